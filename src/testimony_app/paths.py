@@ -1,0 +1,93 @@
+"""Where the application keeps its files, created private (0700 directories, 0600 files)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from testimony_app import APP_NAME
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def harden_process() -> None:
+    """Make every file this process creates private and refuse core dumps of secrets."""
+    os.umask(0o077)
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):  # not on this platform
+        pass
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) if needed and make it 0700."""
+    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    if os.name == "posix":
+        os.chmod(path, DIR_MODE)
+    return path
+
+
+def fsync_dir(path: Path) -> None:
+    """Flush a directory entry so a rename inside it survives a power loss."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
+    """Write ``data`` to ``path`` so that a reader sees the old or the new file, never half.
+
+    The temporary file lives beside the target, is created with ``mode`` before any data is
+    written, is fsynced, renamed over the target, and the directory is fsynced.
+    """
+    directory = path.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    tmp = Path(tmp_name)
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(directory)
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The directories the application uses."""
+
+    data: Path
+    config: Path
+
+    @classmethod
+    def default(cls) -> AppPaths:
+        """The platform's per-user locations (XDG on Linux, AppData on Windows)."""
+        return cls(
+            data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        )
+
+    @classmethod
+    def under(cls, root: Path) -> AppPaths:
+        """Every directory below ``root``: for tests and portable installs."""
+        return cls(data=root / "data", config=root / "config")
+
+    @property
+    def default_vault(self) -> Path:
+        """The vault opened when none is named."""
+        return self.data / "vault"
