@@ -1,0 +1,110 @@
+"""Argon2id: turning a passphrase into the key that unwraps the database key.
+
+Parameters read from disk are checked against hard bounds *before* Argon2 runs, so a hostile
+key file (64 GiB of memory, a billion passes) is refused in microseconds instead of hanging or
+exhausting the machine. New vaults calibrate the cost to about one second on the laptop they
+are created on, never below 64 MiB of memory.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import unicodedata
+from dataclasses import dataclass
+
+from argon2.low_level import Type, hash_secret_raw
+
+from testimony_app.errors import KeyFileDamaged
+
+SALT_BYTES = 16
+KEY_BYTES = 32
+
+# Bounds for parameters read from a key file (security.md §4.2, §5 B7).
+MIN_MEMORY_KIB = 1024
+MAX_MEMORY_KIB = 4 * 1024 * 1024
+MAX_ITERATIONS = 20
+MAX_PARALLELISM = 16
+# What a newly created vault never goes below.
+FLOOR_MEMORY_KIB = 64 * 1024
+TARGET_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost parameters and salt, stored in the clear beside the vault."""
+
+    memory_kib: int
+    iterations: int
+    parallelism: int
+    salt: bytes
+
+    def check_bounds(self) -> None:
+        """Refuse parameters no honest vault would have; raise :class:`KeyFileDamaged`."""
+        if not (
+            MIN_MEMORY_KIB <= self.memory_kib <= MAX_MEMORY_KIB
+            and 1 <= self.iterations <= MAX_ITERATIONS
+            and 1 <= self.parallelism <= MAX_PARALLELISM
+            and self.memory_kib >= 8 * self.parallelism
+            and len(self.salt) == SALT_BYTES
+        ):
+            raise KeyFileDamaged("The vault's key file has impossible settings and was not used.")
+
+    def with_new_salt(self) -> KdfParams:
+        """The same cost with a fresh random salt (every passphrase change gets a new one)."""
+        return KdfParams(self.memory_kib, self.iterations, self.parallelism, os.urandom(SALT_BYTES))
+
+
+def normalise_passphrase(passphrase: str) -> bytes:
+    """NFC-normalise and encode, so that ə typed precomposed or decomposed unlocks alike."""
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def derive_key(passphrase: str, params: KdfParams) -> bytearray:
+    """Derive the 32-byte key-encryption key. The caller wipes the returned buffer."""
+    params.check_bounds()
+    secret = normalise_passphrase(passphrase)
+    raw = hash_secret_raw(
+        secret=secret,
+        salt=params.salt,
+        time_cost=params.iterations,
+        memory_cost=params.memory_kib,
+        parallelism=params.parallelism,
+        hash_len=KEY_BYTES,
+        type=Type.ID,
+    )
+    return bytearray(raw)
+
+
+def test_params() -> KdfParams:
+    """Deliberately cheap parameters for the test suite only (KeePassXC's ``fastKdf``)."""
+    return KdfParams(memory_kib=1024, iterations=1, parallelism=1, salt=os.urandom(SALT_BYTES))
+
+
+def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
+    """Find parameters that take about ``target_seconds`` here, never below 64 MiB.
+
+    Memory is tried high first (256 MiB) because memory is what makes guessing expensive on
+    graphics cards; passes are then added until the target is reached.
+    """
+    salt = os.urandom(SALT_BYTES)
+    parallelism = max(1, min(4, os.cpu_count() or 1))
+    for memory in (256 * 1024, 128 * 1024, FLOOR_MEMORY_KIB):
+        params = KdfParams(memory, 1, parallelism, salt)
+        elapsed = _time_once(params)
+        if elapsed <= target_seconds or memory == FLOOR_MEMORY_KIB:
+            iterations = max(1, min(10, round(target_seconds / max(elapsed, 1e-3))))
+            return KdfParams(memory, max(iterations, 2 if memory < 256 * 1024 else 1), parallelism, salt)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _time_once(params: KdfParams) -> float:
+    start = time.perf_counter()
+    derive_key("calibration", params)
+    return time.perf_counter() - start
+
+
+def wipe(buffer: bytearray) -> None:
+    """Overwrite a key buffer in place (best effort: Python may hold other copies)."""
+    for i in range(len(buffer)):
+        buffer[i] = 0

@@ -1,0 +1,197 @@
+"""The key file (``vault.keys`` and its copy ``vault.keys.bak``).
+
+A random 32-byte database key (DEK) encrypts the SQLCipher database. The key file holds the DEK
+wrapped with ChaCha20-Poly1305 under a key derived from the passphrase by Argon2id, together
+with the Argon2id parameters and salt. Changing the passphrase rewrites only this small file.
+
+Two checks, for two different failures:
+
+* a SHA-256 ``checksum`` over the file's content tells *damage* (a flipped bit, a truncated
+  write) apart from a wrong passphrase without any secret, so a damaged main copy falls back to
+  the backup copy while a wrong passphrase never does;
+* an HMAC under a key derived from the DEK (``mac``) proves that whoever wrote the file held the
+  DEK: swapping in another vault's slot or editing the parameters is detected after unwrapping.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from testimony_app.crypto import kdf
+from testimony_app.errors import KeyFileDamaged, WrongPassphrase
+
+FORMAT = "testimony-keys/v1"
+MAX_FILE_BYTES = 64 * 1024
+NONCE_BYTES = 12
+WRAPPED_BYTES = kdf.KEY_BYTES + 16
+_AAD_PREFIX = b"testimony-keyslot/v1\x00"
+
+
+@dataclass(frozen=True)
+class KeySlot:
+    """The parsed content of a key file."""
+
+    vault_id: str
+    params: kdf.KdfParams
+    nonce: bytes
+    wrapped: bytes
+    mac: bytes
+
+    def _aad(self) -> bytes:
+        return _AAD_PREFIX + self.vault_id.encode("ascii") + _params_bytes(self.params)
+
+
+def _params_bytes(params: kdf.KdfParams) -> bytes:
+    return (
+        f"argon2id:{params.memory_kib}:{params.iterations}:{params.parallelism}:".encode("ascii")
+        + params.salt
+    )
+
+
+def _mac_key(dek: bytes | bytearray) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"testimony-keyslot-mac").derive(
+        bytes(dek)
+    )
+
+
+def _body(slot: KeySlot) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "vault_id": slot.vault_id,
+        "kdf": {
+            "name": "argon2id",
+            "version": 19,
+            "memory_kib": slot.params.memory_kib,
+            "iterations": slot.params.iterations,
+            "parallelism": slot.params.parallelism,
+            "salt": base64.b64encode(slot.params.salt).decode("ascii"),
+        },
+        "wrap": {
+            "alg": "chacha20poly1305",
+            "nonce": base64.b64encode(slot.nonce).decode("ascii"),
+            "ciphertext": base64.b64encode(slot.wrapped).decode("ascii"),
+        },
+        "mac": slot.mac.hex(),
+    }
+
+
+def _canonical(obj: object) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":")).encode("ascii")
+
+
+def serialise(slot: KeySlot) -> bytes:
+    """The file bytes: the body plus a checksum of it that needs no secret to verify."""
+    body = _body(slot)
+    doc = dict(body, checksum=hashlib.sha256(_canonical(body)).hexdigest())
+    return json.dumps(doc, sort_keys=True, indent=1).encode("ascii") + b"\n"
+
+
+def parse(data: bytes) -> KeySlot:
+    """Parse and check a key file; raise :class:`KeyFileDamaged` for anything malformed.
+
+    Every size and bound is checked here, before any key derivation can run.
+    """
+    damaged = KeyFileDamaged("The vault's key file is damaged.")
+    if not data or len(data) > MAX_FILE_BYTES:
+        raise damaged
+    try:
+        doc = json.loads(data.decode("ascii"))
+        checksum = doc.pop("checksum")
+        if not isinstance(checksum, str) or not hmac.compare_digest(
+            checksum, hashlib.sha256(_canonical(doc)).hexdigest()
+        ):
+            raise damaged
+        if doc["format"] != FORMAT or doc["kdf"]["name"] != "argon2id":
+            raise damaged
+        k, w = doc["kdf"], doc["wrap"]
+        if w["alg"] != "chacha20poly1305" or k["version"] != 19:
+            raise damaged
+        vault_id = str(uuid.UUID(hex=doc["vault_id"]).hex)
+        params = kdf.KdfParams(
+            memory_kib=_int(k["memory_kib"]),
+            iterations=_int(k["iterations"]),
+            parallelism=_int(k["parallelism"]),
+            salt=base64.b64decode(k["salt"], validate=True),
+        )
+        slot = KeySlot(
+            vault_id=vault_id,
+            params=params,
+            nonce=base64.b64decode(w["nonce"], validate=True),
+            wrapped=base64.b64decode(w["ciphertext"], validate=True),
+            mac=bytes.fromhex(doc["mac"]),
+        )
+    except KeyFileDamaged:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        raise damaged from None
+    if len(slot.nonce) != NONCE_BYTES or len(slot.wrapped) != WRAPPED_BYTES or len(slot.mac) != 32:
+        raise damaged
+    params.check_bounds()
+    return slot
+
+
+def _int(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError
+    return value
+
+
+def new_slot(passphrase: str, dek: bytes | bytearray, params: kdf.KdfParams, vault_id: str) -> KeySlot:
+    """Wrap ``dek`` under ``passphrase`` with ``params`` (which carry a fresh salt)."""
+    kek = kdf.derive_key(passphrase, params)
+    try:
+        nonce = os.urandom(NONCE_BYTES)
+        draft = KeySlot(vault_id, params, nonce, b"", b"")
+        wrapped = ChaCha20Poly1305(bytes(kek)).encrypt(nonce, bytes(dek), draft._aad())
+    finally:
+        kdf.wipe(kek)
+    unsigned = KeySlot(vault_id, params, nonce, wrapped, bytes(32))
+    mac = hmac.new(_mac_key(dek), _canonical(_body(unsigned)), hashlib.sha256).digest()
+    return KeySlot(vault_id, params, nonce, wrapped, mac)
+
+
+def unwrap(slot: KeySlot, passphrase: str) -> bytearray:
+    """Return the DEK, or raise :class:`WrongPassphrase` / :class:`KeyFileDamaged`."""
+    kek = kdf.derive_key(passphrase, slot.params)
+    try:
+        dek = bytearray(ChaCha20Poly1305(bytes(kek)).decrypt(slot.nonce, slot.wrapped, slot._aad()))
+    except InvalidTag:
+        raise WrongPassphrase() from None
+    finally:
+        kdf.wipe(kek)
+    unsigned = KeySlot(slot.vault_id, slot.params, slot.nonce, slot.wrapped, bytes(32))
+    expected = hmac.new(_mac_key(dek), _canonical(_body(unsigned)), hashlib.sha256).digest()
+    if not hmac.compare_digest(expected, slot.mac):
+        kdf.wipe(dek)
+        raise KeyFileDamaged("The vault's key file does not belong to this key and was not used.")
+    return dek
+
+
+def new_vault_id() -> str:
+    """A random identifier binding the key file to its vault."""
+    return uuid.uuid4().hex
+
+
+def read_slot(path: Path) -> KeySlot:
+    """Read and parse one key file copy."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise KeyFileDamaged("The vault's key file is missing.") from None
+    except OSError:
+        raise KeyFileDamaged("The vault's key file cannot be read.") from None
+    return parse(data)

@@ -1,0 +1,44 @@
+"""Folding text so that a search finds names however they were typed.
+
+Interviewers type on whatever keyboard is at hand: ``Məhərrəmov`` arrives as ``MƏHƏRRƏMOV``,
+``meherremov`` (ə typed as e) or ``maharramov`` (the usual English spelling, ə as a). Search
+therefore indexes and queries folded text:
+
+* case is folded with the Turkic I handled (I, İ, ı, i all become ``i``);
+* diacritics are removed (ş ç ö ü ğ → s c o u g; Arabic harakat dropped);
+* ``ə`` becomes ``e``, and every word containing ``ə`` is indexed a second time with ``a``;
+* Russian ``ё`` becomes ``е``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_SPECIAL = str.maketrans({"ı": "i", "ё": "е", "Ё": "е", "ß": "ss", "ʼ": "", "’": ""})
+
+
+def fold(text: str, schwa: str = "e") -> str:
+    """Fold ``text`` for matching; ``schwa`` is what ə becomes (``"e"`` or ``"a"``)."""
+    text = text.replace("Ə", "ə").replace("ə", schwa).replace("İ", "i").replace("I", "i")
+    text = text.translate(_SPECIAL).casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped).translate(_SPECIAL)
+
+
+def tokens(text: str) -> list[str]:
+    """Folded search tokens of ``text`` (ə as e)."""
+    return _TOKEN.findall(fold(text))
+
+
+def index_text(text: str) -> str:
+    """What goes into the full-text index for ``text``: folded words plus ə→a variants."""
+    folded = fold(text)
+    variants = {
+        fold(word, schwa="a") for word in _TOKEN.findall(text) if "ə" in word or "Ə" in word
+    }
+    if not variants:
+        return folded
+    return folded + "\n" + " ".join(sorted(variants))

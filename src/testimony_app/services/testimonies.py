@@ -1,0 +1,172 @@
+"""Use cases on testimonies: drafting, sealing, amending, searching, attachments.
+
+The rules that belong to the work rather than to storage live here: a testimony cannot be
+sealed before the witness's consent is recorded; a sealed version carries the exact list of
+its attachments (with their hashes) inside its hashed content; each seal makes a backup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from testimony_app.domain.model import (
+    AttachmentInfo,
+    AuditEntry,
+    RecordInfo,
+    SearchHit,
+    Testimony,
+    TestimonySummary,
+    VersionInfo,
+)
+from testimony_app.errors import ConsentMissing, UserFacingError
+from testimony_app.log import get_logger
+from testimony_app.storage import audit
+from testimony_app.storage.attachments import AttachmentWriter
+from testimony_app.storage.vault import OpenVault
+
+log = get_logger("services.testimonies")
+
+__all__ = ["AttachmentWriter", "TestimonyService"]
+
+
+class TestimonyService:
+    """Everything the interviewer does with testimonies in an unlocked vault."""
+
+    def __init__(self, vault: OpenVault) -> None:
+        self._vault = vault
+        self._records = vault.records
+        self._attachments = vault.attachments
+
+    def resolve(self, record_id: str) -> str:
+        """A full record id from a full id or a unique prefix."""
+        return self._records.resolve(record_id)
+
+    def create(self, testimony: Testimony | None = None) -> str:
+        """Start a new draft; return its id."""
+        return self._records.create(testimony or Testimony())
+
+    def save_draft(self, record_id: str, testimony: Testimony) -> None:
+        """Autosave: store the draft if it changed. Nothing is half-written on failure."""
+        testimony.attachments = self._records.attachments_of(record_id)
+        self._records.save_draft(record_id, testimony)
+
+    def get(self, record_id: str, version: int | None = None) -> Testimony:
+        """A version's content; a draft lists the attachments stored so far."""
+        testimony = self._records.get(record_id, version)
+        info = self._records.info(record_id)
+        if version is None and info.draft:
+            testimony.attachments = self._records.attachments_of(record_id)
+        return testimony
+
+    def content_bytes(self, record_id: str, version: int) -> bytes:
+        """The exact bytes a sealed version's SHA-256 was taken over."""
+        return self._records.content_bytes(record_id, version)
+
+    def info(self, record_id: str) -> RecordInfo:
+        """Status and history of versions."""
+        return self._records.info(record_id)
+
+    def list(self) -> list[TestimonySummary]:
+        """Every testimony, for the list view."""
+        return self._records.list()
+
+    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
+        """Search every field, folded: ``meherremov`` finds ``Məhərrəmov``."""
+        return self._records.search(query, limit)
+
+    def seal(self, record_id: str, *, backup: bool = True) -> VersionInfo:
+        """Freeze the current draft as an immutable version, then back the vault up."""
+        testimony = self._records.get(record_id)
+        if not testimony.consent.is_recorded:
+            raise ConsentMissing(
+                "Record the witness's consent (legal proceedings, use of name, informed of"
+                " purpose, no coercion) before sealing."
+            )
+        testimony.attachments = self._records.attachments_of(record_id)
+        version = self._records.seal(record_id, testimony)
+        if backup:
+            try:
+                self._vault.backup()
+            except (UserFacingError, OSError):
+                # The seal itself is committed; a failed backup must not undo or hide it.
+                log.warning("backup after sealing failed")
+        return version
+
+    def begin_amendment(self, record_id: str, reason: str) -> int:
+        """Open a new draft version after a sealed one; return its number."""
+        return self._records.begin_amendment(record_id, reason)
+
+    def amend(self, record_id: str, testimony: Testimony, reason: str) -> VersionInfo:
+        """Replace a sealed testimony with a corrected version, sealed at once."""
+        info = self._records.info(record_id)
+        if not info.draft:
+            self._records.begin_amendment(record_id, reason)
+        self.save_draft(record_id, testimony)
+        return self.seal(record_id)
+
+    def add_attachment(
+        self,
+        record_id: str,
+        source: Path,
+        *,
+        description: str = "",
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        delete_original: bool = False,
+    ) -> AttachmentInfo:
+        """Hash and store a file in the vault; optionally delete the original afterwards."""
+        info = self._attachments.import_file(
+            record_id, source, description=description, progress=progress, cancelled=cancelled
+        )
+        if delete_original:
+            with contextlib.suppress(OSError):
+                _overwrite_and_delete(source, info.size)
+        return info
+
+    def start_recording(self, record_id: str, filename: str, media_type: str) -> AttachmentWriter:
+        """Begin an audio recording whose chunks are committed as they arrive."""
+        testimony = self._records.get(record_id)
+        if testimony.consent.audio_recording is not True:
+            raise ConsentMissing("The witness has not agreed to an audio recording.")
+        return self._attachments.start_recording(record_id, filename, media_type)
+
+    def attachments(self, record_id: str) -> list[AttachmentInfo]:
+        """A record's stored attachments."""
+        return self._records.attachments_of(record_id)
+
+    def read_attachment(self, attachment_id: str) -> bytes:
+        """An attachment's bytes in memory (for viewing inside the app)."""
+        return self._attachments.read(attachment_id)
+
+    def iter_attachment(self, attachment_id: str) -> Iterator[bytes]:
+        """An attachment's bytes, chunk by chunk."""
+        return self._attachments.iter_bytes(attachment_id)
+
+    def attachment_info(self, attachment_id: str) -> AttachmentInfo:
+        """Name, type, size and hash of an attachment."""
+        return self._attachments.info(attachment_id)
+
+    def export_attachment(self, attachment_id: str, dest: Path) -> None:
+        """Save a copy of an attachment where the user chose."""
+        self._attachments.export(attachment_id, dest)
+
+    def history(self, record_id: str) -> list[AuditEntry]:
+        """The audit entries of one record, oldest first."""
+        return audit.entries(self._vault.db, record_id)
+
+
+def _overwrite_and_delete(path: Path, size: int) -> None:
+    """Overwrite then unlink (best effort: SSDs and journaling filesystems may keep copies)."""
+    with path.open("r+b") as handle:
+        remaining = size
+        block = b"\0" * (1024 * 1024)
+        while remaining > 0:
+            n = min(remaining, len(block))
+            handle.write(block[:n])
+            remaining -= n
+        handle.flush()
+        os.fsync(handle.fileno())
+    path.unlink()

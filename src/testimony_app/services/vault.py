@@ -1,0 +1,117 @@
+"""Opening, creating, locking and looking after a vault: the door to everything else.
+
+This is the API the GUI and the command line call. It raises only
+:class:`~testimony_app.errors.UserFacingError` subclasses for things a user can cause, each
+carrying one sentence safe to show.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from testimony_app.crypto import kdf
+from testimony_app.domain.model import CheckReport
+from testimony_app.errors import UserFacingError
+from testimony_app.services.passphrase import generate_passphrase, passphrase_strength
+from testimony_app.services.testimonies import TestimonyService
+from testimony_app.storage import vault as storage_vault
+from testimony_app.storage.vault import VaultState
+
+KdfChoice = Literal["calibrated", "test"]
+
+__all__ = [
+    "KdfChoice",
+    "VaultSession",
+    "VaultState",
+    "create_vault",
+    "generate_passphrase",
+    "passphrase_strength",
+    "restore_backup",
+    "unlock_vault",
+    "vault_state",
+]
+
+
+class VaultSession:
+    """An unlocked vault. Thread-safe: calls are serialised on the vault's connection lock."""
+
+    def __init__(self, opened: storage_vault.OpenVault) -> None:
+        self._vault = opened
+        self.path = opened.path
+        self.testimonies = TestimonyService(opened)
+
+    @property
+    def is_open(self) -> bool:
+        """False once locked."""
+        return self._vault.is_open
+
+    @property
+    def vault_id(self) -> str:
+        """The vault's random identifier (not secret, not personal)."""
+        return self._vault.vault_id
+
+    def lock(self) -> None:
+        """Close the database and wipe the key; the session cannot be used afterwards."""
+        self._vault.close()
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-wrap the key under a new passphrase; the old one stops working."""
+        self._vault.change_passphrase(old, new)
+
+    def check(self) -> CheckReport:
+        """Verify encryption pages, structure, the audit chain and every stored hash."""
+        return self._vault.check()
+
+    def backup(self) -> Path:
+        """Write and verify a new encrypted backup; return where it is."""
+        return self._vault.backup()
+
+    def backups(self) -> list[Path]:
+        """Existing backups, newest first."""
+        return self._vault.backups()
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        """A setting stored inside the encrypted vault."""
+        return self._vault.get_setting(key, default)
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a setting inside the encrypted vault."""
+        self._vault.set_setting(key, value)
+
+    def meta(self, key: str) -> str | None:
+        """Vault metadata such as ``device_id``."""
+        return self._vault.get_meta(key)
+
+
+def vault_state(path: Path) -> VaultState:
+    """Whether a vault is absent, ready to unlock, or visibly damaged at ``path``."""
+    return storage_vault.state(path)
+
+
+def _params(choice: KdfChoice) -> kdf.KdfParams:
+    if choice == "test":
+        return kdf.test_params()
+    if choice == "calibrated":
+        return kdf.calibrate()
+    raise UserFacingError("Unknown key-derivation setting.")
+
+
+def create_vault(path: Path, passphrase: str, *, kdf: KdfChoice = "calibrated") -> VaultSession:
+    """Create a vault (calibrating Argon2id to about a second here) and open it."""
+    return VaultSession(storage_vault.create(path, passphrase, _params(kdf)))
+
+
+def unlock_vault(path: Path, passphrase: str) -> VaultSession:
+    """Unlock an existing vault."""
+    return VaultSession(storage_vault.unlock(path, passphrase))
+
+
+def restore_backup(path: Path, backup: Path, passphrase: str) -> None:
+    """Replace a damaged vault database with a verified backup (the old file is kept aside)."""
+    storage_vault.restore(path, backup, passphrase)
+
+
+def list_backups(path: Path) -> list[Path]:
+    """Backups of a vault, newest first, without unlocking it."""
+    return storage_vault.list_backups(path)

@@ -1,0 +1,227 @@
+"""The SQLCipher connection: keyed first, hardened, verified, and guarded by one lock.
+
+This module (with the rest of ``storage/``) is the only user of ``sqlcipher3``. The database
+key is a random 32-byte key handed to SQLCipher as a raw key (``x'<hex>'``), built in a
+``bytearray`` that is wiped right after use so that no immutable ``str`` copy of it lingers.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from testimony_app.crypto import kdf
+from testimony_app.errors import DiskFull, UserFacingError, VaultDamaged
+from testimony_app.log import get_logger
+
+log = get_logger("storage")
+
+Error = sqlcipher.Error
+IntegrityError = sqlcipher.IntegrityError
+
+# Connection settings applied right after keying (architecture.md "The vault").
+_PRAGMAS = (
+    "PRAGMA cipher_memory_security = ON",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA secure_delete = ON",
+    "PRAGMA foreign_keys = ON",
+)
+
+
+class Database:
+    """One keyed SQLCipher connection, safe to call from one thread at a time.
+
+    Every public method of the storage layer takes :attr:`lock`, so the GUI's worker thread and
+    the GUI thread can share a session without interleaving statements.
+    """
+
+    def __init__(self, path: Path, conn: Any) -> None:
+        self.path = path
+        self._conn = conn
+        self.lock = threading.RLock()
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the connection is still open."""
+        return self._conn is not None
+
+    @property
+    def conn(self) -> Any:
+        """The raw connection; raises once the vault is locked."""
+        if self._conn is None:
+            raise UserFacingError("The vault is locked.")
+        return self._conn
+
+    def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
+        """Run one statement, translating SQLite errors into user-facing ones."""
+        with self.lock, translate_errors():
+            return self.conn.execute(sql, params)
+
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
+        """Run a query and fetch every row."""
+        with self.lock, translate_errors():
+            return list(self.conn.execute(sql, params).fetchall())
+
+    def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        """The first column of the first row, or None."""
+        rows = self.query(sql, params)
+        return rows[0][0] if rows else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; any failure rolls back and nothing is half-written."""
+        with self.lock:
+            conn = self.conn
+            with translate_errors():
+                conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlcipher.Error:  # the transaction may already be gone (disk full)
+                    pass
+                raise
+            with translate_errors():
+                try:
+                    conn.execute("COMMIT")
+                except sqlcipher.Error:
+                    try:
+                        conn.execute("ROLLBACK")
+                    except sqlcipher.Error:
+                        pass
+                    raise
+
+    def close(self) -> None:
+        """Checkpoint the WAL into the main file and close (idempotent)."""
+        with self.lock:
+            if self._conn is None:
+                return
+            try:
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlcipher.Error:
+                log.warning("checkpoint before close failed")
+            finally:
+                self._conn.close()
+                self._conn = None
+
+
+@contextmanager
+def translate_errors() -> Iterator[None]:
+    """Map SQLite result codes onto the errors a user can act on."""
+    try:
+        yield
+    except sqlcipher.OperationalError as exc:
+        text = str(exc).lower()
+        if "full" in text:
+            raise DiskFull() from None
+        if "malformed" in text or "not a database" in text:
+            raise VaultDamaged(
+                "The vault database is damaged; restore it from a backup."
+            ) from None
+        raise
+    except sqlcipher.DatabaseError as exc:
+        if isinstance(exc, sqlcipher.IntegrityError):
+            raise
+        text = str(exc).lower()
+        if "full" in text:
+            raise DiskFull() from None
+        raise VaultDamaged("The vault database is damaged; restore it from a backup.") from None
+
+
+def _keyspec(dek: bytes | bytearray) -> bytearray:
+    """``x'<64 hex>'`` built in a mutable buffer from hex digits only."""
+    spec = bytearray(b"x'")
+    spec += dek.hex().encode("ascii")
+    spec += b"'"
+    return spec
+
+
+def connect(path: Path, dek: bytes | bytearray, *, create: bool = False) -> Database:
+    """Open (or, with ``create``, make) the database at ``path`` with the raw key ``dek``.
+
+    An empty or missing file is damage, never a new vault, unless ``create`` is set: SQLCipher
+    would happily open a 0-byte file as a fresh empty database with any key.
+    """
+    if create:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    else:
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            raise VaultDamaged(
+                "The vault's database file is missing; restore it from a backup."
+            ) from None
+        if size == 0:
+            raise VaultDamaged("The vault's database file is empty; restore it from a backup.")
+    conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
+    spec = _keyspec(dek)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.set_key(spec)
+    finally:
+        kdf.wipe(spec)
+    try:
+        with translate_errors():
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            for pragma in _PRAGMAS:
+                conn.execute(pragma).fetchall()
+    except BaseException:
+        conn.close()
+        raise
+    return Database(path, conn)
+
+
+def cipher_problems(db: Database) -> list[str]:
+    """Run SQLCipher's page HMAC check and SQLite's integrity check; describe any damage."""
+    problems: list[str] = []
+    with db.lock:
+        try:
+            bad_pages = db.conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        except sqlcipher.DatabaseError:
+            return ["The vault database is damaged and cannot be checked."]
+        if bad_pages:
+            problems.append(f"{len(bad_pages)} database page(s) failed their integrity check.")
+        try:
+            result = db.conn.execute("PRAGMA integrity_check").fetchall()
+        except sqlcipher.DatabaseError:
+            return [*problems, "The database structure is damaged."]
+        if [r[0] for r in result] != ["ok"]:
+            problems.append("The database structure is damaged.")
+    return problems
+
+
+def backup_to(db: Database, dest: Path, dek: bytes | bytearray) -> None:
+    """Copy the live database into a new encrypted file with the same key (online backup)."""
+    fd = os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    target = sqlcipher.connect(str(dest), check_same_thread=False, isolation_level=None)
+    spec = _keyspec(dek)
+    try:
+        target.execute("PRAGMA cipher_log_level = NONE")
+        target.set_key(spec)
+        target.execute("PRAGMA cipher_memory_security = ON")
+        with db.lock, translate_errors():
+            db.conn.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE").fetchall()
+    finally:
+        kdf.wipe(spec)
+        target.close()
+
+
+def compile_options() -> list[str]:
+    """SQLite's compile options, for the temp-store guard test."""
+    conn = sqlcipher.connect(":memory:")
+    try:
+        return [r[0] for r in conn.execute("PRAGMA compile_options").fetchall()]
+    finally:
+        conn.close()

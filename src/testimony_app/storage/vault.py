@@ -1,0 +1,436 @@
+"""A vault on disk: its directory, key files, database, backups and restore.
+
+Layout (directory mode 0700, files 0600)::
+
+    vault.db (+ -wal, -shm)     SQLCipher 4 database with everything in it
+    vault.keys, vault.keys.bak  the key file and its identical copy
+    backups/                    rotating encrypted backups, each with a copy of the key file
+
+Rules that keep a testimony from being lost:
+
+* a vault is created in a staging directory and renamed into place, so it exists whole or
+  not at all;
+* a missing or empty ``vault.db`` beside a key file is damage to report, never a new vault;
+* a wrong passphrase changes no file; a damaged key file falls back to its copy;
+* a passphrase change rewrites only the key files, atomically, one after the other, so a crash
+  at any point leaves exactly one passphrase that works;
+* a restore verifies the backup and its copy before moving the damaged file aside (never
+  deleting it) and putting the copy in place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from testimony_app.crypto import chain, kdf, keyslots
+from testimony_app.domain import interchange
+from testimony_app.domain.model import CheckReport
+from testimony_app.errors import (
+    KeyFileDamaged,
+    UserFacingError,
+    VaultDamaged,
+    VaultExists,
+    VaultNotFound,
+    VaultTooNew,
+    WrongPassphrase,
+)
+from testimony_app.log import get_logger
+from testimony_app.paths import atomic_write, ensure_private_dir, fsync_dir
+from testimony_app.storage import audit, database, schema
+from testimony_app.storage.attachments import AttachmentStore
+from testimony_app.storage.records import RecordStore
+
+log = get_logger("storage.vault")
+
+DB_NAME = "vault.db"
+KEYS_NAME = "vault.keys"
+KEYS_BAK_NAME = "vault.keys.bak"
+BACKUP_DIR = "backups"
+KEEP_BACKUPS = 7
+
+
+class VaultState(StrEnum):
+    """What is at a vault path before unlocking."""
+
+    ABSENT = "absent"
+    READY = "ready"
+    DAMAGED = "damaged"
+
+
+def utc_now() -> str:
+    """The device's claimed time, UTC, to the second."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def state(path: Path) -> VaultState:
+    """Look at the files without any key: absent, ready to unlock, or visibly damaged."""
+    keys, bak, db = path / KEYS_NAME, path / KEYS_BAK_NAME, path / DB_NAME
+    if not keys.exists() and not bak.exists():
+        return VaultState.DAMAGED if db.exists() else VaultState.ABSENT
+    if not db.exists() or db.stat().st_size == 0:
+        return VaultState.DAMAGED
+    return VaultState.READY
+
+
+def _check_format(data: bytes) -> None:
+    """Tell a key file from a newer program apart from a damaged one."""
+    try:
+        fmt = json.loads(data.decode("ascii")).get("format", "")
+    except (ValueError, UnicodeDecodeError, AttributeError):
+        return
+    if isinstance(fmt, str) and fmt.startswith("testimony-keys/") and fmt != keyslots.FORMAT:
+        raise VaultTooNew(
+            "This vault was written by a newer version of Testimony; update the program to open it."
+        )
+
+
+def _read_slot(path: Path) -> keyslots.KeySlot:
+    try:
+        data = path.read_bytes()[: keyslots.MAX_FILE_BYTES + 1]
+    except FileNotFoundError:
+        raise KeyFileDamaged("The vault's key file is missing.") from None
+    except OSError:
+        raise KeyFileDamaged("The vault's key file cannot be read.") from None
+    _check_format(data)
+    return keyslots.parse(data)
+
+
+def _clean_stray_temps(path: Path) -> None:
+    for stray in path.glob(".vault.keys*.tmp"):
+        stray.unlink(missing_ok=True)
+    for stray in path.glob(f"{DB_NAME}.restoring*"):
+        stray.unlink(missing_ok=True)
+
+
+def unwrap_key(path: Path, passphrase: str) -> tuple[bytearray, keyslots.KeySlot]:
+    """Unwrap the database key from the key file, falling back to its copy only on damage.
+
+    A wrong passphrase never falls back: if the main copy is intact, it alone decides. That is
+    what makes a crash during a passphrase change leave exactly one passphrase working.
+    Repairs the other copy when the two differ.
+    """
+    keys, bak = path / KEYS_NAME, path / KEYS_BAK_NAME
+    damage: KeyFileDamaged | None = None
+    for source, other in ((keys, bak), (bak, keys)):
+        try:
+            slot = _read_slot(source)
+            dek = keyslots.unwrap(slot, passphrase)
+        except KeyFileDamaged as exc:
+            damage = damage or exc
+            continue
+        _repair_copy(source, other)
+        return dek, slot
+    if not keys.exists() and not bak.exists():
+        raise VaultNotFound("There is no vault at that location.")
+    raise KeyFileDamaged(
+        "Both copies of the vault's key file are damaged; restore them from a backup."
+    ) from damage
+
+
+def _repair_copy(good: Path, other: Path) -> None:
+    data = good.read_bytes()
+    try:
+        if other.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    try:
+        atomic_write(other, data)
+    except OSError:
+        log.warning("could not repair the key file copy")
+
+
+class OpenVault:
+    """An unlocked vault: the database connection and the key, until :meth:`close`."""
+
+    def __init__(self, path: Path, db: database.Database, dek: bytearray, vault_id: str,
+                 now: Callable[[], str] = utc_now) -> None:
+        self.path = path
+        self.db = db
+        self._dek = dek
+        self.vault_id = vault_id
+        self.now = now
+        self.records = RecordStore(db, now)
+        self.attachments = AttachmentStore(db, now)
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the vault is still unlocked."""
+        return self.db.is_open
+
+    def close(self) -> None:
+        """Close the database and wipe the key from memory."""
+        self.db.close()
+        kdf.wipe(self._dek)
+
+    # -- settings and metadata -------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        """A value from the vault's own metadata table."""
+        value = self.db.scalar("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if value is None else str(value)
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a metadata value (device keys, pinned recipients)."""
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = ?",
+            (key, value, value),
+        )
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        """A user setting kept inside the encrypted vault."""
+        value = self.db.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+        return default if value is None else str(value)
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a user setting inside the encrypted vault."""
+        self.db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = ?",
+            (key, value, value),
+        )
+
+    # -- passphrase ------------------------------------------------------------------------
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-wrap the database key under ``new``; only the key files are rewritten."""
+        if not new:
+            raise UserFacingError("The new passphrase is empty.")
+        dek, slot = unwrap_key(self.path, old)
+        try:
+            fresh = keyslots.new_slot(new, dek, slot.params.with_new_salt(), slot.vault_id)
+        finally:
+            kdf.wipe(dek)
+        data = keyslots.serialise(fresh)
+        atomic_write(self.path / KEYS_NAME, data)
+        atomic_write(self.path / KEYS_BAK_NAME, data)
+
+    # -- backups ---------------------------------------------------------------------------
+
+    def backup(self) -> Path:
+        """Write a new encrypted backup, verify it, rotate old ones; return its path."""
+        folder = ensure_private_dir(self.path / BACKUP_DIR)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        name = f"vault-{stamp}-{secrets.token_hex(2)}"
+        dest = folder / f"{name}.db"
+        try:
+            database.backup_to(self.db, dest, self._dek)
+            problems = verify_database_file(dest, self._dek)
+            if problems:
+                raise VaultDamaged("The new backup did not verify; the vault itself is unchanged.")
+            shutil.copyfile(self.path / KEYS_NAME, folder / f"{name}.keys")
+            os.chmod(folder / f"{name}.keys", 0o600)
+            fsync_dir(folder)
+        except BaseException:
+            dest.unlink(missing_ok=True)
+            (folder / f"{name}.keys").unlink(missing_ok=True)
+            raise
+        self._rotate(folder)
+        return dest
+
+    def backups(self) -> list[Path]:
+        """Backups of this vault, newest first."""
+        return list_backups(self.path)
+
+    def _rotate(self, folder: Path) -> None:
+        for old in list_backups(self.path)[KEEP_BACKUPS:]:
+            old.unlink(missing_ok=True)
+            old.with_suffix(".keys").unlink(missing_ok=True)
+
+    # -- checking --------------------------------------------------------------------------
+
+    def check(self) -> CheckReport:
+        """Page HMACs, database structure, audit chain, sealed hashes and attachment hashes."""
+        problems = database.cipher_problems(self.db)
+        if not problems:
+            chain_problems, count = audit.verify(self.db)
+            problems += chain_problems
+            problems += _sealed_hash_problems(self)
+            problems += self.attachments.verify_all()
+        else:
+            count = 0
+        records = 0
+        with contextlib.suppress(UserFacingError):
+            records = self.records.count()
+        return CheckReport(tuple(problems), records, count)
+
+
+def _sealed_hash_problems(vault: OpenVault) -> list[str]:
+    problems = []
+    for record_id, number, content, digest in vault.records.sealed_versions():
+        if chain.sha256_hex(content.encode("utf-8")) != digest:
+            problems.append(f"Sealed version {number} of {record_id[:8]} no longer matches its hash.")
+            continue
+        try:
+            interchange.loads(content)
+        except UserFacingError:
+            problems.append(f"Sealed version {number} of {record_id[:8]} cannot be read.")
+    return problems
+
+
+def list_backups(path: Path) -> list[Path]:
+    """Backup database files of the vault at ``path``, newest first."""
+    folder = path / BACKUP_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("vault-*.db"), key=lambda p: p.name, reverse=True)
+
+
+def verify_database_file(path: Path, dek: bytes | bytearray) -> list[str]:
+    """Open a database file read-only in spirit and run every check on it."""
+    try:
+        db = database.connect(path, dek)
+    except UserFacingError as exc:
+        return [str(exc)]
+    try:
+        problems = database.cipher_problems(db)
+        if problems:
+            return problems
+        if schema.user_version(db) > schema.SCHEMA_VERSION:
+            return ["The backup was written by a newer version of Testimony."]
+        chain_problems, _ = audit.verify(db)
+        return chain_problems
+    except UserFacingError as exc:
+        return [str(exc)]
+    finally:
+        db.close()
+
+
+def create(path: Path, passphrase: str, params: kdf.KdfParams,
+           now: Callable[[], str] = utc_now) -> OpenVault:
+    """Create a new vault at ``path`` (which must not hold one) and return it unlocked."""
+    if not passphrase:
+        raise UserFacingError("The passphrase is empty.")
+    if path.exists() and any(path.iterdir()):
+        raise VaultExists("A vault, or other files, already exist at that location.")
+    parent = ensure_private_dir(path.parent) if not path.parent.exists() else path.parent
+    staging = parent / f".{path.name}.creating-{secrets.token_hex(4)}"
+    ensure_private_dir(staging)
+    dek = bytearray(secrets.token_bytes(kdf.KEY_BYTES))
+    vault_id = keyslots.new_vault_id()
+    try:
+        db = database.connect(staging / DB_NAME, dek, create=True)
+        try:
+            schema.migrate(db)
+            with db.transaction() as conn:
+                conn.execute("INSERT INTO meta (key, value) VALUES ('vault_id', ?)", (vault_id,))
+                conn.execute("INSERT INTO meta (key, value) VALUES ('created_at', ?)", (now(),))
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('device_id', ?)", (str(uuid.uuid4()),)
+                )
+                audit.append(conn, at=now(), action="vault-created", record_id="", version=0,
+                             payload_sha256=chain.sha256_hex(vault_id.encode("ascii")))
+        finally:
+            db.close()
+        slot = keyslots.new_slot(passphrase, dek, params, vault_id)
+        data = keyslots.serialise(slot)
+        atomic_write(staging / KEYS_NAME, data)
+        atomic_write(staging / KEYS_BAK_NAME, data)
+        if path.exists():
+            path.rmdir()
+        os.rename(staging, path)
+        os.chmod(path, 0o700)
+        fsync_dir(parent)
+    except BaseException:
+        kdf.wipe(dek)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return _open(path, dek, vault_id, now)
+
+
+def unlock(path: Path, passphrase: str, now: Callable[[], str] = utc_now) -> OpenVault:
+    """Open the vault at ``path`` with ``passphrase``.
+
+    Raises :class:`WrongPassphrase` (no file touched), :class:`VaultNotFound`,
+    :class:`VaultDamaged`, :class:`KeyFileDamaged` or :class:`VaultTooNew`.
+    """
+    if not path.is_dir():
+        raise VaultNotFound("There is no vault at that location.")
+    if state(path) is VaultState.ABSENT:
+        raise VaultNotFound("There is no vault at that location.")
+    _clean_stray_temps(path)
+    dek, slot = unwrap_key(path, passphrase)
+    return _open(path, dek, slot.vault_id, now)
+
+
+def _open(path: Path, dek: bytearray, vault_id: str, now: Callable[[], str]) -> OpenVault:
+    try:
+        db = database.connect(path / DB_NAME, dek)
+    except BaseException:
+        kdf.wipe(dek)
+        raise
+    try:
+        schema.migrate(db)
+        stored_id = db.scalar("SELECT value FROM meta WHERE key = 'vault_id'")
+        if stored_id != vault_id:
+            raise VaultDamaged("The key file and the database belong to different vaults.")
+        vault = OpenVault(path, db, dek, vault_id, now)
+        vault.attachments.recover()
+    except BaseException:
+        db.close()
+        kdf.wipe(dek)
+        raise
+    return vault
+
+
+def restore(path: Path, backup: Path, passphrase: str) -> None:
+    """Replace the vault's database with a verified copy of ``backup``.
+
+    The current database, if any, is moved aside as ``vault.db.damaged-<time>``, never deleted.
+    """
+    if not backup.is_file():
+        raise UserFacingError("That backup file does not exist.")
+    backup_keys = backup.with_suffix(".keys")
+    try:
+        dek, slot = unwrap_key(path, passphrase)
+    except KeyFileDamaged:
+        if not backup_keys.is_file():
+            raise
+        dek = keyslots.unwrap(_read_slot(backup_keys), passphrase)
+        data = backup_keys.read_bytes()
+        atomic_write(path / KEYS_NAME, data)
+        atomic_write(path / KEYS_BAK_NAME, data)
+    try:
+        if verify_database_file(backup, dek):
+            raise VaultDamaged("That backup is damaged too; choose an older one.")
+        staging = path / f"{DB_NAME}.restoring"
+        staging.unlink(missing_ok=True)
+        source = database.connect(backup, dek)
+        try:
+            database.backup_to(source, staging, dek)
+        finally:
+            source.close()
+        if verify_database_file(staging, dek):
+            staging.unlink(missing_ok=True)
+            raise VaultDamaged("The restored copy did not verify; nothing was changed.")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        for suffix in ("", "-wal", "-shm"):
+            live = path / f"{DB_NAME}{suffix}"
+            if live.exists():
+                os.replace(live, path / f"{DB_NAME}.damaged-{stamp}{suffix}")
+        os.replace(staging, path / DB_NAME)
+        fsync_dir(path)
+    finally:
+        kdf.wipe(dek)
+
+
+__all__ = [
+    "KeyFileDamaged",
+    "OpenVault",
+    "VaultState",
+    "WrongPassphrase",
+    "create",
+    "list_backups",
+    "restore",
+    "state",
+    "unlock",
+]
