@@ -18,7 +18,9 @@ class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         """Redact the record in place and keep it."""
         if isinstance(record.args, tuple):
-            record.args = tuple(a if isinstance(a, _SAFE_TYPES) else "<redacted>" for a in record.args)
+            record.args = tuple(
+                a if isinstance(a, _SAFE_TYPES) else "<redacted>" for a in record.args
+            )
         elif isinstance(record.args, dict):
             record.args = {
                 k: v if isinstance(v, _SAFE_TYPES) else "<redacted>" for k, v in record.args.items()

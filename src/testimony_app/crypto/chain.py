@@ -51,7 +51,9 @@ def verify(entries: Iterable[tuple[ChainEntry, str, str]]) -> list[str]:
     expected_seq = 1
     for entry, prev_hash, stored in entries:
         if entry.seq != expected_seq:
-            problems.append(f"Audit entry {entry.seq} is out of sequence (expected {expected_seq}).")
+            problems.append(
+                f"Audit entry {entry.seq} is out of sequence (expected {expected_seq})."
+            )
         if prev_hash != expected_prev:
             problems.append(f"Audit entry {entry.seq} does not link to the entry before it.")
         if entry_hash(prev_hash, entry) != stored:

@@ -94,7 +94,9 @@ def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
         elapsed = _time_once(params)
         if elapsed <= target_seconds or memory == FLOOR_MEMORY_KIB:
             iterations = max(1, min(10, round(target_seconds / max(elapsed, 1e-3))))
-            return KdfParams(memory, max(iterations, 2 if memory < 256 * 1024 else 1), parallelism, salt)
+            return KdfParams(
+                memory, max(iterations, 2 if memory < 256 * 1024 else 1), parallelism, salt
+            )
     raise AssertionError("unreachable")  # pragma: no cover
 
 

@@ -62,9 +62,9 @@ def _params_bytes(params: kdf.KdfParams) -> bytes:
 
 
 def _mac_key(dek: bytes | bytearray) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"testimony-keyslot-mac").derive(
-        bytes(dek)
-    )
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"testimony-keyslot-mac"
+    ).derive(bytes(dek))
 
 
 def _body(slot: KeySlot) -> dict[str, Any]:
@@ -149,7 +149,9 @@ def _int(value: object) -> int:
     return value
 
 
-def new_slot(passphrase: str, dek: bytes | bytearray, params: kdf.KdfParams, vault_id: str) -> KeySlot:
+def new_slot(
+    passphrase: str, dek: bytes | bytearray, params: kdf.KdfParams, vault_id: str
+) -> KeySlot:
     """Wrap ``dek`` under ``passphrase`` with ``params`` (which carry a fresh salt)."""
     kek = kdf.derive_key(passphrase, params)
     try:

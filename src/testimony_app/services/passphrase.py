@@ -16,9 +16,9 @@ from importlib import resources
 
 @functools.cache
 def _words() -> tuple[str, ...]:
-    text = (resources.files("testimony_app.resources") / "wordlists" / "bip39-english.txt").read_text(
-        encoding="utf-8"
-    )
+    text = (
+        resources.files("testimony_app.resources") / "wordlists" / "bip39-english.txt"
+    ).read_text(encoding="utf-8")
     return tuple(w.strip() for w in text.splitlines() if w.strip())
 
 

@@ -7,6 +7,7 @@ its attachments (with their hashes) inside its hashed content; each seal makes a
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import os
 from collections.abc import Callable, Iterator
@@ -69,11 +70,11 @@ class TestimonyService:
         """Status and history of versions."""
         return self._records.info(record_id)
 
-    def list(self) -> list[TestimonySummary]:
+    def list(self) -> builtins.list[TestimonySummary]:
         """Every testimony, for the list view."""
         return self._records.list()
 
-    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 200) -> builtins.list[SearchHit]:
         """Search every field, folded: ``meherremov`` finds ``Məhərrəmov``."""
         return self._records.search(query, limit)
 
@@ -133,7 +134,7 @@ class TestimonyService:
             raise ConsentMissing("The witness has not agreed to an audio recording.")
         return self._attachments.start_recording(record_id, filename, media_type)
 
-    def attachments(self, record_id: str) -> list[AttachmentInfo]:
+    def attachments(self, record_id: str) -> builtins.list[AttachmentInfo]:
         """A record's stored attachments."""
         return self._records.attachments_of(record_id)
 
@@ -153,7 +154,7 @@ class TestimonyService:
         """Save a copy of an attachment where the user chose."""
         self._attachments.export(attachment_id, dest)
 
-    def history(self, record_id: str) -> list[AuditEntry]:
+    def history(self, record_id: str) -> builtins.list[AuditEntry]:
         """The audit entries of one record, oldest first."""
         return audit.entries(self._vault.db, record_id)
 

@@ -71,8 +71,9 @@ class AttachmentWriter:
     def finish(self) -> AttachmentInfo:
         """Seal the recording: record its size and SHA-256 and make it visible."""
         self._done = True
-        return self._store.finalise(self.attachment_id, self._record_id, self._size,
-                                    self._hash.hexdigest())
+        return self._store.finalise(
+            self.attachment_id, self._record_id, self._size, self._hash.hexdigest()
+        )
 
     def abort(self) -> None:
         """Throw the recording away (the user asked to)."""
@@ -110,7 +111,9 @@ class AttachmentStore:
             raise UserFacingError("The file to attach does not exist.") from None
         except OSError:
             raise UserFacingError("The file to attach cannot be read.") from None
-        media_type = media_type or mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        media_type = (
+            media_type or mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        )
         attachment_id = self._begin(record_id, source.name, media_type, description, "import")
         digest = hashlib.sha256()
         done = 0
@@ -148,27 +151,46 @@ class AttachmentStore:
         attachment_id = self._begin(record_id, filename, media_type, "", "recording")
         return AttachmentWriter(self, attachment_id, record_id)
 
-    def _begin(self, record_id: str, filename: str, media_type: str, description: str,
-               origin: str) -> str:
+    def _begin(
+        self, record_id: str, filename: str, media_type: str, description: str, origin: str
+    ) -> str:
         attachment_id = str(uuid.uuid4())
         self.db.execute(
             "INSERT INTO attachments (id, record_id, filename, media_type, kind, description,"
             " origin, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (attachment_id, record_id, filename, media_type, guess_kind(media_type), description,
-             origin, self._now()),
+            (
+                attachment_id,
+                record_id,
+                filename,
+                media_type,
+                guess_kind(media_type),
+                description,
+                origin,
+                self._now(),
+            ),
         )
         return attachment_id
 
-    def finalise(self, attachment_id: str, record_id: str, size: int, sha256: str) -> AttachmentInfo:
+    def finalise(
+        self, attachment_id: str, record_id: str, size: int, sha256: str
+    ) -> AttachmentInfo:
         """Mark an attachment complete and log its hash in the audit chain."""
         with self.db.transaction() as conn:
             conn.execute(
                 "UPDATE attachments SET size = ?, sha256 = ?, complete = 1 WHERE id = ?",
                 (size, sha256, attachment_id),
             )
-            version = conn.execute("SELECT current FROM records WHERE id = ?", (record_id,)).fetchone()[0]
-            audit.append(conn, at=self._now(), action="attachment-added", record_id=record_id,
-                         version=int(version), payload_sha256=sha256)
+            version = conn.execute(
+                "SELECT current FROM records WHERE id = ?", (record_id,)
+            ).fetchone()[0]
+            audit.append(
+                conn,
+                at=self._now(),
+                action="attachment-added",
+                record_id=record_id,
+                version=int(version),
+                payload_sha256=sha256,
+            )
         return self.info(attachment_id)
 
     def discard(self, attachment_id: str) -> None:
@@ -256,7 +278,9 @@ class AttachmentStore:
             os.replace(tmp, dest)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise UserFacingError(f"The attachment could not be saved there ({exc.strerror}).") from None
+            raise UserFacingError(
+                f"The attachment could not be saved there ({exc.strerror})."
+            ) from None
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -265,7 +289,7 @@ class AttachmentStore:
     def verify_all(self) -> list[str]:
         """Re-hash every complete attachment; describe any whose bytes changed."""
         problems = []
-        for (attachment_id, sha256) in self.db.query(
+        for attachment_id, sha256 in self.db.query(
             "SELECT id, sha256 FROM attachments WHERE complete = 1"
         ):
             digest = hashlib.sha256()
@@ -277,5 +301,9 @@ class AttachmentStore:
 
     def of_record(self, record_id: str) -> list[Any]:
         """Ids of a record's complete attachments."""
-        return [r[0] for r in self.db.query(
-            "SELECT id FROM attachments WHERE record_id = ? AND complete = 1", (record_id,))]
+        return [
+            r[0]
+            for r in self.db.query(
+                "SELECT id FROM attachments WHERE record_id = ? AND complete = 1", (record_id,)
+            )
+        ]

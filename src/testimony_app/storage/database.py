@@ -7,6 +7,7 @@ key is a random 32-byte key handed to SQLCipher as a raw key (``x'<hex>'``), bui
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Iterator
@@ -85,19 +86,16 @@ class Database:
             try:
                 yield conn
             except BaseException:
-                try:
+                # The transaction may already be gone (disk full rolls back by itself).
+                with contextlib.suppress(sqlcipher.Error):
                     conn.execute("ROLLBACK")
-                except sqlcipher.Error:  # the transaction may already be gone (disk full)
-                    pass
                 raise
             with translate_errors():
                 try:
                     conn.execute("COMMIT")
                 except sqlcipher.Error:
-                    try:
+                    with contextlib.suppress(sqlcipher.Error):
                         conn.execute("ROLLBACK")
-                    except sqlcipher.Error:
-                        pass
                     raise
 
     def close(self) -> None:
@@ -124,9 +122,7 @@ def translate_errors() -> Iterator[None]:
         if "full" in text:
             raise DiskFull() from None
         if "malformed" in text or "not a database" in text:
-            raise VaultDamaged(
-                "The vault database is damaged; restore it from a backup."
-            ) from None
+            raise VaultDamaged("The vault database is damaged; restore it from a backup.") from None
         raise
     except sqlcipher.DatabaseError as exc:
         if isinstance(exc, sqlcipher.IntegrityError):

@@ -10,6 +10,7 @@ record's JSON, so 20,000 testimonies list in milliseconds.
 
 from __future__ import annotations
 
+import builtins
 import json
 import re
 import uuid
@@ -130,7 +131,11 @@ class RecordStore:
             )
             self._update_summary(conn, record_id, testimony, now)
             audit.append(
-                conn, at=now, action="created", record_id=record_id, version=1,
+                conn,
+                at=now,
+                action="created",
+                record_id=record_id,
+                version=1,
                 payload_sha256=sha256_hex(content),
             )
         return record_id
@@ -142,19 +147,22 @@ class RecordStore:
         with self._db.transaction() as conn:
             number, sealed, old = self._latest(conn, record_id)
             if sealed:
-                raise RecordSealed(
-                    "This testimony is sealed; start an amendment to change it."
-                )
+                raise RecordSealed("This testimony is sealed; start an amendment to change it.")
             if old == content.decode("utf-8"):
                 return False
             now = self._now()
             conn.execute(
-                "UPDATE versions SET content = ?, updated_at = ? WHERE record_id = ? AND number = ?",
+                "UPDATE versions SET content = ?, updated_at = ?"
+                " WHERE record_id = ? AND number = ?",
                 (content.decode("utf-8"), now, record_id, number),
             )
             self._update_summary(conn, record_id, testimony, now)
             audit.append(
-                conn, at=now, action="draft-saved", record_id=record_id, version=number,
+                conn,
+                at=now,
+                action="draft-saved",
+                record_id=record_id,
+                version=number,
                 payload_sha256=sha256_hex(content),
             )
         return True
@@ -175,9 +183,15 @@ class RecordStore:
                 (content.decode("utf-8"), now, digest, now, record_id, number),
             )
             self._update_summary(conn, record_id, testimony, now)
-            conn.execute("UPDATE records SET exported = 0, acknowledged = 0 WHERE id = ?", (record_id,))
+            conn.execute(
+                "UPDATE records SET exported = 0, acknowledged = 0 WHERE id = ?", (record_id,)
+            )
             audit.append(
-                conn, at=now, action="sealed", record_id=record_id, version=number,
+                conn,
+                at=now,
+                action="sealed",
+                record_id=record_id,
+                version=number,
                 payload_sha256=digest,
             )
             reason = conn.execute(
@@ -205,24 +219,42 @@ class RecordStore:
                 (number + 1, now, record_id),
             )
             audit.append(
-                conn, at=now, action="amendment-opened", record_id=record_id,
-                version=number + 1, payload_sha256=sha256_hex(reason.strip().encode("utf-8")),
+                conn,
+                at=now,
+                action="amendment-opened",
+                record_id=record_id,
+                version=number + 1,
+                payload_sha256=sha256_hex(reason.strip().encode("utf-8")),
             )
         return number + 1
 
-    def set_flags(self, record_id: str, *, exported: bool | None = None,
-                  acknowledged: bool | None = None, action: str, payload_sha256: str) -> None:
+    def set_flags(
+        self,
+        record_id: str,
+        *,
+        exported: bool | None = None,
+        acknowledged: bool | None = None,
+        action: str,
+        payload_sha256: str,
+    ) -> None:
         """Mark a record exported or acknowledged, with an audit entry saying so."""
         with self._db.transaction() as conn:
             number, _, _ = self._latest(conn, record_id)
             if exported is not None:
-                conn.execute("UPDATE records SET exported = ? WHERE id = ?", (int(exported), record_id))
+                conn.execute(
+                    "UPDATE records SET exported = ? WHERE id = ?", (int(exported), record_id)
+                )
             if acknowledged is not None:
                 conn.execute(
-                    "UPDATE records SET acknowledged = ? WHERE id = ?", (int(acknowledged), record_id)
+                    "UPDATE records SET acknowledged = ? WHERE id = ?",
+                    (int(acknowledged), record_id),
                 )
             audit.append(
-                conn, at=self._now(), action=action, record_id=record_id, version=number,
+                conn,
+                at=self._now(),
+                action=action,
+                record_id=record_id,
+                version=number,
                 payload_sha256=payload_sha256,
             )
 
@@ -269,7 +301,8 @@ class RecordStore:
     def info(self, record_id: str) -> RecordInfo:
         """Status and every version of a record."""
         rows = self._db.query(
-            "SELECT created_at, updated_at, current, exported, acknowledged FROM records WHERE id = ?",
+            "SELECT created_at, updated_at, current, exported, acknowledged"
+            " FROM records WHERE id = ?",
             (record_id,),
         )
         if not rows:
@@ -294,7 +327,7 @@ class RecordStore:
             updated_at=updated,
         )
 
-    def list(self) -> list[TestimonySummary]:
+    def list(self) -> builtins.list[TestimonySummary]:
         """Every record, newest interview first."""
         rows = self._db.query(
             f"SELECT {_SUMMARY_COLUMNS} FROM records r JOIN versions v"
@@ -318,7 +351,7 @@ class RecordStore:
         """How many records the vault holds."""
         return int(self._db.scalar("SELECT count(*) FROM records"))
 
-    def sealed_versions(self) -> list[tuple[str, int, str, str]]:
+    def sealed_versions(self) -> builtins.list[tuple[str, int, str, str]]:
         """``(record_id, number, content, content_sha256)`` of every sealed version."""
         return [
             (r[0], int(r[1]), r[2], r[3])
@@ -328,7 +361,7 @@ class RecordStore:
             )
         ]
 
-    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 200) -> builtins.list[SearchHit]:
         """Full-text search over folded text, best match first, with a snippet."""
         terms = folding.tokens(query)
         if not terms:
@@ -352,7 +385,7 @@ class RecordStore:
             )
         return hits
 
-    def attachments_of(self, record_id: str) -> list[AttachmentInfo]:
+    def attachments_of(self, record_id: str) -> builtins.list[AttachmentInfo]:
         """Complete attachments of a record, in the order they were added."""
         rows = self._db.query(
             "SELECT id, filename, media_type, size, sha256, added_at, description, kind"
@@ -404,7 +437,7 @@ def make_snippet(text: str, terms: list[str], width: int = 12) -> str:
             if any(f.startswith(t) for f in folded for t in terms):
                 start = words[max(0, i - width)].start()
                 end = words[min(len(words) - 1, i + width)].end()
-                excerpt = line[start:match.start()] + "«" + word + "»" + line[match.end():end]
+                excerpt = line[start : match.start()] + "«" + word + "»" + line[match.end() : end]
                 prefix = "…" if start > 0 else ""
                 suffix = "…" if end < len(line) else ""
                 return prefix + excerpt + suffix

@@ -152,8 +152,14 @@ def _repair_copy(good: Path, other: Path) -> None:
 class OpenVault:
     """An unlocked vault: the database connection and the key, until :meth:`close`."""
 
-    def __init__(self, path: Path, db: database.Database, dek: bytearray, vault_id: str,
-                 now: Callable[[], str] = utc_now) -> None:
+    def __init__(
+        self,
+        path: Path,
+        db: database.Database,
+        dek: bytearray,
+        vault_id: str,
+        now: Callable[[], str] = utc_now,
+    ) -> None:
         self.path = path
         self.db = db
         self._dek = dek
@@ -268,7 +274,9 @@ def _sealed_hash_problems(vault: OpenVault) -> list[str]:
     problems = []
     for record_id, number, content, digest in vault.records.sealed_versions():
         if chain.sha256_hex(content.encode("utf-8")) != digest:
-            problems.append(f"Sealed version {number} of {record_id[:8]} no longer matches its hash.")
+            problems.append(
+                f"Sealed version {number} of {record_id[:8]} no longer matches its hash."
+            )
             continue
         try:
             interchange.loads(content)
@@ -305,8 +313,9 @@ def verify_database_file(path: Path, dek: bytes | bytearray) -> list[str]:
         db.close()
 
 
-def create(path: Path, passphrase: str, params: kdf.KdfParams,
-           now: Callable[[], str] = utc_now) -> OpenVault:
+def create(
+    path: Path, passphrase: str, params: kdf.KdfParams, now: Callable[[], str] = utc_now
+) -> OpenVault:
     """Create a new vault at ``path`` (which must not hold one) and return it unlocked."""
     if not passphrase:
         raise UserFacingError("The passphrase is empty.")
@@ -327,8 +336,14 @@ def create(path: Path, passphrase: str, params: kdf.KdfParams,
                 conn.execute(
                     "INSERT INTO meta (key, value) VALUES ('device_id', ?)", (str(uuid.uuid4()),)
                 )
-                audit.append(conn, at=now(), action="vault-created", record_id="", version=0,
-                             payload_sha256=chain.sha256_hex(vault_id.encode("ascii")))
+                audit.append(
+                    conn,
+                    at=now(),
+                    action="vault-created",
+                    record_id="",
+                    version=0,
+                    payload_sha256=chain.sha256_hex(vault_id.encode("ascii")),
+                )
         finally:
             db.close()
         slot = keyslots.new_slot(passphrase, dek, params, vault_id)
@@ -391,7 +406,7 @@ def restore(path: Path, backup: Path, passphrase: str) -> None:
         raise UserFacingError("That backup file does not exist.")
     backup_keys = backup.with_suffix(".keys")
     try:
-        dek, slot = unwrap_key(path, passphrase)
+        dek, _ = unwrap_key(path, passphrase)
     except KeyFileDamaged:
         if not backup_keys.is_file():
             raise

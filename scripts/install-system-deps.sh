@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Install the Debian/Ubuntu packages Testimony needs, only those that are missing.
+#   Qt (offscreen and on screen), QtMultimedia's audio, the age tool for bundle checks,
+#   poppler (pdftoppm) for looking at statements, and python3-venv.
+set -euo pipefail
+
+packages=(
+  python3-venv
+  libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3
+  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+  libpulse0 libxrandr2 fonts-dejavu-core
+  age poppler-utils
+)
+if [ "${WITH_XVFB:-0}" = 1 ]; then packages+=(xvfb xauth); fi
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "Not a Debian/Ubuntu system: install the equivalents of: ${packages[*]}" >&2
+  exit 0
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing system packages: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
