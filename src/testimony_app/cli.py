@@ -344,6 +344,25 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@command("pdf")
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Write a testimony's statement as PDF (a draft prints with a DRAFT watermark)."""
+    out = Path(args.output)
+    if not out.parent.is_dir():
+        raise UserFacingError("The folder for the statement does not exist.")
+    session = _open(args)
+    try:
+        record_id = session.testimonies.resolve(args.id)
+        digest = session.statements.save(
+            record_id, out, version=args.version, language=args.language, redacted=args.redacted
+        )
+    finally:
+        session.lock()
+    _emit(args, {"id": record_id, "pdf": str(out), "sha256": digest},
+          f"Statement written to {out}\nSHA-256 of the PDF: {digest}")
+    return EXIT_OK
+
+
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
     """Create a vault filled with fictional sample testimonies (for trying the program)."""
@@ -433,6 +452,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="read the new passphrase from FILE (else TESTIMONY_NEW_PASSPHRASE or a prompt)",
     )
+    p = add("pdf", "write a testimony's statement as PDF", out)
+    p.add_argument("id")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    p.add_argument("--language", choices=["en", "az", "ru"], default="en")
+    p.add_argument("--redacted", action="store_true",
+                   help="replace the witness's name and marked names (for sharing)")
+    p.add_argument("--version", type=int, default=None)
     p = add("demo", "create a demo vault of fictional testimonies")
     p.add_argument(
         "--kdf", choices=["calibrated", "test"], default="calibrated", help=argparse.SUPPRESS

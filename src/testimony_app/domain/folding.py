@@ -16,6 +16,11 @@ import re
 import unicodedata
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+# Combining marks left after NFKD: Latin/Cyrillic diacritics, Armenian and Arabic marks.
+_COMBINING = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
 _SPECIAL = str.maketrans({"ı": "i", "ё": "е", "Ё": "е", "ß": "ss", "ʼ": "", "’": ""})
 
 
@@ -23,8 +28,7 @@ def fold(text: str, schwa: str = "e") -> str:
     """Fold ``text`` for matching; ``schwa`` is what ə becomes (``"e"`` or ``"a"``)."""
     text = text.replace("Ə", "ə").replace("ə", schwa).replace("İ", "i").replace("I", "i")
     text = text.translate(_SPECIAL).casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return unicodedata.normalize("NFC", stripped).translate(_SPECIAL)
 
 
@@ -36,9 +40,8 @@ def tokens(text: str) -> list[str]:
 def index_text(text: str) -> str:
     """What goes into the full-text index for ``text``: folded words plus ə→a variants."""
     folded = fold(text)
-    variants = {
-        fold(word, schwa="a") for word in _TOKEN.findall(text) if "ə" in word or "Ə" in word
-    }
-    if not variants:
+    if "ə" not in text and "Ə" not in text:
         return folded
-    return folded + "\n" + " ".join(sorted(variants))
+    schwa_words = {w for w in _TOKEN.findall(text) if "ə" in w or "Ə" in w}
+    variants = sorted({fold(word, schwa="a") for word in schwa_words})
+    return folded + "\n" + " ".join(variants)

@@ -27,15 +27,30 @@ T = TypeVar("T")
 def to_dict(testimony: model.Testimony) -> dict[str, Any]:
     """The interchange document for ``testimony``."""
     doc: dict[str, Any] = {"format": FORMAT}
-    doc.update(dataclasses.asdict(testimony))
+    doc.update(_plain(testimony))
     return doc
+
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` without its deep copies (the hot path of every save)."""
+    fields = getattr(value, "__dataclass_fields__", None)
+    if fields is not None:
+        return {name: _plain(getattr(value, name)) for name in fields}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def canonical_bytes(testimony: model.Testimony) -> bytes:
     """Deterministic UTF-8 JSON of the record: sorted keys, no spaces, NFC text as stored."""
-    return json.dumps(
-        to_dict(testimony), sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    ).encode("utf-8")
+    return canonical_json(to_dict(testimony))
+
+
+def canonical_json(doc: dict[str, Any]) -> bytes:
+    """The canonical bytes of an interchange document already turned into a dict."""
+    return json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8"
+    )
 
 
 def from_dict(doc: object) -> model.Testimony:

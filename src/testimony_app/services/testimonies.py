@@ -49,6 +49,10 @@ class TestimonyService:
         """Start a new draft; return its id."""
         return self._records.create(testimony or Testimony())
 
+    def create_many(self, testimonies: builtins.list[Testimony]) -> builtins.list[str]:
+        """Store several new drafts in one transaction (bulk imports)."""
+        return self._records.create_many(testimonies)
+
     def save_draft(self, record_id: str, testimony: Testimony) -> None:
         """Autosave: store the draft if it changed. Nothing is half-written on failure."""
         testimony.attachments = self._records.attachments_of(record_id)

@@ -14,6 +14,7 @@ from testimony_app.crypto import kdf
 from testimony_app.domain.model import CheckReport
 from testimony_app.errors import UserFacingError
 from testimony_app.services.passphrase import generate_passphrase, passphrase_strength
+from testimony_app.services.statements import StatementService
 from testimony_app.services.testimonies import TestimonyService
 from testimony_app.storage import vault as storage_vault
 from testimony_app.storage.vault import VaultState
@@ -40,6 +41,7 @@ class VaultSession:
         self._vault = opened
         self.path = opened.path
         self.testimonies = TestimonyService(opened)
+        self.statements = StatementService(opened)
 
     @property
     def is_open(self) -> bool:

@@ -9,6 +9,7 @@ finished at the next unlock with what was saved — seconds lost, not the record
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import mimetypes
 import os
@@ -141,7 +142,10 @@ class AttachmentStore:
                     if cancelled and cancelled():
                         raise UserFacingError("Adding the attachment was cancelled.")
         except BaseException:
-            self.discard(attachment_id)
+            # Best effort: on a full disk the clean-up may fail too, and the original error is
+            # the one to report. An unfinished import is invisible and dropped at next unlock.
+            with contextlib.suppress(UserFacingError, OSError):
+                self.discard(attachment_id)
             raise
         return self.finalise(attachment_id, record_id, done, digest.hexdigest())
 

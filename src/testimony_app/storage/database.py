@@ -84,7 +84,10 @@ class Database:
             with translate_errors():
                 conn.execute("BEGIN IMMEDIATE")
             try:
-                yield conn
+                # Statements inside the block get the same translation as BEGIN and COMMIT, so
+                # a full disk during an INSERT is DiskFull, not a bare SQLite error.
+                with translate_errors():
+                    yield conn
             except BaseException:
                 # The transaction may already be gone (disk full rolls back by itself).
                 with contextlib.suppress(sqlcipher.Error):
@@ -123,6 +126,11 @@ def translate_errors() -> Iterator[None]:
             raise DiskFull() from None
         if "malformed" in text or "not a database" in text:
             raise VaultDamaged("The vault database is damaged; restore it from a backup.") from None
+        if "disk i/o error" in text or "readonly" in text:
+            # EFBIG (a file size limit), a failing or read-only medium: nothing was committed.
+            raise UserFacingError(
+                "The vault could not be written to the disk: the last change was not saved."
+            ) from None
         raise
     except sqlcipher.DatabaseError as exc:
         if isinstance(exc, sqlcipher.IntegrityError):

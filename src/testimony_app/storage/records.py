@@ -14,7 +14,7 @@ import builtins
 import json
 import re
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from testimony_app.crypto.chain import sha256_hex
@@ -31,6 +31,7 @@ from testimony_app.domain.model import (
 from testimony_app.errors import InvalidRecord, RecordNotFound, RecordSealed
 from testimony_app.storage import audit
 from testimony_app.storage.database import Database
+from testimony_app.storage.search import index_row, make_snippet
 
 Clock = Callable[[], str]
 
@@ -87,24 +88,6 @@ def _summary_values(t: Testimony) -> dict[str, Any]:
     }
 
 
-def _all_text(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        if value:
-            yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in ("format", "sha256", "id"):
-                yield from _all_text(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _all_text(item)
-
-
-def searchable_text(t: Testimony) -> str:
-    """Every piece of text in the record, one per line, as the search index sees it."""
-    return "\n".join(_all_text(interchange.to_dict(t)))
-
-
 class RecordStore:
     """Create, save, seal, amend, list and search testimonies."""
 
@@ -116,34 +99,45 @@ class RecordStore:
 
     def create(self, testimony: Testimony) -> str:
         """Store ``testimony`` as version 1, a draft; return the new record id."""
+        return self.create_many([testimony])[0]
+
+    def create_many(self, testimonies: Iterable[Testimony]) -> builtins.list[str]:
+        """Store several new drafts in one transaction (imports, benchmarks); return ids."""
+        ids: builtins.list[str] = []
+        with self._db.transaction() as conn:
+            for testimony in testimonies:
+                ids.append(self._insert(conn, testimony, self._now()))
+        return ids
+
+    def _insert(self, conn: Any, testimony: Testimony, now: str) -> str:
         record_id = str(uuid.uuid4())
         testimony.id = record_id
-        now = self._now()
-        content = interchange.canonical_bytes(testimony)
-        with self._db.transaction() as conn:
-            conn.execute(
-                "INSERT INTO records (id, created_at, updated_at, current) VALUES (?, ?, ?, 1)",
-                (record_id, now, now),
-            )
-            conn.execute(
-                "INSERT INTO versions (record_id, number, content, updated_at) VALUES (?, 1, ?, ?)",
-                (record_id, content.decode("utf-8"), now),
-            )
-            self._update_summary(conn, record_id, testimony, now)
-            audit.append(
-                conn,
-                at=now,
-                action="created",
-                record_id=record_id,
-                version=1,
-                payload_sha256=sha256_hex(content),
-            )
+        doc = interchange.to_dict(testimony)
+        content = interchange.canonical_json(doc)
+        conn.execute(
+            "INSERT INTO records (id, created_at, updated_at, current) VALUES (?, ?, ?, 1)",
+            (record_id, now, now),
+        )
+        conn.execute(
+            "INSERT INTO versions (record_id, number, content, updated_at) VALUES (?, 1, ?, ?)",
+            (record_id, content.decode("utf-8"), now),
+        )
+        self._update_summary(conn, record_id, testimony, doc, now, fresh=True)
+        audit.append(
+            conn,
+            at=now,
+            action="created",
+            record_id=record_id,
+            version=1,
+            payload_sha256=sha256_hex(content),
+        )
         return record_id
 
     def save_draft(self, record_id: str, testimony: Testimony) -> bool:
         """Replace the draft's content; return False when nothing changed (nothing written)."""
         testimony.id = record_id
-        content = interchange.canonical_bytes(testimony)
+        doc = interchange.to_dict(testimony)
+        content = interchange.canonical_json(doc)
         with self._db.transaction() as conn:
             number, sealed, old = self._latest(conn, record_id)
             if sealed:
@@ -156,7 +150,7 @@ class RecordStore:
                 " WHERE record_id = ? AND number = ?",
                 (content.decode("utf-8"), now, record_id, number),
             )
-            self._update_summary(conn, record_id, testimony, now)
+            self._update_summary(conn, record_id, testimony, doc, now)
             audit.append(
                 conn,
                 at=now,
@@ -170,7 +164,8 @@ class RecordStore:
     def seal(self, record_id: str, testimony: Testimony) -> VersionInfo:
         """Freeze the current draft with ``testimony`` as its final content."""
         testimony.id = record_id
-        content = interchange.canonical_bytes(testimony)
+        doc = interchange.to_dict(testimony)
+        content = interchange.canonical_json(doc)
         digest = sha256_hex(content)
         with self._db.transaction() as conn:
             number, sealed, _ = self._latest(conn, record_id)
@@ -182,7 +177,7 @@ class RecordStore:
                 " updated_at = ? WHERE record_id = ? AND number = ?",
                 (content.decode("utf-8"), now, digest, now, record_id, number),
             )
-            self._update_summary(conn, record_id, testimony, now)
+            self._update_summary(conn, record_id, testimony, doc, now)
             conn.execute(
                 "UPDATE records SET exported = 0, acknowledged = 0 WHERE id = ?", (record_id,)
             )
@@ -368,22 +363,31 @@ class RecordStore:
             return []
         match = " ".join(f'"{t}"*' for t in terms)
         rows = self._db.query(
-            "SELECT record_id, bm25(search) AS score FROM search WHERE search MATCH ?"
-            " ORDER BY score LIMIT ?",
+            "SELECT record_id, bm25(search) AS score, original FROM search"
+            " WHERE search MATCH ? ORDER BY score LIMIT ?",
             (match, limit),
         )
-        hits = []
-        for record_id, score in rows:
-            testimony = self.get(record_id)
-            hits.append(
-                SearchHit(
-                    testimony_id=record_id,
-                    score=-float(score),
-                    snippet=make_snippet(searchable_text(testimony), terms),
-                    summary=self.summary(record_id),
-                )
+        if not rows:
+            return []
+        marks = ",".join("?" * len(rows))
+        summaries = {
+            row[0]: _summary(row)
+            for row in self._db.query(
+                f"SELECT {_SUMMARY_COLUMNS} FROM records r JOIN versions v"
+                f" ON v.record_id = r.id AND v.number = r.current WHERE r.id IN ({marks})",
+                tuple(r[0] for r in rows),
             )
-        return hits
+        }
+        return [
+            SearchHit(
+                testimony_id=record_id,
+                score=-float(score),
+                snippet=make_snippet(original, terms),
+                summary=summaries[record_id],
+            )
+            for record_id, score, original in rows
+            if record_id in summaries
+        ]
 
     def attachments_of(self, record_id: str) -> builtins.list[AttachmentInfo]:
         """Complete attachments of a record, in the order they were added."""
@@ -408,7 +412,15 @@ class RecordStore:
         return int(row[0]), bool(row[1]), str(row[2])
 
     @staticmethod
-    def _update_summary(conn: Any, record_id: str, t: Testimony, now: str) -> None:
+    def _update_summary(
+        conn: Any,
+        record_id: str,
+        t: Testimony,
+        doc: dict[str, Any],
+        now: str,
+        *,
+        fresh: bool = False,
+    ) -> None:
         values = _summary_values(t)
         conn.execute(
             "UPDATE records SET updated_at = :now, interview_date = :interview_date,"
@@ -417,31 +429,12 @@ class RecordStore:
             " fictional = :fictional WHERE id = :id",
             dict(values, now=now, id=record_id),
         )
-        conn.execute("DELETE FROM search WHERE record_id = ?", (record_id,))
+        if not fresh:
+            conn.execute("DELETE FROM search WHERE record_id = ?", (record_id,))
         conn.execute(
-            "INSERT INTO search (record_id, body) VALUES (?, ?)",
-            (record_id, folding.index_text(searchable_text(t))),
+            "INSERT INTO search (record_id, body, original) VALUES (?, ?, ?)",
+            index_row(record_id, doc),
         )
-
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def make_snippet(text: str, terms: list[str], width: int = 12) -> str:
-    """A short excerpt around the first word matching any folded ``terms``, marked «…»."""
-    for line in text.split("\n"):
-        words = list(_WORD.finditer(line))
-        for i, match in enumerate(words):
-            word = match.group(0)
-            folded = {folding.fold(word), folding.fold(word, schwa="a")}
-            if any(f.startswith(t) for f in folded for t in terms):
-                start = words[max(0, i - width)].start()
-                end = words[min(len(words) - 1, i + width)].end()
-                excerpt = line[start : match.start()] + "«" + word + "»" + line[match.end() : end]
-                prefix = "…" if start > 0 else ""
-                suffix = "…" if end < len(line) else ""
-                return prefix + excerpt + suffix
-    return text[:120]
 
 
 def dumps_record(t: Testimony) -> str:

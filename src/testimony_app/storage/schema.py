@@ -7,8 +7,13 @@ migrate a copy of it. A vault whose version is newer than :data:`SCHEMA_VERSION`
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from typing import Any
+
 from testimony_app.errors import VaultTooNew
 from testimony_app.storage.database import Database
+from testimony_app.storage.search import index_row
 
 _V1 = [
     """CREATE TABLE meta (
@@ -99,7 +104,27 @@ _V1 = [
     "CREATE INDEX audit_by_record ON audit(record_id)",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+
+def _v2_search_keeps_text(conn: Any) -> None:
+    """Rebuild the search index with an unindexed copy of the text, for cheap snippets."""
+    conn.execute("DROP TABLE search")
+    conn.execute(
+        "CREATE VIRTUAL TABLE search USING fts5(record_id UNINDEXED, body, original UNINDEXED,"
+        " tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    rows = conn.execute(
+        "SELECT v.record_id, v.content FROM versions v JOIN records r"
+        " ON r.id = v.record_id AND v.number = r.current"
+    ).fetchall()
+    for record_id, content in rows:
+        conn.execute(
+            "INSERT INTO search (record_id, body, original) VALUES (?, ?, ?)",
+            index_row(record_id, json.loads(content)),
+        )
+
+
+Step = str | Callable[[Any], None]
+MIGRATIONS: list[list[Step]] = [list(_V1), [_v2_search_keeps_text]]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -120,7 +145,10 @@ def migrate(db: Database) -> int:
         )
     for number in range(found, SCHEMA_VERSION):
         with db.transaction() as conn:
-            for statement in MIGRATIONS[number]:
-                conn.execute(statement)
+            for step in MIGRATIONS[number]:
+                if isinstance(step, str):
+                    conn.execute(step)
+                else:
+                    step(conn)
             conn.execute(f"PRAGMA user_version = {number + 1:d}")
     return found

@@ -130,7 +130,9 @@ def unwrap_key(path: Path, passphrase: str) -> tuple[bytearray, keyslots.KeySlot
         _repair_copy(source, other)
         return dek, slot
     if not keys.exists() and not bak.exists():
-        raise VaultNotFound("There is no vault at that location.")
+        # Callers have seen a database here: missing key files are damage to repair (restore
+        # falls back to a backup's key file), not an absent vault.
+        raise KeyFileDamaged("The vault's key files are missing; restore them from a backup.")
     raise KeyFileDamaged(
         "Both copies of the vault's key file are damaged; restore them from a backup."
     ) from damage
@@ -225,7 +227,9 @@ class OpenVault:
     def backup(self) -> Path:
         """Write a new encrypted backup, verify it, rotate old ones; return its path."""
         folder = ensure_private_dir(self.path / BACKUP_DIR)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        # Microseconds keep "newest first" true for several backups in one second (each seal
+        # makes one); with seconds only, rotation could delete the backup just written.
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         name = f"vault-{stamp}-{secrets.token_hex(2)}"
         dest = folder / f"{name}.db"
         try:

@@ -1,0 +1,238 @@
+"""Benchmark cases: each measures our code and its best plain alternative in the same run.
+
+Absolute times on shared machines move from run to run, so every case reports a ratio
+against a baseline measured on the same data, one right after the other.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks import corpus
+from testimony_app.domain import folding
+from testimony_app.services.vault import create_vault, unlock_vault
+from testimony_app.storage.search import searchable_text
+
+PASSPHRASE = "benchmark passphrase, not secret"
+
+
+@dataclass(frozen=True)
+class Result:
+    """One line of ``results.json``."""
+
+    name: str
+    value: float
+    unit: str
+    baseline: str | None
+    baseline_value: float | None
+
+    @property
+    def ratio(self) -> float | None:
+        """Ours divided by the baseline."""
+        if self.baseline_value in (None, 0):
+            return None
+        return self.value / self.baseline_value  # type: ignore[operator]
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON object for this result."""
+        return {
+            "name": self.name,
+            "value": round(self.value, 4),
+            "unit": self.unit,
+            "baseline": self.baseline,
+            "baseline_value": None if self.baseline_value is None else round(self.baseline_value, 4),
+            "ratio": None if self.ratio is None else round(self.ratio, 3),
+        }
+
+
+@dataclass
+class Settings:
+    """Sizes for a full or a quick (smoke-test) run."""
+
+    records: int
+    queries: int
+    adds: int
+    pdf_pages: int
+    export_mb: int
+    seed: int = 20171
+
+
+FULL = Settings(records=20_000, queries=200, adds=2_000, pdf_pages=50, export_mb=1024)
+QUICK = Settings(records=300, queries=40, adds=100, pdf_pages=5, export_mb=8)
+
+
+def _p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def _plain_db(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("CREATE TABLE versions (record_id TEXT PRIMARY KEY, content TEXT)")
+    conn.execute(
+        "CREATE VIRTUAL TABLE search USING fts5(record_id UNINDEXED, body,"
+        " tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    return conn
+
+
+def _plain_insert(conn: sqlite3.Connection, batch: list[tuple[str, str, str]]) -> None:
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO versions VALUES (?, ?)", [(r, c) for r, c, _ in batch])
+    conn.executemany("INSERT INTO search VALUES (?, ?)", [(r, b) for r, _, b in batch])
+    conn.execute("COMMIT")
+
+
+def _rows(testimonies: list[object]) -> list[tuple[str, str, str]]:
+    from testimony_app.domain import interchange
+
+    rows = []
+    for i, t in enumerate(testimonies):
+        rows.append(
+            (
+                f"r{i}",
+                interchange.canonical_bytes(t).decode("utf-8"),  # type: ignore[arg-type]
+                folding.index_text(searchable_text(t)),  # type: ignore[arg-type]
+            )
+        )
+    return rows
+
+
+def search_and_add(settings: Settings, work: Path, log: Callable[[str], None]) -> list[Result]:
+    """``add_throughput`` and ``search_p95`` over the same corpus."""
+    results = []
+    session = create_vault(work / "search-vault", PASSPHRASE, kdf="test")
+    plain = _plain_db(work / "plain.db")
+    batch_size = 100
+    # add_throughput: the same rows through our service and through plain sqlite3.
+    adds = list(corpus.corpus(settings.seed, settings.adds))
+    start = time.perf_counter()
+    for i in range(0, len(adds), batch_size):
+        session.testimonies.create_many(adds[i : i + batch_size])
+    ours = len(adds) / (time.perf_counter() - start)
+    rows = _rows(adds)  # type: ignore[arg-type]
+    start = time.perf_counter()
+    for i in range(0, len(rows), batch_size):
+        _plain_insert(plain, rows[i : i + batch_size])
+    base = len(rows) / (time.perf_counter() - start)
+    # Throughput: higher is better, so the ratio is baseline/ours to keep "lower is better".
+    results.append(Result("add_throughput", ours, "records/s", "sqlite3 executemany", base))
+    log(f"add_throughput: {ours:.0f}/s vs plain {base:.0f}/s")
+    # Fill both stores up to the full corpus size.
+    remaining = settings.records - settings.adds
+    index = settings.adds
+    while remaining > 0:
+        n = min(1000, remaining)
+        chunk = [corpus.testimony(settings.seed, index + k) for k in range(n)]
+        session.testimonies.create_many(chunk)
+        _plain_insert(plain, [(f"r{index + k}", c, b) for k, (_, c, b) in enumerate(_rows(chunk))])
+        index += n
+        remaining -= n
+        log(f"  corpus: {index}/{settings.records}")
+    queries = corpus.queries(settings.seed, settings.queries)
+    ours_samples, base_samples = [], []
+    for q in queries:
+        start = time.perf_counter()
+        session.testimonies.search(q, limit=20)
+        ours_samples.append(time.perf_counter() - start)
+        terms = folding.tokens(q)
+        if terms:
+            match = " ".join(f'"{t}"*' for t in terms)
+            start = time.perf_counter()
+            plain.execute(
+                "SELECT record_id, bm25(search) AS s, snippet(search, 1, '«', '»', '…', 24)"
+                " FROM search WHERE search MATCH ? ORDER BY s LIMIT 20",
+                (match,),
+            ).fetchall()
+            base_samples.append(time.perf_counter() - start)
+    results.append(
+        Result("search_p95", _p95(ours_samples) * 1000, "ms", "sqlite3 FTS5 same queries",
+               _p95(base_samples) * 1000)
+    )
+    log(f"search_p95: {results[-1].value:.2f} ms vs {results[-1].baseline_value:.2f} ms;"
+        f" median ours {statistics.median(ours_samples) * 1000:.2f} ms")
+    session.lock()
+    plain.close()
+    return results
+
+
+def unlock(settings: Settings, work: Path, log: Callable[[str], None]) -> list[Result]:
+    """Unlocking a calibrated vault against the bare Argon2id derivation it performs."""
+    from testimony_app.crypto import kdf, keyslots
+
+    path = work / "unlock-vault"
+    create_vault(path, PASSPHRASE, kdf="calibrated").lock()
+    slot = keyslots.read_slot(path / "vault.keys")
+    ours, base = [], []
+    for _ in range(3):
+        start = time.perf_counter()
+        unlock_vault(path, PASSPHRASE).lock()
+        ours.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        kdf.wipe(kdf.derive_key(PASSPHRASE, slot.params))
+        base.append(time.perf_counter() - start)
+    result = Result("unlock", min(ours) * 1000, "ms", "bare Argon2id, same parameters",
+                    min(base) * 1000)
+    log(f"unlock: {result.value:.0f} ms vs KDF {result.baseline_value:.0f} ms"
+        f" (m={slot.params.memory_kib // 1024} MiB, t={slot.params.iterations})")
+    return [result]
+
+
+def pdf(settings: Settings, work: Path, log: Callable[[str], None]) -> list[Result]:
+    """A long statement against a bare ReportLab document of the same text and font."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from testimony_app.reports import StatementRequest, build_statement, fonts
+
+    testimony = corpus.testimony(settings.seed, 0)
+    # About 11 paragraphs of 5 sentences fill a page of the statement.
+    paragraphs = [" ".join(corpus.SENTENCES["az"][(i + k) % 10] for k in range(5))
+                  for i in range(settings.pdf_pages * 11)]
+    testimony.narrative.text = "\n\n".join(paragraphs)
+    request = StatementRequest(record_id="bench", version=1, content_sha256="0" * 64,
+                               sealed=True, sealed_at="2024-01-01T00:00:00Z", language="az")
+    start = time.perf_counter()
+    data = build_statement(testimony, request)
+    ours = time.perf_counter() - start
+    fonts.register()
+    style = ParagraphStyle("b", fontName=fonts.SANS, fontSize=10, leading=14)
+    start = time.perf_counter()
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, invariant=1).build(
+        [Paragraph(p, style) for p in paragraphs]
+    )
+    base = time.perf_counter() - start
+    pages = data.count(b"/Type /Page\n") or data.count(b"/Type /Page")
+    log(f"pdf: {ours:.2f} s vs bare ReportLab {base:.2f} s ({pages} pages)")
+    return [Result(f"pdf_{settings.pdf_pages}_pages", ours * 1000, "ms",
+                   "bare ReportLab, same text and font", base * 1000)]
+
+
+CASES: list[Callable[[Settings, Path, Callable[[str], None]], list[Result]]] = [
+    search_and_add,
+    unlock,
+    pdf,
+]
+
+
+def run_all(settings: Settings, log: Callable[[str], None]) -> list[Result]:
+    """Run every case in a private temporary directory."""
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="testimony-bench-") as tmp:
+        for case in CASES:
+            work = Path(tmp) / case.__name__
+            work.mkdir()
+            results += case(settings, work, log)
+    return results
