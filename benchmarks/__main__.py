@@ -24,7 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         base = "—" if r.baseline_value is None else f"{r.baseline_value:.2f}"
         ratio = "—" if r.ratio is None else f"{r.ratio:.2f}"
-        print(f"{r.name:<22}{r.value:>12.2f} {r.unit:<10}{base:>12}  {ratio:>7}  {r.baseline or ''}")
+        print(
+            f"{r.name:<22}{r.value:>12.2f} {r.unit:<10}{base:>12}  {ratio:>7}  {r.baseline or ''}"
+        )
     args.output.write_text(
         json.dumps([r.as_dict() for r in results], indent=2) + "\n", encoding="utf-8"
     )

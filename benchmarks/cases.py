@@ -46,7 +46,9 @@ class Result:
             "value": round(self.value, 4),
             "unit": self.unit,
             "baseline": self.baseline,
-            "baseline_value": None if self.baseline_value is None else round(self.baseline_value, 4),
+            "baseline_value": None
+            if self.baseline_value is None
+            else round(self.baseline_value, 4),
             "ratio": None if self.ratio is None else round(self.ratio, 3),
         }
 
@@ -69,7 +71,7 @@ QUICK = Settings(records=300, queries=40, adds=100, pdf_pages=5, export_mb=8)
 
 def _p95(samples: list[float]) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def _plain_db(path: Path) -> sqlite3.Connection:
@@ -154,11 +156,18 @@ def search_and_add(settings: Settings, work: Path, log: Callable[[str], None]) -
             ).fetchall()
             base_samples.append(time.perf_counter() - start)
     results.append(
-        Result("search_p95", _p95(ours_samples) * 1000, "ms", "sqlite3 FTS5 same queries",
-               _p95(base_samples) * 1000)
+        Result(
+            "search_p95",
+            _p95(ours_samples) * 1000,
+            "ms",
+            "sqlite3 FTS5 same queries",
+            _p95(base_samples) * 1000,
+        )
     )
-    log(f"search_p95: {results[-1].value:.2f} ms vs {results[-1].baseline_value:.2f} ms;"
-        f" median ours {statistics.median(ours_samples) * 1000:.2f} ms")
+    log(
+        f"search_p95: {results[-1].value:.2f} ms vs {results[-1].baseline_value:.2f} ms;"
+        f" median ours {statistics.median(ours_samples) * 1000:.2f} ms"
+    )
     session.lock()
     plain.close()
     return results
@@ -179,10 +188,13 @@ def unlock(settings: Settings, work: Path, log: Callable[[str], None]) -> list[R
         start = time.perf_counter()
         kdf.wipe(kdf.derive_key(PASSPHRASE, slot.params))
         base.append(time.perf_counter() - start)
-    result = Result("unlock", min(ours) * 1000, "ms", "bare Argon2id, same parameters",
-                    min(base) * 1000)
-    log(f"unlock: {result.value:.0f} ms vs KDF {result.baseline_value:.0f} ms"
-        f" (m={slot.params.memory_kib // 1024} MiB, t={slot.params.iterations})")
+    result = Result(
+        "unlock", min(ours) * 1000, "ms", "bare Argon2id, same parameters", min(base) * 1000
+    )
+    log(
+        f"unlock: {result.value:.0f} ms vs KDF {result.baseline_value:.0f} ms"
+        f" (m={slot.params.memory_kib // 1024} MiB, t={slot.params.iterations})"
+    )
     return [result]
 
 
@@ -198,11 +210,19 @@ def pdf(settings: Settings, work: Path, log: Callable[[str], None]) -> list[Resu
 
     testimony = corpus.testimony(settings.seed, 0)
     # About 11 paragraphs of 5 sentences fill a page of the statement.
-    paragraphs = [" ".join(corpus.SENTENCES["az"][(i + k) % 10] for k in range(5))
-                  for i in range(settings.pdf_pages * 11)]
+    paragraphs = [
+        " ".join(corpus.SENTENCES["az"][(i + k) % 10] for k in range(5))
+        for i in range(settings.pdf_pages * 11)
+    ]
     testimony.narrative.text = "\n\n".join(paragraphs)
-    request = StatementRequest(record_id="bench", version=1, content_sha256="0" * 64,
-                               sealed=True, sealed_at="2024-01-01T00:00:00Z", language="az")
+    request = StatementRequest(
+        record_id="bench",
+        version=1,
+        content_sha256="0" * 64,
+        sealed=True,
+        sealed_at="2024-01-01T00:00:00Z",
+        language="az",
+    )
     start = time.perf_counter()
     data = build_statement(testimony, request)
     ours = time.perf_counter() - start
@@ -216,8 +236,15 @@ def pdf(settings: Settings, work: Path, log: Callable[[str], None]) -> list[Resu
     base = time.perf_counter() - start
     pages = data.count(b"/Type /Page\n") or data.count(b"/Type /Page")
     log(f"pdf: {ours:.2f} s vs bare ReportLab {base:.2f} s ({pages} pages)")
-    return [Result(f"pdf_{settings.pdf_pages}_pages", ours * 1000, "ms",
-                   "bare ReportLab, same text and font", base * 1000)]
+    return [
+        Result(
+            f"pdf_{settings.pdf_pages}_pages",
+            ours * 1000,
+            "ms",
+            "bare ReportLab, same text and font",
+            base * 1000,
+        )
+    ]
 
 
 CASES: list[Callable[[Settings, Path, Callable[[str], None]], list[Result]]] = [

@@ -22,12 +22,32 @@ from testimony_app.domain.model import (
 )
 
 FIRST = {
-    "az": ["Elvin", "Rəşad", "Tural", "Ülvi", "Səbuhi", "Nicat", "Fərid", "Cavid", "Orxan", "İlkin"],
+    "az": [
+        "Elvin",
+        "Rəşad",
+        "Tural",
+        "Ülvi",
+        "Səbuhi",
+        "Nicat",
+        "Fərid",
+        "Cavid",
+        "Orxan",
+        "İlkin",
+    ],
     "ru": ["Алексей", "Руслан", "Тимур", "Игорь", "Эльдар", "Денис", "Артём", "Олег", "Фуад"],
     "en": ["Samir", "Javid", "Orkhan", "Rashad", "Tural", "Elnur", "Kamran", "Vusal", "Anar"],
 }
 LAST = {
-    "az": ["Məmmədov", "Həsənov", "Əliyev", "Quliyev", "Hüseynov", "Cəfərov", "Şükürov", "Rüstəmov"],
+    "az": [
+        "Məmmədov",
+        "Həsənov",
+        "Əliyev",
+        "Quliyev",
+        "Hüseynov",
+        "Cəfərov",
+        "Şükürov",
+        "Rüstəmov",
+    ],
     "ru": ["Мамедов", "Гасанов", "Алиев", "Кулиев", "Гусейнов", "Джафаров", "Рустамов"],
     "en": ["Mammadov", "Hasanov", "Aliyev", "Guliyev", "Huseynov", "Jafarov", "Rustamov"],
 }
@@ -75,9 +95,19 @@ SENTENCES = {
     ],
 }
 METHODS = [
-    "beating", "beating_truncheon", "falanga", "electric_shock", "asphyxiation_dry",
-    "stress_positions", "threat_of_rape", "sleep_deprivation", "food_deprivation",
-    "death_threats", "mock_execution", "blindfolding", "prolonged_isolation",
+    "beating",
+    "beating_truncheon",
+    "falanga",
+    "electric_shock",
+    "asphyxiation_dry",
+    "stress_positions",
+    "threat_of_rape",
+    "sleep_deprivation",
+    "food_deprivation",
+    "death_threats",
+    "mock_execution",
+    "blindfolding",
+    "prolonged_isolation",
 ]
 LANGS = ("az", "ru", "en")
 
@@ -110,7 +140,9 @@ def testimony(seed: int, index: int) -> Testimony:
             place=f"{place}, N{rng.randint(100, 999)}",
             methods=rng.sample(METHODS, rng.randint(1, 4)),
             description=rng.choice(SENTENCES[lang]),
-            perpetrators=[Perpetrator(name=officer, rank="captain", unit=f"N{rng.randint(100, 999)}")],
+            perpetrators=[
+                Perpetrator(name=officer, rank="captain", unit=f"N{rng.randint(100, 999)}")
+            ],
         )
         for _ in range(rng.randint(1, 5))
     ]
@@ -132,8 +164,11 @@ def testimony(seed: int, index: int) -> Testimony:
         witness=Witness(name=name, pseudonym=f"W-{index:05d}"),
         narrative=Narrative(text=_narrative(rng, lang, name)),
         detentions=[
-            DetentionEpisode(start_date=f"{year}-02-{rng.randint(1, 28):02d}", place=place,
-                             authority="Military unit")
+            DetentionEpisode(
+                start_date=f"{year}-02-{rng.randint(1, 28):02d}",
+                place=place,
+                authority="Military unit",
+            )
             for _ in range(rng.randint(1, 3))
         ],
         acts=acts,
