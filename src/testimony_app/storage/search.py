@@ -56,7 +56,11 @@ def make_snippet(text: str, terms: list[str], width: int = 12) -> str:
             if any(f.startswith(t) for f in forms for t in terms):
                 start = words[max(0, i - width)].start()
                 end = words[min(len(words) - 1, i + width)].end()
-                excerpt = line[start : match.start()] + "«" + word + "»" + line[match.end() : end]
+                before, after = line[start : match.start()], line[match.end() : end]
+                if before.endswith("«") and after.startswith("»"):
+                    excerpt = before + word + after  # already in quotation marks
+                else:
+                    excerpt = before + "«" + word + "»" + after
                 prefix = "…" if start > 0 else ""
                 suffix = "…" if end < len(line) else ""
                 return prefix + excerpt + suffix
