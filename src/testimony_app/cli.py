@@ -485,6 +485,11 @@ def main(argv: Sequence[str]) -> int:
     except TestimonyError as exc:
         print(f"testimony-app: {exc}", file=sys.stderr)
         return EXIT_USER
+    except BrokenPipeError:
+        # The reader went away (``| head``): not an error of ours or the user's.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("testimony-app: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
