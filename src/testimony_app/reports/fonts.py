@@ -1,0 +1,187 @@
+"""The embedded fonts, and the one place that decides which font draws which character.
+
+ReportLab draws nothing, and says nothing, for a character the current font lacks: a missing
+letter in a witness's name would vanish from a signed statement without a trace. So every
+piece of text goes through :func:`font_runs`, which picks, character by character, a font whose
+cmap really holds the glyph, and :func:`missing_glyphs` answers from those same cmaps so the
+caller can warn before printing.
+
+DejaVu Sans carries Latin (with every Azerbaijani letter), Cyrillic, Armenian, Georgian and the
+Arabic letters; Noto Naskh Arabic draws Arabic script far better but lacks Latin, ``/`` and
+``-``, so Arabic-script characters prefer Naskh and everything else prefers DejaVu. Noto Sans
+fills the few gaps DejaVu has that our users meet, above all the manat sign ₼ (and ₾).
+
+The fonts are read through :mod:`importlib.resources` into memory (no temporary files) and
+registered once per process under names private to this application.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import io
+import threading
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import arabic_reshaper
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+SANS = "Testimony-DejaVuSans"
+SANS_BOLD = "Testimony-DejaVuSans-Bold"
+SANS_ITALIC = "Testimony-DejaVuSans-Oblique"
+ARABIC = "Testimony-NotoNaskhArabic"
+FALLBACK = "Testimony-NotoSans"
+
+_FILES = {
+    SANS: "DejaVuSans.ttf",
+    SANS_BOLD: "DejaVuSans-Bold.ttf",
+    SANS_ITALIC: "DejaVuSans-Oblique.ttf",
+    ARABIC: "NotoNaskhArabic-Regular.ttf",
+    FALLBACK: "NotoSans-Regular.ttf",
+}
+
+#: Characters that are never drawn: layout controls, and the joiners that the reshaper has
+#: already turned into the right letter forms (drawn, they show as bars: stack-findings §4.1).
+INVISIBLE = frozenset("\n\r\t\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                      "\u2066\u2067\u2068\u2069\ufeff\u00ad")
+
+#: Naskh letters look a size smaller than DejaVu's at the same point size; Arabic-script runs
+#: are set this much larger so that a mixed line reads evenly.
+ARABIC_SCALE = 1.2
+
+#: What a character no embedded font can draw becomes, so that a gap is visible on paper.
+REPLACEMENT = "\ufffd"
+
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class _Cmaps:
+    """The code points each font can draw, read from the fonts' own cmap tables."""
+
+    sans: frozenset[int]
+    bold: frozenset[int]
+    italic: frozenset[int]
+    arabic: frozenset[int]
+    fallback: frozenset[int]
+
+
+_loaded: list[_Cmaps] = []
+
+
+def _load() -> _Cmaps:
+    """Register the fonts with ReportLab (once) and return their cmaps.
+
+    Locked, because registering a font again while another thread builds a statement would
+    swap the font object (and its subset state) under that build.
+    """
+    if _loaded:
+        return _loaded[0]
+    with _lock:
+        if _loaded:
+            return _loaded[0]
+        folder = importlib.resources.files("testimony_app.resources") / "fonts"
+        cmaps: dict[str, frozenset[int]] = {}
+        for name, filename in _FILES.items():
+            data = (folder / filename).read_bytes()
+            font = TTFont(name, io.BytesIO(data))
+            pdfmetrics.registerFont(font)
+            cmaps[name] = frozenset(font.face.charToGlyph)
+        # <b> and <i> inside a Paragraph map to the bold and oblique faces.
+        addMapping(SANS, 0, 0, SANS)
+        addMapping(SANS, 1, 0, SANS_BOLD)
+        addMapping(SANS, 0, 1, SANS_ITALIC)
+        addMapping(SANS, 1, 1, SANS_BOLD)
+        _loaded.append(_Cmaps(cmaps[SANS], cmaps[SANS_BOLD], cmaps[SANS_ITALIC],
+                              cmaps[ARABIC], cmaps[FALLBACK]))
+        return _loaded[0]
+
+
+def register() -> None:
+    """Make sure the fonts are registered; cheap after the first call."""
+    _load()
+
+
+def is_arabic_script(ch: str) -> bool:
+    """True for letters, digits and marks of the Arabic script blocks (Persian included)."""
+    cp = ord(ch)
+    return (
+        0x0600 <= cp <= 0x06FF
+        or 0x0750 <= cp <= 0x077F
+        or 0x0870 <= cp <= 0x08FF
+        or 0xFB50 <= cp <= 0xFDFF
+        or 0xFE70 <= cp <= 0xFEFF
+    )
+
+
+def is_rtl_char(ch: str) -> bool:
+    """True for a strong right-to-left character (Arabic, Hebrew, Syriac, Thaana, N'Ko…)."""
+    return unicodedata.bidirectional(ch) in ("R", "AL")
+
+
+@functools.lru_cache(maxsize=8192)
+def font_for(ch: str, base: str = SANS) -> str | None:
+    """The font that draws ``ch``: Naskh for Arabic script, else ``base``; None if none can."""
+    c = _load()
+    cp = ord(ch)
+    base_map = {SANS: c.sans, SANS_BOLD: c.bold, SANS_ITALIC: c.italic}.get(base, c.sans)
+    if is_arabic_script(ch) and cp in c.arabic:
+        return ARABIC
+    if cp in base_map:
+        return base
+    if cp in c.sans:
+        return SANS
+    if cp in c.fallback:
+        return FALLBACK
+    if cp in c.arabic:
+        return ARABIC
+    return None
+
+
+def font_runs(text: str, base: str = SANS) -> Iterator[tuple[str, str]]:
+    """Split ``text`` into ``(font, chunk)`` runs; invisible controls are dropped and
+    characters no font holds become :data:`REPLACEMENT`."""
+    current = ""
+    chunk: list[str] = []
+    for ch in text:
+        if ch in INVISIBLE:
+            continue
+        font = font_for(ch, base)
+        if font is None:
+            ch, font = REPLACEMENT, SANS
+        if font != current and chunk:
+            yield current, "".join(chunk)
+            chunk = []
+        current = font
+        chunk.append(ch)
+    if chunk:
+        yield current, "".join(chunk)
+
+
+def run_size(font: str, size: float) -> float:
+    """The point size a run in ``font`` is drawn at, for text of nominal ``size``."""
+    return size * ARABIC_SCALE if font == ARABIC else size
+
+
+def text_width(text: str, size: float, base: str = SANS) -> float:
+    """The width of ``text`` drawn run by run with :func:`font_runs`."""
+    return float(sum(pdfmetrics.stringWidth(chunk, font, run_size(font, size))
+                     for font, chunk in font_runs(text, base)))
+
+
+def missing_glyphs(text: str) -> set[str]:
+    """Characters of ``text`` that none of the embedded fonts can draw.
+
+    Arabic-script text is also reshaped first, because what is drawn are the contextual
+    presentation forms, and a font may hold a letter but not all of its forms.
+    """
+    c = _load()
+    drawable = c.sans | c.arabic | c.fallback
+    candidates = set(text)
+    if any(is_arabic_script(ch) for ch in text):
+        candidates |= set(arabic_reshaper.reshape(text))
+    return {ch for ch in candidates if ch not in INVISIBLE and ord(ch) not in drawable}

@@ -1,0 +1,585 @@
+"""The fixed wording of the statement in English, Azerbaijani and Russian.
+
+The statement is filed with Azerbaijani courts, the ECtHR and Council of Europe bodies, so
+the closing declarations use the wording those readers expect (a statement of truth, an
+interpreter's certificate, an interviewer's declaration after Istanbul Protocol Annex IV §III)
+rather than literal translations of the English. Russian forms that depend on the signer's
+gender are written with the usual ``(а)`` so the text fits either.
+
+Keep the three dictionaries with the same keys: ``tests/unit/reports`` checks it.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "az", "ru")
+
+EN: dict[str, str] = {
+    "doc_title": "Witness statement",
+    "record_id": "Record ID",
+    "version": "Version",
+    "sealed_on": "Sealed on",
+    "not_sealed": "Not sealed: draft",
+    "content_hash": "SHA-256 of the sealed content",
+    "amended": "Amended version. Reason for the amendment:",
+    "fictional_notice": "FICTIONAL RECORD: demonstration data, not evidence.",
+    "redacted_notice": (
+        "Redacted copy. The witness's name, identity documents, date of birth and contact "
+        "details, and the other names marked as sensitive, have been removed or replaced by "
+        "the pseudonym “{pseudonym}”."
+    ),
+    "redacted": "[redacted]",
+    "witness_placeholder": "[witness]",
+    "draft_watermark": "DRAFT",
+    "draft_notice": "Draft: this version is not sealed. It must not be signed or filed.",
+    "page_of": "Page {page} of {pages}",
+    "footer_record": "Record {record} · version {version}",
+    "initials": "Witness's initials",
+    "yes": "Yes",
+    "no": "No",
+    "not_asked": "Not asked",
+    "none": "None",
+    "hours_minutes": "{h} h {m} min",
+    # Sections
+    "s_interview": "Circumstances of the interview",
+    "s_consent": "Consent of the witness",
+    "s_witness": "Identification of the witness",
+    "s_narrative": "Statement of the witness in their own words",
+    "s_detention": "Detention history",
+    "s_acts": "Acts of torture or ill-treatment described",
+    "s_effects": "Injuries and after-effects",
+    "s_annexes": "Annexes",
+    "s_truth": "Statement of truth of the witness",
+    "s_interpreter": "Interpreter's certificate",
+    "s_interviewer": "Declaration of the interviewer",
+    "s_signatures": "Signatures",
+    # Interview
+    "f_date": "Date of the interview",
+    "f_start": "Start time",
+    "f_end": "End time",
+    "f_duration": "Duration",
+    "f_place": "Place",
+    "f_setting": "Setting (room, conditions)",
+    "f_interviewer": "Interviewer",
+    "f_organisation": "Organisation",
+    "f_interpreter": "Interpreter",
+    "f_no_interpreter": "No interpreter",
+    "f_language": "Language of the interview",
+    "f_translation_language": "Language of the translation",
+    "f_present": "Persons present",
+    "f_restrictions": "Restrictions",
+    "f_recording": "How the interview was recorded",
+    # Consent (the scopes themselves are named by the consent_scopes vocabulary)
+    "c_refusals": "Refusals and reasons",
+    "c_recorded_at": "Consent recorded on",
+    "c_no_coercion_yes": (
+        "The witness confirmed that consent was given freely, without coercion by anyone, in "
+        "particular by law-enforcement or judicial authorities."
+    ),
+    "c_no_coercion_no": (
+        "The witness's confirmation that consent was given without coercion has not been "
+        "recorded."
+    ),
+    # Witness
+    "w_name": "Full name",
+    "w_pseudonym": "Pseudonym",
+    "w_dob": "Date of birth",
+    "w_gender": "Gender",
+    "w_nationality": "Nationality",
+    "w_identifiers": "Identity documents and numbers",
+    "w_contact": "Contact details",
+    "w_role": "Relation to the events",
+    "w_status": "Situation now",
+    "w_occupation": "Occupation",
+    "w_rank": "Military rank",
+    "w_unit": "Military unit",
+    "w_relation": "Relation to the victim",
+    "w_victim": "Name of the victim",
+    # Narrative
+    "n_intro": (
+        "The account below is set down in the words of the witness, in {language}, in "
+        "numbered paragraphs."
+    ),
+    "n_intro_translation": (
+        "The account below is set down in the words of the witness, in {language}, in "
+        "numbered paragraphs, with a translation into {translation} numbered to match."
+    ),
+    "n_original": "Original ({language})",
+    "n_translation": "Translation ({language})",
+    "n_no": "No.",
+    "n_empty": "No account recorded.",
+    # Detention
+    "d_episode": "Detention episode {n}",
+    "d_from": "From",
+    "d_to": "Until",
+    "d_place": "Place of detention",
+    "d_place_description": "Description of the place",
+    "d_authority": "Authority",
+    "d_type": "Type of detention",
+    "d_arrest": "Circumstances of arrest",
+    "d_transfers": "Transfers",
+    "d_contact": "Contact with the outside world",
+    "d_counsel": "Access to a lawyer",
+    "d_signed": "Statements signed",
+    "d_how_signed": "How they were signed",
+    "d_medical": "Medical attention",
+    "d_conditions": "Conditions",
+    "d_court": "Court",
+    "d_case": "Case number",
+    "d_notes": "Notes",
+    "d_none": "No detention recorded.",
+    # Acts
+    "a_summary": "Summary of the acts",
+    "a_act": "Act {n}",
+    "a_date": "Date",
+    "a_place": "Place",
+    "a_episode": "Detention episode",
+    "a_methods": "Methods",
+    "a_methods_other": "Other methods (as described)",
+    "a_description": "Description",
+    "a_duration": "Duration",
+    "a_frequency": "Frequency",
+    "a_perpetrators": "Alleged perpetrators",
+    "a_demands": "What was demanded or said",
+    "a_witnesses": "Witnesses present",
+    "a_injuries": "Injuries",
+    "a_none": "No acts recorded.",
+    "p_name": "Name",
+    "p_rank": "Rank",
+    "p_position": "Position",
+    "p_unit": "Unit",
+    "p_description": "Description",
+    "p_involvement": "Involvement",
+    # Effects
+    "e_physical": "Physical after-effects",
+    "e_psychological": "Psychological after-effects",
+    "e_treatment": "Medical treatment",
+    "e_figure": "Figure 1. Body outline",
+    "e_caption": "Places of injury as reported by the witness, not a medical finding.",
+    "e_orientation": "On the front view the witness's right side is on the left of the figure.",
+    "e_mark": "Mark",
+    "e_side": "View",
+    "e_note": "As described by the witness",
+    "e_none": "No injuries or after-effects recorded.",
+    # Annexes
+    "x_intro": (
+        "The files held with this record, numbered in the order they entered the record. Each "
+        "SHA-256 was computed when the file entered the vault; any copy can be checked against "
+        "it with a standard SHA-256 tool."
+    ),
+    "x_no": "No.",
+    "x_item": "Document",
+    "x_added": "Added",
+    "x_size": "Size",
+    "x_page": "Page",
+    "x_bytes": "bytes",
+    "x_none": "No annexes.",
+    "x_see": "See annex {refs}.",
+    # Closing
+    "truth_text": (
+        "I, {name}, believe that the facts stated in this statement are true. I made it "
+        "freely, in my own words. It was read back to me in a language I understand, and I had "
+        "the opportunity to correct it. I understand that it may be used in the legal "
+        "proceedings to which I have consented."
+    ),
+    "interpreter_text": (
+        "I, {interpreter}, certify that I interpreted faithfully and completely during this "
+        "interview ({pair}), and that this statement was read back to the witness in "
+        "{language} by {interpreter} before it was signed. The witness confirmed that it is "
+        "accurate."
+    ),
+    "interviewer_text": (
+        "I, {interviewer}{organisation}, declare that I conducted this interview on {date} at "
+        "{place}; that this statement faithfully records what the witness told me, in the "
+        "numbered paragraphs in the witness's own words; that I have added nothing to the "
+        "account and left nothing out; and that the circumstances of the interview and any "
+        "restrictions on it are stated in section 1. I am prepared to testify to these matters."
+    ),
+    "interviewer_org": ", of {organisation}",
+    "sig_witness": "Witness",
+    "sig_interviewer": "Interviewer",
+    "sig_interpreter": "Interpreter",
+    "sig_name": "Name",
+    "sig_signature": "Signature",
+    "sig_date": "Date",
+    "sig_place": "Place",
+}
+
+AZ: dict[str, str] = {
+    "doc_title": "Şahid ifadəsi",
+    "record_id": "Qeydin identifikatoru",
+    "version": "Versiya",
+    "sealed_on": "Möhürlənmə tarixi",
+    "not_sealed": "Möhürlənməyib: qaralama",
+    "content_hash": "Möhürlənmiş məzmunun SHA-256 heşi",
+    "amended": "Düzəliş edilmiş versiya. Düzəlişin səbəbi:",
+    "fictional_notice": "UYDURMA QEYD: nümayiş məlumatlarıdır, sübut deyil.",
+    "redacted_notice": (
+        "Redaktə edilmiş nüsxə. Şahidin adı, şəxsiyyət sənədləri, doğum tarixi və əlaqə "
+        "məlumatları, eləcə də həssas kimi qeyd olunmuş digər adlar silinib və ya "
+        "“{pseudonym}” təxəllüsü ilə əvəz edilib."
+    ),
+    "redacted": "[gizlədilib]",
+    "witness_placeholder": "[şahid]",
+    "draft_watermark": "QARALAMA",
+    "draft_notice": "Qaralama: bu versiya möhürlənməyib. Onu imzalamaq və ya təqdim etmək olmaz.",
+    "page_of": "Səhifə {page} / {pages}",
+    "footer_record": "Qeyd {record} · versiya {version}",
+    "initials": "Şahidin parafı",
+    "yes": "Bəli",
+    "no": "Xeyr",
+    "not_asked": "Soruşulmayıb",
+    "none": "Yoxdur",
+    "hours_minutes": "{h} saat {m} dəq.",
+    "s_interview": "Müsahibənin şəraiti",
+    "s_consent": "Şahidin razılığı",
+    "s_witness": "Şahidin şəxsiyyəti",
+    "s_narrative": "Şahidin öz sözləri ilə ifadəsi",
+    "s_detention": "Həbsdə saxlanma tarixçəsi",
+    "s_acts": "Təsvir edilən işgəncə və ya pis rəftar halları",
+    "s_effects": "Xəsarətlər və onların nəticələri",
+    "s_annexes": "Əlavələr",
+    "s_truth": "Şahidin həqiqət barədə bəyanatı",
+    "s_interpreter": "Tərcüməçinin təsdiqi",
+    "s_interviewer": "Müsahibəni aparan şəxsin bəyanatı",
+    "s_signatures": "İmzalar",
+    "f_date": "Müsahibənin tarixi",
+    "f_start": "Başlama vaxtı",
+    "f_end": "Bitmə vaxtı",
+    "f_duration": "Müddət",
+    "f_place": "Yer",
+    "f_setting": "Şərait (otaq, vəziyyət)",
+    "f_interviewer": "Müsahibəni aparan şəxs",
+    "f_organisation": "Təşkilat",
+    "f_interpreter": "Tərcüməçi",
+    "f_no_interpreter": "Tərcüməçi iştirak etməyib",
+    "f_language": "Müsahibənin dili",
+    "f_translation_language": "Tərcümə dili",
+    "f_present": "İştirak edən şəxslər",
+    "f_restrictions": "Məhdudiyyətlər",
+    "f_recording": "Müsahibənin qeydə alınma üsulu",
+    "c_refusals": "İmtinalar və onların səbəbləri",
+    "c_recorded_at": "Razılığın qeydə alınma tarixi",
+    "c_no_coercion_yes": (
+        "Şahid razılığın heç kimin, o cümlədən hüquq-mühafizə və ya məhkəmə orqanlarının "
+        "məcburiyyəti olmadan, könüllü verildiyini təsdiq etdi."
+    ),
+    "c_no_coercion_no": (
+        "Şahidin razılığı məcburiyyət olmadan verdiyini təsdiq etməsi qeydə alınmayıb."
+    ),
+    "w_name": "Soyadı, adı",
+    "w_pseudonym": "Təxəllüs",
+    "w_dob": "Doğum tarixi",
+    "w_gender": "Cinsi",
+    "w_nationality": "Vətəndaşlığı",
+    "w_identifiers": "Şəxsiyyət sənədləri və nömrələri",
+    "w_contact": "Əlaqə məlumatları",
+    "w_role": "Hadisələrə münasibəti",
+    "w_status": "Hazırkı vəziyyəti",
+    "w_occupation": "Peşəsi",
+    "w_rank": "Hərbi rütbəsi",
+    "w_unit": "Hərbi hissəsi",
+    "w_relation": "Zərərçəkmişə münasibəti",
+    "w_victim": "Zərərçəkmiş şəxsin adı",
+    "n_intro": (
+        "Aşağıdakı ifadə şahidin öz sözləri ilə, orijinal dildə ({language}), nömrələnmiş "
+        "bəndlərlə yazılıb."
+    ),
+    "n_intro_translation": (
+        "Aşağıdakı ifadə şahidin öz sözləri ilə, orijinal dildə ({language}), nömrələnmiş "
+        "bəndlərlə yazılıb; tərcüməsi ({translation}) eyni nömrələrlə verilir."
+    ),
+    "n_original": "Orijinal ({language})",
+    "n_translation": "Tərcümə ({language})",
+    "n_no": "№",
+    "n_empty": "İfadə qeydə alınmayıb.",
+    "d_episode": "Həbsdə saxlanma epizodu {n}",
+    "d_from": "Başlama tarixi",
+    "d_to": "Bitmə tarixi",
+    "d_place": "Saxlanma yeri",
+    "d_place_description": "Yerin təsviri",
+    "d_authority": "Orqan",
+    "d_type": "Həbsin növü",
+    "d_arrest": "Tutulmanın şəraiti",
+    "d_transfers": "Başqa yerə köçürülmələr",
+    "d_contact": "Xarici aləmlə əlaqə",
+    "d_counsel": "Vəkilə çıxış",
+    "d_signed": "İmzalanmış ifadələr",
+    "d_how_signed": "Necə imzalanıb",
+    "d_medical": "Tibbi yardım",
+    "d_conditions": "Saxlanma şəraiti",
+    "d_court": "Məhkəmə",
+    "d_case": "İşin nömrəsi",
+    "d_notes": "Qeydlər",
+    "d_none": "Həbsdə saxlanma qeydə alınmayıb.",
+    "a_summary": "Halların xülasəsi",
+    "a_act": "Hal {n}",
+    "a_date": "Tarix",
+    "a_place": "Yer",
+    "a_episode": "Həbsdə saxlanma epizodu",
+    "a_methods": "Üsullar",
+    "a_methods_other": "Digər üsullar (şahidin təsvirinə görə)",
+    "a_description": "Təsvir",
+    "a_duration": "Müddət",
+    "a_frequency": "Tezlik",
+    "a_perpetrators": "Törətdiyi iddia edilən şəxslər",
+    "a_demands": "Nə tələb olunub və ya deyilib",
+    "a_witnesses": "Orada olmuş şahidlər",
+    "a_injuries": "Xəsarətlər",
+    "a_none": "Heç bir hal qeydə alınmayıb.",
+    "p_name": "Adı",
+    "p_rank": "Rütbəsi",
+    "p_position": "Vəzifəsi",
+    "p_unit": "Bölməsi",
+    "p_description": "Təsviri",
+    "p_involvement": "İştirak forması",
+    "e_physical": "Fiziki nəticələr",
+    "e_psychological": "Psixoloji nəticələr",
+    "e_treatment": "Tibbi müalicə",
+    "e_figure": "Şəkil 1. Bədənin sxemi",
+    "e_caption": "Xəsarətlərin yerləri şahidin dediyinə görə göstərilib, tibbi rəy deyil.",
+    "e_orientation": "Öndən görünüşdə şahidin sağ tərəfi şəklin sol tərəfindədir.",
+    "e_mark": "İşarə",
+    "e_side": "Görünüş",
+    "e_note": "Şahidin təsviri",
+    "e_none": "Xəsarət və ya nəticə qeydə alınmayıb.",
+    "x_intro": (
+        "Bu qeydlə birlikdə saxlanılan fayllar qeydə daxil olma ardıcıllığı ilə nömrələnib. Hər "
+        "faylın SHA-256 heşi fayl anbara daxil olarkən hesablanıb; istənilən nüsxəni standart "
+        "SHA-256 proqramı ilə yoxlamaq olar."
+    ),
+    "x_no": "№",
+    "x_item": "Sənəd",
+    "x_added": "Əlavə edilib",
+    "x_size": "Ölçüsü",
+    "x_page": "Səhifə",
+    "x_bytes": "bayt",
+    "x_none": "Əlavə yoxdur.",
+    "x_see": "Bax: əlavə {refs}.",
+    "truth_text": (
+        "Mən, {name}, bu ifadədə göstərilən faktların doğru olduğunu bəyan edirəm. Bu ifadəni "
+        "könüllü olaraq, öz sözlərimlə vermişəm. İfadə mənə başa düşdüyüm dildə oxunub və mən "
+        "ona düzəliş etmək imkanına malik olmuşam. Bu ifadənin razılıq verdiyim hüquqi "
+        "proseslərdə istifadə oluna biləcəyini başa düşürəm."
+    ),
+    "interpreter_text": (
+        "Mən, {interpreter}, təsdiq edirəm ki, bu müsahibə zamanı ({pair}) dəqiq və tam "
+        "tərcümə etmişəm və bu ifadə imzalanmazdan əvvəl {interpreter} tərəfindən şahidə "
+        "oxunub; oxunma dili: {language}. Şahid ifadənin düzgün olduğunu təsdiq edib."
+    ),
+    "interviewer_text": (
+        "Mən, {interviewer}{organisation}, bəyan edirəm ki, bu müsahibəni {date} tarixində "
+        "aparmışam (yer: {place}); bu ifadə şahidin mənə dediklərini düzgün əks etdirir, "
+        "nömrələnmiş bəndlər şahidin öz sözləri ilə yazılıb; ifadəyə heç nə əlavə etməmişəm və "
+        "ondan heç nə çıxarmamışam; müsahibənin şəraiti və ona dair məhdudiyyətlər 1-ci "
+        "bölmədə göstərilib. Bu hallar barədə ifadə verməyə hazıram."
+    ),
+    "interviewer_org": " ({organisation})",
+    "sig_witness": "Şahid",
+    "sig_interviewer": "Müsahibəni aparan şəxs",
+    "sig_interpreter": "Tərcüməçi",
+    "sig_name": "Soyadı, adı",
+    "sig_signature": "İmza",
+    "sig_date": "Tarix",
+    "sig_place": "Yer",
+}
+
+RU: dict[str, str] = {
+    "doc_title": "Свидетельские показания",
+    "record_id": "Идентификатор записи",
+    "version": "Версия",
+    "sealed_on": "Дата фиксации версии",
+    "not_sealed": "Не зафиксировано: черновик",
+    "content_hash": "SHA-256 зафиксированного содержания",
+    "amended": "Исправленная версия. Причина исправления:",
+    "fictional_notice": "ВЫМЫШЛЕННАЯ ЗАПИСЬ: демонстрационные данные, не доказательство.",
+    "redacted_notice": (
+        "Обезличенная копия. Имя свидетеля, данные документов, удостоверяющих личность, дата "
+        "рождения и контактные данные, а также другие имена, отмеченные как конфиденциальные, "
+        "удалены или заменены псевдонимом «{pseudonym}»."
+    ),
+    "redacted": "[скрыто]",
+    "witness_placeholder": "[свидетель]",
+    "draft_watermark": "ЧЕРНОВИК",
+    "draft_notice": (
+        "Черновик: эта версия не зафиксирована. Её нельзя подписывать или подавать."
+    ),
+    "page_of": "Страница {page} из {pages}",
+    "footer_record": "Запись {record} · версия {version}",
+    "initials": "Инициалы свидетеля",
+    "yes": "Да",
+    "no": "Нет",
+    "not_asked": "Вопрос не задавался",
+    "none": "Нет",
+    "hours_minutes": "{h} ч {m} мин",
+    "s_interview": "Обстоятельства опроса",
+    "s_consent": "Согласие свидетеля",
+    "s_witness": "Сведения о свидетеле",
+    "s_narrative": "Показания свидетеля его собственными словами",
+    "s_detention": "История содержания под стражей",
+    "s_acts": "Описанные случаи пыток или жестокого обращения",
+    "s_effects": "Телесные повреждения и последствия",
+    "s_annexes": "Приложения",
+    "s_truth": "Заявление свидетеля о достоверности показаний",
+    "s_interpreter": "Удостоверение переводчика",
+    "s_interviewer": "Заявление лица, проводившего опрос",
+    "s_signatures": "Подписи",
+    "f_date": "Дата опроса",
+    "f_start": "Время начала",
+    "f_end": "Время окончания",
+    "f_duration": "Продолжительность",
+    "f_place": "Место",
+    "f_setting": "Обстановка (помещение, условия)",
+    "f_interviewer": "Лицо, проводившее опрос",
+    "f_organisation": "Организация",
+    "f_interpreter": "Переводчик",
+    "f_no_interpreter": "Без переводчика",
+    "f_language": "Язык опроса",
+    "f_translation_language": "Язык перевода",
+    "f_present": "Присутствовавшие лица",
+    "f_restrictions": "Ограничения",
+    "f_recording": "Способ фиксации опроса",
+    "c_refusals": "Отказы и их причины",
+    "c_recorded_at": "Дата фиксации согласия",
+    "c_no_coercion_yes": (
+        "Свидетель подтвердил(а), что согласие дано добровольно, без принуждения со стороны "
+        "кого-либо, в том числе правоохранительных или судебных органов."
+    ),
+    "c_no_coercion_no": (
+        "Подтверждение свидетеля о том, что согласие дано без принуждения, не записано."
+    ),
+    "w_name": "Фамилия, имя, отчество",
+    "w_pseudonym": "Псевдоним",
+    "w_dob": "Дата рождения",
+    "w_gender": "Пол",
+    "w_nationality": "Гражданство",
+    "w_identifiers": "Документы, удостоверяющие личность, и их номера",
+    "w_contact": "Контактные данные",
+    "w_role": "Отношение к событиям",
+    "w_status": "Положение в настоящее время",
+    "w_occupation": "Род занятий",
+    "w_rank": "Воинское звание",
+    "w_unit": "Воинская часть",
+    "w_relation": "Отношение к потерпевшему",
+    "w_victim": "Имя потерпевшего",
+    "n_intro": (
+        "Ниже показания изложены словами свидетеля, на языке оригинала ({language}), "
+        "пронумерованными пунктами."
+    ),
+    "n_intro_translation": (
+        "Ниже показания изложены словами свидетеля, на языке оригинала ({language}), "
+        "пронумерованными пунктами, с переводом ({translation}) под теми же номерами."
+    ),
+    "n_original": "Оригинал ({language})",
+    "n_translation": "Перевод ({language})",
+    "n_no": "№",
+    "n_empty": "Показания не записаны.",
+    "d_episode": "Эпизод содержания под стражей {n}",
+    "d_from": "Начало",
+    "d_to": "Окончание",
+    "d_place": "Место содержания",
+    "d_place_description": "Описание места",
+    "d_authority": "Орган",
+    "d_type": "Вид содержания под стражей",
+    "d_arrest": "Обстоятельства задержания",
+    "d_transfers": "Перемещения",
+    "d_contact": "Связь с внешним миром",
+    "d_counsel": "Доступ к адвокату",
+    "d_signed": "Подписанные показания и документы",
+    "d_how_signed": "Обстоятельства подписания",
+    "d_medical": "Медицинская помощь",
+    "d_conditions": "Условия содержания",
+    "d_court": "Суд",
+    "d_case": "Номер дела",
+    "d_notes": "Примечания",
+    "d_none": "Сведения о содержании под стражей не записаны.",
+    "a_summary": "Сводка случаев",
+    "a_act": "Случай {n}",
+    "a_date": "Дата",
+    "a_place": "Место",
+    "a_episode": "Эпизод содержания под стражей",
+    "a_methods": "Методы",
+    "a_methods_other": "Иные методы (со слов свидетеля)",
+    "a_description": "Описание",
+    "a_duration": "Продолжительность",
+    "a_frequency": "Частота",
+    "a_perpetrators": "Предполагаемые исполнители",
+    "a_demands": "Что требовали или говорили",
+    "a_witnesses": "Присутствовавшие свидетели",
+    "a_injuries": "Телесные повреждения",
+    "a_none": "Случаи не записаны.",
+    "p_name": "Имя",
+    "p_rank": "Звание",
+    "p_position": "Должность",
+    "p_unit": "Подразделение",
+    "p_description": "Приметы",
+    "p_involvement": "Форма участия",
+    "e_physical": "Физические последствия",
+    "e_psychological": "Психологические последствия",
+    "e_treatment": "Медицинская помощь и лечение",
+    "e_figure": "Рисунок 1. Схема тела",
+    "e_caption": (
+        "Места телесных повреждений указаны со слов свидетеля и не являются медицинским "
+        "заключением."
+    ),
+    "e_orientation": "На виде спереди правая сторона свидетеля находится слева на рисунке.",
+    "e_mark": "Отметка",
+    "e_side": "Вид",
+    "e_note": "Со слов свидетеля",
+    "e_none": "Телесные повреждения и последствия не записаны.",
+    "x_intro": (
+        "Файлы, хранящиеся вместе с записью, пронумерованы в порядке их добавления. SHA-256 "
+        "каждого файла вычислен при его помещении в хранилище; любую копию можно сверить с ним "
+        "стандартной программой SHA-256."
+    ),
+    "x_no": "№",
+    "x_item": "Документ",
+    "x_added": "Добавлен",
+    "x_size": "Размер",
+    "x_page": "Стр.",
+    "x_bytes": "байт",
+    "x_none": "Приложений нет.",
+    "x_see": "См. приложение {refs}.",
+    "truth_text": (
+        "Я, {name}, заявляю, что изложенные в настоящих показаниях факты соответствуют "
+        "действительности. Я дал(а) эти показания добровольно, своими словами. Они были "
+        "зачитаны мне на понятном мне языке, и у меня была возможность внести в них "
+        "исправления. Я понимаю, что они могут быть использованы в правовых процедурах, на "
+        "которые я дал(а) согласие."
+    ),
+    "interpreter_text": (
+        "Я, {interpreter}, удостоверяю, что во время настоящего опроса ({pair}) переводил(а) "
+        "точно и полностью и что перед подписанием настоящие показания были зачитаны "
+        "свидетелю мной, {interpreter}; язык прочтения: {language}. Свидетель подтвердил(а) их "
+        "правильность."
+    ),
+    "interviewer_text": (
+        "Я, {interviewer}{organisation}, заявляю, что провел(а) настоящий опрос {date} "
+        "(место: {place}); что настоящий документ точно передаёт сказанное мне свидетелем, а "
+        "пронумерованные пункты изложены собственными словами свидетеля; что я ничего не "
+        "добавил(а) к показаниям и ничего из них не опустил(а); что обстоятельства опроса и "
+        "любые ограничения при его проведении указаны в разделе 1. Я готов(а) дать показания "
+        "относительно изложенного."
+    ),
+    "interviewer_org": " ({organisation})",
+    "sig_witness": "Свидетель",
+    "sig_interviewer": "Лицо, проводившее опрос",
+    "sig_interpreter": "Переводчик",
+    "sig_name": "Ф. И. О.",
+    "sig_signature": "Подпись",
+    "sig_date": "Дата",
+    "sig_place": "Место",
+}
+
+_ALL = {"en": EN, "az": AZ, "ru": RU}
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    """The wording for ``key`` in ``lang`` (English if the language is unknown)."""
+    table = _ALL.get(lang, EN)
+    text = table.get(key, EN[key])
+    return text.format(**values) if values else text
+
+
+def all_labels() -> dict[str, dict[str, str]]:
+    """Every language's table, for tests and glyph checks."""
+    return {lang: dict(table) for lang, table in _ALL.items()}

@@ -1,0 +1,158 @@
+"""Glyph coverage (ReportLab drops a glyph its font lacks without a word), labels, and
+right-to-left text."""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from reports_samples import (
+    AZ_ALPHABET,
+    AZ_PARAGRAPHS,
+    EN_PARAGRAPHS,
+    FA_TEXT,
+    HY_TEXT,
+    RU_TEXT,
+    full_testimony,
+    page_texts,
+    request_for,
+)
+
+from testimony_app.reports import build_statement, missing_glyphs
+from testimony_app.reports import fonts as rfonts
+from testimony_app.reports.labels import LANGUAGES, all_labels
+from testimony_app.reports.text import RTLParagraph, is_rtl, markup, visual
+
+RESOURCES = importlib.resources.files("testimony_app.resources")
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string anywhere in a JSON document, keys included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield k
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def _json_strings(folder: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    base = RESOURCES / folder
+    if not base.is_dir():
+        return out
+    for entry in sorted(base.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            doc = json.loads(entry.read_text(encoding="utf-8"))
+            out += [(f"{folder}/{entry.name}", s) for s in _strings(doc)]
+    return out
+
+
+def test_every_vocabulary_and_demo_string_can_be_drawn() -> None:
+    strings = _json_strings("vocabularies") + _json_strings("demo")
+    assert strings, "no vocabulary or demo JSON found"
+    problems = {(where, s): missing_glyphs(s) for where, s in strings if missing_glyphs(s)}
+    assert problems == {}
+
+
+def test_every_label_and_sample_text_can_be_drawn() -> None:
+    texts = [t for table in all_labels().values() for t in table.values()]
+    texts += [*AZ_PARAGRAPHS, *EN_PARAGRAPHS, RU_TEXT, HY_TEXT, FA_TEXT, AZ_ALPHABET,
+              "ՀԱՅԵՐԵՆ Երևան", "ქართული ენა ₾", "Ё ё Ъ ъ № « » „ “ — – … ’ ‘ • · ✓ ₼ € ‰",
+              "پژوهش گزارش چهار ژاله یکی ک ی ۰۱۲۳۴۵۶۷۸۹ ٠١٢٣٤٥٦٧٨٩ ، ؛ ؟ الله لا"]
+    assert {t: missing_glyphs(t) for t in texts if missing_glyphs(t)} == {}
+
+
+def test_missing_glyphs_reads_the_real_cmaps() -> None:
+    assert missing_glyphs("漢字 and 𓀀") == {"漢", "字", "𓀀"}
+    assert missing_glyphs("Məhərrəmov Магеррамов Մահառամով محرم‌اف") == set()
+    assert missing_glyphs("line\nbreak\u200c") == set()
+
+
+def test_a_character_no_font_has_is_shown_as_a_replacement_mark() -> None:
+    t = full_testimony()
+    t.effects.physical = "Şahidin qeydi: 漢"
+    text = " ".join(page_texts(build_statement(t, request_for(t))))
+    assert "Şahidin qeydi: \ufffd" in text
+
+
+def test_fonts_are_shipped_with_their_licences_and_stay_small() -> None:
+    folder = RESOURCES / "fonts"
+    names = {e.name for e in folder.iterdir()}
+    assert {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
+            "NotoNaskhArabic-Regular.ttf", "NotoSans-Regular.ttf", "LICENSE-DejaVu.txt",
+            "LICENSE-OFL-Noto.txt"} <= names
+    assert "SIL OPEN FONT LICENSE" in (folder / "LICENSE-OFL-Noto.txt").read_text().upper()
+    assert "Bitstream" in (folder / "LICENSE-DejaVu.txt").read_text()
+    total = sum(len((folder / n).read_bytes()) for n in names if n.endswith(".ttf"))
+    assert total < 5 * 1024 * 1024
+
+
+def test_label_tables_have_the_same_keys_and_placeholders() -> None:
+    tables = all_labels()
+    assert set(tables) == set(LANGUAGES)
+    keys = set(tables["en"])
+    for lang, table in tables.items():
+        assert set(table) == keys, lang
+        for key, text in table.items():
+            assert text.strip(), (lang, key)
+            assert _fields(text) == _fields(tables["en"][key]), (lang, key)
+
+
+def _fields(text: str) -> set[str]:
+    import string
+
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def test_direction_detection() -> None:
+    assert is_rtl(FA_TEXT)
+    assert is_rtl("  «" + FA_TEXT)
+    assert not is_rtl(AZ_PARAGRAPHS[0])
+    assert not is_rtl("2020 " + RU_TEXT)
+
+
+def test_visual_order_reshapes_and_drops_joiners() -> None:
+    shown = visual("محرم‌اف ۱۳۹۹")
+    assert "\u200c" not in shown
+    assert "۱۳۹۹" in shown  # digits keep their order inside right-to-left text
+    assert all(not ("\u0621" <= c <= "\u064a") for c in visual("نعمت"))  # presentation forms
+
+
+def test_rtl_paragraph_wraps_in_logical_order_and_splits() -> None:
+    from reportlab.lib.styles import ParagraphStyle
+
+    rfonts.register()
+    style = ParagraphStyle("x", fontName=rfonts.SANS, fontSize=10, leading=14)
+    words = [f"کلمه{i}" for i in range(60)]
+    para = RTLParagraph(" ".join(words), style)
+    _, height = para.wrap(200, 1000)
+    lines = para._lines
+    assert lines is not None
+    assert len(lines) > 3
+    assert " ".join(lines).split() == words  # nothing lost, order kept
+    head, tail = para.split(200, height / 2)
+    assert isinstance(head, RTLParagraph)
+    assert isinstance(tail, RTLParagraph)
+    assert (head._lines or []) + (tail._lines or []) == lines
+
+
+def test_short_rtl_phrase_inside_ltr_text_is_kept_together_and_shaped() -> None:
+    out = markup("The witness wrote «نعمت محرم‌اف» on the wall.")
+    assert rfonts.ARABIC in out
+    assert "\u00a0" in out  # the phrase does not break across lines (it would reverse)
+    assert "\u200c" not in out
+    assert "The witness wrote" in out
+
+
+@pytest.mark.parametrize("text", [FA_TEXT, "Nemət محرم‌اف Məhərrəmov"])
+def test_statement_with_arabic_script_builds(text: str) -> None:
+    t = full_testimony()
+    t.effects.psychological = text
+    assert build_statement(t, request_for(t)).startswith(b"%PDF")
