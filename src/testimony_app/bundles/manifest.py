@@ -1,0 +1,432 @@
+"""The bundle manifest: what a bundle holds, who made it, signed by the device.
+
+``manifest.json`` is canonical JSON (keys sorted, no spaces, UTF-8, no trailing newline) so
+that the bytes the device signed are the only spelling a reader accepts: the parser
+re-serialises what it read and refuses the file if the bytes differ. That closes duplicate
+keys, alternative number spellings and whitespace games in one check.
+
+The manifest names every other member of the tar (after ``manifest.json`` and
+``manifest.sig``) with its size and SHA-256, in tar order; the first one is always
+``SHA256SUMS``, a ``sha256sum``-format list of the rest, so an organisation can check the
+extracted files with standard tools (docs/bundle-format.md).
+
+Names follow one rule everywhere (writer, manifest, tar walker): at most six ``/``-separated
+segments of ``A-Z a-z 0-9 . _ -``, no ``.`` or ``..`` segment, at most 255 characters. That
+excludes absolute and drive paths, backslashes, control characters, bidi overrides and
+anything a file system could interpret.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from testimony_app.bundles.keys import InvalidRecipient, parse_recipients
+from testimony_app.crypto.signing import KeyFormatError, PublicKey
+from testimony_app.errors import BundleRejected
+
+FORMAT = "testimony-bundle/v1"
+MANIFEST_NAME = "manifest.json"
+SIGNATURE_NAME = "manifest.sig"
+SUMS_NAME = "SHA256SUMS"
+RESERVED_NAMES = frozenset({MANIFEST_NAME, SIGNATURE_NAME, SUMS_NAME})
+
+MAX_MEMBERS = 10_000  # members listed in the manifest, SHA256SUMS included
+MAX_RECORDS = 10_000
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+MAX_PATH_CHARS = 255
+MAX_MEMBER_SIZE = 2**63 - 1
+
+PATH_PATTERN = re.compile(r"[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+){0,5}")
+SHA256_PATTERN = re.compile(r"[0-9a-f]{64}")
+UUID4_PATTERN = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+_BIDI_AND_INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+)
+
+
+def path_problem(path: str) -> str | None:
+    """Why ``path`` is not an acceptable member name, as a phrase; ``None`` if it is fine.
+
+    The phrases describe the problem without repeating the name: a hostile name may hold
+    control or bidi characters that would garble whatever shows the message.
+    """
+    if not isinstance(path, str) or not path:
+        return "an empty name"
+    if len(path) > MAX_PATH_CHARS:
+        return f"a name longer than {MAX_PATH_CHARS} characters"
+    if "\x00" in path:
+        return "a name containing a NUL character"
+    if any(ord(c) < 0x20 or ord(c) == 0x7F or 0x80 <= ord(c) < 0xA0 for c in path):
+        return "a name containing control characters"
+    if any(c in _BIDI_AND_INVISIBLE for c in path):
+        return "a name containing invisible or right-to-left override characters"
+    if path.startswith("/"):
+        return "an absolute path"
+    if "\\" in path or re.match(r"[A-Za-z]:", path):
+        return "a Windows-style path"
+    segments = path.split("/")
+    if any(s in (".", "..") for s in segments):
+        return "a name with a '.' or '..' path segment"
+    if any(s == "" for s in segments):
+        return "a name with an empty path segment"
+    if len(segments) > 6:
+        return "a name nested more than six folders deep"
+    if PATH_PATTERN.fullmatch(path) is None:
+        return "a name with characters other than letters, digits, '.', '_' and '-'"
+    return None
+
+
+@dataclass(frozen=True)
+class ManifestMember:
+    """One tar member after the signature: its name, size and SHA-256 (lower-case hex)."""
+
+    path: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    """One record version carried by the bundle, by the hash of its sealed content."""
+
+    id: str
+    version: int
+    content_sha256: str
+
+
+@dataclass(frozen=True)
+class AuditHead:
+    """The device's audit chain head when the bundle was made: detects rewritten history."""
+
+    seq: int
+    hash: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A validated manifest; made by :func:`build_manifest` or :func:`parse_manifest`."""
+
+    bundle_id: str
+    created_at: str
+    device_id: str
+    device_public_key: PublicKey
+    recipients: tuple[str, ...]
+    previous_bundle_id: str | None
+    audit_head: AuditHead
+    members: tuple[ManifestMember, ...]
+    records: tuple[RecordRef, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document, before canonical encoding."""
+        return {
+            "format": FORMAT,
+            "bundle_id": self.bundle_id,
+            "created_at": self.created_at,
+            "device": {"id": self.device_id, "public_key": self.device_public_key.to_text()},
+            "recipients": list(self.recipients),
+            "previous_bundle_id": self.previous_bundle_id,
+            "audit_head": {"seq": self.audit_head.seq, "hash": self.audit_head.hash},
+            "members": [{"path": m.path, "size": m.size, "sha256": m.sha256} for m in self.members],
+            "records": [
+                {"id": r.id, "version": r.version, "content_sha256": r.content_sha256}
+                for r in self.records
+            ],
+        }
+
+    def to_bytes(self) -> bytes:
+        """The canonical bytes that are written as ``manifest.json`` and signed."""
+        return canonical_json(self.to_dict())
+
+    def member(self, path: str) -> ManifestMember | None:
+        """The entry for ``path``, if listed."""
+        for m in self.members:
+            if m.path == path:
+                return m
+        return None
+
+
+def canonical_json(document: Any) -> bytes:
+    """Sorted keys, no insignificant whitespace, UTF-8: one spelling per document."""
+    return json.dumps(
+        document, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+def render_sha256sums(members: Sequence[ManifestMember]) -> bytes:
+    """``sha256sum`` output for every member except ``SHA256SUMS`` itself, in tar order."""
+    lines = [f"{m.sha256}  {m.path}\n" for m in members if m.path != SUMS_NAME]
+    # Valid names are ASCII; UTF-8 here only lets an invalid name reach the validation that
+    # refuses it with a clear message instead of an encoding error.
+    return "".join(lines).encode("utf-8")
+
+
+# --- validation shared by the builder and the parser -----------------------------------------
+
+
+class ManifestInvalid(ValueError):
+    """A manifest field breaks a rule; the text is a phrase safe to show."""
+
+
+def require(condition: bool, phrase: str) -> None:
+    if not condition:
+        raise ManifestInvalid(phrase)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_timestamp(value: object) -> str:
+    require(
+        isinstance(value, str) and _TIMESTAMP.fullmatch(value) is not None,
+        "its creation time is malformed",
+    )
+    assert isinstance(value, str)
+    try:
+        datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        raise ManifestInvalid("its creation time is not a real date") from None
+    return value
+
+
+def _check_members(members: Sequence[ManifestMember]) -> None:
+    require(0 < len(members) <= MAX_MEMBERS, f"it lists no members or more than {MAX_MEMBERS}")
+    require(members[0].path == SUMS_NAME, f"its first member is not {SUMS_NAME}")
+    seen: set[str] = set()
+    for m in members:
+        problem = path_problem(m.path)
+        require(problem is None, f"it lists a member with {problem}")
+        require(m.path not in seen, "it lists the same member twice")
+        require(m.path == SUMS_NAME or m.path not in RESERVED_NAMES, "it lists a reserved name")
+        seen.add(m.path)
+        require(
+            _is_int(m.size) and 0 <= m.size <= MAX_MEMBER_SIZE,
+            "it lists a member with an invalid size",
+        )
+        require(
+            isinstance(m.sha256, str) and SHA256_PATTERN.fullmatch(m.sha256) is not None,
+            "it lists a malformed SHA-256",
+        )
+
+
+def check_records(records: Sequence[RecordRef]) -> None:
+    require(len(records) <= MAX_RECORDS, f"it lists more than {MAX_RECORDS} records")
+    seen: set[tuple[str, int]] = set()
+    for r in records:
+        require(
+            isinstance(r.id, str) and _SAFE_ID.fullmatch(r.id) is not None,
+            "it lists a malformed record id",
+        )
+        require(
+            _is_int(r.version) and 1 <= r.version <= 2**31, "it lists an invalid record version"
+        )
+        require(
+            isinstance(r.content_sha256, str)
+            and SHA256_PATTERN.fullmatch(r.content_sha256) is not None,
+            "it lists a malformed record hash",
+        )
+        require((r.id, r.version) not in seen, "it lists the same record version twice")
+        seen.add((r.id, r.version))
+
+
+def _validate(manifest: Manifest) -> Manifest:
+    require(UUID4_PATTERN.fullmatch(manifest.bundle_id) is not None, "its bundle id is not a UUID")
+    check_timestamp(manifest.created_at)
+    require(_SAFE_ID.fullmatch(manifest.device_id) is not None, "its device id is malformed")
+    try:
+        parse_recipients(manifest.recipients)
+    except InvalidRecipient:
+        raise ManifestInvalid("its recipient list is invalid") from None
+    prev = manifest.previous_bundle_id
+    require(
+        prev is None or UUID4_PATTERN.fullmatch(prev) is not None,
+        "its previous bundle id is not a UUID",
+    )
+    require(prev != manifest.bundle_id, "it names itself as its previous bundle")
+    head = manifest.audit_head
+    require(_is_int(head.seq) and 0 <= head.seq < 2**63, "its audit sequence number is invalid")
+    require(
+        isinstance(head.hash, str) and SHA256_PATTERN.fullmatch(head.hash) is not None,
+        "its audit hash is malformed",
+    )
+    _check_members(manifest.members)
+    check_records(manifest.records)
+    return manifest
+
+
+def build_manifest(
+    *,
+    bundle_id: str,
+    created_at: str,
+    device_id: str,
+    device_public_key: PublicKey,
+    recipients: Sequence[str],
+    previous_bundle_id: str | None,
+    audit_head: AuditHead,
+    members: Sequence[ManifestMember],
+    records: Sequence[RecordRef],
+) -> Manifest:
+    """Make a manifest, applying every rule the reader will apply (raises ``ManifestInvalid``)."""
+    manifest = _validate(
+        Manifest(
+            bundle_id=bundle_id,
+            created_at=created_at,
+            device_id=device_id,
+            device_public_key=device_public_key,
+            recipients=tuple(recipients),
+            previous_bundle_id=previous_bundle_id,
+            audit_head=audit_head,
+            members=tuple(members),
+            records=tuple(records),
+        )
+    )
+    require(len(manifest.to_bytes()) <= MAX_MANIFEST_BYTES, "it is larger than 16 MiB")
+    return manifest
+
+
+# --- parsing -----------------------------------------------------------------------------
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ManifestInvalid("it repeats a key")
+        result[key] = value
+    return result
+
+
+def _refuse_constant(_: str) -> Any:
+    raise ManifestInvalid("it contains a non-numeric number")
+
+
+def _refuse_float(_: str) -> Any:
+    raise ManifestInvalid("it contains a fractional number")
+
+
+def load_json_strict(data: bytes, limit: int) -> Any:
+    """Decode bounded, canonical UTF-8 JSON with unique keys and integers only.
+
+    Raises ``ManifestInvalid`` with a phrase; the caller turns it into a sentence.
+    """
+    require(len(data) <= limit, "it is too large")
+    try:
+        text = data.decode("utf-8")
+        document = json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_refuse_constant,
+            parse_float=_refuse_float,
+        )
+    except ManifestInvalid:
+        raise
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise ManifestInvalid("it is not valid JSON") from None
+    try:
+        canonical = canonical_json(document)
+    except (ValueError, RecursionError):
+        raise ManifestInvalid("it is not valid JSON") from None
+    require(canonical == data, "it is not in canonical form")
+    return document
+
+
+def _object(value: object, keys: set[str], what: str) -> dict[str, Any]:
+    require(
+        isinstance(value, dict) and set(value) == keys,
+        f"its {what} does not have the expected fields",
+    )
+    assert isinstance(value, dict)
+    return value
+
+
+def _list(value: object, what: str, limit: int) -> list[Any]:
+    require(
+        isinstance(value, list) and len(value) <= limit, f"its {what} is not a list or is too long"
+    )
+    assert isinstance(value, list)
+    return value
+
+
+def declared_device_key(data: bytes) -> PublicKey:
+    """The device key a manifest claims, read *before* its signature is checked.
+
+    Only used when the caller has pinned no key: the signature is then checked against this
+    key, and the key is reported so a person can compare its fingerprint.
+    """
+    try:
+        document = load_json_strict(data, MAX_MANIFEST_BYTES)
+        device = _object(
+            document.get("device") if isinstance(document, dict) else None,
+            {"id", "public_key"},
+            "device",
+        )
+        return PublicKey.from_text(device["public_key"])
+    except (ManifestInvalid, KeyFormatError, TypeError):
+        raise BundleRejected("The bundle's manifest does not name a valid device key.") from None
+
+
+def parse_manifest(data: bytes) -> Manifest:
+    """Parse ``manifest.json`` bytes strictly; raise :class:`BundleRejected` with one sentence.
+
+    Call this only after the signature over ``data`` has been verified.
+    """
+    try:
+        doc = _object(
+            load_json_strict(data, MAX_MANIFEST_BYTES),
+            {
+                "format",
+                "bundle_id",
+                "created_at",
+                "device",
+                "recipients",
+                "previous_bundle_id",
+                "audit_head",
+                "members",
+                "records",
+            },
+            "top level",
+        )
+        require(doc["format"] == FORMAT, "it is in a format this program does not know")
+        device = _object(doc["device"], {"id", "public_key"}, "device")
+        head = _object(doc["audit_head"], {"seq", "hash"}, "audit head")
+        members = []
+        for item in _list(doc["members"], "member list", MAX_MEMBERS):
+            entry = _object(item, {"path", "size", "sha256"}, "member entry")
+            members.append(ManifestMember(entry["path"], entry["size"], entry["sha256"]))
+        records = []
+        for item in _list(doc["records"], "record list", MAX_RECORDS):
+            entry = _object(item, {"id", "version", "content_sha256"}, "record entry")
+            records.append(RecordRef(entry["id"], entry["version"], entry["content_sha256"]))
+        recipients = _list(doc["recipients"], "recipient list", 64)
+        require(all(isinstance(r, str) for r in recipients), "its recipient list is invalid")
+        require(isinstance(doc["bundle_id"], str), "its bundle id is not a UUID")
+        require(isinstance(device["id"], str), "its device id is malformed")
+        require(isinstance(device["public_key"], str), "its device key is malformed")
+        prev = doc["previous_bundle_id"]
+        require(prev is None or isinstance(prev, str), "its previous bundle id is not a UUID")
+        try:
+            device_key = PublicKey.from_text(device["public_key"])
+        except KeyFormatError:
+            raise ManifestInvalid("its device key is malformed") from None
+        return _validate(
+            Manifest(
+                bundle_id=doc["bundle_id"],
+                created_at=doc["created_at"],
+                device_id=device["id"],
+                device_public_key=device_key,
+                recipients=tuple(recipients),
+                previous_bundle_id=prev,
+                audit_head=AuditHead(head["seq"], head["hash"]),
+                members=tuple(members),
+                records=tuple(records),
+            )
+        )
+    except ManifestInvalid as exc:
+        raise BundleRejected(f"The bundle's manifest is invalid: {exc}.") from None

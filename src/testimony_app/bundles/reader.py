@@ -1,0 +1,423 @@
+"""Import side: verify a bundle with the organisation's identity, in one streaming pass.
+
+Order of checks (security.md §4.7), each failure one sentence in :class:`BundleRejected`:
+
+1. the file is a regular file no larger than the cap — checked from ``fstat`` before reading;
+2. our strict age header pre-check (:mod:`.age_header`): scrypt, armor, unknown stanzas and
+   malformed headers are refused before any key work;
+3. ``pyrage.decrypt_io`` streams plaintext into the tar walker (:mod:`.tar_stream`); nothing
+   is written to disk and memory stays bounded (the manifest, at most 16 MiB, is the largest
+   thing held);
+4. the first member must be ``manifest.json`` and the second ``manifest.sig``; the signature
+   is verified — against the pinned device keys if the caller gives any, else against the key
+   the manifest names, which is then reported — *before* the manifest is parsed for anything
+   else; the organisation must be among the manifest's recipients (a bundle made for someone
+   else and re-encrypted is refused);
+5. every further member must be the next one the manifest lists, with the listed size, and its
+   SHA-256 must match once its last byte has passed; ``SHA256SUMS`` must be exactly what the
+   manifest implies; no member may be missing and none may be extra;
+6. the archive must end cleanly, and the age payload must authenticate to its final chunk.
+
+Member bytes are handed to the caller's :class:`MemberSink` as they stream past, because a
+bundle can hold gigabytes of audio. **They are provisional until :func:`open_bundle`
+returns**: age only detects truncation at the very end. The importer stages them (in the
+encrypted vault) and commits only after ``open_bundle`` returned a :class:`VerifiedBundle`;
+if it raises, the sink's ``abort`` is called and everything staged must be dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from testimony_app.bundles.age_header import AgeFailure, AgeRejected
+from testimony_app.bundles.age_io import Cancelled, Progress, decrypt_stream
+from testimony_app.bundles.keys import AgeIdentity
+from testimony_app.bundles.manifest import (
+    MANIFEST_NAME,
+    MAX_MANIFEST_BYTES,
+    MAX_MEMBERS,
+    MAX_PATH_CHARS,
+    SIGNATURE_NAME,
+    SUMS_NAME,
+    Manifest,
+    ManifestMember,
+    declared_device_key,
+    parse_manifest,
+    render_sha256sums,
+)
+from testimony_app.bundles.tar_stream import TarEvents, TarWalker
+from testimony_app.crypto.signing import (
+    PublicKey,
+    SignatureContext,
+    SignatureInvalid,
+    signature_from_text,
+)
+from testimony_app.errors import BundleRejected
+
+DEFAULT_MAX_BUNDLE_SIZE = 8 * 1024**3
+_SIGNATURE_FILE_BYTES = 89  # 88 base64 characters and a newline
+_MAX_SUMS_BYTES = MAX_MEMBERS * (64 + 2 + MAX_PATH_CHARS + 1)
+
+
+class MemberSink(Protocol):
+    """Receives the content members of a bundle while it is verified.
+
+    For each member: ``begin``, zero or more ``write``, then ``end`` once its size and SHA-256
+    matched the signed manifest. ``abort`` is called once if verification fails at any point
+    after the first ``begin``: discard everything received. Only a normal return of
+    :func:`open_bundle` makes the received bytes trustworthy.
+    """
+
+    def begin(self, member: ManifestMember) -> None:
+        """A member starts."""
+
+    def write(self, data: bytes) -> None:
+        """The next bytes of the current member."""
+
+    def end(self, member: ManifestMember) -> None:
+        """The current member is complete and matched its manifest entry."""
+
+    def abort(self) -> None:
+        """Verification failed: drop everything received so far."""
+
+
+class DiscardingSink:
+    """Verify only: member bytes are hashed by the reader and then dropped."""
+
+    def begin(self, member: ManifestMember) -> None:
+        """Nothing to prepare."""
+
+    def write(self, data: bytes) -> None:
+        """Drop the bytes."""
+
+    def end(self, member: ManifestMember) -> None:
+        """Nothing to finish."""
+
+    def abort(self) -> None:
+        """Nothing to drop."""
+
+
+class MemorySink:
+    """Collect members in memory, up to ``limit`` bytes in total (small bundles and tests)."""
+
+    def __init__(self, limit: int = 64 * 1024 * 1024) -> None:
+        """Refuse bundles whose content exceeds ``limit`` bytes."""
+        self._limit = limit
+        self._total = 0
+        self._current: list[bytes] = []
+        self._pending: dict[str, bytes] = {}
+        self.members: dict[str, bytes] = {}
+
+    def begin(self, member: ManifestMember) -> None:
+        """Start collecting a member."""
+        self._current = []
+
+    def write(self, data: bytes) -> None:
+        """Keep the bytes, within the limit."""
+        self._total += len(data)
+        if self._total > self._limit:
+            raise BundleRejected("The bundle's content is too large to hold in memory.")
+        self._current.append(data)
+
+    def end(self, member: ManifestMember) -> None:
+        """Keep the finished member aside until the whole bundle is verified."""
+        self._pending[member.path] = b"".join(self._current)
+        self._current = []
+
+    def abort(self) -> None:
+        """Forget everything."""
+        self._current = []
+        self._pending.clear()
+        self.members.clear()
+
+    def commit(self) -> None:
+        """Called by :func:`open_bundle` after full verification: expose the members."""
+        self.members = dict(self._pending)
+        self._pending.clear()
+
+
+@dataclass(frozen=True)
+class VerifiedBundle:
+    """A bundle that passed every check. ``signer_pinned`` is False when no key was pinned:
+    the signature then only proves that the holder of ``signer`` made it, and a person must
+    compare ``signer.fingerprint`` with the device's before trusting it."""
+
+    manifest: Manifest
+    manifest_bytes: bytes
+    signature: bytes
+    signer: PublicKey
+    signer_pinned: bool
+    bundle_sha256: str
+    bundle_size: int
+
+    @property
+    def bundle_id(self) -> str:
+        """The manifest's bundle id."""
+        return self.manifest.bundle_id
+
+
+class _BundleEvents(TarEvents):
+    """Applies the bundle's rules to what the tar walker reports."""
+
+    def __init__(
+        self,
+        sink: MemberSink,
+        trusted_keys: Collection[PublicKey] | None,
+        our_recipients: frozenset[str],
+    ) -> None:
+        self._sink = sink
+        self._trusted = trusted_keys
+        self._our_recipients = our_recipients
+        self._index = -1
+        self._path = ""
+        self._buffer: list[bytes] | None = None
+        self._hash = hashlib.sha256()
+        self._member: ManifestMember | None = None
+        self._manifest_bytes: bytes | None = None
+        self.manifest: Manifest | None = None
+        self.signature: bytes | None = None
+        self.signer: PublicKey | None = None
+        self.sink_started = False
+        self.complete = False
+
+    def member_start(self, index: int, path: str, size: int) -> None:
+        self._index, self._path = index, path
+        self._hash = hashlib.sha256()
+        self._buffer = None
+        self._member = None
+        if index == 0:
+            if path != MANIFEST_NAME:
+                raise BundleRejected("The bundle does not start with its manifest.")
+            if size > MAX_MANIFEST_BYTES:
+                raise BundleRejected("The bundle's manifest is larger than 16 MiB.")
+            self._buffer = []
+            return
+        if index == 1:
+            if path != SIGNATURE_NAME:
+                raise BundleRejected("The bundle has no manifest signature (manifest.sig).")
+            if size != _SIGNATURE_FILE_BYTES:
+                raise BundleRejected("The bundle's manifest signature is malformed.")
+            self._buffer = []
+            return
+        manifest = self.manifest
+        assert manifest is not None  # set when member 1 ended
+        position = index - 2
+        if position >= len(manifest.members):
+            raise BundleRejected("The bundle contains a member that its manifest does not list.")
+        expected = manifest.members[position]
+        if path != expected.path:
+            if manifest.member(path) is not None:
+                raise BundleRejected(
+                    "The bundle's members are not in the order its manifest gives."
+                )
+            raise BundleRejected("The bundle contains a member that its manifest does not list.")
+        if size != expected.size:
+            raise BundleRejected(f"The member {path} does not have the size its manifest gives.")
+        self._member = expected
+        if path == SUMS_NAME:
+            if size > _MAX_SUMS_BYTES:
+                raise BundleRejected("The bundle's SHA256SUMS is too large.")
+            self._buffer = []
+        else:
+            self.sink_started = True
+            self._sink.begin(expected)
+
+    def member_data(self, data: bytes) -> None:
+        self._hash.update(data)
+        if self._buffer is not None:
+            self._buffer.append(data)
+        else:
+            self._sink.write(data)
+
+    def member_end(self) -> None:
+        if self._index == 0:
+            assert self._buffer is not None
+            self._manifest_bytes = b"".join(self._buffer)
+        elif self._index == 1:
+            assert self._buffer is not None
+            self._verify_manifest(b"".join(self._buffer))
+        else:
+            member = self._member
+            assert member is not None
+            if self._hash.hexdigest() != member.sha256:
+                raise BundleRejected(
+                    f"The member {member.path} does not match its SHA-256 in the manifest."
+                )
+            if member.path == SUMS_NAME:
+                assert self._buffer is not None
+                assert self.manifest is not None
+                if b"".join(self._buffer) != render_sha256sums(self.manifest.members):
+                    raise BundleRejected("The bundle's SHA256SUMS does not match its manifest.")
+            else:
+                self._sink.end(member)
+        self._buffer = None
+
+    def _verify_manifest(self, signature_file: bytes) -> None:
+        manifest_bytes = self._manifest_bytes
+        assert manifest_bytes is not None
+        try:
+            text = signature_file.decode("ascii")
+            if not text.endswith("\n"):
+                raise SignatureInvalid("no newline")
+            signature = signature_from_text(text[:-1])
+        except (UnicodeDecodeError, SignatureInvalid):
+            raise BundleRejected("The bundle's manifest signature is malformed.") from None
+        signer: PublicKey | None = None
+        if self._trusted is not None:
+            # Pinned: check the signature before reading a single field of the manifest.
+            for key in self._trusted:
+                try:
+                    key.verify(SignatureContext.MANIFEST, manifest_bytes, signature)
+                except SignatureInvalid:
+                    continue
+                signer = key
+                break
+            if signer is None:
+                raise BundleRejected(
+                    "The bundle was not signed by a device this organisation trusts."
+                )
+        else:
+            signer = declared_device_key(manifest_bytes)
+            try:
+                signer.verify(SignatureContext.MANIFEST, manifest_bytes, signature)
+            except SignatureInvalid:
+                raise BundleRejected(
+                    "The bundle's manifest signature does not match the device key it names."
+                ) from None
+        manifest = parse_manifest(manifest_bytes)
+        if manifest.device_public_key != signer:
+            raise BundleRejected(
+                "The bundle's manifest names a different device key than the one that signed it."
+            )
+        if not self._our_recipients.intersection(manifest.recipients):
+            raise BundleRejected(
+                "The bundle's manifest does not name this organisation as a recipient."
+            )
+        self.manifest, self.signature, self.signer = manifest, signature, signer
+
+    def archive_end(self) -> None:
+        if self._manifest_bytes is None:
+            raise BundleRejected("The bundle has no manifest.")
+        if self.manifest is None:
+            raise BundleRejected("The bundle has no manifest signature (manifest.sig).")
+        missing = len(self.manifest.members) - (self._index - 1)
+        if missing > 0:
+            raise BundleRejected(f"The bundle lacks {missing} member(s) that its manifest lists.")
+        self.complete = True
+
+    @property
+    def manifest_bytes(self) -> bytes:
+        assert self._manifest_bytes is not None
+        return self._manifest_bytes
+
+
+def _open_regular(path: Path, max_size: int) -> tuple[int, int]:
+    """Open ``path`` read-only; it must be a regular file within the size cap."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        raise BundleRejected("The bundle file cannot be opened.") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise BundleRejected("The bundle is not a regular file.")
+        if info.st_size > max_size:
+            raise AgeRejected(
+                f"The bundle is over the {max_size / 1024**3:g} GiB limit; it was not opened.",
+                AgeFailure.TOO_LARGE,
+            )
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info.st_size
+
+
+def open_bundle(
+    path: Path,
+    identities: Sequence[AgeIdentity],
+    *,
+    trusted_device_keys: Collection[PublicKey] | None = None,
+    sink: MemberSink | None = None,
+    max_size: int = DEFAULT_MAX_BUNDLE_SIZE,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> VerifiedBundle:
+    """Verify the bundle at ``path`` completely, streaming its content members into ``sink``.
+
+    ``identities`` are the organisation's age identities. ``trusted_device_keys``, if given,
+    are the pinned device keys: the manifest must be signed by one of them. If ``None``, the
+    signature is checked against the key the manifest names and the result says so
+    (``signer_pinned=False``). ``progress(done, total)`` counts ciphertext bytes;
+    ``cancelled()`` is polled about once per MiB and raises :class:`OperationCancelled`.
+
+    Raises :class:`BundleRejected` (or its subclass :class:`AgeRejected`) with one sentence
+    for anything wrong. On any exception the sink's ``abort`` is called.
+    """
+    if not identities:
+        raise BundleRejected("No organisation identity was given to open the bundle.")
+    if trusted_device_keys is not None and not trusted_device_keys:
+        raise BundleRejected("No trusted device key is configured.")
+    target = sink if sink is not None else DiscardingSink()
+    events = _BundleEvents(target, trusted_device_keys, frozenset(i.recipient for i in identities))
+    walker = TarWalker(events, max_members=MAX_MEMBERS + 2)
+    fd, size = _open_regular(path, max_size)
+    try:
+        with os.fdopen(fd, "rb", closefd=True) as handle:
+            _, digest = decrypt_stream(
+                handle,
+                size,
+                [i.pyrage_identity for i in identities],
+                walker.feed,
+                progress=progress,
+                cancelled=cancelled,
+            )
+        walker.close()
+        if not events.complete:
+            raise BundleRejected("The bundle's archive is incomplete.")
+    except BaseException:
+        if events.sink_started:
+            target.abort()
+        raise
+    manifest, signature, signer = events.manifest, events.signature, events.signer
+    assert manifest is not None
+    assert signature is not None
+    assert signer is not None
+    if isinstance(target, MemorySink):
+        target.commit()
+    return VerifiedBundle(
+        manifest=manifest,
+        manifest_bytes=events.manifest_bytes,
+        signature=signature,
+        signer=signer,
+        signer_pinned=trusted_device_keys is not None,
+        bundle_sha256=digest.sha256,
+        bundle_size=digest.size,
+    )
+
+
+def verify_bundle(
+    path: Path,
+    identities: Sequence[AgeIdentity],
+    *,
+    trusted_device_keys: Collection[PublicKey] | None = None,
+    max_size: int = DEFAULT_MAX_BUNDLE_SIZE,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> VerifiedBundle:
+    """Check a bundle completely without keeping any of its content."""
+    return open_bundle(
+        path,
+        identities,
+        trusted_device_keys=trusted_device_keys,
+        sink=DiscardingSink(),
+        max_size=max_size,
+        progress=progress,
+        cancelled=cancelled,
+    )

@@ -1,0 +1,186 @@
+"""Receipts: the organisation's signed statement that it received and verified a bundle.
+
+A receipt names the bundle by its id *and* by the SHA-256 of the exact ``.age`` file, lists
+the record versions (id, version, content hash) that the organisation imported, and is signed
+with the organisation's Ed25519 key under the receipt context — so a manifest signature can
+never pass for a receipt, nor the reverse (security.md §5 D6).
+
+File format (two lines, ASCII, at most :data:`MAX_RECEIPT_BYTES`)::
+
+    <canonical JSON of the receipt>\\n
+    <base64 Ed25519 signature over "testimony-bundle-receipt/v1" 0x00 <line 1 bytes>>\\n
+
+The device verifies a receipt against the organisation key it pinned when it was set up,
+before reading any field; then the receipt must name that same key, the bundle id and file
+hash the device wrote, and (if the caller says which) exactly the records it sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from testimony_app.bundles.manifest import (
+    MAX_RECORDS,
+    SHA256_PATTERN,
+    UUID4_PATTERN,
+    ManifestInvalid,
+    RecordRef,
+    canonical_json,
+    check_records,
+    check_timestamp,
+    load_json_strict,
+    require,
+)
+from testimony_app.bundles.reader import VerifiedBundle
+from testimony_app.crypto.signing import (
+    KeyFormatError,
+    PublicKey,
+    SignatureContext,
+    SignatureInvalid,
+    SigningKey,
+    signature_from_text,
+    signature_to_text,
+)
+from testimony_app.errors import UserFacingError
+
+RECEIPT_FORMAT = "testimony-receipt/v1"
+MAX_RECEIPT_BYTES = 2 * 1024 * 1024
+_FIELDS = {
+    "format",
+    "bundle_id",
+    "bundle_sha256",
+    "records",
+    "received_at",
+    "organisation_public_key",
+}
+
+
+class ReceiptRejected(UserFacingError):
+    """A receipt failed verification; the bundle stays 'exported', not 'acknowledged'."""
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """A verified receipt."""
+
+    bundle_id: str
+    bundle_sha256: str
+    records: tuple[RecordRef, ...]
+    received_at: str
+    organisation_key: PublicKey
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON document that line 1 of the file encodes."""
+        return {
+            "format": RECEIPT_FORMAT,
+            "bundle_id": self.bundle_id,
+            "bundle_sha256": self.bundle_sha256,
+            "records": [
+                {"id": r.id, "version": r.version, "content_sha256": r.content_sha256}
+                for r in self.records
+            ],
+            "received_at": self.received_at,
+            "organisation_public_key": self.organisation_key.to_text(),
+        }
+
+
+def create_receipt(
+    bundle: VerifiedBundle,
+    signing_key: SigningKey,
+    *,
+    records: Sequence[RecordRef] | None = None,
+    received_at: datetime | None = None,
+) -> bytes:
+    """Sign a receipt for a verified bundle (organisation side); returns the file's bytes.
+
+    ``records`` defaults to every record the manifest lists; pass the imported subset if the
+    organisation took fewer.
+    """
+    moment = received_at if received_at is not None else datetime.now(UTC)
+    receipt = Receipt(
+        bundle_id=bundle.bundle_id,
+        bundle_sha256=bundle.bundle_sha256,
+        records=tuple(records if records is not None else bundle.manifest.records),
+        received_at=moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        organisation_key=signing_key.public_key,
+    )
+    body = canonical_json(receipt.to_dict())
+    signature = signing_key.sign(SignatureContext.RECEIPT, body)
+    return body + b"\n" + signature_to_text(signature).encode("ascii") + b"\n"
+
+
+def _parse(body: bytes) -> Receipt:
+
+    doc = load_json_strict(body, MAX_RECEIPT_BYTES)
+    require(isinstance(doc, dict) and set(doc) == _FIELDS, "it does not have the expected fields")
+    require(doc["format"] == RECEIPT_FORMAT, "it is in a format this program does not know")
+    require(
+        isinstance(doc["bundle_id"], str) and UUID4_PATTERN.fullmatch(doc["bundle_id"]) is not None,
+        "its bundle id is malformed",
+    )
+    require(
+        isinstance(doc["bundle_sha256"], str)
+        and SHA256_PATTERN.fullmatch(doc["bundle_sha256"]) is not None,
+        "its bundle hash is malformed",
+    )
+    require(
+        isinstance(doc["records"], list) and len(doc["records"]) <= MAX_RECORDS,
+        "its record list is invalid",
+    )
+    records = []
+    for item in doc["records"]:
+        require(
+            isinstance(item, dict) and set(item) == {"id", "version", "content_sha256"},
+            "its record list is invalid",
+        )
+        records.append(RecordRef(item["id"], item["version"], item["content_sha256"]))
+    check_records(records)
+    check_timestamp(doc["received_at"])
+    require(isinstance(doc["organisation_public_key"], str), "its organisation key is malformed")
+    try:
+        key = PublicKey.from_text(doc["organisation_public_key"])
+    except KeyFormatError:
+        raise ManifestInvalid("its organisation key is malformed") from None
+    return Receipt(doc["bundle_id"], doc["bundle_sha256"], tuple(records), doc["received_at"], key)
+
+
+def verify_receipt(
+    data: bytes,
+    *,
+    organisation_key: PublicKey,
+    bundle_id: str,
+    bundle_sha256: str,
+    records: Sequence[RecordRef] | None = None,
+) -> Receipt:
+    """Check a receipt against the pinned organisation key and the bundle we exported.
+
+    Raises :class:`ReceiptRejected` with one sentence: wrong size or shape, a signature that
+    is not the organisation's (or was made for another purpose), another bundle, or —
+    when ``records`` is given — a different set of records than we sent.
+    """
+    if len(data) > MAX_RECEIPT_BYTES:
+        raise ReceiptRejected("The receipt is too large to be a receipt.")
+    parts = data.split(b"\n")
+    if len(parts) != 3 or parts[2] != b"":
+        raise ReceiptRejected("The file is not a receipt (it should have exactly two lines).")
+    body, signature_line = parts[0], parts[1]
+    try:
+        signature = signature_from_text(signature_line.decode("ascii"))
+        organisation_key.verify(SignatureContext.RECEIPT, body, signature)
+    except (UnicodeDecodeError, SignatureInvalid):
+        raise ReceiptRejected("The receipt was not signed by the organisation's key.") from None
+    try:
+        receipt = _parse(body)
+    except ManifestInvalid as exc:
+        raise ReceiptRejected(f"The receipt is invalid: {exc}.") from None
+    if receipt.organisation_key != organisation_key:
+        raise ReceiptRejected(
+            "The receipt names a different organisation key than the one that signed it."
+        )
+    if receipt.bundle_id != bundle_id or receipt.bundle_sha256 != bundle_sha256:
+        raise ReceiptRejected("The receipt is for a different bundle.")
+    if records is not None and set(receipt.records) != set(records):
+        raise ReceiptRejected("The receipt does not list the same records as the bundle.")
+    return receipt

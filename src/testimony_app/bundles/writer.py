@@ -1,0 +1,346 @@
+"""Export: stream a signed, encrypted bundle to a file, or leave nothing behind.
+
+The tar is generated lazily and pulled by ``pyrage.encrypt_io`` 8 KiB at a time, so memory
+stays flat whatever the size of the attachments: each member's bytes come from the caller's
+chunk iterator (the vault streams attachments 1 MiB at a time) and go straight to the cipher.
+
+The manifest must name every member's size and SHA-256 *before* the members are written, so
+the caller supplies them (the vault recorded both when the attachment came in). The writer
+re-hashes the bytes as they stream past and aborts the whole export if a member is longer,
+shorter or different from what was declared: a bundle never claims a hash its content does
+not have, and a damaged attachment in the vault is noticed here, not in court.
+
+Where it is written (architecture.md, "The vault"; security.md §4.1):
+
+1. a new file ``.tmp-<random>`` in the destination folder, created 0600 with ``O_EXCL``;
+2. ciphertext is hashed and counted while it is written; then ``fsync``;
+3. read back: the size and SHA-256 on disk must equal what was written, and the header must
+   pass our own pre-validator (we cannot decrypt: the device has no organisation identity);
+4. ``os.replace`` to the final name, then ``fsync`` of the folder.
+
+Any failure — an exception, cancellation, a member mismatch, a full disk — removes the
+temporary file, and the final name is never created.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import secrets
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from testimony_app.bundles import tar_stream
+from testimony_app.bundles.age_header import parse_header
+from testimony_app.bundles.age_io import (
+    PROGRESS_STEP_BYTES,
+    Cancelled,
+    CiphertextDigest,
+    Progress,
+    encrypt_stream,
+)
+from testimony_app.bundles.keys import parse_recipients
+from testimony_app.bundles.manifest import (
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    SUMS_NAME,
+    AuditHead,
+    Manifest,
+    ManifestInvalid,
+    ManifestMember,
+    RecordRef,
+    build_manifest,
+    render_sha256sums,
+)
+from testimony_app.crypto.signing import SignatureContext, SigningKey, signature_to_text
+from testimony_app.errors import DiskFull, OperationCancelled, UserFacingError
+from testimony_app.paths import fsync_dir
+
+ChunkSource = Callable[[], Iterable[bytes]]
+_CANCEL_CHECK_BYTES = 1 << 20
+_READBACK_CHUNK = 1 << 20
+
+
+class ExportFailed(UserFacingError):
+    """A bundle could not be written; no file was left under the destination name."""
+
+
+@dataclass(frozen=True)
+class BundleMember:
+    """One file to put in the bundle: its name, declared size and SHA-256, and its bytes.
+
+    ``chunks`` is called once, when the member's turn comes, and must yield ``bytes`` whose
+    concatenation has exactly ``size`` bytes and SHA-256 ``sha256``.
+    """
+
+    path: str
+    size: int
+    sha256: str
+    chunks: ChunkSource
+
+    @classmethod
+    def from_bytes(cls, path: str, data: bytes) -> BundleMember:
+        """A small member held in memory (record JSON, a statement PDF, the custody log)."""
+        return cls(path, len(data), hashlib.sha256(data).hexdigest(), lambda: (data,))
+
+
+@dataclass(frozen=True)
+class WrittenBundle:
+    """What was written: the file, its manifest and the digest a receipt will name."""
+
+    path: Path
+    manifest: Manifest
+    manifest_bytes: bytes
+    signature: bytes
+    sha256: str
+    size: int
+
+    @property
+    def bundle_id(self) -> str:
+        """The manifest's bundle id."""
+        return self.manifest.bundle_id
+
+
+def neutral_bundle_name() -> str:
+    """A file name that says nothing about who or what is inside (security.md §4.6)."""
+    return f"{secrets.token_hex(8)}.age"
+
+
+def _timestamp(moment: datetime | None) -> str:
+    when = moment if moment is not None else datetime.now(UTC)
+    if when.tzinfo is None:
+        raise ValueError("created_at must be timezone-aware")
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class _TarSource:
+    """A read()-able view of the lazily generated tar, for ``pyrage.encrypt_io``."""
+
+    def __init__(
+        self,
+        pieces: Iterator[bytes],
+        total: int,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+    ) -> None:
+        self._pieces = pieces
+        self._current = b""
+        self._pos = 0
+        self._total = total
+        self._progress = progress
+        self._cancelled = cancelled
+        self._next_check = 0
+        self._next_progress = 0
+        self.done = 0
+        self.error: BaseException | None = None
+
+    def read(self, n: int = -1) -> bytes:
+        if self.error is not None:  # sticky: see age_io's module docstring
+            raise self.error
+        try:
+            if self._cancelled is not None and self.done >= self._next_check:
+                self._next_check = self.done + _CANCEL_CHECK_BYTES
+                if self._cancelled():
+                    raise OperationCancelled("The export was cancelled; no bundle was written.")
+            while self._pos >= len(self._current):
+                piece = next(self._pieces, None)
+                if piece is None:
+                    return b""
+                self._current, self._pos = piece, 0
+            end = len(self._current) if n is None or n < 0 else self._pos + n
+            out = self._current[self._pos : end]
+            self._pos += len(out)
+            self.done += len(out)
+            if self._progress is not None and self.done >= self._next_progress:
+                self._next_progress = self.done + PROGRESS_STEP_BYTES
+                self._progress(self.done, self._total)
+            return out
+        except BaseException as exc:
+            self.error = exc
+            raise
+
+
+def _member_pieces(member: BundleMember) -> Iterator[bytes]:
+    """The member's header, its bytes (checked against the declared size and hash), padding."""
+    yield tar_stream.member_header(member.path, member.size)
+    digest = hashlib.sha256()
+    seen = 0
+    for chunk in member.chunks():
+        if not isinstance(chunk, bytes | bytearray | memoryview):
+            raise TypeError("member chunks must be bytes")
+        data = bytes(chunk)
+        if not data:
+            continue
+        seen += len(data)
+        if seen > member.size:
+            raise ExportFailed(
+                f"The file {member.path} is longer than the vault recorded; no bundle was written."
+            )
+        digest.update(data)
+        yield data
+    if seen != member.size:
+        raise ExportFailed(
+            f"The file {member.path} is shorter than recorded in the vault; no bundle was written."
+        )
+    if digest.hexdigest() != member.sha256:
+        raise ExportFailed(
+            f"The file {member.path} does not match the SHA-256 recorded in the vault; "
+            "no bundle was written."
+        )
+    pad = tar_stream.padding(member.size)
+    if pad:
+        yield b"\x00" * pad
+
+
+def _all_pieces(members: Sequence[BundleMember]) -> Iterator[bytes]:
+    body_length = 0
+    for member in members:
+        yield from _member_pieces(member)
+        body_length += len(tar_stream.member_header(member.path, member.size))
+        body_length += member.size + tar_stream.padding(member.size)
+    yield tar_stream.end_of_archive(body_length)
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1))
+
+
+def _read_back(fd: int, expected: CiphertextDigest, progress: Callable[[int, int], None]) -> None:
+    """Re-read the written file; its size, hash and header must be what we wrote.
+
+    This catches a short write the OS did not report and a file changed under us. It reads
+    through the page cache, so it cannot prove the medium itself holds the bytes.
+    """
+    os.lseek(fd, 0, os.SEEK_SET)
+    digest = hashlib.sha256()
+    size = 0
+    first = b""
+    while True:
+        chunk = os.read(fd, _READBACK_CHUNK)
+        if not chunk:
+            break
+        if not first:
+            first = chunk  # 1 MiB: more than the header cap
+        digest.update(chunk)
+        size += len(chunk)
+        progress(size, expected.size)
+    if size != expected.size or digest.hexdigest() != expected.sha256:
+        raise ExportFailed(
+            "The bundle read back from disk differs from what was written; it was removed."
+        )
+    parse_header(first)
+
+
+def write_bundle(
+    destination: Path,
+    *,
+    device_id: str,
+    device_key: SigningKey,
+    recipients: Sequence[str],
+    members: Sequence[BundleMember],
+    records: Sequence[RecordRef],
+    audit_head: AuditHead,
+    previous_bundle_id: str | None,
+    bundle_id: str | None = None,
+    created_at: datetime | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    overwrite: bool = False,
+) -> WrittenBundle:
+    """Write a bundle to ``destination`` and return what was written.
+
+    ``members`` are the content files in tar order (``manifest.json``, ``manifest.sig`` and
+    ``SHA256SUMS`` are added by the writer and may not be given). ``progress(done, total)``
+    is called with byte counts: the first half of ``total`` is writing, the second half the
+    read-back check. ``cancelled()`` is polled about once per MiB.
+
+    Raises :class:`InvalidRecipient` for a bad recipient list, :class:`ExportFailed` for an
+    unusable member list, a member whose bytes differ from its declared size or hash, or an
+    existing destination (unless ``overwrite``), :class:`DiskFull` when space runs out, and
+    :class:`OperationCancelled` when cancelled. In every failure case nothing is left behind.
+    """
+    checked_recipients = parse_recipients(recipients)
+    directory = destination.parent
+    if not directory.is_dir():
+        raise ExportFailed("The folder chosen for the bundle does not exist.")
+    if not overwrite and os.path.lexists(destination):
+        raise ExportFailed("A file with that name already exists; the bundle was not written.")
+
+    sums_members = [ManifestMember(m.path, m.size, m.sha256) for m in members]
+    sums_bytes = render_sha256sums(sums_members)
+    sums = BundleMember.from_bytes(SUMS_NAME, sums_bytes)
+    listed = [ManifestMember(sums.path, sums.size, sums.sha256), *sums_members]
+    try:
+        manifest = build_manifest(
+            bundle_id=bundle_id if bundle_id is not None else str(uuid.uuid4()),
+            created_at=_timestamp(created_at),
+            device_id=device_id,
+            device_public_key=device_key.public_key,
+            recipients=checked_recipients,
+            previous_bundle_id=previous_bundle_id,
+            audit_head=audit_head,
+            members=listed,
+            records=records,
+        )
+    except ManifestInvalid as exc:
+        raise ExportFailed(
+            f"The bundle cannot be made because its manifest would be invalid: {exc}."
+        ) from None
+    manifest_bytes = manifest.to_bytes()
+    signature = device_key.sign(SignatureContext.MANIFEST, manifest_bytes)
+    signature_bytes = (signature_to_text(signature) + "\n").encode("ascii")
+
+    tar_members = [
+        BundleMember.from_bytes(MANIFEST_NAME, manifest_bytes),
+        BundleMember.from_bytes(SIGNATURE_NAME, signature_bytes),
+        sums,
+        *members,
+    ]
+    tar_length = tar_stream.archive_length([(m.path, m.size) for m in tar_members])
+    total = 2 * tar_length
+
+    def readback_progress(done: int, size: int) -> None:
+        if progress is not None:
+            progress(tar_length + min(tar_length, done * tar_length // max(1, size)), total)
+
+    tmp = directory / f".tmp-{secrets.token_hex(8)}"
+    flags = (
+        os.O_RDWR
+        | os.O_CREAT
+        | os.O_EXCL
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_BINARY", 0)
+    )
+    try:
+        fd = os.open(tmp, flags, 0o600)
+    except OSError as exc:
+        if _is_disk_full(exc):
+            raise DiskFull("The disk is full: the bundle was not written.") from None
+        raise ExportFailed("The bundle cannot be created in that folder.") from None
+    try:
+        with os.fdopen(fd, "w+b", closefd=True) as handle:
+            source = _TarSource(_all_pieces(tar_members), total, progress, cancelled)
+            written = encrypt_stream(source, handle, checked_recipients)
+            if source.done != tar_length:
+                raise ExportFailed("The bundle's archive came out at an unexpected length.")
+            handle.flush()
+            os.fsync(handle.fileno())
+            _read_back(handle.fileno(), written, readback_progress)
+            if cancelled is not None and cancelled():
+                raise OperationCancelled("The export was cancelled; no bundle was written.")
+        os.replace(tmp, destination)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if _is_disk_full(exc):
+            raise DiskFull("The disk is full: the bundle was not written.") from None
+        raise
+    fsync_dir(directory)
+    if progress is not None:
+        progress(total, total)
+    return WrittenBundle(
+        destination, manifest, manifest_bytes, signature, written.sha256, written.size
+    )

@@ -1,0 +1,40 @@
+"""Fixtures for the bundle tests; helpers live in ``bundle_helpers`` beside this file.
+
+The test command runs pytest with ``--import-mode=importlib``, so test modules cannot import
+each other; this folder is put on ``sys.path`` so they can share ``bundle_helpers``.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from testimony_app.bundles import OrganisationKeys
+from testimony_app.crypto.signing import SigningKey
+
+
+@pytest.fixture(scope="session")
+def org() -> OrganisationKeys:
+    """The organisation every test bundle is encrypted to."""
+    return OrganisationKeys.generate()
+
+
+@pytest.fixture(scope="session")
+def device() -> SigningKey:
+    """The pinned device that signs test bundles."""
+    return SigningKey.generate()
+
+
+@pytest.fixture
+def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh directory that also serves as the process's temp dir, so any stray file shows."""
+    scratch = tmp_path / "system-tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    return tmp_path
