@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from testimony_app.domain import vocabularies
 from testimony_app.domain.model import (
     AttachmentInfo,
     AuditEntry,
@@ -137,6 +138,16 @@ class TestimonyService:
         if testimony.consent.audio_recording is not True:
             raise ConsentMissing("The witness has not agreed to an audio recording.")
         return self._attachments.start_recording(record_id, filename, media_type)
+
+    def describe_attachment(
+        self, attachment_id: str, *, description: str, kind: str | None = None
+    ) -> AttachmentInfo:
+        """Set an attachment's description and kind (a code of ``attachment_kinds``)."""
+        current = self._attachments.info(attachment_id)
+        chosen = kind or current.kind
+        if chosen not in vocabularies.vocabulary("attachment_kinds").codes():
+            raise UserFacingError("That kind of attachment is not in the list.")
+        return self._attachments.describe(attachment_id, description=description, kind=chosen)
 
     def attachments(self, record_id: str) -> builtins.list[AttachmentInfo]:
         """A record's stored attachments."""

@@ -33,7 +33,7 @@ Clock = Callable[[], str]
 def guess_kind(media_type: str) -> str:
     """A coarse kind for the annex list: audio, image, video or document."""
     major = media_type.split("/", 1)[0]
-    return major if major in ("audio", "image", "video") else "document"
+    return {"audio": "audio", "image": "photo", "video": "video"}.get(major, "document")
 
 
 class AttachmentWriter:
@@ -194,6 +194,29 @@ class AttachmentStore:
                 record_id=record_id,
                 version=int(version),
                 payload_sha256=sha256,
+            )
+        return self.info(attachment_id)
+
+    def describe(self, attachment_id: str, *, description: str, kind: str) -> AttachmentInfo:
+        """Change what an attachment is said to be; its bytes and hash never change."""
+        info = self.info(attachment_id)
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE attachments SET description = ?, kind = ? WHERE id = ?",
+                (description, kind, attachment_id),
+            )
+            row = conn.execute(
+                "SELECT a.record_id, r.current FROM attachments a JOIN records r"
+                " ON r.id = a.record_id WHERE a.id = ?",
+                (attachment_id,),
+            ).fetchone()
+            audit.append(
+                conn,
+                at=self._now(),
+                action="attachment-described",
+                record_id=row[0],
+                version=int(row[1]),
+                payload_sha256=info.sha256,
             )
         return self.info(attachment_id)
 

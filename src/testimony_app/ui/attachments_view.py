@@ -1,0 +1,645 @@
+"""Attachments of a testimony: add, record, list with hashes, view and listen, save a copy.
+
+Why everything is viewed from memory: a photo of an injury or the witness's voice must not
+land as a plaintext file in a temp folder, a thumbnail cache or a "recent files" list, where a
+seized laptop gives it away. Images are decoded with ``QImage`` from the bytes the vault
+returns; audio plays through ``QMediaPlayer.setSourceDevice`` over a ``QBuffer``. The only
+plaintext copy ever written is the one the user explicitly saves somewhere.
+
+Importing hashes and encrypts a file of any size, so it runs on the task runner's thread with
+a progress bar and a Cancel button; the window stays responsive while a witness waits.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from testimony_app.domain.model import AttachmentInfo, Testimony
+from testimony_app.errors import OperationCancelled
+from testimony_app.ui.editor_base import EditorPage, path_steps
+from testimony_app.ui.prompts import prompts_for
+from testimony_app.ui.recorder import MEDIA_TYPE, RecorderPanel, format_duration, recording_filename
+from testimony_app.ui.tasks import TaskRunner, show_error
+from testimony_app.ui.vocab_picker import term_label
+
+_ID = Qt.ItemDataRole.UserRole
+
+
+def human_size(size: int) -> str:
+    """``1.4 MB``: sizes as people read them (powers of 1000, like file managers)."""
+    value = float(size)
+    for unit in ("B", "kB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{size} B"  # pragma: no cover - the loop always returns
+
+
+class _Progress(QObject):
+    """Carries progress from the worker thread to the GUI thread (a queued signal)."""
+
+    moved = Signal(int, int)
+
+
+class AttachmentsView(QWidget):
+    """The attachment list with its previews, the import and the recorder.
+
+    It asks its owner (the editor) through plain callables, so it can be tested alone:
+
+    * ``session()`` — the open vault session, or None when locked;
+    * ``record_id()`` — the testimony being edited;
+    * ``before_recording()`` — save the draft and say whether the witness agreed to a recording
+      (returns one sentence explaining the refusal, or "").
+
+    Signals:
+        attachments_changed(): an attachment was added or a recording finished.
+        recording_changed(bool), recording_progress(int): the recorder's state and elapsed ms.
+    """
+
+    attachments_changed = Signal()
+    recording_changed = Signal(bool)
+    recording_progress = Signal(int)
+
+    def __init__(
+        self,
+        session: Callable[[], Any],
+        runner: TaskRunner,
+        record_id: Callable[[], str | None],
+        before_recording: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("attachmentsView")
+        self._session = session
+        self._runner = runner
+        self._record_id = record_id
+        self._before_recording = before_recording
+        self._items: list[AttachmentInfo] = []
+        self._read_only = False
+        self._lang = "en"
+        self._cancel = threading.Event()
+        self._importing = False
+        self._quiet = False
+        self._player: QMediaPlayer | None = None
+        self._audio_out: QAudioOutput | None = None
+        self._buffer: QBuffer | None = None
+        self._shown_id = ""
+        self._progress = _Progress(self)
+        self._progress.moved.connect(self._show_progress)
+
+        self.add_button = QPushButton(self)
+        self.add_button.setObjectName("addAttachmentButton")
+        self.add_button.clicked.connect(self.add_files)
+        self.recorder = RecorderPanel(self)
+        self.recorder.start_requested.connect(self.start_recording)
+        self.recorder.recorder.finished.connect(self._recording_finished)
+        self.recorder.recorder.recording_changed.connect(self.recording_changed)
+        self.recorder.recorder.progress.connect(self.recording_progress)
+        self.recorder.recorder.failed.connect(self._recording_failed)
+        top = QHBoxLayout()
+        top.addWidget(self.add_button)
+        top.addSpacing(24)
+        top.addWidget(self.recorder, 1)
+
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("attachmentProgress")
+        self.progress_label = QLabel(self)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("cancelImportButton")
+        self.cancel_button.clicked.connect(self._cancel.set)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_label)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        self._progress_widgets = (self.progress, self.progress_label, self.cancel_button)
+
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("attachmentsTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setMinimumHeight(150)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 5):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+        self.details = QLabel(self)
+        self.details.setObjectName("attachmentDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.save_button = QPushButton(self)
+        self.save_button.setObjectName("saveAttachmentCopyButton")
+        self.save_button.clicked.connect(self.save_copy)
+        detail_row = QHBoxLayout()
+        detail_row.addWidget(self.details, 1)
+        detail_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.preview = QStackedWidget(self)
+        self.preview.setObjectName("attachmentPreview")
+        self.preview.setMinimumHeight(260)
+        self.no_preview = QLabel(self)
+        self.no_preview.setObjectName("attachmentNoPreview")
+        self.no_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_preview.setWordWrap(True)
+        self.no_preview.setStyleSheet("color: palette(placeholder-text);")
+        self.image = QLabel(self)
+        self.image.setObjectName("attachmentImage")
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        image_scroll = QScrollArea(self)
+        image_scroll.setWidget(self.image)
+        image_scroll.setWidgetResizable(True)
+        self.audio = QWidget(self)
+        self.audio.setObjectName("attachmentAudio")
+        self.play_button = QPushButton(self.audio)
+        self.play_button.setObjectName("playAttachmentButton")
+        self.play_button.clicked.connect(self.toggle_play)
+        self.position = QSlider(Qt.Orientation.Horizontal, self.audio)
+        self.position.setObjectName("attachmentPosition")
+        self.position.sliderMoved.connect(lambda ms: self._player and self._player.setPosition(ms))
+        self.time = QLabel(format_duration(0), self.audio)
+        self.time.setObjectName("attachmentTime")
+        audio_row = QHBoxLayout(self.audio)
+        audio_row.addWidget(self.play_button)
+        audio_row.addWidget(self.position, 1)
+        audio_row.addWidget(self.time)
+        audio_holder = QWidget(self)
+        audio_column = QVBoxLayout(audio_holder)
+        audio_column.addWidget(self.audio)
+        audio_column.addStretch(1)
+        self.preview.addWidget(self.no_preview)
+        self.preview.addWidget(image_scroll)
+        self.preview.addWidget(audio_holder)
+        self._image_page = image_scroll
+        self._audio_page = audio_holder
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
+        column.addLayout(top)
+        column.addLayout(progress_row)
+        column.addWidget(self.table)
+        column.addLayout(detail_row)
+        column.addWidget(self.preview, 1)
+        self._set_importing(False)
+        self.retranslate()
+        self._selection_changed()
+
+    # -- model --------------------------------------------------------------------------------
+
+    def attachments(self) -> list[AttachmentInfo]:
+        """What the list shows."""
+        return list(self._items)
+
+    def set_attachments(self, items: list[AttachmentInfo]) -> None:
+        """Show ``items``; the previous preview is closed."""
+        self._close_preview()
+        self._items = list(items)
+        self._fill_table()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Sealed: view, listen and save copies; add and record nothing."""
+        self._read_only = read_only
+        self.add_button.setEnabled(not read_only and not self._importing)
+        self.recorder.set_enabled_for_record(not read_only)
+
+    def set_language(self, lang: str) -> None:
+        """Kinds in ``lang``."""
+        self._lang = lang
+        self._fill_table()
+
+    def clear(self) -> None:
+        """Forget everything shown (the vault locks)."""
+        self._cancel.set()
+        self.set_attachments([])
+        self.details.clear()
+        self.image.clear()
+
+    def select(self, attachment_id: str) -> None:
+        """Select and preview one attachment."""
+        for row, info in enumerate(self._items):
+            if info.id == attachment_id:
+                self.table.selectRow(row)
+                return
+
+    def selected(self) -> AttachmentInfo | None:
+        """The selected attachment, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = rows[0].row()
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def player(self) -> QMediaPlayer | None:
+        """The audio player, once something was played (for tests)."""
+        return self._player
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def add_files(self) -> None:
+        """Ask for files, whether to delete the originals, then import them one by one."""
+        record_id = self._record_id()
+        if self._read_only or record_id is None or self._importing:
+            return
+        prompts = prompts_for(self)
+        paths = prompts.open_paths(self, self.tr("Add files to this testimony"))
+        if not paths:
+            return
+        delete = prompts.confirm(
+            self,
+            self.tr("Delete the originals?"),
+            self.tr("After the files are stored encrypted in the vault, delete the originals "
+                    "from this computer? Deleted files cannot be brought back."),
+            ok_label=self.tr("Delete the originals"),
+            destructive=True,
+        )
+        self._cancel.clear()
+        self._import_next(record_id, list(paths), delete)
+
+    def start_recording(self) -> None:
+        """Check consent, save the draft, open a writer in the vault and start recording."""
+        record_id = self._record_id()
+        if self._read_only or record_id is None or self.recorder.recorder.is_recording():
+            return
+        refusal = self._before_recording()
+        if not refusal and not self.recorder.input_available():
+            refusal = self.tr("No microphone was found. Connect one and try again.")
+        if refusal:
+            prompts_for(self).information(self, self.tr("Audio recording"), refusal)
+            return
+        session = self._session()
+        if session is None:
+            return
+        try:
+            writer = session.testimonies.start_recording(
+                record_id, recording_filename(), MEDIA_TYPE
+            )
+        except Exception as exc:  # noqa: BLE001 -- one sentence to the user, never a trace
+            show_error(self, exc)
+            return
+        self.recorder.begin(writer)
+
+    def stop_recording(self, quiet: bool = False) -> AttachmentInfo | None:
+        """Stop and keep a running recording (close; ``quiet`` when locking).
+
+        Quiet means no dialog even if the recording cannot be closed now (the vault may already
+        be locked): its chunks are in the vault and the next unlock finishes it.
+        """
+        self._quiet = quiet
+        try:
+            return self.recorder.stop()
+        finally:
+            self._quiet = False
+
+    def flush_recording(self) -> None:
+        """Commit the audio captured so far."""
+        self.recorder.recorder.flush()
+
+    def is_recording(self) -> bool:
+        """Whether the recorder is running."""
+        return self.recorder.recorder.is_recording()
+
+    def save_copy(self) -> None:
+        """Save an unencrypted copy of the selected attachment where the user chooses."""
+        info = self.selected()
+        session = self._session()
+        if info is None or session is None:
+            return
+        dest = prompts_for(self).save_path(
+            self, self.tr("Save an unencrypted copy"), Path(info.filename)
+        )
+        if dest is None:
+            return
+        self._runner.submit(
+            lambda: session.testimonies.export_attachment(info.id, dest),
+            on_success=lambda _r: self.details.setText(
+                self._describe(info) + "\n" + self.tr("A copy was saved.")
+            ),
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def toggle_play(self) -> None:
+        """Play or pause the selected audio."""
+        player = self._player
+        if player is None:
+            return
+        if player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+            player.pause()
+        else:
+            player.play()
+
+    # -- events -------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Texts in the interface language."""
+        self.add_button.setText(self.tr("Add files…"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.save_button.setText(self.tr("Save a copy…"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Name"), self.tr("Kind"), self.tr("Size"), self.tr("Added"),
+            self.tr("SHA-256"),
+        ])
+        self.no_preview.setText(self.tr("Select an attachment to see it here."))
+        self._update_play_text()
+        self.recorder.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a change of interface language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- private: import ----------------------------------------------------------------------
+
+    def _import_next(self, record_id: str, paths: list[Path], delete: bool) -> None:
+        if not paths:
+            self._set_importing(False)
+            return
+        session = self._session()
+        if session is None:
+            self._set_importing(False)
+            return
+        path = paths.pop(0)
+        self._set_importing(True)
+        self.progress.setValue(0)
+        self.progress_label.setText(self.tr("Storing %s") % path.name)
+        bridge = self._progress
+        cancel = self._cancel
+
+        def work() -> AttachmentInfo:
+            return session.testimonies.add_attachment(
+                record_id,
+                path,
+                progress=lambda done, total: bridge.moved.emit(done, total),
+                cancelled=cancel.is_set,
+                delete_original=delete,
+            )
+
+        def done(info: AttachmentInfo) -> None:
+            if self._record_id() != record_id:
+                return
+            self._items = [i for i in self._items if i.id != info.id] + [info]
+            self._fill_table()
+            self.select(info.id)
+            self.attachments_changed.emit()
+            self._import_next(record_id, paths, delete)
+
+        def failed(exc: BaseException) -> None:
+            self._set_importing(False)
+            if isinstance(exc, OperationCancelled) or cancel.is_set():
+                self.progress_label.setText(self.tr("Cancelled; nothing was added."))
+                self.progress_label.setVisible(True)
+                return
+            show_error(self, exc)
+
+        self._runner.submit(work, on_success=done, on_error=failed)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            # Per mille keeps the bar's range inside an int for files of many gigabytes.
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(done * 1000 / total))
+        else:
+            self.progress.setRange(0, 0)
+
+    def _set_importing(self, importing: bool) -> None:
+        self._importing = importing
+        for widget in self._progress_widgets:
+            widget.setVisible(importing)
+        self.add_button.setEnabled(not importing and not self._read_only)
+
+    # -- private: recording -------------------------------------------------------------------
+
+    def _recording_finished(self, info: AttachmentInfo) -> None:
+        self._items = [i for i in self._items if i.id != info.id] + [info]
+        self._fill_table()
+        self.attachments_changed.emit()
+
+    def _recording_failed(self, sentence: str) -> None:
+        if not self._quiet:
+            prompts_for(self).error(self, self.tr("Audio recording"), sentence)
+
+    # -- private: list and preview ------------------------------------------------------------
+
+    def _fill_table(self) -> None:
+        selected = self.selected()
+        self.table.blockSignals(True)
+        try:
+            self.table.setRowCount(len(self._items))
+            for row, info in enumerate(self._items):
+                cells = [
+                    info.filename,
+                    term_label("attachment_kinds", info.kind, self._lang),
+                    human_size(info.size),
+                    info.added_at.replace("T", " ")[:16],
+                    (info.sha256[:16] + "…") if info.sha256 else self.tr("(recording)"),
+                ]
+                for col, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    item.setData(_ID, info.id)
+                    if col == 4:
+                        item.setToolTip(info.sha256)
+                    self.table.setItem(row, col, item)
+        finally:
+            self.table.blockSignals(False)
+        if selected is not None:
+            self.select(selected.id)
+        self._selection_changed()
+
+    def _describe(self, info: AttachmentInfo) -> str:
+        lines = [
+            f"{info.filename} · {info.media_type} · {human_size(info.size)}",
+            self.tr("SHA-256: %s") % (info.sha256 or self.tr("not yet known")),
+        ]
+        if info.description:
+            lines.append(info.description)
+        return "\n".join(lines)
+
+    def _selection_changed(self) -> None:
+        info = self.selected()
+        self.save_button.setEnabled(info is not None and bool(info.sha256))
+        if info is None:
+            self.details.setText("")
+            self._close_preview()
+            return
+        self.details.setText(self._describe(info))
+        if info.id == self._shown_id:
+            return
+        self._close_preview()
+        self._shown_id = info.id
+        session = self._session()
+        if session is None:
+            return
+        kind = info.media_type.split("/")[0]
+        if kind not in ("image", "audio"):
+            self.no_preview.setText(self.tr("No preview for this kind of file. Save a copy to "
+                                            "open it in another program."))
+            return
+        self.no_preview.setText(self.tr("Opening…"))
+
+        def show(data: bytes) -> None:
+            if self._shown_id != info.id:  # the user moved on meanwhile
+                return
+            if kind == "image":
+                self._show_image(data)
+            else:
+                self._load_audio(info, data)
+
+        # Off the GUI thread: a two-hour recording is hundreds of megabytes to decrypt.
+        self._runner.submit(
+            lambda: session.testimonies.read_attachment(info.id),
+            on_success=show,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def _show_image(self, data: bytes) -> None:
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer)
+        reader.setAutoTransform(True)  # photos from phones carry their rotation in EXIF
+        image: QImage = reader.read()
+        buffer.close()
+        if image.isNull():
+            self.no_preview.setText(self.tr("This image cannot be shown."))
+            self.preview.setCurrentWidget(self.no_preview)
+            return
+        width = max(200, self.preview.width() - 24)
+        height = max(200, self.preview.height() - 24)
+        pixmap = QPixmap.fromImage(image)
+        if pixmap.width() > width or pixmap.height() > height:
+            pixmap = pixmap.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+        self.image.setPixmap(pixmap)
+        self.preview.setCurrentWidget(self._image_page)
+
+    def _load_audio(self, info: AttachmentInfo, data: bytes) -> None:
+        if self._player is None:
+            self._player = QMediaPlayer(self)
+            self._player.setObjectName("attachmentPlayer")
+            self._audio_out = QAudioOutput(self)
+            self._player.setAudioOutput(self._audio_out)
+            self._player.durationChanged.connect(self._duration_changed)
+            self._player.positionChanged.connect(self._position_changed)
+            self._player.playbackStateChanged.connect(self._update_play_text)
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._buffer = buffer
+        # The URL is only a name that tells FFmpeg the format; nothing is read from disk.
+        self._player.setSourceDevice(buffer, QUrl(info.filename or "audio.wav"))
+        self.position.setValue(0)
+        self.preview.setCurrentWidget(self._audio_page)
+
+    def _close_preview(self) -> None:
+        self._shown_id = ""
+        if self._player is not None:
+            self._player.stop()
+            self._player.setSourceDevice(None)
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.setData(QByteArray())
+            self._buffer.deleteLater()
+            self._buffer = None
+        self.image.clear()
+        self.time.setText(format_duration(0))
+        self.no_preview.setText(self.tr("Select an attachment to see it here."))
+        self.preview.setCurrentWidget(self.no_preview)
+
+    def _duration_changed(self, ms: int) -> None:
+        self.position.setRange(0, max(0, ms))
+        self._position_changed(self._player.position() if self._player else 0)
+
+    def _position_changed(self, ms: int) -> None:
+        if not self.position.isSliderDown():
+            self.position.setValue(ms)
+        total = self._player.duration() if self._player else 0
+        self.time.setText(f"{format_duration(ms)} / {format_duration(total)}")
+
+    def _update_play_text(self, *_args: object) -> None:
+        playing = (
+            self._player is not None
+            and self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        )
+        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
+
+
+class AttachmentsPage(EditorPage):
+    """The editor page around :class:`AttachmentsView`."""
+
+    section = "attachments"
+
+    def __init__(
+        self,
+        session: Callable[[], Any],
+        runner: TaskRunner,
+        record_id: Callable[[], str | None],
+        before_recording: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.on_language(lambda: self.hint.setText(self.tr(
+            "Photos, documents and recordings are stored encrypted in the vault with their "
+            "SHA-256, taken when they arrive. Originals can be deleted from this computer."
+        )))
+        self.view = AttachmentsView(session, runner, record_id, before_recording, self.body)
+        self.column.addWidget(self.view, 1)
+        self.body.setMaximumWidth(1200)
+
+    def title(self) -> str:
+        """Navigator entry."""
+        return self.tr("Attachments")
+
+    def load(self, testimony: Testimony) -> None:
+        """Show the record's attachments."""
+        self.view.set_attachments(testimony.attachments)
+
+    def store(self, testimony: Testimony) -> None:
+        """The list the vault keeps (the service fills it in again on save)."""
+        testimony.attachments = self.view.attachments()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Sealed: nothing added."""
+        super().set_read_only(read_only)
+        self.view.set_read_only(read_only)
+
+    def set_language(self, lang: str) -> None:
+        """Kinds in ``lang``."""
+        super().set_language(lang)
+        self.view.set_language(lang)
+
+    def focus_field(self, path: str) -> bool:
+        """``attachments[2]…`` selects the third attachment; otherwise the Add button."""
+        steps = path_steps(path)
+        index = steps[1] if len(steps) > 1 and isinstance(steps[1], int) else -1
+        items = self.view.attachments()
+        if 0 <= index < len(items):
+            self.view.select(items[index].id)
+            self.show_widget(self.view.table)
+            return True
+        self.show_widget(self.view.add_button)
+        return True

@@ -1,0 +1,560 @@
+"""Building blocks shared by the editor's pages: bound fields, tri-state answers, page frame.
+
+Why a small field vocabulary of our own: every input of the editor must do the same four things
+— give its value as the model wants it, take a value back without marking the record dirty,
+become read-only when a version is sealed, and forget its undo history when the vault locks —
+and the pages are simpler when each field does them the same way. A field's ``objectName`` is
+its dotted model path (``interview.place``), so the review page can jump to it and tests can
+find it without knowing the layout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any, Protocol, TypeVar
+
+from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from testimony_app.domain.completeness import field_steps
+from testimony_app.domain.model import Testimony
+
+#: The widest a form grows: long lines are hard to read and a calm page has air at its sides.
+FORM_MAX_WIDTH = 920
+
+_DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+_TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+Translated = Callable[[], str]
+
+
+def is_valid_date(text: str) -> bool:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (empty is valid: not yet known)."""
+    return not text or bool(_DATE_RE.match(text))
+
+
+def is_valid_time(text: str) -> bool:
+    """``HH:MM`` in 24 hours (empty is valid)."""
+    return not text or bool(_TIME_RE.match(text))
+
+
+# -- fields ---------------------------------------------------------------------------------
+
+
+class LineField(QLineEdit):
+    """One line of text. ``setText`` clears Qt's undo history, which ``clear()`` relies on."""
+
+    changed = Signal()
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.textChanged.connect(self.changed)
+
+    def value(self) -> str:
+        """The text as typed (not stripped: the witness's words stay as written)."""
+        return self.text()
+
+    def set_value(self, value: Any) -> None:
+        """Show ``value`` and forget the undo history."""
+        self.setText("" if value is None else str(value))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Sealed versions are shown, never edited."""
+        self.setReadOnly(read_only)
+
+
+class PatternField(LineField):
+    """A line that must look like a date or a time; a wrong shape is shown, never refused.
+
+    Refusing input would make the interviewer fight the keyboard mid-interview; marking it lets
+    them fix it later, and the value is kept as typed either way.
+    """
+
+    def __init__(
+        self, name: str, check: Callable[[str], bool], placeholder: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(name, parent)
+        self._check = check
+        self.setPlaceholderText(placeholder)
+        self.setMaximumWidth(180)
+        self.textChanged.connect(self._validate)
+
+    def _validate(self) -> None:
+        ok = self._check(self.text().strip())
+        self.setProperty("invalid", not ok)
+        self.setStyleSheet("" if ok else "QLineEdit { border: 1px solid #b3261e; }")
+
+
+def date_field(name: str, parent: QWidget | None = None) -> PatternField:
+    """A date typed as ``YYYY-MM-DD`` (or ``YYYY-MM``, ``YYYY`` when only that is known)."""
+    return PatternField(name, is_valid_date, "YYYY-MM-DD", parent)
+
+
+def time_field(name: str, parent: QWidget | None = None) -> PatternField:
+    """A time typed as ``HH:MM``."""
+    return PatternField(name, is_valid_time, "HH:MM", parent)
+
+
+class TextField(QPlainTextEdit):
+    """Several lines of text; Tab moves on to the next field, as in a form."""
+
+    changed = Signal()
+
+    def __init__(self, name: str, lines: int = 4, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        height = self.fontMetrics().lineSpacing() * lines + 14
+        self.setMinimumHeight(height)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._preferred = height
+        self.textChanged.connect(self.changed)
+
+    def sizeHint(self):  # type: ignore[no-untyped-def]
+        """As tall as the number of lines asked for, so forms do not jump."""
+        hint = super().sizeHint()
+        hint.setHeight(self._preferred)
+        return hint
+
+    def value(self) -> Any:
+        """The text as typed."""
+        return self.toPlainText()
+
+    def set_value(self, value: Any) -> None:
+        """Show ``value``; ``setPlainText`` clears the undo and redo stacks."""
+        self.setPlainText("" if value is None else str(value))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Sealed versions are shown, never edited."""
+        self.setReadOnly(read_only)
+
+
+class ListField(TextField):
+    """A list of short entries, one per line (people present, organisations, names to hide)."""
+
+    def value(self) -> list[str]:
+        """Non-empty lines, trimmed."""
+        return [line.strip() for line in self.toPlainText().splitlines() if line.strip()]
+
+    def set_value(self, value: Any) -> None:
+        """One entry per line."""
+        self.setPlainText("\n".join(value or []))
+
+
+class CheckField(QCheckBox):
+    """A confirmation the interviewer ticks (for example "no coercion")."""
+
+    changed = Signal()
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.toggled.connect(self.changed)
+
+    def value(self) -> bool:
+        """Ticked or not."""
+        return self.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        """Tick or untick without the user."""
+        self.setChecked(bool(value))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A disabled box still shows its state."""
+        self.setEnabled(not read_only)
+
+
+class TriState(QWidget):
+    """Yes / No / Not asked, for a consent scope where "not asked" must stay distinct from "no".
+
+    Radio buttons rather than a combo box: the three answers are visible at a glance, and the
+    arrow keys move between them.
+    """
+
+    changed = Signal()
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self._yes = QRadioButton(self)
+        self._yes.setObjectName(f"{name}.yes")
+        self._no = QRadioButton(self)
+        self._no.setObjectName(f"{name}.no")
+        self._unasked = QRadioButton(self)
+        self._unasked.setObjectName(f"{name}.unasked")
+        self._group = QButtonGroup(self)
+        for button in (self._yes, self._no, self._unasked):
+            self._group.addButton(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        self._unasked.setChecked(True)
+        self._group.buttonToggled.connect(self._toggled)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Button texts in the current language."""
+        self._yes.setText(self.tr("Yes"))
+        self._no.setText(self.tr("No"))
+        self._unasked.setText(self.tr("Not asked"))
+
+    def _toggled(self, _button: QAbstractButton, checked: bool) -> None:
+        if checked:
+            self.changed.emit()
+
+    def value(self) -> bool | None:
+        """``True``, ``False`` or ``None`` (not asked)."""
+        if self._yes.isChecked():
+            return True
+        if self._no.isChecked():
+            return False
+        return None
+
+    def set_value(self, value: Any) -> None:
+        """Select the button for ``value``."""
+        {True: self._yes, False: self._no}.get(value, self._unasked).setChecked(True)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Disabled radio buttons still show which one is chosen."""
+        for button in (self._yes, self._no, self._unasked):
+            button.setEnabled(not read_only)
+
+    def setFocus(self, *args: Any) -> None:
+        """Focus goes to the chosen answer, where the arrow keys work."""
+        button = self._group.checkedButton() or self._unasked
+        button.setFocus(*args)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a change of interface language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class ChoiceField(QComboBox):
+    """One code chosen from a fixed list; labels follow the interface language.
+
+    A stored code the list does not know (an older vocabulary, an import) is kept and shown
+    as it is rather than silently replaced: a field that changes on its own is evidence lost.
+    """
+
+    changed = Signal()
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setMinimumContentsLength(16)
+        self.currentIndexChanged.connect(self.changed)
+
+    def set_choices(
+        self, choices: Iterable[tuple[str, str]], blank: Translated | None = None
+    ) -> None:
+        """Replace the items with ``(code, label)`` pairs, keeping the selected code."""
+        current = self.value()
+        self.blockSignals(True)
+        try:
+            self.clear()
+            if blank is not None:
+                self.addItem(blank(), "")
+            for code, label in choices:
+                self.addItem(label, code)
+            self._select(current)
+        finally:
+            self.blockSignals(False)
+
+    def value(self) -> str:
+        """The selected code ("" when nothing is chosen)."""
+        if self.currentIndex() < 0:  # an empty combo: asking Qt would hand back an invalid value
+            return ""
+        data = self.currentData()
+        return data if isinstance(data, str) else ""
+
+    def set_value(self, value: Any) -> None:
+        """Select ``value``, adding it as a raw item if the list does not know it."""
+        self._select("" if value is None else str(value))
+
+    def _select(self, code: str) -> None:
+        index = self.findData(code)
+        if index < 0 and code:
+            self.addItem(code, code)
+            index = self.count() - 1
+        self.setCurrentIndex(max(index, 0))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A disabled combo box still shows its choice."""
+        self.setEnabled(not read_only)
+
+
+class StampButton(QToolButton):
+    """Fills a date or time field with now: one keystroke at the start and end of an interview."""
+
+    def __init__(
+        self, target: LineField, fmt: str, name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._target = target
+        self._fmt = fmt
+        self.clicked.connect(self._stamp)
+
+    def _stamp(self) -> None:
+        self._target.setText(datetime.now().strftime(self._fmt))
+        self._target.setFocus()
+
+
+def side_by_side(*widgets: QWidget) -> QWidget:
+    """Widgets in one form row, left-aligned: a date and its Now button or its precision."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return box
+
+
+class Field(Protocol):
+    """What the pages need of an input: a value, a quiet setter, a read-only mode, a signal.
+
+    Implemented by the classes above and by the richer widgets (``VocabPicker``,
+    ``BodyMarksEditor``, ``SecretField``, the perpetrators table).
+    """
+
+    changed: SignalInstance
+
+    def value(self) -> Any:
+        """The value as the model stores it."""
+        ...
+
+    def set_value(self, value: Any) -> None:
+        """Show ``value`` (callers suppress the change notice)."""
+        ...
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Lock or unlock for editing."""
+        ...
+
+    def setFocus(self, *args: Any) -> None:
+        """Take the keyboard."""
+        ...
+
+
+F = TypeVar("F", bound=Field)
+
+
+# -- pages ----------------------------------------------------------------------------------
+
+
+class EditorPage(QScrollArea):
+    """One section of the testimony; subclasses build a form and bind it to the model.
+
+    Simple pages put their fields in ``self.fields`` keyed by attribute of the model part named
+    by ``section`` (``"interview"`` → ``Testimony.interview``); the base class then loads, stores,
+    locks and focuses them. Pages with repeated items override :meth:`load`, :meth:`store`
+    and :meth:`focus_field`.
+    """
+
+    changed = Signal()
+    #: The model attribute this page edits, also the prefix of its field paths.
+    section = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"page.{self.section}")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields: dict[str, Field] = {}
+        self._texts: list[Callable[[], None]] = []
+        self._loading = False
+        self._read_only = False
+        self._lang = "en"
+
+        outer = QWidget()
+        outer.setObjectName(f"page.{self.section}.body")
+        outer_row = QHBoxLayout(outer)
+        outer_row.setContentsMargins(24, 16, 24, 24)
+        self.body = QWidget(outer)
+        self.body.setMaximumWidth(FORM_MAX_WIDTH)
+        outer_row.addWidget(self.body, 1)
+        outer_row.addStretch(0)
+        self.column = QVBoxLayout(self.body)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(12)
+        heading = QLabel(self.body)
+        heading.setObjectName(f"page.{self.section}.heading")
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        heading.setFont(font)
+        self.column.addWidget(heading)
+        self.on_language(lambda: heading.setText(self.title()))
+        self.hint = QLabel(self.body)
+        self.hint.setObjectName(f"page.{self.section}.hint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        self.column.addWidget(self.hint)
+        self.setWidget(outer)
+
+    # -- what every page answers ---------------------------------------------------------------
+
+    def title(self) -> str:
+        """The section's name in the navigator and as the page heading."""
+        raise NotImplementedError
+
+    def load(self, testimony: Testimony) -> None:
+        """Show ``testimony`` without marking anything changed."""
+        part = getattr(testimony, self.section)
+        with self.loading():
+            for attr, field in self.fields.items():
+                field.set_value(getattr(part, attr))
+
+    def store(self, testimony: Testimony) -> None:
+        """Write what the widgets hold into ``testimony``."""
+        part = getattr(testimony, self.section)
+        for attr, field in self.fields.items():
+            setattr(part, attr, field.value())
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Lock or unlock every field (a sealed version is read-only)."""
+        self._read_only = read_only
+        for field in self.fields.values():
+            field.set_read_only(read_only)
+
+    def focus_field(self, path: str) -> bool:
+        """Focus the widget for the dotted ``path`` (``interview.place``); False if unknown."""
+        steps = path_steps(path)
+        field = self.fields.get(str(steps[1])) if len(steps) > 1 else None
+        if field is None:
+            return False
+        self.show_widget(field)
+        return True
+
+    def set_language(self, lang: str) -> None:
+        """Relabel vocabulary choices in ``lang`` (``en``, ``az``, ``ru``)."""
+        self._lang = lang
+
+    # -- helpers for subclasses ----------------------------------------------------------------
+
+    def loading(self) -> _Loading:
+        """A context in which field changes are not the user's and do not mark the record dirty."""
+        return _Loading(self)
+
+    def show_widget(self, widget: Any) -> None:
+        """Scroll ``widget`` into view and give it the keyboard."""
+        self.ensureWidgetVisible(widget, 40, 80)
+        widget.setFocus()
+
+    def on_language(self, apply: Callable[[], None]) -> None:
+        """Run ``apply`` now and again whenever the interface language changes."""
+        self._texts.append(apply)
+        apply()
+
+    def retranslate(self) -> None:
+        """Redo every registered text in the current language."""
+        for apply in self._texts:
+            apply()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a change of interface language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def bind(self, attr: str, field: F) -> F:
+        """Make ``field`` the editor of ``attr`` and report its changes as the page's."""
+        self.fields[attr] = field
+        field.changed.connect(self.emit_changed)
+        return field
+
+    def emit_changed(self) -> None:
+        """Tell the editor the user changed something (ignored while loading)."""
+        if not self._loading:
+            self.changed.emit()
+
+    def group(self, title: Translated, name: str) -> tuple[QGroupBox, QFormLayout]:
+        """A titled box with a form inside, added to the page column."""
+        box = QGroupBox(self.body)
+        box.setObjectName(name)
+        self.on_language(lambda: box.setTitle(title()))
+        form = new_form(box)
+        self.column.addWidget(box)
+        return box, form
+
+    def row(
+        self, form: QFormLayout, label: Translated, widget: QWidget,
+        placeholder: Translated | None = None,
+    ) -> QLabel:
+        """A labelled row whose label (and placeholder) follow the interface language.
+
+        Labels are short and do not wrap (a wrapped label in a form row gets clipped); the
+        explanation goes into the field's placeholder. A label too long for the window puts its
+        field on the next line instead (``WrapLongRows``).
+        """
+        if placeholder is not None:
+            target: Any = widget
+            self.on_language(lambda: target.setPlaceholderText(placeholder()))
+        caption = QLabel(widget.parentWidget() or self.body)
+        self.on_language(lambda: caption.setText(label()))
+        form.addRow(caption, widget)
+        caption.setBuddy(widget)
+        return caption
+
+
+class _Loading:
+    """Context manager behind :meth:`EditorPage.loading`; nests."""
+
+    def __init__(self, page: EditorPage) -> None:
+        self._page = page
+        self._was = False
+
+    def __enter__(self) -> None:
+        self._was = self._page._loading
+        self._page._loading = True
+
+    def __exit__(self, *exc: object) -> None:
+        self._page._loading = self._was
+
+
+def path_steps(path: str) -> tuple[str | int, ...]:
+    """``acts[2].methods`` → ``("acts", 2, "methods")``; an unreadable path gives ``()``."""
+    try:
+        return field_steps(path)
+    except ValueError:
+        return ()
+
+
+def new_form(parent: QWidget | None = None) -> QFormLayout:
+    """A form layout with labels above fields on narrow windows and beside them on wide ones."""
+    form = QFormLayout(parent) if parent is not None else QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    form.setHorizontalSpacing(16)
+    form.setVerticalSpacing(10)
+    return form

@@ -1,0 +1,561 @@
+"""The testimony editor against a real vault: typing, autosave, review links, seal, amend, clear.
+
+Every test types real Azerbaijani and Russian through ``type_text`` (``qtbot.keyClicks`` aborts
+the process on non-ASCII) and checks what the service layer reads back from the encrypted
+vault, not only what the widgets show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from testimony_app.domain.model import BodyMark
+from testimony_app.errors import DiskFull
+from testimony_app.services.vault import VaultSession, create_vault, unlock_vault
+from testimony_app.ui.editor import TestimonyEditor as Editor  # not "Test…": pytest collects those
+from testimony_app.ui.editor_base import TriState
+from testimony_app.ui.prompts import ScriptedPrompts
+from testimony_app.ui.tasks import TaskRunner
+from testimony_app.ui.vocab_picker import VocabPicker
+
+pytestmark = pytest.mark.gui
+
+AZ = "Məni döydülər, işgəncə verdilər. Şüşə, çörək, ğ ı ö ü"
+RU = "Меня били дубинками, ёлка"
+PASS = "correct horse battery staple"
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[VaultSession]:
+    """A real SQLCipher vault with fast test KDF parameters."""
+    opened = create_vault(tmp_path / "vault", PASS, kdf="test")
+    yield opened
+    if opened.is_open:
+        opened.lock()
+
+
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    """The shell's task runner, shut down after the test."""
+    tasks = TaskRunner()
+    yield tasks
+    tasks.wait_idle(10000)
+    tasks.shutdown()
+
+
+@pytest.fixture
+def prompts() -> ScriptedPrompts:
+    """Dialog answers queued by each test."""
+    return ScriptedPrompts()
+
+
+@pytest.fixture
+def editor(
+    qtbot: Any, session: VaultSession, runner: TaskRunner, prompts: ScriptedPrompts
+) -> Editor:
+    """An editor on a fresh draft, shown and active so focus behaves as for a user."""
+    widget = Editor(lambda: session, runner, prompts)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 820)
+    widget.set_autosave_interval(60_000)  # tests that want the timer shorten it
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitExposed(widget)
+    widget.open_record(session.testimonies.create())
+    return widget
+
+
+def find(editor: QWidget, cls: type, name: str) -> Any:
+    """A child by type and object name, or fail loudly."""
+    child = editor.findChild(cls, name)
+    assert child is not None, name
+    return child
+
+
+def tristate(editor: Editor, attr: str, value: str) -> None:
+    """Click Yes / No / Not asked for a consent scope."""
+    button = find(editor, QWidget, f"consent.{attr}.{value}")
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def record_consent(editor: Editor) -> None:
+    """Answer the core consent questions as an interviewer would."""
+    editor.show_section("consent")
+    find(editor, QWidget, "consent.informed_of_purpose").setChecked(True)
+    find(editor, QWidget, "consent.no_coercion_confirmed").setChecked(True)
+    tristate(editor, "legal_proceedings", "yes")
+    tristate(editor, "name_may_appear", "no")
+    tristate(editor, "audio_recording", "yes")
+
+
+def test_sections_follow_the_interview(editor: Editor) -> None:
+    nav = find(editor, QListWidget, "sectionList")
+    assert [editor.pages[i].section for i in range(nav.count())] == [
+        "consent",
+        "interview",
+        "witness",
+        "narrative",
+        "detentions",
+        "acts",
+        "effects",
+        "attachments",
+        "review",
+    ]
+    assert "Consent" in nav.item(0).text()
+    assert editor.current_section() == "consent"
+
+
+def test_typing_on_every_page_lands_in_the_vault(
+    editor: Editor, session: VaultSession, type_text: Any, qtbot: Any
+) -> None:
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    # Consent
+    record_consent(editor)
+    type_text(find(editor, QPlainTextEdit, "consent.refusals"), AZ)
+    type_text(find(editor, QPlainTextEdit, "consent.organisations"), "Hüquq Mərkəzi\nМемориал")
+    # Interview
+    editor.show_section("interview")
+    type_text(find(editor, QLineEdit, "interview.place"), "Tərtər, Şıxarx küç.")
+    type_text(find(editor, QLineEdit, "interview.date"), "2024-03-05")
+    type_text(find(editor, QPlainTextEdit, "interview.setting"), RU)
+    type_text(find(editor, QLineEdit, "interview.interviewer"), "Aygün Quliyeva")
+    type_text(find(editor, QPlainTextEdit, "interview.persons_present"), "Rəşad — tərcüməçi")
+    type_text(find(editor, QLineEdit, "title"), "Şahid 7")
+    # Witness: the name is hidden until revealed
+    editor.show_section("witness")
+    name = find(editor, QWidget, "witness.name")
+    assert not name.is_revealed()
+    QTest.mouseClick(find(editor, QWidget, "witness.name.reveal"), Qt.MouseButton.LeftButton)
+    type_text(find(editor, QLineEdit, "witness.name.edit"), "Nemət Məhərrəmov")
+    type_text(find(editor, QLineEdit, "witness.pseudonym"), "Ş-7")
+    type_text(find(editor, QLineEdit, "witness.military_unit"), "N saylı hərbi hissə")
+    # Narrative, two paragraphs
+    editor.show_section("narrative")
+    narrative = find(editor, QPlainTextEdit, "narrative.text")
+    type_text(narrative, AZ + "\n\n" + RU)
+    assert narrative.paragraph_count() == 2
+    # Detention
+    editor.show_section("detentions")
+    QTest.mouseClick(find(editor, QPushButton, "detentions.add"), Qt.MouseButton.LeftButton)
+    type_text(find(editor, QLineEdit, "detentions.place"), "Tərtər hərbi polis")
+    type_text(find(editor, QLineEdit, "detentions.start_date"), "2017-05")
+    contact = find(editor, VocabPicker, "detentions.outside_contact")
+    contact.set_checked("family_not_informed")
+    # Acts
+    editor.show_section("acts")
+    QTest.mouseClick(find(editor, QPushButton, "acts.add"), Qt.MouseButton.LeftButton)
+    type_text(find(editor, QPlainTextEdit, "acts.description"), RU)
+    methods = find(editor, VocabPicker, "acts.methods")
+    type_text(methods.search, "falan")
+    QTest.keyClick(methods.search, Qt.Key.Key_Return)
+    assert methods.value() == ["falanga"]
+    type_text(find(editor, QLineEdit, "acts.methods_other"), "su ilə işgəncə")
+    table = find(editor, QWidget, "acts.perpetrators")
+    QTest.mouseClick(find(editor, QPushButton, "addPerpetratorButton"), Qt.MouseButton.LeftButton)
+    table.table.item(0, 0).setText("Mayor Əliyev")
+    table.table.item(0, 3).setText("Hərbi polis")
+    episode = find(editor, QWidget, "acts.episode")
+    episode.setCurrentIndex(episode.findData("0"))
+    # Effects
+    editor.show_section("effects")
+    type_text(find(editor, QPlainTextEdit, "effects.physical"), AZ)
+    marks = find(editor, QWidget, "effects.body_marks")
+    marks.outline.add_mark("back", 0.5, 0.4)
+    marks.outline.set_note(0, "kürəyində çapıq")
+
+    t = editor.testimony()
+    assert t.consent.refusals == AZ
+    assert t.consent.organisations == ["Hüquq Mərkəzi", "Мемориал"]
+    assert t.consent.is_recorded
+    assert t.consent.recorded_at
+    assert t.interview.place == "Tərtər, Şıxarx küç."
+    assert t.interview.setting == RU
+    assert t.witness.name == "Nemət Məhərrəmov"
+    assert t.narrative.paragraphs == [AZ, RU]
+    assert t.detentions[0].outside_contact == ["family_not_informed"]
+    assert t.acts[0].methods == ["falanga"]
+    assert t.acts[0].episode == 0
+    assert t.acts[0].perpetrators[0].name == "Mayor Əliyev"
+    assert t.effects.body_marks == [BodyMark("back", 0.5, 0.4, "kürəyində çapıq")]
+
+    assert editor.flush()
+    stored = session.testimonies.get(record_id)
+    assert stored.consent.refusals == AZ
+    assert stored.title == "Şahid 7"
+    assert stored.interview.persons_present == ["Rəşad — tərcüməçi"]
+    assert stored.interview.date == "2024-03-05"
+    assert stored.witness.pseudonym == "Ş-7"
+    assert stored.witness.military_unit == "N saylı hərbi hissə"
+    assert stored.narrative.text == AZ + "\n\n" + RU
+    assert stored.detentions[0].place == "Tərtər hərbi polis"
+    assert stored.detentions[0].start_date == "2017-05"
+    assert stored.acts[0].description == RU
+    assert stored.acts[0].methods_other == "su ilə işgəncə"
+    assert stored.acts[0].perpetrators[0].unit == "Hərbi polis"
+    assert stored.effects.physical == AZ
+    assert stored.effects.body_marks[0].note == "kürəyində çapıq"
+
+    # A new editor (as after a restart) shows every field again, the name hidden.
+    again = Editor(lambda: session, TaskRunner(), ScriptedPrompts())
+    qtbot.addWidget(again)
+    again.open_record(record_id)
+    assert again.testimony() == stored
+    assert not find(again, QWidget, "witness.name").is_revealed()
+    assert find(again, QLineEdit, "witness.name.edit").text() == "Nemət Məhərrəmov"
+
+
+def test_autosave_fires_after_the_interval(
+    editor: Editor, session: VaultSession, type_text: Any, qtbot: Any
+) -> None:
+    editor.set_autosave_interval(250)
+    editor.show_section("narrative")
+    type_text(find(editor, QPlainTextEdit, "narrative.text"), AZ)
+    assert editor.is_dirty()
+    qtbot.waitUntil(lambda: not editor.is_dirty(), timeout=3000)
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    assert session.testimonies.get(record_id).narrative.text == AZ
+    assert find(editor, QWidget, "saveStatus").text().startswith("Saved")
+
+
+def test_steady_typing_does_not_postpone_the_save(
+    editor: Editor, session: VaultSession, type_text: Any, qtbot: Any
+) -> None:
+    editor.set_autosave_interval(300)
+    editor.show_section("narrative")
+    box = find(editor, QPlainTextEdit, "narrative.text")
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    for word in ("Məni ", "döydülər ", "gecə ", "gündüz ", "dayanmadan "):
+        type_text(box, word)
+        qtbot.wait(100)
+    # Typed for ~500 ms without a pause: at least one save must already have happened.
+    assert session.testimonies.get(record_id).narrative.text.startswith("Məni")
+
+
+def test_changing_section_saves_at_once(
+    editor: Editor, session: VaultSession, type_text: Any
+) -> None:
+    editor.show_section("interview")
+    type_text(find(editor, QLineEdit, "interview.place"), "Bərdə")
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    assert session.testimonies.get(record_id).interview.place == ""
+    QTest.keyClick(editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert editor.current_section() == "witness"
+    assert session.testimonies.get(record_id).interview.place == "Bərdə"
+    assert not editor.is_dirty()
+
+
+def test_focus_change_saves(
+    editor: Editor, session: VaultSession, type_text: Any, qtbot: Any
+) -> None:
+    editor.show_section("interview")
+    place = find(editor, QLineEdit, "interview.place")
+    place.setFocus()
+    qtbot.waitUntil(place.hasFocus)
+    type_text(place, "Gəncə")
+    find(editor, QLineEdit, "interview.interviewer").setFocus()
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    qtbot.waitUntil(lambda: session.testimonies.get(record_id).interview.place == "Gəncə")
+
+
+def test_ctrl_s_and_alt_numbers(editor: Editor, session: VaultSession, type_text: Any) -> None:
+    QTest.keyClick(editor, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert editor.current_section() == "narrative"
+    box = find(editor, QPlainTextEdit, "narrative.text")
+    type_text(box, RU)
+    QTest.keyClick(box, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    assert session.testimonies.get(record_id).narrative.text == RU
+    QTest.keyClick(editor, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert editor.current_section() == "witness"
+
+
+def test_disk_full_keeps_the_text_and_says_so_once(
+    editor: Editor,
+    session: VaultSession,
+    prompts: ScriptedPrompts,
+    type_text: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: Any,
+) -> None:
+    def full(*_args: object) -> None:
+        raise DiskFull()
+
+    monkeypatch.setattr(session.testimonies, "save_draft", full)
+    editor.set_autosave_interval(150)
+    editor.show_section("narrative")
+    box = find(editor, QPlainTextEdit, "narrative.text")
+    type_text(box, AZ)
+    assert not editor.flush()
+    status = find(editor, QWidget, "saveStatus").text()
+    assert "disk is full" in status
+    assert "kept" in status
+    assert box.toPlainText() == AZ
+    assert editor.is_dirty()
+    qtbot.wait(500)  # the retries fail again, quietly
+    assert len(prompts.texts("error")) == 1
+    monkeypatch.undo()
+    qtbot.waitUntil(lambda: not editor.is_dirty(), timeout=3000)
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    assert session.testimonies.get(record_id).narrative.text == AZ
+
+
+def test_review_links_jump_to_the_field(editor: Editor, type_text: Any, qtbot: Any) -> None:
+    editor.show_section("acts")
+    QTest.mouseClick(find(editor, QPushButton, "acts.add"), Qt.MouseButton.LeftButton)
+    editor.show_section("review")
+    review = editor.review
+    paths = review.missing_paths()
+    assert "interview.place" in paths
+    assert "consent.legal_proceedings" in paths
+    row = paths.index("interview.place")
+    item = review.missing.item(row)
+    review.missing.scrollToItem(item)
+    rect = review.missing.visualItemRect(item)
+    QTest.mouseClick(review.missing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert editor.current_section() == "interview"
+    place = find(editor, QLineEdit, "interview.place")
+    qtbot.waitUntil(place.hasFocus)
+    type_text(place, "Tərtər")
+    editor.show_section("review")
+    assert "interview.place" not in review.missing_paths()
+
+    assert editor.jump_to("consent.legal_proceedings")
+    assert editor.current_section() == "consent"
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    assert focused.objectName().startswith("consent.legal_proceedings")
+
+    acts_paths = [p for p in editor.review.missing_paths() if p.startswith("acts[0]")]
+    assert acts_paths, editor.review.missing_paths()
+    assert editor.jump_to(acts_paths[0])
+    assert editor.current_section() == "acts"
+    assert editor.acts.list.currentRow() == 0
+
+    assert editor.jump_to("witness.name")
+    assert find(editor, QWidget, "witness.name").is_revealed()
+
+
+def test_seal_is_refused_without_consent(
+    editor: Editor, session: VaultSession, prompts: ScriptedPrompts
+) -> None:
+    editor.show_section("review")
+    QTest.mouseClick(find(editor, QPushButton, "sealButton"), Qt.MouseButton.LeftButton)
+    assert prompts.texts("error") == [
+        "The testimony cannot be sealed until the witness's consent is recorded."
+    ]
+    assert editor.current_section() == "consent"
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    assert session.testimonies.info(record_id).draft
+    assert not editor.is_read_only()
+
+
+def test_seal_makes_it_read_only_and_amendment_reopens(
+    editor: Editor,
+    session: VaultSession,
+    prompts: ScriptedPrompts,
+    runner: TaskRunner,
+    type_text: Any,
+    qtbot: Any,
+) -> None:
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    record_consent(editor)
+    editor.show_section("narrative")
+    box = find(editor, QPlainTextEdit, "narrative.text")
+    type_text(box, AZ)
+    editor.show_section("review")
+    prompts.queue("confirm", True)
+    with qtbot.waitSignal(editor.sealed, timeout=10000) as sealed:
+        QTest.mouseClick(find(editor, QPushButton, "sealButton"), Qt.MouseButton.LeftButton)
+    assert sealed.args == [record_id, 1]
+    info = session.testimonies.info(record_id)
+    assert not info.draft
+    assert info.versions[0].sealed
+    assert editor.is_read_only()
+    assert find(editor, QWidget, "sealedBanner").isVisible()
+    assert "Sealed" in find(editor, QWidget, "recordStatus").text()
+    assert box.isReadOnly()
+    assert not find(editor, TriState, "consent.legal_proceedings")._yes.isEnabled()
+    assert not find(editor, QPushButton, "acts.add").isEnabled()
+    type_text(box, "əlavə")
+    assert box.toPlainText() == AZ
+    assert not editor.is_dirty()
+
+    prompts.queue("ask_text", "Şahid tarixi düzəltdi")
+    QTest.mouseClick(find(editor, QPushButton, "bannerAmendButton"), Qt.MouseButton.LeftButton)
+    assert not editor.is_read_only()
+    assert not find(editor, QWidget, "sealedBanner").isVisible()
+    assert session.testimonies.info(record_id).current == 2
+    box.moveCursor(box.textCursor().MoveOperation.End)
+    type_text(box, " Düzəliş.")
+    assert editor.flush()
+    assert session.testimonies.get(record_id).narrative.text == AZ + " Düzəliş."
+    assert session.testimonies.get(record_id, 1).narrative.text == AZ
+    assert "Şahid tarixi düzəltdi" in session.testimonies.info(record_id).versions[-1].reason
+
+
+def test_amendment_without_a_reason_changes_nothing(
+    editor: Editor, session: VaultSession, prompts: ScriptedPrompts, qtbot: Any
+) -> None:
+    record_consent(editor)
+    prompts.queue("confirm", True)
+    with qtbot.waitSignal(editor.sealed, timeout=10000):
+        editor.seal()
+    prompts.queue("ask_text", None)
+    assert not editor.amend()
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    assert session.testimonies.info(record_id).current == 1
+    assert editor.is_read_only()
+
+
+def test_clear_wipes_every_widget_and_undo_stack(editor: Editor, type_text: Any) -> None:
+    record_consent(editor)
+    editor.show_section("interview")
+    type_text(find(editor, QLineEdit, "interview.place"), "Tərtər")
+    editor.show_section("witness")
+    QTest.mouseClick(find(editor, QWidget, "witness.name.reveal"), Qt.MouseButton.LeftButton)
+    type_text(find(editor, QLineEdit, "witness.name.edit"), "Nemət")
+    editor.show_section("narrative")
+    type_text(find(editor, QPlainTextEdit, "narrative.text"), AZ)
+    editor.show_section("acts")
+    QTest.mouseClick(find(editor, QPushButton, "acts.add"), Qt.MouseButton.LeftButton)
+    methods = find(editor, VocabPicker, "acts.methods")
+    type_text(methods.search, "döy")
+    methods.set_checked("beating")
+    editor.show_section("effects")
+    marks = find(editor, QWidget, "effects.body_marks")
+    marks.outline.add_mark("front", 0.3, 0.3)
+    type_text(find(editor, QLineEdit, "bodyMarkNote"), "göyərmə")
+    editor.show_section("review")
+    assert editor.review.missing.count() > 0
+
+    editor.clear()
+
+    assert editor.current_record_id() is None
+    for line in editor.findChildren(QLineEdit):
+        assert line.text() == "", line.objectName()
+        assert not line.isUndoAvailable(), line.objectName()
+    for text in editor.findChildren(QPlainTextEdit):
+        assert text.toPlainText() == "", text.objectName()
+        assert not text.document().isUndoAvailable(), text.objectName()
+    assert editor.acts.items == []
+    assert editor.acts.list.count() == 0
+    assert editor.detentions.items == []
+    assert marks.value() == []
+    assert find(editor, QListWidget, "bodyMarkList").count() == 0
+    assert methods.value() == []
+    assert editor.review.missing.count() == 0
+    assert not find(editor, QWidget, "witness.name").is_revealed()
+    assert find(editor, QWidget, "witness.name.mask").text() != "N. (hidden)"
+    assert find(editor, QWidget, "recordStatus").text() == ""
+    assert editor.testimony() == type(editor.testimony())()
+    # Nothing may autosave into a cleared editor.
+    assert not editor.is_dirty()
+    assert editor.flush()
+
+
+def test_removing_an_episode_keeps_acts_pointing_at_the_right_one(
+    editor: Editor, prompts: ScriptedPrompts, type_text: Any
+) -> None:
+    editor.show_section("detentions")
+    add = find(editor, QPushButton, "detentions.add")
+    for place in ("Tərtər", "Bakı", "Gəncə"):
+        QTest.mouseClick(add, Qt.MouseButton.LeftButton)
+        type_text(find(editor, QLineEdit, "detentions.place"), place)
+    editor.show_section("acts")
+    QTest.mouseClick(find(editor, QPushButton, "acts.add"), Qt.MouseButton.LeftButton)
+    episode = find(editor, QWidget, "acts.episode")
+    assert episode.count() == 4  # "none" and three episodes
+    assert "Gəncə" in episode.itemText(3)
+    episode.setCurrentIndex(3)
+    assert editor.testimony().acts[0].episode == 2
+    editor.show_section("detentions")
+    editor.detentions.list.setCurrentRow(0)
+    prompts.queue("confirm", True)
+    QTest.mouseClick(find(editor, QPushButton, "detentions.remove"), Qt.MouseButton.LeftButton)
+    t = editor.testimony()
+    assert [d.place for d in t.detentions] == ["Bakı", "Gəncə"]
+    assert t.acts[0].episode == 1
+    editor.detentions.list.setCurrentRow(1)
+    QTest.mouseClick(find(editor, QPushButton, "detentions.up"), Qt.MouseButton.LeftButton)
+    t = editor.testimony()
+    assert [d.place for d in t.detentions] == ["Gəncə", "Bakı"]
+    assert t.acts[0].episode == 0
+
+
+def test_language_switch_relabels_vocabularies(editor: Editor) -> None:
+    editor.set_language("az")
+    role = find(editor, QWidget, "witness.role")
+    assert role.currentText() != "Survivor (the person harmed)"
+    methods = find(editor, VocabPicker, "acts.methods")
+    assert methods.label_of("falanga").startswith("Falanqa")
+    editor.set_language("ru")
+    assert methods.label_of("beating").startswith("Избиение")
+    assert editor.testimony().witness.role == "victim"
+
+
+def test_no_testimony_text_in_the_window_title(editor: Editor, type_text: Any) -> None:
+    editor.show_section("witness")
+    QTest.mouseClick(find(editor, QWidget, "witness.name.reveal"), Qt.MouseButton.LeftButton)
+    type_text(find(editor, QLineEdit, "witness.name.edit"), "Nemət")
+    assert "Nemət" not in editor.windowTitle()
+    assert "Nemət" not in find(editor, QWidget, "recordStatus").text()
+
+
+def test_vault_reopened_from_disk_has_the_draft(tmp_path: Path, qtbot: Any, type_text: Any) -> None:
+    session = create_vault(tmp_path / "v", PASS, kdf="test")
+    record_id = session.testimonies.create()
+    tasks = TaskRunner()
+    widget = Editor(lambda: session, tasks, ScriptedPrompts())
+    qtbot.addWidget(widget)
+    widget.open_record(record_id)
+    widget.show_section("narrative")
+    type_text(find(widget, QPlainTextEdit, "narrative.text"), AZ)
+    assert widget.flush()
+    widget.clear()
+    session.lock()
+    reopened = unlock_vault(tmp_path / "v", PASS)
+    try:
+        assert reopened.testimonies.get(record_id).narrative.text == AZ
+    finally:
+        reopened.lock()
+        tasks.shutdown()
+
+
+def test_tab_walks_the_form_in_reading_order(editor: Editor, qtbot: Any) -> None:
+    editor.show_section("interview")
+    place = find(editor, QLineEdit, "interview.place")
+    place.setFocus()
+    qtbot.waitUntil(place.hasFocus)
+    order = []
+    for _ in range(4):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget().objectName())
+    # Tab leaves a multi-line box instead of typing a tab into the witness's words.
+    assert order == [
+        "interview.setting", "interview.interviewer", "interview.interviewer_organisation",
+        "interview.interpreter",
+    ]

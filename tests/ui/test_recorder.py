@@ -1,0 +1,483 @@
+"""Recording the interview into the vault chunk by chunk.
+
+The samples come from a generated tone (no sound card in CI), but the ``AttachmentWriter`` and
+the SQLCipher vault are the real ones: the point is what survives a crash. One test records a
+real ``QAudioSource`` from a PulseAudio virtual microphone, in a child process, when PulseAudio
+is installed (stack-findings §2.4).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
+from testimony_app.errors import DiskFull
+from testimony_app.services.vault import VaultSession, create_vault, unlock_vault
+from testimony_app.ui.editor import TestimonyEditor as Editor  # not "Test…": pytest collects those
+from testimony_app.ui.prompts import ScriptedPrompts
+from testimony_app.ui.recorder import (
+    HEADER_SIZE,
+    MEDIA_TYPE,
+    PcmFormat,
+    format_duration,
+    recording_filename,
+    wav_header,
+)
+from testimony_app.ui.tasks import TaskRunner
+
+pytestmark = pytest.mark.gui
+
+PASS = "pass"
+
+
+class ToneSource:
+    """A fake microphone: a 440 Hz tone, as many samples as wall-clock time has passed."""
+
+    def __init__(self, fmt: PcmFormat | None = None) -> None:
+        self.fmt = fmt or PcmFormat(sample_rate=16000)
+        self.started = 0.0
+        self.sent = 0
+        self.produced = bytearray()
+        self.stopped = False
+
+    def audio_format(self) -> PcmFormat:
+        return self.fmt
+
+    def start(self) -> None:
+        self.started = time.monotonic()
+
+    def read(self) -> bytes:
+        due = int((time.monotonic() - self.started) * self.fmt.sample_rate)
+        out = b"".join(
+            struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * i / self.fmt.sample_rate)))
+            for i in range(self.sent, due)
+        )
+        self.sent = due
+        self.produced += out
+        return out
+
+    def stop(self) -> None:
+        self.stopped = True
+
+    def error(self) -> str:
+        return ""
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[VaultSession]:
+    """A real vault."""
+    opened = create_vault(tmp_path / "vault", PASS, kdf="test")
+    yield opened
+    if opened.is_open:
+        opened.lock()
+
+
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    """The real task runner."""
+    tasks = TaskRunner()
+    yield tasks
+    tasks.wait_idle(10000)
+    tasks.shutdown()
+
+
+@pytest.fixture
+def prompts() -> ScriptedPrompts:
+    """Scripted dialogs."""
+    return ScriptedPrompts()
+
+
+@pytest.fixture
+def source() -> ToneSource:
+    """The fake microphone the next recording uses."""
+    return ToneSource()
+
+
+@pytest.fixture
+def editor(
+    qtbot: Any,
+    session: VaultSession,
+    runner: TaskRunner,
+    prompts: ScriptedPrompts,
+    source: ToneSource,
+) -> Editor:
+    """An editor on a new draft, on the attachments page, recording from ``source``."""
+    widget = Editor(lambda: session, runner, prompts)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 820)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.open_record(session.testimonies.create())
+    panel = widget.attachments.view.recorder
+    panel.source_factory = lambda: source
+    panel.recorder.chunk_ms = 200
+    widget.show_section("attachments")
+    return widget
+
+
+def agree_to_audio(editor: Editor, answer: str = "yes") -> None:
+    """Click the witness's answer about audio recording on the consent page."""
+    editor.show_section("consent")
+    button = editor.findChild(QWidget, f"consent.audio_recording.{answer}")
+    assert button is not None
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    editor.show_section("attachments")
+
+
+def test_wav_header_describes_a_stream_of_unknown_length() -> None:
+    header = wav_header(PcmFormat(sample_rate=16000, channels=1, bits=16))
+    assert len(header) == HEADER_SIZE
+    riff, riff_size, wave, fmt_id, fmt_size, tag, channels, rate, byte_rate, align, bits = (
+        struct.unpack("<4sI4s4sIHHIIHH", header[:36])
+    )
+    assert (riff, wave, fmt_id, fmt_size) == (b"RIFF", b"WAVE", b"fmt ", 16)
+    assert riff_size == 0xFFFFFFFF
+    assert (tag, channels, rate, byte_rate, align, bits) == (1, 1, 16000, 32000, 2, 16)
+    assert header[36:40] == b"data"
+    assert struct.unpack("<I", header[40:44])[0] == 0xFFFFFFFF
+    float_header = wav_header(PcmFormat(sample_rate=48000, channels=2, bits=32, is_float=True))
+    assert struct.unpack("<H", float_header[20:22])[0] == 3
+
+
+def test_helpers() -> None:
+    assert format_duration(3_723_000) == "01:02:03"
+    from datetime import datetime
+
+    assert recording_filename(datetime(2026, 11, 28, 14, 3)) == "interview-2026-11-28-1403.wav"
+
+
+def test_recording_is_refused_without_consent(
+    editor: Editor, session: VaultSession, prompts: ScriptedPrompts, source: ToneSource
+) -> None:
+    view = editor.attachments.view
+    QTest.mouseClick(view.recorder.button, Qt.MouseButton.LeftButton)
+    assert not view.is_recording()
+    assert prompts.texts("information") == [
+        "The witness has not agreed to an audio recording. Record their answer on the Consent "
+        "page first."
+    ]
+    agree_to_audio(editor, "no")
+    QTest.mouseClick(view.recorder.button, Qt.MouseButton.LeftButton)
+    assert not view.is_recording()
+    assert source.started == 0.0
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    assert session.testimonies.attachments(record_id) == []
+
+
+def test_chunks_reach_the_vault_while_recording(
+    editor: Editor, session: VaultSession, source: ToneSource, qtbot: Any
+) -> None:
+    agree_to_audio(editor)
+    view = editor.attachments.view
+    recorder = view.recorder.recorder
+    QTest.mouseClick(view.recorder.button, Qt.MouseButton.LeftButton)
+    assert view.is_recording()
+    indicator = editor.findChild(QWidget, "recordingIndicator")
+    assert indicator is not None
+    assert indicator.isVisible()
+    assert view.recorder.button.text() == "Stop recording"
+    # Consent was saved before the writer opened (the service checks the stored draft).
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    assert session.testimonies.get(record_id).consent.audio_recording is True
+    qtbot.waitUntil(lambda: recorder.chunks_written() >= 4, timeout=5000)
+    stored = recorder.stored_bytes()
+    assert stored > HEADER_SIZE + 3000  # header plus real audio, already committed
+    qtbot.waitUntil(lambda: recorder.captured_ms() >= 1000, timeout=5000)
+    assert "00:00:0" in indicator.text()
+    # Other sections stay usable and still show the light.
+    editor.show_section("narrative")
+    assert indicator.isVisible()
+    editor.show_section("attachments")
+
+    QTest.mouseClick(view.recorder.button, Qt.MouseButton.LeftButton)
+    assert not view.is_recording()
+    assert not indicator.isVisible()
+    assert source.stopped
+    items = view.attachments()
+    assert len(items) == 1
+    info = items[0]
+    assert info.media_type == MEDIA_TYPE
+    data = session.testimonies.read_attachment(info.id)
+    assert data == wav_header(source.fmt) + bytes(source.produced)
+    assert info.size == len(data)
+    import hashlib
+
+    assert info.sha256 == hashlib.sha256(data).hexdigest()
+    assert [a.id for a in session.testimonies.attachments(record_id)] == [info.id]
+
+
+def test_a_crash_loses_seconds_not_the_recording(
+    tmp_path: Path, editor: Editor, session: VaultSession, source: ToneSource, qtbot: Any
+) -> None:
+    agree_to_audio(editor)
+    view = editor.attachments.view
+    recorder = view.recorder.recorder
+    QTest.mouseClick(view.recorder.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: recorder.chunks_written() >= 6, timeout=5000)
+    # The process dies: no stop, no finish. Only what was committed can survive.
+    recorder._poll.stop()
+    committed = recorder.stored_bytes()
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    session.lock()
+    reopened = unlock_vault(tmp_path / "vault", PASS)
+    try:
+        items = reopened.testimonies.attachments(record_id)
+        assert len(items) == 1
+        data = reopened.testimonies.read_attachment(items[0].id)
+        assert len(data) == committed
+        assert data[:HEADER_SIZE] == wav_header(source.fmt)
+        assert data[HEADER_SIZE:] == bytes(source.produced[: committed - HEADER_SIZE])
+        assert committed - HEADER_SIZE >= source.fmt.bytes_per_second // 2
+    finally:
+        reopened.lock()
+    recorder._writer = None  # the dead process's writer; nothing more to stop
+
+
+def test_disk_full_stops_and_keeps_what_was_recorded(
+    editor: Editor,
+    session: VaultSession,
+    prompts: ScriptedPrompts,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    agree_to_audio(editor)
+    view = editor.attachments.view
+    recorder = view.recorder.recorder
+    QTest.mouseClick(view.recorder.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: recorder.chunks_written() >= 3, timeout=5000)
+    writer = recorder._writer
+    assert writer is not None
+
+    def full(_data: bytes) -> None:
+        raise DiskFull()
+
+    monkeypatch.setattr(writer, "write", full)
+    kept = recorder.stored_bytes()
+    qtbot.waitUntil(lambda: not view.is_recording(), timeout=5000)
+    assert prompts.texts("error") == [
+        "The disk is full, so the recording stopped. What was recorded until now is kept."
+    ]
+    items = view.attachments()
+    assert len(items) == 1
+    assert items[0].size == kept
+
+
+def test_clear_stops_and_keeps_a_running_recording(
+    editor: Editor, session: VaultSession, qtbot: Any
+) -> None:
+    agree_to_audio(editor)
+    view = editor.attachments.view
+    QTest.mouseClick(view.recorder.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.recorder.recorder.chunks_written() >= 2, timeout=5000)
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    editor.clear()
+    assert not view.is_recording()
+    items = session.testimonies.attachments(record_id)
+    assert len(items) == 1
+    assert items[0].size > HEADER_SIZE
+
+
+_CHILD = textwrap.dedent(
+    """
+    import math, struct, sys, time
+    import testimony_app.ui  # guards against the PySide6 6.12 None/True refcount bug
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from PySide6.QtMultimedia import QMediaDevices
+    from testimony_app.services.vault import create_vault
+    from testimony_app.domain.model import Testimony, Consent
+    from testimony_app.ui.recorder import MEDIA_TYPE, HEADER_SIZE, MicrophoneSource, Recorder
+
+    if not QMediaDevices.audioInputs():
+        print("NO-INPUT")
+        sys.exit(0)
+    session = create_vault(Path(sys.argv[1]), "pass", kdf="test")
+    rid = session.testimonies.create(Testimony(consent=Consent(audio_recording=True)))
+    writer = session.testimonies.start_recording(rid, "mic.wav", MEDIA_TYPE)
+    source = MicrophoneSource()
+    recorder = Recorder(chunk_ms=500)
+    recorder.start(writer, source)
+    QTimer.singleShot(int(sys.argv[2]) * 1000, app.quit)
+    app.exec()
+    info = recorder.stop()
+    data = session.testimonies.read_attachment(info.id)
+    fmt = source.audio_format()
+    pcm = data[HEADER_SIZE:]
+    samples = [s[0] for s in struct.iter_unpack("<h", pcm[: len(pcm) // 2 * 2])]
+    loud = [i for i, s in enumerate(samples) if abs(s) > 2000]
+    crossings = 0
+    if loud:
+        part = samples[loud[0]: loud[-1]]
+        crossings = sum(1 for a, b in zip(part, part[1:]) if a < 0 <= b)
+        seconds = len(part) / fmt.sample_rate
+        print("FREQ", crossings / seconds if seconds else 0)
+    print("RATE", fmt.sample_rate, "BITS", fmt.bits, "CH", fmt.channels)
+    print("MS", len(pcm) * 1000 // fmt.bytes_per_second, "CHUNKS", recorder.chunks_written())
+    session.lock()
+    """
+)
+
+
+@pytest.fixture
+def virtual_microphone(tmp_path: Path) -> Iterator[dict[str, str]]:
+    """A private PulseAudio server whose default source plays a 440 Hz tone."""
+    needed = ("pulseaudio", "pactl", "paplay", "sox")
+    if not all(shutil.which(tool) for tool in needed):
+        pytest.skip(
+            "PulseAudio and sox are not installed (apt-get install pulseaudio pulseaudio-utils sox)"
+        )
+    runtime = tmp_path / "pa"
+    runtime.mkdir(mode=0o700)
+    env = dict(os.environ, XDG_RUNTIME_DIR=str(runtime), PULSE_RUNTIME_PATH=str(runtime / "p"))
+    server = subprocess.Popen(
+        [
+            "pulseaudio",
+            "-n",
+            "--daemonize=no",
+            "--exit-idle-time=-1",
+            "--disallow-exit",
+            "-L",
+            "module-native-protocol-unix",
+            "-L",
+            "module-null-sink sink_name=nullsink",
+            "--log-target=stderr",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    players: list[subprocess.Popen[bytes]] = []
+    try:
+        for _ in range(50):
+            if subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode == 0:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.skip("PulseAudio did not start here")
+        subprocess.run(
+            [
+                "pactl",
+                "load-module",
+                "module-remap-source",
+                "master=nullsink.monitor",
+                "source_name=virtmic",
+                "source_properties=device.description=VirtualMic",
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(["pactl", "set-default-source", "virtmic"], env=env, check=True)
+        tone = tmp_path / "tone.wav"
+        subprocess.run(
+            [
+                "sox",
+                "-n",
+                "-r",
+                "48000",
+                "-c",
+                "1",
+                str(tone),
+                "synth",
+                "30",
+                "sine",
+                "440",
+                "vol",
+                "0.5",
+            ],
+            check=True,
+        )
+        players.append(subprocess.Popen(["paplay", "-d", "nullsink", str(tone)], env=env))
+        yield env
+    finally:
+        for player in players:
+            player.kill()
+            player.wait()
+        server.terminate()
+        try:
+            server.wait(5)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@pytest.mark.slow
+def test_real_microphone_through_pulseaudio(
+    tmp_path: Path, virtual_microphone: dict[str, str]
+) -> None:
+    env = dict(virtual_microphone, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(tmp_path / "vault"), "5"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    if "NO-INPUT" in done.stdout:
+        pytest.skip("Qt sees no audio input through PulseAudio here")
+    assert done.returncode == 0, done.stderr[-2000:]
+    values = dict(
+        (line.split()[0], line.split()[1]) for line in done.stdout.splitlines() if line.strip()
+    )
+    assert int(values["MS"]) > 1000, done.stdout  # audio starts ~1.5 s after start()
+    assert "FREQ" in values, done.stdout
+    assert float(values["FREQ"]) == pytest.approx(440, rel=0.03)
+
+
+def test_lock_while_recording_is_silent_and_recovered(
+    tmp_path: Path, editor: Editor, session: VaultSession, prompts: ScriptedPrompts, qtbot: Any
+) -> None:
+    agree_to_audio(editor)
+    view = editor.attachments.view
+    recorder = view.recorder.recorder
+    QTest.mouseClick(view.recorder.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: recorder.chunks_written() >= 3, timeout=5000)
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    recorder._poll.stop()  # freeze the count: what is committed now is what must come back
+    committed = recorder.stored_bytes()
+    session.lock()  # the shell locked before clearing: the writer can no longer finish
+    editor.clear()
+    assert not view.is_recording()
+    assert prompts.texts("error") == []
+    reopened = unlock_vault(tmp_path / "vault", PASS)
+    try:
+        items = reopened.testimonies.attachments(record_id)
+        assert len(items) == 1
+        assert items[0].size == committed
+    finally:
+        reopened.lock()
+
+
+def test_no_microphone_says_so(
+    editor: Editor, prompts: ScriptedPrompts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from testimony_app.ui import recorder as recorder_module
+
+    agree_to_audio(editor)
+    panel = editor.attachments.view.recorder
+    panel.source_factory = recorder_module.MicrophoneSource
+    monkeypatch.setattr(recorder_module, "microphone_available", lambda: False)
+    QTest.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    assert not panel.recorder.is_recording()
+    assert prompts.texts("information") == ["No microphone was found. Connect one and try again."]
