@@ -1,0 +1,32 @@
+#!/bin/sh
+# Update the Qt Linguist sources (.ts) from the interface code, then compile them (.qm).
+#
+#   resources/translations/build.sh            update the .ts files, then compile the .qm files
+#   resources/translations/build.sh release    only compile (.ts -> .qm), e.g. after translating
+#
+# Translate with Qt Linguist (.venv/bin/pyside6-linguist resources/translations/testimony_az.ts)
+# or any .ts editor. Commit both the .ts and the .qm files: the application loads the .qm ones.
+# testimony_en.ts holds only the English plural forms ("1 testimony" / "2 testimonies").
+# When the services gain new error sentences, regenerate src/testimony_app/ui/error_texts.py
+# first, so that lupdate sees them.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+venv=${VENV:-$root/.venv}
+lupdate=${LUPDATE:-$venv/bin/pyside6-lupdate}
+lrelease=${LRELEASE:-$venv/bin/pyside6-lrelease}
+languages="az ru en"
+
+if [ "${1:-}" != "release" ]; then
+    sources=$(cd "$root" && ls src/testimony_app/ui/*.py src/testimony_app/app.py)
+    for lang in $languages; do
+        # -locations none: no line numbers, so a moved line does not churn the diff.
+        (cd "$root" && "$lupdate" $sources -locations none -source-language en \
+            -target-language "$lang" -ts "resources/translations/testimony_$lang.ts")
+    done
+fi
+
+for lang in $languages; do
+    "$lrelease" "$here/testimony_$lang.ts" -qm "$here/testimony_$lang.qm"
+done

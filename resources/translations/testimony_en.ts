@@ -1,0 +1,1816 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>ActsPage</name>
+        <message>
+            <source>One entry for each act or session the witness describes. Pick the methods from the list and add anything else in the witness's words.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No acts yet. Press Add act for each act or session the witness describes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>During detention episode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Methods</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How long</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How often</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who took part</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other methods</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In the witness's words</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What was demanded or said</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quote the words where the witness remembers them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who else saw or heard it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Injuries from this act</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Acts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add act</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>— none or not known —</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsPage</name>
+        <message>
+            <source>Photos, documents and recordings are stored encrypted in the vault with their SHA-256, taken when they arrive. Originals can be deleted from this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attachments</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsView</name>
+        <message>
+            <source>Add files to this testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the originals?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>After the files are stored encrypted in the vault, delete the originals from this computer? Deleted files cannot be brought back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the originals</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No microphone was found. Connect one and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audio recording</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save an unencrypted copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A copy was saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save a copy…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SHA-256</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select an attachment to see it here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Storing %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled; nothing was added.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(recording)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SHA-256: %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not yet known</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No preview for this kind of file. Save a copy to open it in another program.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opening…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This image cannot be shown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Play</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BodyMarksEditor</name>
+        <message>
+            <source>As reported by the witness — not a medical finding.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Click on the figure where the witness shows an injury or pain. Drag a mark to move it; Delete removes the selected mark.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note for the selected mark</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What the witness says about this place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove mark</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>front</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no note)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BodyOutline</name>
+        <message>
+            <source>Front</source>
+            <extracomment>Width / height of one figure's box; the silhouette below is drawn in a 100 x 220 grid.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>R</source>
+            <comment>the witness's right side, one letter</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L</source>
+            <comment>the witness's left side, one letter</comment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ChangePassphraseDialog</name>
+        <message>
+            <source>Change passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Current passphrase:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;New passphrase:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Repeat it:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The two new passphrases are not the same.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ConsentPage</name>
+        <message>
+            <source>Explain why the testimony is taken and how it may be used, then ask about each use separately. The witness may refuse any of them, take a break, or stop at any time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Before the interview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The witness was told the purpose of the interview and how the testimony may be used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The witness speaks freely, without pressure from anyone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What the witness agrees to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use in legal proceedings (courts, prosecutors, international bodies)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Their name may appear in the statement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Publication (reports, media)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audio recording of this interview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contact later for follow-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One organisation per line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Organisations that may receive it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refusals and reasons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consent is recorded (%s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consent is not recorded yet. The testimony can be sealed only once the purpose was explained, the witness speaks freely, and they answered about legal proceedings and the use of their name.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CreateVaultPage</name>
+        <message>
+            <source>Write this passphrase down and keep it apart from the laptop. Without it nobody, not even you, can open the vault.</source>
+            <extracomment>The weakest score (0–4) accepted for a new passphrase. Longest wait between two wrong passphrases, in seconds.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Creating the vault…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create your vault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Testimonies are kept in an encrypted vault on this computer. Choose a passphrase of several words that you will remember. It cannot be recovered if it is forgotten.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault will be created in: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Passphrase:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Repeat it:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Show passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Generate a passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Create vault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use four or more unrelated words.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DetentionPage</name>
+        <message>
+            <source>One episode for each period in custody or each place, in order. Approximate dates are fine: say how exactly the witness remembers them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No detention episodes yet. Press Add episode for each period in custody.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Until</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Place of detention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind of detention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How the arrest or abduction happened</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transfers between places</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contact with family and the outside</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Access to a lawyer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Statements or documents signed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Medical attention in custody</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Description of the place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Building, cell, floor: enough to find it again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Held by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Police, military police, security service, unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How they were signed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Under threat, without reading, without a lawyer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Conditions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell, food, water, sleep, light, toilet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Court</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add episode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>place not given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>— not given —</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EffectsPage</name>
+        <message>
+            <source>Physical and psychological effects as the witness describes them, now and since. Mark on the outline where the witness shows injuries or pain.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In the witness's words</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Physical injuries and symptoms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Psychological effects</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sleep, fear, memory, mood</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Medical treatment received or refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where on the body</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Injuries and effects</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>InterviewPage</name>
+        <message>
+            <source>Where, when and with whom the interview took place, and anything that restricted it. Press Now at the start and at the end.</source>
+            <extracomment>Fields of the testimony itself (not of ``interview``) that live on this page.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When and where</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Started at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ended at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Town or village, address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Setting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Home, office, which room; could anyone overhear?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Interpreter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name; leave empty if there was none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Everyone present</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name and role, one person per line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restrictions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time limits, security forces nearby, fear, interruptions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How it was recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Written notes, audio recording</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Interviewer's observations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Demeanour, visible marks, breaks, inconsistencies</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>People</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Interviewer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Interviewer's organisation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Language of the interview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Translated into</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Conditions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>About this record</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A working title that does not name the witness</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Working title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fictional record, for training or demonstration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Interview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>— not given —</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message numerus="yes">
+            <source>Locked after %n minute(s) without activity.</source>
+            <translation>
+                <numerusform>Locked after %n minute without activity.</numerusform>
+                <numerusform>Locked after %n minutes without activity.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Locked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Locked because the computer went to sleep or the screen locked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore from a backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the passphrase the backup was made with first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a backup of the vault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vault backups (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore the vault from this backup? Anything saved after the backup was made is not in it. The damaged files are kept aside, not deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seal testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The testimony could not be saved, so it was not sealed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sealing freezes this version for the statement. After sealing, changes are made as amendments, each with a reason. Seal now?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sealed as version %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amend testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why is this sealed testimony being amended?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amendment opened as version %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing a backup…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An encrypted backup was written and verified:
+%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the vault…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the vault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault is intact: %1 testimonies and %2 audit entries checked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The check found problems:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The passphrase was changed. Use the new one from now on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>About Testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Testimony %1: offline, encrypted documentation of torture and arbitrary detention.
+
+The vault is encrypted with your passphrase. It does not protect a laptop that is left unlocked, asleep or hibernating: lock it (Ctrl+Shift+L) and shut the computer down before a checkpoint. Use full-disk encryption.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Vault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;New testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Back to the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Seal…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Amend…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Lock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Check the vault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change &amp;passphrase…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;About Testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lock the vault now (Ctrl+Shift+L, from anywhere in the program)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Freeze this version for the statement; later changes become amendments</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NarrativePage</name>
+        <message>
+            <source>The witness's own words, in the language spoken. Leave an empty line between paragraphs: the numbers in the margin are the paragraph numbers of the statement.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the translation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Translated into</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Narrative</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>— not given —</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paragraphs: %d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in the translation: %d</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PerpetratorTable</name>
+        <message>
+            <source>—</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Position</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Involvement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Description</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Appearance, uniform, vehicle, what others called them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove person</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PlaceholderEditor</name>
+        <message>
+            <source>Back to the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The testimony editor is not available in this build.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Recorder</name>
+        <message>
+            <source>The recording could not be closed; the audio stored so far stays in the vault.</source>
+            <extracomment>Samples per second recorded when the microphone allows it (see the module docstring).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The disk is full, so the recording stopped. What was recorded until now is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The recording stopped because it could not be stored. What was recorded until now is kept.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecorderPanel</name>
+        <message>
+            <source>Stop recording</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record audio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>● Recording</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No sound is reaching the recorder. Check that the microphone is connected.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RepeatablePage</name>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove item %d and everything written in it?</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReviewPage</name>
+        <message>
+            <source>What the Istanbul Protocol checklist still misses. Select an item to go to its field. Nothing here stops you from saving; only consent is needed to seal.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Review and seal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go to this field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Still missing from the checklist: %d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Everything the checklist asks for is recorded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seal this version…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amend…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This version is sealed and can no longer be changed. To correct or add something, start an amendment: a new version, linked to this one, with the reason for the change.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seal when the statement has been read back to the witness and they agree with it. A sealed version can no longer be changed; corrections become amendments with a reason.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Version %1 sealed %2 · SHA-256 %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Version %1 — draft</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reason: %s</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SecretField</name>
+        <message>
+            <source>%s (hidden)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(not entered — press Show to type it)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Interface language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Lock after inactivity:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault also locks with Ctrl+Shift+L, when the window is closed and when the computer goes to sleep. Shut the laptop down, not to sleep, before a checkpoint.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TestimonyEditor</name>
+        <message>
+            <source>Close without saving?</source>
+            <extracomment>How long after a change the draft is saved, unless something saves it sooner. Record-level fields and the page that shows them.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The last changes could not be saved. If you close now they are lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close and lose them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The testimony cannot be sealed until the witness's consent is recorded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop the audio recording before sealing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seal this version?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Once sealed, this version can no longer be changed; corrections become amendments with a reason. Seal it now?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sealing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sealed as version %d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amend this testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why is it amended? For example: the witness corrected a date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amendment started: version %d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save now (Ctrl+S). Drafts are also saved automatically every few seconds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This version is sealed and cannot be changed. To correct or add something, start an amendment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amend…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Alt+%d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Editing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved — the vault is locked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved — the disk is full. Your text is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved — this version is sealed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved — your text is kept; retrying.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sealed · version %d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amendment draft · version %d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The witness has not agreed to an audio recording. Record their answer on the Consent page first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The draft could not be saved, so the recording cannot start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>● Recording %s</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TestimonyListPage</name>
+        <message>
+            <source>Search names, places, words of the testimony… (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Interview date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>any</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reveal names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show witnesses' full names until you turn this off or the vault locks.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No testimonies yet.
+Start one when the witness is ready (Ctrl+N).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;New testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All methods</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n testimony(ies) found</source>
+            <translation>
+                <numerusform>%n testimony found</numerusform>
+                <numerusform>%n testimonies found</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n testimony(ies) shown</source>
+            <translation>
+                <numerusform>%1 of %n testimony shown</numerusform>
+                <numerusform>%1 of %n testimonies shown</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n testimony(ies)</source>
+            <translation>
+                <numerusform>%n testimony</numerusform>
+                <numerusform>%n testimonies</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TestimonyTableModel</name>
+        <message>
+            <source>Draft</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sealed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amended</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Acknowledged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Azerbaijani</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Russian</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>English</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Armenian</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Persian</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Turkish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Georgian</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fictional testimony (demo data)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Interview date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Methods</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Found in</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TriState</name>
+        <message>
+            <source>Yes</source>
+            <extracomment>The widest a form grows: long lines are hard to read and a calm page has air at its sides.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not asked</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UnlockPage</name>
+        <message>
+            <source>The vault's files are damaged and it cannot be opened as it is.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You can restore it from a backup: type the passphrase the backup was made with, then choose the backup file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opening the vault…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlock the vault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type your passphrase to open the testimonies.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vault: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Passphrase:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Unlock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Restore from a backup…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Demo vault with fictional testimonies. Its passphrase is: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>You can try again in %n second(s).</source>
+            <translation>
+                <numerusform>You can try again in %n second.</numerusform>
+                <numerusform>You can try again in %n seconds.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>VocabPicker</name>
+        <message>
+            <source>Type to search…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chosen: %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing chosen yet.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WitnessPage</name>
+        <message>
+            <source>Use a pseudonym when the name must not appear. Names stay hidden on screen until you press Show.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pseudonym</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nationality</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Identity documents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Passport or ID card number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Relation to the victim</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If the witness is not the victim: mother, cellmate…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Victim's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Names of others</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Co-detainees, relatives: names hidden in the redacted statement, one per line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contact for follow-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Role and situation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The witness is</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Situation now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Occupation and service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Occupation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Military rank</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Military unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other names to hide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>female</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>male</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>other</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>— not given —</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <source>The vault's key file has impossible settings and was not used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault's key file is damaged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault's key file does not belong to this key and was not used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault's key file is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault's key file cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The passphrase is not correct for this vault.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The disk is full: the last change was not saved. Free some space and save again; your text is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Statements can be made in English, Azerbaijani or Russian.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That version of the testimony does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record the witness's consent (legal proceedings, use of name, informed of purpose, no coercion) before sealing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The witness has not agreed to an audio recording.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown key-derivation setting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This recording is already finished.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No testimony with that id is in this vault.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That attachment is not in this vault.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This attachment is too large to open here; save a copy instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file to attach does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file to attach cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The attachment in the vault is damaged; nothing was saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Adding the attachment was cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault is locked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault database is damaged; restore it from a backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault's database file is empty; restore it from a backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault could not be written to the disk: the last change was not saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault's database file is missing; restore it from a backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An amendment needs a reason.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No testimony with that id and version is in this vault.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This testimony is sealed; start an amendment to change it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This version is already sealed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This testimony already has an unsealed draft to edit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This vault was written by a newer version of Testimony; update the program to open it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Both copies of the vault's key file are damaged; restore them from a backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault's key files are missing; restore them from a backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The passphrase is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A vault, or other files, already exist at that location.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no vault at that location.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That backup file does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The new passphrase is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The key file and the database belong to different vaults.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That backup is damaged too; choose an older one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The restored copy did not verify; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The new backup did not verify; the vault itself is unchanged.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>passphrase_strength</name>
+        <message>
+            <source>Strong.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Far too weak: use several random words.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Weak: a person with the laptop could guess it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fair: add another word or two.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Good.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>tasks</name>
+        <message>
+            <source>Something went wrong; your work is saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Testimony</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,1833 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="en">
+    <context>
+        <name>ActsPage</name>
+        <message>
+            <source>One entry for each act or session the witness describes. Pick the methods from the list and add anything else in the witness's words.</source>
+            <translation>Одна запись на каждое действие или эпизод, о котором рассказывает свидетель. Выберите методы из списка, остальное добавьте словами свидетеля.</translation>
+        </message>
+        <message>
+            <source>No acts yet. Press Add act for each act or session the witness describes.</source>
+            <translation>Действий пока нет. Нажмите «Добавить действие» для каждого действия или эпизода, о котором рассказывает свидетель.</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Где</translation>
+        </message>
+        <message>
+            <source>During detention episode</source>
+            <translation>Во время эпизода задержания</translation>
+        </message>
+        <message>
+            <source>Methods</source>
+            <translation>Методы</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>Что произошло</translation>
+        </message>
+        <message>
+            <source>How long</source>
+            <translation>Как долго</translation>
+        </message>
+        <message>
+            <source>How often</source>
+            <translation>Как часто</translation>
+        </message>
+        <message>
+            <source>Who took part</source>
+            <translation>Кто участвовал</translation>
+        </message>
+        <message>
+            <source>Other methods</source>
+            <translation>Другие методы</translation>
+        </message>
+        <message>
+            <source>In the witness's words</source>
+            <translation>Словами свидетеля</translation>
+        </message>
+        <message>
+            <source>What was demanded or said</source>
+            <translation>Что требовали или говорили</translation>
+        </message>
+        <message>
+            <source>Quote the words where the witness remembers them</source>
+            <translation>Приведите слова дословно, если свидетель их помнит</translation>
+        </message>
+        <message>
+            <source>Who else saw or heard it</source>
+            <translation>Кто ещё это видел или слышал</translation>
+        </message>
+        <message>
+            <source>Injuries from this act</source>
+            <translation>Травмы от этого действия</translation>
+        </message>
+        <message>
+            <source>Acts</source>
+            <translation>Действия</translation>
+        </message>
+        <message>
+            <source>Add act</source>
+            <translation>Добавить действие</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>Move up</source>
+            <translation>Выше</translation>
+        </message>
+        <message>
+            <source>Move down</source>
+            <translation>Ниже</translation>
+        </message>
+        <message>
+            <source>— none or not known —</source>
+            <translation>— нет или неизвестно —</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsPage</name>
+        <message>
+            <source>Photos, documents and recordings are stored encrypted in the vault with their SHA-256, taken when they arrive. Originals can be deleted from this computer.</source>
+            <translation>Фотографии, документы и записи хранятся в хранилище в зашифрованном виде вместе с их SHA-256, вычисленным при поступлении. Оригиналы можно удалить с этого компьютера.</translation>
+        </message>
+        <message>
+            <source>Attachments</source>
+            <translation>Вложения</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsView</name>
+        <message>
+            <source>Add files to this testimony</source>
+            <translation>Добавить файлы к этому свидетельству</translation>
+        </message>
+        <message>
+            <source>Delete the originals?</source>
+            <translation>Удалить оригиналы?</translation>
+        </message>
+        <message>
+            <source>After the files are stored encrypted in the vault, delete the originals from this computer? Deleted files cannot be brought back.</source>
+            <translation>После того как файлы будут зашифрованы и сохранены в хранилище, удалить оригиналы с этого компьютера? Удалённые файлы вернуть нельзя.</translation>
+        </message>
+        <message>
+            <source>Delete the originals</source>
+            <translation>Удалить оригиналы</translation>
+        </message>
+        <message>
+            <source>No microphone was found. Connect one and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audio recording</source>
+            <translation>Аудиозапись</translation>
+        </message>
+        <message>
+            <source>Save an unencrypted copy</source>
+            <translation>Сохранить незашифрованную копию</translation>
+        </message>
+        <message>
+            <source>A copy was saved.</source>
+            <translation>Копия сохранена.</translation>
+        </message>
+        <message>
+            <source>Add files…</source>
+            <translation>Добавить файлы…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>Save a copy…</source>
+            <translation>Сохранить копию…</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Тип</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Размер</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Добавлено</translation>
+        </message>
+        <message>
+            <source>SHA-256</source>
+            <translation>SHA-256</translation>
+        </message>
+        <message>
+            <source>Select an attachment to see it here.</source>
+            <translation>Выберите вложение, чтобы увидеть его здесь.</translation>
+        </message>
+        <message>
+            <source>Storing %s</source>
+            <translation>Сохраняется %s</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was added.</source>
+            <translation>Отменено; ничего не добавлено.</translation>
+        </message>
+        <message>
+            <source>(recording)</source>
+            <translation>(идёт запись)</translation>
+        </message>
+        <message>
+            <source>SHA-256: %s</source>
+            <translation>SHA-256: %s</translation>
+        </message>
+        <message>
+            <source>not yet known</source>
+            <translation>пока неизвестно</translation>
+        </message>
+        <message>
+            <source>No preview for this kind of file. Save a copy to open it in another program.</source>
+            <translation>Для файлов этого типа нет предпросмотра. Сохраните копию, чтобы открыть её в другой программе.</translation>
+        </message>
+        <message>
+            <source>Opening…</source>
+            <translation>Открывается…</translation>
+        </message>
+        <message>
+            <source>This image cannot be shown.</source>
+            <translation>Это изображение не удаётся показать.</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>Пауза</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>Воспроизвести</translation>
+        </message>
+    </context>
+    <context>
+        <name>BodyMarksEditor</name>
+        <message>
+            <source>As reported by the witness — not a medical finding.</source>
+            <translation>Со слов свидетеля — не медицинское заключение.</translation>
+        </message>
+        <message>
+            <source>Click on the figure where the witness shows an injury or pain. Drag a mark to move it; Delete removes the selected mark.</source>
+            <translation>Щёлкните по фигуре там, где свидетель показывает травму или боль. Перетащите отметку, чтобы переместить её; Delete удаляет выбранную отметку.</translation>
+        </message>
+        <message>
+            <source>Note for the selected mark</source>
+            <translation>Примечание к выбранной отметке</translation>
+        </message>
+        <message>
+            <source>What the witness says about this place</source>
+            <translation>Что свидетель говорит об этом месте</translation>
+        </message>
+        <message>
+            <source>Remove mark</source>
+            <translation>Удалить отметку</translation>
+        </message>
+        <message>
+            <source>front</source>
+            <translation>спереди</translation>
+        </message>
+        <message>
+            <source>back</source>
+            <translation>сзади</translation>
+        </message>
+        <message>
+            <source>(no note)</source>
+            <translation>(без примечания)</translation>
+        </message>
+    </context>
+    <context>
+        <name>BodyOutline</name>
+        <message>
+            <source>Front</source>
+            <extracomment>Width / height of one figure's box; the silhouette below is drawn in a 100 x 220 grid.</extracomment>
+            <translation>Спереди</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Сзади</translation>
+        </message>
+        <message>
+            <source>R</source>
+            <comment>the witness's right side, one letter</comment>
+            <translation>П</translation>
+        </message>
+        <message>
+            <source>L</source>
+            <comment>the witness's left side, one letter</comment>
+            <translation>Л</translation>
+        </message>
+        <message>
+            <source>R</source>
+            <translation type="vanished">П</translation>
+        </message>
+        <message>
+            <source>L</source>
+            <translation type="vanished">Л</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangePassphraseDialog</name>
+        <message>
+            <source>Change passphrase</source>
+            <translation>Смена парольной фразы</translation>
+        </message>
+        <message>
+            <source>&amp;Current passphrase:</source>
+            <translation>&amp;Текущая парольная фраза:</translation>
+        </message>
+        <message>
+            <source>&amp;New passphrase:</source>
+            <translation>&amp;Новая парольная фраза:</translation>
+        </message>
+        <message>
+            <source>&amp;Repeat it:</source>
+            <translation>&amp;Повторите её:</translation>
+        </message>
+        <message>
+            <source>The two new passphrases are not the same.</source>
+            <translation>Две новые парольные фразы не совпадают.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentPage</name>
+        <message>
+            <source>Explain why the testimony is taken and how it may be used, then ask about each use separately. The witness may refuse any of them, take a break, or stop at any time.</source>
+            <translation>Объясните, зачем записываются показания и как они могут быть использованы, затем спросите о каждом виде использования отдельно. Свидетель может отказаться от любого из них, сделать перерыв или остановиться в любой момент.</translation>
+        </message>
+        <message>
+            <source>Before the interview</source>
+            <translation>Перед интервью</translation>
+        </message>
+        <message>
+            <source>The witness was told the purpose of the interview and how the testimony may be used</source>
+            <translation>Свидетелю объяснили цель интервью и то, как могут быть использованы его показания</translation>
+        </message>
+        <message>
+            <source>The witness speaks freely, without pressure from anyone</source>
+            <translation>Свидетель говорит свободно, без чьего-либо давления</translation>
+        </message>
+        <message>
+            <source>What the witness agrees to</source>
+            <translation>На что свидетель соглашается</translation>
+        </message>
+        <message>
+            <source>Use in legal proceedings (courts, prosecutors, international bodies)</source>
+            <translation>Использование в судебных разбирательствах (суды, прокуратура, международные органы)</translation>
+        </message>
+        <message>
+            <source>Their name may appear in the statement</source>
+            <translation>Имя может быть указано в заявлении</translation>
+        </message>
+        <message>
+            <source>Publication (reports, media)</source>
+            <translation>Публикация (доклады, СМИ)</translation>
+        </message>
+        <message>
+            <source>Audio recording of this interview</source>
+            <translation>Аудиозапись этого интервью</translation>
+        </message>
+        <message>
+            <source>Contact later for follow-up</source>
+            <translation>Связаться позже для уточнений</translation>
+        </message>
+        <message>
+            <source>One organisation per line</source>
+            <translation>Одна организация в строке</translation>
+        </message>
+        <message>
+            <source>Organisations that may receive it</source>
+            <translation>Организации, которые могут его получить</translation>
+        </message>
+        <message>
+            <source>Refusals and reasons</source>
+            <translation>Отказы и их причины</translation>
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation>Согласие</translation>
+        </message>
+        <message>
+            <source>Consent is recorded (%s).</source>
+            <translation>Согласие зафиксировано (%s).</translation>
+        </message>
+        <message>
+            <source>Consent is not recorded yet. The testimony can be sealed only once the purpose was explained, the witness speaks freely, and they answered about legal proceedings and the use of their name.</source>
+            <translation>Согласие ещё не зафиксировано. Свидетельство можно запечатать, только когда цель объяснена, свидетель говорит свободно и ответил насчёт судебного разбирательства и использования своего имени.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CreateVaultPage</name>
+        <message>
+            <source>Write this passphrase down and keep it apart from the laptop. Without it nobody, not even you, can open the vault.</source>
+            <extracomment>The weakest score (0–4) accepted for a new passphrase. Longest wait between two wrong passphrases, in seconds.</extracomment>
+            <translation>Запишите эту парольную фразу и храните её отдельно от ноутбука. Без неё никто, даже вы, не сможет открыть хранилище.</translation>
+        </message>
+        <message>
+            <source>Creating the vault…</source>
+            <translation>Создание хранилища…</translation>
+        </message>
+        <message>
+            <source>Create your vault</source>
+            <translation>Создайте хранилище</translation>
+        </message>
+        <message>
+            <source>Testimonies are kept in an encrypted vault on this computer. Choose a passphrase of several words that you will remember. It cannot be recovered if it is forgotten.</source>
+            <translation>Свидетельства хранятся в зашифрованном хранилище на этом компьютере. Выберите парольную фразу из нескольких слов, которую вы запомните. Если её забыть, восстановить её невозможно.</translation>
+        </message>
+        <message>
+            <source>The vault will be created in: %1</source>
+            <translation>Хранилище будет создано здесь: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase:</source>
+            <translation>&amp;Парольная фраза:</translation>
+        </message>
+        <message>
+            <source>&amp;Repeat it:</source>
+            <translation>&amp;Повторите её:</translation>
+        </message>
+        <message>
+            <source>&amp;Show passphrase</source>
+            <translation>&amp;Показать парольную фразу</translation>
+        </message>
+        <message>
+            <source>&amp;Generate a passphrase</source>
+            <translation>&amp;Сгенерировать парольную фразу</translation>
+        </message>
+        <message>
+            <source>&amp;Create vault</source>
+            <translation>Созд&amp;ать хранилище</translation>
+        </message>
+        <message>
+            <source>Use four or more unrelated words.</source>
+            <translation>Используйте четыре или больше не связанных между собой слов.</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>Парольные фразы не совпадают.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetentionPage</name>
+        <message>
+            <source>One episode for each period in custody or each place, in order. Approximate dates are fine: say how exactly the witness remembers them.</source>
+            <translation>Один эпизод на каждый период содержания под стражей или каждое место, по порядку. Приблизительные даты допустимы: укажите, насколько точно свидетель их помнит.</translation>
+        </message>
+        <message>
+            <source>No detention episodes yet. Press Add episode for each period in custody.</source>
+            <translation>Эпизодов задержания пока нет. Нажмите «Добавить эпизод» для каждого периода содержания под стражей.</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>С</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>По</translation>
+        </message>
+        <message>
+            <source>Place of detention</source>
+            <translation>Место содержания</translation>
+        </message>
+        <message>
+            <source>Kind of detention</source>
+            <translation>Вид задержания</translation>
+        </message>
+        <message>
+            <source>How the arrest or abduction happened</source>
+            <translation>Как произошли арест или похищение</translation>
+        </message>
+        <message>
+            <source>Transfers between places</source>
+            <translation>Перемещения между местами</translation>
+        </message>
+        <message>
+            <source>Contact with family and the outside</source>
+            <translation>Связь с семьёй и внешним миром</translation>
+        </message>
+        <message>
+            <source>Access to a lawyer</source>
+            <translation>Доступ к адвокату</translation>
+        </message>
+        <message>
+            <source>Statements or documents signed</source>
+            <translation>Подписанные показания или документы</translation>
+        </message>
+        <message>
+            <source>Medical attention in custody</source>
+            <translation>Медицинская помощь под стражей</translation>
+        </message>
+        <message>
+            <source>Description of the place</source>
+            <translation>Описание места</translation>
+        </message>
+        <message>
+            <source>Building, cell, floor: enough to find it again</source>
+            <translation>Здание, камера, этаж: достаточно, чтобы найти его снова</translation>
+        </message>
+        <message>
+            <source>Held by</source>
+            <translation>Кем удерживался</translation>
+        </message>
+        <message>
+            <source>Police, military police, security service, unit</source>
+            <translation>Полиция, военная полиция, служба безопасности, часть</translation>
+        </message>
+        <message>
+            <source>How they were signed</source>
+            <translation>Как они были подписаны</translation>
+        </message>
+        <message>
+            <source>Under threat, without reading, without a lawyer</source>
+            <translation>Под угрозой, не читая, без адвоката</translation>
+        </message>
+        <message>
+            <source>Conditions</source>
+            <translation>Условия</translation>
+        </message>
+        <message>
+            <source>Cell, food, water, sleep, light, toilet</source>
+            <translation>Камера, еда, вода, сон, свет, туалет</translation>
+        </message>
+        <message>
+            <source>Court</source>
+            <translation>Суд</translation>
+        </message>
+        <message>
+            <source>Case number</source>
+            <translation>Номер дела</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Заметки</translation>
+        </message>
+        <message>
+            <source>Detention</source>
+            <translation>Задержание</translation>
+        </message>
+        <message>
+            <source>Add episode</source>
+            <translation>Добавить эпизод</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>Move up</source>
+            <translation>Выше</translation>
+        </message>
+        <message>
+            <source>Move down</source>
+            <translation>Ниже</translation>
+        </message>
+        <message>
+            <source>place not given</source>
+            <translation>место не указано</translation>
+        </message>
+        <message>
+            <source>— not given —</source>
+            <translation>— не указано —</translation>
+        </message>
+    </context>
+    <context>
+        <name>EffectsPage</name>
+        <message>
+            <source>Physical and psychological effects as the witness describes them, now and since. Mark on the outline where the witness shows injuries or pain.</source>
+            <translation>Физические и психологические последствия так, как их описывает свидетель, — сейчас и с тех пор. Отметьте на фигуре места, где свидетель показывает травмы или боль.</translation>
+        </message>
+        <message>
+            <source>In the witness's words</source>
+            <translation>Словами свидетеля</translation>
+        </message>
+        <message>
+            <source>Physical injuries and symptoms</source>
+            <translation>Физические травмы и симптомы</translation>
+        </message>
+        <message>
+            <source>Psychological effects</source>
+            <translation>Психологические последствия</translation>
+        </message>
+        <message>
+            <source>Sleep, fear, memory, mood</source>
+            <translation>Сон, страх, память, настроение</translation>
+        </message>
+        <message>
+            <source>Medical treatment received or refused</source>
+            <translation>Полученное или отказанное лечение</translation>
+        </message>
+        <message>
+            <source>Where on the body</source>
+            <translation>Где на теле</translation>
+        </message>
+        <message>
+            <source>Injuries and effects</source>
+            <translation>Травмы и последствия</translation>
+        </message>
+    </context>
+    <context>
+        <name>InterviewPage</name>
+        <message>
+            <source>Where, when and with whom the interview took place, and anything that restricted it. Press Now at the start and at the end.</source>
+            <extracomment>Fields of the testimony itself (not of ``interview``) that live on this page.</extracomment>
+            <translation>Где, когда и с кем проходило интервью и что его ограничивало. Нажмите «Сейчас» в начале и в конце.</translation>
+        </message>
+        <message>
+            <source>When and where</source>
+            <translation>Когда и где</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Сегодня</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>Сейчас</translation>
+        </message>
+        <message>
+            <source>Started at</source>
+            <translation>Начало</translation>
+        </message>
+        <message>
+            <source>Ended at</source>
+            <translation>Окончание</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Место</translation>
+        </message>
+        <message>
+            <source>Town or village, address</source>
+            <translation>Город или село, адрес</translation>
+        </message>
+        <message>
+            <source>Setting</source>
+            <translation>Обстановка</translation>
+        </message>
+        <message>
+            <source>Home, office, which room; could anyone overhear?</source>
+            <translation>Дом, офис, какая комната; мог ли кто-то подслушать?</translation>
+        </message>
+        <message>
+            <source>Interpreter</source>
+            <translation>Переводчик</translation>
+        </message>
+        <message>
+            <source>Name; leave empty if there was none</source>
+            <translation>Имя; оставьте пустым, если его не было</translation>
+        </message>
+        <message>
+            <source>Everyone present</source>
+            <translation>Все присутствующие</translation>
+        </message>
+        <message>
+            <source>Name and role, one person per line</source>
+            <translation>Имя и роль, по одному человеку в строке</translation>
+        </message>
+        <message>
+            <source>Restrictions</source>
+            <translation>Ограничения</translation>
+        </message>
+        <message>
+            <source>Time limits, security forces nearby, fear, interruptions</source>
+            <translation>Ограничения по времени, силовики поблизости, страх, перерывы</translation>
+        </message>
+        <message>
+            <source>How it was recorded</source>
+            <translation>Как велась запись</translation>
+        </message>
+        <message>
+            <source>Written notes, audio recording</source>
+            <translation>Письменные заметки, аудиозапись</translation>
+        </message>
+        <message>
+            <source>Interviewer's observations</source>
+            <translation>Наблюдения интервьюера</translation>
+        </message>
+        <message>
+            <source>Demeanour, visible marks, breaks, inconsistencies</source>
+            <translation>Поведение, видимые следы, перерывы, несоответствия</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Люди</translation>
+        </message>
+        <message>
+            <source>Interviewer</source>
+            <translation>Интервьюер</translation>
+        </message>
+        <message>
+            <source>Interviewer's organisation</source>
+            <translation>Организация интервьюера</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Язык</translation>
+        </message>
+        <message>
+            <source>Language of the interview</source>
+            <translation>Язык интервью</translation>
+        </message>
+        <message>
+            <source>Translated into</source>
+            <translation>Язык перевода</translation>
+        </message>
+        <message>
+            <source>Conditions</source>
+            <translation>Условия</translation>
+        </message>
+        <message>
+            <source>About this record</source>
+            <translation>Об этой записи</translation>
+        </message>
+        <message>
+            <source>A working title that does not name the witness</source>
+            <translation>Рабочее название, не называющее свидетеля</translation>
+        </message>
+        <message>
+            <source>Working title</source>
+            <translation>Рабочее название</translation>
+        </message>
+        <message>
+            <source>Fictional record, for training or demonstration</source>
+            <translation>Вымышленная запись, для обучения или демонстрации</translation>
+        </message>
+        <message>
+            <source>Interview</source>
+            <translation>Интервью</translation>
+        </message>
+        <message>
+            <source>— not given —</source>
+            <translation>— не указано —</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message numerus="yes">
+            <source>Locked after %n minute(s) without activity.</source>
+            <translation>
+                <numerusform>Заблокировано после %n минуты бездействия.</numerusform>
+                <numerusform>Заблокировано после %n минут бездействия.</numerusform>
+                <numerusform>Заблокировано после %n минут бездействия.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Locked.</source>
+            <translation>Заблокировано.</translation>
+        </message>
+        <message>
+            <source>Locked because the computer went to sleep or the screen locked.</source>
+            <translation>Заблокировано: компьютер перешёл в спящий режим или экран был заблокирован.</translation>
+        </message>
+        <message>
+            <source>Restore from a backup</source>
+            <translation>Восстановление из резервной копии</translation>
+        </message>
+        <message>
+            <source>Type the passphrase the backup was made with first.</source>
+            <translation>Сначала введите парольную фразу, с которой была сделана резервная копия.</translation>
+        </message>
+        <message>
+            <source>Choose a backup of the vault</source>
+            <translation>Выберите резервную копию хранилища</translation>
+        </message>
+        <message>
+            <source>Vault backups (*)</source>
+            <translation>Резервные копии хранилища (*)</translation>
+        </message>
+        <message>
+            <source>Restore the vault from this backup? Anything saved after the backup was made is not in it. The damaged files are kept aside, not deleted.</source>
+            <translation>Восстановить хранилище из этой резервной копии? Того, что было сохранено после её создания, в ней нет. Повреждённые файлы не удаляются, а откладываются в сторону.</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Восстановить</translation>
+        </message>
+        <message>
+            <source>Seal testimony</source>
+            <translation>Запечатать свидетельство</translation>
+        </message>
+        <message>
+            <source>The testimony could not be saved, so it was not sealed.</source>
+            <translation>Свидетельство не удалось сохранить, поэтому оно не запечатано.</translation>
+        </message>
+        <message>
+            <source>Sealing freezes this version for the statement. After sealing, changes are made as amendments, each with a reason. Seal now?</source>
+            <translation>Запечатывание закрепляет эту версию для заявления. После этого изменения вносятся только поправками, каждая с указанием причины. Запечатать сейчас?</translation>
+        </message>
+        <message>
+            <source>Seal</source>
+            <translation>Запечатать</translation>
+        </message>
+        <message>
+            <source>Sealed as version %1.</source>
+            <translation>Запечатано как версия %1.</translation>
+        </message>
+        <message>
+            <source>Amend testimony</source>
+            <translation>Поправка к свидетельству</translation>
+        </message>
+        <message>
+            <source>Why is this sealed testimony being amended?</source>
+            <translation>Почему в запечатанное свидетельство вносится поправка?</translation>
+        </message>
+        <message>
+            <source>Amendment opened as version %1.</source>
+            <translation>Поправка открыта как версия %1.</translation>
+        </message>
+        <message>
+            <source>Writing a backup…</source>
+            <translation>Запись резервной копии…</translation>
+        </message>
+        <message>
+            <source>Backup</source>
+            <translation>Резервная копия</translation>
+        </message>
+        <message>
+            <source>An encrypted backup was written and verified:
+%1</source>
+            <translation>Зашифрованная резервная копия записана и проверена:
+%1</translation>
+        </message>
+        <message>
+            <source>Checking the vault…</source>
+            <translation>Проверка хранилища…</translation>
+        </message>
+        <message>
+            <source>Check the vault</source>
+            <translation>Проверка хранилища</translation>
+        </message>
+        <message>
+            <source>The vault is intact: %1 testimonies and %2 audit entries checked.</source>
+            <translation>Хранилище в порядке: проверено свидетельств — %1, записей журнала — %2.</translation>
+        </message>
+        <message>
+            <source>The check found problems:</source>
+            <translation>Проверка выявила проблемы:</translation>
+        </message>
+        <message>
+            <source>Change passphrase</source>
+            <translation>Смена парольной фразы</translation>
+        </message>
+        <message>
+            <source>The passphrase was changed. Use the new one from now on.</source>
+            <translation>Парольная фраза изменена. Теперь используйте новую.</translation>
+        </message>
+        <message>
+            <source>About Testimony</source>
+            <translation>О программе Testimony</translation>
+        </message>
+        <message>
+            <source>Testimony %1: offline, encrypted documentation of torture and arbitrary detention.
+
+The vault is encrypted with your passphrase. It does not protect a laptop that is left unlocked, asleep or hibernating: lock it (Ctrl+Shift+L) and shut the computer down before a checkpoint. Use full-disk encryption.</source>
+            <translation>Testimony %1: автономное зашифрованное документирование пыток и произвольных задержаний.
+
+Хранилище зашифровано вашей парольной фразой. Оно не защищает ноутбук, оставленный незаблокированным, в спящем режиме или в гибернации: перед блокпостом заблокируйте хранилище (Ctrl+Shift+L) и выключите компьютер. Используйте шифрование всего диска.</translation>
+        </message>
+        <message>
+            <source>Testimony</source>
+            <translation>Testimony</translation>
+        </message>
+        <message>
+            <source>&amp;Vault</source>
+            <translation>&amp;Хранилище</translation>
+        </message>
+        <message>
+            <source>&amp;Testimony</source>
+            <translation>&amp;Свидетельство</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Справка</translation>
+        </message>
+        <message>
+            <source>&amp;New testimony</source>
+            <translation>&amp;Новое свидетельство</translation>
+        </message>
+        <message>
+            <source>&amp;Open testimony</source>
+            <translation>&amp;Открыть свидетельство</translation>
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation>&amp;Найти…</translation>
+        </message>
+        <message>
+            <source>&amp;Back to the list</source>
+            <translation>&amp;Вернуться к списку</translation>
+        </message>
+        <message>
+            <source>&amp;Seal…</source>
+            <translation>&amp;Запечатать…</translation>
+        </message>
+        <message>
+            <source>&amp;Amend…</source>
+            <translation>&amp;Внести поправку…</translation>
+        </message>
+        <message>
+            <source>&amp;Lock</source>
+            <translation>За&amp;блокировать</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>Создать &amp;резервную копию</translation>
+        </message>
+        <message>
+            <source>&amp;Check the vault</source>
+            <translation>&amp;Проверить хранилище</translation>
+        </message>
+        <message>
+            <source>Change &amp;passphrase…</source>
+            <translation>Сменить п&amp;арольную фразу…</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Настройки…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>В&amp;ыход</translation>
+        </message>
+        <message>
+            <source>&amp;About Testimony</source>
+            <translation>&amp;О программе Testimony</translation>
+        </message>
+        <message>
+            <source>Lock the vault now (Ctrl+Shift+L, from anywhere in the program)</source>
+            <translation>Заблокировать хранилище сейчас (Ctrl+Shift+L, из любого места программы)</translation>
+        </message>
+        <message>
+            <source>Freeze this version for the statement; later changes become amendments</source>
+            <translation>Закрепить эту версию для заявления; дальнейшие изменения станут поправками</translation>
+        </message>
+    </context>
+    <context>
+        <name>NarrativePage</name>
+        <message>
+            <source>The witness's own words, in the language spoken. Leave an empty line between paragraphs: the numbers in the margin are the paragraph numbers of the statement.</source>
+            <translation>Собственные слова свидетеля на языке, на котором он говорил. Оставляйте пустую строку между абзацами: числа на полях — номера абзацев заявления.</translation>
+        </message>
+        <message>
+            <source>Show the translation</source>
+            <translation>Показать перевод</translation>
+        </message>
+        <message>
+            <source>Translated into</source>
+            <translation>Язык перевода</translation>
+        </message>
+        <message>
+            <source>Narrative</source>
+            <translation>Рассказ</translation>
+        </message>
+        <message>
+            <source>— not given —</source>
+            <translation>— не указано —</translation>
+        </message>
+        <message>
+            <source>Paragraphs: %d</source>
+            <translation>Абзацев: %d</translation>
+        </message>
+        <message>
+            <source>in the translation: %d</source>
+            <translation>в переводе: %d</translation>
+        </message>
+    </context>
+    <context>
+        <name>PerpetratorTable</name>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>Звание</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Должность</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Подразделение</translation>
+        </message>
+        <message>
+            <source>Involvement</source>
+            <translation>Участие</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Описание</translation>
+        </message>
+        <message>
+            <source>Appearance, uniform, vehicle, what others called them</source>
+            <translation>Внешность, форма, транспорт, как его называли другие</translation>
+        </message>
+        <message>
+            <source>Add person</source>
+            <translation>Добавить человека</translation>
+        </message>
+        <message>
+            <source>Remove person</source>
+            <translation>Удалить человека</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaceholderEditor</name>
+        <message>
+            <source>Back to the list</source>
+            <translation>Вернуться к списку</translation>
+        </message>
+        <message>
+            <source>The testimony editor is not available in this build.</source>
+            <translation>Редактор свидетельств недоступен в этой сборке.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Recorder</name>
+        <message>
+            <source>The recording could not be closed; the audio stored so far stays in the vault.</source>
+            <extracomment>Samples per second recorded when the microphone allows it (see the module docstring).</extracomment>
+            <translation>Запись не удалось закрыть; уже сохранённый звук остаётся в хранилище.</translation>
+        </message>
+        <message>
+            <source>The disk is full, so the recording stopped. What was recorded until now is kept.</source>
+            <translation>Диск заполнен, поэтому запись остановлена. Всё записанное до этого сохранено.</translation>
+        </message>
+        <message>
+            <source>The recording stopped because it could not be stored. What was recorded until now is kept.</source>
+            <translation>Запись остановлена, так как её не удалось сохранить. Всё записанное до этого сохранено.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecorderPanel</name>
+        <message>
+            <source>Stop recording</source>
+            <translation>Остановить запись</translation>
+        </message>
+        <message>
+            <source>Record audio</source>
+            <translation>Записать звук</translation>
+        </message>
+        <message>
+            <source>● Recording</source>
+            <translation>● Идёт запись</translation>
+        </message>
+        <message>
+            <source>No sound is reaching the recorder. Check that the microphone is connected.</source>
+            <translation>Звук не поступает на запись. Проверьте, подключён ли микрофон.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RepeatablePage</name>
+        <message>
+            <source>Remove</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>Remove item %d and everything written in it?</source>
+            <translation>Удалить пункт %d и всё, что в нём написано?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPage</name>
+        <message>
+            <source>What the Istanbul Protocol checklist still misses. Select an item to go to its field. Nothing here stops you from saving; only consent is needed to seal.</source>
+            <translation>Чего ещё не хватает по контрольному списку Стамбульского протокола. Выберите пункт, чтобы перейти к его полю. Это не мешает сохранению; для запечатывания нужно только согласие.</translation>
+        </message>
+        <message>
+            <source>Seal</source>
+            <translation>Запечатать</translation>
+        </message>
+        <message>
+            <source>Review and seal</source>
+            <translation>Проверка и запечатывание</translation>
+        </message>
+        <message>
+            <source>Go to this field</source>
+            <translation>Перейти к этому полю</translation>
+        </message>
+        <message>
+            <source>Still missing from the checklist: %d</source>
+            <translation>Ещё не хватает по списку: %d</translation>
+        </message>
+        <message>
+            <source>Everything the checklist asks for is recorded.</source>
+            <translation>Всё, что требует контрольный список, записано.</translation>
+        </message>
+        <message>
+            <source>Seal this version…</source>
+            <translation>Запечатать эту версию…</translation>
+        </message>
+        <message>
+            <source>Amend…</source>
+            <translation>Внести поправку…</translation>
+        </message>
+        <message>
+            <source>This version is sealed and can no longer be changed. To correct or add something, start an amendment: a new version, linked to this one, with the reason for the change.</source>
+            <translation>Эта версия запечатана и больше не может быть изменена. Чтобы исправить или дополнить что-то, начните поправку: новую версию, связанную с этой, с указанием причины изменения.</translation>
+        </message>
+        <message>
+            <source>Seal when the statement has been read back to the witness and they agree with it. A sealed version can no longer be changed; corrections become amendments with a reason.</source>
+            <translation>Запечатывайте, когда заявление зачитано свидетелю и он с ним согласен. Запечатанную версию изменить нельзя; исправления вносятся поправками с указанием причины.</translation>
+        </message>
+        <message>
+            <source>Version %1 sealed %2 · SHA-256 %3</source>
+            <translation>Версия %1 запечатана %2 · SHA-256 %3</translation>
+        </message>
+        <message>
+            <source>Version %1 — draft</source>
+            <translation>Версия %1 — черновик</translation>
+        </message>
+        <message>
+            <source>reason: %s</source>
+            <translation>причина: %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecretField</name>
+        <message>
+            <source>%s (hidden)</source>
+            <translation>%s (скрыто)</translation>
+        </message>
+        <message>
+            <source>(not entered — press Show to type it)</source>
+            <translation>(не введено — нажмите «Показать», чтобы ввести)</translation>
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation>Скрыть</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Показать</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Настройки</translation>
+        </message>
+        <message>
+            <source>&amp;Interface language:</source>
+            <translation>&amp;Язык интерфейса:</translation>
+        </message>
+        <message>
+            <source>&amp;Lock after inactivity:</source>
+            <translation>&amp;Блокировать после бездействия:</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> мин</translation>
+        </message>
+        <message>
+            <source>The vault also locks with Ctrl+Shift+L, when the window is closed and when the computer goes to sleep. Shut the laptop down, not to sleep, before a checkpoint.</source>
+            <translation>Хранилище также блокируется по Ctrl+Shift+L, при закрытии окна и при переходе компьютера в спящий режим. Перед блокпостом выключайте ноутбук полностью, а не переводите в сон.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TestimonyEditor</name>
+        <message>
+            <source>Close without saving?</source>
+            <extracomment>How long after a change the draft is saved, unless something saves it sooner. Record-level fields and the page that shows them.</extracomment>
+            <translation>Закрыть без сохранения?</translation>
+        </message>
+        <message>
+            <source>The last changes could not be saved. If you close now they are lost.</source>
+            <translation>Последние изменения не удалось сохранить. Если закрыть сейчас, они будут потеряны.</translation>
+        </message>
+        <message>
+            <source>Close and lose them</source>
+            <translation>Закрыть и потерять их</translation>
+        </message>
+        <message>
+            <source>Seal</source>
+            <translation>Запечатать</translation>
+        </message>
+        <message>
+            <source>The testimony cannot be sealed until the witness's consent is recorded.</source>
+            <translation>Свидетельство нельзя запечатать, пока не зафиксировано согласие свидетеля.</translation>
+        </message>
+        <message>
+            <source>Stop the audio recording before sealing.</source>
+            <translation>Остановите аудиозапись перед запечатыванием.</translation>
+        </message>
+        <message>
+            <source>Seal this version?</source>
+            <translation>Запечатать эту версию?</translation>
+        </message>
+        <message>
+            <source>Once sealed, this version can no longer be changed; corrections become amendments with a reason. Seal it now?</source>
+            <translation>После запечатывания эту версию нельзя будет изменить; исправления вносятся поправками с указанием причины. Запечатать сейчас?</translation>
+        </message>
+        <message>
+            <source>Sealing…</source>
+            <translation>Запечатывание…</translation>
+        </message>
+        <message>
+            <source>Sealed as version %d</source>
+            <translation>Запечатано как версия %d</translation>
+        </message>
+        <message>
+            <source>Amend this testimony</source>
+            <translation>Поправка к свидетельству</translation>
+        </message>
+        <message>
+            <source>Why is it amended? For example: the witness corrected a date.</source>
+            <translation>Почему вносится поправка? Например: свидетель уточнил дату.</translation>
+        </message>
+        <message>
+            <source>Amendment started: version %d</source>
+            <translation>Поправка начата: версия %d</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Сохранить</translation>
+        </message>
+        <message>
+            <source>Save now (Ctrl+S). Drafts are also saved automatically every few seconds.</source>
+            <translation>Сохранить сейчас (Ctrl+S). Черновики также сохраняются автоматически каждые несколько секунд.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message>
+            <source>This version is sealed and cannot be changed. To correct or add something, start an amendment.</source>
+            <translation>Эта версия запечатана и не может быть изменена. Чтобы исправить или дополнить что-то, начните поправку.</translation>
+        </message>
+        <message>
+            <source>Amend…</source>
+            <translation>Внести поправку…</translation>
+        </message>
+        <message>
+            <source>Alt+%d</source>
+            <translation>Alt+%d</translation>
+        </message>
+        <message>
+            <source>Editing…</source>
+            <translation>Редактирование…</translation>
+        </message>
+        <message>
+            <source>Not saved — the vault is locked.</source>
+            <translation>Не сохранено — хранилище заблокировано.</translation>
+        </message>
+        <message>
+            <source>Not saved — the disk is full. Your text is kept.</source>
+            <translation>Не сохранено — диск заполнен. Ваш текст не потерян.</translation>
+        </message>
+        <message>
+            <source>Not saved — this version is sealed.</source>
+            <translation>Не сохранено — эта версия запечатана.</translation>
+        </message>
+        <message>
+            <source>Not saved — your text is kept; retrying.</source>
+            <translation>Не сохранено — ваш текст не потерян; повторная попытка.</translation>
+        </message>
+        <message>
+            <source>Saved %s</source>
+            <translation>Сохранено %s</translation>
+        </message>
+        <message>
+            <source>Sealed · version %d</source>
+            <translation>Запечатано · версия %d</translation>
+        </message>
+        <message>
+            <source>Amendment draft · version %d</source>
+            <translation>Черновик поправки · версия %d</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Черновик</translation>
+        </message>
+        <message>
+            <source>The witness has not agreed to an audio recording. Record their answer on the Consent page first.</source>
+            <translation>Свидетель не дал согласия на аудиозапись. Сначала зафиксируйте его ответ на странице «Согласие».</translation>
+        </message>
+        <message>
+            <source>The draft could not be saved, so the recording cannot start.</source>
+            <translation>Черновик не удалось сохранить, поэтому запись не может начаться.</translation>
+        </message>
+        <message>
+            <source>● Recording %s</source>
+            <translation>● Идёт запись %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>TestimonyListPage</name>
+        <message>
+            <source>Search names, places, words of the testimony… (Ctrl+F)</source>
+            <translation>Поиск по именам, местам, словам свидетельства… (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Interview date:</source>
+            <translation>Дата интервью:</translation>
+        </message>
+        <message>
+            <source>any</source>
+            <translation>любая</translation>
+        </message>
+        <message>
+            <source>Reveal names</source>
+            <translation>Показать имена</translation>
+        </message>
+        <message>
+            <source>Show witnesses' full names until you turn this off or the vault locks.</source>
+            <translation>Показывать полные имена свидетелей, пока вы не отключите это или хранилище не заблокируется.</translation>
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation>Сбросить фильтры</translation>
+        </message>
+        <message>
+            <source>No testimonies yet.
+Start one when the witness is ready (Ctrl+N).</source>
+            <translation>Свидетельств пока нет.
+Начните новое, когда свидетель будет готов (Ctrl+N).</translation>
+        </message>
+        <message>
+            <source>&amp;New testimony</source>
+            <translation>&amp;Новое свидетельство</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Все статусы</translation>
+        </message>
+        <message>
+            <source>All methods</source>
+            <translation>Все методы</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n testimony(ies) found</source>
+            <translation>
+                <numerusform>Найдено %n свидетельство</numerusform>
+                <numerusform>Найдено %n свидетельства</numerusform>
+                <numerusform>Найдено %n свидетельств</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n testimony(ies) shown</source>
+            <translation>
+                <numerusform>Показано %1 из %n свидетельства</numerusform>
+                <numerusform>Показано %1 из %n свидетельств</numerusform>
+                <numerusform>Показано %1 из %n свидетельств</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n testimony(ies)</source>
+            <translation>
+                <numerusform>%n свидетельство</numerusform>
+                <numerusform>%n свидетельства</numerusform>
+                <numerusform>%n свидетельств</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TestimonyTableModel</name>
+        <message>
+            <source>Draft</source>
+            <translation>Черновик</translation>
+        </message>
+        <message>
+            <source>Sealed</source>
+            <translation>Запечатано</translation>
+        </message>
+        <message>
+            <source>Amended</source>
+            <translation>С поправками</translation>
+        </message>
+        <message>
+            <source>Exported</source>
+            <translation>Экспортировано</translation>
+        </message>
+        <message>
+            <source>Acknowledged</source>
+            <translation>Получение подтверждено</translation>
+        </message>
+        <message>
+            <source>Azerbaijani</source>
+            <translation>Азербайджанский</translation>
+        </message>
+        <message>
+            <source>Russian</source>
+            <translation>Русский</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>Английский</translation>
+        </message>
+        <message>
+            <source>Armenian</source>
+            <translation>Армянский</translation>
+        </message>
+        <message>
+            <source>Persian</source>
+            <translation>Персидский</translation>
+        </message>
+        <message>
+            <source>Turkish</source>
+            <translation>Турецкий</translation>
+        </message>
+        <message>
+            <source>Georgian</source>
+            <translation>Грузинский</translation>
+        </message>
+        <message>
+            <source>Fictional testimony (demo data)</source>
+            <translation>Вымышленное свидетельство (демонстрационные данные)</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Interview date</source>
+            <translation>Дата интервью</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Место</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Язык</translation>
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation>Свидетель</translation>
+        </message>
+        <message>
+            <source>Methods</source>
+            <translation>Методы</translation>
+        </message>
+        <message>
+            <source>Found in</source>
+            <translation>Найдено в</translation>
+        </message>
+    </context>
+    <context>
+        <name>TriState</name>
+        <message>
+            <source>Yes</source>
+            <extracomment>The widest a form grows: long lines are hard to read and a calm page has air at its sides.</extracomment>
+            <translation>Да</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Нет</translation>
+        </message>
+        <message>
+            <source>Not asked</source>
+            <translation>Не спрашивали</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockPage</name>
+        <message>
+            <source>The vault's files are damaged and it cannot be opened as it is.</source>
+            <translation>Файлы хранилища повреждены, и открыть его в таком виде нельзя.</translation>
+        </message>
+        <message>
+            <source>You can restore it from a backup: type the passphrase the backup was made with, then choose the backup file.</source>
+            <translation>Его можно восстановить из резервной копии: введите парольную фразу, с которой была сделана копия, затем выберите файл копии.</translation>
+        </message>
+        <message>
+            <source>Opening the vault…</source>
+            <translation>Открытие хранилища…</translation>
+        </message>
+        <message>
+            <source>Unlock the vault</source>
+            <translation>Разблокируйте хранилище</translation>
+        </message>
+        <message>
+            <source>Type your passphrase to open the testimonies.</source>
+            <translation>Введите парольную фразу, чтобы открыть свидетельства.</translation>
+        </message>
+        <message>
+            <source>Vault: %1</source>
+            <translation>Хранилище: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase:</source>
+            <translation>&amp;Парольная фраза:</translation>
+        </message>
+        <message>
+            <source>&amp;Unlock</source>
+            <translation>&amp;Разблокировать</translation>
+        </message>
+        <message>
+            <source>&amp;Restore from a backup…</source>
+            <translation>&amp;Восстановить из резервной копии…</translation>
+        </message>
+        <message>
+            <source>Demo vault with fictional testimonies. Its passphrase is: %1</source>
+            <translation>Демонстрационное хранилище с вымышленными свидетельствами. Парольная фраза: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>You can try again in %n second(s).</source>
+            <translation>
+                <numerusform>Повторить попытку можно через %n секунду.</numerusform>
+                <numerusform>Повторить попытку можно через %n секунды.</numerusform>
+                <numerusform>Повторить попытку можно через %n секунд.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>VocabPicker</name>
+        <message>
+            <source>Type to search…</source>
+            <translation>Начните вводить для поиска…</translation>
+        </message>
+        <message>
+            <source>Chosen: %s</source>
+            <translation>Выбрано: %s</translation>
+        </message>
+        <message>
+            <source>Nothing chosen yet.</source>
+            <translation>Пока ничего не выбрано.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WitnessPage</name>
+        <message>
+            <source>Use a pseudonym when the name must not appear. Names stay hidden on screen until you press Show.</source>
+            <translation>Используйте псевдоним, если имя не должно появляться. Имена скрыты на экране, пока вы не нажмёте «Показать».</translation>
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation>Личность</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Полное имя</translation>
+        </message>
+        <message>
+            <source>Pseudonym</source>
+            <translation>Псевдоним</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Дата рождения</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>Пол</translation>
+        </message>
+        <message>
+            <source>Nationality</source>
+            <translation>Гражданство</translation>
+        </message>
+        <message>
+            <source>Identity documents</source>
+            <translation>Документы, удостоверяющие личность</translation>
+        </message>
+        <message>
+            <source>Passport or ID card number</source>
+            <translation>Номер паспорта или удостоверения личности</translation>
+        </message>
+        <message>
+            <source>Relation to the victim</source>
+            <translation>Отношение к пострадавшему</translation>
+        </message>
+        <message>
+            <source>If the witness is not the victim: mother, cellmate…</source>
+            <translation>Если свидетель не пострадавший: мать, сокамерник…</translation>
+        </message>
+        <message>
+            <source>Victim's name</source>
+            <translation>Имя пострадавшего</translation>
+        </message>
+        <message>
+            <source>Names of others</source>
+            <translation>Имена других людей</translation>
+        </message>
+        <message>
+            <source>Co-detainees, relatives: names hidden in the redacted statement, one per line</source>
+            <translation>Сокамерники, родственники: имена, скрываемые в обезличенном заявлении, по одному в строке</translation>
+        </message>
+        <message>
+            <source>Contact for follow-up</source>
+            <translation>Контакт для связи</translation>
+        </message>
+        <message>
+            <source>Role and situation</source>
+            <translation>Роль и положение</translation>
+        </message>
+        <message>
+            <source>The witness is</source>
+            <translation>Свидетель —</translation>
+        </message>
+        <message>
+            <source>Situation now</source>
+            <translation>Положение сейчас</translation>
+        </message>
+        <message>
+            <source>Occupation and service</source>
+            <translation>Род занятий и служба</translation>
+        </message>
+        <message>
+            <source>Occupation</source>
+            <translation>Род занятий</translation>
+        </message>
+        <message>
+            <source>Military rank</source>
+            <translation>Воинское звание</translation>
+        </message>
+        <message>
+            <source>Military unit</source>
+            <translation>Воинская часть</translation>
+        </message>
+        <message>
+            <source>Other names to hide</source>
+            <translation>Другие имена для скрытия</translation>
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation>Свидетель</translation>
+        </message>
+        <message>
+            <source>female</source>
+            <translation>женский</translation>
+        </message>
+        <message>
+            <source>male</source>
+            <translation>мужской</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>другой</translation>
+        </message>
+        <message>
+            <source>— not given —</source>
+            <translation>— не указано —</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <source>The vault's key file has impossible settings and was not used.</source>
+            <translation>В файле ключей хранилища недопустимые параметры; он не использован.</translation>
+        </message>
+        <message>
+            <source>The vault's key file is damaged.</source>
+            <translation>Файл ключей хранилища повреждён.</translation>
+        </message>
+        <message>
+            <source>The vault's key file does not belong to this key and was not used.</source>
+            <translation>Файл ключей хранилища не относится к этому ключу; он не использован.</translation>
+        </message>
+        <message>
+            <source>The vault's key file is missing.</source>
+            <translation>Файл ключей хранилища отсутствует.</translation>
+        </message>
+        <message>
+            <source>The vault's key file cannot be read.</source>
+            <translation>Файл ключей хранилища не удаётся прочитать.</translation>
+        </message>
+        <message>
+            <source>The passphrase is not correct for this vault.</source>
+            <translation>Парольная фраза не подходит к этому хранилищу.</translation>
+        </message>
+        <message>
+            <source>The disk is full: the last change was not saved. Free some space and save again; your text is kept.</source>
+            <translation>Диск заполнен: последнее изменение не сохранено. Освободите место и сохраните снова; ваш текст не потерян.</translation>
+        </message>
+        <message>
+            <source>Statements can be made in English, Azerbaijani or Russian.</source>
+            <translation>Заявления можно составить на английском, азербайджанском или русском языке.</translation>
+        </message>
+        <message>
+            <source>That version of the testimony does not exist.</source>
+            <translation>Такой версии свидетельства нет.</translation>
+        </message>
+        <message>
+            <source>Record the witness's consent (legal proceedings, use of name, informed of purpose, no coercion) before sealing.</source>
+            <translation>Перед запечатыванием зафиксируйте согласие свидетеля (судебное разбирательство, использование имени, сообщено о цели, отсутствие принуждения).</translation>
+        </message>
+        <message>
+            <source>The witness has not agreed to an audio recording.</source>
+            <translation>Свидетель не дал согласия на аудиозапись.</translation>
+        </message>
+        <message>
+            <source>Unknown key-derivation setting.</source>
+            <translation>Неизвестный параметр формирования ключа.</translation>
+        </message>
+        <message>
+            <source>This recording is already finished.</source>
+            <translation>Эта запись уже завершена.</translation>
+        </message>
+        <message>
+            <source>No testimony with that id is in this vault.</source>
+            <translation>В этом хранилище нет свидетельства с таким идентификатором.</translation>
+        </message>
+        <message>
+            <source>That attachment is not in this vault.</source>
+            <translation>Этого вложения нет в хранилище.</translation>
+        </message>
+        <message>
+            <source>This attachment is too large to open here; save a copy instead.</source>
+            <translation>Это вложение слишком велико, чтобы открыть его здесь; сохраните копию.</translation>
+        </message>
+        <message>
+            <source>The file to attach does not exist.</source>
+            <translation>Прикрепляемый файл не существует.</translation>
+        </message>
+        <message>
+            <source>The file to attach cannot be read.</source>
+            <translation>Прикрепляемый файл не удаётся прочитать.</translation>
+        </message>
+        <message>
+            <source>The attachment in the vault is damaged; nothing was saved.</source>
+            <translation>Вложение в хранилище повреждено; ничего не сохранено.</translation>
+        </message>
+        <message>
+            <source>Adding the attachment was cancelled.</source>
+            <translation>Добавление вложения отменено.</translation>
+        </message>
+        <message>
+            <source>The vault is locked.</source>
+            <translation>Хранилище заблокировано.</translation>
+        </message>
+        <message>
+            <source>The vault database is damaged; restore it from a backup.</source>
+            <translation>База данных хранилища повреждена; восстановите её из резервной копии.</translation>
+        </message>
+        <message>
+            <source>The vault's database file is empty; restore it from a backup.</source>
+            <translation>Файл базы данных хранилища пуст; восстановите его из резервной копии.</translation>
+        </message>
+        <message>
+            <source>The vault could not be written to the disk: the last change was not saved.</source>
+            <translation>Не удалось записать хранилище на диск: последнее изменение не сохранено.</translation>
+        </message>
+        <message>
+            <source>The vault's database file is missing; restore it from a backup.</source>
+            <translation>Файл базы данных хранилища отсутствует; восстановите его из резервной копии.</translation>
+        </message>
+        <message>
+            <source>An amendment needs a reason.</source>
+            <translation>Для поправки нужна причина.</translation>
+        </message>
+        <message>
+            <source>No testimony with that id and version is in this vault.</source>
+            <translation>В этом хранилище нет свидетельства с таким идентификатором и версией.</translation>
+        </message>
+        <message>
+            <source>This testimony is sealed; start an amendment to change it.</source>
+            <translation>Это свидетельство запечатано; чтобы изменить его, начните поправку.</translation>
+        </message>
+        <message>
+            <source>This version is already sealed.</source>
+            <translation>Эта версия уже запечатана.</translation>
+        </message>
+        <message>
+            <source>This testimony already has an unsealed draft to edit.</source>
+            <translation>У этого свидетельства уже есть незапечатанный черновик для правки.</translation>
+        </message>
+        <message>
+            <source>This vault was written by a newer version of Testimony; update the program to open it.</source>
+            <translation>Это хранилище создано более новой версией Testimony; обновите программу, чтобы открыть его.</translation>
+        </message>
+        <message>
+            <source>Both copies of the vault's key file are damaged; restore them from a backup.</source>
+            <translation>Обе копии файла ключей хранилища повреждены; восстановите их из резервной копии.</translation>
+        </message>
+        <message>
+            <source>The vault's key files are missing; restore them from a backup.</source>
+            <translation>Файлы ключей хранилища отсутствуют; восстановите их из резервной копии.</translation>
+        </message>
+        <message>
+            <source>The passphrase is empty.</source>
+            <translation>Парольная фраза пуста.</translation>
+        </message>
+        <message>
+            <source>A vault, or other files, already exist at that location.</source>
+            <translation>В этом месте уже есть хранилище или другие файлы.</translation>
+        </message>
+        <message>
+            <source>There is no vault at that location.</source>
+            <translation>В этом месте нет хранилища.</translation>
+        </message>
+        <message>
+            <source>That backup file does not exist.</source>
+            <translation>Такого файла резервной копии нет.</translation>
+        </message>
+        <message>
+            <source>The new passphrase is empty.</source>
+            <translation>Новая парольная фраза пуста.</translation>
+        </message>
+        <message>
+            <source>The key file and the database belong to different vaults.</source>
+            <translation>Файл ключей и база данных относятся к разным хранилищам.</translation>
+        </message>
+        <message>
+            <source>That backup is damaged too; choose an older one.</source>
+            <translation>Эта резервная копия тоже повреждена; выберите более старую.</translation>
+        </message>
+        <message>
+            <source>The restored copy did not verify; nothing was changed.</source>
+            <translation>Восстановленная копия не прошла проверку; ничего не изменено.</translation>
+        </message>
+        <message>
+            <source>The new backup did not verify; the vault itself is unchanged.</source>
+            <translation>Новая резервная копия не прошла проверку; само хранилище не изменилось.</translation>
+        </message>
+    </context>
+    <context>
+        <name>passphrase_strength</name>
+        <message>
+            <source>Strong.</source>
+            <translation>Надёжная.</translation>
+        </message>
+        <message>
+            <source>Far too weak: use several random words.</source>
+            <translation>Слишком слабая: используйте несколько случайных слов.</translation>
+        </message>
+        <message>
+            <source>Weak: a person with the laptop could guess it.</source>
+            <translation>Слабая: тот, у кого окажется ноутбук, может её подобрать.</translation>
+        </message>
+        <message>
+            <source>Fair: add another word or two.</source>
+            <translation>Средняя: добавьте ещё одно-два слова.</translation>
+        </message>
+        <message>
+            <source>Good.</source>
+            <translation>Хорошая.</translation>
+        </message>
+    </context>
+    <context>
+        <name>tasks</name>
+        <message>
+            <source>Something went wrong; your work is saved.</source>
+            <translation>Что-то пошло не так; ваша работа сохранена.</translation>
+        </message>
+        <message>
+            <source>Testimony</source>
+            <translation>Testimony</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,69 @@
+"""Start the desktop application: harden the process, build the window, run the event loop.
+
+``testimony-app`` alone opens the default vault (``AppPaths.default().default_vault``) and
+offers to create it on first run. ``--vault DIR`` opens another one; ``--demo-passphrase TEXT``
+shows that passphrase on the unlock page, for the demo vault only (``make demo``), so that a
+newcomer gets in at once. Any other arguments are left for Qt (``-platform``, ``-style`` …).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from testimony_app import APP_ID, APP_NAME, __version__, paths
+
+
+def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and whatever is left for Qt."""
+    parser = argparse.ArgumentParser(
+        prog="testimony-app", description="Offline, encrypted documentation of testimony."
+    )
+    parser.add_argument("--vault", type=Path, help="the vault directory to open or create")
+    parser.add_argument(
+        "--demo-passphrase",
+        metavar="TEXT",
+        help="show this passphrase on the unlock page (demo vault only)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_known_args(list(argv))
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run the GUI; return the exit status."""
+    args, qt_args = parse_args(argv)
+    paths.harden_process()
+
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from testimony_app.ui.main_window import MainWindow
+
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication([sys.argv[0] if sys.argv else "testimony-app", *qt_args])
+    # Closing the window locks and quits; no tray icon keeps a vault open in the background.
+    app.setQuitOnLastWindowClosed(True)
+
+    vault = args.vault if args.vault is not None else paths.AppPaths.default().default_vault
+    vault = vault.expanduser().absolute()
+    paths.ensure_private_dir(vault.parent)
+    window = MainWindow(vault, demo_passphrase=args.demo_passphrase)
+    window.show()
+    return int(app.exec())
+
+
+def main() -> int:
+    """Entry point for ``python -m testimony_app.app``."""
+    return run(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,450 @@
+"""The list page: every testimony in the vault, an instant search, filters, and "Reveal names".
+
+Search runs the vault's folded full-text search on the task runner, about 200 ms after the
+last keystroke, so typing never waits for the database and "meherremov" still finds
+"Məhərrəmov". Only the newest answer is shown: a slow reply to an earlier query is ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from testimony_app.domain.model import SearchHit, Status, TestimonySummary
+from testimony_app.ui.i18n import current_locale
+from testimony_app.ui.tasks import TaskRunner
+from testimony_app.ui.testimony_table import (
+    COL_DATE,
+    COL_LANGUAGE,
+    COL_MATCH,
+    COL_METHODS,
+    COL_PLACE,
+    COL_STATUS,
+    COL_WITNESS,
+    RECORD_ID_ROLE,
+    TestimonyFilterProxy,
+    TestimonyTableModel,
+    status_label,
+)
+
+if TYPE_CHECKING:
+    from testimony_app.services.vault import VaultSession
+
+SEARCH_DELAY_MS = 200
+_ANY_DATE = QDate(1900, 1, 1)
+
+
+def method_choices(lang: str) -> list[tuple[str, str]]:
+    """``(code, label)`` of the torture-methods vocabulary in ``lang``; empty if unavailable."""
+    try:
+        from testimony_app.domain.vocabularies import vocabulary
+
+        vocab = vocabulary("methods")
+    except Exception:  # noqa: BLE001 -- the list must open even if a vocabulary file is broken
+        return []
+    return [(term.code, term.label(lang)) for term in vocab.terms]
+
+
+def method_labeller(lang: str) -> Callable[[str], str]:
+    """A function giving a method code's label in ``lang`` (free text is returned unchanged)."""
+    labels = dict(method_choices(lang))
+    return lambda code: labels.get(code, code)
+
+
+class TestimonyListPage(QWidget):
+    """The vault's testimonies; double-click or Enter opens one.
+
+    Signals:
+        open_requested(str): open this record in the editor.
+        new_requested(): start a new testimony.
+    """
+
+    __test__ = False  # not a pytest test class, whatever its name says
+
+    open_requested = Signal(str)
+    """The record id to open."""
+    new_requested = Signal()
+    """The user asked for a new testimony."""
+
+    def __init__(
+        self,
+        session_provider: Callable[[], VaultSession | None],
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        language: str = "en",
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("listPage")
+        self._session = session_provider
+        self._runner = runner
+        self._language = language
+        self._search_seq = 0
+        self._all: list[TestimonySummary] = []
+        self._user_sort: tuple[int, Qt.SortOrder] = (COL_DATE, Qt.SortOrder.DescendingOrder)
+
+        self.model = TestimonyTableModel(self, method_label=method_labeller(language))
+        self.proxy = TestimonyFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(260)
+
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.method_filter = QComboBox(self)
+        self.method_filter.setObjectName("methodFilter")
+        self.method_filter.setMaximumWidth(260)
+        self.date_from = self._date_edit("dateFrom")
+        self.date_to = self._date_edit("dateTo")
+        self.date_label = QLabel(self)
+        self.date_dash = QLabel("–", self)
+
+        self.reveal_button = QToolButton(self)
+        self.reveal_button.setObjectName("revealNamesButton")
+        self.reveal_button.setCheckable(True)
+        self.reveal_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        self.clear_filters_button = QToolButton(self)
+        self.clear_filters_button.setObjectName("clearFiltersButton")
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+
+        self.table = QTableView(self)
+        self.table.setObjectName("testimonyTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        # Uniform row heights keep 20,000 rows cheap to scroll: no per-row size hints.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        for column, width in (
+            (COL_STATUS, 110),
+            (COL_DATE, 120),
+            (COL_PLACE, 150),
+            (COL_LANGUAGE, 120),
+            (COL_WITNESS, 170),
+            (COL_METHODS, 300),
+        ):
+            self.table.setColumnWidth(column, width)
+        self.table.setColumnHidden(COL_MATCH, True)
+        self.table.sortByColumn(*self._user_sort)
+
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("emptyListLabel")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.new_button = QPushButton(self)
+        self.new_button.setObjectName("newTestimonyButton")
+        empty = QWidget(self)
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+        self.body = QStackedWidget(self)
+        self.body.addWidget(self.table)
+        self.body.addWidget(empty)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_box, 3)
+        bar.addWidget(self.status_filter)
+        bar.addWidget(self.method_filter, 1)
+        bar.addWidget(self.date_label)
+        bar.addWidget(self.date_from)
+        bar.addWidget(self.date_dash)
+        bar.addWidget(self.date_to)
+        bar.addWidget(self.clear_filters_button)
+        bar.addStretch(0)
+        bar.addWidget(self.reveal_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.count_label)
+
+        self._debounce = QTimer(self)
+        self._debounce.setObjectName("searchDebounce")
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self._run_search)
+
+        self.search_box.textChanged.connect(self._debounce.start)
+        self.search_box.returnPressed.connect(self._search_now)
+        self.status_filter.currentIndexChanged.connect(self._apply_filters)
+        self.method_filter.currentIndexChanged.connect(self._apply_filters)
+        self.date_from.dateChanged.connect(self._apply_filters)
+        self.date_to.dateChanged.connect(self._apply_filters)
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.reveal_button.toggled.connect(self.model.set_reveal_names)
+        self.table.activated.connect(self._activated)
+        self.table.doubleClicked.connect(self._activated)
+        self.new_button.clicked.connect(self.new_requested)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        self.model.modelReset.connect(self._update_count)
+        self.model.layoutChanged.connect(self._update_count)
+        self.retranslate()
+        self._update_count()
+
+    # -- public -----------------------------------------------------------------------------
+
+    @property
+    def searching(self) -> bool:
+        """True while the table shows search results."""
+        return self.model.searching
+
+    def refresh(self, on_done: Callable[[], None] | None = None) -> None:
+        """Reload the list from the vault (off the GUI thread)."""
+        session = self._session()
+        if session is None:
+            return
+
+        def done(rows: list[TestimonySummary]) -> None:
+            self.set_summaries(rows)
+            if on_done is not None:
+                on_done()
+
+        self._runner.submit(session.testimonies.list, done)
+
+    def set_summaries(self, rows: list[TestimonySummary]) -> None:
+        """Show these testimonies; a running search is re-run against them."""
+        self._all = rows
+        if self.search_box.text().strip():
+            self._run_search()
+        else:
+            self._show_all()
+        self._update_count()
+
+    def selected_id(self) -> str | None:
+        """The record id of the selected row, if any."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            rows = self.table.selectionModel().selectedRows()
+            if not rows:
+                return None
+            index = rows[0]
+        value = index.data(RECORD_ID_ROLE)
+        return str(value) if value else None
+
+    def select_id(self, record_id: str) -> bool:
+        """Select the row of ``record_id`` if shown."""
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box (Ctrl+F)."""
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def clear_filters(self) -> None:
+        """Back to every status, method and date."""
+        for widget in (self.status_filter, self.method_filter):
+            widget.setCurrentIndex(0)
+        self.date_from.setDate(_ANY_DATE)
+        self.date_to.setDate(_ANY_DATE)
+
+    def clear(self) -> None:
+        """Forget everything shown or typed (the vault is locking)."""
+        self._search_seq += 1  # any reply still on its way is now stale
+        self._debounce.stop()
+        self._all = []
+        blocked = self.search_box.blockSignals(True)
+        self.search_box.setText("")  # setText, not clear(): it also empties the undo history
+        self.search_box.blockSignals(blocked)
+        self.reveal_button.setChecked(False)
+        self.clear_filters()
+        self.model.clear()
+        self.table.clearSelection()
+        self.table.setColumnHidden(COL_MATCH, True)
+        self.table.sortByColumn(*self._user_sort)  # not "best match", if locked mid-search
+        self._update_count()
+
+    def set_language(self, lang: str) -> None:
+        """Label methods in ``lang`` (the interface language)."""
+        self._language = lang
+        self.model.set_method_labeller(method_labeller(lang))
+        self._fill_methods()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.search_box.setPlaceholderText(
+            self.tr("Search names, places, words of the testimony… (Ctrl+F)")
+        )
+        self.date_label.setText(self.tr("Interview date:"))
+        for edit in (self.date_from, self.date_to):
+            edit.setSpecialValueText(self.tr("any"))
+            edit.setLocale(current_locale())
+        self.reveal_button.setText(self.tr("Reveal names"))
+        self.reveal_button.setToolTip(
+            self.tr("Show witnesses' full names until you turn this off or the vault locks.")
+        )
+        self.clear_filters_button.setText(self.tr("Clear filters"))
+        self.empty_label.setText(
+            self.tr("No testimonies yet.\nStart one when the witness is ready (Ctrl+N).")
+        )
+        self.new_button.setText(self.tr("&New testimony"))
+        self._fill_statuses()
+        self._fill_methods()
+        self.model.retranslate()
+        self._update_count()
+
+    # -- private ----------------------------------------------------------------------------
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        # ISO on purpose: the same in every language, and what the records store.
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(_ANY_DATE)
+        edit.setDate(_ANY_DATE)
+        return edit
+
+    def _fill_statuses(self) -> None:
+        current = self.status_filter.currentData()
+        blocked = self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        self.status_filter.addItem(self.tr("All statuses"), "")
+        for status in (Status.DRAFT, Status.SEALED, Status.AMENDED, Status.EXPORTED):
+            self.status_filter.addItem(status_label(status), status.value)
+        index = self.status_filter.findData(current) if current else 0
+        self.status_filter.setCurrentIndex(max(index, 0))
+        self.status_filter.blockSignals(blocked)
+
+    def _fill_methods(self) -> None:
+        current = self.method_filter.currentData()
+        blocked = self.method_filter.blockSignals(True)
+        self.method_filter.clear()
+        self.method_filter.addItem(self.tr("All methods"), "")
+        for code, label in sorted(method_choices(self._language), key=lambda c: c[1].casefold()):
+            self.method_filter.addItem(label, code)
+        index = self.method_filter.findData(current) if current else 0
+        self.method_filter.setCurrentIndex(max(index, 0))
+        self.method_filter.blockSignals(blocked)
+
+    def _date_value(self, edit: QDateEdit) -> str | None:
+        date = edit.date()
+        return None if date == _ANY_DATE else date.toString("yyyy-MM-dd")
+
+    @Slot()
+    def _apply_filters(self) -> None:
+        self.model.set_filters(
+            status=self.status_filter.currentData() or None,
+            method=self.method_filter.currentData() or None,
+            date_from=self._date_value(self.date_from),
+            date_to=self._date_value(self.date_to),
+        )
+        self._update_count()
+
+    def _show_all(self) -> None:
+        if self.model.searching:
+            self.table.setColumnHidden(COL_MATCH, True)
+            self.table.sortByColumn(*self._user_sort)
+        self.model.set_summaries(self._all)
+
+    @Slot()
+    def _search_now(self) -> None:
+        self._debounce.stop()
+        self._run_search()
+
+    @Slot()
+    def _run_search(self) -> None:
+        query = self.search_box.text().strip()
+        self._search_seq += 1
+        if not query:
+            self._show_all()
+            self._update_count()
+            return
+        session = self._session()
+        if session is None:
+            return
+        seq = self._search_seq
+        self._runner.submit(
+            lambda: session.testimonies.search(query),
+            lambda hits: self._show_hits(seq, hits),
+        )
+
+    def _show_hits(self, seq: int, hits: list[SearchHit]) -> None:
+        if seq != self._search_seq:
+            return  # an older query answered late
+        if not self.model.searching:
+            self.table.setColumnHidden(COL_MATCH, False)
+            # Best match first while searching; the user's sort comes back afterwards.
+            self.table.horizontalHeader().blockSignals(True)
+            self.table.sortByColumn(COL_MATCH, Qt.SortOrder.AscendingOrder)
+            self.table.horizontalHeader().blockSignals(False)
+        self.model.set_search_hits(hits)
+        self._update_count()
+
+    @Slot(int, Qt.SortOrder)
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if column != COL_MATCH:
+            self._user_sort = (column, order)
+
+    @Slot(QModelIndex)
+    def _activated(self, index: QModelIndex) -> None:
+        record_id = index.data(RECORD_ID_ROLE)
+        if record_id:
+            self.open_requested.emit(str(record_id))
+
+    @Slot()
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        total = len(self._all)
+        if self.model.searching:
+            text = self.tr("%n testimony(ies) found", "", shown)
+        elif self.model.filtering:
+            text = self.tr("%1 of %n testimony(ies) shown", "", total).replace("%1", str(shown))
+        else:
+            text = self.tr("%n testimony(ies)", "", total)
+        self.count_label.setText(text)
+        empty = total == 0 and not self.search_box.text().strip()
+        self.body.setCurrentIndex(1 if empty else 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        # Escape in the table or filters clears the search: quick way back to the full list.
+        if event.key() == Qt.Key.Key_Escape and self.search_box.text():
+            self.search_box.setText("")
+            return
+        super().keyPressEvent(event)

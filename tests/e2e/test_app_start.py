@@ -1,0 +1,56 @@
+"""``testimony-app`` starts: argument parsing, and a real process that opens and stays up."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from testimony_app.app import parse_args
+
+pytestmark = pytest.mark.e2e
+
+
+def test_arguments_and_what_is_left_for_qt():
+    args, rest = parse_args(["--vault", "/tmp/v", "--demo-passphrase", "x y", "-style", "fusion"])
+    assert args.vault == Path("/tmp/v")
+    assert args.demo_passphrase == "x y"
+    assert rest == ["-style", "fusion"]
+    args, rest = parse_args([])
+    assert args.vault is None
+    assert args.demo_passphrase is None
+    assert rest == []
+
+
+@pytest.mark.slow
+def test_the_program_opens_on_the_default_vault_location(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "testimony_app"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        time.sleep(4)
+        assert process.poll() is None, process.stderr.read().decode(errors="replace")
+    finally:
+        process.terminate()
+        process.wait(10)
+        process.stderr.close()
+    data = home / "data" / "Testimony"
+    assert data.is_dir()
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert not (data / "vault").exists()  # created only when the user chooses a passphrase

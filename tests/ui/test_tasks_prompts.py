@@ -1,0 +1,133 @@
+"""The task runner (one background thread, callbacks on the GUI thread) and the prompts seam."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from testimony_app.errors import DiskFull, WrongPassphrase
+from testimony_app.ui.prompts import QtPrompts, ScriptedPrompts, prompts_for
+from testimony_app.ui.tasks import TaskRunner, error_sentence, show_error
+
+
+@pytest.fixture
+def runner(qtbot):
+    task_runner = TaskRunner()
+    yield task_runner
+    task_runner.wait_idle(5000)
+    task_runner.shutdown()
+
+
+def test_work_runs_off_the_gui_thread_and_results_come_back_on_it(runner):
+    gui = threading.get_ident()
+    seen = []
+    runner.submit(
+        lambda: threading.get_ident(), lambda worker: seen.append((worker, threading.get_ident()))
+    )
+    assert runner.wait_idle()
+    assert seen[0][0] != gui
+    assert seen[0][1] == gui
+
+
+def test_tasks_run_one_at_a_time_in_order(runner):
+    order = []
+    active = []
+
+    def job(n):
+        active.append(n)
+        assert len(active) == 1
+        time.sleep(0.01)
+        order.append(n)
+        active.remove(n)
+        return n
+
+    for n in range(5):
+        runner.submit(lambda n=n: job(n))
+    assert runner.wait_idle()
+    assert order == [0, 1, 2, 3, 4]
+
+
+def test_busy_changes_once_per_burst(runner):
+    states = []
+    runner.busy_changed.connect(states.append)
+    for _ in range(3):
+        runner.submit(lambda: time.sleep(0.01))
+    assert runner.busy
+    assert runner.wait_idle()
+    assert states == [True, False]
+    assert not runner.busy
+
+
+def test_the_gui_stays_responsive_while_a_slow_task_runs(runner, qtbot):
+    done = []
+    runner.submit(lambda: time.sleep(0.5), lambda _: done.append(True))
+    start = time.perf_counter()
+    qtbot.wait(10)  # the event loop turns at once: the call is not on this thread
+    assert time.perf_counter() - start < 0.3
+    assert not done
+    assert runner.wait_idle()
+    assert done
+
+
+def test_errors_go_to_on_error_or_to_a_plain_sentence(runner, scripted_prompts):
+    caught = []
+    runner.submit(lambda: (_ for _ in ()).throw(DiskFull()), on_error=caught.append)
+    runner.submit(lambda: (_ for _ in ()).throw(WrongPassphrase()))
+    runner.submit(lambda: (_ for _ in ()).throw(KeyError("Məhərrəmov")))
+    assert runner.wait_idle()
+    assert isinstance(caught[0], DiskFull)
+    shown = scripted_prompts.texts("error")
+    assert shown[0] == "The passphrase is not correct for this vault."
+    assert shown[1] == "Something went wrong; your work is saved."
+    assert "Məhərrəmov" not in " ".join(shown)
+
+
+def test_callbacks_are_dropped_after_discard(runner):
+    seen = []
+    runner.submit(lambda: time.sleep(0.05) or 1, seen.append)
+    runner.discard_callbacks()
+    runner.submit(lambda: 2, seen.append)
+    assert runner.wait_idle()
+    assert seen == [2]
+
+
+def test_error_sentence_never_shows_an_unexpected_message():
+    assert error_sentence(RuntimeError("witness Nemət said …")) == (
+        "Something went wrong; your work is saved."
+    )
+    assert error_sentence(WrongPassphrase()) == "The passphrase is not correct for this vault."
+
+
+def test_scripted_prompts_answer_in_order_and_record_everything():
+    prompts = ScriptedPrompts().queue("confirm", True, False).queue("save_path", "/tmp/x.pdf")
+    assert prompts.confirm(None, "T", "Seal?") is True
+    assert prompts.confirm(None, "T", "Again?") is False
+    assert prompts.save_path(None, "Save") == Path("/tmp/x.pdf")
+    prompts.information(None, "T", "Done.")
+    assert [s.kind for s in prompts.shown] == ["confirm", "confirm", "save_path", "information"]
+    with pytest.raises(LookupError):
+        prompts.ask_text(None, "T", "Why?")
+
+
+def test_prompts_are_found_through_the_parent_chain(qtbot):
+    top = QWidget()
+    qtbot.addWidget(top)
+    child = QWidget(top)
+    scripted = ScriptedPrompts()
+    top.prompts = scripted
+    assert prompts_for(child) is scripted
+    lone = QWidget()
+    qtbot.addWidget(lone)
+    assert isinstance(prompts_for(lone), QtPrompts)
+
+
+def test_show_error_uses_the_nearest_prompts(qtbot):
+    top = QWidget()
+    qtbot.addWidget(top)
+    top.prompts = ScriptedPrompts()
+    show_error(QWidget(top), WrongPassphrase())
+    assert top.prompts.texts("error") == ["The passphrase is not correct for this vault."]

@@ -1,0 +1,154 @@
+"""The testimony list model: Qt's model contract, names hidden, sorting and filters, 20,000 rows."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from testimony_app.domain.model import SearchHit, Status
+from testimony_app.ui.testimony_table import (
+    COL_DATE,
+    COL_MATCH,
+    COL_METHODS,
+    COL_PLACE,
+    COL_STATUS,
+    COL_WITNESS,
+    RECORD_ID_ROLE,
+    TestimonyFilterProxy,
+    TestimonyTableModel,
+)
+
+
+def _model(rows):
+    model = TestimonyTableModel()
+    model.set_summaries(rows)
+    proxy = TestimonyFilterProxy()
+    proxy.setSourceModel(model)
+    return model, proxy
+
+
+def test_model_and_proxy_pass_qt_model_tester(qtmodeltester, summaries):
+    model, proxy = _model(summaries(50))
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+    model.sort(COL_PLACE, Qt.SortOrder.DescendingOrder)
+    proxy.set_filters(status="draft")
+    qtmodeltester.check(proxy)
+    model.clear()
+    qtmodeltester.check(model)
+
+
+def test_witness_names_hidden_until_revealed(summaries):
+    rows = summaries(3)
+    model, _ = _model(rows)
+    shown = [model.index(r, COL_WITNESS).data() for r in range(3)]
+    assert all(row.witness_name not in shown for row in rows)
+    assert shown[0] == "N. M." or shown[0].startswith("W-") or "." in shown[0]
+    model.set_reveal_names(True)
+    assert {model.index(r, COL_WITNESS).data() for r in range(3)} <= {r.witness_name for r in rows}
+    model.clear()
+    assert model.reveal_names is False
+
+
+def test_sorting_keeps_selection_and_orders_dates(summaries):
+    model, proxy = _model(summaries(200))
+    keep = QPersistentModelIndex(model.index(10, 0))
+    kept_id = keep.data(RECORD_ID_ROLE)
+    proxy.sort(COL_DATE, Qt.SortOrder.AscendingOrder)
+    dates = [model.summary_at(r).interview_date for r in range(model.rowCount())]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated)
+    assert dates[-1] == "" or all(dates)  # undated last
+    assert model.record_id(keep.row()) == kept_id
+
+
+def test_filters_by_status_method_and_partial_dates(summaries):
+    model, proxy = _model(summaries(500))
+    proxy.set_filters(status=Status.SEALED.value)
+    assert proxy.rowCount() > 0
+    for r in range(proxy.rowCount()):
+        assert proxy.index(r, COL_STATUS).data() == "Sealed"
+    proxy.set_filters(method="falanga")
+    for r in range(proxy.rowCount()):
+        source = proxy.mapToSource(proxy.index(r, 0)).row()
+        assert "falanga" in model.summary_at(source).methods
+    proxy.set_filters(date_from="2020-03-01", date_to="2020-03-31")
+    got = [
+        model.summary_at(proxy.mapToSource(proxy.index(r, 0)).row()).interview_date
+        for r in range(proxy.rowCount())
+    ]
+    assert got
+    assert all(d.startswith("2020-03") for d in got)  # "2020-03" (month only) is kept too
+    proxy.clear_filters()
+    assert proxy.rowCount() == 500
+
+
+def test_search_hits_show_snippets(summaries):
+    rows = summaries(5)
+    model, _ = _model(rows)
+    model.set_search_hits([SearchHit(rows[2].id, 3.0, "… Tərtər hərbi polis …", rows[2])])
+    assert model.rowCount() == 1
+    assert model.searching
+    assert model.index(0, COL_MATCH).data() == "… Tərtər hərbi polis …"
+    assert model.index(0, COL_METHODS).data() is not None
+    model.set_summaries(rows)
+    assert not model.searching
+    model.set_search_hits([])  # a search that found nothing is still a search
+    assert model.searching
+    assert model.rowCount() == 0
+
+
+def test_twenty_thousand_rows_filter_and_sort_quickly(summaries, record_property):
+    """Measure, do not assert times: CI machines vary. The numbers land in the report."""
+    rows = summaries(20_000)
+    model, proxy = _model(rows)
+    timings = {}
+    start = time.perf_counter()
+    model.set_summaries(rows)
+    timings["reset"] = time.perf_counter() - start
+    for name, kwargs in {
+        "filter_status": {"status": "draft"},
+        "filter_method": {"method": "falanga"},
+        "filter_dates": {"date_from": "2019-01-01", "date_to": "2020-12-31"},
+        "filter_all": {"status": "sealed", "method": "beating", "date_from": "2018-01-01"},
+        "filter_none": {},
+    }.items():
+        start = time.perf_counter()
+        proxy.set_filters(**kwargs)
+        proxy.rowCount()
+        timings[name] = time.perf_counter() - start
+    for column in (COL_DATE, COL_PLACE, COL_WITNESS):
+        start = time.perf_counter()
+        proxy.sort(column, Qt.SortOrder.DescendingOrder)
+        timings[f"sort_col{column}"] = time.perf_counter() - start
+    start = time.perf_counter()
+    for r in range(40):  # one screenful of cells
+        for c in range(7):
+            proxy.index(r, c).data()
+    timings["paint_screen"] = time.perf_counter() - start
+    for key, value in timings.items():
+        record_property(key, f"{value * 1000:.1f} ms")
+    print({k: f"{v * 1000:.1f} ms" for k, v in timings.items()})
+    assert proxy.rowCount() == 20_000
+    assert model.rowCount(QModelIndex()) == 20_000
+
+
+def test_snippets_hide_the_witness_name_until_revealed(summaries):
+    rows = summaries(1)  # witness_name "Nemət Məhərrəmov" (seeded), label "N. M."
+    model, _ = _model(rows)
+    name = rows[0].witness_name
+    model.set_search_hits([SearchHit(rows[0].id, 1.0, f"… dedi ki, «{name}» gecə …", rows[0])])
+    shown = model.index(0, COL_MATCH).data()
+    assert name.split()[0] not in shown
+    assert name.split()[-1] not in shown
+    model.set_reveal_names(True)
+    assert name in model.index(0, COL_MATCH).data()
+
+
+def test_mask_name_keeps_other_words():
+    from testimony_app.ui.testimony_table import mask_name
+
+    assert mask_name("Orxan «Səfərli» — şahid", "Orxan Vüqar oğlu Səfərli") == "O. «S.» — şahid"
+    assert mask_name("Tərtər hərbi polis", "Orxan Səfərli") == "Tərtər hərbi polis"
+    assert mask_name("", "A B") == ""

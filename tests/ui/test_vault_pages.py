@@ -1,0 +1,153 @@
+"""The create and unlock pages on their own: strength, generated passphrase, growing waits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+
+from testimony_app.ui.vault_pages import CreateVaultPage, UnlockPage, retry_delay
+
+
+def _strength(text: str) -> tuple[int, str]:
+    score = min(4, len(text) // 6)
+    return score, [
+        "Far too weak: use several random words.",
+        "Weak: a person with the laptop could guess it.",
+        "Fair: add another word or two.",
+        "Good.",
+        "Strong.",
+    ][score]
+
+
+def _create_page(qtbot, tmp_path) -> CreateVaultPage:
+    page = CreateVaultPage(
+        tmp_path / "vault",
+        strength=_strength,
+        generate=lambda: "lamp-river-oak-salt-crane-mild-fig",
+    )
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def test_create_needs_two_equal_strong_enough_passphrases(qtbot, tmp_path, type_text):
+    page = _create_page(qtbot, tmp_path)
+    assert str(tmp_path / "vault") in page.location.text()
+    assert not page.create_button.isEnabled()
+    type_text(page.passphrase, "Şəki gecəsi çox uzun idi")
+    assert page.meter.score >= 2
+    assert not page.create_button.isEnabled()
+    type_text(page.confirm, "Şəki gecəsi çox uzun")
+    assert "not the same" in page.message.text()
+    type_text(page.confirm, " idi")
+    assert page.message.text() == ""
+    assert page.create_button.isEnabled()
+    with qtbot.waitSignal(page.create_requested) as blocker:
+        QTest.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["Şəki gecəsi çox uzun idi"]
+
+
+def test_weak_passphrase_is_refused_with_a_hint(qtbot, tmp_path, type_text):
+    page = _create_page(qtbot, tmp_path)
+    type_text(page.passphrase, "qwerty")
+    type_text(page.confirm, "qwerty")
+    assert page.meter.score < 2
+    assert "Weak" in page.meter.hint.text()
+    assert not page.create_button.isEnabled()
+
+
+def test_generated_passphrase_fills_both_and_is_shown(qtbot, tmp_path):
+    page = _create_page(qtbot, tmp_path)
+    QTest.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert page.passphrase.text() == page.confirm.text() == "lamp-river-oak-salt-crane-mild-fig"
+    assert page.passphrase.echoMode() == QLineEdit.EchoMode.Normal
+    assert "Write this passphrase down" in page.advice.text()
+    assert page.create_button.isEnabled()
+    page.clear()
+    assert page.passphrase.text() == page.confirm.text() == ""
+    assert page.passphrase.echoMode() == QLineEdit.EchoMode.Password
+
+
+def test_busy_create_page_blocks_input(qtbot, tmp_path):
+    page = _create_page(qtbot, tmp_path)
+    page.fill_generated()
+    page.set_busy(True)
+    assert not page.passphrase.isEnabled()
+    assert not page.create_button.isEnabled()
+    assert page.progress.isVisible()
+    page.show_error("A vault, or other files, already exist at that location.")
+    assert page.passphrase.isEnabled()
+    assert "already exist" in page.message.text()
+
+
+def test_retry_delay_grows_and_is_capped():
+    assert [retry_delay(n) for n in range(0, 8)] == [0, 1, 2, 4, 8, 16, 30, 30]
+
+
+def test_wrong_passphrase_waits_a_growing_moment(qtbot, tmp_path, type_text):
+    page = UnlockPage(tmp_path / "vault")
+    qtbot.addWidget(page)
+    page.show()
+    requests = []
+    page.unlock_requested.connect(requests.append)
+    type_text(page.passphrase, "yanlış parol")
+    QTest.keyClick(page.passphrase, Qt.Key.Key_Return)
+    assert requests == ["yanlış parol"]
+    page.set_busy(True)
+    assert not page.unlock_button.isEnabled()
+    delays = []
+    delays.append(
+        page.failed("The passphrase is not correct for this vault.", wrong_passphrase=True)
+    )
+    assert page.waiting
+    assert not page.passphrase.isEnabled()
+    assert page.passphrase.text() == ""
+    assert "not correct" in page.message.text()
+    assert "1 second" in page.message.text()
+    qtbot.waitUntil(lambda: not page.waiting, timeout=3000)
+    assert page.passphrase.isEnabled()
+    type_text(page.passphrase, "неверный")
+    page.set_busy(True)
+    delays.append(
+        page.failed("The passphrase is not correct for this vault.", wrong_passphrase=True)
+    )
+    assert "2 second" in page.message.text()
+    QTest.keyClick(page.passphrase, Qt.Key.Key_Return)  # ignored while waiting
+    assert len(requests) == 1
+    page._wait_timer.stop()
+    page.set_busy(True)
+    delays.append(
+        page.failed("The passphrase is not correct for this vault.", wrong_passphrase=True)
+    )
+    assert delays == [1, 2, 4]
+    assert page.failures == 3
+    page.succeeded()
+    assert page.failures == 0
+    assert not page.waiting
+
+
+def test_damaged_vault_offers_a_restore(qtbot, tmp_path, type_text):
+    page = UnlockPage(tmp_path / "vault")
+    qtbot.addWidget(page)
+    page.show()
+    page.set_damaged(True, "The vault database is damaged; restore it from a backup.")
+    assert page.damaged_box.isVisible()
+    assert "damaged" in page.damaged_text.text()
+    type_text(page.passphrase, "köhnə parol")
+    with qtbot.waitSignal(page.restore_requested) as blocker:
+        QTest.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["köhnə parol"]
+
+
+def test_demo_passphrase_is_shown_and_prefilled(qtbot, tmp_path):
+    page = UnlockPage(Path("demo-vault"))
+    qtbot.addWidget(page)
+    page.show()
+    page.set_demo_passphrase("demo-fictional-testimonies-only")
+    assert page.demo_label.isVisible()
+    assert "demo-fictional-testimonies-only" in page.demo_label.text()
+    assert page.passphrase.text() == "demo-fictional-testimonies-only"
+    assert page.unlock_button.isEnabled()
