@@ -9,6 +9,11 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     """Dispatch to the command line or the GUI and return the exit status."""
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--self-test"]:
+        # Checks a frozen or installed build end to end without any window or real data.
+        from testimony_app.services.selftest import run_self_test
+
+        return run_self_test()
     from testimony_app import cli
 
     if cli.wants_cli(args):
