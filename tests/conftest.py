@@ -12,7 +12,9 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Point XDG and HOME at a temporary place so no test writes into the real profile."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))

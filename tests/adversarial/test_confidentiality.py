@@ -1,0 +1,230 @@
+"""A. Confidentiality at rest (security.md §5): A1 canary sweep and A4 permissions.
+
+A1 drives the whole vault workflow through the services with a canary string in every kind of
+field, then reads every byte the workflow could have left behind. PDF statements and bundle
+export are not part of this sweep yet: when they exist, add them to ``_workflow`` (they must
+write only the file the user chose) and scan the export folder as well.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from testimony_app.domain import folding
+from testimony_app.domain.model import Perpetrator
+from testimony_app.services.vault import (
+    VaultSession,
+    create_vault,
+    list_backups,
+    restore_backup,
+    unlock_vault,
+)
+
+CANARIES = {
+    "narrative": "KnrNarrativeZq7Canary",
+    "translation": "KnrTranslationWx3Canary",
+    "witness_name": "Kanareyka Şəkiliqızı Canary",
+    "pseudonym": "KnrPseudoJj4",
+    "place": "KnrPlaceQırxbulaq",
+    "perpetrator": "КанарейкаЩёкинKnr",
+    "armenian": "ԿանարյակKnrHay",
+    "tag": "KnrTagVv9",
+    "notes": "KnrNotesPp2",
+    "setting": "KnrSettingLl5",
+    "reason": "KnrReasonMm6",
+    "attachment_bytes": "KnrAttachmentBytesYy8",
+    "attachment_name": "KnrFileNameƏə",
+    "amended": "KnrAmendedTextHh1",
+}
+
+
+def _needles() -> list[tuple[str, bytes]]:
+    found: list[tuple[str, bytes]] = []
+    for field, canary in CANARIES.items():
+        variants = {canary, canary.lower(), canary.upper(), folding.fold(canary),
+                    folding.fold(canary, schwa="a")}
+        for text in variants:
+            for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
+                found.append((f"{field}/{encoding}/{text}", text.encode(encoding)))
+    return found
+
+
+NEEDLES = _needles()
+
+
+def _hits(files: Iterator[Path]) -> list[str]:
+    hits = []
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except (FileNotFoundError, IsADirectoryError, PermissionError):
+            continue
+        hits += [f"{path}: {name}" for name, needle in NEEDLES if needle in data]
+    return hits
+
+
+def _files(root: Path) -> Iterator[Path]:
+    for dirpath, _, names in os.walk(root):
+        for name in names:
+            path = Path(dirpath) / name
+            try:
+                if path.is_file() and not path.is_symlink():
+                    yield path
+            except OSError:
+                continue
+
+
+def _state(root: Path) -> dict[Path, int]:
+    """``{file: mtime}`` under ``root``; other processes may delete files while we look."""
+    found = {}
+    for path in _files(root):
+        try:
+            found[path] = path.stat().st_mtime_ns
+        except FileNotFoundError:
+            continue
+    return found
+
+
+def test_a1_scanner_finds_a_planted_canary(tmp_path: Path) -> None:
+    """Negative control: the sweep below would see a leak in any of the encodings."""
+    for i, encoding in enumerate(("utf-8", "utf-16-le", "utf-16-be")):
+        for j, text in enumerate((CANARIES["perpetrator"].upper(), CANARIES["armenian"])):
+            (tmp_path / f"leak{i}{j}").write_bytes(b"\0junk" + text.encode(encoding) + b"junk")
+    hits = _hits(_files(tmp_path))
+    assert len({h.split(":")[0] for h in hits}) == 6
+
+
+def _canary_testimony(kit: ModuleType):  # type: ignore[no-untyped-def]
+    t = kit.sample_testimony("canary")
+    t.narrative.text += f"\n\nO dedi: {CANARIES['narrative']} və getdi."
+    t.narrative.translation += f" {CANARIES['translation']}"
+    t.witness.name = CANARIES["witness_name"]
+    t.witness.pseudonym = CANARIES["pseudonym"]
+    t.interview.place = CANARIES["place"]
+    t.detentions[0].place = CANARIES["place"]
+    t.acts[0].perpetrators.append(Perpetrator(name=CANARIES["perpetrator"], rank="майор"))
+    t.interview.persons_present.append(CANARIES["armenian"])
+    t.tags.append(CANARIES["tag"])
+    t.interviewer_notes = CANARIES["notes"]
+    return t
+
+
+def _workflow(session: VaultSession, kit: ModuleType, scratch: Path) -> None:
+    service = session.testimonies
+    session.set_setting("interviewer_default", CANARIES["setting"])
+    t = _canary_testimony(kit)
+    rid = service.create(t)
+    for i in range(5):  # autosaves while typing
+        t.narrative.text += f"\n\nƏlavə {i}: {CANARIES['narrative']}"
+        service.save_draft(rid, t)
+    other = service.create(kit.sample_testimony("other"))
+    service.save_draft(other, kit.sample_testimony("other, edited"))
+    queries = (CANARIES["narrative"], CANARIES["perpetrator"].lower(), "KNRPLACEQIRX",
+               "канарейкащекин", CANARIES["witness_name"])
+    for query in queries:
+        assert [h.testimony_id for h in service.search(query)] == [rid], query
+    assert {r.id for r in service.list()} == {rid, other}
+    source = scratch / f"{CANARIES['attachment_name']}.wav"
+    source.write_bytes((b"RIFF" + CANARIES["attachment_bytes"].encode() + os.urandom(3000)) * 400)
+    info = service.add_attachment(rid, source, delete_original=True)
+    assert not source.exists()
+    assert CANARIES["attachment_bytes"].encode() in service.read_attachment(info.id)
+    service.seal(rid)  # seals and writes a backup
+    t = service.get(rid)
+    t.narrative.text += "\n\n" + CANARIES["amended"]
+    service.amend(rid, t, f"Şahid düzəltdi {CANARIES['reason']}")
+    session.backup()
+    session.change_passphrase(kit.PASSPHRASE, kit.NEW_PASSPHRASE)
+    assert session.check().ok
+
+
+def test_a1_canary_sweep(vault_dir: Path, kit: ModuleType, tmp_path: Path) -> None:
+    temp_root = Path(tempfile.gettempdir())
+    home = Path(os.environ["HOME"])
+    xdg = [Path(os.environ[v]) for v in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")]
+    temp_before = _state(temp_root)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+
+    session = create_vault(vault_dir, kit.PASSPHRASE, kdf="test")
+    try:
+        _workflow(session, kit, scratch)
+        # While open: the WAL holds the latest pages and must be ciphertext too.
+        wal = vault_dir / "vault.db-wal"
+        assert wal.exists()
+        assert wal.stat().st_size > 0
+        assert (vault_dir / "vault.db-shm").exists()
+        open_hits = _hits(_files(vault_dir))
+    finally:
+        session.lock()
+    assert open_hits == []
+    # After the final checkpoint.
+    wal = vault_dir / "vault.db-wal"
+    assert not wal.exists() or wal.stat().st_size == 0
+    s = unlock_vault(vault_dir, kit.NEW_PASSPHRASE)  # the data really is there, encrypted
+    try:
+        assert s.testimonies.search(CANARIES["amended"])
+    finally:
+        s.lock()
+    assert len(list_backups(vault_dir)) == 3  # seal, amendment seal, explicit
+
+    scanned = list(_files(vault_dir))
+    assert {p.name for p in scanned} >= {"vault.db", "vault.keys", "vault.keys.bak"}
+    assert sum(1 for p in scanned if p.parent.name == "backups") == 6
+    temp_new = [p for p, mtime in _state(temp_root).items() if temp_before.get(p) != mtime]
+    roots = [*scanned, *temp_new, *(p for root in [home, *xdg] for p in _files(root))]
+    assert _hits(iter(roots)) == []
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture
+def loose_umask() -> Iterator[None]:
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.usefixtures("loose_umask")
+def test_a4_permissions_with_umask_022(tmp_path: Path, kit: ModuleType) -> None:
+    probe = tmp_path / "probe"
+    probe.write_bytes(b"")
+    assert _mode(probe) == 0o644  # the umask really is loose in this test
+    vault = tmp_path / "new-parent" / "vault"
+    session = create_vault(vault, kit.PASSPHRASE, kdf="test")
+    try:
+        rid = session.testimonies.create(kit.sample_testimony())
+        src = tmp_path / "a.bin"
+        src.write_bytes(b"x" * 5000)
+        session.testimonies.add_attachment(rid, src)
+        session.testimonies.seal(rid)
+        session.backup()
+        session.change_passphrase(kit.PASSPHRASE, kit.NEW_PASSPHRASE)
+        assert (vault / "vault.db-wal").exists()
+        assert (vault / "vault.db-shm").exists()
+        for name in ("vault.db", "vault.db-wal", "vault.db-shm", "vault.keys", "vault.keys.bak"):
+            assert _mode(vault / name) == 0o600, name
+    finally:
+        session.lock()
+    assert _mode(vault) == 0o700
+    assert _mode(vault / "backups") == 0o700
+    backups = list((vault / "backups").iterdir())
+    assert len(backups) == 4
+    for path in backups:
+        assert _mode(path) == 0o600, path.name
+    restore_backup(vault, list_backups(vault)[0], kit.NEW_PASSPHRASE)
+    for path in _files(vault):
+        assert _mode(path) == 0o600, path.name
+    for dirpath, _, _ in os.walk(vault):
+        assert _mode(Path(dirpath)) == 0o700, dirpath

@@ -1,0 +1,263 @@
+"""The bundle commands end to end, as an organisation's script or an interviewer would run them:
+org-keygen → enrol → export → verify → import → receipt → acknowledge (and purge)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from testimony_app.domain import interchange, model
+from testimony_app.domain.model import Consent, Interview, Narrative, Witness
+
+PASSPHRASE = "Tərtər-qırmızı-körpü-ёлка-7"
+
+
+def _run(*args: object, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, TESTIMONY_PASSPHRASE=PASSPHRASE)
+    env.pop("TESTIMONY_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "testimony_app", *(str(a) for a in args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        input=stdin if stdin is not None else "",
+        timeout=300,
+    )
+
+
+def _ok(*args: object) -> subprocess.CompletedProcess[str]:
+    done = _run(*args)
+    assert done.returncode == 0, (args, done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr
+    return done
+
+
+def _refused(code: int, *args: object, words: str = "") -> str:
+    done = _run(*args)
+    assert done.returncode == code, (args, done.returncode, done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr + done.stdout
+    lines = done.stderr.strip().splitlines()
+    if code == 2:
+        assert len(lines) == 1, done.stderr
+        assert lines[0].startswith("testimony-app: ")
+        assert lines[0].endswith(".")
+    assert words in done.stderr + done.stdout, (done.stdout, done.stderr)
+    return done.stderr
+
+
+def _testimony(path: Path, name: str, *, legal: bool = True) -> Path:
+    t = model.Testimony(
+        title="Tərtər — ifadə",
+        fictional=True,
+        interview=Interview(
+            date="2017-06-14", place="Bakı", interviewer="Gülnarə Əliyeva", language="az"
+        ),
+        consent=Consent(
+            legal_proceedings=legal,
+            name_may_appear=True,
+            informed_of_purpose=True,
+            no_coercion_confirmed=True,
+            organisations=["Hüquq Mərkəzi"],
+        ),
+        witness=Witness(name=name, pseudonym="Şahid-1"),
+        narrative=Narrative(text="Məni Tərtərdə saxladılar; zirzəmidə döydülər."),
+    )
+    path.write_text(json.dumps(interchange.to_dict(t), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.skipif(
+    subprocess.run(["which", "age"], capture_output=True).returncode != 0,
+    reason="the age CLI is not installed",
+)
+def test_the_whole_cycle_from_the_command_line(tmp_path: Path) -> None:
+    keys_dir = tmp_path / "org-keys"
+    created = json.loads(_ok("org-keygen", "-o", keys_dir, "--json").stdout)
+    identity, signing = Path(created["identity_file"]), Path(created["signing_key_file"])
+    assert oct(identity.stat().st_mode & 0o777) == "0o600"
+    assert oct(signing.stat().st_mode & 0o777) == "0o600"
+    plain = _ok("org-keygen", "-o", tmp_path / "other-keys").stdout
+    assert "Fingerprint (read it aloud" in plain
+    _refused(2, "org-keygen", "-o", keys_dir, words="already exist")
+
+    device, org_vault = tmp_path / "device", tmp_path / "org-vault"
+    _ok("init", "--vault", device, "--kdf", "test")
+    _ok("init", "--vault", org_vault, "--kdf", "test")
+    rid = json.loads(
+        _ok(
+            "add", "--vault", device, _testimony(tmp_path / "t.json", "Nemət Məhərrəmov"), "--json"
+        ).stdout
+    )["id"]
+    _ok("seal", "--vault", device, rid)
+    withheld = json.loads(
+        _ok(
+            "add", "--vault", device, _testimony(tmp_path / "w.json", "X Y", legal=False), "--json"
+        ).stdout
+    )["id"]
+    _ok("seal", "--vault", device, withheld)
+
+    enrol = [
+        "enrol",
+        "--vault",
+        device,
+        "--recipient",
+        created["recipient"],
+        "--org-key",
+        created["receipt_key"],
+        "--name",
+        "HÜQUQ MƏRKƏZİ",
+    ]
+    _refused(2, *enrol, words="confirm with --yes")
+    _refused(2, "export", "--vault", device, "-o", tmp_path / "b.age", words="No organisation")
+    shown = _ok(*enrol, "--yes").stdout
+    assert created["fingerprint"] in shown
+    bad = [
+        "enrol",
+        "--vault",
+        device,
+        "--recipient",
+        created["recipient"][:-1] + "x",
+        "--org-key",
+        created["receipt_key"],
+        "--yes",
+    ]
+    _refused(2, *bad, words="recipient")
+
+    exported = json.loads(
+        _ok("export", "--vault", device, "-o", tmp_path / "b.age", "--json").stdout
+    )
+    assert [r["record_id"] for r in exported["exported"]] == [rid]
+    assert [w["record_id"] for w in exported["withheld"]] == [withheld]
+    assert "legal proceedings" in exported["withheld"][0]["reason"]
+    bundle = Path(exported["bundle"])
+    assert str(bundle) not in _ok("list", "--vault", device, "--json").stdout
+    _refused(2, "export", "--vault", device, "-o", tmp_path / "c.age", words="Nothing was exported")
+
+    verified = _ok("verify", bundle, "--identity", identity)
+    assert "All checks passed." in verified.stdout
+    assert rid in verified.stdout
+    report = json.loads(_ok("verify", bundle, "--identity", identity, "--json").stdout)
+    assert report["ok"]
+    assert report["device_fingerprint"] in verified.stdout
+
+    imported = json.loads(
+        _ok("import", "--vault", org_vault, bundle, "--identity", identity, "--json").stdout
+    )
+    assert [v["outcome"] for v in imported["versions"]] == ["added"]
+    again = _ok("import", "--vault", org_vault, bundle, "--identity", identity)
+    assert "Nothing changed" in again.stdout
+    found = json.loads(_ok("search", "--vault", org_vault, "meherremov", "--json").stdout)
+    assert [h["id"] for h in found] == [rid]
+    pinned = _ok("verify", "--vault", org_vault, bundle, "--identity", identity)
+    assert "the key this vault pinned for it" in pinned.stdout
+
+    receipt = tmp_path / "receipt.txt"
+    _ok(
+        "receipt",
+        "--vault",
+        org_vault,
+        bundle,
+        "--identity",
+        identity,
+        "--signing-key",
+        signing,
+        "-o",
+        receipt,
+    )
+    acked = _ok("acknowledge", "--vault", device, receipt, "--purge", "--yes")
+    assert f"acknowledged {rid} v1" in acked.stdout
+    assert f"content deleted {rid}" in acked.stdout
+    _refused(2, "show", "--vault", device, rid, words="deleted from this laptop")
+    _ok("check", "--vault", device)
+    _ok("check", "--vault", org_vault)
+
+
+def test_bad_bundles_and_receipts_give_one_sentence(tmp_path: Path) -> None:
+    created = json.loads(_ok("org-keygen", "-o", tmp_path / "k", "--json").stdout)
+    other = json.loads(_ok("org-keygen", "-o", tmp_path / "k2", "--json").stdout)
+    device = tmp_path / "device"
+    _ok("init", "--vault", device, "--kdf", "test")
+    rid = json.loads(
+        _ok("add", "--vault", device, _testimony(tmp_path / "t.json", "A B"), "--json").stdout
+    )["id"]
+    _ok("seal", "--vault", device, rid)
+    _ok(
+        "enrol",
+        "--vault",
+        device,
+        "--recipient",
+        created["recipient"],
+        "--org-key",
+        created["receipt_key"],
+        "--name",
+        "Hüquq Mərkəzi",
+        "--yes",
+    )
+    bundle = Path(
+        json.loads(_ok("export", "--vault", device, "-o", tmp_path / "b.age", "--json").stdout)[
+            "bundle"
+        ]
+    )
+    damaged = tmp_path / "damaged.age"
+    data = bytearray(bundle.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    damaged.write_bytes(bytes(data))
+    done = _run("verify", damaged, "--identity", created["identity_file"])
+    assert done.returncode == 1
+    assert "Verification failed:" in done.stdout
+    assert "[FAIL]" in done.stdout
+
+    org_vault = tmp_path / "org-vault"
+    _ok("init", "--vault", org_vault, "--kdf", "test")
+    _refused(
+        2,
+        "import",
+        "--vault",
+        org_vault,
+        damaged,
+        "--identity",
+        created["identity_file"],
+        words="damaged",
+    )
+    _refused(
+        2,
+        "import",
+        "--vault",
+        org_vault,
+        bundle,
+        "--identity",
+        other["identity_file"],
+        words="not encrypted to this organisation",
+    )
+    _refused(
+        2,
+        "import",
+        "--vault",
+        org_vault,
+        bundle,
+        "--identity",
+        tmp_path / "missing.txt",
+        words="cannot be read",
+    )
+    forged = tmp_path / "forged.txt"
+    forged.write_text("{}\n" + "A" * 86 + "==\n")
+    _refused(2, "acknowledge", "--vault", device, forged, words="not signed")
+    _refused(
+        2,
+        "receipt",
+        "--vault",
+        org_vault,
+        bundle,
+        "--identity",
+        created["identity_file"],
+        "--signing-key",
+        created["signing_key_file"],
+        "-o",
+        tmp_path / "r.txt",
+        words="has not been imported",
+    )

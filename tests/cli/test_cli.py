@@ -1,0 +1,359 @@
+"""The command line, run as a user runs it: ``python -m testimony_app ...`` in a subprocess."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from testimony_app import cli as cli_module
+
+PASSPHRASE = "Tərtər-qırmızı-körpü-ёлка-7"
+NEW_PASSPHRASE = "yeni-açar-söz-новый-пароль-9"
+
+DOCUMENT = {
+    "title": "Tərtər işi: Rəşad Ə.",
+    "witness": {"name": "Rəşad Əliyev", "pseudonym": "R-12"},
+    "interview": {
+        "date": "2017-05-20",
+        "place": "Tərtər",
+        "language": "az",
+        "interviewer": "Günay Məmmədova",
+    },
+    "consent": {"legal_proceedings": True, "name_may_appear": False},
+    "narrative": "Məni gecə evdən apardılar.\n\nМеня били по ступням; следователь Щёкин кричал.",
+    "detentions": [
+        {"start_date": "2017-05", "start_precision": "month", "place": "Tərtər, hərbi hissə",
+         "authority": "Военная полиция", "statements_signed": ["confession"]}
+    ],
+    "acts": [
+        {"date": "2017-05-21", "methods": ["falanga", "electric_shock"],
+         "perpetrators": [{"name": "Щёкин", "rank": "капитан"}],
+         "description": "Ayaqlarının altından döydülər.", "injuries": "Şişkinlik"}
+    ],
+}
+
+
+def _env(home: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TESTIMONY_")}
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"),
+               XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
+               TESTIMONY_PASSPHRASE=PASSPHRASE, PYTHONIOENCODING="utf-8")
+    env.update(extra)
+    return env
+
+
+class Cli:
+    """Runs the program against one vault.
+
+    By default in this process (``cli.main``, as the console script calls it, with the
+    environment, stdout and stderr swapped for the call) because every separate Python start
+    costs about a second; ``sub=True`` runs ``python -m testimony_app`` in a child process,
+    which the tests use where the process boundary matters (exit status, stderr, no terminal).
+    """
+
+    def __init__(self, vault: Path, home: Path) -> None:
+        self.vault = vault
+        self.home = home
+
+    def __call__(
+        self, *args: object, sub: bool = False, **env: str
+    ) -> subprocess.CompletedProcess[str]:
+        argv = [*map(str, args), "--vault", str(self.vault)]
+        if sub:
+            return subprocess.run(
+                [sys.executable, "-m", "testimony_app", *argv], capture_output=True, text=True,
+                encoding="utf-8", env=_env(self.home, **env), timeout=120,
+                stdin=subprocess.DEVNULL,
+            )
+        return _in_process(argv, _env(self.home, **env))
+
+    def ok(self, *args: object, sub: bool = False, **env: str) -> str:
+        proc = self(*args, sub=sub, **env)
+        assert proc.returncode == 0, (args, proc.stdout, proc.stderr)
+        assert "Traceback" not in proc.stderr
+        return proc.stdout
+
+
+def _in_process(argv: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    saved_env = dict(os.environ)
+    saved_umask = os.umask(0o077)
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        os.environ.clear()
+        os.environ.update(env)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli_module.main(argv)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved_env)
+        os.umask(saved_umask)
+    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
+
+
+def _one_sentence(proc: subprocess.CompletedProcess[str], code: int | None = None) -> str:
+    assert proc.returncode != 0, proc.stdout
+    if code is not None:
+        assert proc.returncode == code, (proc.returncode, proc.stderr)
+    err = proc.stderr.strip()
+    assert "Traceback" not in proc.stderr
+    assert err.count("\n") == 0, err
+    assert err.startswith("testimony-app: ")
+    assert err.endswith("."), err
+    return err
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    """A vault made by ``init`` with one testimony added: (vault, id, document path)."""
+    root = tmp_path_factory.mktemp("cli")
+    cli = Cli(root / "vault", root / "home")
+    out = cli.ok("init", "--kdf", "test", sub=True)
+    assert "Created a vault" in out
+    doc = root / "ifadə.json"
+    doc.write_text(json.dumps(DOCUMENT, ensure_ascii=False), encoding="utf-8")
+    record_id = cli.ok("add", doc, sub=True).strip()
+    assert len(record_id) == 36
+    return root / "vault", record_id, str(doc)
+
+
+@pytest.fixture
+def cli(base: tuple[Path, str, str], tmp_path: Path) -> Cli:
+    """A private copy of the base vault for one test."""
+    shutil.copytree(base[0], tmp_path / "vault")
+    return Cli(tmp_path / "vault", tmp_path / "home")
+
+
+def _files(vault: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(vault)): p.read_bytes() for p in sorted(vault.rglob("*"))
+            if p.is_file()}
+
+
+def test_show_json_round_trips_the_document(cli: Cli, base: tuple[Path, str, str],
+                                            tmp_path: Path) -> None:
+    record_id = base[1]
+    shown = json.loads(cli.ok("show", record_id[:8], "--json", sub=True))
+    assert shown["id"] == record_id
+    assert shown["narrative"]["text"] == DOCUMENT["narrative"]
+    expected = copy.deepcopy(DOCUMENT)
+    del expected["narrative"]
+
+    def contains(big: object, small: object, where: str) -> None:
+        if isinstance(small, dict):
+            assert isinstance(big, dict), where
+            for key, value in small.items():
+                contains(big[key], value, f"{where}.{key}")
+        elif isinstance(small, list):
+            assert isinstance(big, list), where
+            assert len(big) == len(small), where
+            for i, (b, s) in enumerate(zip(big, small, strict=True)):
+                contains(b, s, f"{where}[{i}]")
+        else:
+            assert big == small, where
+
+    contains(shown, expected, "")
+    again = tmp_path / "again.json"
+    again.write_text(json.dumps(shown, ensure_ascii=False), encoding="utf-8")
+    second = cli.ok("add", again).strip()
+    reshown = json.loads(cli.ok("show", second, "--json"))
+    assert reshown.pop("id") == second
+    shown.pop("id")
+    assert reshown == shown
+
+
+def test_list_search_and_human_show(cli: Cli, base: tuple[Path, str, str]) -> None:
+    record_id = base[1]
+    out = cli.ok("list")
+    assert record_id[:8] in out
+    assert "R-12" in out
+    assert "Rəşad Əliyev" not in out  # the list shows the pseudonym, never the name
+    rows = json.loads(cli.ok("list", "--json"))
+    assert [r["id"] for r in rows] == [record_id]
+    assert rows[0]["status"] == "draft"
+    assert "witness_name" not in rows[0]
+    for query in ("ƏLİYEV", "aliyev", "щекин", "ЩЁКИН", "apardilar"):
+        hits = json.loads(cli.ok("search", query, "--json"))
+        assert [h["id"] for h in hits] == [record_id], query
+    assert "Nothing found" in cli.ok("search", "Quliyev")
+    shown = cli.ok("show", record_id)
+    assert "1. Məni gecə evdən apardılar." in shown
+    assert "2. Меня били по ступням" in shown
+
+
+def test_seal_amend_attach_check(cli: Cli, base: tuple[Path, str, str], tmp_path: Path) -> None:
+    record_id = base[1]
+    err = _one_sentence(cli("seal", record_id), code=2)
+    assert "consent" in err  # informed of purpose and no coercion are not yet recorded
+    full = copy.deepcopy(DOCUMENT)
+    full["consent"].update(informed_of_purpose=True, no_coercion_confirmed=True)
+    doc = tmp_path / "full.json"
+    doc.write_text(json.dumps(full, ensure_ascii=False), encoding="utf-8")
+    cli.ok("amend", record_id, doc, "--reason", "Razılıq tam qeyd olundu")  # a draft: saved, sealed
+    sealed = json.loads(cli.ok("show", record_id, "--json"))
+    assert sealed["consent"]["no_coercion_confirmed"] is True
+
+    photo = tmp_path / "şəkil-1.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + os.urandom(50_000))
+    err = _one_sentence(cli("attach", "nosuchid", photo))
+    assert "No testimony" in err
+    info = json.loads(cli.ok("attach", record_id, photo, "--json"))
+    assert info["sha256"] == hashlib.sha256(photo.read_bytes()).hexdigest()
+    assert info["filename"] == "şəkil-1.jpg"
+
+    full["narrative"] = full["narrative"] + "\n\nDüzəliş: tarix 21 may idi."
+    doc.write_text(json.dumps(full, ensure_ascii=False), encoding="utf-8")
+    result = json.loads(cli.ok("amend", record_id, doc, "--reason", "Tarix düzəldildi",
+                               "--json"))
+    assert result["number"] == 2
+    assert result["reason"] == "Tarix düzəldildi"
+    v1 = json.loads(cli.ok("show", record_id, "--version", "1", "--json"))
+    assert "Düzəliş" not in v1["narrative"]["text"]
+    assert json.loads(cli.ok("list", "--json"))[0]["status"] == "amended"
+    err = _one_sentence(cli("amend", record_id, doc, "--reason", "  "))
+    assert "reason" in err
+
+    report = json.loads(cli.ok("check", "--json"))
+    assert report == {"ok": True, "problems": [], "records": 1,
+                      "audit_entries": report["audit_entries"]}
+    assert "All checks passed" in cli.ok("check")
+
+
+def test_check_after_a_flipped_byte(cli: Cli, kit: ModuleType) -> None:
+    db = cli.vault / "vault.db"
+    kit.flip_byte(db, db.stat().st_size - 3000)
+    proc = cli("check", sub=True)
+    # The last page is not read at unlock: the vault opens and the page check finds it.
+    assert proc.returncode == 1, (proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert proc.stderr == ""
+    lines = proc.stdout.splitlines()
+    assert lines[0] == "Problems found:"
+    assert "failed their integrity check" in lines[1]
+    assert all(line.startswith("- ") and line.endswith(".") for line in lines[1:])
+
+
+@pytest.mark.parametrize("damage", ["flip page 1", "missing", "empty", "truncated"])
+def test_damaged_database_is_one_sentence_and_files_unchanged(
+    cli: Cli, kit: ModuleType, damage: str
+) -> None:
+    db = cli.vault / "vault.db"
+    if damage == "flip page 1":
+        kit.flip_byte(db, 200)
+    elif damage == "missing":
+        db.unlink()
+    elif damage == "empty":
+        db.write_bytes(b"")
+    else:
+        db.write_bytes(db.read_bytes()[:10])
+    before = _files(cli.vault)
+    for command in (["list"], ["check"]):
+        err = _one_sentence(cli(*command, sub=damage == "empty"))
+        assert "backup" in err, err
+    assert _files(cli.vault) == before
+    if damage == "empty":
+        assert db.read_bytes() == b""
+
+
+def test_wrong_passphrase_is_exit_2_one_line(cli: Cli) -> None:
+    before = _files(cli.vault)
+    proc = cli("list", sub=True, TESTIMONY_PASSPHRASE="səhv parol")
+    assert _one_sentence(proc, code=2) == (
+        "testimony-app: The passphrase is not correct for this vault."
+    )
+    assert "səhv" not in proc.stderr + proc.stdout
+    assert _files(cli.vault) == before
+
+
+def test_no_passphrase_without_a_terminal(cli: Cli) -> None:
+    env = {k: v for k, v in _env(cli.home).items() if k != "TESTIMONY_PASSPHRASE"}
+    proc = subprocess.run([sys.executable, "-m", "testimony_app", "list", "--vault",
+                           str(cli.vault)], capture_output=True, text=True, env=env,
+                          stdin=subprocess.DEVNULL, timeout=60)
+    assert "passphrase" in _one_sentence(proc, code=2).lower()
+
+
+def test_passphrase_file(cli: Cli, tmp_path: Path) -> None:
+    secret = tmp_path / "açar.txt"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    cli.ok("list", "--passphrase-file", secret, TESTIMONY_PASSPHRASE="")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("{not json", "not valid JSON"),
+        (json.dumps({"witness": {"name": "A", "nickname": "B"}}), "witness.nickname"),
+        (json.dumps({"acts": [{"methods": "falanga"}]}), "acts[0].methods"),
+        (json.dumps({"consent": {"legal_proceedings": "bəli"}}), "consent.legal_proceedings"),
+        (json.dumps(["a list"]), "JSON object"),
+        (json.dumps({"format": "testimony/v9"}), "testimony/v9"),
+    ],
+)
+def test_bad_documents_name_the_problem(
+    cli: Cli, tmp_path: Path, content: str, expected: str
+) -> None:
+    before = _files(cli.vault)
+    doc = tmp_path / "pis.json"
+    doc.write_text(content, encoding="utf-8")
+    assert expected in _one_sentence(cli("add", doc), code=2)
+    assert _files(cli.vault) == before
+
+
+def test_missing_document_file(cli: Cli, tmp_path: Path) -> None:
+    assert "cannot be read" in _one_sentence(cli("add", tmp_path / "yoxdur.json"), code=2)
+
+
+def test_backup_restore_latest_and_passwd(cli: Cli, base: tuple[Path, str, str]) -> None:
+    record_id = base[1]
+    out = json.loads(cli.ok("backup", "--json"))
+    assert Path(out["backup"]).is_file()
+    db = cli.vault / "vault.db"
+    db.write_bytes(db.read_bytes()[:4096])  # damage the live database
+    _one_sentence(cli("list"))
+    assert "Restored" in cli.ok("restore", "latest")
+    assert list(cli.vault.glob("vault.db.damaged-*"))
+    assert [r["id"] for r in json.loads(cli.ok("list", "--json"))] == [record_id]
+
+    assert "changed" in cli.ok("passwd", TESTIMONY_NEW_PASSPHRASE=NEW_PASSPHRASE)
+    _one_sentence(cli("list"), code=2)
+    cli.ok("list", TESTIMONY_PASSPHRASE=NEW_PASSPHRASE)
+    assert "All checks passed" in cli.ok("check", TESTIMONY_PASSPHRASE=NEW_PASSPHRASE)
+
+
+def test_restore_without_backups(cli: Cli) -> None:
+    assert "no backups" in _one_sentence(cli("restore", "latest"))
+
+
+def test_init_refuses_an_existing_vault(cli: Cli) -> None:
+    before = _files(cli.vault)
+    _one_sentence(cli("init", "--kdf", "test"), code=2)
+    assert _files(cli.vault) == before
+
+
+def test_unknown_vault(tmp_path: Path) -> None:
+    cli = Cli(tmp_path / "yoxdur", tmp_path / "home")
+    assert "no vault" in _one_sentence(cli("list"), code=2).lower()
+    assert not (tmp_path / "yoxdur").exists()
+
+
+def test_demo(tmp_path: Path) -> None:
+    pytest.importorskip("testimony_app.domain.demo")
+    cli = Cli(tmp_path / "demo", tmp_path / "home")
+    out = cli.ok("demo", "--kdf", "test", sub=True)
+    assert "fictional" in out.lower()
+    from testimony_app.services.demo import DEMO_PASSPHRASE
+
+    rows = json.loads(cli.ok("list", "--json", TESTIMONY_PASSPHRASE=DEMO_PASSPHRASE))
+    assert len(rows) >= 6
+    assert all(r["fictional"] for r in rows)
+    assert "All checks passed" in cli.ok("check", TESTIMONY_PASSPHRASE=DEMO_PASSPHRASE)

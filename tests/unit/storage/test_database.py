@@ -1,0 +1,156 @@
+"""The SQLCipher connection: settings (A3, A7), wrong raw key (B2), error translation."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from testimony_app.errors import DiskFull, UserFacingError, VaultDamaged
+from testimony_app.services.vault import VaultSession
+from testimony_app.storage import database
+from testimony_app.storage import vault as storage_vault
+
+SRC = Path(__file__).resolve().parents[3] / "src" / "testimony_app"
+
+
+def _conn(session: VaultSession) -> database.Database:
+    return session._vault.db  # the test reaches inside on purpose
+
+
+def _pragma(session: VaultSession, name: str) -> list[tuple[object, ...]]:
+    return list(_conn(session).conn.execute(f"PRAGMA {name}").fetchall())
+
+
+def _source_files() -> list[Path]:
+    files = sorted(SRC.rglob("*.py"))
+    assert len(files) > 20, "the static greps must see the source tree"
+    return files
+
+
+# -- A3: temporary data stays in memory -------------------------------------------------------
+
+
+def test_a3_compile_option_keeps_temp_store_off_disk() -> None:
+    options = database.compile_options()
+    temp = [o for o in options if o.startswith("TEMP_STORE=")]
+    assert temp, options
+    assert temp[0] in ("TEMP_STORE=2", "TEMP_STORE=3")
+
+
+def test_a3_open_vault_uses_memory_temp_store(session: VaultSession) -> None:
+    assert _pragma(session, "temp_store") == [(2,)]
+
+
+def test_a3_source_sets_temp_store_only_to_memory() -> None:
+    hits = []
+    for path in _source_files():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if re.search(r"temp_store\s*=", line, re.IGNORECASE):
+                hits.append((path.name, line.strip()))
+    assert hits, "the guard must find the setting it guards"
+    for name, line in hits:
+        assert re.search(r"temp_store\s*=\s*MEMORY", line, re.IGNORECASE), (name, line)
+
+
+# -- A7: SQLCipher settings -------------------------------------------------------------------
+
+
+def test_a7_cipher_settings_are_v4_defaults_with_memory_security(session: VaultSession) -> None:
+    assert _pragma(session, "cipher_memory_security") == [("1",)]
+    settings = {row[0] for row in _pragma(session, "cipher_settings")}
+    assert "PRAGMA cipher_page_size = 4096;" in settings
+    assert "PRAGMA cipher_hmac_algorithm = HMAC_SHA512;" in settings
+    assert "PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512;" in settings
+    assert "PRAGMA cipher_plaintext_header_size = 0;" in settings
+    # cipher_settings omits nothing it would need; use_hmac is on either way.
+    assert "PRAGMA cipher_use_hmac = 0;" not in settings
+    assert _pragma(session, "cipher_use_hmac") == [("1",)]
+    assert _pragma(session, "journal_mode") == [("wal",)]
+    assert _pragma(session, "synchronous") == [(2,)]  # FULL
+    assert _pragma(session, "secure_delete") == [(1,)]
+    assert _pragma(session, "foreign_keys") == [(1,)]
+
+
+def test_a7_source_never_weakens_sqlcipher() -> None:
+    bad = re.compile(r"cipher_compatibility|use_hmac\s*=\s*(off|0|false)", re.IGNORECASE)
+    for path in _source_files():
+        text = path.read_text(encoding="utf-8")
+        assert not bad.search(text), path
+
+
+def test_database_file_is_not_plaintext_sqlite(session: VaultSession) -> None:
+    head = (session.path / "vault.db").read_bytes()[:16]
+    assert head != b"SQLite format 3\x00"
+
+
+# -- B2: a wrong raw key ----------------------------------------------------------------------
+
+
+def test_b2_wrong_raw_key_is_refused_and_creates_nothing(
+    session: VaultSession, vault_dir: Path, kit: ModuleType
+) -> None:
+    session.testimonies.create(kit.sample_testimony("b2"))
+    session.lock()
+    before = kit.snapshot([vault_dir])
+    names = sorted(os.listdir(vault_dir))
+    for _ in range(3):
+        with pytest.raises(UserFacingError) as info:
+            database.connect(vault_dir / "vault.db", secrets.token_bytes(32))
+        assert isinstance(info.value, VaultDamaged)
+        assert "\n" not in str(info.value)
+    assert sorted(os.listdir(vault_dir)) == names
+    assert kit.snapshot([vault_dir]) == before
+    # The right key still opens it and the tables are the vault's, not new empty ones.
+    dek, _ = storage_vault.unwrap_key(vault_dir, kit.PASSPHRASE)
+    db = database.connect(vault_dir / "vault.db", dek)
+    try:
+        assert db.scalar("SELECT count(*) FROM records") == 1
+    finally:
+        db.close()
+
+
+def test_connect_refuses_missing_and_empty_files(tmp_path: Path) -> None:
+    key = secrets.token_bytes(32)
+    with pytest.raises(VaultDamaged, match="missing"):
+        database.connect(tmp_path / "vault.db", key)
+    assert not (tmp_path / "vault.db").exists()
+    (tmp_path / "vault.db").write_bytes(b"")
+    with pytest.raises(VaultDamaged, match="empty"):
+        database.connect(tmp_path / "vault.db", key)
+    assert (tmp_path / "vault.db").read_bytes() == b""
+    assert sorted(os.listdir(tmp_path)) == ["vault.db"]
+
+
+def test_keyspec_is_hex_only() -> None:
+    spec = database._keyspec(bytes(range(32)))
+    assert spec == bytearray(b"x'" + bytes(range(32)).hex().encode() + b"'")
+
+
+# -- error translation ------------------------------------------------------------------------
+
+
+def test_full_disk_inside_a_transaction_is_disk_full(session: VaultSession) -> None:
+    db = _conn(session)
+    pages = db.scalar("PRAGMA page_count")
+    db.execute(f"PRAGMA max_page_count = {int(pages)}")
+    with pytest.raises(DiskFull), db.transaction() as conn:
+        conn.execute("INSERT INTO settings (key, value) VALUES ('x', ?)", ("ə" * 200_000,))
+    db.execute("PRAGMA max_page_count = 1073741823")
+    assert db.scalar("SELECT count(*) FROM settings WHERE key = 'x'") == 0
+
+
+def test_trigger_abort_stays_an_integrity_error(session: VaultSession) -> None:
+    db = _conn(session)
+    with pytest.raises(database.IntegrityError), db.transaction() as conn:
+        conn.execute("UPDATE audit SET action = 'x'")
+
+
+def test_closed_database_says_locked(session: VaultSession) -> None:
+    session.lock()
+    with pytest.raises(UserFacingError, match="locked"):
+        _conn(session).query("SELECT 1")

@@ -1,0 +1,133 @@
+"""Full-text search that finds Azerbaijani and Russian words however they were typed."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import pytest
+
+from testimony_app.domain import folding, model
+from testimony_app.services.vault import VaultSession
+
+
+def _t(title: str, narrative: str, name: str = "") -> model.Testimony:
+    t = model.Testimony(title=title)
+    t.narrative.text = narrative
+    t.witness.name = name
+    return t
+
+
+@pytest.fixture
+def corpus(session: VaultSession) -> dict[str, str]:
+    add = session.testimonies.create
+    return {
+        "mehər": add(_t("Bir", "Müstəntiq onu döydü.", name="Nemət Məhərrəmov")),
+        "qirmizi": add(_t("İki", "Qırmızı divarlı otaqda saxladılar; işgəncə verdilər.")),
+        "yolka": add(_t("Три", "Во дворе стояла ёлка, а следователь кричал.")),
+        "other": add(_t("Dörd", "Heç nə olmadı, sadəcə sorğu-sual etdilər.")),
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "key"),
+    [
+        ("Məhərrəmov", "mehər"),
+        ("MƏHƏRRƏMOV", "mehər"),
+        ("meherremov", "mehər"),
+        ("maharramov", "mehər"),
+        ("Məhərrəm", "mehər"),  # prefix
+        ("MAHARRAM", "mehər"),
+        ("qırmızı", "qirmizi"),
+        ("QIRMIZI", "qirmizi"),
+        ("qirmizi", "qirmizi"),
+        ("QİRMİZİ", "qirmizi"),
+        ("isgence", "qirmizi"),
+        ("İŞGƏNCƏ", "qirmizi"),
+        ("ёлка", "yolka"),
+        ("ЁЛКА", "yolka"),
+        ("елка", "yolka"),
+        ("ЕЛКА", "yolka"),
+        ("СЛЕДОВАТЕЛЬ", "yolka"),
+    ],
+)
+def test_folded_queries_find_the_word(
+    session: VaultSession, corpus: dict[str, str], query: str, key: str
+) -> None:
+    hits = session.testimonies.search(query)
+    assert [h.testimony_id for h in hits] == [corpus[key]], query
+
+
+def test_no_false_positive_and_empty_query(session: VaultSession, corpus: dict[str, str]) -> None:
+    assert session.testimonies.search("Quliyev") == []
+    assert session.testimonies.search("   ") == []
+    assert session.testimonies.search('"*) OR (') == []  # FTS syntax is never passed through
+
+
+def test_every_query_term_must_match(session: VaultSession, corpus: dict[str, str]) -> None:
+    hits = session.testimonies.search("qırmızı ёлка")
+    assert hits == []
+    hits = session.testimonies.search("qırmızı isgence")
+    assert [h.testimony_id for h in hits] == [corpus["qirmizi"]]
+
+
+def test_snippet_marks_the_matched_word(session: VaultSession, corpus: dict[str, str]) -> None:
+    (hit,) = session.testimonies.search("meherremov")
+    assert "«Məhərrəmov»" in hit.snippet
+    (hit,) = session.testimonies.search("ЕЛКА")
+    assert "«ёлка»" in hit.snippet
+    (hit,) = session.testimonies.search("isgence")
+    assert "«işgəncə»" in hit.snippet
+
+
+def test_ranking_puts_the_more_relevant_first(session: VaultSession) -> None:
+    filler = " ".join(["Sonra onu başqa otağa apardılar və uzun müddət gözlətdilər."] * 30)
+    weak = session.testimonies.create(_t("Zəif", filler + " Məhərrəmov orada idi."))
+    strong = session.testimonies.create(
+        _t("Güclü", "Məhərrəmov vurdu. Məhərrəmov söydü. Məhərrəmov hədələdi.")
+    )
+    hits = session.testimonies.search("maharramov")
+    assert [h.testimony_id for h in hits] == [strong, weak]
+    assert hits[0].score > hits[1].score
+
+
+def test_index_follows_edits(session: VaultSession, kit: ModuleType) -> None:
+    t = _t("Dəyişən", "Əvvəlcə Bakıda idi.")
+    rid = session.testimonies.create(t)
+    assert session.testimonies.search("bakida")
+    t.narrative.text = "İndi Gəncədədir."
+    session.testimonies.save_draft(rid, t)
+    assert session.testimonies.search("bakida") == []
+    assert [h.testimony_id for h in session.testimonies.search("gencede")] == [rid]
+
+
+def test_search_covers_every_field(session: VaultSession, kit: ModuleType) -> None:
+    rid = session.testimonies.create(kit.sample_testimony())
+    for query in ("Щёкин", "щекин", "Петросян", "Պետրոսյան", "gulnare", "AZE", "tortured",
+                  "casuslugu", "yuxusuzluq", "2017/ТТ"):
+        hits = session.testimonies.search(query)
+        if query == "Петросян":  # Armenian name is written in Armenian script only
+            assert hits == []
+            continue
+        assert [h.testimony_id for h in hits] == [rid], query
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Məhərrəmov", "meherremov"),
+        ("İSMAYILLI", "ismayilli"),
+        ("ığşçöü", "igscou"),
+        ("IĞDIR", "igdir"),
+        ("Ёлка", "елка"),
+        ("ЩЁЛОЧЬ", "щелочь"),
+    ],
+)
+def test_fold(text: str, folded: str) -> None:
+    assert folding.fold(text) == folded
+
+
+def test_index_text_adds_schwa_as_a_variant() -> None:
+    indexed = folding.index_text("Nemət Məhərrəmov")
+    assert "nemet meherremov" in indexed
+    assert "maharramov" in indexed.split()
+    assert "nemat" in indexed.split()  # only ə changes: e stays e
