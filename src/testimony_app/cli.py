@@ -502,3 +502,7 @@ def main(argv: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
+
+
+# The bundle commands register themselves on import (org-keygen, enrol, export, ...).
+from testimony_app import cli_bundles  # noqa: E402, F401

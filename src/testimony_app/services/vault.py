@@ -13,6 +13,7 @@ from typing import Literal
 from testimony_app.crypto import kdf
 from testimony_app.domain.model import CheckReport
 from testimony_app.errors import UserFacingError
+from testimony_app.services.bundles import BundleService, ensure_device_key
 from testimony_app.services.passphrase import generate_passphrase, passphrase_strength
 from testimony_app.services.statements import StatementService
 from testimony_app.services.testimonies import TestimonyService
@@ -42,6 +43,7 @@ class VaultSession:
         self.path = opened.path
         self.testimonies = TestimonyService(opened)
         self.statements = StatementService(opened)
+        self.bundles = BundleService(opened)
 
     @property
     def is_open(self) -> bool:
@@ -101,7 +103,13 @@ def _params(choice: KdfChoice) -> kdf.KdfParams:
 
 def create_vault(path: Path, passphrase: str, *, kdf: KdfChoice = "calibrated") -> VaultSession:
     """Create a vault (calibrating Argon2id to about a second here) and open it."""
-    return VaultSession(storage_vault.create(path, passphrase, _params(kdf)))
+    opened = storage_vault.create(path, passphrase, _params(kdf))
+    try:
+        ensure_device_key(opened)
+    except BaseException:
+        opened.close()
+        raise
+    return VaultSession(opened)
 
 
 def unlock_vault(path: Path, passphrase: str) -> VaultSession:

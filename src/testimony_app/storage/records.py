@@ -28,12 +28,24 @@ from testimony_app.domain.model import (
     TestimonySummary,
     VersionInfo,
 )
-from testimony_app.errors import InvalidRecord, RecordNotFound, RecordSealed
+from testimony_app.errors import InvalidRecord, RecordNotFound, RecordSealed, UserFacingError
 from testimony_app.storage import audit
 from testimony_app.storage.database import Database
 from testimony_app.storage.search import index_row, make_snippet
 
 Clock = Callable[[], str]
+
+
+class ContentPurged(UserFacingError):
+    """The version's content was deleted from this laptop after the organisation confirmed
+    receipt; only its id and hash remain (bundles, security.md §4.3 step 5)."""
+
+    def __init__(
+        self,
+        message: str = "This testimony's content was deleted from this laptop after the"
+        " organisation confirmed receiving it; only its id and hash are kept.",
+    ) -> None:
+        super().__init__(message)
 
 _SUMMARY_COLUMNS = (
     "r.id, r.current, r.exported, r.acknowledged, r.interview_date, r.place, r.language,"
@@ -203,6 +215,8 @@ class RecordStore:
             number, sealed, content = self._latest(conn, record_id)
             if not sealed:
                 raise RecordSealed("This testimony already has an unsealed draft to edit.")
+            if _is_purged(conn, record_id, number):
+                raise ContentPurged()
             now = self._now()
             conn.execute(
                 "INSERT INTO versions (record_id, number, content, reason, updated_at)"
@@ -271,26 +285,31 @@ class RecordStore:
         """The content of a version (the newest when ``version`` is None)."""
         if version is None:
             rows = self._db.query(
-                "SELECT v.content FROM versions v JOIN records r ON r.id = v.record_id"
-                " AND v.number = r.current WHERE r.id = ?",
+                "SELECT v.content, v.purged FROM versions v JOIN records r"
+                " ON r.id = v.record_id AND v.number = r.current WHERE r.id = ?",
                 (record_id,),
             )
         else:
             rows = self._db.query(
-                "SELECT content FROM versions WHERE record_id = ? AND number = ?",
+                "SELECT content, purged FROM versions WHERE record_id = ? AND number = ?",
                 (record_id, version),
             )
         if not rows:
             raise RecordNotFound("No testimony with that id and version is in this vault.")
+        if rows[0][1]:
+            raise ContentPurged()
         return interchange.loads(rows[0][0])
 
     def content_bytes(self, record_id: str, version: int) -> bytes:
         """The stored canonical bytes of a version, exactly as hashed."""
         rows = self._db.query(
-            "SELECT content FROM versions WHERE record_id = ? AND number = ?", (record_id, version)
+            "SELECT content, purged FROM versions WHERE record_id = ? AND number = ?",
+            (record_id, version),
         )
         if not rows:
             raise RecordNotFound("No testimony with that id and version is in this vault.")
+        if rows[0][1]:
+            raise ContentPurged()
         return str(rows[0][0]).encode("utf-8")
 
     def info(self, record_id: str) -> RecordInfo:
@@ -347,12 +366,14 @@ class RecordStore:
         return int(self._db.scalar("SELECT count(*) FROM records"))
 
     def sealed_versions(self) -> builtins.list[tuple[str, int, str, str]]:
-        """``(record_id, number, content, content_sha256)`` of every sealed version."""
+        """``(record_id, number, content, content_sha256)`` of every sealed version whose
+        content is still held (a purged version keeps only its hash, so there is nothing to
+        re-hash)."""
         return [
             (r[0], int(r[1]), r[2], r[3])
             for r in self._db.query(
-                "SELECT record_id, number, content, content_sha256 FROM versions WHERE sealed = 1"
-                " ORDER BY record_id, number"
+                "SELECT record_id, number, content, content_sha256 FROM versions"
+                " WHERE sealed = 1 AND purged = 0 ORDER BY record_id, number"
             )
         ]
 
@@ -390,10 +411,11 @@ class RecordStore:
         ]
 
     def attachments_of(self, record_id: str) -> builtins.list[AttachmentInfo]:
-        """Complete attachments of a record, in the order they were added."""
+        """Complete attachments of a record still held, in the order they were added."""
         rows = self._db.query(
             "SELECT id, filename, media_type, size, sha256, added_at, description, kind"
-            " FROM attachments WHERE record_id = ? AND complete = 1 ORDER BY added_at, rowid",
+            " FROM attachments WHERE record_id = ? AND complete = 1 AND purged = 0"
+            " ORDER BY added_at, rowid",
             (record_id,),
         )
         return [AttachmentInfo(*row) for row in rows]
@@ -435,6 +457,13 @@ class RecordStore:
             "INSERT INTO search (record_id, body, original) VALUES (?, ?, ?)",
             index_row(record_id, doc),
         )
+
+
+def _is_purged(conn: Any, record_id: str, number: int) -> bool:
+    row = conn.execute(
+        "SELECT purged FROM versions WHERE record_id = ? AND number = ?", (record_id, number)
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def dumps_record(t: Testimony) -> str:

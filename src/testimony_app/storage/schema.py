@@ -123,8 +123,124 @@ def _v2_search_keeps_text(conn: Any) -> None:
         )
 
 
+# Version 3: bundles. The device side keeps a ledger of what it exported and what the
+# organisation acknowledged (``exports``, ``export_versions``) and may *purge* acknowledged
+# records: a sealed version's content is emptied while its number, hash, seal time and reason
+# stay, so the laptop keeps proof of what it held without holding it. The organisation side
+# pins each device's key on first use (``devices``) and keeps, for every imported version,
+# where it came from (``provenance``), the bundles themselves (manifest, signature, custody
+# log), the sealed statements as the device made them, and versions that clashed with what
+# it already held (``import_conflicts``): kept, never overwriting. Evidence tables are
+# append-only, enforced by triggers like the audit log.
+_V3 = [
+    "ALTER TABLE versions ADD COLUMN purged INTEGER NOT NULL DEFAULT 0 CHECK (purged IN (0, 1))",
+    "ALTER TABLE attachments ADD COLUMN purged INTEGER NOT NULL DEFAULT 0"
+    " CHECK (purged IN (0, 1))",
+    # A sealed version may change in one way only: its content emptied and ``purged`` set,
+    # everything that identifies it left as it was. A purged version never changes again.
+    "DROP TRIGGER versions_sealed_immutable",
+    """CREATE TRIGGER versions_sealed_immutable BEFORE UPDATE ON versions
+       WHEN OLD.sealed = 1 AND NOT (
+           OLD.purged = 0 AND NEW.purged = 1 AND NEW.content = '' AND NEW.sealed = 1
+           AND NEW.record_id = OLD.record_id AND NEW.number = OLD.number
+           AND NEW.sealed_at = OLD.sealed_at AND NEW.content_sha256 = OLD.content_sha256
+           AND NEW.reason = OLD.reason)
+       BEGIN SELECT RAISE(ABORT, 'a sealed version cannot be changed'); END""",
+    """CREATE TRIGGER versions_purge_sealed_only BEFORE UPDATE OF purged ON versions
+       WHEN NEW.purged <> OLD.purged AND OLD.sealed = 0
+       BEGIN SELECT RAISE(ABORT, 'only a sealed version can be purged'); END""",
+    """CREATE TRIGGER attachments_purge_final BEFORE UPDATE OF purged ON attachments
+       WHEN OLD.purged = 1 AND NEW.purged = 0
+       BEGIN SELECT RAISE(ABORT, 'a purged attachment cannot come back'); END""",
+    # -- device side -------------------------------------------------------------------
+    """CREATE TABLE exports (
+        bundle_id TEXT PRIMARY KEY,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        recipients TEXT NOT NULL,
+        acknowledged_at TEXT NOT NULL DEFAULT '',
+        receipt_sha256 TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE export_versions (
+        bundle_id TEXT NOT NULL REFERENCES exports(bundle_id),
+        record_id TEXT NOT NULL REFERENCES records(id),
+        version INTEGER NOT NULL,
+        content_sha256 TEXT NOT NULL,
+        redacted INTEGER NOT NULL CHECK (redacted IN (0, 1)),
+        acknowledged INTEGER NOT NULL DEFAULT 0 CHECK (acknowledged IN (0, 1)),
+        PRIMARY KEY (bundle_id, record_id, version)
+    )""",
+    "CREATE INDEX export_versions_by_record ON export_versions(record_id, version)",
+    # -- organisation side ---------------------------------------------------------------
+    """CREATE TABLE devices (
+        device_id TEXT PRIMARY KEY,
+        public_key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        first_seen TEXT NOT NULL
+    )""",
+    """CREATE TRIGGER devices_pinned BEFORE UPDATE ON devices
+       BEGIN SELECT RAISE(ABORT, 'a pinned device key cannot be changed'); END""",
+    """CREATE TABLE imported_bundles (
+        bundle_id TEXT PRIMARY KEY,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        device_id TEXT NOT NULL REFERENCES devices(device_id),
+        created_at TEXT NOT NULL,
+        previous_bundle_id TEXT NOT NULL DEFAULT '',
+        audit_seq INTEGER NOT NULL,
+        audit_hash TEXT NOT NULL,
+        manifest BLOB NOT NULL,
+        signature TEXT NOT NULL,
+        custody BLOB NOT NULL,
+        imported_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE provenance (
+        record_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        source_sha256 TEXT NOT NULL,
+        redacted INTEGER NOT NULL CHECK (redacted IN (0, 1)),
+        device_id TEXT NOT NULL REFERENCES devices(device_id),
+        device_fingerprint TEXT NOT NULL,
+        bundle_id TEXT NOT NULL REFERENCES imported_bundles(bundle_id),
+        interviewer TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        PRIMARY KEY (record_id, version),
+        FOREIGN KEY (record_id, version) REFERENCES versions(record_id, number)
+    )""",
+    """CREATE TABLE imported_statements (
+        record_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (record_id, version),
+        FOREIGN KEY (record_id, version) REFERENCES versions(record_id, number)
+    )""",
+    """CREATE TABLE import_conflicts (
+        id INTEGER PRIMARY KEY,
+        record_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        existing_sha256 TEXT NOT NULL,
+        incoming_sha256 TEXT NOT NULL,
+        bundle_id TEXT NOT NULL REFERENCES imported_bundles(bundle_id),
+        device_id TEXT NOT NULL,
+        content TEXT NOT NULL,
+        statement BLOB,
+        detected_at TEXT NOT NULL,
+        UNIQUE (record_id, version, incoming_sha256)
+    )""",
+    "CREATE INDEX provenance_by_bundle ON provenance(bundle_id)",
+    "CREATE INDEX imported_bundles_by_device ON imported_bundles(device_id)",
+    *(
+        f"""CREATE TRIGGER {table}_append_only_{verb} BEFORE {verb.upper()} ON {table}
+            BEGIN SELECT RAISE(ABORT, 'imported evidence is append-only'); END"""
+        for table in ("imported_bundles", "provenance", "imported_statements", "import_conflicts")
+        for verb in ("update", "delete")
+    ),
+]
+
 Step = str | Callable[[Any], None]
-MIGRATIONS: list[list[Step]] = [list(_V1), [_v2_search_keeps_text]]
+MIGRATIONS: list[list[Step]] = [list(_V1), [_v2_search_keeps_text], list(_V3)]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -21,6 +21,7 @@ Rules that keep a testimony from being lost:
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import secrets
@@ -256,6 +257,32 @@ class OpenVault:
             old.unlink(missing_ok=True)
             old.with_suffix(".keys").unlink(missing_ok=True)
 
+    def replace_backups(self) -> Path:
+        """Write and verify a fresh backup, then delete every older one; return the new one.
+
+        After a purge the older backups still hold the purged content: what is not on the
+        laptop cannot be coerced out of it, so they go once a backup without it exists.
+        """
+        fresh = self.backup()
+        for old in list_backups(self.path):
+            if old != fresh:
+                old.unlink(missing_ok=True)
+                old.with_suffix(".keys").unlink(missing_ok=True)
+        fsync_dir(self.path / BACKUP_DIR)
+        return fresh
+
+    def compact(self) -> None:
+        """Rewrite the database without free pages and empty the WAL (after a purge).
+
+        ``secure_delete`` already zeroes deleted rows; ``VACUUM`` rebuilds the file so no
+        free page or stale index segment survives, and the truncating checkpoints leave no
+        old page in ``vault.db-wal``.
+        """
+        with self.db.lock:
+            self.db.query("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.execute("VACUUM")
+            self.db.query("PRAGMA wal_checkpoint(TRUNCATE)")
+
     # -- checking --------------------------------------------------------------------------
 
     def check(self) -> CheckReport:
@@ -265,7 +292,7 @@ class OpenVault:
             chain_problems, count = audit.verify(self.db)
             problems += chain_problems
             problems += _sealed_hash_problems(self)
-            problems += self.attachments.verify_all()
+            problems += _attachment_problems(self)
         else:
             count = 0
         records = 0
@@ -286,6 +313,20 @@ def _sealed_hash_problems(vault: OpenVault) -> list[str]:
             interchange.loads(content)
         except UserFacingError:
             problems.append(f"Sealed version {number} of {record_id[:8]} cannot be read.")
+    return problems
+
+
+def _attachment_problems(vault: OpenVault) -> list[str]:
+    """Re-hash every complete attachment still held (a purged one keeps only its hash)."""
+    problems = []
+    for attachment_id, sha256 in vault.db.query(
+        "SELECT id, sha256 FROM attachments WHERE complete = 1 AND purged = 0"
+    ):
+        digest = hashlib.sha256()
+        for chunk in vault.attachments.iter_bytes(attachment_id):
+            digest.update(chunk)
+        if digest.hexdigest() != sha256:
+            problems.append(f"Attachment {attachment_id[:8]} no longer matches its hash.")
     return problems
 
 
@@ -409,15 +450,14 @@ def restore(path: Path, backup: Path, passphrase: str) -> None:
     if not backup.is_file():
         raise UserFacingError("That backup file does not exist.")
     backup_keys = backup.with_suffix(".keys")
+    new_keys: bytes | None = None
     try:
         dek, _ = unwrap_key(path, passphrase)
     except KeyFileDamaged:
         if not backup_keys.is_file():
             raise
         dek = keyslots.unwrap(_read_slot(backup_keys), passphrase)
-        data = backup_keys.read_bytes()
-        atomic_write(path / KEYS_NAME, data)
-        atomic_write(path / KEYS_BAK_NAME, data)
+        new_keys = backup_keys.read_bytes()  # written only once the database is in place
     try:
         if verify_database_file(backup, dek):
             raise VaultDamaged("That backup is damaged too; choose an older one.")
@@ -431,12 +471,21 @@ def restore(path: Path, backup: Path, passphrase: str) -> None:
         if verify_database_file(staging, dek):
             staging.unlink(missing_ok=True)
             raise VaultDamaged("The restored copy did not verify; nothing was changed.")
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        # Microseconds: a second restore in the same second must not replace the first's
+        # set-aside file.
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         for suffix in ("", "-wal", "-shm"):
             live = path / f"{DB_NAME}{suffix}"
             if live.exists():
                 os.replace(live, path / f"{DB_NAME}.damaged-{stamp}{suffix}")
         os.replace(staging, path / DB_NAME)
+        if new_keys is not None:
+            # The damaged key files are set aside too (a person may still repair one by hand).
+            for name in (KEYS_NAME, KEYS_BAK_NAME):
+                if (path / name).exists():
+                    os.replace(path / name, path / f"{name}.damaged-{stamp}")
+            atomic_write(path / KEYS_NAME, new_keys)
+            atomic_write(path / KEYS_BAK_NAME, new_keys)
         fsync_dir(path)
     finally:
         kdf.wipe(dek)

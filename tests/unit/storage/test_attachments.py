@@ -57,7 +57,7 @@ def test_sealed_version_lists_attachments_with_hashes(
     session.testimonies.seal(record, backup=False)
     sealed = session.testimonies.get(record, 1)
     assert [(a.id, a.sha256) for a in sealed.attachments] == [(info.id, info.sha256)]
-    assert sealed.attachments[0].kind == "image"
+    assert sealed.attachments[0].kind == "photo"
 
 
 def test_check_detects_a_changed_chunk(session: VaultSession, record: str, tmp_path: Path) -> None:

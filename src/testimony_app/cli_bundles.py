@@ -1,0 +1,333 @@
+"""Command-line sub-commands for bundles: both the interviewer's and the organisation's side.
+
+    org-keygen -o DIR                                   the organisation's keys, once
+    enrol --vault DIR --recipient age1… --org-key ed25519:… [--name TEXT] [--yes]
+    export --vault DIR -o OUT.age [--recipient age1…] [ID ...]
+    verify BUNDLE --identity FILE [--vault DIR]         exit 0 only if every check passed
+    import --vault DIR BUNDLE --identity FILE
+    receipt --vault DIR BUNDLE --identity FILE --signing-key FILE -o RECEIPT
+    acknowledge --vault DIR RECEIPT [--purge [--yes]]
+
+Thin over :mod:`testimony_app.services`: every rule lives there. As everywhere in the CLI, a
+user error is one sentence on stderr and a non-zero exit; ``--json`` prints data as JSON.
+Nothing here prints testimony text; records are named by id and pseudonym or initials.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from testimony_app.cli import (
+    _EXTENSIONS,
+    EXIT_DAMAGED,
+    EXIT_OK,
+    _emit,
+    _open,
+    command,
+)
+from testimony_app.errors import UserFacingError
+from testimony_app.services import organisation
+from testimony_app.services.bundles import NothingToExport
+
+
+def _say(text: str) -> None:
+    """One line on stdout (the command line's output, like ``print``)."""
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def _confirm(args: argparse.Namespace, question: str) -> bool:
+    """``--yes``, or an explicit "y" typed at a terminal; scripts must say ``--yes``."""
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise UserFacingError("Not at a terminal: confirm with --yes to go ahead.")
+    answer = input(f"{question} [y/N] ").strip().lower()
+    return answer in ("y", "yes")
+
+
+@command("org-keygen")
+def cmd_org_keygen(args: argparse.Namespace) -> int:
+    """Make the organisation's age identity and receipt-signing key."""
+    result = organisation.org_keygen(Path(args.output))
+    identity, signing = result.paths
+    _emit(
+        args,
+        {
+            "recipient": result.recipient,
+            "receipt_key": result.signing_public_key,
+            "fingerprint": result.fingerprint,
+            "identity_file": str(identity),
+            "signing_key_file": str(signing),
+        },
+        "\n".join(
+            [
+                f"Recipient (give to every interviewer): {result.recipient}",
+                f"Receipt key (give to every interviewer): {result.signing_public_key}",
+                f"Fingerprint (read it aloud when they enrol): {result.fingerprint}",
+                f"Secret identity: {identity}",
+                f"Secret receipt-signing key: {signing}",
+                "Keep both secret files safe and backed up: without the identity no bundle"
+                " sent to it can ever be opened.",
+            ]
+        ),
+    )
+    return EXIT_OK
+
+
+@command("enrol")
+def cmd_enrol(args: argparse.Namespace) -> int:
+    """Pin the organisation's recipients and receipt key after comparing the fingerprint."""
+    session = _open(args)
+    try:
+        service = session.bundles
+        fingerprint = service.enrolment_fingerprint(args.recipient, args.org_key)
+        if not args.json:
+            _say(f"Organisation: {args.name or '(no name given)'}")
+            for recipient in args.recipient:
+                _say(f"Recipient:    {recipient}")
+            _say(f"Receipt key:  {args.org_key}")
+            _say(f"Fingerprint:  {fingerprint}")
+        confirmed = _confirm(args, "Does the organisation read out the same fingerprint?")
+        if not confirmed:
+            raise UserFacingError(
+                "The organisation was not enrolled: the fingerprint was not confirmed."
+            )
+        enrolment = service.enrol(args.recipient, args.org_key, args.name, confirmed=True)
+        device_fingerprint = service.device_fingerprint()
+    finally:
+        session.lock()
+    _emit(
+        args,
+        asdict(enrolment) | {"device_fingerprint": device_fingerprint},
+        f"Enrolled. This laptop's device key fingerprint is {device_fingerprint}; the"
+        " organisation will see it on the first bundle.",
+    )
+    return EXIT_OK
+
+
+@command("export")
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write a bundle of sealed testimonies for the enrolled organisation."""
+    out = Path(args.output)
+    session = _open(args)
+    try:
+        try:
+            report = session.bundles.export(
+                out, record_ids=args.ids or None, recipients=args.recipient or None
+            )
+        except NothingToExport as exc:
+            _print_withheld(args, exc.withheld)
+            raise
+    finally:
+        session.lock()
+    data = {
+        "bundle": str(report.path),
+        "bundle_id": report.bundle_id,
+        "sha256": report.sha256,
+        "size": report.size,
+        "recipients": list(report.recipients),
+        "exported": [asdict(r) for r in report.exported],
+        "withheld": [asdict(w) for w in report.withheld],
+    }
+    lines = [f"Bundle written and verified: {report.path}", f"SHA-256 {report.sha256}"]
+    for r in report.exported:
+        versions = ",".join(f"v{n}" for n in r.versions)
+        form = "redacted" if r.redacted else "complete"
+        lines.append(
+            f"  exported {r.record_id[:8]}  {r.label:<14} {versions}  {form},"
+            f" statement {r.statement_language}, {r.attachments} attachment(s)"
+        )
+    for w in report.withheld:
+        lines.append(f"  withheld {w.record_id[:8]}  {w.label:<14} {w.reason}")
+    _emit(args, data, "\n".join(lines))
+    return EXIT_OK
+
+
+def _print_withheld(args: argparse.Namespace, withheld: Any) -> None:
+    if args.json:
+        _emit(args, {"exported": [], "withheld": [asdict(w) for w in withheld]}, "")
+        return
+    for w in withheld:
+        _say(f"  withheld {w.record_id[:8]}  {w.label:<14} {w.reason}")
+
+
+@command("verify")
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Check a bundle with the organisation's identity; exit 0 only if every check passed."""
+    if args.vault:
+        session = _open(args)
+        try:
+            report = session.bundles.organisation.verify(Path(args.bundle), Path(args.identity))
+        finally:
+            session.lock()
+    else:
+        report = organisation.verify(Path(args.bundle), Path(args.identity))
+    lines = [f"Bundle {report.bundle_id or '(unreadable)'}"]
+    if report.device_id:
+        pinned = {
+            "pinned": "the key this vault pinned for it",
+            "new device": "first bundle from this device (not yet pinned)",
+            "different key": "NOT the key this vault pinned for it",
+        }.get(report.pin_status, "not pinned: compare the fingerprint with the interviewer's")
+        lines += [
+            f"Device:   {report.device_id}",
+            f"Key:      {report.device_fingerprint} ({pinned})",
+            f"Made:     {report.created_at}",
+            f"SHA-256:  {report.bundle_sha256}  ({report.bundle_size} bytes, {report.members}"
+            " members)",
+        ]
+    for r in report.records:
+        form = "redacted" if r.redacted else "complete"
+        lines.append(
+            f"  record {r.record_id} v{r.version}  {form}  {r.language or '—'}"
+            f"  {r.attachments} attachment(s)"
+        )
+    for check in report.checks:
+        mark = {"passed": "ok  ", "failed": "FAIL", "not run": "--  "}[check.status]
+        lines.append(f"  [{mark}] {check.name}" + (f": {check.detail}" if check.detail else ""))
+    lines.append("All checks passed." if report.ok else f"Verification failed: {report.error}")
+    _emit(args, asdict(report), "\n".join(lines))
+    return EXIT_OK if report.ok else EXIT_DAMAGED
+
+
+@command("import")
+def cmd_import(args: argparse.Namespace) -> int:
+    """Verify a bundle and import it into the organisation's vault, all or nothing."""
+    session = _open(args)
+    try:
+        report = organisation.import_bundle(session, Path(args.bundle), Path(args.identity))
+    finally:
+        session.lock()
+    lines = [
+        f"Bundle {report.bundle_id} from device {report.device_id} ({report.device_fingerprint})",
+    ]
+    for v in report.versions:
+        lines.append(f"  {v.outcome:<9} {v.record_id} v{v.version}")
+    lines.append(
+        f"Attachments: {report.attachments_added} added,"
+        f" {report.attachments_already_held} already held."
+    )
+    lines += [f"Note: {w}" for w in report.warnings]
+    if report.conflicts:
+        lines.append(
+            f"{len(report.conflicts)} version(s) clash with versions already held; they were"
+            " kept aside and nothing was overwritten."
+        )
+    lines.append(
+        "Imported." if report.changed else "Nothing changed: everything in it was already held."
+    )
+    _emit(
+        args,
+        asdict(report) | {"versions": [asdict(v) for v in report.versions]},
+        "\n".join(lines),
+    )
+    return EXIT_OK
+
+
+@command("receipt")
+def cmd_receipt(args: argparse.Namespace) -> int:
+    """Sign a receipt for an imported bundle, to hand back to the interviewer."""
+    session = _open(args)
+    try:
+        where = organisation.receipt(
+            session,
+            Path(args.bundle),
+            Path(args.identity),
+            Path(args.signing_key),
+            Path(args.output),
+        )
+    finally:
+        session.lock()
+    _emit(args, {"receipt": str(where)}, f"Receipt written: {where}")
+    return EXIT_OK
+
+
+@command("acknowledge")
+def cmd_acknowledge(args: argparse.Namespace) -> int:
+    """Verify the organisation's receipt; optionally purge what it acknowledged."""
+    session = _open(args)
+    try:
+        report = session.bundles.acknowledge(Path(args.receipt))
+        purge = None
+        candidates = (
+            [rid for rid, _ in report.acknowledged + report.already_acknowledged]
+            if args.include_redacted
+            else list(report.purgeable)
+        )
+        if args.purge and candidates:
+            question = (
+                f"Delete the content of {len(set(candidates))} acknowledged testimony(ies)"
+                " from this laptop, keeping only ids and hashes?"
+            )
+            if not _confirm(args, question):
+                raise UserFacingError("Nothing was deleted.")
+            purge = session.bundles.purge(
+                list(dict.fromkeys(candidates)), include_redacted=args.include_redacted
+            )
+    finally:
+        session.lock()
+    lines = [f"Receipt for bundle {report.bundle_id} verified (received {report.received_at})."]
+    lines += [f"  acknowledged {rid} v{n}" for rid, n in report.acknowledged]
+    lines += [f"  already acknowledged {rid} v{n}" for rid, n in report.already_acknowledged]
+    lines += [f"  NOT acknowledged {rid} v{n}" for rid, n in report.not_acknowledged]
+    data: dict[str, Any] = asdict(report)
+    if purge is not None:
+        lines += [f"  content deleted {rid}" for rid in purge.purged]
+        lines += [f"  kept {w.record_id} {w.reason}" for w in purge.kept]
+        data["purge"] = asdict(purge)
+    elif report.purgeable:
+        lines.append(
+            f"{len(report.purgeable)} testimony(ies) can now be deleted from this laptop"
+            " (acknowledge --purge)."
+        )
+    _emit(args, data, "\n".join(lines))
+    return EXIT_OK
+
+
+def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.ArgumentParser) -> None:
+    """Register the bundle sub-commands with the main parser."""
+
+    def add(name: str, help_text: str, *parents: argparse.ArgumentParser) -> Any:
+        return sub.add_parser(name, help=help_text, parents=list(parents))
+
+    p = add("org-keygen", "make the organisation's keys (age identity, receipt key)", out)
+    p.add_argument("-o", "--output", required=True, metavar="DIR")
+    p = add("enrol", "pin the organisation's keys in this vault", common, out)
+    p.add_argument("--recipient", action="append", required=True, metavar="age1…")
+    p.add_argument("--org-key", required=True, metavar="ed25519:…")
+    p.add_argument("--name", default="", metavar="TEXT")
+    p.add_argument("--yes", action="store_true", help="the fingerprint was confirmed")
+    p = add("export", "write a bundle for the organisation", common, out)
+    p.add_argument("-o", "--output", required=True, metavar="OUT.age")
+    p.add_argument("--recipient", action="append", default=[], metavar="age1…")
+    p.add_argument("ids", nargs="*", metavar="ID")
+    p = add("verify", "check a bundle (exit 0 only if every check passed)", common, out)
+    p.add_argument("bundle", metavar="BUNDLE")
+    p.add_argument("--identity", required=True, metavar="FILE")
+    p = add("import", "import a bundle into the organisation's vault", common, out)
+    p.add_argument("bundle", metavar="BUNDLE")
+    p.add_argument("--identity", required=True, metavar="FILE")
+    p = add("receipt", "sign a receipt for an imported bundle", common, out)
+    p.add_argument("bundle", metavar="BUNDLE")
+    p.add_argument("--identity", required=True, metavar="FILE")
+    p.add_argument("--signing-key", required=True, metavar="FILE")
+    p.add_argument("-o", "--output", required=True, metavar="RECEIPT")
+    p = add("acknowledge", "verify the organisation's receipt", common, out)
+    p.add_argument("receipt", metavar="RECEIPT")
+    p.add_argument(
+        "--purge", action="store_true", help="delete the acknowledged content from this laptop"
+    )
+    p.add_argument("--yes", action="store_true", help="do not ask before deleting")
+    p.add_argument(
+        "--include-redacted",
+        action="store_true",
+        help="also delete records the organisation received only redacted (their only full copy)",
+    )
+
+
+_EXTENSIONS.append(_add_parsers)

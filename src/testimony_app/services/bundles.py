@@ -1,0 +1,776 @@
+"""The interviewer's side of bundles: enrol the organisation, export, acknowledge, purge.
+
+Lifecycle (security.md §4.3): a sealed testimony is **exported** in a bundle that only the
+organisation can open and that proves which laptop made it; the organisation answers with a
+signed **receipt**, which marks the versions it names **acknowledged**; the interviewer may then
+**purge** their content from the laptop, keeping ids and hashes — what is not on the laptop
+cannot be coerced out of it.
+
+Rules enforced here rather than left to the user:
+
+* a bundle goes only to the organisation's recipients pinned at enrolment, after a person
+  compared the fingerprint read aloud by the organisation (security.md §5 D10);
+* **consent**: a record whose witness did not consent to legal proceedings, or named other
+  organisations, is withheld with a one-sentence reason; when the name may not appear, the
+  statement is the redacted one and the record JSON loses the name and identifiers;
+* the bundle is streamed (attachments straight from the vault, 1 MiB at a time), read back and
+  verified by the writer before it is reported; only then is the export remembered, in one
+  transaction with the records' flags and their audit entries. The path is never recorded.
+
+The device's Ed25519 key is made when the vault is created (or, for an older vault, the first
+time it is needed) and lives only in the encrypted vault's ``meta`` table.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import copy
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from testimony_app.bundles import (
+    AuditHead,
+    BundleMember,
+    RecordRef,
+    neutral_bundle_name,
+    parse_recipients,
+    verify_receipt,
+    write_bundle,
+)
+from testimony_app.bundles.age_io import Cancelled, Progress
+from testimony_app.bundles.receipt import MAX_RECEIPT_BYTES, ReceiptRejected
+from testimony_app.crypto.chain import sha256_hex
+from testimony_app.crypto.signing import (
+    PublicKey,
+    SignatureContext,
+    SignatureInvalid,
+    SigningKey,
+    signature_from_text,
+)
+from testimony_app.domain import folding, interchange
+from testimony_app.domain.model import Status, Testimony
+from testimony_app.errors import UserFacingError, VaultDamaged
+from testimony_app.reports.redaction import redact_testimony
+from testimony_app.services.organisation import (
+    CUSTODY_FORMAT,
+    CUSTODY_NAME,
+    OrganisationService,
+    attachment_path,
+    org_fingerprint,
+    record_path,
+    statement_path,
+)
+from testimony_app.services.statements import LANGUAGES, StatementService
+from testimony_app.storage import audit
+from testimony_app.storage.imports import BundleLedger, ExportRow, LedgerVersion
+from testimony_app.storage.vault import OpenVault
+
+__all__ = [
+    "AckReport",
+    "BundleService",
+    "Enrolment",
+    "ExportReport",
+    "ExportedRecord",
+    "NothingToExport",
+    "PurgeReport",
+    "Withheld",
+    "ensure_device_key",
+    "org_fingerprint",
+]
+
+_DEVICE_KEY = "device_signing_key"
+_DEVICE_PUBLIC = "device_public_key"
+_ORG_NAME = "org_name"
+_ORG_RECIPIENTS = "org_recipients"
+_ORG_KEY = "org_signing_key"
+_ORG_FINGERPRINT = "org_fingerprint"
+_ORG_ENROLLED_AT = "org_enrolled_at"
+_LAST_BUNDLE = "last_bundle_id"
+_MAX_NAME = 200
+# Statement PDFs are kept in memory up to this many bytes per export; beyond it they are made
+# twice (once to hash, once to stream): same version, same options, same bytes.
+_PDF_MEMORY_BUDGET = 64 * 1024 * 1024
+_PLACEHOLDER = "[withheld]"
+
+
+# -- the device key -----------------------------------------------------------------------------
+
+
+def ensure_device_key(vault: OpenVault) -> SigningKey:
+    """The vault's Ed25519 device key, made on first need and kept only inside the vault."""
+    stored = vault.get_meta(_DEVICE_KEY)
+    if stored is not None:
+        try:
+            return SigningKey.from_private_bytes(base64.b64decode(stored, validate=True))
+        except (binascii.Error, ValueError, UserFacingError):
+            raise VaultDamaged("The vault's device key is damaged; restore a backup.") from None
+    key = SigningKey.generate()
+    vault.set_meta(_DEVICE_KEY, base64.b64encode(key.private_bytes()).decode("ascii"))
+    vault.set_meta(_DEVICE_PUBLIC, key.public_key.to_text())
+    return key
+
+
+# -- reports ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """The organisation this laptop sends bundles to."""
+
+    name: str
+    recipients: tuple[str, ...]
+    signing_key: str
+    fingerprint: str
+    enrolled_at: str
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """A record that was not exported (or not purged), and why, in one sentence."""
+
+    record_id: str
+    label: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ExportedRecord:
+    """A record that went into a bundle: which versions, and in what form."""
+
+    record_id: str
+    label: str
+    versions: tuple[int, ...]
+    redacted: bool
+    statement_language: str
+    attachments: int
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """A bundle that was written, read back and verified (its path is for the user only)."""
+
+    path: Path
+    bundle_id: str
+    sha256: str
+    size: int
+    recipients: tuple[str, ...]
+    exported: tuple[ExportedRecord, ...]
+    withheld: tuple[Withheld, ...]
+
+
+class NothingToExport(UserFacingError):
+    """No record could be exported; ``withheld`` says why for each one that was considered."""
+
+    def __init__(self, message: str, withheld: Sequence[Withheld] = ()) -> None:
+        super().__init__(message)
+        self.withheld = tuple(withheld)
+
+
+@dataclass(frozen=True)
+class AckReport:
+    """What a verified receipt acknowledged."""
+
+    bundle_id: str
+    received_at: str
+    acknowledged: tuple[tuple[str, int], ...]
+    already_acknowledged: tuple[tuple[str, int], ...]
+    not_acknowledged: tuple[tuple[str, int], ...]
+    purgeable: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    """Which records lost their content, which were kept and why."""
+
+    purged: tuple[str, ...]
+    kept: tuple[Withheld, ...]
+    backup: Path | None
+
+
+@dataclass
+class _Planned:
+    record_id: str
+    label: str
+    versions: list[int]
+    redacted: bool
+
+
+# -- consent and redaction ----------------------------------------------------------------------
+
+
+def _names_match(a: str, b: str) -> bool:
+    """Organisation names compared folded (case, diacritics, ə/e, punctuation)."""
+    left, right = folding.tokens(a), folding.tokens(b)
+    return bool(left) and left == right
+
+
+def consent_problem(testimony: Testimony, organisation: str) -> str | None:
+    """Why the witness's consent does not cover sending this record, or ``None``."""
+    consent = testimony.consent
+    if consent.legal_proceedings is None:
+        return "The witness's consent to legal proceedings is not recorded."
+    if consent.legal_proceedings is not True:
+        return "The witness did not consent to legal proceedings."
+    named = [n for n in consent.organisations if n.strip()]
+    if named:
+        if not organisation.strip():
+            return (
+                "The witness named the organisations that may receive it, and this laptop"
+                " enrolled the organisation without its name."
+            )
+        if not any(_names_match(n, organisation) for n in named):
+            return f"The witness's consent names other organisations than {organisation}."
+    return None
+
+
+def strip_identity(testimony: Testimony) -> Testimony:
+    """The record as it may leave the laptop when the witness's name may not appear.
+
+    The witness's name, identifiers, contact details and date of birth are removed, and their
+    occurrences anywhere in the text replaced by ``[withheld]``, with the same greedy rules as
+    the redacted statement (inflections, transliterations), so the JSON never says more about
+    the witness than the PDF beside it. The pseudonym field stays. Other people's names are
+    the witness's evidence and stay, except where they share the witness's own name parts
+    (over-redaction is the accepted side to err on). The replacement is a neutral marker,
+    not the pseudonym: a perpetrator who shares the witness's surname must not turn into
+    the witness in the text.
+    """
+    own = _own_identity_only(testimony)
+    clone = redact_testimony(own, _PLACEHOLDER, _PLACEHOLDER)
+    witness = clone.witness
+    witness.name = ""
+    witness.identifiers = ""
+    witness.contact = ""
+    witness.date_of_birth = ""
+    witness.pseudonym = testimony.witness.pseudonym
+    witness.victim_name = _redact_text(testimony, testimony.witness.victim_name)
+    clone.sensitive_names = [_redact_text(testimony, n) for n in testimony.sensitive_names]
+    return clone
+
+
+def _own_identity_only(testimony: Testimony) -> Testimony:
+    """A copy whose redaction rules target the witness alone (no marked or victim names)."""
+    own = copy.deepcopy(testimony)
+    own.sensitive_names = []
+    own.witness.victim_name = ""
+    return own
+
+
+def _redact_text(testimony: Testimony, text: str) -> str:
+    """``text`` with the witness's own identifying details replaced, as in the record JSON."""
+    if not text:
+        return text
+    carrier = _own_identity_only(Testimony(witness=testimony.witness))
+    carrier.title = text
+    return redact_testimony(carrier, _PLACEHOLDER, _PLACEHOLDER).title
+
+
+# -- the service --------------------------------------------------------------------------------
+
+
+class BundleService:
+    """Enrolment, export, receipts and purge for one unlocked vault (``session.bundles``).
+
+    The organisation's side of the same vault is :attr:`organisation`.
+    """
+
+    def __init__(self, vault: OpenVault) -> None:
+        self.vault = vault
+        self._ledger = BundleLedger(vault.db, vault.now)
+        self._statements = StatementService(vault)
+        self.organisation = OrganisationService(vault)
+
+    # -- device identity -------------------------------------------------------------------------
+
+    @property
+    def device_id(self) -> str:
+        """The random id this vault signs bundles under."""
+        value = self.vault.get_meta("device_id")
+        if not value:
+            raise VaultDamaged("The vault has no device id; restore a backup.")
+        return value
+
+    def device_public_key(self) -> str:
+        """The device's public key (``ed25519:…``), made on first need."""
+        return ensure_device_key(self.vault).public_key.to_text()
+
+    def device_fingerprint(self) -> str:
+        """The device key's fingerprint, for the interviewer to read to the organisation."""
+        return ensure_device_key(self.vault).public_key.fingerprint
+
+    # -- enrolment -------------------------------------------------------------------------------
+
+    def enrolment(self) -> Enrolment | None:
+        """The enrolled organisation, or ``None`` before enrolment."""
+        recipients = self.vault.get_meta(_ORG_RECIPIENTS)
+        key = self.vault.get_meta(_ORG_KEY)
+        if not recipients or not key:
+            return None
+        return Enrolment(
+            name=self.vault.get_meta(_ORG_NAME) or "",
+            recipients=tuple(json.loads(recipients)),
+            signing_key=key,
+            fingerprint=self.vault.get_meta(_ORG_FINGERPRINT) or "",
+            enrolled_at=self.vault.get_meta(_ORG_ENROLLED_AT) or "",
+        )
+
+    @staticmethod
+    def enrolment_fingerprint(recipients: Sequence[str], org_key: str) -> str:
+        """Validate what would be pinned and return the fingerprint to compare aloud.
+
+        Raises one sentence for a malformed recipient (Bech32 checksum), a post-quantum and
+        classic mix, or a malformed receipt key.
+        """
+        checked = parse_recipients(list(recipients))
+        key = PublicKey.from_text(org_key.strip())
+        return org_fingerprint(checked, key.to_text())
+
+    def enrol(
+        self, recipients: Sequence[str], org_key: str, name: str = "", *, confirmed: bool
+    ) -> Enrolment:
+        """Pin the organisation once a person confirmed the fingerprint it read out."""
+        fingerprint = self.enrolment_fingerprint(recipients, org_key)
+        if not confirmed:
+            raise UserFacingError(
+                "The organisation was not enrolled: its fingerprint was not confirmed."
+            )
+        clean = " ".join(name.split())
+        if len(clean) > _MAX_NAME or not clean.isprintable():
+            raise UserFacingError("The organisation's name is too long or has control characters.")
+        checked = parse_recipients(list(recipients))
+        key_text = PublicKey.from_text(org_key.strip()).to_text()
+        now = self.vault.now()
+        self._ledger.set_enrolment(
+            {
+                _ORG_NAME: clean,
+                _ORG_RECIPIENTS: json.dumps(list(checked)),
+                _ORG_KEY: key_text,
+                _ORG_FINGERPRINT: fingerprint,
+                _ORG_ENROLLED_AT: now,
+            },
+            sha256_hex(f"{fingerprint}\n{clean}".encode()),
+        )
+        return Enrolment(clean, checked, key_text, fingerprint, now)
+
+    def _require_enrolment(self) -> Enrolment:
+        enrolment = self.enrolment()
+        if enrolment is None:
+            raise UserFacingError(
+                "No organisation is enrolled on this laptop; enrol it before exporting."
+            )
+        return enrolment
+
+    @staticmethod
+    def _recipients(given: Sequence[str] | None, enrolment: Enrolment) -> tuple[str, ...]:
+        if not given:
+            return enrolment.recipients
+        checked = parse_recipients(list(given))
+        if any(r not in enrolment.recipients for r in checked):
+            raise UserFacingError(
+                "That recipient is not one of the enrolled organisation's keys; enrol it first."
+            )
+        return checked
+
+    # -- export ----------------------------------------------------------------------------------
+
+    def export(
+        self,
+        dest: Path,
+        record_ids: Sequence[str] | None = None,
+        recipients: Sequence[str] | None = None,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ExportReport:
+        """Write a bundle of sealed testimonies to ``dest`` (a file, or a folder for a neutral
+        name). Default: every record whose newest version is sealed and not yet exported;
+        with ``record_ids``, their newest sealed version. Earlier sealed versions never sent
+        go along, so that a later purge loses nothing the organisation does not hold.
+
+        Raises :class:`NothingToExport` (with the reasons) when no record can go.
+        """
+        enrolment = self._require_enrolment()
+        chosen_recipients = self._recipients(recipients, enrolment)
+        target = Path(dest)
+        if target.is_dir():
+            target = target / neutral_bundle_name()
+        plan, withheld = self._plan(record_ids, enrolment)
+        if not plan:
+            if withheld:
+                raise NothingToExport(
+                    "Nothing was exported: every testimony considered was withheld.", withheld
+                )
+            raise NothingToExport(
+                "Nothing was exported: no sealed testimony is waiting to be sent."
+            )
+        device_key = ensure_device_key(self.vault)
+        members, refs, custody_records, exported, ledger_versions = self._members(plan)
+        members.append(BundleMember.from_bytes(CUSTODY_NAME, self._custody(plan, custody_records)))
+        seq, head = audit.head(self.vault.db)
+        written = write_bundle(
+            target,
+            device_id=self.device_id,
+            device_key=device_key,
+            recipients=chosen_recipients,
+            members=members,
+            records=refs,
+            audit_head=AuditHead(seq, head),
+            previous_bundle_id=self.vault.get_meta(_LAST_BUNDLE) or None,
+            progress=progress,
+            cancelled=cancelled,
+        )
+        try:
+            self._ledger.record_export(
+                bundle_id=written.bundle_id,
+                sha256=written.sha256,
+                size=written.size,
+                created_at=written.manifest.created_at,
+                recipients=chosen_recipients,
+                versions=ledger_versions,
+            )
+        except BaseException:
+            # Not remembered means not exported: leave no bundle the ledger does not know.
+            with contextlib.suppress(OSError):
+                written.path.unlink()
+            raise
+        return ExportReport(
+            path=written.path,
+            bundle_id=written.bundle_id,
+            sha256=written.sha256,
+            size=written.size,
+            recipients=chosen_recipients,
+            exported=tuple(exported),
+            withheld=tuple(withheld),
+        )
+
+    def _plan(
+        self, record_ids: Sequence[str] | None, enrolment: Enrolment
+    ) -> tuple[list[_Planned], list[Withheld]]:
+        records = self.vault.records
+        if record_ids is None:
+            ids = [s.id for s in records.list() if s.status in (Status.SEALED, Status.AMENDED)]
+        else:
+            ids = list(dict.fromkeys(records.resolve(r) for r in record_ids))
+        plan: list[_Planned] = []
+        withheld: list[Withheld] = []
+        for record_id in ids:
+            summary = records.summary(record_id)
+            info = records.info(record_id)
+            sealed = [v for v in info.versions if v.sealed]
+            if not sealed:
+                withheld.append(
+                    Withheld(record_id, summary.witness_label, "It has not been sealed yet.")
+                )
+                continue
+            if self._ledger.is_purged(record_id):
+                withheld.append(
+                    Withheld(
+                        record_id,
+                        summary.witness_label,
+                        "Its content was deleted from this laptop after the organisation"
+                        " acknowledged it.",
+                    )
+                )
+                continue
+            latest = sealed[-1]
+            testimony = records.get(record_id, latest.number)
+            problem = consent_problem(testimony, enrolment.name)
+            if problem is not None:
+                withheld.append(Withheld(record_id, summary.witness_label, problem))
+                continue
+            sent = self._ledger.sent_versions(record_id)
+            versions = [v.number for v in sealed if v.number not in sent]
+            if latest.number not in versions:
+                versions.append(latest.number)
+            plan.append(
+                _Planned(
+                    record_id,
+                    summary.witness_label,
+                    sorted(versions),
+                    testimony.consent.name_may_appear is not True,
+                )
+            )
+        return plan, withheld
+
+    def _members(
+        self, plan: list[_Planned]
+    ) -> tuple[
+        list[BundleMember],
+        list[RecordRef],
+        list[dict[str, object]],
+        list[ExportedRecord],
+        list[LedgerVersion],
+    ]:
+        records = self.vault.records
+        members: list[BundleMember] = []
+        refs: list[RecordRef] = []
+        custody: list[dict[str, object]] = []
+        exported: list[ExportedRecord] = []
+        ledger: list[LedgerVersion] = []
+        pdf_budget = [_PDF_MEMORY_BUDGET]
+        for item in plan:
+            info = {v.number: v for v in records.info(item.record_id).versions}
+            shipped: dict[str, str] = {}
+            language = "en"
+            count = 0
+            for number in item.versions:
+                version = info[number]
+                testimony = records.get(item.record_id, number)
+                if item.redacted or testimony.consent.name_may_appear is not True:
+                    redacted = True
+                    content = interchange.canonical_bytes(strip_identity(testimony))
+                    reason = _redact_text(testimony, version.reason)
+                else:
+                    redacted = False
+                    content = records.content_bytes(item.record_id, number)
+                    reason = version.reason
+                    if sha256_hex(content) != version.content_sha256:
+                        raise VaultDamaged(
+                            f"Sealed version {number} of {item.record_id[:8]} no longer matches"
+                            " its hash; run a vault check. Nothing was exported."
+                        )
+                language = (
+                    testimony.interview.language
+                    if testimony.interview.language in LANGUAGES
+                    else "en"
+                )
+                members.append(
+                    BundleMember.from_bytes(record_path(item.record_id, number), content)
+                )
+                members.append(
+                    self._statement_member(item.record_id, number, language, redacted, pdf_budget)
+                )
+                attachments = []
+                for attached in testimony.attachments:
+                    # Each attachment travels once per record, under the first version of
+                    # the bundle that lists it; the custody log says where for each version.
+                    if attached.sha256 not in shipped:
+                        member = self._attachment_member(
+                            item.record_id, number, attached.id, attached.sha256, attached.size
+                        )
+                        members.append(member)
+                        shipped[attached.sha256] = member.path
+                    attachments.append(
+                        {"sha256": attached.sha256, "path": shipped[attached.sha256]}
+                    )
+                count = len(shipped)
+                refs.append(RecordRef(item.record_id, number, version.content_sha256))
+                ledger.append(
+                    LedgerVersion(item.record_id, number, version.content_sha256, redacted)
+                )
+                custody.append(
+                    {
+                        "id": item.record_id,
+                        "version": number,
+                        "content_sha256": version.content_sha256,
+                        "redacted": redacted,
+                        "sealed_at": version.sealed_at,
+                        "reason": reason,
+                        "statement": {
+                            "path": statement_path(item.record_id, number),
+                            "language": language,
+                            "redacted": redacted,
+                        },
+                        "attachments": attachments,
+                    }
+                )
+            exported.append(
+                ExportedRecord(
+                    item.record_id, item.label, tuple(item.versions), item.redacted, language, count
+                )
+            )
+        return members, refs, custody, exported, ledger
+
+    def _statement_member(
+        self, record_id: str, number: int, language: str, redacted: bool, budget: list[int]
+    ) -> BundleMember:
+        def build() -> bytes:
+            return self._statements.build(
+                record_id, version=number, language=language, redacted=redacted
+            )
+
+        pdf = build()
+        path = statement_path(record_id, number)
+        if len(pdf) <= budget[0]:
+            budget[0] -= len(pdf)
+            return BundleMember.from_bytes(path, pdf)
+        return BundleMember(path, len(pdf), sha256_hex(pdf), lambda: (build(),))
+
+    def _attachment_member(
+        self, record_id: str, number: int, attachment_id: str, sha256: str, size: int
+    ) -> BundleMember:
+        """An attachment streamed from the vault; its size and hash as the vault recorded."""
+        try:
+            stored = self.vault.attachments.info(attachment_id)
+        except UserFacingError:
+            raise VaultDamaged(
+                f"An attachment of {record_id[:8]} is missing from the vault; nothing was exported."
+            ) from None
+        if stored.sha256 != sha256 or stored.size != size:
+            raise VaultDamaged(
+                f"An attachment of {record_id[:8]} differs from the one its sealed version lists;"
+                " nothing was exported."
+            )
+        attachments = self.vault.attachments
+
+        def chunks() -> Iterable[bytes]:
+            return attachments.iter_bytes(attachment_id)
+
+        return BundleMember(attachment_path(record_id, number, sha256), size, sha256, chunks)
+
+    def _custody(self, plan: list[_Planned], records: list[dict[str, object]]) -> bytes:
+        """The custody log: each record's hash-chained audit entries, never a path or text."""
+        entries = []
+        for item in plan:
+            for e in audit.entries(self.vault.db, item.record_id):
+                entries.append(
+                    {
+                        "record_id": e.record_id,
+                        "seq": e.seq,
+                        "at": e.at,
+                        "action": e.action,
+                        "version": e.version,
+                        "payload_sha256": e.payload_sha256,
+                        "entry_hash": e.entry_hash,
+                    }
+                )
+        doc = {
+            "format": CUSTODY_FORMAT,
+            "device_id": self.device_id,
+            "records": records,
+            "entries": entries,
+        }
+        return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+            "utf-8"
+        )
+
+    def exports(self) -> list[ExportRow]:
+        """Every bundle this laptop wrote, newest first (never where it was written)."""
+        return self._ledger.exports()
+
+    # -- receipts --------------------------------------------------------------------------------
+
+    def acknowledge(self, receipt_path: Path) -> AckReport:
+        """Verify the organisation's receipt and mark the versions it names acknowledged.
+
+        The signature is checked against the pinned organisation key before any field is
+        read; the receipt must name a bundle this laptop wrote, by id and file hash, and only
+        versions that bundle carried. A receipt naming fewer versions acknowledges those.
+        """
+        enrolment = self._require_enrolment()
+        org_key = PublicKey.from_text(enrolment.signing_key)
+        data = _read_receipt(receipt_path)
+        bundle_id = _signed_bundle_id(data, org_key)
+        row = self._ledger.export(bundle_id)
+        if row is None:
+            raise ReceiptRejected("The receipt is for a bundle this laptop did not export.")
+        receipt = verify_receipt(
+            data, organisation_key=org_key, bundle_id=row.bundle_id, bundle_sha256=row.sha256
+        )
+        sent = {(v.record_id, v.version): v for v in self._ledger.export_versions(bundle_id)}
+        named: list[tuple[str, int]] = []
+        for ref in receipt.records:
+            item = sent.get((ref.id, ref.version))
+            if item is None or item.content_sha256 != ref.content_sha256:
+                raise ReceiptRejected("The receipt lists a record that this bundle did not carry.")
+            named.append((ref.id, ref.version))
+        fresh = self._ledger.acknowledge(
+            bundle_id=bundle_id,
+            receipt_sha256=sha256_hex(data),
+            received_at=receipt.received_at,
+            versions=named,
+        )
+        already = [n for n in named if n not in fresh]
+        missing = [k for k in sent if k not in named]
+        purgeable = [
+            record_id
+            for record_id in dict.fromkeys(r for r, _ in named)
+            if self._ledger.purge_blocker(record_id) is None
+        ]
+        return AckReport(
+            bundle_id=bundle_id,
+            received_at=receipt.received_at,
+            acknowledged=tuple(fresh),
+            already_acknowledged=tuple(already),
+            not_acknowledged=tuple(missing),
+            purgeable=tuple(purgeable),
+        )
+
+    # -- purge -----------------------------------------------------------------------------------
+
+    def is_purged(self, record_id: str) -> bool:
+        """Whether a record's content was deleted from this laptop."""
+        return self._ledger.is_purged(record_id)
+
+    def purge(self, record_ids: Sequence[str], *, include_redacted: bool = False) -> PurgeReport:
+        """Delete the content of acknowledged records, keeping their ids and hashes.
+
+        A record is purged only when every sealed version of it was acknowledged by the
+        organisation and no draft is open. A record the organisation received only redacted
+        (its witness's name may not appear) is kept unless ``include_redacted``: purging it
+        would destroy the only complete copy, identity included. Afterwards the database is
+        compacted (no free page or WAL frame keeps the content) and the backups are replaced
+        by one fresh backup.
+        """
+        records = self.vault.records
+        purged: list[str] = []
+        kept: list[Withheld] = []
+        for given in record_ids:
+            record_id = records.resolve(given)
+            label_text = records.summary(record_id).witness_label
+            blocker = self._ledger.purge_blocker(record_id, allow_redacted=include_redacted)
+            if blocker is not None:
+                kept.append(Withheld(record_id, label_text, f"Kept: {blocker}."))
+                continue
+            latest = records.info(record_id).versions[-1]
+            self._ledger.purge(record_id, latest.content_sha256)
+            purged.append(record_id)
+        backup: Path | None = None
+        if purged:
+            self.vault.compact()
+            try:
+                backup = self.vault.replace_backups()
+            except (UserFacingError, OSError):
+                raise UserFacingError(
+                    "The content was deleted, but a fresh backup could not be written, so the"
+                    " older backups that still hold it were kept."
+                ) from None
+        return PurgeReport(tuple(purged), tuple(kept), backup)
+
+
+def _read_receipt(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_RECEIPT_BYTES + 1)
+    except OSError:
+        raise UserFacingError("The receipt file cannot be read.") from None
+    if len(data) > MAX_RECEIPT_BYTES:
+        raise ReceiptRejected("The receipt is too large to be a receipt.")
+    return data
+
+
+def _signed_bundle_id(data: bytes, org_key: PublicKey) -> str:
+    """The bundle id a receipt names, read only after its signature verified.
+
+    :func:`verify_receipt` repeats every check; this only finds which export to check it
+    against without trusting an unsigned field.
+    """
+    parts = data.split(b"\n")
+    if len(parts) != 3 or parts[2] != b"":
+        raise ReceiptRejected("The file is not a receipt (it should have exactly two lines).")
+    try:
+        signature = signature_from_text(parts[1].decode("ascii"))
+        org_key.verify(SignatureContext.RECEIPT, parts[0], signature)
+    except (UnicodeDecodeError, SignatureInvalid):
+        raise ReceiptRejected("The receipt was not signed by the organisation's key.") from None
+    try:
+        doc = json.loads(parts[0].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise ReceiptRejected("The receipt is invalid: it is not valid JSON.") from None
+    bundle_id = doc.get("bundle_id") if isinstance(doc, dict) else None
+    if not isinstance(bundle_id, str):
+        raise ReceiptRejected("The receipt is invalid: it names no bundle.")
+    return bundle_id

@@ -1,0 +1,755 @@
+"""Bundle bookkeeping inside the vault: what left the laptop, and what the organisation took in.
+
+Two sides share one schema (migration 3) because the same program is both:
+
+* **the interviewer's laptop** keeps a ledger of every bundle it wrote (``exports``) and of
+  each record version in it (``export_versions``), then marks versions acknowledged when the
+  organisation's signed receipt arrives, and may *purge* a record once every sealed version of
+  it was acknowledged: the content goes, the ids and hashes stay;
+* **the organisation's vault** pins each device's key on first use (``devices``), keeps every
+  imported bundle's manifest, signature and custody log (``imported_bundles``), the origin of
+  every imported version (``provenance``), the statements as the device made them, and any
+  incoming version that clashes with one already held (``import_conflicts``).
+
+Every change that belongs together happens in one transaction with its audit entries, so the
+ledger, the record flags and the audit chain can never disagree. This module knows SQL and
+nothing of the bundle format: the services layer decides, this layer stores.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from testimony_app.crypto.chain import sha256_hex
+from testimony_app.domain import interchange
+from testimony_app.domain.model import Testimony
+from testimony_app.errors import RecordNotFound
+from testimony_app.storage import audit
+from testimony_app.storage.attachments import guess_kind
+from testimony_app.storage.database import Database
+from testimony_app.storage.records import RecordStore
+
+Clock = Callable[[], str]
+
+ENROLMENT_KEYS = ("org.name", "org.recipients", "org.signing_key", "org.fingerprint")
+
+
+@dataclass(frozen=True)
+class LedgerVersion:
+    """One record version in an export: what was sent, and whether it was acknowledged."""
+
+    record_id: str
+    version: int
+    content_sha256: str
+    redacted: bool
+    acknowledged: bool = False
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """One bundle this laptop wrote (never its path: the path says where it went)."""
+
+    bundle_id: str
+    sha256: str
+    size: int
+    created_at: str
+    recipients: tuple[str, ...]
+    acknowledged_at: str
+    receipt_sha256: str
+
+
+@dataclass(frozen=True)
+class HeldVersion:
+    """A version the organisation's vault already holds, as the importer compares it."""
+
+    sealed: bool
+    content_sha256: str
+    source_sha256: str
+
+
+@dataclass(frozen=True)
+class ProvenanceRow:
+    """Where an imported version came from."""
+
+    record_id: str
+    version: int
+    source_sha256: str
+    redacted: bool
+    device_id: str
+    device_fingerprint: str
+    bundle_id: str
+    interviewer: str
+    imported_at: str
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    """An incoming version that clashed with the one already held under the same number."""
+
+    record_id: str
+    version: int
+    existing_sha256: str
+    incoming_sha256: str
+    bundle_id: str
+    device_id: str
+    detected_at: str
+
+
+@dataclass(frozen=True)
+class ImportedBundleRow:
+    """A bundle the organisation imported."""
+
+    bundle_id: str
+    sha256: str
+    size: int
+    device_id: str
+    created_at: str
+    previous_bundle_id: str
+    audit_seq: int
+    imported_at: str
+
+
+class BundleLedger:
+    """Reads and writes the bundle tables of one vault."""
+
+    def __init__(self, db: Database, now: Clock) -> None:
+        self._db = db
+        self._now = now
+
+    # -- enrolment (device side) -----------------------------------------------------------
+
+    def set_enrolment(self, values: dict[str, str], payload_sha256: str) -> None:
+        """Pin the organisation (meta keys) and log it in the audit chain, in one transaction."""
+        with self._db.transaction() as conn:
+            for key, value in values.items():
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES (?, ?)"
+                    " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
+            audit.append(
+                conn,
+                at=self._now(),
+                action="organisation-enrolled",
+                record_id="",
+                version=0,
+                payload_sha256=payload_sha256,
+            )
+
+    # -- exports (device side) -------------------------------------------------------------
+
+    def sent_versions(self, record_id: str) -> set[int]:
+        """Numbers of this record's versions that went into any bundle."""
+        return {
+            int(r[0])
+            for r in self._db.query(
+                "SELECT DISTINCT version FROM export_versions WHERE record_id = ?", (record_id,)
+            )
+        }
+
+    def record_export(
+        self,
+        *,
+        bundle_id: str,
+        sha256: str,
+        size: int,
+        created_at: str,
+        recipients: Sequence[str],
+        versions: Sequence[LedgerVersion],
+    ) -> None:
+        """Remember a written bundle, mark its records exported and log it, atomically.
+
+        The audit entries name the bundle by its hash ("what, to whom" is in the ledger row),
+        never by the path it was written to.
+        """
+        now = self._now()
+        with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO exports (bundle_id, sha256, size, created_at, recipients)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (bundle_id, sha256, size, created_at, json.dumps(list(recipients))),
+            )
+            for v in versions:
+                conn.execute(
+                    "INSERT INTO export_versions (bundle_id, record_id, version, content_sha256,"
+                    " redacted) VALUES (?, ?, ?, ?, ?)",
+                    (bundle_id, v.record_id, v.version, v.content_sha256, int(v.redacted)),
+                )
+                audit.append(
+                    conn,
+                    at=now,
+                    action="exported",
+                    record_id=v.record_id,
+                    version=v.version,
+                    payload_sha256=sha256,
+                )
+            for record_id in dict.fromkeys(v.record_id for v in versions):
+                conn.execute("UPDATE records SET exported = 1 WHERE id = ?", (record_id,))
+            audit.append(
+                conn,
+                at=now,
+                action="bundle-exported",
+                record_id="",
+                version=0,
+                payload_sha256=sha256,
+            )
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('last_bundle_id', ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (bundle_id,),
+            )
+
+    def export(self, bundle_id: str) -> ExportRow | None:
+        """The ledger row of a bundle this laptop wrote, if it wrote one with that id."""
+        rows = self._db.query(
+            "SELECT bundle_id, sha256, size, created_at, recipients, acknowledged_at,"
+            " receipt_sha256 FROM exports WHERE bundle_id = ?",
+            (bundle_id,),
+        )
+        return _export_row(rows[0]) if rows else None
+
+    def exports(self) -> list[ExportRow]:
+        """Every bundle this laptop wrote, newest first."""
+        rows = self._db.query(
+            "SELECT bundle_id, sha256, size, created_at, recipients, acknowledged_at,"
+            " receipt_sha256 FROM exports ORDER BY created_at DESC, rowid DESC"
+        )
+        return [_export_row(r) for r in rows]
+
+    def export_versions(self, bundle_id: str) -> list[LedgerVersion]:
+        """The record versions a bundle carried."""
+        return [
+            LedgerVersion(r[0], int(r[1]), r[2], bool(r[3]), bool(r[4]))
+            for r in self._db.query(
+                "SELECT record_id, version, content_sha256, redacted, acknowledged"
+                " FROM export_versions WHERE bundle_id = ? ORDER BY record_id, version",
+                (bundle_id,),
+            )
+        ]
+
+    def acknowledge(
+        self,
+        *,
+        bundle_id: str,
+        receipt_sha256: str,
+        received_at: str,
+        versions: Sequence[tuple[str, int]],
+    ) -> list[tuple[str, int]]:
+        """Mark versions of a bundle acknowledged; return those that were not already.
+
+        A record's own ``acknowledged`` flag is set only when the acknowledged version is its
+        newest and sealed: a receipt for version 1 says nothing about an amendment made since.
+        """
+        now = self._now()
+        fresh: list[tuple[str, int]] = []
+        with self._db.transaction() as conn:
+            for record_id, version in versions:
+                row = conn.execute(
+                    "SELECT acknowledged FROM export_versions"
+                    " WHERE bundle_id = ? AND record_id = ? AND version = ?",
+                    (bundle_id, record_id, version),
+                ).fetchone()
+                if row is None or row[0]:
+                    continue
+                conn.execute(
+                    "UPDATE export_versions SET acknowledged = 1"
+                    " WHERE bundle_id = ? AND record_id = ? AND version = ?",
+                    (bundle_id, record_id, version),
+                )
+                latest = conn.execute(
+                    "SELECT r.current, v.sealed FROM records r JOIN versions v"
+                    " ON v.record_id = r.id AND v.number = r.current WHERE r.id = ?",
+                    (record_id,),
+                ).fetchone()
+                if latest is not None and int(latest[0]) == version and latest[1]:
+                    conn.execute("UPDATE records SET acknowledged = 1 WHERE id = ?", (record_id,))
+                audit.append(
+                    conn,
+                    at=now,
+                    action="acknowledged",
+                    record_id=record_id,
+                    version=version,
+                    payload_sha256=receipt_sha256,
+                )
+                fresh.append((record_id, version))
+            conn.execute(
+                "UPDATE exports SET acknowledged_at = ?, receipt_sha256 = ?"
+                " WHERE bundle_id = ? AND receipt_sha256 = ''",
+                (received_at, receipt_sha256, bundle_id),
+            )
+        return fresh
+
+    # -- purge (device side) ---------------------------------------------------------------
+
+    def purge_blocker(self, record_id: str, *, allow_redacted: bool = False) -> str | None:
+        """Why the record cannot be purged yet, as a phrase; ``None`` when it can.
+
+        Every sealed version must have been acknowledged by the organisation. Unless
+        ``allow_redacted``, each must also have reached it complete: when only a redacted copy
+        was sent (the name may not appear), the laptop holds the only full record.
+        """
+        rows = self._db.query(
+            "SELECT v.sealed, v.purged FROM records r JOIN versions v"
+            " ON v.record_id = r.id AND v.number = r.current WHERE r.id = ?",
+            (record_id,),
+        )
+        if not rows:
+            raise RecordNotFound("No testimony with that id is in this vault.")
+        sealed, purged = rows[0]
+        if purged:
+            return "its content was already deleted"
+        if not sealed:
+            return "it has an unsealed draft"
+        missing = self._db.scalar(
+            "SELECT count(*) FROM versions v WHERE v.record_id = ? AND v.sealed = 1"
+            " AND v.purged = 0 AND NOT EXISTS (SELECT 1 FROM export_versions e"
+            " WHERE e.record_id = v.record_id AND e.version = v.number AND e.acknowledged = 1"
+            " AND e.content_sha256 = v.content_sha256)",
+            (record_id,),
+        )
+        if missing:
+            return "the organisation has not acknowledged every sealed version of it"
+        if not allow_redacted and self._db.scalar(
+            "SELECT count(*) FROM versions v WHERE v.record_id = ? AND v.sealed = 1"
+            " AND v.purged = 0 AND NOT EXISTS (SELECT 1 FROM export_versions e"
+            " WHERE e.record_id = v.record_id AND e.version = v.number AND e.acknowledged = 1"
+            " AND e.redacted = 0 AND e.content_sha256 = v.content_sha256)",
+            (record_id,),
+        ):
+            return (
+                "the organisation holds only a redacted copy of it, so this laptop holds the"
+                " only complete one"
+            )
+        return None
+
+    def purge(self, record_id: str, payload_sha256: str) -> int:
+        """Delete a record's content, keep its ids and hashes; return how many versions.
+
+        Sealed versions are emptied (the schema allows exactly that change), the summary
+        columns that name or describe the witness are blanked, the search row is removed and
+        the full-text index merged so no stale segment keeps its words, and attachment bytes
+        are deleted while their rows (size, SHA-256) stay. ``secure_delete`` zeroes what is
+        deleted; the caller then compacts the file and replaces the backups.
+        """
+        now = self._now()
+        with self._db.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE versions SET content = '', purged = 1, updated_at = ?"
+                " WHERE record_id = ? AND sealed = 1 AND purged = 0",
+                (now, record_id),
+            )
+            count = int(cursor.rowcount)
+            for attachment_id, sha256 in conn.execute(
+                "SELECT id, sha256 FROM attachments WHERE record_id = ?", (record_id,)
+            ).fetchall():
+                conn.execute(
+                    "DELETE FROM attachment_chunks WHERE attachment_id = ?", (attachment_id,)
+                )
+                conn.execute(
+                    "UPDATE attachments SET purged = 1, filename = ?, description = ''"
+                    " WHERE id = ?",
+                    (f"purged-{sha256[:12]}", attachment_id),
+                )
+            conn.execute(
+                "UPDATE records SET witness_name = '', witness_label = '', title = '',"
+                " place = '', updated_at = ? WHERE id = ?",
+                (now, record_id),
+            )
+            conn.execute("DELETE FROM search WHERE record_id = ?", (record_id,))
+            conn.execute("INSERT INTO search (search) VALUES ('optimize')")
+            audit.append(
+                conn,
+                at=now,
+                action="purged",
+                record_id=record_id,
+                version=int(
+                    conn.execute(
+                        "SELECT current FROM records WHERE id = ?", (record_id,)
+                    ).fetchone()[0]
+                ),
+                payload_sha256=payload_sha256,
+            )
+        return count
+
+    def is_purged(self, record_id: str) -> bool:
+        """Whether the record's content was deleted from this vault."""
+        return bool(
+            self._db.scalar(
+                "SELECT 1 FROM versions WHERE record_id = ? AND purged = 1 LIMIT 1", (record_id,)
+            )
+        )
+
+    # -- organisation side: reading --------------------------------------------------------
+
+    def device_key(self, device_id: str) -> str | None:
+        """The pinned public key of a device, as text."""
+        value = self._db.scalar("SELECT public_key FROM devices WHERE device_id = ?", (device_id,))
+        return None if value is None else str(value)
+
+    def imported_bundle(self, bundle_id: str) -> ImportedBundleRow | None:
+        """A bundle already imported under that id."""
+        rows = self._db.query(
+            "SELECT bundle_id, sha256, size, device_id, created_at, previous_bundle_id,"
+            " audit_seq, imported_at FROM imported_bundles WHERE bundle_id = ?",
+            (bundle_id,),
+        )
+        return ImportedBundleRow(*rows[0]) if rows else None
+
+    def provenance(self, record_id: str) -> list[ProvenanceRow]:
+        """Where each imported version of a record came from, oldest version first."""
+        return [
+            ProvenanceRow(r[0], int(r[1]), r[2], bool(r[3]), *r[4:])
+            for r in self._db.query(
+                "SELECT record_id, version, source_sha256, redacted, device_id,"
+                " device_fingerprint, bundle_id, interviewer, imported_at FROM provenance"
+                " WHERE record_id = ? ORDER BY version",
+                (record_id,),
+            )
+        ]
+
+    def source_hashes(self, refs: Sequence[tuple[str, int]]) -> dict[tuple[str, int], str]:
+        """For each ``(record_id, version)``, the hash the device sealed it under, if held."""
+        found: dict[tuple[str, int], str] = {}
+        for record_id, version in refs:
+            rows = self._db.query(
+                "SELECT p.source_sha256, v.content_sha256 FROM versions v LEFT JOIN provenance p"
+                " ON p.record_id = v.record_id AND p.version = v.number"
+                " WHERE v.record_id = ? AND v.number = ? AND v.sealed = 1",
+                (record_id, version),
+            )
+            if rows:
+                found[(record_id, version)] = str(rows[0][0] or rows[0][1])
+        return found
+
+    def conflicts(self) -> list[ConflictRow]:
+        """Every incoming version kept aside because it clashed with one already held."""
+        return [
+            ConflictRow(r[0], int(r[1]), *r[2:])
+            for r in self._db.query(
+                "SELECT record_id, version, existing_sha256, incoming_sha256, bundle_id,"
+                " device_id, detected_at FROM import_conflicts ORDER BY id"
+            )
+        ]
+
+    def conflict_content(self, record_id: str, version: int, incoming_sha256: str) -> bytes:
+        """The kept record JSON of a conflicting version."""
+        value = self._db.scalar(
+            "SELECT content FROM import_conflicts WHERE record_id = ? AND version = ?"
+            " AND incoming_sha256 = ?",
+            (record_id, version, incoming_sha256),
+        )
+        if value is None:
+            raise RecordNotFound("No such conflicting version is kept in this vault.")
+        return str(value).encode("utf-8")
+
+    def statement(self, record_id: str, version: int) -> bytes | None:
+        """The statement PDF exactly as the device made it, if one was imported."""
+        value = self._db.scalar(
+            "SELECT data FROM imported_statements WHERE record_id = ? AND version = ?",
+            (record_id, version),
+        )
+        return None if value is None else bytes(value)
+
+    def bundle_evidence(self, bundle_id: str) -> tuple[bytes, str, bytes] | None:
+        """``(manifest.json, manifest.sig text, custody.json)`` of an imported bundle."""
+        rows = self._db.query(
+            "SELECT manifest, signature, custody FROM imported_bundles WHERE bundle_id = ?",
+            (bundle_id,),
+        )
+        return (bytes(rows[0][0]), str(rows[0][1]), bytes(rows[0][2])) if rows else None
+
+    # -- organisation side: the import transaction -------------------------------------------
+
+    @contextmanager
+    def import_transaction(self) -> Iterator[ImportTransaction]:
+        """One transaction for a whole import: staged bytes and merged rows commit together.
+
+        Foreign keys are deferred to the commit because attachment bytes stream in before
+        the record they belong to is known to be acceptable. Leaving the block by an
+        exception rolls everything back: nothing of a refused bundle remains.
+        """
+        with self._db.transaction() as conn:
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            yield ImportTransaction(conn, self._now())
+
+
+class ImportTransaction:
+    """The statements of one import, all inside the caller's open transaction."""
+
+    def __init__(self, conn: Any, now: str) -> None:
+        self._conn = conn
+        self.now = now
+        self.changed = False
+
+    # -- staging while the bundle streams --------------------------------------------------
+
+    def has_attachment(self, record_id: str, sha256: str) -> bool:
+        """Whether the record already holds an attachment with these bytes."""
+        row = self._conn.execute(
+            "SELECT 1 FROM attachments WHERE record_id = ? AND sha256 = ? AND complete = 1 LIMIT 1",
+            (record_id, sha256),
+        ).fetchone()
+        return row is not None
+
+    def stage_chunk(self, attachment_id: str, seq: int, data: bytes) -> None:
+        """Store one chunk of an incoming attachment (its row is added by the merge)."""
+        self._conn.execute(
+            "INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)",
+            (attachment_id, seq, data),
+        )
+
+    # -- what is held ------------------------------------------------------------------------
+
+    def device_key(self, device_id: str) -> str | None:
+        """The pinned key of a device, as text."""
+        row = self._conn.execute(
+            "SELECT public_key FROM devices WHERE device_id = ?", (device_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def bundle_sha256(self, bundle_id: str) -> str | None:
+        """The file hash of an already imported bundle with that id."""
+        row = self._conn.execute(
+            "SELECT sha256 FROM imported_bundles WHERE bundle_id = ?", (bundle_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def device_bundles(self, device_id: str) -> dict[str, tuple[int, str]]:
+        """``{bundle_id: (audit_seq, previous_bundle_id)}`` of every bundle from a device
+        (``previous_bundle_id`` is ``""`` for a device's first bundle)."""
+        return {
+            str(r[0]): (int(r[1]), str(r[2]))
+            for r in self._conn.execute(
+                "SELECT bundle_id, audit_seq, previous_bundle_id FROM imported_bundles"
+                " WHERE device_id = ?",
+                (device_id,),
+            ).fetchall()
+        }
+
+    def held_version(self, record_id: str, number: int) -> HeldVersion | None:
+        """The version already held under that number, with the hash its device sealed."""
+        row = self._conn.execute(
+            "SELECT v.sealed, v.content_sha256, p.source_sha256 FROM versions v"
+            " LEFT JOIN provenance p ON p.record_id = v.record_id AND p.version = v.number"
+            " WHERE v.record_id = ? AND v.number = ?",
+            (record_id, number),
+        ).fetchone()
+        if row is None:
+            return None
+        return HeldVersion(bool(row[0]), str(row[1]), str(row[2] or row[1]))
+
+    def has_conflict(self, record_id: str, number: int, incoming_sha256: str) -> bool:
+        """Whether this clash was already recorded (a re-import adds nothing)."""
+        row = self._conn.execute(
+            "SELECT 1 FROM import_conflicts WHERE record_id = ? AND version = ?"
+            " AND incoming_sha256 = ?",
+            (record_id, number, incoming_sha256),
+        ).fetchone()
+        return row is not None
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def pin_device(self, device_id: str, public_key: str, fingerprint: str) -> None:
+        """Trust a device's key from now on (first use)."""
+        self._conn.execute(
+            "INSERT INTO devices (device_id, public_key, fingerprint, first_seen)"
+            " VALUES (?, ?, ?, ?)",
+            (device_id, public_key, fingerprint, self.now),
+        )
+        self.audit("device-pinned", "", 0, sha256_hex(public_key.encode("ascii")))
+
+    def add_bundle(
+        self,
+        *,
+        bundle_id: str,
+        sha256: str,
+        size: int,
+        device_id: str,
+        created_at: str,
+        previous_bundle_id: str | None,
+        audit_seq: int,
+        audit_hash: str,
+        manifest: bytes,
+        signature: str,
+        custody: bytes,
+    ) -> None:
+        """Keep the bundle's signed manifest and custody log: the proof behind every row."""
+        self._conn.execute(
+            "INSERT INTO imported_bundles (bundle_id, sha256, size, device_id, created_at,"
+            " previous_bundle_id, audit_seq, audit_hash, manifest, signature, custody,"
+            " imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                bundle_id,
+                sha256,
+                size,
+                device_id,
+                created_at,
+                previous_bundle_id or "",
+                audit_seq,
+                audit_hash,
+                manifest,
+                signature,
+                custody,
+                self.now,
+            ),
+        )
+        self.audit("bundle-imported", "", 0, sha256)
+
+    def add_version(
+        self,
+        *,
+        record_id: str,
+        number: int,
+        content: bytes,
+        testimony: Testimony,
+        sealed_at: str,
+        reason: str,
+        provenance: ProvenanceRow,
+    ) -> None:
+        """Add a sealed version to a record's history (creating the record if new).
+
+        The record's summary and search row follow the newest version held, so an older
+        version arriving after a newer one is kept in the history without replacing it.
+        """
+        digest = sha256_hex(content)
+        row = self._conn.execute(
+            "SELECT current FROM records WHERE id = ?", (record_id,)
+        ).fetchone()
+        if row is None:
+            self._conn.execute(
+                "INSERT INTO records (id, created_at, updated_at, current) VALUES (?, ?, ?, ?)",
+                (record_id, self.now, self.now, number),
+            )
+        self._conn.execute(
+            "INSERT INTO versions (record_id, number, content, sealed, sealed_at,"
+            " content_sha256, reason, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
+            (record_id, number, content.decode("utf-8"), sealed_at, digest, reason, self.now),
+        )
+        if row is None or number > int(row[0]):
+            self._conn.execute("UPDATE records SET current = ? WHERE id = ?", (number, record_id))
+            # The private helper of RecordStore keeps one definition of what the list and
+            # the search index hold for a record.
+            RecordStore._update_summary(
+                self._conn,
+                record_id,
+                testimony,
+                interchange.to_dict(testimony),
+                self.now,
+                fresh=row is None,
+            )
+        p = provenance
+        self._conn.execute(
+            "INSERT INTO provenance (record_id, version, source_sha256, redacted, device_id,"
+            " device_fingerprint, bundle_id, interviewer, imported_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                record_id,
+                number,
+                p.source_sha256,
+                int(p.redacted),
+                p.device_id,
+                p.device_fingerprint,
+                p.bundle_id,
+                p.interviewer,
+                self.now,
+            ),
+        )
+        self.audit("imported", record_id, number, digest)
+
+    def add_statement(self, record_id: str, number: int, data: bytes) -> None:
+        """Keep the device's statement PDF of a version, byte for byte."""
+        self._conn.execute(
+            "INSERT INTO imported_statements (record_id, version, sha256, data)"
+            " VALUES (?, ?, ?, ?)",
+            (record_id, number, sha256_hex(data), data),
+        )
+
+    def add_attachment(
+        self,
+        *,
+        attachment_id: str,
+        record_id: str,
+        filename: str,
+        media_type: str,
+        description: str,
+        size: int,
+        sha256: str,
+        version: int,
+    ) -> None:
+        """Make staged attachment bytes a complete attachment of the record."""
+        self._conn.execute(
+            "INSERT INTO attachments (id, record_id, filename, media_type, kind, description,"
+            " origin, size, sha256, added_at, complete)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, 1)",
+            (
+                attachment_id,
+                record_id,
+                filename,
+                media_type,
+                guess_kind(media_type),
+                description,
+                size,
+                sha256,
+                self.now,
+            ),
+        )
+        self.audit("attachment-imported", record_id, version, sha256)
+
+    def add_conflict(
+        self,
+        *,
+        record_id: str,
+        number: int,
+        existing_sha256: str,
+        incoming_sha256: str,
+        bundle_id: str,
+        device_id: str,
+        content: bytes,
+        statement: bytes | None,
+    ) -> None:
+        """Keep a clashing version aside, never overwriting the one held."""
+        self._conn.execute(
+            "INSERT INTO import_conflicts (record_id, version, existing_sha256,"
+            " incoming_sha256, bundle_id, device_id, content, statement, detected_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                record_id,
+                number,
+                existing_sha256,
+                incoming_sha256,
+                bundle_id,
+                device_id,
+                content.decode("utf-8"),
+                statement,
+                self.now,
+            ),
+        )
+        self.audit("import-conflict", record_id, number, incoming_sha256)
+
+    def audit(self, action: str, record_id: str, version: int, payload_sha256: str) -> None:
+        """Append to the organisation vault's own audit chain; marks the import as a change."""
+        audit.append(
+            self._conn,
+            at=self.now,
+            action=action,
+            record_id=record_id,
+            version=version,
+            payload_sha256=payload_sha256,
+        )
+        self.changed = True
+
+
+def _export_row(row: Any) -> ExportRow:
+    return ExportRow(
+        bundle_id=row[0],
+        sha256=row[1],
+        size=int(row[2]),
+        created_at=row[3],
+        recipients=tuple(json.loads(row[4])),
+        acknowledged_at=row[5],
+        receipt_sha256=row[6],
+    )
