@@ -7,7 +7,7 @@ and hash survived. Run this script when a schema version is released; it writes
 refuses to overwrite an existing folder. Then add a test that copies the three vault files into
 ``tmp_path`` and calls :func:`verify` with ``expected.json`` (``tests/unit/storage/
 test_golden_generator.py`` shows how). ``schema-1/`` predates this script: it was made by
-``schema-1/make.py`` at commit abf7309 and has its own test.
+``schema-1/make.py`` at commit a45536b and has its own test.
 
 What the script puts in a golden vault:
 

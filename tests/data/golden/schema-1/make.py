@@ -1,4 +1,4 @@
-"""How the schema-1 golden vault was made, with the code at commit abf7309 (schema 1).
+"""How the schema-1 golden vault was made, with the code at commit a45536b (schema 1).
 
 Run from a worktree of that commit: ``PYTHONPATH=src python make.py DEST``. The passphrase is
 ``golden-schema-1 passphrase``; the record ids printed are those the migration test expects.
