@@ -263,3 +263,197 @@ def run_all(settings: Settings, log: Callable[[str], None]) -> list[Result]:
             work.mkdir()
             results += case(settings, work, log)
     return results
+
+
+_RSS_SCRIPT = """
+import sys, pathlib
+from testimony_app.services.vault import unlock_vault
+
+def hwm():
+    for line in open('/proc/self/status'):
+        if line.startswith('VmHWM:'):
+            return int(line.split()[1]) / 1024
+session = unlock_vault(pathlib.Path(sys.argv[1]), sys.argv[2])
+before = hwm()
+session.bundles.export(pathlib.Path(sys.argv[3]), record_ids=[sys.argv[4]])
+session.lock()
+print(before, hwm())
+"""
+
+
+def _random_file(path: Path, size: int) -> None:
+    import os
+
+    block = 4 * 1024 * 1024
+    with path.open("wb") as out:
+        written = 0
+        while written < size:
+            chunk = os.urandom(min(block, size - written))
+            out.write(chunk)
+            written += len(chunk)
+
+
+def _timed_cmd(cmd: list[str]) -> float:
+    import subprocess
+
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def bundles(settings: Settings, work: Path, log: Callable[[str], None]) -> list[Result]:
+    """Export and import of a testimony with a large recording, against the age tool."""
+    import subprocess
+    import sys
+
+    from testimony_app.services import organisation
+
+    size = settings.export_mb * 1024 * 1024
+    recording = work / "recording.bin"
+    _random_file(recording, size)
+    keys = organisation.org_keygen(work / "org")
+    device = create_vault(work / "device", PASSPHRASE, kdf="test")
+    device.bundles.enrol([keys.recipient], keys.signing_public_key, "Benchmark Org", confirmed=True)
+    testimony = corpus.testimony(settings.seed, 1)
+    record_id = device.testimonies.create(testimony)
+    start = time.perf_counter()
+    device.testimonies.add_attachment(record_id, recording)
+    log(f"  attachment of {settings.export_mb} MiB stored in {time.perf_counter() - start:.1f} s")
+    device.testimonies.seal(record_id, backup=False)
+    bundle = work / "out.age"
+    start = time.perf_counter()
+    device.bundles.export(bundle)
+    ours_export = time.perf_counter() - start
+    device.lock()
+    base_export = _timed_cmd(
+        ["age", "-r", keys.recipient, "-o", str(work / "base.age"), str(recording)]
+    )
+    log(f"export: {ours_export:.2f} s vs age {base_export:.2f} s")
+    # Peak memory of an export in a fresh process (VmHWM, not inherited like ru_maxrss).
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _RSS_SCRIPT,
+            str(work / "device"),
+            PASSPHRASE,
+            str(work / "again.age"),
+            record_id,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    peak_growth = float(out[1]) - float(out[0])
+    log(f"export peak RSS: {out[1]} MiB (+{peak_growth:.1f} MiB during the export)")
+    org = create_vault(work / "org-vault", PASSPHRASE, kdf="test")
+    start = time.perf_counter()
+    organisation.import_bundle(org, bundle, keys.paths[0])
+    ours_import = time.perf_counter() - start
+    org.lock()
+    base_import = _timed_cmd(
+        ["age", "-d", "-i", str(keys.paths[0]), "-o", "/dev/null", str(bundle)]
+    )
+    log(f"import: {ours_import:.2f} s vs age -d {base_import:.2f} s")
+    label = (
+        f"{settings.export_mb // 1024}gb"
+        if settings.export_mb >= 1024
+        else f"{settings.export_mb}mb"
+    )
+    return [
+        Result(f"export_{label}", ours_export, "s", "age -r, same bytes", base_export),
+        Result("export_peak_rss_mb", float(out[1]), "MiB", None, None),
+        Result(f"import_{label}", ours_import, "s", "age -d of the bundle", base_import),
+    ]
+
+
+def gui_stall(settings: Settings, work: Path, log: Callable[[str], None]) -> list[Result]:
+    """The longest the GUI event loop is blocked during an export and a 20,000-row filter."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from testimony_app.domain.model import Status, TestimonySummary
+    from testimony_app.services import organisation
+    from testimony_app.ui.tasks import TaskRunner
+    from testimony_app.ui.testimony_table import TestimonyFilterProxy, TestimonyTableModel
+
+    app = QApplication.instance() or QApplication([])
+    clock = QElapsedTimer()
+    clock.start()
+    worst = [0.0]
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        worst[0] = max(worst[0], now - last[0] - 5)
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+
+    # 1. An export running on the worker thread while the event loop turns.
+    size = max(settings.export_mb // 4, 8) * 1024 * 1024
+    recording = work / "recording.bin"
+    _random_file(recording, size)
+    keys = organisation.org_keygen(work / "org")
+    device = create_vault(work / "device", PASSPHRASE, kdf="test")
+    device.bundles.enrol([keys.recipient], keys.signing_public_key, "Benchmark Org", confirmed=True)
+    record_id = device.testimonies.create(corpus.testimony(settings.seed, 2))
+    device.testimonies.add_attachment(record_id, recording)
+    device.testimonies.seal(record_id, backup=False)
+    runner = TaskRunner()
+    done = [False]
+    runner.submit(
+        lambda: device.bundles.export(work / "gui.age"),
+        lambda _: done.__setitem__(0, True),
+        lambda _: done.__setitem__(0, True),
+    )
+    last[0] = clock.elapsed()
+    worst[0] = 0.0
+    while not done[0]:
+        app.processEvents()
+        QCoreApplication.sendPostedEvents()
+        time.sleep(0.001)
+    export_stall = worst[0]
+    runner.shutdown()
+    device.lock()
+    # 2. Filtering and sorting the list of 20,000 testimonies (runs on the GUI thread).
+    rows = [
+        TestimonySummary(
+            id=f"{i:08d}-0000-4000-8000-000000000000",
+            status=Status.SEALED,
+            version=1,
+            interview_date=f"20{17 + i % 8}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            place=corpus.PLACES["az"][i % 6],
+            language=corpus.LANGS[i % 3],
+            witness_label=f"W-{i:05d}",
+            witness_name="",
+            title="",
+            methods=(corpus.METHODS[i % len(corpus.METHODS)],),
+            updated_at="",
+            fictional=True,
+        )
+        for i in range(20_000)
+    ]
+    model = TestimonyTableModel()
+    proxy = TestimonyFilterProxy()
+    proxy.setSourceModel(model)
+    model.set_summaries(rows)
+    filter_worst = 0.0
+    for method in ("falanga", "beating", None, "electric_shock"):
+        start = time.perf_counter()
+        proxy.set_filters(method=method, date_from="2018-01-01")
+        proxy.sort(1)
+        app.processEvents()
+        filter_worst = max(filter_worst, (time.perf_counter() - start) * 1000)
+    timer.stop()
+    log(f"gui stall: export {export_stall:.0f} ms, 20,000-row filter+sort {filter_worst:.0f} ms")
+    return [Result("gui_stall_ms", max(export_stall, filter_worst), "ms", None, None)]
+
+
+CASES += [bundles, gui_stall]
