@@ -580,6 +580,179 @@
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>The witness's consent names other organisations than %1.</source>
+            <translation>Şahidin razılığında %1 deyil, başqa təşkilatlar göstərilib.</translation>
+        </message>
+        <message>
+            <source>Where to write the bundle</source>
+            <translation>Paket hara yazılsın</translation>
+        </message>
+        <message>
+            <source>Encrypted bundles (*.age)</source>
+            <translation>Şifrələnmiş paketlər (*.age)</translation>
+        </message>
+        <message>
+            <source>Preparing the statements and the records…</source>
+            <translation>Bəyanatlar və qeydlər hazırlanır…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Ləğv edilir…</translation>
+        </message>
+        <message>
+            <source>Writing the encrypted bundle: %1 of %2</source>
+            <translation>Şifrələnmiş paket yazılır: %1 / %2</translation>
+        </message>
+        <message>
+            <source>Reading the bundle back to check it…</source>
+            <translation>Yoxlamaq üçün paket geri oxunur…</translation>
+        </message>
+        <message>
+            <source>The export was cancelled; no bundle was written.</source>
+            <translation>İxrac ləğv edildi; heç bir paket yazılmadı.</translation>
+        </message>
+        <message>
+            <source>This laptop signs the bundle with its own key; read its fingerprint to the organisation when it receives the first one: %1</source>
+            <translation>Bu noutbuk paketi öz açarı ilə imzalayır; təşkilat ilk paketi aldıqda bu barmaq izini ona oxuyun: %1</translation>
+        </message>
+        <message>
+            <source>the enrolled organisation</source>
+            <translation>qeydiyyata alınmış təşkilat</translation>
+        </message>
+        <message>
+            <source>Bundles go to %1 (fingerprint %2). Only that organisation can open them.</source>
+            <translation>Paketlərin alıcısı: %1 (barmaq izi %2). Onları yalnız bu təşkilat aça bilər.</translation>
+        </message>
+        <message>
+            <source>%1 · interview of %2 · version %3 · record %4</source>
+            <translation>%1 · müsahibə: %2 · versiya %3 · qeyd %4</translation>
+        </message>
+        <message>
+            <source>Will be withheld: %1</source>
+            <translation>Göndərilməyəcək: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>The bundle was written, read back and checked: %n testimony(ies), %1, in %2</source>
+            <translation>
+                <numerusform>Paket yazıldı, geri oxundu və yoxlandı: %n ifadə, %1, yeri: %2</numerusform>
+                <numerusform>Paket yazıldı, geri oxundu və yoxlandı: %n ifadə, %1, yeri: %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (record %2): %3</source>
+            <translation>%1 (qeyd %2): %3</translation>
+        </message>
+        <message>
+            <source>%1 (record %2): version %3</source>
+            <translation>%1 (qeyd %2): versiya %3</translation>
+        </message>
+        <message>
+            <source>%1 (record %2): versions %3</source>
+            <translation>%1 (qeyd %2): versiyalar %3</translation>
+        </message>
+        <message>
+            <source>statement in %1</source>
+            <translation>bəyanatın dili: %1</translation>
+        </message>
+        <message>
+            <source>redacted: the witness's name may not appear</source>
+            <translation>redaktə olunmuş: şahidin adı göstərilə bilməz</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attachment(s)</source>
+            <translation>
+                <numerusform>%n qoşma</numerusform>
+                <numerusform>%n qoşma</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export to the organisation</source>
+            <translation>Təşkilata ixrac</translation>
+        </message>
+        <message>
+            <source>Looking for testimonies to send…</source>
+            <translation>Göndəriləcək ifadələr axtarılır…</translation>
+        </message>
+        <message>
+            <source>No organisation is enrolled on this laptop yet, so nothing can be sent. Enter the keys the organisation gave you (or run testimony-app enrol), then compare the fingerprint with the one the organisation reads out to you.</source>
+            <translation>Bu noutbukda hələ heç bir təşkilat qeydiyyata alınmayıb, ona görə heç nə göndərmək olmaz. Təşkilatın sizə verdiyi açarları daxil edin (və ya testimony-app enrol əmrini işə salın), sonra barmaq izini təşkilatın sizə oxuduğu ilə müqayisə edin.</translation>
+        </message>
+        <message>
+            <source>&amp;Recipient (age1…):</source>
+            <translation>&amp;Alıcı (age1…):</translation>
+        </message>
+        <message>
+            <source>Receipt &amp;key (ed25519:…):</source>
+            <translation>Qəbz &amp;açarı (ed25519:…):</translation>
+        </message>
+        <message>
+            <source>Organisation &amp;name:</source>
+            <translation>Təşkilatın a&amp;dı:</translation>
+        </message>
+        <message>
+            <source>As the witness named it in their consent</source>
+            <translation>Şahidin razılığında göstərildiyi kimi</translation>
+        </message>
+        <message>
+            <source>Show the &amp;fingerprint</source>
+            <translation>&amp;Barmaq izini göstər</translation>
+        </message>
+        <message>
+            <source>The organisation read out exactly this fingerprint, every character</source>
+            <translation>Təşkilat məhz bu barmaq izini, hər simvolu ilə oxudu</translation>
+        </message>
+        <message>
+            <source>&amp;Enrol</source>
+            <translation>&amp;Qeydiyyata al</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Bağla</translation>
+        </message>
+        <message>
+            <source>Sealed testimonies not yet sent. A testimony whose consent does not cover this organisation is kept back; the export says why.</source>
+            <translation>Hələ göndərilməmiş möhürlənmiş ifadələr. Razılığı bu təşkilatı əhatə etməyən ifadə göndərilmir; ixrac bunun səbəbini bildirir.</translation>
+        </message>
+        <message>
+            <source>Every sealed testimony has already been sent. Nothing is waiting.</source>
+            <translation>Bütün möhürlənmiş ifadələr artıq göndərilib. Gözləyən heç nə yoxdur.</translation>
+        </message>
+        <message>
+            <source>Select &amp;all</source>
+            <translation>&amp;Hamısını seç</translation>
+        </message>
+        <message>
+            <source>Select &amp;none</source>
+            <translation>&amp;Heç birini seçmə</translation>
+        </message>
+        <message>
+            <source>E&amp;xport…</source>
+            <translation>İ&amp;xrac et…</translation>
+        </message>
+        <message>
+            <source>The bundle is written under a temporary name, read back and checked, and only then given its name. Cancelling leaves nothing behind.</source>
+            <translation>Paket müvəqqəti adla yazılır, geri oxunur və yoxlanılır, yalnız bundan sonra ona öz adı verilir. Ləğv etdikdə heç nə qalmır.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Ləğv et</translation>
+        </message>
+        <message>
+            <source>SHA-256 of the bundle (the organisation should get the same):</source>
+            <translation>Paketin SHA-256 dəyəri (təşkilatda da eyni alınmalıdır):</translation>
+        </message>
+        <message>
+            <source>Exported:</source>
+            <translation>İxrac edildi:</translation>
+        </message>
+        <message>
+            <source>Withheld, and why:</source>
+            <translation>Göndərilmədi və səbəbi:</translation>
+        </message>
+    </context>
+    <context>
         <name>InterviewPage</name>
         <message>
             <source>Where, when and with whom the interview took place, and anything that restricted it. Press Now at the start and at the end.</source>
@@ -883,6 +1056,18 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>&amp;Düzəliş et…</translation>
         </message>
         <message>
+            <source>S&amp;tatement…</source>
+            <translation>&amp;Bəyanat…</translation>
+        </message>
+        <message>
+            <source>&amp;Export to the organisation…</source>
+            <translation>&amp;Təşkilata ixrac et…</translation>
+        </message>
+        <message>
+            <source>Import &amp;receipt…</source>
+            <translation>&amp;Qəbzi idxal et…</translation>
+        </message>
+        <message>
             <source>&amp;Lock</source>
             <translation>&amp;Kilidlə</translation>
         </message>
@@ -917,6 +1102,10 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>Freeze this version for the statement; later changes become amendments</source>
             <translation>Bu versiyanı bəyanat üçün dondur; sonrakı dəyişikliklər düzəliş olacaq</translation>
+        </message>
+        <message>
+            <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
+            <translation>Şahid bəyanatına PDF kimi baxın, sonra onu saxlayın (Ctrl+P)</translation>
         </message>
     </context>
     <context>
@@ -1002,6 +1191,110 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>The testimony editor is not available in this build.</source>
             <translation>İfadə redaktoru bu versiyada yoxdur.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDialog</name>
+        <message>
+            <source>Kept: %1.</source>
+            <translation>Saxlanıldı: %1.</translation>
+        </message>
+        <message>
+            <source>Choose the organisation's receipt</source>
+            <translation>Təşkilatın qəbzini seçin</translation>
+        </message>
+        <message>
+            <source>Receipts (*.txt *.receipt);;All files (*)</source>
+            <translation>Qəbzlər (*.txt *.receipt);;Bütün fayllar (*)</translation>
+        </message>
+        <message>
+            <source>Checking the receipt's signature…</source>
+            <translation>Qəbzin imzası yoxlanılır…</translation>
+        </message>
+        <message>
+            <source>Purge from this laptop</source>
+            <translation>Bu noutbukdan silmək</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete the content of %n testimony(ies) from this laptop? The organisation holds them. Only their ids and hashes stay here, and this cannot be undone.</source>
+            <translation>
+                <numerusform>%n ifadənin məzmunu bu noutbukdan silinsin? Onlar təşkilatdadır. Burada yalnız identifikatorlar və həşlər qalır; bunu geri qaytarmaq olmaz.</numerusform>
+                <numerusform>%n ifadənin məzmunu bu noutbukdan silinsin? Onlar təşkilatdadır. Burada yalnız identifikatorlar və həşlər qalır; bunu geri qaytarmaq olmaz.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Purge</source>
+            <translation>Sil</translation>
+        </message>
+        <message>
+            <source>Deleting the content and writing a fresh backup…</source>
+            <translation>Məzmun silinir və yeni ehtiyat nüsxə yazılır…</translation>
+        </message>
+        <message>
+            <source>%1 (record %2)</source>
+            <translation>%1 (qeyd %2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Purge %n testimony(ies) from this laptop…</source>
+            <translation>
+                <numerusform>%n ifadəni bu noutbukdan &amp;sil…</numerusform>
+                <numerusform>%n ifadəni bu noutbukdan &amp;sil…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No receipt has been checked yet.</source>
+            <translation>Hələ heç bir qəbz yoxlanılmayıb.</translation>
+        </message>
+        <message>
+            <source>The receipt is genuine: the organisation confirms it received bundle %1 on %2 and holds these testimonies.</source>
+            <translation>Qəbz həqiqidir: təşkilat %1 paketini %2 tarixində aldığını və bu ifadələrin onda olduğunu təsdiqləyir.</translation>
+        </message>
+        <message>
+            <source>%1, version %2: acknowledged now</source>
+            <translation>%1, versiya %2: qəbulu indi təsdiqləndi</translation>
+        </message>
+        <message>
+            <source>%1, version %2: already acknowledged by an earlier receipt</source>
+            <translation>%1, versiya %2: qəbulu əvvəlki qəbzlə artıq təsdiqlənib</translation>
+        </message>
+        <message>
+            <source>%1, version %2</source>
+            <translation>%1, versiya %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n testimony(ies) deleted from this laptop.</source>
+            <translation>
+                <numerusform>Bu noutbukdan %n ifadə silindi.</numerusform>
+                <numerusform>Bu noutbukdan %n ifadə silindi.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A fresh encrypted backup replaced the older ones, which still held the content.</source>
+            <translation>Məzmunu hələ də saxlayan köhnə ehtiyat nüsxələri yeni şifrələnmiş ehtiyat nüsxə əvəz etdi.</translation>
+        </message>
+        <message>
+            <source>%1: deleted; id and hashes kept</source>
+            <translation>%1: silindi; identifikator və həşlər saxlanıldı</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Organisation's receipt</source>
+            <translation>Təşkilatın qəbzi</translation>
+        </message>
+        <message>
+            <source>The receipt does not name these versions; they stay on this laptop, marked as sent:</source>
+            <translation>Qəbzdə bu versiyalar göstərilməyib; onlar bu noutbukda göndərilmiş kimi qalır:</translation>
+        </message>
+        <message>
+            <source>Purging deletes the testimonies' text, names and attachments from this laptop and keeps only each record's id and the hashes that prove what the organisation received.</source>
+            <translation>Silmə ifadələrin mətnini, adları və qoşmaları bu noutbukdan silir və yalnız hər qeydin identifikatorunu və təşkilatın nə aldığını sübut edən həşləri saxlayır.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Bağla</translation>
         </message>
     </context>
     <context>
@@ -1145,6 +1438,117 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>The vault also locks with Ctrl+Shift+L, when the window is closed and when the computer goes to sleep. Shut the laptop down, not to sleep, before a checkpoint.</source>
             <translation>Seyf həmçinin Ctrl+Shift+L ilə, pəncərə bağlananda və kompüter yuxu rejiminə keçəndə kilidlənir. Keçid məntəqəsindən əvvəl noutbuku yuxu rejiminə yox, tam söndürün.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatementDialog</name>
+        <message>
+            <source>Save the statement</source>
+            <extracomment>The languages a statement can be made in (``services.statements.LANGUAGES``).</extracomment>
+            <translation>Bəyanatı saxla</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF sənədləri (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Saxlanılır…</translation>
+        </message>
+        <message>
+            <source>The statement could not be made.</source>
+            <translation>Bəyanatı hazırlamaq mümkün olmadı.</translation>
+        </message>
+        <message>
+            <source>The statement was made but cannot be shown here.</source>
+            <translation>Bəyanat hazırlandı, lakin onu burada göstərmək mümkün deyil.</translation>
+        </message>
+        <message>
+            <source>%1 (sealed)</source>
+            <translation>%1 (möhürlənib)</translation>
+        </message>
+        <message>
+            <source>%1 (draft)</source>
+            <translation>%1 (qaralama)</translation>
+        </message>
+        <message>
+            <source>Saved. SHA-256 of the file: %1</source>
+            <translation>Saxlanıldı. Faylın SHA-256 dəyəri: %1</translation>
+        </message>
+        <message>
+            <source>Statement</source>
+            <translation>Bəyanat</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Dil:</translation>
+        </message>
+        <message>
+            <source>&amp;Variant:</source>
+            <translation>&amp;Variant:</translation>
+        </message>
+        <message>
+            <source>V&amp;ersion:</source>
+            <translation>V&amp;ersiya:</translation>
+        </message>
+        <message>
+            <source>Full statement</source>
+            <translation>Tam bəyanat</translation>
+        </message>
+        <message>
+            <source>Redacted, for sharing beyond the legal team</source>
+            <translation>Redaktə olunmuş, hüquq komandasından kənarda paylaşmaq üçün</translation>
+        </message>
+        <message>
+            <source>The redacted statement replaces the witness's name and identifiers, and the names marked sensitive, everywhere in the file.</source>
+            <translation>Redaktə olunmuş bəyanatda şahidin adı və şəxsiyyət məlumatları, həmçinin həssas kimi qeyd edilmiş adlar faylın hər yerində əvəz olunur.</translation>
+        </message>
+        <message>
+            <source>Fit &amp;width</source>
+            <translation>&amp;Enə sığdır</translation>
+        </message>
+        <message>
+            <source>Whole &amp;page</source>
+            <translation>Bütün &amp;səhifə</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Kiçilt</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Böyüt</translation>
+        </message>
+        <message>
+            <source>Making the statement…</source>
+            <translation>Bəyanat hazırlanır…</translation>
+        </message>
+        <message>
+            <source>&amp;Save…</source>
+            <translation>&amp;Saxla…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Bağla</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n səhifə</numerusform>
+                <numerusform>%n səhifə</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Sealed version %1. SHA-256 of the sealed content:</source>
+            <translation>Möhürlənmiş versiya %1. Möhürlənmiş məzmunun SHA-256 dəyəri:</translation>
+        </message>
+        <message>
+            <source>Version %1 is not sealed: it must not be signed or filed.</source>
+            <translation>Versiya %1 möhürlənməyib: onu imzalamaq və ya məhkəməyə təqdim etmək olmaz.</translation>
+        </message>
+        <message>
+            <source>DRAFT</source>
+            <translation>QARALAMA</translation>
         </message>
     </context>
     <context>
@@ -1789,6 +2193,187 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>The new backup did not verify; the vault itself is unchanged.</source>
             <translation>Yeni ehtiyat nüsxə yoxlamadan keçmədi; seyfin özü dəyişməyib.</translation>
+        </message>
+        <message>
+            <source>The witness's consent to legal proceedings is not recorded.</source>
+            <extracomment>How often, at most, the bar moves while a bundle is written (the service reports per MiB).</extracomment>
+            <translation>Şahidin hüquqi prosesə razılığı qeyd edilməyib.</translation>
+        </message>
+        <message>
+            <source>The witness did not consent to legal proceedings.</source>
+            <translation>Şahid hüquqi prosesə razılıq verməyib.</translation>
+        </message>
+        <message>
+            <source>The witness named the organisations that may receive it, and this laptop enrolled the organisation without its name.</source>
+            <translation>Şahid onu ala biləcək təşkilatların adını çəkib, bu noutbukda isə təşkilat adsız qeydiyyata alınıb.</translation>
+        </message>
+        <message>
+            <source>It has not been sealed yet.</source>
+            <translation>O hələ möhürlənməyib.</translation>
+        </message>
+        <message>
+            <source>Its content was deleted from this laptop after the organisation acknowledged it.</source>
+            <translation>Təşkilat qəbulu təsdiqlədikdən sonra onun məzmunu bu noutbukdan silinib.</translation>
+        </message>
+        <message>
+            <source>Nothing was exported: every testimony considered was withheld.</source>
+            <translation>Heç nə ixrac edilmədi: nəzərdən keçirilən ifadələrin heç biri göndərilə bilməz.</translation>
+        </message>
+        <message>
+            <source>Nothing was exported: no sealed testimony is waiting to be sent.</source>
+            <translation>Heç nə ixrac edilmədi: göndərilməyi gözləyən möhürlənmiş ifadə yoxdur.</translation>
+        </message>
+        <message>
+            <source>No organisation is enrolled on this laptop; enrol it before exporting.</source>
+            <translation>Bu noutbukda heç bir təşkilat qeydiyyata alınmayıb; ixracdan əvvəl onu qeydiyyata alın.</translation>
+        </message>
+        <message>
+            <source>That recipient is not one of the enrolled organisation's keys; enrol it first.</source>
+            <translation>Bu alıcı qeydiyyata alınmış təşkilatın açarlarından deyil; əvvəlcə onu qeydiyyata alın.</translation>
+        </message>
+        <message>
+            <source>The organisation was not enrolled: its fingerprint was not confirmed.</source>
+            <translation>Təşkilat qeydiyyata alınmadı: onun barmaq izi təsdiqlənmədi.</translation>
+        </message>
+        <message>
+            <source>The organisation's name is too long or has control characters.</source>
+            <translation>Təşkilatın adı çox uzundur və ya idarəedici simvollar var.</translation>
+        </message>
+        <message>
+            <source>The folder chosen for the bundle does not exist.</source>
+            <translation>Paket üçün seçilmiş qovluq yoxdur.</translation>
+        </message>
+        <message>
+            <source>A file with that name already exists; the bundle was not written.</source>
+            <translation>Bu adda fayl artıq var; paket yazılmadı.</translation>
+        </message>
+        <message>
+            <source>The disk is full: the bundle was not written.</source>
+            <translation>Disk doludur: paket yazılmadı.</translation>
+        </message>
+        <message>
+            <source>The bundle cannot be created in that folder.</source>
+            <translation>Paketi həmin qovluqda yaratmaq mümkün deyil.</translation>
+        </message>
+        <message>
+            <source>An organisation recipient is empty.</source>
+            <translation>Təşkilatın alıcı açarı boşdur.</translation>
+        </message>
+        <message>
+            <source>An organisation recipient is not an age key.</source>
+            <translation>Təşkilatın alıcı açarı age açarı deyil.</translation>
+        </message>
+        <message>
+            <source>An age recipient must be written in lower case.</source>
+            <translation>age alıcı açarı kiçik hərflərlə yazılmalıdır.</translation>
+        </message>
+        <message>
+            <source>An organisation recipient must start with 'age1'.</source>
+            <translation>Təşkilatın alıcı açarı 'age1' ilə başlamalıdır.</translation>
+        </message>
+        <message>
+            <source>An organisation recipient has a typing error (its checksum does not match).</source>
+            <translation>Təşkilatın alıcı açarında yazı səhvi var (yoxlama cəmi uyğun gəlmir).</translation>
+        </message>
+        <message>
+            <source>An organisation recipient is not an X25519 age key.</source>
+            <translation>Təşkilatın alıcı açarı X25519 age açarı deyil.</translation>
+        </message>
+        <message>
+            <source>An organisation recipient is not a usable key.</source>
+            <translation>Təşkilatın alıcı açarı yararlı açar deyil.</translation>
+        </message>
+        <message>
+            <source>An organisation recipient is not a usable age key.</source>
+            <translation>Təşkilatın alıcı açarı yararlı age açarı deyil.</translation>
+        </message>
+        <message>
+            <source>No organisation recipient is configured; a bundle needs one.</source>
+            <translation>Təşkilatın alıcı açarı təyin edilməyib; paket üçün o lazımdır.</translation>
+        </message>
+        <message>
+            <source>The same organisation recipient is listed twice.</source>
+            <translation>Eyni alıcı açar iki dəfə göstərilib.</translation>
+        </message>
+        <message>
+            <source>A public key must be written as 'ed25519:' and 44 base64 characters.</source>
+            <translation>Açıq açar 'ed25519:' və 44 base64 simvolu şəklində yazılmalıdır.</translation>
+        </message>
+        <message>
+            <source>The key is not valid base64.</source>
+            <translation>Açar düzgün base64 deyil.</translation>
+        </message>
+        <message>
+            <source>The key does not have the expected length or spelling.</source>
+            <translation>Açarın uzunluğu və ya yazılışı gözlənilən kimi deyil.</translation>
+        </message>
+        <message>
+            <source>The Ed25519 public key is not a usable key.</source>
+            <translation>Ed25519 açıq açarı yararlı açar deyil.</translation>
+        </message>
+        <message>
+            <source>The receipt file cannot be read.</source>
+            <translation>Qəbz faylını oxumaq mümkün deyil.</translation>
+        </message>
+        <message>
+            <source>The receipt is too large to be a receipt.</source>
+            <translation>Fayl qəbz olmaq üçün çox böyükdür.</translation>
+        </message>
+        <message>
+            <source>The file is not a receipt (it should have exactly two lines).</source>
+            <translation>Fayl qəbz deyil (qəbzdə düz iki sətir olmalıdır).</translation>
+        </message>
+        <message>
+            <source>The receipt was not signed by the organisation's key.</source>
+            <translation>Qəbz təşkilatın açarı ilə imzalanmayıb.</translation>
+        </message>
+        <message>
+            <source>The receipt is invalid: it is not valid JSON.</source>
+            <translation>Qəbz yararsızdır: düzgün JSON deyil.</translation>
+        </message>
+        <message>
+            <source>The receipt is invalid: it names no bundle.</source>
+            <translation>Qəbz yararsızdır: orada heç bir paket göstərilməyib.</translation>
+        </message>
+        <message>
+            <source>The receipt is for a bundle this laptop did not export.</source>
+            <translation>Qəbz bu noutbukun ixrac etmədiyi paket üçündür.</translation>
+        </message>
+        <message>
+            <source>The receipt lists a record that this bundle did not carry.</source>
+            <translation>Qəbzdə bu paketdə olmayan qeyd göstərilib.</translation>
+        </message>
+        <message>
+            <source>The receipt is for a different bundle.</source>
+            <translation>Qəbz başqa paket üçündür.</translation>
+        </message>
+        <message>
+            <source>The receipt does not list the same records as the bundle.</source>
+            <translation>Qəbzdəki qeydlər paketdəki qeydlərlə eyni deyil.</translation>
+        </message>
+        <message>
+            <source>The receipt names a different organisation key than the one that signed it.</source>
+            <translation>Qəbzdə onu imzalayan açardan fərqli təşkilat açarı göstərilib.</translation>
+        </message>
+        <message>
+            <source>The content was deleted, but a fresh backup could not be written, so the older backups that still hold it were kept.</source>
+            <translation>Məzmun silindi, lakin yeni ehtiyat nüsxə yazıla bilmədi, ona görə onu hələ də saxlayan köhnə ehtiyat nüsxələr saxlanıldı.</translation>
+        </message>
+        <message>
+            <source>its content was already deleted</source>
+            <translation>məzmunu artıq silinib</translation>
+        </message>
+        <message>
+            <source>it has an unsealed draft</source>
+            <translation>onun möhürlənməmiş qaralaması var</translation>
+        </message>
+        <message>
+            <source>the organisation has not acknowledged every sealed version of it</source>
+            <translation>təşkilat onun bütün möhürlənmiş versiyalarının qəbulunu təsdiqləməyib</translation>
+        </message>
+        <message>
+            <source>the organisation holds only a redacted copy of it, so this laptop holds the only complete one</source>
+            <translation>təşkilatda onun yalnız redaktə olunmuş nüsxəsi var, ona görə yeganə tam nüsxə bu noutbukdadır</translation>
         </message>
     </context>
     <context>

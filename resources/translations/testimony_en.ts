@@ -572,6 +572,179 @@
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>The witness's consent names other organisations than %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where to write the bundle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Encrypted bundles (*.age)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preparing the statements and the records…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the encrypted bundle: %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the bundle back to check it…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The export was cancelled; no bundle was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This laptop signs the bundle with its own key; read its fingerprint to the organisation when it receives the first one: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the enrolled organisation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bundles go to %1 (fingerprint %2). Only that organisation can open them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 · interview of %2 · version %3 · record %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Will be withheld: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>The bundle was written, read back and checked: %n testimony(ies), %1, in %2</source>
+            <translation>
+                <numerusform>The bundle was written, read back and checked: %n testimony, %1, in %2</numerusform>
+                <numerusform>The bundle was written, read back and checked: %n testimonies, %1, in %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (record %2): %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (record %2): version %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (record %2): versions %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>statement in %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>redacted: the witness's name may not appear</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n attachment(s)</source>
+            <translation>
+                <numerusform>%n attachment</numerusform>
+                <numerusform>%n attachments</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export to the organisation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Looking for testimonies to send…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No organisation is enrolled on this laptop yet, so nothing can be sent. Enter the keys the organisation gave you (or run testimony-app enrol), then compare the fingerprint with the one the organisation reads out to you.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Recipient (age1…):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Receipt &amp;key (ed25519:…):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Organisation &amp;name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>As the witness named it in their consent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the &amp;fingerprint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The organisation read out exactly this fingerprint, every character</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Enrol</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sealed testimonies not yet sent. A testimony whose consent does not cover this organisation is kept back; the export says why.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every sealed testimony has already been sent. Nothing is waiting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select &amp;all</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select &amp;none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E&amp;xport…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The bundle is written under a temporary name, read back and checked, and only then given its name. Cancelling leaves nothing behind.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SHA-256 of the bundle (the organisation should get the same):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exported:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Withheld, and why:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>InterviewPage</name>
         <message>
             <source>Where, when and with whom the interview took place, and anything that restricted it. Press Now at the start and at the end.</source>
@@ -872,6 +1045,18 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
+            <source>S&amp;tatement…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Export to the organisation…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import &amp;receipt…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Lock</source>
             <translation type="unfinished" />
         </message>
@@ -905,6 +1090,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Freeze this version for the statement; later changes become amendments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -990,6 +1179,110 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>The testimony editor is not available in this build.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDialog</name>
+        <message>
+            <source>Kept: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the organisation's receipt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Receipts (*.txt *.receipt);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the receipt's signature…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Purge from this laptop</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Delete the content of %n testimony(ies) from this laptop? The organisation holds them. Only their ids and hashes stay here, and this cannot be undone.</source>
+            <translation>
+                <numerusform>Delete the content of %n testimony from this laptop? The organisation holds it. Only its id and hashes stay here, and this cannot be undone.</numerusform>
+                <numerusform>Delete the content of %n testimonies from this laptop? The organisation holds them. Only their ids and hashes stay here, and this cannot be undone.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Purge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleting the content and writing a fresh backup…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (record %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>&amp;Purge %n testimony(ies) from this laptop…</source>
+            <translation>
+                <numerusform>&amp;Purge %n testimony from this laptop…</numerusform>
+                <numerusform>&amp;Purge %n testimonies from this laptop…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No receipt has been checked yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt is genuine: the organisation confirms it received bundle %1 on %2 and holds these testimonies.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, version %2: acknowledged now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, version %2: already acknowledged by an earlier receipt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, version %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n testimony(ies) deleted from this laptop.</source>
+            <translation>
+                <numerusform>%n testimony deleted from this laptop.</numerusform>
+                <numerusform>%n testimonies deleted from this laptop.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A fresh encrypted backup replaced the older ones, which still held the content.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: deleted; id and hashes kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Organisation's receipt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt does not name these versions; they stay on this laptop, marked as sent:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Purging deletes the testimonies' text, names and attachments from this laptop and keeps only each record's id and the hashes that prove what the organisation received.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1133,6 +1426,117 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>The vault also locks with Ctrl+Shift+L, when the window is closed and when the computer goes to sleep. Shut the laptop down, not to sleep, before a checkpoint.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StatementDialog</name>
+        <message>
+            <source>Save the statement</source>
+            <extracomment>The languages a statement can be made in (``services.statements.LANGUAGES``).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The statement could not be made.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The statement was made but cannot be shown here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (sealed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (draft)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved. SHA-256 of the file: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Statement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Variant:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>V&amp;ersion:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full statement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Redacted, for sharing beyond the legal team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The redacted statement replaces the witness's name and identifiers, and the names marked sensitive, everywhere in the file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fit &amp;width</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whole &amp;page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Making the statement…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Save…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n page</numerusform>
+                <numerusform>%n pages</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Sealed version %1. SHA-256 of the sealed content:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Version %1 is not sealed: it must not be signed or filed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>DRAFT</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1776,6 +2180,187 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>The new backup did not verify; the vault itself is unchanged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The witness's consent to legal proceedings is not recorded.</source>
+            <extracomment>How often, at most, the bar moves while a bundle is written (the service reports per MiB).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The witness did not consent to legal proceedings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The witness named the organisations that may receive it, and this laptop enrolled the organisation without its name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It has not been sealed yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Its content was deleted from this laptop after the organisation acknowledged it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was exported: every testimony considered was withheld.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was exported: no sealed testimony is waiting to be sent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No organisation is enrolled on this laptop; enrol it before exporting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That recipient is not one of the enrolled organisation's keys; enrol it first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The organisation was not enrolled: its fingerprint was not confirmed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The organisation's name is too long or has control characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder chosen for the bundle does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A file with that name already exists; the bundle was not written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The disk is full: the bundle was not written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The bundle cannot be created in that folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An organisation recipient is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An organisation recipient is not an age key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An age recipient must be written in lower case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An organisation recipient must start with 'age1'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An organisation recipient has a typing error (its checksum does not match).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An organisation recipient is not an X25519 age key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An organisation recipient is not a usable key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An organisation recipient is not a usable age key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No organisation recipient is configured; a bundle needs one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The same organisation recipient is listed twice.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A public key must be written as 'ed25519:' and 44 base64 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The key is not valid base64.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The key does not have the expected length or spelling.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The Ed25519 public key is not a usable key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt file cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt is too large to be a receipt.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file is not a receipt (it should have exactly two lines).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt was not signed by the organisation's key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt is invalid: it is not valid JSON.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt is invalid: it names no bundle.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt is for a bundle this laptop did not export.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt lists a record that this bundle did not carry.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt is for a different bundle.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt does not list the same records as the bundle.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt names a different organisation key than the one that signed it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The content was deleted, but a fresh backup could not be written, so the older backups that still hold it were kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>its content was already deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it has an unsealed draft</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the organisation has not acknowledged every sealed version of it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the organisation holds only a redacted copy of it, so this laptop holds the only complete one</source>
             <translation type="unfinished" />
         </message>
     </context>

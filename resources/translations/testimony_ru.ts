@@ -580,6 +580,181 @@
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>The witness's consent names other organisations than %1.</source>
+            <translation>В согласии свидетеля названы другие организации, а не %1.</translation>
+        </message>
+        <message>
+            <source>Where to write the bundle</source>
+            <translation>Куда записать пакет</translation>
+        </message>
+        <message>
+            <source>Encrypted bundles (*.age)</source>
+            <translation>Зашифрованные пакеты (*.age)</translation>
+        </message>
+        <message>
+            <source>Preparing the statements and the records…</source>
+            <translation>Подготовка заявлений и записей…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Отмена…</translation>
+        </message>
+        <message>
+            <source>Writing the encrypted bundle: %1 of %2</source>
+            <translation>Запись зашифрованного пакета: %1 из %2</translation>
+        </message>
+        <message>
+            <source>Reading the bundle back to check it…</source>
+            <translation>Пакет считывается обратно для проверки…</translation>
+        </message>
+        <message>
+            <source>The export was cancelled; no bundle was written.</source>
+            <translation>Экспорт отменён; пакет не записан.</translation>
+        </message>
+        <message>
+            <source>This laptop signs the bundle with its own key; read its fingerprint to the organisation when it receives the first one: %1</source>
+            <translation>Этот ноутбук подписывает пакет своим ключом; когда организация получит первый пакет, продиктуйте ей этот отпечаток: %1</translation>
+        </message>
+        <message>
+            <source>the enrolled organisation</source>
+            <translation>зарегистрированная организация</translation>
+        </message>
+        <message>
+            <source>Bundles go to %1 (fingerprint %2). Only that organisation can open them.</source>
+            <translation>Получатель пакетов: %1 (отпечаток %2). Открыть их может только эта организация.</translation>
+        </message>
+        <message>
+            <source>%1 · interview of %2 · version %3 · record %4</source>
+            <translation>%1 · интервью от %2 · версия %3 · запись %4</translation>
+        </message>
+        <message>
+            <source>Will be withheld: %1</source>
+            <translation>Не будет отправлено: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>The bundle was written, read back and checked: %n testimony(ies), %1, in %2</source>
+            <translation>
+                <numerusform>Пакет записан, считан обратно и проверен: %n свидетельство, %1, в %2</numerusform>
+                <numerusform>Пакет записан, считан обратно и проверен: %n свидетельства, %1, в %2</numerusform>
+                <numerusform>Пакет записан, считан обратно и проверен: %n свидетельств, %1, в %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (record %2): %3</source>
+            <translation>%1 (запись %2): %3</translation>
+        </message>
+        <message>
+            <source>%1 (record %2): version %3</source>
+            <translation>%1 (запись %2): версия %3</translation>
+        </message>
+        <message>
+            <source>%1 (record %2): versions %3</source>
+            <translation>%1 (запись %2): версии %3</translation>
+        </message>
+        <message>
+            <source>statement in %1</source>
+            <translation>заявление на языке: %1</translation>
+        </message>
+        <message>
+            <source>redacted: the witness's name may not appear</source>
+            <translation>обезличено: имя свидетеля не может быть указано</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attachment(s)</source>
+            <translation>
+                <numerusform>%n вложение</numerusform>
+                <numerusform>%n вложения</numerusform>
+                <numerusform>%n вложений</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export to the organisation</source>
+            <translation>Экспорт в организацию</translation>
+        </message>
+        <message>
+            <source>Looking for testimonies to send…</source>
+            <translation>Поиск свидетельств для отправки…</translation>
+        </message>
+        <message>
+            <source>No organisation is enrolled on this laptop yet, so nothing can be sent. Enter the keys the organisation gave you (or run testimony-app enrol), then compare the fingerprint with the one the organisation reads out to you.</source>
+            <translation>На этом ноутбуке ещё не зарегистрирована ни одна организация, поэтому отправить ничего нельзя. Введите ключи, которые дала вам организация (или выполните testimony-app enrol), затем сравните отпечаток с тем, который продиктует вам организация.</translation>
+        </message>
+        <message>
+            <source>&amp;Recipient (age1…):</source>
+            <translation>&amp;Получатель (age1…):</translation>
+        </message>
+        <message>
+            <source>Receipt &amp;key (ed25519:…):</source>
+            <translation>&amp;Ключ квитанций (ed25519:…):</translation>
+        </message>
+        <message>
+            <source>Organisation &amp;name:</source>
+            <translation>&amp;Название организации:</translation>
+        </message>
+        <message>
+            <source>As the witness named it in their consent</source>
+            <translation>Так, как свидетель назвал её в согласии</translation>
+        </message>
+        <message>
+            <source>Show the &amp;fingerprint</source>
+            <translation>Показать &amp;отпечаток</translation>
+        </message>
+        <message>
+            <source>The organisation read out exactly this fingerprint, every character</source>
+            <translation>Организация продиктовала именно этот отпечаток, до последнего символа</translation>
+        </message>
+        <message>
+            <source>&amp;Enrol</source>
+            <translation>&amp;Зарегистрировать</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message>
+            <source>Sealed testimonies not yet sent. A testimony whose consent does not cover this organisation is kept back; the export says why.</source>
+            <translation>Запечатанные свидетельства, которые ещё не отправлены. Свидетельство, согласие на которое не распространяется на эту организацию, не отправляется; экспорт сообщит причину.</translation>
+        </message>
+        <message>
+            <source>Every sealed testimony has already been sent. Nothing is waiting.</source>
+            <translation>Все запечатанные свидетельства уже отправлены. Ничего не ожидает отправки.</translation>
+        </message>
+        <message>
+            <source>Select &amp;all</source>
+            <translation>Выбрать &amp;все</translation>
+        </message>
+        <message>
+            <source>Select &amp;none</source>
+            <translation>Сн&amp;ять выбор</translation>
+        </message>
+        <message>
+            <source>E&amp;xport…</source>
+            <translation>&amp;Экспортировать…</translation>
+        </message>
+        <message>
+            <source>The bundle is written under a temporary name, read back and checked, and only then given its name. Cancelling leaves nothing behind.</source>
+            <translation>Пакет записывается под временным именем, считывается обратно и проверяется, и только после этого получает своё имя. При отмене ничего не остаётся.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>SHA-256 of the bundle (the organisation should get the same):</source>
+            <translation>SHA-256 пакета (у организации должно получиться то же самое):</translation>
+        </message>
+        <message>
+            <source>Exported:</source>
+            <translation>Экспортировано:</translation>
+        </message>
+        <message>
+            <source>Withheld, and why:</source>
+            <translation>Не отправлено, и почему:</translation>
+        </message>
+    </context>
+    <context>
         <name>InterviewPage</name>
         <message>
             <source>Where, when and with whom the interview took place, and anything that restricted it. Press Now at the start and at the end.</source>
@@ -884,6 +1059,18 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>&amp;Внести поправку…</translation>
         </message>
         <message>
+            <source>S&amp;tatement…</source>
+            <translation>За&amp;явление…</translation>
+        </message>
+        <message>
+            <source>&amp;Export to the organisation…</source>
+            <translation>&amp;Экспорт в организацию…</translation>
+        </message>
+        <message>
+            <source>Import &amp;receipt…</source>
+            <translation>Импорт &amp;квитанции…</translation>
+        </message>
+        <message>
             <source>&amp;Lock</source>
             <translation>За&amp;блокировать</translation>
         </message>
@@ -918,6 +1105,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>Freeze this version for the statement; later changes become amendments</source>
             <translation>Закрепить эту версию для заявления; дальнейшие изменения станут поправками</translation>
+        </message>
+        <message>
+            <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
+            <translation>Просмотреть заявление свидетеля в виде PDF, затем сохранить его (Ctrl+P)</translation>
         </message>
     </context>
     <context>
@@ -1003,6 +1194,113 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>The testimony editor is not available in this build.</source>
             <translation>Редактор свидетельств недоступен в этой сборке.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDialog</name>
+        <message>
+            <source>Kept: %1.</source>
+            <translation>Оставлено: %1.</translation>
+        </message>
+        <message>
+            <source>Choose the organisation's receipt</source>
+            <translation>Выберите квитанцию организации</translation>
+        </message>
+        <message>
+            <source>Receipts (*.txt *.receipt);;All files (*)</source>
+            <translation>Квитанции (*.txt *.receipt);;Все файлы (*)</translation>
+        </message>
+        <message>
+            <source>Checking the receipt's signature…</source>
+            <translation>Проверка подписи квитанции…</translation>
+        </message>
+        <message>
+            <source>Purge from this laptop</source>
+            <translation>Удаление с этого ноутбука</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete the content of %n testimony(ies) from this laptop? The organisation holds them. Only their ids and hashes stay here, and this cannot be undone.</source>
+            <translation>
+                <numerusform>Удалить с этого ноутбука содержимое %n свидетельства? Оно есть у организации. Здесь останутся только его идентификатор и хеши, и отменить это нельзя.</numerusform>
+                <numerusform>Удалить с этого ноутбука содержимое %n свидетельств? Они есть у организации. Здесь останутся только их идентификаторы и хеши, и отменить это нельзя.</numerusform>
+                <numerusform>Удалить с этого ноутбука содержимое %n свидетельств? Они есть у организации. Здесь останутся только их идентификаторы и хеши, и отменить это нельзя.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Purge</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>Deleting the content and writing a fresh backup…</source>
+            <translation>Удаление содержимого и запись новой резервной копии…</translation>
+        </message>
+        <message>
+            <source>%1 (record %2)</source>
+            <translation>%1 (запись %2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Purge %n testimony(ies) from this laptop…</source>
+            <translation>
+                <numerusform>&amp;Удалить %n свидетельство с этого ноутбука…</numerusform>
+                <numerusform>&amp;Удалить %n свидетельства с этого ноутбука…</numerusform>
+                <numerusform>&amp;Удалить %n свидетельств с этого ноутбука…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No receipt has been checked yet.</source>
+            <translation>Квитанция ещё не проверена.</translation>
+        </message>
+        <message>
+            <source>The receipt is genuine: the organisation confirms it received bundle %1 on %2 and holds these testimonies.</source>
+            <translation>Квитанция подлинная: организация подтверждает, что получила пакет %1 (%2) и хранит эти свидетельства.</translation>
+        </message>
+        <message>
+            <source>%1, version %2: acknowledged now</source>
+            <translation>%1, версия %2: получение подтверждено сейчас</translation>
+        </message>
+        <message>
+            <source>%1, version %2: already acknowledged by an earlier receipt</source>
+            <translation>%1, версия %2: получение уже подтверждено прежней квитанцией</translation>
+        </message>
+        <message>
+            <source>%1, version %2</source>
+            <translation>%1, версия %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n testimony(ies) deleted from this laptop.</source>
+            <translation>
+                <numerusform>С этого ноутбука удалено %n свидетельство.</numerusform>
+                <numerusform>С этого ноутбука удалено %n свидетельства.</numerusform>
+                <numerusform>С этого ноутбука удалено %n свидетельств.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A fresh encrypted backup replaced the older ones, which still held the content.</source>
+            <translation>Новая зашифрованная резервная копия заменила прежние, в которых это содержимое ещё было.</translation>
+        </message>
+        <message>
+            <source>%1: deleted; id and hashes kept</source>
+            <translation>%1: удалено; идентификатор и хеши сохранены</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Organisation's receipt</source>
+            <translation>Квитанция организации</translation>
+        </message>
+        <message>
+            <source>The receipt does not name these versions; they stay on this laptop, marked as sent:</source>
+            <translation>В квитанции нет этих версий; они остаются на этом ноутбуке с пометкой «отправлено»:</translation>
+        </message>
+        <message>
+            <source>Purging deletes the testimonies' text, names and attachments from this laptop and keeps only each record's id and the hashes that prove what the organisation received.</source>
+            <translation>Удаление стирает с этого ноутбука текст свидетельств, имена и вложения и оставляет только идентификатор каждой записи и хеши, доказывающие, что именно получила организация.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
         </message>
     </context>
     <context>
@@ -1146,6 +1444,118 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>The vault also locks with Ctrl+Shift+L, when the window is closed and when the computer goes to sleep. Shut the laptop down, not to sleep, before a checkpoint.</source>
             <translation>Хранилище также блокируется по Ctrl+Shift+L, при закрытии окна и при переходе компьютера в спящий режим. Перед блокпостом выключайте ноутбук полностью, а не переводите в сон.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatementDialog</name>
+        <message>
+            <source>Save the statement</source>
+            <extracomment>The languages a statement can be made in (``services.statements.LANGUAGES``).</extracomment>
+            <translation>Сохранить заявление</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>Документы PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Сохранение…</translation>
+        </message>
+        <message>
+            <source>The statement could not be made.</source>
+            <translation>Не удалось составить заявление.</translation>
+        </message>
+        <message>
+            <source>The statement was made but cannot be shown here.</source>
+            <translation>Заявление составлено, но показать его здесь не удаётся.</translation>
+        </message>
+        <message>
+            <source>%1 (sealed)</source>
+            <translation>%1 (запечатана)</translation>
+        </message>
+        <message>
+            <source>%1 (draft)</source>
+            <translation>%1 (черновик)</translation>
+        </message>
+        <message>
+            <source>Saved. SHA-256 of the file: %1</source>
+            <translation>Сохранено. SHA-256 файла: %1</translation>
+        </message>
+        <message>
+            <source>Statement</source>
+            <translation>Заявление</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Язык:</translation>
+        </message>
+        <message>
+            <source>&amp;Variant:</source>
+            <translation>&amp;Вариант:</translation>
+        </message>
+        <message>
+            <source>V&amp;ersion:</source>
+            <translation>В&amp;ерсия:</translation>
+        </message>
+        <message>
+            <source>Full statement</source>
+            <translation>Полное заявление</translation>
+        </message>
+        <message>
+            <source>Redacted, for sharing beyond the legal team</source>
+            <translation>Обезличенное, для передачи вне юридической команды</translation>
+        </message>
+        <message>
+            <source>The redacted statement replaces the witness's name and identifiers, and the names marked sensitive, everywhere in the file.</source>
+            <translation>В обезличенном заявлении имя и идентификационные данные свидетеля, а также имена, отмеченные как чувствительные, заменены во всём файле.</translation>
+        </message>
+        <message>
+            <source>Fit &amp;width</source>
+            <translation>По &amp;ширине</translation>
+        </message>
+        <message>
+            <source>Whole &amp;page</source>
+            <translation>&amp;Страница целиком</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Уменьшить</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Увеличить</translation>
+        </message>
+        <message>
+            <source>Making the statement…</source>
+            <translation>Составление заявления…</translation>
+        </message>
+        <message>
+            <source>&amp;Save…</source>
+            <translation>&amp;Сохранить…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n страница</numerusform>
+                <numerusform>%n страницы</numerusform>
+                <numerusform>%n страниц</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Sealed version %1. SHA-256 of the sealed content:</source>
+            <translation>Запечатанная версия %1. SHA-256 запечатанного содержимого:</translation>
+        </message>
+        <message>
+            <source>Version %1 is not sealed: it must not be signed or filed.</source>
+            <translation>Версия %1 не запечатана: её нельзя подписывать или подавать в суд.</translation>
+        </message>
+        <message>
+            <source>DRAFT</source>
+            <translation>ЧЕРНОВИК</translation>
         </message>
     </context>
     <context>
@@ -1794,6 +2204,187 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>The new backup did not verify; the vault itself is unchanged.</source>
             <translation>Новая резервная копия не прошла проверку; само хранилище не изменилось.</translation>
+        </message>
+        <message>
+            <source>The witness's consent to legal proceedings is not recorded.</source>
+            <extracomment>How often, at most, the bar moves while a bundle is written (the service reports per MiB).</extracomment>
+            <translation>Согласие свидетеля на судебное разбирательство не зафиксировано.</translation>
+        </message>
+        <message>
+            <source>The witness did not consent to legal proceedings.</source>
+            <translation>Свидетель не дал согласия на судебное разбирательство.</translation>
+        </message>
+        <message>
+            <source>The witness named the organisations that may receive it, and this laptop enrolled the organisation without its name.</source>
+            <translation>Свидетель назвал организации, которые могут его получить, а на этом ноутбуке организация зарегистрирована без названия.</translation>
+        </message>
+        <message>
+            <source>It has not been sealed yet.</source>
+            <translation>Оно ещё не запечатано.</translation>
+        </message>
+        <message>
+            <source>Its content was deleted from this laptop after the organisation acknowledged it.</source>
+            <translation>Его содержимое удалено с этого ноутбука после того, как организация подтвердила получение.</translation>
+        </message>
+        <message>
+            <source>Nothing was exported: every testimony considered was withheld.</source>
+            <translation>Ничего не экспортировано: ни одно из рассмотренных свидетельств нельзя отправить.</translation>
+        </message>
+        <message>
+            <source>Nothing was exported: no sealed testimony is waiting to be sent.</source>
+            <translation>Ничего не экспортировано: нет запечатанных свидетельств, ожидающих отправки.</translation>
+        </message>
+        <message>
+            <source>No organisation is enrolled on this laptop; enrol it before exporting.</source>
+            <translation>На этом ноутбуке не зарегистрирована организация; зарегистрируйте её перед экспортом.</translation>
+        </message>
+        <message>
+            <source>That recipient is not one of the enrolled organisation's keys; enrol it first.</source>
+            <translation>Этот получатель не входит в ключи зарегистрированной организации; сначала зарегистрируйте его.</translation>
+        </message>
+        <message>
+            <source>The organisation was not enrolled: its fingerprint was not confirmed.</source>
+            <translation>Организация не зарегистрирована: её отпечаток не подтверждён.</translation>
+        </message>
+        <message>
+            <source>The organisation's name is too long or has control characters.</source>
+            <translation>Название организации слишком длинное или содержит управляющие символы.</translation>
+        </message>
+        <message>
+            <source>The folder chosen for the bundle does not exist.</source>
+            <translation>Выбранной для пакета папки не существует.</translation>
+        </message>
+        <message>
+            <source>A file with that name already exists; the bundle was not written.</source>
+            <translation>Файл с таким именем уже существует; пакет не записан.</translation>
+        </message>
+        <message>
+            <source>The disk is full: the bundle was not written.</source>
+            <translation>Диск заполнен: пакет не записан.</translation>
+        </message>
+        <message>
+            <source>The bundle cannot be created in that folder.</source>
+            <translation>В этой папке нельзя создать пакет.</translation>
+        </message>
+        <message>
+            <source>An organisation recipient is empty.</source>
+            <translation>Получатель организации пуст.</translation>
+        </message>
+        <message>
+            <source>An organisation recipient is not an age key.</source>
+            <translation>Получатель организации не является ключом age.</translation>
+        </message>
+        <message>
+            <source>An age recipient must be written in lower case.</source>
+            <translation>Получатель age должен быть записан строчными буквами.</translation>
+        </message>
+        <message>
+            <source>An organisation recipient must start with 'age1'.</source>
+            <translation>Получатель организации должен начинаться с 'age1'.</translation>
+        </message>
+        <message>
+            <source>An organisation recipient has a typing error (its checksum does not match).</source>
+            <translation>В получателе организации опечатка (контрольная сумма не совпадает).</translation>
+        </message>
+        <message>
+            <source>An organisation recipient is not an X25519 age key.</source>
+            <translation>Получатель организации не является ключом age X25519.</translation>
+        </message>
+        <message>
+            <source>An organisation recipient is not a usable key.</source>
+            <translation>Получатель организации не является пригодным ключом.</translation>
+        </message>
+        <message>
+            <source>An organisation recipient is not a usable age key.</source>
+            <translation>Получатель организации не является пригодным ключом age.</translation>
+        </message>
+        <message>
+            <source>No organisation recipient is configured; a bundle needs one.</source>
+            <translation>Получатель организации не задан; без него пакет не создать.</translation>
+        </message>
+        <message>
+            <source>The same organisation recipient is listed twice.</source>
+            <translation>Один и тот же получатель указан дважды.</translation>
+        </message>
+        <message>
+            <source>A public key must be written as 'ed25519:' and 44 base64 characters.</source>
+            <translation>Открытый ключ записывается как 'ed25519:' и 44 символа base64.</translation>
+        </message>
+        <message>
+            <source>The key is not valid base64.</source>
+            <translation>Ключ не является корректным base64.</translation>
+        </message>
+        <message>
+            <source>The key does not have the expected length or spelling.</source>
+            <translation>Длина или написание ключа не такие, как ожидается.</translation>
+        </message>
+        <message>
+            <source>The Ed25519 public key is not a usable key.</source>
+            <translation>Открытый ключ Ed25519 непригоден.</translation>
+        </message>
+        <message>
+            <source>The receipt file cannot be read.</source>
+            <translation>Файл квитанции не удаётся прочитать.</translation>
+        </message>
+        <message>
+            <source>The receipt is too large to be a receipt.</source>
+            <translation>Файл слишком велик для квитанции.</translation>
+        </message>
+        <message>
+            <source>The file is not a receipt (it should have exactly two lines).</source>
+            <translation>Файл не является квитанцией (в ней должно быть ровно две строки).</translation>
+        </message>
+        <message>
+            <source>The receipt was not signed by the organisation's key.</source>
+            <translation>Квитанция подписана не ключом организации.</translation>
+        </message>
+        <message>
+            <source>The receipt is invalid: it is not valid JSON.</source>
+            <translation>Квитанция недействительна: это некорректный JSON.</translation>
+        </message>
+        <message>
+            <source>The receipt is invalid: it names no bundle.</source>
+            <translation>Квитанция недействительна: в ней не указан пакет.</translation>
+        </message>
+        <message>
+            <source>The receipt is for a bundle this laptop did not export.</source>
+            <translation>Квитанция относится к пакету, который этот ноутбук не экспортировал.</translation>
+        </message>
+        <message>
+            <source>The receipt lists a record that this bundle did not carry.</source>
+            <translation>В квитанции указана запись, которой не было в этом пакете.</translation>
+        </message>
+        <message>
+            <source>The receipt is for a different bundle.</source>
+            <translation>Квитанция относится к другому пакету.</translation>
+        </message>
+        <message>
+            <source>The receipt does not list the same records as the bundle.</source>
+            <translation>Записи в квитанции не совпадают с записями пакета.</translation>
+        </message>
+        <message>
+            <source>The receipt names a different organisation key than the one that signed it.</source>
+            <translation>В квитанции указан не тот ключ организации, которым она подписана.</translation>
+        </message>
+        <message>
+            <source>The content was deleted, but a fresh backup could not be written, so the older backups that still hold it were kept.</source>
+            <translation>Содержимое удалено, но новую резервную копию записать не удалось, поэтому прежние копии, где оно ещё есть, сохранены.</translation>
+        </message>
+        <message>
+            <source>its content was already deleted</source>
+            <translation>его содержимое уже удалено</translation>
+        </message>
+        <message>
+            <source>it has an unsealed draft</source>
+            <translation>у него есть незапечатанный черновик</translation>
+        </message>
+        <message>
+            <source>the organisation has not acknowledged every sealed version of it</source>
+            <translation>организация подтвердила получение не всех его запечатанных версий</translation>
+        </message>
+        <message>
+            <source>the organisation holds only a redacted copy of it, so this laptop holds the only complete one</source>
+            <translation>у организации есть только его обезличенная копия, поэтому единственная полная копия — на этом ноутбуке</translation>
         </message>
     </context>
     <context>

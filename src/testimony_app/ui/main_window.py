@@ -45,6 +45,7 @@ from testimony_app import __version__
 from testimony_app.errors import KeyFileDamaged, UserFacingError, VaultDamaged, WrongPassphrase
 from testimony_app.log import get_logger
 from testimony_app.ui.dialogs import ChangePassphraseDialog, SettingsDialog
+from testimony_app.ui.export_dialog import ExportDialog
 from testimony_app.ui.i18n import Translations, UiPreferences
 from testimony_app.ui.lock import (
     DEFAULT_LOCK_MINUTES,
@@ -55,8 +56,11 @@ from testimony_app.ui.lock import (
     SleepWatcher,
 )
 from testimony_app.ui.prompts import Prompts, default_prompts
+from testimony_app.ui.receipt_dialog import ReceiptDialog
+from testimony_app.ui.statement_dialog import StatementDialog
 from testimony_app.ui.tasks import TaskRunner, error_sentence, show_error
 from testimony_app.ui.testimony_list import TestimonyListPage
+from testimony_app.ui.testimony_table import SUMMARY_ROLE
 from testimony_app.ui.vault_pages import CreateVaultPage, UnlockPage
 
 if TYPE_CHECKING:
@@ -260,6 +264,8 @@ class MainWindow(QMainWindow):
         self.editor.closed.connect(self.back_to_list)
         self.editor.record_changed.connect(self._record_changed)
         self.pages.currentChanged.connect(self._update_actions)
+        self.list_page.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.list_page.proxy.modelReset.connect(self._update_actions)
         self.runner.busy_changed.connect(self._busy_changed)
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
@@ -645,6 +651,88 @@ class MainWindow(QMainWindow):
             lambda: session.testimonies.begin_amendment(record_id, reason.strip()), opened
         )
 
+    # -- statements, bundles and receipts ---------------------------------------------------
+
+    def _statement_record(self) -> str | None:
+        """The testimony a statement would be made of: the open one, else the selected row."""
+        page = self.pages.currentIndex()
+        if page == self.PAGE_EDITOR:
+            return self._current_record
+        if page == self.PAGE_LIST:
+            return self.list_page.selected_id()
+        return None
+
+    @Slot()
+    def show_statement(self) -> None:
+        """Preview the statement of the open (or selected) testimony, then save it."""
+        record_id = self._statement_record()
+        if self._session is None or record_id is None:
+            return
+        language: str | None = None
+        if self.pages.currentIndex() == self.PAGE_EDITOR:
+            self.editor.flush()  # the statement shows what was typed, not the last autosave
+            testimony = getattr(self.editor, "testimony", None)
+            if callable(testimony):
+                language = testimony().interview.language
+        else:
+            summary = self.list_page.table.currentIndex().data(SUMMARY_ROLE)
+            language = getattr(summary, "language", None)
+        dialog = StatementDialog(
+            self.session,
+            self.runner,
+            record_id,
+            ui_language=self.translations.code,
+            interview_language=language,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    @Slot()
+    def export_to_organisation(self) -> None:
+        """Enrol the organisation if needed, then export sealed testimonies in a bundle."""
+        if self._session is None:
+            return
+        if self.pages.currentIndex() == self.PAGE_EDITOR:
+            self.editor.flush()
+        dialog = ExportDialog(self.session, self.runner, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exported.connect(self._bundles_changed)
+        dialog.open()
+
+    @Slot()
+    def import_receipt(self) -> None:
+        """Check the organisation's receipt, then offer to purge what it holds."""
+        if self._session is None:
+            return
+        dialog = ReceiptDialog(self.session, self.runner, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if not dialog.choose_receipt():
+            dialog.deleteLater()
+            return
+        dialog.acknowledged.connect(self._bundles_changed)
+        dialog.purged.connect(self._records_purged)
+        dialog.open()
+
+    @Slot(int)
+    def _records_purged(self, count: int) -> None:
+        """Content left the laptop: the editor may not keep showing a purged testimony."""
+        if count and self.pages.currentIndex() == self.PAGE_EDITOR:
+            self.editor.clear()
+            self._current_record = None
+            self.back_to_list()
+        else:
+            self._bundles_changed()
+
+    @Slot()
+    def _bundles_changed(self) -> None:
+        """Statuses changed (exported, acknowledged, purged): show them in the list."""
+        if self._session is None:
+            return
+        if self.pages.currentIndex() == self.PAGE_EDITOR and self._current_record is not None:
+            self.editor.open_record(self._current_record)
+        self.list_page.refresh()
+
     # -- vault maintenance ------------------------------------------------------------------
 
     @Slot()
@@ -809,6 +897,9 @@ class MainWindow(QMainWindow):
         self.action_back = self._action("actionBackToList", self.close_editor, "Ctrl+W")
         self.action_seal = self._action("actionSeal", self.seal_current)
         self.action_amend = self._action("actionAmend", self.amend_current)
+        self.action_statement = self._action("actionStatement", self.show_statement, "Ctrl+P")
+        self.action_export = self._action("actionExport", self.export_to_organisation)
+        self.action_import_receipt = self._action("actionImportReceipt", self.import_receipt)
         self.action_lock = self._action("actionLock", self._panic_lock, PANIC_SHORTCUT)
         # From anywhere in the application, even a dialog (the idle watcher covers modal ones).
         self.action_lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -831,6 +922,9 @@ class MainWindow(QMainWindow):
         for action in (self.action_backup, self.action_check, self.action_change_passphrase):
             self.vault_menu.addAction(action)
         self.vault_menu.addSeparator()
+        self.vault_menu.addAction(self.action_export)
+        self.vault_menu.addAction(self.action_import_receipt)
+        self.vault_menu.addSeparator()
         self.vault_menu.addAction(self.action_settings)
         self.vault_menu.addSeparator()
         self.vault_menu.addAction(self.action_lock)
@@ -842,6 +936,8 @@ class MainWindow(QMainWindow):
         self.testimony_menu.addSeparator()
         self.testimony_menu.addAction(self.action_seal)
         self.testimony_menu.addAction(self.action_amend)
+        self.testimony_menu.addSeparator()
+        self.testimony_menu.addAction(self.action_statement)
         self.help_menu = bar.addMenu("")
         self.help_menu.setObjectName("helpMenu")
         self.help_menu.addAction(self.action_about)
@@ -855,6 +951,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.action_back)
         self.toolbar.addAction(self.action_seal)
         self.toolbar.addAction(self.action_amend)
+        self.toolbar.addAction(self.action_statement)
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toolbar.addWidget(spacer)
@@ -888,6 +985,9 @@ class MainWindow(QMainWindow):
             self.action_back: self.tr("&Back to the list"),
             self.action_seal: self.tr("&Seal…"),
             self.action_amend: self.tr("&Amend…"),
+            self.action_statement: self.tr("S&tatement…"),
+            self.action_export: self.tr("&Export to the organisation…"),
+            self.action_import_receipt: self.tr("Import &receipt…"),
             self.action_lock: self.tr("&Lock"),
             self.action_backup: self.tr("&Back up now"),
             self.action_check: self.tr("&Check the vault"),
@@ -903,6 +1003,9 @@ class MainWindow(QMainWindow):
         )
         self.action_seal.setToolTip(
             self.tr("Freeze this version for the statement; later changes become amendments")
+        )
+        self.action_statement.setToolTip(
+            self.tr("Preview the witness statement as a PDF, then save it (Ctrl+P)")
         )
 
     @Slot()
@@ -920,12 +1023,17 @@ class MainWindow(QMainWindow):
         sealed = bool(read_only()) if callable(read_only) and has_record else False
         self.action_seal.setEnabled(has_record and not sealed)
         self.action_amend.setEnabled(has_record and sealed)
+        self.action_statement.setEnabled(
+            has_record or (in_list and self.list_page.selected_id() is not None)
+        )
         for action in (
             self.action_lock,
             self.action_backup,
             self.action_check,
             self.action_change_passphrase,
             self.action_settings,
+            self.action_export,
+            self.action_import_receipt,
         ):
             action.setEnabled(open_)
         self.menuBar().setVisible(True)

@@ -1,0 +1,659 @@
+"""Statement…: build the witness statement off the GUI thread, preview it here, then save it.
+
+What the dialog promises:
+
+* **Nothing slow on the GUI thread.** The PDF (0.2–0.5 s for a real testimony, more for a long
+  one) is built by the window's :class:`~testimony_app.ui.tasks.TaskRunner`; the dialog shows a
+  busy bar meanwhile. Changing the language, the variant or the version asks for a new build;
+  requests made while one is running are coalesced, so the queue never fills with stale work.
+* **Never on disk until the user says where.** The preview is a ``QPdfDocument`` reading a
+  ``QBuffer`` over the bytes in memory; no temporary file exists at any moment. **Save…** asks
+  for a path and writes through ``session.statements.save`` (atomic, 0600) with exactly the
+  version and options previewed, so the file is byte-for-byte what was on screen (builds are
+  deterministic).
+* **Nothing of the testimony in a title or a log.** The window title is "Statement"; the record
+  is named by the first characters of its id only.
+* **Wiped on close.** Closing (or the lock, which rejects every dialog) unloads the document and
+  empties the buffer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QFontDatabase, QPalette
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from testimony_app.log import get_logger
+from testimony_app.ui.i18n import LANGUAGES
+from testimony_app.ui.prompts import Prompts, prompts_for
+from testimony_app.ui.tasks import TaskRunner, error_sentence, show_error
+
+if TYPE_CHECKING:
+    from testimony_app.services.vault import VaultSession
+
+_log = get_logger("ui.statement")
+
+#: The languages a statement can be made in (``services.statements.LANGUAGES``).
+STATEMENT_LANGUAGES: tuple[str, ...] = ("en", "az", "ru")
+
+SessionProvider = Callable[[], "VaultSession | None"]
+
+_ZOOM_STEP = 1.25
+_ZOOM_MIN = 0.25
+_ZOOM_MAX = 4.0
+
+
+def default_language(interview_language: str | None, ui_language: str) -> str:
+    """The interview's language when a statement can be made in it, else the interface's."""
+    if interview_language in STATEMENT_LANGUAGES:
+        return str(interview_language)
+    if ui_language in STATEMENT_LANGUAGES:
+        return ui_language
+    return "en"
+
+
+@dataclass(frozen=True)
+class StatementOptions:
+    """What to build: a version (``None`` = the newest), a language, full or redacted."""
+
+    version: int | None
+    language: str | None
+    redacted: bool
+
+
+@dataclass(frozen=True)
+class BuiltStatement:
+    """A statement built in memory, with what the dialog shows beside it.
+
+    ``options`` are the options actually used (version and language resolved), so that a save
+    with them gives the same bytes.
+    """
+
+    requested: StatementOptions
+    options: StatementOptions
+    pdf: bytes
+    sealed: bool
+    content_sha256: str
+    versions: tuple[tuple[int, bool], ...]
+
+
+def build_statement(
+    session: VaultSession, record_id: str, requested: StatementOptions, ui_language: str
+) -> BuiltStatement:
+    """Build the statement (runs on the task runner's thread; no Qt here)."""
+    info = session.testimonies.info(record_id)
+    number = requested.version or info.current
+    matching = [v for v in info.versions if v.number == number]
+    language = requested.language
+    if language is None:
+        interview = session.testimonies.get(record_id, number).interview.language
+        language = default_language(interview, ui_language)
+    options = StatementOptions(number, language, requested.redacted)
+    pdf = session.statements.build(
+        record_id, version=number, language=language, redacted=requested.redacted
+    )
+    version = matching[0] if matching else None
+    sealed = bool(version and version.sealed)
+    return BuiltStatement(
+        requested=requested,
+        options=options,
+        pdf=pdf,
+        sealed=sealed,
+        content_sha256=(version.content_sha256 or "") if sealed and version else "",
+        versions=tuple((v.number, v.sealed) for v in info.versions),
+    )
+
+
+def suggested_file_name(record_id: str, options: StatementOptions) -> str:
+    """A file name that says what the file is without naming anybody."""
+    variant = "-redacted" if options.redacted else ""
+    return f"statement-{record_id[:8]}-v{options.version}-{options.language}{variant}.pdf"
+
+
+def monospace_font() -> QFont:
+    """The system's fixed-pitch font, for hashes and fingerprints read aloud or compared."""
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+
+class StatementDialog(QDialog):
+    """Preview and save the statement of one testimony.
+
+    Signals:
+        built(int): a statement was built and is on screen (its page count).
+        saved(str): the statement was written; the SHA-256 of the file.
+    """
+
+    built = Signal(int)
+    """A statement is on screen; its number of pages."""
+    saved = Signal(str)
+    """The statement was saved; the SHA-256 of the file written."""
+
+    def __init__(
+        self,
+        session_provider: SessionProvider,
+        runner: TaskRunner,
+        record_id: str,
+        *,
+        ui_language: str = "en",
+        interview_language: str | None = None,
+        prompts: Prompts | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("statementDialog")
+        self.setModal(True)
+        if prompts is not None:
+            self.prompts = prompts
+        self._session_provider = session_provider
+        self._runner = runner
+        self._record_id = record_id
+        self._ui_language = ui_language
+        self._building = False
+        self._saving = False
+        self._closed = False
+        self._wanted: StatementOptions | None = None
+        self._shown: BuiltStatement | None = None
+        self._versions: tuple[tuple[int, bool], ...] = ()
+
+        # -- choices ---------------------------------------------------------------------
+        self.language_label = QLabel(self)
+        self.language_combo = QComboBox(self)
+        self.language_combo.setObjectName("statementLanguage")
+        for lang in LANGUAGES:
+            if lang.code in STATEMENT_LANGUAGES:
+                self.language_combo.addItem(lang.native_name, lang.code)
+        initial = interview_language if interview_language in STATEMENT_LANGUAGES else None
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(default_language(initial, ui_language)))
+        )
+        self.variant_label = QLabel(self)
+        self.variant_combo = QComboBox(self)
+        self.variant_combo.setObjectName("statementVariant")
+        self.variant_combo.addItem("", False)
+        self.variant_combo.addItem("", True)
+        # Sized for "Full statement"; the list that opens is as wide as its longest item.
+        self.variant_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.variant_combo.setMinimumContentsLength(20)
+        self.version_label = QLabel(self)
+        self.version_combo = QComboBox(self)
+        self.version_combo.setObjectName("statementVersion")
+        self.version_combo.setEnabled(False)
+        self.version_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+        self.fit_width_button = self._tool_button("statementFitWidth", checkable=True)
+        self.fit_page_button = self._tool_button("statementFitPage", checkable=True)
+        self.zoom_out_button = self._tool_button("statementZoomOut")
+        self.zoom_in_button = self._tool_button("statementZoomIn")
+        self.zoom_out_button.setText("−")
+        self.zoom_in_button.setText("+")
+
+        choices = QHBoxLayout()
+        for label, combo in (
+            (self.language_label, self.language_combo),
+            (self.variant_label, self.variant_combo),
+            (self.version_label, self.version_combo),
+        ):
+            label.setBuddy(combo)
+            choices.addWidget(label)
+            choices.addWidget(combo)
+            choices.addSpacing(12)
+        choices.addStretch(1)
+        for button in (
+            self.fit_width_button,
+            self.fit_page_button,
+            self.zoom_out_button,
+            self.zoom_in_button,
+        ):
+            choices.addWidget(button)
+
+        # -- the preview -----------------------------------------------------------------
+        self.document = QPdfDocument(self)
+        self.document.setObjectName("statementDocument")
+        self._buffer = QBuffer(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("statementView")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        palette = self.view.palette()
+        palette.setColor(QPalette.ColorRole.Dark, palette.color(QPalette.ColorRole.Mid))
+        self.view.setPalette(palette)
+        self.view.setBackgroundRole(QPalette.ColorRole.Dark)
+
+        busy = QWidget(self)
+        self.busy_label = QLabel(busy)
+        self.busy_label.setObjectName("statementBusyLabel")
+        self.busy_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.busy_bar = QProgressBar(busy)
+        self.busy_bar.setObjectName("statementBusy")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setFixedWidth(260)
+        busy_layout = QVBoxLayout(busy)
+        busy_layout.addStretch(1)
+        busy_layout.addWidget(self.busy_label)
+        busy_layout.addWidget(self.busy_bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        busy_layout.addStretch(2)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("statementMessage")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("statementStack")
+        self.stack.addWidget(busy)  # 0
+        self.stack.addWidget(self.view)  # 1
+        self.stack.addWidget(self.message)  # 2
+
+        # -- what was built ----------------------------------------------------------------
+        self.pages_label = QLabel(self)
+        self.pages_label.setObjectName("statementPages")
+        self.seal_label = QLabel(self)
+        self.seal_label.setObjectName("statementSeal")
+        self.hash_label = QLabel(self)
+        self.hash_label.setObjectName("statementHash")
+        self.hash_label.setFont(monospace_font())
+        self.hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hash_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.saved_label = QLabel(self)
+        self.saved_label.setObjectName("statementSaved")
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.save_button = QPushButton(self)
+        self.save_button.setObjectName("statementSaveButton")
+        self.save_button.setAutoDefault(False)
+        self.save_button.setEnabled(False)
+        self.close_button = QPushButton(self)
+        self.close_button.setObjectName("statementCloseButton")
+        self.close_button.setAutoDefault(False)
+
+        facts = QHBoxLayout()
+        facts.addWidget(self.pages_label)
+        facts.addSpacing(16)
+        facts.addWidget(self.seal_label)
+        facts.addSpacing(4)
+        facts.addWidget(self.hash_label, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.saved_label, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(choices)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(facts)
+        layout.addLayout(buttons)
+
+        # -- wiring --------------------------------------------------------------------------
+        self.language_combo.currentIndexChanged.connect(self._choice_changed)
+        self.variant_combo.currentIndexChanged.connect(self._choice_changed)
+        self.version_combo.currentIndexChanged.connect(self._choice_changed)
+        self.fit_width_button.clicked.connect(self.fit_width)
+        self.fit_page_button.clicked.connect(self.fit_page)
+        self.zoom_in_button.clicked.connect(lambda: self._zoom_by(_ZOOM_STEP))
+        self.zoom_out_button.clicked.connect(lambda: self._zoom_by(1 / _ZOOM_STEP))
+        self.view.zoomModeChanged.connect(self._zoom_mode_changed)
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.reject)
+
+        self.retranslate()
+        self._zoom_mode_changed(self.view.zoomMode())
+        self._size_to_parent(parent)
+        # Without the interview language the worker looks it up before the first build; the
+        # language box waits for it rather than show a language that is about to change.
+        language = self.language if interview_language is not None else None
+        self.language_combo.setEnabled(language is not None)
+        self._start(StatementOptions(None, language, self.redacted))
+
+    # -- public -----------------------------------------------------------------------------
+
+    @property
+    def record_id(self) -> str:
+        """The testimony whose statement this is."""
+        return self._record_id
+
+    @property
+    def language(self) -> str:
+        """The statement language chosen (en, az, ru)."""
+        return str(self.language_combo.currentData())
+
+    @property
+    def redacted(self) -> bool:
+        """True for the redacted variant."""
+        return bool(self.variant_combo.currentData())
+
+    @property
+    def busy(self) -> bool:
+        """True while a statement is being built or saved."""
+        return self._building or self._saving
+
+    @property
+    def statement(self) -> BuiltStatement | None:
+        """The statement on screen, if any."""
+        return self._shown
+
+    def set_language(self, code: str) -> None:
+        """Choose the statement language (rebuilds)."""
+        index = self.language_combo.findData(code)
+        if index >= 0:
+            self.language_combo.setCurrentIndex(index)
+
+    def set_redacted(self, redacted: bool) -> None:
+        """Choose the full or the redacted variant (rebuilds)."""
+        self.variant_combo.setCurrentIndex(1 if redacted else 0)
+
+    def page_count(self) -> int:
+        """Pages of the document on screen (0 while none is)."""
+        if self.document.status() != QPdfDocument.Status.Ready:
+            return 0
+        return int(self.document.pageCount())
+
+    @Slot()
+    def fit_width(self) -> None:
+        """Zoom so a page fills the width of the view."""
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    @Slot()
+    def fit_page(self) -> None:
+        """Zoom so a whole page is visible."""
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+
+    @Slot()
+    def save(self) -> None:
+        """Ask where, then write exactly the statement on screen (off the GUI thread)."""
+        shown = self._shown
+        session = self._session_provider()
+        if shown is None or session is None or self._saving:
+            return
+        path = prompts_for(self).save_path(
+            self,
+            self.tr("Save the statement"),
+            Path(suggested_file_name(self._record_id, shown.options)),
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if path is None:
+            return
+        if not path.suffix:
+            path = path.with_suffix(".pdf")
+        record_id, options = self._record_id, shown.options
+        self._saving = True
+        self.saved_label.setText(self.tr("Saving…"))
+        self._update_buttons()
+
+        def work() -> str:
+            return session.statements.save(
+                record_id,
+                path,
+                version=options.version,
+                language=options.language,
+                redacted=options.redacted,
+            )
+
+        self._runner.submit(work, self._saved, self._save_failed)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _current_options(self) -> StatementOptions:
+        version = self.version_combo.currentData() if self.version_combo.count() else None
+        return StatementOptions(
+            int(version) if version is not None else None, self.language, self.redacted
+        )
+
+    @Slot()
+    def _choice_changed(self) -> None:
+        if self._closed:
+            return
+        self.saved_label.setText("")
+        if self._building:
+            # The running build's result is dropped when it arrives; this one follows it.
+            self._wanted = self._current_options()
+            self._show_busy()
+        else:
+            self._start(self._current_options())
+
+    def _start(self, options: StatementOptions) -> None:
+        session = self._session_provider()
+        if session is None:
+            return
+        self._wanted = options
+        self._building = True
+        self._show_busy()
+        record_id, ui_language = self._record_id, self._ui_language
+        self._runner.submit(
+            lambda: build_statement(session, record_id, options, ui_language),
+            self._built,
+            self._build_failed,
+        )
+
+    def _show_busy(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.pages_label.setText("")
+        self.seal_label.setText("")
+        self.hash_label.setText("")
+        self._update_buttons()
+
+    def _alive(self) -> bool:
+        return shiboken6.isValid(self) and not self._closed
+
+    def _built(self, result: BuiltStatement) -> None:
+        if not self._alive():
+            return
+        self._building = False
+        wanted = self._wanted
+        if wanted is not None and wanted not in (result.requested, result.options):
+            self._start(wanted)  # the user changed something meanwhile: that one counts
+            return
+        self._wanted = result.options
+        self._show(result)
+
+    def _build_failed(self, exc: BaseException) -> None:
+        if not self._alive():
+            return
+        self._building = False
+        self._unload()
+        self.message.setText(
+            self.tr("The statement could not be made.") + "\n" + error_sentence(exc)
+        )
+        self.stack.setCurrentIndex(2)
+        self._update_buttons()
+        show_error(self, exc)
+
+    def _show(self, result: BuiltStatement) -> None:
+        self._set_versions(result.versions, result.options.version)
+        self._sync_language(result.options.language)
+        self._unload()
+        self._buffer.setData(QByteArray(result.pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        if self.document.status() == QPdfDocument.Status.Error:
+            _log.error("the statement preview could not be loaded: %s", self.document.error())
+            self._unload()
+            self.message.setText(self.tr("The statement was made but cannot be shown here."))
+            self.stack.setCurrentIndex(2)
+            self._shown = None
+            self._update_buttons()
+            return
+        self._shown = result
+        self.stack.setCurrentIndex(1)
+        self._show_texts(result)
+        self._update_buttons()
+        self.built.emit(self.page_count())
+
+    def _set_versions(self, versions: tuple[tuple[int, bool], ...], current: int | None) -> None:
+        blocked = self.version_combo.blockSignals(True)
+        if versions != self._versions:
+            self._versions = versions
+            self.version_combo.clear()
+            for number, sealed in reversed(versions):
+                self.version_combo.addItem(self._version_text(number, sealed), number)
+        index = self.version_combo.findData(current)
+        if index >= 0:
+            self.version_combo.setCurrentIndex(index)
+        self.version_combo.setEnabled(len(versions) > 1)
+        self.version_combo.blockSignals(blocked)
+
+    def _version_text(self, number: int, sealed: bool) -> str:
+        if sealed:
+            return self.tr("%1 (sealed)").replace("%1", str(number))
+        return self.tr("%1 (draft)").replace("%1", str(number))
+
+    def _sync_language(self, code: str | None) -> None:
+        self.language_combo.setEnabled(True)
+        index = self.language_combo.findData(code)
+        if index >= 0 and index != self.language_combo.currentIndex():
+            blocked = self.language_combo.blockSignals(True)
+            self.language_combo.setCurrentIndex(index)
+            self.language_combo.blockSignals(blocked)
+
+    def _saved(self, sha256: str) -> None:
+        if not self._alive():
+            return
+        self._saving = False
+        self.saved_label.setText(self.tr("Saved. SHA-256 of the file: %1").replace("%1", sha256))
+        self._update_buttons()
+        self.saved.emit(sha256)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if not self._alive():
+            return
+        self._saving = False
+        self.saved_label.setText("")
+        self._update_buttons()
+        show_error(self, exc)
+
+    def _update_buttons(self) -> None:
+        self.save_button.setEnabled(
+            self._shown is not None and not self._building and not self._saving
+        )
+
+    # -- zoom -------------------------------------------------------------------------------
+
+    def _tool_button(self, name: str, *, checkable: bool = False) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(name)
+        button.setCheckable(checkable)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def _zoom_by(self, factor: float) -> None:
+        current = self.view.zoomFactor()
+        if self.view.zoomMode() != QPdfView.ZoomMode.Custom:
+            current = self._effective_zoom()
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(min(max(current * factor, _ZOOM_MIN), _ZOOM_MAX))
+
+    def _effective_zoom(self) -> float:
+        """The zoom factor a fit mode is showing now (so + and − start from what is seen)."""
+        if self.page_count() == 0:
+            return 1.0
+        size = self.document.pagePointSize(0)
+        if size.width() <= 0:
+            return 1.0
+        dpi = self.view.logicalDpiX() / 72.0
+        width = self.view.viewport().width() - 2 * 12
+        return max(_ZOOM_MIN, min(_ZOOM_MAX, width / (size.width() * dpi)))
+
+    def _zoom_mode_changed(self, mode: QPdfView.ZoomMode) -> None:
+        self.fit_width_button.setChecked(mode == QPdfView.ZoomMode.FitToWidth)
+        self.fit_page_button.setChecked(mode == QPdfView.ZoomMode.FitInView)
+
+    # -- closing ------------------------------------------------------------------------------
+
+    def _unload(self) -> None:
+        self.document.close()
+        if self._buffer.isOpen():
+            self._buffer.close()
+        self._buffer.setData(QByteArray())
+
+    def done(self, result: int) -> None:
+        """Forget the statement whatever the outcome (the lock rejects every dialog)."""
+        self._closed = True
+        self._unload()
+        self._shown = None
+        self.hash_label.setText("")
+        super().done(result)
+
+    def _size_to_parent(self, parent: QWidget | None) -> None:
+        if parent is not None and parent.isVisible():
+            geometry = parent.geometry()
+            self.resize(min(1000, int(geometry.width() * 0.85)), int(geometry.height() * 0.92))
+        else:
+            self.resize(900, 760)
+
+    # -- translation --------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.setWindowTitle(self.tr("Statement"))
+        self.language_label.setText(self.tr("&Language:"))
+        self.variant_label.setText(self.tr("&Variant:"))
+        self.version_label.setText(self.tr("V&ersion:"))
+        self.variant_combo.setItemText(0, self.tr("Full statement"))
+        self.variant_combo.setItemText(1, self.tr("Redacted, for sharing beyond the legal team"))
+        view = self.variant_combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 8)
+        self.variant_combo.setToolTip(
+            self.tr(
+                "The redacted statement replaces the witness's name and identifiers, and the "
+                "names marked sensitive, everywhere in the file."
+            )
+        )
+        for index, (number, sealed) in enumerate(reversed(self._versions)):
+            self.version_combo.setItemText(index, self._version_text(number, sealed))
+        self.fit_width_button.setText(self.tr("Fit &width"))
+        self.fit_page_button.setText(self.tr("Whole &page"))
+        self.zoom_out_button.setToolTip(self.tr("Zoom out"))
+        self.zoom_in_button.setToolTip(self.tr("Zoom in"))
+        self.busy_label.setText(self.tr("Making the statement…"))
+        self.save_button.setText(self.tr("&Save…"))
+        self.close_button.setText(self.tr("Close"))
+        if self._shown is not None:
+            self._show_texts(self._shown)
+
+    def _show_texts(self, result: BuiltStatement) -> None:
+        self.pages_label.setText(self.tr("%n page(s)", "", self.page_count()))
+        version = str(result.options.version)
+        if result.sealed:
+            self.seal_label.setText(
+                self.tr("Sealed version %1. SHA-256 of the sealed content:").replace("%1", version)
+            )
+            self.hash_label.setText(result.content_sha256)
+            self.hash_label.setStyleSheet("")
+        else:
+            self.seal_label.setText(
+                self.tr("Version %1 is not sealed: it must not be signed or filed.").replace(
+                    "%1", version
+                )
+            )
+            self.hash_label.setText(self.tr("DRAFT"))
+            self.hash_label.setStyleSheet("color: #b71c1c; font-weight: bold;")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

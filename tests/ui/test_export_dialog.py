@@ -1,0 +1,385 @@
+"""Export to the organisation…: enrol, choose, a real bundle with progress and cancel, withheld.
+
+Real vaults, real organisation keys (``services.organisation.org_keygen``), the real bundle
+writer and verifier; nothing is mocked. Paths and answers come from ``ScriptedPrompts``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import sys
+import threading
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
+
+from testimony_app.domain.model import Status
+from testimony_app.services import organisation
+from testimony_app.services.vault import VaultSession, create_vault
+from testimony_app.ui.export_dialog import ExportDialog, ProgressRelay, reason_text
+from testimony_app.ui.i18n import Translations
+from testimony_app.ui.tasks import TaskRunner
+
+pytestmark = pytest.mark.gui
+
+
+def _support() -> ModuleType:
+    if "bundle_support" not in sys.modules:
+        path = Path(__file__).resolve().parents[1] / "unit" / "services" / "test_bundle_support.py"
+        spec = importlib.util.spec_from_file_location("bundle_support", path)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["bundle_support"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["bundle_support"]
+
+
+S = _support()
+WITNESSES = ("Nemət Məhərrəmov", "Пётр Сидоренко", "Elnur Hasanli")
+RECORDING_BYTES = 6 * 1024 * 1024
+
+
+@pytest.fixture
+def org(tmp_path: Path) -> organisation.OrgKeygenResult:
+    return S.org_keys(tmp_path)
+
+
+@pytest.fixture
+def device(tmp_path: Path) -> VaultSession:
+    session = S.new_vault(tmp_path / "device")
+    yield session
+    if session.is_open:
+        session.lock()
+
+
+@pytest.fixture
+def runner(qtbot):
+    task_runner = TaskRunner()
+    yield task_runner
+    task_runner.wait_idle(60000)
+    task_runner.shutdown()
+
+
+@pytest.fixture
+def recording(tmp_path: Path) -> Path:
+    """Six MiB of incompressible bytes: enough for several progress reports (one per MiB)."""
+    path = tmp_path / "müsahibə.flac"
+    path.write_bytes(hashlib.shake_256(b"recording").digest(RECORDING_BYTES))
+    return path
+
+
+def make_dialog(qtbot, session: VaultSession, runner: TaskRunner, **kw) -> ExportDialog:
+    dialog = ExportDialog(lambda: session, runner, **kw)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.working, timeout=30000)
+    return dialog
+
+
+def list_texts(widget) -> list[str]:
+    return [widget.item(i).text() for i in range(widget.count())]
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_not_enrolled_enrols_after_the_fingerprint_is_confirmed(
+    qtbot, device, runner, org, type_text
+):
+    dialog = make_dialog(qtbot, device, runner)
+    assert dialog.pages.currentIndex() == ExportDialog.PAGE_ENROL
+    assert "testimony-app enrol" in dialog.enrol_intro.text()
+    assert not dialog.fingerprint_button.isEnabled()
+
+    # A typing error in the recipient: one sentence, nothing pinned.
+    broken = org.recipient[:-1] + ("q" if org.recipient[-1] != "q" else "p")
+    dialog.enrol_recipients.setPlainText(broken)
+    dialog.enrol_key.setText(org.signing_public_key)
+    QTest.mouseClick(dialog.fingerprint_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.enrol_message.text() != "", timeout=10000)
+    assert "checksum" in dialog.enrol_message.text()
+    assert dialog.fingerprint.text() == ""
+    assert not dialog.enrol_button.isEnabled()
+
+    dialog.enrol_recipients.setPlainText(org.recipient)
+    type_text(dialog.enrol_name, S.ORG_NAME)
+    assert dialog.enrol_name.text() == S.ORG_NAME
+    QTest.mouseClick(dialog.fingerprint_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.fingerprint.text() != "", timeout=10000)
+    assert dialog.fingerprint.text() == org.fingerprint
+    assert not dialog.enrol_button.isEnabled()  # not before a person confirmed it
+    dialog.enrol_confirm.setChecked(True)
+    assert dialog.enrol_button.isEnabled()
+    # Changing what was typed withdraws the fingerprint and the confirmation.
+    dialog.enrol_key.setText(org.signing_public_key + " ")
+    dialog.enrol_key.setText(dialog.enrol_key.text().strip() + "x")
+    assert dialog.fingerprint.text() == ""
+    assert not dialog.enrol_confirm.isChecked()
+    dialog.enrol_key.setText(org.signing_public_key)
+    QTest.mouseClick(dialog.fingerprint_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.fingerprint.text() == org.fingerprint, timeout=10000)
+    dialog.enrol_confirm.setChecked(True)
+
+    with qtbot.waitSignal(dialog.enrolled, timeout=10000) as enrolled:
+        QTest.mouseClick(dialog.enrol_button, Qt.MouseButton.LeftButton)
+    assert enrolled.args == [org.fingerprint]
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == ExportDialog.PAGE_CHOOSE, timeout=10000)
+    enrolment = device.bundles.enrolment()
+    assert enrolment is not None
+    assert enrolment.fingerprint == org.fingerprint
+    assert enrolment.name == S.ORG_NAME
+    assert org.fingerprint in dialog.destination_label.text()
+    assert device.bundles.device_fingerprint() in dialog.device_label.text()
+    assert dialog.choose_stack.currentIndex() == 1  # nothing sealed yet
+    assert not dialog.export_button.isEnabled()
+
+
+def test_export_writes_a_real_bundle_with_progress_and_says_what_was_withheld(
+    qtbot, device, runner, org, recording, tmp_path, scripted_prompts
+):
+    S.enrol(device, org)
+    sent = S.sealed(device, S.azerbaijani("sent", organisations=[S.ORG_NAME]), recording)
+    refused = S.sealed(device, S.russian("refused", legal=False))
+    already = S.sealed(device, S.english("already"))
+    device.bundles.export(tmp_path / "earlier.age", record_ids=[already])
+    assert device.testimonies.info(already).status == Status.EXPORTED
+
+    dialog = make_dialog(qtbot, device, runner, progress_interval=0.0)
+    assert dialog.pages.currentIndex() == ExportDialog.PAGE_CHOOSE
+    # Only what is sealed and not yet sent; the refusal is flagged before anything is written.
+    assert sorted(dialog.checked_ids()) == sorted([sent, refused])
+    texts = list_texts(dialog.candidates)
+    flagged = [t for t in texts if "Will be withheld" in t]
+    assert len(flagged) == 1
+    assert "did not consent to legal proceedings" in flagged[0]
+    for name in WITNESSES:
+        assert name not in "\n".join(texts)
+
+    values: list[int] = []
+    dialog.progress.valueChanged.connect(values.append)
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(10)
+    heartbeat.timeout.connect(tick)
+
+    out = tmp_path / "usb"
+    out.mkdir()
+    scripted_prompts.queue("save_path", str(out / "bundle.age"))
+    heartbeat.start()
+    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == ExportDialog.PAGE_PROGRESS
+    with qtbot.waitSignal(dialog.exported, timeout=60000) as exported:
+        pass
+    heartbeat.stop()
+
+    # The suggested name is neutral: random hex, nothing about who is inside.
+    suggested = scripted_prompts.shown[0].text
+    assert suggested.endswith(".age")
+    assert len(Path(suggested).stem) == 16
+    bundle = out / "bundle.age"
+    digest = hashlib.sha256(bundle.read_bytes()).hexdigest()
+    assert exported.args == [digest]
+    assert files_in(out) == ["bundle.age"]
+    assert dialog.pages.currentIndex() == ExportDialog.PAGE_DONE
+    assert dialog.bundle_hash.text() == digest
+
+    # Progress came from the worker thread, throttled, and the bar moved through it to the end.
+    relay = dialog.progress_relay
+    assert relay.calls >= 12  # one per MiB written, one per MiB read back, and the end
+    assert relay.passed == relay.calls  # interval 0: nothing dropped
+    assert len(set(values)) >= 5
+    assert values == sorted(values)
+    assert values[-1] == 1000
+    # The GUI thread kept turning while the bundle was written (measured, generously bounded).
+    assert gaps
+    assert max(gaps) < 1.0, max(gaps)
+
+    exported_texts = list_texts(dialog.exported_list)
+    assert len(exported_texts) == 1
+    assert sent[:8] in exported_texts[0]
+    assert "1 attachment" in exported_texts[0]
+    withheld_texts = list_texts(dialog.withheld_list)
+    assert len(withheld_texts) == 1
+    assert refused[:8] in withheld_texts[0]
+    assert "The witness did not consent to legal proceedings." in withheld_texts[0]
+    assert dialog.withheld_list.isVisible()
+
+    statuses = {s.id: s.status for s in device.testimonies.list()}
+    assert statuses[sent] == Status.EXPORTED
+    assert statuses[refused] == Status.SEALED
+    report = organisation.verify(bundle, org.paths[0])
+    assert report.ok, report.error
+    assert {r.record_id for r in report.records} == {sent}
+
+
+def test_cancel_mid_export_leaves_no_file(
+    qtbot, device, runner, org, recording, tmp_path, scripted_prompts
+):
+    S.enrol(device, org)
+    record_id = S.sealed(device, S.azerbaijani("cancel"), recording)
+    dialog = make_dialog(qtbot, device, runner, progress_interval=0.0)
+
+    # Hold the worker at its first progress report until Cancel has been clicked, so the
+    # cancel lands in the middle of the stream whatever the machine's speed.
+    clicked = threading.Event()
+    held: list[int] = []
+
+    def hold(done: int, total: int) -> None:  # runs on the worker thread
+        if not held:
+            held.append(done)
+            clicked.wait(20)
+
+    dialog.progress_relay.progressed.connect(hold, Qt.ConnectionType.DirectConnection)
+    out = tmp_path / "usb"
+    out.mkdir()
+    scripted_prompts.queue("save_path", str(out / "bundle.age"))
+    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress.maximum() == 1000, timeout=30000)
+    assert held
+    assert held[0] < dialog.progress_relay.calls * (1 << 20) + 1
+    QTest.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    clicked.set()
+    assert not dialog.cancel_button.isEnabled()
+    assert "Cancelling" in dialog.progress_label.text()
+    qtbot.waitUntil(lambda: not dialog.working, timeout=30000)
+
+    assert dialog.pages.currentIndex() == ExportDialog.PAGE_CHOOSE
+    assert dialog.choose_message.text() == "The export was cancelled; no bundle was written."
+    assert files_in(out) == []  # neither the bundle nor its temporary file
+    assert device.testimonies.info(record_id).status == Status.SEALED
+    assert device.bundles.exports() == []
+    assert scripted_prompts.texts("error") == []
+
+    # And it can be exported afterwards.
+    scripted_prompts.queue("save_path", str(out / "again.age"))
+    with qtbot.waitSignal(dialog.exported, timeout=60000):
+        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert files_in(out) == ["again.age"]
+
+
+def test_only_withheld_records_means_nothing_is_written(
+    qtbot, device, runner, org, tmp_path, scripted_prompts
+):
+    S.enrol(device, org)
+    other = S.sealed(device, S.english("other", organisations=["Başqa Təşkilat"]))
+    dialog = make_dialog(qtbot, device, runner)
+    scripted_prompts.queue("save_path", str(tmp_path / "nothing.age"))
+    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == ExportDialog.PAGE_DONE, timeout=30000)
+    assert dialog.done_summary.text() == (
+        "Nothing was exported: every testimony considered was withheld."
+    )
+    withheld = list_texts(dialog.withheld_list)
+    assert len(withheld) == 1
+    assert other[:8] in withheld[0]
+    assert "names other organisations than" in withheld[0]
+    assert not dialog.bundle_hash.isVisible()
+    assert not (tmp_path / "nothing.age").exists()
+
+
+def test_unticked_records_stay_and_cancelling_the_path_does_nothing(
+    qtbot, device, runner, org, tmp_path, scripted_prompts
+):
+    S.enrol(device, org)
+    first = S.sealed(device, S.english("first"))
+    second = S.sealed(device, S.english("second"))
+    dialog = make_dialog(qtbot, device, runner)
+    scripted_prompts.queue("save_path", None)
+    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == ExportDialog.PAGE_CHOOSE
+    assert not dialog.working
+
+    QTest.mouseClick(dialog.select_none_button, Qt.MouseButton.LeftButton)
+    assert not dialog.export_button.isEnabled()
+    dialog.set_checked(second, True)
+    assert dialog.checked_ids() == [second]
+    scripted_prompts.queue("save_path", str(tmp_path / "one.age"))
+    with qtbot.waitSignal(dialog.exported, timeout=60000):
+        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    statuses = {s.id: s.status for s in device.testimonies.list()}
+    assert statuses == {first: Status.SEALED, second: Status.EXPORTED}
+
+
+def test_progress_relay_throttles_but_keeps_the_first_and_the_last(qtbot):
+    relay = ProgressRelay(interval=60.0)
+    seen: list[tuple[int, int]] = []
+    relay.progressed.connect(lambda d, t: seen.append((d, t)))
+    big = 5 * 1024**3  # more than 32 bits: byte counts travel as Python ints
+    for done in range(0, big, big // 50):
+        relay.report(done, big)
+    relay.report(big, big)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=2000)
+    assert seen == [(0, big), (big, big)]
+    assert relay.calls == 52
+    assert relay.passed == 2
+
+
+def test_menu_actions_open_the_dialogs_and_the_lock_cancels_an_export(
+    make_window, qtbot, tmp_path, type_text, scripted_prompts, recording
+):
+    passphrase = S.passphrase()
+    org = S.org_keys(tmp_path / "org")
+    vault = create_vault(tmp_path / "vault", passphrase, kdf="test")
+    S.enrol(vault, org)
+    S.sealed(vault, S.azerbaijani("window"), recording)
+    vault.lock()
+    window = make_window()
+    type_text(window.unlock_page.passphrase, passphrase)
+    QTest.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.list_page, timeout=10000)
+    assert window.runner.wait_idle(20000)
+
+    for name in ("actionExport", "actionImportReceipt"):
+        action = window.findChild(QAction, name)
+        assert action is not None, name
+        assert action.isEnabled(), name
+        assert action in window.vault_menu.actions(), name
+    window.findChild(QAction, "actionExport").trigger()
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == ExportDialog.PAGE_CHOOSE, timeout=20000)
+
+    out = tmp_path / "usb"
+    out.mkdir()
+    scripted_prompts.queue("save_path", str(out / "bundle.age"))
+    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    window.lock()  # mid-export: the dialog closes and the export is cancelled
+    assert window.runner.wait_idle(60000)
+    assert files_in(out) == []
+    qtbot.waitUntil(lambda: not window.findChildren(ExportDialog), timeout=5000)
+    assert window.pages.currentWidget() is window.unlock_page
+
+
+def test_withheld_reasons_are_shown_in_the_interface_language():
+    try:
+        Translations().apply("ru")
+        assert reason_text("The witness did not consent to legal proceedings.") == (
+            "Свидетель не дал согласия на судебное разбирательство."
+        )
+        assert reason_text(
+            "The witness's consent names other organisations than Hüquq Mərkəzi."
+        ) == ("В согласии свидетеля названы другие организации, а не Hüquq Mərkəzi.")
+        Translations().apply("az")
+        assert reason_text(
+            "Kept: the organisation holds only a redacted copy of it, so this laptop holds the"
+            " only complete one."
+        ).startswith("Saxlanıldı: təşkilatda onun yalnız redaktə olunmuş nüsxəsi var")
+        # A sentence nobody translated is shown as the services wrote it, never dropped.
+        assert reason_text("Something new.") == "Something new."
+    finally:
+        Translations().apply("en")

@@ -1,0 +1,259 @@
+"""Import receipt…: a real signed receipt acknowledged off the GUI thread, then the purge.
+
+A real device vault exports a real bundle, a real organisation vault imports it and signs the
+receipt (``services.organisation``); the dialog checks it against the pinned key. Nothing is
+mocked; the file choice and the confirmation come from ``ScriptedPrompts``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
+
+from testimony_app.domain.model import Status
+from testimony_app.services import organisation
+from testimony_app.services.vault import VaultSession, create_vault
+from testimony_app.ui.i18n import Translations
+from testimony_app.ui.receipt_dialog import ReceiptDialog
+from testimony_app.ui.tasks import TaskRunner
+
+pytestmark = pytest.mark.gui
+
+
+def _support() -> ModuleType:
+    if "bundle_support" not in sys.modules:
+        path = Path(__file__).resolve().parents[1] / "unit" / "services" / "test_bundle_support.py"
+        spec = importlib.util.spec_from_file_location("bundle_support", path)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["bundle_support"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["bundle_support"]
+
+
+S = _support()
+WITNESS = "Nemət Məhərrəmov"
+
+
+@dataclasses.dataclass
+class Exchange:
+    """A device that exported one bundle, and the organisation that imported it."""
+
+    root: Path
+    org: organisation.OrgKeygenResult
+    device: VaultSession
+    org_vault: VaultSession
+    bundle: Path
+    full: str
+    redacted: str
+
+    def receipt(self, name: str = "receipt.txt") -> Path:
+        return organisation.receipt(
+            self.org_vault, self.bundle, self.org.paths[0], self.org.paths[1], self.root / name
+        )
+
+
+@pytest.fixture
+def exchange(tmp_path: Path) -> Exchange:
+    org = S.org_keys(tmp_path)
+    device = S.new_vault(tmp_path / "device")
+    S.enrol(device, org)
+    full = S.sealed(device, S.azerbaijani("full"), backup=True)
+    # The witness's name may not appear: the organisation gets only the redacted record, so the
+    # laptop keeps the complete one even after the receipt.
+    redacted = S.sealed(device, S.english("hidden", name_may_appear=False), backup=True)
+    report = device.bundles.export(tmp_path / "bundle.age")
+    org_vault = S.new_vault(tmp_path / "org-vault")
+    organisation.import_bundle(org_vault, report.path, org.paths[0])
+    yield Exchange(tmp_path, org, device, org_vault, report.path, full, redacted)
+    for session in (device, org_vault):
+        if session.is_open:
+            session.lock()
+
+
+@pytest.fixture
+def runner(qtbot):
+    task_runner = TaskRunner()
+    yield task_runner
+    task_runner.wait_idle(60000)
+    task_runner.shutdown()
+
+
+def list_texts(widget) -> list[str]:
+    return [widget.item(i).text() for i in range(widget.count())]
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The English translator: it holds the plural forms ("1 testimony", "2 testimonies")."""
+    Translations().apply("en")
+    yield
+    Translations().apply("en")
+
+
+def make_dialog(qtbot, session: VaultSession, runner: TaskRunner) -> ReceiptDialog:
+    dialog = ReceiptDialog(lambda: session, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_receipt_acknowledges_then_purge_keeps_only_what_must_stay(
+    qtbot, exchange, runner, scripted_prompts
+):
+    device = exchange.device
+    receipt = exchange.receipt()
+    dialog = make_dialog(qtbot, device, runner)
+    scripted_prompts.queue("open_paths", [str(receipt)])
+    with qtbot.waitSignal(dialog.acknowledged, timeout=30000) as acknowledged:
+        assert dialog.choose_receipt()
+        assert dialog.working  # checked on the task runner, not here
+        assert dialog.pages.currentIndex() == ReceiptDialog.PAGE_BUSY
+    assert acknowledged.args == [2]
+    assert dialog.pages.currentIndex() == ReceiptDialog.PAGE_RESULT
+
+    statuses = {s.id: s.status for s in device.testimonies.list()}
+    assert statuses == {exchange.full: Status.ACKNOWLEDGED, exchange.redacted: Status.ACKNOWLEDGED}
+    texts = list_texts(dialog.acknowledged_list)
+    assert len(texts) == 2
+    assert all("acknowledged now" in t for t in texts)
+    assert any(exchange.full[:8] in t for t in texts)
+    assert WITNESS not in "\n".join(texts)
+    assert "genuine" in dialog.summary.text()
+    assert dialog.purge_note.isVisible()
+    assert "id" in dialog.purge_note.text()
+    assert "hashes" in dialog.purge_note.text()
+    assert dialog.purge_button.isVisible()
+    assert dialog.purge_button.isEnabled()
+    assert "1 testimony " in dialog.purge_button.text()  # the redacted-only one must stay
+
+    # The safe answer first: nothing is deleted.
+    scripted_prompts.queue("confirm", False)
+    QTest.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
+    assert not dialog.working
+    assert not device.bundles.is_purged(exchange.full)
+    confirm = scripted_prompts.shown[-1]
+    assert confirm.kind == "confirm"
+    assert "cannot be undone" in confirm.text
+
+    scripted_prompts.queue("confirm", True)
+    with qtbot.waitSignal(dialog.purged, timeout=60000) as purged:
+        QTest.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
+        assert dialog.working
+    assert purged.args == [1]
+    assert device.bundles.is_purged(exchange.full)
+    assert not device.bundles.is_purged(exchange.redacted)
+    results = list_texts(dialog.purged_list)
+    assert len(results) == 2
+    deleted = [t for t in results if exchange.full[:8] in t]
+    kept = [t for t in results if exchange.redacted[:8] in t]
+    assert "deleted; id and hashes kept" in deleted[0]
+    assert "Kept:" in kept[0]
+    assert "only a redacted copy" in kept[0]
+    assert "1 testimony deleted" in dialog.purge_result.text()
+    # What stays: the id and the hashes, not the content.
+    info = device.testimonies.info(exchange.full)
+    assert info.versions[-1].content_sha256
+    assert exchange.full in {s.id for s in device.testimonies.list()}
+    with pytest.raises(Exception, match="deleted"):
+        device.testimonies.get(exchange.full)
+    # The redacted-only record cannot be purged; nothing is left to offer.
+    assert not dialog.purge_button.isVisible()
+    assert scripted_prompts.texts("error") == []
+
+
+def test_a_receipt_signed_by_another_key_is_refused_in_one_sentence(
+    qtbot, exchange, runner, scripted_prompts, tmp_path
+):
+    other = S.org_keys(tmp_path / "impostor")
+    forged = organisation.receipt(
+        None, exchange.bundle, exchange.org.paths[0], other.paths[1], tmp_path / "forged.txt"
+    )
+    dialog = make_dialog(qtbot, exchange.device, runner)
+    scripted_prompts.queue("open_paths", [str(forged)])
+    assert dialog.choose_receipt()
+    assert runner.wait_idle(30000)
+    errors = scripted_prompts.texts("error")
+    assert errors == ["The receipt was not signed by the organisation's key."]
+    assert dialog.acknowledgement is None
+    assert not dialog.purge_button.isVisible()
+    statuses = {s.status for s in exchange.device.testimonies.list()}
+    assert statuses == {Status.EXPORTED}
+
+
+def test_choosing_no_file_does_nothing(qtbot, exchange, runner, scripted_prompts):
+    dialog = make_dialog(qtbot, exchange.device, runner)
+    scripted_prompts.queue("open_paths", [])
+    assert not dialog.choose_receipt()
+    assert not dialog.working
+    assert runner.pending == 0
+
+
+def test_import_receipt_action_from_the_window(
+    make_window, qtbot, tmp_path, type_text, scripted_prompts
+):
+    passphrase = S.passphrase()
+    org = S.org_keys(tmp_path / "org")
+    device = create_vault(tmp_path / "vault", passphrase, kdf="test")
+    S.enrol(device, org)
+    record_id = S.sealed(device, S.english("window"))
+    report = device.bundles.export(tmp_path / "bundle.age")
+    device.lock()
+    org_vault = S.new_vault(tmp_path / "org-vault")
+    organisation.import_bundle(org_vault, report.path, org.paths[0])
+    receipt = organisation.receipt(
+        org_vault, report.path, org.paths[0], org.paths[1], tmp_path / "receipt.txt"
+    )
+    org_vault.lock()
+
+    window = make_window()
+    type_text(window.unlock_page.passphrase, passphrase)
+    QTest.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.list_page, timeout=10000)
+    assert window.runner.wait_idle(20000)
+
+    # Cancelled file choice: no dialog stays behind.
+    scripted_prompts.queue("open_paths", [])
+    window.findChild(QAction, "actionImportReceipt").trigger()
+    qtbot.waitUntil(lambda: not window.findChildren(ReceiptDialog), timeout=5000)
+
+    # From the editor, with the testimony open.
+    window.open_record(record_id)
+    assert window.pages.currentWidget() is window.editor
+    scripted_prompts.queue("open_paths", [str(receipt)])
+    window.findChild(QAction, "actionImportReceipt").trigger()
+    dialog = window.findChild(ReceiptDialog)
+    assert dialog is not None
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.acknowledgement is not None, timeout=30000)
+    assert window.runner.wait_idle(20000)
+    session = window.session()
+    assert session is not None
+    assert session.testimonies.info(record_id).status == Status.ACKNOWLEDGED
+    assert window.pages.currentWidget() is window.editor
+
+    # Purged while it is open: the editor lets go of it; the list shows it acknowledged.
+    scripted_prompts.queue("confirm", True)
+    with qtbot.waitSignal(dialog.purged, timeout=60000):
+        dialog.purge()
+    assert window.runner.wait_idle(20000)
+    assert window.pages.currentWidget() is window.list_page
+    assert window.current_record is None
+    assert session.bundles.is_purged(record_id)
+    qtbot.waitUntil(
+        lambda: (
+            window.list_page.model.rowCount() == 1
+            and "Acknowledged" in str(window.list_page.proxy.index(0, 0).data())
+        ),
+        timeout=10000,
+    )
+    assert scripted_prompts.texts("error") == []
