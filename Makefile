@@ -1,6 +1,7 @@
 # Testimony — the two Quick start commands and the developer's checks.
 #   make demo   install what is missing, build a vault of fictional testimonies, open the app
 #   make test   install what is missing, then lint, types, layer contracts and every test
+#   make package  the frozen application and .deb (see packaging/README.md)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -8,7 +9,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 DEMO_VAULT ?= demo-vault
 
-.PHONY: demo test lint typecheck layers pytest system-deps bench clean
+.PHONY: demo test lint typecheck layers pytest system-deps bench package clean
 
 system-deps:
 	@scripts/install-system-deps.sh
@@ -26,7 +27,7 @@ demo: system-deps $(STAMP)
 test: system-deps $(STAMP) lint typecheck layers pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks packaging
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -39,6 +40,10 @@ pytest: $(STAMP)
 
 bench: system-deps $(STAMP)
 	$(PY) -m benchmarks
+
+# The frozen application and the .deb (Linux); runs the frozen binary's --self-test.
+package: system-deps $(STAMP)
+	VENV=$(VENV) bash packaging/build-linux.sh
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

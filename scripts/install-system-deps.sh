@@ -10,6 +10,7 @@ packages=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libpulse0 libxrandr2 fonts-dejavu-core
   age poppler-utils
+  desktop-file-utils appstream binutils
 )
 if [ "${WITH_XVFB:-0}" = 1 ]; then packages+=(xvfb xauth); fi
 

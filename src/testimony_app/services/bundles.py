@@ -523,6 +523,10 @@ class BundleService:
                     redacted = True
                     content = interchange.canonical_bytes(strip_identity(testimony))
                     reason = _redact_text(testimony, version.reason)
+                    if sha256_hex(content) == version.content_sha256:
+                        # Nothing identifying to strip (a pseudonym only): the record goes
+                        # complete, and the organisation can check it against the sealed hash.
+                        redacted = False
                 else:
                     redacted = False
                     content = records.content_bytes(item.record_id, number)
@@ -540,8 +544,11 @@ class BundleService:
                 members.append(
                     BundleMember.from_bytes(record_path(item.record_id, number), content)
                 )
+                statement_redacted = testimony.consent.name_may_appear is not True or redacted
                 members.append(
-                    self._statement_member(item.record_id, number, language, redacted, pdf_budget)
+                    self._statement_member(
+                        item.record_id, number, language, statement_redacted, pdf_budget
+                    )
                 )
                 attachments = []
                 for attached in testimony.attachments:
@@ -572,7 +579,7 @@ class BundleService:
                         "statement": {
                             "path": statement_path(item.record_id, number),
                             "language": language,
-                            "redacted": redacted,
+                            "redacted": statement_redacted,
                         },
                         "attachments": attachments,
                     }

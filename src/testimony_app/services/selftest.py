@@ -50,7 +50,6 @@ REQUIRED_RESOURCES = (
 )
 
 
-BUNDLES_NOT_AVAILABLE = "bundles: not available in this build"
 
 
 class SelfTestFailure(Exception):
@@ -181,17 +180,22 @@ def _check_pdf(pdf: bytes) -> None:
 def _bundle_round_trip(session: VaultSession, workdir: Path) -> str:
     """Export a bundle to a fresh organisation identity and verify it; return one line.
 
-    TODO(bundles): wire this once ``testimony_app.services.bundles`` has a settled API:
-    make an organisation identity in ``workdir``, enrol it in ``session``, export a bundle of
-    the sealed record into ``workdir``, verify it with the service's verifier (signature,
-    manifest hashes, every member), and raise :class:`SelfTestFailure` on any mismatch.
-    Until then this step is a no-op and says so, so a build without bundles still passes.
+    Makes an organisation identity in ``workdir``, enrols it, exports the sealed record and
+    verifies the bundle as the organisation would (age, signature, every member's hash).
     """
-    if importlib.util.find_spec("testimony_app.services.bundles") is None:
-        return BUNDLES_NOT_AVAILABLE
-    # TODO(bundles): the round trip described above goes here, using session and workdir.
-    del session, workdir
-    return BUNDLES_NOT_AVAILABLE
+    from testimony_app.services import organisation
+
+    keys = organisation.org_keygen(workdir / "org")
+    session.bundles.enrol(
+        [keys.recipient], keys.signing_public_key, "Self-test organisation", confirmed=True
+    )
+    report = session.bundles.export(workdir)
+    verified = organisation.verify(report.path, keys.paths[0])
+    if not verified.ok:
+        raise SelfTestFailure(f"the exported bundle did not verify ({verified.error})")
+    if len(verified.records) != 1:
+        raise SelfTestFailure("the exported bundle does not hold the sealed record")
+    return f"bundle: {report.size:,} bytes exported, verified with the organisation's key"
 
 
 def _one_sentence(exc: BaseException) -> str:
