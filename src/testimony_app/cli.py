@@ -506,3 +506,6 @@ def main(argv: Sequence[str]) -> int:
 
 # The bundle commands register themselves on import (org-keygen, enrol, export, ...).
 from testimony_app import cli_bundles  # noqa: E402, F401
+
+# The registry commands register themselves on import (registry ..., corroborate).
+from testimony_app import cli_registry  # noqa: E402, F401 isort: skip

@@ -15,6 +15,7 @@ from testimony_app.domain.model import CheckReport
 from testimony_app.errors import UserFacingError
 from testimony_app.services.bundles import BundleService, ensure_device_key
 from testimony_app.services.passphrase import generate_passphrase, passphrase_strength
+from testimony_app.services.registry import RegistryService
 from testimony_app.services.statements import StatementService
 from testimony_app.services.testimonies import TestimonyService
 from testimony_app.storage import vault as storage_vault
@@ -44,6 +45,7 @@ class VaultSession:
         self.testimonies = TestimonyService(opened)
         self.statements = StatementService(opened)
         self.bundles = BundleService(opened)
+        self.registry = RegistryService(opened)
 
     @property
     def is_open(self) -> bool:

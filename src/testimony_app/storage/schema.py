@@ -239,8 +239,47 @@ _V3 = [
     ),
 ]
 
+# Version 4: the registry of people, places and units that testimonies mention, for
+# corroboration. A link ties one mention (a path into one version of a record) to an entry;
+# it starts ``suggested`` and only a person makes it ``confirmed`` or ``rejected``. A merge
+# moves one entry's links to another and records which links moved, so it can be undone: the
+# merged entry is kept (``merged_into``), never deleted. Every change is also in the audit chain.
+_V4 = [
+    """CREATE TABLE registry_entries (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('person', 'place', 'unit')),
+        display_name TEXT NOT NULL,
+        rank TEXT NOT NULL DEFAULT '',
+        unit TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        merged_into TEXT REFERENCES registry_entries(id)
+    )""",
+    """CREATE TABLE registry_links (
+        id INTEGER PRIMARY KEY,
+        entry_id TEXT NOT NULL REFERENCES registry_entries(id),
+        record_id TEXT NOT NULL REFERENCES records(id),
+        version INTEGER NOT NULL,
+        mention_path TEXT NOT NULL,
+        mention TEXT NOT NULL DEFAULT '{}',
+        status TEXT NOT NULL CHECK (status IN ('suggested', 'confirmed', 'rejected')),
+        created_at TEXT NOT NULL,
+        UNIQUE (entry_id, record_id, mention_path)
+    )""",
+    """CREATE TABLE registry_merges (
+        id INTEGER PRIMARY KEY,
+        source_id TEXT NOT NULL REFERENCES registry_entries(id),
+        target_id TEXT NOT NULL REFERENCES registry_entries(id),
+        moved_links TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        undone_at TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX registry_links_by_entry ON registry_links(entry_id, status)",
+    "CREATE INDEX registry_links_by_record ON registry_links(record_id, mention_path)",
+]
+
 Step = str | Callable[[Any], None]
-MIGRATIONS: list[list[Step]] = [list(_V1), [_v2_search_keeps_text], list(_V3)]
+MIGRATIONS: list[list[Step]] = [list(_V1), [_v2_search_keeps_text], list(_V3), list(_V4)]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

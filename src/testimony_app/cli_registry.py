@@ -1,0 +1,142 @@
+"""Command-line sub-commands for the registry and corroboration.
+
+    registry list [--kind person|place|unit]
+    registry show ENTRY
+    registry suggest RECORD                 mentions of a record and the entries they may be
+    registry link RECORD PATH (ENTRY | --new) [--suggested]
+    registry confirm|reject|unlink LINK
+    registry merge SOURCE TARGET            a person decided they are one; undoable
+    registry undo-merge MERGE
+    corroborate ENTRY [--from DATE] [--to DATE] [--place TEXT] [--json]
+
+Thin over :class:`testimony_app.services.registry.RegistryService`. As everywhere in the CLI, a
+user error is one sentence on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from typing import Any
+
+from testimony_app.cli import _EXTENSIONS, EXIT_OK, _emit, _open, command
+from testimony_app.errors import UserFacingError
+
+
+def _link_line(link: Any) -> str:
+    return (f"  link {link.id} [{link.status}] {link.record_id[:8]} v{link.version}"
+            f" {link.mention_path}: {link.mention.text or link.mention.rank}")
+
+
+@command("registry")
+def cmd_registry(args: argparse.Namespace) -> int:
+    """List, show, suggest, link, confirm, reject, unlink, merge and unmerge entries."""
+    session = _open(args)
+    try:
+        reg = session.registry
+        action = args.registry_command
+        if action == "list":
+            entries = reg.list_entries(args.kind)
+            _emit(args, [asdict(e) for e in entries], "\n".join(
+                f"{e.id[:8]}  {e.kind:6}  {e.display_name}"
+                + (f"  ({e.rank})" if e.rank else "") for e in entries
+            ) or "The registry is empty.")
+        elif action == "show":
+            detail = reg.show(args.entry)
+            e = detail.entry
+            lines = [f"{e.id}  {e.kind}  {e.display_name}", f"  rank: {e.rank}  unit: {e.unit}"]
+            lines += [_link_line(link) for link in detail.links]
+            lines += [f"  merge {m.id}: {m.source_id[:8]} into {m.target_id[:8]}"
+                      + (" (undone)" if m.undone_at else "") for m in detail.merges]
+            _emit(args, asdict(detail), "\n".join(lines))
+        elif action == "suggest":
+            found = reg.suggestions(args.record)
+            lines = []
+            for item in found:
+                m = item.mention
+                lines.append(f"{m.path} ({m.kind}): {m.text or m.rank or m.unit}")
+                lines += [_link_line(link) for link in item.links]
+                lines += [f"  → {s.entry_id[:8]} {s.score:.2f} ({', '.join(s.reasons)})"
+                          for s in item.suggestions]
+            _emit(args, [asdict(i) for i in found], "\n".join(lines) or "Nothing to link.")
+        elif action == "link":
+            if bool(args.entry) == bool(args.new):
+                raise UserFacingError("Name one registry entry, or --new for a new one.")
+            link = reg.link(args.record, args.path, args.entry, new_entry=args.new,
+                            status="suggested" if args.suggested else "confirmed")
+            _emit(args, asdict(link), f"Linked (link {link.id}, entry {link.entry_id}).")
+        elif action in ("confirm", "reject"):
+            link = reg.confirm(args.link) if action == "confirm" else reg.reject(args.link)
+            _emit(args, asdict(link), f"Link {link.id} is now {link.status}.")
+        elif action == "unlink":
+            reg.unlink(args.link)
+            _emit(args, {"removed": args.link}, f"Link {args.link} was removed.")
+        elif action == "merge":
+            merge = reg.merge(args.source, args.target)
+            _emit(args, asdict(merge),
+                  f"Merged (merge {merge.id}); undo with: registry undo-merge {merge.id}")
+        elif action == "undo-merge":
+            merge = reg.undo_merge(args.merge)
+            _emit(args, asdict(merge), f"Merge {merge.id} was undone.")
+    finally:
+        session.lock()
+    return EXIT_OK
+
+
+@command("corroborate")
+def cmd_corroborate(args: argparse.Namespace) -> int:
+    """Every testimony that mentions an entry, and how many independent witnesses."""
+    session = _open(args)
+    try:
+        result = session.registry.corroborate(
+            args.entry, date_from=args.date_from, date_to=args.date_to, place=args.place
+        )
+    finally:
+        session.lock()
+    data = asdict(result)
+    for item in data["items"]:
+        item.pop("private_terms", None)  # for redaction only, not for printing
+        item.pop("witness_name", None)
+    lines = [f"{result.entry.display_name}: {len(result.items)} testimony(ies),"
+             f" {result.independent_witnesses} independent witness(es)"]
+    lines += [f"  {i.record_id[:8]} v{i.version} {i.witness_label}"
+              f" {', '.join(a.date for a in i.acts)}" for i in result.items]
+    _emit(args, data, "\n".join(lines))
+    return EXIT_OK
+
+
+def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.ArgumentParser) -> None:
+    """Register ``registry`` and ``corroborate`` with the main parser."""
+    p = sub.add_parser("registry", help="people, places and units across testimonies",
+                       parents=[common, out])
+    inner = p.add_subparsers(dest="registry_command", required=True, metavar="ACTION")
+    q = inner.add_parser("list", help="list entries", parents=[common, out])
+    q.add_argument("--kind", choices=["person", "place", "unit"], default=None)
+    q = inner.add_parser("show", help="show an entry and its links", parents=[common, out])
+    q.add_argument("entry")
+    q = inner.add_parser("suggest", help="suggest entries for a record's mentions",
+                         parents=[common, out])
+    q.add_argument("record")
+    q = inner.add_parser("link", help="link a mention to an entry", parents=[common, out])
+    q.add_argument("record")
+    q.add_argument("path", help="e.g. acts[0].perpetrators[1]")
+    q.add_argument("entry", nargs="?", default=None)
+    q.add_argument("--new", action="store_true", help="make a new entry from the mention")
+    q.add_argument("--suggested", action="store_true", help="record as a suggestion only")
+    for name in ("confirm", "reject", "unlink"):
+        q = inner.add_parser(name, help=f"{name} a link", parents=[common, out])
+        q.add_argument("link", type=int)
+    q = inner.add_parser("merge", help="merge SOURCE into TARGET", parents=[common, out])
+    q.add_argument("source")
+    q.add_argument("target")
+    q = inner.add_parser("undo-merge", help="undo a merge", parents=[common, out])
+    q.add_argument("merge", type=int)
+    p = sub.add_parser("corroborate", help="testimonies that corroborate an entry",
+                       parents=[common, out])
+    p.add_argument("entry")
+    p.add_argument("--from", dest="date_from", default="", metavar="DATE")
+    p.add_argument("--to", dest="date_to", default="", metavar="DATE")
+    p.add_argument("--place", default="")
+
+
+_EXTENSIONS.append(_add_parsers)

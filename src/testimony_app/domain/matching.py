@@ -1,0 +1,457 @@
+"""Which registry entry a mention in a testimony may refer to, and how sure we are.
+
+A testimony names people (perpetrators, co-detainees), places of detention and units, each
+typed by whoever took the interview, in whichever script. :func:`mentions` lists them with a
+stable *path* into the record (``acts[0].perpetrators[1]``) so that a link survives edits to
+other parts of the record. :func:`suggest` ranks registry entries for one mention by a score
+in ``[0, 1]`` with the reasons behind it, for a person to confirm or reject: nothing here
+decides that two mentions are one person.
+
+The score is built for precision, because a wrong link puts an innocent name beside an act of
+torture: a name matches only as well as its *worst* matching word (so ``Elçin Həsənov`` does
+not match ``Elçin Hüseynov`` on the strength of the first name), word similarity is squared
+(near misses such as ``Məmmədov``/``Məhəmmədov`` fall well below the threshold), and a rank
+that disagrees costs more than a rank that agrees earns. Mentions with no name (``"the
+captain"``) can at most reach a moderate score from rank, unit, place and dates.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from testimony_app.domain.model import Testimony
+from testimony_app.domain.transliteration import name_key, rank_family, skeleton, split_rank, words
+from testimony_app.domain.transliteration import rank_code as _rank_code
+
+KINDS = ("person", "place", "unit")
+# A suggestion is shown from this score; the fixture's precision/recall use STRONG.
+SHOW = 0.6
+STRONG = 0.8
+# A mention without a name never scores above this: it is a lead, not an identification.
+UNNAMED_CAP = 0.7
+_DATE_SLACK_DAYS = 31
+_LIFT_FROM = 0.85
+_CODE = re.compile(r"(?<![\w])([^\W\d_]{0,3})[\s\-№#]*(\d{2,6})(?![\d])", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name, place or unit as a testimony gives it."""
+
+    path: str
+    kind: str
+    text: str
+    role: str = ""
+    rank: str = ""
+    unit: str = ""
+    place: str = ""
+    dates: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain data for storage beside a link (so suggestions need not re-read records)."""
+        return {
+            "path": self.path, "kind": self.kind, "text": self.text, "role": self.role,
+            "rank": self.rank, "unit": self.unit, "place": self.place, "dates": list(self.dates),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Mention:
+        """The inverse of :meth:`as_dict`, tolerant of missing keys."""
+        raw_dates = data.get("dates", [])
+        dates = tuple(str(d) for d in raw_dates) if isinstance(raw_dates, list) else ()
+        return cls(
+            path=str(data.get("path", "")), kind=str(data.get("kind", "person")),
+            text=str(data.get("text", "")), role=str(data.get("role", "")),
+            rank=str(data.get("rank", "")), unit=str(data.get("unit", "")),
+            place=str(data.get("place", "")), dates=dates,
+        )
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What is known of a registry entry: its own fields plus its confirmed mentions."""
+
+    entry_id: str
+    kind: str
+    name: str
+    rank: str = ""
+    unit: str = ""
+    aliases: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A ranked guess that a mention refers to an entry, with the reasons a person reads."""
+
+    entry_id: str
+    score: float
+    reasons: tuple[str, ...] = field(default=())
+
+
+# -- mentions ----------------------------------------------------------------------------
+
+
+def mentions(t: Testimony) -> list[Mention]:
+    """Every linkable mention in a testimony, in the order of the record."""
+    found: list[Mention] = []
+    for i, episode in enumerate(t.detentions):
+        dates = tuple(d for d in (episode.start_date, episode.end_date) if d)
+        if episode.place.strip():
+            found.append(Mention(f"detentions[{i}].place", "place", episode.place.strip(),
+                                 role="detention_place", dates=dates))
+    for i, act in enumerate(t.acts):
+        dates = (act.date,) if act.date else ()
+        if act.place.strip():
+            found.append(Mention(f"acts[{i}].place", "place", act.place.strip(),
+                                 role="act_place", dates=dates))
+        for j, p in enumerate(act.perpetrators):
+            rank, name = p.rank, p.name
+            if not rank:
+                code, rest = split_rank(name)
+                if code:
+                    rank, name = code, rest
+            if name.strip() or rank.strip() or p.unit.strip():
+                found.append(Mention(
+                    f"acts[{i}].perpetrators[{j}]", "person", name.strip(), role="perpetrator",
+                    rank=rank.strip(), unit=p.unit.strip(), place=act.place.strip(), dates=dates,
+                ))
+            if p.unit.strip():
+                found.append(Mention(f"acts[{i}].perpetrators[{j}].unit", "unit",
+                                     p.unit.strip(), role="unit", dates=dates))
+    for i, name in enumerate(t.sensitive_names):
+        if name.strip():
+            found.append(Mention(f"sensitive_names[{i}]", "person", name.strip(),
+                                 role="co_detainee"))
+    return found
+
+
+def mention_at(t: Testimony, path: str) -> Mention | None:
+    """The mention a stored link points at, or None when the record no longer has it."""
+    for m in mentions(t):
+        if m.path == path:
+            return m
+    return None
+
+
+# -- similarity --------------------------------------------------------------------------
+
+
+def _ratio(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    if len(a) == 1 or len(b) == 1:  # an initial agrees with a name it begins
+        return 0.85 if a[0] == b[0] else 0.0
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < 0.75 or matcher.quick_ratio() < 0.75:
+        return 0.0
+    return matcher.ratio() ** 2
+
+
+def key_similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    """How alike two name keys are: the *worst* best-match of the shorter key's words.
+
+    Word order does not matter (Russian puts the surname first). A key of one word against a
+    longer one is discounted: ``Гасанов`` alone may be any Hasanov.
+    """
+    if not a or not b:
+        return 0.0
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    pool = list(long_)
+    worst = 1.0
+    for word in sorted(short, key=len, reverse=True):
+        best, best_i = 0.0, -1
+        for i, other in enumerate(pool):
+            r = _ratio(word, other)
+            if r > best:
+                best, best_i = r, i
+        if best_i < 0:
+            return 0.0
+        pool.pop(best_i)
+        worst = min(worst, best)
+    if all(len(w) == 1 for w in short):
+        worst = min(worst, 0.5)  # initials alone identify nobody
+    if len(short) == 1 and len(long_) > 1:
+        worst *= 0.9
+    return worst
+
+
+def name_similarity(a: str, b: str) -> float:
+    """Similarity of two personal names in any of the three scripts, in ``[0, 1]``."""
+    return key_similarity(name_key(a), name_key(b))
+
+
+def _codes(text: str) -> set[str]:
+    """Unit numbers such as ``Q-903``, ``N 1234`` or ``№4``, as comparable keys."""
+    return {skeleton(prefix) + digits for prefix, digits in _CODE.findall(text)} | {
+        digits for _, digits in _CODE.findall(text)
+    }
+
+
+def _content_words(text: str) -> set[str]:
+    return {skeleton(w) for w in words(re.sub(r"\([^)]*\)", " ", text)) if len(w) >= 4}
+
+
+def text_agreement(a: str, b: str) -> bool | None:
+    """Whether two unit or place descriptions agree (None when either is empty).
+
+    A shared number (``Q-903``) decides; otherwise half the longer words coinciding counts
+    as agreement, and anything less as *unknown* rather than disagreement: the same unit
+    described in Azerbaijani and in Russian shares no words at all.
+    """
+    if not a.strip() or not b.strip():
+        return None
+    codes_a, codes_b = _codes(a), _codes(b)
+    if codes_a and codes_b:
+        return bool(codes_a & codes_b)
+    wa, wb = _content_words(a), _content_words(b)
+    if not wa or not wb:
+        return None
+    return True if len(wa & wb) / min(len(wa), len(wb)) >= 0.5 else None
+
+
+def place_similarity(a: str, b: str) -> float:
+    """Similarity of two place descriptions: shared numbers and shared words."""
+    codes_a, codes_b = _codes(a), _codes(b)
+    wa, wb = _content_words(a), _content_words(b)
+    words_score = len(wa & wb) / max(1, min(len(wa), len(wb))) if wa and wb else 0.0
+    if codes_a and codes_b:
+        return 0.5 + 0.5 * words_score if codes_a & codes_b else 0.2 * words_score
+    return words_score * 0.9
+
+
+def date_range(value: str) -> tuple[int, int] | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as an inclusive range of day ordinals."""
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    if not m:
+        return None
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            day = datetime.date(year, int(m.group(2)), int(m.group(3))).toordinal()
+            return day, day
+        if m.group(2):
+            month = int(m.group(2))
+            start = datetime.date(year, month, 1)
+            end = datetime.date(year + month // 12, month % 12 + 1, 1)
+            return start.toordinal(), end.toordinal() - 1
+        return datetime.date(year, 1, 1).toordinal(), datetime.date(year, 12, 31).toordinal()
+    except ValueError:
+        return None
+
+
+def dates_overlap(a: Iterable[str], b: Iterable[str], slack: int = _DATE_SLACK_DAYS) -> bool | None:
+    """Whether any date of ``a`` falls within ``slack`` days of any date of ``b``."""
+    ra = [r for r in (date_range(d) for d in a) if r]
+    rb = [r for r in (date_range(d) for d in b) if r]
+    if not ra or not rb:
+        return None
+    return any(x[0] - slack <= y[1] and y[0] - slack <= x[1] for x in ra for y in rb)
+
+
+# -- scoring -----------------------------------------------------------------------------
+
+
+def score(mention: Mention, candidate: Candidate) -> Suggestion:
+    """How likely ``mention`` refers to ``candidate``, with reasons."""
+    if mention.kind != candidate.kind:
+        return Suggestion(candidate.entry_id, 0.0, ("different kind",))
+    if mention.kind == "person":
+        return _score_person(mention, candidate)
+    names = (candidate.name, *candidate.aliases)
+    best = max((place_similarity(mention.text, n) for n in names if n), default=0.0)
+    reasons = [f"description {best:.0%} alike"]
+    if mention.kind == "place" and dates_overlap(mention.dates, candidate.dates):
+        reasons.append("dates overlap")
+        best = min(1.0, best + 0.03)
+    return Suggestion(candidate.entry_id, round(best, 3), tuple(reasons))
+
+
+def _score_person(m: Mention, c: Candidate) -> Suggestion:
+    reasons: list[str] = []
+    mkey = name_key(m.text)
+    names = [n for n in (c.name, *c.aliases) if n]
+    rank_a, rank_b = _rank_code(m.rank), _rank_code(c.rank)
+    rank = None if not rank_a or not rank_b else rank_family(rank_a) == rank_family(rank_b)
+    unit = text_agreement(m.unit, c.unit)
+    place = (
+        any(place_similarity(m.place, p) >= 0.5 for p in c.places) if m.place and c.places
+        else None
+    )
+    dates = dates_overlap(m.dates, c.dates)
+    if mkey and names:
+        value = max(key_similarity(mkey, name_key(n)) for n in names)
+        reasons.append(f"name {value:.0%} alike")
+        # Agreement only lifts a name that already nearly matches: two officers of one unit
+        # with surnames a letter apart must not climb into the strong band together.
+        lift = value >= _LIFT_FROM
+        if rank is True and lift:
+            value += 0.05
+        elif rank is False:
+            value -= 0.25
+        if unit is True and lift:
+            value += 0.05
+        elif unit is False:
+            value -= 0.1
+        if place and lift:
+            value += 0.03
+        if dates and lift:
+            value += 0.02
+    else:
+        if rank is False or unit is False:
+            return Suggestion(c.entry_id, 0.0, ("rank or unit differ",))
+        value = 0.2 + 0.25 * bool(rank) + 0.25 * bool(unit) + 0.1 * bool(place) + 0.1 * bool(dates)
+        value = min(value, UNNAMED_CAP)
+        reasons.append("no name to compare")
+    if rank is not None:
+        reasons.append("same rank" if rank else "different rank")
+    if unit is not None:
+        reasons.append("same unit" if unit else "different unit")
+    if place:
+        reasons.append("same place")
+    if dates is not None:
+        reasons.append("dates overlap" if dates else "dates far apart")
+    return Suggestion(c.entry_id, round(max(0.0, min(1.0, value)), 3), tuple(reasons))
+
+
+def suggest(
+    mention: Mention, candidates: Iterable[Candidate], *, threshold: float = SHOW, limit: int = 5
+) -> list[Suggestion]:
+    """Entries ``mention`` may refer to, best first, scoring at least ``threshold``."""
+    scored = [score(mention, c) for c in candidates if c.kind == mention.kind]
+    kept = [s for s in scored if s.score >= threshold]
+    kept.sort(key=lambda s: (-s.score, s.entry_id))
+    return kept[:limit]
+
+
+def candidate_from(mention: Mention, entry_id: str) -> Candidate:
+    """A candidate standing for a single mention (for pairwise comparisons and new entries)."""
+    return Candidate(
+        entry_id=entry_id, kind=mention.kind, name=mention.text, rank=mention.rank,
+        unit=mention.unit, places=(mention.place,) if mention.place else (), dates=mention.dates,
+    )
+
+
+# -- registry records (what storage returns and services hand to the GUI and CLI) ---------
+
+LINK_STATUSES = ("suggested", "confirmed", "rejected")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A person, place or unit in the registry."""
+
+    id: str
+    kind: str
+    display_name: str
+    rank: str
+    unit: str
+    notes: str
+    created_at: str
+    merged_into: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A mention in one version of a record tied to an entry, and what a person said of it."""
+
+    id: int
+    entry_id: str
+    record_id: str
+    version: int
+    mention_path: str
+    mention: Mention
+    status: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Merge:
+    """One entry folded into another; ``moved_links`` are what an undo moves back."""
+
+    id: int
+    source_id: str
+    target_id: str
+    moved_links: tuple[int, ...]
+    created_at: str
+    undone_at: str
+
+
+@dataclass(frozen=True)
+class MentionSuggestions:
+    """One mention of a record, the links it already has, and entries it may refer to."""
+
+    mention: Mention
+    links: tuple[Link, ...]
+    suggestions: tuple[Suggestion, ...]
+
+
+@dataclass(frozen=True)
+class EntryDetail:
+    """An entry with its links and the merges that involve it."""
+
+    entry: Entry
+    links: tuple[Link, ...]
+    merges: tuple[Merge, ...]
+
+
+@dataclass(frozen=True)
+class CorroboratingAct:
+    """One act in a corroborating testimony."""
+
+    record_id: str
+    act_index: int
+    date: str
+    place: str
+    methods: tuple[str, ...]
+    perpetrators: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CorroborationItem:
+    """One testimony that mentions the entry, identified so it can be cited as an annex."""
+
+    record_id: str
+    version: int
+    content_sha256: str
+    sealed: bool
+    witness_key: str
+    witness_label: str
+    witness_name: str
+    name_may_appear: bool
+    mention_paths: tuple[str, ...]
+    mention_texts: tuple[str, ...]
+    interview_date: str
+    acts: tuple[CorroboratingAct, ...]
+    excerpt: str
+    private_terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    """Everything the testimonies say about one entry, and how independent they are.
+
+    ``independent_witnesses`` counts distinct witnesses, not records: the same witness
+    interviewed twice (or under a name in one record and the same name in another script in
+    the next) counts once, judged by the skeleton of their name or pseudonym.
+    """
+
+    entry: Entry
+    items: tuple[CorroborationItem, ...]
+    independent_witnesses: int
+    timeline: tuple[CorroboratingAct, ...]
+    matrix: dict[str, dict[str, int]]
+    date_from: str = ""
+    date_to: str = ""
+    place: str = ""
+
+
+def witness_key(name: str, pseudonym: str, record_id: str) -> str:
+    """Who gave a testimony, comparably across records and scripts."""
+    key = name_key(name) or name_key(pseudonym)
+    return " ".join(sorted(key)) if key else f"record:{record_id}"

@@ -1,0 +1,327 @@
+"""Use cases of the registry: suggesting, confirming and merging, and corroboration.
+
+The rule that matters most lives here: the program only *suggests*. A link becomes evidence
+when a person confirms it, a merge happens only when a person asks for it, and every merge
+can be undone. Corroboration reads only confirmed links.
+
+Suggestions are built from one read of the registry (entries plus the mentions already
+confirmed for them, stored beside each link) and never parse other testimonies, so they stay
+fast in an organisation's vault of many thousands of records.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections import defaultdict
+
+from testimony_app import reports
+from testimony_app.crypto.chain import sha256_hex
+from testimony_app.domain import interchange, matching
+from testimony_app.domain.matching import (
+    Candidate,
+    CorroboratingAct,
+    Corroboration,
+    CorroborationItem,
+    Entry,
+    EntryDetail,
+    Link,
+    Mention,
+    MentionSuggestions,
+    Merge,
+)
+from testimony_app.domain.model import Testimony
+from testimony_app.domain.transliteration import skeleton
+from testimony_app.errors import UserFacingError
+from testimony_app.storage.registry import RegistryNotFound, RegistryStore
+from testimony_app.storage.vault import OpenVault
+
+__all__ = ["RegistryNotFound", "RegistryService"]
+
+
+class RegistryService:
+    """People, places and units across the testimonies of one unlocked vault."""
+
+    def __init__(self, vault: OpenVault) -> None:
+        self._vault = vault
+        self._records = vault.records
+        self._store = RegistryStore(vault.db, vault.now)
+
+    # -- entries ---------------------------------------------------------------------------
+
+    def resolve(self, entry_id: str) -> str:
+        """A full entry id from a full id or a unique prefix."""
+        return self._store.resolve(entry_id)
+
+    def create_entry(
+        self, kind: str, display_name: str, *, rank: str = "", unit: str = "", notes: str = ""
+    ) -> Entry:
+        """A new person, place or unit."""
+        return self._store.create_entry(kind, display_name, rank=rank, unit=unit, notes=notes)
+
+    def list_entries(self, kind: str | None = None) -> builtins.list[Entry]:
+        """Live entries (not merged away), optionally of one kind."""
+        return [e for e in self._store.entries() if kind is None or e.kind == kind]
+
+    def show(self, entry_id: str) -> EntryDetail:
+        """An entry with all its links and the merges it took part in."""
+        entry = self._store.entry(self.resolve(entry_id))
+        merges = tuple(
+            m for m in self._store.merges() if entry.id in (m.source_id, m.target_id)
+        )
+        return EntryDetail(entry, tuple(self._store.links_of_entry(entry.id)), merges)
+
+    # -- mentions and suggestions ------------------------------------------------------------
+
+    def mentions(self, record_id: str) -> builtins.list[Mention]:
+        """The linkable mentions of a record's newest version."""
+        return matching.mentions(self._records.get(self._records.resolve(record_id)))
+
+    def _candidates(self) -> builtins.list[Candidate]:
+        confirmed = self._store.confirmed_mentions()
+        found: builtins.list[Candidate] = []
+        for e in self._store.entries():
+            seen = confirmed.get(e.id, [])
+            found.append(Candidate(
+                entry_id=e.id, kind=e.kind, name=e.display_name, rank=e.rank, unit=e.unit,
+                aliases=tuple(sorted({m.text for m in seen if m.text} - {e.display_name})),
+                places=tuple(sorted({m.place for m in seen if m.place})),
+                dates=tuple(sorted({d for m in seen for d in m.dates})),
+            ))
+        return found
+
+    def suggestions(
+        self, record_id: str, *, threshold: float = matching.SHOW, limit: int = 5
+    ) -> builtins.list[MentionSuggestions]:
+        """For every mention in a record: its links and the entries it may refer to.
+
+        An entry a person already rejected for a mention is not suggested for it again, and
+        nothing is suggested for a mention that already has a confirmed link.
+        """
+        record_id = self._records.resolve(record_id)
+        testimony = self._records.get(record_id)
+        return self.suggestions_for(record_id, testimony, threshold=threshold, limit=limit)
+
+    def suggestions_for(
+        self, record_id: str, testimony: Testimony, *, threshold: float = matching.SHOW,
+        limit: int = 5,
+    ) -> builtins.list[MentionSuggestions]:
+        """As :meth:`suggestions`, for a testimony already in hand (the editor's draft)."""
+        by_path: dict[str, builtins.list[Link]] = defaultdict(list)
+        for link in self._store.links_of_record(record_id):
+            by_path[link.mention_path].append(link)
+        candidates = self._candidates()
+        result: builtins.list[MentionSuggestions] = []
+        for mention in matching.mentions(testimony):
+            links = tuple(by_path.get(mention.path, ()))
+            if any(link.status == "confirmed" for link in links):
+                result.append(MentionSuggestions(mention, links, ()))
+                continue
+            excluded = {link.entry_id for link in links if link.status == "rejected"}
+            pool = [c for c in candidates if c.entry_id not in excluded]
+            found = matching.suggest(mention, pool, threshold=threshold, limit=limit)
+            result.append(MentionSuggestions(mention, links, tuple(found)))
+        return result
+
+    # -- links -----------------------------------------------------------------------------
+
+    def link(
+        self,
+        record_id: str,
+        mention_path: str,
+        entry_id: str | None = None,
+        *,
+        new_entry: bool = False,
+        status: str = "confirmed",
+    ) -> Link:
+        """Tie a mention to an entry, or to a new entry made from the mention.
+
+        Called by a person choosing the entry, so the link is confirmed unless ``status``
+        says it is only a suggestion to review later.
+        """
+        if (entry_id is None) == (not new_entry):
+            raise UserFacingError("Name one registry entry, or ask for a new one, not both.")
+        record_id = self._records.resolve(record_id)
+        info = self._records.info(record_id)
+        mention = matching.mention_at(self._records.get(record_id), mention_path)
+        if mention is None:
+            raise UserFacingError(f"The testimony has nothing to link at {mention_path!r}.")
+        if new_entry:
+            name = mention.text or " ".join(p for p in (mention.rank, mention.unit) if p)
+            entry = self._store.create_entry(
+                mention.kind, name, rank=mention.rank, unit=mention.unit
+            )
+            entry_id = entry.id
+        assert entry_id is not None
+        return self._store.add_link(
+            self.resolve(entry_id), record_id, info.current, mention, status
+        )
+
+    def confirm(self, link_id: int) -> Link:
+        """A person says this mention is this entry."""
+        return self._store.set_status(link_id, "confirmed")
+
+    def reject(self, link_id: int) -> Link:
+        """A person says this mention is not this entry (it will not be suggested again)."""
+        return self._store.set_status(link_id, "rejected")
+
+    def unlink(self, link_id: int) -> None:
+        """Remove a link altogether."""
+        self._store.remove_link(link_id)
+
+    # -- merges ----------------------------------------------------------------------------
+
+    def merge(self, source_id: str, target_id: str) -> Merge:
+        """Fold ``source`` into ``target`` (a person decided they are one); undoable."""
+        return self._store.merge(self.resolve(source_id), self.resolve(target_id))
+
+    def undo_merge(self, merge_id: int) -> Merge:
+        """Separate a merged entry again, with exactly the links it had."""
+        return self._store.undo_merge(merge_id)
+
+    def merges(self) -> builtins.list[Merge]:
+        """Every merge, newest first."""
+        return self._store.merges()
+
+    # -- corroboration ---------------------------------------------------------------------
+
+    def corroborate(
+        self, entry_id: str, *, date_from: str = "", date_to: str = "", place: str = ""
+    ) -> Corroboration:
+        """Every testimony with a confirmed mention of the entry, with acts, dates, places
+        and methods; the count of independent witnesses; a timeline by place; and the
+        perpetrators × methods matrix (counting distinct witnesses per cell)."""
+        entry = self._store.entry(self.resolve(entry_id))
+        links = self._store.links_of_entry(entry.id, ("confirmed",))
+        by_record: dict[tuple[str, int], builtins.list[Link]] = defaultdict(list)
+        for link in links:
+            by_record[(link.record_id, link.version)].append(link)
+        items: builtins.list[CorroborationItem] = []
+        matrix_sets: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for (record_id, version), record_links in sorted(by_record.items()):
+            item = self._item(record_id, version, record_links, date_from, date_to, place)
+            if item is None:
+                continue
+            items.append(item)
+            labels = self._perpetrator_labels(record_id)
+            testimony = self._records.get(record_id, version)
+            for act in item.acts:
+                source = testimony.acts[act.act_index]
+                for j, perpetrator in enumerate(source.perpetrators):
+                    path = f"acts[{act.act_index}].perpetrators[{j}]"
+                    label = labels.get(path) or _perpetrator_text(perpetrator.name,
+                                                                  perpetrator.rank)
+                    for method in act.methods:
+                        matrix_sets[label][method].add(item.witness_key)
+        timeline = tuple(sorted(
+            (a for i in items for a in i.acts),
+            key=lambda a: (skeleton(a.place), a.date, a.record_id, a.act_index),
+        ))
+        matrix = {
+            perp: {m: len(w) for m, w in sorted(methods.items())}
+            for perp, methods in sorted(matrix_sets.items())
+        }
+        return Corroboration(
+            entry=entry,
+            items=tuple(items),
+            independent_witnesses=len({i.witness_key for i in items}),
+            timeline=timeline,
+            matrix=matrix,
+            date_from=date_from,
+            date_to=date_to,
+            place=place,
+        )
+
+    def _perpetrator_labels(self, record_id: str) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for link in self._store.links_of_record(record_id):
+            if link.status == "confirmed" and link.mention.kind == "person":
+                target = self._store.entry(link.entry_id)
+                names[link.mention_path] = target.display_name
+        return names
+
+    def _item(
+        self, record_id: str, version: int, links: builtins.list[Link],
+        date_from: str, date_to: str, place: str,
+    ) -> CorroborationItem | None:
+        testimony = self._records.get(record_id, version)
+        info = self._records.info(record_id)
+        chosen = [v for v in info.versions if v.number == version]
+        sealed = bool(chosen and chosen[0].sealed)
+        digest = (chosen[0].content_sha256 if chosen and chosen[0].content_sha256
+                  else sha256_hex(interchange.canonical_bytes(testimony)))
+        indices: set[int] = set()
+        for link in links:
+            indices.update(_acts_for_path(testimony, link.mention_path))
+        acts = [
+            CorroboratingAct(
+                record_id, i, a.date, a.place, tuple(a.methods),
+                tuple(_perpetrator_text(p.name, p.rank) for p in a.perpetrators),
+            )
+            for i, a in enumerate(testimony.acts)
+            if i in indices and _passes(a.date, a.place, date_from, date_to, place)
+        ]
+        if (date_from or date_to or place) and not acts:
+            return None
+        excerpt = next((testimony.acts[a.act_index].description for a in acts
+                        if testimony.acts[a.act_index].description), "")
+        if not excerpt:
+            excerpt = next(iter(testimony.narrative.paragraphs), "")
+        w = testimony.witness
+        return CorroborationItem(
+            record_id=record_id,
+            version=version,
+            content_sha256=digest,
+            sealed=sealed,
+            witness_key=matching.witness_key(w.name, w.pseudonym, record_id),
+            witness_label=w.display_name(),
+            witness_name=w.name,
+            name_may_appear=testimony.consent.name_may_appear is True,
+            mention_paths=tuple(link.mention_path for link in links),
+            mention_texts=tuple(
+                link.mention.text or " ".join(x for x in (link.mention.rank, link.mention.unit)
+                                              if x)
+                for link in links
+            ),
+            interview_date=testimony.interview.date,
+            acts=tuple(acts),
+            excerpt=excerpt,
+            private_terms=tuple(reports.redaction_terms(testimony)),
+        )
+
+
+def _perpetrator_text(name: str, rank: str) -> str:
+    return " ".join(p for p in (rank.strip(), name.strip()) if p) or "(not named)"
+
+
+def _acts_for_path(t: Testimony, path: str) -> set[int]:
+    """The acts a mention belongs to: its own act, the acts of its detention episode, or
+    (for a co-detainee or a whole-record mention) every act of the testimony."""
+    if path.startswith("acts["):
+        return {int(path[5 : path.index("]")])}
+    if path.startswith("detentions["):
+        episode = int(path[11 : path.index("]")])
+        own = {i for i, a in enumerate(t.acts) if a.episode == episode}
+        if own:
+            return own
+        where = t.detentions[episode].place if episode < len(t.detentions) else ""
+        return {i for i, a in enumerate(t.acts)
+                if where and matching.place_similarity(where, a.place) >= 0.5}
+    return set(range(len(t.acts)))
+
+
+def _passes(date: str, act_place: str, date_from: str, date_to: str, place: str) -> bool:
+    if date_from or date_to:
+        span = matching.date_range(date)
+        low = matching.date_range(date_from) if date_from else None
+        high = matching.date_range(date_to) if date_to else None
+        if span is None:
+            return False
+        if low and span[1] < low[0]:
+            return False
+        if high and span[0] > high[1]:
+            return False
+    if place:
+        return matching.place_similarity(place, act_place) >= 0.5 or (
+            skeleton(place) in skeleton(act_place)
+        )
+    return True

@@ -1,0 +1,89 @@
+"""``registry`` and ``corroborate`` on the command line: JSON out, one sentence on errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from testimony_app import cli
+from testimony_app.domain import model
+from testimony_app.services.vault import create_vault
+
+PW = "registry cli passphrase"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str, str]:
+    monkeypatch.setenv("TESTIMONY_PASSPHRASE", PW)
+    path = tmp_path / "vault"
+    session = create_vault(path, PW, kdf="test")
+    ids = []
+    for witness, perp, rank in (("Orxan Səfərli", "Elçin Həsənov", "kapitan"),
+                                ("Кирилл Абасов", "Гасанов Эльчин", "капитан")):
+        t = model.Testimony(
+            title="t", fictional=True, witness=model.Witness(name=witness),
+            acts=[model.Act(date="2017-05-20", place="Q-903", methods=["falanga"],
+                            perpetrators=[model.Perpetrator(name=perp, rank=rank)])],
+        )
+        ids.append(session.testimonies.create(t))
+    session.lock()
+    return path, ids[0], ids[1]
+
+
+def test_link_suggest_confirm_and_corroborate(
+    vault: tuple[Path, str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, az, ru = vault
+    v = ("--vault", str(path))
+    code, out, _ = _run(capsys, "registry", "link", az, "acts[0].perpetrators[0]", "--new",
+                        "--json", *v)
+    assert code == 0
+    entry = json.loads(out)["entry_id"]
+    code, out, _ = _run(capsys, "registry", "suggest", ru, "--json", *v)
+    person = [m for m in json.loads(out) if m["mention"]["path"] == "acts[0].perpetrators[0]"]
+    assert [s["entry_id"] for s in person[0]["suggestions"]] == [entry]
+    code, out, _ = _run(capsys, "registry", "link", ru, "acts[0].perpetrators[0]", entry[:8],
+                        "--suggested", "--json", *v)
+    link_id = json.loads(out)["id"]
+    assert _run(capsys, "registry", "confirm", str(link_id), *v)[0] == 0
+    code, out, _ = _run(capsys, "corroborate", entry[:8], "--json", *v)
+    data = json.loads(out)
+    assert code == 0
+    assert data["independent_witnesses"] == 2
+    assert "witness_name" not in data["items"][0]
+    code, out, _ = _run(capsys, "registry", "list", *v)
+    assert "Elçin Həsənov" in out
+    code, out, _ = _run(capsys, "registry", "show", entry, *v)
+    assert "confirmed" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("corroborate", "ffffffff"),
+        ("registry", "show", "nothing"),
+        ("registry", "unlink", "999"),
+        ("registry", "undo-merge", "7"),
+        ("registry", "link", "{az}", "acts[5].place", "--new"),
+        ("registry", "link", "{az}", "acts[0].perpetrators[0]"),
+    ],
+)
+def test_user_errors_are_one_sentence(
+    vault: tuple[Path, str, str], capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    path, az, _ = vault
+    args = [a.replace("{az}", az) for a in argv]
+    code, _out, err = _run(capsys, *args, "--vault", str(path))
+    assert code != 0
+    assert err.startswith("testimony-app: ")
+    assert err.strip().endswith(".")
+    assert err.strip().count("\n") == 0
+    assert "Traceback" not in err
