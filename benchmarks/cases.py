@@ -457,3 +457,56 @@ def gui_stall(settings: Settings, work: Path, log: Callable[[str], None]) -> lis
 
 
 CASES += [bundles, gui_stall]
+
+
+def registry_suggest(settings: Settings, work: Path, log: Callable[[str], None]) -> list[Result]:
+    """Registry suggestions for one new testimony, in a vault whose ``settings.records``
+    testimonies are registered (each first perpetrator linked to an entry per officer and
+    unit: the corpus names the same officers in three scripts), against a bare loop of
+    ``difflib.SequenceMatcher`` over the same entry names."""
+    import difflib
+
+    from testimony_app.domain.transliteration import skeleton
+
+    session = create_vault(work / "registry-vault", PASSPHRASE, kdf="test")
+    entries: dict[tuple[str, str], str] = {}
+    index = 0
+    path = "acts[0].perpetrators[0]"
+    while index < settings.records:
+        n = min(500, settings.records - index)
+        chunk = [corpus.testimony(settings.seed, index + k) for k in range(n)]
+        ids = session.testimonies.create_many(chunk)
+        for record_id, t in zip(ids, chunk, strict=True):
+            perp = t.acts[0].perpetrators[0]
+            key = (skeleton(perp.name), perp.unit)
+            if key in entries:
+                session.registry.link(record_id, path, entries[key])
+            else:
+                entries[key] = session.registry.link(record_id, path, new_entry=True).entry_id
+        index += n
+        log(f"  registry corpus: {index}/{settings.records}, {len(entries)} entries")
+    new = corpus.testimony(settings.seed + 1, settings.records)
+    names = [e.display_name for e in session.registry.list_entries()]
+    ours, base = [], []
+    for _ in range(5):
+        start = time.perf_counter()
+        found = session.registry.suggestions_for("new-testimony", new)
+        ours.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for act in new.acts:
+            for p in act.perpetrators:
+                query = p.name.casefold()
+                scored = [(difflib.SequenceMatcher(None, query, n.casefold()).ratio(), n)
+                          for n in names]
+                sorted(scored, reverse=True)[:5]
+        base.append(time.perf_counter() - start)
+    session.lock()
+    result = Result("registry_suggest", min(ours) * 1000, "ms", "bare difflib loop",
+                    min(base) * 1000)
+    shown = sum(len(f.suggestions) for f in found)
+    log(f"registry_suggest: {result.value:.1f} ms vs difflib {result.baseline_value:.1f} ms"
+        f" ({len(names)} entries, {len(found)} mentions, {shown} suggestions)")
+    return [result]
+
+
+CASES += [registry_suggest]

@@ -8,6 +8,7 @@
     registry merge SOURCE TARGET            a person decided they are one; undoable
     registry undo-merge MERGE
     corroborate ENTRY [--from DATE] [--to DATE] [--place TEXT] [--json]
+                [--pdf OUT.pdf [--redacted] [--language en|az|ru]]
 
 Thin over :class:`testimony_app.services.registry.RegistryService`. As everywhere in the CLI, a
 user error is one sentence on stderr and a non-zero exit.
@@ -16,7 +17,9 @@ user error is one sentence on stderr and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import hashlib
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from testimony_app.cli import _EXTENSIONS, EXIT_OK, _emit, _open, command
@@ -86,13 +89,30 @@ def cmd_registry(args: argparse.Namespace) -> int:
 @command("corroborate")
 def cmd_corroborate(args: argparse.Namespace) -> int:
     """Every testimony that mentions an entry, and how many independent witnesses."""
+    out = Path(args.pdf) if args.pdf else None
+    if out is not None and not out.parent.is_dir():
+        raise UserFacingError("The folder for the report does not exist.")
+    if out is None and (args.redacted or args.language):
+        raise UserFacingError("--redacted and --language apply to a report: add --pdf OUT.pdf.")
     session = _open(args)
     try:
         result = session.registry.corroborate(
             args.entry, date_from=args.date_from, date_to=args.date_to, place=args.place
         )
+        if out is not None:
+            pdf = session.registry.report(
+                args.entry, out, language=args.language or "en", redacted=args.redacted,
+                date_from=args.date_from, date_to=args.date_to, place=args.place,
+            )
     finally:
         session.lock()
+    if out is not None:
+        digest = hashlib.sha256(pdf).hexdigest()
+        _emit(args, {"entry": result.entry.id, "pdf": str(out), "sha256": digest,
+                     "testimonies": len(result.items),
+                     "independent_witnesses": result.independent_witnesses},
+              f"Corroboration report written to {out}\nSHA-256 of the PDF: {digest}")
+        return EXIT_OK
     data = asdict(result)
     for item in data["items"]:
         item.pop("private_terms", None)  # for redaction only, not for printing
@@ -137,6 +157,12 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.Argume
     p.add_argument("--from", dest="date_from", default="", metavar="DATE")
     p.add_argument("--to", dest="date_to", default="", metavar="DATE")
     p.add_argument("--place", default="")
+    p.add_argument("--pdf", default="", metavar="OUT.pdf",
+                   help="write the corroboration report (an annex) as PDF")
+    p.add_argument("--redacted", action="store_true",
+                   help="in the report, remove the names of witnesses who did not consent")
+    p.add_argument("--language", choices=["en", "az", "ru"], default="",
+                   help="language of the report's wording (default en)")
 
 
 _EXTENSIONS.append(_add_parsers)

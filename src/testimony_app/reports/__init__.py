@@ -4,11 +4,24 @@ Callers (``services``) need only this module's names: :class:`StatementRequest` 
 version to print and how, :func:`build_statement` returns the PDF bytes (written to disk by the
 caller, atomically, where the user chose), :func:`redaction_terms` lists what a redacted
 statement must not contain, and :func:`missing_glyphs` tells, before printing, which
-characters of a text the embedded fonts cannot draw.
+characters of a text the embedded fonts cannot draw. :func:`build_corroboration_report` makes
+the annex of the testimonies that corroborate one registry entry
+(:class:`CorroborationReportRequest`).
 """
 
+from testimony_app.reports.corroboration import (
+    CorroborationReportRequest,
+    build_corroboration_report,
+)
 from testimony_app.reports.fonts import missing_glyphs
 from testimony_app.reports.redaction import redaction_terms
 from testimony_app.reports.statement import StatementRequest, build_statement
 
-__all__ = ["StatementRequest", "build_statement", "missing_glyphs", "redaction_terms"]
+__all__ = [
+    "CorroborationReportRequest",
+    "StatementRequest",
+    "build_corroboration_report",
+    "build_statement",
+    "missing_glyphs",
+    "redaction_terms",
+]

@@ -202,6 +202,53 @@ EN: dict[str, str] = {
     "sig_signature": "Signature",
     "sig_date": "Date",
     "sig_place": "Place",
+    # Corroboration report
+    "cr_title": "Corroboration report",
+    "cr_subtitle": "Annex: testimonies that corroborate one registry entry",
+    "cr_entry": "Registry entry",
+    "cr_entry_id": "Entry ID",
+    "cr_kind": "Kind",
+    "cr_kind_person": "Person",
+    "cr_kind_place": "Place",
+    "cr_kind_unit": "Unit",
+    "cr_name": "Name",
+    "cr_name_forms": "Name forms in the testimonies",
+    "cr_rank": "Rank",
+    "cr_unit": "Unit",
+    "cr_s_summary": "Summary",
+    "cr_testimonies": "Testimonies",
+    "cr_independent": "Independent witnesses",
+    "cr_independent_note": "Distinct witnesses: a witness interviewed more than once counts once.",
+    "cr_date_range": "Dates of the acts",
+    "cr_places": "Places",
+    "cr_methods": "Methods",
+    "cr_method_count": "{method} ({count})",
+    "cr_filters": "Selection",
+    "cr_filter_from": "from {date}",
+    "cr_filter_to": "to {date}",
+    "cr_filter_place": "place: {place}",
+    "cr_set_hash": "SHA-256 of the list of cited versions",
+    "cr_s_excerpts": "Corroborating testimonies",
+    "cr_excerpts_intro": (
+        "Each excerpt cites one version of a testimony in the vault by its record ID, "
+        "version and the SHA-256 of its sealed content, so it can be checked against the "
+        "full statement."
+    ),
+    "cr_excerpt": "Excerpt {number}",
+    "cr_witness": "Witness",
+    "cr_same_witness": "same witness as {refs}",
+    "cr_interview": "Interview",
+    "cr_acts": "Acts (date, place)",
+    "cr_named_as": "Named in this testimony as",
+    "cr_text": "Excerpt",
+    "cr_not_sealed": "not sealed: draft version",
+    "cr_none": "No confirmed testimony mentions this entry.",
+    "cr_redacted_notice": (
+        "Redacted copy. The names and identifying details of witnesses who did not "
+        "consent to their name appearing, and the names marked as sensitive, have been "
+        "removed or replaced by a pseudonym."
+    ),
+    "cr_footer": "Corroboration report · entry {entry} · {count} testimonies",
 }
 
 AZ: dict[str, str] = {
@@ -381,6 +428,53 @@ AZ: dict[str, str] = {
     "sig_signature": "İmza",
     "sig_date": "Tarix",
     "sig_place": "Yer",
+    # Corroboration report
+    "cr_title": "Təsdiqedici ifadələr haqqında hesabat",
+    "cr_subtitle": "Əlavə: reyestrin bir qeydini təsdiq edən ifadələr",
+    "cr_entry": "Reyestr qeydi",
+    "cr_entry_id": "Qeydin identifikatoru",
+    "cr_kind": "Növ",
+    "cr_kind_person": "Şəxs",
+    "cr_kind_place": "Yer",
+    "cr_kind_unit": "Hərbi hissə",
+    "cr_name": "Ad",
+    "cr_name_forms": "İfadələrdə adın formaları",
+    "cr_rank": "Rütbə",
+    "cr_unit": "Hərbi hissə",
+    "cr_s_summary": "Xülasə",
+    "cr_testimonies": "İfadələr",
+    "cr_independent": "Müstəqil şahidlər",
+    "cr_independent_note": "Fərqli şahidlər: bir neçə dəfə dindirilmiş şahid bir dəfə sayılır.",
+    "cr_date_range": "Hərəkətlərin tarixləri",
+    "cr_places": "Yerlər",
+    "cr_methods": "Üsullar",
+    "cr_method_count": "{method} ({count})",
+    "cr_filters": "Seçim",
+    "cr_filter_from": "{date} tarixindən",
+    "cr_filter_to": "{date} tarixinədək",
+    "cr_filter_place": "yer: {place}",
+    "cr_set_hash": "İstinad edilən versiyaların siyahısının SHA-256 dəyəri",
+    "cr_s_excerpts": "Təsdiqedici ifadələr",
+    "cr_excerpts_intro": (
+        "Hər çıxarış seyfdəki ifadənin bir versiyasına onun qeyd identifikatoru, "
+        "versiyası və möhürlənmiş məzmununun SHA-256 dəyəri ilə istinad edir; onu tam "
+        "ifadə ilə tutuşdurmaq olar."
+    ),
+    "cr_excerpt": "Çıxarış {number}",
+    "cr_witness": "Şahid",
+    "cr_same_witness": "{refs} ilə eyni şahid",
+    "cr_interview": "Müsahibə",
+    "cr_acts": "Hərəkətlər (tarix, yer)",
+    "cr_named_as": "Bu ifadədə adı",
+    "cr_text": "Çıxarış",
+    "cr_not_sealed": "möhürlənməyib: qaralama versiya",
+    "cr_none": "Bu qeydi təsdiqlənmiş heç bir ifadə qeyd etmir.",
+    "cr_redacted_notice": (
+        "Redaktə edilmiş nüsxə. Adının göstərilməsinə razılıq verməmiş şahidlərin adları "
+        "və şəxsiyyətini müəyyən edən məlumatları, həmçinin həssas kimi qeyd edilmiş "
+        "adlar silinmiş və ya təxəllüslə əvəz edilmişdir."
+    ),
+    "cr_footer": "Təsdiqedici ifadələr haqqında hesabat · qeyd {entry} · {count} ifadə",
 }
 
 RU: dict[str, str] = {
@@ -568,6 +662,55 @@ RU: dict[str, str] = {
     "sig_signature": "Подпись",
     "sig_date": "Дата",
     "sig_place": "Место",
+    # Corroboration report
+    "cr_title": "Отчёт о подтверждающих показаниях",
+    "cr_subtitle": "Приложение: показания, подтверждающие одну запись реестра",
+    "cr_entry": "Запись реестра",
+    "cr_entry_id": "Идентификатор записи",
+    "cr_kind": "Вид",
+    "cr_kind_person": "Лицо",
+    "cr_kind_place": "Место",
+    "cr_kind_unit": "Воинская часть",
+    "cr_name": "Имя",
+    "cr_name_forms": "Формы имени в показаниях",
+    "cr_rank": "Звание",
+    "cr_unit": "Воинская часть",
+    "cr_s_summary": "Сводка",
+    "cr_testimonies": "Показания",
+    "cr_independent": "Независимые свидетели",
+    "cr_independent_note": (
+        "Разные свидетели: свидетель, опрошенный несколько раз, считается один раз."
+    ),
+    "cr_date_range": "Даты действий",
+    "cr_places": "Места",
+    "cr_methods": "Методы",
+    "cr_method_count": "{method} ({count})",
+    "cr_filters": "Отбор",
+    "cr_filter_from": "с {date}",
+    "cr_filter_to": "по {date}",
+    "cr_filter_place": "место: {place}",
+    "cr_set_hash": "SHA-256 списка цитируемых версий",
+    "cr_s_excerpts": "Подтверждающие показания",
+    "cr_excerpts_intro": (
+        "Каждая выдержка ссылается на одну версию показаний в хранилище по идентификатору"
+        " записи, номеру версии и SHA-256 её опечатанного содержания; её можно сверить с "
+        "полным текстом."
+    ),
+    "cr_excerpt": "Выдержка {number}",
+    "cr_witness": "Свидетель",
+    "cr_same_witness": "тот же свидетель, что в {refs}",
+    "cr_interview": "Опрос",
+    "cr_acts": "Действия (дата, место)",
+    "cr_named_as": "Назван(а) в показаниях как",
+    "cr_text": "Выдержка",
+    "cr_not_sealed": "не опечатано: черновая версия",
+    "cr_none": "Ни одно подтверждённое показание не упоминает эту запись.",
+    "cr_redacted_notice": (
+        "Обезличенная копия. Имена и идентифицирующие данные свидетелей, не давших "
+        "согласия на указание своего имени, а также имена, отмеченные как чувствительные,"
+        " удалены или заменены псевдонимом."
+    ),
+    "cr_footer": "Отчёт о подтверждающих показаниях · запись {entry} · показаний: {count}",
 }
 
 _ALL = {"en": EN, "az": AZ, "ru": RU}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import builtins
 from collections import defaultdict
+from pathlib import Path
 
 from testimony_app import reports
 from testimony_app.crypto.chain import sha256_hex
@@ -32,6 +33,7 @@ from testimony_app.domain.matching import (
 from testimony_app.domain.model import Testimony
 from testimony_app.domain.transliteration import skeleton
 from testimony_app.errors import UserFacingError
+from testimony_app.paths import atomic_write
 from testimony_app.storage.registry import RegistryNotFound, RegistryStore
 from testimony_app.storage.vault import OpenVault
 
@@ -230,6 +232,36 @@ class RegistryService:
             date_to=date_to,
             place=place,
         )
+
+    def report(
+        self,
+        entry_id: str,
+        dest: Path | None = None,
+        *,
+        language: str = "en",
+        redacted: bool = False,
+        date_from: str = "",
+        date_to: str = "",
+        place: str = "",
+    ) -> bytes:
+        """The corroboration report (PDF) for an entry, as bytes; with ``dest``, also written
+        there atomically (0600). The redacted variant respects each witness's consent."""
+        if language not in ("en", "az", "ru"):
+            raise UserFacingError("Reports can be made in English, Azerbaijani or Russian.")
+        result = self.corroborate(entry_id, date_from=date_from, date_to=date_to, place=place)
+        sources = tuple(self._records.get(i.record_id, i.version) for i in result.items)
+        request = reports.CorroborationReportRequest(
+            corroboration=result, sources=sources, language=language, redacted=redacted
+        )
+        pdf = reports.build_corroboration_report(request)
+        if dest is not None:
+            try:
+                atomic_write(dest, pdf)
+            except OSError as exc:
+                raise UserFacingError(
+                    f"The report could not be saved there ({exc.strerror or 'write failed'})."
+                ) from None
+        return pdf
 
     def _perpetrator_labels(self, record_id: str) -> dict[str, str]:
         names: dict[str, str] = {}

@@ -57,6 +57,7 @@ from testimony_app.ui.lock import (
 )
 from testimony_app.ui.prompts import Prompts, default_prompts
 from testimony_app.ui.receipt_dialog import ReceiptDialog
+from testimony_app.ui.registry_view import RegistryView
 from testimony_app.ui.statement_dialog import StatementDialog
 from testimony_app.ui.tasks import TaskRunner, error_sentence, show_error
 from testimony_app.ui.testimony_list import TestimonyListPage
@@ -689,6 +690,38 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     @Slot()
+    def show_registry(self, suggestions: bool = False) -> RegistryView | None:
+        """Open (or raise) the non-modal registry and corroboration window."""
+        if self._session is None:
+            return None
+        record_id = self._statement_record()
+        if self.pages.currentIndex() == self.PAGE_EDITOR and record_id is not None:
+            self.editor.flush()  # suggestions read the stored record: store what was typed
+        view = next((v for v in self.findChildren(RegistryView) if v.isVisible()), None)
+        if view is None:
+            view = RegistryView(
+                self.session,
+                self.runner,
+                record_id,
+                ui_language=self.translations.code,
+                parent=self,
+            )
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        elif record_id is not None and record_id != view.record_id:
+            view.set_record(record_id)
+        if suggestions:
+            view.show_suggestions()
+        view.show()
+        view.raise_()
+        view.activateWindow()
+        return view
+
+    @Slot()
+    def suggest_links(self) -> None:
+        """Suggested registry links for the open (or selected) testimony."""
+        self.show_registry(suggestions=True)
+
+    @Slot()
     def export_to_organisation(self) -> None:
         """Enrol the organisation if needed, then export sealed testimonies in a bundle."""
         if self._session is None:
@@ -899,6 +932,8 @@ class MainWindow(QMainWindow):
         self.action_amend = self._action("actionAmend", self.amend_current)
         self.action_statement = self._action("actionStatement", self.show_statement, "Ctrl+P")
         self.action_export = self._action("actionExport", self.export_to_organisation)
+        self.action_registry = self._action("actionRegistry", lambda: self.show_registry())
+        self.action_suggest_links = self._action("actionSuggestLinks", self.suggest_links)
         self.action_import_receipt = self._action("actionImportReceipt", self.import_receipt)
         self.action_lock = self._action("actionLock", self._panic_lock, PANIC_SHORTCUT)
         # From anywhere in the application, even a dialog (the idle watcher covers modal ones).
@@ -924,6 +959,7 @@ class MainWindow(QMainWindow):
         self.vault_menu.addSeparator()
         self.vault_menu.addAction(self.action_export)
         self.vault_menu.addAction(self.action_import_receipt)
+        self.vault_menu.addAction(self.action_registry)
         self.vault_menu.addSeparator()
         self.vault_menu.addAction(self.action_settings)
         self.vault_menu.addSeparator()
@@ -938,6 +974,7 @@ class MainWindow(QMainWindow):
         self.testimony_menu.addAction(self.action_amend)
         self.testimony_menu.addSeparator()
         self.testimony_menu.addAction(self.action_statement)
+        self.testimony_menu.addAction(self.action_suggest_links)
         self.help_menu = bar.addMenu("")
         self.help_menu.setObjectName("helpMenu")
         self.help_menu.addAction(self.action_about)
@@ -988,6 +1025,8 @@ class MainWindow(QMainWindow):
             self.action_statement: self.tr("S&tatement…"),
             self.action_export: self.tr("&Export to the organisation…"),
             self.action_import_receipt: self.tr("Import &receipt…"),
+            self.action_registry: self.tr("Registry and corroboration…"),
+            self.action_suggest_links: self.tr("Suggest registry &links…"),
             self.action_lock: self.tr("&Lock"),
             self.action_backup: self.tr("&Back up now"),
             self.action_check: self.tr("&Check the vault"),
@@ -1026,6 +1065,7 @@ class MainWindow(QMainWindow):
         self.action_statement.setEnabled(
             has_record or (in_list and self.list_page.selected_id() is not None)
         )
+        self.action_suggest_links.setEnabled(self.action_statement.isEnabled())
         for action in (
             self.action_lock,
             self.action_backup,
@@ -1034,6 +1074,7 @@ class MainWindow(QMainWindow):
             self.action_settings,
             self.action_export,
             self.action_import_receipt,
+            self.action_registry,
         ):
             action.setEnabled(open_)
         self.menuBar().setVisible(True)

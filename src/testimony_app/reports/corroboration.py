@@ -1,0 +1,424 @@
+"""The corroboration report: the testimonies that name one registry entry, as an annex.
+
+A registry entry (a person, a place, a unit) in, the bytes of a PDF out. The report states
+the entry and its name forms, a summary (testimonies, *independent* witnesses, the dates,
+places and methods of the acts), then each corroborating testimony as a numbered excerpt
+(E1, E2…) that cites one version of a record by its id, version number and the SHA-256 of its
+sealed content, so a court can match every excerpt to the full statement. Every page says
+"Page X of Y" and carries a digest of the list of cited versions, so a loose page can be
+matched to its report.
+
+The redacted variant goes beyond the legal team. Each witness's consent is respected one by
+one: a witness whose ``name_may_appear`` is not True has their name and identifying details
+removed (with the greedy :class:`~testimony_app.reports.redaction.Redactor` of the redacted
+statement: inflections, transliterations, identifiers); names marked sensitive in any of the
+testimonies go in every case. The redactors of all the cited testimonies run over *all* the
+text of the report, because one witness is often named in another's account.
+
+``invariant=1`` and no clock: the same corroboration and request give the same bytes.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import hashlib
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from testimony_app.domain import vocabularies
+from testimony_app.domain.matching import Corroboration, CorroborationItem
+from testimony_app.domain.model import Testimony
+from testimony_app.domain.transliteration import skeleton
+from testimony_app.reports import fonts
+from testimony_app.reports.labels import LANGUAGES, label
+from testimony_app.reports.redaction import Redactor, name_parts
+from testimony_app.reports.statement import (
+    ALERT,
+    CONTENT_W,
+    EDGE_L,
+    EDGE_R,
+    GREY,
+    INK,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    PAGE_H,
+    RULE,
+    SHADE,
+    _draw_text,
+    _long_table,
+    _styles,
+    upper,
+)
+from testimony_app.reports.text import markup, para
+
+__all__ = ["CorroborationReportRequest", "build_corroboration_report"]
+
+
+@dataclass(frozen=True)
+class CorroborationReportRequest:
+    """What to print: a corroboration, the cited versions, the language, redacted or not.
+
+    ``sources`` holds, for each item of ``corroboration.items`` and in the same order, the
+    testimony at the cited version: the interview place is printed from it, and the
+    redacted variant needs each witness's identifying details to remove them.
+    """
+
+    corroboration: Corroboration
+    sources: tuple[Testimony, ...]
+    language: str = "en"
+    redacted: bool = False
+
+
+def _no_change(text: str) -> str:
+    return text
+
+
+_WORD = re.compile(r"\w+")
+_MIN_PREFIX = 4  # a name part this long also matches its inflected forms (Джафарова, -ым)
+
+
+class _Scrub:
+    """Every cited testimony's redactor, run one after the other over a piece of text.
+
+    After the redactors, a second net: any word whose transliteration skeleton is (or, for a
+    part of four letters or more, starts with) the skeleton of a hidden name part goes too.
+    It catches spellings the redactor's letter tables do not (``Джафаров`` → ``Jafarov``).
+    """
+
+    def __init__(self, items: Sequence[CorroborationItem], sources: Sequence[Testimony],
+                 lang: str) -> None:
+        placeholder = label("redacted", lang)
+        self._redactors: list[Callable[[str], str]] = []
+        self._keys: list[tuple[str, str]] = []  # (skeleton of a hidden name part, replacement)
+        for item, source in zip(items, sources, strict=True):
+            shown = copy.copy(source)
+            shown.witness = copy.copy(source.witness)
+            pseudonym = source.witness.pseudonym or label("witness_placeholder", lang)
+            if item.name_may_appear:
+                # The witness agreed to be named: only identifiers and sensitive names go.
+                shown.witness.name = ""
+            else:
+                self._keys += [(skeleton(p), pseudonym) for p in name_parts(source.witness.name)]
+            self._redactors.append(Redactor(shown, pseudonym, placeholder))
+            others = [source.witness.victim_name, *source.sensitive_names]
+            self._keys += [(skeleton(p), placeholder) for n in others for p in name_parts(n)]
+        self._keys = [(k, r) for k, r in self._keys if len(k) >= 3]
+        self._replacements = sorted({r for _k, r in self._keys})
+
+    def _word(self, match: re.Match[str]) -> str:
+        key = skeleton(match.group(0))
+        for hidden, replacement in self._keys:
+            if key == hidden or (len(hidden) >= _MIN_PREFIX and key.startswith(hidden)):
+                return replacement
+        return match.group(0)
+
+    def __call__(self, text: str) -> str:
+        for redactor in self._redactors:
+            text = redactor(text)
+        if self._keys:
+            text = _WORD.sub(self._word, text)
+            for r in self._replacements:  # "Timur Jafarov" is one pseudonym, not two
+                text = re.sub(rf"{re.escape(r)}(?:\s+{re.escape(r)})+",
+                              r.replace("\\", "\\\\"), text)
+        return text
+
+
+def _set_digest(items: Sequence[CorroborationItem]) -> str:
+    """SHA-256 over the cited versions, one ``record_id version sha256`` line each."""
+    lines = "".join(f"{i.record_id} {i.version} {i.content_sha256}\n" for i in items)
+    return hashlib.sha256(lines.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Furniture:
+    lang: str
+    entry_id: str
+    entry_name: str
+    count: int
+    digest: str
+    redacted: bool
+
+    def t(self, key: str, **values: object) -> str:
+        return label(key, self.lang, **values)
+
+    def header(self, canv: Canvas, _doc: Any) -> None:
+        canv.saveState()
+        canv.setFillColor(GREY)
+        y = PAGE_H - 12 * mm
+        _draw_text(canv, EDGE_L, y, f"{self.t('cr_title')} · {self.entry_name}", 7.5)
+        if self.redacted:
+            text = self.t("redacted")
+            canv.setFillColor(ALERT)
+            _draw_text(canv, EDGE_R - fonts.text_width(text, 7.5, fonts.SANS_BOLD), y, text,
+                       7.5, fonts.SANS_BOLD)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(EDGE_L, y - 4, EDGE_R, y - 4)
+        canv.restoreState()
+
+    def footer(self, canv: Canvas, page: int, pages: int) -> None:
+        canv.saveState()
+        top = MARGIN_BOTTOM - 6 * mm
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(EDGE_L, top, EDGE_R, top)
+        canv.setFillColor(INK)
+        _draw_text(canv, EDGE_L, top - 5 * mm, self.t("page_of", page=page, pages=pages), 9,
+                   fonts.SANS_BOLD)
+        canv.setFillColor(GREY)
+        _draw_text(canv, EDGE_L, top - 9 * mm,
+                   self.t("cr_footer", entry=self.entry_id, count=self.count), 7.5)
+        _draw_text(canv, EDGE_L, top - 12.5 * mm,
+                   f"{self.t('cr_set_hash')}: {self.digest}", 6.5)
+        canv.restoreState()
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Holds every page until the end, so each footer can say "of Y"."""
+
+    def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._furniture = furniture
+        self._held: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        pages = len(self._held)
+        for number, state in enumerate(self._held, start=1):
+            self.__dict__.update(state)
+            self._furniture.footer(self, number, pages)
+            super().showPage()
+        super().save()
+
+
+@dataclass
+class _Builder:
+    corroboration: Corroboration
+    sources: tuple[Testimony, ...]
+    lang: str
+    redacted: bool
+    scrub: Callable[[str], str]
+    s: dict[str, ParagraphStyle] = field(default_factory=_styles)
+    section_no: int = 0
+
+    def t(self, key: str, **values: object) -> str:
+        return label(key, self.lang, **values)
+
+    def method(self, code: str) -> str:
+        return vocabularies.label("methods", code, self.lang) if code else ""
+
+    def p(self, text: str, style: str = "cell") -> Flowable:
+        return para(self.scrub(text), self.s[style])
+
+    def heading(self, key: str) -> list[Flowable]:
+        self.section_no += 1
+        return [CondPageBreak(35 * mm),
+                Paragraph(markup(f"{self.section_no}. {self.t(key)}", fonts.SANS_BOLD),
+                          self.s["h1"])]
+
+    def kv_table(self, rows: Sequence[tuple[str, object]], label_w: float = 0.3) -> Table:
+        data: list[list[Any]] = []
+        for key, value in rows:
+            if isinstance(value, str):
+                cell: Any = self.p(value or "—")
+            elif isinstance(value, list):
+                cell = value or self.p("—")
+            else:
+                cell = value
+            data.append([Paragraph(markup(key, fonts.SANS_BOLD), self.s["label"]), cell])
+        table = _long_table(data, [CONTENT_W * label_w, CONTENT_W * (1 - label_w)], False)
+        table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), SHADE)]))
+        return table
+
+    def hash_cell(self, digest: str) -> list[Flowable]:
+        return [Paragraph(markup(digest or "—"), self.s["hash"])]
+
+    # ---- sections
+
+    def title(self) -> list[Flowable]:
+        c = self.corroboration
+        out: list[Flowable] = [
+            Paragraph(markup(upper(self.t("cr_title"), self.lang), fonts.SANS_BOLD),
+                      self.s["title"]),
+            self.p(self.t("cr_subtitle"), "subtitle"),
+        ]
+        e = c.entry
+        forms = _distinct([e.display_name, *(m for i in c.items for m in i.mention_texts)])
+        kind = {"person": "cr_kind_person", "place": "cr_kind_place", "unit": "cr_kind_unit"}
+        rows: list[tuple[str, object]] = [
+            (self.t("cr_entry_id"), [Paragraph(markup(e.id), self.s["hash"])]),
+            (self.t("cr_kind"), self.t(kind[e.kind]) if e.kind in kind else e.kind),
+            (self.t("cr_name"), e.display_name),
+            (self.t("cr_name_forms"), [self.p(f) for f in forms] or "—"),
+        ]
+        if e.rank:
+            rows.append((self.t("cr_rank"), e.rank))
+        if e.unit:
+            rows.append((self.t("cr_unit"), e.unit))
+        out += [Paragraph(markup(self.t("cr_entry"), fonts.SANS_BOLD), self.s["h2"]),
+                self.kv_table(rows)]
+        if self.redacted:
+            out += [Spacer(1, 5), Paragraph(markup(self.t("cr_redacted_notice"),
+                                                   fonts.SANS_BOLD), self.s["notice"])]
+        return out
+
+    def summary(self) -> list[Flowable]:
+        c = self.corroboration
+        acts = [a for i in c.items for a in i.acts]
+        dates = sorted(a.date for a in acts if a.date)
+        span = "—" if not dates else dates[0] if dates[0] == dates[-1] else (
+            f"{dates[0]} – {dates[-1]}")
+        places = _distinct([a.place for a in acts], key=skeleton)
+        per_method: dict[str, set[str]] = {}
+        for item in c.items:
+            for act in item.acts:
+                for m in act.methods:
+                    per_method.setdefault(m, set()).add(item.witness_key)
+        methods = sorted(per_method.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        rows: list[tuple[str, object]] = [
+            (self.t("cr_testimonies"), str(len(c.items))),
+            (self.t("cr_independent"),
+             [Paragraph(markup(str(c.independent_witnesses), fonts.SANS_BOLD), self.s["cell"]),
+              Paragraph(markup(self.t("cr_independent_note")), self.s["small"])]),
+            (self.t("cr_date_range"), span),
+            (self.t("cr_places"), [self.p(x) for x in places]),
+            (self.t("cr_methods"), [self.p(self.t("cr_method_count", method=self.method(m),
+                                                   count=len(w))) for m, w in methods]),
+        ]
+        filters = [self.t("cr_filter_from", date=c.date_from) if c.date_from else "",
+                   self.t("cr_filter_to", date=c.date_to) if c.date_to else "",
+                   self.t("cr_filter_place", place=c.place) if c.place else ""]
+        if any(filters):
+            rows.append((self.t("cr_filters"), "; ".join(f for f in filters if f)))
+        rows.append((self.t("cr_set_hash"), self.hash_cell(_set_digest(c.items))))
+        return [*self.heading("cr_s_summary"), self.kv_table(rows)]
+
+    def witness_text(self, index: int, witness_no: dict[str, int],
+                     first_seen: dict[str, list[str]]) -> str:
+        item = self.corroboration.items[index]
+        source = self.sources[index]
+        number = f"W{witness_no[item.witness_key]}"
+        if self.redacted and not item.name_may_appear:
+            shown = source.witness.pseudonym or label("witness_placeholder", self.lang)
+        else:
+            shown = item.witness_name or item.witness_label
+        text = f"{number}: {shown}"
+        earlier = first_seen[item.witness_key]
+        if earlier:
+            text += f" ({self.t('cr_same_witness', refs=', '.join(earlier))})"
+        return text
+
+    def excerpts(self) -> list[Flowable]:
+        c = self.corroboration
+        out = self.heading("cr_s_excerpts")
+        if not c.items:
+            return [*out, self.p(self.t("cr_none"), "body")]
+        out.append(Paragraph(markup(self.t("cr_excerpts_intro")), self.s["note"]))
+        witness_no: dict[str, int] = {}
+        seen: dict[str, list[str]] = {}
+        for n, item in enumerate(c.items, 1):
+            source = self.sources[n - 1]
+            number = f"E{n}"
+            witness_no.setdefault(item.witness_key, len(witness_no) + 1)
+            earlier = list(seen.get(item.witness_key, []))
+            first_seen = {item.witness_key: earlier}
+            version = str(item.version)
+            if not item.sealed:
+                version += f" · {self.t('cr_not_sealed')}"
+            interview = ", ".join(x for x in (item.interview_date, source.interview.place) if x)
+            acts = [self.p(", ".join(x for x in (a.date, a.place) if x) or "—")
+                    for a in item.acts]
+            methods = _distinct([m for a in item.acts for m in a.methods])
+            rows: list[tuple[str, object]] = [
+                (self.t("record_id"), [Paragraph(markup(item.record_id), self.s["hash"])]),
+                (self.t("version"), version),
+                (self.t("content_hash"), self.hash_cell(item.content_sha256)),
+                (self.t("cr_witness"), self.witness_text(n - 1, witness_no, first_seen)),
+                (self.t("cr_interview"), interview),
+                (self.t("cr_acts"), acts),
+                (self.t("cr_named_as"), "; ".join(_distinct(list(item.mention_texts)))),
+                (self.t("cr_methods"), "; ".join(self.method(m) for m in methods)),
+                (self.t("cr_text"), [self.p(f"«{item.excerpt}»" if item.excerpt else "—")]),
+            ]
+            seen.setdefault(item.witness_key, []).append(number)
+            head = Paragraph(markup(self.t("cr_excerpt", number=number), fonts.SANS_BOLD),
+                             self.s["h2"])
+            # One excerpt on one page where it fits; a longer one splits between rows.
+            out += [CondPageBreak(60 * mm), KeepTogether([head, self.kv_table(rows)]),
+                    Spacer(1, 4)]
+        return out
+
+    def story(self) -> list[Flowable]:
+        return [*self.title(), *self.summary(), *self.excerpts()]
+
+
+def _distinct(values: Sequence[str], key: Callable[[str], str] = str.casefold) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for v in values:
+        v = v.strip()
+        k = key(v) if v else ""
+        if v and k not in seen:
+            seen.add(k)
+            out.append(v)
+    return out
+
+
+def build_corroboration_report(request: CorroborationReportRequest) -> bytes:
+    """The corroboration report as PDF bytes; identical input gives identical bytes."""
+    fonts.register()
+    c = request.corroboration
+    if len(request.sources) != len(c.items):
+        raise ValueError("one source testimony is needed for each corroboration item")
+    lang = request.language if request.language in LANGUAGES else "en"
+    scrub: Callable[[str], str] = (
+        _Scrub(c.items, request.sources, lang) if request.redacted else _no_change
+    )
+    builder = _Builder(c, request.sources, lang, request.redacted, scrub)
+    entry_name = scrub(c.entry.display_name)
+    furniture = _Furniture(lang=lang, entry_id=c.entry.id, entry_name=entry_name,
+                           count=len(c.items), digest=_set_digest(c.items),
+                           redacted=request.redacted)
+    title = label("cr_title", lang)
+    if request.redacted:
+        title += f" ({label('redacted', lang)})"
+    meta = {
+        "title": f"{title} · {entry_name}",
+        "author": "",
+        "subject": label("cr_subtitle", lang),
+        "keywords": " ".join(f"{i.record_id} v{i.version} {i.content_sha256}" for i in c.items),
+    }
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM, invariant=1, creator="Testimony", producer="Testimony",
+        lang=lang, **meta,
+    )
+    canvasmaker: Callable[..., Canvas] = functools.partial(_NumberedCanvas, furniture=furniture)
+    doc.build(builder.story(), onFirstPage=furniture.header, onLaterPages=furniture.header,
+              canvasmaker=canvasmaker)
+    return out.getvalue()
+

@@ -1,0 +1,358 @@
+"""Registry and corroboration: suggestions confirmed by a person, corroboration, merge and undo.
+
+A real vault (cheap KDF only) and the real registry service; nothing is mocked. The same officer
+is named in three scripts (Həsənov, Гасанов, Hasanov) by two witnesses (one interviewed twice).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidgetItem
+
+from testimony_app.domain import model
+from testimony_app.domain.model import Act, Consent, Perpetrator, Witness
+from testimony_app.services.vault import VaultSession, create_vault
+from testimony_app.ui.registry_view import ROW_ROLE, RegistryView, SuggestionRow
+from testimony_app.ui.tasks import TaskRunner
+
+pytestmark = pytest.mark.gui
+
+PW = "registry view passphrase"
+PERP = "acts[0].perpetrators[0]"
+
+
+def _testimony(
+    witness: str, perp: str, rank: str, date: str, methods: list[str], place: str
+) -> model.Testimony:
+    return model.Testimony(
+        title="t",
+        fictional=True,
+        witness=Witness(name=witness),
+        consent=Consent(
+            legal_proceedings=True,
+            name_may_appear=False,
+            informed_of_purpose=True,
+            no_coercion_confirmed=True,
+        ),
+        acts=[
+            Act(
+                date=date,
+                place=place,
+                methods=methods,
+                description=f"{perp} beat me.",
+                perpetrators=[Perpetrator(name=perp, rank=rank, unit="Q-903")],
+            )
+        ],
+    )
+
+
+@pytest.fixture
+def session(tmp_path: Path):
+    opened = create_vault(tmp_path / "vault", PW, kdf="test")
+    yield opened
+    if opened.is_open:
+        opened.lock()
+
+
+@pytest.fixture
+def records(session: VaultSession) -> dict[str, str]:
+    create = session.testimonies.create
+    return {
+        "az": create(
+            _testimony(
+                "Orxan Səfərli",
+                "Elçin Həsənov",
+                "kapitan",
+                "2017-05-18",
+                ["falanga"],
+                "Q-903 hərbi hissəsi, Tərtər",
+            )
+        ),
+        "ru": create(
+            _testimony(
+                "Кирилл Абасов",
+                "Гасанов",
+                "капитан",
+                "2017-05-21",
+                ["falanga", "electric_shock"],
+                "Часть Q-903, подвал",
+            )
+        ),
+        "en": create(
+            _testimony(
+                "Kirill Abasov",
+                "Capt. Hasanov",
+                "",
+                "2017-05-23",
+                ["electric_shock"],
+                "Unit Q-903, basement",
+            )
+        ),
+    }
+
+
+@pytest.fixture
+def runner(qtbot):
+    task_runner = TaskRunner()
+    yield task_runner
+    task_runner.wait_idle(20000)
+    task_runner.shutdown()
+
+
+def settle(qtbot, view: RegistryView) -> None:
+    qtbot.waitUntil(lambda: not view.busy, timeout=20000)
+
+
+def open_view(qtbot, session, runner, record_id=None) -> RegistryView:
+    view = RegistryView(lambda: session, runner, record_id)
+    qtbot.addWidget(view)
+    view.show()
+    settle(qtbot, view)
+    return view
+
+
+def suggestion_items(view: RegistryView, path: str = PERP) -> list[QTreeWidgetItem]:
+    tree = view.suggestion_tree
+    for i in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(i)
+        if top.data(0, ROW_ROLE).mention_path == path:
+            return [top.child(j) for j in range(top.childCount())]
+    raise AssertionError(f"no mention at {path}")
+
+
+def confirm_first_suggestion(qtbot, view: RegistryView, entry_id: str) -> None:
+    (child,) = (c for c in suggestion_items(view) if c.data(0, ROW_ROLE).entry_id == entry_id)
+    view.suggestion_tree.setCurrentItem(child)
+    assert view.confirm_button.isEnabled()
+    qtbot.mouseClick(view.confirm_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, view)
+
+
+def test_suggest_confirm_and_corroborate_across_scripts(
+    qtbot, session, records, runner, type_text, monkeypatch
+):
+    threads: list[int] = []
+    original = session.registry.corroborate
+
+    def spy(*args, **kwargs):  # calls through; notes only the thread
+        threads.append(threading.get_ident())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(session.registry, "corroborate", spy)
+
+    # The first witness's mention becomes a new entry, through the view.
+    view = open_view(qtbot, session, runner, records["az"])
+    assert view.objectName() == "registryView"
+    assert not view.isModal()
+    assert view.entries.rowCount() == 0
+    (top,) = (
+        view.suggestion_tree.topLevelItem(i)
+        for i in range(view.suggestion_tree.topLevelItemCount())
+        if view.suggestion_tree.topLevelItem(i).data(0, ROW_ROLE).mention_path == PERP
+    )
+    view.suggestion_tree.setCurrentItem(top)
+    assert view.new_entry_button.isEnabled()
+    assert not view.confirm_button.isEnabled()
+    qtbot.mouseClick(view.new_entry_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, view)
+    people = [e for e in session.registry.list_entries() if e.kind == "person"]
+    assert [e.display_name for e in people] == ["Elçin Həsənov"]
+    entry = people[0].id
+    assert view.current_entry_id() == entry  # the new entry is selected and corroborated
+    assert view.corroboration is not None
+    assert view.corroboration.independent_witnesses == 1
+
+    # The Russian and the English forms are suggested, with scores and reasons, not linked.
+    for witnesses, key in ((1, "ru"), (2, "en")):
+        view.set_record(records[key])
+        settle(qtbot, view)
+        children = suggestion_items(view)
+        rows = [c.data(0, ROW_ROLE) for c in children]
+        assert [r.entry_id for r in rows] == [entry]
+        assert rows[0].link_id is None
+        assert "score" in children[0].text(1)
+        assert "alike" in children[0].text(2)
+        assert original(entry).independent_witnesses == witnesses  # not linked yet
+        confirm_first_suggestion(qtbot, view, entry)
+        # Confirmed: the mention shows its link and no more suggestions.
+        rows = [c.data(0, ROW_ROLE) for c in suggestion_items(view)]
+        assert [(r.entry_id, r.status) for r in rows] == [(entry, "confirmed")]
+
+    # Corroboration: three testimonies, two independent witnesses (Абасов = Abasov).
+    assert view.select_entry(entry)
+    settle(qtbot, view)
+    result = view.corroboration
+    assert result is not None
+    assert len(result.items) == 3
+    assert result.independent_witnesses == 2
+    assert view.testimonies.rowCount() == 3
+    assert view.summary_label.text() == "3 testimonies name this entry. 2 independent witnesses."
+    shown = {view.testimonies.item(r, 0).text() for r in range(3)}
+    assert shown == {"O. S.", "К. А.", "K. A."}  # initials only, never the names
+    assert "Səfərli" not in " ".join(
+        view.testimonies.item(r, c).text() for r in range(3) for c in range(5)
+    )
+    assert view.timeline.rowCount() == 3
+    dates = [view.timeline.item(r, 0).text() for r in range(3)]
+    assert dates == sorted(dates)
+    assert view.matrix.rowCount() == 1
+    assert view.matrix.verticalHeaderItem(0).text() == "Elçin Həsənov"
+    headers = [view.matrix.horizontalHeaderItem(c).text() for c in range(view.matrix.columnCount())]
+    assert len(headers) == 2
+    counts = sorted(int(view.matrix.item(0, c).text()) for c in range(2))
+    assert counts == [1, 2]  # falanga: two witnesses; electric shock: one witness, twice
+    # The count in the list says how many testimonies link to the entry.
+    row = next(
+        r
+        for r in range(view.entries.rowCount())
+        if view.entries.item(r, 1).text() == "Elçin Həsənov"
+    )
+    assert view.entries.item(row, 3).text() == "3"
+
+    # Filters: a date range, then a place typed in another script.
+    type_text(view.date_from, "2017-05-20")
+    type_text(view.date_to, "2017-05-22")
+    qtbot.mouseClick(view.apply_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, view)
+    assert [i.record_id for i in view.corroboration.items] == [records["ru"]]
+    view.date_from.clear()
+    view.date_to.clear()
+    type_text(view.place_filter, "basement")
+    qtbot.mouseClick(view.apply_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, view)
+    assert [i.record_id for i in view.corroboration.items] == [records["en"]]
+
+    # Search the list across scripts.
+    type_text(view.search_edit, "Гасанов")
+    visible = [r for r in range(view.entries.rowCount()) if not view.entries.isRowHidden(r)]
+    assert [view.entries.item(r, 1).text() for r in visible] == ["Elçin Həsənov"]
+    view.search_edit.clear()
+    type_text(view.search_edit, "Petrov")
+    assert all(view.entries.isRowHidden(r) for r in range(view.entries.rowCount()))
+
+    # Every service call ran off the GUI thread.
+    assert threads
+    assert threading.get_ident() not in threads
+
+
+def test_reject_keeps_an_entry_from_being_suggested_again(qtbot, session, records, runner):
+    entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
+    view = open_view(qtbot, session, runner, records["ru"])
+    (child,) = suggestion_items(view)
+    view.suggestion_tree.setCurrentItem(child)
+    qtbot.mouseClick(view.reject_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, view)
+    rows = [c.data(0, ROW_ROLE) for c in suggestion_items(view)]
+    assert [(r.entry_id, r.status) for r in rows] == [(entry, "rejected")]
+    assert session.registry.corroborate(entry).independent_witnesses == 1
+
+
+def test_merge_asks_first_and_undo_restores(qtbot, session, records, runner, scripted_prompts):
+    one = session.registry.link(records["az"], PERP, new_entry=True).entry_id
+    two = session.registry.link(records["ru"], PERP, new_entry=True).entry_id
+    view = open_view(qtbot, session, runner)
+    people = {
+        view.entries.item(r, 0).data(ROW_ROLE).entry.id: r
+        for r in range(view.entries.rowCount())
+        if view.entries.item(r, 0).data(ROW_ROLE).entry.kind == "person"
+    }
+    assert set(people) == {one, two}
+    assert not view.merge_button.isEnabled()
+    assert not view.undo_merge_button.isEnabled()
+    view.entries.clearSelection()
+    view.entries.setCurrentCell(people[one], 0)
+    view.entries.selectRow(people[one])
+    view.entries.selectionModel().select(
+        view.entries.model().index(people[two], 0),
+        view.entries.selectionModel().SelectionFlag.Select
+        | view.entries.selectionModel().SelectionFlag.Rows,
+    )
+    settle(qtbot, view)
+    assert set(view.selected_entry_ids()) == {one, two}
+    assert view.merge_button.isEnabled()
+
+    # Declined: nothing merges.
+    scripted_prompts.queue("confirm", False)
+    qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, view)
+    assert {e.id for e in session.registry.list_entries("person")} == {one, two}
+
+    # Accepted: the second folds into the current one.
+    scripted_prompts.queue("confirm", True)
+    qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, view)
+    assert "Гасанов" in scripted_prompts.texts("confirm")[-1]
+    assert {e.id for e in session.registry.list_entries("person")} == {one}
+    assert view.current_entry_id() == one
+    assert view.corroboration is not None
+    assert view.corroboration.independent_witnesses == 2
+    assert view.undo_merge_button.isEnabled()
+
+    qtbot.mouseClick(view.undo_merge_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, view)
+    assert {e.id for e in session.registry.list_entries("person")} == {one, two}
+    assert view.current_entry_id() == two
+    assert view.corroboration.independent_witnesses == 1
+    assert not view.undo_merge_button.isEnabled()
+    assert session.check().ok
+
+
+def test_closing_wipes_the_tables(qtbot, session, records, runner):
+    entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
+    view = open_view(qtbot, session, runner, records["ru"])
+    assert view.select_entry(entry)
+    settle(qtbot, view)
+    assert view.testimonies.rowCount() == 1
+    view.reject()
+    assert view.entries.rowCount() == 0
+    assert view.testimonies.rowCount() == 0
+    assert view.suggestion_tree.topLevelItemCount() == 0
+    assert isinstance(SuggestionRow(PERP), SuggestionRow)
+
+
+def test_vault_menu_opens_the_registry_on_the_open_vault(make_window, qtbot, tmp_path, type_text):
+    from PySide6.QtGui import QAction
+    from PySide6.QtTest import QTest
+
+    from testimony_app.services import vault as vault_service
+
+    session = vault_service.create_vault(tmp_path / "vault", PW, kdf="test")
+    record = session.testimonies.create(
+        _testimony("A B", "Гасанов", "капитан", "2017-05-19", [], "Q-903")
+    )
+    session.lock()
+    window = make_window()
+    action = window.findChild(QAction, "actionRegistry")
+    assert action is not None
+    assert action in window.vault_menu.actions()
+    assert not action.isEnabled()  # locked
+    type_text(window.unlock_page.passphrase, PW)
+    QTest.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.list_page, timeout=10000)
+    assert window.runner.wait_idle()
+    assert action.isEnabled()
+    action.trigger()
+    view = window.findChild(RegistryView, "registryView")
+    assert view is not None
+    assert view.isVisible()
+    assert not view.isModal()
+    assert window.runner.wait_idle()
+    window.open_record(record)
+    assert window.runner.wait_idle()
+    suggest = window.findChild(QAction, "actionSuggestLinks")
+    assert suggest is not None
+    assert suggest.isEnabled()
+    suggest.trigger()
+    assert window.runner.wait_idle()
+    assert window.findChildren(RegistryView) == [view]
+    assert view.record_id == record
+    assert view.tabs.currentWidget() is view.suggestions_tab
+    assert view.suggestion_tree.topLevelItemCount() > 0
+    # The lock closes the window and wipes what it showed.
+    window.lock()
+    assert not shiboken6.isValid(view) or not view.isVisible()

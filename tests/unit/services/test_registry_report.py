@@ -1,0 +1,128 @@
+"""The corroboration report made through the registry service on a real vault."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from testimony_app.domain import model
+from testimony_app.domain.model import Act, Consent, Interview, Perpetrator, Witness
+from testimony_app.errors import UserFacingError
+from testimony_app.reports.labels import label
+from testimony_app.services.vault import VaultSession, create_vault
+
+PW = "registry report test passphrase"
+PATH = "acts[0].perpetrators[0]"
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Iterator[VaultSession]:
+    s = create_vault(tmp_path / "vault", PW, kdf="test")
+    yield s
+    s.lock()
+
+
+def _testimony(witness: str, perp: str, rank: str, date: str, methods: list[str], text: str,
+               *, place: str, consent_name: bool | None, pseudonym: str,
+               identifiers: str = "") -> model.Testimony:
+    return model.Testimony(
+        title="t", fictional=True,
+        witness=Witness(name=witness, pseudonym=pseudonym, identifiers=identifiers),
+        interview=Interview(date="2024-03-01", place="Bakı"),
+        consent=Consent(legal_proceedings=True, name_may_appear=consent_name,
+                        informed_of_purpose=True, no_coercion_confirmed=True),
+        acts=[Act(date=date, place=place, methods=methods, description=text,
+                  perpetrators=[Perpetrator(name=perp, rank=rank, unit="Q-903")])],
+    )
+
+
+AZ_TEXT = "Kapitan Həsənov məni zirzəmidə döydü; Orxan Səfərli olaraq bunu təsdiq edirəm."
+RU_TEXT = "Капитан Гасанов бил меня по ступням. Меня, Тимура Джафарова, держали в подвале."
+EN_TEXT = "Captain Hasanov used electric shocks on me and on Timur Jafarov."
+
+
+@pytest.fixture
+def linked(vault: VaultSession) -> tuple[VaultSession, str, dict[str, str]]:
+    az = vault.testimonies.create(_testimony(
+        "Orxan Səfərli", "Elçin Həsənov", "kapitan", "2017-05-18", ["falanga"], AZ_TEXT,
+        place="Q-903 hərbi hissəsi, Tərtər", consent_name=True, pseudonym="W-AZ"))
+    ru = vault.testimonies.create(_testimony(
+        "Тимур Джафаров", "Гасанов", "капитан", "2017-05-21", ["falanga", "electric_shock"],
+        RU_TEXT, place="Часть Q-903, подвал", consent_name=False, pseudonym="Свидетель Б",
+        identifiers="AZE 12345678"))
+    en = vault.testimonies.create(_testimony(
+        "Rashad Guliyev", "Capt. Hasanov", "", "2017-05-23", ["electric_shock"], EN_TEXT,
+        place="Unit Q-903, basement", consent_name=None, pseudonym="Witness C"))
+    entry = vault.registry.link(az, PATH, new_entry=True).entry_id
+    suggested = vault.registry.link(ru, PATH, entry, status="suggested")
+    vault.registry.confirm(suggested.id)
+    vault.registry.link(en, PATH, entry)
+    return vault, entry, {"az": az, "ru": ru, "en": en}
+
+
+def _text(pdf: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_report_through_the_service(linked: tuple[VaultSession, str, dict[str, str]],
+                                    tmp_path: Path) -> None:
+    vault, entry, _ids = linked
+    dest = tmp_path / "annex.pdf"
+    pdf = vault.registry.report(entry, dest, language="az")
+    assert dest.read_bytes() == pdf
+    assert dest.stat().st_mode & 0o777 == 0o600
+    text = _text(pdf)
+    result = vault.registry.corroborate(entry)
+    assert result.independent_witnesses == 3
+    for n, item in enumerate(result.items, 1):
+        assert f"Çıxarış E{n}" in text
+        assert item.record_id in text
+        assert item.content_sha256 in text
+    assert "E4" not in text
+    for form in ("Elçin Həsənov", "Гасанов", "Hasanov"):
+        assert form in text
+    assert AZ_TEXT in text.replace("\n", " ")
+    assert "Капитан Гасанов бил меня по ступням." in text
+    assert re.search(r"Müstəqil şahidlər\s*3", text)
+    pages = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    for n in range(1, pages + 1):
+        assert label("page_of", "az", page=n, pages=pages) in text
+    # Same vault, same request: the same bytes.
+    assert vault.registry.report(entry, language="az") == pdf
+
+
+def test_redacted_report_respects_each_witness(
+        linked: tuple[VaultSession, str, dict[str, str]]) -> None:
+    vault, entry, _ids = linked
+    pdf = vault.registry.report(entry, language="ru", redacted=True)
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    text = _text(pdf)
+    metadata = " ".join(str(v) for v in (reader.metadata or {}).values())
+    everything = (text + " " + metadata).casefold()
+    # Тимур Джафаров did not consent; Rashad Guliyev was never asked: both are removed, in
+    # every script and inflection, from their own and from other testimonies.
+    for gone in ("Джафаров", "Тимур", "Jafarov", "Timur", "Rashad", "Guliyev", "12345678"):
+        assert gone.casefold() not in everything, gone
+    assert "Свидетель Б" in text
+    assert "Witness C" in text
+    # Orxan Səfərli consented: his name stays.
+    assert "Orxan Səfərli" in text
+    # The perpetrator and the citations stay.
+    assert "Гасанов" in text
+    assert "Hasanov" in text
+    for item in vault.registry.corroborate(entry).items:
+        assert item.record_id in text
+        assert item.content_sha256 in text
+    assert vault.registry.report(entry, language="ru", redacted=True) == pdf
+
+
+def test_unknown_language_is_refused(linked: tuple[VaultSession, str, dict[str, str]]) -> None:
+    vault, entry, _ = linked
+    with pytest.raises(UserFacingError):
+        vault.registry.report(entry, language="fr")
