@@ -123,7 +123,7 @@
         </message>
         <message>
             <source>No microphone was found. Connect one and try again.</source>
-            <translation type="unfinished" />
+            <translation>Mikrofon tapılmadı. Mikrofonu qoşub yenidən cəhd edin.</translation>
         </message>
         <message>
             <source>Audio recording</source>
@@ -1068,6 +1068,14 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>&amp;Qəbzi idxal et…</translation>
         </message>
         <message>
+            <source>Registry and corroboration…</source>
+            <translation>Reyestr və təsdiqedici ifadələr…</translation>
+        </message>
+        <message>
+            <source>Suggest registry &amp;links…</source>
+            <translation>&amp;Reyestr əlaqələrini təklif et…</translation>
+        </message>
+        <message>
             <source>&amp;Lock</source>
             <translation>&amp;Kilidlə</translation>
         </message>
@@ -1330,6 +1338,244 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>No sound is reaching the recorder. Check that the microphone is connected.</source>
             <translation>Yazıcıya səs gəlmir. Mikrofonun qoşulduğunu yoxlayın.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistryView</name>
+        <message>
+            <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
+            <extracomment>Item data role holding what a row stands for.</extracomment>
+            <translation>«%1» qeydi «%2» qeydinə birləşdirilsin? Birincinin bütün əlaqələri ikinciyə keçəcək. Birləşdirməni sonra geri qaytarmaq olar.</translation>
+        </message>
+        <message>
+            <source>Merge entries</source>
+            <translation>Qeydlərin birləşdirilməsi</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>Birləşdir</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Şəxs</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Yer</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Hissə</translation>
+        </message>
+        <message>
+            <source>Select an entry to see who names it.</source>
+            <translation>Kimlərin onun adını çəkdiyini görmək üçün qeyd seçin.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n testimonies name this entry.</source>
+            <translation>
+                <numerusform>%n ifadədə adı çəkilir.</numerusform>
+                <numerusform>%n ifadədə adı çəkilir.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n independent witnesses.</source>
+            <translation>
+                <numerusform>%n müstəqil şahid.</numerusform>
+                <numerusform>%n müstəqil şahid.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(no date)</source>
+            <translation>(tarix göstərilməyib)</translation>
+        </message>
+        <message>
+            <source>(no place)</source>
+            <translation>(yer göstərilməyib)</translation>
+        </message>
+        <message>
+            <source>Open a testimony to see suggested links.</source>
+            <translation>Təklif olunan əlaqələri görmək üçün ifadəni açın.</translation>
+        </message>
+        <message>
+            <source>Mentions in testimony %1 and the entries they may refer to. Nothing is linked until you confirm.</source>
+            <translation>%1 ifadəsində adı çəkilənlər və onların aid ola biləcəyi qeydlər. Siz təsdiqləməyincə heç nə əlaqələndirilmir.</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>təsdiqlənib</translation>
+        </message>
+        <message>
+            <source>suggested</source>
+            <translation>təklif olunub</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>rədd edilib</translation>
+        </message>
+        <message>
+            <source>linked</source>
+            <translation>əlaqələndirilib</translation>
+        </message>
+        <message>
+            <source>score %1</source>
+            <translation>bal %1</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>İşlənir…</translation>
+        </message>
+        <message>
+            <source>Registry and corroboration</source>
+            <translation>Reyestr və təsdiqedici ifadələr</translation>
+        </message>
+        <message>
+            <source>Search names, ranks, units…</source>
+            <translation>Adlar, rütbələr, hissələr üzrə axtar…</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>Bütün növlər</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Şəxslər</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Yerlər</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Hissələr</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Növ</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Ad</translation>
+        </message>
+        <message>
+            <source>Rank / unit</source>
+            <translation>Rütbə / hissə</translation>
+        </message>
+        <message>
+            <source>Testimonies</source>
+            <translation>İfadələr</translation>
+        </message>
+        <message>
+            <source>&amp;Merge…</source>
+            <translation>&amp;Birləşdir…</translation>
+        </message>
+        <message>
+            <source>Select two entries that are one person or place</source>
+            <translation>Eyni şəxsə və ya yerə aid iki qeyd seçin</translation>
+        </message>
+        <message>
+            <source>&amp;Undo merge</source>
+            <translation>Birləşdirməni &amp;geri qaytar</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Yenilə</translation>
+        </message>
+        <message>
+            <source>Corroboration</source>
+            <translation>Təsdiqedici ifadələr</translation>
+        </message>
+        <message>
+            <source>Suggestions</source>
+            <translation>Təkliflər</translation>
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation>B&amp;aşlanğıc</translation>
+        </message>
+        <message>
+            <source>&amp;To</source>
+            <translation>&amp;Son</translation>
+        </message>
+        <message>
+            <source>&amp;Place</source>
+            <translation>&amp;Yer</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>İİİİ-AA-GG</translation>
+        </message>
+        <message>
+            <source>Any place</source>
+            <translation>İstənilən yer</translation>
+        </message>
+        <message>
+            <source>&amp;Apply</source>
+            <translation>&amp;Tətbiq et</translation>
+        </message>
+        <message>
+            <source>Testimonies that name it</source>
+            <translation>Onun adını çəkən ifadələr</translation>
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation>Şahid</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Qeyd</translation>
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation>Tarixlər</translation>
+        </message>
+        <message>
+            <source>Methods</source>
+            <translation>Üsullar</translation>
+        </message>
+        <message>
+            <source>Timeline of acts</source>
+            <translation>Əməllərin xronologiyası</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Tarix</translation>
+        </message>
+        <message>
+            <source>Perpetrators</source>
+            <translation>Törədənlər</translation>
+        </message>
+        <message>
+            <source>Perpetrators × methods (number of independent witnesses)</source>
+            <translation>Törədənlər × üsullar (müstəqil şahidlərin sayı)</translation>
+        </message>
+        <message>
+            <source>Mention / entry</source>
+            <translation>Adı çəkilən / qeyd</translation>
+        </message>
+        <message>
+            <source>Kind / score</source>
+            <translation>Növ / bal</translation>
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation>Əsaslar</translation>
+        </message>
+        <message>
+            <source>&amp;Confirm</source>
+            <translation>&amp;Təsdiqlə</translation>
+        </message>
+        <message>
+            <source>&amp;Reject</source>
+            <translation>&amp;Rədd et</translation>
+        </message>
+        <message>
+            <source>Link to &amp;new entry</source>
+            <translation>&amp;Yeni qeydlə əlaqələndir</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Bağla</translation>
         </message>
     </context>
     <context>

@@ -1057,6 +1057,14 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Registry and corroboration…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Suggest registry &amp;links…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Lock</source>
             <translation type="unfinished" />
         </message>
@@ -1318,6 +1326,244 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>No sound is reaching the recorder. Check that the microphone is connected.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RegistryView</name>
+        <message>
+            <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
+            <extracomment>Item data role holding what a row stands for.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge entries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select an entry to see who names it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n testimonies name this entry.</source>
+            <translation>
+                <numerusform>%n testimony names this entry.</numerusform>
+                <numerusform>%n testimonies name this entry.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n independent witnesses.</source>
+            <translation>
+                <numerusform>%n independent witness.</numerusform>
+                <numerusform>%n independent witnesses.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(no date)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no place)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a testimony to see suggested links.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mentions in testimony %1 and the entries they may refer to. Nothing is linked until you confirm.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>suggested</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>linked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>score %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Registry and corroboration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search names, ranks, units…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>People</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Places</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rank / unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Testimonies</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Merge…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select two entries that are one person or place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Undo merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Corroboration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Suggestions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Apply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Testimonies that name it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Methods</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Timeline of acts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Perpetrators</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Perpetrators × methods (number of independent witnesses)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mention / entry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind / score</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Confirm</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reject</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link to &amp;new entry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
             <translation type="unfinished" />
         </message>
     </context>

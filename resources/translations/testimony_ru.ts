@@ -123,7 +123,7 @@
         </message>
         <message>
             <source>No microphone was found. Connect one and try again.</source>
-            <translation type="unfinished" />
+            <translation>Микрофон не найден. Подключите микрофон и повторите попытку.</translation>
         </message>
         <message>
             <source>Audio recording</source>
@@ -1071,6 +1071,14 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>Импорт &amp;квитанции…</translation>
         </message>
         <message>
+            <source>Registry and corroboration…</source>
+            <translation>Реестр и подтверждающие свидетельства…</translation>
+        </message>
+        <message>
+            <source>Suggest registry &amp;links…</source>
+            <translation>Предложить &amp;связи с реестром…</translation>
+        </message>
+        <message>
             <source>&amp;Lock</source>
             <translation>За&amp;блокировать</translation>
         </message>
@@ -1336,6 +1344,246 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>No sound is reaching the recorder. Check that the microphone is connected.</source>
             <translation>Звук не поступает на запись. Проверьте, подключён ли микрофон.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistryView</name>
+        <message>
+            <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
+            <extracomment>Item data role holding what a row stands for.</extracomment>
+            <translation>Объединить запись «%1» с записью «%2»? Все связи первой перейдут ко второй. Объединение можно будет отменить.</translation>
+        </message>
+        <message>
+            <source>Merge entries</source>
+            <translation>Объединение записей</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>Объединить</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Лицо</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Место</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Подразделение</translation>
+        </message>
+        <message>
+            <source>Select an entry to see who names it.</source>
+            <translation>Выберите запись, чтобы увидеть, в каких свидетельствах она упоминается.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n testimonies name this entry.</source>
+            <translation>
+                <numerusform>Упоминается в %n свидетельстве.</numerusform>
+                <numerusform>Упоминается в %n свидетельствах.</numerusform>
+                <numerusform>Упоминается в %n свидетельствах.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n independent witnesses.</source>
+            <translation>
+                <numerusform>%n независимый свидетель.</numerusform>
+                <numerusform>%n независимых свидетеля.</numerusform>
+                <numerusform>%n независимых свидетелей.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(no date)</source>
+            <translation>(дата не указана)</translation>
+        </message>
+        <message>
+            <source>(no place)</source>
+            <translation>(место не указано)</translation>
+        </message>
+        <message>
+            <source>Open a testimony to see suggested links.</source>
+            <translation>Откройте свидетельство, чтобы увидеть предлагаемые связи.</translation>
+        </message>
+        <message>
+            <source>Mentions in testimony %1 and the entries they may refer to. Nothing is linked until you confirm.</source>
+            <translation>Упоминания в свидетельстве %1 и записи, к которым они могут относиться. Пока вы не подтвердите, ничего не связывается.</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>подтверждена</translation>
+        </message>
+        <message>
+            <source>suggested</source>
+            <translation>предложена</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>отклонена</translation>
+        </message>
+        <message>
+            <source>linked</source>
+            <translation>связано</translation>
+        </message>
+        <message>
+            <source>score %1</source>
+            <translation>оценка %1</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>Выполняется…</translation>
+        </message>
+        <message>
+            <source>Registry and corroboration</source>
+            <translation>Реестр и подтверждающие свидетельства</translation>
+        </message>
+        <message>
+            <source>Search names, ranks, units…</source>
+            <translation>Поиск по именам, званиям, подразделениям…</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>Все виды</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Лица</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Места</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Подразделения</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя / название</translation>
+        </message>
+        <message>
+            <source>Rank / unit</source>
+            <translation>Звание / подразделение</translation>
+        </message>
+        <message>
+            <source>Testimonies</source>
+            <translation>Свидетельства</translation>
+        </message>
+        <message>
+            <source>&amp;Merge…</source>
+            <translation>&amp;Объединить…</translation>
+        </message>
+        <message>
+            <source>Select two entries that are one person or place</source>
+            <translation>Выберите две записи об одном и том же лице или месте</translation>
+        </message>
+        <message>
+            <source>&amp;Undo merge</source>
+            <translation>О&amp;тменить объединение</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Обновить</translation>
+        </message>
+        <message>
+            <source>Corroboration</source>
+            <translation>Подтверждающие свидетельства</translation>
+        </message>
+        <message>
+            <source>Suggestions</source>
+            <translation>Предложения</translation>
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation>&amp;С</translation>
+        </message>
+        <message>
+            <source>&amp;To</source>
+            <translation>&amp;По</translation>
+        </message>
+        <message>
+            <source>&amp;Place</source>
+            <translation>&amp;Место</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>ГГГГ-ММ-ДД</translation>
+        </message>
+        <message>
+            <source>Any place</source>
+            <translation>Любое место</translation>
+        </message>
+        <message>
+            <source>&amp;Apply</source>
+            <translation>Пр&amp;именить</translation>
+        </message>
+        <message>
+            <source>Testimonies that name it</source>
+            <translation>Свидетельства, в которых она упоминается</translation>
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation>Свидетель</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Запись</translation>
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation>Даты</translation>
+        </message>
+        <message>
+            <source>Methods</source>
+            <translation>Методы</translation>
+        </message>
+        <message>
+            <source>Timeline of acts</source>
+            <translation>Хронология действий</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Perpetrators</source>
+            <translation>Исполнители</translation>
+        </message>
+        <message>
+            <source>Perpetrators × methods (number of independent witnesses)</source>
+            <translation>Исполнители × методы (число независимых свидетелей)</translation>
+        </message>
+        <message>
+            <source>Mention / entry</source>
+            <translation>Упоминание / запись</translation>
+        </message>
+        <message>
+            <source>Kind / score</source>
+            <translation>Вид / оценка</translation>
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation>Основания</translation>
+        </message>
+        <message>
+            <source>&amp;Confirm</source>
+            <translation>&amp;Подтвердить</translation>
+        </message>
+        <message>
+            <source>&amp;Reject</source>
+            <translation>Отк&amp;лонить</translation>
+        </message>
+        <message>
+            <source>Link to &amp;new entry</source>
+            <translation>Связать с &amp;новой записью</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
         </message>
     </context>
     <context>
