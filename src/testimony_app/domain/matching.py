@@ -18,10 +18,13 @@ captain"``) can at most reach a moderate score from rank, unit, place and dates.
 from __future__ import annotations
 
 import datetime
+import math
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from testimony_app.domain.model import Testimony
 from testimony_app.domain.transliteration import name_key, rank_family, skeleton, split_rank, words
@@ -54,8 +57,14 @@ class Mention:
     def as_dict(self) -> dict[str, object]:
         """Plain data for storage beside a link (so suggestions need not re-read records)."""
         return {
-            "path": self.path, "kind": self.kind, "text": self.text, "role": self.role,
-            "rank": self.rank, "unit": self.unit, "place": self.place, "dates": list(self.dates),
+            "path": self.path,
+            "kind": self.kind,
+            "text": self.text,
+            "role": self.role,
+            "rank": self.rank,
+            "unit": self.unit,
+            "place": self.place,
+            "dates": list(self.dates),
         }
 
     @classmethod
@@ -64,10 +73,14 @@ class Mention:
         raw_dates = data.get("dates", [])
         dates = tuple(str(d) for d in raw_dates) if isinstance(raw_dates, list) else ()
         return cls(
-            path=str(data.get("path", "")), kind=str(data.get("kind", "person")),
-            text=str(data.get("text", "")), role=str(data.get("role", "")),
-            rank=str(data.get("rank", "")), unit=str(data.get("unit", "")),
-            place=str(data.get("place", "")), dates=dates,
+            path=str(data.get("path", "")),
+            kind=str(data.get("kind", "person")),
+            text=str(data.get("text", "")),
+            role=str(data.get("role", "")),
+            rank=str(data.get("rank", "")),
+            unit=str(data.get("unit", "")),
+            place=str(data.get("place", "")),
+            dates=dates,
         )
 
 
@@ -103,13 +116,23 @@ def mentions(t: Testimony) -> list[Mention]:
     for i, episode in enumerate(t.detentions):
         dates = tuple(d for d in (episode.start_date, episode.end_date) if d)
         if episode.place.strip():
-            found.append(Mention(f"detentions[{i}].place", "place", episode.place.strip(),
-                                 role="detention_place", dates=dates))
+            found.append(
+                Mention(
+                    f"detentions[{i}].place",
+                    "place",
+                    episode.place.strip(),
+                    role="detention_place",
+                    dates=dates,
+                )
+            )
     for i, act in enumerate(t.acts):
         dates = (act.date,) if act.date else ()
         if act.place.strip():
-            found.append(Mention(f"acts[{i}].place", "place", act.place.strip(),
-                                 role="act_place", dates=dates))
+            found.append(
+                Mention(
+                    f"acts[{i}].place", "place", act.place.strip(), role="act_place", dates=dates
+                )
+            )
         for j, p in enumerate(act.perpetrators):
             rank, name = p.rank, p.name
             if not rank:
@@ -117,17 +140,33 @@ def mentions(t: Testimony) -> list[Mention]:
                 if code:
                     rank, name = code, rest
             if name.strip() or rank.strip() or p.unit.strip():
-                found.append(Mention(
-                    f"acts[{i}].perpetrators[{j}]", "person", name.strip(), role="perpetrator",
-                    rank=rank.strip(), unit=p.unit.strip(), place=act.place.strip(), dates=dates,
-                ))
+                found.append(
+                    Mention(
+                        f"acts[{i}].perpetrators[{j}]",
+                        "person",
+                        name.strip(),
+                        role="perpetrator",
+                        rank=rank.strip(),
+                        unit=p.unit.strip(),
+                        place=act.place.strip(),
+                        dates=dates,
+                    )
+                )
             if p.unit.strip():
-                found.append(Mention(f"acts[{i}].perpetrators[{j}].unit", "unit",
-                                     p.unit.strip(), role="unit", dates=dates))
+                found.append(
+                    Mention(
+                        f"acts[{i}].perpetrators[{j}].unit",
+                        "unit",
+                        p.unit.strip(),
+                        role="unit",
+                        dates=dates,
+                    )
+                )
     for i, name in enumerate(t.sensitive_names):
         if name.strip():
-            found.append(Mention(f"sensitive_names[{i}]", "person", name.strip(),
-                                 role="co_detainee"))
+            found.append(
+                Mention(f"sensitive_names[{i}]", "person", name.strip(), role="co_detainee")
+            )
     return found
 
 
@@ -142,6 +181,7 @@ def mention_at(t: Testimony, path: str) -> Mention | None:
 # -- similarity --------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def _ratio(a: str, b: str) -> float:
     if a == b:
         return 1.0
@@ -181,20 +221,27 @@ def key_similarity(a: Sequence[str], b: Sequence[str]) -> float:
     return worst
 
 
+_key_similarity = lru_cache(maxsize=65536)(key_similarity)
+_name_key = lru_cache(maxsize=65536)(name_key)
+
+
 def name_similarity(a: str, b: str) -> float:
     """Similarity of two personal names in any of the three scripts, in ``[0, 1]``."""
     return key_similarity(name_key(a), name_key(b))
 
 
-def _codes(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _codes(text: str) -> frozenset[str]:
     """Unit numbers such as ``Q-903``, ``N 1234`` or ``№4``, as comparable keys."""
-    return {skeleton(prefix) + digits for prefix, digits in _CODE.findall(text)} | {
-        digits for _, digits in _CODE.findall(text)
+    found = _CODE.findall(text)
+    return frozenset({skeleton(prefix) + digits for prefix, digits in found}) | {
+        digits for _, digits in found
     }
 
 
-def _content_words(text: str) -> set[str]:
-    return {skeleton(w) for w in words(re.sub(r"\([^)]*\)", " ", text)) if len(w) >= 4}
+@lru_cache(maxsize=65536)
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(skeleton(w) for w in words(re.sub(r"\([^)]*\)", " ", text)) if len(w) >= 4)
 
 
 def text_agreement(a: str, b: str) -> bool | None:
@@ -225,6 +272,7 @@ def place_similarity(a: str, b: str) -> float:
     return words_score * 0.9
 
 
+@lru_cache(maxsize=16384)
 def date_range(value: str) -> tuple[int, int] | None:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as an inclusive range of day ordinals."""
     m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
@@ -274,18 +322,17 @@ def score(mention: Mention, candidate: Candidate) -> Suggestion:
 
 def _score_person(m: Mention, c: Candidate) -> Suggestion:
     reasons: list[str] = []
-    mkey = name_key(m.text)
+    mkey = _name_key(m.text)
     names = [n for n in (c.name, *c.aliases) if n]
     rank_a, rank_b = _rank_code(m.rank), _rank_code(c.rank)
     rank = None if not rank_a or not rank_b else rank_family(rank_a) == rank_family(rank_b)
     unit = text_agreement(m.unit, c.unit)
     place = (
-        any(place_similarity(m.place, p) >= 0.5 for p in c.places) if m.place and c.places
-        else None
+        any(place_similarity(m.place, p) >= 0.5 for p in c.places) if m.place and c.places else None
     )
     dates = dates_overlap(m.dates, c.dates)
     if mkey and names:
-        value = max(key_similarity(mkey, name_key(n)) for n in names)
+        value = max(_key_similarity(mkey, _name_key(n)) for n in names)
         reasons.append(f"name {value:.0%} alike")
         # Agreement only lifts a name that already nearly matches: two officers of one unit
         # with surnames a letter apart must not climb into the strong band together.
@@ -329,11 +376,187 @@ def suggest(
     return kept[:limit]
 
 
+# -- blocking ----------------------------------------------------------------------------
+
+# The index proves its pruning only from this threshold up (an unnamed mention reaches 0.55
+# on rank and place alone); below it, :meth:`CandidateIndex.suggest` scores everything.
+INDEX_FROM = SHOW
+
+
+def _bigrams(word: str) -> Counter[str]:
+    return Counter(word[i : i + 2] for i in range(len(word) - 1))
+
+
+def _pieces(text: str) -> frozenset[str]:
+    """Unit numbers and longer words: a unit or place agrees with another only if they
+    share one of these (see :func:`text_agreement` and :func:`place_similarity`)."""
+    return _codes(text) | _content_words(text)
+
+
+def _min_shared_bigrams(total: int, floor: float) -> int:
+    """The fewest bigrams two words of ``total`` letters share when ``_ratio >= floor``.
+
+    ``_ratio`` squares ``2M / total`` for the ``M`` letters in difflib's matching blocks.
+    Blocks of sizes ``s`` share ``sum(s - 1) = M - blocks`` bigrams, and blocks are separated
+    by at least one unmatched letter, so ``blocks <= total - 2M + 1``.
+    """
+    matched = math.ceil(math.sqrt(floor) * total / 2 - 1e-9)
+    return 3 * matched - total - 1
+
+
+class CandidateIndex:
+    """Registry candidates blocked by pieces of their names, units and places.
+
+    :func:`suggest` scores a mention against every candidate, which grows with the registry.
+    The index scores only the candidates that could reach the threshold, and gives exactly
+    the same suggestions (same scores, same order) for any threshold from
+    :data:`INDEX_FROM`:
+
+    * a *named* person reaches it only when some word of its name key is alike (``_ratio``
+      at least ``min(threshold, 0.85)``, since agreement lifts only names from 0.85) to a
+      word of a candidate's name. Name words are looked up in a vocabulary of distinct
+      skeletons, by bigrams with a count filter (:func:`_min_shared_bigrams`), by initial,
+      or, for the few very short words the filter cannot bound, by length; the survivors
+      are checked with ``_ratio`` itself;
+    * an *unnamed* mention (a rank, a unit, a place) reaches it only with rank and unit
+      agreeing, or one of them plus place and dates: the candidates sharing a unit piece,
+      and those of the same rank family sharing a place piece;
+    * places and units are looked up by shared unit numbers and words.
+    """
+
+    def __init__(self, candidates: Iterable[Candidate]) -> None:
+        self.candidates: tuple[Candidate, ...] = tuple(candidates)
+        self._vocab: dict[str, set[int]] = defaultdict(set)  # name word -> candidates
+        self._bigrams: dict[str, dict[str, int]] = defaultdict(dict)  # bigram -> word -> n
+        self._by_length: dict[int, set[str]] = defaultdict(set)
+        self._by_first: dict[str, set[str]] = defaultdict(set)
+        self._nameless: list[int] = []  # persons without any name: scored as unnamed
+        # Built on the first unnamed mention (most mentions have a name).
+        self._by_unit: dict[str, set[int]] | None = None
+        self._by_place: dict[str, set[int]] = defaultdict(set)  # person's places
+        self._by_rank: dict[str, set[int]] = defaultdict(set)
+        self._by_text: dict[tuple[str, str], set[int]] = defaultdict(set)  # places, units
+        for i, c in enumerate(self.candidates):
+            names = [n for n in (c.name, *c.aliases) if n]
+            if c.kind != "person":
+                for n in names:
+                    for piece in _pieces(n):
+                        self._by_text[(c.kind, piece)].add(i)
+                continue
+            if not names:
+                self._nameless.append(i)
+            for n in names:
+                for word in _name_key(n):
+                    self._add_word(word, i)
+
+    def _unnamed_blocks(self) -> dict[str, set[int]]:
+        if self._by_unit is None:
+            by_unit: dict[str, set[int]] = defaultdict(set)
+            for i, c in enumerate(self.candidates):
+                if c.kind != "person":
+                    continue
+                for piece in _pieces(c.unit) if c.unit.strip() else ():
+                    by_unit[piece].add(i)
+                for place in c.places:
+                    for piece in _pieces(place):
+                        self._by_place[piece].add(i)
+                code = _rank_code(c.rank)
+                if code:
+                    self._by_rank[rank_family(code)].add(i)
+            self._by_unit = by_unit
+        return self._by_unit
+
+    def __len__(self) -> int:
+        return len(self.candidates)
+
+    def _add_word(self, word: str, i: int) -> None:
+        if word not in self._vocab:
+            self._by_length[len(word)].add(word)
+            self._by_first[word[0]].add(word)
+            for gram, n in _bigrams(word).items():
+                self._bigrams[gram][word] = n
+        self._vocab[word].add(i)
+
+    def _alike_words(self, word: str, floor: float) -> set[str]:
+        """Vocabulary words ``w`` with ``_ratio`` of ``word`` and ``w`` (either way round)
+        at least ``floor`` (which is at most 0.85, the score of an agreeing initial)."""
+        found = {word} if word in self._vocab else set()
+        if len(word) == 1:
+            return found | self._by_first.get(word, set())
+        found |= {w for w in self._by_first.get(word[0], ()) if len(w) == 1}
+        shared: Counter[str] = Counter()
+        for gram, n in _bigrams(word).items():
+            for other, m in self._bigrams.get(gram, {}).items():
+                shared[other] += min(n, m)
+        maybe = {
+            w for w, n in shared.items() if n >= _min_shared_bigrams(len(word) + len(w), floor)
+        }
+        for length in range(2, 2 * len(word) + 4):  # lengths where the filter proves nothing
+            if _min_shared_bigrams(len(word) + length, floor) <= 0:
+                maybe |= self._by_length.get(length, set())
+        found |= {w for w in maybe - found if max(_ratio(word, w), _ratio(w, word)) >= floor}
+        return found
+
+    def _pool(self, mention: Mention, threshold: float) -> set[int]:
+        if mention.kind != "person":
+            return {
+                i
+                for piece in _pieces(mention.text)
+                for i in self._by_text.get((mention.kind, piece), ())
+            }
+        mkey = _name_key(mention.text)
+        if mkey:
+            floor = min(threshold, _LIFT_FROM) - 0.0005  # scores are rounded to 3 places
+            pool: set[int] = set(self._nameless)
+            for word in set(mkey):
+                for other in self._alike_words(word, floor):
+                    pool |= self._vocab[other]
+            return pool
+        pool = set()  # see the class docstring: rank and unit, or one of them, place, dates
+        by_unit = self._unnamed_blocks()
+        if mention.unit.strip():
+            pool |= {i for piece in _pieces(mention.unit) for i in by_unit.get(piece, ())}
+        code = _rank_code(mention.rank)
+        if code and mention.place:
+            same_rank = self._by_rank.get(rank_family(code), set())
+            pool |= {
+                i
+                for piece in _pieces(mention.place)
+                for i in self._by_place.get(piece, ())
+                if i in same_rank
+            }
+        return pool
+
+    def suggest(
+        self,
+        mention: Mention,
+        *,
+        threshold: float = SHOW,
+        limit: int = 5,
+        exclude: Collection[str] = (),
+    ) -> list[Suggestion]:
+        """As :func:`suggest` over the indexed candidates not in ``exclude`` (entry ids)."""
+        pool: Iterable[Candidate] = self.candidates
+        if threshold >= INDEX_FROM:
+            pool = (self.candidates[i] for i in self._pool(mention, threshold))
+        return suggest(
+            mention,
+            (c for c in pool if c.entry_id not in exclude),
+            threshold=threshold,
+            limit=limit,
+        )
+
+
 def candidate_from(mention: Mention, entry_id: str) -> Candidate:
     """A candidate standing for a single mention (for pairwise comparisons and new entries)."""
     return Candidate(
-        entry_id=entry_id, kind=mention.kind, name=mention.text, rank=mention.rank,
-        unit=mention.unit, places=(mention.place,) if mention.place else (), dates=mention.dates,
+        entry_id=entry_id,
+        kind=mention.kind,
+        name=mention.text,
+        rank=mention.rank,
+        unit=mention.unit,
+        places=(mention.place,) if mention.place else (),
+        dates=mention.dates,
     )
 
 
@@ -455,3 +678,21 @@ def witness_key(name: str, pseudonym: str, record_id: str) -> str:
     """Who gave a testimony, comparably across records and scripts."""
     key = name_key(name) or name_key(pseudonym)
     return " ".join(sorted(key)) if key else f"record:{record_id}"
+
+
+def clear_caches() -> None:
+    """Forget every memoised name, place and unit (called when the vault locks).
+
+    The caches hold names from testimonies; a locked vault must not leave them in memory.
+    """
+    for cached in (
+        _ratio,
+        _key_similarity,
+        _name_key,
+        _codes,
+        _content_words,
+        date_range,
+        skeleton,
+        _rank_code,
+    ):
+        cached.cache_clear()

@@ -6,7 +6,9 @@ can be undone. Corroboration reads only confirmed links.
 
 Suggestions are built from one read of the registry (entries plus the mentions already
 confirmed for them, stored beside each link) and never parse other testimonies, so they stay
-fast in an organisation's vault of many thousands of records.
+fast in an organisation's vault of many thousands of records. That read is kept as a
+:class:`~testimony_app.domain.matching.CandidateIndex` until anything is written to the vault,
+and the index scores a mention only against the entries that could reach the threshold.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from testimony_app.crypto.chain import sha256_hex
 from testimony_app.domain import interchange, matching
 from testimony_app.domain.matching import (
     Candidate,
+    CandidateIndex,
     CorroboratingAct,
     Corroboration,
     CorroborationItem,
@@ -47,6 +50,7 @@ class RegistryService:
         self._vault = vault
         self._records = vault.records
         self._store = RegistryStore(vault.db, vault.now)
+        self._index: tuple[tuple[int, int], CandidateIndex] | None = None
 
     # -- entries ---------------------------------------------------------------------------
 
@@ -91,6 +95,20 @@ class RegistryService:
             ))
         return found
 
+    def forget(self) -> None:
+        """Drop the cached candidates (names from testimonies) when the vault locks."""
+        self._index = None
+
+    def candidate_index(self) -> CandidateIndex:
+        """Every live entry as a match candidate, rebuilt only after the vault changed."""
+        token = self._store.change_token()  # before the read: a write during it rebuilds
+        cached = self._index
+        if cached is not None and cached[0] == token:
+            return cached[1]
+        index = CandidateIndex(self._candidates())
+        self._index = (token, index)
+        return index
+
     def suggestions(
         self, record_id: str, *, threshold: float = matching.SHOW, limit: int = 5
     ) -> builtins.list[MentionSuggestions]:
@@ -111,7 +129,7 @@ class RegistryService:
         by_path: dict[str, builtins.list[Link]] = defaultdict(list)
         for link in self._store.links_of_record(record_id):
             by_path[link.mention_path].append(link)
-        candidates = self._candidates()
+        index = self.candidate_index()
         result: builtins.list[MentionSuggestions] = []
         for mention in matching.mentions(testimony):
             links = tuple(by_path.get(mention.path, ()))
@@ -119,8 +137,7 @@ class RegistryService:
                 result.append(MentionSuggestions(mention, links, ()))
                 continue
             excluded = {link.entry_id for link in links if link.status == "rejected"}
-            pool = [c for c in candidates if c.entry_id not in excluded]
-            found = matching.suggest(mention, pool, threshold=threshold, limit=limit)
+            found = index.suggest(mention, threshold=threshold, limit=limit, exclude=excluded)
             result.append(MentionSuggestions(mention, links, tuple(found)))
         return result
 

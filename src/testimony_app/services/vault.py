@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from testimony_app.crypto import kdf
+from testimony_app.domain import matching
 from testimony_app.domain.model import CheckReport
 from testimony_app.errors import UserFacingError
 from testimony_app.services.bundles import BundleService, ensure_device_key
@@ -60,6 +61,8 @@ class VaultSession:
     def lock(self) -> None:
         """Close the database and wipe the key; the session cannot be used afterwards."""
         self._vault.close()
+        self.registry.forget()
+        matching.clear_caches()
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Re-wrap the key under a new passphrase; the old one stops working."""

@@ -216,6 +216,17 @@ class RegistryStore:
             found.setdefault(entry_id, []).append(Mention.from_dict(json.loads(doc)))
         return found
 
+    def change_token(self) -> tuple[int, int]:
+        """A value that changes whenever anything may have been written to the vault.
+
+        ``total_changes`` counts this connection's writes and ``PRAGMA data_version`` the
+        commits of any other connection, so a cache keyed on the token (the suggestion
+        index) is never stale. Read it *before* the data the cache is built from.
+        """
+        with self._db.lock:
+            version = int(self._db.conn.execute("PRAGMA data_version").fetchone()[0])
+            return version, int(self._db.conn.total_changes)
+
     # -- merges ----------------------------------------------------------------------------
 
     def merge(self, source_id: str, target_id: str) -> Merge:

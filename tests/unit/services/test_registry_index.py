@@ -1,0 +1,66 @@
+"""The suggestion index is cached per vault state and never serves a stale registry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from testimony_app.domain import model
+from testimony_app.domain.model import Act, Consent, Perpetrator, Witness
+from testimony_app.services.vault import VaultSession, create_vault
+
+PW = "registry index test passphrase"
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Iterator[VaultSession]:
+    s = create_vault(tmp_path / "vault", PW, kdf="test")
+    yield s
+    s.lock()
+
+
+def _testimony(perp: str) -> model.Testimony:
+    return model.Testimony(
+        title="t", fictional=True, witness=Witness(name="A B"),
+        consent=Consent(legal_proceedings=True, informed_of_purpose=True,
+                        no_coercion_confirmed=True),
+        acts=[Act(date="2017-05-18", place="Q-903, Tərtər",
+                  perpetrators=[Perpetrator(name=perp, rank="kapitan", unit="Q-903")])],
+    )
+
+
+def _person(vault: VaultSession, record_id: str) -> list[str]:
+    (found,) = (s for s in vault.registry.suggestions(record_id)
+                if s.mention.path == "acts[0].perpetrators[0]")
+    return [s.entry_id for s in found.suggestions]
+
+
+def test_index_is_reused_until_the_registry_changes(vault: VaultSession) -> None:
+    record = vault.testimonies.create(_testimony("Гасанов Эльчин"))
+    first = vault.registry.candidate_index()
+    assert vault.registry.candidate_index() is first
+    assert _person(vault, record) == []
+    entry = vault.registry.create_entry("person", "Elçin Həsənov", rank="kapitan")
+    assert vault.registry.candidate_index() is not first
+    assert _person(vault, record) == [entry.id]
+    other = vault.testimonies.create(_testimony("Elchin Hasanov"))
+    link = vault.registry.link(other, "acts[0].perpetrators[0]", entry.id, status="suggested")
+    vault.registry.reject(link.id)
+    assert _person(vault, other) == []
+    vault.registry.unlink(link.id)
+    assert _person(vault, other) == [entry.id]
+
+
+def test_index_sees_writes_from_another_session(vault: VaultSession, tmp_path: Path) -> None:
+    from testimony_app.services.vault import unlock_vault
+
+    record = vault.testimonies.create(_testimony("Гасанов Эльчин"))
+    assert _person(vault, record) == []
+    other = unlock_vault(tmp_path / "vault", PW)
+    try:
+        entry = other.registry.create_entry("person", "Elçin Həsənov", rank="kapitan")
+    finally:
+        other.lock()
+    assert _person(vault, record) == [entry.id]
