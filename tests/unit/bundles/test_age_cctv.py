@@ -34,9 +34,8 @@ import pytest
 from testimony_app.bundles.age_header import AgeRejected, parse_header
 from testimony_app.bundles.age_io import decrypt_stream
 
-VECTORS = Path("/work/shared/testdata/age-cctv")
-if not VECTORS.is_dir():  # pragma: no cover - the vectors are vendored in the shared tree
-    pytest.skip("CCTV vectors not available", allow_module_level=True)
+# Vendored from C2SP/CCTV (0BSD / CC0 / Unlicense), see tests/data/age-cctv/SOURCE.md.
+VECTORS = Path(__file__).resolve().parents[2] / "data" / "age-cctv"
 
 # Vectors our policy deliberately refuses although the specification accepts them (or
 # classifies them later): unknown recipient stanza types (security.md §4.7 step 2).
