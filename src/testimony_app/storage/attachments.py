@@ -16,7 +16,6 @@ import os
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 from testimony_app.domain.model import AttachmentInfo
 from testimony_app.errors import RecordNotFound, UserFacingError
@@ -314,10 +313,13 @@ class AttachmentStore:
         fsync_dir(dest.parent)
 
     def verify_all(self) -> list[str]:
-        """Re-hash every complete attachment; describe any whose bytes changed."""
+        """Re-hash every complete attachment still held; describe any whose bytes changed.
+
+        A purged attachment keeps only its hash, so there is nothing to re-hash.
+        """
         problems = []
         for attachment_id, sha256 in self.db.query(
-            "SELECT id, sha256 FROM attachments WHERE complete = 1"
+            "SELECT id, sha256 FROM attachments WHERE complete = 1 AND purged = 0"
         ):
             digest = hashlib.sha256()
             for chunk in self._chunks(attachment_id):
@@ -326,11 +328,3 @@ class AttachmentStore:
                 problems.append(f"Attachment {attachment_id[:8]} no longer matches its hash.")
         return problems
 
-    def of_record(self, record_id: str) -> list[Any]:
-        """Ids of a record's complete attachments."""
-        return [
-            r[0]
-            for r in self.db.query(
-                "SELECT id FROM attachments WHERE record_id = ? AND complete = 1", (record_id,)
-            )
-        ]

@@ -11,7 +11,6 @@ record's JSON, so 20,000 testimonies list in milliseconds.
 from __future__ import annotations
 
 import builtins
-import json
 import re
 import uuid
 from collections.abc import Callable, Iterable
@@ -475,8 +474,3 @@ def _is_purged(conn: Any, record_id: str, number: int) -> bool:
         "SELECT purged FROM versions WHERE record_id = ? AND number = ?", (record_id, number)
     ).fetchone()
     return bool(row and row[0])
-
-
-def dumps_record(t: Testimony) -> str:
-    """Pretty interchange JSON for humans (the CLI's ``show --json``)."""
-    return json.dumps(interchange.to_dict(t), ensure_ascii=False, indent=2)

@@ -21,7 +21,6 @@ Rules that keep a testimony from being lost:
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import secrets
@@ -292,7 +291,7 @@ class OpenVault:
             chain_problems, count = audit.verify(self.db)
             problems += chain_problems
             problems += _sealed_hash_problems(self)
-            problems += _attachment_problems(self)
+            problems += self.attachments.verify_all()
         else:
             count = 0
         records = 0
@@ -313,20 +312,6 @@ def _sealed_hash_problems(vault: OpenVault) -> list[str]:
             interchange.loads(content)
         except UserFacingError:
             problems.append(f"Sealed version {number} of {record_id[:8]} cannot be read.")
-    return problems
-
-
-def _attachment_problems(vault: OpenVault) -> list[str]:
-    """Re-hash every complete attachment still held (a purged one keeps only its hash)."""
-    problems = []
-    for attachment_id, sha256 in vault.db.query(
-        "SELECT id, sha256 FROM attachments WHERE complete = 1 AND purged = 0"
-    ):
-        digest = hashlib.sha256()
-        for chunk in vault.attachments.iter_bytes(attachment_id):
-            digest.update(chunk)
-        if digest.hexdigest() != sha256:
-            problems.append(f"Attachment {attachment_id[:8]} no longer matches its hash.")
     return problems
 
 
