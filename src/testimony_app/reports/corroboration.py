@@ -64,6 +64,7 @@ from testimony_app.reports.statement import (
     PAGE_H,
     RULE,
     SHADE,
+    NumberedCanvas,
     _draw_text,
     _long_table,
     _styles,
@@ -191,27 +192,6 @@ class _Furniture:
         _draw_text(canv, EDGE_L, top - 12.5 * mm,
                    f"{self.t('cr_set_hash')}: {self.digest}", 6.5)
         canv.restoreState()
-
-
-class _NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Holds every page until the end, so each footer can say "of Y"."""
-
-    def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._furniture = furniture
-        self._held: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:  # noqa: N802
-        self._held.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        pages = len(self._held)
-        for number, state in enumerate(self._held, start=1):
-            self.__dict__.update(state)
-            self._furniture.footer(self, number, pages)
-            super().showPage()
-        super().save()
 
 
 @dataclass
@@ -417,7 +397,7 @@ def build_corroboration_report(request: CorroborationReportRequest) -> bytes:
         bottomMargin=MARGIN_BOTTOM, invariant=1, creator="Testimony", producer="Testimony",
         lang=lang, **meta,
     )
-    canvasmaker: Callable[..., Canvas] = functools.partial(_NumberedCanvas, furniture=furniture)
+    canvasmaker: Callable[..., Canvas] = functools.partial(NumberedCanvas, furniture=furniture)
     doc.build(builder.story(), onFirstPage=furniture.header, onLaterPages=furniture.header,
               canvasmaker=canvasmaker)
     return out.getvalue()

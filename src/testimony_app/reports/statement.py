@@ -24,7 +24,7 @@ import io
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -218,10 +218,20 @@ def _draw_text(canv: Canvas, x: float, y: float, text: str, size: float,
         x += fonts.text_width(chunk, size, font)
 
 
-class _NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Holds every page until the end, so each footer can say "of Y" (stack-findings §4.2)."""
+class PageFurniture(Protocol):
+    """What draws the header and footer of a page once the page count is known."""
 
-    def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any) -> None:
+    def footer(self, canv: Canvas, page: int, pages: int) -> None:
+        """Draw the furniture of page ``page`` of ``pages``."""
+
+
+class NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Holds every page until the end, so each footer can say "of Y" (stack-findings §4.2).
+
+    Shared by the statement and the corroboration report.
+    """
+
+    def __init__(self, *args: Any, furniture: PageFurniture, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._furniture = furniture
         self._held: list[dict[str, Any]] = []
@@ -924,7 +934,7 @@ def _render(story: list[Flowable], furniture: _Furniture, meta: dict[str, str]) 
         bottomMargin=MARGIN_BOTTOM, invariant=1, creator="Testimony", producer="Testimony",
         lang=furniture.lang, **meta,
     )
-    canvasmaker: Callable[..., Canvas] = functools.partial(_NumberedCanvas, furniture=furniture)
+    canvasmaker: Callable[..., Canvas] = functools.partial(NumberedCanvas, furniture=furniture)
     doc.build(story, onFirstPage=furniture.header, onLaterPages=furniture.header,
               canvasmaker=canvasmaker)
     return out.getvalue()
