@@ -60,11 +60,14 @@ def test_a3_source_sets_temp_store_only_to_memory() -> None:
 # -- A7: SQLCipher settings -------------------------------------------------------------------
 
 
-def test_a7_cipher_settings_are_v4_defaults_with_memory_security(session: VaultSession) -> None:
+def test_a7_cipher_settings_are_current_layout_with_memory_security(
+    session: VaultSession,
+) -> None:
+    assert _conn(session).profile is database.CipherProfile.CURRENT
     assert _pragma(session, "cipher_memory_security") == [("1",)]
     settings = {row[0] for row in _pragma(session, "cipher_settings")}
-    assert "PRAGMA cipher_page_size = 4096;" in settings
-    assert "PRAGMA cipher_hmac_algorithm = HMAC_SHA512;" in settings
+    assert "PRAGMA cipher_page_size = 16384;" in settings
+    assert "PRAGMA cipher_hmac_algorithm = HMAC_SHA256;" in settings
     assert "PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512;" in settings
     assert "PRAGMA cipher_plaintext_header_size = 0;" in settings
     # cipher_settings omits nothing it would need; use_hmac is on either way.
@@ -154,3 +157,80 @@ def test_closed_database_says_locked(session: VaultSession) -> None:
     session.lock()
     with pytest.raises(UserFacingError, match="locked"):
         _conn(session).query("SELECT 1")
+
+
+# -- Page layouts: vaults made by 0.1.0 (SQLCipher 4 defaults) still open --------------------
+
+
+def _raw_spec(dek: bytes) -> bytearray:
+    return bytearray(b"x'" + dek.hex().encode("ascii") + b"'")
+
+
+def test_legacy_layout_with_a_hot_wal_opens_and_keeps_every_row(tmp_path: Path) -> None:
+    """A 0.1.0 vault that crashed with changes still in its WAL loses none of them.
+
+    The first attempt (current layout) fails on page 1; it must not checkpoint, truncate or
+    reset the WAL that the second attempt (SQLCipher 4 defaults) then reads.
+    """
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    dek = secrets.token_bytes(32)
+    live = tmp_path / "live.db"
+    writer = sqlcipher.connect(str(live), isolation_level=None)
+    writer.set_key(_raw_spec(dek))
+    writer.execute("PRAGMA journal_mode = WAL").fetchall()
+    writer.execute("PRAGMA wal_autocheckpoint = 0").fetchall()
+    writer.execute("CREATE TABLE t (x TEXT)")
+    rows = ["Həsənov otağa saldı", "Гасанов, капитан", "Hasanov, captain"] * 40
+    for text in rows:
+        writer.execute("INSERT INTO t VALUES (?)", (text,))
+    crashed = tmp_path / "crashed.db"
+    # Copy while the writer is still open: the state a crash leaves behind.
+    crashed.write_bytes(live.read_bytes())
+    (tmp_path / "crashed.db-wal").write_bytes((tmp_path / "live.db-wal").read_bytes())
+    writer.close()
+    assert (tmp_path / "crashed.db-wal").stat().st_size > 0
+
+    db = database.connect(crashed, dek)
+    try:
+        assert db.profile is database.CipherProfile.SQLCIPHER4_DEFAULT
+        assert [r[0] for r in db.query("SELECT x FROM t ORDER BY rowid")] == rows
+        settings = {r[0] for r in db.query("PRAGMA cipher_settings")}
+        assert "PRAGMA cipher_page_size = 4096;" in settings
+    finally:
+        db.close()
+
+
+def test_backup_of_a_legacy_database_keeps_its_layout(tmp_path: Path) -> None:
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    dek = secrets.token_bytes(32)
+    old = tmp_path / "old.db"
+    conn = sqlcipher.connect(str(old), isolation_level=None)
+    conn.set_key(_raw_spec(dek))
+    conn.execute("CREATE TABLE t (x TEXT)")
+    conn.execute("INSERT INTO t VALUES ('Şəkil')")
+    conn.close()
+    source = database.connect(old, dek)
+    try:
+        database.backup_to(source, tmp_path / "copy.db", dek)
+    finally:
+        source.close()
+    copy = database.connect(tmp_path / "copy.db", dek)
+    try:
+        assert copy.profile is database.CipherProfile.SQLCIPHER4_DEFAULT
+        assert copy.scalar("SELECT x FROM t") == "Şəkil"
+        assert database.cipher_problems(copy) == []
+    finally:
+        copy.close()
+
+
+def test_wrong_key_on_either_layout_is_damage_not_a_new_database(tmp_path: Path) -> None:
+    dek = secrets.token_bytes(32)
+    db = database.connect(tmp_path / "new.db", dek, create=True)
+    db.execute("CREATE TABLE t (x TEXT)")
+    db.close()
+    before = (tmp_path / "new.db").read_bytes()
+    with pytest.raises(VaultDamaged):
+        database.connect(tmp_path / "new.db", secrets.token_bytes(32))
+    assert (tmp_path / "new.db").read_bytes() == before
