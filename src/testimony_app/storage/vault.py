@@ -260,7 +260,9 @@ class OpenVault:
         """Write and verify a fresh backup, then delete every older one; return the new one.
 
         After a purge the older backups still hold the purged content: what is not on the
-        laptop cannot be coerced out of it, so they go once a backup without it exists.
+        laptop cannot be coerced out of it, so they go once a backup without it exists. So do
+        the databases a restore set aside (``vault.db.damaged-*``, with their WAL and key
+        files): they are older copies of the same content.
         """
         fresh = self.backup()
         for old in list_backups(self.path):
@@ -268,6 +270,9 @@ class OpenVault:
                 old.unlink(missing_ok=True)
                 old.with_suffix(".keys").unlink(missing_ok=True)
         fsync_dir(self.path / BACKUP_DIR)
+        for aside in set_aside_files(self.path):
+            aside.unlink(missing_ok=True)
+        fsync_dir(self.path)
         return fresh
 
     def compact(self) -> None:
@@ -321,6 +326,12 @@ def list_backups(path: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(folder.glob("vault-*.db"), key=lambda p: p.name, reverse=True)
+
+
+def set_aside_files(path: Path) -> list[Path]:
+    """The files a restore moved aside instead of deleting (database, WAL, SHM, key files)."""
+    names = (f"{DB_NAME}.damaged-*", f"{KEYS_NAME}.damaged-*", f"{KEYS_BAK_NAME}.damaged-*")
+    return sorted(p for pattern in names for p in path.glob(pattern) if p.is_file())
 
 
 def verify_database_file(path: Path, dek: bytes | bytearray) -> list[str]:
@@ -430,7 +441,8 @@ def _open(path: Path, dek: bytearray, vault_id: str, now: Callable[[], str]) -> 
 def restore(path: Path, backup: Path, passphrase: str) -> None:
     """Replace the vault's database with a verified copy of ``backup``.
 
-    The current database, if any, is moved aside as ``vault.db.damaged-<time>``, never deleted.
+    The current database, if any, is moved aside as ``vault.db.damaged-<time>``; only a purge
+    (:meth:`OpenVault.replace_backups`) ever deletes it.
     """
     if not backup.is_file():
         raise UserFacingError("That backup file does not exist.")

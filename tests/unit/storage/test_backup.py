@@ -236,3 +236,24 @@ def test_two_restores_keep_both_set_aside_files(
     restore_backup(vault, list_backups(vault)[0], kit.PASSPHRASE)
     aside = sorted(p.read_bytes() for p in vault.glob("vault.db.damaged-*"))
     assert aside == sorted([first, second])
+
+
+def test_replacing_backups_after_a_purge_removes_the_set_aside_databases(
+    filled: tuple[Path, dict[str, object]], kit: ModuleType
+) -> None:
+    """A purge must leave no older copy of the content: not a backup, not a set-aside file."""
+    vault, content = filled
+    kit.flip_byte(vault / "vault.keys", 40)
+    (vault / "vault.keys.bak").write_bytes(b"")
+    restore_backup(vault, list_backups(vault)[0], kit.PASSPHRASE)
+    assert list(vault.glob("vault.db.damaged-*"))
+    assert list(vault.glob("vault.keys.damaged-*"))
+    s = unlock_vault(vault, kit.PASSPHRASE)
+    try:
+        fresh = s._vault.replace_backups()  # what a purge calls once the content is gone
+        assert list_backups(vault) == [fresh]
+        assert storage_vault.set_aside_files(vault) == []
+        assert sorted(p.name for p in vault.iterdir() if "damaged" in p.name) == []
+        assert _content(s) == content
+    finally:
+        s.lock()
