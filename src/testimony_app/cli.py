@@ -91,7 +91,10 @@ def _vault_path(args: argparse.Namespace) -> Path:
 
 
 def _open(args: argparse.Namespace) -> VaultSession:
-    return unlock_vault(_vault_path(args), read_passphrase(args))
+    session = unlock_vault(_vault_path(args), read_passphrase(args))
+    if session.history_warning:
+        print(f"Warning: {session.history_warning}", file=sys.stderr)
+    return session
 
 
 def _emit(args: argparse.Namespace, data: Any, text: str) -> None:

@@ -390,3 +390,26 @@ def test_editor_page_follows_the_language(make_window, qtbot, tmp_path, type_tex
     assert "Razılıq" in texts[0]
     trigger(window, "actionBackToList")
     assert window.pages.currentWidget() is window.list_page
+
+
+def test_unlock_warns_when_the_database_lost_the_exported_history(
+    make_window, qtbot, tmp_path, type_text
+):
+    """B5a: the key files remember entry 99 as exported; this database never had it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    make_vault(tmp_path / "vault", [witness("Əli Həsənov", "Tərtər", "Mətn.")])
+    session = vault_service.unlock_vault(tmp_path / "vault", PASSPHRASE)
+    session._vault.record_export_anchor(99, "ab" * 32)  # as if an export had happened
+    session.lock()
+    window = make_window()
+    unlock(window, qtbot, type_text)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "historyWarning") is not None)
+    box = window.findChild(QMessageBox, "historyWarning")
+    assert box.isVisible()
+    assert "entry 99" in box.text()
+    assert "older copy" in box.text()
+    assert "next export" in box.informativeText()
+    # The person still reaches their testimonies.
+    assert window.pages.currentWidget() is window.list_page
+    box.accept()

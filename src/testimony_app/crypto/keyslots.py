@@ -11,6 +11,13 @@ Two checks, for two different failures:
   the backup copy while a wrong passphrase never does;
 * an HMAC under a key derived from the DEK (``mac``) proves that whoever wrote the file held the
   DEK: swapping in another vault's slot or editing the parameters is detected after unwrapping.
+
+The file also carries the **export anchor**: the audit log's head (sequence number and hash)
+when the vault last exported a bundle. SQLCipher cannot tell a database file replaced by an
+older valid copy (security.md §2.2); the anchor, under the same DEK-keyed MAC, lets the vault
+notice at unlock that its history is shorter than, or different from, what already left the
+laptop (security.md B5a). Replacing both files together is not detectable on the laptop; the
+organisation's copy of each bundle's audit head is the defence there.
 """
 
 from __future__ import annotations
@@ -41,6 +48,14 @@ _AAD_PREFIX = b"testimony-keyslot/v1\x00"
 
 
 @dataclass(frozen=True)
+class Anchor:
+    """The audit log's head at the last export: the log may grow past it, never lose it."""
+
+    seq: int
+    entry_hash: str
+
+
+@dataclass(frozen=True)
 class KeySlot:
     """The parsed content of a key file."""
 
@@ -49,6 +64,7 @@ class KeySlot:
     nonce: bytes
     wrapped: bytes
     mac: bytes
+    anchor: Anchor | None = None
 
     def _aad(self) -> bytes:
         return _AAD_PREFIX + self.vault_id.encode("ascii") + _params_bytes(self.params)
@@ -68,6 +84,13 @@ def _mac_key(dek: bytes | bytearray) -> bytes:
 
 
 def _body(slot: KeySlot) -> dict[str, Any]:
+    body = _base_body(slot)
+    if slot.anchor is not None:
+        body["anchor"] = {"seq": slot.anchor.seq, "entry_hash": slot.anchor.entry_hash}
+    return body
+
+
+def _base_body(slot: KeySlot) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "vault_id": slot.vault_id,
@@ -132,6 +155,7 @@ def parse(data: bytes) -> KeySlot:
             nonce=base64.b64decode(w["nonce"], validate=True),
             wrapped=base64.b64decode(w["ciphertext"], validate=True),
             mac=bytes.fromhex(doc["mac"]),
+            anchor=_parse_anchor(doc["anchor"]) if "anchor" in doc else None,
         )
     except KeyFileDamaged:
         raise
@@ -143,14 +167,46 @@ def parse(data: bytes) -> KeySlot:
     return slot
 
 
+def _parse_anchor(value: object) -> Anchor:
+    if not isinstance(value, dict) or set(value) != {"seq", "entry_hash"}:
+        raise TypeError
+    seq, digest = _int(value["seq"]), value["entry_hash"]
+    if seq < 1 or not isinstance(digest, str) or len(digest) != 64:
+        raise ValueError
+    if digest != bytes.fromhex(digest).hex():  # lowercase hex only
+        raise ValueError
+    return Anchor(seq, digest)
+
+
 def _int(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError
     return value
 
 
+def _signed(slot: KeySlot, dek: bytes | bytearray) -> bytes:
+    unsigned = KeySlot(
+        slot.vault_id, slot.params, slot.nonce, slot.wrapped, bytes(32), slot.anchor
+    )
+    return hmac.new(_mac_key(dek), _canonical(_body(unsigned)), hashlib.sha256).digest()
+
+
+def with_anchor(slot: KeySlot, dek: bytes | bytearray, anchor: Anchor | None) -> KeySlot:
+    """The same slot carrying ``anchor``, signed again; the slot must belong to ``dek``."""
+    if not hmac.compare_digest(_signed(slot, dek), slot.mac):
+        raise KeyFileDamaged("The vault's key file does not belong to this key and was not used.")
+    moved = KeySlot(slot.vault_id, slot.params, slot.nonce, slot.wrapped, bytes(32), anchor)
+    return KeySlot(
+        slot.vault_id, slot.params, slot.nonce, slot.wrapped, _signed(moved, dek), anchor
+    )
+
+
 def new_slot(
-    passphrase: str, dek: bytes | bytearray, params: kdf.KdfParams, vault_id: str
+    passphrase: str,
+    dek: bytes | bytearray,
+    params: kdf.KdfParams,
+    vault_id: str,
+    anchor: Anchor | None = None,
 ) -> KeySlot:
     """Wrap ``dek`` under ``passphrase`` with ``params`` (which carry a fresh salt)."""
     kek = kdf.derive_key(passphrase, params)
@@ -160,9 +216,8 @@ def new_slot(
         wrapped = ChaCha20Poly1305(bytes(kek)).encrypt(nonce, bytes(dek), draft._aad())
     finally:
         kdf.wipe(kek)
-    unsigned = KeySlot(vault_id, params, nonce, wrapped, bytes(32))
-    mac = hmac.new(_mac_key(dek), _canonical(_body(unsigned)), hashlib.sha256).digest()
-    return KeySlot(vault_id, params, nonce, wrapped, mac)
+    unsigned = KeySlot(vault_id, params, nonce, wrapped, bytes(32), anchor)
+    return KeySlot(vault_id, params, nonce, wrapped, _signed(unsigned, dek), anchor)
 
 
 def unwrap(slot: KeySlot, passphrase: str) -> bytearray:
@@ -174,9 +229,7 @@ def unwrap(slot: KeySlot, passphrase: str) -> bytearray:
         raise WrongPassphrase() from None
     finally:
         kdf.wipe(kek)
-    unsigned = KeySlot(slot.vault_id, slot.params, slot.nonce, slot.wrapped, bytes(32))
-    expected = hmac.new(_mac_key(dek), _canonical(_body(unsigned)), hashlib.sha256).digest()
-    if not hmac.compare_digest(expected, slot.mac):
+    if not hmac.compare_digest(_signed(slot, dek), slot.mac):
         kdf.wipe(dek)
         raise KeyFileDamaged("The vault's key file does not belong to this key and was not used.")
     return dek

@@ -54,6 +54,7 @@ from testimony_app.crypto.signing import (
 from testimony_app.domain import folding, interchange
 from testimony_app.domain.model import Status, Testimony
 from testimony_app.errors import UserFacingError, VaultDamaged
+from testimony_app.log import get_logger
 from testimony_app.reports.redaction import redact_testimony
 from testimony_app.services.organisation import (
     CUSTODY_FORMAT,
@@ -68,6 +69,8 @@ from testimony_app.services.statements import LANGUAGES, StatementService
 from testimony_app.storage import audit
 from testimony_app.storage.imports import BundleLedger, ExportRow, LedgerVersion
 from testimony_app.storage.vault import OpenVault
+
+log = get_logger("services.bundles")
 
 __all__ = [
     "AckReport",
@@ -436,6 +439,12 @@ class BundleService:
             with contextlib.suppress(OSError):
                 written.path.unlink()
             raise
+        try:
+            # The head that left the laptop: unlock checks the database still holds it (B5a).
+            self.vault.record_export_anchor(seq, head)
+        except (UserFacingError, OSError):
+            # The bundle is written and recorded; only the rollback check lags one export.
+            log.warning("the export anchor could not be written to the key files")
         return ExportReport(
             path=written.path,
             bundle_id=written.bundle_id,

@@ -58,6 +58,21 @@ class VaultSession:
         """The vault's random identifier (not secret, not personal)."""
         return self._vault.vault_id
 
+    @property
+    def history_warning(self) -> str | None:
+        """One sentence if the database's history no longer holds what was last exported.
+
+        Set at unlock when the vault's database looks replaced by an older or different copy
+        (security.md B5a); the GUI and the command line show it, and every check repeats it.
+        It stays until the next export records a new anchor.
+        """
+        return self._vault.history_problem
+
+    @property
+    def history_gap(self) -> tuple[str, int] | None:
+        """The same finding for translation: ``("shorter" | "differs", entry number)``."""
+        return self._vault.history_gap
+
     def lock(self) -> None:
         """Close the database and wipe the key; the session cannot be used afterwards."""
         self._vault.close()

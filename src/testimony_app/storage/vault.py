@@ -15,7 +15,10 @@ Rules that keep a testimony from being lost:
 * a passphrase change rewrites only the key files, atomically, one after the other, so a crash
   at any point leaves exactly one passphrase that works;
 * a restore verifies the backup and its copy before moving the damaged file aside (never
-  deleting it) and putting the copy in place.
+  deleting it) and putting the copy in place;
+* each export records the audit log's head in the key files (the *export anchor*), and each
+  unlock checks that the database's history still contains it, so a database replaced by an
+  older copy is reported rather than silently trusted.
 """
 
 from __future__ import annotations
@@ -169,6 +172,25 @@ class OpenVault:
         self.now = now
         self.records = RecordStore(db, now)
         self.attachments = AttachmentStore(db, now)
+        # Found at unlock; shown to the person and repeated by every check (security.md B5a):
+        # ("shorter" | "differs", the anchored entry's sequence number).
+        self.history_gap: tuple[str, int] | None = None
+
+    @property
+    def history_problem(self) -> str | None:
+        """The history gap found at unlock as one sentence, or None."""
+        if self.history_gap is None:
+            return None
+        kind, seq = self.history_gap
+        if kind == "shorter":
+            return (
+                f"The vault's history ends before the last export (entry {seq}): its"
+                " database was replaced by an older copy, by a restore or by someone else."
+            )
+        return (
+            f"The vault's history differs from the one last exported (entry {seq}): its"
+            " database was replaced by another copy, by a restore or by someone else."
+        )
 
     @property
     def is_open(self) -> bool:
@@ -207,6 +229,35 @@ class OpenVault:
             (key, value, value),
         )
 
+    # -- export anchor ---------------------------------------------------------------------
+
+    def record_export_anchor(self, seq: int, entry_hash: str) -> None:
+        """Remember the audit head that just left the laptop in a bundle (both key files).
+
+        Called after a bundle was written and verified. The key files are rewritten one after
+        the other, atomically; a crash between them leaves copies that differ, and the next
+        unlock repairs the second from the first.
+        """
+        if seq < 1:
+            return
+        keys, bak = self.path / KEYS_NAME, self.path / KEYS_BAK_NAME
+        slot: keyslots.KeySlot | None = None
+        for source in (keys, bak):
+            try:
+                slot = keyslots.with_anchor(
+                    _read_slot(source), self._dek, keyslots.Anchor(seq, entry_hash)
+                )
+                break
+            except KeyFileDamaged:
+                continue
+        if slot is None:
+            raise KeyFileDamaged(
+                "Both copies of the vault's key file are damaged; restore them from a backup."
+            )
+        data = keyslots.serialise(slot)
+        atomic_write(keys, data)
+        atomic_write(bak, data)
+
     # -- passphrase ------------------------------------------------------------------------
 
     def change_passphrase(self, old: str, new: str) -> None:
@@ -215,7 +266,9 @@ class OpenVault:
             raise UserFacingError("The new passphrase is empty.")
         dek, slot = unwrap_key(self.path, old)
         try:
-            fresh = keyslots.new_slot(new, dek, slot.params.with_new_salt(), slot.vault_id)
+            fresh = keyslots.new_slot(
+                new, dek, slot.params.with_new_salt(), slot.vault_id, slot.anchor
+            )
         finally:
             kdf.wipe(dek)
         data = keyslots.serialise(fresh)
@@ -302,6 +355,8 @@ class OpenVault:
         records = 0
         with contextlib.suppress(UserFacingError):
             records = self.records.count()
+        if self.history_problem:
+            problems.insert(0, self.history_problem)
         return CheckReport(tuple(problems), records, count)
 
 
@@ -415,10 +470,30 @@ def unlock(path: Path, passphrase: str, now: Callable[[], str] = utc_now) -> Ope
         raise VaultNotFound("There is no vault at that location.")
     _clean_stray_temps(path)
     dek, slot = unwrap_key(path, passphrase)
-    return _open(path, dek, slot.vault_id, now)
+    return _open(path, dek, slot.vault_id, now, slot.anchor)
 
 
-def _open(path: Path, dek: bytearray, vault_id: str, now: Callable[[], str]) -> OpenVault:
+def _history_gap(
+    db: database.Database, anchor: keyslots.Anchor | None
+) -> tuple[str, int] | None:
+    """Whether the audit log still holds the head recorded at the last export (B5a)."""
+    if anchor is None:
+        return None
+    found = db.scalar("SELECT entry_hash FROM audit WHERE seq = ?", (anchor.seq,))
+    if found is None:
+        return ("shorter", anchor.seq)
+    if found != anchor.entry_hash:
+        return ("differs", anchor.seq)
+    return None
+
+
+def _open(
+    path: Path,
+    dek: bytearray,
+    vault_id: str,
+    now: Callable[[], str],
+    anchor: keyslots.Anchor | None = None,
+) -> OpenVault:
     try:
         db = database.connect(path / DB_NAME, dek)
     except BaseException:
@@ -430,6 +505,9 @@ def _open(path: Path, dek: bytearray, vault_id: str, now: Callable[[], str]) -> 
         if stored_id != vault_id:
             raise VaultDamaged("The key file and the database belong to different vaults.")
         vault = OpenVault(path, db, dek, vault_id, now)
+        vault.history_gap = _history_gap(db, anchor)
+        if vault.history_gap:
+            log.warning("audit log does not contain the export anchor")
         vault.attachments.recover()
     except BaseException:
         db.close()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -511,6 +512,39 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self._update_actions()
         self.unlocked.emit()
+        if session.history_gap is not None:
+            self._warn_history(*session.history_gap)
+
+    def _warn_history(self, kind: str, seq: int) -> None:
+        """The database no longer holds what was last exported (security.md B5a)."""
+        if kind == "shorter":
+            text = self.tr(
+                "This vault's history ends before the last export (entry %1). Its database "
+                "was replaced by an older copy: by a restore from an older backup, or by "
+                "someone else."
+            )
+        else:
+            text = self.tr(
+                "This vault's history differs from the one last exported (entry %1). Its "
+                "database was replaced by another copy: by a restore, or by someone else."
+            )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("The vault may have been replaced"),
+            text.replace("%1", str(seq)),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("historyWarning")
+        box.setInformativeText(
+            self.tr(
+                "Testimonies exported since then are with your organisation. If you did not "
+                "restore a backup, tell your organisation before you export again. This "
+                "warning stays until the next export."
+            )
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _save_vault_setting(self, key: str, value: str) -> None:
         session = self._session
