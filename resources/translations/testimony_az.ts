@@ -1344,7 +1344,6 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <name>RegistryView</name>
         <message>
             <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
-            <extracomment>Item data role holding what a row stands for.</extracomment>
             <translation>«%1» qeydi «%2» qeydinə birləşdirilsin? Birincinin bütün əlaqələri ikinciyə keçəcək. Birləşdirməni sonra geri qaytarmaq olar.</translation>
         </message>
         <message>
@@ -1576,6 +1575,70 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>Close</source>
             <translation>Bağla</translation>
+        </message>
+        <message>
+            <source>name %1 alike</source>
+            <translation>ad %1 oxşardır</translation>
+        </message>
+        <message>
+            <source>description %1 alike</source>
+            <translation>təsvir %1 oxşardır</translation>
+        </message>
+        <message>
+            <source>same rank</source>
+            <translation>eyni rütbə</translation>
+        </message>
+        <message>
+            <source>different rank</source>
+            <translation>fərqli rütbə</translation>
+        </message>
+        <message>
+            <source>same unit</source>
+            <translation>eyni hissə</translation>
+        </message>
+        <message>
+            <source>different unit</source>
+            <translation>fərqli hissə</translation>
+        </message>
+        <message>
+            <source>same place</source>
+            <translation>eyni yer</translation>
+        </message>
+        <message>
+            <source>dates overlap</source>
+            <translation>tarixlər üst-üstə düşür</translation>
+        </message>
+        <message>
+            <source>dates far apart</source>
+            <translation>tarixlər bir-birindən uzaqdır</translation>
+        </message>
+        <message>
+            <source>no name to compare</source>
+            <translation>müqayisə üçün ad yoxdur</translation>
+        </message>
+        <message>
+            <source>rank or unit differ</source>
+            <translation>rütbə və ya hissə fərqlidir</translation>
+        </message>
+        <message>
+            <source>different kind</source>
+            <translation>fərqli növ</translation>
+        </message>
+        <message>
+            <source>The start of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
+            <translation>Dövrün başlanğıcı tarix deyil. Onu İİİİ, İİİİ-AA və ya İİİİ-AA-GG şəklində yazın, məsələn, 2017, 2017-05 və ya 2017-05-18.</translation>
+        </message>
+        <message>
+            <source>The end of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
+            <translation>Dövrün sonu tarix deyil. Onu İİİİ, İİİİ-AA və ya İİİİ-AA-GG şəklində yazın, məsələn, 2017, 2017-05 və ya 2017-05-18.</translation>
+        </message>
+        <message>
+            <source>The start of the period (%1) is later than its end (%2). Correct one of the two dates.</source>
+            <translation>Dövrün başlanğıcı (%1) sonundan (%2) sonradır. Tarixlərdən birini düzəldin.</translation>
+        </message>
+        <message>
+            <source>A year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD</source>
+            <translation>İl, ay və ya gün: İİİİ, İİİİ-AA və ya İİİİ-AA-GG</translation>
         </message>
     </context>
     <context>

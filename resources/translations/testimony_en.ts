@@ -1333,7 +1333,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <name>RegistryView</name>
         <message>
             <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
-            <extracomment>Item data role holding what a row stands for.</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1564,6 +1563,70 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>name %1 alike</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>description %1 alike</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>same rank</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>different rank</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>same unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>different unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>same place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dates overlap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dates far apart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no name to compare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rank or unit differ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>different kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The start of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The end of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The start of the period (%1) is later than its end (%2). Correct one of the two dates.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD</source>
             <translation type="unfinished" />
         </message>
     </context>

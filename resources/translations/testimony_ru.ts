@@ -1350,7 +1350,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <name>RegistryView</name>
         <message>
             <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
-            <extracomment>Item data role holding what a row stands for.</extracomment>
             <translation>Объединить запись «%1» с записью «%2»? Все связи первой перейдут ко второй. Объединение можно будет отменить.</translation>
         </message>
         <message>
@@ -1584,6 +1583,70 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>Close</source>
             <translation>Закрыть</translation>
+        </message>
+        <message>
+            <source>name %1 alike</source>
+            <translation>имя похоже на %1</translation>
+        </message>
+        <message>
+            <source>description %1 alike</source>
+            <translation>описание похоже на %1</translation>
+        </message>
+        <message>
+            <source>same rank</source>
+            <translation>то же звание</translation>
+        </message>
+        <message>
+            <source>different rank</source>
+            <translation>другое звание</translation>
+        </message>
+        <message>
+            <source>same unit</source>
+            <translation>то же подразделение</translation>
+        </message>
+        <message>
+            <source>different unit</source>
+            <translation>другое подразделение</translation>
+        </message>
+        <message>
+            <source>same place</source>
+            <translation>то же место</translation>
+        </message>
+        <message>
+            <source>dates overlap</source>
+            <translation>даты пересекаются</translation>
+        </message>
+        <message>
+            <source>dates far apart</source>
+            <translation>даты далеки друг от друга</translation>
+        </message>
+        <message>
+            <source>no name to compare</source>
+            <translation>нет имени для сравнения</translation>
+        </message>
+        <message>
+            <source>rank or unit differ</source>
+            <translation>звание или подразделение не совпадают</translation>
+        </message>
+        <message>
+            <source>different kind</source>
+            <translation>другой вид</translation>
+        </message>
+        <message>
+            <source>The start of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
+            <translation>Начало периода — не дата. Укажите его как ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, например 2017, 2017-05 или 2017-05-18.</translation>
+        </message>
+        <message>
+            <source>The end of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
+            <translation>Конец периода — не дата. Укажите его как ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, например 2017, 2017-05 или 2017-05-18.</translation>
+        </message>
+        <message>
+            <source>The start of the period (%1) is later than its end (%2). Correct one of the two dates.</source>
+            <translation>Начало периода (%1) позже его конца (%2). Исправьте одну из двух дат.</translation>
+        </message>
+        <message>
+            <source>A year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD</source>
+            <translation>Год, месяц или день: ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД</translation>
         </message>
     </context>
     <context>

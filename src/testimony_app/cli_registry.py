@@ -23,12 +23,35 @@ from pathlib import Path
 from typing import Any
 
 from testimony_app.cli import _EXTENSIONS, EXIT_OK, _emit, _open, command
+from testimony_app.domain.matching import MentionSuggestions, date_filter_problems
 from testimony_app.errors import UserFacingError
 
 
 def _link_line(link: Any) -> str:
     return (f"  link {link.id} [{link.status}] {link.record_id[:8]} v{link.version}"
             f" {link.mention_path}: {link.mention.text or link.mention.rank}")
+
+
+def _suggestions_data(item: MentionSuggestions) -> dict[str, Any]:
+    """A mention's suggestions as JSON: ``reasons`` stays the list of English sentences it
+    always was; ``factors`` adds the stable codes (and values) behind them, for scripts."""
+    data = asdict(item)
+    data["suggestions"] = [
+        {"entry_id": s.entry_id, "score": s.score, "reasons": list(s.reasons),
+         "factors": [{"code": r.code, "value": r.value} for r in s.factors]}
+        for s in item.suggestions
+    ]
+    return data
+
+
+def _check_period(date_from: str, date_to: str) -> None:
+    problems = date_filter_problems(date_from, date_to)
+    if "from_invalid" in problems or "to_invalid" in problems:
+        raise UserFacingError(
+            "Write --from and --to as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017-05."
+        )
+    if problems:
+        raise UserFacingError("The --from date comes after the --to date.")
 
 
 @command("registry")
@@ -61,7 +84,8 @@ def cmd_registry(args: argparse.Namespace) -> int:
                 lines += [_link_line(link) for link in item.links]
                 lines += [f"  → {s.entry_id[:8]} {s.score:.2f} ({', '.join(s.reasons)})"
                           for s in item.suggestions]
-            _emit(args, [asdict(i) for i in found], "\n".join(lines) or "Nothing to link.")
+            _emit(args, [_suggestions_data(i) for i in found],
+                  "\n".join(lines) or "Nothing to link.")
         elif action == "link":
             if bool(args.entry) == bool(args.new):
                 raise UserFacingError("Name one registry entry, or --new for a new one.")
@@ -94,6 +118,7 @@ def cmd_corroborate(args: argparse.Namespace) -> int:
         raise UserFacingError("The folder for the report does not exist.")
     if out is None and (args.redacted or args.language):
         raise UserFacingError("--redacted and --language apply to a report: add --pdf OUT.pdf.")
+    _check_period(args.date_from, args.date_to)
     session = _open(args)
     try:
         result = session.registry.corroborate(

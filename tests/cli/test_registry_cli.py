@@ -50,6 +50,15 @@ def test_link_suggest_confirm_and_corroborate(
     code, out, _ = _run(capsys, "registry", "suggest", ru, "--json", *v)
     person = [m for m in json.loads(out) if m["mention"]["path"] == "acts[0].perpetrators[0]"]
     assert [s["entry_id"] for s in person[0]["suggestions"]] == [entry]
+    suggestion = person[0]["suggestions"][0]
+    # "reasons" stays the English sentences it always was; "factors" adds stable codes.
+    assert all(isinstance(r, str) for r in suggestion["reasons"])
+    assert any(r.startswith("name ") and r.endswith("% alike") for r in suggestion["reasons"])
+    codes = [f["code"] for f in suggestion["factors"]]
+    assert codes[0] == "name_alike"
+    assert 0 < suggestion["factors"][0]["value"] <= 1
+    assert "same_rank" in codes
+    assert len(codes) == len(suggestion["reasons"])
     code, out, _ = _run(capsys, "registry", "link", ru, "acts[0].perpetrators[0]", entry[:8],
                         "--suggested", "--json", *v)
     link_id = json.loads(out)["id"]
@@ -74,6 +83,9 @@ def test_link_suggest_confirm_and_corroborate(
         ("registry", "undo-merge", "7"),
         ("registry", "link", "{az}", "acts[5].place", "--new"),
         ("registry", "link", "{az}", "acts[0].perpetrators[0]"),
+        ("corroborate", "ffffffff", "--from", "2017-5"),
+        ("corroborate", "ffffffff", "--to", "2017-02-30"),
+        ("corroborate", "ffffffff", "--from", "2018", "--to", "2017-12-31"),
     ],
 )
 def test_user_errors_are_one_sentence(
@@ -87,3 +99,15 @@ def test_user_errors_are_one_sentence(
     assert err.strip().endswith(".")
     assert err.strip().count("\n") == 0
     assert "Traceback" not in err
+
+
+def test_a_period_is_checked_before_the_vault_opens(
+    vault: tuple[Path, str, str], capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path, _, _ = vault
+    monkeypatch.delenv("TESTIMONY_PASSPHRASE")  # the error comes before any prompt
+    code, _out, err = _run(capsys, "corroborate", "ffffffff", "--from", "2018", "--to", "2017",
+                           "--vault", str(path))
+    assert code != 0
+    assert "--from date comes after the --to date" in err

@@ -149,7 +149,7 @@ def test_suggest_confirm_and_corroborate_across_scripts(
     view = open_view(qtbot, session, runner, records["az"])
     assert view.objectName() == "registryView"
     assert not view.isModal()
-    assert view.entries.rowCount() == 0
+    assert view.entry_model.rowCount() == 0
     (top,) = (
         view.suggestion_tree.topLevelItem(i)
         for i in range(view.suggestion_tree.topLevelItemCount())
@@ -207,12 +207,10 @@ def test_suggest_confirm_and_corroborate_across_scripts(
     counts = sorted(int(view.matrix.item(0, c).text()) for c in range(2))
     assert counts == [1, 2]  # falanga: two witnesses; electric shock: one witness, twice
     # The count in the list says how many testimonies link to the entry.
-    row = next(
-        r
-        for r in range(view.entries.rowCount())
-        if view.entries.item(r, 1).text() == "Elçin Həsənov"
-    )
-    assert view.entries.item(row, 3).text() == "3"
+    model = view.entry_model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "Elçin Həsənov")
+    assert model.index(row, 3).data() == "3"
+    assert model.index(row, 0).data(ROW_ROLE).testimonies == 3
 
     # Filters: a date range, then a place typed in another script.
     type_text(view.date_from, "2017-05-20")
@@ -229,11 +227,12 @@ def test_suggest_confirm_and_corroborate_across_scripts(
 
     # Search the list across scripts.
     type_text(view.search_edit, "Гасанов")
-    visible = [r for r in range(view.entries.rowCount()) if not view.entries.isRowHidden(r)]
-    assert [view.entries.item(r, 1).text() for r in visible] == ["Elçin Həsənov"]
+    assert [r.entry.display_name for r in view.shown_entries()] == ["Elçin Həsənov"]
+    assert model.rowCount() == 1
     view.search_edit.clear()
     type_text(view.search_edit, "Petrov")
-    assert all(view.entries.isRowHidden(r) for r in range(view.entries.rowCount()))
+    assert view.shown_entries() == []
+    assert model.rowCount() == 0
 
     # Every service call ran off the GUI thread.
     assert threads
@@ -257,15 +256,13 @@ def test_merge_asks_first_and_undo_restores(qtbot, session, records, runner, scr
     two = session.registry.link(records["ru"], PERP, new_entry=True).entry_id
     view = open_view(qtbot, session, runner)
     people = {
-        view.entries.item(r, 0).data(ROW_ROLE).entry.id: r
-        for r in range(view.entries.rowCount())
-        if view.entries.item(r, 0).data(ROW_ROLE).entry.kind == "person"
+        row.entry.id: r for r, row in enumerate(view.shown_entries()) if row.entry.kind == "person"
     }
     assert set(people) == {one, two}
     assert not view.merge_button.isEnabled()
     assert not view.undo_merge_button.isEnabled()
     view.entries.clearSelection()
-    view.entries.setCurrentCell(people[one], 0)
+    view.entries.setCurrentIndex(view.entry_model.index(people[one], 0))
     view.entries.selectRow(people[one])
     view.entries.selectionModel().select(
         view.entries.model().index(people[two], 0),
@@ -309,7 +306,7 @@ def test_closing_wipes_the_tables(qtbot, session, records, runner):
     settle(qtbot, view)
     assert view.testimonies.rowCount() == 1
     view.reject()
-    assert view.entries.rowCount() == 0
+    assert view.entry_model.rowCount() == 0
     assert view.testimonies.rowCount() == 0
     assert view.suggestion_tree.topLevelItemCount() == 0
     assert isinstance(SuggestionRow(PERP), SuggestionRow)
@@ -356,3 +353,280 @@ def test_vault_menu_opens_the_registry_on_the_open_vault(make_window, qtbot, tmp
     # The lock closes the window and wipes what it showed.
     window.lock()
     assert not shiboken6.isValid(view) or not view.isVisible()
+
+
+# -- reasons in the interface language ------------------------------------------------------
+
+REASONS = {
+    "az": {
+        "name_alike": "ad {} oxşardır",
+        "same_rank": "eyni rütbə",
+        "different_rank": "fərqli rütbə",
+        "same_unit": "eyni hissə",
+        "different_unit": "fərqli hissə",
+        "same_place": "eyni yer",
+        "dates_overlap": "tarixlər üst-üstə düşür",
+        "dates_far_apart": "tarixlər bir-birindən uzaqdır",
+    },
+    "ru": {
+        "name_alike": "имя похоже на {}",
+        "same_rank": "то же звание",
+        "different_rank": "другое звание",
+        "same_unit": "то же подразделение",
+        "different_unit": "другое подразделение",
+        "same_place": "то же место",
+        "dates_overlap": "даты пересекаются",
+        "dates_far_apart": "даты далеки друг от друга",
+    },
+}
+
+
+def _expected_reasons(language: str, factors) -> str:
+    texts = REASONS[language]
+    return "; ".join(
+        texts[r.code].format(f"{r.value:.0%}" if r.value is not None else "") for r in factors
+    )
+
+
+def test_suggestion_reasons_speak_the_interface_language(qtbot, session, records, runner):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from testimony_app.ui.i18n import Translations
+
+    entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
+    (found,) = (m for m in session.registry.suggestions(records["ru"]) if m.mention.path == PERP)
+    (suggestion,) = found.suggestions
+    assert suggestion.entry_id == entry
+    codes = [r.code for r in suggestion.factors]
+    assert codes[:3] == ["name_alike", "same_rank", "same_unit"]
+    try:
+        Translations().apply("az")
+        view = open_view(qtbot, session, runner, records["ru"])
+        (child,) = suggestion_items(view)
+        assert child.text(2) == _expected_reasons("az", suggestion.factors)
+        assert child.text(2).startswith("ad ")
+        assert child.text(1).startswith("bal ")
+        assert "alike" not in child.text(2)
+        assert "same" not in child.text(2)
+        assert view.suggestion_tree.headerItem().text(2) == "Əsaslar"
+
+        # A period refused in Azerbaijani too.
+        view.date_from.setText("2017-5")
+        view.load_corroboration()
+        assert view.date_error.text().startswith("Dövrün başlanğıcı tarix deyil.")
+
+        Translations().apply("ru")
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        (child,) = suggestion_items(view)
+        assert child.text(2) == _expected_reasons("ru", suggestion.factors)
+        assert child.text(2).startswith("имя похоже на ")
+        assert child.text(1).startswith("оценка ")
+        assert view.date_error.text().startswith("Начало периода — не дата.")
+    finally:
+        Translations().apply("en")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    (child,) = suggestion_items(view)
+    assert child.text(2) == "; ".join(suggestion.reasons)  # English: the sentences of old
+
+
+# -- the period filter ------------------------------------------------------------------------
+
+
+def test_dates_are_checked_before_anything_is_filtered(
+    qtbot, session, records, runner, monkeypatch
+):
+    entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
+    view = open_view(qtbot, session, runner)
+    assert view.select_entry(entry)
+    settle(qtbot, view)
+    assert view.corroboration is not None
+    calls: list[dict[str, str]] = []
+    original = session.registry.corroborate
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(session.registry, "corroborate", spy)
+
+    def apply() -> None:
+        qtbot.mouseClick(view.apply_button, Qt.MouseButton.LeftButton)
+        settle(qtbot, view)
+
+    # A wrong shape is marked as it is typed; Apply says what is wrong and runs nothing.
+    qtbot.keyClicks(view.date_from, "2017-5")
+    assert view.date_from.property("invalid") is True
+    assert view.date_to.property("invalid") is False
+    assert view.date_error.isHidden()
+    apply()
+    assert calls == []
+    assert view.date_error.isVisible()
+    assert view.date_error.text() == (
+        "The start of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, "
+        "for example 2017, 2017-05 or 2017-05-18."
+    )
+    # What was shown no longer answers the filter as written: the tables are emptied.
+    assert view.corroboration is None
+    assert view.testimonies.rowCount() == 0
+    assert "Elçin Həsənov" in view.entry_title.text()
+
+    # Correcting the date takes the message and the mark away as it is typed.
+    qtbot.keyClick(view.date_from, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(view.date_from, "05")
+    assert view.date_from.text() == "2017-05"
+    assert view.date_from.property("invalid") is False
+    assert view.date_error.isHidden()
+
+    # A period that ends before it starts is refused with a sentence; Return does not run it.
+    view.date_from.setText("2018")
+    view.date_to.setText("2017-12-31")
+    assert view.date_error.isHidden()  # each date alone is fine
+    qtbot.keyClick(view.date_to, Qt.Key.Key_Return)
+    settle(qtbot, view)
+    assert calls == []
+    assert view.date_error.text() == (
+        "The start of the period (2018) is later than its end (2017-12-31). "
+        "Correct one of the two dates."
+    )
+    assert view.date_from.property("invalid") is True
+    assert view.date_to.property("invalid") is True
+
+    # Digits of another script are refused (setText: keyClicks aborts on non-ASCII text).
+    view.date_from.clear()
+    view.date_to.setText("２０１７-٠٥")
+    apply()
+    assert calls == []
+    assert view.date_error.text().startswith("The end of the period is not a date.")
+    assert view.date_from.property("invalid") is False
+
+    # Selecting another entry with a wrong period does not run it either.
+    view.entries.clearSelection()
+    assert view.select_entry(entry)
+    settle(qtbot, view)
+    assert calls == []
+
+    # Partial dates are what testimonies have: a year and a month are a period.
+    view.date_from.setText("2017")
+    view.date_to.setText("2017-05")
+    assert view.date_error.isHidden()
+    apply()
+    assert calls == [{"date_from": "2017", "date_to": "2017-05", "place": ""}]
+    assert view.date_error.isHidden()
+    assert view.corroboration is not None
+    assert [i.record_id for i in view.corroboration.items] == [records["az"]]
+
+
+# -- a registry of many thousand entries ------------------------------------------------------
+
+
+def _large_listing(count: int):
+    from testimony_app.domain.matching import Entry
+    from testimony_app.ui.registry_view import EntryRow, Listing, entry_search_key
+
+    firsts = ["Elçin", "Rauf", "Vüqar", "Nicat", "Ramil", "Şahin", "Эльчин", "Рауф"]
+    lasts = ["Həsənov", "Hüseynov", "Məmmədov", "Əliyev", "Quliyev", "Гасанов", "Мамедов"]
+    ranks = ["kapitan", "mayor", "капитан", "", "serjant"]
+    rows = []
+    for i in range(count):
+        kind = ("person", "person", "person", "place", "unit")[i % 5]
+        if kind == "person":
+            name = f"{firsts[i % len(firsts)]} {lasts[(i // 3) % len(lasts)]}"
+            rank, unit = ranks[i % len(ranks)], f"Q-{900 + i % 40}"
+        elif kind == "place":
+            name, rank, unit = f"Saxlama yeri №{i}", "", ""
+        else:
+            name, rank, unit = f"Hərbi hissə N-{i}", "", ""
+        entry = Entry(f"{i:08x}-e", kind, name, rank, unit, "", "2025-01-01T00:00:00Z")
+        rows.append(EntryRow(entry, i % 7, entry_search_key(entry) if i % 2 else ""))
+    rows.sort(key=lambda r: (r.entry.kind, r.entry.display_name.casefold()))
+    return Listing(tuple(rows), ())
+
+
+def test_a_registry_of_thousands_filters_to_the_right_rows(qtbot, runner):
+    from testimony_app.domain.transliteration import skeleton
+    from testimony_app.ui.registry_view import EntryTableModel
+
+    listing = _large_listing(7200)
+    view = RegistryView(lambda: None, runner)  # no vault: the listing is handed in
+    qtbot.addWidget(view)
+    view.show()
+    view.show_listing(listing)
+    model = view.entry_model
+    assert isinstance(model, EntryTableModel)
+    assert view.entries.model() is model
+    assert model.rowCount() == model.total == 7200
+    assert view.shown_entries() == list(listing.rows)
+
+    def expected(needle: str, kind: str = "") -> list[str]:
+        key = skeleton(needle)
+        return [
+            r.entry.id
+            for r in listing.rows
+            if (not kind or r.entry.kind == kind)
+            and key in skeleton(" ".join((r.entry.display_name, r.entry.rank, r.entry.unit)))
+        ]
+
+    def shown() -> list[str]:
+        return [r.entry.id for r in view.shown_entries()]
+
+    # Across scripts: Гасанов finds Həsənov, and not Hüseynov.
+    view.search_edit.setText("Гасанов")
+    hasanov = shown()
+    assert hasanov == expected("Гасанов")
+    assert model.rowCount() == len(hasanov) > 500
+    names = {model.index(r, 1).data() for r in range(model.rowCount())}
+    assert any("Həsənov" in n for n in names)
+    assert any("Гасанов" in n for n in names)
+    assert not any("Hüseynov" in n for n in names)
+
+    # Rank and unit are searched too; the kind narrows what the text found.
+    view.search_edit.setText("Q-917")
+    assert shown() == expected("Q-917")
+    view.search_edit.setText("hissə")
+    view.kind_combo.setCurrentIndex(view.kind_combo.findData("unit"))
+    units = shown()
+    assert units == expected("hissə", "unit")
+    assert len(units) == 1440
+    view.kind_combo.setCurrentIndex(view.kind_combo.findData("place"))
+    assert shown() == []
+    view.search_edit.clear()
+    assert len(shown()) == 1440
+    assert {model.index(r, 0).data() for r in range(model.rowCount())} == {"Place"}
+    view.kind_combo.setCurrentIndex(0)
+    assert shown() == [r.entry.id for r in listing.rows]
+
+    # A selection survives a search that keeps it (wherever its row moves), and goes with one
+    # that hides it.
+    narrow = expected("Elçin Гас")
+    assert 0 < len(narrow) < len(hasanov)
+    target = narrow[-1]
+    view.search_edit.setText("Гасанов")
+    assert view.select_entry(target)
+    assert view.selected_entry_ids() == [target]
+    rows = [model.row_of(target)]
+    view.search_edit.setText("Elçin Гас")
+    assert shown() == narrow
+    view.search_edit.clear()
+    assert len(shown()) == 7200
+    rows += [len(narrow) - 1, model.row_of(target)]
+    assert len(set(rows)) == 3
+    assert view.selected_entry_ids() == [target]
+    assert view.current_entry_id() == target
+    view.search_edit.setText("Мамедов")
+    assert view.selected_entry_ids() == []
+    assert not view.merge_button.isEnabled()
+
+    # Sorting by the number of testimonies keeps the search, and the selection follows.
+    view.search_edit.setText("Мамедов")
+    target = shown()[0]
+    assert view.select_entry(target)
+    view.entries.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    counts = [r.testimonies for r in view.shown_entries()]
+    assert counts == sorted(counts, reverse=True)
+    assert sorted(shown()) == sorted(expected("Мамедов"))
+    assert view.selected_entry_ids() == [target]
+    assert view.current_entry_id() == target
+
+    # Closing empties the list.
+    view.reject()
+    assert model.rowCount() == 0

@@ -98,13 +98,73 @@ class Candidate:
     dates: tuple[str, ...] = ()
 
 
+#: Why a mention may be (or cannot be) an entry. Stable codes: the GUI translates them, the
+#: command line's JSON carries them beside the English text, and scripts may rely on them.
+REASON_CODES = (
+    "name_alike",  # value: how alike the names are, in [0, 1]
+    "description_alike",  # value: how alike two place or unit descriptions are, in [0, 1]
+    "same_rank",
+    "different_rank",
+    "same_unit",
+    "different_unit",
+    "same_place",
+    "dates_overlap",
+    "dates_far_apart",
+    "no_name",
+    "rank_or_unit_differ",
+    "different_kind",
+)
+
+_REASON_TEXT = {
+    "name_alike": "name {value:.0%} alike",
+    "description_alike": "description {value:.0%} alike",
+    "same_rank": "same rank",
+    "different_rank": "different rank",
+    "same_unit": "same unit",
+    "different_unit": "different unit",
+    "same_place": "same place",
+    "dates_overlap": "dates overlap",
+    "dates_far_apart": "dates far apart",
+    "no_name": "no name to compare",
+    "rank_or_unit_differ": "rank or unit differ",
+    "different_kind": "different kind",
+}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason behind a score, as a stable code (and a value where it has one).
+
+    Structured rather than a sentence so that each interface language can say it in its own
+    words; :meth:`describe` is the English wording that the command line prints.
+    """
+
+    code: str
+    value: float | None = None
+
+    def describe(self) -> str:
+        """The reason in English (``"name 87% alike"``)."""
+        template = _REASON_TEXT.get(self.code, self.code)
+        return template.format(value=self.value if self.value is not None else 0.0)
+
+
 @dataclass(frozen=True)
 class Suggestion:
     """A ranked guess that a mention refers to an entry, with the reasons a person reads."""
 
     entry_id: str
     score: float
-    reasons: tuple[str, ...] = field(default=())
+    factors: tuple[Reason, ...] = field(default=())
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The reasons in English, as before they were structured (the CLI prints these)."""
+        return tuple(r.describe() for r in self.factors)
+
+    @property
+    def reason_codes(self) -> tuple[str, ...]:
+        """The codes of :attr:`factors`, in order."""
+        return tuple(r.code for r in self.factors)
 
 
 # -- mentions ----------------------------------------------------------------------------
@@ -302,26 +362,60 @@ def dates_overlap(a: Iterable[str], b: Iterable[str], slack: int = _DATE_SLACK_D
     return any(x[0] - slack <= y[1] and y[0] - slack <= x[1] for x in ra for y in rb)
 
 
+_FILTER_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+
+
+def filter_date_range(value: str) -> tuple[int, int] | None:
+    """A date typed as a filter, as the inclusive range of days it can mean; None if invalid.
+
+    Only ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` in ASCII digits naming a real day, month or
+    year. Stricter than :func:`date_range`, which reads dates already in records leniently: a
+    filter typed ``2017-5`` must be refused rather than silently read as the whole of 2017.
+    """
+    text = value.strip()
+    if not _FILTER_DATE.fullmatch(text):
+        return None
+    return date_range(text)
+
+
+def date_filter_problems(date_from: str, date_to: str) -> tuple[str, ...]:
+    """Why a period typed as a filter cannot be used; empty when it can.
+
+    Either end may be empty (open). Codes: ``from_invalid``, ``to_invalid`` and
+    ``from_after_to`` (the period would be empty: its start comes after every day of its end).
+    """
+    low = filter_date_range(date_from) if date_from.strip() else None
+    high = filter_date_range(date_to) if date_to.strip() else None
+    problems = []
+    if date_from.strip() and low is None:
+        problems.append("from_invalid")
+    if date_to.strip() and high is None:
+        problems.append("to_invalid")
+    if low is not None and high is not None and low[0] > high[1]:
+        problems.append("from_after_to")
+    return tuple(problems)
+
+
 # -- scoring -----------------------------------------------------------------------------
 
 
 def score(mention: Mention, candidate: Candidate) -> Suggestion:
     """How likely ``mention`` refers to ``candidate``, with reasons."""
     if mention.kind != candidate.kind:
-        return Suggestion(candidate.entry_id, 0.0, ("different kind",))
+        return Suggestion(candidate.entry_id, 0.0, (Reason("different_kind"),))
     if mention.kind == "person":
         return _score_person(mention, candidate)
     names = (candidate.name, *candidate.aliases)
     best = max((place_similarity(mention.text, n) for n in names if n), default=0.0)
-    reasons = [f"description {best:.0%} alike"]
+    reasons = [Reason("description_alike", best)]
     if mention.kind == "place" and dates_overlap(mention.dates, candidate.dates):
-        reasons.append("dates overlap")
+        reasons.append(Reason("dates_overlap"))
         best = min(1.0, best + 0.03)
     return Suggestion(candidate.entry_id, round(best, 3), tuple(reasons))
 
 
 def _score_person(m: Mention, c: Candidate) -> Suggestion:
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     mkey = _name_key(m.text)
     names = [n for n in (c.name, *c.aliases) if n]
     rank_a, rank_b = _rank_code(m.rank), _rank_code(c.rank)
@@ -333,7 +427,7 @@ def _score_person(m: Mention, c: Candidate) -> Suggestion:
     dates = dates_overlap(m.dates, c.dates)
     if mkey and names:
         value = max(_key_similarity(mkey, _name_key(n)) for n in names)
-        reasons.append(f"name {value:.0%} alike")
+        reasons.append(Reason("name_alike", value))
         # Agreement only lifts a name that already nearly matches: two officers of one unit
         # with surnames a letter apart must not climb into the strong band together.
         lift = value >= _LIFT_FROM
@@ -351,18 +445,18 @@ def _score_person(m: Mention, c: Candidate) -> Suggestion:
             value += 0.02
     else:
         if rank is False or unit is False:
-            return Suggestion(c.entry_id, 0.0, ("rank or unit differ",))
+            return Suggestion(c.entry_id, 0.0, (Reason("rank_or_unit_differ"),))
         value = 0.2 + 0.25 * bool(rank) + 0.25 * bool(unit) + 0.1 * bool(place) + 0.1 * bool(dates)
         value = min(value, UNNAMED_CAP)
-        reasons.append("no name to compare")
+        reasons.append(Reason("no_name"))
     if rank is not None:
-        reasons.append("same rank" if rank else "different rank")
+        reasons.append(Reason("same_rank" if rank else "different_rank"))
     if unit is not None:
-        reasons.append("same unit" if unit else "different unit")
+        reasons.append(Reason("same_unit" if unit else "different_unit"))
     if place:
-        reasons.append("same place")
+        reasons.append(Reason("same_place"))
     if dates is not None:
-        reasons.append("dates overlap" if dates else "dates far apart")
+        reasons.append(Reason("dates_overlap" if dates else "dates_far_apart"))
     return Suggestion(c.entry_id, round(max(0.0, min(1.0, value)), 3), tuple(reasons))
 
 

@@ -12,16 +12,34 @@ What the window promises:
 * **Witnesses by pseudonym or initials only.** The corroboration lists each testimony by the
   witness's display name (never the full name), the first characters of the record id, dates,
   places and methods.
+* **Reasons in the user's language.** The matcher gives reasons as codes
+  (:class:`~testimony_app.domain.matching.Reason`); this window words them with ``tr()``.
+* **A period is checked before it filters.** ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (testimonies
+  have partial dates); anything else, or a start after the end, is said in a sentence under
+  the fields and nothing runs.
+* **Thousands of entries.** The list is a model filtered in Python lists
+  (:class:`EntryTableModel`), not a widget per cell.
 * **Wiped on close.** Closing (or the lock, which rejects every dialog) empties every table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +50,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -41,6 +60,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from testimony_app.domain.matching import date_filter_problems
 from testimony_app.domain.transliteration import skeleton
 from testimony_app.log import get_logger
 from testimony_app.ui.prompts import Prompts, prompts_for
@@ -53,6 +73,7 @@ if TYPE_CHECKING:
         Entry,
         MentionSuggestions,
         Merge,
+        Reason,
     )
     from testimony_app.services.vault import VaultSession
 
@@ -60,16 +81,27 @@ _log = get_logger("ui.registry")
 
 SessionProvider = Callable[[], "VaultSession | None"]
 
-#: Item data role holding what a row stands for.
+# Item data role holding what a row stands for.
 ROW_ROLE = Qt.ItemDataRole.UserRole
+Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
 class EntryRow:
-    """One registry entry in the list, with how many testimonies confirm a link to it."""
+    """One registry entry in the list, with how many testimonies confirm a link to it.
+
+    ``search_key`` is what the search box matches (see :func:`entry_search_key`); it is
+    computed on the task thread, so that listing many thousands of entries stays quick.
+    """
 
     entry: Entry
     testimonies: int
+    search_key: str = ""
+
+
+def entry_search_key(entry: Entry) -> str:
+    """Name, rank and unit folded to one script (``Гасанов`` finds ``Həsənov``)."""
+    return skeleton(" ".join((entry.display_name, entry.rank, entry.unit)))
 
 
 @dataclass(frozen=True)
@@ -96,7 +128,7 @@ def load_listing(session: VaultSession) -> Listing:
     for entry in session.registry.list_entries():
         detail = session.registry.show(entry.id)
         records = {link.record_id for link in detail.links if link.status == "confirmed"}
-        rows.append(EntryRow(entry, len(records)))
+        rows.append(EntryRow(entry, len(records), entry_search_key(entry)))
     rows.sort(key=lambda r: (r.entry.kind, r.entry.display_name.casefold()))
     return Listing(tuple(rows), tuple(session.registry.merges()))
 
@@ -121,6 +153,179 @@ def _table(parent: QWidget, name: str, columns: int) -> QTableWidget:
     table.horizontalHeader().setStretchLastSection(True)
     table.setWordWrap(False)
     return table
+
+
+COL_KIND, COL_NAME, COL_RANK_UNIT, COL_TESTIMONIES = range(4)
+ENTRY_COLUMNS = 4
+
+
+class EntryTableModel(QAbstractTableModel):
+    """The registry entries, read-only, filtered and sorted in Python lists.
+
+    An organisation's vault can hold many thousands of entries. Filtering here rather than
+    per row (widget items with ``setRowHidden``) or in a Python ``filterAcceptsRow`` keeps a
+    keystroke in the search box to one pass over precomputed search keys (see
+    ``testimony_table`` for the measurements behind this choice); the view asks ``data()``
+    only for the rows on screen.
+    """
+
+    def __init__(self, kind_label: Callable[[str], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._kind_label = kind_label
+        self._all: tuple[EntryRow, ...] = ()
+        self._keys: list[str] = []  # skeleton of name, rank and unit, per row of _all
+        self._order: list[int] = []  # rows of _all in the sorted order
+        self._rows: list[int] = []  # what is shown: _order, filtered
+        self._needle = ""
+        self._kind = ""
+        self._headers = ["", "", "", ""]
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+
+    # -- content ----------------------------------------------------------------------------
+
+    def set_rows(self, rows: Iterable[EntryRow]) -> None:
+        """Show these entries (in the order given until a column is sorted), filtered."""
+        self.beginResetModel()
+        self._all = tuple(rows)
+        self._keys = [r.search_key or entry_search_key(r.entry) for r in self._all]
+        self._order = self._sorted()
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def set_filter(self, text: str, kind: str = "") -> None:
+        """Keep entries of ``kind`` (any when empty) whose name, rank or unit contains
+        ``text``, in any of the three scripts."""
+        needle = skeleton(text)
+        if (needle, kind) == (self._needle, self._kind):
+            return
+        self.beginResetModel()
+        self._needle, self._kind = needle, kind
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def set_headers(self, labels: Sequence[str]) -> None:
+        """The column titles, in the interface language."""
+        self._headers = list(labels)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, ENTRY_COLUMNS - 1)
+
+    def retranslate(self) -> None:
+        """Kinds are shown in the interface language: refresh them."""
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, COL_KIND),
+                self.index(len(self._rows) - 1, COL_KIND),
+                [Qt.ItemDataRole.DisplayRole],
+            )
+
+    @property
+    def total(self) -> int:
+        """Entries before filtering."""
+        return len(self._all)
+
+    def entry_row(self, row: int) -> EntryRow:
+        """What the shown ``row`` stands for."""
+        return self._all[self._rows[row]]
+
+    def shown(self) -> list[EntryRow]:
+        """Every shown entry, in the order shown."""
+        return [self._all[i] for i in self._rows]
+
+    def row_of(self, entry_id: str) -> int:
+        """The shown row of ``entry_id``, or -1 (not listed, or filtered out)."""
+        for row, i in enumerate(self._rows):
+            if self._all[i].entry.id == entry_id:
+                return row
+        return -1
+
+    # -- Qt model API -----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 -- Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 -- Qt's signature
+        return 0 if parent.isValid() else ENTRY_COLUMNS
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._all[self._rows[index.row()]]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            entry = row.entry
+            if column == COL_KIND:
+                return self._kind_label(entry.kind)
+            if column == COL_NAME:
+                return entry.display_name
+            if column == COL_RANK_UNIT:
+                return ", ".join(p for p in (entry.rank, entry.unit) if p)
+            if column == COL_TESTIMONIES and role == Qt.ItemDataRole.DisplayRole:
+                return str(row.testimonies)
+            return None
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_TESTIMONIES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._headers[section] if 0 <= section < ENTRY_COLUMNS else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in place; the selection follows its rows."""
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        kept = [self._rows[i.row()] if i.row() < len(self._rows) else -1 for i in old]
+        self._order = self._sorted()
+        self._rows = self._filtered()
+        if old:
+            position = {i: row for row, i in enumerate(self._rows)}
+            self.changePersistentIndexList(
+                old,
+                [
+                    self.index(position[i], idx.column()) if i in position else QModelIndex()
+                    for idx, i in zip(old, kept, strict=True)
+                ],
+            )
+        self.layoutChanged.emit()
+
+    # -- private ----------------------------------------------------------------------------
+
+    def _sorted(self) -> list[int]:
+        rows = self._all
+        keys: dict[int, Callable[[int], Any]] = {
+            COL_NAME: lambda i: rows[i].entry.display_name.casefold(),
+            COL_RANK_UNIT: lambda i: (rows[i].entry.rank.casefold(), rows[i].entry.unit.casefold()),
+            COL_TESTIMONIES: lambda i: rows[i].testimonies,
+        }
+        # Kind (or no sort): the listing's order, kind then name. Stable either way round, so
+        # entries that tie keep that order.
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        return sorted(range(len(rows)), key=keys.get(self._sort_column, int), reverse=descending)
+
+    def _filtered(self) -> list[int]:
+        needle, kind, rows, keys = self._needle, self._kind, self._all, self._keys
+        if not needle and not kind:
+            return list(self._order)
+        return [
+            i
+            for i in self._order
+            if (not kind or rows[i].entry.kind == kind) and (not needle or needle in keys[i])
+        ]
 
 
 class RegistryView(QDialog):
@@ -169,15 +374,27 @@ class RegistryView(QDialog):
         self.kind_combo.setObjectName("registryKind")
         for kind in ("", "person", "place", "unit"):
             self.kind_combo.addItem("", kind)
-        self.entries = _table(left, "registryEntries", 4)
+        self.entry_model = EntryTableModel(self._kind_label, self)
+        self.entries = QTableView(left)
+        self.entries.setObjectName("registryEntries")
+        self.entries.setModel(self.entry_model)
+        self.entries.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.entries.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.entries.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.entries.setSortingEnabled(False)
+        self.entries.setAlternatingRowColors(True)
+        self.entries.setWordWrap(False)
+        self.entries.verticalHeader().setVisible(False)
+        # Fixed row heights: nothing is measured per row, whatever the number of entries.
+        rows = self.entries.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.entries.fontMetrics().height() + 12)
         header = self.entries.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        header.setResizeContentsPrecision(100)  # sizing columns reads at most 100 rows
+        header.setSortIndicator(COL_KIND, Qt.SortOrder.AscendingOrder)
+        self.entries.setSortingEnabled(True)
         self.merge_button = QPushButton(left)
         self.merge_button.setObjectName("registryMerge")
         self.undo_merge_button = QPushButton(left)
@@ -236,6 +453,12 @@ class RegistryView(QDialog):
             filters.addWidget(label)
             filters.addWidget(edit, 1 if edit is self.place_filter else 0)
         filters.addWidget(self.apply_button)
+        self.date_error = QLabel(corroboration)
+        self.date_error.setObjectName("registryDateError")
+        self.date_error.setWordWrap(True)
+        self.date_error.setStyleSheet("color: #b3261e;")
+        self.date_error.hide()
+        self._date_problems: tuple[str, ...] = ()
 
         self.testimonies_label = QLabel(corroboration)
         self.testimonies = _table(corroboration, "registryTestimonies", 5)
@@ -267,6 +490,7 @@ class RegistryView(QDialog):
         corroboration_layout.addWidget(self.entry_title)
         corroboration_layout.addWidget(self.summary_label)
         corroboration_layout.addLayout(filters)
+        corroboration_layout.addWidget(self.date_error)
         corroboration_layout.addWidget(parts, 1)
 
         # -- right: suggestions for the open testimony ------------------------------------
@@ -324,13 +548,15 @@ class RegistryView(QDialog):
         # -- wiring ----------------------------------------------------------------------
         self.search_edit.textChanged.connect(self._filter_entries)
         self.kind_combo.currentIndexChanged.connect(self._filter_entries)
-        self.entries.itemSelectionChanged.connect(self._selection_changed)
+        self.entries.selectionModel().selectionChanged.connect(self._selection_changed)
         self.merge_button.clicked.connect(self.merge_selected)
         self.undo_merge_button.clicked.connect(self.undo_merge)
         self.refresh_button.clicked.connect(self.refresh)
         self.apply_button.clicked.connect(self.load_corroboration)
         for edit in (self.date_from, self.date_to, self.place_filter):
             edit.returnPressed.connect(self.load_corroboration)
+        for edit in (self.date_from, self.date_to):
+            edit.textChanged.connect(self._refresh_dates)
         self.suggestion_tree.currentItemChanged.connect(self._update_buttons)
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.reject_button.clicked.connect(self.reject_selected)
@@ -360,35 +586,56 @@ class RegistryView(QDialog):
         return self._corroboration
 
     def selected_entry_ids(self) -> list[str]:
-        """The ids of the selected entries, in list order."""
-        rows = sorted({i.row() for i in self.entries.selectedIndexes()})
-        found = []
-        for row in rows:
-            item = self.entries.item(row, 0)
-            if item is not None and not self.entries.isRowHidden(row):
-                found.append(item.data(ROW_ROLE).entry.id)
-        return found
+        """The ids of the selected entries (among those shown), in list order."""
+        rows = sorted({i.row() for i in self.entries.selectionModel().selectedIndexes()})
+        model = self.entry_model
+        return [model.entry_row(row).entry.id for row in rows if row < model.rowCount()]
 
     def current_entry_id(self) -> str | None:
         """The entry whose corroboration is shown: the current row, if selected."""
         ids = self.selected_entry_ids()
         if not ids:
             return None
-        row = self.entries.currentRow()
-        item = self.entries.item(row, 0) if row >= 0 else None
-        current = item.data(ROW_ROLE).entry.id if item is not None else None
+        row = self.entries.currentIndex().row()
+        current = self.entry_model.entry_row(row).entry.id if row >= 0 else None
         return current if current in ids else ids[0]
 
+    def shown_entries(self) -> list[EntryRow]:
+        """The entries the list shows (after the search and the kind), in list order."""
+        return self.entry_model.shown()
+
     def select_entry(self, entry_id: str) -> bool:
-        """Select the entry with ``entry_id`` alone; False if it is not listed."""
-        for row in range(self.entries.rowCount()):
-            item = self.entries.item(row, 0)
-            if item is not None and item.data(ROW_ROLE).entry.id == entry_id:
-                self.entries.clearSelection()
-                self.entries.setCurrentCell(row, 0)
-                self.entries.selectRow(row)
-                return True
-        return False
+        """Select the entry with ``entry_id`` alone; False if it is not shown."""
+        row = self.entry_model.row_of(entry_id)
+        if row < 0:
+            return False
+        index = self.entry_model.index(row, 0)
+        self.entries.clearSelection()
+        self.entries.setCurrentIndex(index)
+        self.entries.selectRow(row)
+        self.entries.scrollTo(index)
+        return True
+
+    def _select_entries(self, entry_ids: Sequence[str], current: str | None) -> None:
+        """Select these entries again after the list was rebuilt, without signals."""
+        model, selection_model = self.entry_model, self.entries.selectionModel()
+        wanted = set(entry_ids)
+        selection = QItemSelection()
+        current_row = -1
+        for row, found in enumerate(model.shown()):
+            if found.entry.id in wanted:
+                selection.select(model.index(row, 0), model.index(row, ENTRY_COLUMNS - 1))
+            if found.entry.id == current:
+                current_row = row
+        flags = QItemSelectionModel.SelectionFlag
+        selection_model.blockSignals(True)
+        try:
+            if current_row >= 0:
+                selection_model.setCurrentIndex(model.index(current_row, 0), flags.NoUpdate)
+            selection_model.select(selection, flags.ClearAndSelect)
+        finally:
+            selection_model.blockSignals(False)
+        self.entries.viewport().update()
 
     def set_record(self, record_id: str | None) -> None:
         """Show the suggestions of another testimony (or none)."""
@@ -433,18 +680,23 @@ class RegistryView(QDialog):
     @Slot()
     def refresh(self) -> None:
         """Reload the entries, then the selected entry's corroboration and the suggestions."""
-        self._submit(load_listing, self._show_listing)
+        self._submit(load_listing, self.show_listing)
         self.load_suggestions()
 
     @Slot()
     def load_corroboration(self) -> None:
         """Ask for the corroboration of the current entry with the filters shown."""
         entry_id = self.current_entry_id()
+        if not self._check_dates():
+            # Nothing runs, and what was shown no longer answers the filters as written.
+            self._show_corroboration(None)
+            if entry_id is not None:
+                self.entry_title.setText(self._entry_heading(entry_id))
+            return
         if entry_id is None:
             self._show_corroboration(None)
             return
-        date_from = self.date_from.text().strip()
-        date_to = self.date_to.text().strip()
+        date_from, date_to = self._date_texts()
         place = self.place_filter.text().strip()
 
         def shown(result: Corroboration) -> None:
@@ -593,47 +845,122 @@ class RegistryView(QDialog):
             "unit": self.tr("Unit"),
         }.get(kind, kind)
 
+    def _entry_heading(self, entry: Entry | str) -> str:
+        """``Person: Name (rank, unit)`` for an entry (or the id of a listed one)."""
+        if isinstance(entry, str):
+            found = next((r.entry for r in self._listing.rows if r.entry.id == entry), None)
+            if found is None:
+                return self._names.get(entry, entry[:8])
+            entry = found
+        rank_unit = ", ".join(p for p in (entry.rank, entry.unit) if p)
+        title = f"{entry.display_name} ({rank_unit})" if rank_unit else entry.display_name
+        return f"{self._kind_label(entry.kind)}: {title}"
+
+    def _reason_text(self, reason: Reason) -> str:
+        """A reason behind a suggestion, in the interface language."""
+        texts = {
+            "name_alike": self.tr("name %1 alike"),
+            "description_alike": self.tr("description %1 alike"),
+            "same_rank": self.tr("same rank"),
+            "different_rank": self.tr("different rank"),
+            "same_unit": self.tr("same unit"),
+            "different_unit": self.tr("different unit"),
+            "same_place": self.tr("same place"),
+            "dates_overlap": self.tr("dates overlap"),
+            "dates_far_apart": self.tr("dates far apart"),
+            "no_name": self.tr("no name to compare"),
+            "rank_or_unit_differ": self.tr("rank or unit differ"),
+            "different_kind": self.tr("different kind"),
+        }
+        text = texts.get(reason.code)
+        if text is None:  # a code newer than this window: English rather than nothing
+            return reason.describe()
+        return text.replace("%1", f"{reason.value:.0%}" if reason.value is not None else "")
+
+    # -- date filters -----------------------------------------------------------------------
+
+    def _date_texts(self) -> tuple[str, str]:
+        return self.date_from.text().strip(), self.date_to.text().strip()
+
+    def _check_dates(self) -> bool:
+        """Report what is wrong with the period typed; True when it can be used."""
+        self._date_problems = date_filter_problems(*self._date_texts())
+        self._refresh_dates()
+        return not self._date_problems
+
+    @Slot()
+    def _refresh_dates(self) -> None:
+        """Mark a date of the wrong shape as it is typed (as the editor does); a message,
+        once shown by Apply, follows the typing until the period is right."""
+        problems = date_filter_problems(*self._date_texts())
+        if self._date_problems:
+            self._date_problems = problems
+        after = "from_after_to" in self._date_problems
+        for edit, bad in (
+            (self.date_from, "from_invalid" in problems or after),
+            (self.date_to, "to_invalid" in problems or after),
+        ):
+            edit.setProperty("invalid", bad)
+            edit.setStyleSheet("QLineEdit { border: 1px solid #b3261e; }" if bad else "")
+        sentences = []
+        if "from_invalid" in self._date_problems:
+            sentences.append(
+                self.tr(
+                    "The start of the period is not a date. Write it as YYYY, YYYY-MM or "
+                    "YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18."
+                )
+            )
+        if "to_invalid" in self._date_problems:
+            sentences.append(
+                self.tr(
+                    "The end of the period is not a date. Write it as YYYY, YYYY-MM or "
+                    "YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18."
+                )
+            )
+        if after:
+            low, high = self._date_texts()
+            sentences.append(
+                self.tr(
+                    "The start of the period (%1) is later than its end (%2). "
+                    "Correct one of the two dates."
+                )
+                .replace("%1", low)
+                .replace("%2", high)
+            )
+        self.date_error.setText(" ".join(sentences))
+        self.date_error.setVisible(bool(sentences))
+
     def _method(self, code: str) -> str:
         try:
             return term_label("methods", code, self._lang)
         except Exception:  # noqa: BLE001 -- an unknown vocabulary must not break the view
             return code
 
-    def _show_listing(self, listing: Listing) -> None:
+    def show_listing(self, listing: Listing) -> None:
+        """Show the entries of :func:`load_listing`, keeping the search, kind and selection."""
         keep = self._select_after_refresh or self.current_entry_id()
         self._select_after_refresh = None
         self._listing = listing
         self._names = {r.entry.id: r.entry.display_name for r in listing.rows}
-        self.entries.blockSignals(True)
-        self.entries.clearContents()
-        self.entries.setRowCount(len(listing.rows))
-        for i, row in enumerate(listing.rows):
-            entry = row.entry
-            rank_unit = ", ".join(p for p in (entry.rank, entry.unit) if p)
-            self.entries.setItem(i, 0, _item(self._kind_label(entry.kind), row))
-            self.entries.setItem(i, 1, _item(entry.display_name))
-            self.entries.setItem(i, 2, _item(rank_unit))
-            self.entries.setItem(i, 3, _item(str(row.testimonies), align_right=True))
-        self.entries.blockSignals(False)
-        self._filter_entries()
+        self.entry_model.set_filter(self.search_edit.text(), self.kind_combo.currentData() or "")
+        self.entry_model.set_rows(listing.rows)  # a reset: no selection signals
+        self._size_entry_columns()
         if keep is None or not self.select_entry(keep):
             self._show_corroboration(None)
         else:
             self.load_corroboration()
         self._update_buttons()
 
+    def _size_entry_columns(self) -> None:
+        for column in (COL_KIND, COL_RANK_UNIT, COL_TESTIMONIES):
+            self.entries.resizeColumnToContents(column)
+
     @Slot()
     def _filter_entries(self) -> None:
-        needle = skeleton(self.search_edit.text())
-        kind = self.kind_combo.currentData()
-        for row in range(self.entries.rowCount()):
-            item = self.entries.item(row, 0)
-            if item is None:
-                continue
-            entry = item.data(ROW_ROLE).entry
-            text = skeleton(" ".join((entry.display_name, entry.rank, entry.unit)))
-            hidden = bool(kind and entry.kind != kind) or bool(needle and needle not in text)
-            self.entries.setRowHidden(row, hidden)
+        selected, current = self.selected_entry_ids(), self.current_entry_id()
+        self.entry_model.set_filter(self.search_edit.text(), self.kind_combo.currentData() or "")
+        self._select_entries(selected, current)
+        self._update_buttons()
 
     @Slot()
     def _selection_changed(self) -> None:
@@ -654,10 +981,7 @@ class RegistryView(QDialog):
             self.entry_title.setText(self.tr("Select an entry to see who names it."))
             self.summary_label.clear()
             return
-        entry = result.entry
-        rank_unit = ", ".join(p for p in (entry.rank, entry.unit) if p)
-        title = f"{entry.display_name} ({rank_unit})" if rank_unit else entry.display_name
-        self.entry_title.setText(f"{self._kind_label(entry.kind)}: {title}")
+        self.entry_title.setText(self._entry_heading(result.entry))
         self.summary_label.setText(
             self.tr("%n testimonies name this entry.", "", len(result.items))
             + " "
@@ -736,9 +1060,10 @@ class RegistryView(QDialog):
                     [
                         name,
                         self.tr("score %1").replace("%1", f"{suggestion.score:.2f}"),
-                        "; ".join(suggestion.reasons),
+                        "; ".join(self._reason_text(r) for r in suggestion.factors),
                     ]
                 )
+                child.setToolTip(2, child.text(2))
                 child.setData(0, ROW_ROLE, SuggestionRow(mention.path, suggestion.entry_id))
                 top.addChild(child)
             self.suggestion_tree.addTopLevelItem(top)
@@ -771,9 +1096,10 @@ class RegistryView(QDialog):
         kinds = (self.tr("All kinds"), self.tr("People"), self.tr("Places"), self.tr("Units"))
         for i, text in enumerate(kinds):
             self.kind_combo.setItemText(i, text)
-        self.entries.setHorizontalHeaderLabels(
+        self.entry_model.set_headers(
             [self.tr("Kind"), self.tr("Name"), self.tr("Rank / unit"), self.tr("Testimonies")]
         )
+        self.entry_model.retranslate()
         self.merge_button.setText(self.tr("&Merge…"))
         self.merge_button.setToolTip(self.tr("Select two entries that are one person or place"))
         self.undo_merge_button.setText(self.tr("&Undo merge"))
@@ -785,6 +1111,8 @@ class RegistryView(QDialog):
         self.place_label.setText(self.tr("&Place"))
         for edit in (self.date_from, self.date_to):
             edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+            edit.setToolTip(self.tr("A year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD"))
+        self._refresh_dates()
         self.place_filter.setPlaceholderText(self.tr("Any place"))
         self.apply_button.setText(self.tr("&Apply"))
         self.testimonies_label.setText(self.tr("Testimonies that name it"))
@@ -834,7 +1162,7 @@ class RegistryView(QDialog):
         self._suggestions = []
         self._listing = Listing((), ())
         self._names = {}
-        self.entries.setRowCount(0)
+        self.entry_model.set_rows(())
         self.testimonies.setRowCount(0)
         self.timeline.setRowCount(0)
         self.matrix.clear()
