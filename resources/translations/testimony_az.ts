@@ -894,6 +894,22 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
+            <translation>Bu seyfin tarixçəsi son ixracdan əvvəl bitir (qeyd %1). Onun verilənlər bazası köhnə nüsxə ilə əvəz olunub: ya köhnə ehtiyat nüsxədən bərpa ilə, ya da başqa biri tərəfindən.</translation>
+        </message>
+        <message>
+            <source>This vault's history differs from the one last exported (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
+            <translation>Bu seyfin tarixçəsi son ixrac olunandan fərqlənir (qeyd %1). Onun verilənlər bazası başqa nüsxə ilə əvəz olunub: ya bərpa ilə, ya da başqa biri tərəfindən.</translation>
+        </message>
+        <message>
+            <source>The vault may have been replaced</source>
+            <translation>Seyf dəyişdirilmiş ola bilər</translation>
+        </message>
+        <message>
+            <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
+            <translation>O vaxtdan bəri ixrac olunmuş ifadələr təşkilatınızdadır. Ehtiyat nüsxədən bərpa etməmisinizsə, yenidən ixrac etməzdən əvvəl təşkilatınıza xəbər verin. Bu xəbərdarlıq növbəti ixraca qədər qalır.</translation>
+        </message>
         <message numerus="yes">
             <source>Locked after %n minute(s) without activity.</source>
             <translation>

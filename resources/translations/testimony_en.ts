@@ -886,6 +886,22 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>This vault's history differs from the one last exported (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>The vault may have been replaced</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
+            <translation type="unfinished"></translation>
+        </message>
         <message numerus="yes">
             <source>Locked after %n minute(s) without activity.</source>
             <translation>

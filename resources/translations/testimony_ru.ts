@@ -896,6 +896,22 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
+            <translation>История этого хранилища заканчивается раньше последнего экспорта (запись %1). Его база заменена более старой копией: восстановлением из старой резервной копии или кем-то другим.</translation>
+        </message>
+        <message>
+            <source>This vault's history differs from the one last exported (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
+            <translation>История этого хранилища отличается от последней экспортированной (запись %1). Его база заменена другой копией: восстановлением или кем-то другим.</translation>
+        </message>
+        <message>
+            <source>The vault may have been replaced</source>
+            <translation>Хранилище, возможно, подменено</translation>
+        </message>
+        <message>
+            <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
+            <translation>Показания, экспортированные с тех пор, находятся у вашей организации. Если вы не восстанавливали резервную копию, сообщите организации до следующего экспорта. Это предупреждение останется до следующего экспорта.</translation>
+        </message>
         <message numerus="yes">
             <source>Locked after %n minute(s) without activity.</source>
             <translation>
