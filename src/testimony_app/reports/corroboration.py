@@ -2,11 +2,12 @@
 
 A registry entry (a person, a place, a unit) in, the bytes of a PDF out. The report states
 the entry and its name forms, a summary (testimonies, *independent* witnesses, the dates,
-places and methods of the acts), then each corroborating testimony as a numbered excerpt
-(E1, E2…) that cites one version of a record by its id, version number and the SHA-256 of its
-sealed content, so a court can match every excerpt to the full statement. Every page says
-"Page X of Y" and carries a digest of the list of cited versions, so a loose page can be
-matched to its report.
+places and methods of the acts), the timeline of the acts (date, place, witness), the matrix
+of alleged perpetrators × methods (independent witnesses per cell), then each corroborating
+testimony as a numbered excerpt (E1, E2…) that cites one version of a record by its id,
+version number and the SHA-256 of its sealed content, so a court can match every excerpt to
+the full statement. Every page says "Page X of Y" and carries a digest of the list of cited
+versions, so a loose page can be matched to its report.
 
 The redacted variant goes beyond the legal team. Each witness's consent is respected one by
 one: a witness whose ``name_may_appear`` is not True has their name and identifying details
@@ -29,6 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -45,7 +47,7 @@ from reportlab.platypus import (
 )
 
 from testimony_app.domain import vocabularies
-from testimony_app.domain.matching import Corroboration, CorroborationItem
+from testimony_app.domain.matching import CorroboratingAct, Corroboration, CorroborationItem
 from testimony_app.domain.model import Testimony
 from testimony_app.domain.transliteration import skeleton
 from testimony_app.reports import fonts
@@ -95,6 +97,14 @@ def _no_change(text: str) -> str:
 
 
 _WORD = re.compile(r"\w+")
+# The sections after the title, in order: their numbers are fixed, so one can cite another.
+_SECTIONS = ("cr_s_summary", "cr_s_timeline", "cr_s_matrix", "cr_s_excerpts")
+# The service's text for an act's perpetrator with neither name nor rank; printed translated.
+_NOT_NAMED = "(not named)"
+# Matrix columns: up to this many methods, the column heads are the methods' full labels;
+# beyond it they are numbered (M1, M2…) with a legend, at most _MATRIX_COLUMNS to a table.
+_MATRIX_FULL_HEADS = 5
+_MATRIX_COLUMNS = 10
 _MIN_PREFIX = 4  # a name part this long also matches its inflected forms (Джафарова, -ым)
 
 
@@ -201,8 +211,7 @@ class _Builder:
     lang: str
     redacted: bool
     scrub: Callable[[str], str]
-    s: dict[str, ParagraphStyle] = field(default_factory=_styles)
-    section_no: int = 0
+    s: dict[str, ParagraphStyle] = field(default_factory=lambda: _table_styles(_styles()))
 
     def t(self, key: str, **values: object) -> str:
         return label(key, self.lang, **values)
@@ -214,10 +223,38 @@ class _Builder:
         return para(self.scrub(text), self.s[style])
 
     def heading(self, key: str) -> list[Flowable]:
-        self.section_no += 1
+        number = _SECTIONS.index(key) + 1
         return [CondPageBreak(35 * mm),
-                Paragraph(markup(f"{self.section_no}. {self.t(key)}", fonts.SANS_BOLD),
-                          self.s["h1"])]
+                Paragraph(markup(f"{number}. {self.t(key)}", fonts.SANS_BOLD), self.s["h1"])]
+
+    def perpetrator(self, text: str) -> str:
+        return self.t("cr_not_named") if text == _NOT_NAMED else text
+
+    def witness_numbers(self) -> dict[str, int]:
+        """W1, W2…: each distinct witness numbered in the order the excerpts first cite them."""
+        numbers: dict[str, int] = {}
+        for item in self.corroboration.items:
+            numbers.setdefault(item.witness_key, len(numbers) + 1)
+        return numbers
+
+    def shown_witness(self, index: int) -> str:
+        """The witness of an excerpt as printed: their pseudonym in the redacted variant
+        unless they consented to their name appearing."""
+        item = self.corroboration.items[index]
+        if self.redacted and not item.name_may_appear:
+            return self.sources[index].witness.pseudonym or label("witness_placeholder",
+                                                                  self.lang)
+        return item.witness_name or item.witness_label
+
+    def method_witnesses(self) -> list[tuple[str, int]]:
+        """Every method with its count of distinct witnesses, most corroborated first."""
+        per_method: dict[str, set[str]] = {}
+        for item in self.corroboration.items:
+            for act in item.acts:
+                for m in act.methods:
+                    per_method.setdefault(m, set()).add(item.witness_key)
+        return sorted(((m, len(w)) for m, w in per_method.items()),
+                      key=lambda kv: (-kv[1], kv[0]))
 
     def kv_table(self, rows: Sequence[tuple[str, object]], label_w: float = 0.3) -> Table:
         data: list[list[Any]] = []
@@ -272,12 +309,6 @@ class _Builder:
         span = "—" if not dates else dates[0] if dates[0] == dates[-1] else (
             f"{dates[0]} – {dates[-1]}")
         places = _distinct([a.place for a in acts], key=skeleton)
-        per_method: dict[str, set[str]] = {}
-        for item in c.items:
-            for act in item.acts:
-                for m in act.methods:
-                    per_method.setdefault(m, set()).add(item.witness_key)
-        methods = sorted(per_method.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         rows: list[tuple[str, object]] = [
             (self.t("cr_testimonies"), str(len(c.items))),
             (self.t("cr_independent"),
@@ -286,7 +317,7 @@ class _Builder:
             (self.t("cr_date_range"), span),
             (self.t("cr_places"), [self.p(x) for x in places]),
             (self.t("cr_methods"), [self.p(self.t("cr_method_count", method=self.method(m),
-                                                   count=len(w))) for m, w in methods]),
+                                                   count=n)) for m, n in self.method_witnesses()]),
         ]
         filters = [self.t("cr_filter_from", date=c.date_from) if c.date_from else "",
                    self.t("cr_filter_to", date=c.date_to) if c.date_to else "",
@@ -299,13 +330,7 @@ class _Builder:
     def witness_text(self, index: int, witness_no: dict[str, int],
                      first_seen: dict[str, list[str]]) -> str:
         item = self.corroboration.items[index]
-        source = self.sources[index]
-        number = f"W{witness_no[item.witness_key]}"
-        if self.redacted and not item.name_may_appear:
-            shown = source.witness.pseudonym or label("witness_placeholder", self.lang)
-        else:
-            shown = item.witness_name or item.witness_label
-        text = f"{number}: {shown}"
+        text = f"W{witness_no[item.witness_key]}: {self.shown_witness(index)}"
         earlier = first_seen[item.witness_key]
         if earlier:
             text += f" ({self.t('cr_same_witness', refs=', '.join(earlier))})"
@@ -317,12 +342,11 @@ class _Builder:
         if not c.items:
             return [*out, self.p(self.t("cr_none"), "body")]
         out.append(Paragraph(markup(self.t("cr_excerpts_intro")), self.s["note"]))
-        witness_no: dict[str, int] = {}
+        witness_no = self.witness_numbers()
         seen: dict[str, list[str]] = {}
         for n, item in enumerate(c.items, 1):
             source = self.sources[n - 1]
             number = f"E{n}"
-            witness_no.setdefault(item.witness_key, len(witness_no) + 1)
             earlier = list(seen.get(item.witness_key, []))
             first_seen = {item.witness_key: earlier}
             version = str(item.version)
@@ -351,8 +375,108 @@ class _Builder:
                     Spacer(1, 4)]
         return out
 
+    def timeline(self) -> list[Flowable]:
+        """The acts in date order, as the registry view lists them, each with its place and
+        the excerpts and witness that describe it."""
+        c = self.corroboration
+        out = self.heading("cr_s_timeline")
+        if not c.timeline:
+            return [*out, self.p(self.t("cr_no_acts"), "body")]
+        section = _SECTIONS.index("cr_s_excerpts") + 1
+        out.append(Paragraph(markup(self.t("cr_timeline_intro", section=section)),
+                             self.s["note"]))
+        cited: dict[CorroboratingAct, list[int]] = {}
+        for n, item in enumerate(c.items):
+            for act in item.acts:
+                cited.setdefault(act, []).append(n)
+        witness_no = self.witness_numbers()
+        head = [Paragraph(markup(self.t(k), fonts.SANS_BOLD), self.s["th_left"])
+                for k in ("a_date", "a_place", "cr_source", "a_perpetrators", "a_methods")]
+        data: list[list[Any]] = [head]
+        order = sorted(c.timeline, key=lambda a: (not a.date, a.date, skeleton(a.place),
+                                                  a.record_id, a.act_index))
+        for act in order:
+            where = cited.get(act, [])
+            source = "—"
+            if where:
+                first = c.items[where[0]]
+                refs = ", ".join(f"E{n + 1}" for n in where)
+                source = (f"{refs} · W{witness_no[first.witness_key]}: "
+                          f"{self.shown_witness(where[0])}")
+            data.append([
+                self.p(act.date or "—", "td"),
+                self.p(act.place or "—", "td"),
+                self.p(source, "td"),
+                self.p("; ".join(self.perpetrator(x) for x in act.perpetrators) or "—", "td"),
+                self.p("; ".join(self.method(m) for m in act.methods) or "—", "td"),
+            ])
+        widths = [CONTENT_W * f for f in (0.13, 0.21, 0.21, 0.2, 0.25)]
+        return [*out, _long_table(data, widths, True)]
+
+    def matrix(self) -> list[Flowable]:
+        """Alleged perpetrators (rows) × methods (columns), independent witnesses per cell;
+        split into several tables, one under the other, when the methods are many."""
+        c = self.corroboration
+        out = self.heading("cr_s_matrix")
+        rows = [(who, counts) for who, counts in c.matrix.items() if any(counts.values())]
+        if not rows:
+            return [*out, self.p(self.t("cr_matrix_none"), "body")]
+        out.append(Paragraph(markup(self.t("cr_matrix_intro")), self.s["note"]))
+        rank = {m: n for n, (m, _count) in enumerate(self.method_witnesses())}
+        methods = sorted({m for _who, counts in rows for m in counts if counts[m]},
+                         key=lambda m: (rank.get(m, len(rank)), m))
+        who_w = CONTENT_W * 0.32
+        # Full labels as column heads only while every word of them fits its column.
+        column = min((CONTENT_W - who_w) / min(len(methods), _MATRIX_FULL_HEADS), 32 * mm)
+        numbered = len(methods) > _MATRIX_FULL_HEADS or any(
+            fonts.text_width(word, 7.5, fonts.SANS_BOLD) > column - 12
+            for m in methods for word in self.scrub(self.method(m)).split()
+        )
+        if numbered:
+            legend = [[Paragraph(markup(f"M{n}", fonts.SANS_BOLD), self.s["td"]),
+                       self.p(self.method(m), "td")] for n, m in enumerate(methods, 1)]
+            table = _long_table(legend, [CONTENT_W * 0.1, CONTENT_W * 0.9], False)
+            table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), SHADE)]))
+            out += [Paragraph(markup(self.t("cr_matrix_legend"), fonts.SANS_BOLD),
+                              self.s["h2"]), table, Spacer(1, 6)]
+        size = _MATRIX_COLUMNS if numbered else _MATRIX_FULL_HEADS
+        for start in range(0, len(methods), size):
+            chunk = methods[start:start + size]
+            if len(methods) > size:
+                part = self.t("cr_matrix_part", first=f"M{start + 1}",
+                              last=f"M{start + len(chunk)}", total=len(methods))
+                out.append(Paragraph(markup(part, fonts.SANS_BOLD), self.s["h2"]))
+            head: list[Any] = [Paragraph(markup(self.t("cr_perpetrator"), fonts.SANS_BOLD),
+                                         self.s["th_left"])]
+            for n, m in enumerate(chunk, start + 1):
+                text = f"M{n}" if numbered else self.method(m)
+                head.append(Paragraph(markup(self.scrub(text), fonts.SANS_BOLD), self.s["th"]))
+            data: list[list[Any]] = [head]
+            for who, counts in rows:
+                data.append([self.p(self.perpetrator(who), "td"),
+                             *(self.p(str(counts[m]) if counts.get(m) else "", "count")
+                               for m in chunk)])
+            column = min((CONTENT_W - who_w) / len(chunk), 32 * mm)
+            table = _long_table(data, [who_w, *[column] * len(chunk)], True)
+            table.setStyle(TableStyle([("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
+                                       ("VALIGN", (0, 0), (-1, 0), "BOTTOM")]))
+            out += [table, Spacer(1, 6)]
+        return out
+
     def story(self) -> list[Flowable]:
-        return [*self.title(), *self.summary(), *self.excerpts()]
+        return [*self.title(), *self.summary(), *self.timeline(), *self.matrix(),
+                *self.excerpts()]
+
+
+def _table_styles(s: dict[str, ParagraphStyle]) -> dict[str, ParagraphStyle]:
+    """The statement's styles plus the denser ones of the timeline and the matrix."""
+    cell = s["cell"]
+    s["td"] = ParagraphStyle("td", parent=cell, fontSize=8, leading=10.5)
+    s["count"] = ParagraphStyle("count", parent=s["td"], fontName=fonts.SANS_BOLD, fontSize=9,
+                                alignment=TA_CENTER)
+    s["th_left"] = ParagraphStyle("th_left", parent=s["label"], fontSize=7.5, leading=9.5)
+    s["th"] = ParagraphStyle("th", parent=s["th_left"], alignment=TA_CENTER)
+    return s
 
 
 def _distinct(values: Sequence[str], key: Callable[[str], str] = str.casefold) -> list[str]:

@@ -248,6 +248,25 @@ EN: dict[str, str] = {
         "consent to their name appearing, and the names marked as sensitive, have been "
         "removed or replaced by a pseudonym."
     ),
+    "cr_s_timeline": "Timeline of acts",
+    "cr_timeline_intro": (
+        "Every act of the cited testimonies that concerns this entry, with its place, in date "
+        "order (acts without a date last). E and W refer to the excerpts and witnesses "
+        "numbered in section {section}."
+    ),
+    "cr_source": "Excerpt, witness",
+    "cr_perpetrator": "Alleged perpetrator",
+    "cr_no_acts": "The testimonies describe no act concerning this entry.",
+    "cr_not_named": "(not named)",
+    "cr_s_matrix": "Alleged perpetrators × methods",
+    "cr_matrix_intro": (
+        "Each cell counts the independent witnesses who describe that method used by that "
+        "person; a witness interviewed more than once counts once. An empty cell means no "
+        "cited testimony describes it."
+    ),
+    "cr_matrix_legend": "Methods in the columns",
+    "cr_matrix_part": "Methods {first}–{last} of {total}",
+    "cr_matrix_none": "The testimonies name no perpetrator of these acts.",
     "cr_footer": "Corroboration report · entry {entry} · {count} testimonies",
 }
 
@@ -474,6 +493,25 @@ AZ: dict[str, str] = {
         "və şəxsiyyətini müəyyən edən məlumatları, həmçinin həssas kimi qeyd edilmiş "
         "adlar silinmiş və ya təxəllüslə əvəz edilmişdir."
     ),
+    "cr_s_timeline": "Əməllərin xronologiyası",
+    "cr_timeline_intro": (
+        "İstinad edilən ifadələrdə bu qeydə aid olan bütün əməllər yeri ilə birlikdə, tarix "
+        "sırası ilə (tarixi olmayan əməllər sonda). E və W {section} nömrəli bölmədə "
+        "nömrələnmiş çıxarışlar və şahidlərdir."
+    ),
+    "cr_source": "Çıxarış, şahid",
+    "cr_perpetrator": "Törətdiyi iddia edilən şəxs",
+    "cr_no_acts": "İfadələr bu qeydə aid heç bir əməli təsvir etmir.",
+    "cr_not_named": "(adı çəkilməyib)",
+    "cr_s_matrix": "Törətdiyi iddia edilən şəxslər × üsullar",
+    "cr_matrix_intro": (
+        "Hər xana həmin şəxsin həmin üsulu tətbiq etdiyini təsvir edən müstəqil şahidlərin "
+        "sayıdır; bir neçə dəfə dindirilmiş şahid bir dəfə sayılır. Boş xana: istinad "
+        "edilən ifadələrin heç biri bunu təsvir etmir."
+    ),
+    "cr_matrix_legend": "Sütunlardakı üsullar",
+    "cr_matrix_part": "Üsullar: {first}–{last}, cəmi {total}",
+    "cr_matrix_none": "İfadələr bu əməlləri törədənlərin adını çəkmir.",
     "cr_footer": "Təsdiqedici ifadələr haqqında hesabat · qeyd {entry} · {count} ifadə",
 }
 
@@ -710,6 +748,25 @@ RU: dict[str, str] = {
         "согласия на указание своего имени, а также имена, отмеченные как чувствительные,"
         " удалены или заменены псевдонимом."
     ),
+    "cr_s_timeline": "Хронология действий",
+    "cr_timeline_intro": (
+        "Все действия из цитируемых показаний, касающиеся этой записи, с местом, в порядке "
+        "дат (действия без даты — в конце). E и W — выдержки и свидетели, пронумерованные в "
+        "разделе {section}."
+    ),
+    "cr_source": "Выдержка, свидетель",
+    "cr_perpetrator": "Предполагаемый исполнитель",
+    "cr_no_acts": "Показания не описывают действий, касающихся этой записи.",
+    "cr_not_named": "(не назван)",
+    "cr_s_matrix": "Предполагаемые исполнители × методы",
+    "cr_matrix_intro": (
+        "В каждой клетке — число независимых свидетелей, описывающих применение этого "
+        "метода этим лицом; свидетель, опрошенный несколько раз, считается один раз. "
+        "Пустая клетка: ни одно из цитируемых показаний этого не описывает."
+    ),
+    "cr_matrix_legend": "Методы в столбцах",
+    "cr_matrix_part": "Методы {first}–{last} из {total}",
+    "cr_matrix_none": "Показания не называют исполнителей этих действий.",
     "cr_footer": "Отчёт о подтверждающих показаниях · запись {entry} · показаний: {count}",
 }
 

@@ -7,8 +7,9 @@ can be undone. Corroboration reads only confirmed links.
 Suggestions are built from one read of the registry (entries plus the mentions already
 confirmed for them, stored beside each link) and never parse other testimonies, so they stay
 fast in an organisation's vault of many thousands of records. That read is kept as a
-:class:`~testimony_app.domain.matching.CandidateIndex` until anything is written to the vault,
-and the index scores a mention only against the entries that could reach the threshold.
+:class:`~testimony_app.domain.matching.CandidateIndex` until the registry changes (the
+editor's autosaves leave it alone), and the index scores a mention only against the entries
+that could reach the threshold.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ class RegistryService:
         self._vault = vault
         self._records = vault.records
         self._store = RegistryStore(vault.db, vault.now)
-        self._index: tuple[tuple[int, int], CandidateIndex] | None = None
+        self._index: tuple[int, CandidateIndex] | None = None
 
     # -- entries ---------------------------------------------------------------------------
 
@@ -100,13 +101,17 @@ class RegistryService:
         self._index = None
 
     def candidate_index(self) -> CandidateIndex:
-        """Every live entry as a match candidate, rebuilt only after the vault changed."""
+        """Every live entry as a match candidate, rebuilt only after the registry changed.
+
+        Saving a testimony does not rebuild it: candidates come from the registry's own
+        tables (entries and the mentions confirmed for them), never from the records.
+        """
         token = self._store.change_token()  # before the read: a write during it rebuilds
         cached = self._index
-        if cached is not None and cached[0] == token:
+        if cached is not None and token is not None and cached[0] == token:
             return cached[1]
         index = CandidateIndex(self._candidates())
-        self._index = (token, index)
+        self._index = None if token is None else (token, index)
         return index
 
     def suggestions(

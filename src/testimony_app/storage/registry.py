@@ -216,16 +216,21 @@ class RegistryStore:
             found.setdefault(entry_id, []).append(Mention.from_dict(json.loads(doc)))
         return found
 
-    def change_token(self) -> tuple[int, int]:
-        """A value that changes whenever anything may have been written to the vault.
+    def change_token(self) -> int | None:
+        """A value that changes whenever the registry (entries, links, merges) changes.
 
-        ``total_changes`` counts this connection's writes and ``PRAGMA data_version`` the
-        commits of any other connection, so a cache keyed on the token (the suggestion
-        index) is never stale. Read it *before* the data the cache is built from.
+        It is the registry's generation, counted by triggers (schema 5) in the vault itself, so
+        it sees the commits of every connection and ignores writes to anything else: a cache
+        keyed on it (the suggestion index) outlives the editor's autosaves and is never stale.
+        ``None`` inside an open transaction, whose writes may yet roll back and reuse the
+        number: what is read there must not be cached. Read it *before* the data the cache
+        is built from.
         """
         with self._db.lock:
-            version = int(self._db.conn.execute("PRAGMA data_version").fetchone()[0])
-            return version, int(self._db.conn.total_changes)
+            if self._db.conn.in_transaction:
+                return None
+            value = self._db.scalar("SELECT value FROM registry_generation WHERE id = 1")
+            return None if value is None else int(value)
 
     # -- merges ----------------------------------------------------------------------------
 

@@ -278,8 +278,31 @@ _V4 = [
     "CREATE INDEX registry_links_by_record ON registry_links(record_id, mention_path)",
 ]
 
+# Version 5: a generation counter of the registry, so that the suggestion index (built from
+# entries, links and merges only) survives writes to everything else. Keyed on the
+# connection's change count, an autosave of any draft threw the index away and the next
+# suggestion at 20,000 testimonies took 15 times longer. Triggers keep the counter, so no
+# writer (another connection, a later module) can change the registry and forget to bump
+# it; a rolled-back write rolls the counter back with the data.
+_REGISTRY_TABLES = ("registry_entries", "registry_links", "registry_merges")
+_V5 = [
+    """CREATE TABLE registry_generation (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        value INTEGER NOT NULL
+    )""",
+    "INSERT INTO registry_generation (id, value) VALUES (1, 0)",
+    *(
+        f"""CREATE TRIGGER {table}_generation_{verb} AFTER {verb.upper()} ON {table}
+            BEGIN UPDATE registry_generation SET value = value + 1 WHERE id = 1; END"""
+        for table in _REGISTRY_TABLES
+        for verb in ("insert", "update", "delete")
+    ),
+]
+
 Step = str | Callable[[Any], None]
-MIGRATIONS: list[list[Step]] = [list(_V1), [_v2_search_keeps_text], list(_V3), list(_V4)]
+MIGRATIONS: list[list[Step]] = [
+    list(_V1), [_v2_search_keeps_text], list(_V3), list(_V4), list(_V5)
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pypdf
 import pytest
 
-from testimony_app.domain import model
+from testimony_app.domain import model, vocabularies
 from testimony_app.domain.matching import (
     CorroboratingAct,
     Corroboration,
@@ -15,7 +16,9 @@ from testimony_app.domain.matching import (
     Entry,
 )
 from testimony_app.domain.model import Consent, Interview, Witness
+from testimony_app.domain.transliteration import skeleton
 from testimony_app.reports import CorroborationReportRequest, build_corroboration_report
+from testimony_app.reports.labels import label
 
 ENTRY = Entry("e0f1a2b3-0000-4000-8000-000000000001", "person", "Elçin Həsənov", "kapitan",
               "Q-903", "", "2024-01-01T00:00:00Z")
@@ -39,8 +42,9 @@ def _case() -> tuple[Corroboration, tuple[model.Testimony, ...]]:
     items, sources = [], []
     for n, (name, pseudonym, consent, excerpt, mention, place) in enumerate(WITNESSES):
         record = f"0000000{n}-1111-4222-8333-44444444444{n}"
+        perpetrators = (mention, "(not named)") if n == 2 else (mention,)
         act = CorroboratingAct(record, 0, f"2017-05-{18 + n}", place,
-                               ("falanga", "electric_shock")[: 1 + n % 2], (mention,))
+                               ("falanga", "electric_shock")[: 1 + n % 2], perpetrators)
         items.append(CorroborationItem(
             record_id=record, version=1 + n % 2, content_sha256=f"{n}" * 64, sealed=n != 2,
             witness_key=name.split()[-1][:4], witness_label=pseudonym, witness_name=name,
@@ -55,7 +59,12 @@ def _case() -> tuple[Corroboration, tuple[model.Testimony, ...]]:
             interview=Interview(date=f"2024-03-0{n + 1}", place="Bakı"),
             consent=Consent(name_may_appear=consent),
         ))
-    corroboration = Corroboration(ENTRY, tuple(items), 3, (), {})
+    # The timeline and the matrix as the registry service makes them: acts by place, then
+    # date; distinct witnesses per perpetrator and method.
+    timeline = tuple(sorted((a for i in items for a in i.acts),
+                            key=lambda a: (skeleton(a.place), a.date, a.record_id)))
+    matrix = {"(not named)": {"falanga": 1}, "Elçin Həsənov": {"electric_shock": 2, "falanga": 3}}
+    corroboration = Corroboration(ENTRY, tuple(items), 3, timeline, matrix)
     return corroboration, tuple(sources)
 
 
@@ -124,3 +133,96 @@ def test_sources_must_match_items() -> None:
     corroboration, sources = _case()
     with pytest.raises(ValueError):
         build_corroboration_report(CorroborationReportRequest(corroboration, sources[:1]))
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("language", ["en", "az", "ru"])
+def test_timeline_and_matrix_in_every_language(language: str) -> None:
+    text, _ = _read(_build(language))
+    flat = _flat(text)
+    falanga = vocabularies.label("methods", "falanga", language)
+    shock = vocabularies.label("methods", "electric_shock", language)
+    not_named = label("cr_not_named", language)
+    for key in ("cr_s_timeline", "cr_s_matrix"):
+        assert label(key, language) in text
+    timeline = flat[flat.index(label("cr_s_timeline", language)):
+                    flat.index(label("cr_s_matrix", language))]
+    # One row per act, in date order: date, place, excerpt and witness, perpetrators, methods.
+    rows = [
+        f"2017-05-18 Tərtər, Q-903 hərbi hissəsi E1 · W1: Zərifə Bəşirova Elçin Həsənov {falanga}",
+        f"2017-05-19 Тертер, часть Q-903 E2 · W2: Тимур Джафаров Гасанов {falanga}; {shock}",
+        f"2017-05-20 Tartar, unit Q-903 E3 · W3: Rashad Guliyev Capt. Hasanov; {not_named}",
+        f"2017-05-21 Tərtər, Q-903 hərbi hissəsi E4 · W1: Zərifə Bəşirova Həsənov {falanga}",
+    ]
+    positions = [timeline.index(row) for row in rows]
+    assert positions == sorted(positions)
+    # The matrix: most corroborated method first, one row per alleged perpetrator.
+    matrix = flat[flat.index(label("cr_s_matrix", language)):]
+    assert f"{label('cr_perpetrator', language)} {falanga} {shock}" in matrix
+    assert f"{not_named} 1 Elçin Həsənov 3 2" in matrix
+    if language != "en":
+        assert "(not named)" not in text
+        assert "Electric shocks" not in text
+
+
+def test_redacted_timeline_names_only_consenting_witnesses() -> None:
+    text, _ = _read(_build("ru", redacted=True))
+    flat = _flat(text)
+    timeline = flat[flat.index(label("cr_s_timeline", "ru")):
+                    flat.index(label("cr_s_matrix", "ru"))]
+    assert "E1 · W1: Zərifə Bəşirova" in timeline
+    assert "E2 · W2: Свидетель Б" in timeline
+    assert "E3 · W3: Witness C" in timeline
+    for gone in ("Тимур", "Джафаров", "Rashad", "Guliyev"):
+        assert gone not in timeline
+
+
+def _many_methods() -> tuple[Corroboration, tuple[model.Testimony, ...]]:
+    """Fourteen methods and alleged perpetrators with long names: the matrix must split."""
+    corroboration, sources = _case()
+    codes = vocabularies.vocabulary("methods").codes()[:14]
+    people = ["mayor Rəşad Əliağa oğlu Qəhrəmanlı-Məmmədov", "Elçin Həsənov",
+              "kapitan Гасанов Эльчин Джамалович", "(not named)"]
+    matrix = {p: {m: 1 + (i + j) % 3 for j, m in enumerate(codes) if (i + j) % 4}
+              for i, p in enumerate(people)}
+    items = tuple(
+        replace(item, acts=tuple(replace(a, methods=codes[n::4]) for a in item.acts))
+        for n, item in enumerate(corroboration.items)
+    )
+    timeline = tuple(a for i in items for a in i.acts)
+    return replace(corroboration, items=items, timeline=timeline, matrix=matrix), sources
+
+
+def test_many_methods_split_into_legible_tables() -> None:
+    corroboration, sources = _many_methods()
+    for language in ("en", "az", "ru"):
+        pdf = build_corroboration_report(CorroborationReportRequest(
+            corroboration, sources, language=language))
+        reader = pypdf.PdfReader(io.BytesIO(pdf))
+        flat = _flat("\n".join(p.extract_text() for p in reader.pages))
+        matrix = flat[flat.index(label("cr_s_matrix", language)):]
+        # Numbered columns with a legend of the full labels, in two tables.
+        assert label("cr_matrix_legend", language) in matrix
+        for n in range(1, 15):
+            assert f"M{n} " in matrix
+        assert label("cr_matrix_part", language, first="M1", last="M10", total=14) in matrix
+        assert label("cr_matrix_part", language, first="M11", last="M14", total=14) in matrix
+        for code in corroboration.matrix["Elçin Həsənov"]:
+            assert vocabularies.label("methods", code, language) in flat
+        # Nothing is drawn beyond the right margin of any page.
+        for page in reader.pages:
+            width = float(page.mediabox.width)
+            right: list[float] = []
+
+            def visit(text: str, cm: list[float], tm: list[float], _font: object,
+                      size: float, right: list[float] = right) -> None:
+                if text.strip():
+                    x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+                    right.append(x + len(text) * size * 0.3)
+
+            page.extract_text(visitor_text=visit)
+            assert right
+            assert max(right) < width - 40

@@ -64,3 +64,66 @@ def test_index_sees_writes_from_another_session(vault: VaultSession, tmp_path: P
     finally:
         other.lock()
     assert _person(vault, record) == [entry.id]
+
+
+def test_saving_testimonies_keeps_the_index(vault: VaultSession) -> None:
+    """The index depends on the registry alone: the editor's autosaves must not rebuild it."""
+    draft = vault.testimonies.create(_testimony("Гасанов Эльчин"))
+    entry = vault.registry.create_entry("person", "Elçin Həsənov", rank="kapitan")
+    first = vault.registry.candidate_index()
+    changed = _testimony("Elchin Hasanov")
+    changed.consent.name_may_appear = False
+    for n in range(3):
+        changed.title = f"autosave {n}"
+        vault.testimonies.save_draft(draft, changed)
+        assert vault.registry.candidate_index() is first
+    vault.testimonies.create(_testimony("Someone Else"))
+    vault.testimonies.seal(draft, backup=False)
+    assert vault.registry.candidate_index() is first
+    # ... and what it serves is still right for the saved text.
+    assert _person(vault, draft) == [entry.id]
+
+
+def test_every_registry_write_rebuilds_the_index(vault: VaultSession) -> None:
+    record = vault.testimonies.create(_testimony("Гасанов Эльчин"))
+    other = vault.testimonies.create(_testimony("Elchin Hasanov"))
+    a = vault.registry.create_entry("person", "Elçin Həsənov", rank="kapitan")
+    b = vault.registry.create_entry("person", "Elchin Hasanov", rank="captain")
+    seen = [vault.registry.candidate_index()]
+
+    def rebuilt() -> None:
+        index = vault.registry.candidate_index()
+        assert all(index is not old for old in seen)
+        assert vault.registry.candidate_index() is index
+        seen.append(index)
+
+    link = vault.registry.link(record, "acts[0].perpetrators[0]", a.id, status="suggested")
+    rebuilt()
+    vault.registry.confirm(link.id)
+    rebuilt()
+    vault.registry.link(other, "acts[0].perpetrators[0]", b.id)
+    rebuilt()
+    merge = vault.registry.merge(b.id, a.id)
+    rebuilt()
+    assert [e.id for e in vault.registry.list_entries()] == [a.id]
+    vault.registry.undo_merge(merge.id)
+    rebuilt()
+    assert {e.id for e in vault.registry.list_entries()} == {a.id, b.id}
+    vault.registry.reject(link.id)
+    rebuilt()
+    vault.registry.unlink(link.id)
+    rebuilt()
+
+
+def test_nothing_read_inside_a_transaction_is_cached(vault: VaultSession) -> None:
+    """A write inside an open transaction may roll back and the counter with it; the next
+    committed write would then reuse the number, so nothing read there may be kept."""
+    first = vault.registry.candidate_index()
+    db = vault._vault.db
+    with db.transaction():
+        inside = vault.registry.candidate_index()
+        assert inside is not first
+        assert vault.registry.candidate_index() is not inside
+    after = vault.registry.candidate_index()
+    assert after is not inside
+    assert vault.registry.candidate_index() is after

@@ -10,7 +10,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from testimony_app.domain import model
+from testimony_app.domain import model, vocabularies
 from testimony_app.domain.model import Act, Consent, Interview, Perpetrator, Witness
 from testimony_app.errors import UserFacingError
 from testimony_app.reports.labels import label
@@ -126,3 +126,31 @@ def test_unknown_language_is_refused(linked: tuple[VaultSession, str, dict[str, 
     vault, entry, _ = linked
     with pytest.raises(UserFacingError):
         vault.registry.report(entry, language="fr")
+
+
+def test_report_has_the_timeline_and_the_matrix_of_the_view(
+        linked: tuple[VaultSession, str, dict[str, str]]) -> None:
+    vault, entry, _ids = linked
+    result = vault.registry.corroborate(entry)
+    assert result.matrix == {"Elçin Həsənov": {"electric_shock": 2, "falanga": 2}}
+    for language, redacted in (("az", False), ("ru", False), ("ru", True)):
+        flat = " ".join(_text(vault.registry.report(entry, language=language,
+                                                    redacted=redacted)).split())
+        timeline = flat[flat.index(label("cr_s_timeline", language)):
+                        flat.index(label("cr_s_matrix", language))]
+        dates = [timeline.index(d) for d in ("2017-05-18", "2017-05-21", "2017-05-23")]
+        assert dates == sorted(dates)
+        for place in ("Q-903 hərbi hissəsi, Tərtər", "Часть Q-903, подвал",
+                      "Unit Q-903, basement"):
+            assert place in timeline
+        # Excerpts and witnesses are numbered in the order of the (random) record ids.
+        shown = ["Orxan Səfərli", *(("Свидетель Б", "Witness C") if redacted
+                                    else ("Тимур Джафаров", "Rashad Guliyev"))]
+        for name in shown:
+            assert re.search(rf"E[1-3] · W[1-3]: {name}", timeline), name
+        matrix = flat[flat.index(label("cr_s_matrix", language)):]
+        falanga = vocabularies.label("methods", "falanga", language)
+        shock = vocabularies.label("methods", "electric_shock", language)
+        # Two witnesses each: a tie, broken by the method's code.
+        assert f"{label('cr_perpetrator', language)} {shock} {falanga}" in matrix
+        assert "Elçin Həsənov 2 2" in matrix
