@@ -1409,6 +1409,10 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>(yer göstərilməyib)</translation>
         </message>
         <message>
+            <source>(not named)</source>
+            <translation>(adı çəkilməyib)</translation>
+        </message>
+        <message>
             <source>Open a testimony to see suggested links.</source>
             <translation>Təklif olunan əlaqələri görmək üçün ifadəni açın.</translation>
         </message>
@@ -1595,6 +1599,10 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>name %1 alike</source>
             <translation>ad %1 oxşardır</translation>
+        </message>
+        <message>
+            <source>only part of the name to compare</source>
+            <translation>adın yalnız bir hissəsi müqayisə olunur</translation>
         </message>
         <message>
             <source>description %1 alike</source>

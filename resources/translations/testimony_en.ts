@@ -1398,6 +1398,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
+            <source>(not named)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Open a testimony to see suggested links.</source>
             <translation type="unfinished" />
         </message>
@@ -1583,6 +1587,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>name %1 alike</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only part of the name to compare</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1417,6 +1417,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>(место не указано)</translation>
         </message>
         <message>
+            <source>(not named)</source>
+            <translation>(не назван)</translation>
+        </message>
+        <message>
             <source>Open a testimony to see suggested links.</source>
             <translation>Откройте свидетельство, чтобы увидеть предлагаемые связи.</translation>
         </message>
@@ -1603,6 +1607,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>name %1 alike</source>
             <translation>имя похоже на %1</translation>
+        </message>
+        <message>
+            <source>only part of the name to compare</source>
+            <translation>сравнивается только часть имени</translation>
         </message>
         <message>
             <source>description %1 alike</source>

@@ -111,3 +111,34 @@ def test_a_period_is_checked_before_the_vault_opens(
                            "--vault", str(path))
     assert code != 0
     assert "--from date comes after the --to date" in err
+
+
+def test_corroborate_json_carries_an_unnamed_perpetrator_as_the_shared_token(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from testimony_app.domain.matching import NOT_NAMED
+
+    monkeypatch.setenv("TESTIMONY_PASSPHRASE", PW)
+    path = tmp_path / "vault"
+    session = create_vault(path, PW, kdf="test")
+    t = model.Testimony(
+        title="t", fictional=True, witness=model.Witness(name="Orxan Səfərli"),
+        acts=[model.Act(date="2017-05-20", place="Q-903", methods=["falanga"],
+                        perpetrators=[model.Perpetrator(name="Elçin Həsənov", rank="kapitan"),
+                                      model.Perpetrator(unit="Q-903")])],
+    )
+    record = session.testimonies.create(t)
+    entry = session.registry.link(record, "acts[0].perpetrators[0]", new_entry=True).entry_id
+    session.lock()
+    code, out, _ = _run(capsys, "corroborate", entry, "--json", "--vault", str(path))
+    assert code == 0
+    data = json.loads(out)
+    # A fixed English token, the same in every interface's input; scripts may rely on it.
+    assert NOT_NAMED == "(not named)"
+    assert data["items"][0]["acts"][0]["perpetrators"] == ["kapitan Elçin Həsənov", NOT_NAMED]
+    assert data["timeline"][0]["perpetrators"] == ["kapitan Elçin Həsənov", NOT_NAMED]
+    assert data["matrix"] == {NOT_NAMED: {"falanga": 1}, "Elçin Həsənov": {"falanga": 1}}
+    code, _out, err = _run(capsys, "corroborate", entry, "--from", "2017-13", "--vault",
+                           str(path))
+    assert code != 0
+    assert "YYYY-MM" in err

@@ -360,6 +360,7 @@ def test_vault_menu_opens_the_registry_on_the_open_vault(make_window, qtbot, tmp
 REASONS = {
     "az": {
         "name_alike": "ad {} oxşardır",
+        "partial_name": "adın yalnız bir hissəsi müqayisə olunur",
         "same_rank": "eyni rütbə",
         "different_rank": "fərqli rütbə",
         "same_unit": "eyni hissə",
@@ -370,6 +371,7 @@ REASONS = {
     },
     "ru": {
         "name_alike": "имя похоже на {}",
+        "partial_name": "сравнивается только часть имени",
         "same_rank": "то же звание",
         "different_rank": "другое звание",
         "same_unit": "то же подразделение",
@@ -398,7 +400,8 @@ def test_suggestion_reasons_speak_the_interface_language(qtbot, session, records
     (suggestion,) = found.suggestions
     assert suggestion.entry_id == entry
     codes = [r.code for r in suggestion.factors]
-    assert codes[:3] == ["name_alike", "same_rank", "same_unit"]
+    # "Гасанов" alone against "Elçin Həsənov": a partial name, lifted by rank and unit.
+    assert codes[:4] == ["name_alike", "partial_name", "same_rank", "same_unit"]
     try:
         Translations().apply("az")
         view = open_view(qtbot, session, runner, records["ru"])
@@ -630,3 +633,53 @@ def test_a_registry_of_thousands_filters_to_the_right_rows(qtbot, runner):
     # Closing empties the list.
     view.reject()
     assert model.rowCount() == 0
+
+
+# -- the listing's numbers and an unnamed perpetrator -----------------------------------------
+
+
+def test_listing_counts_come_from_one_read(session, records, monkeypatch):
+    from testimony_app.ui.registry_view import load_listing
+
+    entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
+    session.registry.link(records["ru"], PERP, entry)
+    session.registry.link(records["en"], PERP, entry, status="suggested")
+    unit = session.registry.link(records["az"], PERP + ".unit", new_entry=True).entry_id
+    place = session.registry.create_entry("place", "Tərtər").id
+
+    def show(_entry_id: str) -> None:
+        raise AssertionError("the listing reads every entry's links one by one")
+
+    monkeypatch.setattr(session.registry, "show", show)
+    listing = load_listing(session)
+    assert {r.entry.id: r.testimonies for r in listing.rows} == {entry: 2, unit: 1, place: 0}
+
+
+def test_an_unnamed_perpetrator_speaks_the_interface_language(qtbot, session, runner):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from testimony_app.ui.i18n import Translations
+
+    t = _testimony("Orxan Səfərli", "Elçin Həsənov", "kapitan", "2017-05-18", ["falanga"],
+                   "Q-903 hərbi hissəsi, Tərtər")
+    t.acts[0].perpetrators.append(Perpetrator(name="", rank="", unit="Q-903"))
+    record = session.testimonies.create(t)
+    entry = session.registry.link(record, PERP, new_entry=True).entry_id
+    view = open_view(qtbot, session, runner)
+    assert view.select_entry(entry)
+    settle(qtbot, view)
+
+    def shown() -> tuple[str, list[str]]:
+        headers = [view.matrix.verticalHeaderItem(r).text() for r in range(view.matrix.rowCount())]
+        return view.timeline.item(0, 3).text(), headers
+
+    assert shown() == ("kapitan Elçin Həsənov, (not named)", ["(not named)", "Elçin Həsənov"])
+    try:
+        for language, text in (("az", "(adı çəkilməyib)"), ("ru", "(не назван)")):
+            Translations().apply(language)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+            assert shown() == (f"kapitan Elçin Həsənov, {text}", [text, "Elçin Həsənov"])
+    finally:
+        Translations().apply("en")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert shown()[0] == "kapitan Elçin Həsənov, (not named)"

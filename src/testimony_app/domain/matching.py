@@ -11,8 +11,14 @@ The score is built for precision, because a wrong link puts an innocent name bes
 torture: a name matches only as well as its *worst* matching word (so ``Elçin Həsənov`` does
 not match ``Elçin Hüseynov`` on the strength of the first name), word similarity is squared
 (near misses such as ``Məmmədov``/``Məhəmmədov`` fall well below the threshold), and a rank
-that disagrees costs more than a rank that agrees earns. Mentions with no name (``"the
-captain"``) can at most reach a moderate score from rank, unit, place and dates.
+that disagrees costs more than a rank that agrees earns. A *partial* name (a surname alone,
+or initials for the first name: ``Гасанов``, ``E. Həsənov``) fits every Həsənov with that
+initial, so it alone stays below :data:`STRONG` and needs the rank or the unit to agree (or
+both place and dates) to get there. Mentions with no name (``"the captain"``) can at most
+reach a moderate score from rank, unit, place and dates.
+
+How these rules score on names whose truth is known, in three scripts, is measured in
+``tests/unit/domain/test_matching_fixture.py`` and summarised in the organisation's guide.
 """
 
 from __future__ import annotations
@@ -36,6 +42,14 @@ SHOW = 0.6
 STRONG = 0.8
 # A mention without a name never scores above this: it is a lead, not an identification.
 UNNAMED_CAP = 0.7
+# A partial name (surname only, or initials) scores at most this on the name; agreement
+# (rank or unit +0.05, place +0.03, dates +0.02) is what can lift it to STRONG.
+PARTIAL_CAP = 0.75
+# An act's perpetrator with neither name nor rank, as corroboration results carry it (in the
+# timeline's acts and as a row of the matrix). A fixed token rather than a name: each
+# interface prints it in its own language (the GUI's "(not named)", the report's
+# ``cr_not_named``), and the command line's JSON keeps it as is for scripts.
+NOT_NAMED = "(not named)"
 _DATE_SLACK_DAYS = 31
 _LIFT_FROM = 0.85
 _CODE = re.compile(r"(?<![\w])([^\W\d_]{0,3})[\s\-№#]*(\d{2,6})(?![\d])", re.UNICODE)
@@ -102,6 +116,7 @@ class Candidate:
 #: command line's JSON carries them beside the English text, and scripts may rely on them.
 REASON_CODES = (
     "name_alike",  # value: how alike the names are, in [0, 1]
+    "partial_name",  # one side gives only a surname, one name, or initials
     "description_alike",  # value: how alike two place or unit descriptions are, in [0, 1]
     "same_rank",
     "different_rank",
@@ -117,6 +132,7 @@ REASON_CODES = (
 
 _REASON_TEXT = {
     "name_alike": "name {value:.0%} alike",
+    "partial_name": "only part of the name to compare",
     "description_alike": "description {value:.0%} alike",
     "same_rank": "same rank",
     "different_rank": "different rank",
@@ -290,6 +306,12 @@ def name_similarity(a: str, b: str) -> float:
     return key_similarity(name_key(a), name_key(b))
 
 
+def partial_names(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two name keys cannot identify one person by themselves: either gives fewer
+    than two full words (a surname alone, one name, or initials with a surname)."""
+    return min(sum(len(w) > 1 for w in a), sum(len(w) > 1 for w in b)) < 2
+
+
 @lru_cache(maxsize=65536)
 def _codes(text: str) -> frozenset[str]:
     """Unit numbers such as ``Q-903``, ``N 1234`` or ``№4``, as comparable keys."""
@@ -414,6 +436,15 @@ def score(mention: Mention, candidate: Candidate) -> Suggestion:
     return Suggestion(candidate.entry_id, round(best, 3), tuple(reasons))
 
 
+def _name_score(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, float, bool]:
+    """``(score on the name, how alike its words are, whether both names are whole)``;
+    a partial name's score is capped at :data:`PARTIAL_CAP`. Ordered so that ``max`` picks
+    the entry's best name: highest score, then most alike, then whole."""
+    alike = _key_similarity(a, b)
+    whole = not partial_names(a, b)
+    return (alike if whole else min(alike, PARTIAL_CAP)), alike, whole
+
+
 def _score_person(m: Mention, c: Candidate) -> Suggestion:
     reasons: list[Reason] = []
     mkey = _name_key(m.text)
@@ -426,11 +457,16 @@ def _score_person(m: Mention, c: Candidate) -> Suggestion:
     )
     dates = dates_overlap(m.dates, c.dates)
     if mkey and names:
-        value = max(_key_similarity(mkey, _name_key(n)) for n in names)
-        reasons.append(Reason("name_alike", value))
+        # Each of the entry's names: how alike its words are, and whether it is partial.
+        # The best is the one scoring most on the name once partial names are capped.
+        value, alike, whole = max(_name_score(mkey, _name_key(n)) for n in names)
+        partial = not whole
         # Agreement only lifts a name that already nearly matches: two officers of one unit
         # with surnames a letter apart must not climb into the strong band together.
-        lift = value >= _LIFT_FROM
+        lift = alike >= _LIFT_FROM
+        reasons.append(Reason("name_alike", value))
+        if partial:
+            reasons.append(Reason("partial_name"))
         if rank is True and lift:
             value += 0.05
         elif rank is False:
@@ -463,11 +499,19 @@ def _score_person(m: Mention, c: Candidate) -> Suggestion:
 def suggest(
     mention: Mention, candidates: Iterable[Candidate], *, threshold: float = SHOW, limit: int = 5
 ) -> list[Suggestion]:
-    """Entries ``mention`` may refer to, best first, scoring at least ``threshold``."""
+    """Entries ``mention`` may refer to, best first, scoring at least ``threshold``.
+
+    Equal scores are ordered by how many things agree: two namesakes both score 1.0 on the
+    name, and the one whose rank also agrees comes first.
+    """
     scored = [score(mention, c) for c in candidates if c.kind == mention.kind]
     kept = [s for s in scored if s.score >= threshold]
-    kept.sort(key=lambda s: (-s.score, s.entry_id))
+    kept.sort(key=lambda s: (-s.score, -sum(r.code in _AGREEMENTS for r in s.factors),
+                             s.entry_id))
     return kept[:limit]
+
+
+_AGREEMENTS = frozenset({"same_rank", "same_unit", "same_place", "dates_overlap"})
 
 
 # -- blocking ----------------------------------------------------------------------------
@@ -755,7 +799,9 @@ class Corroboration:
 
     ``independent_witnesses`` counts distinct witnesses, not records: the same witness
     interviewed twice (or under a name in one record and the same name in another script in
-    the next) counts once, judged by the skeleton of their name or pseudonym.
+    the next) counts once, judged by the skeleton of their name or pseudonym. An act's
+    perpetrator with neither name nor rank is :data:`NOT_NAMED`, in ``timeline`` and as a row
+    of ``matrix``.
     """
 
     entry: Entry

@@ -14,8 +14,16 @@ normalised (``-ova``/``-yev``/``-iyev`` → ``-ov``) and doubled letters dropped
 the same skeleton *may* be one person; the skeleton is for ranking suggestions that a person
 confirms, never for merging on its own.
 
+Russian declines names, and a name field is often copied from a sentence ("избит капитаном
+Гасановым"). A Cyrillic surname in ``-ов``/``-ев``/``-ин`` loses its case ending before
+transliteration (``Гасановым``, ``Гасанову``, ``Гасанове`` → ``Гасанов``), and
+:func:`name_key` strips the same case from the first name beside it (``Эльчином``). Only
+endings that cannot be a nominative are stripped: ``Гасанова`` is also a woman's surname, and
+``Марина`` a first name.
+
 :func:`rank_code` recognises military and police ranks in the three languages, so that
-``kapitan``, ``капитан``, ``Capt.`` and ``kap.`` agree.
+``kapitan``, ``капитан``, ``Capt.`` and ``kap.`` agree, in the cases a sentence puts them in
+(``капитана``, ``старшим лейтенантом``, ``kapitanı``).
 """
 
 from __future__ import annotations
@@ -52,13 +60,54 @@ _FINAL_Y = re.compile(r"(?:iy|iy|y|ij)$")
 _DOUBLED = re.compile(r"(.)\1+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PATRONYMIC_MARKERS = {"ohlu", "hizi", "ohli", "olu"}
-_PATRONYMIC_END = re.compile(r"(?:ovic|avic|ovna|avna|ic)$")
+# Patronymics in skeleton form, also declined (``Рауфовича``, ``Рауфовичем``, ``Рауфовной``).
+_PATRONYMIC_END = re.compile(r"(?:ovic|avic)(?:a|u|am)?$|(?:ovn|avn)(?:a|i|u|oi)$|ic$")
+
+# A Russian surname in an oblique case: the stem (``гасанов``) and the ending. Only endings
+# that no nominative has: ``-ова`` is a woman's surname too (the skeleton folds it anyway),
+# and ``-ина``/``-ине`` end women's first names (Марина, Марине).
+_RU_SURNAME_CASE = re.compile(
+    r"^([а-яё]{2,}(?:ов|ев|ёв))(ым|у|е|ой|ою)$|^([а-яё]{2,}(?:ин|ын))(ым|у)$"
+)
+# The case each ending shows, and what the same case adds to a man's first name or to a rank
+# ending in a consonant (Эльчин → Эльчином, Рамиль → Рамилем, капитан → капитаном).
+_RU_CASE_OF = {"ым": "ins", "у": "dat", "е": "pre", "ом": "ins", "ем": "ins", "ю": "dat",
+               "а": "gen", "я": "gen"}
+_RU_NOUN_ENDINGS = {"ins": ("ом", "ем"), "dat": ("у", "ю"), "pre": ("е",), "gen": ("а", "я")}
+_RU_CONSONANT_STEM = re.compile(r"[бвгджзклмнпрстфхцчшщ]ь?$")
+
+
+def _russian_case(word: str) -> tuple[str, str]:
+    """``("гасанов", "ins")`` for ``Гасановым``; ``(word, "")`` for anything else."""
+    match = _RU_SURNAME_CASE.match(word)
+    if not match:
+        return word, ""
+    stem, ending = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+    return stem, _RU_CASE_OF.get(ending, "obl")
+
+
+def _russian_noun_case(word: str) -> str:
+    """The case of a declined rank or man's first name (``капитаном`` → ``"ins"``), if any."""
+    for ending in ("ом", "ем", "у", "ю", "е", "а", "я"):
+        if word.endswith(ending) and _RU_CONSONANT_STEM.search(word[: -len(ending)]):
+            return _RU_CASE_OF[ending]
+    return ""
+
+
+def _strip_russian_case(word: str, case: str) -> str:
+    """``Эльчином`` → ``Эльчин`` when the name beside it shows the instrumental."""
+    low = word.casefold()
+    for ending in _RU_NOUN_ENDINGS.get(case, ()):
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and len(stem) >= 3 and _RU_CONSONANT_STEM.search(stem):
+            return stem
+    return word
 
 
 @lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """The comparable key of one word: ``Həsənov``, ``Гасанов``, ``Hasanov`` → ``hasanov``."""
-    text = word.casefold().translate(_CYRILLIC_TABLE)
+    text = _russian_case(word.casefold())[0].translate(_CYRILLIC_TABLE)
     text = folding.fold(text, schwa="a")
     text = "".join(ch for ch in text if ch.isalnum())
     for old, new in _DIGRAPHS:
@@ -84,11 +133,14 @@ def name_key(name: str) -> tuple[str, ...]:
     """
     text = re.sub(r"\([^)]*\)|«|»|\"", " ", name)
     raw = [w for w in words(text) if not w.isdigit()]
+    case = _name_case(raw)
     keys: list[str] = []
     skip_next_marker = False
     for i, word in enumerate(raw):
         if rank_code(word) and not keys and i + 1 < len(raw):
             continue  # "Kapitan Həsənov": the rank is not part of the name
+        if case and not _russian_case(word.casefold())[1]:
+            word = _strip_russian_case(word, case)  # "Эльчином Гасановым"
         key = skeleton(word)
         if not key:
             continue
@@ -101,6 +153,24 @@ def name_key(name: str) -> tuple[str, ...]:
             continue
         keys.append(key)
     return tuple(keys)
+
+
+def _name_case(raw: list[str]) -> str:
+    """The Russian case a name is in, when a declined surname or rank shows it unambiguously.
+
+    A surname ending shows it (``Гасановым``: instrumental), and so does a rank leading the
+    name (``капитана``: genitive); ``Гасанова`` shows nothing (it may be a woman's surname).
+    """
+    for i, word in enumerate(raw):
+        low = word.casefold()
+        case = _russian_case(low)[1]
+        if case in ("ins", "dat", "pre"):
+            return case
+        if i == 0 and len(raw) > 1 and rank_code(word):
+            case = _russian_noun_case(low)
+            if case:
+                return case
+    return ""
 
 
 # -- ranks -------------------------------------------------------------------------------
@@ -134,6 +204,35 @@ _RANK_FAMILY = {
 }
 
 
+# Case endings of rank words, folded (й → и): Russian adjectives and nouns decline
+# (``старшего лейтенанта``, ``следователем``); Azerbaijani adds a possessive to the last word
+# of a rank (``polis kapitanı``, ``baş leytenantı``).
+_RU_ADJECTIVE = "(?:ии|ои|ого|его|ому|ему|ым|им|ом|ем)"
+_RU_NOUN = "(?:а|у|ом|е)?"
+_RU_SOFT_NOUN = "(?:ь|я|ю|ем|е)"
+_AZ_POSSESSIVE = "(?:i|u|si)?"
+
+
+def _rank_part(part: str, last: bool) -> str:
+    """One word of a folded rank form as a pattern, with the endings it may take.
+
+    Abbreviations (``ст.``, ``capt``, ``кап``) take none: with an ending they would read
+    short names as ranks.
+    """
+    if part.endswith(".") or not part.replace("-", "").isalpha() or len(part) < 5:
+        return re.escape(part.rstrip("."))
+    if "-" in part:  # "генерал-маиор(а)", "polkovnik-leytenant(ı)": the last piece declines
+        ending = _RU_NOUN if re.search("[а-я]", part) else _AZ_POSSESSIVE if last else ""
+        return re.escape(part) + ending
+    if not re.search("[а-я]", part):
+        return re.escape(part) + (_AZ_POSSESSIVE if last else "")
+    if part.endswith(("ии", "ои")):
+        return re.escape(part[:-2]) + _RU_ADJECTIVE
+    if part.endswith("ь"):
+        return re.escape(part[:-1]) + _RU_SOFT_NOUN
+    return re.escape(part) + _RU_NOUN
+
+
 def _rank_patterns() -> list[tuple[re.Pattern[str], str]]:
     patterns: list[tuple[re.Pattern[str], str]] = []
     forms = sorted(
@@ -141,7 +240,10 @@ def _rank_patterns() -> list[tuple[re.Pattern[str], str]]:
         key=lambda item: -len(item[0]),
     )
     for form, code in forms:
-        body = r"\.?\s*".join(re.escape(part.rstrip(".")) for part in form.split())
+        parts = form.split()
+        body = r"\.?\s*".join(
+            _rank_part(part, i == len(parts) - 1) for i, part in enumerate(parts)
+        )
         patterns.append((re.compile(rf"(?<!\w){body}(?!\w)"), code))
     return patterns
 

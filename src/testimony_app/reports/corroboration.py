@@ -47,7 +47,12 @@ from reportlab.platypus import (
 )
 
 from testimony_app.domain import vocabularies
-from testimony_app.domain.matching import CorroboratingAct, Corroboration, CorroborationItem
+from testimony_app.domain.matching import (
+    NOT_NAMED,
+    CorroboratingAct,
+    Corroboration,
+    CorroborationItem,
+)
 from testimony_app.domain.model import Testimony
 from testimony_app.domain.transliteration import skeleton
 from testimony_app.reports import fonts
@@ -99,8 +104,6 @@ def _no_change(text: str) -> str:
 _WORD = re.compile(r"\w+")
 # The sections after the title, in order: their numbers are fixed, so one can cite another.
 _SECTIONS = ("cr_s_summary", "cr_s_timeline", "cr_s_matrix", "cr_s_excerpts")
-# The service's text for an act's perpetrator with neither name nor rank; printed translated.
-_NOT_NAMED = "(not named)"
 # Matrix columns: up to this many methods, the column heads are the methods' full labels;
 # beyond it they are numbered (M1, M2…) with a legend, at most _MATRIX_COLUMNS to a table.
 _MATRIX_FULL_HEADS = 5
@@ -228,7 +231,8 @@ class _Builder:
                 Paragraph(markup(f"{number}. {self.t(key)}", fonts.SANS_BOLD), self.s["h1"])]
 
     def perpetrator(self, text: str) -> str:
-        return self.t("cr_not_named") if text == _NOT_NAMED else text
+        # An act's perpetrator with neither name nor rank: printed in the report's language.
+        return self.t("cr_not_named") if text == NOT_NAMED else text
 
     def witness_numbers(self) -> dict[str, int]:
         """W1, W2…: each distinct witness numbered in the order the excerpts first cite them."""

@@ -27,6 +27,7 @@ Clock = Callable[[], str]
 
 _ENTRY_COLUMNS = "id, kind, display_name, rank, unit, notes, created_at, merged_into"
 _LINK_COLUMNS = "id, entry_id, record_id, version, mention_path, mention, status, created_at"
+_MERGE_COLUMNS = "id, source_id, target_id, moved_links, created_at, undone_at"
 
 
 class RegistryNotFound(UserFacingError):
@@ -39,6 +40,10 @@ def _payload(**values: object) -> str:
 
 def _entry(row: Any) -> Entry:
     return Entry(*row)
+
+
+def _merge(row: Any) -> Merge:
+    return Merge(int(row[0]), row[1], row[2], tuple(json.loads(row[3])), row[4], row[5])
 
 
 def _link(row: Any) -> Link:
@@ -216,6 +221,23 @@ class RegistryStore:
             found.setdefault(entry_id, []).append(Mention.from_dict(json.loads(doc)))
         return found
 
+    def testimony_counts(self) -> dict[str, int]:
+        """How many records have a confirmed link to each live entry, in one grouped read.
+
+        The same number the entry's own links give (:meth:`links_of_entry`, confirmed,
+        distinct records): after a merge the moved links count for the target, and a link the
+        merge left with the source (its mention was already linked to the target) stays
+        hidden with it. Every live entry is present, with 0 when nothing confirms it.
+        """
+        return {
+            str(entry_id): int(count)
+            for entry_id, count in self._db.query(
+                "SELECT e.id, COUNT(DISTINCT l.record_id) FROM registry_entries e"
+                " LEFT JOIN registry_links l ON l.entry_id = e.id AND l.status = 'confirmed'"
+                " WHERE e.merged_into IS NULL GROUP BY e.id"
+            )
+        }
+
     def change_token(self) -> int | None:
         """A value that changes whenever the registry (entries, links, merges) changes.
 
@@ -278,20 +300,20 @@ class RegistryStore:
 
     def merge_info(self, merge_id: int) -> Merge:
         """One merge."""
-        rows = self._db.query(
-            "SELECT id, source_id, target_id, moved_links, created_at, undone_at"
-            " FROM registry_merges WHERE id = ?",
-            (merge_id,),
-        )
+        rows = self._db.query(f"SELECT {_MERGE_COLUMNS} FROM registry_merges WHERE id = ?",
+                              (merge_id,))
         if not rows:
             raise RegistryNotFound("No merge with that number is in this vault.")
-        r = rows[0]
-        return Merge(int(r[0]), r[1], r[2], tuple(json.loads(r[3])), r[4], r[5])
+        return _merge(rows[0])
 
     def merges(self) -> list[Merge]:
-        """Every merge, newest first."""
-        ids = [int(r[0]) for r in self._db.query("SELECT id FROM registry_merges ORDER BY id DESC")]
-        return [self.merge_info(i) for i in ids]
+        """Every merge, newest first (one read: the registry list asks on every refresh)."""
+        return [
+            _merge(r)
+            for r in self._db.query(
+                f"SELECT {_MERGE_COLUMNS} FROM registry_merges ORDER BY id DESC"
+            )
+        ]
 
     def undo_merge(self, merge_id: int) -> Merge:
         """Put a merged entry back with exactly the links that moved."""

@@ -60,7 +60,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from testimony_app.domain.matching import date_filter_problems
+from testimony_app.domain.matching import NOT_NAMED, date_filter_problems
 from testimony_app.domain.transliteration import skeleton
 from testimony_app.log import get_logger
 from testimony_app.ui.prompts import Prompts, prompts_for
@@ -124,11 +124,12 @@ class SuggestionRow:
 
 def load_listing(session: VaultSession) -> Listing:
     """Every live entry with its number of linked testimonies (task thread; no Qt here)."""
-    rows = []
-    for entry in session.registry.list_entries():
-        detail = session.registry.show(entry.id)
-        records = {link.record_id for link in detail.links if link.status == "confirmed"}
-        rows.append(EntryRow(entry, len(records), entry_search_key(entry)))
+    counts = session.registry.testimony_counts()
+    rows = [
+        # An entry created between the two reads has no count yet: it has no links either.
+        EntryRow(entry, counts.get(entry.id, 0), entry_search_key(entry))
+        for entry in session.registry.list_entries()
+    ]
     rows.sort(key=lambda r: (r.entry.kind, r.entry.display_name.casefold()))
     return Listing(tuple(rows), tuple(session.registry.merges()))
 
@@ -860,6 +861,7 @@ class RegistryView(QDialog):
         """A reason behind a suggestion, in the interface language."""
         texts = {
             "name_alike": self.tr("name %1 alike"),
+            "partial_name": self.tr("only part of the name to compare"),
             "description_alike": self.tr("description %1 alike"),
             "same_rank": self.tr("same rank"),
             "different_rank": self.tr("different rank"),
@@ -936,6 +938,10 @@ class RegistryView(QDialog):
         except Exception:  # noqa: BLE001 -- an unknown vocabulary must not break the view
             return code
 
+    def _perpetrator(self, text: str) -> str:
+        """A perpetrator as the corroboration gives it; the no-name token in this language."""
+        return self.tr("(not named)") if text == NOT_NAMED else text
+
     def show_listing(self, listing: Listing) -> None:
         """Show the entries of :func:`load_listing`, keeping the search, kind and selection."""
         keep = self._select_after_refresh or self.current_entry_id()
@@ -1008,13 +1014,15 @@ class RegistryView(QDialog):
             self.timeline.setItem(i, 0, _item(act.date or self.tr("(no date)")))
             self.timeline.setItem(i, 1, _item(act.place or self.tr("(no place)")))
             self.timeline.setItem(i, 2, _item(witness.get(act.record_id, "")))
-            self.timeline.setItem(i, 3, _item(", ".join(act.perpetrators)))
+            self.timeline.setItem(
+                i, 3, _item(", ".join(self._perpetrator(p) for p in act.perpetrators))
+            )
             self.timeline.setItem(i, 4, _item(", ".join(self._method(m) for m in act.methods)))
         perpetrators = list(result.matrix)
         methods = sorted({m for row in result.matrix.values() for m in row})
         self.matrix.setRowCount(len(perpetrators))
         self.matrix.setColumnCount(len(methods))
-        self.matrix.setVerticalHeaderLabels(perpetrators)
+        self.matrix.setVerticalHeaderLabels([self._perpetrator(p) for p in perpetrators])
         self.matrix.setHorizontalHeaderLabels([self._method(m) for m in methods])
         for r, perpetrator in enumerate(perpetrators):
             for c, method in enumerate(methods):

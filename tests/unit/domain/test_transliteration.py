@@ -83,3 +83,80 @@ def test_split_rank_out_of_a_name_field() -> None:
     assert tr.split_rank("polkovnik-leytenant Ramil Cəfərov") == (
         "lieutenant_colonel", "Ramil Cəfərov")
     assert tr.split_rank("Həsənov") == ("", "Həsənov")
+
+
+# -- Russian cases: a name field copied from a sentence ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("Гасанов", "Гасановым", "Гасанову", "Гасанове", "Гасанова", "Гасановой", "Həsənov"),
+        ("Алиев", "Алиевым", "Алиеву", "Əliyev"),
+        ("Гулиев", "Гулиеву", "Quliyev"),
+        ("Эльчин", "Эльчину", "Elçin"),
+    ],
+)
+def test_a_declined_russian_surname_has_the_skeleton_of_its_nominative(
+    forms: tuple[str, ...]
+) -> None:
+    assert len({tr.skeleton(f) for f in forms}) == 1, [tr.skeleton(f) for f in forms]
+
+
+@pytest.mark.parametrize(
+    ("word", "nominative"),
+    [
+        ("Марина", "Marina"),  # -ина ends women's names: not a case ending
+        ("Марине", "Marine"),
+        ("Новым", "Novim"),  # too short a stem to be a surname
+        ("Рустем", "Rustem"),
+    ],
+)
+def test_nominatives_that_look_declined_are_left_alone(word: str, nominative: str) -> None:
+    assert tr.skeleton(word) == tr.skeleton(nominative)
+
+
+def _same_name(a: str, b: str) -> bool:
+    return sorted(tr.name_key(a)) == sorted(tr.name_key(b))  # word order is free
+
+
+def test_the_first_name_takes_the_case_its_surname_or_rank_shows() -> None:
+    assert _same_name("Эльчином Гасановым", "Elçin Həsənov")
+    assert _same_name("Халиловым Шахином", "Şahin Xəlilov")
+    assert _same_name("Рамилем Джафаровым", "Ramil Cəfərov")
+    assert _same_name("Гасанову Эльчину", "Elçin Həsənov")
+    assert _same_name("капитана Гасанова Эльчина", "Elçin Həsənov")
+    assert _same_name("Гасановым Эльчином Рауфовичем", "Elçin Həsənov")
+    assert _same_name("лейтенантом Джафаровым", "Cəfərov")
+    # "Гасанова" may be a woman's surname in the nominative: nothing is stripped beside it.
+    assert tr.name_key("Гасанова Эльчина") == (tr.skeleton("Гасанов"), tr.skeleton("Эльчина"))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("капитана", "captain"),
+        ("капитаном", "captain"),
+        ("майору", "major"),
+        ("старшим лейтенантом", "senior_lieutenant"),
+        ("старшего лейтенанта", "senior_lieutenant"),
+        ("ст. лейтенантом", "senior_lieutenant"),
+        ("следователем", "investigator"),
+        ("генерал-майора", "major_general"),
+        ("рядовым", "private"),
+        ("полицейского", "police_officer"),
+        ("kapitanı", "captain"),
+        ("baş leytenantı", "senior_lieutenant"),
+        ("polkovnik-leytenantı", "lieutenant_colonel"),
+        ("Капитанов", ""),  # surnames made from ranks are names
+        ("Майоров", ""),
+        ("Kapitanov", ""),
+    ],
+)
+def test_ranks_in_the_cases_a_sentence_puts_them_in(text: str, code: str) -> None:
+    assert tr.rank_code(text) == code
+
+
+def test_split_rank_takes_a_declined_rank_out_of_the_name() -> None:
+    assert tr.split_rank("капитаном Гасановым") == ("captain", "Гасановым")
+    assert tr.split_rank("старшего лейтенанта Джафарова") == ("senior_lieutenant", "Джафарова")

@@ -10,6 +10,7 @@ import pytest
 
 from testimony_app.domain import model, vocabularies
 from testimony_app.domain.matching import (
+    NOT_NAMED,
     CorroboratingAct,
     Corroboration,
     CorroborationItem,
@@ -42,7 +43,7 @@ def _case() -> tuple[Corroboration, tuple[model.Testimony, ...]]:
     items, sources = [], []
     for n, (name, pseudonym, consent, excerpt, mention, place) in enumerate(WITNESSES):
         record = f"0000000{n}-1111-4222-8333-44444444444{n}"
-        perpetrators = (mention, "(not named)") if n == 2 else (mention,)
+        perpetrators = (mention, NOT_NAMED) if n == 2 else (mention,)
         act = CorroboratingAct(record, 0, f"2017-05-{18 + n}", place,
                                ("falanga", "electric_shock")[: 1 + n % 2], perpetrators)
         items.append(CorroborationItem(
@@ -63,7 +64,7 @@ def _case() -> tuple[Corroboration, tuple[model.Testimony, ...]]:
     # date; distinct witnesses per perpetrator and method.
     timeline = tuple(sorted((a for i in items for a in i.acts),
                             key=lambda a: (skeleton(a.place), a.date, a.record_id)))
-    matrix = {"(not named)": {"falanga": 1}, "Elçin Həsənov": {"electric_shock": 2, "falanga": 3}}
+    matrix = {NOT_NAMED: {"falanga": 1}, "Elçin Həsənov": {"electric_shock": 2, "falanga": 3}}
     corroboration = Corroboration(ENTRY, tuple(items), 3, timeline, matrix)
     return corroboration, tuple(sources)
 
@@ -185,7 +186,7 @@ def _many_methods() -> tuple[Corroboration, tuple[model.Testimony, ...]]:
     corroboration, sources = _case()
     codes = vocabularies.vocabulary("methods").codes()[:14]
     people = ["mayor Rəşad Əliağa oğlu Qəhrəmanlı-Məmmədov", "Elçin Həsənov",
-              "kapitan Гасанов Эльчин Джамалович", "(not named)"]
+              "kapitan Гасанов Эльчин Джамалович", NOT_NAMED]
     matrix = {p: {m: 1 + (i + j) % 3 for j, m in enumerate(codes) if (i + j) % 4}
               for i, p in enumerate(people)}
     items = tuple(

@@ -160,3 +160,137 @@ def test_user_errors_are_one_sentence(vault: VaultSession) -> None:
     place = vault.registry.create_entry("place", "Q-903")
     with pytest.raises(UserFacingError, match="person"):
         vault.registry.link(a, "acts[0].perpetrators[0]", place.id)
+
+
+# -- the entry list's numbers, in one read ----------------------------------------------------
+
+
+def _counts_one_by_one(vault: VaultSession) -> dict[str, int]:
+    """What the entry list showed before ``testimony_counts``: ``show`` per entry."""
+    return {
+        e.id: len({link.record_id for link in vault.registry.show(e.id).links
+                   if link.status == "confirmed"})
+        for e in vault.registry.list_entries()
+    }
+
+
+def test_testimony_counts_equal_the_per_entry_count(
+    vault: VaultSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def record(perps: list[str]) -> str:
+        t = _testimony("A B", perps[0], "kapitan", "2017-05-18", ["falanga"])
+        t.acts[0].perpetrators += [Perpetrator(name=p) for p in perps[1:]]
+        t.sensitive_names = ["Elçin Həsənov"]
+        return vault.testimonies.create(t)
+
+    reg = vault.registry
+    a = record(["Elçin Həsənov", "Rauf Məmmədov"])
+    b = record(["Гасанов", "Рауф Мамедов"])
+    c = record(["Hasanov", "Mammadov"])
+    d = record(["Hüseynov", "X"])
+    p0, p1 = "acts[0].perpetrators[0]", "acts[0].perpetrators[1]"
+    hasanov = reg.link(a, p0, new_entry=True).entry_id
+    reg.link(a, "sensitive_names[0]", hasanov)  # a second mention, the same record: one
+    reg.link(b, p0, hasanov)
+    reg.link(c, p0, hasanov, status="suggested")  # not counted until confirmed
+    reg.reject(reg.link(d, p0, hasanov, status="suggested").id)
+    mammadov = reg.link(a, p1, new_entry=True).entry_id
+    reg.link(b, p1, mammadov)
+    # A second entry for the same man, merged into the first: its links move, except the
+    # one whose mention the target already has (it stays hidden with the merged entry).
+    twin = reg.link(c, p1, new_entry=True).entry_id
+    reg.link(b, p1, twin)
+    reg.link(d, p1, twin)
+    reg.merge(twin, mammadov)
+    # A merge undone: both entries are back, each with its own links.
+    huseynov = reg.link(d, p0, new_entry=True).entry_id
+    other = reg.link(c, "acts[0].perpetrators[0].unit", new_entry=True).entry_id
+    reg.link(d, "acts[0].perpetrators[0].unit", other)
+    unit = reg.link(a, "acts[0].perpetrators[0].unit", new_entry=True).entry_id
+    undone = reg.merge(other, unit)
+    reg.undo_merge(undone.id)
+    reg.reject(reg.link(b, "acts[0].perpetrators[0].unit", unit).id)
+    empty = reg.create_entry("place", "Tərtər").id
+
+    queries: list[str] = []
+    db = vault._vault.db
+    original = db.query
+
+    def spy(sql: str, *args: object) -> object:
+        queries.append(sql)
+        return original(sql, *args)
+
+    monkeypatch.setattr(db, "query", spy)
+    counts = reg.testimony_counts()
+    assert len(queries) == 1
+    monkeypatch.undo()
+
+    assert counts == _counts_one_by_one(vault)
+    assert counts[hasanov] == 2
+    assert counts[mammadov] == 4  # a, b, and the moved links of c and d
+    assert counts[huseynov] == 1
+    assert counts[other] == 2
+    assert counts[unit] == 1
+    assert counts[empty] == 0
+    assert twin not in counts  # merged away: not a live entry
+
+
+# -- the period, checked by the service itself -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("date_from", "date_to", "words"),
+    [
+        ("2017-5", "", "YYYY-MM"),
+        ("", "2017-13", "YYYY-MM"),
+        ("2017-02-30", "", "YYYY-MM"),
+        ("май 2017", "", "YYYY-MM"),
+        ("２０１７", "", "YYYY-MM"),
+        ("2018", "2017-12-31", "after its end"),
+        ("2017-06", "2017-05-31", "after its end"),
+    ],
+)
+def test_corroborate_refuses_a_period_it_cannot_read(
+    vault: VaultSession, date_from: str, date_to: str, words: str
+) -> None:
+    a = vault.testimonies.create(_testimony("A B", "Elçin Həsənov", "kapitan", "2017-05-18", []))
+    entry = vault.registry.link(a, "acts[0].perpetrators[0]", new_entry=True).entry_id
+    for call in (vault.registry.corroborate, vault.registry.report):
+        with pytest.raises(UserFacingError, match=words) as raised:
+            call(entry, date_from=date_from, date_to=date_to)
+        message = str(raised.value)
+        assert message.endswith(".")
+        assert message.count(". ") == 0  # one sentence
+        assert all(typed not in message for typed in (date_from, date_to) if typed)
+
+
+def test_corroborate_reads_a_valid_period_as_the_gui_does(vault: VaultSession) -> None:
+    a = vault.testimonies.create(_testimony("A B", "Elçin Həsənov", "kapitan", "2017-05-18", []))
+    entry = vault.registry.link(a, "acts[0].perpetrators[0]", new_entry=True).entry_id
+    for date_from, date_to, found in [
+        ("2017", "2017-05", 1),
+        (" 2017-05-18 ", "", 1),  # spaces around a date are no error
+        ("", "2017-05-17", 0),
+        ("2017-05-19", "2017-05-19", 0),
+        ("2017-05", "2017-05", 1),
+    ]:
+        result = vault.registry.corroborate(entry, date_from=date_from, date_to=date_to)
+        assert len(result.items) == found, (date_from, date_to)
+        assert result.date_from == date_from.strip()
+
+
+# -- a perpetrator with no name ---------------------------------------------------------------
+
+
+def test_an_unnamed_perpetrator_is_the_shared_token(vault: VaultSession) -> None:
+    from testimony_app.domain.matching import NOT_NAMED
+
+    t = _testimony("A B", "Elçin Həsənov", "kapitan", "2017-05-18", ["falanga"])
+    t.acts[0].perpetrators.append(Perpetrator(name="", rank="", unit="Q-903"))
+    a = vault.testimonies.create(t)
+    entry = vault.registry.link(a, "acts[0].perpetrators[0]", new_entry=True).entry_id
+    result = vault.registry.corroborate(entry)
+    (act,) = result.timeline
+    assert act.perpetrators == ("kapitan Elçin Həsənov", NOT_NAMED)
+    assert result.matrix[NOT_NAMED] == {"falanga": 1}
+    assert result.matrix["Elçin Həsənov"] == {"falanga": 1}
