@@ -74,6 +74,7 @@ def test_disagreements_and_unnamed_mentions_have_their_own_codes() -> None:
         (Reason("name_alike", 0.87), "name 87% alike"),
         (Reason("description_alike", 1.0), "description 100% alike"),
         (Reason("no_name"), "no name to compare"),
+        (Reason("partial_name"), "only part of the name to compare"),
         (Reason("rank_or_unit_differ"), "rank or unit differ"),
         (Reason("something_new"), "something_new"),  # an unknown code is shown as itself
     ],
