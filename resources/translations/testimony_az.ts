@@ -2360,6 +2360,14 @@ Start one when the witness is ready (Ctrl+N).</source>
     <context>
         <name>errors</name>
         <message>
+            <source>Write the dates of the period as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017-05.</source>
+            <translation>Dövrün tarixlərini YYYY, YYYY-MM və ya YYYY-MM-DD kimi yazın, məsələn 2017-05.</translation>
+        </message>
+        <message>
+            <source>The start of the period comes after its end.</source>
+            <translation>Dövrün başlanğıcı sonundan sonradır.</translation>
+        </message>
+        <message>
             <source>The vault's key file has impossible settings and was not used.</source>
             <translation>Seyfin açar faylında mümkünsüz parametrlər var və o istifadə edilmədi.</translation>
         </message>

@@ -2348,6 +2348,14 @@ Start one when the witness is ready (Ctrl+N).</source>
     <context>
         <name>errors</name>
         <message>
+            <source>Write the dates of the period as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017-05.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>The start of the period comes after its end.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>The vault's key file has impossible settings and was not used.</source>
             <translation type="unfinished" />
         </message>

@@ -2373,6 +2373,14 @@ Start one when the witness is ready (Ctrl+N).</source>
     <context>
         <name>errors</name>
         <message>
+            <source>Write the dates of the period as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017-05.</source>
+            <translation>Запишите даты периода как ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, например 2017-05.</translation>
+        </message>
+        <message>
+            <source>The start of the period comes after its end.</source>
+            <translation>Начало периода позже его конца.</translation>
+        </message>
+        <message>
             <source>The vault's key file has impossible settings and was not used.</source>
             <translation>В файле ключей хранилища недопустимые параметры; он не использован.</translation>
         </message>

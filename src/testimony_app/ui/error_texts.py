@@ -48,6 +48,11 @@ ERROR_SENTENCES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP("errors", "The vault's database file is missing; restore it from a backup."),
     QT_TRANSLATE_NOOP("errors", "An amendment needs a reason."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "Write the dates of the period as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017-05.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "The start of the period comes after its end."),
     QT_TRANSLATE_NOOP("errors", "No testimony with that id and version is in this vault."),
     QT_TRANSLATE_NOOP("errors", "This testimony is sealed; start an amendment to change it."),
     QT_TRANSLATE_NOOP("errors", "This version is already sealed."),
