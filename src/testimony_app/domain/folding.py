@@ -22,14 +22,35 @@ _COMBINING = re.compile(
     "\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 )
 _SPECIAL = str.maketrans({"ı": "i", "ё": "е", "Ё": "е", "ß": "ss", "ʼ": "", "’": ""})
+# str.translate looks every character up in the table; finding out first whether any of its
+# few keys occur at all is several times cheaper on the text that has none (most of it).
+_HAS_SPECIAL = re.compile("[ıёЁßʼ’]")
+
+
+def _special(text: str) -> str:
+    return text.translate(_SPECIAL) if _HAS_SPECIAL.search(text) else text
 
 
 def fold(text: str, schwa: str = "e") -> str:
     """Fold ``text`` for matching; ``schwa`` is what ə becomes (``"e"`` or ``"a"``)."""
+    if text.isascii():
+        # No step below changes an ASCII character except by folding its case, and a snippet
+        # folds every word of a hit: English text, digits and ids take this path.
+        return text.lower()
     text = text.replace("Ə", "ə").replace("ə", schwa).replace("İ", "i").replace("I", "i")
-    text = text.translate(_SPECIAL).casefold()
+    text = _special(text).casefold()
     stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    return unicodedata.normalize("NFC", stripped).translate(_SPECIAL)
+    return _special(unicodedata.normalize("NFC", stripped))
+
+
+def fold_both(text: str) -> tuple[str, str]:
+    """``(fold(text), fold(text, schwa="a"))``, folding once when ``text`` has no ə."""
+    folded = fold(text)
+    if "ə" in text or "Ə" in text:
+        return folded, fold(text, schwa="a")
+    # ə/Ə is the only input that ``schwa`` changes; a ə made later by NFKD (from ᵊ, ₔ) is
+    # kept as ə whatever ``schwa`` is.
+    return folded, folded
 
 
 def tokens(text: str) -> list[str]:

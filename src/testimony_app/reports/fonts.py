@@ -142,9 +142,23 @@ def font_for(ch: str, base: str = SANS) -> str | None:
     return None
 
 
+#: Per base font, characters already seen to be drawn in that very font (visible, and
+#: :func:`font_for` gives the base). Text made only of them is one run, found with one set
+#: test instead of a lookup per character: a statement's text is almost all such text, and
+#: the loop below was a tenth of the time of building one. Replaced, never changed in place,
+#: so that a reader in another thread always sees a whole set.
+_plain: dict[str, frozenset[str]] = {}
+
+
 def font_runs(text: str, base: str = SANS) -> Iterator[tuple[str, str]]:
     """Split ``text`` into ``(font, chunk)`` runs; invisible controls are dropped and
     characters no font holds become :data:`REPLACEMENT`."""
+    plain = _plain.get(base, frozenset())
+    if plain.issuperset(text):
+        if text:
+            yield base, text
+        return
+    learned: set[str] = set()
     current = ""
     chunk: list[str] = []
     for ch in text:
@@ -153,6 +167,8 @@ def font_runs(text: str, base: str = SANS) -> Iterator[tuple[str, str]]:
         font = font_for(ch, base)
         if font is None:
             ch, font = REPLACEMENT, SANS
+        elif font == base:
+            learned.add(ch)
         if font != current and chunk:
             yield current, "".join(chunk)
             chunk = []
@@ -160,6 +176,8 @@ def font_runs(text: str, base: str = SANS) -> Iterator[tuple[str, str]]:
         chunk.append(ch)
     if chunk:
         yield current, "".join(chunk)
+    if not learned <= plain:
+        _plain[base] = plain | learned
 
 
 def run_size(font: str, size: float) -> float:

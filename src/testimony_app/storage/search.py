@@ -45,14 +45,16 @@ def index_row(record_id: str, doc: dict[str, Any]) -> tuple[str, str, str]:
 
 def make_snippet(text: str, terms: list[str], width: int = 12) -> str:
     """A short excerpt around the first word matching any folded ``terms``, marked «…»."""
+    # Every hit of a search gets a snippet, so this folds a few dozen lines and words per hit:
+    # fold_both folds a second time only text that holds a ə.
     for line in text.split("\n"):
-        folded_e, folded_a = folding.fold(line), folding.fold(line, schwa="a")
+        folded_e, folded_a = folding.fold_both(line)
         if not any(t in folded_e or t in folded_a for t in terms):
             continue
         words = list(_WORD.finditer(line))
         for i, match in enumerate(words):
             word = match.group(0)
-            forms = (folding.fold(word), folding.fold(word, schwa="a"))
+            forms = folding.fold_both(word)
             if any(f.startswith(t) for f in forms for t in terms):
                 start = words[max(0, i - width)].start()
                 end = words[min(len(words) - 1, i + width)].end()

@@ -156,3 +156,24 @@ def test_statement_with_arabic_script_builds(text: str) -> None:
     t = full_testimony()
     t.effects.psychological = text
     assert build_statement(t, request_for(t)).startswith(b"%PDF")
+
+
+def test_font_runs_are_the_same_whether_or_not_the_letters_were_seen_before() -> None:
+    """``font_runs`` remembers which letters the base font draws; that must not change a run."""
+    from testimony_app.reports import fonts as fonts_module
+
+    texts = [
+        "Məhərrəmov Nemət İsmayıl oğlu, Tərtər",
+        "Гасанов Эльчин — капитан, «Q-903»",
+        "Հովհաննես Սարգսյան, Երևան",
+        "محمد عبد الله، بغداد 2017",
+        "Mixed: Həsənov / Гасанов / Հասանով / حسنوف \u200b\u2060 end",
+        "Plain English only.",
+    ]
+    fresh = []
+    for text in texts:
+        fonts_module._plain.clear()
+        fresh.append(list(fonts_module.font_runs(text)))
+    for text, expected in zip(texts * 2, fresh * 2, strict=True):
+        assert list(fonts_module.font_runs(text)) == expected, text
+    assert fonts_module._plain  # the fast path has letters to use

@@ -234,3 +234,14 @@ def test_wrong_key_on_either_layout_is_damage_not_a_new_database(tmp_path: Path)
     with pytest.raises(VaultDamaged):
         database.connect(tmp_path / "new.db", secrets.token_bytes(32))
     assert (tmp_path / "new.db").read_bytes() == before
+
+
+def test_lookaside_is_configured_with_memory_security_still_on(session: VaultSession) -> None:
+    """Search speed depends on it (docs/performance.md); the security setting stays on."""
+    import sys
+
+    if sys.platform.startswith("linux"):
+        assert database.LOOKASIDE_CONFIGURED
+    assert _pragma(session, "cipher_memory_security") == [("1",)]
+    # SQLite restarted under the new configuration still does everything the vault needs.
+    assert session.check().ok
