@@ -24,14 +24,24 @@ failed write is retried once before the error surfaces). So every callback objec
 *sticky*: after its first failure it re-raises that same exception at once, without touching
 the sink or the file again. Otherwise a sink could be handed bytes it had already refused,
 and the error the user sees would be a confusing second one.
+
+pyrage moves data 8 KiB at a time through these callbacks (64 KiB when it writes ciphertext).
+A chain of Python calls per 8 KiB (reader, tar walker, hashes, sink) cost about as much as the
+cipher itself (docs/performance.md), so both directions are batched: pyrage reads from a C
+``io.BufferedReader`` that calls our Python reader once per :data:`PULL_BYTES`, and released
+plaintext is collected and handed to the sink in pieces of :data:`RELEASE_BYTES`. On success
+every released byte reaches the sink before :func:`decrypt_stream` returns; on a payload
+failure the bytes pyrage had released still reach it before the failure is raised, exactly as
+if they had been passed on one by one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 import pyrage
 
@@ -44,11 +54,16 @@ from testimony_app.bundles.age_header import (
 )
 from testimony_app.errors import OperationCancelled
 
+if TYPE_CHECKING:
+    from typing_extensions import Buffer
+
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 _CANCEL_CHECK_BYTES = 1 << 20
 PROGRESS_STEP_BYTES = 1 << 20  # progress is reported at most once per MiB, and at the end
+PULL_BYTES = 1 << 20  # what our readers are asked for at a time (pyrage itself asks for 8 KiB)
+RELEASE_BYTES = 1 << 20  # plaintext is handed to the sink in pieces of about this size
 
 _MESSAGES = {
     AgeFailure.HEADER: "The bundle's encryption header is malformed.",
@@ -59,9 +74,12 @@ _MESSAGES = {
 
 
 class PlaintextSink(Protocol):
-    """Where decrypted bytes go, as they are released (provisionally: see the module doc)."""
+    """Where decrypted bytes go, as they are released (provisionally: see the module doc).
 
-    def __call__(self, data: bytes) -> None:
+    Each piece is a fresh object that this module never touches again, so the sink may keep it.
+    """
+
+    def __call__(self, data: bytes | bytearray) -> None:
         """Take the next plaintext bytes; raise to stop decryption."""
 
 
@@ -93,13 +111,14 @@ class _ReplayReader:
     """Gives pyrage the checked header bytes, then the rest of the file, up to ``limit``.
 
     It hashes every byte handed out (the bundle's SHA-256 is what a receipt names), reports
-    progress, and polls for cancellation once per MiB.
+    progress, and polls for cancellation once per MiB. pyrage reads it through
+    :func:`_buffered`, so :meth:`readinto` is called about once per :data:`PULL_BYTES`.
     """
 
     def __init__(
         self,
         prefix: bytes,
-        source: BinaryIO,
+        source: io.BufferedIOBase,
         limit: int,
         progress: Progress | None,
         cancelled: Cancelled | None,
@@ -115,7 +134,7 @@ class _ReplayReader:
         self.done = 0
         self.error: BaseException | None = None
 
-    def read(self, n: int = -1) -> bytes:
+    def readinto(self, buffer: memoryview) -> int:
         if self.error is not None:
             raise self.error
         try:
@@ -123,52 +142,86 @@ class _ReplayReader:
                 self._next_check = self.done + _CANCEL_CHECK_BYTES
                 if self._cancelled():
                     raise OperationCancelled("Opening the bundle was cancelled.")
-            want = self._limit - self.done
-            if n is not None and n >= 0:
-                want = min(want, n)
+            want = min(self._limit - self.done, len(buffer))
             if want <= 0:
-                return b""
+                return 0
             if self.done < len(self._prefix):
-                data = self._prefix[self.done : self.done + want]
+                piece = self._prefix[self.done : self.done + want]
+                got = len(piece)
+                buffer[:got] = piece
             else:
-                data = self._source.read(want)
-            self.done += len(data)
-            self.hash.update(data)
+                got = self._source.readinto(buffer[:want])
+            self.done += got
+            self.hash.update(buffer[:got])
             if self._progress is not None and (
                 self.done >= self._next_progress or self.done == self._limit
             ):
                 self._next_progress = self.done + PROGRESS_STEP_BYTES
                 self._progress(self.done, self._limit)
-            return data
+            return got
         except BaseException as exc:
             self.error = exc
             raise
 
 
 class _SinkWriter:
-    """The writable object pyrage pushes plaintext into; remembers the first failure."""
+    """The writable object pyrage pushes plaintext into; remembers the first failure.
+
+    pyrage writes 8 KiB at a time; the bytes are collected and handed to the sink about
+    :data:`RELEASE_BYTES` at a time (see the module documentation).
+    """
 
     def __init__(self, sink: PlaintextSink) -> None:
         self._sink = sink
+        self._pending = bytearray()
         self.error: BaseException | None = None
         self.released = 0
 
-    def write(self, data: bytes) -> int:
+    def write(self, data: Buffer) -> int:
         if self.error is not None:
             raise self.error
-        try:
-            self._sink(bytes(data))
-        except BaseException as exc:
-            self.error = exc
-            raise
-        self.released += len(data)
-        return len(data)
+        self._pending += data
+        if len(self._pending) >= RELEASE_BYTES:
+            error = self.pass_on()
+            if error is not None:
+                raise error
+        return memoryview(data).nbytes
+
+    def pass_on(self) -> BaseException | None:
+        """Hand the collected bytes to the sink; return (and keep) what it raised, if anything."""
+        if self.error is None and self._pending:
+            piece, self._pending = self._pending, bytearray()
+            try:
+                self._sink(piece)
+            except BaseException as exc:  # noqa: BLE001 -- kept, and raised by the caller
+                self.error = exc
+            else:
+                self.released += len(piece)
+        return self.error
 
     def flush(self) -> None:
-        """pyrage may flush; there is nothing buffered here."""
+        """pyrage may flush; what is collected is passed on at the end (see the module doc)."""
 
 
-def read_header_prefix(source: BinaryIO, size: int) -> bytes:
+class _RawReader(io.RawIOBase):
+    """Lets a C ``io.BufferedReader`` (which pyrage reads 8 KiB at a time) pull from us."""
+
+    def __init__(self, target: PlaintextSource | _ReplayReader) -> None:
+        super().__init__()
+        self._target = target
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Buffer) -> int:
+        return self._target.readinto(memoryview(buffer))
+
+
+def _buffered(target: PlaintextSource | _ReplayReader) -> io.BufferedReader:
+    return io.BufferedReader(_RawReader(target), PULL_BYTES)
+
+
+def read_header_prefix(source: io.BufferedIOBase, size: int) -> bytes:
     """Read the bytes the header pre-check looks at (never more than the header cap)."""
     want = min(size, MAX_HEADER_BYTES + 1)
     chunks: list[bytes] = []
@@ -183,7 +236,7 @@ def read_header_prefix(source: BinaryIO, size: int) -> bytes:
 
 
 def decrypt_stream(
-    source: BinaryIO,
+    source: io.BufferedIOBase,
     size: int,
     identities: Sequence[Any],
     sink: PlaintextSink,
@@ -205,15 +258,27 @@ def decrypt_stream(
     reader = _ReplayReader(prefix, source, size, progress, cancelled)
     writer = _SinkWriter(sink)
     try:
-        pyrage.decrypt_io(reader, writer, list(identities))
+        pyrage.decrypt_io(_buffered(reader), writer, list(identities))
+        writer.pass_on()
     except BaseException as exc:
+        failure: AgeFailure | None = None
+        if (
+            reader.error is None
+            and writer.error is None
+            and isinstance(exc, pyrage.DecryptError | OSError)
+        ):
+            failure = _classify(exc)
+            # The sink gets what pyrage released before it failed, as it would have without
+            # batching; a sink that refuses those bytes reports first, as it would have too.
+            writer.pass_on()
         own = writer.error or reader.error
         if own is not None:
             raise own from None
-        if isinstance(exc, pyrage.DecryptError | OSError):
-            failure = _classify(exc)
+        if failure is not None:
             raise AgeRejected(_MESSAGES[failure], failure) from None
         raise
+    if writer.error is not None:
+        raise writer.error
     if reader.done != size or source.read(1):
         # pyrage stopped early, or the file grew while we read it: either way what we
         # authenticated is not the file that was measured.
@@ -255,8 +320,8 @@ class PlaintextSource(Protocol):
 
     error: BaseException | None
 
-    def read(self, n: int = -1) -> bytes:
-        """Return up to ``n`` bytes, ``b""`` at the end."""
+    def readinto(self, buffer: memoryview) -> int:
+        """Fill the start of ``buffer``; return how many bytes, 0 only at the end."""
 
 
 def check_recipients_usable(recipients: Sequence[str]) -> list[Any]:
@@ -278,10 +343,10 @@ def encrypt_stream(
     the original (cancellation, a member that does not match its hash, a full disk) and
     re-raise it, so the caller sees what actually happened.
     """
-    writer = _HashingWriter(out)
     parsed = check_recipients_usable(recipients)
+    writer = _HashingWriter(out)
     try:
-        pyrage.encrypt_io(source, writer, parsed)
+        pyrage.encrypt_io(_buffered(source), writer, parsed)
     except BaseException as exc:
         own = source.error or writer.error
         if own is not None:

@@ -138,7 +138,7 @@ class TarWalker:
         """True once the end-of-archive marker has been read."""
         return self._state == self._TRAILER
 
-    def feed(self, data: bytes) -> None:
+    def feed(self, data: bytes | bytearray) -> None:
         """Consume the next plaintext bytes (any length)."""
         view = memoryview(data)
         pos = 0

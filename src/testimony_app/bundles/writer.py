@@ -1,8 +1,18 @@
 """Export: stream a signed, encrypted bundle to a file, or leave nothing behind.
 
-The tar is generated lazily and pulled by ``pyrage.encrypt_io`` 8 KiB at a time, so memory
-stays flat whatever the size of the attachments: each member's bytes come from the caller's
-chunk iterator (the vault streams attachments 1 MiB at a time) and go straight to the cipher.
+The tar is generated lazily and pulled by ``pyrage.encrypt_io`` (through :mod:`.age_io`, a MiB
+at a time), so memory stays flat whatever the size of the attachments: each member's bytes come
+from the caller's chunk iterator (the vault streams attachments 1 MiB at a time) and go straight
+to the cipher.
+
+The tar is generated on a helper thread, at most a few pieces ahead of the cipher
+(:class:`_Prefetch`). Reading an attachment out of the vault (SQLCipher decrypts and
+authenticates every page) and checking its SHA-256 happen there, mostly in C without the GIL,
+while the calling thread encrypts, hashes and writes: on two cores the two halves overlap, and
+an export takes about as long as the slower half instead of their sum (docs/performance.md).
+During an export the helper is the only thread that pulls from the members' chunk sources (the
+vault's own lock still serialises it with any other user of the connection); ``progress`` and
+``cancelled`` are called on the caller's thread only.
 
 The manifest must name every member's size and SHA-256 *before* the members are written, so
 the caller supplies them (the vault recorded both when the attachment came in). The writer
@@ -27,9 +37,11 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import queue
 import secrets
+import threading
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -63,6 +75,8 @@ from testimony_app.paths import fsync_dir
 ChunkSource = Callable[[], Iterable[bytes]]
 _CANCEL_CHECK_BYTES = 1 << 20
 _READBACK_CHUNK = 1 << 20
+# Pieces (attachment chunks of 1 MiB, or whole small members) the helper may read ahead.
+_PREFETCH_PIECES = 4
 
 
 class ExportFailed(UserFacingError):
@@ -74,7 +88,9 @@ class BundleMember:
     """One file to put in the bundle: its name, declared size and SHA-256, and its bytes.
 
     ``chunks`` is called once, when the member's turn comes, and must yield ``bytes`` whose
-    concatenation has exactly ``size`` bytes and SHA-256 ``sha256``.
+    concatenation has exactly ``size`` bytes and SHA-256 ``sha256``. It runs on the export's
+    helper thread (see the module documentation), so it must not need a lock that the thread
+    calling :func:`write_bundle` holds.
     """
 
     path: str
@@ -117,19 +133,72 @@ def _timestamp(moment: datetime | None) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+class _Prefetch:
+    """Runs the tar generator on a helper thread, at most ``_PREFETCH_PIECES`` pieces ahead.
+
+    Whatever the generator raises (a member that does not match its hash, a vault error) is
+    handed over in order and raised by :meth:`next` on the caller's thread. :meth:`close` stops
+    the helper and waits for it, so nothing reads the vault once the export has returned.
+    """
+
+    def __init__(self, pieces: Generator[bytes, None, None]) -> None:
+        self._pieces = pieces
+        self._queue: queue.Queue[bytes | BaseException | None] = queue.Queue(_PREFETCH_PIECES)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="bundle-prefetch", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            for piece in self._pieces:
+                if not self._put(piece):
+                    return
+            self._put(None)
+        except BaseException as exc:  # noqa: BLE001 -- raised on the caller's thread by next()
+            self._put(exc)
+        finally:
+            self._pieces.close()
+
+    def _put(self, item: bytes | BaseException | None) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.05)
+            except queue.Full:
+                continue
+            return True
+        return False
+
+    def next(self) -> bytes | None:
+        """The next piece of the tar, ``None`` at its end."""
+        item = self._queue.get()
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+    def close(self) -> None:
+        """Stop reading ahead and wait for the helper to finish."""
+        self._stop.set()
+        while self._thread.is_alive():
+            try:
+                self._queue.get(timeout=0.05)
+            except queue.Empty:
+                continue
+        self._thread.join()
+
+
 class _TarSource:
-    """A read()-able view of the lazily generated tar, for ``pyrage.encrypt_io``."""
+    """The lazily generated tar as :func:`.age_io.encrypt_stream` pulls it."""
 
     def __init__(
         self,
-        pieces: Iterator[bytes],
+        next_piece: Callable[[], bytes | None],
         total: int,
         progress: Progress | None,
         cancelled: Cancelled | None,
     ) -> None:
-        self._pieces = pieces
-        self._current = b""
-        self._pos = 0
+        self._next_piece = next_piece
+        self._current = memoryview(b"")
+        self._ended = False
         self._total = total
         self._progress = progress
         self._cancelled = cancelled
@@ -138,7 +207,7 @@ class _TarSource:
         self.done = 0
         self.error: BaseException | None = None
 
-    def read(self, n: int = -1) -> bytes:
+    def readinto(self, buffer: memoryview) -> int:
         if self.error is not None:  # sticky: see age_io's module docstring
             raise self.error
         try:
@@ -146,19 +215,24 @@ class _TarSource:
                 self._next_check = self.done + _CANCEL_CHECK_BYTES
                 if self._cancelled():
                     raise OperationCancelled("The export was cancelled; no bundle was written.")
-            while self._pos >= len(self._current):
-                piece = next(self._pieces, None)
-                if piece is None:
-                    return b""
-                self._current, self._pos = piece, 0
-            end = len(self._current) if n is None or n < 0 else self._pos + n
-            out = self._current[self._pos : end]
-            self._pos += len(out)
-            self.done += len(out)
+            filled = 0
+            while filled < len(buffer):
+                if not self._current:
+                    piece = None if self._ended else self._next_piece()
+                    if piece is None:
+                        self._ended = True
+                        break
+                    self._current = memoryview(piece)
+                    continue
+                take = min(len(buffer) - filled, len(self._current))
+                buffer[filled : filled + take] = self._current[:take]
+                self._current = self._current[take:]
+                filled += take
+            self.done += filled
             if self._progress is not None and self.done >= self._next_progress:
                 self._next_progress = self.done + PROGRESS_STEP_BYTES
                 self._progress(self.done, self._total)
-            return out
+            return filled
         except BaseException as exc:
             self.error = exc
             raise
@@ -196,7 +270,7 @@ def _member_pieces(member: BundleMember) -> Iterator[bytes]:
         yield b"\x00" * pad
 
 
-def _all_pieces(members: Sequence[BundleMember]) -> Iterator[bytes]:
+def _all_pieces(members: Sequence[BundleMember]) -> Generator[bytes, None, None]:
     body_length = 0
     for member in members:
         yield from _member_pieces(member)
@@ -219,14 +293,15 @@ def _read_back(fd: int, expected: CiphertextDigest, progress: Callable[[int, int
     digest = hashlib.sha256()
     size = 0
     first = b""
+    buffer = memoryview(bytearray(_READBACK_CHUNK))
     while True:
-        chunk = os.read(fd, _READBACK_CHUNK)
-        if not chunk:
+        got = os.readv(fd, [buffer])
+        if not got:
             break
         if not first:
-            first = chunk  # 1 MiB: more than the header cap
-        digest.update(chunk)
-        size += len(chunk)
+            first = bytes(buffer[:got])  # 1 MiB: more than the header cap
+        digest.update(buffer[:got])
+        size += got
         progress(size, expected.size)
     if size != expected.size or digest.hexdigest() != expected.sha256:
         raise ExportFailed(
@@ -323,8 +398,12 @@ def write_bundle(
         raise ExportFailed("The bundle cannot be created in that folder.") from None
     try:
         with os.fdopen(fd, "w+b", closefd=True) as handle:
-            source = _TarSource(_all_pieces(tar_members), total, progress, cancelled)
-            written = encrypt_stream(source, handle, checked_recipients)
+            prefetch = _Prefetch(_all_pieces(tar_members))
+            try:
+                source = _TarSource(prefetch.next, total, progress, cancelled)
+                written = encrypt_stream(source, handle, checked_recipients)
+            finally:
+                prefetch.close()
             if source.done != tar_length:
                 raise ExportFailed("The bundle's archive came out at an unexpected length.")
             handle.flush()

@@ -337,7 +337,8 @@ class _ImportSink(_CollectingSink):
     """Also streams attachment bytes into the vault, inside the import's transaction.
 
     An attachment the record already holds (same SHA-256) is not written again. Bytes are
-    regrouped into the vault's 1 MiB chunks so memory stays at one chunk per attachment.
+    regrouped into the vault's 1 MiB chunks, each handed over whole to the transaction's
+    writing thread (:meth:`ImportTransaction.staging_thread`), so memory stays at a few chunks.
     """
 
     def __init__(self, tx: ImportTransaction) -> None:
@@ -366,19 +367,22 @@ class _ImportSink(_CollectingSink):
     def _write_attachment(self, data: bytes) -> None:
         if self._current is None:
             return
-        self._chunk += data
-        while len(self._chunk) >= CHUNK_BYTES:
-            self._tx.stage_chunk(
-                self._current.attachment_id, self._seq, bytes(self._chunk[:CHUNK_BYTES])
-            )
-            del self._chunk[:CHUNK_BYTES]
-            self._seq += 1
+        view = memoryview(data)
+        while view:
+            room = CHUNK_BYTES - len(self._chunk)
+            self._chunk += view[:room]
+            view = view[room:]
+            if len(self._chunk) == CHUNK_BYTES:
+                # The full buffer itself goes to the writer; a new one collects the next chunk.
+                self._tx.stage_chunk(self._current.attachment_id, self._seq, self._chunk)
+                self._chunk = bytearray()
+                self._seq += 1
 
     def _end_attachment(self, member: ManifestMember) -> None:
         if self._current is None:
             return
         if self._chunk:
-            self._tx.stage_chunk(self._current.attachment_id, self._seq, bytes(self._chunk))
+            self._tx.stage_chunk(self._current.attachment_id, self._seq, self._chunk)
         self._chunk = bytearray()
         self.staged.append(self._current)
         self._current = None
@@ -608,15 +612,16 @@ class OrganisationService:
         identities = load_age_identities(identity_path)
         with self._ledger.import_transaction() as tx:
             sink = _ImportSink(tx)
-            verified = open_bundle(
-                bundle_path,
-                identities,
-                trusted_device_keys=None,
-                sink=sink,
-                max_size=max_size,
-                progress=progress,
-                cancelled=cancelled,
-            )
+            with tx.staging_thread():
+                verified = open_bundle(
+                    bundle_path,
+                    identities,
+                    trusted_device_keys=None,
+                    sink=sink,
+                    max_size=max_size,
+                    progress=progress,
+                    cancelled=cancelled,
+                )
             return self._merge(tx, sink, verified)
 
     def _merge(

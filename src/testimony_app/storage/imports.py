@@ -19,6 +19,8 @@ nothing of the bundle format: the services layer decides, this layer stores.
 from __future__ import annotations
 
 import json
+import queue
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,10 +32,13 @@ from testimony_app.domain.model import Testimony
 from testimony_app.errors import RecordNotFound
 from testimony_app.storage import audit
 from testimony_app.storage.attachments import guess_kind
-from testimony_app.storage.database import Database
+from testimony_app.storage.database import Database, translate_errors
 from testimony_app.storage.records import RecordStore
 
 Clock = Callable[[], str]
+# Chunks of an incoming attachment waiting for the writing thread (1 MiB each).
+STAGING_QUEUE_CHUNKS = 4
+_INSERT_CHUNK = "INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)"
 
 ENROLMENT_KEYS = ("org.name", "org.recipients", "org.signing_key", "org.fingerprint")
 
@@ -477,13 +482,100 @@ class BundleLedger:
             yield ImportTransaction(conn, self._now())
 
 
+class _ChunkStager:
+    """Inserts incoming attachment chunks on a helper thread, inside the caller's transaction.
+
+    Decrypting and checking a bundle (age, SHA-256) and writing into SQLCipher (AES, HMAC, the
+    WAL) both run mostly in C without the GIL, so on two cores they overlap instead of adding
+    up (docs/performance.md). The connection is still used by one thread at a time: the
+    transaction waits for this thread to go idle before any statement of its own.
+    """
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+        self._queue: queue.Queue[tuple[str, int, bytes | bytearray] | None] = queue.Queue(
+            STAGING_QUEUE_CHUNKS
+        )
+        self._abandoned = False
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="bundle-import-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            try:
+                if item is None:
+                    return
+                if self.error is None and not self._abandoned:
+                    try:
+                        with translate_errors():
+                            self._conn.execute(_INSERT_CHUNK, item)
+                    except BaseException as exc:  # noqa: BLE001 -- raised on the caller's thread
+                        self.error = exc
+            finally:
+                self._queue.task_done()
+
+    def put(self, attachment_id: str, seq: int, data: bytes | bytearray) -> None:
+        """Queue one chunk (the stager owns ``data`` from now on); raise an earlier failure."""
+        if self.error is not None:
+            raise self.error
+        self._queue.put((attachment_id, seq, data))
+
+    def wait_idle(self) -> None:
+        """Return once every queued chunk is written; raise the first failure."""
+        self._queue.join()
+        if self.error is not None:
+            raise self.error
+
+    def finish(self) -> None:
+        """Write what is queued, stop the thread, and raise the first failure."""
+        self._queue.put(None)
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+
+    def abandon(self) -> None:
+        """Drop what is queued (the transaction is about to roll back) and stop the thread."""
+        self._abandoned = True
+        self._queue.put(None)
+        self._thread.join()
+
+
 class ImportTransaction:
     """The statements of one import, all inside the caller's open transaction."""
 
     def __init__(self, conn: Any, now: str) -> None:
-        self._conn = conn
+        self._raw = conn
         self.now = now
         self.changed = False
+        self._stager: _ChunkStager | None = None
+
+    @property
+    def _conn(self) -> Any:
+        """The connection, once the chunk writer (if any) has nothing left in flight."""
+        if self._stager is not None:
+            self._stager.wait_idle()
+        return self._raw
+
+    @contextmanager
+    def staging_thread(self) -> Iterator[None]:
+        """Within the block, :meth:`stage_chunk` hands chunks to a writing thread.
+
+        Leaving the block normally waits until every chunk is written (and raises a write
+        failure); leaving it by an exception drops what was still queued. Either way the
+        thread has stopped before the transaction commits or rolls back.
+        """
+        stager = _ChunkStager(self._raw)
+        self._stager = stager
+        try:
+            yield
+        except BaseException:
+            self._stager = None
+            stager.abandon()
+            raise
+        self._stager = None
+        stager.finish()
 
     # -- staging while the bundle streams --------------------------------------------------
 
@@ -495,12 +587,16 @@ class ImportTransaction:
         ).fetchone()
         return row is not None
 
-    def stage_chunk(self, attachment_id: str, seq: int, data: bytes) -> None:
-        """Store one chunk of an incoming attachment (its row is added by the merge)."""
-        self._conn.execute(
-            "INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)",
-            (attachment_id, seq, data),
-        )
+    def stage_chunk(self, attachment_id: str, seq: int, data: bytes | bytearray) -> None:
+        """Store one chunk of an incoming attachment (its row is added by the merge).
+
+        Inside :meth:`staging_thread` the chunk is written by the helper thread and ``data``
+        must not be changed afterwards.
+        """
+        if self._stager is not None:
+            self._stager.put(attachment_id, seq, data)
+            return
+        self._raw.execute(_INSERT_CHUNK, (attachment_id, seq, data))
 
     # -- what is held ------------------------------------------------------------------------
 
