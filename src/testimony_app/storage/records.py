@@ -11,6 +11,7 @@ record's JSON, so 20,000 testimonies list in milliseconds.
 from __future__ import annotations
 
 import builtins
+import json
 import re
 import uuid
 from collections.abc import Callable, Iterable
@@ -391,22 +392,26 @@ class RecordStore:
         )
         if not ranked:
             return []
+        # One statement shape whatever the number of hits (the ids travel as one JSON array):
+        # a new ``IN (?, ?, …)`` text per hit count filled the statement cache, and with
+        # memory security every statement evicted from it costs a wipe and an munlock per
+        # allocation; searches slowed 4x after a few hundred (docs/performance.md).
         texts = {
             row[0]: (row[1], row[2])
             for row in self._db.query(
-                f"SELECT rowid, record_id, original FROM search"
-                f" WHERE rowid IN ({','.join('?' * len(ranked))})",
-                tuple(r[0] for r in ranked),
+                "SELECT rowid, record_id, original FROM search"
+                " WHERE rowid IN (SELECT value FROM json_each(?))",
+                (json.dumps([r[0] for r in ranked]),),
             )
         }
         rows = [(*texts[rowid], score) for rowid, score in ranked if rowid in texts]
-        marks = ",".join("?" * len(rows))
         summaries = {
             row[0]: _summary(row)
             for row in self._db.query(
                 f"SELECT {_SUMMARY_COLUMNS} FROM records r JOIN versions v"
-                f" ON v.record_id = r.id AND v.number = r.current WHERE r.id IN ({marks})",
-                tuple(r[0] for r in rows),
+                f" ON v.record_id = r.id AND v.number = r.current"
+                f" WHERE r.id IN (SELECT value FROM json_each(?))",
+                (json.dumps([r[0] for r in rows]),),
             )
         }
         return [

@@ -131,3 +131,31 @@ def test_index_text_adds_schwa_as_a_variant() -> None:
     assert "nemet meherremov" in indexed
     assert "maharramov" in indexed.split()
     assert "nemat" in indexed.split()  # only ə changes: e stays e
+
+
+def test_search_uses_the_same_statements_whatever_the_number_of_hits(
+    session: VaultSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A statement text per hit count filled SQLite's statement cache; with memory security
+    on, each eviction wiped and unlocked every allocation and searches slowed fourfold."""
+    from testimony_app.storage.database import Database
+
+    for i in range(12):
+        word = "Tərtər" if i % 3 else "Tərtər Bərdə"
+        session.testimonies.create(_t(f"Qeyd {i}", f"{word} hərbi hissəsi, otaq {i}."))
+    seen: list[str] = []
+    original = Database.query
+
+    def query(self: Database, sql: str, params: object = ()) -> list[object]:
+        seen.append(sql)
+        return original(self, sql, params)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Database, "query", query)
+    shapes = []
+    for text, limit in (("bərdə", 200), ("tərtər", 200), ("tərtər", 5), ("otaq 7", 200)):
+        seen.clear()
+        hits = session.testimonies.search(text, limit=limit)
+        assert hits
+        shapes.append((len(hits), tuple(seen)))
+    assert len({count for count, _ in shapes}) >= 3  # different numbers of hits ...
+    assert len({sql for _, sql in shapes}) == 1  # ... through the very same statements
