@@ -2,13 +2,36 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 import pytest
+
+
+def _register_bundle_support() -> None:
+    """Load ``tests/unit/services/test_bundle_support.py`` once as ``bundle_support``.
+
+    With ``--import-mode=importlib`` test modules cannot import one another; the export,
+    import, receipt and dialog tests all take their scenes from this one module through
+    ``sys.modules["bundle_support"]``.
+    """
+    if "bundle_support" in sys.modules:
+        return
+    path = Path(__file__).resolve().parent / "unit" / "services" / "test_bundle_support.py"
+    spec = importlib.util.spec_from_file_location("bundle_support", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bundle_support"] = module
+    spec.loader.exec_module(module)
+
+
+_register_bundle_support()
 
 
 @pytest.fixture(autouse=True)

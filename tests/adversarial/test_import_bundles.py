@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.util
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 import pyrage
 import pytest
@@ -34,20 +32,7 @@ from testimony_app.errors import BundleRejected, OperationCancelled
 from testimony_app.services import organisation
 from testimony_app.services.vault import VaultSession
 
-
-def _support() -> ModuleType:
-    if "bundle_support" not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "unit" / "services" / "test_bundle_support.py"
-        spec = importlib.util.spec_from_file_location("bundle_support", path)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["bundle_support"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["bundle_support"]
-
-
-S = _support()
+S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 
 
 @dataclass

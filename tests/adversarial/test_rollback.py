@@ -9,14 +9,12 @@ the laptop (the organisation's verifier is the defence there), and the test says
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -24,20 +22,7 @@ from testimony_app.crypto import keyslots
 from testimony_app.errors import KeyFileDamaged
 from testimony_app.services.vault import VaultSession, unlock_vault
 
-
-def _support() -> ModuleType:
-    if "bundle_support" not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "unit" / "services" / "test_bundle_support.py"
-        spec = importlib.util.spec_from_file_location("bundle_support", path)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["bundle_support"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["bundle_support"]
-
-
-S = _support()
+S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 
 
 def _db_files(vault: Path) -> dict[str, bytes]:

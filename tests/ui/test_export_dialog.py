@@ -7,12 +7,10 @@ writer and verifier; nothing is mocked. Paths and answers come from ``ScriptedPr
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import sys
 import threading
 import time
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -29,19 +27,7 @@ from testimony_app.ui.tasks import TaskRunner
 pytestmark = pytest.mark.gui
 
 
-def _support() -> ModuleType:
-    if "bundle_support" not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "unit" / "services" / "test_bundle_support.py"
-        spec = importlib.util.spec_from_file_location("bundle_support", path)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["bundle_support"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["bundle_support"]
-
-
-S = _support()
+S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 WITNESSES = ("Nemət Məhərrəmov", "Пётр Сидоренко", "Elnur Hasanli")
 RECORDING_BYTES = 6 * 1024 * 1024
 

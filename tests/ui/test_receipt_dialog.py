@@ -8,10 +8,8 @@ mocked; the file choice and the confirmation come from ``ScriptedPrompts``.
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtCore import Qt
@@ -28,19 +26,7 @@ from testimony_app.ui.tasks import TaskRunner
 pytestmark = pytest.mark.gui
 
 
-def _support() -> ModuleType:
-    if "bundle_support" not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "unit" / "services" / "test_bundle_support.py"
-        spec = importlib.util.spec_from_file_location("bundle_support", path)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["bundle_support"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["bundle_support"]
-
-
-S = _support()
+S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 WITNESS = "Nemət Məhərrəmov"
 
 

@@ -6,12 +6,10 @@ below calls straight through to the service and only notes which thread it ran o
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import sys
 import threading
 from pathlib import Path
-from types import ModuleType
 
 import pypdf
 import pytest
@@ -29,19 +27,7 @@ from testimony_app.ui.tasks import TaskRunner
 pytestmark = pytest.mark.gui
 
 
-def _support() -> ModuleType:
-    if "bundle_support" not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "unit" / "services" / "test_bundle_support.py"
-        spec = importlib.util.spec_from_file_location("bundle_support", path)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["bundle_support"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["bundle_support"]
-
-
-S = _support()
+S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 WITNESS_AZ = "Nemət Məhərrəmov"
 WITNESS_EN = "Elnur Hasanli"
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import io
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pypdf
 import pytest
@@ -22,20 +20,7 @@ from testimony_app.services.bundles import NothingToExport
 from testimony_app.services.organisation import org_fingerprint
 from testimony_app.services.vault import VaultSession, unlock_vault
 
-
-def _support() -> ModuleType:
-    if "bundle_support" not in sys.modules:
-        path = Path(__file__).resolve().parent / "test_bundle_support.py"
-        spec = importlib.util.spec_from_file_location("bundle_support", path)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["bundle_support"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["bundle_support"]
-
-
-S = _support()
+S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 WITNESS = "Nemət Məhərrəmov"
 
 

@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import sys
 import threading
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from testimony_app.services import organisation
 from testimony_app.storage import imports
 
-
-def _support() -> ModuleType:
-    if "bundle_support" not in sys.modules:
-        path = Path(__file__).resolve().parent / "test_bundle_support.py"
-        spec = importlib.util.spec_from_file_location("bundle_support", path)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["bundle_support"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["bundle_support"]
-
-
-S = _support()
+S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 
 
 def _helpers() -> list[str]:

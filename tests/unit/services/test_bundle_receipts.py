@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from sqlcipher3 import dbapi2 as sqlcipher
@@ -29,20 +27,7 @@ from testimony_app.storage import database
 from testimony_app.storage import vault as storage_vault
 from testimony_app.storage.records import ContentPurged
 
-
-def _support() -> ModuleType:
-    if "bundle_support" not in sys.modules:
-        path = Path(__file__).resolve().parent / "test_bundle_support.py"
-        spec = importlib.util.spec_from_file_location("bundle_support", path)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["bundle_support"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["bundle_support"]
-
-
-S = _support()
+S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 WITNESS = "Nemət Məhərrəmov"
 MARKER = "ATTACHMENT-BYTES-Qızıl-".encode()
 
