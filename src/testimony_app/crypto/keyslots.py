@@ -28,7 +28,7 @@ import hmac
 import json
 import os
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -84,14 +84,7 @@ def _mac_key(dek: bytes | bytearray) -> bytes:
 
 
 def _body(slot: KeySlot) -> dict[str, Any]:
-    body = _base_body(slot)
-    if slot.anchor is not None:
-        body["anchor"] = {"seq": slot.anchor.seq, "entry_hash": slot.anchor.entry_hash}
-    return body
-
-
-def _base_body(slot: KeySlot) -> dict[str, Any]:
-    return {
+    body: dict[str, Any] = {
         "format": FORMAT,
         "vault_id": slot.vault_id,
         "kdf": {
@@ -109,6 +102,9 @@ def _base_body(slot: KeySlot) -> dict[str, Any]:
         },
         "mac": slot.mac.hex(),
     }
+    if slot.anchor is not None:
+        body["anchor"] = {"seq": slot.anchor.seq, "entry_hash": slot.anchor.entry_hash}
+    return body
 
 
 def _canonical(obj: object) -> bytes:
@@ -185,9 +181,8 @@ def _int(value: object) -> int:
 
 
 def _signed(slot: KeySlot, dek: bytes | bytearray) -> bytes:
-    unsigned = KeySlot(
-        slot.vault_id, slot.params, slot.nonce, slot.wrapped, bytes(32), slot.anchor
-    )
+    """The MAC of everything in ``slot`` but its own ``mac`` field."""
+    unsigned = replace(slot, mac=bytes(32))
     return hmac.new(_mac_key(dek), _canonical(_body(unsigned)), hashlib.sha256).digest()
 
 
@@ -195,10 +190,8 @@ def with_anchor(slot: KeySlot, dek: bytes | bytearray, anchor: Anchor | None) ->
     """The same slot carrying ``anchor``, signed again; the slot must belong to ``dek``."""
     if not hmac.compare_digest(_signed(slot, dek), slot.mac):
         raise KeyFileDamaged("The vault's key file does not belong to this key and was not used.")
-    moved = KeySlot(slot.vault_id, slot.params, slot.nonce, slot.wrapped, bytes(32), anchor)
-    return KeySlot(
-        slot.vault_id, slot.params, slot.nonce, slot.wrapped, _signed(moved, dek), anchor
-    )
+    moved = replace(slot, anchor=anchor)
+    return replace(moved, mac=_signed(moved, dek))
 
 
 def new_slot(
@@ -217,7 +210,7 @@ def new_slot(
     finally:
         kdf.wipe(kek)
     unsigned = KeySlot(vault_id, params, nonce, wrapped, bytes(32), anchor)
-    return KeySlot(vault_id, params, nonce, wrapped, _signed(unsigned, dek), anchor)
+    return replace(unsigned, mac=_signed(unsigned, dek))
 
 
 def unwrap(slot: KeySlot, passphrase: str) -> bytearray:
