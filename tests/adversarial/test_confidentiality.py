@@ -219,9 +219,15 @@ def test_a4_permissions_with_umask_022(tmp_path: Path, kit: ModuleType) -> None:
         session.lock()
     assert _mode(vault) == 0o700
     assert _mode(vault / "backups") == 0o700
-    backups = list((vault / "backups").iterdir())
+    backups = [p for p in (vault / "backups").iterdir() if p.is_file()]
     assert len(backups) == 4
     for path in backups:
+        assert _mode(path) == 0o600, path.name
+    assert _mode(vault / "attachments") == 0o700
+    assert _mode(vault / "backups" / "attachments") == 0o700
+    copies = [*(vault / "attachments").iterdir(), *(vault / "backups" / "attachments").iterdir()]
+    assert len(copies) == 2  # the vault's file and its one backup copy
+    for path in copies:
         assert _mode(path) == 0o600, path.name
     restore_backup(vault, list_backups(vault)[0], kit.NEW_PASSPHRASE)
     for path in _files(vault):

@@ -152,14 +152,17 @@ def test_c3_file_size_limit_during_a_large_attachment(
     assert "not saved" in message
     leftovers = sorted(p.name for p in vault_dir.iterdir())
     assert leftovers in (
-        ["vault.db", "vault.keys", "vault.keys.bak"],
-        ["vault.db", "vault.db-shm", "vault.db-wal", "vault.keys", "vault.keys.bak"],
+        ["attachments", "vault.db", "vault.keys", "vault.keys.bak"],
+        ["attachments", "vault.db", "vault.db-shm", "vault.db-wal", "vault.keys", "vault.keys.bak"],
     ), leftovers
+    # The half-written attachment file went with the error: no file, whole or torn, is left.
+    assert list((vault_dir / "attachments").iterdir()) == []
     s = unlock_vault(vault_dir, kit.PASSPHRASE)
     try:
         assert s.testimonies.attachments(rid) == []
         assert s._vault.db.scalar("SELECT count(*) FROM attachments") == 0
         assert s._vault.db.scalar("SELECT count(*) FROM attachment_chunks") == 0
+        assert s._vault.db.scalar("SELECT count(*) FROM blob_trash") == 0
         assert s.testimonies.get(rid).witness.name == "Nemət Məhərrəmov"
         assert s.check().ok
         # Space again: the same file goes in whole.

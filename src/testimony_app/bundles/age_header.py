@@ -1,25 +1,28 @@
-"""Our own strict parser for the age v1 header, run before pyrage sees a byte of a bundle.
+"""Our own strict parser for the age v1 header, run before any key work on a bundle.
 
-Why a second parser: pyrage 1.4.0 accepts headers the age specification forbids (stanzas with
-a missing body or final line) and will run scrypt with any work factor it is handed, which took
-~40 s and gigabytes of memory for 2^23 (security.md §2.6). A bundle is always a binary file
-encrypted to X25519 recipients, so everything else is refused here, in bounded time and memory
-and before any key is touched (security.md §4.7 step 2):
+It was written as a pre-check in front of pyrage, which accepts headers the age specification
+forbids (stanzas with a missing body or final line) and will run scrypt with any work factor it
+is handed, which took ~40 s and gigabytes of memory for 2^23 (security.md §2.6). Our own age
+implementation (:mod:`.age_stream`) has since replaced pyrage for decryption and parses
+nothing itself: it works on the :class:`AgeHeader` returned here, so this grammar is the only
+one a bundle meets. A bundle is always a binary file encrypted to X25519 recipients, so
+everything else is refused here, in bounded time and memory and before any key is touched
+(security.md §4.7 step 2):
 
 * the version line is exactly ``age-encryption.org/v1``;
 * ``X25519`` stanzas have exactly one argument, the canonical unpadded base64 of 32 bytes, and a
   body of exactly 32 bytes (one 43-character line);
 * ``scrypt`` stanzas are refused outright, without reading their work factor;
 * stanzas whose type is ``grease`` or ends in ``-grease`` are tolerated, grammar-checked and
-  size-capped: age and rage add such random stanzas on purpose so that readers do not ossify,
-  and pyrage puts one in every file it writes, including our own bundles;
+  size-capped: rage adds such random stanzas on purpose so that readers do not ossify, and
+  pyrage puts one in every file it writes, including the bundles it wrote for us;
 * every other stanza type is refused (unless a caller asks for the specification's behaviour,
   which only the conformance tests do);
 * ASCII armor is refused: bundles are binary;
 * the header ends with ``--- `` and the canonical base64 of a 32-byte MAC, and is at most
   :data:`MAX_HEADER_BYTES` long with at most :data:`MAX_STANZAS` stanzas.
 
-The MAC itself and the X25519 unwrapping are left to pyrage: checking them needs the key.
+The MAC itself and the X25519 unwrapping are left to :mod:`.age_stream`: they need the key.
 """
 
 from __future__ import annotations

@@ -14,8 +14,10 @@ because losing the organisation's identity means losing every bundle encrypted t
 Recipients typed or pasted into a device's settings are checked here, strictly: Bech32 with
 a valid checksum (a mistyped character is caught before anything is encrypted to a key nobody
 holds), the ``age`` prefix, 32 bytes of key, lower case only. Post-quantum ``age1pq1…``
-recipients are refused for now: pyrage 1.4.0 cannot encrypt to them, and age forbids mixing
-them with classic ones in one file (security.md §1.3, §5 D10).
+recipients are refused for now: our age implementation (:mod:`.age_stream`), like pyrage
+1.4.0 before it, encrypts to X25519 only, and age forbids mixing them with classic ones in one
+file (security.md §1.3, §5 D10). pyrage still generates and parses the keys; bundle data never
+passes through it.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ MAX_RECIPIENTS = 16
 MAX_KEY_FILE_BYTES = 64 * 1024
 _MAX_RECIPIENT_CHARS = 4096  # a post-quantum recipient is ~2 KB; anything longer is garbage
 
+_IDENTITY_HRP = "age-secret-key-"
 _BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 _BECH32_VALUES = {c: i for i, c in enumerate(_BECH32_CHARSET)}
 _BECH32_GENERATOR = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
@@ -214,12 +217,26 @@ class AgeIdentity:
 
     @property
     def pyrage_identity(self) -> Any:
-        """The pyrage object, for :mod:`.age_io` only."""
+        """The pyrage object; only tests use it now, to check that pyrage opens our bundles."""
         return self._identity
 
     def secret_text(self) -> str:
         """The ``AGE-SECRET-KEY-1…`` line. Secret: only for writing the 0600 identity file."""
         return str(self._identity)
+
+    def secret_bytes(self) -> bytes:
+        """The raw 32-byte X25519 scalar. Secret: only for :mod:`.age_io` to unwrap file keys.
+
+        pyrage does not expose it, so it is decoded from the Bech32 text pyrage gives (the
+        checksum is verified again; a failure is a bug, and its message never holds the key).
+        """
+        try:
+            hrp, key = bech32_decode(str(self._identity).lower())
+        except ValueError:
+            raise OrganisationKeyError("The age identity is damaged.") from None
+        if hrp != _IDENTITY_HRP or len(key) != 32:
+            raise OrganisationKeyError("The age identity is not an X25519 key.")
+        return key
 
     def __repr__(self) -> str:
         return f"AgeIdentity({self._recipient})"

@@ -5,9 +5,9 @@ Order of checks (security.md §4.7), each failure one sentence in :class:`Bundle
 1. the file is a regular file no larger than the cap — checked from ``fstat`` before reading;
 2. our strict age header pre-check (:mod:`.age_header`): scrypt, armor, unknown stanzas and
    malformed headers are refused before any key work;
-3. ``pyrage.decrypt_io`` streams plaintext into the tar walker (:mod:`.tar_stream`); nothing
-   is written to disk and memory stays bounded (the manifest, at most 16 MiB, is the largest
-   thing held);
+3. :func:`.age_io.decrypt_stream` streams plaintext into the tar walker (:mod:`.tar_stream`);
+   nothing is written to disk and memory stays bounded (the manifest, at most 16 MiB, is the
+   largest thing held);
 4. the first member must be ``manifest.json`` and the second ``manifest.sig``; the signature
    is verified — against the pinned device keys if the caller gives any, else against the key
    the manifest names, which is then reported — *before* the manifest is parsed for anything
@@ -33,10 +33,11 @@ import stat
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from testimony_app.bundles.age_header import AgeFailure, AgeRejected
 from testimony_app.bundles.age_io import Cancelled, Progress, decrypt_stream
+from testimony_app.bundles.digest import BackgroundDigest
 from testimony_app.bundles.keys import AgeIdentity
 from testimony_app.bundles.manifest import (
     MANIFEST_NAME,
@@ -63,6 +64,7 @@ from testimony_app.errors import BundleRejected
 DEFAULT_MAX_BUNDLE_SIZE = 8 * 1024**3
 _SIGNATURE_FILE_BYTES = 89  # 88 base64 characters and a newline
 _MAX_SUMS_BYTES = MAX_MEMBERS * (64 + 2 + MAX_PATH_CHARS + 1)
+_BACKGROUND_HASH_BYTES = 4 * 1024 * 1024
 
 
 class MemberSink(Protocol):
@@ -177,7 +179,7 @@ class _BundleEvents(TarEvents):
         self._index = -1
         self._path = ""
         self._buffer: list[bytes] | None = None
-        self._hash = hashlib.sha256()
+        self._hash: Any = hashlib.sha256()
         self._member: ManifestMember | None = None
         self._manifest_bytes: bytes | None = None
         self.manifest: Manifest | None = None
@@ -188,7 +190,10 @@ class _BundleEvents(TarEvents):
 
     def member_start(self, index: int, path: str, size: int) -> None:
         self._index, self._path = index, path
-        self._hash = hashlib.sha256()
+        self.close()
+        # A large member (a recording) is hashed on a helper thread, beside the decryption
+        # (a second per GiB); small ones inline, where a thread would cost more than it saves.
+        self._hash = BackgroundDigest() if size >= _BACKGROUND_HASH_BYTES else hashlib.sha256()
         self._buffer = None
         self._member = None
         if index == 0:
@@ -227,6 +232,11 @@ class _BundleEvents(TarEvents):
         else:
             self.sink_started = True
             self._sink.begin(expected)
+
+    def close(self) -> None:
+        """Stop a member's helper thread, if one runs (at each member and at the end)."""
+        if isinstance(self._hash, BackgroundDigest):
+            self._hash.close()
 
     def member_data(self, data: bytes) -> None:
         self._hash.update(data)
@@ -373,7 +383,7 @@ def open_bundle(
             _, digest = decrypt_stream(
                 handle,
                 size,
-                [i.pyrage_identity for i in identities],
+                identities,
                 walker.feed,
                 progress=progress,
                 cancelled=cancelled,
@@ -382,9 +392,11 @@ def open_bundle(
         if not events.complete:
             raise BundleRejected("The bundle's archive is incomplete.")
     except BaseException:
+        events.close()
         if events.sink_started:
             target.abort()
         raise
+    events.close()
     manifest, signature, signer = events.manifest, events.signature, events.signer
     assert manifest is not None
     assert signature is not None

@@ -5,7 +5,7 @@ metadata (mtime 0, uid/gid 0, empty owner names, mode 0600), so the same members
 the same bytes. Names up to 100 characters fit the plain ustar header; longer ones get a pax
 ``path`` record, which GNU tar, bsdtar and Python all read.
 
-Reading: :class:`TarWalker` is fed plaintext as pyrage releases it (``decrypt_io`` *pushes*,
+Reading: :class:`TarWalker` is fed plaintext as :mod:`.age_io` releases it (decryption *pushes*,
 while ``tarfile.open(mode="r|")`` *pulls*) and never extracts anything. It decodes each
 512-byte header with ``tarfile.TarInfo.frombuf`` (which checks the header checksum) and accepts
 only what our writer produces:

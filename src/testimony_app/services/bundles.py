@@ -631,11 +631,16 @@ class BundleService:
                 " nothing was exported."
             )
         attachments = self.vault.attachments
+        # A file sealed with AES-GCM when its hash was taken cannot yield other bytes than the
+        # ones hashed; an older vault's chunk rows are hashed again as they stream.
+        sealed = attachments.ref(attachment_id) is not None
 
         def chunks() -> Iterable[bytes]:
             return attachments.iter_bytes(attachment_id)
 
-        return BundleMember(attachment_path(record_id, number, sha256), size, sha256, chunks)
+        return BundleMember(
+            attachment_path(record_id, number, sha256), size, sha256, chunks, sealed=sealed
+        )
 
     def _custody(self, plan: list[_Planned], records: list[dict[str, object]]) -> bytes:
         """The custody log: each record's hash-chained audit entries, never a path or text."""

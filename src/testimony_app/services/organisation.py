@@ -55,7 +55,6 @@ from testimony_app.domain import interchange
 from testimony_app.domain.model import Testimony
 from testimony_app.errors import BundleRejected, InvalidRecord, UserFacingError
 from testimony_app.paths import atomic_write, ensure_private_dir
-from testimony_app.storage.attachments import CHUNK_BYTES
 from testimony_app.storage.imports import (
     BundleLedger,
     ConflictRow,
@@ -336,9 +335,10 @@ class _CollectingSink:
 class _ImportSink(_CollectingSink):
     """Also streams attachment bytes into the vault, inside the import's transaction.
 
-    An attachment the record already holds (same SHA-256) is not written again. Bytes are
-    regrouped into the vault's 1 MiB chunks, each handed over whole to the transaction's
-    writing thread (:meth:`ImportTransaction.staging_thread`), so memory stays at a few chunks.
+    An attachment the record already holds (same SHA-256) is not written again. Each piece the
+    tar walker releases (an immutable ``bytes`` of up to about 1 MiB) is handed over as it is
+    to the transaction's writing thread (:meth:`ImportTransaction.staging_thread`), which seals
+    it as one frame of the attachment's file, so memory stays at a few pieces.
     """
 
     def __init__(self, tx: ImportTransaction) -> None:
@@ -348,7 +348,6 @@ class _ImportSink(_CollectingSink):
         self.already_held = 0
         self._seen: set[tuple[str, str]] = set()
         self._current: _Staged | None = None
-        self._chunk = bytearray()
         self._seq = 0
 
     def _begin_attachment(
@@ -361,36 +360,23 @@ class _ImportSink(_CollectingSink):
             return
         self._seen.add(key)
         self._current = _Staged(str(uuid.uuid4()), record_id, version, sha, member.size)
-        self._chunk = bytearray()
         self._seq = 0
 
     def _write_attachment(self, data: bytes) -> None:
-        if self._current is None:
+        if self._current is None or not data:
             return
-        view = memoryview(data)
-        while view:
-            room = CHUNK_BYTES - len(self._chunk)
-            self._chunk += view[:room]
-            view = view[room:]
-            if len(self._chunk) == CHUNK_BYTES:
-                # The full buffer itself goes to the writer; a new one collects the next chunk.
-                self._tx.stage_chunk(self._current.attachment_id, self._seq, self._chunk)
-                self._chunk = bytearray()
-                self._seq += 1
+        self._tx.stage_chunk(self._current.attachment_id, self._seq, data)
+        self._seq += 1
 
     def _end_attachment(self, member: ManifestMember) -> None:
         if self._current is None:
             return
-        if self._chunk:
-            self._tx.stage_chunk(self._current.attachment_id, self._seq, self._chunk)
-        self._chunk = bytearray()
         self.staged.append(self._current)
         self._current = None
 
     def abort(self) -> None:
         """The transaction's rollback drops what was staged; drop the memory too."""
         super().abort()
-        self._chunk = bytearray()
         self.staged.clear()
 
 

@@ -1,16 +1,21 @@
-"""Attachments stored encrypted inside the vault, in chunks, streamed both ways.
+"""Attachments kept encrypted beside the vault, streamed both ways, never whole in memory.
 
-A file is read 1 MiB at a time, hashed (SHA-256) as it enters, and written as chunk rows, so a
-two-hour recording or a 2 GB video never needs more than a chunk of memory. An import becomes
-visible only once complete; an interrupted import is removed at the next unlock. A recording
-commits every chunk as it arrives, and an interrupted recording (crash, dead battery) is
-finished at the next unlock with what was saved — seconds lost, not the recording.
+A file is read 1 MiB at a time, hashed (SHA-256) as it enters, and sealed into a file of frames
+under its own key (:mod:`.blobs`, :mod:`testimony_app.crypto.frames`); the key, the size and
+the hash live in the attachment's row in the database. An import becomes visible only once
+complete; an interrupted import is removed at the next unlock. A recording makes every frame
+durable as it arrives, and an interrupted recording (crash, dead battery) is finished at the
+next unlock with what was saved — seconds lost, not the recording.
+
+Vaults from before schema 6 kept attachments as chunk rows in the database; those are moved
+into files at unlock (:meth:`AttachmentStore.move_legacy`), and read from the chunks until then.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import mimetypes
 import os
 import uuid
@@ -21,10 +26,10 @@ from testimony_app.domain.model import AttachmentInfo
 from testimony_app.errors import RecordNotFound, UserFacingError
 from testimony_app.paths import fsync_dir
 from testimony_app.storage import audit
+from testimony_app.storage.blobs import BlobDamaged, BlobMissing, BlobRef, BlobStore, BlobWriter
 from testimony_app.storage.database import Database
 
 CHUNK_BYTES = 1024 * 1024
-COMMIT_EVERY = 16
 Progress = Callable[[int, int], None]
 Clock = Callable[[], str]
 
@@ -36,49 +41,62 @@ def guess_kind(media_type: str) -> str:
 
 
 class AttachmentWriter:
-    """Appends chunks of a recording, each committed at once."""
+    """Appends to a recording, each piece durable on disk before :meth:`write` returns."""
 
-    def __init__(self, store: AttachmentStore, attachment_id: str, record_id: str) -> None:
+    def __init__(
+        self, store: AttachmentStore, attachment_id: str, record_id: str, blob: BlobWriter
+    ) -> None:
         self._store = store
         self.attachment_id = attachment_id
         self._record_id = record_id
-        self._seq = 0
-        self._size = 0
-        self._hash = hashlib.sha256()
+        self._blob = blob
         self._done = False
 
     @property
     def size(self) -> int:
         """Bytes written so far."""
-        return self._size
+        return self._blob.size
 
     def write(self, data: bytes) -> None:
-        """Store ``data`` as the next chunk, durably, before returning."""
+        """Store ``data`` as the next piece, durably, before returning."""
+        self._check_open()
+        self._blob.write(data, durable=True)
+
+    def _check_open(self) -> None:
+        if self._locked:
+            raise UserFacingError(
+                "The vault was locked during the recording; what was recorded until then is"
+                " recovered at the next unlock."
+            )
         if self._done:
             raise UserFacingError("This recording is already finished.")
-        if not data:
-            return
-        db = self._store.db
-        with db.transaction() as conn:
-            conn.execute(
-                "INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)",
-                (self.attachment_id, self._seq, bytes(data)),
-            )
-        self._seq += 1
-        self._size += len(data)
-        self._hash.update(data)
+
+    @property
+    def _locked(self) -> bool:
+        return self not in self._store.recordings
 
     def finish(self) -> AttachmentInfo:
         """Seal the recording: record its size and SHA-256 and make it visible."""
+        self._check_open()
         self._done = True
-        return self._store.finalise(
-            self.attachment_id, self._record_id, self._size, self._hash.hexdigest()
-        )
+        self._store.recordings.discard(self)
+        sha256 = self._blob.sha256
+        ref = self._blob.finish()
+        info = self._store.finalise(self.attachment_id, self._record_id, ref.size, sha256)
+        self._store.blobs.publish([ref.name])
+        return info
 
     def abort(self) -> None:
         """Throw the recording away (the user asked to)."""
+        self._check_open()
         self._done = True
+        self._store.recordings.discard(self)
+        self._blob.abort()
         self._store.discard(self.attachment_id)
+
+    def detach(self) -> None:
+        """The vault is locking: close the file as it is, for the next unlock to recover."""
+        self._blob.close()
 
 
 class AttachmentStore:
@@ -87,6 +105,15 @@ class AttachmentStore:
     def __init__(self, db: Database, now: Clock) -> None:
         self.db = db
         self._now = now
+        self.blobs = BlobStore.beside(db.path)
+        # Recordings still being written; locking closes their files (:meth:`close`).
+        self.recordings: set[AttachmentWriter] = set()
+
+    def close(self) -> None:
+        """The vault is locking: no recording may write another byte after this."""
+        for writer in list(self.recordings):
+            self.recordings.discard(writer)
+            writer.detach()
 
     def _require_record(self, record_id: str) -> None:
         if not self.db.scalar("SELECT 1 FROM records WHERE id = ?", (record_id,)):
@@ -114,53 +141,70 @@ class AttachmentStore:
         media_type = (
             media_type or mimetypes.guess_type(source.name)[0] or "application/octet-stream"
         )
-        attachment_id = self._begin(record_id, source.name, media_type, description, "import")
-        digest = hashlib.sha256()
-        done = 0
-        seq = 0
-        try:
-            with handle:
-                finished = False
-                while not finished:
-                    with self.db.transaction() as conn:
-                        for _ in range(COMMIT_EVERY):
-                            chunk = handle.read(CHUNK_BYTES)
-                            if not chunk:
-                                finished = True
-                                break
-                            conn.execute(
-                                "INSERT INTO attachment_chunks (attachment_id, seq, data)"
-                                " VALUES (?, ?, ?)",
-                                (attachment_id, seq, chunk),
-                            )
-                            digest.update(chunk)
-                            seq += 1
-                            done += len(chunk)
+        with handle:
+            blob = self.blobs.writer()
+            try:
+                attachment_id = self._begin(
+                    record_id, source.name, media_type, description, "import", blob
+                )
+            except BaseException:
+                blob.abort()
+                raise
+            try:
+                while True:
+                    try:
+                        chunk = handle.read(CHUNK_BYTES)
+                    except OSError:
+                        raise UserFacingError("The file to attach cannot be read.") from None
+                    if not chunk:
+                        break
+                    blob.write(chunk)
                     if progress:
-                        progress(done, total)
+                        progress(blob.size, total)
                     if cancelled and cancelled():
                         raise UserFacingError("Adding the attachment was cancelled.")
-        except BaseException:
-            # Best effort: on a full disk the clean-up may fail too, and the original error is
-            # the one to report. An unfinished import is invisible and dropped at next unlock.
-            with contextlib.suppress(UserFacingError, OSError):
-                self.discard(attachment_id)
-            raise
-        return self.finalise(attachment_id, record_id, done, digest.hexdigest())
+                sha256 = blob.sha256
+                ref = blob.finish()
+                info = self.finalise(attachment_id, record_id, ref.size, sha256)
+            except BaseException:
+                # Best effort: on a full disk the clean-up may fail too, and the original error
+                # is the one to report. An unfinished import is invisible and dropped at the
+                # next unlock.
+                blob.abort()
+                with contextlib.suppress(UserFacingError, OSError):
+                    self.discard(attachment_id)
+                raise
+        self.blobs.publish([ref.name])
+        return info
 
     def start_recording(self, record_id: str, filename: str, media_type: str) -> AttachmentWriter:
-        """Begin a recording whose chunks are committed as they arrive."""
+        """Begin a recording whose pieces are made durable as they arrive."""
         self._require_record(record_id)
-        attachment_id = self._begin(record_id, filename, media_type, "", "recording")
-        return AttachmentWriter(self, attachment_id, record_id)
+        blob = self.blobs.writer()
+        try:
+            attachment_id = self._begin(record_id, filename, media_type, "", "recording", blob)
+        except BaseException:
+            blob.abort()
+            raise
+        writer = AttachmentWriter(self, attachment_id, record_id, blob)
+        self.recordings.add(writer)
+        return writer
 
     def _begin(
-        self, record_id: str, filename: str, media_type: str, description: str, origin: str
+        self,
+        record_id: str,
+        filename: str,
+        media_type: str,
+        description: str,
+        origin: str,
+        blob: BlobWriter,
     ) -> str:
         attachment_id = str(uuid.uuid4())
+        # The file's entry is made durable before the row that names it.
+        self.blobs.sync()
         self.db.execute(
             "INSERT INTO attachments (id, record_id, filename, media_type, kind, description,"
-            " origin, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " origin, added_at, blob, blob_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 attachment_id,
                 record_id,
@@ -170,6 +214,8 @@ class AttachmentStore:
                 description,
                 origin,
                 self._now(),
+                blob.name,
+                blob.key,
             ),
         )
         return attachment_id
@@ -220,36 +266,122 @@ class AttachmentStore:
         return self.info(attachment_id)
 
     def discard(self, attachment_id: str) -> None:
-        """Remove an unfinished attachment and its chunks."""
+        """Remove an unfinished attachment, its file and any chunks of an older vault."""
         with self.db.transaction() as conn:
+            row = conn.execute(
+                "SELECT blob FROM attachments WHERE id = ? AND complete = 0", (attachment_id,)
+            ).fetchone()
+            if row is None:
+                return
+            if row[0] is not None:
+                conn.execute("INSERT OR IGNORE INTO blob_trash (name) VALUES (?)", (row[0],))
             conn.execute("DELETE FROM attachment_chunks WHERE attachment_id = ?", (attachment_id,))
             conn.execute("DELETE FROM attachments WHERE id = ? AND complete = 0", (attachment_id,))
+        self.empty_trash()
+
+    def empty_trash(self) -> None:
+        """Delete the files whose rows are gone (a discard, a purge, or a crash in between)."""
+        empty_trash(self.db)
 
     def recover(self) -> int:
-        """Finish interrupted recordings and drop interrupted imports; return how many recovered.
+        """Settle what a crash interrupted; return how many recordings were recovered.
 
-        Writes nothing when nothing was interrupted, so unlocking a healthy vault never writes.
+        In order: files whose rows were deleted are deleted; files of committed rows still
+        named ``.part`` are renamed; interrupted recordings are finished with every frame that
+        reached the disk; interrupted imports are dropped, and so are ``.part`` files no row
+        names (an import that never committed). Writes nothing when nothing was interrupted,
+        so unlocking a healthy vault never writes.
         """
-        rows = self.db.query("SELECT id, record_id, origin FROM attachments WHERE complete = 0")
+        self.empty_trash()
         recovered = 0
-        for attachment_id, record_id, origin in rows:
-            if origin == "recording" and self.db.scalar(
-                "SELECT count(*) FROM attachment_chunks WHERE attachment_id = ?", (attachment_id,)
-            ):
-                digest = hashlib.sha256()
-                size = 0
-                for chunk in self._chunks(attachment_id):
-                    digest.update(chunk)
-                    size += len(chunk)
+        parts = set(self.blobs.parts())
+        rows = self.db.query(
+            "SELECT id, record_id, origin, complete, blob, blob_key FROM attachments"
+            " WHERE complete = 0 OR blob IN (SELECT value FROM json_each(?))",
+            (_json_list(parts),),
+        )
+        named = set()
+        for attachment_id, record_id, origin, complete, name, key in rows:
+            if name is not None:
+                named.add(name)
+            if complete:
+                self.blobs.publish([name])
+            elif name is None:
+                recovered += self._recover_legacy(attachment_id, record_id, origin)
+            elif origin == "recording" and name in parts:
+                size, sha256 = self.blobs.salvage(name, bytes(key))
+                if size == 0:
+                    self.discard(attachment_id)
+                    continue
                 self.db.execute(
                     "UPDATE attachments SET description = description || ? WHERE id = ?",
                     (" (recovered after an interruption)", attachment_id),
                 )
-                self.finalise(attachment_id, record_id, size, digest.hexdigest())
+                self.finalise(attachment_id, record_id, size, sha256)
+                self.blobs.publish([name])
                 recovered += 1
             else:
                 self.discard(attachment_id)
+        self.blobs.remove(sorted(parts - named))
         return recovered
+
+    def _recover_legacy(self, attachment_id: str, record_id: str, origin: str) -> int:
+        """An interrupted recording or import of a vault from before schema 6."""
+        if origin == "recording" and self.db.scalar(
+            "SELECT count(*) FROM attachment_chunks WHERE attachment_id = ?", (attachment_id,)
+        ):
+            digest = hashlib.sha256()
+            size = 0
+            for chunk in self._legacy_chunks(attachment_id):
+                digest.update(chunk)
+                size += len(chunk)
+            self.db.execute(
+                "UPDATE attachments SET description = description || ? WHERE id = ?",
+                (" (recovered after an interruption)", attachment_id),
+            )
+            self.finalise(attachment_id, record_id, size, digest.hexdigest())
+            return 1
+        self.discard(attachment_id)
+        return 0
+
+    def move_legacy(self) -> int:
+        """Move attachments of a vault from before schema 6 out of the database; return how many.
+
+        One attachment at a time: its chunks are sealed into a file, the file is read back and
+        checked against the recorded hash, and only then, in one transaction, does the row name
+        the file while its chunks are deleted. A crash anywhere leaves either the chunks or a
+        committed file, never neither.
+        """
+        rows = self.db.query(
+            "SELECT id, sha256 FROM attachments WHERE complete = 1 AND purged = 0"
+            " AND blob IS NULL"
+        )
+        moved = 0
+        for attachment_id, sha256 in rows:
+            blob = self.blobs.writer()
+            try:
+                for chunk in self._legacy_chunks(attachment_id):
+                    blob.write(chunk)
+                ref = blob.finish()
+                if blob.sha256 != sha256 or self.blobs.verify_part(ref) is not None:
+                    # Damaged inside the database: leave it where it is for check to report.
+                    self.blobs.remove([ref.name])
+                    continue
+                self.blobs.sync()
+                with self.db.transaction() as conn:
+                    conn.execute(
+                        "UPDATE attachments SET blob = ?, blob_key = ? WHERE id = ?",
+                        (ref.name, ref.key, attachment_id),
+                    )
+                    conn.execute(
+                        "DELETE FROM attachment_chunks WHERE attachment_id = ?", (attachment_id,)
+                    )
+            except BaseException:
+                blob.abort()
+                raise
+            self.blobs.publish([ref.name])
+            moved += 1
+        return moved
 
     def info(self, attachment_id: str) -> AttachmentInfo:
         """The description of a complete attachment."""
@@ -262,7 +394,18 @@ class AttachmentStore:
             raise UserFacingError("That attachment is not in this vault.")
         return AttachmentInfo(*rows[0])
 
-    def _chunks(self, attachment_id: str) -> Iterator[bytes]:
+    def ref(self, attachment_id: str) -> BlobRef | None:
+        """Where a complete attachment's bytes are (None: still in an older vault's chunks)."""
+        row = self.db.query(
+            "SELECT blob, blob_key, size FROM attachments WHERE id = ? AND complete = 1",
+            (attachment_id,),
+        )
+        if not row:
+            raise UserFacingError("That attachment is not in this vault.")
+        name, key, size = row[0]
+        return None if name is None else BlobRef(str(name), bytes(key), int(size))
+
+    def _legacy_chunks(self, attachment_id: str) -> Iterator[bytes]:
         seq = 0
         while True:
             rows = self.db.query(
@@ -274,8 +417,15 @@ class AttachmentStore:
             yield bytes(rows[0][0])
             seq += 1
 
+    def _chunks(self, attachment_id: str) -> Iterator[bytes]:
+        ref = self.ref(attachment_id)
+        if ref is None:
+            yield from self._legacy_chunks(attachment_id)
+        else:
+            yield from self.blobs.read(ref)
+
     def iter_bytes(self, attachment_id: str) -> Iterator[bytes]:
-        """The attachment's bytes, chunk by chunk."""
+        """The attachment's bytes, piece by piece, each authenticated before it is yielded."""
         self.info(attachment_id)
         yield from self._chunks(attachment_id)
 
@@ -302,6 +452,11 @@ class AttachmentStore:
             if digest.hexdigest() != info.sha256:
                 raise UserFacingError("The attachment in the vault is damaged; nothing was saved.")
             os.replace(tmp, dest)
+        except (BlobDamaged, BlobMissing):
+            tmp.unlink(missing_ok=True)
+            raise UserFacingError(
+                "The attachment in the vault is damaged; nothing was saved."
+            ) from None
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             raise UserFacingError(
@@ -312,19 +467,47 @@ class AttachmentStore:
             raise
         fsync_dir(dest.parent)
 
+    def committed_refs(self) -> list[BlobRef]:
+        """Every committed file this database names."""
+        return [
+            BlobRef(str(name), bytes(key), int(size))
+            for name, key, size in self.db.query(
+                "SELECT blob, blob_key, size FROM attachments"
+                " WHERE complete = 1 AND blob IS NOT NULL"
+            )
+        ]
+
     def verify_all(self) -> list[str]:
-        """Re-hash every complete attachment still held; describe any whose bytes changed.
+        """Re-read and re-hash every complete attachment still held; describe any problem.
 
         A purged attachment keeps only its hash, so there is nothing to re-hash.
         """
         problems = []
-        for attachment_id, sha256 in self.db.query(
-            "SELECT id, sha256 FROM attachments WHERE complete = 1 AND purged = 0"
+        for attachment_id, sha256, name, key, size in self.db.query(
+            "SELECT id, sha256, blob, blob_key, size FROM attachments"
+            " WHERE complete = 1 AND purged = 0"
         ):
+            if name is not None:
+                problem = self.blobs.verify(BlobRef(str(name), bytes(key), int(size)), sha256)
+                if problem is not None:
+                    problems.append(f"Attachment {attachment_id[:8]}: {problem}")
+                continue
             digest = hashlib.sha256()
-            for chunk in self._chunks(attachment_id):
+            for chunk in self._legacy_chunks(attachment_id):
                 digest.update(chunk)
             if digest.hexdigest() != sha256:
                 problems.append(f"Attachment {attachment_id[:8]} no longer matches its hash.")
         return problems
 
+
+def empty_trash(db: Database) -> None:
+    """Delete the files of rows that committed transactions removed (see storage/blobs.py)."""
+    names = [str(row[0]) for row in db.query("SELECT name FROM blob_trash")]
+    if names:
+        BlobStore.beside(db.path).remove(names)
+        with db.transaction() as conn:
+            conn.executemany("DELETE FROM blob_trash WHERE name = ?", [(n,) for n in names])
+
+
+def _json_list(names: set[str]) -> str:
+    return json.dumps(sorted(names))

@@ -31,14 +31,14 @@ from testimony_app.domain import interchange
 from testimony_app.domain.model import Testimony
 from testimony_app.errors import RecordNotFound
 from testimony_app.storage import audit
-from testimony_app.storage.attachments import guess_kind
-from testimony_app.storage.database import Database, translate_errors
+from testimony_app.storage.attachments import empty_trash, guess_kind
+from testimony_app.storage.blobs import BlobStore, BlobWriter
+from testimony_app.storage.database import Database
 from testimony_app.storage.records import RecordStore
 
 Clock = Callable[[], str]
 # Chunks of an incoming attachment waiting for the writing thread (1 MiB each).
 STAGING_QUEUE_CHUNKS = 4
-_INSERT_CHUNK = "INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)"
 
 ENROLMENT_KEYS = ("org.name", "org.recipients", "org.signing_key", "org.fingerprint")
 
@@ -338,7 +338,8 @@ class BundleLedger:
         columns that name or describe the witness are blanked, the search row is removed and
         the full-text index merged so no stale segment keeps its words, and attachment bytes
         are deleted while their rows (size, SHA-256) stay. ``secure_delete`` zeroes what is
-        deleted; the caller then compacts the file and replaces the backups.
+        deleted, the attachment files go once the transaction has committed; the caller then
+        compacts the database and replaces the backups.
         """
         now = self._now()
         with self._db.transaction() as conn:
@@ -348,15 +349,19 @@ class BundleLedger:
                 (now, record_id),
             )
             count = int(cursor.rowcount)
-            for attachment_id, sha256 in conn.execute(
-                "SELECT id, sha256 FROM attachments WHERE record_id = ?", (record_id,)
+            for attachment_id, sha256, blob in conn.execute(
+                "SELECT id, sha256, blob FROM attachments WHERE record_id = ?", (record_id,)
             ).fetchall():
                 conn.execute(
                     "DELETE FROM attachment_chunks WHERE attachment_id = ?", (attachment_id,)
                 )
+                if blob is not None:
+                    conn.execute("INSERT OR IGNORE INTO blob_trash (name) VALUES (?)", (blob,))
+                # The file's key goes with the row: a copy of the file left on a disk that
+                # cannot be overwritten reliably is ciphertext without a key.
                 conn.execute(
-                    "UPDATE attachments SET purged = 1, filename = ?, description = ''"
-                    " WHERE id = ?",
+                    "UPDATE attachments SET purged = 1, filename = ?, description = '',"
+                    " blob = NULL, blob_key = NULL WHERE id = ?",
                     (f"purged-{sha256[:12]}", attachment_id),
                 )
             conn.execute(
@@ -378,6 +383,7 @@ class BundleLedger:
                 ),
                 payload_sha256=payload_sha256,
             )
+        empty_trash(self._db)
         return count
 
     def is_purged(self, record_id: str) -> bool:
@@ -474,25 +480,37 @@ class BundleLedger:
         """One transaction for a whole import: staged bytes and merged rows commit together.
 
         Foreign keys are deferred to the commit because attachment bytes stream in before
-        the record they belong to is known to be acceptable. Leaving the block by an
-        exception rolls everything back: nothing of a refused bundle remains.
+        the record they belong to is known to be acceptable. Attachment bytes go to ``.part``
+        files, fsynced before the commit and renamed after it (storage/blobs.py). Leaving the
+        block by an exception rolls everything back and deletes those files: nothing of a
+        refused bundle remains.
         """
-        with self._db.transaction() as conn:
-            conn.execute("PRAGMA defer_foreign_keys = ON")
-            yield ImportTransaction(conn, self._now())
+        blobs = BlobStore.beside(self._db.path)
+        tx: ImportTransaction | None = None
+        try:
+            with self._db.transaction() as conn:
+                conn.execute("PRAGMA defer_foreign_keys = ON")
+                tx = ImportTransaction(conn, self._now(), blobs)
+                yield tx
+                tx.before_commit()
+        except BaseException:
+            if tx is not None:
+                tx.discard_files()
+            raise
+        tx.after_commit()
 
 
 class _ChunkStager:
-    """Inserts incoming attachment chunks on a helper thread, inside the caller's transaction.
+    """Seals incoming attachment chunks into their files on a helper thread.
 
-    Decrypting and checking a bundle (age, SHA-256) and writing into SQLCipher (AES, HMAC, the
-    WAL) both run mostly in C without the GIL, so on two cores they overlap instead of adding
-    up (docs/performance.md). The connection is still used by one thread at a time: the
-    transaction waits for this thread to go idle before any statement of its own.
+    Decrypting and checking a bundle (age, SHA-256) and sealing and writing the attachment
+    files (AES-GCM, the disk) run mostly in C without the GIL, so on two cores they overlap
+    instead of adding up (docs/performance.md). The transaction waits for this thread to go
+    idle before it touches an attachment's file or runs a statement of its own.
     """
 
-    def __init__(self, conn: Any) -> None:
-        self._conn = conn
+    def __init__(self, write: Callable[[str, int, bytes | bytearray], None]) -> None:
+        self._write = write
         self._queue: queue.Queue[tuple[str, int, bytes | bytearray] | None] = queue.Queue(
             STAGING_QUEUE_CHUNKS
         )
@@ -509,8 +527,7 @@ class _ChunkStager:
                     return
                 if self.error is None and not self._abandoned:
                     try:
-                        with translate_errors():
-                            self._conn.execute(_INSERT_CHUNK, item)
+                        self._write(*item)
                     except BaseException as exc:  # noqa: BLE001 -- raised on the caller's thread
                         self.error = exc
             finally:
@@ -545,11 +562,15 @@ class _ChunkStager:
 class ImportTransaction:
     """The statements of one import, all inside the caller's open transaction."""
 
-    def __init__(self, conn: Any, now: str) -> None:
+    def __init__(self, conn: Any, now: str, blobs: BlobStore) -> None:
         self._raw = conn
         self.now = now
         self.changed = False
         self._stager: _ChunkStager | None = None
+        self._blobs = blobs
+        self._writers: dict[str, tuple[BlobWriter, int]] = {}
+        self._created: list[str] = []
+        self._added: list[str] = []
 
     @property
     def _conn(self) -> Any:
@@ -566,7 +587,7 @@ class ImportTransaction:
         failure); leaving it by an exception drops what was still queued. Either way the
         thread has stopped before the transaction commits or rolls back.
         """
-        stager = _ChunkStager(self._raw)
+        stager = _ChunkStager(self._write_chunk)
         self._stager = stager
         try:
             yield
@@ -576,6 +597,35 @@ class ImportTransaction:
             raise
         self._stager = None
         stager.finish()
+
+    def _write_chunk(self, attachment_id: str, seq: int, data: bytes | bytearray) -> None:
+        writer, expected = self._writers.get(attachment_id, (None, 0))
+        if seq != expected:
+            raise ValueError("attachment chunks must arrive in order")
+        if writer is None:
+            writer = self._blobs.writer(hashing=False)
+            self._created.append(writer.name)
+        writer.write(data)
+        self._writers[attachment_id] = (writer, seq + 1)
+
+    def before_commit(self) -> None:
+        """Close files staged for attachments that were not added; make entries durable."""
+        for writer, _ in self._writers.values():
+            writer.abort()
+        self._writers.clear()
+        self._blobs.sync()
+
+    def discard_files(self) -> None:
+        """The transaction rolled back: delete every file it wrote."""
+        for writer, _ in self._writers.values():
+            writer.abort()
+        self._writers.clear()
+        self._blobs.remove(self._created)
+
+    def after_commit(self) -> None:
+        """The rows naming the files committed: make them final; delete the unused ones."""
+        self._blobs.publish(self._added)
+        self._blobs.remove(sorted(set(self._created) - set(self._added)))
 
     # -- staging while the bundle streams --------------------------------------------------
 
@@ -596,7 +646,7 @@ class ImportTransaction:
         if self._stager is not None:
             self._stager.put(attachment_id, seq, data)
             return
-        self._raw.execute(_INSERT_CHUNK, (attachment_id, seq, data))
+        self._write_chunk(attachment_id, seq, data)
 
     # -- what is held ------------------------------------------------------------------------
 
@@ -777,10 +827,19 @@ class ImportTransaction:
         version: int,
     ) -> None:
         """Make staged attachment bytes a complete attachment of the record."""
-        self._conn.execute(
+        conn = self._conn  # waits until the writing thread has sealed every chunk
+        writer, _ = self._writers.pop(attachment_id, (None, 0))
+        if writer is None:  # an empty attachment: no chunk was staged
+            writer = self._blobs.writer(hashing=False)
+            self._created.append(writer.name)
+        ref = writer.finish()
+        if ref.size != size:
+            raise ValueError("staged attachment bytes do not match the manifest's size")
+        self._added.append(ref.name)
+        conn.execute(
             "INSERT INTO attachments (id, record_id, filename, media_type, kind, description,"
-            " origin, size, sha256, added_at, complete)"
-            " VALUES (?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, 1)",
+            " origin, size, sha256, added_at, complete, blob, blob_key)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, 1, ?, ?)",
             (
                 attachment_id,
                 record_id,
@@ -791,6 +850,8 @@ class ImportTransaction:
                 size,
                 sha256,
                 self.now,
+                ref.name,
+                ref.key,
             ),
         )
         self.audit("attachment-imported", record_id, version, sha256)

@@ -299,9 +299,26 @@ _V5 = [
     ),
 ]
 
+# Version 6: attachment bytes move out of the database into files of AES-256-GCM frames
+# beside it (storage/blobs.py, crypto/frames.py): each row names its file and holds the file's
+# own key. Rows from before keep ``blob`` NULL and their chunks until the unlock that moves
+# them. A committed file never changes: its name and key may only be set once (from NULL, for
+# a new or moved attachment) and cleared by a purge. ``blob_trash`` lists files whose rows are
+# gone, in the transaction that removed them, until the files themselves are deleted.
+_V6 = [
+    "ALTER TABLE attachments ADD COLUMN blob TEXT",
+    "ALTER TABLE attachments ADD COLUMN blob_key BLOB",
+    "CREATE UNIQUE INDEX attachments_by_blob ON attachments(blob) WHERE blob IS NOT NULL",
+    """CREATE TRIGGER attachments_blob_immutable BEFORE UPDATE OF blob, blob_key ON attachments
+       WHEN OLD.complete = 1 AND OLD.blob IS NOT NULL AND NOT (
+           NEW.purged = 1 AND NEW.blob IS NULL AND NEW.blob_key IS NULL)
+       BEGIN SELECT RAISE(ABORT, 'a stored attachment cannot be changed'); END""",
+    "CREATE TABLE blob_trash (name TEXT PRIMARY KEY)",
+]
+
 Step = str | Callable[[Any], None]
 MIGRATIONS: list[list[Step]] = [
-    list(_V1), [_v2_search_keeps_text], list(_V3), list(_V4), list(_V5)
+    list(_V1), [_v2_search_keeps_text], list(_V3), list(_V4), list(_V5), list(_V6)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -2,9 +2,12 @@
 
 Layout (directory mode 0700, files 0600)::
 
-    vault.db (+ -wal, -shm)     SQLCipher 4 database with everything in it
+    vault.db (+ -wal, -shm)     SQLCipher 4 database: everything but attachment bytes
+    attachments/                attachment files, each sealed under a key kept in vault.db
     vault.keys, vault.keys.bak  the key file and its identical copy
     backups/                    rotating encrypted backups, each with a copy of the key file
+    backups/attachments/        one copy of every attachment file the backups name (files
+                                never change, so each is copied once, not once per backup)
 
 Rules that keep a testimony from being lost:
 
@@ -15,7 +18,8 @@ Rules that keep a testimony from being lost:
 * a passphrase change rewrites only the key files, atomically, one after the other, so a crash
   at any point leaves exactly one passphrase that works;
 * a restore verifies the backup and its copy before moving the damaged file aside (never
-  deleting it) and putting the copy in place;
+  deleting it) and putting the copy in place; attachment files the restored database names
+  that are missing or damaged are brought back from the backups' copies;
 * each export records the audit log's head in the key files (the *export anchor*), and each
   unlock checks that the database's history still contains it, so a database replaced by an
   older copy is reported rather than silently trusted.
@@ -50,6 +54,7 @@ from testimony_app.log import get_logger
 from testimony_app.paths import atomic_write, ensure_private_dir, fsync_dir
 from testimony_app.storage import audit, database, schema
 from testimony_app.storage.attachments import AttachmentStore
+from testimony_app.storage.blobs import BLOB_DIR, BlobDamaged, BlobMissing, BlobRef, BlobStore
 from testimony_app.storage.records import RecordStore
 
 log = get_logger("storage.vault")
@@ -198,7 +203,8 @@ class OpenVault:
         return self.db.is_open
 
     def close(self) -> None:
-        """Close the database and wipe the key from memory."""
+        """Stop open recordings, close the database and wipe the key from memory."""
+        self.attachments.close()
         self.db.close()
         kdf.wipe(self._dek)
 
@@ -290,6 +296,7 @@ class OpenVault:
             problems = verify_database_file(dest, self._dek)
             if problems:
                 raise VaultDamaged("The new backup did not verify; the vault itself is unchanged.")
+            self._back_up_files(dest)
             shutil.copyfile(self.path / KEYS_NAME, folder / f"{name}.keys")
             os.chmod(folder / f"{name}.keys", 0o600)
             fsync_dir(folder)
@@ -300,6 +307,31 @@ class OpenVault:
         self._rotate(folder)
         return dest
 
+    def _back_up_files(self, backup_db: Path) -> None:
+        """Copy the attachment files a new backup names that the backups do not hold yet.
+
+        A file that cannot be read is skipped, not fatal: one damaged recording must not stop
+        every later backup of everything else (``check`` reports it).
+        """
+        store = BlobStore.beside(backup_db)
+        for ref in _refs_in(backup_db, self._dek):
+            if store.exists(ref.name):
+                continue
+            try:
+                self.attachments.blobs.copy_into(store, ref)
+            except (BlobMissing, BlobDamaged):
+                log.warning("an attachment file could not be backed up")
+
+    def _collect_backup_files(self) -> None:
+        """Delete backup copies of attachment files no kept backup and not the vault names."""
+        store = BlobStore(self.path / BACKUP_DIR / BLOB_DIR)
+        if not store.folder.is_dir():
+            return
+        keep = {ref.name for ref in self.attachments.committed_refs()}
+        for backup in list_backups(self.path):
+            keep.update(ref.name for ref in _refs_in(backup, self._dek))
+        store.remove(sorted(set(store.finals() + store.parts()) - keep))
+
     def backups(self) -> list[Path]:
         """Backups of this vault, newest first."""
         return list_backups(self.path)
@@ -308,6 +340,7 @@ class OpenVault:
         for old in list_backups(self.path)[KEEP_BACKUPS:]:
             old.unlink(missing_ok=True)
             old.with_suffix(".keys").unlink(missing_ok=True)
+        self._collect_backup_files()
 
     def replace_backups(self) -> Path:
         """Write and verify a fresh backup, then delete every older one; return the new one.
@@ -315,7 +348,8 @@ class OpenVault:
         After a purge the older backups still hold the purged content: what is not on the
         laptop cannot be coerced out of it, so they go once a backup without it exists. So do
         the databases a restore set aside (``vault.db.damaged-*``, with their WAL and key
-        files): they are older copies of the same content.
+        files): they are older copies of the same content; and so do the attachment files only
+        those copies named.
         """
         fresh = self.backup()
         for old in list_backups(self.path):
@@ -323,9 +357,14 @@ class OpenVault:
                 old.unlink(missing_ok=True)
                 old.with_suffix(".keys").unlink(missing_ok=True)
         fsync_dir(self.path / BACKUP_DIR)
+        self._collect_backup_files()
         for aside in set_aside_files(self.path):
             aside.unlink(missing_ok=True)
         fsync_dir(self.path)
+        # With the set-aside databases gone, a file the vault does not name is named by nothing.
+        live = self.attachments.blobs
+        named = {ref.name for ref in self.attachments.committed_refs()}
+        live.remove(sorted(set(live.finals()) - named))
         return fresh
 
     def compact(self) -> None:
@@ -387,6 +426,34 @@ def set_aside_files(path: Path) -> list[Path]:
     """The files a restore moved aside instead of deleting (database, WAL, SHM, key files)."""
     names = (f"{DB_NAME}.damaged-*", f"{KEYS_NAME}.damaged-*", f"{KEYS_BAK_NAME}.damaged-*")
     return sorted(p for pattern in names for p in path.glob(pattern) if p.is_file())
+
+
+def _refs_in(db_file: Path, dek: bytes | bytearray) -> list[BlobRef]:
+    """The committed attachment files a database file names (none before schema 6)."""
+    db = database.connect(db_file, dek)
+    try:
+        if schema.user_version(db) < 6:
+            return []
+        return AttachmentStore(db, utc_now).committed_refs()
+    finally:
+        db.close()
+
+
+def _bring_back_files(path: Path, db_file: Path, backup: Path, dek: bytes | bytearray) -> None:
+    """Before a restored database goes live: its attachment files, from the backups if needed.
+
+    A file the vault still holds intact stays; one that is missing or damaged is copied from
+    the backups' copy if that one verifies. What neither holds, ``check`` reports.
+    """
+    live = BlobStore(path / BLOB_DIR)
+    kept = BlobStore.beside(backup)
+    for ref in _refs_in(db_file, dek):
+        if live.verify(ref) is None:
+            continue
+        if kept.verify(ref) is None:
+            kept.copy_into(live, ref)
+        else:
+            log.warning("an attachment file of the restored database is in no backup")
 
 
 def verify_database_file(path: Path, dek: bytes | bytearray) -> list[str]:
@@ -509,6 +576,7 @@ def _open(
         if vault.history_gap:
             log.warning("audit log does not contain the export anchor")
         vault.attachments.recover()
+        vault.attachments.move_legacy()
     except BaseException:
         db.close()
         kdf.wipe(dek)
@@ -546,6 +614,7 @@ def restore(path: Path, backup: Path, passphrase: str) -> None:
         if verify_database_file(staging, dek):
             staging.unlink(missing_ok=True)
             raise VaultDamaged("The restored copy did not verify; nothing was changed.")
+        _bring_back_files(path, staging, backup, dek)
         # Microseconds: a second restore in the same second must not replace the first's
         # set-aside file.
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")

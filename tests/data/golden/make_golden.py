@@ -42,6 +42,8 @@ from testimony_app.storage import schema
 PASSPHRASE = "golden-vault-Tərtər"
 ATTACHMENT = bytes(range(64))
 FILES = ("vault.db", "vault.keys", "vault.keys.bak")
+# Attachment files live beside the database from schema 6 on.
+DIRS = ("attachments",)
 
 
 def record_a() -> Testimony:
@@ -96,6 +98,8 @@ def make(dest: Path) -> dict[str, object]:
         dest.mkdir(parents=True)
         for name in FILES:
             shutil.copyfile(path / name, dest / name)
+        for name in DIRS:
+            shutil.copytree(path / name, dest / name)
     return expected
 
 

@@ -3,7 +3,8 @@
 Every vector is classified and must meet its expectation:
 
 * **X25519, binary** (67): decrypted by ``decrypt_stream`` exactly as a bundle is (our header
-  pre-check, then ``pyrage.decrypt_io``). ``success`` must return and release exactly the
+  pre-check, then our own age v1 implementation, :mod:`.age_stream`, which replaced pyrage on
+  the data path). ``success`` must return and release exactly the
   payload with the expected SHA-256; every failure must raise :class:`AgeRejected` with the
   expected failure class, having released only the plaintext the vector allows. Three
   ``success`` vectors use stanza types other than X25519 and grease, and one ``no match``
@@ -14,7 +15,7 @@ Every vector is classified and must meet its expectation:
   policy only.
 * **scrypt / passphrase** (24, plus ``empty``): refused by the pre-check, before any key work,
   each in under 100 ms (``scrypt_work_factor_23`` took ~40 s in bare pyrage).
-* **post-quantum hybrid** (18): refused by the pre-check (pyrage 1.4.0 cannot decrypt them).
+* **post-quantum hybrid** (18): refused by the pre-check (we implement X25519 only).
 * **armored** (33): refused by the pre-check; bundles are binary.
 """
 
@@ -28,11 +29,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyrage
 import pytest
 
 from testimony_app.bundles.age_header import AgeRejected, parse_header
 from testimony_app.bundles.age_io import decrypt_stream
+from testimony_app.bundles.keys import AgeIdentity
 
 # Vendored from C2SP/CCTV (0BSD / CC0 / Unlicense), see tests/data/age-cctv/SOURCE.md.
 VECTORS = Path(__file__).resolve().parents[2] / "data" / "age-cctv"
@@ -99,7 +100,7 @@ for _vector in ALL:
 
 def _run(vector: Vector, *, allow_unknown: bool) -> tuple[str, bytes]:
     """Decrypt like a bundle; return (result class, released plaintext)."""
-    identities = [pyrage.x25519.Identity.from_str(i) for i in vector.identities]
+    identities = [AgeIdentity.from_secret(i) for i in vector.identities]
     released = bytearray()
     try:
         decrypt_stream(
@@ -152,7 +153,7 @@ def test_x25519_vectors_spec_mode(vector: Vector) -> None:
     ids=lambda v: v.name,
 )
 def test_refused_before_any_key_work(vector: Vector) -> None:
-    """scrypt, post-quantum and armored vectors never reach pyrage."""
+    """scrypt, post-quantum and armored vectors never reach any key work."""
     started = time.perf_counter()
     with pytest.raises(AgeRejected) as caught:
         parse_header(vector.body)

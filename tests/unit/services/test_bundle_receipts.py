@@ -25,6 +25,7 @@ from testimony_app.services.bundles import NothingToExport
 from testimony_app.services.vault import VaultSession, unlock_vault
 from testimony_app.storage import database
 from testimony_app.storage import vault as storage_vault
+from testimony_app.storage.blobs import BlobRef, BlobStore
 from testimony_app.storage.records import ContentPurged
 
 S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
@@ -200,7 +201,8 @@ def test_receipt_needs_the_bundle_imported_first(exchange: Exchange) -> None:
 
 
 def _plaintext(vault_dir: Path, db_file: Path, dest: Path) -> tuple[bytes, int]:
-    """A decrypted copy of a vault database file (test only) and its free-page count."""
+    """A decrypted copy of a vault database file and of every attachment file it names
+    (test only), and the database's free-page count."""
     dek, _ = storage_vault.unwrap_key(vault_dir, S.passphrase())
     db = database.connect(db_file, dek)
     try:
@@ -208,9 +210,27 @@ def _plaintext(vault_dir: Path, db_file: Path, dest: Path) -> tuple[bytes, int]:
         db.conn.execute("ATTACH DATABASE ? AS plaintext KEY ''", (str(dest),))
         db.conn.execute("SELECT sqlcipher_export('plaintext')").fetchall()
         db.conn.execute("DETACH DATABASE plaintext")
+        refs = [
+            BlobRef(name, bytes(key), size)
+            for name, key, size in db.query(
+                "SELECT blob, blob_key, size FROM attachments WHERE blob IS NOT NULL"
+            )
+        ]
     finally:
         db.close()
-    return dest.read_bytes(), free
+    store = BlobStore.beside(db_file)
+    files = b"".join(b"".join(store.read(ref)) for ref in refs)
+    return dest.read_bytes() + files, free
+
+
+def _file_names(vault_dir: Path) -> set[str]:
+    """Names of the attachment files the vault's database names."""
+    dek, _ = storage_vault.unwrap_key(vault_dir, S.passphrase())
+    db = database.connect(vault_dir / "vault.db", dek)
+    try:
+        return {str(r[0]) for r in db.query("SELECT blob FROM attachments WHERE blob IS NOT NULL")}
+    finally:
+        db.close()
 
 
 NEEDLES = [
@@ -239,6 +259,8 @@ def test_purge_after_acknowledgement_removes_the_content_keeps_ids_and_hashes(
     before, _ = _plaintext(vault_dir, vault_dir / "vault.db", exchange.root / "before.db")
     for needle in NEEDLES:
         assert needle.encode("utf-8") in before, needle
+    purged_files = _file_names(vault_dir)
+    assert purged_files
     exchange.device = device = unlock_vault(vault_dir, S.passphrase())
 
     ack = device.bundles.acknowledge(exchange.receipt())
@@ -271,6 +293,9 @@ def test_purge_after_acknowledgement_removes_the_content_keeps_ids_and_hashes(
     # Raw files: nothing in the clear (they are encrypted), and nothing in the decrypted
     # database or the fresh backup either, with no free page left to hold an old copy.
     files = [p for p in vault_dir.rglob("*") if p.is_file()]
+    # The purged attachments' files are gone, from the vault and from its backups.
+    assert not {p.name.split(".")[0] for p in files} & purged_files
+    assert _file_names(vault_dir) == set()
     for path in files:
         raw = path.read_bytes()
         for needle in NEEDLES:

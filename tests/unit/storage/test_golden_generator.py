@@ -37,13 +37,15 @@ def test_generated_golden_vault_verifies_from_a_copy(tmp_path: Path) -> None:
     gen = _generator()
     made = tmp_path / "made"
     expected = gen.make(made)
-    assert sorted(p.name for p in made.iterdir()) == sorted(gen.FILES)
+    assert sorted(p.name for p in made.iterdir()) == sorted(gen.FILES + gen.DIRS)
     assert expected["schema_version"] == schema.SCHEMA_VERSION
     expected = json.loads(json.dumps(expected))  # as read back from expected.json
     copy = tmp_path / "copy"
     copy.mkdir(mode=0o700)
     for name in gen.FILES:
         shutil.copyfile(made / name, copy / name)
+    for name in gen.DIRS:
+        shutil.copytree(made / name, copy / name)
     gen.verify(copy, expected)
     # The verifier is not a rubber stamp: a wrong expectation fails it.
     expected["sealed"]["content_sha256"] = "0" * 64

@@ -1,0 +1,363 @@
+"""Attachment files beside the vault database, each sealed under its own key.
+
+Why files and not BLOBs: see :mod:`testimony_app.crypto.frames`. The database stays the one
+source of truth: a file's random name, key and size live in its ``attachments`` row, and a
+file without a row is never read. The rules that keep the two in step through any crash:
+
+* bytes are written to ``<name>.part``, fsynced, and only then does a transaction add or
+  complete the row that names them;
+* after that commit the file is renamed to ``<name>.blob``; a crash in between leaves a
+  ``.part`` that the row names, and the next unlock finishes the rename;
+* a ``.part`` that no row names is what an interrupted or refused import left: it is removed;
+* a row is deleted (or purged) before its file, with the file's name put in ``blob_trash`` in
+  the same transaction, so a crash in between is finished at the next unlock.
+
+Files are 0600 in a 0700 folder, and their modification time is set to the epoch so the
+folder does not show when each recording was made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import shutil
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from testimony_app.crypto import frames
+from testimony_app.errors import DiskFull, UserFacingError
+from testimony_app.paths import ensure_private_dir, fsync_dir
+
+BLOB_DIR = "attachments"
+PART = ".part"
+FINAL = ".blob"
+READ_BYTES = 1024 * 1024
+# How much a writer lets pile up in the page cache before it asks the kernel to start writing
+# it out. With 24 GiB of memory Linux would otherwise hold a whole GiB recording until the
+# final fsync, which then waited ~0.6 s for all of it; started early, the disk works while the
+# CPU still decrypts and seals.
+WRITEBACK_BYTES = 16 * 1024 * 1024
+
+
+class BlobMissing(UserFacingError):
+    """An attachment's file is not in the vault's folder."""
+
+
+class BlobDamaged(UserFacingError):
+    """An attachment's file failed authentication: it was damaged or altered."""
+
+
+@dataclass(frozen=True)
+class BlobRef:
+    """Where an attachment's bytes are: the file's name, its key and the content's size."""
+
+    name: str
+    key: bytes = field(repr=False)  # never in a log line or a traceback
+    size: int = 0
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _disk_error(exc: OSError) -> UserFacingError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(
+            "The disk is full: the attachment was not saved. Free some space and try again."
+        )
+    return UserFacingError("The attachment could not be written to the disk: it was not saved.")
+
+
+class BlobWriter:
+    """Appends sealed frames to a new ``.part`` file; :meth:`finish` pads and fsyncs it."""
+
+    def __init__(self, store: BlobStore, *, hashing: bool = True) -> None:
+        self.name = uuid.uuid4().hex
+        self.key = frames.new_key()
+        self._store = store
+        self._cipher = frames.FrameCipher(self.key, bytes.fromhex(self.name))
+        self._hash = hashlib.sha256() if hashing else None
+        self._index = 0
+        self._written = 0
+        self._flushed = 0
+        self.size = 0
+        self._fd: int | None = None
+        self.path = store.part_path(self.name)
+        try:
+            self._fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            self._append(frames.header(bytes.fromhex(self.name)))
+        except OSError as exc:
+            self._close()
+            self.path.unlink(missing_ok=True)
+            raise _disk_error(exc) from None
+
+    @property
+    def sha256(self) -> str:
+        """SHA-256 of the content written so far (only for a hashing writer)."""
+        if self._hash is None:
+            raise ValueError("this writer does not hash")
+        return self._hash.hexdigest()
+
+    def _append(self, data: bytes) -> None:
+        if self._fd is None:
+            raise UserFacingError("This attachment file is already closed.")
+        _write_all(self._fd, data)
+        self._written += len(data)
+
+    def write(self, data: bytes | bytearray | memoryview, *, durable: bool = False) -> None:
+        """Seal ``data`` as the next frame; with ``durable``, on disk before returning."""
+        if not data:
+            return
+        try:
+            self._append(self._cipher.seal(self._index, data))
+            if durable and self._fd is not None:
+                os.fsync(self._fd)
+            elif self._written - self._flushed >= WRITEBACK_BYTES:
+                self._start_writeback()
+        except OSError as exc:
+            raise _disk_error(exc) from None
+        self._index += 1
+        self.size += len(data)
+        if self._hash is not None:
+            self._hash.update(data)
+
+    def _start_writeback(self) -> None:
+        """Ask the kernel to start writing what piled up, without waiting for it."""
+        if self._fd is not None and hasattr(os, "posix_fadvise"):
+            # On Linux, DONTNEED starts writeback of the range's dirty pages (WB_SYNC_NONE,
+            # no wait) and later drops them from the cache: the file is not read back soon.
+            os.posix_fadvise(
+                self._fd, self._flushed, self._written - self._flushed, os.POSIX_FADV_DONTNEED
+            )
+        self._flushed = self._written
+
+    def finish(self) -> BlobRef:
+        """Pad, fsync and close the file (still a ``.part``); return where its bytes are."""
+        try:
+            self._append(frames.padding(frames.padded_size(self._written) - self._written))
+            if self._fd is not None:
+                os.fsync(self._fd)
+        except OSError as exc:
+            raise _disk_error(exc) from None
+        finally:
+            self._close()
+        _hide_time(self.path)
+        return BlobRef(self.name, self.key, self.size)
+
+    def abort(self) -> None:
+        """Close and remove the unfinished file."""
+        self._close()
+        self.path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """Close the unfinished file and keep it (a recording the next unlock recovers)."""
+        self._close()
+
+    def _close(self) -> None:
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            os.close(fd)
+
+
+def _hide_time(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.utime(path, (0, 0))
+
+
+class BlobStore:
+    """The folder of attachment files of one vault database (or of its backups)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @classmethod
+    def beside(cls, database_path: Path) -> BlobStore:
+        """The store that belongs to the database at ``database_path``."""
+        return cls(database_path.parent / BLOB_DIR)
+
+    def part_path(self, name: str) -> Path:
+        """Where a file lives until the row naming it has committed."""
+        return self.folder / f"{name}{PART}"
+
+    def final_path(self, name: str) -> Path:
+        """Where a file lives once the row naming it has committed."""
+        return self.folder / f"{name}{FINAL}"
+
+    def writer(self, *, hashing: bool = True) -> BlobWriter:
+        """A new file to write an attachment into."""
+        ensure_private_dir(self.folder)
+        return BlobWriter(self, hashing=hashing)
+
+    def sync(self) -> None:
+        """Make the folder's entries durable (before a commit names its files)."""
+        if self.folder.is_dir():
+            fsync_dir(self.folder)
+
+    def publish(self, names: Iterable[str]) -> None:
+        """Rename committed ``.part`` files to ``.blob`` (idempotent), then fsync the folder."""
+        changed = False
+        for name in names:
+            part = self.part_path(name)
+            if part.exists():
+                os.replace(part, self.final_path(name))
+                changed = True
+        if changed:
+            fsync_dir(self.folder)
+
+    def remove(self, names: Iterable[str]) -> None:
+        """Delete files in either state (missing ones are fine), then fsync the folder."""
+        changed = False
+        for name in names:
+            for path in (self.part_path(name), self.final_path(name)):
+                if path.exists():
+                    path.unlink(missing_ok=True)
+                    changed = True
+        if changed:
+            fsync_dir(self.folder)
+
+    def parts(self) -> list[str]:
+        """Names of files still in the ``.part`` state."""
+        return self._names(PART)
+
+    def finals(self) -> list[str]:
+        """Names of files in the ``.blob`` state."""
+        return self._names(FINAL)
+
+    def _names(self, suffix: str) -> list[str]:
+        if not self.folder.is_dir():
+            return []
+        return sorted(p.name[: -len(suffix)] for p in self.folder.glob(f"*{suffix}"))
+
+    def exists(self, name: str) -> bool:
+        """Whether the committed file is present."""
+        return self.final_path(name).is_file()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def read(self, ref: BlobRef, *, part: bool = False) -> Iterator[bytes]:
+        """The content, frame by frame, each authenticated before it is yielded."""
+        path = self.part_path(ref.name) if part else self.final_path(ref.name)
+        try:
+            handle = path.open("rb", buffering=READ_BYTES)
+        except FileNotFoundError:
+            raise BlobMissing(
+                "An attachment's file is missing from the vault's folder; restore it from a backup."
+            ) from None
+        except OSError:
+            raise BlobDamaged("An attachment's file cannot be read.") from None
+        with handle:
+            yield from _frames(handle, ref)
+
+    def verify(self, ref: BlobRef, sha256: str | None = None) -> str | None:
+        """Read the whole file back; one sentence if it is missing, damaged or differs."""
+        digest = hashlib.sha256() if sha256 is not None else None
+        try:
+            for chunk in self.read(ref):
+                if digest is not None:
+                    digest.update(chunk)
+        except BlobMissing:
+            return f"The file of attachment {ref.name[:8]} is missing."
+        except BlobDamaged:
+            return f"The file of attachment {ref.name[:8]} is damaged or was altered."
+        if digest is not None and digest.hexdigest() != sha256:
+            return f"The file of attachment {ref.name[:8]} no longer matches its hash."
+        return None
+
+    def salvage(self, name: str, key: bytes) -> tuple[int, str]:
+        """Keep every authentic frame of an interrupted ``.part``, pad it; return size, hash.
+
+        A recording interrupted by a crash or a dead battery: the frames written before it are
+        kept, a torn last frame (or an earlier salvage's padding) is cut off.
+        """
+        path = self.part_path(name)
+        cipher = frames.FrameCipher(key, bytes.fromhex(name))
+        digest = hashlib.sha256()
+        size = 0
+        good = frames.HEADER_BYTES
+        with path.open("r+b") as handle:
+            if handle.read(frames.HEADER_BYTES) != frames.header(bytes.fromhex(name)):
+                raise BlobDamaged("An interrupted recording's file is damaged.")
+            index = 0
+            while True:
+                prefix = handle.read(frames.LENGTH.size)
+                if len(prefix) < frames.LENGTH.size:
+                    break
+                try:
+                    sealed = handle.read(frames.frame_length(prefix))
+                    plain = cipher.open(index, sealed)
+                except frames.FrameDamaged:
+                    break
+                digest.update(plain)
+                size += len(plain)
+                good = handle.tell()
+                index += 1
+            handle.truncate(good)
+            handle.seek(good)
+            handle.write(frames.padding(frames.padded_size(good) - good))
+            handle.flush()
+            os.fsync(handle.fileno())
+        _hide_time(path)
+        return size, digest.hexdigest()
+
+    def copy_into(self, other: BlobStore, ref: BlobRef) -> None:
+        """Copy a committed file into ``other`` (a backup's store), verified, atomically."""
+        ensure_private_dir(other.folder)
+        staging = other.part_path(ref.name)
+        try:
+            with self.final_path(ref.name).open("rb") as src:
+                fd = os.open(staging, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+                with os.fdopen(fd, "wb") as dst:
+                    shutil.copyfileobj(src, dst, READ_BYTES)
+                    dst.flush()
+                    os.fsync(dst.fileno())
+            if other.verify_part(ref) is not None:
+                raise BlobDamaged("A copy of an attachment's file did not verify.")
+        except BaseException:
+            staging.unlink(missing_ok=True)
+            raise
+        _hide_time(staging)
+        os.replace(staging, other.final_path(ref.name))
+
+    def verify_part(self, ref: BlobRef) -> str | None:
+        """Like :meth:`verify`, for a file still in the ``.part`` state."""
+        try:
+            for _ in self.read(ref, part=True):
+                pass
+        except (BlobMissing, BlobDamaged) as exc:
+            return str(exc)
+        return None
+
+
+def _frames(handle: BinaryIO, ref: BlobRef) -> Iterator[bytes]:
+    read = handle.read
+    name = bytes.fromhex(ref.name)
+    if read(frames.HEADER_BYTES) != frames.header(name):
+        raise BlobDamaged("An attachment's file is damaged or was altered.")
+    cipher = frames.FrameCipher(ref.key, name)
+    produced = 0
+    index = 0
+    try:
+        while produced < ref.size:
+            prefix = read(frames.LENGTH.size)
+            if len(prefix) < frames.LENGTH.size:
+                raise frames.FrameDamaged("truncated")
+            length = frames.frame_length(prefix)
+            sealed = read(length)
+            if len(sealed) < length:
+                raise frames.FrameDamaged("truncated")
+            plain = cipher.open(index, sealed)
+            produced += len(plain)
+            if produced > ref.size:
+                raise frames.FrameDamaged("longer than recorded")
+            index += 1
+            yield plain
+    except frames.FrameDamaged:
+        raise BlobDamaged("An attachment's file is damaged or was altered.") from None
