@@ -996,6 +996,10 @@
 %1</translation>
         </message>
         <message>
+            <source>The backup was written and verified, but %1 attachment file(s) are damaged or missing in the vault and are not in it. Check the vault (Vault menu) to see which.</source>
+            <translation>Ehtiyat nüsxə yazıldı və yoxlandı, lakin seyfdə %1 əlavə faylı zədələnib və ya itib, ona görə də nüsxədə yoxdur. Hansı olduğunu görmək üçün seyfi yoxlayın («Seyf» menyusu).</translation>
+        </message>
+        <message>
             <source>Checking the vault…</source>
             <translation>Seyf yoxlanılır…</translation>
         </message>

@@ -987,6 +987,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The backup was written and verified, but %1 attachment file(s) are damaged or missing in the vault and are not in it. Check the vault (Vault menu) to see which.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Checking the vault…</source>
             <translation type="unfinished" />
         </message>

@@ -999,6 +999,10 @@
 %1</translation>
         </message>
         <message>
+            <source>The backup was written and verified, but %1 attachment file(s) are damaged or missing in the vault and are not in it. Check the vault (Vault menu) to see which.</source>
+            <translation>Резервная копия записана и проверена, но в ней нет вложений (файлов: %1), повреждённых или отсутствующих в хранилище. Чтобы узнать, каких именно, проверьте хранилище (меню «Хранилище»).</translation>
+        </message>
+        <message>
             <source>Checking the vault…</source>
             <translation>Проверка хранилища…</translation>
         </message>

@@ -306,9 +306,20 @@ def cmd_backup(args: argparse.Namespace) -> int:
     session = _open(args)
     try:
         where = session.backup()
+        missing = session.backup_missing_files
     finally:
         session.lock()
-    _emit(args, {"backup": str(where)}, f"Backup written and verified: {where}")
+    _emit(
+        args,
+        {"backup": str(where), "missing_attachment_files": missing},
+        f"Backup written and verified: {where}",
+    )
+    if missing:
+        print(
+            f"testimony-app: the backup lacks {missing} attachment file(s) that are damaged or"
+            " missing in the vault; run 'testimony-app check'.",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

@@ -330,6 +330,29 @@ def test_backup_restore_latest_and_passwd(cli: Cli, base: tuple[Path, str, str])
     assert "All checks passed" in cli.ok("check", TESTIMONY_PASSPHRASE=NEW_PASSPHRASE)
 
 
+def test_backup_says_when_a_damaged_attachment_file_is_not_in_it(
+    cli: Cli, base: tuple[Path, str, str], tmp_path: Path
+) -> None:
+    src = tmp_path / "şəkil-фото.jpg"
+    src.write_bytes(os.urandom(70_000))
+    cli.ok("attach", base[1], src)
+    (blob,) = (cli.vault / "attachments").glob("*.blob")
+    raw = bytearray(blob.read_bytes())
+    raw[40_000] ^= 0x01
+    blob.write_bytes(bytes(raw))
+    proc = cli("backup", "--json", sub=True)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["missing_attachment_files"] == 1
+    assert "lacks 1 attachment file" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not list((cli.vault / "backups" / "attachments").glob("*.blob"))
+    blob.write_bytes(bytes(raw[:40_000]) + bytes([raw[40_000] ^ 0x01]) + bytes(raw[40_001:]))
+    proc = cli("backup", sub=True)
+    assert proc.returncode == 0
+    assert proc.stderr == ""
+    assert len(list((cli.vault / "backups" / "attachments").glob("*.blob"))) == 1
+
+
 def test_restore_without_backups(cli: Cli) -> None:
     assert "no backups" in _one_sentence(cli("restore", "latest"))
 

@@ -258,6 +258,26 @@ def test_backup_and_check(make_window, qtbot, tmp_path, type_text, scripted_prom
     assert "intact" in scripted_prompts.texts("information")[-1]
 
 
+def test_backup_says_which_attachment_files_it_could_not_hold(
+    make_window, qtbot, tmp_path, type_text, scripted_prompts
+):
+    (record,) = make_vault(tmp_path / "vault", [witness("Əli Həsənov", "Bərdə", "Mətn.")])
+    session = vault_service.unlock_vault(tmp_path / "vault", PASSPHRASE)
+    src = tmp_path / "səs.wav"
+    src.write_bytes(b"RIFF" + bytes(range(256)) * 100)
+    session.testimonies.add_attachment(record, src)
+    session.lock()
+    (blob,) = (tmp_path / "vault" / "attachments").glob("*.blob")
+    blob.unlink()
+    window = make_window()
+    unlock(window, qtbot, type_text)
+    trigger(window, "actionBackup")
+    assert window.runner.wait_idle()
+    (text,) = scripted_prompts.texts("error")
+    assert "1 attachment file(s) are damaged or missing" in text
+    assert "Traceback" not in text
+
+
 def test_damaged_vault_says_so_and_offers_a_restore(make_window, qtbot, tmp_path, type_text):
     make_vault(tmp_path / "vault")
     (tmp_path / "vault" / "vault.db").write_bytes(b"")

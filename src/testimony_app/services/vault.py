@@ -88,8 +88,17 @@ class VaultSession:
         return self._vault.check()
 
     def backup(self) -> Path:
-        """Write and verify a new encrypted backup; return where it is."""
+        """Write and verify a new encrypted backup; return where it is.
+
+        Afterwards :attr:`backup_missing_files` says how many attachment files it could not
+        hold because they are damaged or missing in the vault (0 when it is complete).
+        """
         return self._vault.backup()
+
+    @property
+    def backup_missing_files(self) -> int:
+        """Attachment files the last backup could not copy (damaged or missing)."""
+        return self._vault.backup_missing_files
 
     def backups(self) -> list[Path]:
         """Existing backups, newest first."""

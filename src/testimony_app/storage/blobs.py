@@ -312,7 +312,11 @@ class BlobStore:
         ensure_private_dir(other.folder)
         staging = other.part_path(ref.name)
         try:
-            with self.final_path(ref.name).open("rb") as src:
+            source = self.final_path(ref.name).open("rb")
+        except FileNotFoundError:
+            raise BlobMissing("An attachment's file is missing from the vault's folder.") from None
+        try:
+            with source as src:
                 fd = os.open(staging, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
                 with os.fdopen(fd, "wb") as dst:
                     shutil.copyfileobj(src, dst, READ_BYTES)

@@ -180,6 +180,8 @@ class OpenVault:
         # Found at unlock; shown to the person and repeated by every check (security.md B5a):
         # ("shorter" | "differs", the anchored entry's sequence number).
         self.history_gap: tuple[str, int] | None = None
+        # Attachment files the last backup could not copy (damaged or missing in the vault).
+        self.backup_missing_files = 0
 
     @property
     def history_problem(self) -> str | None:
@@ -296,7 +298,7 @@ class OpenVault:
             problems = verify_database_file(dest, self._dek)
             if problems:
                 raise VaultDamaged("The new backup did not verify; the vault itself is unchanged.")
-            self._back_up_files(dest)
+            self.backup_missing_files = self._back_up_files(dest)
             shutil.copyfile(self.path / KEYS_NAME, folder / f"{name}.keys")
             os.chmod(folder / f"{name}.keys", 0o600)
             fsync_dir(folder)
@@ -307,20 +309,23 @@ class OpenVault:
         self._rotate(folder)
         return dest
 
-    def _back_up_files(self, backup_db: Path) -> None:
+    def _back_up_files(self, backup_db: Path) -> int:
         """Copy the attachment files a new backup names that the backups do not hold yet.
 
         A file that cannot be read is skipped, not fatal: one damaged recording must not stop
-        every later backup of everything else (``check`` reports it).
+        every later backup of everything else. Returns how many were skipped, for the person
+        to be told (``check`` names them).
         """
         store = BlobStore.beside(backup_db)
+        missing = 0
         for ref in _refs_in(backup_db, self._dek):
             if store.exists(ref.name):
                 continue
             try:
                 self.attachments.blobs.copy_into(store, ref)
             except (BlobMissing, BlobDamaged):
-                log.warning("an attachment file could not be backed up")
+                missing += 1
+        return missing
 
     def _collect_backup_files(self) -> None:
         """Delete backup copies of attachment files no kept backup and not the vault names."""

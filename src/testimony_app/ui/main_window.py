@@ -813,6 +813,18 @@ class MainWindow(QMainWindow):
 
         def done(path: Path) -> None:
             self.statusBar().clearMessage()
+            missing = session.backup_missing_files
+            if missing:
+                self.prompts.error(
+                    self,
+                    self.tr("Backup"),
+                    self.tr(
+                        "The backup was written and verified, but %1 attachment file(s) are"
+                        " damaged or missing in the vault and are not in it. Check the vault"
+                        " (Vault menu) to see which."
+                    ).replace("%1", str(missing)),
+                )
+                return
             self.prompts.information(
                 self,
                 self.tr("Backup"),

@@ -230,6 +230,22 @@ def test_backups_hold_one_copy_of_each_file_and_restore_brings_a_lost_one_back(
         s.lock()
 
 
+def test_a_backup_counts_the_files_it_could_not_copy(
+    session: VaultSession, record: str, vault_dir: Path, tmp_path: Path
+) -> None:
+    _add(session, record, tmp_path, os.urandom(5000), "a.jpg")
+    lost = _add(session, record, tmp_path, os.urandom(5000), "b.jpg")
+    session.backup()
+    assert session.backup_missing_files == 0
+    ref = session._vault.attachments.ref(lost)
+    assert ref is not None
+    shutil.rmtree(vault_dir / "backups")
+    (vault_dir / "attachments" / f"{ref.name}.blob").unlink()
+    session.backup()
+    assert session.backup_missing_files == 1
+    assert len(list((vault_dir / "backups" / "attachments").iterdir())) == 1
+
+
 def test_rotation_drops_backup_copies_no_backup_names(
     session: VaultSession, record: str, vault_dir: Path, tmp_path: Path
 ) -> None:
