@@ -63,6 +63,11 @@ def _load_sync_file_range() -> Callable[[int, int, int, int], int] | None:
 
 
 _SYNC_FILE_RANGE = _load_sync_file_range()
+# How much a writer lets pile up in the page cache before it asks the kernel to start writing
+# it out. With 24 GiB of memory Linux would otherwise hold a whole GiB until the final fsync,
+# which then waited 0.55-0.6 s for all of it; started early, the disk works while the CPU
+# still encrypts.
+WRITEBACK_BYTES = 16 * 1024 * 1024
 _SYNC_FILE_RANGE_WRITE = 2
 
 
@@ -76,6 +81,27 @@ def start_writeback(fd: int, offset: int, length: int) -> None:
     """
     if _SYNC_FILE_RANGE is not None and length > 0:
         _SYNC_FILE_RANGE(fd, offset, length, _SYNC_FILE_RANGE_WRITE)
+
+
+class WritebackPacer:
+    """Counts what a writer appends to a file and starts writeback every ``every`` bytes.
+
+    One mechanism for every large file we write (attachment files, bundles): the ``fsync``
+    that ends the file then waits for the last few MiB, not for the whole of it.
+    """
+
+    def __init__(self, fd: int, every: int = WRITEBACK_BYTES) -> None:
+        self._fd = fd
+        self._every = every
+        self._written = 0
+        self._started = 0
+
+    def wrote(self, count: int) -> None:
+        """``count`` more bytes reached the operating system (not a Python buffer)."""
+        self._written += count
+        if self._written - self._started >= self._every:
+            start_writeback(self._fd, self._started, self._written - self._started)
+            self._started = self._written
 
 
 def atomic_write(path: Path, data: bytes, mode: int = FILE_MODE) -> None:

@@ -1,7 +1,7 @@
 """The ciphertext's SHA-256, computed on a helper thread beside the cipher.
 
 An export or import of a GiB spends about a second on the ciphertext's SHA-256 alone, as long
-as the cipher itself. hashlib and zlib release the GIL on large buffers, so on two cores the
+as the cipher itself. hashlib releases the GIL on large buffers, so on two cores the
 digest runs beside the cipher instead of after it (docs/performance.md). Each piece is an
 immutable copy handed over through a short queue, so the caller may reuse its buffers at once
 and memory stays at a few MiB.
@@ -19,7 +19,7 @@ _QUEUE_PIECES = 2
 class BackgroundDigest:
     """SHA-256 and size of everything passed to :meth:`update`, on a helper thread.
 
-    Always finish with :meth:`result` or :meth:`close` (``with`` does the latter): the helper
+    Always finish with :meth:`hexdigest` or :meth:`close` (``with`` does the latter): the helper
     must not outlive the export or import that started it.
     """
 

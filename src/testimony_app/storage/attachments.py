@@ -277,10 +277,6 @@ class AttachmentStore:
                 conn.execute("INSERT OR IGNORE INTO blob_trash (name) VALUES (?)", (row[0],))
             conn.execute("DELETE FROM attachment_chunks WHERE attachment_id = ?", (attachment_id,))
             conn.execute("DELETE FROM attachments WHERE id = ? AND complete = 0", (attachment_id,))
-        self.empty_trash()
-
-    def empty_trash(self) -> None:
-        """Delete the files whose rows are gone (a discard, a purge, or a crash in between)."""
         empty_trash(self.db)
 
     def recover(self) -> int:
@@ -292,7 +288,7 @@ class AttachmentStore:
         names (an import that never committed). Writes nothing when nothing was interrupted,
         so unlocking a healthy vault never writes.
         """
-        self.empty_trash()
+        empty_trash(self.db)
         recovered = 0
         parts = set(self.blobs.parts())
         rows = self.db.query(
@@ -363,7 +359,7 @@ class AttachmentStore:
                 for chunk in self._legacy_chunks(attachment_id):
                     blob.write(chunk)
                 ref = blob.finish()
-                if blob.sha256 != sha256 or self.blobs.verify_part(ref) is not None:
+                if blob.sha256 != sha256 or self.blobs.verify(ref, part=True) is not None:
                     # Damaged inside the database: leave it where it is for check to report.
                     self.blobs.remove([ref.name])
                     continue
@@ -403,7 +399,7 @@ class AttachmentStore:
         if not row:
             raise UserFacingError("That attachment is not in this vault.")
         name, key, size = row[0]
-        return None if name is None else BlobRef(str(name), bytes(key), int(size))
+        return None if name is None else BlobRef.from_row(name, key, size)
 
     def _legacy_chunks(self, attachment_id: str) -> Iterator[bytes]:
         seq = 0
@@ -426,7 +422,6 @@ class AttachmentStore:
 
     def iter_bytes(self, attachment_id: str) -> Iterator[bytes]:
         """The attachment's bytes, piece by piece, each authenticated before it is yielded."""
-        self.info(attachment_id)
         yield from self._chunks(attachment_id)
 
     def read(self, attachment_id: str, limit: int = 256 * 1024 * 1024) -> bytes:
@@ -470,7 +465,7 @@ class AttachmentStore:
     def committed_refs(self) -> list[BlobRef]:
         """Every committed file this database names."""
         return [
-            BlobRef(str(name), bytes(key), int(size))
+            BlobRef.from_row(name, key, size)
             for name, key, size in self.db.query(
                 "SELECT blob, blob_key, size FROM attachments"
                 " WHERE complete = 1 AND blob IS NOT NULL"
@@ -488,7 +483,7 @@ class AttachmentStore:
             " WHERE complete = 1 AND purged = 0"
         ):
             if name is not None:
-                problem = self.blobs.verify(BlobRef(str(name), bytes(key), int(size)), sha256)
+                problem = self.blobs.verify(BlobRef.from_row(name, key, size), sha256)
                 if problem is not None:
                     problems.append(f"Attachment {attachment_id[:8]}: {problem}")
                 continue

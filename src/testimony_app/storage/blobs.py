@@ -31,17 +31,12 @@ from typing import BinaryIO
 
 from testimony_app.crypto import frames
 from testimony_app.errors import DiskFull, UserFacingError
-from testimony_app.paths import ensure_private_dir, fsync_dir
+from testimony_app.paths import WritebackPacer, ensure_private_dir, fsync_dir
 
 BLOB_DIR = "attachments"
 PART = ".part"
 FINAL = ".blob"
 READ_BYTES = 1024 * 1024
-# How much a writer lets pile up in the page cache before it asks the kernel to start writing
-# it out. With 24 GiB of memory Linux would otherwise hold a whole GiB recording until the
-# final fsync, which then waited ~0.6 s for all of it; started early, the disk works while the
-# CPU still decrypts and seals.
-WRITEBACK_BYTES = 16 * 1024 * 1024
 
 
 class BlobMissing(UserFacingError):
@@ -59,6 +54,11 @@ class BlobRef:
     name: str
     key: bytes = field(repr=False)  # never in a log line or a traceback
     size: int = 0
+
+    @classmethod
+    def from_row(cls, name: str, key: bytes, size: int) -> BlobRef:
+        """From the ``blob``, ``blob_key`` and ``size`` columns of an attachment's row."""
+        return cls(str(name), bytes(key), int(size))
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -87,12 +87,13 @@ class BlobWriter:
         self._hash = hashlib.sha256() if hashing else None
         self._index = 0
         self._written = 0
-        self._flushed = 0
+        self._pacer: WritebackPacer | None = None
         self.size = 0
         self._fd: int | None = None
         self.path = store.part_path(self.name)
         try:
             self._fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            self._pacer = WritebackPacer(self._fd)
             self._append(frames.header(bytes.fromhex(self.name)))
         except OSError as exc:
             self._close()
@@ -117,27 +118,18 @@ class BlobWriter:
         if not data:
             return
         try:
-            self._append(self._cipher.seal(self._index, data))
+            sealed = self._cipher.seal(self._index, data)
+            self._append(sealed)
             if durable and self._fd is not None:
                 os.fsync(self._fd)
-            elif self._written - self._flushed >= WRITEBACK_BYTES:
-                self._start_writeback()
+            elif self._pacer is not None:
+                self._pacer.wrote(len(sealed))
         except OSError as exc:
             raise _disk_error(exc) from None
         self._index += 1
         self.size += len(data)
         if self._hash is not None:
             self._hash.update(data)
-
-    def _start_writeback(self) -> None:
-        """Ask the kernel to start writing what piled up, without waiting for it."""
-        if self._fd is not None and hasattr(os, "posix_fadvise"):
-            # On Linux, DONTNEED starts writeback of the range's dirty pages (WB_SYNC_NONE,
-            # no wait) and later drops them from the cache: the file is not read back soon.
-            os.posix_fadvise(
-                self._fd, self._flushed, self._written - self._flushed, os.POSIX_FADV_DONTNEED
-            )
-        self._flushed = self._written
 
     def finish(self) -> BlobRef:
         """Pad, fsync and close the file (still a ``.part``); return where its bytes are."""
@@ -256,11 +248,11 @@ class BlobStore:
         with handle:
             yield from _frames(handle, ref)
 
-    def verify(self, ref: BlobRef, sha256: str | None = None) -> str | None:
+    def verify(self, ref: BlobRef, sha256: str | None = None, *, part: bool = False) -> str | None:
         """Read the whole file back; one sentence if it is missing, damaged or differs."""
         digest = hashlib.sha256() if sha256 is not None else None
         try:
-            for chunk in self.read(ref):
+            for chunk in self.read(ref, part=part):
                 if digest is not None:
                     digest.update(chunk)
         except BlobMissing:
@@ -322,22 +314,13 @@ class BlobStore:
                     shutil.copyfileobj(src, dst, READ_BYTES)
                     dst.flush()
                     os.fsync(dst.fileno())
-            if other.verify_part(ref) is not None:
+            if other.verify(ref, part=True) is not None:
                 raise BlobDamaged("A copy of an attachment's file did not verify.")
         except BaseException:
             staging.unlink(missing_ok=True)
             raise
         _hide_time(staging)
         os.replace(staging, other.final_path(ref.name))
-
-    def verify_part(self, ref: BlobRef) -> str | None:
-        """Like :meth:`verify`, for a file still in the ``.part`` state."""
-        try:
-            for _ in self.read(ref, part=True):
-                pass
-        except (BlobMissing, BlobDamaged) as exc:
-            return str(exc)
-        return None
 
 
 def _frames(handle: BinaryIO, ref: BlobRef) -> Iterator[bytes]:
