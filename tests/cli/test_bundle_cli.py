@@ -121,7 +121,9 @@ def test_the_whole_cycle_from_the_command_line(tmp_path: Path) -> None:
         "--vault",
         device,
         "--recipient",
-        created["recipient"][:-1] + "x",
+        # Another last character (a checksum letter): "x" in place of an "x" changed nothing
+        # and failed this test once in 32 runs.
+        created["recipient"][:-1] + ("q" if created["recipient"][-1] != "q" else "p"),
         "--org-key",
         created["receipt_key"],
         "--yes",
