@@ -23,6 +23,7 @@ passes through it.
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -48,6 +49,7 @@ _BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 _BECH32_VALUES = {c: i for i, c in enumerate(_BECH32_CHARSET)}
 _BECH32_GENERATOR = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
 _SIGNING_KEY_LINE = re.compile(re.escape(SIGNING_KEY_LINE_PREFIX) + r"([A-Za-z0-9+/]{43}=)")
+_FINGERPRINT_LABEL = "testimony-organisation/v1"
 
 
 class InvalidRecipient(UserFacingError):
@@ -395,3 +397,19 @@ def file_is_private(path: Path) -> bool:
     if os.name != "posix":
         return True
     return (path.stat().st_mode & 0o077) == 0
+
+
+def org_fingerprint(recipients: Sequence[str], signing_public_key: str) -> str:
+    """A short string that commits to an organisation's recipients and receipt key.
+
+    Read aloud over the phone when a laptop enrols the organisation: five groups of four
+    base32 characters (no 0/O or 1/I to confuse), 100 bits of SHA-256 over a canonical text,
+    so a substituted key shows as a different string. The organisation's *name* is left out:
+    it is typed on each laptop and may be spelt differently without being a different key.
+    """
+    lines = [_FINGERPRINT_LABEL]
+    lines += [f"recipient {r}" for r in sorted(recipients)]
+    lines.append(f"receipt-key {signing_public_key}")
+    digest = hashlib.sha256(("\n".join(lines) + "\n").encode("ascii")).digest()
+    chars = base64.b32encode(digest).decode("ascii")[:20]
+    return "-".join(chars[i : i + 4] for i in range(0, 20, 4))

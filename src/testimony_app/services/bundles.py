@@ -37,37 +37,33 @@ from testimony_app.bundles import (
     BundleMember,
     RecordRef,
     neutral_bundle_name,
+    org_fingerprint,
     parse_recipients,
-    verify_receipt,
     write_bundle,
 )
 from testimony_app.bundles.age_io import Cancelled, Progress
-from testimony_app.bundles.receipt import MAX_RECEIPT_BYTES, ReceiptRejected
+from testimony_app.bundles.layout import (
+    CUSTODY_FORMAT,
+    CUSTODY_NAME,
+    attachment_path,
+    record_path,
+    statement_path,
+)
 from testimony_app.crypto.chain import sha256_hex
 from testimony_app.crypto.signing import (
     PublicKey,
-    SignatureContext,
-    SignatureInvalid,
     SigningKey,
-    signature_from_text,
 )
 from testimony_app.domain import folding, interchange
 from testimony_app.domain.model import Status, Testimony
 from testimony_app.errors import UserFacingError, VaultDamaged
 from testimony_app.log import get_logger
 from testimony_app.reports.redaction import redact_testimony
-from testimony_app.services.organisation import (
-    CUSTODY_FORMAT,
-    CUSTODY_NAME,
-    OrganisationService,
-    attachment_path,
-    org_fingerprint,
-    record_path,
-    statement_path,
-)
+from testimony_app.services.acknowledge import Acknowledger, AckReport, PurgeReport, Withheld
+from testimony_app.services.organisation import OrganisationService
 from testimony_app.services.statements import LANGUAGES, StatementService
 from testimony_app.storage import audit
-from testimony_app.storage.imports import BundleLedger, ExportRow, LedgerVersion
+from testimony_app.storage.export_ledger import ExportLedger, ExportRow, LedgerVersion
 from testimony_app.storage.vault import OpenVault
 
 log = get_logger("services.bundles")
@@ -132,15 +128,6 @@ class Enrolment:
 
 
 @dataclass(frozen=True)
-class Withheld:
-    """A record that was not exported (or not purged), and why, in one sentence."""
-
-    record_id: str
-    label: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class ExportedRecord:
     """A record that went into a bundle: which versions, and in what form."""
 
@@ -171,27 +158,6 @@ class NothingToExport(UserFacingError):
     def __init__(self, message: str, withheld: Sequence[Withheld] = ()) -> None:
         super().__init__(message)
         self.withheld = tuple(withheld)
-
-
-@dataclass(frozen=True)
-class AckReport:
-    """What a verified receipt acknowledged."""
-
-    bundle_id: str
-    received_at: str
-    acknowledged: tuple[tuple[str, int], ...]
-    already_acknowledged: tuple[tuple[str, int], ...]
-    not_acknowledged: tuple[tuple[str, int], ...]
-    purgeable: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class PurgeReport:
-    """Which records lost their content, which were kept and why."""
-
-    purged: tuple[str, ...]
-    kept: tuple[Withheld, ...]
-    backup: Path | None
 
 
 @dataclass
@@ -283,7 +249,8 @@ class BundleService:
 
     def __init__(self, vault: OpenVault) -> None:
         self.vault = vault
-        self._ledger = BundleLedger(vault.db, vault.now)
+        self._ledger = ExportLedger(vault.db, vault.now)
+        self._acknowledger = Acknowledger(vault, self._ledger)
         self._statements = StatementService(vault)
         self.organisation = OrganisationService(vault)
 
@@ -672,126 +639,16 @@ class BundleService:
         """Every bundle this laptop wrote, newest first (never where it was written)."""
         return self._ledger.exports()
 
-    # -- receipts --------------------------------------------------------------------------------
+    # -- receipts and purge (services/acknowledge.py) ---------------------------------------------
 
     def acknowledge(self, receipt_path: Path) -> AckReport:
-        """Verify the organisation's receipt and mark the versions it names acknowledged.
-
-        The signature is checked against the pinned organisation key before any field is
-        read; the receipt must name a bundle this laptop wrote, by id and file hash, and only
-        versions that bundle carried. A receipt naming fewer versions acknowledges those.
-        """
-        enrolment = self._require_enrolment()
-        org_key = PublicKey.from_text(enrolment.signing_key)
-        data = _read_receipt(receipt_path)
-        bundle_id = _signed_bundle_id(data, org_key)
-        row = self._ledger.export(bundle_id)
-        if row is None:
-            raise ReceiptRejected("The receipt is for a bundle this laptop did not export.")
-        receipt = verify_receipt(
-            data, organisation_key=org_key, bundle_id=row.bundle_id, bundle_sha256=row.sha256
-        )
-        sent = {(v.record_id, v.version): v for v in self._ledger.export_versions(bundle_id)}
-        named: list[tuple[str, int]] = []
-        for ref in receipt.records:
-            item = sent.get((ref.id, ref.version))
-            if item is None or item.content_sha256 != ref.content_sha256:
-                raise ReceiptRejected("The receipt lists a record that this bundle did not carry.")
-            named.append((ref.id, ref.version))
-        fresh = self._ledger.acknowledge(
-            bundle_id=bundle_id,
-            receipt_sha256=sha256_hex(data),
-            received_at=receipt.received_at,
-            versions=named,
-        )
-        already = [n for n in named if n not in fresh]
-        missing = [k for k in sent if k not in named]
-        purgeable = [
-            record_id
-            for record_id in dict.fromkeys(r for r, _ in named)
-            if self._ledger.purge_blocker(record_id) is None
-        ]
-        return AckReport(
-            bundle_id=bundle_id,
-            received_at=receipt.received_at,
-            acknowledged=tuple(fresh),
-            already_acknowledged=tuple(already),
-            not_acknowledged=tuple(missing),
-            purgeable=tuple(purgeable),
-        )
-
-    # -- purge -----------------------------------------------------------------------------------
+        """Verify the organisation's receipt and mark the versions it names acknowledged."""
+        return self._acknowledger.acknowledge(receipt_path, self._require_enrolment().signing_key)
 
     def is_purged(self, record_id: str) -> bool:
         """Whether a record's content was deleted from this laptop."""
-        return self._ledger.is_purged(record_id)
+        return self._acknowledger.is_purged(record_id)
 
     def purge(self, record_ids: Sequence[str], *, include_redacted: bool = False) -> PurgeReport:
-        """Delete the content of acknowledged records, keeping their ids and hashes.
-
-        A record is purged only when every sealed version of it was acknowledged by the
-        organisation and no draft is open. A record the organisation received only redacted
-        (its witness's name may not appear) is kept unless ``include_redacted``: purging it
-        would destroy the only complete copy, identity included. Afterwards the database is
-        compacted (no free page or WAL frame keeps the content) and the backups are replaced
-        by one fresh backup.
-        """
-        records = self.vault.records
-        purged: list[str] = []
-        kept: list[Withheld] = []
-        for given in record_ids:
-            record_id = records.resolve(given)
-            label_text = records.summary(record_id).witness_label
-            blocker = self._ledger.purge_blocker(record_id, allow_redacted=include_redacted)
-            if blocker is not None:
-                kept.append(Withheld(record_id, label_text, f"Kept: {blocker}."))
-                continue
-            latest = records.info(record_id).versions[-1]
-            self._ledger.purge(record_id, latest.content_sha256)
-            purged.append(record_id)
-        backup: Path | None = None
-        if purged:
-            self.vault.compact()
-            try:
-                backup = self.vault.replace_backups()
-            except (UserFacingError, OSError):
-                raise UserFacingError(
-                    "The content was deleted, but a fresh backup could not be written, so the"
-                    " older backups that still hold it were kept."
-                ) from None
-        return PurgeReport(tuple(purged), tuple(kept), backup)
-
-
-def _read_receipt(path: Path) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_RECEIPT_BYTES + 1)
-    except OSError:
-        raise UserFacingError("The receipt file cannot be read.") from None
-    if len(data) > MAX_RECEIPT_BYTES:
-        raise ReceiptRejected("The receipt is too large to be a receipt.")
-    return data
-
-
-def _signed_bundle_id(data: bytes, org_key: PublicKey) -> str:
-    """The bundle id a receipt names, read only after its signature verified.
-
-    :func:`verify_receipt` repeats every check; this only finds which export to check it
-    against without trusting an unsigned field.
-    """
-    parts = data.split(b"\n")
-    if len(parts) != 3 or parts[2] != b"":
-        raise ReceiptRejected("The file is not a receipt (it should have exactly two lines).")
-    try:
-        signature = signature_from_text(parts[1].decode("ascii"))
-        org_key.verify(SignatureContext.RECEIPT, parts[0], signature)
-    except (UnicodeDecodeError, SignatureInvalid):
-        raise ReceiptRejected("The receipt was not signed by the organisation's key.") from None
-    try:
-        doc = json.loads(parts[0].decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise ReceiptRejected("The receipt is invalid: it is not valid JSON.") from None
-    bundle_id = doc.get("bundle_id") if isinstance(doc, dict) else None
-    if not isinstance(bundle_id, str):
-        raise ReceiptRejected("The receipt is invalid: it names no bundle.")
-    return bundle_id
+        """Delete the content of acknowledged records, keeping their ids and hashes."""
+        return self._acknowledger.purge(record_ids, include_redacted=include_redacted)

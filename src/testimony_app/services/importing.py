@@ -1,0 +1,323 @@
+"""Importing a bundle into the organisation's vault: verify while staging, then merge.
+
+:func:`import_bundle` verifies the bundle again *while* streaming its content into the vault,
+inside one transaction that commits only after the whole bundle authenticated: a bundle that
+fails at its last byte leaves no row and no file behind.
+
+Merge rules (architecture.md "Bundles"): records merge by id and version number. The same
+version with the same hash is unchanged (a re-import changes nothing and says so); a version
+number not yet held is added to the history, sealed, with its number as the device gave it
+(gaps allowed); the same number with a different hash is kept aside as a conflict and
+flagged, never overwriting. A device's key is trusted on first use and pinned per device id:
+a bundle claiming a known device but signed by another key is refused.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from testimony_app.bundles import (
+    DEFAULT_MAX_BUNDLE_SIZE,
+    ManifestMember,
+    VerifiedBundle,
+    load_age_identities,
+    open_bundle,
+)
+from testimony_app.bundles.age_io import Cancelled, Progress
+from testimony_app.bundles.content import CollectingSink, Incoming, inspect
+from testimony_app.bundles.layout import CUSTODY_NAME
+from testimony_app.crypto.signing import signature_to_text
+from testimony_app.errors import BundleRejected
+from testimony_app.storage.import_tx import ImportLedger, ImportTransaction, ProvenanceRow
+
+__all__ = ["ImportReport", "VersionOutcome", "import_bundle"]
+
+Outcome = Literal["added", "unchanged", "conflict"]
+
+
+@dataclass(frozen=True)
+class VersionOutcome:
+    """What the import did with one record version."""
+
+    record_id: str
+    version: int
+    outcome: Outcome
+    content_sha256: str
+    redacted: bool
+    interviewer: str
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did; ``changed`` is False for a bundle already imported."""
+
+    bundle_id: str
+    bundle_sha256: str
+    device_id: str
+    device_fingerprint: str
+    device_first_seen: bool
+    versions: tuple[VersionOutcome, ...]
+    attachments_added: int
+    attachments_already_held: int
+    warnings: tuple[str, ...]
+    changed: bool
+
+    @property
+    def added(self) -> tuple[VersionOutcome, ...]:
+        """Versions new to this vault."""
+        return tuple(v for v in self.versions if v.outcome == "added")
+
+    @property
+    def unchanged(self) -> tuple[VersionOutcome, ...]:
+        """Versions already held with the same hash."""
+        return tuple(v for v in self.versions if v.outcome == "unchanged")
+
+    @property
+    def conflicts(self) -> tuple[VersionOutcome, ...]:
+        """Versions whose number was already held with different content (kept aside)."""
+        return tuple(v for v in self.versions if v.outcome == "conflict")
+
+
+@dataclass
+class _Staged:
+    """An attachment whose bytes were streamed into the vault during verification."""
+
+    attachment_id: str
+    record_id: str
+    version: int
+    sha256: str
+    size: int
+
+
+class _ImportSink(CollectingSink):
+    """Also streams attachment bytes into the vault, inside the import's transaction.
+
+    An attachment the record already holds (same SHA-256) is not written again. Each piece the
+    tar walker releases (an immutable ``bytes`` of up to about 1 MiB) is handed over as it is
+    to the transaction's writing thread (:meth:`ImportTransaction.staging_thread`), which seals
+    it as one frame of the attachment's file, so memory stays at a few pieces.
+    """
+
+    def __init__(self, tx: ImportTransaction) -> None:
+        super().__init__()
+        self._tx = tx
+        self.staged: list[_Staged] = []
+        self.already_held = 0
+        self._seen: set[tuple[str, str]] = set()
+        self._current: _Staged | None = None
+        self._seq = 0
+
+    def _begin_attachment(
+        self, member: ManifestMember, record_id: str, version: int, sha: str
+    ) -> None:
+        key = (record_id, sha)
+        if key in self._seen or self._tx.has_attachment(record_id, sha):
+            self._current = None
+            self.already_held += 1
+            return
+        self._seen.add(key)
+        self._current = _Staged(str(uuid.uuid4()), record_id, version, sha, member.size)
+        self._seq = 0
+
+    def _write_attachment(self, data: bytes) -> None:
+        if self._current is None or not data:
+            return
+        self._tx.stage_chunk(self._current.attachment_id, self._seq, data)
+        self._seq += 1
+
+    def _end_attachment(self, member: ManifestMember) -> None:
+        if self._current is None:
+            return
+        self.staged.append(self._current)
+        self._current = None
+
+    def abort(self) -> None:
+        """The transaction's rollback drops what was staged; drop the memory too."""
+        super().abort()
+        self.staged.clear()
+
+
+def import_bundle(
+    ledger: ImportLedger,
+    bundle_path: Path,
+    identity_path: Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    max_size: int = DEFAULT_MAX_BUNDLE_SIZE,
+) -> ImportReport:
+    """Verify and import a bundle, all or nothing (see the module documentation)."""
+    identities = load_age_identities(identity_path)
+    with ledger.import_transaction() as tx:
+        sink = _ImportSink(tx)
+        with tx.staging_thread():
+            verified = open_bundle(
+                bundle_path,
+                identities,
+                trusted_device_keys=None,
+                sink=sink,
+                max_size=max_size,
+                progress=progress,
+                cancelled=cancelled,
+            )
+        return _merge(tx, sink, verified)
+
+
+def _merge(tx: ImportTransaction, sink: _ImportSink, verified: VerifiedBundle) -> ImportReport:
+    manifest = verified.manifest
+    signer = verified.signer
+    pinned = tx.device_key(manifest.device_id)
+    if pinned is not None and pinned != signer.to_text():
+        raise BundleRejected(
+            "The bundle claims to come from a known device but was signed by a different"
+            " key; it was not imported."
+        )
+    known = tx.bundle_sha256(manifest.bundle_id)
+    if known is not None and known != verified.bundle_sha256:
+        raise BundleRejected(
+            "A different bundle with the same id was already imported; this one was not."
+        )
+    incoming = inspect(verified, sink.small)
+    warnings: list[str] = []
+    if known is None:
+        warnings += _chain_warnings(tx, verified)
+    if pinned is None:
+        tx.pin_device(manifest.device_id, signer.to_text(), signer.fingerprint)
+        warnings.append(
+            f"First bundle from this device: its key {signer.fingerprint} is now trusted;"
+            " compare it with the fingerprint the interviewer reads out."
+        )
+    if known is None:
+        tx.add_bundle(
+            bundle_id=manifest.bundle_id,
+            sha256=verified.bundle_sha256,
+            size=verified.bundle_size,
+            device_id=manifest.device_id,
+            created_at=manifest.created_at,
+            previous_bundle_id=manifest.previous_bundle_id,
+            audit_seq=manifest.audit_head.seq,
+            audit_hash=manifest.audit_head.hash,
+            manifest=verified.manifest_bytes,
+            signature=signature_to_text(verified.signature),
+            custody=sink.small[CUSTODY_NAME],
+        )
+    outcomes = [_merge_version(tx, verified, item) for item in incoming]
+    added = _add_attachments(tx, sink, incoming)
+    return ImportReport(
+        bundle_id=manifest.bundle_id,
+        bundle_sha256=verified.bundle_sha256,
+        device_id=manifest.device_id,
+        device_fingerprint=signer.fingerprint,
+        device_first_seen=pinned is None,
+        versions=tuple(outcomes),
+        attachments_added=added,
+        attachments_already_held=sink.already_held,
+        warnings=tuple(warnings),
+        changed=tx.changed,
+    )
+
+
+def _merge_version(
+    tx: ImportTransaction, verified: VerifiedBundle, item: Incoming
+) -> VersionOutcome:
+    ref = item.ref
+    interviewer = item.testimony.interview.interviewer
+    held = tx.held_version(ref.id, ref.version)
+    if held is None:
+        tx.add_version(
+            record_id=ref.id,
+            number=ref.version,
+            content=item.content,
+            testimony=item.testimony,
+            sealed_at=item.sealed_at,
+            reason=item.reason,
+            provenance=ProvenanceRow(
+                record_id=ref.id,
+                version=ref.version,
+                source_sha256=ref.content_sha256,
+                redacted=item.redacted,
+                device_id=verified.manifest.device_id,
+                device_fingerprint=verified.signer.fingerprint,
+                bundle_id=verified.bundle_id,
+                interviewer=interviewer,
+                imported_at=tx.now,
+            ),
+        )
+        if item.statement is not None:
+            tx.add_statement(ref.id, ref.version, item.statement)
+        outcome: Outcome = "added"
+    elif held.sealed and held.source_sha256 == ref.content_sha256:
+        outcome = "unchanged"
+    else:
+        if not tx.has_conflict(ref.id, ref.version, ref.content_sha256):
+            tx.add_conflict(
+                record_id=ref.id,
+                number=ref.version,
+                existing_sha256=held.source_sha256,
+                incoming_sha256=ref.content_sha256,
+                bundle_id=verified.bundle_id,
+                device_id=verified.manifest.device_id,
+                content=item.content,
+                statement=item.statement,
+            )
+        outcome = "conflict"
+    return VersionOutcome(
+        ref.id, ref.version, outcome, ref.content_sha256, item.redacted, interviewer
+    )
+
+
+def _add_attachments(tx: ImportTransaction, sink: _ImportSink, incoming: list[Incoming]) -> int:
+    """Give each streamed attachment its row, described by the record that lists it."""
+    described: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for item in incoming:
+        for info in item.testimony.attachments:
+            described.setdefault(
+                (item.ref.id, info.sha256), (info.filename, info.media_type, info.description)
+            )
+    for staged in sink.staged:
+        filename, media_type, description = described.get(
+            (staged.record_id, staged.sha256),
+            (staged.sha256, "application/octet-stream", ""),
+        )
+        tx.add_attachment(
+            attachment_id=staged.attachment_id,
+            record_id=staged.record_id,
+            filename=filename or staged.sha256,
+            media_type=media_type or "application/octet-stream",
+            description=description,
+            size=staged.size,
+            sha256=staged.sha256,
+            version=staged.version,
+        )
+    return len(sink.staged)
+
+
+def _chain_warnings(tx: ImportTransaction, verified: VerifiedBundle) -> list[str]:
+    """Replay, gap and fork signs in a device's chain of bundles (flagged, not refused).
+
+    Each bundle names the one its device made before it. A bundle older than one already
+    seen suggests a replay or a restored laptop; a missing predecessor, a lost bundle; two
+    bundles naming the same predecessor, a laptop whose vault was copied (a fork).
+    """
+    manifest = verified.manifest
+    seen = tx.device_bundles(manifest.device_id)
+    warnings = []
+    if seen and manifest.audit_head.seq < max(seq for seq, _ in seen.values()):
+        warnings.append(
+            "This bundle's audit chain is older than one already imported from the same device"
+            " (a replayed bundle or a laptop restored from a backup)."
+        )
+    previous = manifest.previous_bundle_id or ""
+    if previous and previous not in seen:
+        warnings.append(
+            "The bundle this device made before this one has not been imported; one may be missing."
+        )
+    if any(prev == previous for _, prev in seen.values()):
+        warnings.append(
+            "Another bundle from this device follows the same earlier bundle: its vault may"
+            " have been copied or restored (a fork)."
+        )
+    return warnings
