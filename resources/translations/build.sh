@@ -19,7 +19,7 @@ lrelease=${LRELEASE:-$venv/bin/pyside6-lrelease}
 languages="az ru en"
 
 if [ "${1:-}" != "release" ]; then
-    sources=$(cd "$root" && ls src/testimony_app/ui/*.py src/testimony_app/app.py)
+    sources=$(cd "$root" && find src/testimony_app/ui -name "*.py" | LC_ALL=C sort && echo src/testimony_app/app.py)
     for lang in $languages; do
         # -locations none: no line numbers, so a moved line does not churn the diff.
         (cd "$root" && "$lupdate" $sources -locations none -source-language en \

@@ -896,19 +896,19 @@
         <name>MainWindow</name>
         <message>
             <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
-            <translation>Bu seyfin tarixçəsi son ixracdan əvvəl bitir (qeyd %1). Onun verilənlər bazası köhnə nüsxə ilə əvəz olunub: ya köhnə ehtiyat nüsxədən bərpa ilə, ya da başqa biri tərəfindən.</translation>
+            <translation type="vanished">Bu seyfin tarixçəsi son ixracdan əvvəl bitir (qeyd %1). Onun verilənlər bazası köhnə nüsxə ilə əvəz olunub: ya köhnə ehtiyat nüsxədən bərpa ilə, ya da başqa biri tərəfindən.</translation>
         </message>
         <message>
             <source>This vault's history differs from the one last exported (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
-            <translation>Bu seyfin tarixçəsi son ixrac olunandan fərqlənir (qeyd %1). Onun verilənlər bazası başqa nüsxə ilə əvəz olunub: ya bərpa ilə, ya da başqa biri tərəfindən.</translation>
+            <translation type="vanished">Bu seyfin tarixçəsi son ixrac olunandan fərqlənir (qeyd %1). Onun verilənlər bazası başqa nüsxə ilə əvəz olunub: ya bərpa ilə, ya da başqa biri tərəfindən.</translation>
         </message>
         <message>
             <source>The vault may have been replaced</source>
-            <translation>Seyf dəyişdirilmiş ola bilər</translation>
+            <translation type="vanished">Seyf dəyişdirilmiş ola bilər</translation>
         </message>
         <message>
             <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
-            <translation>O vaxtdan bəri ixrac olunmuş ifadələr təşkilatınızdadır. Ehtiyat nüsxədən bərpa etməmisinizsə, yenidən ixrac etməzdən əvvəl təşkilatınıza xəbər verin. Bu xəbərdarlıq növbəti ixraca qədər qalır.</translation>
+            <translation type="vanished">O vaxtdan bəri ixrac olunmuş ifadələr təşkilatınızdadır. Ehtiyat nüsxədən bərpa etməmisinizsə, yenidən ixrac etməzdən əvvəl təşkilatınıza xəbər verin. Bu xəbərdarlıq növbəti ixraca qədər qalır.</translation>
         </message>
         <message numerus="yes">
             <source>Locked after %n minute(s) without activity.</source>
@@ -927,101 +927,101 @@
         </message>
         <message>
             <source>Restore from a backup</source>
-            <translation>Ehtiyat nüsxədən bərpa</translation>
+            <translation type="vanished">Ehtiyat nüsxədən bərpa</translation>
         </message>
         <message>
             <source>Type the passphrase the backup was made with first.</source>
-            <translation>Əvvəlcə ehtiyat nüsxənin çıxarıldığı parolu yazın.</translation>
+            <translation type="vanished">Əvvəlcə ehtiyat nüsxənin çıxarıldığı parolu yazın.</translation>
         </message>
         <message>
             <source>Choose a backup of the vault</source>
-            <translation>Seyfin ehtiyat nüsxəsini seçin</translation>
+            <translation type="vanished">Seyfin ehtiyat nüsxəsini seçin</translation>
         </message>
         <message>
             <source>Vault backups (*)</source>
-            <translation>Seyfin ehtiyat nüsxələri (*)</translation>
+            <translation type="vanished">Seyfin ehtiyat nüsxələri (*)</translation>
         </message>
         <message>
             <source>Restore the vault from this backup? Anything saved after the backup was made is not in it. The damaged files are kept aside, not deleted.</source>
-            <translation>Seyf bu ehtiyat nüsxədən bərpa edilsin? Nüsxə çıxarıldıqdan sonra saxlanılanlar onda yoxdur. Zədələnmiş fayllar silinmir, kənarda saxlanılır.</translation>
+            <translation type="vanished">Seyf bu ehtiyat nüsxədən bərpa edilsin? Nüsxə çıxarıldıqdan sonra saxlanılanlar onda yoxdur. Zədələnmiş fayllar silinmir, kənarda saxlanılır.</translation>
         </message>
         <message>
             <source>Restore</source>
-            <translation>Bərpa et</translation>
+            <translation type="vanished">Bərpa et</translation>
         </message>
         <message>
             <source>Seal testimony</source>
-            <translation>İfadəni möhürlə</translation>
+            <translation type="vanished">İfadəni möhürlə</translation>
         </message>
         <message>
             <source>The testimony could not be saved, so it was not sealed.</source>
-            <translation>İfadəni saxlamaq mümkün olmadı, ona görə möhürlənmədi.</translation>
+            <translation type="vanished">İfadəni saxlamaq mümkün olmadı, ona görə möhürlənmədi.</translation>
         </message>
         <message>
             <source>Sealing freezes this version for the statement. After sealing, changes are made as amendments, each with a reason. Seal now?</source>
-            <translation>Möhürləmə bu versiyanı bəyanat üçün dondurur. Möhürləndikdən sonra dəyişikliklər yalnız düzəliş kimi, hər biri səbəbi ilə edilir. İndi möhürlənsin?</translation>
+            <translation type="vanished">Möhürləmə bu versiyanı bəyanat üçün dondurur. Möhürləndikdən sonra dəyişikliklər yalnız düzəliş kimi, hər biri səbəbi ilə edilir. İndi möhürlənsin?</translation>
         </message>
         <message>
             <source>Seal</source>
-            <translation>Möhürlə</translation>
+            <translation type="vanished">Möhürlə</translation>
         </message>
         <message>
             <source>Sealed as version %1.</source>
-            <translation>%1-ci versiya kimi möhürləndi.</translation>
+            <translation type="vanished">%1-ci versiya kimi möhürləndi.</translation>
         </message>
         <message>
             <source>Amend testimony</source>
-            <translation>İfadəyə düzəliş</translation>
+            <translation type="vanished">İfadəyə düzəliş</translation>
         </message>
         <message>
             <source>Why is this sealed testimony being amended?</source>
-            <translation>Bu möhürlənmiş ifadəyə nə üçün düzəliş edilir?</translation>
+            <translation type="vanished">Bu möhürlənmiş ifadəyə nə üçün düzəliş edilir?</translation>
         </message>
         <message>
             <source>Amendment opened as version %1.</source>
-            <translation>Düzəliş %1-ci versiya kimi açıldı.</translation>
+            <translation type="vanished">Düzəliş %1-ci versiya kimi açıldı.</translation>
         </message>
         <message>
             <source>Writing a backup…</source>
-            <translation>Ehtiyat nüsxə yazılır…</translation>
+            <translation type="vanished">Ehtiyat nüsxə yazılır…</translation>
         </message>
         <message>
             <source>Backup</source>
-            <translation>Ehtiyat nüsxə</translation>
+            <translation type="vanished">Ehtiyat nüsxə</translation>
         </message>
         <message>
             <source>An encrypted backup was written and verified:
 %1</source>
-            <translation>Şifrələnmiş ehtiyat nüsxə yazıldı və yoxlandı:
+            <translation type="vanished">Şifrələnmiş ehtiyat nüsxə yazıldı və yoxlandı:
 %1</translation>
         </message>
         <message>
             <source>The backup was written and verified, but %1 attachment file(s) are damaged or missing in the vault and are not in it. Check the vault (Vault menu) to see which.</source>
-            <translation>Ehtiyat nüsxə yazıldı və yoxlandı, lakin seyfdə %1 əlavə faylı zədələnib və ya itib, ona görə də nüsxədə yoxdur. Hansı olduğunu görmək üçün seyfi yoxlayın («Seyf» menyusu).</translation>
+            <translation type="vanished">Ehtiyat nüsxə yazıldı və yoxlandı, lakin seyfdə %1 əlavə faylı zədələnib və ya itib, ona görə də nüsxədə yoxdur. Hansı olduğunu görmək üçün seyfi yoxlayın («Seyf» menyusu).</translation>
         </message>
         <message>
             <source>Checking the vault…</source>
-            <translation>Seyf yoxlanılır…</translation>
+            <translation type="vanished">Seyf yoxlanılır…</translation>
         </message>
         <message>
             <source>Check the vault</source>
-            <translation>Seyfin yoxlanması</translation>
+            <translation type="vanished">Seyfin yoxlanması</translation>
         </message>
         <message>
             <source>The vault is intact: %1 testimonies and %2 audit entries checked.</source>
-            <translation>Seyf qaydasındadır: %1 ifadə və %2 audit qeydi yoxlandı.</translation>
+            <translation type="vanished">Seyf qaydasındadır: %1 ifadə və %2 audit qeydi yoxlandı.</translation>
         </message>
         <message>
             <source>The check found problems:</source>
-            <translation>Yoxlama problemlər tapdı:</translation>
+            <translation type="vanished">Yoxlama problemlər tapdı:</translation>
         </message>
         <message>
             <source>Change passphrase</source>
-            <translation>Parolu dəyiş</translation>
+            <translation type="vanished">Parolu dəyiş</translation>
         </message>
         <message>
             <source>The passphrase was changed. Use the new one from now on.</source>
-            <translation>Parol dəyişdirildi. Bundan sonra yenisini işlədin.</translation>
+            <translation type="vanished">Parol dəyişdirildi. Bundan sonra yenisini işlədin.</translation>
         </message>
         <message>
             <source>About Testimony</source>
@@ -1041,99 +1041,99 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
         <message>
             <source>&amp;Vault</source>
-            <translation>&amp;Seyf</translation>
+            <translation type="vanished">&amp;Seyf</translation>
         </message>
         <message>
             <source>&amp;Testimony</source>
-            <translation>&amp;İfadə</translation>
+            <translation type="vanished">&amp;İfadə</translation>
         </message>
         <message>
             <source>&amp;Help</source>
-            <translation>&amp;Kömək</translation>
+            <translation type="vanished">&amp;Kömək</translation>
         </message>
         <message>
             <source>&amp;New testimony</source>
-            <translation>&amp;Yeni ifadə</translation>
+            <translation type="vanished">&amp;Yeni ifadə</translation>
         </message>
         <message>
             <source>&amp;Open testimony</source>
-            <translation>İfadəni &amp;aç</translation>
+            <translation type="vanished">İfadəni &amp;aç</translation>
         </message>
         <message>
             <source>&amp;Find…</source>
-            <translation>A&amp;xtar…</translation>
+            <translation type="vanished">A&amp;xtar…</translation>
         </message>
         <message>
             <source>&amp;Back to the list</source>
-            <translation>Siyahıya &amp;qayıt</translation>
+            <translation type="vanished">Siyahıya &amp;qayıt</translation>
         </message>
         <message>
             <source>&amp;Seal…</source>
-            <translation>&amp;Möhürlə…</translation>
+            <translation type="vanished">&amp;Möhürlə…</translation>
         </message>
         <message>
             <source>&amp;Amend…</source>
-            <translation>&amp;Düzəliş et…</translation>
+            <translation type="vanished">&amp;Düzəliş et…</translation>
         </message>
         <message>
             <source>S&amp;tatement…</source>
-            <translation>&amp;Bəyanat…</translation>
+            <translation type="vanished">&amp;Bəyanat…</translation>
         </message>
         <message>
             <source>&amp;Export to the organisation…</source>
-            <translation>&amp;Təşkilata ixrac et…</translation>
+            <translation type="vanished">&amp;Təşkilata ixrac et…</translation>
         </message>
         <message>
             <source>Import &amp;receipt…</source>
-            <translation>&amp;Qəbzi idxal et…</translation>
+            <translation type="vanished">&amp;Qəbzi idxal et…</translation>
         </message>
         <message>
             <source>Registry and corroboration…</source>
-            <translation>Reyestr və təsdiqedici ifadələr…</translation>
+            <translation type="vanished">Reyestr və təsdiqedici ifadələr…</translation>
         </message>
         <message>
             <source>Suggest registry &amp;links…</source>
-            <translation>&amp;Reyestr əlaqələrini təklif et…</translation>
+            <translation type="vanished">&amp;Reyestr əlaqələrini təklif et…</translation>
         </message>
         <message>
             <source>&amp;Lock</source>
-            <translation>&amp;Kilidlə</translation>
+            <translation type="vanished">&amp;Kilidlə</translation>
         </message>
         <message>
             <source>&amp;Back up now</source>
-            <translation>&amp;Ehtiyat nüsxə çıxar</translation>
+            <translation type="vanished">&amp;Ehtiyat nüsxə çıxar</translation>
         </message>
         <message>
             <source>&amp;Check the vault</source>
-            <translation>Seyfi &amp;yoxla</translation>
+            <translation type="vanished">Seyfi &amp;yoxla</translation>
         </message>
         <message>
             <source>Change &amp;passphrase…</source>
-            <translation>&amp;Parolu dəyiş…</translation>
+            <translation type="vanished">&amp;Parolu dəyiş…</translation>
         </message>
         <message>
             <source>&amp;Settings…</source>
-            <translation>Pa&amp;rametrlər…</translation>
+            <translation type="vanished">Pa&amp;rametrlər…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
-            <translation>Çı&amp;xış</translation>
+            <translation type="vanished">Çı&amp;xış</translation>
         </message>
         <message>
             <source>&amp;About Testimony</source>
-            <translation>Testimony &amp;haqqında</translation>
+            <translation type="vanished">Testimony &amp;haqqında</translation>
         </message>
         <message>
             <source>Lock the vault now (Ctrl+Shift+L, from anywhere in the program)</source>
-            <translation>Seyfi indi kilidlə (Ctrl+Shift+L, proqramın istənilən yerindən)</translation>
+            <translation type="vanished">Seyfi indi kilidlə (Ctrl+Shift+L, proqramın istənilən yerindən)</translation>
         </message>
         <message>
             <source>Freeze this version for the statement; later changes become amendments</source>
-            <translation>Bu versiyanı bəyanat üçün dondur; sonrakı dəyişikliklər düzəliş olacaq</translation>
+            <translation type="vanished">Bu versiyanı bəyanat üçün dondur; sonrakı dəyişikliklər düzəliş olacaq</translation>
         </message>
         <message>
             <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
-            <translation>Şahid bəyanatına PDF kimi baxın, sonra onu saxlayın (Ctrl+P)</translation>
+            <translation type="vanished">Şahid bəyanatına PDF kimi baxın, sonra onu saxlayın (Ctrl+P)</translation>
         </message>
     </context>
     <context>
@@ -1214,11 +1214,11 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <name>PlaceholderEditor</name>
         <message>
             <source>Back to the list</source>
-            <translation>Siyahıya qayıt</translation>
+            <translation type="vanished">Siyahıya qayıt</translation>
         </message>
         <message>
             <source>The testimony editor is not available in this build.</source>
-            <translation>İfadə redaktoru bu versiyada yoxdur.</translation>
+            <translation type="vanished">İfadə redaktoru bu versiyada yoxdur.</translation>
         </message>
     </context>
     <context>
@@ -1778,6 +1778,105 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
     </context>
     <context>
+        <name>ShellActions</name>
+        <message>
+            <source>&amp;Vault</source>
+            <translation>&amp;Seyf</translation>
+        </message>
+        <message>
+            <source>&amp;Testimony</source>
+            <translation>&amp;İfadə</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Kömək</translation>
+        </message>
+        <message>
+            <source>&amp;New testimony</source>
+            <translation>&amp;Yeni ifadə</translation>
+        </message>
+        <message>
+            <source>&amp;Open testimony</source>
+            <translation>İfadəni &amp;aç</translation>
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation>A&amp;xtar…</translation>
+        </message>
+        <message>
+            <source>&amp;Back to the list</source>
+            <translation>Siyahıya &amp;qayıt</translation>
+        </message>
+        <message>
+            <source>&amp;Seal…</source>
+            <translation>&amp;Möhürlə…</translation>
+        </message>
+        <message>
+            <source>&amp;Amend…</source>
+            <translation>&amp;Düzəliş et…</translation>
+        </message>
+        <message>
+            <source>S&amp;tatement…</source>
+            <translation>&amp;Bəyanat…</translation>
+        </message>
+        <message>
+            <source>&amp;Export to the organisation…</source>
+            <translation>&amp;Təşkilata ixrac et…</translation>
+        </message>
+        <message>
+            <source>Import &amp;receipt…</source>
+            <translation>&amp;Qəbzi idxal et…</translation>
+        </message>
+        <message>
+            <source>Registry and corroboration…</source>
+            <translation>Reyestr və təsdiqedici ifadələr…</translation>
+        </message>
+        <message>
+            <source>Suggest registry &amp;links…</source>
+            <translation>&amp;Reyestr əlaqələrini təklif et…</translation>
+        </message>
+        <message>
+            <source>&amp;Lock</source>
+            <translation>&amp;Kilidlə</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>&amp;Ehtiyat nüsxə çıxar</translation>
+        </message>
+        <message>
+            <source>&amp;Check the vault</source>
+            <translation>Seyfi &amp;yoxla</translation>
+        </message>
+        <message>
+            <source>Change &amp;passphrase…</source>
+            <translation>&amp;Parolu dəyiş…</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>Pa&amp;rametrlər…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>Çı&amp;xış</translation>
+        </message>
+        <message>
+            <source>&amp;About Testimony</source>
+            <translation>Testimony &amp;haqqında</translation>
+        </message>
+        <message>
+            <source>Lock the vault now (Ctrl+Shift+L, from anywhere in the program)</source>
+            <translation>Seyfi indi kilidlə (Ctrl+Shift+L, proqramın istənilən yerindən)</translation>
+        </message>
+        <message>
+            <source>Freeze this version for the statement; later changes become amendments</source>
+            <translation>Bu versiyanı bəyanat üçün dondur; sonrakı dəyişikliklər düzəliş olacaq</translation>
+        </message>
+        <message>
+            <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
+            <translation>Şahid bəyanatına PDF kimi baxın, sonra onu saxlayın (Ctrl+P)</translation>
+        </message>
+    </context>
+    <context>
         <name>StatementDialog</name>
         <message>
             <source>Save the statement</source>
@@ -2229,6 +2328,94 @@ Start one when the witness is ready (Ctrl+N).</source>
                 <numerusform>%n saniyədən sonra yenidən cəhd edə bilərsiniz.</numerusform>
                 <numerusform>%n saniyədən sonra yenidən cəhd edə bilərsiniz.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>VaultAccess</name>
+        <message>
+            <source>Restore from a backup</source>
+            <translation>Ehtiyat nüsxədən bərpa</translation>
+        </message>
+        <message>
+            <source>Type the passphrase the backup was made with first.</source>
+            <translation>Əvvəlcə ehtiyat nüsxənin çıxarıldığı parolu yazın.</translation>
+        </message>
+        <message>
+            <source>Choose a backup of the vault</source>
+            <translation>Seyfin ehtiyat nüsxəsini seçin</translation>
+        </message>
+        <message>
+            <source>Vault backups (*)</source>
+            <translation>Seyfin ehtiyat nüsxələri (*)</translation>
+        </message>
+        <message>
+            <source>Restore the vault from this backup? Anything saved after the backup was made is not in it. The damaged files are kept aside, not deleted.</source>
+            <translation>Seyf bu ehtiyat nüsxədən bərpa edilsin? Nüsxə çıxarıldıqdan sonra saxlanılanlar onda yoxdur. Zədələnmiş fayllar silinmir, kənarda saxlanılır.</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Bərpa et</translation>
+        </message>
+        <message>
+            <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
+            <translation>Bu seyfin tarixçəsi son ixracdan əvvəl bitir (qeyd %1). Onun verilənlər bazası köhnə nüsxə ilə əvəz olunub: ya köhnə ehtiyat nüsxədən bərpa ilə, ya da başqa biri tərəfindən.</translation>
+        </message>
+        <message>
+            <source>This vault's history differs from the one last exported (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
+            <translation>Bu seyfin tarixçəsi son ixrac olunandan fərqlənir (qeyd %1). Onun verilənlər bazası başqa nüsxə ilə əvəz olunub: ya bərpa ilə, ya da başqa biri tərəfindən.</translation>
+        </message>
+        <message>
+            <source>The vault may have been replaced</source>
+            <translation>Seyf dəyişdirilmiş ola bilər</translation>
+        </message>
+        <message>
+            <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
+            <translation>O vaxtdan bəri ixrac olunmuş ifadələr təşkilatınızdadır. Ehtiyat nüsxədən bərpa etməmisinizsə, yenidən ixrac etməzdən əvvəl təşkilatınıza xəbər verin. Bu xəbərdarlıq növbəti ixraca qədər qalır.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VaultMaintenance</name>
+        <message>
+            <source>Writing a backup…</source>
+            <translation>Ehtiyat nüsxə yazılır…</translation>
+        </message>
+        <message>
+            <source>Backup</source>
+            <translation>Ehtiyat nüsxə</translation>
+        </message>
+        <message>
+            <source>The backup was written and verified, but %1 attachment file(s) are damaged or missing in the vault and are not in it. Check the vault (Vault menu) to see which.</source>
+            <translation>Ehtiyat nüsxə yazıldı və yoxlandı, lakin seyfdə %1 əlavə faylı zədələnib və ya itib, ona görə də nüsxədə yoxdur. Hansı olduğunu görmək üçün seyfi yoxlayın («Seyf» menyusu).</translation>
+        </message>
+        <message>
+            <source>An encrypted backup was written and verified:
+%1</source>
+            <translation>Şifrələnmiş ehtiyat nüsxə yazıldı və yoxlandı:
+%1</translation>
+        </message>
+        <message>
+            <source>Checking the vault…</source>
+            <translation>Seyf yoxlanılır…</translation>
+        </message>
+        <message>
+            <source>Check the vault</source>
+            <translation>Seyfin yoxlanması</translation>
+        </message>
+        <message>
+            <source>The vault is intact: %1 testimonies and %2 audit entries checked.</source>
+            <translation>Seyf qaydasındadır: %1 ifadə və %2 audit qeydi yoxlandı.</translation>
+        </message>
+        <message>
+            <source>The check found problems:</source>
+            <translation>Yoxlama problemlər tapdı:</translation>
+        </message>
+        <message>
+            <source>Change passphrase</source>
+            <translation>Parolu dəyiş</translation>
+        </message>
+        <message>
+            <source>The passphrase was changed. Use the new one from now on.</source>
+            <translation>Parol dəyişdirildi. Bundan sonra yenisini işlədin.</translation>
         </message>
     </context>
     <context>

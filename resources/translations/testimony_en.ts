@@ -886,22 +886,6 @@
     </context>
     <context>
         <name>MainWindow</name>
-        <message>
-            <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
-            <translation type="unfinished"></translation>
-        </message>
-        <message>
-            <source>This vault's history differs from the one last exported (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
-            <translation type="unfinished"></translation>
-        </message>
-        <message>
-            <source>The vault may have been replaced</source>
-            <translation type="unfinished"></translation>
-        </message>
-        <message>
-            <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
-            <translation type="unfinished"></translation>
-        </message>
         <message numerus="yes">
             <source>Locked after %n minute(s) without activity.</source>
             <translation>
@@ -918,103 +902,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Restore from a backup</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Type the passphrase the backup was made with first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose a backup of the vault</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Vault backups (*)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Restore the vault from this backup? Anything saved after the backup was made is not in it. The damaged files are kept aside, not deleted.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Seal testimony</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The testimony could not be saved, so it was not sealed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sealing freezes this version for the statement. After sealing, changes are made as amendments, each with a reason. Seal now?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Seal</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sealed as version %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Amend testimony</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Why is this sealed testimony being amended?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Amendment opened as version %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Writing a backup…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Backup</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>An encrypted backup was written and verified:
-%1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The backup was written and verified, but %1 attachment file(s) are damaged or missing in the vault and are not in it. Check the vault (Vault menu) to see which.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Checking the vault…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Check the vault</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The vault is intact: %1 testimonies and %2 audit entries checked.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The check found problems:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Change passphrase</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The passphrase was changed. Use the new one from now on.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>About Testimony</source>
             <translation type="unfinished" />
         </message>
@@ -1026,102 +913,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Testimony</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Vault</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Testimony</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;New testimony</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Open testimony</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Find…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Back to the list</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Seal…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Amend…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>S&amp;tatement…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Export to the organisation…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Import &amp;receipt…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Registry and corroboration…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Suggest registry &amp;links…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Lock</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Back up now</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Check the vault</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Change &amp;passphrase…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;About Testimony</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Lock the vault now (Ctrl+Shift+L, from anywhere in the program)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Freeze this version for the statement; later changes become amendments</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1196,17 +987,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Remove person</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>PlaceholderEditor</name>
-        <message>
-            <source>Back to the list</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The testimony editor is not available in this build.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1767,6 +1547,105 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
     </context>
     <context>
+        <name>ShellActions</name>
+        <message>
+            <source>&amp;Vault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;New testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Back to the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Seal…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Amend…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;tatement…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Export to the organisation…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import &amp;receipt…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Registry and corroboration…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Suggest registry &amp;links…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Lock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Check the vault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change &amp;passphrase…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;About Testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lock the vault now (Ctrl+Shift+L, from anywhere in the program)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Freeze this version for the statement; later changes become amendments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>StatementDialog</name>
         <message>
             <source>Save the statement</source>
@@ -2220,6 +2099,93 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
     </context>
     <context>
+        <name>VaultAccess</name>
+        <message>
+            <source>Restore from a backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the passphrase the backup was made with first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a backup of the vault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vault backups (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore the vault from this backup? Anything saved after the backup was made is not in it. The damaged files are kept aside, not deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This vault's history differs from the one last exported (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault may have been replaced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>VaultMaintenance</name>
+        <message>
+            <source>Writing a backup…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The backup was written and verified, but %1 attachment file(s) are damaged or missing in the vault and are not in it. Check the vault (Vault menu) to see which.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An encrypted backup was written and verified:
+%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the vault…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the vault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault is intact: %1 testimonies and %2 audit entries checked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The check found problems:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The passphrase was changed. Use the new one from now on.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>VocabPicker</name>
         <message>
             <source>Type to search…</source>
@@ -2353,11 +2319,11 @@ Start one when the witness is ready (Ctrl+N).</source>
         <name>errors</name>
         <message>
             <source>Write the dates of the period as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017-05.</source>
-            <translation type="unfinished"></translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The start of the period comes after its end.</source>
-            <translation type="unfinished"></translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The vault's key file has impossible settings and was not used.</source>

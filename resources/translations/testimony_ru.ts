@@ -898,19 +898,19 @@
         <name>MainWindow</name>
         <message>
             <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
-            <translation>История этого хранилища заканчивается раньше последнего экспорта (запись %1). Его база заменена более старой копией: восстановлением из старой резервной копии или кем-то другим.</translation>
+            <translation type="vanished">История этого хранилища заканчивается раньше последнего экспорта (запись %1). Его база заменена более старой копией: восстановлением из старой резервной копии или кем-то другим.</translation>
         </message>
         <message>
             <source>This vault's history differs from the one last exported (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
-            <translation>История этого хранилища отличается от последней экспортированной (запись %1). Его база заменена другой копией: восстановлением или кем-то другим.</translation>
+            <translation type="vanished">История этого хранилища отличается от последней экспортированной (запись %1). Его база заменена другой копией: восстановлением или кем-то другим.</translation>
         </message>
         <message>
             <source>The vault may have been replaced</source>
-            <translation>Хранилище, возможно, подменено</translation>
+            <translation type="vanished">Хранилище, возможно, подменено</translation>
         </message>
         <message>
             <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
-            <translation>Показания, экспортированные с тех пор, находятся у вашей организации. Если вы не восстанавливали резервную копию, сообщите организации до следующего экспорта. Это предупреждение останется до следующего экспорта.</translation>
+            <translation type="vanished">Показания, экспортированные с тех пор, находятся у вашей организации. Если вы не восстанавливали резервную копию, сообщите организации до следующего экспорта. Это предупреждение останется до следующего экспорта.</translation>
         </message>
         <message numerus="yes">
             <source>Locked after %n minute(s) without activity.</source>
@@ -930,101 +930,101 @@
         </message>
         <message>
             <source>Restore from a backup</source>
-            <translation>Восстановление из резервной копии</translation>
+            <translation type="vanished">Восстановление из резервной копии</translation>
         </message>
         <message>
             <source>Type the passphrase the backup was made with first.</source>
-            <translation>Сначала введите парольную фразу, с которой была сделана резервная копия.</translation>
+            <translation type="vanished">Сначала введите парольную фразу, с которой была сделана резервная копия.</translation>
         </message>
         <message>
             <source>Choose a backup of the vault</source>
-            <translation>Выберите резервную копию хранилища</translation>
+            <translation type="vanished">Выберите резервную копию хранилища</translation>
         </message>
         <message>
             <source>Vault backups (*)</source>
-            <translation>Резервные копии хранилища (*)</translation>
+            <translation type="vanished">Резервные копии хранилища (*)</translation>
         </message>
         <message>
             <source>Restore the vault from this backup? Anything saved after the backup was made is not in it. The damaged files are kept aside, not deleted.</source>
-            <translation>Восстановить хранилище из этой резервной копии? Того, что было сохранено после её создания, в ней нет. Повреждённые файлы не удаляются, а откладываются в сторону.</translation>
+            <translation type="vanished">Восстановить хранилище из этой резервной копии? Того, что было сохранено после её создания, в ней нет. Повреждённые файлы не удаляются, а откладываются в сторону.</translation>
         </message>
         <message>
             <source>Restore</source>
-            <translation>Восстановить</translation>
+            <translation type="vanished">Восстановить</translation>
         </message>
         <message>
             <source>Seal testimony</source>
-            <translation>Запечатать свидетельство</translation>
+            <translation type="vanished">Запечатать свидетельство</translation>
         </message>
         <message>
             <source>The testimony could not be saved, so it was not sealed.</source>
-            <translation>Свидетельство не удалось сохранить, поэтому оно не запечатано.</translation>
+            <translation type="vanished">Свидетельство не удалось сохранить, поэтому оно не запечатано.</translation>
         </message>
         <message>
             <source>Sealing freezes this version for the statement. After sealing, changes are made as amendments, each with a reason. Seal now?</source>
-            <translation>Запечатывание закрепляет эту версию для заявления. После этого изменения вносятся только поправками, каждая с указанием причины. Запечатать сейчас?</translation>
+            <translation type="vanished">Запечатывание закрепляет эту версию для заявления. После этого изменения вносятся только поправками, каждая с указанием причины. Запечатать сейчас?</translation>
         </message>
         <message>
             <source>Seal</source>
-            <translation>Запечатать</translation>
+            <translation type="vanished">Запечатать</translation>
         </message>
         <message>
             <source>Sealed as version %1.</source>
-            <translation>Запечатано как версия %1.</translation>
+            <translation type="vanished">Запечатано как версия %1.</translation>
         </message>
         <message>
             <source>Amend testimony</source>
-            <translation>Поправка к свидетельству</translation>
+            <translation type="vanished">Поправка к свидетельству</translation>
         </message>
         <message>
             <source>Why is this sealed testimony being amended?</source>
-            <translation>Почему в запечатанное свидетельство вносится поправка?</translation>
+            <translation type="vanished">Почему в запечатанное свидетельство вносится поправка?</translation>
         </message>
         <message>
             <source>Amendment opened as version %1.</source>
-            <translation>Поправка открыта как версия %1.</translation>
+            <translation type="vanished">Поправка открыта как версия %1.</translation>
         </message>
         <message>
             <source>Writing a backup…</source>
-            <translation>Запись резервной копии…</translation>
+            <translation type="vanished">Запись резервной копии…</translation>
         </message>
         <message>
             <source>Backup</source>
-            <translation>Резервная копия</translation>
+            <translation type="vanished">Резервная копия</translation>
         </message>
         <message>
             <source>An encrypted backup was written and verified:
 %1</source>
-            <translation>Зашифрованная резервная копия записана и проверена:
+            <translation type="vanished">Зашифрованная резервная копия записана и проверена:
 %1</translation>
         </message>
         <message>
             <source>The backup was written and verified, but %1 attachment file(s) are damaged or missing in the vault and are not in it. Check the vault (Vault menu) to see which.</source>
-            <translation>Резервная копия записана и проверена, но в ней нет вложений (файлов: %1), повреждённых или отсутствующих в хранилище. Чтобы узнать, каких именно, проверьте хранилище (меню «Хранилище»).</translation>
+            <translation type="vanished">Резервная копия записана и проверена, но в ней нет вложений (файлов: %1), повреждённых или отсутствующих в хранилище. Чтобы узнать, каких именно, проверьте хранилище (меню «Хранилище»).</translation>
         </message>
         <message>
             <source>Checking the vault…</source>
-            <translation>Проверка хранилища…</translation>
+            <translation type="vanished">Проверка хранилища…</translation>
         </message>
         <message>
             <source>Check the vault</source>
-            <translation>Проверка хранилища</translation>
+            <translation type="vanished">Проверка хранилища</translation>
         </message>
         <message>
             <source>The vault is intact: %1 testimonies and %2 audit entries checked.</source>
-            <translation>Хранилище в порядке: проверено свидетельств — %1, записей журнала — %2.</translation>
+            <translation type="vanished">Хранилище в порядке: проверено свидетельств — %1, записей журнала — %2.</translation>
         </message>
         <message>
             <source>The check found problems:</source>
-            <translation>Проверка выявила проблемы:</translation>
+            <translation type="vanished">Проверка выявила проблемы:</translation>
         </message>
         <message>
             <source>Change passphrase</source>
-            <translation>Смена парольной фразы</translation>
+            <translation type="vanished">Смена парольной фразы</translation>
         </message>
         <message>
             <source>The passphrase was changed. Use the new one from now on.</source>
-            <translation>Парольная фраза изменена. Теперь используйте новую.</translation>
+            <translation type="vanished">Парольная фраза изменена. Теперь используйте новую.</translation>
         </message>
         <message>
             <source>About Testimony</source>
@@ -1044,99 +1044,99 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>&amp;Vault</source>
-            <translation>&amp;Хранилище</translation>
+            <translation type="vanished">&amp;Хранилище</translation>
         </message>
         <message>
             <source>&amp;Testimony</source>
-            <translation>&amp;Свидетельство</translation>
+            <translation type="vanished">&amp;Свидетельство</translation>
         </message>
         <message>
             <source>&amp;Help</source>
-            <translation>&amp;Справка</translation>
+            <translation type="vanished">&amp;Справка</translation>
         </message>
         <message>
             <source>&amp;New testimony</source>
-            <translation>&amp;Новое свидетельство</translation>
+            <translation type="vanished">&amp;Новое свидетельство</translation>
         </message>
         <message>
             <source>&amp;Open testimony</source>
-            <translation>&amp;Открыть свидетельство</translation>
+            <translation type="vanished">&amp;Открыть свидетельство</translation>
         </message>
         <message>
             <source>&amp;Find…</source>
-            <translation>&amp;Найти…</translation>
+            <translation type="vanished">&amp;Найти…</translation>
         </message>
         <message>
             <source>&amp;Back to the list</source>
-            <translation>&amp;Вернуться к списку</translation>
+            <translation type="vanished">&amp;Вернуться к списку</translation>
         </message>
         <message>
             <source>&amp;Seal…</source>
-            <translation>&amp;Запечатать…</translation>
+            <translation type="vanished">&amp;Запечатать…</translation>
         </message>
         <message>
             <source>&amp;Amend…</source>
-            <translation>&amp;Внести поправку…</translation>
+            <translation type="vanished">&amp;Внести поправку…</translation>
         </message>
         <message>
             <source>S&amp;tatement…</source>
-            <translation>За&amp;явление…</translation>
+            <translation type="vanished">За&amp;явление…</translation>
         </message>
         <message>
             <source>&amp;Export to the organisation…</source>
-            <translation>&amp;Экспорт в организацию…</translation>
+            <translation type="vanished">&amp;Экспорт в организацию…</translation>
         </message>
         <message>
             <source>Import &amp;receipt…</source>
-            <translation>Импорт &amp;квитанции…</translation>
+            <translation type="vanished">Импорт &amp;квитанции…</translation>
         </message>
         <message>
             <source>Registry and corroboration…</source>
-            <translation>Реестр и подтверждающие свидетельства…</translation>
+            <translation type="vanished">Реестр и подтверждающие свидетельства…</translation>
         </message>
         <message>
             <source>Suggest registry &amp;links…</source>
-            <translation>Предложить &amp;связи с реестром…</translation>
+            <translation type="vanished">Предложить &amp;связи с реестром…</translation>
         </message>
         <message>
             <source>&amp;Lock</source>
-            <translation>За&amp;блокировать</translation>
+            <translation type="vanished">За&amp;блокировать</translation>
         </message>
         <message>
             <source>&amp;Back up now</source>
-            <translation>Создать &amp;резервную копию</translation>
+            <translation type="vanished">Создать &amp;резервную копию</translation>
         </message>
         <message>
             <source>&amp;Check the vault</source>
-            <translation>&amp;Проверить хранилище</translation>
+            <translation type="vanished">&amp;Проверить хранилище</translation>
         </message>
         <message>
             <source>Change &amp;passphrase…</source>
-            <translation>Сменить п&amp;арольную фразу…</translation>
+            <translation type="vanished">Сменить п&amp;арольную фразу…</translation>
         </message>
         <message>
             <source>&amp;Settings…</source>
-            <translation>&amp;Настройки…</translation>
+            <translation type="vanished">&amp;Настройки…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
-            <translation>В&amp;ыход</translation>
+            <translation type="vanished">В&amp;ыход</translation>
         </message>
         <message>
             <source>&amp;About Testimony</source>
-            <translation>&amp;О программе Testimony</translation>
+            <translation type="vanished">&amp;О программе Testimony</translation>
         </message>
         <message>
             <source>Lock the vault now (Ctrl+Shift+L, from anywhere in the program)</source>
-            <translation>Заблокировать хранилище сейчас (Ctrl+Shift+L, из любого места программы)</translation>
+            <translation type="vanished">Заблокировать хранилище сейчас (Ctrl+Shift+L, из любого места программы)</translation>
         </message>
         <message>
             <source>Freeze this version for the statement; later changes become amendments</source>
-            <translation>Закрепить эту версию для заявления; дальнейшие изменения станут поправками</translation>
+            <translation type="vanished">Закрепить эту версию для заявления; дальнейшие изменения станут поправками</translation>
         </message>
         <message>
             <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
-            <translation>Просмотреть заявление свидетеля в виде PDF, затем сохранить его (Ctrl+P)</translation>
+            <translation type="vanished">Просмотреть заявление свидетеля в виде PDF, затем сохранить его (Ctrl+P)</translation>
         </message>
     </context>
     <context>
@@ -1217,11 +1217,11 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <name>PlaceholderEditor</name>
         <message>
             <source>Back to the list</source>
-            <translation>Вернуться к списку</translation>
+            <translation type="vanished">Вернуться к списку</translation>
         </message>
         <message>
             <source>The testimony editor is not available in this build.</source>
-            <translation>Редактор свидетельств недоступен в этой сборке.</translation>
+            <translation type="vanished">Редактор свидетельств недоступен в этой сборке.</translation>
         </message>
     </context>
     <context>
@@ -1786,6 +1786,105 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
     </context>
     <context>
+        <name>ShellActions</name>
+        <message>
+            <source>&amp;Vault</source>
+            <translation>&amp;Хранилище</translation>
+        </message>
+        <message>
+            <source>&amp;Testimony</source>
+            <translation>&amp;Свидетельство</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Справка</translation>
+        </message>
+        <message>
+            <source>&amp;New testimony</source>
+            <translation>&amp;Новое свидетельство</translation>
+        </message>
+        <message>
+            <source>&amp;Open testimony</source>
+            <translation>&amp;Открыть свидетельство</translation>
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation>&amp;Найти…</translation>
+        </message>
+        <message>
+            <source>&amp;Back to the list</source>
+            <translation>&amp;Вернуться к списку</translation>
+        </message>
+        <message>
+            <source>&amp;Seal…</source>
+            <translation>&amp;Запечатать…</translation>
+        </message>
+        <message>
+            <source>&amp;Amend…</source>
+            <translation>&amp;Внести поправку…</translation>
+        </message>
+        <message>
+            <source>S&amp;tatement…</source>
+            <translation>За&amp;явление…</translation>
+        </message>
+        <message>
+            <source>&amp;Export to the organisation…</source>
+            <translation>&amp;Экспорт в организацию…</translation>
+        </message>
+        <message>
+            <source>Import &amp;receipt…</source>
+            <translation>Импорт &amp;квитанции…</translation>
+        </message>
+        <message>
+            <source>Registry and corroboration…</source>
+            <translation>Реестр и подтверждающие свидетельства…</translation>
+        </message>
+        <message>
+            <source>Suggest registry &amp;links…</source>
+            <translation>Предложить &amp;связи с реестром…</translation>
+        </message>
+        <message>
+            <source>&amp;Lock</source>
+            <translation>За&amp;блокировать</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>Создать &amp;резервную копию</translation>
+        </message>
+        <message>
+            <source>&amp;Check the vault</source>
+            <translation>&amp;Проверить хранилище</translation>
+        </message>
+        <message>
+            <source>Change &amp;passphrase…</source>
+            <translation>Сменить п&amp;арольную фразу…</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Настройки…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>В&amp;ыход</translation>
+        </message>
+        <message>
+            <source>&amp;About Testimony</source>
+            <translation>&amp;О программе Testimony</translation>
+        </message>
+        <message>
+            <source>Lock the vault now (Ctrl+Shift+L, from anywhere in the program)</source>
+            <translation>Заблокировать хранилище сейчас (Ctrl+Shift+L, из любого места программы)</translation>
+        </message>
+        <message>
+            <source>Freeze this version for the statement; later changes become amendments</source>
+            <translation>Закрепить эту версию для заявления; дальнейшие изменения станут поправками</translation>
+        </message>
+        <message>
+            <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
+            <translation>Просмотреть заявление свидетеля в виде PDF, затем сохранить его (Ctrl+P)</translation>
+        </message>
+    </context>
+    <context>
         <name>StatementDialog</name>
         <message>
             <source>Save the statement</source>
@@ -2242,6 +2341,94 @@ Start one when the witness is ready (Ctrl+N).</source>
                 <numerusform>Повторить попытку можно через %n секунды.</numerusform>
                 <numerusform>Повторить попытку можно через %n секунд.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>VaultAccess</name>
+        <message>
+            <source>Restore from a backup</source>
+            <translation>Восстановление из резервной копии</translation>
+        </message>
+        <message>
+            <source>Type the passphrase the backup was made with first.</source>
+            <translation>Сначала введите парольную фразу, с которой была сделана резервная копия.</translation>
+        </message>
+        <message>
+            <source>Choose a backup of the vault</source>
+            <translation>Выберите резервную копию хранилища</translation>
+        </message>
+        <message>
+            <source>Vault backups (*)</source>
+            <translation>Резервные копии хранилища (*)</translation>
+        </message>
+        <message>
+            <source>Restore the vault from this backup? Anything saved after the backup was made is not in it. The damaged files are kept aside, not deleted.</source>
+            <translation>Восстановить хранилище из этой резервной копии? Того, что было сохранено после её создания, в ней нет. Повреждённые файлы не удаляются, а откладываются в сторону.</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Восстановить</translation>
+        </message>
+        <message>
+            <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
+            <translation>История этого хранилища заканчивается раньше последнего экспорта (запись %1). Его база заменена более старой копией: восстановлением из старой резервной копии или кем-то другим.</translation>
+        </message>
+        <message>
+            <source>This vault's history differs from the one last exported (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
+            <translation>История этого хранилища отличается от последней экспортированной (запись %1). Его база заменена другой копией: восстановлением или кем-то другим.</translation>
+        </message>
+        <message>
+            <source>The vault may have been replaced</source>
+            <translation>Хранилище, возможно, подменено</translation>
+        </message>
+        <message>
+            <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
+            <translation>Показания, экспортированные с тех пор, находятся у вашей организации. Если вы не восстанавливали резервную копию, сообщите организации до следующего экспорта. Это предупреждение останется до следующего экспорта.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VaultMaintenance</name>
+        <message>
+            <source>Writing a backup…</source>
+            <translation>Запись резервной копии…</translation>
+        </message>
+        <message>
+            <source>Backup</source>
+            <translation>Резервная копия</translation>
+        </message>
+        <message>
+            <source>The backup was written and verified, but %1 attachment file(s) are damaged or missing in the vault and are not in it. Check the vault (Vault menu) to see which.</source>
+            <translation>Резервная копия записана и проверена, но в ней нет вложений (файлов: %1), повреждённых или отсутствующих в хранилище. Чтобы узнать, каких именно, проверьте хранилище (меню «Хранилище»).</translation>
+        </message>
+        <message>
+            <source>An encrypted backup was written and verified:
+%1</source>
+            <translation>Зашифрованная резервная копия записана и проверена:
+%1</translation>
+        </message>
+        <message>
+            <source>Checking the vault…</source>
+            <translation>Проверка хранилища…</translation>
+        </message>
+        <message>
+            <source>Check the vault</source>
+            <translation>Проверка хранилища</translation>
+        </message>
+        <message>
+            <source>The vault is intact: %1 testimonies and %2 audit entries checked.</source>
+            <translation>Хранилище в порядке: проверено свидетельств — %1, записей журнала — %2.</translation>
+        </message>
+        <message>
+            <source>The check found problems:</source>
+            <translation>Проверка выявила проблемы:</translation>
+        </message>
+        <message>
+            <source>Change passphrase</source>
+            <translation>Смена парольной фразы</translation>
+        </message>
+        <message>
+            <source>The passphrase was changed. Use the new one from now on.</source>
+            <translation>Парольная фраза изменена. Теперь используйте новую.</translation>
         </message>
     </context>
     <context>

@@ -68,7 +68,7 @@ _CHILD = textwrap.dedent(
     def step():
         if window.pages.currentWidget() is window.list_page and "record" not in state:
             state["record"] = True
-            window.findChild(type(window.action_new), "actionNewTestimony").trigger()
+            window.findChild(type(window.commands.new), "actionNewTestimony").trigger()
         elif window.pages.currentWidget() is window.editor and state["box"] is None:
             print("RECORD", window.current_record, flush=True)
             window.editor.show_section("narrative")

@@ -157,7 +157,7 @@ def test_an_interview_from_first_run_to_amendment(
     qtbot.waitUntil(editor.is_read_only, timeout=15000)
     assert window.runner.wait_idle()
     assert window.session().testimonies.info(record_id).status == Status.SEALED
-    assert window.findChild(type(window.action_amend), "actionAmend").isEnabled()
+    assert window.findChild(type(window.commands.amend), "actionAmend").isEnabled()
 
     # -- amend, with a reason; the new text goes into a new draft version --------------------
     scripted_prompts.queue("ask_text", "Şahid həbsin saatını dəqiqləşdirdi")
@@ -188,7 +188,7 @@ def test_an_interview_from_first_run_to_amendment(
     assert window.runner.wait_idle()
     assert not session.is_open
     for name in ("actionNewTestimony", "actionSeal", "actionBackup", "actionSettings"):
-        assert not window.findChild(type(window.action_new), name).isEnabled()
+        assert not window.findChild(type(window.commands.new), name).isEnabled()
 
     # -- unlock again: the list is back --------------------------------------------------------
     unlock(window, qtbot, type_text)

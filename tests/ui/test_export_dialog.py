@@ -334,7 +334,7 @@ def test_menu_actions_open_the_dialogs_and_the_lock_cancels_an_export(
         action = window.findChild(QAction, name)
         assert action is not None, name
         assert action.isEnabled(), name
-        assert action in window.vault_menu.actions(), name
+        assert action in window.commands.vault_menu.actions(), name
     window.findChild(QAction, "actionExport").trigger()
     dialog = window.findChild(ExportDialog)
     assert dialog is not None

@@ -366,7 +366,7 @@ def test_lock_leaves_what_another_program_copied(make_window, qtbot, tmp_path, t
     unlock(window, qtbot, type_text)
     clipboard = QGuiApplication.clipboard()
     clipboard.setText("from the browser")
-    window._clipboard_mark = None  # as if copied while another program had the focus
+    window.clipboard_guard.forget()  # as if copied while another program had the focus
     trigger(window, "actionLock")
     assert clipboard.text() == "from the browser"
     clipboard.clear()

@@ -326,7 +326,7 @@ def test_vault_menu_opens_the_registry_on_the_open_vault(make_window, qtbot, tmp
     window = make_window()
     action = window.findChild(QAction, "actionRegistry")
     assert action is not None
-    assert action in window.vault_menu.actions()
+    assert action in window.commands.vault_menu.actions()
     assert not action.isEnabled()  # locked
     type_text(window.unlock_page.passphrase, PW)
     QTest.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)

@@ -1,0 +1,186 @@
+"""The window's actions, menus and toolbar, their texts, and when each is enabled.
+
+Every command of the window is a ``QAction`` with an object name (``actionLock`` …), so tests
+and keyboard users reach the same thing the menu does (KeePassXC's habit). Which actions are
+enabled is one table over a small :class:`ActionState`: a locked window offers nothing but the
+language, Quit and About, whatever page was showing before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QSizePolicy, QToolBar, QWidget
+
+from testimony_app.ui.lock import PANIC_SHORTCUT
+
+
+@dataclass(frozen=True)
+class ActionState:
+    """What the window shows now, as far as the actions care."""
+
+    unlocked: bool = False
+    in_list: bool = False
+    in_editor: bool = False
+    has_record: bool = False
+    sealed: bool = False
+    row_selected: bool = False
+
+
+class ShellActions(QObject):
+    """Builds the actions into ``window``'s menu bar and toolbar; retranslates and enables them.
+
+    The actions are children of the window (``window.findChild(QAction, "actionLock")``) and
+    carry their shortcuts there; the window connects their ``triggered`` signals.
+    """
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("shellActions")
+        self._window = window
+        self.new = self._action("actionNewTestimony", "Ctrl+N")
+        self.open = self._action("actionOpenTestimony", "Ctrl+O")
+        self.find = self._action("actionFind", "Ctrl+F")
+        self.back = self._action("actionBackToList", "Ctrl+W")
+        self.seal = self._action("actionSeal")
+        self.amend = self._action("actionAmend")
+        self.statement = self._action("actionStatement", "Ctrl+P")
+        self.export = self._action("actionExport")
+        self.registry = self._action("actionRegistry")
+        self.suggest_links = self._action("actionSuggestLinks")
+        self.import_receipt = self._action("actionImportReceipt")
+        self.lock = self._action("actionLock", PANIC_SHORTCUT)
+        # From anywhere in the application, even a dialog (the idle watcher covers modal ones).
+        self.lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.backup = self._action("actionBackup")
+        self.check = self._action("actionCheckVault")
+        self.change_passphrase = self._action("actionChangePassphrase")
+        self.settings = self._action("actionSettings", "Ctrl+,")
+        self.quit = self._action("actionQuit", "Ctrl+Q")
+        self.about = self._action("actionAbout")
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        self._build_menus()
+        self._build_toolbar()
+        self.retranslate()
+
+    def _action(
+        self, name: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+    ) -> QAction:
+        action = QAction(self._window)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self._window.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self._window.menuBar()
+        self.vault_menu = bar.addMenu("")
+        self.vault_menu.setObjectName("vaultMenu")
+        for action in (self.backup, self.check, self.change_passphrase):
+            self.vault_menu.addAction(action)
+        self.vault_menu.addSeparator()
+        self.vault_menu.addAction(self.export)
+        self.vault_menu.addAction(self.import_receipt)
+        self.vault_menu.addAction(self.registry)
+        self.vault_menu.addSeparator()
+        self.vault_menu.addAction(self.settings)
+        self.vault_menu.addSeparator()
+        self.vault_menu.addAction(self.lock)
+        self.vault_menu.addAction(self.quit)
+        self.testimony_menu = bar.addMenu("")
+        self.testimony_menu.setObjectName("testimonyMenu")
+        for action in (self.new, self.open, self.find, self.back):
+            self.testimony_menu.addAction(action)
+        self.testimony_menu.addSeparator()
+        self.testimony_menu.addAction(self.seal)
+        self.testimony_menu.addAction(self.amend)
+        self.testimony_menu.addSeparator()
+        self.testimony_menu.addAction(self.statement)
+        self.testimony_menu.addAction(self.suggest_links)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.setObjectName("helpMenu")
+        self.help_menu.addAction(self.about)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self._window)
+        self.toolbar.setObjectName("mainToolBar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new, self.back, self.seal, self.amend, self.statement):
+            self.toolbar.addAction(action)
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addAction(self.lock)
+        self._window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def update(self, state: ActionState) -> None:
+        """Enable what makes sense in ``state``; the toolbar shows only while unlocked."""
+        unlocked = state.unlocked
+        record = unlocked and state.in_editor and state.has_record
+        row = unlocked and state.in_list and state.row_selected
+        enabled = {
+            self.new: unlocked,
+            self.open: unlocked and state.in_list,
+            self.find: unlocked and state.in_list,
+            self.back: unlocked and state.in_editor,
+            self.seal: record and not state.sealed,
+            self.amend: record and state.sealed,
+            self.statement: record or row,
+            self.suggest_links: record or row,
+            self.lock: unlocked,
+            self.backup: unlocked,
+            self.check: unlocked,
+            self.change_passphrase: unlocked,
+            self.settings: unlocked,
+            self.export: unlocked,
+            self.import_receipt: unlocked,
+            self.registry: unlocked,
+        }
+        for action, on in enabled.items():
+            action.setEnabled(on)
+        self._window.menuBar().setVisible(True)
+        self.toolbar.setVisible(unlocked)
+
+    def retranslate(self) -> None:
+        """Every menu title, action text and tooltip in the current language."""
+        self.vault_menu.setTitle(self.tr("&Vault"))
+        self.testimony_menu.setTitle(self.tr("&Testimony"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        texts = {
+            self.new: self.tr("&New testimony"),
+            self.open: self.tr("&Open testimony"),
+            self.find: self.tr("&Find…"),
+            self.back: self.tr("&Back to the list"),
+            self.seal: self.tr("&Seal…"),
+            self.amend: self.tr("&Amend…"),
+            self.statement: self.tr("S&tatement…"),
+            self.export: self.tr("&Export to the organisation…"),
+            self.import_receipt: self.tr("Import &receipt…"),
+            self.registry: self.tr("Registry and corroboration…"),
+            self.suggest_links: self.tr("Suggest registry &links…"),
+            self.lock: self.tr("&Lock"),
+            self.backup: self.tr("&Back up now"),
+            self.check: self.tr("&Check the vault"),
+            self.change_passphrase: self.tr("Change &passphrase…"),
+            self.settings: self.tr("&Settings…"),
+            self.quit: self.tr("&Quit"),
+            self.about: self.tr("&About Testimony"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        self.lock.setToolTip(
+            self.tr("Lock the vault now (Ctrl+Shift+L, from anywhere in the program)")
+        )
+        self.seal.setToolTip(
+            self.tr("Freeze this version for the statement; later changes become amendments")
+        )
+        self.statement.setToolTip(
+            self.tr("Preview the witness statement as a PDF, then save it (Ctrl+P)")
+        )
