@@ -1986,6 +1986,18 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <source>DRAFT</source>
             <translation>QARALAMA</translation>
         </message>
+        <message>
+            <source>Saved and signed. SHA-256 of the file: %1</source>
+            <translation>Saxlanıldı və imzalandı. Faylın SHA-256 dəyəri: %1</translation>
+        </message>
+        <message>
+            <source>Sig&amp;n with this laptop's key</source>
+            <translation>Bu noutbukun açarı ilə i&amp;mzala</translation>
+        </message>
+        <message>
+            <source>Adds a digital signature that shows this laptop made the file; PDF readers and the organisation can check it. It does not replace the signatures on paper. Only a sealed version can be signed.</source>
+            <translation>Faylı bu noutbukun hazırladığını göstərən rəqəmsal imza əlavə edir; PDF oxuyucuları və təşkilat onu yoxlaya bilər. Kağız üzərindəki imzaları əvəz etmir. Yalnız möhürlənmiş versiya imzalana bilər.</translation>
+        </message>
     </context>
     <context>
         <name>TestimonyEditor</name>
@@ -2906,6 +2918,26 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>the organisation holds only a redacted copy of it, so this laptop holds the only complete one</source>
             <translation>təşkilatda onun yalnız redaktə olunmuş nüsxəsi var, ona görə yeganə tam nüsxə bu noutbukdadır</translation>
+        </message>
+        <message>
+            <source>Only a sealed version can be signed: seal the testimony first.</source>
+            <translation>Yalnız möhürlənmiş versiya imzalana bilər: əvvəlcə ifadəni möhürləyin.</translation>
+        </message>
+        <message>
+            <source>The statement could not be signed; it was not saved.</source>
+            <translation>Bəyanatı imzalamaq mümkün olmadı; o saxlanılmadı.</translation>
+        </message>
+        <message>
+            <source>The vault's statement-signing key is damaged; restore a backup.</source>
+            <translation>Seyfin bəyanat imzalama açarı zədələnib; ehtiyat nüsxəni bərpa edin.</translation>
+        </message>
+        <message>
+            <source>The vault's device key is damaged; restore a backup.</source>
+            <translation>Seyfin cihaz açarı zədələnib; ehtiyat nüsxəni bərpa edin.</translation>
+        </message>
+        <message>
+            <source>The vault has no device id; restore a backup.</source>
+            <translation>Seyfdə cihaz identifikatoru yoxdur; ehtiyat nüsxəni bərpa edin.</translation>
         </message>
     </context>
     <context>

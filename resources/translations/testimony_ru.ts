@@ -1995,6 +1995,18 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <source>DRAFT</source>
             <translation>ЧЕРНОВИК</translation>
         </message>
+        <message>
+            <source>Saved and signed. SHA-256 of the file: %1</source>
+            <translation>Сохранено и подписано. SHA-256 файла: %1</translation>
+        </message>
+        <message>
+            <source>Sig&amp;n with this laptop's key</source>
+            <translation>По&amp;дписать ключом этого ноутбука</translation>
+        </message>
+        <message>
+            <source>Adds a digital signature that shows this laptop made the file; PDF readers and the organisation can check it. It does not replace the signatures on paper. Only a sealed version can be signed.</source>
+            <translation>Добавляет цифровую подпись, которая показывает, что файл создан этим ноутбуком; программы для чтения PDF и организация могут её проверить. Она не заменяет подписи на бумаге. Подписать можно только запечатанную версию.</translation>
+        </message>
     </context>
     <context>
         <name>TestimonyEditor</name>
@@ -2919,6 +2931,26 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>the organisation holds only a redacted copy of it, so this laptop holds the only complete one</source>
             <translation>у организации есть только его обезличенная копия, поэтому единственная полная копия — на этом ноутбуке</translation>
+        </message>
+        <message>
+            <source>Only a sealed version can be signed: seal the testimony first.</source>
+            <translation>Подписать можно только запечатанную версию: сначала запечатайте показания.</translation>
+        </message>
+        <message>
+            <source>The statement could not be signed; it was not saved.</source>
+            <translation>Не удалось подписать заявление; оно не сохранено.</translation>
+        </message>
+        <message>
+            <source>The vault's statement-signing key is damaged; restore a backup.</source>
+            <translation>Ключ хранилища для подписи заявлений повреждён; восстановите резервную копию.</translation>
+        </message>
+        <message>
+            <source>The vault's device key is damaged; restore a backup.</source>
+            <translation>Ключ устройства в хранилище повреждён; восстановите резервную копию.</translation>
+        </message>
+        <message>
+            <source>The vault has no device id; restore a backup.</source>
+            <translation>В хранилище нет идентификатора устройства; восстановите резервную копию.</translation>
         </message>
     </context>
     <context>

@@ -368,12 +368,26 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     try:
         record_id = session.testimonies.resolve(args.id)
         digest = session.statements.save(
-            record_id, out, version=args.version, language=args.language, redacted=args.redacted
+            record_id, out, version=args.version, language=args.language,
+            redacted=args.redacted, sign=args.sign,
         )
+        # A signed file is checked as the organisation will check it, before it is reported.
+        signed = session.statements.verify(out) if args.sign else None
     finally:
         session.lock()
-    _emit(args, {"id": record_id, "pdf": str(out), "sha256": digest},
-          f"Statement written to {out}\nSHA-256 of the PDF: {digest}")
+    data: dict[str, Any] = {"id": record_id, "pdf": str(out), "sha256": digest}
+    text = f"Statement written to {out}\nSHA-256 of the PDF: {digest}"
+    if signed is not None:
+        data |= {"signed": signed.ok, "unsigned_length": signed.unsigned_length,
+                 "unsigned_sha256": signed.unsigned_sha256,
+                 "device_fingerprint": signed.signatures[-1].device_fingerprint}
+        text += (f"\nSigned by this laptop (device key {data['device_fingerprint']})."
+                 f"\nThe unsigned statement is its first {signed.unsigned_length} bytes,"
+                 f" SHA-256 {signed.unsigned_sha256}")
+        if not signed.ok:
+            out.unlink(missing_ok=True)
+            raise UserFacingError("The signed statement did not verify; it was not kept.")
+    _emit(args, data, text)
     return EXIT_OK
 
 
@@ -473,6 +487,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--redacted", action="store_true",
                    help="replace the witness's name and marked names (for sharing)")
     p.add_argument("--version", type=int, default=None)
+    p.add_argument("--sign", action="store_true",
+                   help="sign with this laptop's key (sealed versions only; see verify-statement)")
     p = add("demo", "create a demo vault of fictional testimonies")
     p.add_argument(
         "--kdf", choices=["calibrated", "test"], default="calibrated", help=argparse.SUPPRESS
@@ -523,3 +539,6 @@ from testimony_app import cli_bundles  # noqa: E402, F401
 
 # The registry commands register themselves on import (registry ..., corroborate).
 from testimony_app import cli_registry  # noqa: E402, F401 isort: skip
+
+# verify-statement registers itself on import.
+from testimony_app import cli_statements  # noqa: E402, F401 isort: skip

@@ -32,6 +32,7 @@ def test_passes_end_to_end_and_deletes_everything(scratch: Path) -> None:
     assert "vault: created and unlocked" in text
     assert "testimony: stored in Azerbaijani and sealed" in text
     assert "statement: PDF of" in text
+    assert "signed statement: signature verified" in text
     assert "check: 1 record(s)" in text
     assert list(scratch.iterdir()) == []
 

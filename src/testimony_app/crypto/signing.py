@@ -64,6 +64,8 @@ class SignatureContext(enum.Enum):
 
     MANIFEST = "testimony-bundle-manifest/v1"
     RECEIPT = "testimony-bundle-receipt/v1"
+    # The device key vouching for the laptop's statement-signing certificate (statement_keys).
+    STATEMENT_KEY = "testimony-statement-key/v1"
 
     @property
     def prefix(self) -> bytes:

@@ -23,8 +23,6 @@ time it is needed) and lives only in the encrypted vault's ``meta`` table.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import contextlib
 import copy
 import json
@@ -50,10 +48,7 @@ from testimony_app.bundles.layout import (
     statement_path,
 )
 from testimony_app.crypto.chain import sha256_hex
-from testimony_app.crypto.signing import (
-    PublicKey,
-    SigningKey,
-)
+from testimony_app.crypto.signing import PublicKey
 from testimony_app.domain import folding, interchange
 from testimony_app.domain.model import Status, Testimony
 from testimony_app.errors import UserFacingError, VaultDamaged
@@ -63,6 +58,7 @@ from testimony_app.services.acknowledge import Acknowledger, AckReport, PurgeRep
 from testimony_app.services.organisation import OrganisationService
 from testimony_app.services.statements import LANGUAGES, StatementService
 from testimony_app.storage import audit
+from testimony_app.storage.device_keys import ensure_device_key
 from testimony_app.storage.export_ledger import ExportLedger, ExportRow, LedgerVersion
 from testimony_app.storage.vault import OpenVault
 
@@ -81,8 +77,6 @@ __all__ = [
     "org_fingerprint",
 ]
 
-_DEVICE_KEY = "device_signing_key"
-_DEVICE_PUBLIC = "device_public_key"
 _ORG_NAME = "org_name"
 _ORG_RECIPIENTS = "org_recipients"
 _ORG_KEY = "org_signing_key"
@@ -94,23 +88,6 @@ _MAX_NAME = 200
 # twice (once to hash, once to stream): same version, same options, same bytes.
 _PDF_MEMORY_BUDGET = 64 * 1024 * 1024
 _PLACEHOLDER = "[withheld]"
-
-
-# -- the device key -----------------------------------------------------------------------------
-
-
-def ensure_device_key(vault: OpenVault) -> SigningKey:
-    """The vault's Ed25519 device key, made on first need and kept only inside the vault."""
-    stored = vault.get_meta(_DEVICE_KEY)
-    if stored is not None:
-        try:
-            return SigningKey.from_private_bytes(base64.b64decode(stored, validate=True))
-        except (binascii.Error, ValueError, UserFacingError):
-            raise VaultDamaged("The vault's device key is damaged; restore a backup.") from None
-    key = SigningKey.generate()
-    vault.set_meta(_DEVICE_KEY, base64.b64encode(key.private_bytes()).decode("ascii"))
-    vault.set_meta(_DEVICE_PUBLIC, key.public_key.to_text())
-    return key
 
 
 # -- reports ------------------------------------------------------------------------------------

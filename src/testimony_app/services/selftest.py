@@ -95,6 +95,9 @@ def run_self_test(report: Report = print) -> int:
         _check_pdf(pdf)
         report(f"statement: PDF of {len(pdf):,} bytes with embedded fonts")
 
+        step = "signing the statement"
+        report(_signed_statement(session, record_id, pdf, workdir))
+
         step = "exporting and verifying a bundle"
         report(_bundle_round_trip(session, workdir))
     except Exception as exc:  # noqa: BLE001 — any failure, ours or a library's, is the answer
@@ -111,6 +114,19 @@ def run_self_test(report: Report = print) -> int:
     report("cleanup: temporary vault deleted")
     report("Self-test passed.")
     return 0
+
+
+def _signed_statement(session: VaultSession, record_id: str, pdf: bytes, workdir: Path) -> str:
+    """Sign the statement (pyHanko, RSA) and check it as the organisation would."""
+    signed = session.statements.build(record_id, language="az", sign=True)
+    if not signed.startswith(pdf):
+        raise SelfTestFailure("the signed statement does not start with the statement")
+    path = workdir / "signed.pdf"
+    path.write_bytes(signed)
+    checked = session.statements.verify(path)
+    if not checked.ok:
+        raise SelfTestFailure("; ".join(checked.problems))
+    return f"signed statement: signature verified, {len(signed) - len(pdf):,} bytes appended"
 
 
 def _check_resources(report: Report) -> None:

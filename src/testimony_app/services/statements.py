@@ -3,6 +3,9 @@
 A sealed version gives the statement fit for signing and filing; a draft prints with a DRAFT
 watermark on every page. The redacted variant is for sharing beyond the legal team. The same
 version and options always give the same bytes, so a statement can be re-made and re-hashed.
+A sealed statement can also be signed by the laptop (``sign=True``, see
+:mod:`~testimony_app.services.statement_signing`): the signature is appended, so the unsigned
+bytes stay the file's exact beginning.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from testimony_app.crypto.chain import sha256_hex
 from testimony_app.domain import interchange
 from testimony_app.errors import UserFacingError
 from testimony_app.paths import atomic_write
+from testimony_app.services import statement_signing
 from testimony_app.storage.vault import OpenVault
 
 LANGUAGES = ("en", "az", "ru")
@@ -32,8 +36,12 @@ class StatementService:
         version: int | None = None,
         language: str = "en",
         redacted: bool = False,
+        sign: bool = False,
     ) -> bytes:
-        """The statement PDF for a version (the newest by default), as bytes."""
+        """The statement PDF for a version (the newest by default), as bytes.
+
+        ``sign`` appends the laptop's PDF signature; only a sealed version can be signed.
+        """
         if language not in LANGUAGES:
             raise UserFacingError("Statements can be made in English, Azerbaijani or Russian.")
         records = self._vault.records
@@ -43,6 +51,10 @@ class StatementService:
         if not matching:
             raise UserFacingError("That version of the testimony does not exist.")
         chosen = matching[0]
+        if sign and not chosen.sealed:
+            raise statement_signing.NotSealed(
+                "Only a sealed version can be signed: seal the testimony first."
+            )
         testimony = records.get(record_id, number)
         if not chosen.sealed:
             testimony.attachments = records.attachments_of(record_id)
@@ -57,7 +69,8 @@ class StatementService:
             redacted=redacted,
             amendment_reason=chosen.reason,
         )
-        return reports.build_statement(testimony, request)
+        pdf = reports.build_statement(testimony, request)
+        return statement_signing.sign_statement(self._vault, pdf) if sign else pdf
 
     def save(self, record_id: str, dest: Path, **options: object) -> str:
         """Write the statement to ``dest`` atomically (0600); return the PDF's SHA-256."""
@@ -69,3 +82,7 @@ class StatementService:
                 f"The statement could not be saved there ({exc.strerror or 'write failed'})."
             ) from None
         return sha256_hex(pdf)
+
+    def verify(self, path: Path) -> statement_signing.StatementVerification:
+        """Check a signed statement; devices are looked up among this vault's registered ones."""
+        return statement_signing.verify_statement(path, self._vault)

@@ -74,6 +74,13 @@ ERROR_SENTENCES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("errors", "That backup is damaged too; choose an older one."),
     QT_TRANSLATE_NOOP("errors", "The restored copy did not verify; nothing was changed."),
     QT_TRANSLATE_NOOP("errors", "The new backup did not verify; the vault itself is unchanged."),
+    QT_TRANSLATE_NOOP("errors", "Only a sealed version can be signed: seal the testimony first."),
+    QT_TRANSLATE_NOOP("errors", "The statement could not be signed; it was not saved."),
+    QT_TRANSLATE_NOOP(
+        "errors", "The vault's statement-signing key is damaged; restore a backup."
+    ),
+    QT_TRANSLATE_NOOP("errors", "The vault's device key is damaged; restore a backup."),
+    QT_TRANSLATE_NOOP("errors", "The vault has no device id; restore a backup."),
 )
 
 STRENGTH_HINTS: tuple[str, ...] = (

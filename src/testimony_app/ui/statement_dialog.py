@@ -15,6 +15,9 @@ What the dialog promises:
   is named by the first characters of its id only.
 * **Wiped on close.** Closing (or the lock, which rejects every dialog) unloads the document and
   empties the buffer.
+* **Signed only when sealed.** "Sign with this laptop's key" appends the laptop's PDF signature
+  when saving (``statements.save(sign=True)``); it is offered only for a sealed version, and the
+  file then starts with exactly the bytes previewed.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -124,9 +128,9 @@ def build_statement(
     )
 
 
-def suggested_file_name(record_id: str, options: StatementOptions) -> str:
+def suggested_file_name(record_id: str, options: StatementOptions, *, signed: bool = False) -> str:
     """A file name that says what the file is without naming anybody."""
-    variant = "-redacted" if options.redacted else ""
+    variant = ("-redacted" if options.redacted else "") + ("-signed" if signed else "")
     return f"statement-{record_id[:8]}-v{options.version}-{options.language}{variant}.pdf"
 
 
@@ -170,6 +174,7 @@ class StatementDialog(QDialog):
         self._ui_language = ui_language
         self._building = False
         self._saving = False
+        self._signing = False
         self._closed = False
         self._wanted: StatementOptions | None = None
         self._shown: BuiltStatement | None = None
@@ -284,6 +289,9 @@ class StatementDialog(QDialog):
         self.saved_label.setWordWrap(True)
         self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        self.sign_check = QCheckBox(self)
+        self.sign_check.setObjectName("statementSign")
+        self.sign_check.setEnabled(False)
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("statementSaveButton")
         self.save_button.setAutoDefault(False)
@@ -300,6 +308,7 @@ class StatementDialog(QDialog):
         facts.addWidget(self.hash_label, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_label, 1)
+        buttons.addWidget(self.sign_check)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
 
@@ -390,10 +399,11 @@ class StatementDialog(QDialog):
         session = self._session_provider()
         if shown is None or session is None or self._saving:
             return
+        sign = shown.sealed and self.sign_check.isChecked()
         path = prompts_for(self).save_path(
             self,
             self.tr("Save the statement"),
-            Path(suggested_file_name(self._record_id, shown.options)),
+            Path(suggested_file_name(self._record_id, shown.options, signed=sign)),
             self.tr("PDF documents (*.pdf)"),
         )
         if path is None:
@@ -412,8 +422,10 @@ class StatementDialog(QDialog):
                 version=options.version,
                 language=options.language,
                 redacted=options.redacted,
+                sign=sign,
             )
 
+        self._signing = sign
         self._runner.submit(work, self._saved, self._save_failed)
 
     # -- building ---------------------------------------------------------------------------
@@ -534,7 +546,12 @@ class StatementDialog(QDialog):
         if not self._alive():
             return
         self._saving = False
-        self.saved_label.setText(self.tr("Saved. SHA-256 of the file: %1").replace("%1", sha256))
+        text = (
+            self.tr("Saved and signed. SHA-256 of the file: %1")
+            if self._signing
+            else self.tr("Saved. SHA-256 of the file: %1")
+        )
+        self.saved_label.setText(text.replace("%1", sha256))
         self._update_buttons()
         self.saved.emit(sha256)
 
@@ -550,6 +567,10 @@ class StatementDialog(QDialog):
         self.save_button.setEnabled(
             self._shown is not None and not self._building and not self._saving
         )
+        sealed = self._shown is not None and self._shown.sealed
+        self.sign_check.setEnabled(sealed and not self._building and not self._saving)
+        if not sealed and not self._building:
+            self.sign_check.setChecked(False)
 
     # -- zoom -------------------------------------------------------------------------------
 
@@ -630,6 +651,14 @@ class StatementDialog(QDialog):
         self.zoom_out_button.setToolTip(self.tr("Zoom out"))
         self.zoom_in_button.setToolTip(self.tr("Zoom in"))
         self.busy_label.setText(self.tr("Making the statement…"))
+        self.sign_check.setText(self.tr("Sig&n with this laptop's key"))
+        self.sign_check.setToolTip(
+            self.tr(
+                "Adds a digital signature that shows this laptop made the file; PDF readers and "
+                "the organisation can check it. It does not replace the signatures on paper. "
+                "Only a sealed version can be signed."
+            )
+        )
         self.save_button.setText(self.tr("&Save…"))
         self.close_button.setText(self.tr("Close"))
         if self._shown is not None:
