@@ -130,7 +130,7 @@ def test_verify_statement_on_a_file_that_is_not_a_pdf_says_so_in_one_sentence(
 ) -> None:
     root, home = Path(str(scene["root"])), Path(str(scene["home"]))
     junk = root / "junk.pdf"
-    junk.write_bytes("Bu PDF deyil".encode())
+    junk.write_bytes("Bu PDF deyil: şəkil".encode())
     refused = _run(kit, home, "verify-statement", junk)
     assert refused.returncode == 2
     assert refused.stderr.strip() == "testimony-app: The file is not a PDF."

@@ -116,7 +116,7 @@ def test_the_checkbox_speaks_azerbaijani_and_russian(qtbot, session, runner):
         Translations().apply("az")
         dialog = _open(qtbot, session, runner, record_id)
         assert dialog.sign_check.text().replace("&", "") == "Bu noutbukun açarı ilə imzala"
-        assert "kağız" in dialog.sign_check.toolTip()
+        assert "Kağız üzərindəki imzaları" in dialog.sign_check.toolTip()
         Translations().apply("ru")
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         assert dialog.sign_check.text().replace("&", "") == "Подписать ключом этого ноутбука"
