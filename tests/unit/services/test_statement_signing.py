@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -503,3 +504,51 @@ def test_files_that_are_not_signed_statements_are_refused_in_one_sentence(
         S.one_sentence(str(raised.value))
     with pytest.raises(Exception, match="does not exist"):
         verify_statement(tmp_path / "missing.pdf")
+
+
+# -- PDF/A ------------------------------------------------------------------------------------
+
+_PREFLIGHT_JARS = ("preflight", "pdfbox2", "fontbox2", "xmpbox", "commons-logging",
+                   "javax.activation", "jaxb-api")
+
+
+def _preflight_classpath() -> str | None:
+    jars = [Path("/usr/share/java") / f"{name}.jar" for name in _PREFLIGHT_JARS]
+    if shutil.which("java") is None or not all(jar.is_file() for jar in jars):
+        return None
+    return ":".join(map(str, jars))
+
+
+def _preflight(path: Path) -> tuple[bool, set[str]]:
+    """Apache PDFBox Preflight (PDF/A-1b): (valid, the error kinds, without offsets)."""
+    classpath = _preflight_classpath()
+    assert classpath is not None
+    done = subprocess.run(
+        ["java", "-cp", classpath, "org.apache.pdfbox.preflight.Validator_A1b", str(path)],
+        capture_output=True, text=True, check=False, timeout=300,
+    )
+    lines = done.stdout.splitlines()
+    valid = any(" is a valid PDF/A-1b file" in line for line in lines)
+    errors = {
+        re.sub(r"(offset|page) \d+|COSObject\{\d+, \d+\}|length=\d+", "", line)
+        for line in lines
+        if re.match(r"^\d+(\.\d+)* : ", line)
+    }
+    return valid, errors
+
+
+@pytest.mark.skipif(
+    _preflight_classpath() is None, reason="Apache PDFBox Preflight (libpdfbox2-java) missing"
+)
+def test_signing_adds_no_pdfa_error(laptop: Any, tmp_path: Path) -> None:
+    """The signature is an incremental update that keeps what PDF/A-1b asks of the statement:
+    Info and XMP untouched, the widget with an appearance and the Print flag. Whatever
+    Preflight says of the unsigned statement, it says of the signed one; once statements are
+    PDF/A-1b, the signed ones are too."""
+    session, record_id = laptop
+    unsigned = _write(tmp_path / "unsigned.pdf", session.statements.build(record_id))
+    signed = _write(tmp_path / "signed.pdf", session.statements.build(record_id, sign=True))
+    unsigned_valid, unsigned_errors = _preflight(unsigned)
+    signed_valid, signed_errors = _preflight(signed)
+    assert signed_errors == unsigned_errors
+    assert signed_valid == unsigned_valid
