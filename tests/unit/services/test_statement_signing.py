@@ -552,3 +552,37 @@ def test_signing_adds_no_pdfa_error(laptop: Any, tmp_path: Path) -> None:
     signed_valid, signed_errors = _preflight(signed)
     assert signed_errors == unsigned_errors
     assert signed_valid == unsigned_valid
+
+
+@needs_pdfsig
+def test_a_signature_value_re_encoded_in_longer_der_is_detected(
+    laptop: Any, tmp_path: Path
+) -> None:
+    """The same CMS with a long-form length (BER, not DER) in the unsigned gap: the digest and
+    the signature still check, but it is not the file the laptop wrote."""
+    session, record_id = laptop
+    unsigned = session.statements.build(record_id)
+    signed = session.statements.build(record_id, sign=True)
+    start = signed.index(b"/Contents <", len(unsigned)) + len(b"/Contents <")
+    end = signed.index(b">", start)
+    raw = bytes.fromhex(signed[start:end].decode("ascii"))
+    assert raw[:2] == b"\x30\x82"
+    der = raw[: 4 + int.from_bytes(raw[2:4], "big")]  # the zeros after it are padding
+    # The inner SignedData SEQUENCE: 30 82 LLLL -> 30 83 00 LLLL (same value, one byte longer).
+    inner = der.index(b"\xa0\x82") + 4
+    assert der[inner : inner + 2] == b"\x30\x82"
+    ber = der[: inner + 1] + b"\x83\x00" + der[inner + 2 :]
+    outer_fix = ber[:2] + (int.from_bytes(ber[2:4], "big") + 1).to_bytes(2, "big") + ber[4:]
+    a0 = outer_fix.index(b"\xa0\x82")
+    ber = (
+        outer_fix[: a0 + 2]
+        + (int.from_bytes(outer_fix[a0 + 2 : a0 + 4], "big") + 1).to_bytes(2, "big")
+        + outer_fix[a0 + 4 :]
+    )
+    hex_value = ber.hex().upper().encode("ascii")
+    hex_value += b"0" * (end - start - len(hex_value))
+    changed = _write(tmp_path / "ber.pdf", signed[:start] + hex_value + signed[end:])
+    assert len(changed.read_bytes()) == len(signed)
+    report = verify_statement(changed)
+    assert not report.ok
+    assert "not in the one DER encoding" in report.signatures[0].problem
