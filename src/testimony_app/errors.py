@@ -42,6 +42,10 @@ class KeyFileDamaged(UserFacingError):
     """Both copies of the key file are unreadable."""
 
 
+class UnsupportedLibrary(UserFacingError):
+    """The installed SQLCipher is too old or not set up to protect the vault."""
+
+
 class DiskFull(UserFacingError):
     """The disk is full; nothing was lost, but the last change was not saved."""
 

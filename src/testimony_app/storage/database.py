@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import enum
+import functools
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +23,7 @@ import sqlcipher3
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from testimony_app.crypto import kdf
-from testimony_app.errors import DiskFull, UserFacingError, VaultDamaged
+from testimony_app.errors import DiskFull, UnsupportedLibrary, UserFacingError, VaultDamaged
 from testimony_app.log import get_logger
 
 log = get_logger("storage")
@@ -53,6 +55,25 @@ class CipherProfile(enum.Enum):
                 f"PRAGMA cipher_hmac_algorithm = {CIPHER_HMAC}",
             )
         return ()
+
+    def expected(self) -> dict[str, str]:
+        """What a keyed connection of this layout must report (checked at every open)."""
+        if self is CipherProfile.CURRENT:
+            page, hmac_alg = str(CIPHER_PAGE_SIZE), CIPHER_HMAC
+        else:
+            page, hmac_alg = "4096", "HMAC_SHA512"
+        return {
+            "cipher_page_size": page,
+            "cipher_hmac_algorithm": hmac_alg,
+            "cipher_use_hmac": "1",
+            "cipher_plaintext_header_size": "0",
+            "cipher_memory_security": "1",
+        }
+
+
+# The oldest SQLCipher this program trusts: 4.5 made memory security opt-in (we turn it on),
+# 4.7 refuses temporary files on disk at build time and shields the key in memory.
+MIN_SQLCIPHER = (4, 7, 0)
 
 
 # Lookaside: SQLite's per-connection pool of small allocations. With cipher_memory_security ON,
@@ -104,6 +125,54 @@ _PRAGMAS = (
 )
 
 
+@functools.cache
+def check_library() -> str:
+    """Refuse to run on an SQLCipher that could weaken the vault; return its version.
+
+    Checked once per process, before the first vault file is opened (security.md F1): the
+    version must be at least :data:`MIN_SQLCIPHER` and temporary data must be kept in memory
+    by the build (``TEMP_STORE`` 2 or 3), since temporary files are never encrypted.
+    """
+    conn = sqlcipher.connect(":memory:")
+    try:
+        rows = conn.execute("PRAGMA cipher_version").fetchall()
+        options = [r[0] for r in conn.execute("PRAGMA compile_options").fetchall()]
+    finally:
+        conn.close()
+    version = str(rows[0][0]) if rows and rows[0] else ""
+    numbers = tuple(int(n) for n in re.findall(r"\d+", version)[:3])
+    if len(numbers) < 3 or numbers < MIN_SQLCIPHER:
+        raise UnsupportedLibrary(
+            "This copy of Testimony was built with an SQLCipher library it does not trust"
+            " (too old or not SQLCipher); install the program again from your organisation."
+        )
+    # The build's default place for temporary data: 2 (memory unless asked) or 3 (always).
+    builds = {o.partition("=")[2] for o in options if o.partition("=")[0] == "TEMP_STORE"}
+    if not builds & {"2", "3"}:
+        raise UnsupportedLibrary(
+            "This copy of Testimony was built with an SQLCipher library that can write"
+            " temporary files unencrypted; install the program again from your organisation."
+        )
+    return version
+
+
+def _check_settings(conn: Any, profile: CipherProfile) -> None:
+    """The keyed connection really has the layout and protections we asked for."""
+    for name, wanted in profile.expected().items():
+        rows = conn.execute(f"PRAGMA {name}").fetchall()
+        got = str(rows[0][0]) if rows and rows[0] else ""
+        if got != wanted:
+            raise UnsupportedLibrary(
+                "The SQLCipher library did not apply the vault's encryption settings;"
+                " install the program again from your organisation."
+            )
+    if [tuple(r) for r in conn.execute("PRAGMA temp_store").fetchall()] != [(2,)]:
+        raise UnsupportedLibrary(
+            "The SQLCipher library did not keep temporary data in memory;"
+            " install the program again from your organisation."
+        )
+
+
 class Database:
     """One keyed SQLCipher connection, safe to call from one thread at a time.
 
@@ -112,11 +181,18 @@ class Database:
     """
 
     def __init__(
-        self, path: Path, conn: Any, profile: CipherProfile = CipherProfile.CURRENT
+        self,
+        path: Path,
+        conn: Any,
+        profile: CipherProfile = CipherProfile.CURRENT,
+        *,
+        read_only: bool = False,
     ) -> None:
         self.path = path
         self._conn = conn
         self.profile = profile
+        # Opened without its WAL because the disk is full: reads work, every write fails.
+        self.read_only = read_only
         self.lock = threading.RLock()
 
     @property
@@ -177,12 +253,36 @@ class Database:
             if self._conn is None:
                 return
             try:
-                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                if not self.read_only:
+                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlcipher.Error:
                 log.warning("checkpoint before close failed")
             finally:
                 self._conn.close()
                 self._conn = None
+
+    def checkpoint(self) -> bool:
+        """Copy every committed page from the WAL into the database file; True if complete.
+
+        After this a sealed version lives in ``vault.db`` itself, so losing ``vault.db-wal``
+        (a crash followed by a careless copy, a deleted file) cannot take it away.
+        """
+        if self.read_only:
+            return False
+        rows = self.query("PRAGMA wal_checkpoint(TRUNCATE)")
+        return bool(rows) and int(rows[0][0]) == 0
+
+    def reopen(self, dek: bytes | bytearray) -> None:
+        """Close the connection and open the same path again with ``dek`` (after a rekey).
+
+        Callers hold :attr:`lock` around the file change this follows, so no statement runs
+        between the close and the new connection.
+        """
+        with self.lock:
+            self.close()
+            fresh = _connect_with(self.path, dek, self.profile)
+            self._conn, fresh._conn = fresh._conn, None
+            self.read_only = False
 
 
 @contextmanager
@@ -219,7 +319,9 @@ def _keyspec(dek: bytes | bytearray) -> bytearray:
     return spec
 
 
-def connect(path: Path, dek: bytes | bytearray, *, create: bool = False) -> Database:
+def connect(
+    path: Path, dek: bytes | bytearray, *, create: bool = False, allow_read_only: bool = False
+) -> Database:
     """Open (or, with ``create``, make) the database at ``path`` with the raw key ``dek``.
 
     An empty or missing file is damage, never a new vault, unless ``create`` is set: SQLCipher
@@ -227,7 +329,12 @@ def connect(path: Path, dek: bytes | bytearray, *, create: bool = False) -> Data
     the current page layout; an existing one is tried with the current layout, then with
     SQLCipher 4's defaults (vaults made by Testimony 0.1.0). A file neither opens is damaged
     (the key itself was already proven by the key slot's AEAD).
+
+    With ``allow_read_only``, a file that cannot be opened for writing because the disk is full
+    (opening a WAL database creates ``-wal`` and ``-shm``) is opened read-only instead, so the
+    interviewer can still read every testimony; see :func:`_connect_read_only`.
     """
+    check_library()
     if create:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
@@ -241,13 +348,76 @@ def connect(path: Path, dek: bytes | bytearray, *, create: bool = False) -> Data
     if size == 0:
         raise VaultDamaged("The vault's database file is empty; restore it from a backup.")
     try:
-        return _connect_with(path, dek, CipherProfile.CURRENT)
-    except VaultDamaged:
-        return _connect_with(path, dek, CipherProfile.SQLCIPHER4_DEFAULT)
+        try:
+            return _connect_with(path, dek, CipherProfile.CURRENT)
+        except VaultDamaged:
+            return _connect_with(path, dek, CipherProfile.SQLCIPHER4_DEFAULT)
+    except _CannotWrite:
+        if not allow_read_only:
+            raise UserFacingError(
+                "The vault could not be opened because the disk is full or cannot be"
+                " written; free some space and try again."
+            ) from None
+        return _connect_read_only(path, dek)
 
 
-def _connect_with(path: Path, dek: bytes | bytearray, profile: CipherProfile) -> Database:
-    conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
+class _CannotWrite(Exception):
+    """Opening failed because SQLite could not create or grow its WAL or shared-memory file."""
+
+
+# SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_FULL, SQLITE_READONLY: the primary result codes a full
+# or read-only disk gives while a WAL database is being opened.
+_WRITE_FAILURES = frozenset({10, 14, 13, 8})
+
+
+def _wal_is_empty(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size == 0
+    except FileNotFoundError:
+        return True
+
+
+def _connect_read_only(path: Path, dek: bytes | bytearray) -> Database:
+    """Open ``path`` read-only without its WAL and shared memory (``immutable=1``).
+
+    Only when the WAL holds nothing: the database file alone is then the whole vault. A WAL
+    with frames in it (the last session did not close) holds committed changes that an
+    immutable reader would silently leave out, so that case is refused with a sentence.
+    """
+    if not _wal_is_empty(path):
+        raise DiskFull(
+            "The disk is full, and the vault's last changes are still waiting to be merged"
+            " into its database; free some space to open it."
+        )
+    return open_immutable(path, dek)
+
+
+def open_immutable(path: Path, dek: bytes | bytearray) -> Database:
+    """Open ``path`` read-only as it is on disk, creating nothing beside it.
+
+    SQLite neither locks the file nor reads or creates ``-wal``/``-shm`` (``immutable=1``), so
+    this is for files nobody writes: a backup, a staged copy, a database to be identified, or
+    the vault itself on a full disk once its WAL is known to be empty.
+    """
+    check_library()
+    if not path.is_file() or path.stat().st_size == 0:
+        raise VaultDamaged("The vault's database file is missing; restore it from a backup.")
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    for profile in (CipherProfile.CURRENT, CipherProfile.SQLCIPHER4_DEFAULT):
+        try:
+            return _connect_with(path, dek, profile, uri=uri)
+        except VaultDamaged:
+            continue
+    raise VaultDamaged("The vault database is damaged; restore it from a backup.")
+
+
+def _connect_with(
+    path: Path, dek: bytes | bytearray, profile: CipherProfile, *, uri: str | None = None
+) -> Database:
+    target = uri if uri is not None else str(path)
+    conn = sqlcipher.connect(
+        target, check_same_thread=False, isolation_level=None, uri=uri is not None
+    )
     spec = _keyspec(dek)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -260,14 +430,23 @@ def _connect_with(path: Path, dek: bytes | bytearray, profile: CipherProfile) ->
     finally:
         kdf.wipe(spec)
     try:
-        with translate_errors():
+        try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             for pragma in _PRAGMAS:
                 conn.execute(pragma).fetchall()
+        except sqlcipher.OperationalError as exc:
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF in _WRITE_FAILURES and uri is None:
+                raise _CannotWrite() from None
+            with translate_errors():
+                raise
+        except sqlcipher.DatabaseError:
+            with translate_errors():
+                raise
+        _check_settings(conn, profile)
     except BaseException:
         conn.close()
         raise
-    return Database(path, conn, profile)
+    return Database(path, conn, profile, read_only=uri is not None)
 
 
 def cipher_problems(db: Database) -> list[str]:
@@ -290,7 +469,10 @@ def cipher_problems(db: Database) -> list[str]:
 
 
 def backup_to(db: Database, dest: Path, dek: bytes | bytearray) -> None:
-    """Copy the live database into a new encrypted file with the same key (online backup)."""
+    """Copy the live database into a new encrypted file with the same key (online backup).
+
+    ``dek`` must be the key ``db`` is open with: the backup API copies pages as they are.
+    """
     fd = os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     target = sqlcipher.connect(str(dest), check_same_thread=False, isolation_level=None)
@@ -308,6 +490,38 @@ def backup_to(db: Database, dest: Path, dek: bytes | bytearray) -> None:
     finally:
         kdf.wipe(spec)
         target.close()
+
+
+def rekeyed_copy(
+    db: Database, dest: Path, dek: bytes | bytearray, new_dek: bytes | bytearray
+) -> None:
+    """Write a copy of ``db`` (open with ``dek``) at ``dest``, re-encrypted under ``new_dek``.
+
+    The copy is made with the backup API under the old key, then re-encrypted page by page
+    with SQLCipher's rekey (``sqlite3_rekey``, the raw key built from hex only, never a
+    ``str``). The live file is never rekeyed in place: a crash mid-way leaves only a stray
+    copy under a key nobody holds, and the caller swaps the finished copy in atomically.
+    """
+    backup_to(db, dest, dek)
+    conn = sqlcipher.connect(str(dest), check_same_thread=False, isolation_level=None)
+    spec = _keyspec(dek)
+    new_spec = _keyspec(new_dek)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.set_key(spec)
+        for pragma in db.profile.pragmas():
+            conn.execute(pragma).fetchall()
+        conn.execute("PRAGMA cipher_memory_security = ON").fetchall()
+        with translate_errors():
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.reset_key(new_spec)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        kdf.wipe(spec)
+        kdf.wipe(new_spec)
+        conn.close()
+    with open(dest, "rb+") as handle:
+        os.fsync(handle.fileno())
 
 
 def compile_options() -> list[str]:

@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from testimony_app.errors import DiskFull, UserFacingError, VaultDamaged
+from testimony_app.errors import DiskFull, UnsupportedLibrary, UserFacingError, VaultDamaged
 from testimony_app.services.vault import VaultSession
 from testimony_app.storage import database
 from testimony_app.storage import vault as storage_vault
@@ -245,3 +245,153 @@ def test_lookaside_is_configured_with_memory_security_still_on(session: VaultSes
     assert _pragma(session, "cipher_memory_security") == [("1",)]
     # SQLite restarted under the new configuration still does everything the vault needs.
     assert session.check().ok
+
+
+# -- F1: the library and the settings are checked, not assumed (security review F-18) ---------
+
+
+def test_f1_library_version_and_build_are_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    version = database.check_library()
+    assert version.startswith("4.")
+    check = database.check_library.__wrapped__  # the check itself, not its cached answer
+    monkeypatch.setattr(database, "MIN_SQLCIPHER", (99, 0, 0))
+    with pytest.raises(UnsupportedLibrary) as info:
+        check()
+    assert "\n" not in str(info.value)
+
+
+def test_f1_a_connection_without_the_settings_is_refused(tmp_path: Path) -> None:
+    """A keyed connection that lacks memory security or the vault's page layout."""
+    import sqlcipher3.dbapi2 as raw
+
+    conn = raw.connect(str(tmp_path / "x.db"), isolation_level=None)
+    try:
+        conn.set_key(database._keyspec(secrets.token_bytes(32)))
+        conn.execute("CREATE TABLE t (x)")
+        with pytest.raises(UnsupportedLibrary):
+            database._check_settings(conn, database.CipherProfile.CURRENT)
+        conn.execute("PRAGMA cipher_memory_security = ON").fetchall()
+        conn.execute("PRAGMA temp_store = MEMORY").fetchall()
+        with pytest.raises(UnsupportedLibrary):  # 4 KiB pages, HMAC-SHA512: the legacy layout
+            database._check_settings(conn, database.CipherProfile.CURRENT)
+        database._check_settings(conn, database.CipherProfile.SQLCIPHER4_DEFAULT)
+    finally:
+        conn.close()
+
+
+# -- re-encryption (passphrase change, restore) ------------------------------------------------
+
+
+def test_rekeyed_copy_opens_with_the_new_key_only(
+    session: VaultSession, kit: ModuleType, tmp_path: Path
+) -> None:
+    rid = session.testimonies.create(kit.sample_testimony("rekey"))
+    db = _conn(session)
+    dek, _ = storage_vault.unwrap_key(session.path, kit.PASSPHRASE)
+    new = secrets.token_bytes(32)
+    dest = tmp_path / "copy.db"
+    database.rekeyed_copy(db, dest, dek, new)
+    with pytest.raises(VaultDamaged):
+        database.open_immutable(dest, dek)
+    copy = database.open_immutable(dest, new)
+    try:
+        assert copy.profile is db.profile
+        assert copy.scalar("SELECT count(*) FROM records WHERE id = ?", (rid,)) == 1
+        assert database.cipher_problems(copy) == []
+    finally:
+        copy.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.db", "vault"]
+
+
+def test_reopen_continues_under_the_new_key(
+    session: VaultSession, kit: ModuleType, tmp_path: Path
+) -> None:
+    db = _conn(session)
+    dek, _ = storage_vault.unwrap_key(session.path, kit.PASSPHRASE)
+    new = secrets.token_bytes(32)
+    with db.lock:
+        database.rekeyed_copy(db, tmp_path / "next.db", dek, new)
+        db.close()
+        os.replace(tmp_path / "next.db", db.path)
+        db.reopen(new)
+    assert db.scalar("SELECT count(*) FROM meta WHERE key = 'vault_id'") == 1
+    session.testimonies.create(kit.sample_testimony("after"))
+    assert db.checkpoint()
+    assert os.path.getsize(f"{db.path}-wal") == 0
+
+
+# -- C3.1: a full disk still lets the vault be read --------------------------------------------
+
+_FULL_DISK_CHILD = """
+import json, resource, signal, sys
+from pathlib import Path
+from testimony_app.errors import UserFacingError
+from testimony_app.storage import database
+path, key = Path(sys.argv[1]), bytes.fromhex(sys.argv[2])
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))  # not one byte more may be written
+out = {}
+try:
+    database.connect(path, key)
+except UserFacingError as exc:
+    out["plain"] = str(exc)
+try:
+    db = database.connect(path, key, allow_read_only=True)
+except UserFacingError as exc:
+    out["fallback"] = type(exc).__name__ + ": " + str(exc)
+else:
+    out["read_only"] = db.read_only
+    out["records"] = db.scalar("SELECT count(*) FROM records")
+    try:
+        db.execute("INSERT INTO settings (key, value) VALUES ('a', 'b')")
+    except UserFacingError as exc:
+        out["write"] = str(exc)
+    db.close()
+sys.stderr.write(json.dumps(out))
+"""
+
+
+def _full_disk_child(path: Path, key: bytes) -> dict[str, object]:
+    import json
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", _FULL_DISK_CHILD, str(path), key.hex()],
+                          capture_output=True, text=True, timeout=60, check=True)
+    result: dict[str, object] = json.loads(proc.stderr.strip().splitlines()[-1])
+    return result
+
+
+def test_c3_full_disk_opens_read_only_when_the_wal_is_empty(
+    session: VaultSession, kit: ModuleType, vault_dir: Path
+) -> None:
+    session.testimonies.create(kit.sample_testimony("full"))
+    session.lock()
+    dek, _ = storage_vault.unwrap_key(vault_dir, kit.PASSPHRASE)
+    before = kit.snapshot([vault_dir / "vault.db"])
+    out = _full_disk_child(vault_dir / "vault.db", bytes(dek))
+    assert "free some space" in str(out["plain"])
+    assert out["read_only"] is True
+    assert out["records"] == 1
+    assert "not saved" in str(out["write"])
+    assert kit.snapshot([vault_dir / "vault.db"]) == before
+
+
+def test_c3_full_disk_with_changes_in_the_wal_is_refused_with_a_sentence(
+    vault_dir: Path, kit: ModuleType
+) -> None:
+    """A WAL with frames holds committed work an immutable reader would not see."""
+    from testimony_app.services.vault import create_vault
+
+    s = create_vault(vault_dir, kit.PASSPHRASE, kdf="test")
+    s.testimonies.create(kit.sample_testimony("in the wal"))
+    wal = (vault_dir / "vault.db-wal").read_bytes()
+    shm = (vault_dir / "vault.db-shm").read_bytes()
+    assert wal
+    s.lock()
+    (vault_dir / "vault.db-wal").write_bytes(wal)  # as a crash would have left it
+    (vault_dir / "vault.db-shm").write_bytes(shm)
+    dek, _ = storage_vault.unwrap_key(vault_dir, kit.PASSPHRASE)
+    out = _full_disk_child(vault_dir / "vault.db", bytes(dek))
+    assert str(out["fallback"]).startswith("DiskFull: The disk is full")
+    assert "waiting to be merged" in str(out["fallback"])
