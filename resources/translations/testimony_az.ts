@@ -545,6 +545,77 @@
         </message>
     </context>
     <context>
+        <name>EditorHeader</name>
+        <message>
+            <source>Editing…</source>
+            <translation>Redaktə edilir…</translation>
+        </message>
+        <message>
+            <source>Opening…</source>
+            <translation>Açılır…</translation>
+        </message>
+        <message>
+            <source>Sealing…</source>
+            <translation>Möhürlənir…</translation>
+        </message>
+        <message>
+            <source>Saved %s</source>
+            <translation>Saxlanıldı %s</translation>
+        </message>
+        <message>
+            <source>Not saved — the disk is full. Your text is kept.</source>
+            <translation>Saxlanılmadı — disk doludur. Mətniniz itməyib.</translation>
+        </message>
+        <message>
+            <source>Not saved — this version is sealed.</source>
+            <translation>Saxlanılmadı — bu versiya möhürlənib.</translation>
+        </message>
+        <message>
+            <source>Not saved — the vault is locked.</source>
+            <translation>Saxlanılmadı — seyf kilidlidir.</translation>
+        </message>
+        <message>
+            <source>Not saved — your text is kept; retrying.</source>
+            <translation>Saxlanılmadı — mətniniz itməyib; yenidən cəhd edilir.</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Saxla</translation>
+        </message>
+        <message>
+            <source>Save now (Ctrl+S). Drafts are also saved automatically a second after you stop typing.</source>
+            <translation>İndi saxla (Ctrl+S). Qaralamalar yazmağı dayandırdıqdan bir saniyə sonra özü də saxlanılır.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Bağla</translation>
+        </message>
+        <message>
+            <source>This version is sealed and cannot be changed. To correct or add something, start an amendment.</source>
+            <translation>Bu versiya möhürlənib və dəyişdirilə bilməz. Nəyisə düzəltmək və ya əlavə etmək üçün düzəlişə başlayın.</translation>
+        </message>
+        <message>
+            <source>Amend…</source>
+            <translation>Düzəliş et…</translation>
+        </message>
+        <message>
+            <source>Sealed · version %d</source>
+            <translation>Möhürlənib · versiya %d</translation>
+        </message>
+        <message>
+            <source>Amendment draft · version %d</source>
+            <translation>Düzəliş qaralaması · versiya %d</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Qaralama</translation>
+        </message>
+        <message>
+            <source>● Recording %s</source>
+            <translation>● Yazılır %s</translation>
+        </message>
+    </context>
+    <context>
         <name>EffectsPage</name>
         <message>
             <source>Physical and psychological effects as the witness describes them, now and since. Mark on the outline where the witness shows injuries or pain.</source>
@@ -924,6 +995,18 @@
         <message>
             <source>Locked because the computer went to sleep or the screen locked.</source>
             <translation>Kompüter yuxu rejiminə keçdiyi və ya ekran kilidləndiyi üçün kilidləndi.</translation>
+        </message>
+        <message>
+            <source>Quit without saving?</source>
+            <translation>Saxlamadan çıxılsın?</translation>
+        </message>
+        <message>
+            <source>The last changes to this testimony could not be saved. If you quit now they are lost.</source>
+            <translation>Bu ifadədəki son dəyişikliklər saxlanıla bilmədi. İndi çıxsanız, onlar itəcək.</translation>
+        </message>
+        <message>
+            <source>Quit and lose them</source>
+            <translation>Çıx və onları itir</translation>
         </message>
         <message>
             <source>Restore from a backup</source>
@@ -1358,6 +1441,29 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>No sound is reaching the recorder. Check that the microphone is connected.</source>
             <translation>Yazıcıya səs gəlmir. Mikrofonun qoşulduğunu yoxlayın.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Recovery</name>
+        <message>
+            <source>Testimony stopped unexpectedly last time, while testimony %1 (record %2) was open. It was recovered as it was last saved, at %3; at most the last second or two of typing before the stop may be missing.</source>
+            <translation>Testimony son dəfə gözlənilmədən dayandı; o zaman %1 ifadəsi (qeyd %2) açıq idi. O, sonuncu dəfə saxlandığı kimi, %3 vəziyyətinə bərpa olundu; dayanmadan əvvəl yazılanların ən çoxu son bir-iki saniyəsi çatışmaya bilər.</translation>
+        </message>
+        <message>
+            <source>Recovered after an unexpected stop</source>
+            <translation>Gözlənilməz dayanmadan sonra bərpa olundu</translation>
+        </message>
+        <message>
+            <source>Open it</source>
+            <translation>Aç</translation>
+        </message>
+        <message>
+            <source>The last changes could not be saved before the vault locked. They are kept in memory and will be saved when you unlock; do not close the program.</source>
+            <translation>Son dəyişikliklər seyf kilidlənməzdən əvvəl saxlanıla bilmədi. Onlar yaddaşda saxlanılır və kilidi açdığınız zaman yazılacaq; proqramı bağlamayın.</translation>
+        </message>
+        <message>
+            <source>The changes kept at the lock (record %1) are saved now.</source>
+            <translation>Kilidlənmə zamanı saxlanılan dəyişikliklər (qeyd %1) indi yazıldı.</translation>
         </message>
     </context>
     <context>
@@ -2003,7 +2109,7 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <name>TestimonyEditor</name>
         <message>
             <source>Close without saving?</source>
-            <extracomment>How long after a change the draft is saved, unless something saves it sooner. Record-level fields and the page that shows them.</extracomment>
+            <extracomment>Record-level fields and the page that shows them.</extracomment>
             <translation>Saxlamadan bağlansın?</translation>
         </message>
         <message>
@@ -2036,7 +2142,7 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
         <message>
             <source>Sealing…</source>
-            <translation>Möhürlənir…</translation>
+            <translation type="vanished">Möhürlənir…</translation>
         </message>
         <message>
             <source>Sealed as version %d</source>
@@ -2056,23 +2162,23 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
         <message>
             <source>Save</source>
-            <translation>Saxla</translation>
+            <translation type="vanished">Saxla</translation>
         </message>
         <message>
             <source>Save now (Ctrl+S). Drafts are also saved automatically every few seconds.</source>
-            <translation>İndi saxla (Ctrl+S). Qaralamalar həm də bir neçə saniyədən bir avtomatik saxlanılır.</translation>
+            <translation type="vanished">İndi saxla (Ctrl+S). Qaralamalar həm də bir neçə saniyədən bir avtomatik saxlanılır.</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation>Bağla</translation>
+            <translation type="vanished">Bağla</translation>
         </message>
         <message>
             <source>This version is sealed and cannot be changed. To correct or add something, start an amendment.</source>
-            <translation>Bu versiya möhürlənib və dəyişdirilə bilməz. Nəyisə düzəltmək və ya əlavə etmək üçün düzəlişə başlayın.</translation>
+            <translation type="vanished">Bu versiya möhürlənib və dəyişdirilə bilməz. Nəyisə düzəltmək və ya əlavə etmək üçün düzəlişə başlayın.</translation>
         </message>
         <message>
             <source>Amend…</source>
-            <translation>Düzəliş et…</translation>
+            <translation type="vanished">Düzəliş et…</translation>
         </message>
         <message>
             <source>Alt+%d</source>
@@ -2080,39 +2186,39 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
         <message>
             <source>Editing…</source>
-            <translation>Redaktə edilir…</translation>
+            <translation type="vanished">Redaktə edilir…</translation>
         </message>
         <message>
             <source>Not saved — the vault is locked.</source>
-            <translation>Saxlanılmadı — seyf kilidlidir.</translation>
+            <translation type="vanished">Saxlanılmadı — seyf kilidlidir.</translation>
         </message>
         <message>
             <source>Not saved — the disk is full. Your text is kept.</source>
-            <translation>Saxlanılmadı — disk doludur. Mətniniz itməyib.</translation>
+            <translation type="vanished">Saxlanılmadı — disk doludur. Mətniniz itməyib.</translation>
         </message>
         <message>
             <source>Not saved — this version is sealed.</source>
-            <translation>Saxlanılmadı — bu versiya möhürlənib.</translation>
+            <translation type="vanished">Saxlanılmadı — bu versiya möhürlənib.</translation>
         </message>
         <message>
             <source>Not saved — your text is kept; retrying.</source>
-            <translation>Saxlanılmadı — mətniniz itməyib; yenidən cəhd edilir.</translation>
+            <translation type="vanished">Saxlanılmadı — mətniniz itməyib; yenidən cəhd edilir.</translation>
         </message>
         <message>
             <source>Saved %s</source>
-            <translation>Saxlanıldı %s</translation>
+            <translation type="vanished">Saxlanıldı %s</translation>
         </message>
         <message>
             <source>Sealed · version %d</source>
-            <translation>Möhürlənib · versiya %d</translation>
+            <translation type="vanished">Möhürlənib · versiya %d</translation>
         </message>
         <message>
             <source>Amendment draft · version %d</source>
-            <translation>Düzəliş qaralaması · versiya %d</translation>
+            <translation type="vanished">Düzəliş qaralaması · versiya %d</translation>
         </message>
         <message>
             <source>Draft</source>
-            <translation>Qaralama</translation>
+            <translation type="vanished">Qaralama</translation>
         </message>
         <message>
             <source>The witness has not agreed to an audio recording. Record their answer on the Consent page first.</source>
@@ -2124,7 +2230,7 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
         <message>
             <source>● Recording %s</source>
-            <translation>● Yazılır %s</translation>
+            <translation type="vanished">● Yazılır %s</translation>
         </message>
     </context>
     <context>

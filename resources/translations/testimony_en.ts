@@ -537,6 +537,77 @@
         </message>
     </context>
     <context>
+        <name>EditorHeader</name>
+        <message>
+            <source>Editing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opening…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sealing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved — the disk is full. Your text is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved — this version is sealed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved — the vault is locked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved — your text is kept; retrying.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save now (Ctrl+S). Drafts are also saved automatically a second after you stop typing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This version is sealed and cannot be changed. To correct or add something, start an amendment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amend…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sealed · version %d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amendment draft · version %d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>● Recording %s</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>EffectsPage</name>
         <message>
             <source>Physical and psychological effects as the witness describes them, now and since. Mark on the outline where the witness shows injuries or pain.</source>
@@ -915,6 +986,18 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <source>Testimony</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Quit without saving?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The last changes to this testimony could not be saved. If you quit now they are lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quit and lose them</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>NarrativePage</name>
@@ -1126,6 +1209,29 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>No sound is reaching the recorder. Check that the microphone is connected.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Recovery</name>
+        <message>
+            <source>Testimony stopped unexpectedly last time, while testimony %1 (record %2) was open. It was recovered as it was last saved, at %3; at most the last second or two of typing before the stop may be missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recovered after an unexpected stop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The last changes could not be saved before the vault locked. They are kept in memory and will be saved when you unlock; do not close the program.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The changes kept at the lock (record %1) are saved now.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1677,6 +1783,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Saved and signed. SHA-256 of the file: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Saved. SHA-256 of the file: %1</source>
             <translation type="unfinished" />
         </message>
@@ -1729,6 +1839,14 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Sig&amp;n with this laptop's key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Adds a digital signature that shows this laptop made the file; PDF readers and the organisation can check it. It does not replace the signatures on paper. Only a sealed version can be signed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Save…</source>
             <translation type="unfinished" />
         </message>
@@ -1760,7 +1878,7 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <name>TestimonyEditor</name>
         <message>
             <source>Close without saving?</source>
-            <extracomment>How long after a change the draft is saved, unless something saves it sooner. Record-level fields and the page that shows them.</extracomment>
+            <extracomment>Record-level fields and the page that shows them.</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1792,10 +1910,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Sealing…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Sealed as version %d</source>
             <translation type="unfinished" />
         </message>
@@ -1812,63 +1926,7 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Save</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save now (Ctrl+S). Drafts are also saved automatically every few seconds.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Close</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This version is sealed and cannot be changed. To correct or add something, start an amendment.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Amend…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Alt+%d</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Editing…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not saved — the vault is locked.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not saved — the disk is full. Your text is kept.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not saved — this version is sealed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not saved — your text is kept; retrying.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Saved %s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sealed · version %d</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Amendment draft · version %d</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Draft</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1877,10 +1935,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>The draft could not be saved, so the recording cannot start.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>● Recording %s</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2491,6 +2545,26 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>The new backup did not verify; the vault itself is unchanged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only a sealed version can be signed: seal the testimony first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The statement could not be signed; it was not saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault's statement-signing key is damaged; restore a backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault's device key is damaged; restore a backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault has no device id; restore a backup.</source>
             <translation type="unfinished" />
         </message>
         <message>

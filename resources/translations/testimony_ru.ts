@@ -545,6 +545,77 @@
         </message>
     </context>
     <context>
+        <name>EditorHeader</name>
+        <message>
+            <source>Editing…</source>
+            <translation>Редактирование…</translation>
+        </message>
+        <message>
+            <source>Opening…</source>
+            <translation>Открывается…</translation>
+        </message>
+        <message>
+            <source>Sealing…</source>
+            <translation>Запечатывание…</translation>
+        </message>
+        <message>
+            <source>Saved %s</source>
+            <translation>Сохранено %s</translation>
+        </message>
+        <message>
+            <source>Not saved — the disk is full. Your text is kept.</source>
+            <translation>Не сохранено — диск заполнен. Ваш текст не потерян.</translation>
+        </message>
+        <message>
+            <source>Not saved — this version is sealed.</source>
+            <translation>Не сохранено — эта версия запечатана.</translation>
+        </message>
+        <message>
+            <source>Not saved — the vault is locked.</source>
+            <translation>Не сохранено — хранилище заблокировано.</translation>
+        </message>
+        <message>
+            <source>Not saved — your text is kept; retrying.</source>
+            <translation>Не сохранено — ваш текст не потерян; повторная попытка.</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Сохранить</translation>
+        </message>
+        <message>
+            <source>Save now (Ctrl+S). Drafts are also saved automatically a second after you stop typing.</source>
+            <translation>Сохранить сейчас (Ctrl+S). Черновики также сохраняются сами через секунду после того, как вы перестали печатать.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message>
+            <source>This version is sealed and cannot be changed. To correct or add something, start an amendment.</source>
+            <translation>Эта версия запечатана и не может быть изменена. Чтобы исправить или дополнить что-то, начните поправку.</translation>
+        </message>
+        <message>
+            <source>Amend…</source>
+            <translation>Внести поправку…</translation>
+        </message>
+        <message>
+            <source>Sealed · version %d</source>
+            <translation>Запечатано · версия %d</translation>
+        </message>
+        <message>
+            <source>Amendment draft · version %d</source>
+            <translation>Черновик поправки · версия %d</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Черновик</translation>
+        </message>
+        <message>
+            <source>● Recording %s</source>
+            <translation>● Идёт запись %s</translation>
+        </message>
+    </context>
+    <context>
         <name>EffectsPage</name>
         <message>
             <source>Physical and psychological effects as the witness describes them, now and since. Mark on the outline where the witness shows injuries or pain.</source>
@@ -927,6 +998,18 @@
         <message>
             <source>Locked because the computer went to sleep or the screen locked.</source>
             <translation>Заблокировано: компьютер перешёл в спящий режим или экран был заблокирован.</translation>
+        </message>
+        <message>
+            <source>Quit without saving?</source>
+            <translation>Выйти без сохранения?</translation>
+        </message>
+        <message>
+            <source>The last changes to this testimony could not be saved. If you quit now they are lost.</source>
+            <translation>Последние изменения в этом свидетельстве не удалось сохранить. Если выйти сейчас, они будут потеряны.</translation>
+        </message>
+        <message>
+            <source>Quit and lose them</source>
+            <translation>Выйти и потерять их</translation>
         </message>
         <message>
             <source>Restore from a backup</source>
@@ -1364,6 +1447,29 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>No sound is reaching the recorder. Check that the microphone is connected.</source>
             <translation>Звук не поступает на запись. Проверьте, подключён ли микрофон.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Recovery</name>
+        <message>
+            <source>Testimony stopped unexpectedly last time, while testimony %1 (record %2) was open. It was recovered as it was last saved, at %3; at most the last second or two of typing before the stop may be missing.</source>
+            <translation>В прошлый раз Testimony неожиданно остановилась, когда было открыто свидетельство %1 (запись %2). Оно восстановлено в том виде, в каком было сохранено в последний раз, в %3; не хватать может не более последней секунды-двух набранного текста.</translation>
+        </message>
+        <message>
+            <source>Recovered after an unexpected stop</source>
+            <translation>Восстановлено после неожиданной остановки</translation>
+        </message>
+        <message>
+            <source>Open it</source>
+            <translation>Открыть</translation>
+        </message>
+        <message>
+            <source>The last changes could not be saved before the vault locked. They are kept in memory and will be saved when you unlock; do not close the program.</source>
+            <translation>Последние изменения не удалось сохранить до блокировки хранилища. Они хранятся в памяти и будут сохранены, когда вы разблокируете его; не закрывайте программу.</translation>
+        </message>
+        <message>
+            <source>The changes kept at the lock (record %1) are saved now.</source>
+            <translation>Изменения, сохранённые в памяти при блокировке (запись %1), теперь записаны.</translation>
         </message>
     </context>
     <context>
@@ -2012,7 +2118,7 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <name>TestimonyEditor</name>
         <message>
             <source>Close without saving?</source>
-            <extracomment>How long after a change the draft is saved, unless something saves it sooner. Record-level fields and the page that shows them.</extracomment>
+            <extracomment>Record-level fields and the page that shows them.</extracomment>
             <translation>Закрыть без сохранения?</translation>
         </message>
         <message>
@@ -2045,7 +2151,7 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Sealing…</source>
-            <translation>Запечатывание…</translation>
+            <translation type="vanished">Запечатывание…</translation>
         </message>
         <message>
             <source>Sealed as version %d</source>
@@ -2065,23 +2171,23 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Save</source>
-            <translation>Сохранить</translation>
+            <translation type="vanished">Сохранить</translation>
         </message>
         <message>
             <source>Save now (Ctrl+S). Drafts are also saved automatically every few seconds.</source>
-            <translation>Сохранить сейчас (Ctrl+S). Черновики также сохраняются автоматически каждые несколько секунд.</translation>
+            <translation type="vanished">Сохранить сейчас (Ctrl+S). Черновики также сохраняются автоматически каждые несколько секунд.</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation>Закрыть</translation>
+            <translation type="vanished">Закрыть</translation>
         </message>
         <message>
             <source>This version is sealed and cannot be changed. To correct or add something, start an amendment.</source>
-            <translation>Эта версия запечатана и не может быть изменена. Чтобы исправить или дополнить что-то, начните поправку.</translation>
+            <translation type="vanished">Эта версия запечатана и не может быть изменена. Чтобы исправить или дополнить что-то, начните поправку.</translation>
         </message>
         <message>
             <source>Amend…</source>
-            <translation>Внести поправку…</translation>
+            <translation type="vanished">Внести поправку…</translation>
         </message>
         <message>
             <source>Alt+%d</source>
@@ -2089,39 +2195,39 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Editing…</source>
-            <translation>Редактирование…</translation>
+            <translation type="vanished">Редактирование…</translation>
         </message>
         <message>
             <source>Not saved — the vault is locked.</source>
-            <translation>Не сохранено — хранилище заблокировано.</translation>
+            <translation type="vanished">Не сохранено — хранилище заблокировано.</translation>
         </message>
         <message>
             <source>Not saved — the disk is full. Your text is kept.</source>
-            <translation>Не сохранено — диск заполнен. Ваш текст не потерян.</translation>
+            <translation type="vanished">Не сохранено — диск заполнен. Ваш текст не потерян.</translation>
         </message>
         <message>
             <source>Not saved — this version is sealed.</source>
-            <translation>Не сохранено — эта версия запечатана.</translation>
+            <translation type="vanished">Не сохранено — эта версия запечатана.</translation>
         </message>
         <message>
             <source>Not saved — your text is kept; retrying.</source>
-            <translation>Не сохранено — ваш текст не потерян; повторная попытка.</translation>
+            <translation type="vanished">Не сохранено — ваш текст не потерян; повторная попытка.</translation>
         </message>
         <message>
             <source>Saved %s</source>
-            <translation>Сохранено %s</translation>
+            <translation type="vanished">Сохранено %s</translation>
         </message>
         <message>
             <source>Sealed · version %d</source>
-            <translation>Запечатано · версия %d</translation>
+            <translation type="vanished">Запечатано · версия %d</translation>
         </message>
         <message>
             <source>Amendment draft · version %d</source>
-            <translation>Черновик поправки · версия %d</translation>
+            <translation type="vanished">Черновик поправки · версия %d</translation>
         </message>
         <message>
             <source>Draft</source>
-            <translation>Черновик</translation>
+            <translation type="vanished">Черновик</translation>
         </message>
         <message>
             <source>The witness has not agreed to an audio recording. Record their answer on the Consent page first.</source>
@@ -2133,7 +2239,7 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>● Recording %s</source>
-            <translation>● Идёт запись %s</translation>
+            <translation type="vanished">● Идёт запись %s</translation>
         </message>
     </context>
     <context>

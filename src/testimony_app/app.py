@@ -41,6 +41,7 @@ def run(argv: Sequence[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from testimony_app.ui.main_window import MainWindow
+    from testimony_app.ui.shell.termination import install_termination_handler
 
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
@@ -56,6 +57,8 @@ def run(argv: Sequence[str]) -> int:
     vault = vault.expanduser().absolute()
     paths.ensure_private_dir(vault.parent)
     window = MainWindow(vault, demo_passphrase=args.demo_passphrase)
+    # Logout, shutdown and kill (SIGTERM), a closed terminal (SIGHUP), Ctrl+C: save and lock.
+    install_termination_handler(window.terminate, window)
     window.show()
     return int(app.exec())
 

@@ -94,6 +94,7 @@ def main() -> int:
     record = window.list_page.selected_id()
     assert record, "no row selected"
     window.open_record(record)
+    window.runner.wait_idle(5000)
     window.editor.show_section("narrative")
     shoot("editor-narrative")
     window.editor.show_section("acts")

@@ -106,6 +106,7 @@ def test_an_interview_from_first_run_to_amendment(
     trigger(window, "actionNewTestimony")
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.editor, timeout=10000)
     editor = window.editor
+    qtbot.waitUntil(lambda: not editor.is_opening(), timeout=10000)  # read on the worker
     record_id = window.current_record
     assert record_id
     editor.set_autosave_interval(400)
@@ -151,6 +152,7 @@ def test_an_interview_from_first_run_to_amendment(
     trigger(window, "actionOpenTestimony")
     editor = window.editor
     assert window.pages.currentWidget() is editor
+    qtbot.waitUntil(lambda: not editor.is_opening(), timeout=10000)
     assert find(editor, QPlainTextEdit, "narrative.text").toPlainText() == NARRATIVE
     scripted_prompts.queue("confirm", True)
     trigger(window, "actionSeal")
@@ -168,7 +170,7 @@ def test_an_interview_from_first_run_to_amendment(
     box.setFocus()
     box.moveCursor(box.textCursor().MoveOperation.End)
     type_text(box, AMENDMENT)
-    assert editor.flush()
+    assert editor.save_and_wait()
 
     # -- lock: every widget, model and undo stack is empty; the session is closed -----------
     session = window.session()

@@ -63,7 +63,8 @@ def editor(
     widget.resize(1200, 820)
     widget.show()
     qtbot.waitExposed(widget)
-    widget.open_record(session.testimonies.create())
+    with qtbot.waitSignal(widget.opened, timeout=10000):  # read on the worker thread
+        widget.open_record(session.testimonies.create())
     widget.show_section("attachments")
     return widget
 
@@ -266,6 +267,7 @@ def test_sealed_record_views_but_adds_nothing(
     prompts.queue("confirm", True)
     with qtbot.waitSignal(editor.sealed, timeout=10000):
         editor.seal()
+    qtbot.waitUntil(lambda: not editor.is_opening())
     view = editor.attachments.view
     assert not view.add_button.isEnabled()
     assert not view.recorder.button.isEnabled()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -75,8 +75,14 @@ def editor(
     widget.show()
     widget.activateWindow()
     qtbot.waitExposed(widget)
-    widget.open_record(session.testimonies.create())
+    open_and_wait(widget, session.testimonies.create(), qtbot)
     return widget
+
+
+def open_and_wait(editor: Editor, record_id: str, qtbot: Any) -> None:
+    """Open a record (read on the worker thread) and wait until it is on screen."""
+    with qtbot.waitSignal(editor.opened, timeout=10000):
+        editor.open_record(record_id)
 
 
 def find(editor: QWidget, cls: type, name: str) -> Any:
@@ -120,7 +126,7 @@ def test_sections_follow_the_interview(editor: Editor) -> None:
 
 
 def test_typing_on_every_page_lands_in_the_vault(
-    editor: Editor, session: VaultSession, type_text: Any, qtbot: Any
+    editor: Editor, session: VaultSession, runner: TaskRunner, type_text: Any, qtbot: Any
 ) -> None:
     record_id = editor.current_record_id()
     assert record_id is not None
@@ -193,7 +199,7 @@ def test_typing_on_every_page_lands_in_the_vault(
     assert t.acts[0].perpetrators[0].name == "Mayor Əliyev"
     assert t.effects.body_marks == [BodyMark("back", 0.5, 0.4, "kürəyində çapıq")]
 
-    assert editor.flush()
+    assert editor.save_and_wait()
     stored = session.testimonies.get(record_id)
     assert stored.consent.refusals == AZ
     assert stored.title == "Şahid 7"
@@ -211,9 +217,9 @@ def test_typing_on_every_page_lands_in_the_vault(
     assert stored.effects.body_marks[0].note == "kürəyində çapıq"
 
     # A new editor (as after a restart) shows every field again, the name hidden.
-    again = Editor(lambda: session, TaskRunner(), ScriptedPrompts())
+    again = Editor(lambda: session, runner, ScriptedPrompts())
     qtbot.addWidget(again)
-    again.open_record(record_id)
+    open_and_wait(again, record_id, qtbot)
     assert again.testimony() == stored
     assert not find(again, QWidget, "witness.name").is_revealed()
     assert find(again, QLineEdit, "witness.name.edit").text() == "Nemət Məhərrəmov"
@@ -236,20 +242,33 @@ def test_autosave_fires_after_the_interval(
 def test_steady_typing_does_not_postpone_the_save(
     editor: Editor, session: VaultSession, type_text: Any, qtbot: Any
 ) -> None:
-    editor.set_autosave_interval(300)
+    editor.set_autosave_interval(300)  # 300 ms after the typing stops, 450 ms at most
     editor.show_section("narrative")
     box = find(editor, QPlainTextEdit, "narrative.text")
     record_id = editor.current_record_id()
     assert record_id is not None
-    for word in ("Məni ", "döydülər ", "gecə ", "gündüz ", "dayanmadan "):
+    stored: list[str] = []
+    editor.saver.saved.connect(lambda _rid, t: stored.append(t.narrative.text))
+    words = ("Məni ", "döydülər ", "gecə ", "gündüz ", "dayanmadan ", "səhərə ", "qədər ")
+    for word in words:
         type_text(box, word)
-        qtbot.wait(100)
-    # Typed for ~500 ms without a pause: at least one save must already have happened.
-    assert session.testimonies.get(record_id).narrative.text.startswith("Məni")
+        qtbot.wait(100)  # never a 300 ms pause
+    # Typed for ~700 ms without a pause: a save of part of it reached the vault meanwhile.
+    assert any(text.startswith("Məni") and text != "".join(words) for text in stored), stored
+    qtbot.waitUntil(lambda: session.testimonies.get(record_id).narrative.text == "".join(words))
+
+
+def test_autosave_comes_one_second_after_the_typing_stops(editor: Editor) -> None:
+    editor.set_autosave_interval(60_000)
+    assert editor.autosave_interval() == 60_000
+    fresh = Editor(lambda: None, TaskRunner(), ScriptedPrompts())
+    assert fresh.autosave_interval() == 1000  # the default: one second after the last key
+    assert fresh.saver.findChild(QTimer, "autosaveDeadline").interval() == 1500
+    fresh.deleteLater()
 
 
 def test_changing_section_saves_at_once(
-    editor: Editor, session: VaultSession, type_text: Any
+    editor: Editor, session: VaultSession, runner: TaskRunner, type_text: Any
 ) -> None:
     editor.show_section("interview")
     type_text(find(editor, QLineEdit, "interview.place"), "Bərdə")
@@ -258,6 +277,7 @@ def test_changing_section_saves_at_once(
     assert session.testimonies.get(record_id).interview.place == ""
     QTest.keyClick(editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert editor.current_section() == "witness"
+    assert runner.wait_idle()  # the timer is a minute away: only the section change saved
     assert session.testimonies.get(record_id).interview.place == "Bərdə"
     assert not editor.is_dirty()
 
@@ -276,12 +296,15 @@ def test_focus_change_saves(
     qtbot.waitUntil(lambda: session.testimonies.get(record_id).interview.place == "Gəncə")
 
 
-def test_ctrl_s_and_alt_numbers(editor: Editor, session: VaultSession, type_text: Any) -> None:
+def test_ctrl_s_and_alt_numbers(
+    editor: Editor, session: VaultSession, runner: TaskRunner, type_text: Any
+) -> None:
     QTest.keyClick(editor, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
     assert editor.current_section() == "narrative"
     box = find(editor, QPlainTextEdit, "narrative.text")
     type_text(box, RU)
     QTest.keyClick(box, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert runner.wait_idle()
     record_id = editor.current_record_id()
     assert record_id is not None
     assert session.testimonies.get(record_id).narrative.text == RU
@@ -305,7 +328,7 @@ def test_disk_full_keeps_the_text_and_says_so_once(
     editor.show_section("narrative")
     box = find(editor, QPlainTextEdit, "narrative.text")
     type_text(box, AZ)
-    assert not editor.flush()
+    assert not editor.save_and_wait()
     status = find(editor, QWidget, "saveStatus").text()
     assert "disk is full" in status
     assert "kept" in status
@@ -390,6 +413,7 @@ def test_seal_makes_it_read_only_and_amendment_reopens(
     with qtbot.waitSignal(editor.sealed, timeout=10000) as sealed:
         QTest.mouseClick(find(editor, QPushButton, "sealButton"), Qt.MouseButton.LeftButton)
     assert sealed.args == [record_id, 1]
+    qtbot.waitUntil(lambda: not editor.is_opening())
     info = session.testimonies.info(record_id)
     assert not info.draft
     assert info.versions[0].sealed
@@ -404,13 +428,15 @@ def test_seal_makes_it_read_only_and_amendment_reopens(
     assert not editor.is_dirty()
 
     prompts.queue("ask_text", "Şahid tarixi düzəltdi")
-    QTest.mouseClick(find(editor, QPushButton, "bannerAmendButton"), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(editor.opened, timeout=10000):
+        QTest.mouseClick(find(editor, QPushButton, "bannerAmendButton"), Qt.MouseButton.LeftButton)
     assert not editor.is_read_only()
+    assert "Amendment started: version 2" in find(editor, QWidget, "saveStatus").text()
     assert not find(editor, QWidget, "sealedBanner").isVisible()
     assert session.testimonies.info(record_id).current == 2
     box.moveCursor(box.textCursor().MoveOperation.End)
     type_text(box, " Düzəliş.")
-    assert editor.flush()
+    assert editor.save_and_wait()
     assert session.testimonies.get(record_id).narrative.text == AZ + " Düzəliş."
     assert session.testimonies.get(record_id, 1).narrative.text == AZ
     assert "Şahid tarixi düzəltdi" in session.testimonies.info(record_id).versions[-1].reason
@@ -423,6 +449,7 @@ def test_amendment_without_a_reason_changes_nothing(
     prompts.queue("confirm", True)
     with qtbot.waitSignal(editor.sealed, timeout=10000):
         editor.seal()
+    qtbot.waitUntil(lambda: not editor.is_opening())
     prompts.queue("ask_text", None)
     assert not editor.amend()
     record_id = editor.current_record_id()
@@ -531,10 +558,10 @@ def test_vault_reopened_from_disk_has_the_draft(tmp_path: Path, qtbot: Any, type
     tasks = TaskRunner()
     widget = Editor(lambda: session, tasks, ScriptedPrompts())
     qtbot.addWidget(widget)
-    widget.open_record(record_id)
+    open_and_wait(widget, record_id, qtbot)
     widget.show_section("narrative")
     type_text(find(widget, QPlainTextEdit, "narrative.text"), AZ)
-    assert widget.flush()
+    assert widget.save_and_wait()
     widget.clear()
     session.lock()
     reopened = unlock_vault(tmp_path / "v", PASS)

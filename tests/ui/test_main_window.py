@@ -403,7 +403,8 @@ def test_editor_page_follows_the_language(make_window, qtbot, tmp_path, type_tex
     ids = make_vault(tmp_path / "vault", [witness("Əli Həsənov", "Bərdə", "Mətn.")])
     window = make_window()
     unlock(window, qtbot, type_text)
-    window.open_record(ids[0])
+    with qtbot.waitSignal(window.editor.opened, timeout=10000):
+        window.open_record(ids[0])
     assert window.pages.currentWidget() is window.editor
     window.set_language("az")
     texts = [window.editor.findChild(QListWidget, "sectionList").item(i).text() for i in range(3)]

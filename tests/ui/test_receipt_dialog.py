@@ -213,7 +213,8 @@ def test_import_receipt_action_from_the_window(
     qtbot.waitUntil(lambda: not window.findChildren(ReceiptDialog), timeout=5000)
 
     # From the editor, with the testimony open.
-    window.open_record(record_id)
+    with qtbot.waitSignal(window.editor.opened, timeout=10000):
+        window.open_record(record_id)
     assert window.pages.currentWidget() is window.editor
     scripted_prompts.queue("open_paths", [str(receipt)])
     window.findChild(QAction, "actionImportReceipt").trigger()

@@ -121,7 +121,8 @@ def editor(
     widget.resize(1200, 820)
     widget.show()
     qtbot.waitExposed(widget)
-    widget.open_record(session.testimonies.create())
+    with qtbot.waitSignal(widget.opened, timeout=10000):  # read on the worker thread
+        widget.open_record(session.testimonies.create())
     panel = widget.attachments.view.recorder
     panel.source_factory = lambda: source
     panel.recorder.chunk_ms = 200

@@ -255,7 +255,8 @@ def test_statement_action_on_the_list_and_in_the_editor_and_the_lock_closes_it(
     qtbot.waitUntil(lambda: not window.findChildren(StatementDialog), timeout=5000)
 
     # In the editor: the open testimony, in its interview language, without a look-up.
-    window.open_record(record_id)
+    with qtbot.waitSignal(window.editor.opened, timeout=10000):
+        window.open_record(record_id)
     assert window.pages.currentWidget() is window.editor
     assert action.isEnabled()
     action.trigger()

@@ -79,6 +79,10 @@ class TestimonyService:
         """Every testimony, for the list view."""
         return self._records.list()
 
+    def summary(self, record_id: str) -> TestimonySummary:
+        """One testimony's list entry (its label is the pseudonym or initials, never the name)."""
+        return self._records.summary(record_id)
+
     def search(self, query: str, limit: int = 200) -> builtins.list[SearchHit]:
         """Search every field, folded: ``meherremov`` finds ``Məhərrəmov``."""
         return self._records.search(query, limit)

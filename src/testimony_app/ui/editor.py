@@ -2,12 +2,15 @@
 
 What it promises the interviewer:
 
-* **Never lose a word.** Every change starts a short timer (5 s by default); when it fires, or
-  when the section or the keyboard focus changes, or on Ctrl+S, the whole draft is written
-  through ``TestimonyService.save_draft`` into the encrypted vault. A save is a few
-  milliseconds, so it runs right here on the GUI thread and ``flush()`` can promise the draft
-  is stored when it returns True. If the disk is full the text stays in the widgets, the status
-  line says so in one sentence, and the save is retried on the next tick.
+* **Never lose more than a second or two.** The draft is written one second after the typing
+  stops and at most every 1.5 s while it goes on, and at once when the section or the
+  keyboard focus changes, on Ctrl+S, before a dialog and before the lock
+  (:class:`~testimony_app.ui.draft_saver.DraftSaver`). If the disk is full the text stays in
+  the widgets, the status line says so in one sentence, and the save is retried.
+* **Never freezes.** Opening, saving, sealing and amending run on the task runner's worker
+  thread, never on the GUI thread: a save that meets a backup or a vault check holding the
+  database waits there, not in the window. Answers that arrive after the lock, or for a record
+  no longer shown, are dropped (:class:`~testimony_app.ui.session_op.SessionOp`).
 * **Calm and keyboard-first.** Sections follow the interview (consent first, review last);
   Alt+1…9 and Ctrl+PgUp/PgDn move between them; Tab walks each form in reading order.
 * **Sealed means sealed.** A sealed version opens read-only under a banner; changing it starts
@@ -22,21 +25,17 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QStackedWidget,
     QTextEdit,
     QVBoxLayout,
@@ -44,10 +43,12 @@ from PySide6.QtWidgets import (
 )
 
 from testimony_app.domain.model import RecordInfo, Testimony
-from testimony_app.errors import ConsentMissing, DiskFull, RecordSealed
+from testimony_app.errors import ConsentMissing, RecordSealed
 from testimony_app.log import get_logger
 from testimony_app.ui.attachments_view import AttachmentsPage
+from testimony_app.ui.draft_saver import DraftSaver, Unsaved
 from testimony_app.ui.editor_base import EditorPage, path_steps
+from testimony_app.ui.editor_header import EditorHeader
 from testimony_app.ui.editor_repeatable import ActsPage, DetentionPage
 from testimony_app.ui.editor_review import ReviewPage
 from testimony_app.ui.editor_sections import (
@@ -58,13 +59,10 @@ from testimony_app.ui.editor_sections import (
     WitnessPage,
 )
 from testimony_app.ui.prompts import Prompts, prompts_for
-from testimony_app.ui.recorder import format_duration
+from testimony_app.ui.session_op import SessionOp
 from testimony_app.ui.tasks import TaskRunner, show_error
 
 _log = get_logger("ui.editor")
-
-#: How long after a change the draft is saved, unless something saves it sooner.
-DEFAULT_AUTOSAVE_MS = 5000
 
 #: Record-level fields and the page that shows them.
 _TOP_LEVEL_PAGES = {
@@ -83,11 +81,13 @@ class TestimonyEditor(QWidget):
         closed(): the user closed the editor (after it saved).
         record_changed(str): the record was saved, sealed or amended (the list may refresh).
         sealed(str, int): a version was sealed (record id, version number).
+        opened(str): a record was read from the vault and is on screen.
     """
 
     closed = Signal()
     record_changed = Signal(str)
     sealed = Signal(str, int)
+    opened = Signal(str)
 
     def __init__(
         self,
@@ -102,19 +102,18 @@ class TestimonyEditor(QWidget):
         self._session_provider = session_provider
         self._runner = runner
         self._record_id: str | None = None
+        self._opening: str | None = None
+        self._opened_note = ""
         self._base = Testimony()
         self._info: RecordInfo | None = None
-        self._dirty = False
         self._read_only = False
         self._busy = False
         self._error_shown = False
         self._lang = "en"
-
-        self._autosave = QTimer(self)
-        self._autosave.setObjectName("autosaveTimer")
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(DEFAULT_AUTOSAVE_MS)
-        self._autosave.timeout.connect(self._autosave_now)
+        self.ops = SessionOp(self, session_provider, runner)
+        self.saver = DraftSaver(session_provider, runner, self.testimony, self)
+        self.saver.saved.connect(self._saved)
+        self.saver.failed.connect(self._save_failed)
 
         # -- pages -------------------------------------------------------------------------
         self.consent = ConsentPage()
@@ -134,53 +133,10 @@ class TestimonyEditor(QWidget):
         ]
         self._by_section = {page.section: page for page in self.pages}
 
-        # -- header ------------------------------------------------------------------------
-        header = QHBoxLayout()
-        header.setContentsMargins(12, 8, 12, 8)
-        self.record_status = QLabel(self)
-        self.record_status.setObjectName("recordStatus")
-        bold = QFont(self.record_status.font())
-        bold.setBold(True)
-        self.record_status.setFont(bold)
-        self.recording_indicator = QLabel(self)
-        self.recording_indicator.setObjectName("recordingIndicator")
-        self.recording_indicator.setStyleSheet(
-            "color: white; background: #c62828; border-radius: 4px; padding: 2px 8px;"
-            " font-weight: bold;"
-        )
-        self.recording_indicator.setVisible(False)
-        self.save_status = QLabel(self)
-        self.save_status.setObjectName("saveStatus")
-        self.save_button = QPushButton(self)
-        self.save_button.setObjectName("saveNowButton")
-        self.save_button.clicked.connect(self.save_now)
-        self.close_button = QPushButton(self)
-        self.close_button.setObjectName("closeEditorButton")
-        self.close_button.clicked.connect(self.close_editor)
-        header.addWidget(self.record_status)
-        header.addSpacing(12)
-        header.addWidget(self.recording_indicator)
-        header.addStretch(1)
-        header.addWidget(self.save_status)
-        header.addWidget(self.save_button)
-        header.addWidget(self.close_button)
-
-        self.banner = QFrame(self)
-        self.banner.setObjectName("sealedBanner")
-        self.banner.setStyleSheet(
-            "#sealedBanner { background: #fff4d6; border: 1px solid #e2c36b; border-radius: 4px; }"
-        )
-        banner_row = QHBoxLayout(self.banner)
-        banner_row.setContentsMargins(12, 8, 12, 8)
-        self.banner_text = QLabel(self.banner)
-        self.banner_text.setObjectName("sealedBannerText")
-        self.banner_text.setWordWrap(True)
-        self.banner_amend = QPushButton(self.banner)
-        self.banner_amend.setObjectName("bannerAmendButton")
-        self.banner_amend.clicked.connect(self.amend)
-        banner_row.addWidget(self.banner_text, 1)
-        banner_row.addWidget(self.banner_amend)
-        self.banner.setVisible(False)
+        self.header = EditorHeader(self)
+        self.header.save_clicked.connect(self.save_now)
+        self.header.close_clicked.connect(self.close_editor)
+        self.header.amend_clicked.connect(self.amend)
 
         # -- navigator and pages ------------------------------------------------------------
         self.navigator = QListWidget(self)
@@ -203,11 +159,7 @@ class TestimonyEditor(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addLayout(header)
-        banner_holder = QHBoxLayout()
-        banner_holder.setContentsMargins(12, 0, 12, 8)
-        banner_holder.addWidget(self.banner)
-        column.addLayout(banner_holder)
+        column.addWidget(self.header)
         column.addLayout(body, 1)
 
         # -- wiring -------------------------------------------------------------------------
@@ -217,8 +169,8 @@ class TestimonyEditor(QWidget):
         self.review.seal_clicked.connect(self.seal)
         self.review.amend_clicked.connect(self.amend)
         view = self.attachments.view
-        view.recording_changed.connect(self._recording_changed)
-        view.recording_progress.connect(self._recording_progress)
+        view.recording_changed.connect(self.header.set_recording)
+        view.recording_progress.connect(self.header.set_recording_time)
         view.attachments_changed.connect(self._attachments_changed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -240,55 +192,102 @@ class TestimonyEditor(QWidget):
     # -- the public API the shell uses --------------------------------------------------------
 
     def open_record(self, record_id: str) -> None:
-        """Show ``record_id``'s latest version (its draft if there is one)."""
-        if self._record_id is not None and self._record_id != record_id:
-            self.flush()
-        session = self._session_provider()
-        if session is None:
+        """Show ``record_id``'s latest version (its draft if there is one), read on the worker.
+
+        What was typed into the record shown is stored first; if it cannot be, the editor stays
+        on it (the text is still there) and says why.
+        """
+        if self._session_provider() is None:
             return
-        try:
-            testimony = session.testimonies.get(record_id)
-            info = session.testimonies.info(record_id)
-        except Exception as exc:  # noqa: BLE001 -- one sentence to the user
+        self._opening = record_id
+        self._set_editable(False, banner=False)  # nothing typed now could reach either record
+        self.header.show_opening()
+
+        def saved_first(ok: bool) -> None:
+            if self._opening != record_id:
+                return
+            if ok:
+                self._load(record_id)
+            else:
+                self._opening = None
+                self._set_editable(self._info is not None and self._info.draft)
+                if self._record_id is not None:
+                    self.record_changed.emit(self._record_id)
+
+        self.saver.flush(saved_first)
+
+    def _load(self, record_id: str) -> None:
+        def read(session: Any) -> tuple[Testimony, RecordInfo]:
+            return session.testimonies.get(record_id), session.testimonies.info(record_id)
+
+        def failed(exc: BaseException) -> None:
+            if self._opening != record_id:
+                return
+            self._opening = None
+            self.header.show_status("")
+            self._set_editable(self._info is not None and self._info.draft)
             show_error(self, exc)
-            return
-        self._autosave.stop()
+
+        self.ops.submit(read, lambda found: self._loaded(record_id, *found), failed)
+
+    def _loaded(self, record_id: str, testimony: Testimony, info: RecordInfo) -> None:
+        if self._opening != record_id:
+            return  # another record was asked for since
+        self._opening = None
         if self._record_id != record_id:
             self.attachments.view.stop_recording()
+        self.saver.begin(record_id)
         self._record_id = record_id
         self._base = testimony
         self._info = info
-        self._dirty = False
         self._error_shown = False
         for page in self.pages:
             page.load(testimony)
         self.witness.hide_names()
         self._episodes_changed()
         self._set_editable(info.draft)
-        self._update_record_status()
-        self.save_status.setText("")
+        self.header.set_record(info)
+        self.header.show_status(self._opened_note)
+        self._opened_note = ""
         self.review.refresh(testimony, info)
+        self.record_changed.emit(record_id)
+        self.opened.emit(record_id)
 
     def flush(self) -> bool:
-        """Save now if anything changed; False if the draft could not be saved."""
-        self._autosave.stop()
+        """Queue the newest text for the vault now; True if nothing needed saving.
+
+        The save runs on the task runner, so anything submitted after this (a statement, a
+        backup, the lock) sees it.
+        """
         if self._record_id is None:
             return True
         self.attachments.view.flush_recording()
-        if self._read_only or not self._dirty:
+        if self._read_only:
             return True
-        return self._save()
+        return self.saver.flush()
+
+    def save_and_wait(self, timeout_ms: int = 30000) -> bool:
+        """Store the newest text and wait for it (events keep flowing); False if it failed."""
+        if self._record_id is None or self._read_only:
+            return True
+        self.attachments.view.flush_recording()
+        return self.saver.wait(timeout_ms)
+
+    def take_unsaved(self) -> list[Unsaved]:
+        """Text that could not be stored after the editor moved on (the lock): hand it over."""
+        return self.saver.take_unsaved()
 
     def clear(self) -> None:
         """Forget the record and wipe every widget, model and undo stack (the vault locks)."""
-        self._autosave.stop()
+        self.saver.end()
         view = self.attachments.view
         if view.is_recording():
             view.stop_recording(quiet=True)  # kept; if the vault is already shut, recovered later
         self._record_id = None
+        self._opening = None
+        self._opened_note = ""
         self._base = Testimony()
         self._info = None
-        self._dirty = False
         self._error_shown = False
         blank = Testimony()
         for page in self.pages:
@@ -299,8 +298,7 @@ class TestimonyEditor(QWidget):
         self.review.clear()
         self._episodes_changed()
         self._set_editable(False)
-        self.record_status.setText("")
-        self.save_status.setText("")
+        self.header.clear()
         self.navigator.setCurrentRow(0)
 
     def current_record_id(self) -> str | None:
@@ -324,20 +322,25 @@ class TestimonyEditor(QWidget):
         return testimony
 
     def is_dirty(self) -> bool:
-        """Whether there are changes not yet saved."""
-        return self._dirty
+        """Whether there are changes not yet stored in the vault."""
+        return self.saver.dirty
+
+    def is_opening(self) -> bool:
+        """Whether a record is being read from the vault."""
+        return self._opening is not None
 
     def is_read_only(self) -> bool:
         """Whether the shown version is sealed."""
         return self._read_only
 
     def autosave_interval(self) -> int:
-        """Milliseconds from a change to its automatic save."""
-        return self._autosave.interval()
+        """Milliseconds from the last change to its automatic save."""
+        return self.saver.idle_ms
 
     def set_autosave_interval(self, ms: int) -> None:
-        """Change the autosave delay (settings; tests use a short one)."""
-        self._autosave.setInterval(max(100, int(ms)))
+        """Save ``ms`` after the last change, and at most 1.5 × ``ms`` after the first
+        (settings; tests use a short one or a very long one)."""
+        self.saver.set_delays(ms)
 
     def page(self, section: str) -> EditorPage:
         """The page for ``section`` (``consent``, ``acts``, …)."""
@@ -372,14 +375,17 @@ class TestimonyEditor(QWidget):
     def save_now(self) -> bool:
         """Ctrl+S: save at once and say so."""
         if self._record_id is not None and not self._read_only:
-            self._dirty = True  # the user asked: write even if nothing seems changed
+            self.saver.mark_dirty()  # the user asked: write even if nothing seems changed
         return self.flush()
 
     def close_editor(self) -> None:
-        """Save and tell the shell to go back to the list."""
-        if not self.flush():
-            prompts = prompts_for(self)
-            if not prompts.confirm(
+        """Save, then tell the shell to go back to the list (asking first if it failed)."""
+        record_id = self._record_id
+
+        def saved(ok: bool) -> None:
+            if self._record_id != record_id:
+                return
+            if not ok and not prompts_for(self).confirm(
                 self,
                 self.tr("Close without saving?"),
                 self.tr("The last changes could not be saved. If you close now they are lost."),
@@ -387,9 +393,15 @@ class TestimonyEditor(QWidget):
                 destructive=True,
             ):
                 return
-        if self.attachments.view.is_recording():
-            self.attachments.view.stop_recording()
-        self.closed.emit()
+            if self.attachments.view.is_recording():
+                self.attachments.view.stop_recording()
+            self.closed.emit()
+
+        if record_id is None or self._read_only:
+            saved(True)
+        else:
+            self.attachments.view.flush_recording()
+            self.saver.flush(saved)
 
     def seal(self) -> None:
         """Seal the draft after checking consent and asking; the editor then turns read-only."""
@@ -408,8 +420,6 @@ class TestimonyEditor(QWidget):
                 "Stop the audio recording before sealing."
             ))
             return
-        if not self.save_now():
-            return
         if not prompts.confirm(
             self,
             self.tr("Seal this version?"),
@@ -418,21 +428,19 @@ class TestimonyEditor(QWidget):
             ok_label=self.tr("Seal"),
         ):
             return
-        session = self._session_provider()
-        if session is None:
-            return
         # Sealing also backs the vault up, which may take a moment: off the GUI thread, with
-        # the fields locked so nothing typed meanwhile could miss the sealed version.
+        # the fields locked so nothing typed meanwhile could miss the sealed version. What was
+        # typed is stored first; only if that worked is the stored draft sealed.
         self._busy = True
         self._set_editable(False, banner=False)
-        self.save_status.setText(self.tr("Sealing…"))
+        self.header.show_sealing()
 
         def done(version: Any) -> None:
             self._busy = False
             if self._record_id != record_id:
                 return
+            self._opened_note = self.tr("Sealed as version %d") % version.number
             self.open_record(record_id)
-            self.save_status.setText(self.tr("Sealed as version %d") % version.number)
             self.sealed.emit(record_id, version.number)
             self.record_changed.emit(record_id)
 
@@ -441,15 +449,29 @@ class TestimonyEditor(QWidget):
             if self._record_id != record_id:
                 return
             self._set_editable(True)
-            self.save_status.setText("")
+            self.header.show_status("")
             show_error(self, exc)
             if isinstance(exc, ConsentMissing):
                 self._jump_to_consent()
 
-        self._runner.submit(lambda: session.testimonies.seal(record_id), done, failed)
+        def saved(ok: bool) -> None:
+            if self._record_id != record_id:
+                self._busy = False
+                return
+            if not ok:
+                self._busy = False
+                self._set_editable(True)  # the save's failure is already on the status line
+                return
+            self.ops.submit(lambda s: s.testimonies.seal(record_id), done, failed)
+
+        self.saver.mark_dirty()  # Ctrl+S semantics: write the draft even if nothing changed
+        self.saver.flush(saved)
 
     def amend(self) -> bool:
-        """Start an amendment of the sealed version, with the reason the user gives."""
+        """Start an amendment of the sealed version, with the reason the user gives.
+
+        True when the amendment was asked for; it opens when the vault answers.
+        """
         record_id = self._record_id
         if record_id is None or not self._read_only or self._busy:
             return False
@@ -461,32 +483,31 @@ class TestimonyEditor(QWidget):
         )
         if reason is None or not reason.strip():
             return False
-        session = self._session_provider()
-        if session is None:
-            return False
-        try:
-            number = session.testimonies.begin_amendment(record_id, reason.strip())
-        except Exception as exc:  # noqa: BLE001 -- one sentence to the user
+        self._busy = True
+
+        def begun(number: int) -> None:
+            self._busy = False
+            if self._record_id != record_id:
+                return
+            self._opened_note = self.tr("Amendment started: version %d") % number
+            self.open_record(record_id)
+            self.record_changed.emit(record_id)
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
             show_error(self, exc)
+
+        if not self.ops.submit(
+            lambda s: s.testimonies.begin_amendment(record_id, reason.strip()), begun, failed
+        ):
+            self._busy = False
             return False
-        self.open_record(record_id)
-        self.save_status.setText(self.tr("Amendment started: version %d") % number)
-        self.record_changed.emit(record_id)
         return True
 
     # -- events -------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        """Texts in the interface language."""
-        self.save_button.setText(self.tr("Save"))
-        self.save_button.setToolTip(self.tr("Save now (Ctrl+S). Drafts are also saved "
-                                            "automatically every few seconds."))
-        self.close_button.setText(self.tr("Close"))
-        self.banner_text.setText(self.tr(
-            "This version is sealed and cannot be changed. To correct or add something, start "
-            "an amendment."
-        ))
-        self.banner_amend.setText(self.tr("Amend…"))
+        """Texts in the interface language (the header follows by itself)."""
         titles = {}
         for index, page in enumerate(self.pages):
             item = self.navigator.item(index)
@@ -495,7 +516,6 @@ class TestimonyEditor(QWidget):
             titles[page.section] = page.title()
         titles["closing"] = self.interview.title()
         self.review.set_section_titles(titles)
-        self._update_record_status()
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow a change of interface language."""
@@ -518,71 +538,46 @@ class TestimonyEditor(QWidget):
         self._shortcuts.append(shortcut)
 
     def _changed(self) -> None:
-        if self._record_id is None or self._read_only or self._busy:
+        if self._record_id is None or self._read_only or self._busy or self._opening:
             return
-        if not self._dirty:
-            self._dirty = True
-            self.save_status.setText(self.tr("Editing…"))
-            self.save_status.setStyleSheet("color: palette(placeholder-text);")
-        if not self._autosave.isActive():
-            # Not restarted on every key: steady typing must not postpone the save forever.
-            self._autosave.start()
+        if not self.saver.dirty:
+            self.header.show_editing()
+        self.saver.changed()
 
-    def _autosave_now(self) -> None:
-        if self._dirty:
-            self._save()
-
-    def _save(self) -> bool:
-        record_id = self._record_id
-        if record_id is None:
-            return True
-        session = self._session_provider()
-        if session is None:
-            self._not_saved(self.tr("Not saved — the vault is locked."))
-            return False
-        testimony = self.testimony()
-        try:
-            session.testimonies.save_draft(record_id, testimony)
-        except DiskFull as exc:
-            self._not_saved(self.tr("Not saved — the disk is full. Your text is kept."), exc)
-            return False
-        except RecordSealed as exc:
-            self._not_saved(self.tr("Not saved — this version is sealed."), exc)
-            return False
-        except Exception as exc:  # noqa: BLE001 -- keep the text, say it, retry later
-            _log.error("saving a draft failed: %s", type(exc).__name__)
-            self._not_saved(self.tr("Not saved — your text is kept; retrying."), exc)
-            return False
-        self._dirty = False
+    def _saved(self, record_id: str, _testimony: Testimony) -> None:
+        if record_id != self._record_id:
+            return
         self._error_shown = False
-        self.save_status.setText(self.tr("Saved %s") % datetime.now().strftime("%H:%M:%S"))
-        self.save_status.setStyleSheet("color: palette(placeholder-text);")
+        if not self.saver.dirty:
+            self.header.show_saved()
         if self.current_section() == "review":
-            self.review.refresh(testimony, self._info)
+            self.review.refresh(self.testimony(), self._info)
         self.record_changed.emit(record_id)
-        return True
 
-    def _not_saved(self, sentence: str, exc: BaseException | None = None) -> None:
-        self.save_status.setText(sentence)
-        self.save_status.setStyleSheet("color: #b3261e; font-weight: bold;")
-        if exc is not None and not self._error_shown:
-            # Once per failure streak: a dialog every five seconds would stop the interview.
+    def _save_failed(self, record_id: str, exc: BaseException) -> None:
+        if record_id != self._record_id:
+            return
+        locked = self._session_provider() is None
+        self.header.show_not_saved(exc, locked=locked)
+        if isinstance(exc, RecordSealed):
+            self.saver.pause()  # retrying cannot help; the text stays in the widgets
+        explain = not locked
+        if explain and not self._error_shown:
+            # Once per failure streak: a dialog every few seconds would stop the interview.
             self._error_shown = True
             show_error(self, exc)
-        if self._dirty and not isinstance(exc, RecordSealed):
-            self._autosave.start()
 
     @Slot(QWidget, QWidget)
     def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
-        if self._dirty and old is not None and self.isAncestorOf(old):
-            self._save()
+        if self.saver.dirty and old is not None and self.isAncestorOf(old):
+            self.saver.flush()
 
     def _section_changed(self, row: int) -> None:
         if row < 0:
             return
         self.stack.setCurrentIndex(row)
-        if self._dirty:
-            self._save()
+        if self.saver.dirty:
+            self.saver.flush()
         if self.pages[row] is self.review:
             self.review.refresh(self.testimony(), self._info)
         elif self.pages[row] is self.acts:
@@ -601,22 +596,9 @@ class TestimonyEditor(QWidget):
         for page in self.pages:
             page.set_read_only(read_only)
         sealed = read_only and self._record_id is not None and banner
-        self.banner.setVisible(sealed)
+        self.header.set_sealed(sealed)
         self.review.set_sealed(sealed)
-        self.save_button.setEnabled(editable)
-
-    def _update_record_status(self) -> None:
-        info = self._info
-        if info is None or self._record_id is None:
-            self.record_status.setText("")
-            return
-        if not info.draft:
-            text = self.tr("Sealed · version %d") % info.current
-        elif info.current > 1:
-            text = self.tr("Amendment draft · version %d") % info.current
-        else:
-            text = self.tr("Draft")
-        self.record_status.setText(text)
+        self.header.set_editable(editable)
 
     def _jump_to_consent(self) -> None:
         self.show_section("consent")
@@ -634,17 +616,9 @@ class TestimonyEditor(QWidget):
                 "The witness has not agreed to an audio recording. Record their answer on the "
                 "Consent page first."
             )
-        if not self.flush():
+        if not self.save_and_wait():
             return self.tr("The draft could not be saved, so the recording cannot start.")
         return ""
-
-    def _recording_changed(self, recording: bool) -> None:
-        self.recording_indicator.setVisible(recording)
-        if recording:
-            self._recording_progress(0)
-
-    def _recording_progress(self, ms: int) -> None:
-        self.recording_indicator.setText(self.tr("● Recording %s") % format_duration(ms))
 
     def _attachments_changed(self) -> None:
         if self._record_id is not None:

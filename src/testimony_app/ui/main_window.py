@@ -61,7 +61,8 @@ from testimony_app.ui.shell.actions import ActionState, ShellActions
 from testimony_app.ui.shell.clipboard_guard import ClipboardGuard
 from testimony_app.ui.shell.maintenance import VaultMaintenance
 from testimony_app.ui.shell.record_dialogs import RecordDialogs
-from testimony_app.ui.shell.session_controller import SessionController, Settings
+from testimony_app.ui.shell.recovery import Recovery
+from testimony_app.ui.shell.session_controller import OPEN_RECORD, SessionController, Settings
 from testimony_app.ui.shell.vault_access import VaultAccess
 from testimony_app.ui.tasks import TaskRunner
 from testimony_app.ui.testimony_list import TestimonyListPage
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self._current_record: str | None = None
         self._lock_minutes = DEFAULT_LOCK_MINUTES
         self._language_chosen_while_locked = False
+        self._terminating = False
         self.preferences = preferences or UiPreferences()
         self.translations = translations or Translations()
         self.translations.apply(self.preferences.language)
@@ -157,6 +159,7 @@ class MainWindow(QMainWindow):
                 lambda _index, chosen=selector: self._language_selected(chosen)
             )
 
+        self.recovery = Recovery(self)
         self.access = VaultAccess(
             self, self.sessions, self.create_page, self.unlock_page, self.prompts
         )
@@ -281,12 +284,14 @@ class MainWindow(QMainWindow):
         """Save, close the vault, wipe every page and show the unlock page. Safe to repeat."""
         self._close_dialogs()
         was_open = self.sessions.is_open
-        if was_open and self._current_record is not None:
+        if was_open:
             try:
                 self.editor.flush()  # queued before the lock: the serial runner keeps the order
             except Exception:  # noqa: BLE001 -- the lock must happen whatever the editor does
                 _log.exception("flush before lock failed")
+            self.recovery.clear()  # a clean end: nothing to recover at the next unlock
         self.sessions.lock()
+        self.recovery.forget()
         self.idle.stop()
         self._current_record = None
         self._wipe_pages()
@@ -355,6 +360,7 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self._update_actions()
         self.unlocked.emit()
+        self.recovery.after_unlock(settings.get(OPEN_RECORD))
 
     # -- testimonies ------------------------------------------------------------------------
 
@@ -393,6 +399,7 @@ class MainWindow(QMainWindow):
         if record_id is not None:
             self.editor.flush()
         self._current_record = None
+        self.recovery.clear()
         self.pages.setCurrentIndex(self.PAGE_LIST)
 
         def reselect() -> None:
@@ -464,7 +471,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _update_actions(self) -> None:
         page = self.pages.currentIndex()
-        has_record = self._current_record is not None
+        has_record = self._current_record is not None and not self.editor.is_opening()
         self.commands.update(
             ActionState(
                 unlocked=self.sessions.is_open,
@@ -496,8 +503,34 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def terminate(self) -> None:
+        """The system ends the program (logout, SIGTERM): save, lock and close, asking nothing."""
+        self._terminating = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Lock on close: save, close the vault, and wait for the queue so nothing is lost."""
+        """Lock on close: save, close the vault, and wait for the queue so nothing is lost.
+
+        If the last changes cannot be saved, the user is asked before they are lost, unless the
+        system is ending the program, which does not wait for an answer.
+        """
+        if (
+            self.sessions.is_open
+            and not self.editor.save_and_wait()
+            and not self._terminating
+            and not self.prompts.confirm(
+                self,
+                self.tr("Quit without saving?"),
+                self.tr(
+                    "The last changes to this testimony could not be saved. If you quit now "
+                    "they are lost."
+                ),
+                ok_label=self.tr("Quit and lose them"),
+                destructive=True,
+            )
+        ):
+            event.ignore()
+            return
         self.sessions.closing = True
         self.lock()
         if not self.runner.wait_idle(30000):

@@ -68,6 +68,7 @@ class _Job:
     fn: Callable[[], Any]
     on_success: Callable[[Any], None] | None
     on_error: Callable[[BaseException], None] | None
+    on_dropped: Callable[[], None] | None = None
 
 
 class _Bridge(QObject):
@@ -114,16 +115,20 @@ class TaskRunner(QObject):
         fn: Callable[[], T],
         on_success: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        on_dropped: Callable[[], None] | None = None,
     ) -> None:
         """Queue ``fn`` for the worker thread.
 
         ``on_success(result)`` or ``on_error(exc)`` runs later on the GUI thread. Without
-        ``on_error`` the error is shown with :func:`show_error`.
+        ``on_error`` the error is shown with :func:`show_error`. When the answer is dropped
+        (:meth:`discard_callbacks` was called after this), ``on_dropped()`` runs instead, so
+        whoever counts pending work can still count down.
         """
         if self._closed:
             raise RuntimeError("the task runner is shut down")
         self._tickets += 1
-        job = _Job(self._tickets, self._generation, fn, on_success, on_error)
+        job = _Job(self._tickets, self._generation, fn, on_success, on_error, on_dropped)
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -180,6 +185,8 @@ class TaskRunner(QObject):
     def _deliver(self, job: _Job, ok: bool, value: Any) -> None:
         try:
             if job.generation != self._generation:
+                if job.on_dropped is not None:
+                    job.on_dropped()
                 return
             if ok:
                 if job.on_success is not None:

@@ -22,8 +22,10 @@ from testimony_app.ui.tasks import TaskRunner
 
 _log = get_logger("ui.shell.session")
 
+#: The vault setting naming the testimony open in the editor ("" when none; see recovery.py).
+OPEN_RECORD = "open_record"
 #: The settings read from inside the vault as it opens.
-SETTING_KEYS = ("lock_minutes", "ui_language")
+SETTING_KEYS = ("lock_minutes", "ui_language", OPEN_RECORD)
 
 Settings = dict[str, "str | None"]
 
