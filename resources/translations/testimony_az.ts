@@ -370,6 +370,123 @@
         </message>
     </context>
     <context>
+        <name>CorroborationPane</name>
+        <message>
+            <source>Select an entry to see who names it.</source>
+            <translation>Kimlərin onun adını çəkdiyini görmək üçün qeyd seçin.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n testimonies name this entry.</source>
+            <translation>
+                <numerusform>%n ifadədə adı çəkilir.</numerusform>
+                <numerusform>%n ifadədə adı çəkilir.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n independent witnesses.</source>
+            <translation>
+                <numerusform>%n müstəqil şahid.</numerusform>
+                <numerusform>%n müstəqil şahid.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(no date)</source>
+            <translation>(tarix göstərilməyib)</translation>
+        </message>
+        <message>
+            <source>(no place)</source>
+            <translation>(yer göstərilməyib)</translation>
+        </message>
+        <message>
+            <source>(not named)</source>
+            <translation>(adı çəkilməyib)</translation>
+        </message>
+        <message>
+            <source>The start of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
+            <translation>Dövrün başlanğıcı tarix deyil. Onu İİİİ, İİİİ-AA və ya İİİİ-AA-GG şəklində yazın, məsələn, 2017, 2017-05 və ya 2017-05-18.</translation>
+        </message>
+        <message>
+            <source>The end of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
+            <translation>Dövrün sonu tarix deyil. Onu İİİİ, İİİİ-AA və ya İİİİ-AA-GG şəklində yazın, məsələn, 2017, 2017-05 və ya 2017-05-18.</translation>
+        </message>
+        <message>
+            <source>The start of the period (%1) is later than its end (%2). Correct one of the two dates.</source>
+            <translation>Dövrün başlanğıcı (%1) sonundan (%2) sonradır. Tarixlərdən birini düzəldin.</translation>
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation>B&amp;aşlanğıc</translation>
+        </message>
+        <message>
+            <source>&amp;To</source>
+            <translation>&amp;Son</translation>
+        </message>
+        <message>
+            <source>&amp;Place</source>
+            <translation>&amp;Yer</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>İİİİ-AA-GG</translation>
+        </message>
+        <message>
+            <source>A year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD</source>
+            <translation>İl, ay və ya gün: İİİİ, İİİİ-AA və ya İİİİ-AA-GG</translation>
+        </message>
+        <message>
+            <source>Any place</source>
+            <translation>İstənilən yer</translation>
+        </message>
+        <message>
+            <source>&amp;Apply</source>
+            <translation>&amp;Tətbiq et</translation>
+        </message>
+        <message>
+            <source>Testimonies that name it</source>
+            <translation>Onun adını çəkən ifadələr</translation>
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation>Şahid</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Qeyd</translation>
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation>Tarixlər</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Yerlər</translation>
+        </message>
+        <message>
+            <source>Methods</source>
+            <translation>Üsullar</translation>
+        </message>
+        <message>
+            <source>Timeline of acts</source>
+            <translation>Əməllərin xronologiyası</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Tarix</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Yer</translation>
+        </message>
+        <message>
+            <source>Perpetrators</source>
+            <translation>Törədənlər</translation>
+        </message>
+        <message>
+            <source>Perpetrators × methods (number of independent witnesses)</source>
+            <translation>Törədənlər × üsullar (müstəqil şahidlərin sayı)</translation>
+        </message>
+    </context>
+    <context>
         <name>CreateVaultPage</name>
         <message>
             <source>Write this passphrase down and keep it apart from the laptop. Without it nobody, not even you, can open the vault.</source>
@@ -648,6 +765,73 @@
         <message>
             <source>Injuries and effects</source>
             <translation>Xəsarətlər və nəticələr</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntriesPane</name>
+        <message>
+            <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
+            <translation>«%1» qeydi «%2» qeydinə birləşdirilsin? Birincinin bütün əlaqələri ikinciyə keçəcək. Birləşdirməni sonra geri qaytarmaq olar.</translation>
+        </message>
+        <message>
+            <source>Merge entries</source>
+            <translation>Qeydlərin birləşdirilməsi</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>Birləşdir</translation>
+        </message>
+        <message>
+            <source>Search names, ranks, units…</source>
+            <translation>Adlar, rütbələr, hissələr üzrə axtar…</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>Bütün növlər</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Şəxslər</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Yerlər</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Hissələr</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Növ</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Ad</translation>
+        </message>
+        <message>
+            <source>Rank / unit</source>
+            <translation>Rütbə / hissə</translation>
+        </message>
+        <message>
+            <source>Testimonies</source>
+            <translation>İfadələr</translation>
+        </message>
+        <message>
+            <source>&amp;Merge…</source>
+            <translation>&amp;Birləşdir…</translation>
+        </message>
+        <message>
+            <source>Select two entries that are one person or place</source>
+            <translation>Eyni şəxsə və ya yerə aid iki qeyd seçin</translation>
+        </message>
+        <message>
+            <source>&amp;Undo merge</source>
+            <translation>Birləşdirməni &amp;geri qaytar</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Yenilə</translation>
         </message>
     </context>
     <context>
@@ -1470,15 +1654,15 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <name>RegistryView</name>
         <message>
             <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
-            <translation>«%1» qeydi «%2» qeydinə birləşdirilsin? Birincinin bütün əlaqələri ikinciyə keçəcək. Birləşdirməni sonra geri qaytarmaq olar.</translation>
+            <translation type="vanished">«%1» qeydi «%2» qeydinə birləşdirilsin? Birincinin bütün əlaqələri ikinciyə keçəcək. Birləşdirməni sonra geri qaytarmaq olar.</translation>
         </message>
         <message>
             <source>Merge entries</source>
-            <translation>Qeydlərin birləşdirilməsi</translation>
+            <translation type="vanished">Qeydlərin birləşdirilməsi</translation>
         </message>
         <message>
             <source>Merge</source>
-            <translation>Birləşdir</translation>
+            <translation type="vanished">Birləşdir</translation>
         </message>
         <message>
             <source>Person</source>
@@ -1494,61 +1678,61 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
         <message>
             <source>Select an entry to see who names it.</source>
-            <translation>Kimlərin onun adını çəkdiyini görmək üçün qeyd seçin.</translation>
+            <translation type="vanished">Kimlərin onun adını çəkdiyini görmək üçün qeyd seçin.</translation>
         </message>
         <message numerus="yes">
             <source>%n testimonies name this entry.</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n ifadədə adı çəkilir.</numerusform>
                 <numerusform>%n ifadədə adı çəkilir.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n independent witnesses.</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n müstəqil şahid.</numerusform>
                 <numerusform>%n müstəqil şahid.</numerusform>
             </translation>
         </message>
         <message>
             <source>(no date)</source>
-            <translation>(tarix göstərilməyib)</translation>
+            <translation type="vanished">(tarix göstərilməyib)</translation>
         </message>
         <message>
             <source>(no place)</source>
-            <translation>(yer göstərilməyib)</translation>
+            <translation type="vanished">(yer göstərilməyib)</translation>
         </message>
         <message>
             <source>(not named)</source>
-            <translation>(adı çəkilməyib)</translation>
+            <translation type="vanished">(adı çəkilməyib)</translation>
         </message>
         <message>
             <source>Open a testimony to see suggested links.</source>
-            <translation>Təklif olunan əlaqələri görmək üçün ifadəni açın.</translation>
+            <translation type="vanished">Təklif olunan əlaqələri görmək üçün ifadəni açın.</translation>
         </message>
         <message>
             <source>Mentions in testimony %1 and the entries they may refer to. Nothing is linked until you confirm.</source>
-            <translation>%1 ifadəsində adı çəkilənlər və onların aid ola biləcəyi qeydlər. Siz təsdiqləməyincə heç nə əlaqələndirilmir.</translation>
+            <translation type="vanished">%1 ifadəsində adı çəkilənlər və onların aid ola biləcəyi qeydlər. Siz təsdiqləməyincə heç nə əlaqələndirilmir.</translation>
         </message>
         <message>
             <source>confirmed</source>
-            <translation>təsdiqlənib</translation>
+            <translation type="vanished">təsdiqlənib</translation>
         </message>
         <message>
             <source>suggested</source>
-            <translation>təklif olunub</translation>
+            <translation type="vanished">təklif olunub</translation>
         </message>
         <message>
             <source>rejected</source>
-            <translation>rədd edilib</translation>
+            <translation type="vanished">rədd edilib</translation>
         </message>
         <message>
             <source>linked</source>
-            <translation>əlaqələndirilib</translation>
+            <translation type="vanished">əlaqələndirilib</translation>
         </message>
         <message>
             <source>score %1</source>
-            <translation>bal %1</translation>
+            <translation type="vanished">bal %1</translation>
         </message>
         <message>
             <source>Working…</source>
@@ -1560,55 +1744,55 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
         <message>
             <source>Search names, ranks, units…</source>
-            <translation>Adlar, rütbələr, hissələr üzrə axtar…</translation>
+            <translation type="vanished">Adlar, rütbələr, hissələr üzrə axtar…</translation>
         </message>
         <message>
             <source>All kinds</source>
-            <translation>Bütün növlər</translation>
+            <translation type="vanished">Bütün növlər</translation>
         </message>
         <message>
             <source>People</source>
-            <translation>Şəxslər</translation>
+            <translation type="vanished">Şəxslər</translation>
         </message>
         <message>
             <source>Places</source>
-            <translation>Yerlər</translation>
+            <translation type="vanished">Yerlər</translation>
         </message>
         <message>
             <source>Units</source>
-            <translation>Hissələr</translation>
+            <translation type="vanished">Hissələr</translation>
         </message>
         <message>
             <source>Kind</source>
-            <translation>Növ</translation>
+            <translation type="vanished">Növ</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation>Ad</translation>
+            <translation type="vanished">Ad</translation>
         </message>
         <message>
             <source>Rank / unit</source>
-            <translation>Rütbə / hissə</translation>
+            <translation type="vanished">Rütbə / hissə</translation>
         </message>
         <message>
             <source>Testimonies</source>
-            <translation>İfadələr</translation>
+            <translation type="vanished">İfadələr</translation>
         </message>
         <message>
             <source>&amp;Merge…</source>
-            <translation>&amp;Birləşdir…</translation>
+            <translation type="vanished">&amp;Birləşdir…</translation>
         </message>
         <message>
             <source>Select two entries that are one person or place</source>
-            <translation>Eyni şəxsə və ya yerə aid iki qeyd seçin</translation>
+            <translation type="vanished">Eyni şəxsə və ya yerə aid iki qeyd seçin</translation>
         </message>
         <message>
             <source>&amp;Undo merge</source>
-            <translation>Birləşdirməni &amp;geri qaytar</translation>
+            <translation type="vanished">Birləşdirməni &amp;geri qaytar</translation>
         </message>
         <message>
             <source>Refresh</source>
-            <translation>Yenilə</translation>
+            <translation type="vanished">Yenilə</translation>
         </message>
         <message>
             <source>Corroboration</source>
@@ -1620,87 +1804,87 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
         <message>
             <source>&amp;From</source>
-            <translation>B&amp;aşlanğıc</translation>
+            <translation type="vanished">B&amp;aşlanğıc</translation>
         </message>
         <message>
             <source>&amp;To</source>
-            <translation>&amp;Son</translation>
+            <translation type="vanished">&amp;Son</translation>
         </message>
         <message>
             <source>&amp;Place</source>
-            <translation>&amp;Yer</translation>
+            <translation type="vanished">&amp;Yer</translation>
         </message>
         <message>
             <source>YYYY-MM-DD</source>
-            <translation>İİİİ-AA-GG</translation>
+            <translation type="vanished">İİİİ-AA-GG</translation>
         </message>
         <message>
             <source>Any place</source>
-            <translation>İstənilən yer</translation>
+            <translation type="vanished">İstənilən yer</translation>
         </message>
         <message>
             <source>&amp;Apply</source>
-            <translation>&amp;Tətbiq et</translation>
+            <translation type="vanished">&amp;Tətbiq et</translation>
         </message>
         <message>
             <source>Testimonies that name it</source>
-            <translation>Onun adını çəkən ifadələr</translation>
+            <translation type="vanished">Onun adını çəkən ifadələr</translation>
         </message>
         <message>
             <source>Witness</source>
-            <translation>Şahid</translation>
+            <translation type="vanished">Şahid</translation>
         </message>
         <message>
             <source>Record</source>
-            <translation>Qeyd</translation>
+            <translation type="vanished">Qeyd</translation>
         </message>
         <message>
             <source>Dates</source>
-            <translation>Tarixlər</translation>
+            <translation type="vanished">Tarixlər</translation>
         </message>
         <message>
             <source>Methods</source>
-            <translation>Üsullar</translation>
+            <translation type="vanished">Üsullar</translation>
         </message>
         <message>
             <source>Timeline of acts</source>
-            <translation>Əməllərin xronologiyası</translation>
+            <translation type="vanished">Əməllərin xronologiyası</translation>
         </message>
         <message>
             <source>Date</source>
-            <translation>Tarix</translation>
+            <translation type="vanished">Tarix</translation>
         </message>
         <message>
             <source>Perpetrators</source>
-            <translation>Törədənlər</translation>
+            <translation type="vanished">Törədənlər</translation>
         </message>
         <message>
             <source>Perpetrators × methods (number of independent witnesses)</source>
-            <translation>Törədənlər × üsullar (müstəqil şahidlərin sayı)</translation>
+            <translation type="vanished">Törədənlər × üsullar (müstəqil şahidlərin sayı)</translation>
         </message>
         <message>
             <source>Mention / entry</source>
-            <translation>Adı çəkilən / qeyd</translation>
+            <translation type="vanished">Adı çəkilən / qeyd</translation>
         </message>
         <message>
             <source>Kind / score</source>
-            <translation>Növ / bal</translation>
+            <translation type="vanished">Növ / bal</translation>
         </message>
         <message>
             <source>Reasons</source>
-            <translation>Əsaslar</translation>
+            <translation type="vanished">Əsaslar</translation>
         </message>
         <message>
             <source>&amp;Confirm</source>
-            <translation>&amp;Təsdiqlə</translation>
+            <translation type="vanished">&amp;Təsdiqlə</translation>
         </message>
         <message>
             <source>&amp;Reject</source>
-            <translation>&amp;Rədd et</translation>
+            <translation type="vanished">&amp;Rədd et</translation>
         </message>
         <message>
             <source>Link to &amp;new entry</source>
-            <translation>&amp;Yeni qeydlə əlaqələndir</translation>
+            <translation type="vanished">&amp;Yeni qeydlə əlaqələndir</translation>
         </message>
         <message>
             <source>Close</source>
@@ -1708,71 +1892,71 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
         <message>
             <source>name %1 alike</source>
-            <translation>ad %1 oxşardır</translation>
+            <translation type="vanished">ad %1 oxşardır</translation>
         </message>
         <message>
             <source>only part of the name to compare</source>
-            <translation>adın yalnız bir hissəsi müqayisə olunur</translation>
+            <translation type="vanished">adın yalnız bir hissəsi müqayisə olunur</translation>
         </message>
         <message>
             <source>description %1 alike</source>
-            <translation>təsvir %1 oxşardır</translation>
+            <translation type="vanished">təsvir %1 oxşardır</translation>
         </message>
         <message>
             <source>same rank</source>
-            <translation>eyni rütbə</translation>
+            <translation type="vanished">eyni rütbə</translation>
         </message>
         <message>
             <source>different rank</source>
-            <translation>fərqli rütbə</translation>
+            <translation type="vanished">fərqli rütbə</translation>
         </message>
         <message>
             <source>same unit</source>
-            <translation>eyni hissə</translation>
+            <translation type="vanished">eyni hissə</translation>
         </message>
         <message>
             <source>different unit</source>
-            <translation>fərqli hissə</translation>
+            <translation type="vanished">fərqli hissə</translation>
         </message>
         <message>
             <source>same place</source>
-            <translation>eyni yer</translation>
+            <translation type="vanished">eyni yer</translation>
         </message>
         <message>
             <source>dates overlap</source>
-            <translation>tarixlər üst-üstə düşür</translation>
+            <translation type="vanished">tarixlər üst-üstə düşür</translation>
         </message>
         <message>
             <source>dates far apart</source>
-            <translation>tarixlər bir-birindən uzaqdır</translation>
+            <translation type="vanished">tarixlər bir-birindən uzaqdır</translation>
         </message>
         <message>
             <source>no name to compare</source>
-            <translation>müqayisə üçün ad yoxdur</translation>
+            <translation type="vanished">müqayisə üçün ad yoxdur</translation>
         </message>
         <message>
             <source>rank or unit differ</source>
-            <translation>rütbə və ya hissə fərqlidir</translation>
+            <translation type="vanished">rütbə və ya hissə fərqlidir</translation>
         </message>
         <message>
             <source>different kind</source>
-            <translation>fərqli növ</translation>
+            <translation type="vanished">fərqli növ</translation>
         </message>
         <message>
             <source>The start of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
-            <translation>Dövrün başlanğıcı tarix deyil. Onu İİİİ, İİİİ-AA və ya İİİİ-AA-GG şəklində yazın, məsələn, 2017, 2017-05 və ya 2017-05-18.</translation>
+            <translation type="vanished">Dövrün başlanğıcı tarix deyil. Onu İİİİ, İİİİ-AA və ya İİİİ-AA-GG şəklində yazın, məsələn, 2017, 2017-05 və ya 2017-05-18.</translation>
         </message>
         <message>
             <source>The end of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
-            <translation>Dövrün sonu tarix deyil. Onu İİİİ, İİİİ-AA və ya İİİİ-AA-GG şəklində yazın, məsələn, 2017, 2017-05 və ya 2017-05-18.</translation>
+            <translation type="vanished">Dövrün sonu tarix deyil. Onu İİİİ, İİİİ-AA və ya İİİİ-AA-GG şəklində yazın, məsələn, 2017, 2017-05 və ya 2017-05-18.</translation>
         </message>
         <message>
             <source>The start of the period (%1) is later than its end (%2). Correct one of the two dates.</source>
-            <translation>Dövrün başlanğıcı (%1) sonundan (%2) sonradır. Tarixlərdən birini düzəldin.</translation>
+            <translation type="vanished">Dövrün başlanğıcı (%1) sonundan (%2) sonradır. Tarixlərdən birini düzəldin.</translation>
         </message>
         <message>
             <source>A year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD</source>
-            <translation>İl, ay və ya gün: İİİİ, İİİİ-AA və ya İİİİ-AA-GG</translation>
+            <translation type="vanished">İl, ay və ya gün: İİİİ, İİİİ-AA və ya İİİİ-AA-GG</translation>
         </message>
     </context>
     <context>
@@ -2103,6 +2287,113 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>Adds a digital signature that shows this laptop made the file; PDF readers and the organisation can check it. It does not replace the signatures on paper. Only a sealed version can be signed.</source>
             <translation>Faylı bu noutbukun hazırladığını göstərən rəqəmsal imza əlavə edir; PDF oxuyucuları və təşkilat onu yoxlaya bilər. Kağız üzərindəki imzaları əvəz etmir. Yalnız möhürlənmiş versiya imzalana bilər.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionsPane</name>
+        <message>
+            <source>Open a testimony to see suggested links.</source>
+            <translation>Təklif olunan əlaqələri görmək üçün ifadəni açın.</translation>
+        </message>
+        <message>
+            <source>Mentions in testimony %1 and the entries they may refer to. Nothing is linked until you confirm.</source>
+            <translation>%1 ifadəsində adı çəkilənlər və onların aid ola biləcəyi qeydlər. Siz təsdiqləməyincə heç nə əlaqələndirilmir.</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>təsdiqlənib</translation>
+        </message>
+        <message>
+            <source>suggested</source>
+            <translation>təklif olunub</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>rədd edilib</translation>
+        </message>
+        <message>
+            <source>linked</source>
+            <translation>əlaqələndirilib</translation>
+        </message>
+        <message>
+            <source>score %1</source>
+            <translation>bal %1</translation>
+        </message>
+        <message>
+            <source>name %1 alike</source>
+            <translation>ad %1 oxşardır</translation>
+        </message>
+        <message>
+            <source>only part of the name to compare</source>
+            <translation>adın yalnız bir hissəsi müqayisə olunur</translation>
+        </message>
+        <message>
+            <source>description %1 alike</source>
+            <translation>təsvir %1 oxşardır</translation>
+        </message>
+        <message>
+            <source>same rank</source>
+            <translation>eyni rütbə</translation>
+        </message>
+        <message>
+            <source>different rank</source>
+            <translation>fərqli rütbə</translation>
+        </message>
+        <message>
+            <source>same unit</source>
+            <translation>eyni hissə</translation>
+        </message>
+        <message>
+            <source>different unit</source>
+            <translation>fərqli hissə</translation>
+        </message>
+        <message>
+            <source>same place</source>
+            <translation>eyni yer</translation>
+        </message>
+        <message>
+            <source>dates overlap</source>
+            <translation>tarixlər üst-üstə düşür</translation>
+        </message>
+        <message>
+            <source>dates far apart</source>
+            <translation>tarixlər bir-birindən uzaqdır</translation>
+        </message>
+        <message>
+            <source>no name to compare</source>
+            <translation>müqayisə üçün ad yoxdur</translation>
+        </message>
+        <message>
+            <source>rank or unit differ</source>
+            <translation>rütbə və ya hissə fərqlidir</translation>
+        </message>
+        <message>
+            <source>different kind</source>
+            <translation>fərqli növ</translation>
+        </message>
+        <message>
+            <source>Mention / entry</source>
+            <translation>Adı çəkilən / qeyd</translation>
+        </message>
+        <message>
+            <source>Kind / score</source>
+            <translation>Növ / bal</translation>
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation>Əsaslar</translation>
+        </message>
+        <message>
+            <source>&amp;Confirm</source>
+            <translation>&amp;Təsdiqlə</translation>
+        </message>
+        <message>
+            <source>&amp;Reject</source>
+            <translation>&amp;Rədd et</translation>
+        </message>
+        <message>
+            <source>Link to &amp;new entry</source>
+            <translation>&amp;Yeni qeydlə əlaqələndir</translation>
         </message>
     </context>
     <context>

@@ -362,6 +362,123 @@
         </message>
     </context>
     <context>
+        <name>CorroborationPane</name>
+        <message>
+            <source>Select an entry to see who names it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n testimonies name this entry.</source>
+            <translation>
+                <numerusform>%n testimony names this entry.</numerusform>
+                <numerusform>%n testimonies name this entry.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n independent witnesses.</source>
+            <translation>
+                <numerusform>%n independent witness.</numerusform>
+                <numerusform>%n independent witnesses.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(no date)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no place)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(not named)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The start of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The end of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The start of the period (%1) is later than its end (%2). Correct one of the two dates.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Apply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Testimonies that name it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Places</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Methods</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Timeline of acts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Perpetrators</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Perpetrators × methods (number of independent witnesses)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CreateVaultPage</name>
         <message>
             <source>Write this passphrase down and keep it apart from the laptop. Without it nobody, not even you, can open the vault.</source>
@@ -639,6 +756,73 @@
         </message>
         <message>
             <source>Injuries and effects</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EntriesPane</name>
+        <message>
+            <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge entries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search names, ranks, units…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>People</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Places</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rank / unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Testimonies</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Merge…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select two entries that are one person or place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Undo merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1238,18 +1422,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
     <context>
         <name>RegistryView</name>
         <message>
-            <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Merge entries</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Merge</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Person</source>
             <translation type="unfinished" />
         </message>
@@ -1261,63 +1433,19 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <source>Unit</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Select an entry to see who names it.</source>
-            <translation type="unfinished" />
-        </message>
         <message numerus="yes">
             <source>%n testimonies name this entry.</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n testimony names this entry.</numerusform>
                 <numerusform>%n testimonies name this entry.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n independent witnesses.</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n independent witness.</numerusform>
                 <numerusform>%n independent witnesses.</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>(no date)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(no place)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(not named)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open a testimony to see suggested links.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mentions in testimony %1 and the entries they may refer to. Nothing is linked until you confirm.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>confirmed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>suggested</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>rejected</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>linked</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>score %1</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <source>Working…</source>
@@ -1325,58 +1453,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Registry and corroboration</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Search names, ranks, units…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All kinds</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>People</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Places</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Units</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Rank / unit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Testimonies</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Merge…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Select two entries that are one person or place</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Undo merge</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Refresh</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1388,159 +1464,7 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;From</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;To</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Place</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>YYYY-MM-DD</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Any place</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Apply</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Testimonies that name it</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Witness</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Record</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dates</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Methods</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Timeline of acts</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Date</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Perpetrators</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Perpetrators × methods (number of independent witnesses)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mention / entry</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Kind / score</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reasons</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Confirm</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Reject</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Link to &amp;new entry</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Close</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>name %1 alike</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>only part of the name to compare</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>description %1 alike</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>same rank</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>different rank</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>same unit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>different unit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>same place</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>dates overlap</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>dates far apart</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no name to compare</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>rank or unit differ</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>different kind</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The start of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The end of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The start of the period (%1) is later than its end (%2). Correct one of the two dates.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1871,6 +1795,113 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>DRAFT</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SuggestionsPane</name>
+        <message>
+            <source>Open a testimony to see suggested links.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mentions in testimony %1 and the entries they may refer to. Nothing is linked until you confirm.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>suggested</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>linked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>score %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>name %1 alike</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only part of the name to compare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>description %1 alike</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>same rank</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>different rank</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>same unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>different unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>same place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dates overlap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dates far apart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no name to compare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rank or unit differ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>different kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mention / entry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind / score</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Confirm</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reject</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link to &amp;new entry</source>
             <translation type="unfinished" />
         </message>
     </context>

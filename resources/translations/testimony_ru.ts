@@ -370,6 +370,125 @@
         </message>
     </context>
     <context>
+        <name>CorroborationPane</name>
+        <message>
+            <source>Select an entry to see who names it.</source>
+            <translation>Выберите запись, чтобы увидеть, в каких свидетельствах она упоминается.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n testimonies name this entry.</source>
+            <translation>
+                <numerusform>Упоминается в %n свидетельстве.</numerusform>
+                <numerusform>Упоминается в %n свидетельствах.</numerusform>
+                <numerusform>Упоминается в %n свидетельствах.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n independent witnesses.</source>
+            <translation>
+                <numerusform>%n независимый свидетель.</numerusform>
+                <numerusform>%n независимых свидетеля.</numerusform>
+                <numerusform>%n независимых свидетелей.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(no date)</source>
+            <translation>(дата не указана)</translation>
+        </message>
+        <message>
+            <source>(no place)</source>
+            <translation>(место не указано)</translation>
+        </message>
+        <message>
+            <source>(not named)</source>
+            <translation>(не назван)</translation>
+        </message>
+        <message>
+            <source>The start of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
+            <translation>Начало периода — не дата. Укажите его как ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, например 2017, 2017-05 или 2017-05-18.</translation>
+        </message>
+        <message>
+            <source>The end of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
+            <translation>Конец периода — не дата. Укажите его как ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, например 2017, 2017-05 или 2017-05-18.</translation>
+        </message>
+        <message>
+            <source>The start of the period (%1) is later than its end (%2). Correct one of the two dates.</source>
+            <translation>Начало периода (%1) позже его конца (%2). Исправьте одну из двух дат.</translation>
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation>&amp;С</translation>
+        </message>
+        <message>
+            <source>&amp;To</source>
+            <translation>&amp;По</translation>
+        </message>
+        <message>
+            <source>&amp;Place</source>
+            <translation>&amp;Место</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>ГГГГ-ММ-ДД</translation>
+        </message>
+        <message>
+            <source>A year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD</source>
+            <translation>Год, месяц или день: ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД</translation>
+        </message>
+        <message>
+            <source>Any place</source>
+            <translation>Любое место</translation>
+        </message>
+        <message>
+            <source>&amp;Apply</source>
+            <translation>Пр&amp;именить</translation>
+        </message>
+        <message>
+            <source>Testimonies that name it</source>
+            <translation>Свидетельства, в которых она упоминается</translation>
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation>Свидетель</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Запись</translation>
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation>Даты</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Места</translation>
+        </message>
+        <message>
+            <source>Methods</source>
+            <translation>Методы</translation>
+        </message>
+        <message>
+            <source>Timeline of acts</source>
+            <translation>Хронология действий</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Место</translation>
+        </message>
+        <message>
+            <source>Perpetrators</source>
+            <translation>Исполнители</translation>
+        </message>
+        <message>
+            <source>Perpetrators × methods (number of independent witnesses)</source>
+            <translation>Исполнители × методы (число независимых свидетелей)</translation>
+        </message>
+    </context>
+    <context>
         <name>CreateVaultPage</name>
         <message>
             <source>Write this passphrase down and keep it apart from the laptop. Without it nobody, not even you, can open the vault.</source>
@@ -648,6 +767,73 @@
         <message>
             <source>Injuries and effects</source>
             <translation>Травмы и последствия</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntriesPane</name>
+        <message>
+            <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
+            <translation>Объединить запись «%1» с записью «%2»? Все связи первой перейдут ко второй. Объединение можно будет отменить.</translation>
+        </message>
+        <message>
+            <source>Merge entries</source>
+            <translation>Объединение записей</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>Объединить</translation>
+        </message>
+        <message>
+            <source>Search names, ranks, units…</source>
+            <translation>Поиск по именам, званиям, подразделениям…</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>Все виды</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Лица</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Места</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Подразделения</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя / название</translation>
+        </message>
+        <message>
+            <source>Rank / unit</source>
+            <translation>Звание / подразделение</translation>
+        </message>
+        <message>
+            <source>Testimonies</source>
+            <translation>Свидетельства</translation>
+        </message>
+        <message>
+            <source>&amp;Merge…</source>
+            <translation>&amp;Объединить…</translation>
+        </message>
+        <message>
+            <source>Select two entries that are one person or place</source>
+            <translation>Выберите две записи об одном и том же лице или месте</translation>
+        </message>
+        <message>
+            <source>&amp;Undo merge</source>
+            <translation>О&amp;тменить объединение</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Обновить</translation>
         </message>
     </context>
     <context>
@@ -1476,15 +1662,15 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <name>RegistryView</name>
         <message>
             <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
-            <translation>Объединить запись «%1» с записью «%2»? Все связи первой перейдут ко второй. Объединение можно будет отменить.</translation>
+            <translation type="vanished">Объединить запись «%1» с записью «%2»? Все связи первой перейдут ко второй. Объединение можно будет отменить.</translation>
         </message>
         <message>
             <source>Merge entries</source>
-            <translation>Объединение записей</translation>
+            <translation type="vanished">Объединение записей</translation>
         </message>
         <message>
             <source>Merge</source>
-            <translation>Объединить</translation>
+            <translation type="vanished">Объединить</translation>
         </message>
         <message>
             <source>Person</source>
@@ -1500,11 +1686,11 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Select an entry to see who names it.</source>
-            <translation>Выберите запись, чтобы увидеть, в каких свидетельствах она упоминается.</translation>
+            <translation type="vanished">Выберите запись, чтобы увидеть, в каких свидетельствах она упоминается.</translation>
         </message>
         <message numerus="yes">
             <source>%n testimonies name this entry.</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>Упоминается в %n свидетельстве.</numerusform>
                 <numerusform>Упоминается в %n свидетельствах.</numerusform>
                 <numerusform>Упоминается в %n свидетельствах.</numerusform>
@@ -1512,7 +1698,7 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message numerus="yes">
             <source>%n independent witnesses.</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n независимый свидетель.</numerusform>
                 <numerusform>%n независимых свидетеля.</numerusform>
                 <numerusform>%n независимых свидетелей.</numerusform>
@@ -1520,43 +1706,43 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>(no date)</source>
-            <translation>(дата не указана)</translation>
+            <translation type="vanished">(дата не указана)</translation>
         </message>
         <message>
             <source>(no place)</source>
-            <translation>(место не указано)</translation>
+            <translation type="vanished">(место не указано)</translation>
         </message>
         <message>
             <source>(not named)</source>
-            <translation>(не назван)</translation>
+            <translation type="vanished">(не назван)</translation>
         </message>
         <message>
             <source>Open a testimony to see suggested links.</source>
-            <translation>Откройте свидетельство, чтобы увидеть предлагаемые связи.</translation>
+            <translation type="vanished">Откройте свидетельство, чтобы увидеть предлагаемые связи.</translation>
         </message>
         <message>
             <source>Mentions in testimony %1 and the entries they may refer to. Nothing is linked until you confirm.</source>
-            <translation>Упоминания в свидетельстве %1 и записи, к которым они могут относиться. Пока вы не подтвердите, ничего не связывается.</translation>
+            <translation type="vanished">Упоминания в свидетельстве %1 и записи, к которым они могут относиться. Пока вы не подтвердите, ничего не связывается.</translation>
         </message>
         <message>
             <source>confirmed</source>
-            <translation>подтверждена</translation>
+            <translation type="vanished">подтверждена</translation>
         </message>
         <message>
             <source>suggested</source>
-            <translation>предложена</translation>
+            <translation type="vanished">предложена</translation>
         </message>
         <message>
             <source>rejected</source>
-            <translation>отклонена</translation>
+            <translation type="vanished">отклонена</translation>
         </message>
         <message>
             <source>linked</source>
-            <translation>связано</translation>
+            <translation type="vanished">связано</translation>
         </message>
         <message>
             <source>score %1</source>
-            <translation>оценка %1</translation>
+            <translation type="vanished">оценка %1</translation>
         </message>
         <message>
             <source>Working…</source>
@@ -1568,55 +1754,55 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Search names, ranks, units…</source>
-            <translation>Поиск по именам, званиям, подразделениям…</translation>
+            <translation type="vanished">Поиск по именам, званиям, подразделениям…</translation>
         </message>
         <message>
             <source>All kinds</source>
-            <translation>Все виды</translation>
+            <translation type="vanished">Все виды</translation>
         </message>
         <message>
             <source>People</source>
-            <translation>Лица</translation>
+            <translation type="vanished">Лица</translation>
         </message>
         <message>
             <source>Places</source>
-            <translation>Места</translation>
+            <translation type="vanished">Места</translation>
         </message>
         <message>
             <source>Units</source>
-            <translation>Подразделения</translation>
+            <translation type="vanished">Подразделения</translation>
         </message>
         <message>
             <source>Kind</source>
-            <translation>Вид</translation>
+            <translation type="vanished">Вид</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation>Имя / название</translation>
+            <translation type="vanished">Имя / название</translation>
         </message>
         <message>
             <source>Rank / unit</source>
-            <translation>Звание / подразделение</translation>
+            <translation type="vanished">Звание / подразделение</translation>
         </message>
         <message>
             <source>Testimonies</source>
-            <translation>Свидетельства</translation>
+            <translation type="vanished">Свидетельства</translation>
         </message>
         <message>
             <source>&amp;Merge…</source>
-            <translation>&amp;Объединить…</translation>
+            <translation type="vanished">&amp;Объединить…</translation>
         </message>
         <message>
             <source>Select two entries that are one person or place</source>
-            <translation>Выберите две записи об одном и том же лице или месте</translation>
+            <translation type="vanished">Выберите две записи об одном и том же лице или месте</translation>
         </message>
         <message>
             <source>&amp;Undo merge</source>
-            <translation>О&amp;тменить объединение</translation>
+            <translation type="vanished">О&amp;тменить объединение</translation>
         </message>
         <message>
             <source>Refresh</source>
-            <translation>Обновить</translation>
+            <translation type="vanished">Обновить</translation>
         </message>
         <message>
             <source>Corroboration</source>
@@ -1628,87 +1814,87 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>&amp;From</source>
-            <translation>&amp;С</translation>
+            <translation type="vanished">&amp;С</translation>
         </message>
         <message>
             <source>&amp;To</source>
-            <translation>&amp;По</translation>
+            <translation type="vanished">&amp;По</translation>
         </message>
         <message>
             <source>&amp;Place</source>
-            <translation>&amp;Место</translation>
+            <translation type="vanished">&amp;Место</translation>
         </message>
         <message>
             <source>YYYY-MM-DD</source>
-            <translation>ГГГГ-ММ-ДД</translation>
+            <translation type="vanished">ГГГГ-ММ-ДД</translation>
         </message>
         <message>
             <source>Any place</source>
-            <translation>Любое место</translation>
+            <translation type="vanished">Любое место</translation>
         </message>
         <message>
             <source>&amp;Apply</source>
-            <translation>Пр&amp;именить</translation>
+            <translation type="vanished">Пр&amp;именить</translation>
         </message>
         <message>
             <source>Testimonies that name it</source>
-            <translation>Свидетельства, в которых она упоминается</translation>
+            <translation type="vanished">Свидетельства, в которых она упоминается</translation>
         </message>
         <message>
             <source>Witness</source>
-            <translation>Свидетель</translation>
+            <translation type="vanished">Свидетель</translation>
         </message>
         <message>
             <source>Record</source>
-            <translation>Запись</translation>
+            <translation type="vanished">Запись</translation>
         </message>
         <message>
             <source>Dates</source>
-            <translation>Даты</translation>
+            <translation type="vanished">Даты</translation>
         </message>
         <message>
             <source>Methods</source>
-            <translation>Методы</translation>
+            <translation type="vanished">Методы</translation>
         </message>
         <message>
             <source>Timeline of acts</source>
-            <translation>Хронология действий</translation>
+            <translation type="vanished">Хронология действий</translation>
         </message>
         <message>
             <source>Date</source>
-            <translation>Дата</translation>
+            <translation type="vanished">Дата</translation>
         </message>
         <message>
             <source>Perpetrators</source>
-            <translation>Исполнители</translation>
+            <translation type="vanished">Исполнители</translation>
         </message>
         <message>
             <source>Perpetrators × methods (number of independent witnesses)</source>
-            <translation>Исполнители × методы (число независимых свидетелей)</translation>
+            <translation type="vanished">Исполнители × методы (число независимых свидетелей)</translation>
         </message>
         <message>
             <source>Mention / entry</source>
-            <translation>Упоминание / запись</translation>
+            <translation type="vanished">Упоминание / запись</translation>
         </message>
         <message>
             <source>Kind / score</source>
-            <translation>Вид / оценка</translation>
+            <translation type="vanished">Вид / оценка</translation>
         </message>
         <message>
             <source>Reasons</source>
-            <translation>Основания</translation>
+            <translation type="vanished">Основания</translation>
         </message>
         <message>
             <source>&amp;Confirm</source>
-            <translation>&amp;Подтвердить</translation>
+            <translation type="vanished">&amp;Подтвердить</translation>
         </message>
         <message>
             <source>&amp;Reject</source>
-            <translation>Отк&amp;лонить</translation>
+            <translation type="vanished">Отк&amp;лонить</translation>
         </message>
         <message>
             <source>Link to &amp;new entry</source>
-            <translation>Связать с &amp;новой записью</translation>
+            <translation type="vanished">Связать с &amp;новой записью</translation>
         </message>
         <message>
             <source>Close</source>
@@ -1716,71 +1902,71 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>name %1 alike</source>
-            <translation>имя похоже на %1</translation>
+            <translation type="vanished">имя похоже на %1</translation>
         </message>
         <message>
             <source>only part of the name to compare</source>
-            <translation>сравнивается только часть имени</translation>
+            <translation type="vanished">сравнивается только часть имени</translation>
         </message>
         <message>
             <source>description %1 alike</source>
-            <translation>описание похоже на %1</translation>
+            <translation type="vanished">описание похоже на %1</translation>
         </message>
         <message>
             <source>same rank</source>
-            <translation>то же звание</translation>
+            <translation type="vanished">то же звание</translation>
         </message>
         <message>
             <source>different rank</source>
-            <translation>другое звание</translation>
+            <translation type="vanished">другое звание</translation>
         </message>
         <message>
             <source>same unit</source>
-            <translation>то же подразделение</translation>
+            <translation type="vanished">то же подразделение</translation>
         </message>
         <message>
             <source>different unit</source>
-            <translation>другое подразделение</translation>
+            <translation type="vanished">другое подразделение</translation>
         </message>
         <message>
             <source>same place</source>
-            <translation>то же место</translation>
+            <translation type="vanished">то же место</translation>
         </message>
         <message>
             <source>dates overlap</source>
-            <translation>даты пересекаются</translation>
+            <translation type="vanished">даты пересекаются</translation>
         </message>
         <message>
             <source>dates far apart</source>
-            <translation>даты далеки друг от друга</translation>
+            <translation type="vanished">даты далеки друг от друга</translation>
         </message>
         <message>
             <source>no name to compare</source>
-            <translation>нет имени для сравнения</translation>
+            <translation type="vanished">нет имени для сравнения</translation>
         </message>
         <message>
             <source>rank or unit differ</source>
-            <translation>звание или подразделение не совпадают</translation>
+            <translation type="vanished">звание или подразделение не совпадают</translation>
         </message>
         <message>
             <source>different kind</source>
-            <translation>другой вид</translation>
+            <translation type="vanished">другой вид</translation>
         </message>
         <message>
             <source>The start of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
-            <translation>Начало периода — не дата. Укажите его как ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, например 2017, 2017-05 или 2017-05-18.</translation>
+            <translation type="vanished">Начало периода — не дата. Укажите его как ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, например 2017, 2017-05 или 2017-05-18.</translation>
         </message>
         <message>
             <source>The end of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
-            <translation>Конец периода — не дата. Укажите его как ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, например 2017, 2017-05 или 2017-05-18.</translation>
+            <translation type="vanished">Конец периода — не дата. Укажите его как ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, например 2017, 2017-05 или 2017-05-18.</translation>
         </message>
         <message>
             <source>The start of the period (%1) is later than its end (%2). Correct one of the two dates.</source>
-            <translation>Начало периода (%1) позже его конца (%2). Исправьте одну из двух дат.</translation>
+            <translation type="vanished">Начало периода (%1) позже его конца (%2). Исправьте одну из двух дат.</translation>
         </message>
         <message>
             <source>A year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD</source>
-            <translation>Год, месяц или день: ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД</translation>
+            <translation type="vanished">Год, месяц или день: ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД</translation>
         </message>
     </context>
     <context>
@@ -2112,6 +2298,113 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>Adds a digital signature that shows this laptop made the file; PDF readers and the organisation can check it. It does not replace the signatures on paper. Only a sealed version can be signed.</source>
             <translation>Добавляет цифровую подпись, которая показывает, что файл создан этим ноутбуком; программы для чтения PDF и организация могут её проверить. Она не заменяет подписи на бумаге. Подписать можно только запечатанную версию.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionsPane</name>
+        <message>
+            <source>Open a testimony to see suggested links.</source>
+            <translation>Откройте свидетельство, чтобы увидеть предлагаемые связи.</translation>
+        </message>
+        <message>
+            <source>Mentions in testimony %1 and the entries they may refer to. Nothing is linked until you confirm.</source>
+            <translation>Упоминания в свидетельстве %1 и записи, к которым они могут относиться. Пока вы не подтвердите, ничего не связывается.</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>подтверждена</translation>
+        </message>
+        <message>
+            <source>suggested</source>
+            <translation>предложена</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>отклонена</translation>
+        </message>
+        <message>
+            <source>linked</source>
+            <translation>связано</translation>
+        </message>
+        <message>
+            <source>score %1</source>
+            <translation>оценка %1</translation>
+        </message>
+        <message>
+            <source>name %1 alike</source>
+            <translation>имя похоже на %1</translation>
+        </message>
+        <message>
+            <source>only part of the name to compare</source>
+            <translation>сравнивается только часть имени</translation>
+        </message>
+        <message>
+            <source>description %1 alike</source>
+            <translation>описание похоже на %1</translation>
+        </message>
+        <message>
+            <source>same rank</source>
+            <translation>то же звание</translation>
+        </message>
+        <message>
+            <source>different rank</source>
+            <translation>другое звание</translation>
+        </message>
+        <message>
+            <source>same unit</source>
+            <translation>то же подразделение</translation>
+        </message>
+        <message>
+            <source>different unit</source>
+            <translation>другое подразделение</translation>
+        </message>
+        <message>
+            <source>same place</source>
+            <translation>то же место</translation>
+        </message>
+        <message>
+            <source>dates overlap</source>
+            <translation>даты пересекаются</translation>
+        </message>
+        <message>
+            <source>dates far apart</source>
+            <translation>даты далеки друг от друга</translation>
+        </message>
+        <message>
+            <source>no name to compare</source>
+            <translation>нет имени для сравнения</translation>
+        </message>
+        <message>
+            <source>rank or unit differ</source>
+            <translation>звание или подразделение не совпадают</translation>
+        </message>
+        <message>
+            <source>different kind</source>
+            <translation>другой вид</translation>
+        </message>
+        <message>
+            <source>Mention / entry</source>
+            <translation>Упоминание / запись</translation>
+        </message>
+        <message>
+            <source>Kind / score</source>
+            <translation>Вид / оценка</translation>
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation>Основания</translation>
+        </message>
+        <message>
+            <source>&amp;Confirm</source>
+            <translation>&amp;Подтвердить</translation>
+        </message>
+        <message>
+            <source>&amp;Reject</source>
+            <translation>Отк&amp;лонить</translation>
+        </message>
+        <message>
+            <source>Link to &amp;new entry</source>
+            <translation>Связать с &amp;новой записью</translation>
         </message>
     </context>
     <context>

@@ -19,6 +19,7 @@ EXPECTED = {
     "search_p95",
     "unlock",
     "gui_stall_ms",
+    "gui_stall_autosave_backup_ms",
     "export_peak_rss_mb",
 }
 

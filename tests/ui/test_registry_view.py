@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTreeWidgetItem
 from testimony_app.domain import model
 from testimony_app.domain.model import Act, Consent, Perpetrator, Witness
 from testimony_app.services.vault import VaultSession, create_vault
-from testimony_app.ui.registry_view import ROW_ROLE, RegistryView, SuggestionRow
+from testimony_app.ui.registry import ROW_ROLE, RegistryView, SuggestionRow
 from testimony_app.ui.tasks import TaskRunner
 
 pytestmark = pytest.mark.gui
@@ -117,7 +117,7 @@ def open_view(qtbot, session, runner, record_id=None) -> RegistryView:
 
 
 def suggestion_items(view: RegistryView, path: str = PERP) -> list[QTreeWidgetItem]:
-    tree = view.suggestion_tree
+    tree = view.suggestions_pane.suggestion_tree
     for i in range(tree.topLevelItemCount()):
         top = tree.topLevelItem(i)
         if top.data(0, ROW_ROLE).mention_path == path:
@@ -127,9 +127,9 @@ def suggestion_items(view: RegistryView, path: str = PERP) -> list[QTreeWidgetIt
 
 def confirm_first_suggestion(qtbot, view: RegistryView, entry_id: str) -> None:
     (child,) = (c for c in suggestion_items(view) if c.data(0, ROW_ROLE).entry_id == entry_id)
-    view.suggestion_tree.setCurrentItem(child)
-    assert view.confirm_button.isEnabled()
-    qtbot.mouseClick(view.confirm_button, Qt.MouseButton.LeftButton)
+    view.suggestions_pane.suggestion_tree.setCurrentItem(child)
+    assert view.suggestions_pane.confirm_button.isEnabled()
+    qtbot.mouseClick(view.suggestions_pane.confirm_button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
 
 
@@ -149,16 +149,17 @@ def test_suggest_confirm_and_corroborate_across_scripts(
     view = open_view(qtbot, session, runner, records["az"])
     assert view.objectName() == "registryView"
     assert not view.isModal()
-    assert view.entry_model.rowCount() == 0
+    assert view.entries_pane.entry_model.rowCount() == 0
     (top,) = (
-        view.suggestion_tree.topLevelItem(i)
-        for i in range(view.suggestion_tree.topLevelItemCount())
-        if view.suggestion_tree.topLevelItem(i).data(0, ROW_ROLE).mention_path == PERP
+        view.suggestions_pane.suggestion_tree.topLevelItem(i)
+        for i in range(view.suggestions_pane.suggestion_tree.topLevelItemCount())
+        if view.suggestions_pane.suggestion_tree.topLevelItem(i).data(0, ROW_ROLE).mention_path
+        == PERP
     )
-    view.suggestion_tree.setCurrentItem(top)
-    assert view.new_entry_button.isEnabled()
-    assert not view.confirm_button.isEnabled()
-    qtbot.mouseClick(view.new_entry_button, Qt.MouseButton.LeftButton)
+    view.suggestions_pane.suggestion_tree.setCurrentItem(top)
+    assert view.suggestions_pane.new_entry_button.isEnabled()
+    assert not view.suggestions_pane.confirm_button.isEnabled()
+    qtbot.mouseClick(view.suggestions_pane.new_entry_button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     people = [e for e in session.registry.list_entries() if e.kind == "person"]
     assert [e.display_name for e in people] == ["Elçin Həsənov"]
@@ -190,47 +191,53 @@ def test_suggest_confirm_and_corroborate_across_scripts(
     assert result is not None
     assert len(result.items) == 3
     assert result.independent_witnesses == 2
-    assert view.testimonies.rowCount() == 3
-    assert view.summary_label.text() == "3 testimonies name this entry. 2 independent witnesses."
-    shown = {view.testimonies.item(r, 0).text() for r in range(3)}
+    assert view.corroboration_pane.testimonies.rowCount() == 3
+    assert (
+        view.corroboration_pane.summary_label.text()
+        == "3 testimonies name this entry. 2 independent witnesses."
+    )
+    shown = {view.corroboration_pane.testimonies.item(r, 0).text() for r in range(3)}
     assert shown == {"O. S.", "К. А.", "K. A."}  # initials only, never the names
     assert "Səfərli" not in " ".join(
-        view.testimonies.item(r, c).text() for r in range(3) for c in range(5)
+        view.corroboration_pane.testimonies.item(r, c).text() for r in range(3) for c in range(5)
     )
-    assert view.timeline.rowCount() == 3
-    dates = [view.timeline.item(r, 0).text() for r in range(3)]
+    assert view.corroboration_pane.timeline.rowCount() == 3
+    dates = [view.corroboration_pane.timeline.item(r, 0).text() for r in range(3)]
     assert dates == sorted(dates)
-    assert view.matrix.rowCount() == 1
-    assert view.matrix.verticalHeaderItem(0).text() == "Elçin Həsənov"
-    headers = [view.matrix.horizontalHeaderItem(c).text() for c in range(view.matrix.columnCount())]
+    assert view.corroboration_pane.matrix.rowCount() == 1
+    assert view.corroboration_pane.matrix.verticalHeaderItem(0).text() == "Elçin Həsənov"
+    headers = [
+        view.corroboration_pane.matrix.horizontalHeaderItem(c).text()
+        for c in range(view.corroboration_pane.matrix.columnCount())
+    ]
     assert len(headers) == 2
-    counts = sorted(int(view.matrix.item(0, c).text()) for c in range(2))
+    counts = sorted(int(view.corroboration_pane.matrix.item(0, c).text()) for c in range(2))
     assert counts == [1, 2]  # falanga: two witnesses; electric shock: one witness, twice
     # The count in the list says how many testimonies link to the entry.
-    model = view.entry_model
+    model = view.entries_pane.entry_model
     row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "Elçin Həsənov")
     assert model.index(row, 3).data() == "3"
     assert model.index(row, 0).data(ROW_ROLE).testimonies == 3
 
     # Filters: a date range, then a place typed in another script.
-    type_text(view.date_from, "2017-05-20")
-    type_text(view.date_to, "2017-05-22")
-    qtbot.mouseClick(view.apply_button, Qt.MouseButton.LeftButton)
+    type_text(view.corroboration_pane.date_from, "2017-05-20")
+    type_text(view.corroboration_pane.date_to, "2017-05-22")
+    qtbot.mouseClick(view.corroboration_pane.apply_button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     assert [i.record_id for i in view.corroboration.items] == [records["ru"]]
-    view.date_from.clear()
-    view.date_to.clear()
-    type_text(view.place_filter, "basement")
-    qtbot.mouseClick(view.apply_button, Qt.MouseButton.LeftButton)
+    view.corroboration_pane.date_from.clear()
+    view.corroboration_pane.date_to.clear()
+    type_text(view.corroboration_pane.place_filter, "basement")
+    qtbot.mouseClick(view.corroboration_pane.apply_button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     assert [i.record_id for i in view.corroboration.items] == [records["en"]]
 
     # Search the list across scripts.
-    type_text(view.search_edit, "Гасанов")
+    type_text(view.entries_pane.search_edit, "Гасанов")
     assert [r.entry.display_name for r in view.shown_entries()] == ["Elçin Həsənov"]
     assert model.rowCount() == 1
-    view.search_edit.clear()
-    type_text(view.search_edit, "Petrov")
+    view.entries_pane.search_edit.clear()
+    type_text(view.entries_pane.search_edit, "Petrov")
     assert view.shown_entries() == []
     assert model.rowCount() == 0
 
@@ -243,8 +250,8 @@ def test_reject_keeps_an_entry_from_being_suggested_again(qtbot, session, record
     entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
     view = open_view(qtbot, session, runner, records["ru"])
     (child,) = suggestion_items(view)
-    view.suggestion_tree.setCurrentItem(child)
-    qtbot.mouseClick(view.reject_button, Qt.MouseButton.LeftButton)
+    view.suggestions_pane.suggestion_tree.setCurrentItem(child)
+    qtbot.mouseClick(view.suggestions_pane.reject_button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     rows = [c.data(0, ROW_ROLE) for c in suggestion_items(view)]
     assert [(r.entry_id, r.status) for r in rows] == [(entry, "rejected")]
@@ -259,43 +266,43 @@ def test_merge_asks_first_and_undo_restores(qtbot, session, records, runner, scr
         row.entry.id: r for r, row in enumerate(view.shown_entries()) if row.entry.kind == "person"
     }
     assert set(people) == {one, two}
-    assert not view.merge_button.isEnabled()
-    assert not view.undo_merge_button.isEnabled()
-    view.entries.clearSelection()
-    view.entries.setCurrentIndex(view.entry_model.index(people[one], 0))
-    view.entries.selectRow(people[one])
-    view.entries.selectionModel().select(
-        view.entries.model().index(people[two], 0),
-        view.entries.selectionModel().SelectionFlag.Select
-        | view.entries.selectionModel().SelectionFlag.Rows,
+    assert not view.entries_pane.merge_button.isEnabled()
+    assert not view.entries_pane.undo_merge_button.isEnabled()
+    view.entries_pane.entries.clearSelection()
+    view.entries_pane.entries.setCurrentIndex(view.entries_pane.entry_model.index(people[one], 0))
+    view.entries_pane.entries.selectRow(people[one])
+    view.entries_pane.entries.selectionModel().select(
+        view.entries_pane.entries.model().index(people[two], 0),
+        view.entries_pane.entries.selectionModel().SelectionFlag.Select
+        | view.entries_pane.entries.selectionModel().SelectionFlag.Rows,
     )
     settle(qtbot, view)
     assert set(view.selected_entry_ids()) == {one, two}
-    assert view.merge_button.isEnabled()
+    assert view.entries_pane.merge_button.isEnabled()
 
     # Declined: nothing merges.
     scripted_prompts.queue("confirm", False)
-    qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.entries_pane.merge_button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     assert {e.id for e in session.registry.list_entries("person")} == {one, two}
 
     # Accepted: the second folds into the current one.
     scripted_prompts.queue("confirm", True)
-    qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.entries_pane.merge_button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     assert "Гасанов" in scripted_prompts.texts("confirm")[-1]
     assert {e.id for e in session.registry.list_entries("person")} == {one}
     assert view.current_entry_id() == one
     assert view.corroboration is not None
     assert view.corroboration.independent_witnesses == 2
-    assert view.undo_merge_button.isEnabled()
+    assert view.entries_pane.undo_merge_button.isEnabled()
 
-    qtbot.mouseClick(view.undo_merge_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.entries_pane.undo_merge_button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     assert {e.id for e in session.registry.list_entries("person")} == {one, two}
     assert view.current_entry_id() == two
     assert view.corroboration.independent_witnesses == 1
-    assert not view.undo_merge_button.isEnabled()
+    assert not view.entries_pane.undo_merge_button.isEnabled()
     assert session.check().ok
 
 
@@ -304,11 +311,11 @@ def test_closing_wipes_the_tables(qtbot, session, records, runner):
     view = open_view(qtbot, session, runner, records["ru"])
     assert view.select_entry(entry)
     settle(qtbot, view)
-    assert view.testimonies.rowCount() == 1
+    assert view.corroboration_pane.testimonies.rowCount() == 1
     view.reject()
-    assert view.entry_model.rowCount() == 0
-    assert view.testimonies.rowCount() == 0
-    assert view.suggestion_tree.topLevelItemCount() == 0
+    assert view.entries_pane.entry_model.rowCount() == 0
+    assert view.corroboration_pane.testimonies.rowCount() == 0
+    assert view.suggestions_pane.suggestion_tree.topLevelItemCount() == 0
     assert isinstance(SuggestionRow(PERP), SuggestionRow)
 
 
@@ -349,7 +356,7 @@ def test_vault_menu_opens_the_registry_on_the_open_vault(make_window, qtbot, tmp
     assert window.findChildren(RegistryView) == [view]
     assert view.record_id == record
     assert view.tabs.currentWidget() is view.suggestions_tab
-    assert view.suggestion_tree.topLevelItemCount() > 0
+    assert view.suggestions_pane.suggestion_tree.topLevelItemCount() > 0
     # The lock closes the window and wipes what it showed.
     window.lock()
     assert not shiboken6.isValid(view) or not view.isVisible()
@@ -411,12 +418,14 @@ def test_suggestion_reasons_speak_the_interface_language(qtbot, session, records
         assert child.text(1).startswith("bal ")
         assert "alike" not in child.text(2)
         assert "same" not in child.text(2)
-        assert view.suggestion_tree.headerItem().text(2) == "Əsaslar"
+        assert view.suggestions_pane.suggestion_tree.headerItem().text(2) == "Əsaslar"
 
         # A period refused in Azerbaijani too.
-        view.date_from.setText("2017-5")
+        view.corroboration_pane.date_from.setText("2017-5")
         view.load_corroboration()
-        assert view.date_error.text().startswith("Dövrün başlanğıcı tarix deyil.")
+        assert view.corroboration_pane.date_error.text().startswith(
+            "Dövrün başlanğıcı tarix deyil."
+        )
 
         Translations().apply("ru")
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
@@ -424,7 +433,7 @@ def test_suggestion_reasons_speak_the_interface_language(qtbot, session, records
         assert child.text(2) == _expected_reasons("ru", suggestion.factors)
         assert child.text(2).startswith("имя похоже на ")
         assert child.text(1).startswith("оценка ")
-        assert view.date_error.text().startswith("Начало периода — не дата.")
+        assert view.corroboration_pane.date_error.text().startswith("Начало периода — не дата.")
     finally:
         Translations().apply("en")
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
@@ -453,68 +462,70 @@ def test_dates_are_checked_before_anything_is_filtered(
     monkeypatch.setattr(session.registry, "corroborate", spy)
 
     def apply() -> None:
-        qtbot.mouseClick(view.apply_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(view.corroboration_pane.apply_button, Qt.MouseButton.LeftButton)
         settle(qtbot, view)
 
     # A wrong shape is marked as it is typed; Apply says what is wrong and runs nothing.
-    qtbot.keyClicks(view.date_from, "2017-5")
-    assert view.date_from.property("invalid") is True
-    assert view.date_to.property("invalid") is False
-    assert view.date_error.isHidden()
+    qtbot.keyClicks(view.corroboration_pane.date_from, "2017-5")
+    assert view.corroboration_pane.date_from.property("invalid") is True
+    assert view.corroboration_pane.date_to.property("invalid") is False
+    assert view.corroboration_pane.date_error.isHidden()
     apply()
     assert calls == []
-    assert view.date_error.isVisible()
-    assert view.date_error.text() == (
+    assert view.corroboration_pane.date_error.isVisible()
+    assert view.corroboration_pane.date_error.text() == (
         "The start of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, "
         "for example 2017, 2017-05 or 2017-05-18."
     )
     # What was shown no longer answers the filter as written: the tables are emptied.
     assert view.corroboration is None
-    assert view.testimonies.rowCount() == 0
-    assert "Elçin Həsənov" in view.entry_title.text()
+    assert view.corroboration_pane.testimonies.rowCount() == 0
+    assert "Elçin Həsənov" in view.corroboration_pane.entry_title.text()
 
     # Correcting the date takes the message and the mark away as it is typed.
-    qtbot.keyClick(view.date_from, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(view.date_from, "05")
-    assert view.date_from.text() == "2017-05"
-    assert view.date_from.property("invalid") is False
-    assert view.date_error.isHidden()
+    qtbot.keyClick(view.corroboration_pane.date_from, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(view.corroboration_pane.date_from, "05")
+    assert view.corroboration_pane.date_from.text() == "2017-05"
+    assert view.corroboration_pane.date_from.property("invalid") is False
+    assert view.corroboration_pane.date_error.isHidden()
 
     # A period that ends before it starts is refused with a sentence; Return does not run it.
-    view.date_from.setText("2018")
-    view.date_to.setText("2017-12-31")
-    assert view.date_error.isHidden()  # each date alone is fine
-    qtbot.keyClick(view.date_to, Qt.Key.Key_Return)
+    view.corroboration_pane.date_from.setText("2018")
+    view.corroboration_pane.date_to.setText("2017-12-31")
+    assert view.corroboration_pane.date_error.isHidden()  # each date alone is fine
+    qtbot.keyClick(view.corroboration_pane.date_to, Qt.Key.Key_Return)
     settle(qtbot, view)
     assert calls == []
-    assert view.date_error.text() == (
+    assert view.corroboration_pane.date_error.text() == (
         "The start of the period (2018) is later than its end (2017-12-31). "
         "Correct one of the two dates."
     )
-    assert view.date_from.property("invalid") is True
-    assert view.date_to.property("invalid") is True
+    assert view.corroboration_pane.date_from.property("invalid") is True
+    assert view.corroboration_pane.date_to.property("invalid") is True
 
     # Digits of another script are refused (setText: keyClicks aborts on non-ASCII text).
-    view.date_from.clear()
-    view.date_to.setText("２０１７-٠٥")
+    view.corroboration_pane.date_from.clear()
+    view.corroboration_pane.date_to.setText("２０１７-٠٥")
     apply()
     assert calls == []
-    assert view.date_error.text().startswith("The end of the period is not a date.")
-    assert view.date_from.property("invalid") is False
+    assert view.corroboration_pane.date_error.text().startswith(
+        "The end of the period is not a date."
+    )
+    assert view.corroboration_pane.date_from.property("invalid") is False
 
     # Selecting another entry with a wrong period does not run it either.
-    view.entries.clearSelection()
+    view.entries_pane.entries.clearSelection()
     assert view.select_entry(entry)
     settle(qtbot, view)
     assert calls == []
 
     # Partial dates are what testimonies have: a year and a month are a period.
-    view.date_from.setText("2017")
-    view.date_to.setText("2017-05")
-    assert view.date_error.isHidden()
+    view.corroboration_pane.date_from.setText("2017")
+    view.corroboration_pane.date_to.setText("2017-05")
+    assert view.corroboration_pane.date_error.isHidden()
     apply()
     assert calls == [{"date_from": "2017", "date_to": "2017-05", "place": ""}]
-    assert view.date_error.isHidden()
+    assert view.corroboration_pane.date_error.isHidden()
     assert view.corroboration is not None
     assert [i.record_id for i in view.corroboration.items] == [records["az"]]
 
@@ -524,7 +535,7 @@ def test_dates_are_checked_before_anything_is_filtered(
 
 def _large_listing(count: int):
     from testimony_app.domain.matching import Entry
-    from testimony_app.ui.registry_view import EntryRow, Listing, entry_search_key
+    from testimony_app.ui.registry import EntryRow, Listing, entry_search_key
 
     firsts = ["Elçin", "Rauf", "Vüqar", "Nicat", "Ramil", "Şahin", "Эльчин", "Рауф"]
     lasts = ["Həsənov", "Hüseynov", "Məmmədov", "Əliyev", "Quliyev", "Гасанов", "Мамедов"]
@@ -547,16 +558,16 @@ def _large_listing(count: int):
 
 def test_a_registry_of_thousands_filters_to_the_right_rows(qtbot, runner):
     from testimony_app.domain.transliteration import skeleton
-    from testimony_app.ui.registry_view import EntryTableModel
+    from testimony_app.ui.registry import EntryTableModel
 
     listing = _large_listing(7200)
     view = RegistryView(lambda: None, runner)  # no vault: the listing is handed in
     qtbot.addWidget(view)
     view.show()
     view.show_listing(listing)
-    model = view.entry_model
+    model = view.entries_pane.entry_model
     assert isinstance(model, EntryTableModel)
-    assert view.entries.model() is model
+    assert view.entries_pane.entries.model() is model
     assert model.rowCount() == model.total == 7200
     assert view.shown_entries() == list(listing.rows)
 
@@ -573,7 +584,7 @@ def test_a_registry_of_thousands_filters_to_the_right_rows(qtbot, runner):
         return [r.entry.id for r in view.shown_entries()]
 
     # Across scripts: Гасанов finds Həsənov, and not Hüseynov.
-    view.search_edit.setText("Гасанов")
+    view.entries_pane.search_edit.setText("Гасанов")
     hasanov = shown()
     assert hasanov == expected("Гасанов")
     assert model.rowCount() == len(hasanov) > 500
@@ -583,19 +594,19 @@ def test_a_registry_of_thousands_filters_to_the_right_rows(qtbot, runner):
     assert not any("Hüseynov" in n for n in names)
 
     # Rank and unit are searched too; the kind narrows what the text found.
-    view.search_edit.setText("Q-917")
+    view.entries_pane.search_edit.setText("Q-917")
     assert shown() == expected("Q-917")
-    view.search_edit.setText("hissə")
-    view.kind_combo.setCurrentIndex(view.kind_combo.findData("unit"))
+    view.entries_pane.search_edit.setText("hissə")
+    view.entries_pane.kind_combo.setCurrentIndex(view.entries_pane.kind_combo.findData("unit"))
     units = shown()
     assert units == expected("hissə", "unit")
     assert len(units) == 1440
-    view.kind_combo.setCurrentIndex(view.kind_combo.findData("place"))
+    view.entries_pane.kind_combo.setCurrentIndex(view.entries_pane.kind_combo.findData("place"))
     assert shown() == []
-    view.search_edit.clear()
+    view.entries_pane.search_edit.clear()
     assert len(shown()) == 1440
     assert {model.index(r, 0).data() for r in range(model.rowCount())} == {"Place"}
-    view.kind_combo.setCurrentIndex(0)
+    view.entries_pane.kind_combo.setCurrentIndex(0)
     assert shown() == [r.entry.id for r in listing.rows]
 
     # A selection survives a search that keeps it (wherever its row moves), and goes with one
@@ -603,27 +614,27 @@ def test_a_registry_of_thousands_filters_to_the_right_rows(qtbot, runner):
     narrow = expected("Elçin Гас")
     assert 0 < len(narrow) < len(hasanov)
     target = narrow[-1]
-    view.search_edit.setText("Гасанов")
+    view.entries_pane.search_edit.setText("Гасанов")
     assert view.select_entry(target)
     assert view.selected_entry_ids() == [target]
     rows = [model.row_of(target)]
-    view.search_edit.setText("Elçin Гас")
+    view.entries_pane.search_edit.setText("Elçin Гас")
     assert shown() == narrow
-    view.search_edit.clear()
+    view.entries_pane.search_edit.clear()
     assert len(shown()) == 7200
     rows += [len(narrow) - 1, model.row_of(target)]
     assert len(set(rows)) == 3
     assert view.selected_entry_ids() == [target]
     assert view.current_entry_id() == target
-    view.search_edit.setText("Мамедов")
+    view.entries_pane.search_edit.setText("Мамедов")
     assert view.selected_entry_ids() == []
-    assert not view.merge_button.isEnabled()
+    assert not view.entries_pane.merge_button.isEnabled()
 
     # Sorting by the number of testimonies keeps the search, and the selection follows.
-    view.search_edit.setText("Мамедов")
+    view.entries_pane.search_edit.setText("Мамедов")
     target = shown()[0]
     assert view.select_entry(target)
-    view.entries.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    view.entries_pane.entries.sortByColumn(3, Qt.SortOrder.DescendingOrder)
     counts = [r.testimonies for r in view.shown_entries()]
     assert counts == sorted(counts, reverse=True)
     assert sorted(shown()) == sorted(expected("Мамедов"))
@@ -639,7 +650,7 @@ def test_a_registry_of_thousands_filters_to_the_right_rows(qtbot, runner):
 
 
 def test_listing_counts_come_from_one_read(session, records, monkeypatch):
-    from testimony_app.ui.registry_view import load_listing
+    from testimony_app.ui.registry import load_listing
 
     entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
     session.registry.link(records["ru"], PERP, entry)
@@ -660,8 +671,14 @@ def test_an_unnamed_perpetrator_speaks_the_interface_language(qtbot, session, ru
 
     from testimony_app.ui.i18n import Translations
 
-    t = _testimony("Orxan Səfərli", "Elçin Həsənov", "kapitan", "2017-05-18", ["falanga"],
-                   "Q-903 hərbi hissəsi, Tərtər")
+    t = _testimony(
+        "Orxan Səfərli",
+        "Elçin Həsənov",
+        "kapitan",
+        "2017-05-18",
+        ["falanga"],
+        "Q-903 hərbi hissəsi, Tərtər",
+    )
     t.acts[0].perpetrators.append(Perpetrator(name="", rank="", unit="Q-903"))
     record = session.testimonies.create(t)
     entry = session.registry.link(record, PERP, new_entry=True).entry_id
@@ -670,8 +687,11 @@ def test_an_unnamed_perpetrator_speaks_the_interface_language(qtbot, session, ru
     settle(qtbot, view)
 
     def shown() -> tuple[str, list[str]]:
-        headers = [view.matrix.verticalHeaderItem(r).text() for r in range(view.matrix.rowCount())]
-        return view.timeline.item(0, 3).text(), headers
+        headers = [
+            view.corroboration_pane.matrix.verticalHeaderItem(r).text()
+            for r in range(view.corroboration_pane.matrix.rowCount())
+        ]
+        return view.corroboration_pane.timeline.item(0, 3).text(), headers
 
     assert shown() == ("kapitan Elçin Həsənov, (not named)", ["(not named)", "Elçin Həsənov"])
     try:

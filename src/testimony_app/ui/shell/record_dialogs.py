@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt, Slot
 
 from testimony_app.ui.export_dialog import ExportDialog
 from testimony_app.ui.receipt_dialog import ReceiptDialog
-from testimony_app.ui.registry_view import RegistryView
+from testimony_app.ui.registry import RegistryView
 from testimony_app.ui.statement_dialog import StatementDialog
 from testimony_app.ui.testimony_table import SUMMARY_ROLE
 
