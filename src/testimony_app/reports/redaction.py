@@ -1,31 +1,65 @@
-"""The redacted statement: who the witness is must not be recoverable from the file.
+"""Redaction: who the witness is must not be recoverable from what leaves the program, and
+what the witness said must not change.
 
 A redacted statement goes beyond the legal team, so a name that survives anywhere (in a
-translated paragraph, a table cell, a file name, the PDF metadata) exposes the witness and
-their family to reprisals. The whole record is therefore rewritten *before* any layout
-happens (:func:`redact_testimony`), so no code path that prints a field can forget to redact
-it, and the rewriting is deliberately greedy:
+translated paragraph, a table cell, a title, a file name, the PDF metadata) exposes the witness
+and their family to reprisals. The whole record is therefore rewritten *before* any layout
+happens (:func:`redact_testimony`), so no code path that prints a field can forget it. Every
+output that can carry a name (the statement, the corroboration report, the record and the
+statement of a redacted export) goes through the one :class:`Redactor`.
 
-* names are matched by the stem of each word of the name, so inflected forms go too
-  (Azerbaijani ``Məhərrəmovun``, Russian ``Магеррамовым``, a feminine ``Məhərrəmova``);
-* each stem also matches its common transliterations between Azerbaijani Latin, English-style
-  Latin and Cyrillic (``Məhərrəmov`` ≈ ``Maharramov`` ≈ ``Магеррамов``), because the same
-  account often exists in the witness's language and in a translation;
-* identifiers, phone numbers, e-mail addresses and the date of birth (also as ``14.03.1990``)
-  are removed wherever they occur.
+What it removes (:mod:`.redaction_people`, :mod:`.redaction_details`): every part of the
+protected names with its case endings and spellings in Azerbaijani Latin, English-style Latin,
+Cyrillic and Arabic script; their initials in every common form, and the initial that would
+remain beside a replaced name; phone numbers in any written form; e-mail addresses, handles and
+identifiers with each number in them; the date of birth in figures and in words.
 
-Over-redaction (an ordinary word that happens to start like a name) is accepted: a lawyer can
-always read the full statement; the witness cannot take back an exposure.
+What it must not do is change the testimony. A given name that is also an ordinary word
+("azad olundum", "I was released", from a witness named Azad) is replaced only where it is used
+as a name; elsewhere the hit is **doubtful**: kept, and listed. Before a redacted output leaves
+the program, the interviewer reviews every hit in its context (``ui/redaction_review.py``) and
+may keep a false hit, hide a doubtful one, or hide one more word; those
+:class:`~testimony_app.domain.redaction_review.ReviewChoices` are stored with the version and
+passed back here, so that the same choices always give the same bytes.
 """
 
 from __future__ import annotations
 
+import bisect
 import copy
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from testimony_app.domain.model import Testimony
+from testimony_app.domain.redaction_review import EMPTY, Hit, ReviewChoices
+from testimony_app.reports.redaction_details import (
+    BirthDate,
+    Span,
+    contact_terms,
+    date_variants,
+    find,
+    find_phones,
+    identifier_pattern,
+    identifier_tokens,
+    literal_pattern,
+    phone_numbers,
+)
+from testimony_app.reports.redaction_people import (
+    Cand,
+    PeopleFinder,
+    Person,
+    make_person,
+    name_parts,
+)
+
+__all__ = [
+    "Redactor",
+    "name_parts",
+    "redact_testimony",
+    "redact_with_hits",
+    "redaction_terms",
+]
 
 #: Fields that hold codes, hashes or identifiers of the record itself, never personal text.
 _SKIP_FIELDS = frozenset({
@@ -34,79 +68,44 @@ _SKIP_FIELDS = frozenset({
     "date_precision", "start_precision", "end_precision", "language", "translation_language",
     "sensitive_names", "fictional", "pseudonym",
 })
-
-_MIN_TOKEN = 3          # shorter name parts ("Əl", initials) would blank half the text
-_MIN_TRANSLIT = 4       # transliteration and stemming only for parts at least this long
-_VOWELS = frozenset("aeəiıoöuüyаеёиоуыэюяй")
-
-# Azerbaijani Latin → other spellings of the same sound (Latin transliterations, Cyrillic).
-_AZ_ALTERNATIVES: dict[str, tuple[str, ...]] = {
-    "a": ("а", "я"), "b": ("б",), "c": ("дж", "ж", "j", "dj"), "ç": ("ч", "ch", "c"),
-    "d": ("д",), "e": ("е", "э", "ə"), "ə": ("а", "е", "э", "я", "ә", "a", "e", "ä"),
-    "f": ("ф",), "g": ("г",), "ğ": ("г", "гъ", "gh", "g"), "h": ("г", "х", "һ"),
-    "x": ("х", "kh", "h"), "ı": ("ы", "и", "i", "y"), "i": ("и", "ы", "ı"), "j": ("ж", "zh"),
-    "k": ("к",), "q": ("г", "к", "g", "gh"), "l": ("л",), "m": ("м",), "n": ("н",),
-    "o": ("о",), "ö": ("ё", "о", "е", "ө", "o", "oe"), "p": ("п",), "r": ("р",),
-    "s": ("с",), "ş": ("ш", "sh", "s"), "t": ("т",), "u": ("у",),
-    "ü": ("ю", "у", "ү", "u", "ue"), "v": ("в", "w"), "w": ("в", "v"), "y": ("й", "и", "ы"),
-    "z": ("з",),
-}
-_AZ_DIGRAPHS: dict[str, tuple[str, ...]] = {
-    "ya": ("я", "йа"), "yə": ("я", "е", "йе"), "yu": ("ю", "йу"), "ye": ("е", "йе"),
-    "yo": ("ё", "йо"),
-}
-# Cyrillic → Latin spellings (Azerbaijani and English-style).
-_CYR_ALTERNATIVES: dict[str, tuple[str, ...]] = {
-    "а": ("a", "ə"), "б": ("b",), "в": ("v", "w"), "г": ("g", "h", "q", "ğ"), "д": ("d",),
-    "е": ("e", "ə", "ye"), "ё": ("yo", "ö", "jo"), "ж": ("j", "zh", "c"), "з": ("z",),
-    "и": ("i", "ı", "y"), "й": ("y", "i", "j"), "к": ("k", "q"), "л": ("l",), "м": ("m",),
-    "н": ("n",), "о": ("o", "ö"), "п": ("p",), "р": ("r",), "с": ("s",), "т": ("t",),
-    "у": ("u", "ü"), "ф": ("f",), "х": ("x", "kh", "h"), "ц": ("ts", "c"), "ч": ("ç", "ch"),
-    "ш": ("ş", "sh"), "щ": ("shch", "şç"), "ъ": ("",), "ы": ("ı", "y", "i"), "ь": ("",),
-    "э": ("e", "ə"), "ю": ("yu", "ü", "ju"), "я": ("ya", "yə", "ja"),
-}
-_SOFT = "[ьъ'’]?"  # Russian spellings insert soft/hard signs the Latin original does not have
-
-_WORD_TAIL = r"[\w\u200c]*(?:['’][\w]+)?"
-_SPLIT = re.compile(r"[\s\-‐,;:/()\"«»“”„]+")
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-_PHONE = re.compile(r"\+?\d[\d\s\-().]{5,}\d")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_CONTEXT = 48
+_NAME_KINDS = frozenset({"name", "initials", "arabic"})
 
 
-def _tokens(text: str, minimum: int = _MIN_TOKEN) -> list[str]:
-    return [t.strip(".'’") for t in _SPLIT.split(text) if len(t.strip(".'’")) >= minimum]
+def _people(testimony: Testimony) -> list[Person]:
+    """The witness (index 0) and everyone else whose name must not appear."""
+    w = testimony.witness
+    names = [(w.name, True), (w.victim_name, False),
+             *((n, False) for n in testimony.sensitive_names)]
+    people = [make_person(i, name, own) for i, (name, own) in enumerate(names)]
+    return [p for p in people if p is not None]
 
 
-def name_parts(text: str) -> list[str]:
-    """The words of ``text`` that are parts of a person's name.
+def redaction_terms(testimony: Testimony) -> list[str]:
+    """Strings the redacted statement must not contain (compare case-insensitively).
 
-    A name field normally holds just a name ("Zərifə Mahmud qızı Bəşirova"): every word of it
-    counts except lower-case particles (``qızı``, ``oğlu``, ``оглы``), which are ordinary words
-    elsewhere. But interviewers also write descriptions there ("Samir Bəşirov (1997–2017),
-    conscript"; "several soldiers, including Samir B."); from those only runs of two or more
-    capitalised words are taken, so that "several" or "conscript" are not blanked out of the
-    whole statement. Numbers are never name parts.
+    The full names and each part of them that is not also an ordinary word (those may stay
+    where they are not used as a name), the date of birth in the usual written forms, the
+    identifiers and each number in them, the contact details, and every phone number and
+    e-mail address in them. Other forms (inflected, transliterated, initials, a phone number
+    written another way) are removed as well but are not listed: they are open-ended.
     """
-    words = [w.strip(".'’") for w in _SPLIT.split(text) if w.strip(".'’")]
-    plain = len(words) <= 4 and not re.search(r"[\d(),;]", text)
-
-    def capital(word: str) -> bool:
-        return word[0].isupper() or (not word[0].islower() and word[0].isalpha())
-
-    if plain:
-        picked = [w for w in words if capital(w)]
-    else:
-        picked = []
-        run: list[str] = []
-        for w in [*words, ""]:
-            if w and capital(w) and not any(c.isdigit() for c in w):
-                run.append(w)
-                continue
-            if len(run) >= 2:
-                picked.extend(run)
-            run = []
-    return [w for w in picked if len(w) >= _MIN_TOKEN]
+    w = testimony.witness
+    terms: list[str] = []
+    for person in _people(testimony):
+        terms.append(person.name)
+        terms += [p.text for p in person.parts if not p.common]
+    terms += date_variants(w.date_of_birth)
+    for text in (w.identifiers, w.contact):
+        if text.strip():
+            terms.append(text)
+            terms += identifier_tokens(text)
+            terms += contact_terms(text)
+    for text in (w.identifiers, w.contact):
+        for match in re.finditer(r"\+?\d[\d\s\-().]{5,}\d", text):
+            if sum(c.isdigit() for c in match.group(0)) >= 7:
+                terms.append(match.group(0).strip())
+    return _dedupe(terms)
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:
@@ -120,208 +119,195 @@ def _dedupe(items: Iterable[str]) -> list[str]:
     return out
 
 
-def _date_variants(date: str) -> list[str]:
-    """``1990-03-14`` also as ``14.03.1990``, ``14/03/1990`` and ``14-03-1990``."""
-    m = _ISO_DATE.match(date.strip())
-    if not m:
-        return [date]
-    y, mo, d = m.groups()
-    return [date, f"{d}.{mo}.{y}", f"{d}/{mo}/{y}", f"{d}-{mo}-{y}"]
-
-
-def _people(testimony: Testimony) -> tuple[list[str], list[str]]:
-    """(the witness's own names, everyone else's names to hide)."""
-    w = testimony.witness
-    own = _dedupe([w.name])
-    others = _dedupe([w.victim_name, *testimony.sensitive_names])
-    return own, others
-
-
-def redaction_terms(testimony: Testimony) -> list[str]:
-    """Every string the redacted statement must not contain (compare case-insensitively).
-
-    The full names, each part of a name (at least three letters), the date of birth in the
-    usual written forms, the identifiers and each number in them, the contact details, and
-    every phone number and e-mail address in them. Transliterations and inflected forms are
-    removed as well, but are not listed: they are open-ended.
-    """
-    w = testimony.witness
-    own, others = _people(testimony)
-    terms: list[str] = []
-    for name in own + others:
-        terms.append(name)
-        terms.extend(name_parts(name))
-    if w.date_of_birth.strip():
-        terms.extend(_date_variants(w.date_of_birth))
-    if w.identifiers.strip():
-        terms.append(w.identifiers)
-        terms.extend(t for t in _tokens(w.identifiers, 4) if any(c.isdigit() for c in t))
-    if w.contact.strip():
-        terms.append(w.contact)
-        terms.extend(_EMAIL.findall(w.contact))
-        terms.extend(p.strip() for p in _PHONE.findall(w.contact))
-        terms.extend(t for t in _tokens(w.contact, 4) if sum(c.isdigit() for c in t) >= 4)
-    return _dedupe(terms)
-
-
-def _flex_literal(term: str) -> str:
-    """A literal term whose inner whitespace may be any run of whitespace."""
-    return r"\s+".join(re.escape(part) for part in term.split())
-
-
-def _phone_pattern(phone: str) -> str:
-    digits = [c for c in phone if c.isdigit()]
-    return r"(?<![\w+])\+?" + r"[\s\-().]*".join(digits) + r"(?!\d)"
-
-
-def _char_class(ch: str, table: dict[str, tuple[str, ...]]) -> str:
-    low = ch.lower()
-    # Dotted and dotless i: Azerbaijani spelling and case rules differ from Python's.
-    own = "[iıİI]" if low in ("i", "ı", "İ".lower()) else re.escape(ch)
-    alts = [re.escape(a) for a in table.get(low, ()) if a]
-    optional = "" in table.get(low, ())
-    body = "(?:" + "|".join([own, *alts]) + ")" if alts else own
-    return body + ("?" if optional else "")
-
-
-def _stem(token: str) -> str:
-    """Drop a final vowel so that feminine and case endings still match."""
-    if len(token) >= 5 and token[-1].lower() in _VOWELS:
-        return token[:-1]
-    return token
-
-
-def _name_pattern(token: str) -> str:
-    """A regex for a name part at the start of a word, with inflections and spellings."""
-    if len(token) < _MIN_TRANSLIT:
-        return rf"(?<![\w]){_flex_literal(token)}(?:['’]\w+)?(?!\w)"
-    stem = _stem(token)
-    cyrillic = any("а" <= c.lower() <= "я" or c.lower() == "ё" for c in stem)
-    table = _CYR_ALTERNATIVES if cyrillic else _AZ_ALTERNATIVES
-    parts: list[str] = []
-    i = 0
-    low = stem.lower()
-    while i < len(stem):
-        pair = low[i : i + 2]
-        if not cyrillic and pair in _AZ_DIGRAPHS:
-            alts = "|".join(re.escape(a) for a in _AZ_DIGRAPHS[pair])
-            parts.append(f"(?:{_char_class(stem[i], table)}{_char_class(stem[i + 1], table)}"
-                         f"|{alts})")
-            i += 2
-            continue
-        parts.append(_char_class(stem[i], table))
-        if not cyrillic and stem[i].lower() not in _VOWELS:
-            parts.append(_SOFT)
-        i += 1
-    return r"(?<![\w])" + "".join(parts) + _WORD_TAIL
-
-
 class Redactor:
-    """Rewrites text so that no identifying detail of the witness or of marked names remains.
+    """Rewrites text so that no identifying detail of the protected people remains.
 
     ``pseudonym`` replaces the witness's own name; ``placeholder`` replaces everything else.
+    ``choices`` are the interviewer's review decisions. Every call records its hits in
+    :attr:`hits` (with the field name passed as ``where``), for the review.
     """
 
-    def __init__(self, testimony: Testimony, pseudonym: str, placeholder: str) -> None:
+    def __init__(
+        self,
+        testimony: Testimony,
+        pseudonym: str,
+        placeholder: str,
+        choices: ReviewChoices = EMPTY,
+    ) -> None:
         w = testimony.witness
-        own, others = _people(testimony)
-        own_tokens = {t.casefold() for n in own for t in name_parts(n)}
-        rules: list[tuple[str, str]] = []  # (regex, replacement)
-        literal: list[tuple[str, str]] = []
-        for name in own:
-            literal.append((name, pseudonym))
-        for name in others:
-            literal.append((name, placeholder))
-        if w.date_of_birth.strip():
-            literal.extend((d, placeholder) for d in _date_variants(w.date_of_birth))
-        for text in (w.identifiers, w.contact):
-            if text.strip():
-                literal.append((text, placeholder))
-        names = {n.casefold() for n in own + others}
-        for term, repl in sorted(literal, key=lambda p: -len(p[0])):
-            # A whole name takes its case ending with it ("Nemət Məhərrəmovun").
-            tail = _WORD_TAIL if term.casefold() in names else ""
-            rules.append((_flex_literal(term) + tail, repl))
-        for text in (w.identifiers, w.contact):
-            for token in _tokens(text, 4):
-                if sum(c.isdigit() for c in token) >= 4:
-                    rules.append((re.escape(token), placeholder))
-            for email in _EMAIL.findall(text):
-                rules.append((re.escape(email), placeholder))
-            for phone in _PHONE.findall(text):
-                if sum(c.isdigit() for c in phone) >= 7:
-                    rules.append((_phone_pattern(phone), placeholder))
-        # A whole name in another spelling ("Nemat Maharramov", "Немат Магеррамов") goes as
-        # one, so that it becomes the pseudonym rather than a pseudonym and a placeholder.
-        for name, repl in [(n, pseudonym) for n in own] + [(n, placeholder) for n in others]:
-            parts = name_parts(name)
-            if len(parts) > 1:
-                rules.append((r"\s+".join(_name_pattern(p) for p in parts), repl))
-        other_tokens = {t.casefold() for n in others for t in name_parts(n)}
-        name_tokens = _dedupe(t for n in own + others for t in name_parts(n))
-        for token in sorted(name_tokens, key=len, reverse=True):
-            folded = token.casefold()
-            repl = pseudonym if folded in own_tokens and folded not in other_tokens else placeholder
-            rules.append((_name_pattern(token), repl))
-        self._rules = [(re.compile(p, re.IGNORECASE), r) for p, r in rules]
+        self.pseudonym = pseudonym
+        self.placeholder = placeholder
+        self.choices = choices
+        self.hits: list[Hit] = []
+        people = _people(testimony)
+        self._own = frozenset(p.index for p in people if p.own)
+        self._finder = PeopleFinder(people)
+        self._birth = BirthDate.parse(w.date_of_birth) if w.date_of_birth.strip() else None
+        details = f"{w.identifiers}\n{w.contact}"
+        self._phones = phone_numbers(details)
+        terms = [(text.strip(), "identifier") for text in (w.identifiers, w.contact)]
+        terms += [(t, "email" if "@" in t[1:] else "identifier") for t in contact_terms(details)]
+        self._patterns: list[tuple[re.Pattern[str], str]] = []
+        for term, kind in terms:
+            pattern = literal_pattern(term)
+            if pattern is not None:
+                self._patterns.append((pattern, kind))
+        ids = identifier_tokens(w.identifiers) + [
+            t for t in identifier_tokens(w.contact) if sum(c.isdigit() for c in t) >= 4
+        ]
+        for token in dict.fromkeys(ids):
+            pattern = identifier_pattern(token)
+            if pattern is not None:
+                self._patterns.append((pattern, "identifier"))
+        self._extra = [
+            re.compile(r"(?<![^\W_])" + r"\s+".join(re.escape(p) for p in term.split())
+                       + r"[^\W\d_]*(?![^\W_])", re.IGNORECASE)
+            for term in choices.hide_terms if term.split()
+        ]
 
-    def __call__(self, text: str) -> str:
-        """``text`` with every identifying detail replaced."""
-        if not text:
-            return text
-        # Replacements go in as private-use markers first, so that a pseudonym is never
-        # itself rewritten by a later rule.
-        found: list[str] = []
+    # -- finding --------------------------------------------------------------------------
 
-        def mark(repl: str) -> Callable[[re.Match[str]], str]:
-            def sub(_m: re.Match[str]) -> str:
-                found.append(repl)
-                return f"\ue000{len(found) - 1}\ue001"
-            return sub
+    def _candidates(self, text: str) -> list[Cand]:
+        spans: list[Span] = []
+        for pattern, kind in self._patterns:
+            spans += find(pattern, text, kind)
+        spans += find_phones(text, self._phones)
+        if self._birth is not None:
+            spans += self._birth.find(text)
+        cands = [Cand(s.start, s.end, s.kind, doubt=s.doubt) for s in spans]
+        cands += [Cand(m.start(), m.end(), "extra")
+                  for pattern in self._extra for m in pattern.finditer(text)]
+        cands += self._finder.candidates(text)
+        return cands
 
-        for pattern, repl in self._rules:
-            text = pattern.sub(mark(repl), text)
-        # "Elvin Maharramov" matched part by part would read "[redacted] [redacted]".
-        text = re.sub(r"\ue000(\d+)\ue001(?:\s+\ue000(\d+)\ue001)+",
-                      lambda m: self._collapse(m, found), text)
-        return re.sub(r"\ue000(\d+)\ue001", lambda m: found[int(m.group(1))], text)
+    def scan(self, text: str, where: str = "") -> list[Hit]:
+        """Every hit in ``text``, judged and with the interviewer's choices applied."""
+        if not text or not text.strip():
+            return []
+        cands = [c for c in self._candidates(text) if c.end > c.start]
+        # Certain before doubtful, longer before shorter, earlier before later.
+        cands.sort(key=lambda c: (bool(c.doubt), -(c.end - c.start), c.start))
+        chosen: list[Cand] = []
+        starts: list[int] = []  # of the chosen spans, sorted; chosen spans never overlap
+        ends: list[int] = []
+        for cand in cands:
+            i = bisect.bisect_left(starts, cand.end)  # spans starting before cand ends
+            if i and ends[i - 1] > cand.start:
+                continue
+            starts.insert(i, cand.start)
+            ends.insert(i, cand.end)
+            chosen.append(cand)
+        grouped = sorted(self._finder.group(text, chosen), key=lambda c: c.start)
+        hits: list[Hit] = []
+        seen: dict[str, int] = {}
+        for cand in grouped:
+            matched = text[cand.start:cand.end]
+            occurrence = seen.get(matched, 0)
+            seen[matched] = occurrence + 1
+            hit = Hit(
+                where=where, occurrence=occurrence, start=cand.start, end=cand.end,
+                text=matched, kind=cand.kind, replacement=self._replacement(cand),
+                doubt=cand.doubt,
+                before=_context(text[max(0, cand.start - _CONTEXT):cand.start], left=True),
+                after=_context(text[cand.end:cand.end + _CONTEXT], left=False),
+            )
+            if hit.doubtful:
+                chosen_flag = self.choices.hides(hit)
+                hit = dataclasses.replace(hit, replaced=chosen_flag, chosen=chosen_flag)
+            elif self.choices.keeps(hit):
+                hit = dataclasses.replace(hit, replaced=False, chosen=True)
+            hits.append(hit)
+        return hits
 
-    @staticmethod
-    def _collapse(match: re.Match[str], found: list[str]) -> str:
-        indices = [int(i) for i in re.findall(r"\ue000(\d+)\ue001", match.group(0))]
-        if len({found[i] for i in indices}) == 1:
-            return f"\ue000{indices[0]}\ue001"
-        return match.group(0)
+    def _replacement(self, cand: Cand) -> str:
+        if cand.kind in _NAME_KINDS and cand.persons and cand.persons <= self._own:
+            return self.pseudonym
+        return self.placeholder
+
+    # -- rewriting ------------------------------------------------------------------------
+
+    def __call__(self, text: str, where: str = "") -> str:
+        """``text`` with every identifying detail replaced (hits recorded in :attr:`hits`)."""
+        hits = self.scan(text, where)
+        self.hits.extend(hits)
+        return apply(text, hits)
 
 
-def redact_testimony(testimony: Testimony, pseudonym: str, placeholder: str) -> Testimony:
+def apply(text: str, hits: Iterable[Hit]) -> str:
+    """``text`` with the hits that are to be replaced, replaced."""
+    out: list[str] = []
+    pos = 0
+    for hit in sorted(hits, key=lambda h: h.start):
+        if not hit.replaced or hit.start < pos:
+            continue
+        out += [text[pos:hit.start], hit.replacement]
+        pos = hit.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _context(text: str, *, left: bool) -> str:
+    flat = " ".join(text.split())
+    if not flat:
+        return ""
+    # Keep whole words at the cut end; keep a space next to the hit if there was one.
+    if left:
+        flat = flat if len(text) < _CONTEXT else flat.split(" ", 1)[-1]
+        return flat + (" " if text[-1:].isspace() else "")
+    flat = flat if len(text) < _CONTEXT else flat.rsplit(" ", 1)[0]
+    return (" " if text[:1].isspace() else "") + flat
+
+
+def redact_with_hits(
+    testimony: Testimony,
+    pseudonym: str,
+    placeholder: str,
+    choices: ReviewChoices = EMPTY,
+    *,
+    extra: dict[str, str] | None = None,
+) -> tuple[Testimony, list[Hit], dict[str, str]]:
     """A deep copy of ``testimony`` with every free-text field passed through a
-    :class:`Redactor`, and the witness's identifying fields blanked or replaced."""
-    redactor = Redactor(testimony, pseudonym, placeholder)
+    :class:`Redactor` and the witness's identifying fields replaced; every hit found, and the
+    ``extra`` texts (``where`` → text, such as the reason for an amendment) redacted too."""
+    redactor = Redactor(testimony, pseudonym, placeholder, choices)
     clone = copy.deepcopy(testimony)
-    _walk(clone, redactor)
+    _walk(clone, redactor, "")
     w = clone.witness
     w.name = pseudonym
     for attr in ("date_of_birth", "identifiers", "contact", "victim_name"):
         if getattr(testimony.witness, attr).strip():
             setattr(w, attr, placeholder)
     clone.sensitive_names = []
-    return clone
+    done = {where: redactor(text, where) for where, text in (extra or {}).items()}
+    return clone, redactor.hits, done
 
 
-def _walk(obj: object, redactor: Redactor) -> None:
+def redact_testimony(
+    testimony: Testimony, pseudonym: str, placeholder: str, choices: ReviewChoices = EMPTY
+) -> Testimony:
+    """A deep copy of ``testimony`` with every free-text field passed through a
+    :class:`Redactor`, and the witness's identifying fields blanked or replaced."""
+    return redact_with_hits(testimony, pseudonym, placeholder, choices)[0]
+
+
+def _walk(obj: object, redactor: Redactor, path: str) -> None:
     for f in dataclasses.fields(obj):  # type: ignore[arg-type]
         if f.name in _SKIP_FIELDS:
             continue
+        where = f"{path}.{f.name}" if path else f.name
+        if path == "witness" and f.name in ("name", "date_of_birth", "identifiers", "contact",
+                                            "victim_name"):
+            continue  # replaced whole by redact_with_hits
         value = getattr(obj, f.name)
         if isinstance(value, str):
-            setattr(obj, f.name, redactor(value))
+            setattr(obj, f.name, redactor(value, where))
         elif isinstance(value, list):
             setattr(obj, f.name, [
-                redactor(v) if isinstance(v, str) else v for v in value
+                redactor(v, f"{where}[{i}]") if isinstance(v, str) else v
+                for i, v in enumerate(value)
             ])
-            for v in value:
+            for i, v in enumerate(value):
                 if dataclasses.is_dataclass(v):
-                    _walk(v, redactor)
+                    _walk(v, redactor, f"{where}[{i}]")
         elif dataclasses.is_dataclass(value):
-            _walk(value, redactor)
+            _walk(value, redactor, where)

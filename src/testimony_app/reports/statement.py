@@ -45,10 +45,11 @@ from reportlab.platypus import (
 
 from testimony_app.domain import vocabularies
 from testimony_app.domain.model import AttachmentInfo, Testimony
+from testimony_app.domain.redaction_review import EMPTY, ReviewChoices
 from testimony_app.reports import fonts
 from testimony_app.reports.body import BodyFigure
 from testimony_app.reports.labels import LANGUAGES, label
-from testimony_app.reports.redaction import Redactor, redact_testimony
+from testimony_app.reports.redaction import redact_with_hits
 from testimony_app.reports.text import markup, para
 
 PAGE_W, PAGE_H = A4
@@ -94,6 +95,7 @@ class StatementRequest:
     language: str = "en"         # statement labels: "en" | "az" | "ru"
     redacted: bool = False
     amendment_reason: str = ""
+    review: ReviewChoices = EMPTY  # the interviewer's redaction choices (redacted only)
 
 
 # --------------------------------------------------------------------------- styles
@@ -898,13 +900,17 @@ def build_statement(testimony: Testimony, request: StatementRequest) -> bytes:
     """The statement for ``testimony`` as PDF bytes; identical input gives identical bytes."""
     fonts.register()
     lang = request.language if request.language in LANGUAGES else "en"
+    author = testimony.interview.interviewer_organisation
     if request.redacted:
         pseudonym = testimony.witness.pseudonym or label("witness_placeholder", lang)
         placeholder = label("redacted", lang)
-        shown = redact_testimony(testimony, pseudonym, placeholder)
-        # The reason for an amendment is free text too ("corrected the spelling of …").
-        reason = Redactor(testimony, pseudonym, placeholder)(request.amendment_reason)
-        request = dataclasses.replace(request, amendment_reason=reason)
+        # The reason for an amendment and the document's author print too.
+        shown, _hits, done = redact_with_hits(
+            testimony, pseudonym, placeholder, request.review,
+            extra={"amendment_reason": request.amendment_reason, "meta.author": author},
+        )
+        request = dataclasses.replace(request, amendment_reason=done["amendment_reason"])
+        author = done["meta.author"]
     else:
         shown = testimony
     furniture = _Furniture(
@@ -920,7 +926,7 @@ def build_statement(testimony: Testimony, request: StatementRequest) -> bytes:
         # (the annex list records its own pages), so it is laid out and drawn to learn them but
         # never assembled into a PDF, which saves 15–30 % of a pass.
         layout_only = attempt == 0 and bool(shown.attachments)
-        pdf = _render(builder.story(), furniture, _metadata(shown, request, lang),
+        pdf = _render(builder.story(), furniture, _metadata(shown, request, lang, author),
                       layout_only=layout_only)
         if builder.found == known and not layout_only:
             break
@@ -928,18 +934,23 @@ def build_statement(testimony: Testimony, request: StatementRequest) -> bytes:
     return pdf
 
 
-def _metadata(t: Testimony, request: StatementRequest, lang: str) -> dict[str, str]:
+def _metadata(t: Testimony, request: StatementRequest, lang: str,
+              author: str) -> dict[str, str]:
     """Document properties: never the witness's name (a file manager shows them to anyone
     who sees the file), and in the redacted variant only redacted text."""
     title = label("doc_title", lang)
     if request.redacted:
         title += f" ({label('redacted', lang)})"
     title += f" · {request.record_id or t.id} · {label('version', lang)} {request.version}"
+    keywords = f"{request.record_id or t.id} v{request.version} {request.content_sha256}"
+    if request.redacted and not request.review.empty:
+        # Which review made these bytes: the same choices rebuild the same file.
+        keywords += f" review {request.review.sha256()[:16]}"
     return {
         "title": title,
-        "author": t.interview.interviewer_organisation,
+        "author": author,
         "subject": label("doc_title", lang),
-        "keywords": f"{request.record_id or t.id} v{request.version} {request.content_sha256}",
+        "keywords": keywords,
     }
 
 

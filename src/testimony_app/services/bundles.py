@@ -177,11 +177,11 @@ def strip_identity(testimony: Testimony) -> Testimony:
     """The record as it may leave the laptop when the witness's name may not appear.
 
     The witness's name, identifiers, contact details and date of birth are removed, and their
-    occurrences anywhere in the text replaced by ``[withheld]``, with the same greedy rules as
-    the redacted statement (inflections, transliterations), so the JSON never says more about
-    the witness than the PDF beside it. The pseudonym field stays. Other people's names are
-    the witness's evidence and stay, except where they share the witness's own name parts
-    (over-redaction is the accepted side to err on). The replacement is a neutral marker,
+    occurrences anywhere in the text replaced by ``[withheld]``, by the same redactor as the
+    redacted statement (inflections, transliterations, initials, phone numbers however
+    written), so the JSON never says more about the witness than the PDF beside it. The
+    pseudonym field stays. Other people's names are the witness's evidence and stay, except
+    where they share the witness's own name parts. The replacement is a neutral marker,
     not the pseudonym: a perpetrator who shares the witness's surname must not turn into
     the witness in the text.
     """
