@@ -358,39 +358,6 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-@command("pdf")
-def cmd_pdf(args: argparse.Namespace) -> int:
-    """Write a testimony's statement as PDF (a draft prints with a DRAFT watermark)."""
-    out = Path(args.output)
-    if not out.parent.is_dir():
-        raise UserFacingError("The folder for the statement does not exist.")
-    session = _open(args)
-    try:
-        record_id = session.testimonies.resolve(args.id)
-        digest = session.statements.save(
-            record_id, out, version=args.version, language=args.language,
-            redacted=args.redacted, sign=args.sign,
-        )
-        # A signed file is checked as the organisation will check it, before it is reported.
-        signed = session.statements.verify(out) if args.sign else None
-    finally:
-        session.lock()
-    data: dict[str, Any] = {"id": record_id, "pdf": str(out), "sha256": digest}
-    text = f"Statement written to {out}\nSHA-256 of the PDF: {digest}"
-    if signed is not None:
-        data |= {"signed": signed.ok, "unsigned_length": signed.unsigned_length,
-                 "unsigned_sha256": signed.unsigned_sha256,
-                 "device_fingerprint": signed.signatures[-1].device_fingerprint}
-        text += (f"\nSigned by this laptop (device key {data['device_fingerprint']})."
-                 f"\nThe unsigned statement is its first {signed.unsigned_length} bytes,"
-                 f" SHA-256 {signed.unsigned_sha256}")
-        if not signed.ok:
-            out.unlink(missing_ok=True)
-            raise UserFacingError("The signed statement did not verify; it was not kept.")
-    _emit(args, data, text)
-    return EXIT_OK
-
-
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
     """Create a vault filled with fictional sample testimonies (for trying the program)."""
@@ -480,15 +447,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="read the new passphrase from FILE (else TESTIMONY_NEW_PASSPHRASE or a prompt)",
     )
-    p = add("pdf", "write a testimony's statement as PDF", out)
-    p.add_argument("id")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
-    p.add_argument("--language", choices=["en", "az", "ru"], default="en")
-    p.add_argument("--redacted", action="store_true",
-                   help="replace the witness's name and marked names (for sharing)")
-    p.add_argument("--version", type=int, default=None)
-    p.add_argument("--sign", action="store_true",
-                   help="sign with this laptop's key (sealed versions only; see verify-statement)")
     p = add("demo", "create a demo vault of fictional testimonies")
     p.add_argument(
         "--kdf", choices=["calibrated", "test"], default="calibrated", help=argparse.SUPPRESS

@@ -1,26 +1,172 @@
-"""Command-line sub-command for signed statements: the organisation's check.
+"""Command-line sub-commands for statements: making them, their redaction, checking a signed one.
 
+    pdf ID -o OUT.pdf [--language en|az|ru] [--version N] [--sign]
+        [--redacted [--review-file FILE]] [--named --reason TEXT]
+    redactions ID [--version N] [--language en|az|ru] [--review-file FILE] [--json]
     verify-statement FILE [--vault DIR] [--json]     exit 0 only if every check passed
 
-Without ``--vault`` the signatures, their coverage and the device key's attestation are
-checked, and the device's fingerprint is printed to compare with the one the organisation
-knows. With ``--vault`` (the organisation's vault) the device must also be one the vault has
-registered, with the same key. ``pdf --sign`` (in ``cli.py``) makes the signed statements.
+``pdf`` and ``redactions`` follow the same rules as the window, because both go through
+:class:`testimony_app.services.statements.StatementService`:
+
+* when the witness's name may not appear (they said no, or were not asked), ``pdf`` refuses
+  the named statement unless ``--named --reason TEXT`` is given; the reason is stored with the
+  version and chained into the audit log;
+* a redacted statement applies the review stored with the version (the choices made in the
+  window), or the one in ``--review-file`` (which is then stored); ``redactions`` lists what the
+  redaction replaces and the doubtful words it keeps, and with ``--json`` prints each with the
+  ``where``/``text``/``occurrence`` a review file names it by;
+* ``--sign`` signs a sealed statement with this laptop's key, and the file is checked as the
+  organisation will check it before it is reported.
+
+``verify-statement``: without ``--vault`` the signatures, their coverage and the device key's
+attestation are checked, and the device's fingerprint is printed to compare with the one the
+organisation knows. With ``--vault`` (the organisation's vault) the device must also be one the
+vault has registered, with the same key.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from testimony_app.cli import _EXTENSIONS, EXIT_DAMAGED, EXIT_OK, _emit, _open, command
+from testimony_app.domain.redaction_review import Hit, ReviewChoices
+from testimony_app.errors import UserFacingError
 from testimony_app.services.statement_signing import (
     NOT_CHECKED,
     StatementVerification,
     verify_statement,
 )
+from testimony_app.services.statements import NamedStatementRefused, RedactionReview
+
+_MAX_REVIEW_FILE = 4 * 1024 * 1024
+
+
+def review_file(path: str | None) -> ReviewChoices | None:
+    """The choices of ``--review-file`` (``None`` without one)."""
+    if not path:
+        return None
+    try:
+        with Path(path).open("rb") as handle:
+            raw = handle.read(_MAX_REVIEW_FILE + 1)
+    except OSError:
+        raise UserFacingError("The review file cannot be read.") from None
+    if len(raw) > _MAX_REVIEW_FILE:
+        raise UserFacingError("The review file is too large to be a redaction review.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UserFacingError("The review file is not UTF-8 text.") from None
+    return ReviewChoices.from_json(text)
+
+
+@command("pdf")
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Write a testimony's statement as PDF (a draft prints with a DRAFT watermark)."""
+    out = Path(args.output)
+    if not out.parent.is_dir():
+        raise UserFacingError("The folder for the statement does not exist.")
+    if args.named and args.redacted:
+        raise UserFacingError("Choose --named or --redacted, not both.")
+    if args.named and not (args.reason or "").strip():
+        raise UserFacingError("--named needs --reason TEXT: why the name must appear.")
+    if args.review_file and not args.redacted:
+        raise UserFacingError("--review-file applies to the redacted statement: add --redacted.")
+    review = review_file(args.review_file)
+    session = _open(args)
+    try:
+        record_id = session.testimonies.resolve(args.id)
+        statements = session.statements
+        if (not args.redacted and not args.named
+                and not statements.name_may_appear(record_id, args.version)):
+            raise NamedStatementRefused(
+                "The witness did not agree to their name appearing (or was not asked):"
+                " add --redacted, or --named --reason TEXT to print the name anyway."
+            )
+        digest = statements.save(
+            record_id, out, version=args.version, language=args.language,
+            redacted=args.redacted, review=review,
+            named_reason=args.reason if args.named else None, sign=args.sign,
+        )
+        kept = 0
+        if args.redacted:
+            kept = len(statements.review(record_id, version=args.version,
+                                         language=args.language).doubtful_kept)
+        # A signed file is checked as the organisation will check it, before it is reported.
+        signed = statements.verify(out) if args.sign else None
+    finally:
+        session.lock()
+    if kept:
+        sys.stderr.write(
+            f"{kept} doubtful word(s) were kept (a name that is also an ordinary word, or used"
+            f" beside another name); see them with: testimony-app redactions {record_id[:8]}\n"
+        )
+    data: dict[str, Any] = {"id": record_id, "pdf": str(out), "sha256": digest,
+                            "doubtful_kept": kept}
+    text = f"Statement written to {out}\nSHA-256 of the PDF: {digest}"
+    if signed is not None:
+        data |= {"signed": signed.ok, "unsigned_length": signed.unsigned_length,
+                 "unsigned_sha256": signed.unsigned_sha256,
+                 "device_fingerprint": signed.signatures[-1].device_fingerprint}
+        text += (f"\nSigned by this laptop (device key {data['device_fingerprint']})."
+                 f"\nThe unsigned statement is its first {signed.unsigned_length} bytes,"
+                 f" SHA-256 {signed.unsigned_sha256}")
+        if not signed.ok:
+            out.unlink(missing_ok=True)
+            raise UserFacingError("The signed statement did not verify; it was not kept.")
+    _emit(args, data, text)
+    return EXIT_OK
+
+
+def hit_data(hit: Hit) -> dict[str, Any]:
+    """A hit as ``--json`` prints it: ``where``/``text``/``occurrence`` name it in a review
+    file."""
+    return {
+        "where": hit.where, "text": hit.text, "occurrence": hit.occurrence, "kind": hit.kind,
+        "doubtful": hit.doubt or None, "replaced": hit.replaced, "by_choice": hit.chosen,
+        "replacement": hit.replacement, "before": hit.before, "after": hit.after,
+    }
+
+
+def hits_text(hits: tuple[Hit, ...] | list[Hit]) -> str:
+    """One line a hit: replaced or kept, where, and the word in its context."""
+    lines = []
+    for hit in hits:
+        mark = "replaced" if hit.replaced else "KEPT (doubtful)" if hit.doubtful else "kept"
+        why = f" [{hit.doubt}]" if hit.doubt else ""
+        lines.append(f"  {mark:<16} {hit.where}: …{hit.before}«{hit.text}»{hit.after}…{why}")
+    replaced = sum(1 for h in hits if h.replaced)
+    doubtful = sum(1 for h in hits if h.doubtful and not h.replaced)
+    lines.append(f"{replaced} replaced, {doubtful} doubtful kept.")
+    return "\n".join(lines)
+
+
+def _review_text(review: RedactionReview) -> str:
+    head = (f"Redaction of {review.record_id[:8]} version {review.version}"
+            f" ({'stored review applied' if review.stored else 'review file applied'}):")
+    return head + "\n" + hits_text(review.hits)
+
+
+@command("redactions")
+def cmd_redactions(args: argparse.Namespace) -> int:
+    """List what the redacted statement replaces, and the doubtful words it keeps."""
+    choices = review_file(args.review_file)
+    session = _open(args)
+    try:
+        record_id = session.testimonies.resolve(args.id)
+        review = session.statements.review(record_id, version=args.version,
+                                           language=args.language, choices=choices)
+    finally:
+        session.lock()
+    data = {
+        "id": record_id, "version": review.version, "stored_review": review.stored,
+        "choices": review.choices.to_dict(), "hits": [hit_data(h) for h in review.hits],
+    }
+    _emit(args, data, _review_text(review))
+    return EXIT_OK
 
 
 def describe(report: StatementVerification) -> list[str]:
@@ -75,7 +221,29 @@ def cmd_verify_statement(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_DAMAGED
 
 
-def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.ArgumentParser) -> None:
+def _add_parsers(sub: Any, common: argparse.ArgumentParser,
+                 out: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("pdf", help="write a testimony's statement as PDF",
+                       parents=[common, out])
+    p.add_argument("id")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    p.add_argument("--language", choices=["en", "az", "ru"], default="en")
+    p.add_argument("--redacted", action="store_true",
+                   help="replace the witness's name and marked names (for sharing)")
+    p.add_argument("--review-file", metavar="FILE",
+                   help="redaction choices to apply and store (see 'redactions --json')")
+    p.add_argument("--named", action="store_true",
+                   help="print the name although the witness's consent does not allow it")
+    p.add_argument("--reason", metavar="TEXT", help="why the named statement is needed")
+    p.add_argument("--version", type=int, default=None)
+    p.add_argument("--sign", action="store_true",
+                   help="sign with this laptop's key (sealed versions only; see verify-statement)")
+    p = sub.add_parser("redactions", help="list what the redacted statement replaces",
+                       parents=[common, out])
+    p.add_argument("id")
+    p.add_argument("--version", type=int, default=None)
+    p.add_argument("--language", choices=["en", "az", "ru"], default="en")
+    p.add_argument("--review-file", metavar="FILE", help="apply these choices instead")
     p = sub.add_parser(
         "verify-statement",
         help="check a signed statement (exit 0 only if every check passed)",

@@ -380,3 +380,59 @@ def test_demo(tmp_path: Path) -> None:
     assert len(rows) >= 6
     assert all(r["fictional"] for r in rows)
     assert "All checks passed" in cli.ok("check", TESTIMONY_PASSPHRASE=DEMO_PASSPHRASE)
+
+
+def _pdf_text(path: Path) -> str:
+    import pypdf
+
+    reader = pypdf.PdfReader(str(path))
+    return " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
+
+
+def test_pdf_refuses_the_named_statement_when_the_name_may_not_appear(
+    cli: Cli, base: tuple[Path, str, str], tmp_path: Path
+) -> None:
+    record_id = base[1]  # consent: the name may not appear
+    out = tmp_path / "s.pdf"
+    err = _one_sentence(cli("pdf", record_id, "-o", out, sub=True), code=2)
+    assert "did not agree to their name appearing" in err
+    assert "--named --reason" in err
+    assert not out.exists()
+    err = _one_sentence(cli("pdf", record_id, "-o", out, "--named"), code=2)
+    assert "--reason" in err
+    history_before = cli.ok("show", record_id, "--json")
+    result = json.loads(cli.ok("pdf", record_id, "-o", out, "--named", "--reason",
+                               "Məhkəmə üçün imzalı nüsxə", "--json"))
+    assert "Rəşad Əliyev" in _pdf_text(out)
+    assert result["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
+    assert cli.ok("show", record_id, "--json") == history_before  # the record is unchanged
+    cli.ok("pdf", record_id, "-o", tmp_path / "r.pdf", "--redacted")
+    assert "Rəşad Əliyev" not in _pdf_text(tmp_path / "r.pdf")
+
+
+def test_redactions_lists_hits_and_a_review_file_is_applied_and_stored(
+    cli: Cli, base: tuple[Path, str, str], tmp_path: Path
+) -> None:
+    record_id = base[1]
+    listing = json.loads(cli.ok("redactions", record_id, "--json"))
+    assert listing["stored_review"] is True
+    title = [h for h in listing["hits"] if h["where"] == "title"]
+    assert [(h["text"], h["replaced"]) for h in title] == [("Rəşad Ə.", True)]
+    review = tmp_path / "review.json"
+    review.write_text(json.dumps({
+        "format": "testimony-redaction-review", "version": 1,
+        "keep": [], "hide": [], "hide_terms": ["Щёкин"],
+    }, ensure_ascii=False), encoding="utf-8")
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    cli.ok("pdf", record_id, "-o", first, "--redacted", "--review-file", review)
+    assert "Щёкин" not in _pdf_text(first)
+    # Without the file the stored review applies: the same bytes again.
+    cli.ok("pdf", record_id, "-o", second, "--redacted")
+    assert first.read_bytes() == second.read_bytes()
+    assert "review" in cli.ok("redactions", record_id)
+    review.write_text("{not json", encoding="utf-8")
+    err = _one_sentence(cli("pdf", record_id, "-o", first, "--redacted", "--review-file",
+                            review))
+    assert "review file" in err
+    err = _one_sentence(cli("pdf", record_id, "-o", first, "--review-file", review))
+    assert "--redacted" in err

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from testimony_app.errors import RecordNotFound
-from testimony_app.storage import audit
+from testimony_app.storage import audit, disclosures
 from testimony_app.storage.attachments import empty_trash
 from testimony_app.storage.database import Database
 
@@ -303,6 +303,7 @@ class ExportLedger:
             )
             conn.execute("DELETE FROM search WHERE record_id = ?", (record_id,))
             conn.execute("INSERT INTO search (search) VALUES ('optimize')")
+            disclosures.purge(conn, record_id)  # review choices and reasons quote the text
             audit.append(
                 conn,
                 at=now,

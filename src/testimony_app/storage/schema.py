@@ -316,9 +316,39 @@ _V6 = [
     "CREATE TABLE blob_trash (name TEXT PRIMARY KEY)",
 ]
 
+# Version 7: what the interviewer decided before an output that may identify a witness left
+# the program: the review of a redaction (hits kept, doubtful words hidden, more words hidden),
+# so that the same redacted bytes can be rebuilt, and the reason for printing a named statement
+# the witness's consent does not cover. Each decision is appended (the newest counts) with its
+# hash in the audit chain. The text holds words of the testimony, so a purge empties it, and
+# that is the only change a row allows.
+_V7 = [
+    """CREATE TABLE disclosure_decisions (
+        seq INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('redaction_review', 'named_statement',
+                                           'report_review')),
+        record_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        purged INTEGER NOT NULL DEFAULT 0 CHECK (purged IN (0, 1))
+    )""",
+    "CREATE INDEX disclosure_decisions_by_record ON disclosure_decisions(record_id, version,"
+    " kind)",
+    """CREATE TRIGGER disclosure_decisions_purge_only BEFORE UPDATE ON disclosure_decisions
+       WHEN NOT (OLD.purged = 0 AND NEW.purged = 1 AND NEW.body = '' AND NEW.seq = OLD.seq
+           AND NEW.kind = OLD.kind AND NEW.record_id = OLD.record_id
+           AND NEW.version = OLD.version AND NEW.sha256 = OLD.sha256
+           AND NEW.created_at = OLD.created_at)
+       BEGIN SELECT RAISE(ABORT, 'a disclosure decision can only be purged'); END""",
+    """CREATE TRIGGER disclosure_decisions_undeletable BEFORE DELETE ON disclosure_decisions
+       BEGIN SELECT RAISE(ABORT, 'a disclosure decision cannot be deleted'); END""",
+]
+
 Step = str | Callable[[Any], None]
 MIGRATIONS: list[list[Step]] = [
-    list(_V1), [_v2_search_keeps_text], list(_V3), list(_V4), list(_V5), list(_V6)
+    list(_V1), [_v2_search_keeps_text], list(_V3), list(_V4), list(_V5), list(_V6), list(_V7)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -55,6 +55,7 @@ from testimony_app.paths import atomic_write, ensure_private_dir, fsync_dir
 from testimony_app.storage import audit, database, schema
 from testimony_app.storage.attachments import AttachmentStore
 from testimony_app.storage.blobs import BLOB_DIR, BlobDamaged, BlobMissing, BlobRef, BlobStore
+from testimony_app.storage.disclosures import DisclosureStore
 from testimony_app.storage.records import RecordStore
 
 log = get_logger("storage.vault")
@@ -177,6 +178,7 @@ class OpenVault:
         self.now = now
         self.records = RecordStore(db, now)
         self.attachments = AttachmentStore(db, now)
+        self.disclosures = DisclosureStore(db, now)
         # Found at unlock; shown to the person and repeated by every check (security.md B5a):
         # ("shorter" | "differs", the anchored entry's sequence number).
         self.history_gap: tuple[str, int] | None = None

@@ -19,6 +19,7 @@ from testimony_app.bundles import (
 from testimony_app.bundles.receipt import ReceiptRejected
 from testimony_app.crypto.signing import SignatureContext, SigningKey, signature_to_text
 from testimony_app.domain.model import Status
+from testimony_app.domain.redaction_review import ReviewChoices
 from testimony_app.errors import UserFacingError
 from testimony_app.services import organisation
 from testimony_app.services.bundles import NothingToExport
@@ -254,6 +255,8 @@ def test_purge_after_acknowledgement_removes_the_content_keeps_ids_and_hashes(
     vault_dir = exchange.root / "device"
     assert len(device.backups()) >= 2
 
+    # A redaction review quotes words of the testimony ("hide this one too"): it goes too.
+    device.statements.store_review(rid, 1, ReviewChoices(hide_terms=("Məhərrəmov",)))
     # Before: the content is there (the scan below is not vacuous).
     device.lock()
     before, _ = _plaintext(vault_dir, vault_dir / "vault.db", exchange.root / "before.db")
@@ -283,6 +286,7 @@ def test_purge_after_acknowledgement_removes_the_content_keeps_ids_and_hashes(
     summary = next(s for s in device.testimonies.list() if s.id == rid)
     assert (summary.witness_name, summary.witness_label, summary.title) == ("", "", "")
     assert device.bundles.is_purged(rid)
+    assert device.statements.stored_review(rid, 1).empty
     assert device.check().ok, device.check().problems
     assert device.testimonies.history(rid)[-1].action == "purged"
     assert [p.name for p in device.backups()] == [report.backup.name]
