@@ -2288,6 +2288,35 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <source>Adds a digital signature that shows this laptop made the file; PDF readers and the organisation can check it. It does not replace the signatures on paper. Only a sealed version can be signed.</source>
             <translation>Faylı bu noutbukun hazırladığını göstərən rəqəmsal imza əlavə edir; PDF oxuyucuları və təşkilat onu yoxlaya bilər. Kağız üzərindəki imzaları əvəz etmir. Yalnız möhürlənmiş versiya imzalana bilər.</translation>
         </message>
+        <message>
+            <source>The witness did not agree to their name appearing. Why must this statement name them? The reason is kept in the record's history when you save.</source>
+            <translation>Şahid adının göstərilməsinə razı olmayıb. Bu ifadədə onun adı niyə göstərilməlidir? Yadda saxladığınız zaman səbəb qeydin tarixçəsində saxlanılır.</translation>
+        </message>
+        <message>
+            <source>The witness was not asked whether their name may appear. Why must this statement name them? The reason is kept in the record's history when you save.</source>
+            <translation>Şahiddən adının göstərilə biləcəyi soruşulmayıb. Bu ifadədə onun adı niyə göstərilməlidir? Yadda saxladığınız zaman səbəb qeydin tarixçəsində saxlanılır.</translation>
+        </message>
+        <message>
+            <source>Full statement with the name</source>
+            <translation>Adı olan tam ifadə</translation>
+        </message>
+        <message>
+            <source>The witness did not agree to their name appearing, so the statement is redacted. The full statement needs a reason.</source>
+            <translation>Şahid adının göstərilməsinə razı olmayıb, ona görə ifadədə ad gizlədilib. Tam ifadə üçün səbəb göstərilməlidir.</translation>
+        </message>
+        <message>
+            <source>The witness was not asked whether their name may appear, so the statement is redacted. The full statement needs a reason.</source>
+            <translation>Şahiddən adının göstərilə biləcəyi soruşulmayıb, ona görə ifadədə ad gizlədilib. Tam ifadə üçün səbəb göstərilməlidir.</translation>
+        </message>
+        <message>
+            <source>Full statement with the witness's name, against their consent. Your reason is kept in the record's history when you save: %1</source>
+            <translation>Şahidin adı olan tam ifadə, onun razılığına zidd olaraq. Yadda saxladığınız zaman səbəbiniz qeydin tarixçəsində saxlanılır: %1</translation>
+        </message>
+        <message>
+            <source>Checking the redaction…</source>
+            <extracomment>The languages a statement can be made in (``services.statements.LANGUAGES``).</extracomment>
+            <translation>Gizlətmə yoxlanılır…</translation>
+        </message>
     </context>
     <context>
         <name>SuggestionsPane</name>
@@ -3336,6 +3365,14 @@ Start one when the witness is ready (Ctrl+N).</source>
             <source>The vault has no device id; restore a backup.</source>
             <translation>Seyfdə cihaz identifikatoru yoxdur; ehtiyat nüsxəni bərpa edin.</translation>
         </message>
+        <message>
+            <source>The witness did not agree to their name appearing, so a named statement needs a reason; make the redacted one instead.</source>
+            <translation>Şahid adının göstərilməsinə razı olmayıb, ona görə adı olan ifadə üçün səbəb lazımdır; əvəzinə adı gizlədilmiş ifadəni hazırlayın.</translation>
+        </message>
+        <message>
+            <source>The reason is too long; say it in a few sentences.</source>
+            <translation>Səbəb çox uzundur; bir neçə cümlə ilə yazın.</translation>
+        </message>
     </context>
     <context>
         <name>passphrase_strength</name>
@@ -3369,6 +3406,182 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>Testimony</source>
             <translation>Testimony</translation>
+        </message>
+    </context>
+    <context>
+        <name>RedactionReviewDialog</name>
+        <message>
+            <source>Ticked: replaced by %1</source>
+            <extracomment>Looks the review up again with other choices (runs on the task runner's thread).</extracomment>
+            <translation>İşarələnib: «%1» ilə əvəz olunur</translation>
+        </message>
+        <message>
+            <source>%1 replaced; %2 doubtful kept as written.</source>
+            <translation>%1 əvəz olunub; %2 şübhəli söz yazıldığı kimi saxlanılıb.</translation>
+        </message>
+        <message>
+            <source>Translation</source>
+            <translation>Tərcümə</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>İfadə</translation>
+        </message>
+        <message>
+            <source>Act %1</source>
+            <translation>Əməl %1</translation>
+        </message>
+        <message>
+            <source>Detention %1</source>
+            <translation>Həbs %1</translation>
+        </message>
+        <message>
+            <source>Annex %1, file name</source>
+            <translation>Əlavə %1, faylın adı</translation>
+        </message>
+        <message>
+            <source>Annex %1</source>
+            <translation>Əlavə %1</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Başlıq</translation>
+        </message>
+        <message>
+            <source>Reason for the amendment</source>
+            <translation>Düzəlişin səbəbi</translation>
+        </message>
+        <message>
+            <source>Document properties</source>
+            <translation>Sənədin xüsusiyyətləri</translation>
+        </message>
+        <message>
+            <source>Interview</source>
+            <translation>Müsahibə</translation>
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation>Şahid</translation>
+        </message>
+        <message>
+            <source>Injuries and after-effects</source>
+            <translation>Xəsarətlər və nəticələri</translation>
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation>Razılıq</translation>
+        </message>
+        <message>
+            <source>Interviewer's notes (sent in an export)</source>
+            <translation>Müsahibəçinin qeydləri (ixracda göndərilir)</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Etiketlər</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Hesabat</translation>
+        </message>
+        <message>
+            <source>Doubtful: also an ordinary word</source>
+            <translation>Şübhəli: həm də adi sözdür</translation>
+        </message>
+        <message>
+            <source>Doubtful: beside another person's name</source>
+            <translation>Şübhəli: başqa bir şəxsin adının yanında</translation>
+        </message>
+        <message>
+            <source>Doubtful: lower case, another spelling</source>
+            <translation>Şübhəli: kiçik hərflə, başqa yazılışda</translation>
+        </message>
+        <message>
+            <source>Doubtful: day and month of birth, no year</source>
+            <translation>Şübhəli: doğum günü və ayı, ili yoxdur</translation>
+        </message>
+        <message>
+            <source>Doubtful: two capitals without dots</source>
+            <translation>Şübhəli: nöqtəsiz iki böyük hərf</translation>
+        </message>
+        <message>
+            <source>Doubtful</source>
+            <translation>Şübhəli</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Ad</translation>
+        </message>
+        <message>
+            <source>Initials</source>
+            <translation>İnisiallar</translation>
+        </message>
+        <message>
+            <source>Name in Arabic script</source>
+            <translation>Ərəb əlifbası ilə ad</translation>
+        </message>
+        <message>
+            <source>Phone number</source>
+            <translation>Telefon nömrəsi</translation>
+        </message>
+        <message>
+            <source>E-mail address</source>
+            <translation>E-poçt ünvanı</translation>
+        </message>
+        <message>
+            <source>Identifier</source>
+            <translation>Sənəd nömrəsi</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Doğum tarixi</translation>
+        </message>
+        <message>
+            <source>Word you added</source>
+            <translation>Sizin əlavə etdiyiniz söz</translation>
+        </message>
+        <message>
+            <source>Check the redaction</source>
+            <translation>Gizlətməni yoxlayın</translation>
+        </message>
+        <message>
+            <source>Before the redacted file leaves the program, check what it hides. Ticked words are replaced. Doubtful words (for example a name that is also an ordinary word) are kept as the witness said them unless you tick them. Untick a word that was hidden by mistake.</source>
+            <translation>Gizlədilmiş fayl proqramdan çıxmazdan əvvəl nəyi gizlətdiyini yoxlayın. İşarələnmiş sözlər əvəz olunur. Şübhəli sözlər (məsələn, həm də adi söz olan ad) siz işarələməsəniz, şahidin dediyi kimi qalır. Səhvən gizlədilmiş sözün işarəsini götürün.</translation>
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation>Gizlət</translation>
+        </message>
+        <message>
+            <source>In context</source>
+            <translation>Mətndə</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Harada</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Nədir</translation>
+        </message>
+        <message>
+            <source>Hide another &amp;word:</source>
+            <translation>Başqa bir &amp;sözü gizlət:</translation>
+        </message>
+        <message>
+            <source>a nickname, a village, a relative's name</source>
+            <translation>ləqəb, kənd, qohumun adı</translation>
+        </message>
+        <message>
+            <source>&amp;Hide it</source>
+            <translation>&amp;Gizlət</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Davam et</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>İmtina</translation>
         </message>
     </context>
 </TS>

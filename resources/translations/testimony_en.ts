@@ -1797,6 +1797,47 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <source>DRAFT</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>The witness did not agree to their name appearing. Why must this statement name them? The reason is kept in the record's history when you save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The witness was not asked whether their name may appear. Why must this statement name them? The reason is kept in the record's history when you save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full statement with the name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The witness did not agree to their name appearing, so the statement is redacted. The full statement needs a reason.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The witness was not asked whether their name may appear, so the statement is redacted. The full statement needs a reason.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full statement with the witness's name, against their consent. Your reason is kept in the record's history when you save: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved and signed. SHA-256 of the file: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the redaction…</source>
+            <extracomment>The languages a statement can be made in (``services.statements.LANGUAGES``).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sig&amp;n with this laptop's key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Adds a digital signature that shows this laptop made the file; PDF readers and the organisation can check it. It does not replace the signatures on paper. Only a sealed version can be signed.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>SuggestionsPane</name>
@@ -2779,6 +2820,34 @@ Start one when the witness is ready (Ctrl+N).</source>
             <source>the organisation holds only a redacted copy of it, so this laptop holds the only complete one</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>The witness did not agree to their name appearing, so a named statement needs a reason; make the redacted one instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The reason is too long; say it in a few sentences.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only a sealed version can be signed: seal the testimony first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The statement could not be signed; it was not saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault's statement-signing key is damaged; restore a backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault's device key is damaged; restore a backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault has no device id; restore a backup.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>passphrase_strength</name>
@@ -2811,6 +2880,182 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>Testimony</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RedactionReviewDialog</name>
+        <message>
+            <source>Ticked: replaced by %1</source>
+            <extracomment>Looks the review up again with other choices (runs on the task runner's thread).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 replaced; %2 doubtful kept as written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Translation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Act %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detention %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Annex %1, file name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Annex %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason for the amendment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Document properties</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Interview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Injuries and after-effects</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Interviewer's notes (sent in an export)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Doubtful: also an ordinary word</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Doubtful: beside another person's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Doubtful: lower case, another spelling</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Doubtful: day and month of birth, no year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Doubtful: two capitals without dots</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Doubtful</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Initials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name in Arabic script</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E-mail address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Identifier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Word you added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the redaction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Before the redacted file leaves the program, check what it hides. Ticked words are replaced. Doubtful words (for example a name that is also an ordinary word) are kept as the witness said them unless you tick them. Untick a word that was hidden by mistake.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In context</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hide another &amp;word:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a nickname, a village, a relative's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Hide it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -2299,6 +2299,35 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <source>Adds a digital signature that shows this laptop made the file; PDF readers and the organisation can check it. It does not replace the signatures on paper. Only a sealed version can be signed.</source>
             <translation>Добавляет цифровую подпись, которая показывает, что файл создан этим ноутбуком; программы для чтения PDF и организация могут её проверить. Она не заменяет подписи на бумаге. Подписать можно только запечатанную версию.</translation>
         </message>
+        <message>
+            <source>The witness did not agree to their name appearing. Why must this statement name them? The reason is kept in the record's history when you save.</source>
+            <translation>Свидетель не согласился, чтобы его имя было указано. Почему в этих показаниях должно стоять его имя? При сохранении причина записывается в историю записи.</translation>
+        </message>
+        <message>
+            <source>The witness was not asked whether their name may appear. Why must this statement name them? The reason is kept in the record's history when you save.</source>
+            <translation>Свидетеля не спросили, можно ли указывать его имя. Почему в этих показаниях должно стоять его имя? При сохранении причина записывается в историю записи.</translation>
+        </message>
+        <message>
+            <source>Full statement with the name</source>
+            <translation>Полные показания с именем</translation>
+        </message>
+        <message>
+            <source>The witness did not agree to their name appearing, so the statement is redacted. The full statement needs a reason.</source>
+            <translation>Свидетель не согласился, чтобы его имя было указано, поэтому в показаниях оно скрыто. Для полных показаний нужна причина.</translation>
+        </message>
+        <message>
+            <source>The witness was not asked whether their name may appear, so the statement is redacted. The full statement needs a reason.</source>
+            <translation>Свидетеля не спросили, можно ли указывать его имя, поэтому в показаниях оно скрыто. Для полных показаний нужна причина.</translation>
+        </message>
+        <message>
+            <source>Full statement with the witness's name, against their consent. Your reason is kept in the record's history when you save: %1</source>
+            <translation>Полные показания с именем свидетеля, вопреки его согласию. При сохранении ваша причина записывается в историю записи: %1</translation>
+        </message>
+        <message>
+            <source>Checking the redaction…</source>
+            <extracomment>The languages a statement can be made in (``services.statements.LANGUAGES``).</extracomment>
+            <translation>Проверка скрытия данных…</translation>
+        </message>
     </context>
     <context>
         <name>SuggestionsPane</name>
@@ -3351,6 +3380,14 @@ Start one when the witness is ready (Ctrl+N).</source>
             <source>The vault has no device id; restore a backup.</source>
             <translation>В хранилище нет идентификатора устройства; восстановите резервную копию.</translation>
         </message>
+        <message>
+            <source>The witness did not agree to their name appearing, so a named statement needs a reason; make the redacted one instead.</source>
+            <translation>Свидетель не согласился, чтобы его имя было указано, поэтому для показаний с именем нужна причина; вместо них сделайте показания со скрытыми данными.</translation>
+        </message>
+        <message>
+            <source>The reason is too long; say it in a few sentences.</source>
+            <translation>Причина слишком длинная; изложите её в нескольких предложениях.</translation>
+        </message>
     </context>
     <context>
         <name>passphrase_strength</name>
@@ -3384,6 +3421,182 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>Testimony</source>
             <translation>Testimony</translation>
+        </message>
+    </context>
+    <context>
+        <name>RedactionReviewDialog</name>
+        <message>
+            <source>Ticked: replaced by %1</source>
+            <extracomment>Looks the review up again with other choices (runs on the task runner's thread).</extracomment>
+            <translation>Отмечено: заменяется на «%1»</translation>
+        </message>
+        <message>
+            <source>%1 replaced; %2 doubtful kept as written.</source>
+            <translation>Заменено: %1; сомнительных оставлено как написано: %2.</translation>
+        </message>
+        <message>
+            <source>Translation</source>
+            <translation>Перевод</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Показания</translation>
+        </message>
+        <message>
+            <source>Act %1</source>
+            <translation>Действие %1</translation>
+        </message>
+        <message>
+            <source>Detention %1</source>
+            <translation>Задержание %1</translation>
+        </message>
+        <message>
+            <source>Annex %1, file name</source>
+            <translation>Приложение %1, имя файла</translation>
+        </message>
+        <message>
+            <source>Annex %1</source>
+            <translation>Приложение %1</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Заголовок</translation>
+        </message>
+        <message>
+            <source>Reason for the amendment</source>
+            <translation>Причина исправления</translation>
+        </message>
+        <message>
+            <source>Document properties</source>
+            <translation>Свойства документа</translation>
+        </message>
+        <message>
+            <source>Interview</source>
+            <translation>Интервью</translation>
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation>Свидетель</translation>
+        </message>
+        <message>
+            <source>Injuries and after-effects</source>
+            <translation>Травмы и последствия</translation>
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation>Согласие</translation>
+        </message>
+        <message>
+            <source>Interviewer's notes (sent in an export)</source>
+            <translation>Заметки интервьюера (отправляются при экспорте)</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Метки</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Отчёт</translation>
+        </message>
+        <message>
+            <source>Doubtful: also an ordinary word</source>
+            <translation>Сомнительно: это и обычное слово</translation>
+        </message>
+        <message>
+            <source>Doubtful: beside another person's name</source>
+            <translation>Сомнительно: рядом с именем другого человека</translation>
+        </message>
+        <message>
+            <source>Doubtful: lower case, another spelling</source>
+            <translation>Сомнительно: строчными, другое написание</translation>
+        </message>
+        <message>
+            <source>Doubtful: day and month of birth, no year</source>
+            <translation>Сомнительно: день и месяц рождения без года</translation>
+        </message>
+        <message>
+            <source>Doubtful: two capitals without dots</source>
+            <translation>Сомнительно: две заглавные буквы без точек</translation>
+        </message>
+        <message>
+            <source>Doubtful</source>
+            <translation>Сомнительно</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Initials</source>
+            <translation>Инициалы</translation>
+        </message>
+        <message>
+            <source>Name in Arabic script</source>
+            <translation>Имя арабским письмом</translation>
+        </message>
+        <message>
+            <source>Phone number</source>
+            <translation>Номер телефона</translation>
+        </message>
+        <message>
+            <source>E-mail address</source>
+            <translation>Адрес электронной почты</translation>
+        </message>
+        <message>
+            <source>Identifier</source>
+            <translation>Номер документа</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Дата рождения</translation>
+        </message>
+        <message>
+            <source>Word you added</source>
+            <translation>Добавленное вами слово</translation>
+        </message>
+        <message>
+            <source>Check the redaction</source>
+            <translation>Проверьте скрытие данных</translation>
+        </message>
+        <message>
+            <source>Before the redacted file leaves the program, check what it hides. Ticked words are replaced. Doubtful words (for example a name that is also an ordinary word) are kept as the witness said them unless you tick them. Untick a word that was hidden by mistake.</source>
+            <translation>Прежде чем файл со скрытыми данными покинет программу, проверьте, что в нём скрыто. Отмеченные слова заменяются. Сомнительные слова (например, имя, которое является и обычным словом) остаются так, как их сказал свидетель, если вы их не отметите. Снимите отметку со слова, скрытого по ошибке.</translation>
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation>Скрыть</translation>
+        </message>
+        <message>
+            <source>In context</source>
+            <translation>В тексте</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Где</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Что</translation>
+        </message>
+        <message>
+            <source>Hide another &amp;word:</source>
+            <translation>Скрыть ещё одно &amp;слово:</translation>
+        </message>
+        <message>
+            <source>a nickname, a village, a relative's name</source>
+            <translation>прозвище, село, имя родственника</translation>
+        </message>
+        <message>
+            <source>&amp;Hide it</source>
+            <translation>&amp;Скрыть</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Продолжить</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
         </message>
     </context>
 </TS>

@@ -191,13 +191,18 @@ def test_draft_redacted_and_earlier_versions(qtbot, session, runner, scripted_pr
 
     target = tmp_path / "redacted.pdf"
     scripted_prompts.queue("save_path", str(target))
-    with qtbot.waitSignal(dialog.saved, timeout=30000):
+    with qtbot.waitSignal(dialog.review_opened, timeout=30000) as opened:
         dialog.save()
+    review = opened.args[0]
+    with qtbot.waitSignal(dialog.saved, timeout=30000):
+        review.accept_button.click()  # the redactor's own judgement, unchanged
     assert target.read_bytes() == redacted
 
     # A folder that does not exist: one plain sentence, no file, the dialog still usable.
     scripted_prompts.queue("save_path", str(tmp_path / "missing" / "x.pdf"))
-    dialog.save()
+    with qtbot.waitSignal(dialog.review_opened, timeout=30000) as opened:
+        dialog.save()
+    opened.args[0].accept_button.click()
     assert runner.wait_idle(30000)
     errors = scripted_prompts.texts("error")
     assert len(errors) == 1
@@ -314,3 +319,103 @@ def test_the_dialog_speaks_azerbaijani_and_russian(qtbot, session, runner):
         assert dialog.language == "en"
     finally:
         Translations().apply("en")
+
+
+# -- consent governs the default; the redaction is reviewed before it is saved ----------------
+
+
+def test_name_consent_no_opens_on_the_redacted_variant_with_a_banner(
+    qtbot, session, runner, scripted_prompts, tmp_path
+):
+    record_id = S.sealed(session, S.azerbaijani("consent-no", name_may_appear=False))
+    dialog = open_dialog(qtbot, session, runner, record_id, ui_language="en")
+    assert not dialog.variant_combo.isEnabled()  # until the consent is known
+    wait_built(qtbot, dialog)
+    assert dialog.redacted
+    assert dialog.statement.options.redacted
+    assert WITNESS_AZ not in pdf_text(dialog.statement.pdf)
+    assert dialog.consent_banner.isVisible()
+    assert "did not agree to their name appearing" in dialog.consent_banner.text()
+
+    # The full statement asks for a reason; cancelling stays on the redacted one.
+    scripted_prompts.queue("ask_text", None)
+    dialog.set_redacted(False)
+    assert dialog.redacted
+    assert not dialog.busy
+    assert "did not agree" in scripted_prompts.shown[-1].text
+
+    scripted_prompts.queue("ask_text", "Məhkəmə üçün imzalanacaq nüsxə")
+    with qtbot.waitSignal(dialog.built, timeout=30000):
+        dialog.set_redacted(False)
+    assert not dialog.statement.options.redacted
+    assert WITNESS_AZ in pdf_text(dialog.statement.pdf)
+    assert "Məhkəmə üçün" in dialog.consent_banner.text()
+
+    target = tmp_path / "named.pdf"
+    scripted_prompts.queue("save_path", str(target))
+    with qtbot.waitSignal(dialog.saved, timeout=30000):
+        dialog.save()
+    assert target.read_bytes() == dialog.statement.pdf
+    actions = [e.action for e in session.testimonies.history(record_id)]
+    assert actions[-1] == "named-statement"
+
+
+def test_name_consent_yes_opens_on_the_full_statement_without_a_banner(qtbot, session, runner):
+    record_id = S.sealed(session, S.azerbaijani("consent-yes"))
+    dialog = open_dialog(qtbot, session, runner, record_id, ui_language="en")
+    wait_built(qtbot, dialog)
+    assert not dialog.redacted
+    assert not dialog.consent_banner.isVisible()
+    assert WITNESS_AZ in pdf_text(dialog.statement.pdf)
+
+
+def test_the_review_lists_the_replacements_and_its_choices_are_saved(
+    qtbot, session, runner, scripted_prompts, tmp_path
+):
+    t = S.azerbaijani("review", name_may_appear=False)
+    t.witness.name = "Azad Məmmədov"
+    t.narrative.text = ("Avqustda azad olundum. Sonra Azad Məmmədovu yenə çağırdılar.\n\n"
+                        "Kiçik qardaşım da gəldi.")
+    record_id = S.sealed(session, t)
+    dialog = open_dialog(qtbot, session, runner, record_id, ui_language="en")
+    wait_built(qtbot, dialog)
+    previewed = dialog.statement.pdf
+    target = tmp_path / "review.pdf"
+    scripted_prompts.queue("save_path", str(target))
+    with qtbot.waitSignal(dialog.review_opened, timeout=30000) as opened:
+        dialog.save()
+    review = opened.args[0]
+    assert review.isVisible()
+    # Every replacement in its context, and the doubtful word kept, listed first.
+    doubtful = review.row_of("azad", where="narrative.text")
+    named = review.row_of("Azad Məmmədovu", where="narrative.text")
+    assert doubtful == 0
+    assert named > 0
+    assert not review.is_hidden(doubtful)
+    assert review.is_hidden(named)
+    context = review.table.item(named, 1).text()
+    assert "Sonra «Azad Məmmədovu» yenə" in context
+    assert "ordinary word" in review.table.item(doubtful, 3).text()
+    assert "1 doubtful kept" in review.summary.text()
+
+    # Hide one more word: looked up again off the GUI thread, then listed.
+    review.term_edit.setText("Kiçik")
+    with qtbot.waitSignal(review.rescanned, timeout=30000):
+        review.term_button.click()
+    added = review.row_of("Kiçik", where="narrative.text")
+    assert added >= 0
+    assert review.is_hidden(added)
+    review.set_hidden(doubtful, True)   # the interviewer hides the doubtful word after all
+
+    with qtbot.waitSignal(dialog.saved, timeout=30000):
+        review.accept_button.click()
+    text = " ".join(pdf_text(target.read_bytes()).split())
+    assert "Kiçik" not in text
+    assert "azad olundum" not in text
+    assert target.read_bytes() != previewed
+    stored = session.statements.stored_review(record_id, 1)
+    assert stored.hide_terms == ("Kiçik",)
+    assert [c.text for c in stored.hide] == ["azad"]
+    # The preview is rebuilt with the stored choices: the file is what is on screen.
+    qtbot.waitUntil(lambda: dialog.statement is not None and not dialog.busy
+                    and dialog.statement.pdf == target.read_bytes(), timeout=30000)

@@ -28,6 +28,11 @@ ERROR_SENTENCES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("errors", "That version of the testimony does not exist."),
     QT_TRANSLATE_NOOP(
         "errors",
+        "The witness did not agree to their name appearing, so a named statement needs a reason; make the redacted one instead.",  # noqa: E501 -- kept whole for lupdate
+    ),
+    QT_TRANSLATE_NOOP("errors", "The reason is too long; say it in a few sentences."),
+    QT_TRANSLATE_NOOP(
+        "errors",
         "Record the witness's consent (legal proceedings, use of name, informed of purpose, no coercion) before sealing.",  # noqa: E501 -- kept whole for lupdate
     ),
     QT_TRANSLATE_NOOP("errors", "The witness has not agreed to an audio recording."),

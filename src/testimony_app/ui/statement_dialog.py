@@ -18,6 +18,13 @@ What the dialog promises:
 * **Signed only when sealed.** "Sign with this laptop's key" appends the laptop's PDF signature
   when saving (``statements.save(sign=True)``); it is offered only for a sealed version, and the
   file then starts with exactly the bytes previewed.
+* **Consent governs the default.** When the witness's name may not appear (they said no, or
+  were not asked), the dialog opens on the redacted variant with a banner saying why; the full
+  statement needs an explicit choice and a reason, which the service records with the version
+  when the file is saved.
+* **A redaction is reviewed before it is saved.** Save… on the redacted variant first lists
+  every replacement and every doubtful word kept (:mod:`testimony_app.ui.redaction_review`);
+  the interviewer's choices are stored with the version, and the preview is rebuilt with them.
 """
 
 from __future__ import annotations
@@ -47,12 +54,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from testimony_app.domain.redaction_review import ReviewChoices
 from testimony_app.log import get_logger
 from testimony_app.ui.i18n import LANGUAGES
 from testimony_app.ui.prompts import Prompts, prompts_for
+from testimony_app.ui.redaction_review import RedactionReviewDialog
 from testimony_app.ui.tasks import TaskRunner, error_sentence, show_error
 
 if TYPE_CHECKING:
+    from testimony_app.services.statements import RedactionReview
     from testimony_app.services.vault import VaultSession
 
 _log = get_logger("ui.statement")
@@ -78,11 +88,12 @@ def default_language(interview_language: str | None, ui_language: str) -> str:
 
 @dataclass(frozen=True)
 class StatementOptions:
-    """What to build: a version (``None`` = the newest), a language, full or redacted."""
+    """What to build: a version (``None`` = the newest), a language, full or redacted
+    (``None`` = as the witness's consent to their name says)."""
 
     version: int | None
     language: str | None
-    redacted: bool
+    redacted: bool | None
 
 
 @dataclass(frozen=True)
@@ -99,6 +110,12 @@ class BuiltStatement:
     sealed: bool
     content_sha256: str
     versions: tuple[tuple[int, bool], ...]
+    name_consent: bool | None = True  # the witness's answer: may their name appear?
+
+    @property
+    def name_allowed(self) -> bool:
+        """True only when the witness said yes to their name appearing."""
+        return self.name_consent is True
 
 
 def build_statement(
@@ -108,13 +125,15 @@ def build_statement(
     info = session.testimonies.info(record_id)
     number = requested.version or info.current
     matching = [v for v in info.versions if v.number == number]
+    testimony = session.testimonies.get(record_id, number)
     language = requested.language
     if language is None:
-        interview = session.testimonies.get(record_id, number).interview.language
-        language = default_language(interview, ui_language)
-    options = StatementOptions(number, language, requested.redacted)
+        language = default_language(testimony.interview.language, ui_language)
+    consent = testimony.consent.name_may_appear
+    redacted = requested.redacted if requested.redacted is not None else consent is not True
+    options = StatementOptions(number, language, redacted)
     pdf = session.statements.build(
-        record_id, version=number, language=language, redacted=requested.redacted
+        record_id, version=number, language=language, redacted=redacted
     )
     version = matching[0] if matching else None
     sealed = bool(version and version.sealed)
@@ -125,6 +144,7 @@ def build_statement(
         sealed=sealed,
         content_sha256=(version.content_sha256 or "") if sealed and version else "",
         versions=tuple((v.number, v.sealed) for v in info.versions),
+        name_consent=consent,
     )
 
 
@@ -151,6 +171,8 @@ class StatementDialog(QDialog):
     """A statement is on screen; its number of pages."""
     saved = Signal(str)
     """The statement was saved; the SHA-256 of the file written."""
+    review_opened = Signal(object)
+    """The redaction review is on screen (the RedactionReviewDialog), before a save."""
 
     def __init__(
         self,
@@ -179,6 +201,10 @@ class StatementDialog(QDialog):
         self._wanted: StatementOptions | None = None
         self._shown: BuiltStatement | None = None
         self._versions: tuple[tuple[int, bool], ...] = ()
+        self._consent_known = False  # after the first build
+        self._name_consent: bool | None = None  # the witness's answer: may the name appear?
+        self._named_reason = ""
+        self.review_dialog: RedactionReviewDialog | None = None
 
         # -- choices ---------------------------------------------------------------------
         self.language_label = QLabel(self)
@@ -201,6 +227,7 @@ class StatementDialog(QDialog):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.variant_combo.setMinimumContentsLength(20)
+        self.variant_combo.setEnabled(False)  # until the witness's consent is known
         self.version_label = QLabel(self)
         self.version_combo = QComboBox(self)
         self.version_combo.setObjectName("statementVersion")
@@ -263,6 +290,15 @@ class StatementDialog(QDialog):
         busy_layout.addWidget(self.busy_bar, 0, Qt.AlignmentFlag.AlignHCenter)
         busy_layout.addStretch(2)
 
+        self.consent_banner = QLabel(self)
+        self.consent_banner.setObjectName("statementConsentBanner")
+        self.consent_banner.setWordWrap(True)
+        self.consent_banner.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #5c3c00; border: 1px solid #e0c36c;"
+            " padding: 6px; }"
+        )
+        self.consent_banner.hide()
+
         self.message = QLabel(self)
         self.message.setObjectName("statementMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -314,6 +350,7 @@ class StatementDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(choices)
+        layout.addWidget(self.consent_banner)
         layout.addWidget(self.stack, 1)
         layout.addLayout(facts)
         layout.addLayout(buttons)
@@ -337,7 +374,8 @@ class StatementDialog(QDialog):
         # language box waits for it rather than show a language that is about to change.
         language = self.language if interview_language is not None else None
         self.language_combo.setEnabled(language is not None)
-        self._start(StatementOptions(None, language, self.redacted))
+        # The variant follows the witness's consent to their name (redacted unless "yes").
+        self._start(StatementOptions(None, language, None))
 
     # -- public -----------------------------------------------------------------------------
 
@@ -392,12 +430,62 @@ class StatementDialog(QDialog):
         """Zoom so a whole page is visible."""
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
 
+    @property
+    def named_reason(self) -> str:
+        """The reason given for naming a witness whose consent does not allow it (or "")."""
+        return self._named_reason
+
     @Slot()
     def save(self) -> None:
-        """Ask where, then write exactly the statement on screen (off the GUI thread)."""
+        """Ask where, then write exactly the statement on screen (off the GUI thread). A
+        redacted statement is first reviewed (:meth:`_review_then_save`)."""
         shown = self._shown
         session = self._session_provider()
         if shown is None or session is None or self._saving:
+            return
+        if shown.options.redacted:
+            self._review_then_save(shown)
+            return
+        self._ask_path_and_save(shown, None)
+
+    def _review_then_save(self, shown: BuiltStatement) -> None:
+        """Look the redaction up (off the GUI thread), show it, save with the choices made."""
+        session = self._session_provider()
+        if session is None:
+            return
+        record_id, options = self._record_id, shown.options
+        language = options.language or "en"
+        self._saving = True
+        self.saved_label.setText(self.tr("Checking the redaction…"))
+        self._update_buttons()
+
+        def rescan(choices: ReviewChoices | None) -> RedactionReview:
+            return session.statements.review(record_id, version=options.version,
+                                             language=language, choices=choices)
+
+        def show(review: RedactionReview) -> None:
+            if not self._alive():
+                return
+            self._saving = False
+            self.saved_label.setText("")
+            self._update_buttons()
+            dialog = RedactionReviewDialog(
+                review, rescan, self._runner, accept_text=self.tr("&Save…"), parent=self
+            )
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.reviewed.connect(lambda choices: self._ask_path_and_save(shown, choices))
+            self.review_dialog = dialog
+            dialog.open()
+            self.review_opened.emit(dialog)
+
+        def failed(exc: BaseException) -> None:
+            self._save_failed(exc)
+
+        self._runner.submit(lambda: rescan(None), show, failed)
+
+    def _ask_path_and_save(self, shown: BuiltStatement, review: ReviewChoices | None) -> None:
+        session = self._session_provider()
+        if session is None or not self._alive():
             return
         sign = shown.sealed and self.sign_check.isChecked()
         path = prompts_for(self).save_path(
@@ -411,19 +499,27 @@ class StatementDialog(QDialog):
         if not path.suffix:
             path = path.with_suffix(".pdf")
         record_id, options = self._record_id, shown.options
+        redacted = bool(options.redacted)
+        named_reason = self._named_reason if not redacted and not shown.name_allowed else None
         self._saving = True
         self.saved_label.setText(self.tr("Saving…"))
         self._update_buttons()
 
-        def work() -> str:
-            return session.statements.save(
+        def work() -> tuple[str, bool]:
+            changed = bool(redacted and review is not None
+                           and review != session.statements.stored_review(record_id,
+                                                                          options.version or 0))
+            digest = session.statements.save(
                 record_id,
                 path,
                 version=options.version,
-                language=options.language,
-                redacted=options.redacted,
+                language=options.language or "en",
+                redacted=redacted,
+                review=review,
+                named_reason=named_reason,
                 sign=sign,
             )
+            return digest, changed
 
         self._signing = sign
         self._runner.submit(work, self._saved, self._save_failed)
@@ -440,7 +536,14 @@ class StatementDialog(QDialog):
     def _choice_changed(self) -> None:
         if self._closed:
             return
+        if (not self.redacted and self._consent_known and self._name_consent is not True
+                and not self._named_reason and not self._ask_named_reason()):
+            blocked = self.variant_combo.blockSignals(True)
+            self.variant_combo.setCurrentIndex(1)
+            self.variant_combo.blockSignals(blocked)
+            return
         self.saved_label.setText("")
+        self._show_banner()
         if self._building:
             # The running build's result is dropped when it arrives; this one follows it.
             self._wanted = self._current_options()
@@ -495,9 +598,30 @@ class StatementDialog(QDialog):
         self._update_buttons()
         show_error(self, exc)
 
+    def _ask_named_reason(self) -> bool:
+        """Ask why the witness must be named although their consent does not allow it."""
+        if self._name_consent is False:
+            question = self.tr(
+                "The witness did not agree to their name appearing. Why must this statement "
+                "name them? The reason is kept in the record's history when you save."
+            )
+        else:
+            question = self.tr(
+                "The witness was not asked whether their name may appear. Why must this "
+                "statement name them? The reason is kept in the record's history when you save."
+            )
+        answer = prompts_for(self).ask_text(self, self.tr("Full statement with the name"),
+                                            question)
+        reason = " ".join((answer or "").split())
+        if not reason:
+            return False
+        self._named_reason = reason
+        return True
+
     def _show(self, result: BuiltStatement) -> None:
         self._set_versions(result.versions, result.options.version)
         self._sync_language(result.options.language)
+        self._sync_variant(result)
         self._unload()
         self._buffer.setData(QByteArray(result.pdf))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -534,6 +658,35 @@ class StatementDialog(QDialog):
             return self.tr("%1 (sealed)").replace("%1", str(number))
         return self.tr("%1 (draft)").replace("%1", str(number))
 
+    def _sync_variant(self, result: BuiltStatement) -> None:
+        """Show the variant built (the first one follows the consent) and say why."""
+        self._name_consent = result.name_consent
+        self._consent_known = True
+        self.variant_combo.setEnabled(True)
+        index = 1 if result.options.redacted else 0
+        if index != self.variant_combo.currentIndex():
+            blocked = self.variant_combo.blockSignals(True)
+            self.variant_combo.setCurrentIndex(index)
+            self.variant_combo.blockSignals(blocked)
+        self._show_banner()
+
+    def _show_banner(self) -> None:
+        if not self._consent_known or self._name_consent is True:
+            self.consent_banner.hide()
+            return
+        if self.redacted:
+            text = (self.tr("The witness did not agree to their name appearing, so the "
+                            "statement is redacted. The full statement needs a reason.")
+                    if self._name_consent is False else
+                    self.tr("The witness was not asked whether their name may appear, so the "
+                            "statement is redacted. The full statement needs a reason."))
+        else:
+            text = self.tr("Full statement with the witness's name, against their consent. "
+                           "Your reason is kept in the record's history when you save: %1"
+                           ).replace("%1", self._named_reason)
+        self.consent_banner.setText(text)
+        self.consent_banner.show()
+
     def _sync_language(self, code: str | None) -> None:
         self.language_combo.setEnabled(True)
         index = self.language_combo.findData(code)
@@ -542,9 +695,10 @@ class StatementDialog(QDialog):
             self.language_combo.setCurrentIndex(index)
             self.language_combo.blockSignals(blocked)
 
-    def _saved(self, sha256: str) -> None:
+    def _saved(self, result: tuple[str, bool]) -> None:
         if not self._alive():
             return
+        sha256, review_changed = result
         self._saving = False
         text = (
             self.tr("Saved and signed. SHA-256 of the file: %1")
@@ -554,6 +708,11 @@ class StatementDialog(QDialog):
         self.saved_label.setText(text.replace("%1", sha256))
         self._update_buttons()
         self.saved.emit(sha256)
+        if review_changed:
+            # The choices are stored now: the preview shows what was saved.
+            text = self.saved_label.text()
+            self._start(self._current_options())
+            self.saved_label.setText(text)
 
     def _save_failed(self, exc: BaseException) -> None:
         if not self._alive():
@@ -644,6 +803,7 @@ class StatementDialog(QDialog):
                 "names marked sensitive, everywhere in the file."
             )
         )
+        self._show_banner()
         for index, (number, sealed) in enumerate(reversed(self._versions)):
             self.version_combo.setItemText(index, self._version_text(number, sealed))
         self.fit_width_button.setText(self.tr("Fit &width"))
