@@ -1006,6 +1006,10 @@
             <source>Withheld, and why:</source>
             <translation>Göndərilmədi və səbəbi:</translation>
         </message>
+        <message>
+            <source>Checking the redaction…</source>
+            <translation>Gizlətmə yoxlanılır…</translation>
+        </message>
     </context>
     <context>
         <name>InterviewPage</name>

@@ -998,6 +998,10 @@
             <source>Withheld, and why:</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Checking the redaction…</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>InterviewPage</name>

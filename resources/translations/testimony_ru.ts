@@ -1010,6 +1010,10 @@
             <source>Withheld, and why:</source>
             <translation>Не отправлено, и почему:</translation>
         </message>
+        <message>
+            <source>Checking the redaction…</source>
+            <translation>Проверка скрытия данных…</translation>
+        </message>
     </context>
     <context>
         <name>InterviewPage</name>

@@ -8,7 +8,8 @@
     registry merge SOURCE TARGET            a person decided they are one; undoable
     registry undo-merge MERGE
     corroborate ENTRY [--from DATE] [--to DATE] [--place TEXT] [--json]
-                [--pdf OUT.pdf [--redacted] [--language en|az|ru]]
+                [--pdf OUT.pdf [--redacted [--review-file FILE]] [--language en|az|ru]]
+                [--redactions]            what the redacted report hides, and doubtful words
 
 Thin over :class:`testimony_app.services.registry.RegistryService`. As everywhere in the CLI, a
 user error is one sentence on stderr and a non-zero exit.
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from testimony_app.cli import _EXTENSIONS, EXIT_OK, _emit, _open, command
+from testimony_app.cli_statements import hit_data, hits_text, review_file
 from testimony_app.domain.matching import MentionSuggestions, date_filter_problems
 from testimony_app.errors import UserFacingError
 
@@ -116,18 +118,25 @@ def cmd_corroborate(args: argparse.Namespace) -> int:
     out = Path(args.pdf) if args.pdf else None
     if out is not None and not out.parent.is_dir():
         raise UserFacingError("The folder for the report does not exist.")
-    if out is None and (args.redacted or args.language):
+    if out is None and not args.redactions and (args.redacted or args.language):
         raise UserFacingError("--redacted and --language apply to a report: add --pdf OUT.pdf.")
+    if args.review_file and not (args.redacted or args.redactions):
+        raise UserFacingError("--review-file applies to the redacted report: add --redacted.")
     _check_period(args.date_from, args.date_to)
+    review = review_file(args.review_file)
+    period = {"date_from": args.date_from, "date_to": args.date_to, "place": args.place}
     session = _open(args)
     try:
-        result = session.registry.corroborate(
-            args.entry, date_from=args.date_from, date_to=args.date_to, place=args.place
-        )
+        if args.redactions:
+            hits = session.registry.report_review(
+                args.entry, language=args.language or "en", choices=review, **period)
+            _emit(args, [hit_data(h) for h in hits], hits_text(hits))
+            return EXIT_OK
+        result = session.registry.corroborate(args.entry, **period)
         if out is not None:
             pdf = session.registry.report(
                 args.entry, out, language=args.language or "en", redacted=args.redacted,
-                date_from=args.date_from, date_to=args.date_to, place=args.place,
+                review=review, **period,
             )
     finally:
         session.lock()
@@ -188,6 +197,10 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.Argume
                    help="in the report, remove the names of witnesses who did not consent")
     p.add_argument("--language", choices=["en", "az", "ru"], default="",
                    help="language of the report's wording (default en)")
+    p.add_argument("--review-file", metavar="FILE",
+                   help="redaction choices to apply to the redacted report (and keep)")
+    p.add_argument("--redactions", action="store_true",
+                   help="list what the redacted report hides, and the doubtful words it keeps")
 
 
 _EXTENSIONS.append(_add_parsers)

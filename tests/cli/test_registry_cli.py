@@ -142,3 +142,37 @@ def test_corroborate_json_carries_an_unnamed_perpetrator_as_the_shared_token(
                            str(path))
     assert code != 0
     assert "YYYY-MM" in err
+
+
+def test_corroborate_lists_the_redaction_and_applies_a_review_file(
+    vault: tuple[Path, str, str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path, az, _ru = vault
+    v = ("--vault", str(path))
+    code, out, _ = _run(capsys, "registry", "link", az, "acts[0].perpetrators[0]", "--new",
+                        "--json", *v)
+    entry = json.loads(out)["entry_id"]
+    code, out, _ = _run(capsys, "corroborate", entry, "--redactions", "--json", *v)
+    assert code == 0
+    assert json.loads(out) == []  # Orxan Səfərli is not in any printed text
+    review = tmp_path / "review.json"
+    review.write_text(json.dumps({"format": "testimony-redaction-review", "version": 1,
+                                  "keep": [], "hide": [], "hide_terms": ["Q-903"]}))
+    code, out, _ = _run(capsys, "corroborate", entry, "--redactions", "--review-file",
+                        str(review), "--json", *v)
+    assert {h["text"] for h in json.loads(out)} == {"Q-903"}
+    pdf = tmp_path / "annex.pdf"
+    code, _out, _ = _run(capsys, "corroborate", entry, "--pdf", str(pdf), "--redacted",
+                         "--review-file", str(review), *v)
+    assert code == 0
+    import pypdf
+
+    text = " ".join(p.extract_text() or "" for p in pypdf.PdfReader(str(pdf)).pages)
+    assert "Q-903" not in text
+    again = tmp_path / "again.pdf"
+    _run(capsys, "corroborate", entry, "--pdf", str(again), "--redacted", *v)
+    assert again.read_bytes() == pdf.read_bytes()  # the stored review applies
+    code, _out, err = _run(capsys, "corroborate", entry, "--pdf", str(pdf), "--review-file",
+                           str(review), *v)
+    assert code != 0
+    assert "--redacted" in err

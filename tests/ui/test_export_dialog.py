@@ -369,3 +369,51 @@ def test_withheld_reasons_are_shown_in_the_interface_language():
         assert reason_text("Something new.") == "Something new."
     finally:
         Translations().apply("en")
+
+
+def test_a_record_that_goes_redacted_is_reviewed_before_the_export(
+    qtbot, device, runner, org, tmp_path, scripted_prompts
+):
+    S.enrol(device, org)
+    t = S.azerbaijani("review", name_may_appear=False)
+    t.narrative.text = "Kiçik adlı bir əsgər məni apardı.\n\nNemət onda da susdu."
+    hidden = S.sealed(device, t)
+    plain = S.sealed(device, S.english("plain"))
+    dialog = make_dialog(qtbot, device, runner)
+    assert sorted(dialog.checked_ids()) == sorted([hidden, plain])
+
+    # Cancelling the review cancels the export: nothing written, nothing stored.
+    with qtbot.waitSignal(dialog.review_opened, timeout=30000) as opened:
+        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    opened.args[0].reject()
+    qtbot.waitUntil(lambda: not dialog.working, timeout=10000)
+    assert dialog.pages.currentIndex() == ExportDialog.PAGE_CHOOSE
+    assert "cancelled" in dialog.choose_message.text()
+    assert device.statements.stored_review(hidden, 1).empty
+
+    out = tmp_path / "usb"
+    out.mkdir()
+    scripted_prompts.queue("save_path", str(out / "bundle.age"))
+    with qtbot.waitSignal(dialog.review_opened, timeout=30000) as opened:
+        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    review = opened.args[0]
+    doubtful = review.row_of("Nemət", where="narrative.text")
+    assert doubtful == 0  # the doubtful word first, kept unless ticked
+    assert not review.is_hidden(doubtful)
+    assert review.row_of("Nemət Məhərrəmov") < 0 or review.is_hidden(
+        review.row_of("Nemət Məhərrəmov"))
+    review.set_hidden(doubtful, True)
+    review.term_edit.setText("Kiçik")
+    with qtbot.waitSignal(review.rescanned, timeout=30000):
+        review.term_button.click()
+    with qtbot.waitSignal(dialog.exported, timeout=60000):
+        review.accept_button.click()
+
+    stored = device.statements.stored_review(hidden, 1)
+    assert stored.hide_terms == ("Kiçik",)
+    assert [c.text for c in stored.hide] == ["Nemət"]
+    extracted = S.extract(org.paths[0], out / "bundle.age", tmp_path / "x")
+    record = (extracted / f"records/{hidden}/v1/record.json").read_text(encoding="utf-8")
+    assert "Kiçik" not in record
+    assert "Nemət onda" not in record
+    assert "[withheld] onda da susdu" in record

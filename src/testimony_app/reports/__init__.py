@@ -6,12 +6,14 @@ caller, atomically, where the user chose), :func:`redaction_terms` lists what a 
 statement must not contain, and :func:`missing_glyphs` tells, before printing, which
 characters of a text the embedded fonts cannot draw. :func:`build_corroboration_report` makes
 the annex of the testimonies that corroborate one registry entry
-(:class:`CorroborationReportRequest`).
+(:class:`CorroborationReportRequest`); :func:`corroboration_hits` lists what its redacted
+variant hides, for the interviewer's review.
 """
 
 from testimony_app.reports.corroboration import (
     CorroborationReportRequest,
     build_corroboration_report,
+    corroboration_hits,
 )
 from testimony_app.reports.fonts import missing_glyphs
 from testimony_app.reports.redaction import redaction_terms
@@ -22,6 +24,7 @@ __all__ = [
     "StatementRequest",
     "build_corroboration_report",
     "build_statement",
+    "corroboration_hits",
     "missing_glyphs",
     "redaction_terms",
 ]

@@ -11,10 +11,13 @@ versions, so a loose page can be matched to its report.
 
 The redacted variant goes beyond the legal team. Each witness's consent is respected one by
 one: a witness whose ``name_may_appear`` is not True has their name and identifying details
-removed (with the greedy :class:`~testimony_app.reports.redaction.Redactor` of the redacted
-statement: inflections, transliterations, identifiers); names marked sensitive in any of the
-testimonies go in every case. The redactors of all the cited testimonies run over *all* the
-text of the report, because one witness is often named in another's account.
+removed (with the :class:`~testimony_app.reports.redaction.Redactor` of the redacted
+statement: inflections, transliterations, initials, identifiers); names marked sensitive in
+any of the testimonies go in every case. The redactors of all the cited testimonies run over
+*all* the text of the report, because one witness is often named in another's account. Every
+piece of text is looked at under the key ``report:<hash of the text>``, so the interviewer's
+review choices (:class:`~testimony_app.domain.redaction_review.ReviewChoices`) apply to it
+and :func:`corroboration_hits` can list what the report hides before it is written.
 
 ``invariant=1`` and no clock: the same corroboration and request give the same bytes.
 """
@@ -25,7 +28,6 @@ import copy
 import functools
 import hashlib
 import io
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,10 +56,11 @@ from testimony_app.domain.matching import (
     CorroborationItem,
 )
 from testimony_app.domain.model import Testimony
+from testimony_app.domain.redaction_review import EMPTY, Hit, ReviewChoices
 from testimony_app.domain.transliteration import skeleton
 from testimony_app.reports import fonts
 from testimony_app.reports.labels import LANGUAGES, label
-from testimony_app.reports.redaction import Redactor, name_parts
+from testimony_app.reports.redaction import Redactor, apply
 from testimony_app.reports.statement import (
     ALERT,
     CONTENT_W,
@@ -79,7 +82,7 @@ from testimony_app.reports.statement import (
 )
 from testimony_app.reports.text import markup, para
 
-__all__ = ["CorroborationReportRequest", "build_corroboration_report"]
+__all__ = ["CorroborationReportRequest", "build_corroboration_report", "corroboration_hits"]
 
 
 @dataclass(frozen=True)
@@ -95,35 +98,33 @@ class CorroborationReportRequest:
     sources: tuple[Testimony, ...]
     language: str = "en"
     redacted: bool = False
+    review: ReviewChoices = EMPTY  # the interviewer's redaction choices (redacted only)
 
 
 def _no_change(text: str) -> str:
     return text
 
 
-_WORD = re.compile(r"\w+")
 # The sections after the title, in order: their numbers are fixed, so one can cite another.
 _SECTIONS = ("cr_s_summary", "cr_s_timeline", "cr_s_matrix", "cr_s_excerpts")
 # Matrix columns: up to this many methods, the column heads are the methods' full labels;
 # beyond it they are numbered (M1, M2…) with a legend, at most _MATRIX_COLUMNS to a table.
 _MATRIX_FULL_HEADS = 5
 _MATRIX_COLUMNS = 10
-_MIN_PREFIX = 4  # a name part this long also matches its inflected forms (Джафарова, -ым)
 
 
 class _Scrub:
     """Every cited testimony's redactor, run one after the other over a piece of text.
 
-    After the redactors, a second net: any word whose transliteration skeleton is (or, for a
-    part of four letters or more, starts with) the skeleton of a hidden name part goes too.
-    It catches spellings the redactor's letter tables do not (``Джафаров`` → ``Jafarov``).
+    Each redactor hides its witness's name and details (unless the witness agreed to be
+    named) and the names marked sensitive in its testimony, with the interviewer's review
+    choices; :attr:`hits` collects what they found, once per piece of text.
     """
 
     def __init__(self, items: Sequence[CorroborationItem], sources: Sequence[Testimony],
-                 lang: str) -> None:
+                 lang: str, review: ReviewChoices) -> None:
         placeholder = label("redacted", lang)
-        self._redactors: list[Callable[[str], str]] = []
-        self._keys: list[tuple[str, str]] = []  # (skeleton of a hidden name part, replacement)
+        self._redactors: list[Redactor] = []
         for item, source in zip(items, sources, strict=True):
             shown = copy.copy(source)
             shown.witness = copy.copy(source.witness)
@@ -131,29 +132,26 @@ class _Scrub:
             if item.name_may_appear:
                 # The witness agreed to be named: only identifiers and sensitive names go.
                 shown.witness.name = ""
-            else:
-                self._keys += [(skeleton(p), pseudonym) for p in name_parts(source.witness.name)]
-            self._redactors.append(Redactor(shown, pseudonym, placeholder))
-            others = [source.witness.victim_name, *source.sensitive_names]
-            self._keys += [(skeleton(p), placeholder) for n in others for p in name_parts(n)]
-        self._keys = [(k, r) for k, r in self._keys if len(k) >= 3]
-        self._replacements = sorted({r for _k, r in self._keys})
+            self._redactors.append(Redactor(shown, pseudonym, placeholder, review))
+        self._seen: set[str] = set()
+        self._hits: list[Hit] = []
 
-    def _word(self, match: re.Match[str]) -> str:
-        key = skeleton(match.group(0))
-        for hidden, replacement in self._keys:
-            if key == hidden or (len(hidden) >= _MIN_PREFIX and key.startswith(hidden)):
-                return replacement
-        return match.group(0)
+    @property
+    def hits(self) -> list[Hit]:
+        """What the redactors found in every piece of text they were given."""
+        return list(self._hits)
 
     def __call__(self, text: str) -> str:
+        if not text or not text.strip():
+            return text
+        where = "report:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        first = where not in self._seen
+        self._seen.add(where)
         for redactor in self._redactors:
-            text = redactor(text)
-        if self._keys:
-            text = _WORD.sub(self._word, text)
-            for r in self._replacements:  # "Timur Jafarov" is one pseudonym, not two
-                text = re.sub(rf"{re.escape(r)}(?:\s+{re.escape(r)})+",
-                              r.replace("\\", "\\\\"), text)
+            found = redactor.scan(text, where)
+            if first:
+                self._hits += found
+            text = apply(text, found)
         return text
 
 
@@ -503,7 +501,8 @@ def build_corroboration_report(request: CorroborationReportRequest) -> bytes:
         raise ValueError("one source testimony is needed for each corroboration item")
     lang = request.language if request.language in LANGUAGES else "en"
     scrub: Callable[[str], str] = (
-        _Scrub(c.items, request.sources, lang) if request.redacted else _no_change
+        _Scrub(c.items, request.sources, lang, request.review) if request.redacted
+        else _no_change
     )
     builder = _Builder(c, request.sources, lang, request.redacted, scrub)
     entry_name = scrub(c.entry.display_name)
@@ -513,11 +512,14 @@ def build_corroboration_report(request: CorroborationReportRequest) -> bytes:
     title = label("cr_title", lang)
     if request.redacted:
         title += f" ({label('redacted', lang)})"
+    keywords = " ".join(f"{i.record_id} v{i.version} {i.content_sha256}" for i in c.items)
+    if request.redacted and not request.review.empty:
+        keywords += f" review {request.review.sha256()[:16]}"
     meta = {
         "title": f"{title} · {entry_name}",
         "author": "",
         "subject": label("cr_subtitle", lang),
-        "keywords": " ".join(f"{i.record_id} v{i.version} {i.content_sha256}" for i in c.items),
+        "keywords": keywords,
     }
     out = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -530,3 +532,17 @@ def build_corroboration_report(request: CorroborationReportRequest) -> bytes:
               canvasmaker=canvasmaker)
     return out.getvalue()
 
+
+
+def corroboration_hits(request: CorroborationReportRequest) -> list[Hit]:
+    """Everything the redacted report hides (and every doubtful word it keeps), found by
+    laying out its story without drawing it: what the review lists before it is written."""
+    fonts.register()
+    c = request.corroboration
+    if len(request.sources) != len(c.items):
+        raise ValueError("one source testimony is needed for each corroboration item")
+    lang = request.language if request.language in LANGUAGES else "en"
+    scrub = _Scrub(c.items, request.sources, lang, request.review)
+    scrub(c.entry.display_name)
+    _Builder(c, request.sources, lang, True, scrub).story()
+    return scrub.hits

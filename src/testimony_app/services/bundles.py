@@ -51,9 +51,10 @@ from testimony_app.crypto.chain import sha256_hex
 from testimony_app.crypto.signing import PublicKey
 from testimony_app.domain import folding, interchange
 from testimony_app.domain.model import Status, Testimony
+from testimony_app.domain.redaction_review import EMPTY, ReviewChoices
 from testimony_app.errors import UserFacingError, VaultDamaged
 from testimony_app.log import get_logger
-from testimony_app.reports.redaction import redact_testimony
+from testimony_app.reports.redaction import Redactor, redact_testimony
 from testimony_app.services.acknowledge import Acknowledger, AckReport, PurgeReport, Withheld
 from testimony_app.services.organisation import OrganisationService
 from testimony_app.services.statements import LANGUAGES, StatementService
@@ -173,7 +174,7 @@ def consent_problem(testimony: Testimony, organisation: str) -> str | None:
     return None
 
 
-def strip_identity(testimony: Testimony) -> Testimony:
+def strip_identity(testimony: Testimony, choices: ReviewChoices = EMPTY) -> Testimony:
     """The record as it may leave the laptop when the witness's name may not appear.
 
     The witness's name, identifiers, contact details and date of birth are removed, and their
@@ -186,15 +187,18 @@ def strip_identity(testimony: Testimony) -> Testimony:
     the witness in the text.
     """
     own = _own_identity_only(testimony)
-    clone = redact_testimony(own, _PLACEHOLDER, _PLACEHOLDER)
+    # The interviewer's review of the redacted statement applies here too (a false hit kept,
+    # a doubtful word or one more word hidden), so JSON and PDF agree.
+    clone = redact_testimony(own, _PLACEHOLDER, _PLACEHOLDER, choices)
     witness = clone.witness
     witness.name = ""
     witness.identifiers = ""
     witness.contact = ""
     witness.date_of_birth = ""
     witness.pseudonym = testimony.witness.pseudonym
-    witness.victim_name = _redact_text(testimony, testimony.witness.victim_name)
-    clone.sensitive_names = [_redact_text(testimony, n) for n in testimony.sensitive_names]
+    witness.victim_name = _redact_text(testimony, testimony.witness.victim_name, choices=choices)
+    clone.sensitive_names = [_redact_text(testimony, n, choices=choices)
+                             for n in testimony.sensitive_names]
     return clone
 
 
@@ -206,13 +210,13 @@ def _own_identity_only(testimony: Testimony) -> Testimony:
     return own
 
 
-def _redact_text(testimony: Testimony, text: str) -> str:
+def _redact_text(testimony: Testimony, text: str, where: str = "",
+                 choices: ReviewChoices = EMPTY) -> str:
     """``text`` with the witness's own identifying details replaced, as in the record JSON."""
     if not text:
         return text
-    carrier = _own_identity_only(Testimony(witness=testimony.witness))
-    carrier.title = text
-    return redact_testimony(carrier, _PLACEHOLDER, _PLACEHOLDER).title
+    own = _own_identity_only(Testimony(witness=testimony.witness))
+    return Redactor(own, _PLACEHOLDER, _PLACEHOLDER, choices)(text, where)
 
 
 # -- the service --------------------------------------------------------------------------------
@@ -474,8 +478,10 @@ class BundleService:
                 testimony = records.get(item.record_id, number)
                 if item.redacted or testimony.consent.name_may_appear is not True:
                     redacted = True
-                    content = interchange.canonical_bytes(strip_identity(testimony))
-                    reason = _redact_text(testimony, version.reason)
+                    choices = self._statements.stored_review(item.record_id, number)
+                    content = interchange.canonical_bytes(strip_identity(testimony, choices))
+                    reason = _redact_text(testimony, version.reason, "amendment_reason",
+                                          choices)
                     if sha256_hex(content) == version.content_sha256:
                         # Nothing identifying to strip (a pseudonym only): the record goes
                         # complete, and the organisation can check it against the sealed hash.

@@ -35,6 +35,7 @@ from testimony_app.domain.matching import (
     Merge,
 )
 from testimony_app.domain.model import Testimony
+from testimony_app.domain.redaction_review import EMPTY, Hit, ReviewChoices
 from testimony_app.domain.transliteration import skeleton
 from testimony_app.errors import UserFacingError
 from testimony_app.paths import atomic_write
@@ -42,6 +43,8 @@ from testimony_app.storage.registry import RegistryNotFound, RegistryStore
 from testimony_app.storage.vault import OpenVault
 
 __all__ = ["RegistryNotFound", "RegistryService"]
+
+_REPORT_REVIEW = "report_review"  # kept with the entry (version 0) in disclosure_decisions
 
 
 class RegistryService:
@@ -271,6 +274,43 @@ class RegistryService:
             place=place,
         )
 
+    def _report_request(
+        self, entry_id: str, language: str, redacted: bool, review: ReviewChoices | None,
+        date_from: str, date_to: str, place: str,
+    ) -> reports.CorroborationReportRequest:
+        if language not in ("en", "az", "ru"):
+            raise UserFacingError("Reports can be made in English, Azerbaijani or Russian.")
+        result = self.corroborate(entry_id, date_from=date_from, date_to=date_to, place=place)
+        sources = tuple(self._records.get(i.record_id, i.version) for i in result.items)
+        choices = EMPTY
+        if redacted:
+            choices = self.stored_report_review(result.entry.id) if review is None else review
+        return reports.CorroborationReportRequest(
+            corroboration=result, sources=sources, language=language, redacted=redacted,
+            review=choices,
+        )
+
+    def stored_report_review(self, entry_id: str) -> ReviewChoices:
+        """The interviewer's last review of this entry's redacted report (empty if none)."""
+        body = self._vault.disclosures.latest(_REPORT_REVIEW, self.resolve(entry_id), 0)
+        return ReviewChoices.from_json(body) if body else EMPTY
+
+    def report_review(
+        self,
+        entry_id: str,
+        *,
+        language: str = "en",
+        choices: ReviewChoices | None = None,
+        date_from: str = "",
+        date_to: str = "",
+        place: str = "",
+    ) -> tuple[Hit, ...]:
+        """What the redacted report replaces and every doubtful word it keeps, with
+        ``choices`` applied (the stored ones when ``None``)."""
+        request = self._report_request(entry_id, language, True, choices, date_from, date_to,
+                                       place)
+        return tuple(reports.corroboration_hits(request))
+
     def report(
         self,
         entry_id: str,
@@ -278,19 +318,19 @@ class RegistryService:
         *,
         language: str = "en",
         redacted: bool = False,
+        review: ReviewChoices | None = None,
         date_from: str = "",
         date_to: str = "",
         place: str = "",
     ) -> bytes:
         """The corroboration report (PDF) for an entry, as bytes; with ``dest``, also written
-        there atomically (0600). The redacted variant respects each witness's consent."""
-        if language not in ("en", "az", "ru"):
-            raise UserFacingError("Reports can be made in English, Azerbaijani or Russian.")
-        result = self.corroborate(entry_id, date_from=date_from, date_to=date_to, place=place)
-        sources = tuple(self._records.get(i.record_id, i.version) for i in result.items)
-        request = reports.CorroborationReportRequest(
-            corroboration=result, sources=sources, language=language, redacted=redacted
-        )
+        there atomically (0600). The redacted variant respects each witness's consent and
+        applies ``review`` (then stored, with its hash in the audit log) or the stored one."""
+        request = self._report_request(entry_id, language, redacted, review, date_from,
+                                       date_to, place)
+        if redacted and review is not None:
+            self._vault.disclosures.append(_REPORT_REVIEW, request.corroboration.entry.id, 0,
+                                           review.to_json(), unless_same=True)
         pdf = reports.build_corroboration_report(request)
         if dest is not None:
             try:

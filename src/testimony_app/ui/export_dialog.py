@@ -9,7 +9,10 @@ The flow, one page of a stack each:
    its own aloud, and only a person ticking "they match" lets the enrolment go through
    (security.md §5 D10). The command line does the same with ``testimony-app enrol``.
 3. **Choose**: the candidates with check boxes, each marked when its consent will keep it
-   back; the destination is asked for with a neutral file name (the name of a bundle says
+   back; a record that goes redacted (the witness's name may not appear) is shown in the
+   redaction review first (``ui/redaction_review.py``: every replacement and doubtful word,
+   choices stored with the version and applied to its record and statement in the bundle);
+   the destination is asked for with a neutral file name (the name of a bundle says
    nothing about who is in it).
 4. **Exporting**: ``session.bundles.export`` runs on the task runner. Its ``progress(done,
    total)`` callback arrives on the worker thread; :class:`ProgressRelay` throttles it and
@@ -63,6 +66,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimony_app.domain.model import Status
+from testimony_app.domain.redaction_review import ReviewChoices
 from testimony_app.errors import OperationCancelled
 from testimony_app.log import get_logger
 from testimony_app.services.bundles import (
@@ -75,11 +79,13 @@ from testimony_app.services.bundles import (
 )
 from testimony_app.ui.i18n import format_date
 from testimony_app.ui.prompts import Prompts, prompts_for
+from testimony_app.ui.redaction_review import RedactionReviewDialog
 from testimony_app.ui.statement_dialog import monospace_font
 from testimony_app.ui.tasks import TaskRunner, error_sentence, show_error
 from testimony_app.ui.testimony_table import language_label
 
 if TYPE_CHECKING:
+    from testimony_app.services.statements import RedactionReview
     from testimony_app.services.vault import VaultSession
 
 _log = get_logger("ui.export")
@@ -212,6 +218,7 @@ class Candidate:
     interview_date: str
     version: int
     problem: str | None
+    redacted: bool = False  # the witness's name may not appear: reviewed before export
 
 
 @dataclass(frozen=True)
@@ -237,6 +244,7 @@ def survey(session: VaultSession) -> Survey:
             continue
         sealed = [v for v in session.testimonies.info(summary.id).versions if v.sealed]
         problem: str | None
+        redacted = False
         if not sealed:
             problem, number = "It has not been sealed yet.", summary.version
         elif session.bundles.is_purged(summary.id):
@@ -245,10 +253,26 @@ def survey(session: VaultSession) -> Survey:
             number = sealed[-1].number
             testimony = session.testimonies.get(summary.id, number)
             problem = consent_problem(testimony, enrolment.name)
+            redacted = testimony.consent.name_may_appear is not True
         candidates.append(
-            Candidate(summary.id, summary.witness_label, summary.interview_date, number, problem)
+            Candidate(summary.id, summary.witness_label, summary.interview_date, number, problem,
+                      redacted)
         )
     return Survey(enrolment, session.bundles.device_fingerprint(), tuple(candidates))
+
+
+def redaction_reviews(
+    session: VaultSession, wanted: Sequence[tuple[str, int]]
+) -> list[RedactionReview]:
+    """The redaction of each record that will go redacted (worker thread), in the language
+    its statement will be made in."""
+    out: list[RedactionReview] = []
+    for record_id, version in wanted:
+        language = session.testimonies.get(record_id, version).interview.language
+        out.append(session.statements.review(
+            record_id, version=version,
+            language=language if language in ("en", "az", "ru") else "en"))
+    return out
 
 
 @dataclass(frozen=True)
@@ -334,6 +358,8 @@ class ExportDialog(QDialog):
     """An organisation was enrolled (its fingerprint)."""
     exported = Signal(str)
     """A bundle was written; its SHA-256."""
+    review_opened = Signal(object)
+    """A redaction review is on screen (the RedactionReviewDialog), before the export."""
 
     PAGE_BUSY, PAGE_ENROL, PAGE_CHOOSE, PAGE_PROGRESS, PAGE_DONE = range(5)
 
@@ -360,6 +386,7 @@ class ExportDialog(QDialog):
         self._fingerprint_for: tuple[tuple[str, ...], str] | None = None
         self._cancel = threading.Event()
         self._cancel_requested = False
+        self.review_dialog: RedactionReviewDialog | None = None
         # Parentless on purpose: the worker keeps it alive through the export's closure even if
         # the dialog is deleted mid-export (the lock closes dialogs).
         self.progress_relay = ProgressRelay(progress_interval)
@@ -697,10 +724,69 @@ class ExportDialog(QDialog):
 
     @Slot()
     def export(self) -> None:
-        """Ask where to write the bundle, then export the ticked testimonies with progress."""
+        """Review the redaction of each ticked testimony that goes redacted, then ask where to
+        write the bundle, then export the ticked testimonies with progress."""
         session = self._session_provider()
         ids = self.checked_ids()
-        if session is None or not ids or self._working:
+        if session is None or not ids or self._working or self._survey is None:
+            return
+        wanted = [(c.record_id, c.version) for c in self._survey.candidates
+                  if c.record_id in ids and c.redacted and c.problem is None]
+        if not wanted:
+            self._ask_and_export(ids)
+            return
+        self._set_working(True)
+        self.choose_message.setText(self.tr("Checking the redaction…"))
+
+        def reviews() -> list[RedactionReview]:
+            return redaction_reviews(session, wanted)
+
+        self._runner.submit(reviews, lambda found: self._review_next(ids, found),
+                            self._export_failed)
+
+    def _review_next(self, ids: list[str], pending: list[RedactionReview]) -> None:
+        """Show the next redaction review; when none is left, ask where and export."""
+        if not self._alive():
+            return
+        session = self._session_provider()
+        if session is None:
+            return
+        if not pending:
+            self._set_working(False)
+            self.choose_message.setText("")
+            self._ask_and_export(ids)
+            return
+        review, rest = pending[0], pending[1:]
+        record_id, version, language = review.record_id, review.version, review.language
+
+        def rescan(choices: ReviewChoices) -> RedactionReview:
+            return session.statements.review(record_id, version=version, language=language,
+                                             choices=choices)
+
+        dialog = RedactionReviewDialog(review, rescan, self._runner, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.review_dialog = dialog
+
+        def reviewed(choices: ReviewChoices) -> None:
+            self._runner.submit(
+                lambda: session.statements.store_review(record_id, version, choices),
+                lambda _stored: self._review_next(ids, rest), self._export_failed,
+            )
+
+        def rejected() -> None:
+            if self._alive():
+                self._set_working(False)
+                self.choose_message.setText(
+                    self.tr("The export was cancelled; no bundle was written."))
+
+        dialog.reviewed.connect(reviewed)
+        dialog.rejected.connect(rejected)
+        dialog.open()
+        self.review_opened.emit(dialog)
+
+    def _ask_and_export(self, ids: list[str]) -> None:
+        session = self._session_provider()
+        if session is None:
             return
         dest = prompts_for(self).save_path(
             self,

@@ -15,6 +15,7 @@ import pytest
 
 from testimony_app.domain import interchange
 from testimony_app.domain.model import Status
+from testimony_app.domain.redaction_review import ReviewChoices
 from testimony_app.errors import OperationCancelled, UserFacingError
 from testimony_app.services.bundles import NothingToExport
 from testimony_app.services.organisation import org_fingerprint
@@ -361,3 +362,36 @@ def test_export_to_a_folder_uses_a_neutral_name(tmp_path: Path, device: VaultSes
     assert report.path.parent == folder
     assert re.fullmatch(r"[0-9a-f]{16}\.age", report.path.name)
     assert oct(report.path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_redacted_export_goes_through_the_redactor_and_the_stored_review(
+    tmp_path: Path, device: VaultSession, org: object
+) -> None:
+    """The record JSON and the statement of a redacted export: initials, a phone number
+    written another way and the date of birth in words are gone from both; the interviewer's
+    review (a word hidden, a doubtful word hidden) applies to both, and the statement is the
+    same bytes as the one saved from the window."""
+    t = S.azerbaijani("review", name_may_appear=False)
+    t.witness.contact = "+994 50 123 45 67"
+    t.witness.date_of_birth = "1990-03-14"
+    t.narrative.text = (
+        "N. M. dedi ki, 0501234567 nömrəsinə zəng etsinlər. 14 mart 1990-cı ildə anadan "
+        "olmuşam.\n\nMəni Kiçik adlı bir əsgər apardı. Nemət onda da susdu.")
+    record_id = S.sealed(device, t)
+    review = device.statements.review(record_id)
+    doubtful = [h for h in review.hits if h.doubtful]
+    assert [h.text for h in doubtful] == ["Nemət"]  # also a word ("blessing"), sentence start
+    choices = ReviewChoices(hide=(doubtful[0].choice(),), hide_terms=("Kiçik",))
+    saved = tmp_path / "redacted.pdf"
+    device.statements.save(record_id, saved, language="az", redacted=True, review=choices)
+
+    report = device.bundles.export(tmp_path / "out.age")
+    out = S.extract(org.paths[0], report.path, tmp_path / "x")
+    raw = (out / f"records/{record_id}/v1/record.json").read_text(encoding="utf-8")
+    statement = (out / f"records/{record_id}/v1/statement.pdf").read_bytes()
+    text = " ".join(_pdf_text(statement).split())
+    for needle in ("N. M.", "0501234567", "14 mart 1990", "Kiçik", "Nemət onda"):
+        assert needle not in raw, needle
+        assert needle not in text, needle
+    assert "[withheld] onda da susdu" in raw
+    assert statement == saved.read_bytes()

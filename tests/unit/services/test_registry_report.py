@@ -12,6 +12,7 @@ import pytest
 
 from testimony_app.domain import model, vocabularies
 from testimony_app.domain.model import Act, Consent, Interview, Perpetrator, Witness
+from testimony_app.domain.redaction_review import ReviewChoices
 from testimony_app.errors import UserFacingError
 from testimony_app.reports.labels import label
 from testimony_app.services.vault import VaultSession, create_vault
@@ -154,3 +155,32 @@ def test_report_has_the_timeline_and_the_matrix_of_the_view(
         # Two witnesses each: a tie, broken by the method's code.
         assert f"{label('cr_perpetrator', language)} {shock} {falanga}" in matrix
         assert "Elçin Həsənov 2 2" in matrix
+
+
+def test_redacted_report_goes_through_the_same_redactor_and_its_review(
+        vault: VaultSession) -> None:
+    """Initials, a phone number written another way, the name in Arabic script and a word the
+    interviewer added are removed from the report as from the statement; the review's choices
+    are kept and give the same bytes again."""
+    text = ("Т. Д. сказал, что Тимура держали в подвале; звоните 050 123 45 67. "
+            "Kiçik qardaşı da orada idi. تیمور جعفروف")
+    ru = vault.testimonies.create(_testimony(
+        "Тимур Джафаров", "Гасанов", "капитан", "2017-05-21", ["falanga"], text,
+        place="Часть Q-903", consent_name=False, pseudonym="Свидетель Б"))
+    t = vault.testimonies.get(ru)
+    t.witness.contact = "+994 50 123 45 67"
+    vault.testimonies.save_draft(ru, t)
+    entry = vault.registry.link(ru, PATH, new_entry=True).entry_id
+    hits = vault.registry.report_review(entry, language="ru")
+    replaced = {h.text for h in hits if h.replaced}
+    assert {"Т. Д.", "Тимура", "050 123 45 67", "تیمور جعفروف"} <= replaced
+    flat = " ".join(_text(vault.registry.report(entry, language="ru", redacted=True)).split())
+    for gone in ("Т. Д.", "Тимура", "050 123 45 67", "تیمور"):
+        assert gone not in flat, gone
+    assert "Kiçik" in flat
+
+    review = ReviewChoices(hide_terms=("Kiçik",))
+    pdf = vault.registry.report(entry, language="ru", redacted=True, review=review)
+    assert "Kiçik" not in " ".join(_text(pdf).split())
+    assert vault.registry.stored_report_review(entry) == review
+    assert vault.registry.report(entry, language="ru", redacted=True) == pdf
