@@ -151,8 +151,13 @@ def identifier_tokens(text: str) -> list[str]:
     """The tokens of an identifier field that identify: each with a digit and at least four
     characters (a year alone is not one), and each number of five digits or more in them."""
     out: list[str] = []
-    for raw in _ID_SPLIT.split(text):
-        token = raw.strip(".-/'’")
+    raws = [r.strip(".-/'’") for r in _ID_SPLIT.split(text)]
+    for prefix, number in zip(raws, raws[1:], strict=False):
+        # "AZE 12345678" is also written "AZE12345678": the series goes with its number.
+        if prefix.isalpha() and prefix.isupper() and len(prefix) <= 4 and number.isdigit():
+            out.append(prefix + number)
+    for raw in raws:
+        token = raw
         digits = sum(ch.isdigit() for ch in token)
         if digits == 0 or len(token) < 4:
             continue

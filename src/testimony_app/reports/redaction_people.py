@@ -54,11 +54,13 @@ _SURNAME_INFLECTED = re.compile(
     re.IGNORECASE,
 )
 _PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)$", re.IGNORECASE)
-_LETTER_TAIL = r"[^\W\d_\u200c]*(?:['’][^\W\d_]+)?"
+# A case ending joined to the name ("Səfərlinin") goes with it; one after an apostrophe
+# ("Safarli's", "Orxan'ın") is grammar, not identity, and stays after the replacement.
+_LETTER_TAIL = r"[^\W\d_\u200c]*"
 _SOFT = "[ьъ'’]?"   # Russian spellings insert soft/hard signs the Latin original does not have
 _B = r"(?<![^\W_])"
 _E = r"(?![^\W_])"
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD = re.compile(r"[^\W\d_]+")
 _INITIAL = re.compile(r"(?<![^\W_])([^\W\d_])(?:(\.)|(?![^\W_]))")
 _BARE_INITIALS = re.compile(r"(?<![^\W_])([^\W\d_]{2,3})(?![^\W_.])")
 _NEAR = re.compile(r"[ \t\u00a0]{1,2}")
@@ -184,7 +186,7 @@ def part_regex(token: str) -> str:
     group ``root`` is the part itself (without its ending)."""
     if len(token) < _MIN_TRANSLIT:
         body = r"\s+".join(re.escape(p) for p in token.split())
-        return rf"{_B}(?P<root>{body})(?:['’][^\W\d_]+)?{_E}"
+        return rf"{_B}(?P<root>{body}){_E}"
     stem = _stem(token)
     cyrillic = any("а" <= c.lower() <= "я" or c.lower() == "ё" for c in stem)
     table = CYR_ALTERNATIVES if cyrillic else AZ_ALTERNATIVES
@@ -200,8 +202,8 @@ def part_regex(token: str) -> str:
             i += 2
             continue
         parts.append(_char_class(stem[i], table))
-        if not cyrillic and stem[i].lower() not in _VOWELS:
-            parts.append(_SOFT)
+        if not cyrillic and stem[i].lower() not in _VOWELS and i < len(stem) - 1:
+            parts.append(_SOFT)  # inside the name only: a final "'s" is not a soft sign
         i += 1
     return rf"{_B}(?P<root>{''.join(parts)}){_LETTER_TAIL}"
 

@@ -243,8 +243,11 @@ def _texts(p: Profile, lang: str) -> tuple[str, list[str], list[str]]:
     return text, [*written, w.ar.split()[0], w.ar.split()[1]], uses
 
 
+_ENGLISH_USES = frozenset({"anarchy"})
+
+
 def _fits(use: str, lang: str) -> bool:
-    return (lang == "en") == use.isascii()
+    return (lang == "en") == (use in _ENGLISH_USES)
 
 
 def _word_sentence(uses: list[str], lang: str) -> str:
