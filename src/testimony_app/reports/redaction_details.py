@@ -21,6 +21,7 @@ with its context before anything is replaced.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -152,7 +153,7 @@ def identifier_tokens(text: str) -> list[str]:
     characters (a year alone is not one), and each number of five digits or more in them."""
     out: list[str] = []
     raws = [r.strip(".-/'’") for r in _ID_SPLIT.split(text)]
-    for prefix, number in zip(raws, raws[1:], strict=False):
+    for prefix, number in itertools.pairwise(raws):
         # "AZE 12345678" is also written "AZE12345678": the series goes with its number.
         if prefix.isalpha() and prefix.isupper() and len(prefix) <= 4 and number.isdigit():
             out.append(prefix + number)
