@@ -69,6 +69,7 @@ _SKIP_FIELDS = frozenset({
     "sensitive_names", "fictional", "pseudonym",
 })
 _CONTEXT = 48
+_DIGIT = re.compile(r"\d")
 _NAME_KINDS = frozenset({"name", "initials", "arabic"})
 
 
@@ -155,10 +156,11 @@ class Redactor:
         ids = identifier_tokens(w.identifiers) + [
             t for t in identifier_tokens(w.contact) if sum(c.isdigit() for c in t) >= 4
         ]
+        self._id_patterns: list[re.Pattern[str]] = []  # each needs a digit in the text
         for token in dict.fromkeys(ids):
             pattern = identifier_pattern(token)
             if pattern is not None:
-                self._patterns.append((pattern, "identifier"))
+                self._id_patterns.append(pattern)
         self._extra = [
             re.compile(r"(?<![^\W_])" + r"\s+".join(re.escape(p) for p in term.split())
                        + r"[^\W\d_]*(?![^\W_])", re.IGNORECASE)
@@ -171,9 +173,12 @@ class Redactor:
         spans: list[Span] = []
         for pattern, kind in self._patterns:
             spans += find(pattern, text, kind)
-        spans += find_phones(text, self._phones)
-        if self._birth is not None:
-            spans += self._birth.find(text)
+        if _DIGIT.search(text):  # identifiers, phone numbers and dates all have one
+            for pattern in self._id_patterns:
+                spans += find(pattern, text, "identifier")
+            spans += find_phones(text, self._phones)
+            if self._birth is not None:
+                spans += self._birth.find(text)
         cands = [Cand(s.start, s.end, s.kind, doubt=s.doubt) for s in spans]
         cands += [Cand(m.start(), m.end(), "extra")
                   for pattern in self._extra for m in pattern.finditer(text)]
