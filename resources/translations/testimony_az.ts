@@ -768,6 +768,45 @@
         </message>
     </context>
     <context>
+        <name>EnrolPage</name>
+        <message>
+            <source>No organisation is enrolled on this laptop yet, so nothing can be sent. Enter the keys the organisation gave you (or run testimony-app enrol), then compare the fingerprint with the one the organisation reads out to you.</source>
+            <translation>Bu noutbukda hələ heç bir təşkilat qeydiyyata alınmayıb, ona görə heç nə göndərmək olmaz. Təşkilatın sizə verdiyi açarları daxil edin (və ya testimony-app enrol əmrini işə salın), sonra barmaq izini təşkilatın sizə oxuduğu ilə müqayisə edin.</translation>
+        </message>
+        <message>
+            <source>&amp;Recipient (age1…):</source>
+            <translation>&amp;Alıcı (age1…):</translation>
+        </message>
+        <message>
+            <source>Receipt &amp;key (ed25519:…):</source>
+            <translation>Qəbz &amp;açarı (ed25519:…):</translation>
+        </message>
+        <message>
+            <source>Organisation &amp;name:</source>
+            <translation>Təşkilatın a&amp;dı:</translation>
+        </message>
+        <message>
+            <source>As the witness named it in their consent</source>
+            <translation>Şahidin razılığında göstərildiyi kimi</translation>
+        </message>
+        <message>
+            <source>Show the &amp;fingerprint</source>
+            <translation>&amp;Barmaq izini göstər</translation>
+        </message>
+        <message>
+            <source>The organisation read out exactly this fingerprint, every character</source>
+            <translation>Təşkilat məhz bu barmaq izini, hər simvolu ilə oxudu</translation>
+        </message>
+        <message>
+            <source>&amp;Enrol</source>
+            <translation>&amp;Qeydiyyata al</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Bağla</translation>
+        </message>
+    </context>
+    <context>
         <name>EntriesPane</name>
         <message>
             <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
@@ -890,34 +929,34 @@
         </message>
         <message numerus="yes">
             <source>The bundle was written, read back and checked: %n testimony(ies), %1, in %2</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>Paket yazıldı, geri oxundu və yoxlandı: %n ifadə, %1, yeri: %2</numerusform>
                 <numerusform>Paket yazıldı, geri oxundu və yoxlandı: %n ifadə, %1, yeri: %2</numerusform>
             </translation>
         </message>
         <message>
             <source>%1 (record %2): %3</source>
-            <translation>%1 (qeyd %2): %3</translation>
+            <translation type="vanished">%1 (qeyd %2): %3</translation>
         </message>
         <message>
             <source>%1 (record %2): version %3</source>
-            <translation>%1 (qeyd %2): versiya %3</translation>
+            <translation type="vanished">%1 (qeyd %2): versiya %3</translation>
         </message>
         <message>
             <source>%1 (record %2): versions %3</source>
-            <translation>%1 (qeyd %2): versiyalar %3</translation>
+            <translation type="vanished">%1 (qeyd %2): versiyalar %3</translation>
         </message>
         <message>
             <source>statement in %1</source>
-            <translation>bəyanatın dili: %1</translation>
+            <translation type="vanished">bəyanatın dili: %1</translation>
         </message>
         <message>
             <source>redacted: the witness's name may not appear</source>
-            <translation>redaktə olunmuş: şahidin adı göstərilə bilməz</translation>
+            <translation type="vanished">redaktə olunmuş: şahidin adı göstərilə bilməz</translation>
         </message>
         <message numerus="yes">
             <source>%n attachment(s)</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n qoşma</numerusform>
                 <numerusform>%n qoşma</numerusform>
             </translation>
@@ -932,35 +971,35 @@
         </message>
         <message>
             <source>No organisation is enrolled on this laptop yet, so nothing can be sent. Enter the keys the organisation gave you (or run testimony-app enrol), then compare the fingerprint with the one the organisation reads out to you.</source>
-            <translation>Bu noutbukda hələ heç bir təşkilat qeydiyyata alınmayıb, ona görə heç nə göndərmək olmaz. Təşkilatın sizə verdiyi açarları daxil edin (və ya testimony-app enrol əmrini işə salın), sonra barmaq izini təşkilatın sizə oxuduğu ilə müqayisə edin.</translation>
+            <translation type="vanished">Bu noutbukda hələ heç bir təşkilat qeydiyyata alınmayıb, ona görə heç nə göndərmək olmaz. Təşkilatın sizə verdiyi açarları daxil edin (və ya testimony-app enrol əmrini işə salın), sonra barmaq izini təşkilatın sizə oxuduğu ilə müqayisə edin.</translation>
         </message>
         <message>
             <source>&amp;Recipient (age1…):</source>
-            <translation>&amp;Alıcı (age1…):</translation>
+            <translation type="vanished">&amp;Alıcı (age1…):</translation>
         </message>
         <message>
             <source>Receipt &amp;key (ed25519:…):</source>
-            <translation>Qəbz &amp;açarı (ed25519:…):</translation>
+            <translation type="vanished">Qəbz &amp;açarı (ed25519:…):</translation>
         </message>
         <message>
             <source>Organisation &amp;name:</source>
-            <translation>Təşkilatın a&amp;dı:</translation>
+            <translation type="vanished">Təşkilatın a&amp;dı:</translation>
         </message>
         <message>
             <source>As the witness named it in their consent</source>
-            <translation>Şahidin razılığında göstərildiyi kimi</translation>
+            <translation type="vanished">Şahidin razılığında göstərildiyi kimi</translation>
         </message>
         <message>
             <source>Show the &amp;fingerprint</source>
-            <translation>&amp;Barmaq izini göstər</translation>
+            <translation type="vanished">&amp;Barmaq izini göstər</translation>
         </message>
         <message>
             <source>The organisation read out exactly this fingerprint, every character</source>
-            <translation>Təşkilat məhz bu barmaq izini, hər simvolu ilə oxudu</translation>
+            <translation type="vanished">Təşkilat məhz bu barmaq izini, hər simvolu ilə oxudu</translation>
         </message>
         <message>
             <source>&amp;Enrol</source>
-            <translation>&amp;Qeydiyyata al</translation>
+            <translation type="vanished">&amp;Qeydiyyata al</translation>
         </message>
         <message>
             <source>Close</source>
@@ -996,6 +1035,59 @@
         </message>
         <message>
             <source>SHA-256 of the bundle (the organisation should get the same):</source>
+            <translation type="vanished">Paketin SHA-256 dəyəri (təşkilatda da eyni alınmalıdır):</translation>
+        </message>
+        <message>
+            <source>Exported:</source>
+            <translation type="vanished">İxrac edildi:</translation>
+        </message>
+        <message>
+            <source>Withheld, and why:</source>
+            <translation type="vanished">Göndərilmədi və səbəbi:</translation>
+        </message>
+        <message>
+            <source>Checking the redaction…</source>
+            <translation>Gizlətmə yoxlanılır…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportResultPage</name>
+        <message numerus="yes">
+            <source>The bundle was written, read back and checked: %n testimony(ies), %1, in %2</source>
+            <translation>
+                <numerusform>Paket yazıldı, geri oxundu və yoxlandı: %n ifadə, %1, yeri: %2</numerusform>
+                <numerusform>Paket yazıldı, geri oxundu və yoxlandı: %n ifadə, %1, yeri: %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (record %2): %3</source>
+            <translation>%1 (qeyd %2): %3</translation>
+        </message>
+        <message>
+            <source>%1 (record %2): version %3</source>
+            <translation>%1 (qeyd %2): versiya %3</translation>
+        </message>
+        <message>
+            <source>%1 (record %2): versions %3</source>
+            <translation>%1 (qeyd %2): versiyalar %3</translation>
+        </message>
+        <message>
+            <source>statement in %1</source>
+            <translation>bəyanatın dili: %1</translation>
+        </message>
+        <message>
+            <source>redacted: the witness's name may not appear</source>
+            <translation>redaktə olunmuş: şahidin adı göstərilə bilməz</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attachment(s)</source>
+            <translation>
+                <numerusform>%n qoşma</numerusform>
+                <numerusform>%n qoşma</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>SHA-256 of the bundle (the organisation should get the same):</source>
             <translation>Paketin SHA-256 dəyəri (təşkilatda da eyni alınmalıdır):</translation>
         </message>
         <message>
@@ -1007,8 +1099,8 @@
             <translation>Göndərilmədi və səbəbi:</translation>
         </message>
         <message>
-            <source>Checking the redaction…</source>
-            <translation>Gizlətmə yoxlanılır…</translation>
+            <source>Close</source>
+            <translation>Bağla</translation>
         </message>
     </context>
     <context>
@@ -1655,6 +1747,182 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
     </context>
     <context>
+        <name>RedactionReviewDialog</name>
+        <message>
+            <source>Ticked: replaced by %1</source>
+            <extracomment>Looks the review up again with other choices (runs on the task runner's thread).</extracomment>
+            <translation>İşarələnib: «%1» ilə əvəz olunur</translation>
+        </message>
+        <message>
+            <source>%1 replaced; %2 doubtful kept as written.</source>
+            <translation>%1 əvəz olunub; %2 şübhəli söz yazıldığı kimi saxlanılıb.</translation>
+        </message>
+        <message>
+            <source>Translation</source>
+            <translation>Tərcümə</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>İfadə</translation>
+        </message>
+        <message>
+            <source>Act %1</source>
+            <translation>Əməl %1</translation>
+        </message>
+        <message>
+            <source>Detention %1</source>
+            <translation>Həbs %1</translation>
+        </message>
+        <message>
+            <source>Annex %1, file name</source>
+            <translation>Əlavə %1, faylın adı</translation>
+        </message>
+        <message>
+            <source>Annex %1</source>
+            <translation>Əlavə %1</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Başlıq</translation>
+        </message>
+        <message>
+            <source>Reason for the amendment</source>
+            <translation>Düzəlişin səbəbi</translation>
+        </message>
+        <message>
+            <source>Document properties</source>
+            <translation>Sənədin xüsusiyyətləri</translation>
+        </message>
+        <message>
+            <source>Interview</source>
+            <translation>Müsahibə</translation>
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation>Şahid</translation>
+        </message>
+        <message>
+            <source>Injuries and after-effects</source>
+            <translation>Xəsarətlər və nəticələri</translation>
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation>Razılıq</translation>
+        </message>
+        <message>
+            <source>Interviewer's notes (sent in an export)</source>
+            <translation>Müsahibəçinin qeydləri (ixracda göndərilir)</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Etiketlər</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Hesabat</translation>
+        </message>
+        <message>
+            <source>Doubtful: also an ordinary word</source>
+            <translation>Şübhəli: həm də adi sözdür</translation>
+        </message>
+        <message>
+            <source>Doubtful: beside another person's name</source>
+            <translation>Şübhəli: başqa bir şəxsin adının yanında</translation>
+        </message>
+        <message>
+            <source>Doubtful: lower case, another spelling</source>
+            <translation>Şübhəli: kiçik hərflə, başqa yazılışda</translation>
+        </message>
+        <message>
+            <source>Doubtful: day and month of birth, no year</source>
+            <translation>Şübhəli: doğum günü və ayı, ili yoxdur</translation>
+        </message>
+        <message>
+            <source>Doubtful: two capitals without dots</source>
+            <translation>Şübhəli: nöqtəsiz iki böyük hərf</translation>
+        </message>
+        <message>
+            <source>Doubtful</source>
+            <translation>Şübhəli</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Ad</translation>
+        </message>
+        <message>
+            <source>Initials</source>
+            <translation>İnisiallar</translation>
+        </message>
+        <message>
+            <source>Name in Arabic script</source>
+            <translation>Ərəb əlifbası ilə ad</translation>
+        </message>
+        <message>
+            <source>Phone number</source>
+            <translation>Telefon nömrəsi</translation>
+        </message>
+        <message>
+            <source>E-mail address</source>
+            <translation>E-poçt ünvanı</translation>
+        </message>
+        <message>
+            <source>Identifier</source>
+            <translation>Sənəd nömrəsi</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Doğum tarixi</translation>
+        </message>
+        <message>
+            <source>Word you added</source>
+            <translation>Sizin əlavə etdiyiniz söz</translation>
+        </message>
+        <message>
+            <source>Check the redaction</source>
+            <translation>Gizlətməni yoxlayın</translation>
+        </message>
+        <message>
+            <source>Before the redacted file leaves the program, check what it hides. Ticked words are replaced. Doubtful words (for example a name that is also an ordinary word) are kept as the witness said them unless you tick them. Untick a word that was hidden by mistake.</source>
+            <translation>Gizlədilmiş fayl proqramdan çıxmazdan əvvəl nəyi gizlətdiyini yoxlayın. İşarələnmiş sözlər əvəz olunur. Şübhəli sözlər (məsələn, həm də adi söz olan ad) siz işarələməsəniz, şahidin dediyi kimi qalır. Səhvən gizlədilmiş sözün işarəsini götürün.</translation>
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation>Gizlət</translation>
+        </message>
+        <message>
+            <source>In context</source>
+            <translation>Mətndə</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Harada</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Nədir</translation>
+        </message>
+        <message>
+            <source>Hide another &amp;word:</source>
+            <translation>Başqa bir &amp;sözü gizlət:</translation>
+        </message>
+        <message>
+            <source>a nickname, a village, a relative's name</source>
+            <translation>ləqəb, kənd, qohumun adı</translation>
+        </message>
+        <message>
+            <source>&amp;Hide it</source>
+            <translation>&amp;Gizlət</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Davam et</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>İmtina</translation>
+        </message>
+    </context>
+    <context>
         <name>RegistryView</name>
         <message>
             <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
@@ -2174,7 +2442,6 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <name>StatementDialog</name>
         <message>
             <source>Save the statement</source>
-            <extracomment>The languages a statement can be made in (``services.statements.LANGUAGES``).</extracomment>
             <translation>Bəyanatı saxla</translation>
         </message>
         <message>
@@ -3170,7 +3437,6 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>The witness's consent to legal proceedings is not recorded.</source>
-            <extracomment>How often, at most, the bar moves while a bundle is written (the service reports per MiB).</extracomment>
             <translation>Şahidin hüquqi prosesə razılığı qeyd edilməyib.</translation>
         </message>
         <message>
@@ -3405,187 +3671,12 @@ Start one when the witness is ready (Ctrl+N).</source>
         <name>tasks</name>
         <message>
             <source>Something went wrong; your work is saved.</source>
+            <extracomment>How often, at most, a progress bar moves while the worker reports (an export: per MiB).</extracomment>
             <translation>Nəsə alınmadı; işiniz saxlanılıb.</translation>
         </message>
         <message>
             <source>Testimony</source>
             <translation>Testimony</translation>
-        </message>
-    </context>
-    <context>
-        <name>RedactionReviewDialog</name>
-        <message>
-            <source>Ticked: replaced by %1</source>
-            <extracomment>Looks the review up again with other choices (runs on the task runner's thread).</extracomment>
-            <translation>İşarələnib: «%1» ilə əvəz olunur</translation>
-        </message>
-        <message>
-            <source>%1 replaced; %2 doubtful kept as written.</source>
-            <translation>%1 əvəz olunub; %2 şübhəli söz yazıldığı kimi saxlanılıb.</translation>
-        </message>
-        <message>
-            <source>Translation</source>
-            <translation>Tərcümə</translation>
-        </message>
-        <message>
-            <source>Account</source>
-            <translation>İfadə</translation>
-        </message>
-        <message>
-            <source>Act %1</source>
-            <translation>Əməl %1</translation>
-        </message>
-        <message>
-            <source>Detention %1</source>
-            <translation>Həbs %1</translation>
-        </message>
-        <message>
-            <source>Annex %1, file name</source>
-            <translation>Əlavə %1, faylın adı</translation>
-        </message>
-        <message>
-            <source>Annex %1</source>
-            <translation>Əlavə %1</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Başlıq</translation>
-        </message>
-        <message>
-            <source>Reason for the amendment</source>
-            <translation>Düzəlişin səbəbi</translation>
-        </message>
-        <message>
-            <source>Document properties</source>
-            <translation>Sənədin xüsusiyyətləri</translation>
-        </message>
-        <message>
-            <source>Interview</source>
-            <translation>Müsahibə</translation>
-        </message>
-        <message>
-            <source>Witness</source>
-            <translation>Şahid</translation>
-        </message>
-        <message>
-            <source>Injuries and after-effects</source>
-            <translation>Xəsarətlər və nəticələri</translation>
-        </message>
-        <message>
-            <source>Consent</source>
-            <translation>Razılıq</translation>
-        </message>
-        <message>
-            <source>Interviewer's notes (sent in an export)</source>
-            <translation>Müsahibəçinin qeydləri (ixracda göndərilir)</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>Etiketlər</translation>
-        </message>
-        <message>
-            <source>Report</source>
-            <translation>Hesabat</translation>
-        </message>
-        <message>
-            <source>Doubtful: also an ordinary word</source>
-            <translation>Şübhəli: həm də adi sözdür</translation>
-        </message>
-        <message>
-            <source>Doubtful: beside another person's name</source>
-            <translation>Şübhəli: başqa bir şəxsin adının yanında</translation>
-        </message>
-        <message>
-            <source>Doubtful: lower case, another spelling</source>
-            <translation>Şübhəli: kiçik hərflə, başqa yazılışda</translation>
-        </message>
-        <message>
-            <source>Doubtful: day and month of birth, no year</source>
-            <translation>Şübhəli: doğum günü və ayı, ili yoxdur</translation>
-        </message>
-        <message>
-            <source>Doubtful: two capitals without dots</source>
-            <translation>Şübhəli: nöqtəsiz iki böyük hərf</translation>
-        </message>
-        <message>
-            <source>Doubtful</source>
-            <translation>Şübhəli</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Ad</translation>
-        </message>
-        <message>
-            <source>Initials</source>
-            <translation>İnisiallar</translation>
-        </message>
-        <message>
-            <source>Name in Arabic script</source>
-            <translation>Ərəb əlifbası ilə ad</translation>
-        </message>
-        <message>
-            <source>Phone number</source>
-            <translation>Telefon nömrəsi</translation>
-        </message>
-        <message>
-            <source>E-mail address</source>
-            <translation>E-poçt ünvanı</translation>
-        </message>
-        <message>
-            <source>Identifier</source>
-            <translation>Sənəd nömrəsi</translation>
-        </message>
-        <message>
-            <source>Date of birth</source>
-            <translation>Doğum tarixi</translation>
-        </message>
-        <message>
-            <source>Word you added</source>
-            <translation>Sizin əlavə etdiyiniz söz</translation>
-        </message>
-        <message>
-            <source>Check the redaction</source>
-            <translation>Gizlətməni yoxlayın</translation>
-        </message>
-        <message>
-            <source>Before the redacted file leaves the program, check what it hides. Ticked words are replaced. Doubtful words (for example a name that is also an ordinary word) are kept as the witness said them unless you tick them. Untick a word that was hidden by mistake.</source>
-            <translation>Gizlədilmiş fayl proqramdan çıxmazdan əvvəl nəyi gizlətdiyini yoxlayın. İşarələnmiş sözlər əvəz olunur. Şübhəli sözlər (məsələn, həm də adi söz olan ad) siz işarələməsəniz, şahidin dediyi kimi qalır. Səhvən gizlədilmiş sözün işarəsini götürün.</translation>
-        </message>
-        <message>
-            <source>Hide</source>
-            <translation>Gizlət</translation>
-        </message>
-        <message>
-            <source>In context</source>
-            <translation>Mətndə</translation>
-        </message>
-        <message>
-            <source>Where</source>
-            <translation>Harada</translation>
-        </message>
-        <message>
-            <source>What</source>
-            <translation>Nədir</translation>
-        </message>
-        <message>
-            <source>Hide another &amp;word:</source>
-            <translation>Başqa bir &amp;sözü gizlət:</translation>
-        </message>
-        <message>
-            <source>a nickname, a village, a relative's name</source>
-            <translation>ləqəb, kənd, qohumun adı</translation>
-        </message>
-        <message>
-            <source>&amp;Hide it</source>
-            <translation>&amp;Gizlət</translation>
-        </message>
-        <message>
-            <source>&amp;Continue</source>
-            <translation>&amp;Davam et</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>İmtina</translation>
         </message>
     </context>
 </TS>

@@ -760,6 +760,45 @@
         </message>
     </context>
     <context>
+        <name>EnrolPage</name>
+        <message>
+            <source>No organisation is enrolled on this laptop yet, so nothing can be sent. Enter the keys the organisation gave you (or run testimony-app enrol), then compare the fingerprint with the one the organisation reads out to you.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Recipient (age1…):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Receipt &amp;key (ed25519:…):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Organisation &amp;name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>As the witness named it in their consent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the &amp;fingerprint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The organisation read out exactly this fingerprint, every character</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Enrol</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>EntriesPane</name>
         <message>
             <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
@@ -882,34 +921,14 @@
         </message>
         <message numerus="yes">
             <source>The bundle was written, read back and checked: %n testimony(ies), %1, in %2</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>The bundle was written, read back and checked: %n testimony, %1, in %2</numerusform>
                 <numerusform>The bundle was written, read back and checked: %n testimonies, %1, in %2</numerusform>
             </translation>
         </message>
-        <message>
-            <source>%1 (record %2): %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 (record %2): version %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 (record %2): versions %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>statement in %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>redacted: the witness's name may not appear</source>
-            <translation type="unfinished" />
-        </message>
         <message numerus="yes">
             <source>%n attachment(s)</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n attachment</numerusform>
                 <numerusform>%n attachments</numerusform>
             </translation>
@@ -920,38 +939,6 @@
         </message>
         <message>
             <source>Looking for testimonies to send…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No organisation is enrolled on this laptop yet, so nothing can be sent. Enter the keys the organisation gave you (or run testimony-app enrol), then compare the fingerprint with the one the organisation reads out to you.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Recipient (age1…):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Receipt &amp;key (ed25519:…):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Organisation &amp;name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>As the witness named it in their consent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Show the &amp;fingerprint</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The organisation read out exactly this fingerprint, every character</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Enrol</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -987,6 +974,47 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Checking the redaction…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ExportResultPage</name>
+        <message numerus="yes">
+            <source>The bundle was written, read back and checked: %n testimony(ies), %1, in %2</source>
+            <translation>
+                <numerusform>The bundle was written, read back and checked: %n testimony, %1, in %2</numerusform>
+                <numerusform>The bundle was written, read back and checked: %n testimonies, %1, in %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (record %2): %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (record %2): version %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (record %2): versions %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>statement in %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>redacted: the witness's name may not appear</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n attachment(s)</source>
+            <translation>
+                <numerusform>%n attachment</numerusform>
+                <numerusform>%n attachments</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>SHA-256 of the bundle (the organisation should get the same):</source>
             <translation type="unfinished" />
         </message>
@@ -999,7 +1027,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Checking the redaction…</source>
+            <source>Close</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1424,6 +1452,182 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
     </context>
     <context>
+        <name>RedactionReviewDialog</name>
+        <message>
+            <source>Ticked: replaced by %1</source>
+            <extracomment>Looks the review up again with other choices (runs on the task runner's thread).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 replaced; %2 doubtful kept as written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Translation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Act %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detention %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Annex %1, file name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Annex %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason for the amendment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Document properties</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Interview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Injuries and after-effects</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Interviewer's notes (sent in an export)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Doubtful: also an ordinary word</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Doubtful: beside another person's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Doubtful: lower case, another spelling</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Doubtful: day and month of birth, no year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Doubtful: two capitals without dots</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Doubtful</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Initials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name in Arabic script</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E-mail address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Identifier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Word you added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the redaction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Before the redacted file leaves the program, check what it hides. Ticked words are replaced. Doubtful words (for example a name that is also an ordinary word) are kept as the witness said them unless you tick them. Untick a word that was hidden by mistake.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In context</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hide another &amp;word:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a nickname, a village, a relative's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Hide it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RegistryView</name>
         <message>
             <source>Person</source>
@@ -1683,7 +1887,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <name>StatementDialog</name>
         <message>
             <source>Save the statement</source>
-            <extracomment>The languages a statement can be made in (``services.statements.LANGUAGES``).</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1826,20 +2029,8 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Saved and signed. SHA-256 of the file: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Checking the redaction…</source>
             <extracomment>The languages a statement can be made in (``services.statements.LANGUAGES``).</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sig&amp;n with this laptop's key</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Adds a digital signature that shows this laptop made the file; PDF readers and the organisation can check it. It does not replace the signatures on paper. Only a sealed version can be signed.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2645,7 +2836,6 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>The witness's consent to legal proceedings is not recorded.</source>
-            <extracomment>How often, at most, the bar moves while a bundle is written (the service reports per MiB).</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2832,26 +3022,6 @@ Start one when the witness is ready (Ctrl+N).</source>
             <source>The reason is too long; say it in a few sentences.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Only a sealed version can be signed: seal the testimony first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The statement could not be signed; it was not saved.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The vault's statement-signing key is damaged; restore a backup.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The vault's device key is damaged; restore a backup.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The vault has no device id; restore a backup.</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>passphrase_strength</name>
@@ -2880,186 +3050,11 @@ Start one when the witness is ready (Ctrl+N).</source>
         <name>tasks</name>
         <message>
             <source>Something went wrong; your work is saved.</source>
+            <extracomment>How often, at most, a progress bar moves while the worker reports (an export: per MiB).</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Testimony</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>RedactionReviewDialog</name>
-        <message>
-            <source>Ticked: replaced by %1</source>
-            <extracomment>Looks the review up again with other choices (runs on the task runner's thread).</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 replaced; %2 doubtful kept as written.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Translation</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Account</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Act %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Detention %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Annex %1, file name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Annex %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Title</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reason for the amendment</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Document properties</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Interview</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Witness</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Injuries and after-effects</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Consent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Interviewer's notes (sent in an export)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Report</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Doubtful: also an ordinary word</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Doubtful: beside another person's name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Doubtful: lower case, another spelling</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Doubtful: day and month of birth, no year</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Doubtful: two capitals without dots</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Doubtful</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Initials</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name in Arabic script</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Phone number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>E-mail address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Identifier</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Date of birth</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Word you added</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Check the redaction</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Before the redacted file leaves the program, check what it hides. Ticked words are replaced. Doubtful words (for example a name that is also an ordinary word) are kept as the witness said them unless you tick them. Untick a word that was hidden by mistake.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Hide</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>In context</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Where</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>What</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Hide another &amp;word:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a nickname, a village, a relative's name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Hide it</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Continue</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancel</source>
             <translation type="unfinished" />
         </message>
     </context>

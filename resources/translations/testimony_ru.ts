@@ -770,6 +770,45 @@
         </message>
     </context>
     <context>
+        <name>EnrolPage</name>
+        <message>
+            <source>No organisation is enrolled on this laptop yet, so nothing can be sent. Enter the keys the organisation gave you (or run testimony-app enrol), then compare the fingerprint with the one the organisation reads out to you.</source>
+            <translation>На этом ноутбуке ещё не зарегистрирована ни одна организация, поэтому отправить ничего нельзя. Введите ключи, которые дала вам организация (или выполните testimony-app enrol), затем сравните отпечаток с тем, который продиктует вам организация.</translation>
+        </message>
+        <message>
+            <source>&amp;Recipient (age1…):</source>
+            <translation>&amp;Получатель (age1…):</translation>
+        </message>
+        <message>
+            <source>Receipt &amp;key (ed25519:…):</source>
+            <translation>&amp;Ключ квитанций (ed25519:…):</translation>
+        </message>
+        <message>
+            <source>Organisation &amp;name:</source>
+            <translation>&amp;Название организации:</translation>
+        </message>
+        <message>
+            <source>As the witness named it in their consent</source>
+            <translation>Так, как свидетель назвал её в согласии</translation>
+        </message>
+        <message>
+            <source>Show the &amp;fingerprint</source>
+            <translation>Показать &amp;отпечаток</translation>
+        </message>
+        <message>
+            <source>The organisation read out exactly this fingerprint, every character</source>
+            <translation>Организация продиктовала именно этот отпечаток, до последнего символа</translation>
+        </message>
+        <message>
+            <source>&amp;Enrol</source>
+            <translation>&amp;Зарегистрировать</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+    </context>
+    <context>
         <name>EntriesPane</name>
         <message>
             <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
@@ -892,7 +931,7 @@
         </message>
         <message numerus="yes">
             <source>The bundle was written, read back and checked: %n testimony(ies), %1, in %2</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>Пакет записан, считан обратно и проверен: %n свидетельство, %1, в %2</numerusform>
                 <numerusform>Пакет записан, считан обратно и проверен: %n свидетельства, %1, в %2</numerusform>
                 <numerusform>Пакет записан, считан обратно и проверен: %n свидетельств, %1, в %2</numerusform>
@@ -900,27 +939,27 @@
         </message>
         <message>
             <source>%1 (record %2): %3</source>
-            <translation>%1 (запись %2): %3</translation>
+            <translation type="vanished">%1 (запись %2): %3</translation>
         </message>
         <message>
             <source>%1 (record %2): version %3</source>
-            <translation>%1 (запись %2): версия %3</translation>
+            <translation type="vanished">%1 (запись %2): версия %3</translation>
         </message>
         <message>
             <source>%1 (record %2): versions %3</source>
-            <translation>%1 (запись %2): версии %3</translation>
+            <translation type="vanished">%1 (запись %2): версии %3</translation>
         </message>
         <message>
             <source>statement in %1</source>
-            <translation>заявление на языке: %1</translation>
+            <translation type="vanished">заявление на языке: %1</translation>
         </message>
         <message>
             <source>redacted: the witness's name may not appear</source>
-            <translation>обезличено: имя свидетеля не может быть указано</translation>
+            <translation type="vanished">обезличено: имя свидетеля не может быть указано</translation>
         </message>
         <message numerus="yes">
             <source>%n attachment(s)</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n вложение</numerusform>
                 <numerusform>%n вложения</numerusform>
                 <numerusform>%n вложений</numerusform>
@@ -936,35 +975,35 @@
         </message>
         <message>
             <source>No organisation is enrolled on this laptop yet, so nothing can be sent. Enter the keys the organisation gave you (or run testimony-app enrol), then compare the fingerprint with the one the organisation reads out to you.</source>
-            <translation>На этом ноутбуке ещё не зарегистрирована ни одна организация, поэтому отправить ничего нельзя. Введите ключи, которые дала вам организация (или выполните testimony-app enrol), затем сравните отпечаток с тем, который продиктует вам организация.</translation>
+            <translation type="vanished">На этом ноутбуке ещё не зарегистрирована ни одна организация, поэтому отправить ничего нельзя. Введите ключи, которые дала вам организация (или выполните testimony-app enrol), затем сравните отпечаток с тем, который продиктует вам организация.</translation>
         </message>
         <message>
             <source>&amp;Recipient (age1…):</source>
-            <translation>&amp;Получатель (age1…):</translation>
+            <translation type="vanished">&amp;Получатель (age1…):</translation>
         </message>
         <message>
             <source>Receipt &amp;key (ed25519:…):</source>
-            <translation>&amp;Ключ квитанций (ed25519:…):</translation>
+            <translation type="vanished">&amp;Ключ квитанций (ed25519:…):</translation>
         </message>
         <message>
             <source>Organisation &amp;name:</source>
-            <translation>&amp;Название организации:</translation>
+            <translation type="vanished">&amp;Название организации:</translation>
         </message>
         <message>
             <source>As the witness named it in their consent</source>
-            <translation>Так, как свидетель назвал её в согласии</translation>
+            <translation type="vanished">Так, как свидетель назвал её в согласии</translation>
         </message>
         <message>
             <source>Show the &amp;fingerprint</source>
-            <translation>Показать &amp;отпечаток</translation>
+            <translation type="vanished">Показать &amp;отпечаток</translation>
         </message>
         <message>
             <source>The organisation read out exactly this fingerprint, every character</source>
-            <translation>Организация продиктовала именно этот отпечаток, до последнего символа</translation>
+            <translation type="vanished">Организация продиктовала именно этот отпечаток, до последнего символа</translation>
         </message>
         <message>
             <source>&amp;Enrol</source>
-            <translation>&amp;Зарегистрировать</translation>
+            <translation type="vanished">&amp;Зарегистрировать</translation>
         </message>
         <message>
             <source>Close</source>
@@ -1000,6 +1039,61 @@
         </message>
         <message>
             <source>SHA-256 of the bundle (the organisation should get the same):</source>
+            <translation type="vanished">SHA-256 пакета (у организации должно получиться то же самое):</translation>
+        </message>
+        <message>
+            <source>Exported:</source>
+            <translation type="vanished">Экспортировано:</translation>
+        </message>
+        <message>
+            <source>Withheld, and why:</source>
+            <translation type="vanished">Не отправлено, и почему:</translation>
+        </message>
+        <message>
+            <source>Checking the redaction…</source>
+            <translation>Проверка скрытия данных…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportResultPage</name>
+        <message numerus="yes">
+            <source>The bundle was written, read back and checked: %n testimony(ies), %1, in %2</source>
+            <translation>
+                <numerusform>Пакет записан, считан обратно и проверен: %n свидетельство, %1, в %2</numerusform>
+                <numerusform>Пакет записан, считан обратно и проверен: %n свидетельства, %1, в %2</numerusform>
+                <numerusform>Пакет записан, считан обратно и проверен: %n свидетельств, %1, в %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (record %2): %3</source>
+            <translation>%1 (запись %2): %3</translation>
+        </message>
+        <message>
+            <source>%1 (record %2): version %3</source>
+            <translation>%1 (запись %2): версия %3</translation>
+        </message>
+        <message>
+            <source>%1 (record %2): versions %3</source>
+            <translation>%1 (запись %2): версии %3</translation>
+        </message>
+        <message>
+            <source>statement in %1</source>
+            <translation>заявление на языке: %1</translation>
+        </message>
+        <message>
+            <source>redacted: the witness's name may not appear</source>
+            <translation>обезличено: имя свидетеля не может быть указано</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attachment(s)</source>
+            <translation>
+                <numerusform>%n вложение</numerusform>
+                <numerusform>%n вложения</numerusform>
+                <numerusform>%n вложений</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>SHA-256 of the bundle (the organisation should get the same):</source>
             <translation>SHA-256 пакета (у организации должно получиться то же самое):</translation>
         </message>
         <message>
@@ -1011,8 +1105,8 @@
             <translation>Не отправлено, и почему:</translation>
         </message>
         <message>
-            <source>Checking the redaction…</source>
-            <translation>Проверка скрытия данных…</translation>
+            <source>Close</source>
+            <translation>Закрыть</translation>
         </message>
     </context>
     <context>
@@ -1663,6 +1757,182 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
     </context>
     <context>
+        <name>RedactionReviewDialog</name>
+        <message>
+            <source>Ticked: replaced by %1</source>
+            <extracomment>Looks the review up again with other choices (runs on the task runner's thread).</extracomment>
+            <translation>Отмечено: заменяется на «%1»</translation>
+        </message>
+        <message>
+            <source>%1 replaced; %2 doubtful kept as written.</source>
+            <translation>Заменено: %1; сомнительных оставлено как написано: %2.</translation>
+        </message>
+        <message>
+            <source>Translation</source>
+            <translation>Перевод</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Показания</translation>
+        </message>
+        <message>
+            <source>Act %1</source>
+            <translation>Действие %1</translation>
+        </message>
+        <message>
+            <source>Detention %1</source>
+            <translation>Задержание %1</translation>
+        </message>
+        <message>
+            <source>Annex %1, file name</source>
+            <translation>Приложение %1, имя файла</translation>
+        </message>
+        <message>
+            <source>Annex %1</source>
+            <translation>Приложение %1</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Заголовок</translation>
+        </message>
+        <message>
+            <source>Reason for the amendment</source>
+            <translation>Причина исправления</translation>
+        </message>
+        <message>
+            <source>Document properties</source>
+            <translation>Свойства документа</translation>
+        </message>
+        <message>
+            <source>Interview</source>
+            <translation>Интервью</translation>
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation>Свидетель</translation>
+        </message>
+        <message>
+            <source>Injuries and after-effects</source>
+            <translation>Травмы и последствия</translation>
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation>Согласие</translation>
+        </message>
+        <message>
+            <source>Interviewer's notes (sent in an export)</source>
+            <translation>Заметки интервьюера (отправляются при экспорте)</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Метки</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Отчёт</translation>
+        </message>
+        <message>
+            <source>Doubtful: also an ordinary word</source>
+            <translation>Сомнительно: это и обычное слово</translation>
+        </message>
+        <message>
+            <source>Doubtful: beside another person's name</source>
+            <translation>Сомнительно: рядом с именем другого человека</translation>
+        </message>
+        <message>
+            <source>Doubtful: lower case, another spelling</source>
+            <translation>Сомнительно: строчными, другое написание</translation>
+        </message>
+        <message>
+            <source>Doubtful: day and month of birth, no year</source>
+            <translation>Сомнительно: день и месяц рождения без года</translation>
+        </message>
+        <message>
+            <source>Doubtful: two capitals without dots</source>
+            <translation>Сомнительно: две заглавные буквы без точек</translation>
+        </message>
+        <message>
+            <source>Doubtful</source>
+            <translation>Сомнительно</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Initials</source>
+            <translation>Инициалы</translation>
+        </message>
+        <message>
+            <source>Name in Arabic script</source>
+            <translation>Имя арабским письмом</translation>
+        </message>
+        <message>
+            <source>Phone number</source>
+            <translation>Номер телефона</translation>
+        </message>
+        <message>
+            <source>E-mail address</source>
+            <translation>Адрес электронной почты</translation>
+        </message>
+        <message>
+            <source>Identifier</source>
+            <translation>Номер документа</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Дата рождения</translation>
+        </message>
+        <message>
+            <source>Word you added</source>
+            <translation>Добавленное вами слово</translation>
+        </message>
+        <message>
+            <source>Check the redaction</source>
+            <translation>Проверьте скрытие данных</translation>
+        </message>
+        <message>
+            <source>Before the redacted file leaves the program, check what it hides. Ticked words are replaced. Doubtful words (for example a name that is also an ordinary word) are kept as the witness said them unless you tick them. Untick a word that was hidden by mistake.</source>
+            <translation>Прежде чем файл со скрытыми данными покинет программу, проверьте, что в нём скрыто. Отмеченные слова заменяются. Сомнительные слова (например, имя, которое является и обычным словом) остаются так, как их сказал свидетель, если вы их не отметите. Снимите отметку со слова, скрытого по ошибке.</translation>
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation>Скрыть</translation>
+        </message>
+        <message>
+            <source>In context</source>
+            <translation>В тексте</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Где</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Что</translation>
+        </message>
+        <message>
+            <source>Hide another &amp;word:</source>
+            <translation>Скрыть ещё одно &amp;слово:</translation>
+        </message>
+        <message>
+            <source>a nickname, a village, a relative's name</source>
+            <translation>прозвище, село, имя родственника</translation>
+        </message>
+        <message>
+            <source>&amp;Hide it</source>
+            <translation>&amp;Скрыть</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Продолжить</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+    </context>
+    <context>
         <name>RegistryView</name>
         <message>
             <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
@@ -2184,7 +2454,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <name>StatementDialog</name>
         <message>
             <source>Save the statement</source>
-            <extracomment>The languages a statement can be made in (``services.statements.LANGUAGES``).</extracomment>
             <translation>Сохранить заявление</translation>
         </message>
         <message>
@@ -3185,7 +3454,6 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>The witness's consent to legal proceedings is not recorded.</source>
-            <extracomment>How often, at most, the bar moves while a bundle is written (the service reports per MiB).</extracomment>
             <translation>Согласие свидетеля на судебное разбирательство не зафиксировано.</translation>
         </message>
         <message>
@@ -3420,187 +3688,12 @@ Start one when the witness is ready (Ctrl+N).</source>
         <name>tasks</name>
         <message>
             <source>Something went wrong; your work is saved.</source>
+            <extracomment>How often, at most, a progress bar moves while the worker reports (an export: per MiB).</extracomment>
             <translation>Что-то пошло не так; ваша работа сохранена.</translation>
         </message>
         <message>
             <source>Testimony</source>
             <translation>Testimony</translation>
-        </message>
-    </context>
-    <context>
-        <name>RedactionReviewDialog</name>
-        <message>
-            <source>Ticked: replaced by %1</source>
-            <extracomment>Looks the review up again with other choices (runs on the task runner's thread).</extracomment>
-            <translation>Отмечено: заменяется на «%1»</translation>
-        </message>
-        <message>
-            <source>%1 replaced; %2 doubtful kept as written.</source>
-            <translation>Заменено: %1; сомнительных оставлено как написано: %2.</translation>
-        </message>
-        <message>
-            <source>Translation</source>
-            <translation>Перевод</translation>
-        </message>
-        <message>
-            <source>Account</source>
-            <translation>Показания</translation>
-        </message>
-        <message>
-            <source>Act %1</source>
-            <translation>Действие %1</translation>
-        </message>
-        <message>
-            <source>Detention %1</source>
-            <translation>Задержание %1</translation>
-        </message>
-        <message>
-            <source>Annex %1, file name</source>
-            <translation>Приложение %1, имя файла</translation>
-        </message>
-        <message>
-            <source>Annex %1</source>
-            <translation>Приложение %1</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Заголовок</translation>
-        </message>
-        <message>
-            <source>Reason for the amendment</source>
-            <translation>Причина исправления</translation>
-        </message>
-        <message>
-            <source>Document properties</source>
-            <translation>Свойства документа</translation>
-        </message>
-        <message>
-            <source>Interview</source>
-            <translation>Интервью</translation>
-        </message>
-        <message>
-            <source>Witness</source>
-            <translation>Свидетель</translation>
-        </message>
-        <message>
-            <source>Injuries and after-effects</source>
-            <translation>Травмы и последствия</translation>
-        </message>
-        <message>
-            <source>Consent</source>
-            <translation>Согласие</translation>
-        </message>
-        <message>
-            <source>Interviewer's notes (sent in an export)</source>
-            <translation>Заметки интервьюера (отправляются при экспорте)</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>Метки</translation>
-        </message>
-        <message>
-            <source>Report</source>
-            <translation>Отчёт</translation>
-        </message>
-        <message>
-            <source>Doubtful: also an ordinary word</source>
-            <translation>Сомнительно: это и обычное слово</translation>
-        </message>
-        <message>
-            <source>Doubtful: beside another person's name</source>
-            <translation>Сомнительно: рядом с именем другого человека</translation>
-        </message>
-        <message>
-            <source>Doubtful: lower case, another spelling</source>
-            <translation>Сомнительно: строчными, другое написание</translation>
-        </message>
-        <message>
-            <source>Doubtful: day and month of birth, no year</source>
-            <translation>Сомнительно: день и месяц рождения без года</translation>
-        </message>
-        <message>
-            <source>Doubtful: two capitals without dots</source>
-            <translation>Сомнительно: две заглавные буквы без точек</translation>
-        </message>
-        <message>
-            <source>Doubtful</source>
-            <translation>Сомнительно</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Имя</translation>
-        </message>
-        <message>
-            <source>Initials</source>
-            <translation>Инициалы</translation>
-        </message>
-        <message>
-            <source>Name in Arabic script</source>
-            <translation>Имя арабским письмом</translation>
-        </message>
-        <message>
-            <source>Phone number</source>
-            <translation>Номер телефона</translation>
-        </message>
-        <message>
-            <source>E-mail address</source>
-            <translation>Адрес электронной почты</translation>
-        </message>
-        <message>
-            <source>Identifier</source>
-            <translation>Номер документа</translation>
-        </message>
-        <message>
-            <source>Date of birth</source>
-            <translation>Дата рождения</translation>
-        </message>
-        <message>
-            <source>Word you added</source>
-            <translation>Добавленное вами слово</translation>
-        </message>
-        <message>
-            <source>Check the redaction</source>
-            <translation>Проверьте скрытие данных</translation>
-        </message>
-        <message>
-            <source>Before the redacted file leaves the program, check what it hides. Ticked words are replaced. Doubtful words (for example a name that is also an ordinary word) are kept as the witness said them unless you tick them. Untick a word that was hidden by mistake.</source>
-            <translation>Прежде чем файл со скрытыми данными покинет программу, проверьте, что в нём скрыто. Отмеченные слова заменяются. Сомнительные слова (например, имя, которое является и обычным словом) остаются так, как их сказал свидетель, если вы их не отметите. Снимите отметку со слова, скрытого по ошибке.</translation>
-        </message>
-        <message>
-            <source>Hide</source>
-            <translation>Скрыть</translation>
-        </message>
-        <message>
-            <source>In context</source>
-            <translation>В тексте</translation>
-        </message>
-        <message>
-            <source>Where</source>
-            <translation>Где</translation>
-        </message>
-        <message>
-            <source>What</source>
-            <translation>Что</translation>
-        </message>
-        <message>
-            <source>Hide another &amp;word:</source>
-            <translation>Скрыть ещё одно &amp;слово:</translation>
-        </message>
-        <message>
-            <source>a nickname, a village, a relative's name</source>
-            <translation>прозвище, село, имя родственника</translation>
-        </message>
-        <message>
-            <source>&amp;Hide it</source>
-            <translation>&amp;Скрыть</translation>
-        </message>
-        <message>
-            <source>&amp;Continue</source>
-            <translation>&amp;Продолжить</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Отмена</translation>
         </message>
     </context>
 </TS>

@@ -20,9 +20,10 @@ from PySide6.QtTest import QTest
 from testimony_app.domain.model import Status
 from testimony_app.services import organisation
 from testimony_app.services.vault import VaultSession, create_vault
-from testimony_app.ui.export_dialog import ExportDialog, ProgressRelay, reason_text
+from testimony_app.ui.bundle_texts import reason_text
+from testimony_app.ui.export_dialog import ExportDialog
 from testimony_app.ui.i18n import Translations
-from testimony_app.ui.tasks import TaskRunner
+from testimony_app.ui.tasks import ProgressRelay, TaskRunner
 
 pytestmark = pytest.mark.gui
 
@@ -82,40 +83,40 @@ def test_not_enrolled_enrols_after_the_fingerprint_is_confirmed(
 ):
     dialog = make_dialog(qtbot, device, runner)
     assert dialog.pages.currentIndex() == ExportDialog.PAGE_ENROL
-    assert "testimony-app enrol" in dialog.enrol_intro.text()
-    assert not dialog.fingerprint_button.isEnabled()
+    assert "testimony-app enrol" in dialog.enrol_page.enrol_intro.text()
+    assert not dialog.enrol_page.fingerprint_button.isEnabled()
 
     # A typing error in the recipient: one sentence, nothing pinned.
     broken = org.recipient[:-1] + ("q" if org.recipient[-1] != "q" else "p")
-    dialog.enrol_recipients.setPlainText(broken)
-    dialog.enrol_key.setText(org.signing_public_key)
-    QTest.mouseClick(dialog.fingerprint_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.enrol_message.text() != "", timeout=10000)
-    assert "checksum" in dialog.enrol_message.text()
-    assert dialog.fingerprint.text() == ""
-    assert not dialog.enrol_button.isEnabled()
+    dialog.enrol_page.enrol_recipients.setPlainText(broken)
+    dialog.enrol_page.enrol_key.setText(org.signing_public_key)
+    QTest.mouseClick(dialog.enrol_page.fingerprint_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.enrol_page.enrol_message.text() != "", timeout=10000)
+    assert "checksum" in dialog.enrol_page.enrol_message.text()
+    assert dialog.enrol_page.fingerprint.text() == ""
+    assert not dialog.enrol_page.enrol_button.isEnabled()
 
-    dialog.enrol_recipients.setPlainText(org.recipient)
-    type_text(dialog.enrol_name, S.ORG_NAME)
-    assert dialog.enrol_name.text() == S.ORG_NAME
-    QTest.mouseClick(dialog.fingerprint_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.fingerprint.text() != "", timeout=10000)
-    assert dialog.fingerprint.text() == org.fingerprint
-    assert not dialog.enrol_button.isEnabled()  # not before a person confirmed it
-    dialog.enrol_confirm.setChecked(True)
-    assert dialog.enrol_button.isEnabled()
+    dialog.enrol_page.enrol_recipients.setPlainText(org.recipient)
+    type_text(dialog.enrol_page.enrol_name, S.ORG_NAME)
+    assert dialog.enrol_page.enrol_name.text() == S.ORG_NAME
+    QTest.mouseClick(dialog.enrol_page.fingerprint_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.enrol_page.fingerprint.text() != "", timeout=10000)
+    assert dialog.enrol_page.fingerprint.text() == org.fingerprint
+    assert not dialog.enrol_page.enrol_button.isEnabled()  # not before a person confirmed it
+    dialog.enrol_page.enrol_confirm.setChecked(True)
+    assert dialog.enrol_page.enrol_button.isEnabled()
     # Changing what was typed withdraws the fingerprint and the confirmation.
-    dialog.enrol_key.setText(org.signing_public_key + " ")
-    dialog.enrol_key.setText(dialog.enrol_key.text().strip() + "x")
-    assert dialog.fingerprint.text() == ""
-    assert not dialog.enrol_confirm.isChecked()
-    dialog.enrol_key.setText(org.signing_public_key)
-    QTest.mouseClick(dialog.fingerprint_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.fingerprint.text() == org.fingerprint, timeout=10000)
-    dialog.enrol_confirm.setChecked(True)
+    dialog.enrol_page.enrol_key.setText(org.signing_public_key + " ")
+    dialog.enrol_page.enrol_key.setText(dialog.enrol_page.enrol_key.text().strip() + "x")
+    assert dialog.enrol_page.fingerprint.text() == ""
+    assert not dialog.enrol_page.enrol_confirm.isChecked()
+    dialog.enrol_page.enrol_key.setText(org.signing_public_key)
+    QTest.mouseClick(dialog.enrol_page.fingerprint_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.enrol_page.fingerprint.text() == org.fingerprint, timeout=10000)
+    dialog.enrol_page.enrol_confirm.setChecked(True)
 
     with qtbot.waitSignal(dialog.enrolled, timeout=10000) as enrolled:
-        QTest.mouseClick(dialog.enrol_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(dialog.enrol_page.enrol_button, Qt.MouseButton.LeftButton)
     assert enrolled.args == [org.fingerprint]
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == ExportDialog.PAGE_CHOOSE, timeout=10000)
     enrolment = device.bundles.enrolment()
@@ -182,7 +183,7 @@ def test_export_writes_a_real_bundle_with_progress_and_says_what_was_withheld(
     assert exported.args == [digest]
     assert files_in(out) == ["bundle.age"]
     assert dialog.pages.currentIndex() == ExportDialog.PAGE_DONE
-    assert dialog.bundle_hash.text() == digest
+    assert dialog.result_page.bundle_hash.text() == digest
 
     # Progress came from the worker thread, throttled, and the bar moved through it to the end.
     relay = dialog.progress_relay
@@ -195,15 +196,15 @@ def test_export_writes_a_real_bundle_with_progress_and_says_what_was_withheld(
     assert gaps
     assert max(gaps) < 1.0, max(gaps)
 
-    exported_texts = list_texts(dialog.exported_list)
+    exported_texts = list_texts(dialog.result_page.exported_list)
     assert len(exported_texts) == 1
     assert sent[:8] in exported_texts[0]
     assert "1 attachment" in exported_texts[0]
-    withheld_texts = list_texts(dialog.withheld_list)
+    withheld_texts = list_texts(dialog.result_page.withheld_list)
     assert len(withheld_texts) == 1
     assert refused[:8] in withheld_texts[0]
     assert "The witness did not consent to legal proceedings." in withheld_texts[0]
-    assert dialog.withheld_list.isVisible()
+    assert dialog.result_page.withheld_list.isVisible()
 
     statuses = {s.id: s.status for s in device.testimonies.list()}
     assert statuses[sent] == Status.EXPORTED
@@ -267,14 +268,14 @@ def test_only_withheld_records_means_nothing_is_written(
     scripted_prompts.queue("save_path", str(tmp_path / "nothing.age"))
     QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == ExportDialog.PAGE_DONE, timeout=30000)
-    assert dialog.done_summary.text() == (
+    assert dialog.result_page.done_summary.text() == (
         "Nothing was exported: every testimony considered was withheld."
     )
-    withheld = list_texts(dialog.withheld_list)
+    withheld = list_texts(dialog.result_page.withheld_list)
     assert len(withheld) == 1
     assert other[:8] in withheld[0]
     assert "names other organisations than" in withheld[0]
-    assert not dialog.bundle_hash.isVisible()
+    assert not dialog.result_page.bundle_hash.isVisible()
     assert not (tmp_path / "nothing.age").exists()
 
 

@@ -69,12 +69,15 @@ __all__ = [
     "AckReport",
     "BundleService",
     "Enrolment",
+    "ExportCandidate",
+    "ExportPlan",
     "ExportReport",
     "ExportedRecord",
     "NothingToExport",
     "PurgeReport",
     "Withheld",
     "ensure_device_key",
+    "neutral_bundle_name",
     "org_fingerprint",
 ]
 
@@ -136,6 +139,36 @@ class NothingToExport(UserFacingError):
     def __init__(self, message: str, withheld: Sequence[Withheld] = ()) -> None:
         super().__init__(message)
         self.withheld = tuple(withheld)
+
+
+@dataclass(frozen=True)
+class ExportCandidate:
+    """A testimony an export considers: what of it would go, or why it would be withheld.
+
+    The window lists these before the export (:meth:`BundleService.plan_export`) and the
+    export itself decides by the same ones, so what the interviewer is told is what happens.
+    """
+
+    record_id: str
+    label: str
+    interview_date: str
+    version: int
+    """The newest sealed version (the current one when none is sealed)."""
+    versions: tuple[int, ...]
+    """What would go: the sealed versions never sent, and the newest (empty if withheld)."""
+    redacted: bool
+    """The witness's name may not appear: the record and the statement go redacted."""
+    reason: str | None
+    """Why it would be withheld (one sentence), or ``None`` when it goes."""
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """The enrolled organisation (``None`` before enrolment), this laptop's key, the candidates."""
+
+    enrolment: Enrolment | None
+    device_fingerprint: str
+    candidates: tuple[ExportCandidate, ...]
 
 
 @dataclass
@@ -403,53 +436,71 @@ class BundleService:
             withheld=tuple(withheld),
         )
 
-    def _plan(
+    def plan_export(self, record_ids: Sequence[str] | None = None) -> ExportPlan:
+        """What an export would do now, record by record, without writing anything.
+
+        Default: every record whose newest version is sealed (as :meth:`export`). Before
+        enrolment the plan is empty: nothing can go anywhere yet.
+        """
+        enrolment = self.enrolment()
+        if enrolment is None:
+            return ExportPlan(None, "", ())
+        candidates = tuple(self._candidates(record_ids, enrolment))
+        return ExportPlan(enrolment, self.device_fingerprint(), candidates)
+
+    def _candidates(
         self, record_ids: Sequence[str] | None, enrolment: Enrolment
-    ) -> tuple[list[_Planned], list[Withheld]]:
+    ) -> Iterable[ExportCandidate]:
         records = self.vault.records
         if record_ids is None:
             ids = [s.id for s in records.list() if s.status in (Status.SEALED, Status.AMENDED)]
         else:
             ids = list(dict.fromkeys(records.resolve(r) for r in record_ids))
-        plan: list[_Planned] = []
-        withheld: list[Withheld] = []
         for record_id in ids:
             summary = records.summary(record_id)
-            info = records.info(record_id)
-            sealed = [v for v in info.versions if v.sealed]
+            label, date = summary.witness_label, summary.interview_date
+            sealed = [v for v in records.info(record_id).versions if v.sealed]
             if not sealed:
-                withheld.append(
-                    Withheld(record_id, summary.witness_label, "It has not been sealed yet.")
-                )
-                continue
-            if self._ledger.is_purged(record_id):
-                withheld.append(
-                    Withheld(
-                        record_id,
-                        summary.witness_label,
-                        "Its content was deleted from this laptop after the organisation"
-                        " acknowledged it.",
-                    )
-                )
+                reason = "It has not been sealed yet."
+                yield ExportCandidate(record_id, label, date, summary.version, (), False, reason)
                 continue
             latest = sealed[-1]
+            if self._ledger.is_purged(record_id):
+                reason = (
+                    "Its content was deleted from this laptop after the organisation"
+                    " acknowledged it."
+                )
+                yield ExportCandidate(record_id, label, date, latest.number, (), False, reason)
+                continue
             testimony = records.get(record_id, latest.number)
+            redacted = testimony.consent.name_may_appear is not True
             problem = consent_problem(testimony, enrolment.name)
             if problem is not None:
-                withheld.append(Withheld(record_id, summary.witness_label, problem))
+                yield ExportCandidate(record_id, label, date, latest.number, (), redacted, problem)
                 continue
             sent = self._ledger.sent_versions(record_id)
-            versions = [v.number for v in sealed if v.number not in sent]
-            if latest.number not in versions:
-                versions.append(latest.number)
-            plan.append(
-                _Planned(
-                    record_id,
-                    summary.witness_label,
-                    sorted(versions),
-                    testimony.consent.name_may_appear is not True,
-                )
+            versions = {v.number for v in sealed if v.number not in sent} | {latest.number}
+            yield ExportCandidate(
+                record_id, label, date, latest.number, tuple(sorted(versions)), redacted, None
             )
+
+    def _plan(
+        self, record_ids: Sequence[str] | None, enrolment: Enrolment
+    ) -> tuple[list[_Planned], list[Withheld]]:
+        plan: list[_Planned] = []
+        withheld: list[Withheld] = []
+        for candidate in self._candidates(record_ids, enrolment):
+            if candidate.reason is None:
+                plan.append(
+                    _Planned(
+                        candidate.record_id,
+                        candidate.label,
+                        list(candidate.versions),
+                        candidate.redacted,
+                    )
+                )
+            else:
+                withheld.append(Withheld(candidate.record_id, candidate.label, candidate.reason))
         return plan, withheld
 
     def _members(

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from testimony_app.log import get_logger
 from testimony_app.services.bundles import AckReport, PurgeReport
-from testimony_app.ui.export_dialog import reason_text, short_id
+from testimony_app.ui.bundle_texts import reason_text, short_id
 from testimony_app.ui.i18n import format_date
 from testimony_app.ui.prompts import Prompts, prompts_for
 from testimony_app.ui.tasks import TaskRunner, show_error

@@ -36,6 +36,9 @@ T = TypeVar("T")
 
 _log = get_logger("ui.tasks")
 
+#: How often, at most, a progress bar moves while the worker reports (an export: per MiB).
+PROGRESS_INTERVAL_S = 0.1
+
 
 def error_sentence(exc: BaseException) -> str:
     """The one sentence to show for ``exc``: never a traceback, never testimony content.
@@ -217,3 +220,45 @@ def _work(jobs: queue.Queue[_Job | None], bridge: _Bridge) -> None:
             bridge.finished.emit(job, ok, result)
         except RuntimeError:  # the runner was deleted (window closed): nobody to tell
             return
+
+
+class ProgressRelay(QObject):
+    """Carries ``progress(done, total)`` from the worker thread to the GUI thread.
+
+    :meth:`report` is called on the worker thread. It drops calls that come sooner than
+    ``interval`` seconds after the last one it passed on (never the first and never the last),
+    and emits :attr:`progressed`; the dialog's slot lives on the GUI thread, so Qt delivers it
+    there as a queued call. Byte counts travel as Python ints (a bundle may exceed 2 GiB).
+
+    Signals:
+        progressed(object, object): bytes done, bytes in all.
+    """
+
+    progressed = Signal(object, object)
+    """Bytes done and bytes in all (writing is the first half, the read-back check the second)."""
+
+    def __init__(self, interval: float = PROGRESS_INTERVAL_S) -> None:
+        super().__init__()
+        self.interval = interval
+        self.calls = 0
+        self.passed = 0
+        self._last = float("-inf")
+        self._lock = threading.Lock()
+
+    def reset(self) -> None:
+        """Before an export: the next report is passed on at once."""
+        with self._lock:
+            self._last = float("-inf")
+            self.calls = 0
+            self.passed = 0
+
+    def report(self, done: int, total: int) -> None:
+        """The export's progress callback (worker thread)."""
+        now = time.monotonic()
+        with self._lock:
+            self.calls += 1
+            if done < total and now - self._last < self.interval:
+                return
+            self._last = now
+            self.passed += 1
+        self.progressed.emit(done, total)

@@ -276,6 +276,57 @@ def test_consent_is_enforced_and_names_are_stripped(
     assert device.testimonies.info(allowed).status is Status.EXPORTED
 
 
+@S.needs_age
+def test_the_plan_shown_before_an_export_is_what_the_export_does(
+    tmp_path: Path, device: VaultSession
+) -> None:
+    allowed = S.sealed(device, S.azerbaijani("ok", organisations=["HUQUQ MERKEZI (Uydurma)"]))
+    no_legal = S.sealed(device, S.azerbaijani("no", legal=False))
+    other_org = S.sealed(device, S.azerbaijani("other", organisations=["Başqa Təşkilat"]))
+    hidden = S.sealed(device, S.azerbaijani("hidden", name_may_appear=False))
+    draft = device.testimonies.create(S.azerbaijani("draft"))  # not sealed: not a candidate
+
+    plan = device.bundles.plan_export()
+    assert plan.enrolment is not None
+    assert plan.device_fingerprint == device.bundles.device_fingerprint()
+    by_id = {c.record_id: c for c in plan.candidates}
+    assert set(by_id) == {allowed, no_legal, other_org, hidden}
+    assert draft not in by_id
+    assert by_id[allowed].reason is None
+    assert by_id[allowed].versions == (1,)
+    assert by_id[hidden].reason is None
+    assert by_id[hidden].redacted
+    assert not by_id[allowed].redacted
+    assert all(WITNESS not in c.label for c in plan.candidates)  # pseudonym or initials
+    assert device.testimonies.info(no_legal).status is Status.SEALED  # planning changes nothing
+
+    report = device.bundles.export(tmp_path / "out.age")
+    assert {r.record_id for r in report.exported} == {
+        c.record_id for c in plan.candidates if c.reason is None
+    }
+    assert {(w.record_id, w.reason) for w in report.withheld} == {
+        (c.record_id, c.reason) for c in plan.candidates if c.reason is not None
+    }
+    assert {r.record_id: r.versions for r in report.exported} == {
+        c.record_id: c.versions for c in plan.candidates if c.reason is None
+    }
+    # Sent now: the next plan says so by listing nothing new for them.
+    again = {c.record_id: c for c in device.bundles.plan_export().candidates}
+    assert allowed not in again
+    assert hidden not in again
+
+
+def test_no_plan_before_enrolment(tmp_path: Path) -> None:
+    session = S.new_vault(tmp_path / "v")
+    try:
+        S.sealed(session, S.azerbaijani("a"))
+        plan = session.bundles.plan_export()
+        assert plan.enrolment is None
+        assert plan.candidates == ()
+    finally:
+        session.lock()
+
+
 def test_nothing_to_export_says_why_and_writes_nothing(
     tmp_path: Path, device: VaultSession
 ) -> None:
