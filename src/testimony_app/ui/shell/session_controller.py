@@ -121,8 +121,8 @@ class SessionController(QObject):
         )
 
     def _opened(self, session: VaultSession, settings: Settings, *, created: bool) -> None:
-        if self.closing:
-            session.lock()
+        if self.closing:  # the window closed while this was on its way: lock it again
+            self._runner.submit(session.lock, on_error=self._quiet_error)
             return
         self._session = session
         self.opened.emit(session, settings, created)
