@@ -22,6 +22,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from testimony_app.crypto.statement_keys import (
     CertificateNotVouched,
@@ -30,10 +32,22 @@ from testimony_app.crypto.statement_keys import (
     vouching_device,
 )
 from testimony_app.errors import UserFacingError
-from testimony_app.reports import signature
 from testimony_app.services.organisation import OrganisationService
 from testimony_app.storage import device_keys
 from testimony_app.storage.vault import OpenVault
+
+if TYPE_CHECKING:
+    from testimony_app.reports.signature import PdfSignatures, SignatureReading
+
+
+def _signature_module() -> ModuleType:
+    """``reports.signature``, imported on first use: pyHanko and what it brings (aiohttp,
+    asn1crypto, ...) take seconds to import on an old laptop, and the window must not wait
+    for them at every start when most sessions never sign."""
+    from testimony_app.reports import signature
+
+    return signature
+
 
 #: The reason written into every signature, shown by PDF readers in their signature panel.
 SIGN_REASON = (
@@ -55,13 +69,14 @@ class NotSealed(UserFacingError):
 def sign_statement(vault: OpenVault, pdf: bytes) -> bytes:
     """``pdf`` with the laptop's signature appended (made with the vault's statement key)."""
     key = device_keys.ensure_statement_key(vault)
-    return signature.sign_pdf(
+    signed: bytes = _signature_module().sign_pdf(
         pdf,
         private_key_der=key.private_key_der,
         certificate_der=key.certificate_der,
         signed_at=device_keys.claimed_now(vault),
         reason=SIGN_REASON,
     )
+    return signed
 
 
 @dataclass(frozen=True)
@@ -116,9 +131,7 @@ def _registration(vault: OpenVault | None, device_id: str, device_key: str) -> s
     return REGISTERED if pinned == device_key else DIFFERENT_KEY
 
 
-def _check(
-    reading: signature.SignatureReading, vault: OpenVault | None, last: bool
-) -> SignatureCheck:
+def _check(reading: SignatureReading, vault: OpenVault | None, last: bool) -> SignatureCheck:
     problems: list[str] = []
     if reading.problem:
         problems.append(f"It cannot be checked: {reading.problem}.")
@@ -179,6 +192,7 @@ def verify_statement(path: Path, vault: OpenVault | None = None) -> StatementVer
     With ``vault`` (the organisation's, or a laptop's own), each vouching device is also
     looked up among the devices that vault registered.
     """
+    signature = _signature_module()
     try:
         size = path.stat().st_size
         if size > signature.MAX_SIGNED_PDF_BYTES:
@@ -188,7 +202,7 @@ def verify_statement(path: Path, vault: OpenVault | None = None) -> StatementVer
         raise UserFacingError("The statement file does not exist.") from None
     except OSError:
         raise UserFacingError("The statement file cannot be read.") from None
-    found = signature.read_signatures(data)
+    found: PdfSignatures = signature.read_signatures(data)
     count = len(found.signatures)
     checks = tuple(
         _check(reading, vault, i == count - 1) for i, reading in enumerate(found.signatures)
