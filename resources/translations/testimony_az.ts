@@ -317,6 +317,10 @@
             <translation>Şahidə müsahibənin məqsədi və ifadənin necə istifadə oluna biləcəyi izah edildi</translation>
         </message>
         <message>
+            <source>The witness was told they may stop, take a break or decline to answer at any time</source>
+            <translation>Şahidə istənilən vaxt dayandırmaq, fasilə vermək və ya suala cavab verməmək hüququ izah edildi</translation>
+        </message>
+        <message>
             <source>The witness speaks freely, without pressure from anyone</source>
             <translation>Şahid heç kimin təzyiqi olmadan, sərbəst danışır</translation>
         </message>

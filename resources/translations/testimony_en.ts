@@ -309,6 +309,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The witness was told they may stop, take a break or decline to answer at any time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The witness speaks freely, without pressure from anyone</source>
             <translation type="unfinished" />
         </message>

@@ -317,6 +317,10 @@
             <translation>Свидетелю объяснили цель интервью и то, как могут быть использованы его показания</translation>
         </message>
         <message>
+            <source>The witness was told they may stop, take a break or decline to answer at any time</source>
+            <translation>Свидетелю объяснили, что он(а) может в любой момент прекратить интервью, сделать перерыв или не отвечать на вопрос</translation>
+        </message>
+        <message>
             <source>The witness speaks freely, without pressure from anyone</source>
             <translation>Свидетель говорит свободно, без чьего-либо давления</translation>
         </message>

@@ -79,6 +79,15 @@ _TEXTS: dict[str, tuple[str, str, str, str]] = {
         "Подтвердите, что свидетелю разъяснили цель интервью, как будут использованы показания "
         "и возможные последствия.",
     ),
+    "consent_right_to_stop": (
+        "consent",
+        "Tell the witness that they may stop, take a break or decline to answer at any time, "
+        "and confirm it here.",
+        "Şahidə istənilən vaxt dayandıra, fasilə verə və ya cavab verməkdən imtina edə "
+        "biləcəyini deyin və bunu burada təsdiqləyin.",
+        "Скажите свидетелю, что он(а) может в любой момент прекратить опрос, сделать перерыв "
+        "или отказаться отвечать, и подтвердите это здесь.",
+    ),
     "consent_no_coercion": (
         "consent",
         "Confirm that the witness speaks freely and nobody forced them to give this testimony.",
@@ -578,6 +587,13 @@ def _item(code: str, field_path: str, **values: object) -> MissingItem:
     return MissingItem(code, section, field_path, MappingProxyType(messages))
 
 
+def _asked_as(t: Testimony) -> str:
+    """The role whose questions apply. Until the interviewer records a role (the statement
+    prints none rather than guess), the questions are those for the person harmed: asking
+    too much is safer than leaving out what a survivor must be asked."""
+    return t.witness.role or WitnessRole.VICTIM.value
+
+
 def _blank(text: str) -> bool:
     return not text.strip()
 
@@ -590,6 +606,8 @@ def _consent(t: Testimony) -> Iterator[MissingItem]:
     c = t.consent
     if not c.informed_of_purpose:
         yield _item("consent_purpose", "consent.informed_of_purpose")
+    if not c.informed_of_right_to_stop:
+        yield _item("consent_right_to_stop", "consent.informed_of_right_to_stop")
     if not c.no_coercion_confirmed:
         yield _item("consent_no_coercion", "consent.no_coercion_confirmed")
     if c.legal_proceedings is None:
@@ -661,7 +679,7 @@ def _witness(t: Testimony) -> Iterator[MissingItem]:
     if w.role not in set(WitnessRole):
         yield _item("witness_role", "witness.role")
         return
-    if w.role in _FIRST_HAND and _blank(w.date_of_birth):
+    if _asked_as(t) in _FIRST_HAND and _blank(w.date_of_birth):
         yield _item("witness_date_of_birth", "witness.date_of_birth")
     if w.role in (WitnessRole.RELATIVE, WitnessRole.OTHER_WITNESS) and _blank(w.victim_name):
         yield _item("witness_victim_name", "witness.victim_name")
@@ -680,7 +698,7 @@ def _narrative(t: Testimony) -> Iterator[MissingItem]:
 
 
 def _detentions(t: Testimony) -> Iterator[MissingItem]:
-    role = t.witness.role
+    role = _asked_as(t)
     if role == WitnessRole.OTHER_WITNESS:
         # A bystander saw something; a detention of their own is not part of their account.
         if not t.detentions:
@@ -733,7 +751,7 @@ def _detention(
 
 
 def _acts(t: Testimony) -> Iterator[MissingItem]:
-    role = t.witness.role
+    role = _asked_as(t)
     if not t.acts:
         if role in _FIRST_HAND:
             yield _item("acts_none", "acts")
@@ -778,7 +796,7 @@ def _act(t: Testimony, i: int, act: Act, role: str) -> Iterator[MissingItem]:
 
 def _effects(t: Testimony) -> Iterator[MissingItem]:
     e = t.effects
-    role = t.witness.role
+    role = _asked_as(t)
     if role in _FIRST_HAND:
         if _blank(e.physical):
             yield _item("effects_physical", "effects.physical")

@@ -32,10 +32,17 @@ def to_dict(testimony: model.Testimony) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
-    """``dataclasses.asdict`` without its deep copies (the hot path of every save)."""
+    """``dataclasses.asdict`` without its deep copies (the hot path of every save).
+
+    A field added after the format was frozen (``metadata={"omit_default": True}``) is left
+    out while it holds its default, so that a document written before the field existed
+    gives the same canonical bytes, and the same SHA-256, when it is read and written again.
+    """
     fields = getattr(value, "__dataclass_fields__", None)
     if fields is not None:
-        return {name: _plain(getattr(value, name)) for name in fields}
+        return {name: _plain(getattr(value, name)) for name, f in fields.items()
+                if not (f.metadata and f.metadata.get("omit_default")
+                        and getattr(value, name) == f.default)}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value

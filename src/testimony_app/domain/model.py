@@ -95,6 +95,10 @@ class Consent:
     no_coercion_confirmed: bool = False
     informed_of_purpose: bool = False
     recorded_at: str = ""
+    # The witness was told they may stop, take a break or decline to answer at any time
+    # (Istanbul Protocol 2022 ¶214). Added after format v1 was frozen: left out of the
+    # interchange document while false, so versions sealed before it keep their bytes.
+    informed_of_right_to_stop: bool = field(default=False, metadata={"omit_default": True})
 
     @property
     def is_recorded(self) -> bool:
@@ -118,7 +122,7 @@ class Witness:
     nationality: str = ""
     identifiers: str = ""
     contact: str = ""
-    role: str = WitnessRole.VICTIM.value
+    role: str = ""  # a WitnessRole code; "" until the interviewer says (never a guess)
     status_now: str = WitnessStatus.UNKNOWN.value
     occupation: str = ""
     military_rank: str = ""

@@ -46,6 +46,7 @@ VOCABULARY_NAMES: tuple[str, ...] = (
     "languages",
     "perpetrator_involvement",
     "attachment_kinds",
+    "genders",
 )
 """Every vocabulary shipped; each is ``resources/vocabularies/<name>.json``."""
 

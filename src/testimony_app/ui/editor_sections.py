@@ -61,6 +61,12 @@ class ConsentPage(EditorPage):
             "The witness was told the purpose of the interview and how the testimony may be used"
         )))
         form.addRow(informed)
+        may_stop = self.bind("informed_of_right_to_stop",
+                             CheckField("consent.informed_of_right_to_stop"))
+        self.on_language(lambda: may_stop.setText(self.tr(
+            "The witness was told they may stop, take a break or decline to answer at any time"
+        )))
+        form.addRow(may_stop)
         free = self.bind("no_coercion_confirmed", CheckField("consent.no_coercion_confirmed"))
         self.on_language(lambda: free.setText(self.tr(
             "The witness speaks freely, without pressure from anyone"
@@ -465,7 +471,8 @@ class WitnessPage(EditorPage):
         """Role and situation in ``lang``."""
         super().set_language(lang)
         with self.loading():
-            self._role.set_choices(choices("witness_roles", lang))
+            self._role.set_choices(choices("witness_roles", lang),
+                                   lambda: self.tr("— not given —"))
             self._status.set_choices(choices("witness_status", lang))
             self._gender.set_choices(
                 [("female", self.tr("female")), ("male", self.tr("male")),

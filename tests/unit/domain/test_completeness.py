@@ -56,6 +56,7 @@ def full_victim_testimony() -> model.Testimony:
             refusals="Dərc olunmasını istəmir: ailəsi hələ Tərtərdə yaşayır.",
             no_coercion_confirmed=True,
             informed_of_purpose=True,
+            informed_of_right_to_stop=True,
             recorded_at="2024-04-02T09:55",
         ),
         witness=model.Witness(
@@ -130,6 +131,7 @@ def full_relative_testimony() -> model.Testimony:
             name_may_appear=True,
             no_coercion_confirmed=True,
             informed_of_purpose=True,
+            informed_of_right_to_stop=True,
             recorded_at="2024-05-09",
         ),
         witness=model.Witness(

@@ -49,6 +49,7 @@ def every_field_set() -> model.Testimony:
             refusals="Dərc olunmasın.",
             no_coercion_confirmed=True,
             informed_of_purpose=True,
+            informed_of_right_to_stop=True,
             recorded_at="2024-03-14T09:55",
         ),
         witness=model.Witness(
@@ -307,3 +308,23 @@ def test_error_messages_never_repeat_the_testimony_text() -> None:
     assert secret not in message
     message = _error({"witness": {"name": secret, "role": 3}})
     assert secret not in message
+
+
+def test_a_field_added_later_leaves_older_documents_byte_for_byte_unchanged() -> None:
+    """``consent.informed_of_right_to_stop`` came after versions were sealed: a document
+    without it reads back to the same canonical bytes (so its SHA-256 still checks), and
+    the field is written once it is true."""
+    old = every_field_set()
+    old.consent.informed_of_right_to_stop = False
+    doc = interchange.to_dict(old)
+    assert "informed_of_right_to_stop" not in doc["consent"]
+    before = interchange.canonical_bytes(old)
+    assert interchange.canonical_bytes(interchange.loads(before)) == before
+    old.consent.informed_of_right_to_stop = True
+    assert interchange.to_dict(old)["consent"]["informed_of_right_to_stop"] is True
+    assert interchange.loads(interchange.canonical_bytes(old)) == old
+
+
+def test_a_new_record_has_no_role_until_one_is_recorded() -> None:
+    assert model.Witness().role == ""
+    assert interchange.from_dict({"witness": {"name": "X"}}).witness.role == ""
