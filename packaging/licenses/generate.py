@@ -54,6 +54,8 @@ ASSET_NOTICES = (
     ),
     ("Fonts: Noto Naskh Arabic (SIL Open Font License 1.1)", "fonts/LICENSE-OFL-Noto.txt"),
     ("Word list: BIP-39 English word list (MIT)", "wordlists/LICENSE-bip39.txt"),
+    ("Colour profile: sRGB.icc from ICC Profiles Free (zlib licence)",
+     "color/LICENSE-icc-profiles-free.txt"),
 )
 
 

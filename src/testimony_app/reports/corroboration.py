@@ -60,8 +60,7 @@ from testimony_app.domain.redaction_review import EMPTY, Hit, ReviewChoices
 from testimony_app.domain.transliteration import skeleton
 from testimony_app.reports import fonts
 from testimony_app.reports.labels import LANGUAGES, label
-from testimony_app.reports.redaction import Redactor, apply
-from testimony_app.reports.statement import (
+from testimony_app.reports.layout import (
     ALERT,
     CONTENT_W,
     EDGE_L,
@@ -75,12 +74,12 @@ from testimony_app.reports.statement import (
     RULE,
     SHADE,
     NumberedCanvas,
-    _draw_text,
-    _long_table,
-    _styles,
-    upper,
 )
-from testimony_app.reports.text import markup, para
+from testimony_app.reports.layout import draw_text as _draw_text
+from testimony_app.reports.layout import long_table as _long_table
+from testimony_app.reports.layout import styles as _styles
+from testimony_app.reports.redaction import Redactor, apply
+from testimony_app.reports.text import markup, para, upper
 
 __all__ = ["CorroborationReportRequest", "build_corroboration_report", "corroboration_hits"]
 

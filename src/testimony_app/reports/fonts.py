@@ -13,6 +13,11 @@ fills the few gaps DejaVu has that our users meet, above all the manat sign ₼ 
 
 The fonts are read through :mod:`importlib.resources` into memory (no temporary files) and
 registered once per process under names private to this application.
+
+Arabic script is drawn in its contextual presentation forms (U+FB50–U+FEFF), which is what
+the fonts hold glyphs for; each glyph's text, the ToUnicode entry a reader copies or
+searches, is the base letter instead (``ﻧ`` copies as ``ن``, the ligature ``ﻻ`` as ``لا``),
+so that a search for a Persian word finds it.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import io
+import re
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -29,6 +35,8 @@ import arabic_reshaper
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+_CMAP_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{4})>")
 
 SANS = "Testimony-DejaVuSans"
 SANS_BOLD = "Testimony-DejaVuSans-Bold"
@@ -57,6 +65,33 @@ ARABIC_SCALE = 1.2
 REPLACEMENT = "\ufffd"
 
 _lock = threading.Lock()
+
+
+def _base_letters(match: re.Match[str]) -> str:
+    """One ToUnicode entry, with a presentation form mapped to its base letters. A ligature
+    (lam-alef) stands for several letters; they are listed in the order they are drawn,
+    right to left reversed, because extractors reverse a right-to-left run as a whole."""
+    code = int(match.group(2), 16)
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        text = unicodedata.normalize("NFKC", chr(code))
+        if len(text) > 1 and all(is_rtl_char(ch) for ch in text):
+            text = text[::-1]
+        if text and text != chr(code):
+            return f"<{match.group(1)}> <{text.encode('utf-16-be').hex().upper()}>"
+    return match.group(0)
+
+
+class _Font(TTFont):  # type: ignore[misc]
+    """A TrueType font whose ToUnicode maps presentation forms to their base letters."""
+
+    def addObjects(self, doc: object) -> None:  # noqa: N802
+        objects: dict[str, object] = doc.idToObject  # type: ignore[attr-defined]
+        before = set(objects)
+        super().addObjects(doc)
+        for key in set(objects) - before:
+            if key.startswith("toUnicodeCMap:"):
+                stream = objects[key]
+                stream.content = _CMAP_ENTRY.sub(_base_letters, stream.content)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -88,7 +123,7 @@ def _load() -> _Cmaps:
         cmaps: dict[str, frozenset[int]] = {}
         for name, filename in _FILES.items():
             data = (folder / filename).read_bytes()
-            font = TTFont(name, io.BytesIO(data))
+            font = _Font(name, io.BytesIO(data))
             pdfmetrics.registerFont(font)
             cmaps[name] = frozenset(font.face.charToGlyph)
         # <b> and <i> inside a Paragraph map to the bold and oblique faces.
@@ -183,6 +218,19 @@ def font_runs(text: str, base: str = SANS) -> Iterator[tuple[str, str]]:
 def run_size(font: str, size: float) -> float:
     """The point size a run in ``font`` is drawn at, for text of nominal ``size``."""
     return size * ARABIC_SCALE if font == ARABIC else size
+
+
+def has_glyph(font: str, ch: str) -> bool:
+    """True when ``font`` (one of ours) holds a glyph for ``ch``."""
+    c = _load()
+    cmap = {SANS: c.sans, SANS_BOLD: c.bold, SANS_ITALIC: c.italic, ARABIC: c.arabic,
+            FALLBACK: c.fallback}[font]
+    return ord(ch) in cmap
+
+
+def run_width(chunk: str, font: str, size: float) -> float:
+    """The width of ``chunk`` drawn in ``font`` at nominal ``size``."""
+    return float(pdfmetrics.stringWidth(chunk, font, run_size(font, size)))
 
 
 def text_width(text: str, size: float, base: str = SANS) -> float:

@@ -34,6 +34,10 @@ EN: dict[str, str] = {
     "page_of": "Page {page} of {pages}",
     "footer_record": "Record {record} · version {version}",
     "initials": "Witness's initials",
+    "interpreter_initials": "Interpreter's initials",
+    "cont": "cont.",
+    "amends": "Version corrected",
+    "previous_version": "Version {version}, sealed on {sealed}; SHA-256 of its content:",
     "yes": "Yes",
     "no": "No",
     "not_asked": "Not asked",
@@ -51,7 +55,6 @@ EN: dict[str, str] = {
     "s_truth": "Statement of truth of the witness",
     "s_interpreter": "Interpreter's certificate",
     "s_interviewer": "Declaration of the interviewer",
-    "s_signatures": "Signatures",
     # Interview
     "f_date": "Date of the interview",
     "f_start": "Start time",
@@ -79,6 +82,14 @@ EN: dict[str, str] = {
         "The witness's confirmation that consent was given without coercion has not been "
         "recorded."
     ),
+    "c_right_to_stop_yes": (
+        "The witness was told that they could stop the interview, take a break or decline to "
+        "answer a question at any time."
+    ),
+    "c_right_to_stop_no": (
+        "It has not been recorded that the witness was told they could stop, take a break or "
+        "decline to answer."
+    ),
     # Witness
     "w_name": "Full name",
     "w_pseudonym": "Pseudonym",
@@ -94,6 +105,7 @@ EN: dict[str, str] = {
     "w_unit": "Military unit",
     "w_relation": "Relation to the victim",
     "w_victim": "Name of the victim",
+    "w_victim_status": "Situation of the victim now",
     # Narrative
     "n_intro": (
         "The account below is set down in the words of the witness, in {language}, in "
@@ -160,15 +172,19 @@ EN: dict[str, str] = {
     "e_side": "View",
     "e_note": "As described by the witness",
     "e_none": "No injuries or after-effects recorded.",
+    "e_right": "R",
+    "e_left": "L",
     # Annexes
     "x_intro": (
-        "The files held with this record, numbered in the order they entered the record. Each "
+        "The files held with this record, numbered in the order of the documents' own dates "
+        "where their description gives one, then in the order they entered the record. Each "
         "SHA-256 was computed when the file entered the vault; any copy can be checked against "
         "it with a standard SHA-256 tool."
     ),
     "x_no": "No.",
     "x_item": "Document",
-    "x_added": "Added",
+    "x_date": "Date",
+    "x_added_on": "added {date}",
     "x_size": "Size",
     "x_page": "Page",
     "x_bytes": "bytes",
@@ -176,10 +192,21 @@ EN: dict[str, str] = {
     "x_see": "See annex {refs}.",
     # Closing
     "truth_text": (
-        "I, {name}, believe that the facts stated in this statement are true. I made it "
-        "freely, in my own words. It was read back to me in a language I understand, and I had "
-        "the opportunity to correct it. I understand that it may be used in the legal "
-        "proceedings to which I have consented."
+        "I, {name}, believe that the facts stated in this statement, which consists of {pages} "
+        "pages, are true. I made it freely, in my own words. It was read back to me in "
+        "{language}, a language I understand, and I had the opportunity to correct it. I "
+        "understand that it may be used in the legal proceedings to which I have consented, and "
+        "that I may be asked to give evidence about it."
+    ),
+    "truth_oral": (
+        "This declaration was translated orally to the witness into {language}; no written "
+        "{language} text of it is printed here."
+    ),
+    "s_attestation": "Attestation",
+    "attestation_text": (
+        "I, the undersigned, attest that the witness, {name}, whose identity I verified from "
+        "the document named below, appeared before me, declared that the contents of this "
+        "statement of {pages} pages are true, and signed it in my presence."
     ),
     "interpreter_text": (
         "I, {interpreter}, certify that I interpreted faithfully and completely during this "
@@ -202,6 +229,10 @@ EN: dict[str, str] = {
     "sig_signature": "Signature",
     "sig_date": "Date",
     "sig_place": "Place",
+    "sig_attesting": "Attesting official",
+    "sig_position": "Position, authority",
+    "sig_identity_seen": "Identity document seen",
+    "sig_stamp": "Official stamp",
     # Corroboration report
     "cr_title": "Corroboration report",
     "cr_subtitle": "Annex: testimonies that corroborate one registry entry",
@@ -291,6 +322,12 @@ AZ: dict[str, str] = {
     "page_of": "Səhifə {page} / {pages}",
     "footer_record": "Qeyd {record} · versiya {version}",
     "initials": "Şahidin parafı",
+    "interpreter_initials": "Tərcüməçinin parafı",
+    "cont": "davamı",
+    "amends": "Düzəliş edilən versiya",
+    "previous_version": (
+        "{version} saylı versiya, möhürlənmə tarixi: {sealed}; məzmununun SHA-256 heşi:"
+    ),
     "yes": "Bəli",
     "no": "Xeyr",
     "not_asked": "Soruşulmayıb",
@@ -307,7 +344,6 @@ AZ: dict[str, str] = {
     "s_truth": "Şahidin həqiqət barədə bəyanatı",
     "s_interpreter": "Tərcüməçinin təsdiqi",
     "s_interviewer": "Müsahibəni aparan şəxsin bəyanatı",
-    "s_signatures": "İmzalar",
     "f_date": "Müsahibənin tarixi",
     "f_start": "Başlama vaxtı",
     "f_end": "Bitmə vaxtı",
@@ -332,6 +368,14 @@ AZ: dict[str, str] = {
     "c_no_coercion_no": (
         "Şahidin razılığı məcburiyyət olmadan verdiyini təsdiq etməsi qeydə alınmayıb."
     ),
+    "c_right_to_stop_yes": (
+        "Şahidə izah edilib ki, istənilən vaxt müsahibəni dayandıra, fasilə verə və ya suala "
+        "cavab verməkdən imtina edə bilər."
+    ),
+    "c_right_to_stop_no": (
+        "Şahidə müsahibəni dayandıra, fasilə verə və ya cavab verməkdən imtina edə biləcəyinin "
+        "izah edildiyi qeydə alınmayıb."
+    ),
     "w_name": "Soyadı, adı",
     "w_pseudonym": "Təxəllüs",
     "w_dob": "Doğum tarixi",
@@ -346,6 +390,7 @@ AZ: dict[str, str] = {
     "w_unit": "Hərbi hissəsi",
     "w_relation": "Zərərçəkmişə münasibəti",
     "w_victim": "Zərərçəkmiş şəxsin adı",
+    "w_victim_status": "Zərərçəkmişin hazırkı vəziyyəti",
     "n_intro": (
         "Aşağıdakı ifadə şahidin öz sözləri ilə, orijinal dildə ({language}), nömrələnmiş "
         "bəndlərlə yazılıb."
@@ -408,24 +453,39 @@ AZ: dict[str, str] = {
     "e_side": "Görünüş",
     "e_note": "Şahidin təsviri",
     "e_none": "Xəsarət və ya nəticə qeydə alınmayıb.",
+    "e_right": "Sağ",
+    "e_left": "Sol",
     "x_intro": (
-        "Bu qeydlə birlikdə saxlanılan fayllar qeydə daxil olma ardıcıllığı ilə nömrələnib. Hər "
-        "faylın SHA-256 heşi fayl anbara daxil olarkən hesablanıb; istənilən nüsxəni standart "
-        "SHA-256 proqramı ilə yoxlamaq olar."
+        "Bu qeydlə birlikdə saxlanılan fayllar təsvirində tarix göstərilibsə sənədin öz "
+        "tarixinə görə, sonra qeydə daxil olma ardıcıllığı ilə nömrələnib. Hər faylın SHA-256 "
+        "heşi fayl anbara daxil olarkən hesablanıb; istənilən nüsxəni standart SHA-256 "
+        "proqramı ilə yoxlamaq olar."
     ),
     "x_no": "№",
     "x_item": "Sənəd",
-    "x_added": "Əlavə edilib",
+    "x_date": "Tarix",
+    "x_added_on": "əlavə edilib: {date}",
     "x_size": "Ölçüsü",
     "x_page": "Səhifə",
     "x_bytes": "bayt",
     "x_none": "Əlavə yoxdur.",
     "x_see": "Bax: əlavə {refs}.",
     "truth_text": (
-        "Mən, {name}, bu ifadədə göstərilən faktların doğru olduğunu bəyan edirəm. Bu ifadəni "
-        "könüllü olaraq, öz sözlərimlə vermişəm. İfadə mənə başa düşdüyüm dildə oxunub və mən "
-        "ona düzəliş etmək imkanına malik olmuşam. Bu ifadənin razılıq verdiyim hüquqi "
-        "proseslərdə istifadə oluna biləcəyini başa düşürəm."
+        "Mən, {name}, bəyan edirəm ki, {pages} səhifədən ibarət bu ifadədə göstərilən faktlar "
+        "doğrudur. Bu ifadəni könüllü olaraq, öz sözlərimlə vermişəm. İfadə mənə başa düşdüyüm "
+        "dildə ({language}) oxunub və mən ona düzəliş etmək imkanına malik olmuşam. Bu "
+        "ifadənin razılıq verdiyim hüquqi proseslərdə istifadə oluna biləcəyini və onun barədə "
+        "ifadə verməyim xahiş oluna biləcəyini başa düşürəm."
+    ),
+    "truth_oral": (
+        "Bu bəyanat şahidə şifahi olaraq tərcümə edilib ({language}); onun yazılı mətni burada "
+        "həmin dildə verilməyib."
+    ),
+    "s_attestation": "Təsdiqləmə",
+    "attestation_text": (
+        "Mən, aşağıda imza edən, təsdiq edirəm ki, şəxsiyyəti aşağıda göstərilən sənəd "
+        "əsasında yoxlanılmış şahid {name} mənim qarşımda hazır olub, {pages} səhifədən ibarət "
+        "bu ifadənin məzmununun doğru olduğunu bəyan edib və onu mənim iştirakımla imzalayıb."
     ),
     "interpreter_text": (
         "Mən, {interpreter}, təsdiq edirəm ki, bu müsahibə zamanı ({pair}) dəqiq və tam "
@@ -443,10 +503,14 @@ AZ: dict[str, str] = {
     "sig_witness": "Şahid",
     "sig_interviewer": "Müsahibəni aparan şəxs",
     "sig_interpreter": "Tərcüməçi",
-    "sig_name": "Soyadı, adı",
+    "sig_name": "Adı və soyadı",
     "sig_signature": "İmza",
     "sig_date": "Tarix",
     "sig_place": "Yer",
+    "sig_attesting": "Təsdiq edən vəzifəli şəxs",
+    "sig_position": "Vəzifəsi, səlahiyyəti",
+    "sig_identity_seen": "Yoxlanılmış şəxsiyyət sənədi",
+    "sig_stamp": "Möhür",
     # Corroboration report
     "cr_title": "Təsdiqedici ifadələr haqqında hesabat",
     "cr_subtitle": "Əlavə: reyestrin bir qeydini təsdiq edən ifadələr",
@@ -538,6 +602,10 @@ RU: dict[str, str] = {
     "page_of": "Страница {page} из {pages}",
     "footer_record": "Запись {record} · версия {version}",
     "initials": "Инициалы свидетеля",
+    "interpreter_initials": "Инициалы переводчика",
+    "cont": "прод.",
+    "amends": "Исправляемая версия",
+    "previous_version": "Версия {version}, запечатана {sealed}; SHA-256 её содержания:",
     "yes": "Да",
     "no": "Нет",
     "not_asked": "Вопрос не задавался",
@@ -554,7 +622,6 @@ RU: dict[str, str] = {
     "s_truth": "Заявление свидетеля о достоверности показаний",
     "s_interpreter": "Удостоверение переводчика",
     "s_interviewer": "Заявление лица, проводившего опрос",
-    "s_signatures": "Подписи",
     "f_date": "Дата опроса",
     "f_start": "Время начала",
     "f_end": "Время окончания",
@@ -579,6 +646,14 @@ RU: dict[str, str] = {
     "c_no_coercion_no": (
         "Подтверждение свидетеля о том, что согласие дано без принуждения, не записано."
     ),
+    "c_right_to_stop_yes": (
+        "Свидетелю разъяснили, что он(а) может в любой момент прекратить опрос, сделать "
+        "перерыв или отказаться отвечать на вопрос."
+    ),
+    "c_right_to_stop_no": (
+        "Не записано, что свидетелю разъяснили право прекратить опрос, сделать перерыв или "
+        "отказаться отвечать."
+    ),
     "w_name": "Фамилия, имя, отчество",
     "w_pseudonym": "Псевдоним",
     "w_dob": "Дата рождения",
@@ -593,6 +668,7 @@ RU: dict[str, str] = {
     "w_unit": "Воинская часть",
     "w_relation": "Отношение к потерпевшему",
     "w_victim": "Имя потерпевшего",
+    "w_victim_status": "Положение пострадавшего сейчас",
     "n_intro": (
         "Ниже показания изложены словами свидетеля, на языке оригинала ({language}), "
         "пронумерованными пунктами."
@@ -658,25 +734,41 @@ RU: dict[str, str] = {
     "e_side": "Вид",
     "e_note": "Со слов свидетеля",
     "e_none": "Телесные повреждения и последствия не записаны.",
+    "e_right": "П",
+    "e_left": "Л",
     "x_intro": (
-        "Файлы, хранящиеся вместе с записью, пронумерованы в порядке их добавления. SHA-256 "
-        "каждого файла вычислен при его помещении в хранилище; любую копию можно сверить с ним "
-        "стандартной программой SHA-256."
+        "Файлы, хранящиеся вместе с записью, пронумерованы по датам самих документов, если дата "
+        "указана в описании, затем в порядке их добавления. SHA-256 каждого файла вычислен при "
+        "его помещении в хранилище; любую копию можно сверить с ним стандартной программой "
+        "SHA-256."
     ),
     "x_no": "№",
     "x_item": "Документ",
-    "x_added": "Добавлен",
+    "x_date": "Дата",
+    "x_added_on": "добавлен {date}",
     "x_size": "Размер",
     "x_page": "Стр.",
     "x_bytes": "байт",
     "x_none": "Приложений нет.",
     "x_see": "См. приложение {refs}.",
     "truth_text": (
-        "Я, {name}, заявляю, что изложенные в настоящих показаниях факты соответствуют "
-        "действительности. Я дал(а) эти показания добровольно, своими словами. Они были "
-        "зачитаны мне на понятном мне языке, и у меня была возможность внести в них "
-        "исправления. Я понимаю, что они могут быть использованы в правовых процедурах, на "
-        "которые я дал(а) согласие."
+        "Я, {name}, заявляю, что факты, изложенные в настоящих показаниях на {pages} "
+        "страницах, соответствуют действительности. Я дал(а) эти показания добровольно, своими "
+        "словами. Они были зачитаны мне на понятном мне языке ({language}), и у меня была "
+        "возможность внести в них исправления. Я понимаю, что они могут быть использованы в "
+        "правовых процедурах, на которые я дал(а) согласие, и что меня могут попросить дать "
+        "показания относительно их содержания."
+    ),
+    "truth_oral": (
+        "Это заявление было переведено свидетелю устно ({language}); письменный текст на этом "
+        "языке здесь не приводится."
+    ),
+    "s_attestation": "Удостоверение",
+    "attestation_text": (
+        "Я, нижеподписавшийся(аяся), удостоверяю, что свидетель {name}, личность которого(ой) я "
+        "установил(а) по указанному ниже документу, явился(лась) ко мне, заявил(а), что "
+        "содержание настоящих показаний на {pages} страницах соответствует действительности, и "
+        "подписал(а) их в моём присутствии."
     ),
     "interpreter_text": (
         "Я, {interpreter}, удостоверяю, что во время настоящего опроса ({pair}) переводил(а) "
@@ -696,10 +788,14 @@ RU: dict[str, str] = {
     "sig_witness": "Свидетель",
     "sig_interviewer": "Лицо, проводившее опрос",
     "sig_interpreter": "Переводчик",
-    "sig_name": "Ф. И. О.",
+    "sig_name": "Имя и фамилия",
     "sig_signature": "Подпись",
     "sig_date": "Дата",
     "sig_place": "Место",
+    "sig_attesting": "Удостоверяющее должностное лицо",
+    "sig_position": "Должность, полномочия",
+    "sig_identity_seen": "Предъявленный документ",
+    "sig_stamp": "Печать",
     # Corroboration report
     "cr_title": "Отчёт о подтверждающих показаниях",
     "cr_subtitle": "Приложение: показания, подтверждающие одну запись реестра",
@@ -771,6 +867,57 @@ RU: dict[str, str] = {
 }
 
 _ALL = {"en": EN, "az": AZ, "ru": RU}
+
+#: The witness's statement of truth in languages the statement is not printed in, so that a
+#: witness who spoke one of them signs a text they can read: language code → (the
+#: language's own name, text with {name}, {pages}, {language}). Other languages get a line
+#: saying the declaration was translated orally (``truth_oral``). These texts follow the
+#: English one; have a native-speaking lawyer check a text before relying on it in court.
+WITNESS_TRUTH: dict[str, tuple[str, str]] = {
+    "fa": ("فارسی", (
+        "اینجانب، {name}، اعلام می‌کنم که واقعیت‌های بیان‌شده در این اظهارنامه که {pages} صفحه "
+        "است، درست است. این اظهارات را آزادانه و با کلمات خودم بیان کرده‌ام. متن آن به زبان "
+        "{language}، که آن را می‌فهمم، برایم خوانده شد و فرصت داشتم آن را اصلاح کنم. می‌دانم که "
+        "ممکن است در رسیدگی‌های حقوقی که به آن رضایت داده‌ام از آن استفاده شود و ممکن است از من "
+        "خواسته شود درباره آن شهادت دهم."
+    )),
+    "ar": ("العربية", (
+        "أنا، {name}، أُقرّ بأن الوقائع الواردة في هذه الإفادة، وعدد صفحاتها {pages}، صحيحة. "
+        "أدليتُ بها بحرية وبكلماتي الخاصة. وقد قُرئت عليّ باللغة {language}، وهي لغة أفهمها، "
+        "وأُتيحت لي فرصة تصحيحها. وأفهم أنه يجوز استخدامها في الإجراءات القانونية التي وافقتُ "
+        "عليها، وأنه قد يُطلب مني الإدلاء بشهادتي بشأنها."
+    )),
+    "tr": ("Türkçe", (
+        "Ben, {name}, {pages} sayfadan oluşan bu ifadede belirtilen olguların doğru olduğunu "
+        "beyan ederim. Bu ifadeyi özgür irademle, kendi sözlerimle verdim. İfade bana "
+        "anladığım bir dilde ({language}) okundu ve düzeltme imkânım oldu. Bu ifadenin onay "
+        "verdiğim hukuki süreçlerde kullanılabileceğini ve bu konuda tanıklık etmem "
+        "istenebileceğini anlıyorum."
+    )),
+    "uk": ("українська", (
+        "Я, {name}, заявляю, що факти, викладені в цих показаннях на {pages} сторінках, "
+        "відповідають дійсності. Я дав(ла) ці показання добровільно, своїми словами. Їх було "
+        "зачитано мені зрозумілою мені мовою ({language}), і я мав(ла) можливість внести до "
+        "них виправлення. Я розумію, що їх можуть використати в правових процедурах, на які я "
+        "дав(ла) згоду, і що мене можуть попросити дати показання щодо їхнього змісту."
+    )),
+    "de": ("Deutsch", (
+        "Ich, {name}, erkläre, dass die in dieser Aussage ({pages} Seiten) dargelegten "
+        "Tatsachen wahr sind. Ich habe sie freiwillig und mit meinen eigenen Worten gemacht. "
+        "Sie wurde mir in einer Sprache, die ich verstehe ({language}), vorgelesen, und ich "
+        "hatte Gelegenheit, sie zu berichtigen. Mir ist bewusst, dass sie in den "
+        "Rechtsverfahren verwendet werden kann, denen ich zugestimmt habe, und dass ich "
+        "gebeten werden kann, dazu auszusagen."
+    )),
+    "fr": ("français", (
+        "Je soussigné(e), {name}, déclare que les faits exposés dans la présente déclaration, "
+        "qui comporte {pages} pages, sont exacts. Je l'ai faite librement, avec mes propres "
+        "mots. Elle m'a été relue en {language}, langue que je comprends, et j'ai eu la "
+        "possibilité de la corriger. Je comprends qu'elle peut être utilisée dans les "
+        "procédures judiciaires auxquelles j'ai consenti et que je peux être appelé(e) à "
+        "témoigner à son sujet."
+    )),
+}
 
 
 def label(key: str, lang: str, **values: object) -> str:

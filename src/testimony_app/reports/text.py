@@ -6,23 +6,32 @@ wrong side: stack-findings §4.1). So:
 
 * a paragraph whose first strong character is right-to-left (Persian, Arabic) becomes an
   :class:`RTLParagraph`: words are wrapped in logical order, then each line is reshaped
-  (contextual letter forms), reordered for display with python-bidi, and drawn flush right,
-  run by run in whichever font holds each glyph;
+  (contextual letter forms), reordered for display (UAX #9 rules L1, L2) with mirrored
+  brackets and quotation marks (rule L4, which python-bidi's fast implementation leaves
+  out: a Persian "(فلکه)" would otherwise print as ")فلکه("), and drawn flush right, run
+  by run in whichever font holds each glyph;
 * in a left-to-right paragraph, a short Arabic-script phrase (a name, a place) is reshaped and
   reordered on its own and kept on one line, which is what a reader expects;
 * everything else is a normal Paragraph whose markup names, run by run, a font that has the
   glyphs (:func:`testimony_app.reports.fonts.font_runs`).
+
+What a reader copies or searches comes back in logical order: the glyphs carry their base
+letters (see ``fonts``), and text extractors (poppler's ``pdftotext``, the engine of most PDF
+readers on Linux) reorder right-to-left runs by position.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
+from bidi import algorithm as _pybidi
 from bidi import get_display
+from bidi.mirror import MIRRORED
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
@@ -35,6 +44,10 @@ _LTR_LETTERS = ("A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0530-\u058f"
                 "\u10a0-\u10ff\u1e00-\u1eff")
 _RTL_RUN = re.compile(rf"[{_RTL}](?:[^\n{_LTR_LETTERS}]*[{_RTL}])?")
 _KEEP_TOGETHER = 60  # RTL phrases up to this long are kept on one line inside LTR text
+_LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
+# Reset to the paragraph level at the end of a line (UAX #9 rule L1).
+_L1_TRAILING = frozenset(("WS", "FSI", "LRI", "RLI", "PDI", "BN", "LRE", "RLE", "LRO",
+                          "RLO", "PDF"))
 
 
 def is_rtl(text: str) -> bool:
@@ -48,11 +61,113 @@ def is_rtl(text: str) -> bool:
     return False
 
 
+def _levels_fast(text: str, base: int) -> list[int] | None:
+    """Resolved embedding levels (UAX #9 up to I2) from python-bidi's Rust implementation.
+
+    Its public API returns only the reordered string; the levels come from its debug
+    output, one per UTF-8 byte. None if that output is not what we expect (another
+    python-bidi), so the caller falls back to the pure-Python algorithm.
+    """
+    info = str(get_display(text, base_dir="R" if base else "L", debug=True))
+    start, end = info.find("levels: ["), info.find("paragraphs:")
+    if start < 0 or end < start:
+        return None
+    per_byte = [int(x) for x in _LEVEL.findall(info, start, end)]
+    if len(per_byte) != len(text.encode("utf-8")):
+        return None
+    out: list[int] = []
+    pos = 0
+    for ch in text:
+        out.append(per_byte[pos])
+        pos += len(ch.encode("utf-8"))
+    return out
+
+
+def _levels_slow(text: str, base: int) -> list[int]:
+    """The same levels from python-bidi's pure-Python algorithm (no bracket pairs, N0)."""
+    storage = _pybidi.get_empty_storage()
+    storage["base_level"] = base
+    storage["base_dir"] = ("L", "R")[base]
+    _pybidi.get_embedding_levels(text, storage)
+    _pybidi.explicit_embed_and_overrides(storage)
+    _pybidi.resolve_weak_types(storage)
+    _pybidi.resolve_neutral_types(storage, False)
+    _pybidi.resolve_implicit_levels(storage, False)
+    levels = {id(c): int(c["level"]) for c in storage["chars"]}
+    # Characters removed by rule X9 are missing from storage: they take the base level.
+    out = [base] * len(text)
+    kept = iter(storage["chars"])
+    current = next(kept, None)
+    for i, ch in enumerate(text):
+        if current is not None and current["ch"] == ch:
+            out[i] = levels[id(current)]
+            current = next(kept, None)
+    return out
+
+
+def bidi_levels(text: str, base: int) -> list[int]:
+    """The embedding level of each character of one line, after rule L1."""
+    levels = _levels_fast(text, base)
+    if levels is None:
+        levels = _levels_slow(text, base)
+    # L1: segment separators, and whitespace before them or at the end of the line, take
+    # the paragraph level.
+    trailing = True
+    for i in range(len(text) - 1, -1, -1):
+        kind = unicodedata.bidirectional(text[i])
+        if kind in ("S", "B"):
+            levels[i] = base
+            trailing = True
+        elif trailing and kind in _L1_TRAILING:
+            levels[i] = base
+        else:
+            trailing = False
+    return levels
+
+
+def display_order(text: str, base: int) -> str:
+    """``text`` (one line, logical order) as it is drawn left to right: reordered by rule
+    L2, with characters at right-to-left levels mirrored by rule L4."""
+    if not text:
+        return text
+    levels = bidi_levels(text, base)
+    chars = [MIRRORED.get(ch, ch) if level % 2 else ch for ch, level in zip(text, levels,
+                                                                          strict=True)]
+    order = list(range(len(text)))
+    highest = max(levels)
+    lowest_odd = min((lv for lv in levels if lv % 2), default=highest + 1)
+    for level in range(highest, lowest_odd - 1, -1):
+        i = 0
+        while i < len(order):
+            if levels[order[i]] >= level:
+                j = i
+                while j < len(order) and levels[order[j]] >= level:
+                    j += 1
+                order[i:j] = order[i:j][::-1]
+                i = j
+            else:
+                i += 1
+    return "".join(chars[i] for i in order)
+
+
+@functools.lru_cache(maxsize=16384)
+def _shaped(text: str) -> str:
+    return str(arabic_reshaper.reshape(text))
+
+
 def visual(line: str) -> str:
-    """One line of logical-order text as it must be drawn left to right."""
-    shaped = arabic_reshaper.reshape(line)
-    shown = str(get_display(shaped, base_dir="R" if is_rtl(line) else "L"))
+    """One line of logical-order text as it must be drawn left to right: shaped, reordered,
+    mirrored, and without the controls that are never drawn."""
+    shown = display_order(_shaped(line), 1 if is_rtl(line) else 0)
     return "".join(ch for ch in shown if ch not in fonts.INVISIBLE)
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_width(word: str, size: float) -> float:
+    """Width of one word as drawn: contextual forms depend only on the word itself (a
+    space never joins), and bidi reordering does not change a width."""
+    return fonts.text_width("".join(ch for ch in _shaped(word) if ch not in fonts.INVISIBLE),
+                            size)
 
 
 def markup(text: str, base: str = fonts.SANS, size: float | None = None) -> str:
@@ -77,7 +192,7 @@ def markup(text: str, base: str = fonts.SANS, size: float | None = None) -> str:
 
 def _rtl_phrase(match: re.Match[str]) -> str:
     phrase = match.group(0)
-    shown = str(get_display(arabic_reshaper.reshape(phrase), base_dir="R"))
+    shown = display_order(_shaped(phrase), 1)
     if len(phrase) <= _KEEP_TOGETHER:
         shown = shown.replace(" ", "\u00a0")
     return shown
@@ -93,6 +208,13 @@ def para(text: str, style: ParagraphStyle, number: str = "") -> Flowable:
     if number:
         return CachedParagraph(markup(text, base, size), style, bulletText=number)
     return CachedParagraph(markup(text, base, size), style)
+
+
+def upper(text: str, lang: str) -> str:
+    """Upper case as the language writes it: Azerbaijani i → İ (Python's rule gives I)."""
+    if lang == "az":
+        text = text.replace("i", "İ")
+    return text.upper()
 
 
 class CachedParagraph(Paragraph):  # type: ignore[misc]
@@ -114,13 +236,46 @@ class CachedParagraph(Paragraph):  # type: ignore[misc]
         return width, height
 
 
+def wrap_rtl(text: str, width: float, size: float) -> list[str]:
+    """Break ``text`` into lines no wider than ``width``, in logical order.
+
+    Lines are broken before they are reordered (UAX #9 §3.4): breaking a paragraph that was
+    already reordered would put the end of the sentence on the first line. Widths add up
+    word by word, so the paragraph is measured once, not once per candidate line.
+    """
+    # A space is drawn in DejaVu or, between Arabic-script words, in Naskh: count the wider.
+    space = max(_word_width(" ", size), fonts.run_width(" ", fonts.ARABIC, size))
+    lines: list[str] = []
+    for hard in text.replace("\r\n", "\n").split("\n"):
+        current: list[str] = []
+        used = 0.0
+        for word in hard.split(" "):
+            w = _word_width(word, size)
+            if current and used + space + w > width:
+                lines.append(" ".join(current))
+                current, used = [], 0.0
+            if not current and w > width:
+                # A single word wider than the line is cut where it must be.
+                while len(word) > 1 and _word_width(word, size) > width:
+                    cut = len(word) - 1
+                    while cut > 1 and _word_width(word[:cut], size) > width:
+                        cut -= 1
+                    lines.append(word[:cut])
+                    word = word[cut:]
+                w = _word_width(word, size)
+            used = used + space + w if current else w
+            current.append(word)
+        lines.append(" ".join(current))
+    return lines
+
+
 class RTLParagraph(Flowable):  # type: ignore[misc]
     """A right-to-left paragraph that wraps, splits across pages and draws flush right.
 
-    Lines are broken in logical order, and only then reordered for display, one line at a
-    time (UAX #9 §3.4): breaking a paragraph that was already reordered would put the end of
-    the sentence on the first line. A hanging ``number`` goes to the right margin, mirroring
-    the left-hand numbers of left-to-right paragraphs.
+    A hanging ``number`` goes to the right margin, mirroring the left-hand numbers of
+    left-to-right paragraphs. A piece made by :meth:`split` keeps exactly its own lines:
+    it never re-wraps the whole paragraph (which once made the head of a split as tall as
+    the paragraph and drew it off the page), and it splits again if it must.
     """
 
     def __init__(
@@ -135,9 +290,10 @@ class RTLParagraph(Flowable):  # type: ignore[misc]
         self.text = text
         self.style = style
         self.number = number
-        self._lines = lines
+        self._fixed = lines          # the lines of a piece, as split from a whole paragraph
+        self._lines: list[str] = []
         self._first = first
-        self._avail = -1.0
+        self._for_width: float | None = None
         self.width = 0.0
         self.height = 0.0
 
@@ -153,46 +309,34 @@ class RTLParagraph(Flowable):  # type: ignore[misc]
     def _indent(self) -> float:
         return float(self.style.leftIndent) if self.number or not self._first else 0.0
 
-    def _wrap_lines(self, width: float) -> list[str]:
-        lines: list[str] = []
-        for hard in self.text.replace("\r\n", "\n").split("\n"):
-            current = ""
-            for word in hard.split(" "):
-                candidate = f"{current} {word}" if current else word
-                if fonts.text_width(visual(candidate), self._size) <= width or not current:
-                    current = candidate
-                else:
-                    lines.append(current)
-                    current = word
-                # A single word wider than the line is cut where it must be.
-                while fonts.text_width(visual(current), self._size) > width and len(current) > 1:
-                    cut = len(current) - 1
-                    while cut > 1 and fonts.text_width(visual(current[:cut]), self._size) > width:
-                        cut -= 1
-                    lines.append(current[:cut])
-                    current = current[cut:]
-            lines.append(current)
-        return lines
-
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if self._lines is None or availWidth != self._avail:
-            if self._lines is None or self._first:
-                self._lines = self._wrap_lines(availWidth - self._indent())
-            self._avail = availWidth
+        width = availWidth - self._indent()
+        if self._for_width != width:
+            if self._fixed is None:
+                self._lines = wrap_rtl(self.text, width, self._size)
+            else:
+                # A piece keeps its lines; only a narrower column breaks them further.
+                self._lines = [part for line in self._fixed
+                               for part in wrap_rtl(line, width, self._size)]
+            self._for_width = width
         self.width = availWidth
         self.height = len(self._lines) * self._leading
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        self.wrap(availWidth, availHeight)
-        assert self._lines is not None
-        fit = int(availHeight // self._leading)
+        # A table cuts a cell with the column's full width, but draws it inside the cell's
+        # padding: the lines of the last wrap are the ones that will be drawn (ReportLab's
+        # Paragraph does the same). Re-wrapping wider here made pieces that grew when drawn.
+        if self._for_width is None:
+            self.wrap(availWidth, availHeight)
+        lines = self._lines
+        fit = int((availHeight + 1e-6) // self._leading)
+        if fit >= len(lines):
+            fit = len(lines) - 1  # asked to split although it fits: leave a line to carry
         if fit <= 0:
             return []
-        if fit >= len(self._lines):
-            return [self]
-        head = RTLParagraph(self.text, self.style, self.number, self._lines[:fit], self._first)
-        tail = RTLParagraph(self.text, self.style, "", self._lines[fit:], False)
+        head = RTLParagraph(self.text, self.style, self.number, lines[:fit], self._first)
+        tail = RTLParagraph(self.text, self.style, "", lines[fit:], False)
         return [head, tail]
 
     def getSpaceBefore(self) -> float:  # noqa: N802
@@ -203,18 +347,34 @@ class RTLParagraph(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canv: Any = self.canv
-        assert self._lines is not None
         right = self.width - self._indent()
         y = self.height - self._size * 1.3
         if self.number:
             canv.setFont(fonts.SANS, self._size)
             canv.drawRightString(self.width, y, self.number)
         for line in self._lines:
-            runs = list(fonts.font_runs(visual(line)))
-            total = sum(fonts.text_width(chunk, self._size) for _f, chunk in runs)
-            x = right - total
-            for font, chunk in runs:
+            runs = [(font, chunk, fonts.run_width(chunk, font, self._size))
+                    for font, chunk in _merged_runs(visual(line))]
+            x = right - sum(w for _f, _c, w in runs)
+            for font, chunk, width in runs:
                 canv.setFont(font, fonts.run_size(font, self._size))
                 canv.drawString(x, y, chunk)
-                x += fonts.text_width(chunk, self._size)
+                x += width
             y -= self._leading
+
+
+def _merged_runs(text: str) -> list[tuple[str, str]]:
+    """Font runs, with the spaces between two Arabic-script runs drawn in the Arabic font:
+    one run per stretch of words instead of one per word (a tenth of the drawing calls)."""
+    runs = list(fonts.font_runs(text))
+    out: list[tuple[str, str]] = []
+    for i, (font, chunk) in enumerate(runs):
+        if (font != fonts.ARABIC and chunk.isspace() and 0 < i < len(runs) - 1
+                and runs[i - 1][0] == runs[i + 1][0] == fonts.ARABIC
+                and fonts.has_glyph(fonts.ARABIC, " ")):
+            font = fonts.ARABIC
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + chunk)
+        else:
+            out.append((font, chunk))
+    return out

@@ -134,13 +134,95 @@ def test_rtl_paragraph_wraps_in_logical_order_and_splits() -> None:
     para = RTLParagraph(" ".join(words), style)
     _, height = para.wrap(200, 1000)
     lines = para._lines
-    assert lines is not None
     assert len(lines) > 3
     assert " ".join(lines).split() == words  # nothing lost, order kept
     head, tail = para.split(200, height / 2)
     assert isinstance(head, RTLParagraph)
     assert isinstance(tail, RTLParagraph)
-    assert (head._lines or []) + (tail._lines or []) == lines
+    # What the page will do next: wrap each piece. The head must stay within the space it
+    # was cut for (it once re-wrapped the whole paragraph and ran off the page).
+    _, head_height = head.wrap(200, height / 2)
+    _, tail_height = tail.wrap(200, 1000)
+    assert head_height <= height / 2
+    assert head_height + tail_height == height
+    assert head._lines + tail._lines == lines
+    # A piece splits again the same way.
+    first, rest = tail.split(200, tail_height / 2)
+    first.wrap(200, 1000)
+    rest.wrap(200, 1000)
+    assert head._lines + first._lines + rest._lines == lines
+
+
+def test_rtl_paragraph_split_never_returns_itself() -> None:
+    """A table cell's split needs two pieces or none ([self] crashed _splitCell)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    rfonts.register()
+    style = ParagraphStyle("x", fontName=rfonts.SANS, fontSize=10, leading=14)
+    para = RTLParagraph(" ".join(f"کلمه{i}" for i in range(30)), style)
+    _, height = para.wrap(200, 1000)
+    assert para.split(200, 3) == []
+    pieces = para.split(200, height + 50)
+    assert len(pieces) == 2
+    one_line = RTLParagraph("کلمه", style)
+    one_line.wrap(200, 1000)
+    assert one_line.split(200, 1000) == []
+
+
+def test_rtl_paragraph_in_a_padded_cell_keeps_the_lines_it_was_wrapped_to() -> None:
+    """A table cuts a cell with the column's full width but draws it inside its padding: a
+    piece cut at the wider width grew when drawn and ran over the footer."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    rfonts.register()
+    style = ParagraphStyle("x", fontName=rfonts.SANS, fontSize=10, leading=14)
+    para = RTLParagraph(" ".join(f"کلمه{i}" for i in range(80)), style)
+    _, height = para.wrap(190, 1000)        # the cell's content width
+    head, _tail = para.split(200, height / 2)  # the column's width
+    _, head_height = head.wrap(190, 1000)
+    assert head_height <= height / 2
+
+
+@pytest.mark.parametrize(("logical", "shown"), [
+    # Brackets and guillemets inside right-to-left text are drawn mirrored (UAX #9 L4).
+    ("زدند (فلکه)", "(هکلف) دندز"),
+    ("«مرا»", "«ارم»"),
+    ("[الف]", "[فلا]"),
+    # Brackets inside an embedded left-to-right run keep their shape.
+    ("گفت (ABC) و", "و (ABC) تفگ"),
+    # Numbers keep their order.
+    ("سال ۱۳۹۹ بود", "دوب ۱۳۹۹ لاس"),
+    ("پرونده 2017/417 است", "تسا 2017/417 هدنورپ"),
+])
+def test_display_order_mirrors_and_reorders(logical: str, shown: str) -> None:
+    from testimony_app.reports.text import display_order
+
+    assert display_order(logical, 1) == shown
+
+
+def test_display_order_agrees_with_python_bidi_apart_from_mirroring() -> None:
+    """The reordering is python-bidi's own (its levels); only rule L4 is added."""
+    from bidi import get_display
+    from bidi.mirror import MIRRORED
+
+    from testimony_app.reports.text import display_order
+
+    samples = [FA_TEXT, "محمد عبد الله، بغداد 2017 (شارع ٣) «نص» [x] ABC def 12.5%",
+               "نام: Nemət Məhərrəmov، تاریخ ۱۴۰۱/۰۲/۰۳؛ پرونده #45-B."]
+    for text in samples:
+        ours = display_order(text, 1)
+        theirs = str(get_display(text, base_dir="R"))
+        assert len(ours) == len(theirs)
+        for a, b in zip(ours, theirs, strict=True):
+            assert a == b or MIRRORED.get(b) == a, (text, ours, theirs)
+
+
+def test_levels_fall_back_to_the_pure_python_algorithm(monkeypatch: pytest.MonkeyPatch) -> None:
+    from testimony_app.reports import text as text_module
+
+    expected = text_module.display_order("زدند (فلکه) و «این» 123", 1)
+    monkeypatch.setattr(text_module, "_levels_fast", lambda _t, _b: None)
+    assert text_module.display_order("زدند (فلکه) و «این» 123", 1) == expected
 
 
 def test_short_rtl_phrase_inside_ltr_text_is_kept_together_and_shaped() -> None:

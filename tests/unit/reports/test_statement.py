@@ -33,8 +33,7 @@ from testimony_app.reports.labels import label
 from testimony_app.reports.statement import when
 
 SECTIONS = ("s_interview", "s_consent", "s_witness", "s_narrative", "s_detention", "s_acts",
-            "s_effects", "s_annexes", "s_truth", "s_interpreter", "s_interviewer",
-            "s_signatures")
+            "s_effects", "s_annexes", "s_truth", "s_interpreter", "s_interviewer")
 
 
 @functools.cache
@@ -181,14 +180,17 @@ def test_body_marks_are_drawn_with_caption_and_legend() -> None:
 def test_closing_declarations_and_signature_blocks() -> None:
     text = _text()
     t = full_testimony()
+    pages = len(_pages())
     assert f"read back to the witness in Azerbaijani by {t.interview.interpreter}" in text
-    assert "I, Nemət Məhərrəmov, believe that the facts stated in this statement are true" in text
+    assert (f"I, Nemət Məhərrəmov, believe that the facts stated in this statement, which "
+            f"consists of {pages} pages, are true") in text
+    assert "It was read back to me in Azerbaijani, a language I understand" in text
     assert f"I, {t.interview.interviewer}, of {t.interview.interviewer_organisation}, declare" \
         in text
-    signatures = text[text.index("12. Signatures"):]
-    for role, name in (("Witness", t.witness.name), ("Interviewer", t.interview.interviewer),
-                       ("Interpreter", t.interview.interpreter)):
-        assert f"{role} Name {name} Signature Date Place" in signatures
+    closing = text[text.index("9. Statement of truth"):]
+    for role, name in (("Witness", t.witness.name), ("Interpreter", t.interview.interpreter),
+                       ("Interviewer", t.interview.interviewer)):
+        assert f"{role} Name {name} Signature Date Place" in closing
 
 
 def test_without_interpreter_there_is_no_certificate_or_block() -> None:
