@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages Testimony needs, only those that are missing.
 #   Qt (offscreen and on screen), QtMultimedia's audio, the age tool for bundle checks,
-#   poppler (pdftoppm) for looking at statements, and python3-venv.
+#   poppler (pdftoppm) for looking at statements, and python3-venv; Apache PDFBox Preflight
+#   with a headless Java (and the two Java libraries its validator needs on Java 11+) to check
+#   that sealed statements are PDF/A-1b.
 set -euo pipefail
 
 packages=(
@@ -10,6 +12,7 @@ packages=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libpulse0 libxrandr2 fonts-dejavu-core
   age poppler-utils
+  default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
   desktop-file-utils appstream binutils
 )
 if [ "${WITH_XVFB:-0}" = 1 ]; then packages+=(xvfb xauth); fi

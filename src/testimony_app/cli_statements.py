@@ -1,6 +1,6 @@
 """Command-line sub-commands for statements: making them, their redaction, checking a signed one.
 
-    pdf ID -o OUT.pdf [--language en|az|ru] [--version N] [--sign]
+    pdf ID -o OUT.pdf [--language en|az|ru] [--version N] [--sign] [--attestation]
         [--redacted [--review-file FILE]] [--named --reason TEXT]
     redactions ID [--version N] [--language en|az|ru] [--review-file FILE] [--json]
     verify-statement FILE [--vault DIR] [--json]     exit 0 only if every check passed
@@ -90,6 +90,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             record_id, out, version=args.version, language=args.language,
             redacted=args.redacted, review=review,
             named_reason=args.reason if args.named else None, sign=args.sign,
+            attestation=args.attestation,
         )
         kept = 0
         if args.redacted:
@@ -238,6 +239,8 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser,
     p.add_argument("--version", type=int, default=None)
     p.add_argument("--sign", action="store_true",
                    help="sign with this laptop's key (sealed versions only; see verify-statement)")
+    p.add_argument("--attestation", action="store_true",
+                   help="add a block for an authorised person who witnesses the signature")
     p = sub.add_parser("redactions", help="list what the redacted statement replaces",
                        parents=[common, out])
     p.add_argument("id")

@@ -158,11 +158,15 @@ class StatementService:
         redacted: bool = False,
         review: ReviewChoices | None = None,
         sign: bool = False,
+        attestation: bool = False,
     ) -> bytes:
         """The statement PDF for a version (the newest by default), as bytes. A redacted one
         applies ``review``, or the stored review of the version when ``None``.
 
-        ``sign`` appends the laptop's PDF signature; only a sealed version can be signed.
+        ``sign`` appends the laptop's PDF signature; only a sealed version can be signed. An
+        amendment names the sealed version it corrects (its number, seal time and content
+        hash); ``attestation`` adds a block for an authorised person who witnesses the
+        signature. A sealed version gives an archival PDF (PDF/A-1b).
         """
         _check_language(language)
         chosen = self._version(record_id, version)
@@ -175,6 +179,9 @@ class StatementService:
         choices = EMPTY
         if redacted:
             choices = self.stored_review(record_id, chosen.number) if review is None else review
+        earlier = [v for v in self._vault.records.info(record_id).versions
+                   if v.number < chosen.number and v.sealed]
+        previous = max(earlier, key=lambda v: v.number) if earlier else None
         request = reports.StatementRequest(
             record_id=record_id,
             version=chosen.number,
@@ -185,6 +192,10 @@ class StatementService:
             redacted=redacted,
             amendment_reason=chosen.reason,
             review=choices,
+            attestation=attestation,
+            previous_version=previous.number if previous else 0,
+            previous_sealed_at=previous.sealed_at if previous else "",
+            previous_sha256=previous.content_sha256 if previous else "",
         )
         pdf = reports.build_statement(testimony, request)
         return statement_signing.sign_statement(self._vault, pdf) if sign else pdf
@@ -200,6 +211,7 @@ class StatementService:
         review: ReviewChoices | None = None,
         named_reason: str | None = None,
         sign: bool = False,
+        attestation: bool = False,
     ) -> str:
         """Write the statement to ``dest`` atomically (0600); return the PDF's SHA-256.
 
@@ -220,7 +232,7 @@ class StatementService:
         if redacted and review is not None:
             self.store_review(record_id, chosen.number, review)
         pdf = self.build(record_id, version=chosen.number, language=language,
-                         redacted=redacted, review=review, sign=sign)
+                         redacted=redacted, review=review, sign=sign, attestation=attestation)
         try:
             atomic_write(dest, pdf)
         except OSError as exc:
