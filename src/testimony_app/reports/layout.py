@@ -276,12 +276,14 @@ class LongTable(Table):  # type: ignore[misc]
         c = self.continued
         if c is None:
             return
+        # ReportLab's pieces share the row lists of the table they came from (the header
+        # rows above all): a row is copied before it is changed, or the head changes too.
         rows = tail._cellvalues
         if c.title and headers:
-            rows[0][0] = c.title_label()
+            rows[0] = [c.title_label(), *rows[0][1:]]
         if len(rows) <= headers:
             return
-        first = rows[headers]
+        first = rows[headers] = list(rows[headers])
         # A row cut in two leaves its name (the number or the label) in the head piece, and
         # an empty first cell in the tail: say which row goes on here.
         last_of_head = head._cellvalues[-1][0] if head._cellvalues else ""

@@ -126,6 +126,10 @@ def test_split_rows_say_cont_with_their_number_or_label() -> None:
     # with the cut row's label repeated.
     assert "Act 8 (cont.)" in text
     assert "Description (cont.)" in text
+    # Only the pieces on the following pages say so: where the table begins, it does not.
+    first = next(p for p in pages if "Act 8" in p)
+    assert "Act 8 Date" in first
+    assert "Act 8 (cont.)" not in first
 
 
 def test_split_rows_say_cont_in_russian_and_azerbaijani() -> None:
