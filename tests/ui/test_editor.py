@@ -536,11 +536,14 @@ def test_removing_an_episode_keeps_acts_pointing_at_the_right_one(
 def test_language_switch_relabels_vocabularies(editor: Editor) -> None:
     editor.set_language("az")
     role = find(editor, QWidget, "witness.role")
-    assert role.currentText() != "Survivor (the person harmed)"
+    assert editor.testimony().witness.role == ""  # no role until one is chosen
+    role.set_value("victim")
+    assert role.currentText() == "Zərərçəkmiş şəxs"
     methods = find(editor, VocabPicker, "acts.methods")
     assert methods.label_of("falanga").startswith("Falanqa")
     editor.set_language("ru")
     assert methods.label_of("beating").startswith("Избиение")
+    assert role.currentText() == "Пострадавший"
     assert editor.testimony().witness.role == "victim"
 
 
