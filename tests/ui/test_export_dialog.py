@@ -418,3 +418,35 @@ def test_a_record_that_goes_redacted_is_reviewed_before_the_export(
     assert "Kiçik" not in record
     assert "Nemət onda" not in record
     assert "[withheld] onda da susdu" in record
+
+
+def test_every_version_that_goes_redacted_is_reviewed(
+    qtbot, device, runner, org, tmp_path, scripted_prompts
+):
+    S.enrol(device, org)
+    t = S.azerbaijani("versions", name_may_appear=False)
+    t.narrative.text = "Kiçik adlı bir əsgər məni apardı."
+    record_id = S.sealed(device, t)
+    t = device.testimonies.get(record_id)
+    t.narrative.text += "\n\nSonra Böyük adlı biri gəldi."
+    device.testimonies.amend(record_id, t, "Şahid əlavə etdi")
+    dialog = make_dialog(qtbot, device, runner)
+    out = tmp_path / "usb"
+    out.mkdir()
+    scripted_prompts.queue("save_path", str(out / "bundle.age"))
+    reviewed: list[int] = []
+
+    def accept(review_dialog) -> None:  # version 1, then version 2
+        reviewed.append(review_dialog._review.version)
+        review_dialog.term_edit.setText("Kiçik")
+        review_dialog.rescanned.connect(review_dialog.accept_button.click)
+        review_dialog.term_button.click()
+
+    dialog.review_opened.connect(accept)
+    with qtbot.waitSignal(dialog.exported, timeout=60000):
+        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert reviewed == [1, 2]
+    extracted = S.extract(org.paths[0], out / "bundle.age", tmp_path / "x")
+    for number in (1, 2):
+        record = (extracted / f"records/{record_id}/v{number}/record.json").read_text("utf-8")
+        assert "Kiçik" not in record

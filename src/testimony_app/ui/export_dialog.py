@@ -306,10 +306,12 @@ class ExportDialog(QDialog):
         ids = self.checked_ids()
         if self.ops.session() is None or not ids or self.working or self._plan is None:
             return
+        # Every version that goes redacted (earlier sealed versions never sent go too).
         wanted = [
-            (c.record_id, c.version)
+            (c.record_id, version)
             for c in self._plan.candidates
             if c.record_id in ids and c.redacted and c.reason is None
+            for version in (c.versions or (c.version,))
         ]
         if not wanted:
             self._ask_and_export(ids)
