@@ -589,3 +589,41 @@ def test_tab_walks_the_form_in_reading_order(editor: Editor, qtbot: Any) -> None
         "interview.setting", "interview.interviewer", "interview.interviewer_organisation",
         "interview.interpreter",
     ]
+
+
+def test_a_save_meeting_a_held_database_waits_on_the_worker_not_in_the_window(
+    editor: Editor, session: VaultSession, type_text: Any, qtbot: Any
+) -> None:
+    """A backup or a vault check holds the database lock for seconds: the window goes on."""
+    import threading
+
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    editor.show_section("narrative")
+    box = find(editor, QPlainTextEdit, "narrative.text")
+    held, release = threading.Event(), threading.Event()
+
+    def backup_like() -> None:
+        with session.bundles.vault.db.lock:  # what backup_to and cipher_problems hold
+            held.set()
+            release.wait(20)
+
+    holder = threading.Thread(target=backup_like)
+    holder.start()
+    try:
+        assert held.wait(5)
+        type_text(box, AZ)
+        editor.save_now()  # Ctrl+S: before, this blocked the GUI thread until the lock was free
+        assert editor.is_dirty()  # returned at once: the save waits on the worker
+        type_text(box, " " + RU)  # and the window still takes typing meanwhile
+        ticks: list[int] = []
+        QTimer.singleShot(0, lambda: ticks.append(1))
+        qtbot.waitUntil(lambda: bool(ticks), timeout=2000)
+        assert editor.is_dirty()
+    finally:
+        release.set()
+        holder.join(10)
+    # The Ctrl+S save went through once the lock was free; then the newest text goes too.
+    qtbot.waitUntil(lambda: session.testimonies.get(record_id).narrative.text == AZ, timeout=10000)
+    assert editor.save_and_wait()
+    assert session.testimonies.get(record_id).narrative.text == AZ + " " + RU
