@@ -612,6 +612,8 @@ def _autosave_during_backup(
     editor.show_section("narrative")
     box = editor.narrative.text
     box.setFocus()
+    failures: list[str] = []
+    editor.saver.failed.connect(lambda _rid, exc: failures.append(type(exc).__name__))
     text = "Məni gecə apardılar. Меня били. " * 40
     done = [False]
     runner.submit(
@@ -642,11 +644,13 @@ def _autosave_during_backup(
         time.sleep(0.001)
     stall = worst[0]
     pump(lambda: done[0])
-    editor.flush()
-    runner.wait_idle(60_000)
+    settled = editor.save_and_wait(120_000)
     stored = vault.testimonies.get(record_id).narrative.text
+    assert settled, f"the last save did not finish: {failures}"
     # A benchmark that loses text is worse than none: the vault holds what the window shows.
-    assert stored == box.toPlainText(), "the autosave lost text"
+    shown = box.toPlainText()
+    differs = next((i for i, (a, b) in enumerate(zip(stored, shown, strict=False)) if a != b), -1)
+    assert stored == shown, f"the autosave lost text: {len(stored)}/{len(shown)} at {differs}"
     assert text[:typed] in stored, "the typing did not reach the vault"
     runner.shutdown()
     editor.deleteLater()
