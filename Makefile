@@ -1,23 +1,46 @@
 # Testimony — the two Quick start commands and the developer's checks.
-#   make demo   install what is missing, build a vault of fictional testimonies, open the app
-#   make test   install what is missing, then lint, types, layer contracts and every test
-#   make package  the frozen application and .deb (see packaging/README.md)
+#   make demo         install what is missing, build a vault of fictional testimonies, open the app
+#   make test         install what is missing, then lint, types, layer contracts and every test
+#   make check        the quick loop while you work: lint, types, layers and the fast tests (< 90 s)
+#   make test-oldest  the fast tests on the lowest versions pyproject.toml allows (.venv-oldest)
+#   make lock         rewrite the lock files after a change to the dependencies (CONTRIBUTING.md)
+#   make package      the frozen application and .deb (see packaging/README.md)
+#
+# Python packages come from requirements/locked.txt (exact versions, with hashes), so every
+# machine and CI builds with the same bytes; the project itself is installed editable on top.
 
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
+LOCK   := requirements/locked.txt
+OLDEST_LOCK := requirements/oldest.txt
+OLDEST_VENV ?= .venv-oldest
 STAMP  := $(VENV)/.installed-stamp
 DEMO_VAULT ?= demo-vault
+# The fast tests: everything not marked slow. `make test` runs them all.
+FAST   := -m "not slow"
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint typecheck layers pytest system-deps bench package clean
+# Create a venv and install a lock file into it, one line of output per step; pip's own
+# output goes to $(1)/pip.log and is shown only if it fails.
+define install_locked
+	@test -x $(1)/bin/python || { echo "Creating the virtual environment $(1)…"; $(PYTHON) -m venv $(1); }
+	@echo "Installing Python packages into $(1) (about 2 minutes the first time)…"
+	@$(1)/bin/python -m pip install --quiet --progress-bar off --require-hashes -r $(2) \
+	  > $(1)/pip.log 2>&1 || { tail -n 30 $(1)/pip.log >&2; echo "pip failed: see $(1)/pip.log" >&2; exit 1; }
+	@echo "Installing Testimony itself into $(1)…"
+	@$(1)/bin/python -m pip install --quiet --progress-bar off --no-deps --no-build-isolation -e . \
+	  >> $(1)/pip.log 2>&1 || { tail -n 30 $(1)/pip.log >&2; echo "pip failed: see $(1)/pip.log" >&2; exit 1; }
+endef
+
+.PHONY: demo test check test-oldest lint typecheck layers pytest pytest-fast system-deps \
+	bench package lock lock-upgrade clean
 
 system-deps:
 	@scripts/install-system-deps.sh
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+$(STAMP): $(LOCK) pyproject.toml
+	$(call install_locked,$(VENV),$(LOCK))
 	@touch $(STAMP)
 
 demo: system-deps $(STAMP)
@@ -25,6 +48,8 @@ demo: system-deps $(STAMP)
 	$(PY) -m testimony_app --vault $(DEMO_VAULT) --demo-passphrase "$$($(PY) -c 'from testimony_app.services.demo import DEMO_PASSPHRASE as p; print(p)')"
 
 test: system-deps $(STAMP) lint typecheck layers pytest
+
+check: $(STAMP) lint typecheck layers pytest-fast
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks packaging
@@ -38,6 +63,27 @@ layers: $(STAMP)
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+pytest-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(FAST)
+
+# The floors in pyproject.toml are only true if the program works on them: a fresh venv with
+# the lowest allowed versions (requirements/oldest.txt), then the fast tests.
+test-oldest: system-deps
+	@rm -rf $(OLDEST_VENV)
+	$(call install_locked,$(OLDEST_VENV),$(OLDEST_LOCK))
+	QT_QPA_PLATFORM=offscreen $(OLDEST_VENV)/bin/python -m pytest -q -p no:cacheprovider $(FAST)
+
+# Rewrite both lock files from pyproject.toml, keeping every pin that still fits (so adding a
+# dependency changes only its own lines). `make lock-upgrade` moves everything to the newest.
+UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 \
+	--generate-hashes --custom-compile-command "make lock" pyproject.toml requirements/build.in
+lock: $(STAMP)
+	$(UV_COMPILE) $(UV_FLAGS) --extra dev --extra package -o $(LOCK)
+	$(UV_COMPILE) $(UV_FLAGS) --extra test --resolution lowest-direct -o $(OLDEST_LOCK)
+
+lock-upgrade: UV_FLAGS = --upgrade
+lock-upgrade: lock
+
 bench: system-deps $(STAMP)
 	$(PY) -m benchmarks
 
@@ -46,4 +92,4 @@ package: system-deps $(STAMP)
 	VENV=$(VENV) bash packaging/build-linux.sh
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(OLDEST_VENV) build dist .pytest_cache .mypy_cache .ruff_cache

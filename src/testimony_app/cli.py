@@ -16,19 +16,19 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from testimony_app import __version__, paths
-from testimony_app.domain import interchange
-from testimony_app.domain.model import Testimony
 from testimony_app.errors import TestimonyError, UserFacingError
-from testimony_app.services.vault import (
-    VaultSession,
-    create_vault,
-    list_backups,
-    restore_backup,
-    unlock_vault,
-)
+
+if TYPE_CHECKING:
+    from testimony_app.domain.model import Testimony
+    from testimony_app.services.vault import VaultSession
+
+# The services (and through them SQLCipher, ReportLab, the age code) are imported inside the
+# commands that use them, never at module level here or in cli_bundles/cli_registry: the
+# parser is built first, so --help, --version and a mistyped option answer at once
+# (tests/cli/test_cli_startup.py).
 
 EXIT_OK = 0
 EXIT_DAMAGED = 1
@@ -91,6 +91,8 @@ def _vault_path(args: argparse.Namespace) -> Path:
 
 
 def _open(args: argparse.Namespace) -> VaultSession:
+    from testimony_app.services.vault import unlock_vault
+
     session = unlock_vault(_vault_path(args), read_passphrase(args))
     if session.history_warning:
         print(f"Warning: {session.history_warning}", file=sys.stderr)
@@ -105,6 +107,8 @@ def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
 
 
 def _load_document(path: str) -> Testimony:
+    from testimony_app.domain import interchange
+
     try:
         raw = Path(path).read_bytes()
     except OSError:
@@ -118,6 +122,8 @@ def _load_document(path: str) -> Testimony:
 @command("init")
 def cmd_init(args: argparse.Namespace) -> int:
     """Create a new vault."""
+    from testimony_app.services.vault import create_vault
+
     path = _vault_path(args)
     passphrase = read_passphrase(args, confirm=True)
     session = create_vault(path, passphrase, kdf=args.kdf)
@@ -163,6 +169,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 @command("show")
 def cmd_show(args: argparse.Namespace) -> int:
     """Show one testimony (``--json``: the interchange document)."""
+    from testimony_app.domain import interchange
+
     session = _open(args)
     try:
         record_id = session.testimonies.resolve(args.id)
@@ -326,6 +334,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 @command("restore")
 def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the vault's database with a verified backup (the current file is kept aside)."""
+    from testimony_app.services.vault import list_backups, restore_backup
+
     path = _vault_path(args)
     if args.backup == "latest":
         found = list_backups(path)
@@ -342,6 +352,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 @command("passwd")
 def cmd_passwd(args: argparse.Namespace) -> int:
     """Change the vault's passphrase (rewrites only the key file)."""
+    from testimony_app.services.vault import unlock_vault
+
     old = read_passphrase(args)
     if args.new_passphrase_file:
         new = _read_secret_file(args.new_passphrase_file)

@@ -30,8 +30,9 @@ from testimony_app.cli import (
     command,
 )
 from testimony_app.errors import UserFacingError
-from testimony_app.services import organisation
-from testimony_app.services.bundles import NothingToExport
+
+# The services are imported inside each command, so that building the parser (--help) loads
+# none of them (see cli.py).
 
 
 def _say(text: str) -> None:
@@ -53,6 +54,8 @@ def _confirm(args: argparse.Namespace, question: str) -> bool:
 @command("org-keygen")
 def cmd_org_keygen(args: argparse.Namespace) -> int:
     """Make the organisation's age identity and receipt-signing key."""
+    from testimony_app.services import organisation
+
     result = organisation.org_keygen(Path(args.output))
     identity, signing = result.paths
     _emit(
@@ -113,6 +116,8 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
     """Write a bundle of sealed testimonies for the enrolled organisation."""
+    from testimony_app.services.bundles import NothingToExport
+
     out = Path(args.output)
     session = _open(args)
     try:
@@ -159,6 +164,8 @@ def _print_withheld(args: argparse.Namespace, withheld: Any) -> None:
 @command("verify")
 def cmd_verify(args: argparse.Namespace) -> int:
     """Check a bundle with the organisation's identity; exit 0 only if every check passed."""
+    from testimony_app.services import organisation
+
     if args.vault:
         session = _open(args)
         try:
@@ -198,6 +205,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 @command("import")
 def cmd_import(args: argparse.Namespace) -> int:
     """Verify a bundle and import it into the organisation's vault, all or nothing."""
+    from testimony_app.services import organisation
+
     session = _open(args)
     try:
         report = organisation.import_bundle(session, Path(args.bundle), Path(args.identity))
@@ -232,6 +241,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 @command("receipt")
 def cmd_receipt(args: argparse.Namespace) -> int:
     """Sign a receipt for an imported bundle, to hand back to the interviewer."""
+    from testimony_app.services import organisation
+
     session = _open(args)
     try:
         where = organisation.receipt(

@@ -21,12 +21,14 @@ import argparse
 import hashlib
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from testimony_app.cli import _EXTENSIONS, EXIT_OK, _emit, _open, command
 from testimony_app.cli_statements import hit_data, hits_text, review_file
-from testimony_app.domain.matching import MentionSuggestions, date_filter_problems
 from testimony_app.errors import UserFacingError
+
+if TYPE_CHECKING:  # imported where used, so that --help loads no matching code (see cli.py)
+    from testimony_app.domain.matching import MentionSuggestions
 
 
 def _link_line(link: Any) -> str:
@@ -47,6 +49,8 @@ def _suggestions_data(item: MentionSuggestions) -> dict[str, Any]:
 
 
 def _check_period(date_from: str, date_to: str) -> None:
+    from testimony_app.domain.matching import date_filter_problems
+
     problems = date_filter_problems(date_from, date_to)
     if "from_invalid" in problems or "to_invalid" in problems:
         raise UserFacingError(

@@ -1,20 +1,20 @@
 """Recording the interview into the vault chunk by chunk.
 
 The samples come from a generated tone (no sound card in CI), but the ``AttachmentWriter`` and
-the SQLCipher vault are the real ones: the point is what survives a crash. One test records a
-real ``QAudioSource`` from a PulseAudio virtual microphone, in a child process, when PulseAudio
-is installed (stack-findings §2.4).
+the SQLCipher vault are the real ones: the point is what survives a crash. Two tests record a
+real ``QAudioSource`` from a PulseAudio virtual microphone in a child process (stack-findings
+§2.4): one stops cleanly, the other is killed with SIGKILL and the vault is reopened.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import shutil
 import struct
 import subprocess
 import sys
-import textwrap
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -296,52 +296,79 @@ def test_clear_stops_and_keeps_a_running_recording(
     assert items[0].size > HEADER_SIZE
 
 
-_CHILD = textwrap.dedent(
-    """
-    import math, struct, sys, time
-    import testimony_app.ui  # guards against the PySide6 6.12 None/True refcount bug
-    from pathlib import Path
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-    app = QApplication([])
-    from PySide6.QtMultimedia import QMediaDevices
-    from testimony_app.services.vault import create_vault
-    from testimony_app.domain.model import Testimony, Consent
-    from testimony_app.ui.recorder import MEDIA_TYPE, HEADER_SIZE, MicrophoneSource, Recorder
+_CHILD_START = """
+import sys
+import testimony_app.ui  # guards against the PySide6 6.12 None/True refcount bug
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from PySide6.QtMultimedia import QMediaDevices
+from testimony_app.services.vault import create_vault
+from testimony_app.domain.model import Testimony, Consent
+from testimony_app.ui.recorder import MEDIA_TYPE, MicrophoneSource, Recorder
 
-    if not QMediaDevices.audioInputs():
-        print("NO-INPUT")
-        sys.exit(0)
-    session = create_vault(Path(sys.argv[1]), "pass", kdf="test")
-    rid = session.testimonies.create(Testimony(consent=Consent(audio_recording=True)))
-    writer = session.testimonies.start_recording(rid, "mic.wav", MEDIA_TYPE)
-    source = MicrophoneSource()
-    recorder = Recorder(chunk_ms=500)
-    recorder.start(writer, source)
-    QTimer.singleShot(int(sys.argv[2]) * 1000, app.quit)
-    app.exec()
-    info = recorder.stop()
-    data = session.testimonies.read_attachment(info.id)
-    fmt = source.audio_format()
-    pcm = data[HEADER_SIZE:]
-    samples = [s[0] for s in struct.iter_unpack("<h", pcm[: len(pcm) // 2 * 2])]
-    loud = [i for i, s in enumerate(samples) if abs(s) > 2000]
-    crossings = 0
-    if loud:
-        part = samples[loud[0]: loud[-1]]
-        crossings = sum(1 for a, b in zip(part, part[1:]) if a < 0 <= b)
-        seconds = len(part) / fmt.sample_rate
-        print("FREQ", crossings / seconds if seconds else 0)
-    print("RATE", fmt.sample_rate, "BITS", fmt.bits, "CH", fmt.channels)
-    print("MS", len(pcm) * 1000 // fmt.bytes_per_second, "CHUNKS", recorder.chunks_written())
-    session.lock()
-    """
-)
+if not QMediaDevices.audioInputs():
+    print("NO-INPUT", flush=True)
+    sys.exit(3)
+session = create_vault(Path(sys.argv[1]), "pass", kdf="test")
+rid = session.testimonies.create(Testimony(consent=Consent(audio_recording=True)))
+print("RECORD", rid, flush=True)
+writer = session.testimonies.start_recording(rid, "mic.wav", MEDIA_TYPE)
+source = MicrophoneSource()
+recorder = Recorder(chunk_ms=500)
+recorder.start(writer, source)
+"""
+
+# Records for argv[2] seconds, stops cleanly and reports.
+_CHILD = _CHILD_START + """
+QTimer.singleShot(int(sys.argv[2]) * 1000, app.quit)
+app.exec()
+info = recorder.stop()
+print("MS", recorder.captured_ms(), "CHUNKS", recorder.chunks_written(), flush=True)
+session.lock()
+"""
+
+# Records until it is killed, saying every quarter second how much is committed.
+_CHILD_UNTIL_KILLED = _CHILD_START + """
+def report():
+    print("STORED", recorder.stored_bytes(), recorder.captured_ms(), flush=True)
+timer = QTimer()
+timer.timeout.connect(report)
+timer.start(250)
+app.exec()
+"""
+
+
+def tone_frequency(wav: bytes) -> float:
+    """The frequency of the loud part of a recording as this recorder writes it (our WAV
+    header, 16-bit integer or 32-bit float samples), from its rising zero crossings."""
+    assert wav[:4] == b"RIFF"
+    assert wav[36:40] == b"data"
+    tag, channels, rate = struct.unpack("<HHI", wav[20:28])
+    bits = struct.unpack("<H", wav[34:36])[0]
+    code, size, loud_at = ("f", 4, 0.06) if tag == 3 else ("h", 2, 2000)
+    assert tag == 3 or bits == 16
+    frame = size * channels
+    pcm = wav[HEADER_SIZE:]
+    pcm = pcm[: len(pcm) // frame * frame]  # a kill can cut the last frame short
+    frames = [f[0] for f in struct.iter_unpack(f"<{channels}{code}", pcm)]
+    loud = [i for i, v in enumerate(frames) if abs(v) > loud_at]
+    assert loud, "the recording is silent"
+    part = frames[loud[0] : loud[-1]]
+    crossings = sum(1 for a, b in itertools.pairwise(part) if a < 0 <= b)
+    return crossings / (len(part) / rate)
 
 
 @pytest.fixture
 def virtual_microphone(tmp_path: Path) -> Iterator[dict[str, str]]:
-    """A private PulseAudio server whose default source plays a 440 Hz tone."""
+    """A private PulseAudio server whose default source plays a 440 Hz tone.
+
+    Started here, as whoever runs the tests (root in CI too: ``-n`` loads no default.pa, and
+    its own runtime directory keeps it away from any session server). Without the tools the
+    test is skipped; once they are installed (scripts/install-system-deps.sh), a server that
+    does not start or a Qt that sees no input is a failure, not a skip.
+    """
     needed = ("pulseaudio", "pactl", "paplay", "sox")
     if not all(shutil.which(tool) for tool in needed):
         pytest.skip(
@@ -350,31 +377,24 @@ def virtual_microphone(tmp_path: Path) -> Iterator[dict[str, str]]:
     runtime = tmp_path / "pa"
     runtime.mkdir(mode=0o700)
     env = dict(os.environ, XDG_RUNTIME_DIR=str(runtime), PULSE_RUNTIME_PATH=str(runtime / "p"))
-    server = subprocess.Popen(
-        [
-            "pulseaudio",
-            "-n",
-            "--daemonize=no",
-            "--exit-idle-time=-1",
-            "--disallow-exit",
-            "-L",
-            "module-native-protocol-unix",
-            "-L",
-            "module-null-sink sink_name=nullsink",
-            "--log-target=stderr",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    log = tmp_path / "pulseaudio.log"
+    with log.open("wb") as log_file:  # the child keeps its own descriptor
+        server = subprocess.Popen(
+            ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit",
+             "-L", "module-native-protocol-unix", "-L", "module-null-sink sink_name=nullsink",
+             "--log-target=stderr"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log_file,
+        )
     players: list[subprocess.Popen[bytes]] = []
     try:
-        for _ in range(50):
+        for _ in range(100):
             if subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode == 0:
                 break
             time.sleep(0.1)
         else:
-            pytest.skip("PulseAudio did not start here")
+            pytest.fail("PulseAudio did not start:\n" + log.read_text(errors="replace")[-2000:])
         subprocess.run(
             [
                 "pactl",
@@ -391,25 +411,12 @@ def virtual_microphone(tmp_path: Path) -> Iterator[dict[str, str]]:
         subprocess.run(["pactl", "set-default-source", "virtmic"], env=env, check=True)
         tone = tmp_path / "tone.wav"
         subprocess.run(
-            [
-                "sox",
-                "-n",
-                "-r",
-                "48000",
-                "-c",
-                "1",
-                str(tone),
-                "synth",
-                "30",
-                "sine",
-                "440",
-                "vol",
-                "0.5",
-            ],
+            ["sox", "-n", "-r", "48000", "-c", "1", str(tone), "synth", "60", "sine", "440",
+             "vol", "0.5"],
             check=True,
         )
         players.append(subprocess.Popen(["paplay", "-d", "nullsink", str(tone)], env=env))
-        yield env
+        yield dict(env, QT_QPA_PLATFORM="offscreen")
     finally:
         for player in players:
             player.kill()
@@ -426,23 +433,75 @@ def virtual_microphone(tmp_path: Path) -> Iterator[dict[str, str]]:
 def test_real_microphone_through_pulseaudio(
     tmp_path: Path, virtual_microphone: dict[str, str]
 ) -> None:
-    env = dict(virtual_microphone, QT_QPA_PLATFORM="offscreen")
+    vault = tmp_path / "vault"
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(tmp_path / "vault"), "5"],
-        env=env,
+        [sys.executable, "-c", _CHILD, str(vault), "5"],
+        env=virtual_microphone,
         capture_output=True,
         text=True,
         timeout=90,
     )
-    if "NO-INPUT" in done.stdout:
-        pytest.skip("Qt sees no audio input through PulseAudio here")
+    assert "NO-INPUT" not in done.stdout, "Qt sees no audio input through PulseAudio"
     assert done.returncode == 0, done.stderr[-2000:]
-    values = dict(
-        (line.split()[0], line.split()[1]) for line in done.stdout.splitlines() if line.strip()
-    )
-    assert int(values["MS"]) > 1000, done.stdout  # audio starts ~1.5 s after start()
-    assert "FREQ" in values, done.stdout
-    assert float(values["FREQ"]) == pytest.approx(440, rel=0.03)
+    record_id = done.stdout.split("RECORD ", 1)[1].split()[0]
+    reopened = unlock_vault(vault, PASS)
+    try:
+        (item,) = reopened.testimonies.attachments(record_id)
+        data = reopened.testimonies.read_attachment(item.id)
+    finally:
+        reopened.lock()
+    assert item.media_type == MEDIA_TYPE
+    bytes_per_second = struct.unpack("<I", data[28:32])[0]
+    assert (len(data) - HEADER_SIZE) * 1000 // bytes_per_second > 1000  # audio starts ~1.5 s in
+    assert tone_frequency(data) == pytest.approx(440, rel=0.03)
+
+
+@pytest.mark.slow
+def test_real_recording_survives_kill_9(
+    tmp_path: Path, virtual_microphone: dict[str, str]
+) -> None:
+    """The program dies mid-interview (kill -9): what was committed is in the vault, and it is
+    the witness's audio, not silence or a broken file."""
+    vault = tmp_path / "vault"
+    errors = tmp_path / "child.stderr"
+    record_id, stored = "", 0
+    with errors.open("wb") as err, subprocess.Popen(
+        [sys.executable, "-c", _CHILD_UNTIL_KILLED, str(vault)],
+        env=virtual_microphone,
+        stdout=subprocess.PIPE,
+        stderr=err,
+        text=True,
+    ) as child:
+        try:
+            assert child.stdout is not None
+            deadline = time.monotonic() + 90
+            for line in child.stdout:
+                assert "NO-INPUT" not in line, "Qt sees no audio input through PulseAudio"
+                if line.startswith("RECORD "):
+                    record_id = line.split()[1]
+                elif line.startswith("STORED "):
+                    stored, captured_ms = (int(v) for v in line.split()[1:3])
+                    if captured_ms >= 4000 and stored > HEADER_SIZE:
+                        break
+                assert time.monotonic() < deadline, "the recording did not get going"
+            else:
+                pytest.fail("the recorder exited: " + errors.read_text(errors="replace")[-2000:])
+        finally:
+            child.kill()
+            child.wait()
+    assert child.returncode == -9
+    assert record_id
+
+    reopened = unlock_vault(vault, PASS)
+    try:
+        (item,) = reopened.testimonies.attachments(record_id)
+        data = reopened.testimonies.read_attachment(item.id)
+        assert reopened.check().ok
+    finally:
+        reopened.lock()
+    assert item.size == len(data)
+    assert len(data) >= stored  # everything acknowledged before the kill, maybe a chunk more
+    assert tone_frequency(data) == pytest.approx(440, rel=0.03)
 
 
 def test_lock_while_recording_is_silent_and_recovered(

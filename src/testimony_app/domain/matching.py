@@ -29,8 +29,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
+
+from rapidfuzz.fuzz import ratio as _indel_ratio
 
 from testimony_app.domain.model import Testimony
 from testimony_app.domain.transliteration import name_key, rank_family, skeleton, split_rank, words
@@ -259,14 +260,21 @@ def mention_at(t: Testimony, path: str) -> Mention | None:
 
 @lru_cache(maxsize=65536)
 def _ratio(a: str, b: str) -> float:
+    """``(2 * LCS / (len(a) + len(b))) ** 2``, or 0 below 0.75 before squaring.
+
+    rapidfuzz's ``ratio`` is the normalised InDel similarity, ``2 * LCS / total`` with ``LCS``
+    the longest common subsequence (difflib's ``SequenceMatcher``, used before, counted greedy
+    matching blocks, which are at most the LCS: on the 435 pairs of the registry fixture's 30
+    skeleton words the two agree on 432, the other three lie far below 0.75, and the fixture's
+    precision and recall did not move). Symmetric, and 60 to 200 times faster.
+    :func:`_min_shared_bigrams` is proved for this definition.
+    """
     if a == b:
         return 1.0
     if len(a) == 1 or len(b) == 1:  # an initial agrees with a name it begins
         return 0.85 if a[0] == b[0] else 0.0
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < 0.75 or matcher.quick_ratio() < 0.75:
-        return 0.0
-    return matcher.ratio() ** 2
+    similarity = _indel_ratio(a, b, score_cutoff=75.0) / 100.0
+    return similarity**2
 
 
 def key_similarity(a: Sequence[str], b: Sequence[str]) -> float:
@@ -534,9 +542,16 @@ def _pieces(text: str) -> frozenset[str]:
 def _min_shared_bigrams(total: int, floor: float) -> int:
     """The fewest bigrams two words of ``total`` letters share when ``_ratio >= floor``.
 
-    ``_ratio`` squares ``2M / total`` for the ``M`` letters in difflib's matching blocks.
-    Blocks of sizes ``s`` share ``sum(s - 1) = M - blocks`` bigrams, and blocks are separated
-    by at least one unmatched letter, so ``blocks <= total - 2M + 1``.
+    ``_ratio`` squares ``2M / total`` where ``M`` is the length of a longest common
+    subsequence of words ``a`` and ``b``, so ``_ratio >= floor`` needs
+    ``M >= sqrt(floor) * total / 2``. Take the ``M`` matched letters in order: ``M - 1``
+    neighbouring pairs. A pair is a bigram of both words unless its letters are apart in
+    ``a`` or apart in ``b``; each gap in ``a`` holds at least one of ``a``'s ``len(a) - M``
+    unmatched letters, and likewise in ``b``. So at least
+    ``(M - 1) - (len(a) - M) - (len(b) - M) = 3M - total - 1`` pairs are bigrams of both, at
+    distinct positions in each word, and the multiset of shared bigrams counts them all.
+    (The same bound held for difflib's matching blocks; ``test_matching_index.py`` checks the
+    index against scoring every candidate.)
     """
     matched = math.ceil(math.sqrt(floor) * total / 2 - 1e-9)
     return 3 * matched - total - 1
