@@ -145,6 +145,7 @@ def _workflow(session: VaultSession, kit: ModuleType, scratch: Path) -> None:
     assert session.check().ok
 
 
+@pytest.mark.slow
 def test_a1_canary_sweep(vault_dir: Path, kit: ModuleType, tmp_path: Path) -> None:
     temp_root = Path(tempfile.gettempdir())
     home = Path(os.environ["HOME"])
@@ -196,6 +197,7 @@ def loose_umask() -> Iterator[None]:
         os.umask(old)
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("loose_umask")
 def test_a4_permissions_with_umask_022(tmp_path: Path, kit: ModuleType) -> None:
     probe = tmp_path / "probe"

@@ -51,6 +51,7 @@ def _one_sentence(exc: BaseException) -> None:
     assert "Traceback" not in text
 
 
+@pytest.mark.slow
 def test_b3_flipped_byte_fuzz(tmp_path: Path, kit: ModuleType) -> None:
     vault = _make_pristine(tmp_path, kit)
     db = vault / "vault.db"

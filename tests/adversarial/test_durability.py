@@ -43,6 +43,7 @@ def _read_lines(proc: subprocess.Popen[bytes], until: float, stop_at: str | None
     return lines
 
 
+@pytest.mark.slow
 def test_c1_kill_9_mid_transaction_loses_no_acknowledged_commit(
     vault_dir: Path, kit: ModuleType
 ) -> None:
@@ -130,6 +131,7 @@ def test_c3_disk_full_keeps_text_and_earlier_records(
     assert session.check().ok
 
 
+@pytest.mark.slow
 def test_c3_file_size_limit_during_a_large_attachment(
     vault_dir: Path, kit: ModuleType, tmp_path: Path
 ) -> None:

@@ -32,6 +32,8 @@ from testimony_app.errors import BundleRejected, OperationCancelled
 from testimony_app.services import organisation
 from testimony_app.services.vault import VaultSession
 
+pytestmark = pytest.mark.slow  # each test builds two vaults and a signed bundle first (2-4 s)
+
 S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 
 

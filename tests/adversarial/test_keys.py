@@ -23,6 +23,8 @@ from testimony_app.errors import (
 )
 from testimony_app.services.vault import create_vault, unlock_vault
 
+pytestmark = pytest.mark.slow  # kill -9 children, hostile KDF parameters, real key files (0.5-16 s)
+
 
 @pytest.fixture
 def vault(vault_dir: Path, kit: ModuleType, tmp_path: Path) -> Path:

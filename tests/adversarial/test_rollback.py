@@ -22,6 +22,8 @@ from testimony_app.crypto import keyslots
 from testimony_app.errors import KeyFileDamaged
 from testimony_app.services.vault import VaultSession, unlock_vault
 
+pytestmark = pytest.mark.slow  # real vault copies unlocked, exported and restored (1-4 s each)
+
 S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 
 

@@ -139,6 +139,7 @@ def _files(vault: Path) -> dict[str, bytes]:
             if p.is_file()}
 
 
+@pytest.mark.slow
 def test_show_json_round_trips_the_document(cli: Cli, base: tuple[Path, str, str],
                                             tmp_path: Path) -> None:
     record_id = base[1]
@@ -228,6 +229,7 @@ def test_seal_amend_attach_check(cli: Cli, base: tuple[Path, str, str], tmp_path
     assert "All checks passed" in cli.ok("check")
 
 
+@pytest.mark.slow
 def test_check_after_a_flipped_byte(cli: Cli, kit: ModuleType) -> None:
     db = cli.vault / "vault.db"
     kit.flip_byte(db, db.stat().st_size - 3000)
@@ -242,6 +244,7 @@ def test_check_after_a_flipped_byte(cli: Cli, kit: ModuleType) -> None:
     assert all(line.startswith("- ") and line.endswith(".") for line in lines[1:])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["flip page 1", "missing", "empty", "truncated"])
 def test_damaged_database_is_one_sentence_and_files_unchanged(
     cli: Cli, kit: ModuleType, damage: str
@@ -264,6 +267,7 @@ def test_damaged_database_is_one_sentence_and_files_unchanged(
         assert db.read_bytes() == b""
 
 
+@pytest.mark.slow
 def test_wrong_passphrase_is_exit_2_one_line(cli: Cli) -> None:
     before = _files(cli.vault)
     proc = cli("list", sub=True, TESTIMONY_PASSPHRASE="səhv parol")
@@ -274,6 +278,7 @@ def test_wrong_passphrase_is_exit_2_one_line(cli: Cli) -> None:
     assert _files(cli.vault) == before
 
 
+@pytest.mark.slow
 def test_no_passphrase_without_a_terminal(cli: Cli) -> None:
     env = {k: v for k, v in _env(cli.home).items() if k != "TESTIMONY_PASSPHRASE"}
     proc = subprocess.run([sys.executable, "-m", "testimony_app", "list", "--vault",
@@ -330,6 +335,7 @@ def test_backup_restore_latest_and_passwd(cli: Cli, base: tuple[Path, str, str])
     assert "All checks passed" in cli.ok("check", TESTIMONY_PASSPHRASE=NEW_PASSPHRASE)
 
 
+@pytest.mark.slow
 def test_backup_says_when_a_damaged_attachment_file_is_not_in_it(
     cli: Cli, base: tuple[Path, str, str], tmp_path: Path
 ) -> None:
@@ -369,6 +375,7 @@ def test_unknown_vault(tmp_path: Path) -> None:
     assert not (tmp_path / "yoxdur").exists()
 
 
+@pytest.mark.slow
 def test_demo(tmp_path: Path) -> None:
     pytest.importorskip("testimony_app.domain.demo")
     cli = Cli(tmp_path / "demo", tmp_path / "home")

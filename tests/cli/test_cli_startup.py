@@ -64,6 +64,7 @@ def test_help_loads_no_service(args: list[str]) -> None:
                                                         "bundles", "crypto", "ui")}
 
 
+@pytest.mark.slow  # loads the services in a child process
 def test_a_command_still_finds_its_services(tmp_path: Path) -> None:
     """The lazy imports are real: a command that needs a vault reaches the service (and
     says the vault is missing), not a NameError."""

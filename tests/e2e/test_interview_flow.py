@@ -88,6 +88,7 @@ def write_testimony(editor, qtbot, type_text) -> None:
     type_text(box, NARRATIVE)
 
 
+@pytest.mark.slow
 def test_an_interview_from_first_run_to_amendment(
     open_window, qtbot, tmp_path, type_text, trigger, scripted_prompts
 ):

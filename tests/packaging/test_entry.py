@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from testimony_app import __version__
 
 ENTRY = Path(__file__).resolve().parents[2] / "packaging" / "pyinstaller" / "entry.py"
@@ -17,12 +19,14 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_self_test_through_the_entry_script() -> None:
     result = run("--self-test")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1] == "Self-test passed."
 
 
+@pytest.mark.slow
 def test_other_arguments_reach_the_command_line() -> None:
     result = run("--version")
     assert result.returncode == 0

@@ -87,6 +87,7 @@ def test_a_missing_native_library_is_named(scratch: Path, monkeypatch: pytest.Mo
     assert "sqlcipher3" not in lines[-1]
 
 
+@pytest.mark.slow
 def test_runs_without_qt() -> None:
     """It must work on a machine with no display: Qt is never imported."""
     code = (

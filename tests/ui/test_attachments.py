@@ -213,6 +213,7 @@ def test_cancelled_import_adds_nothing(
     assert prompts.texts("error") == []
 
 
+@pytest.mark.slow
 def test_audio_plays_from_the_vault(
     editor: Editor,
     session: VaultSession,

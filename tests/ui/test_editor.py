@@ -125,6 +125,7 @@ def test_sections_follow_the_interview(editor: Editor) -> None:
     assert editor.current_section() == "consent"
 
 
+@pytest.mark.slow
 def test_typing_on_every_page_lands_in_the_vault(
     editor: Editor, session: VaultSession, runner: TaskRunner, type_text: Any, qtbot: Any
 ) -> None:
@@ -225,6 +226,7 @@ def test_typing_on_every_page_lands_in_the_vault(
     assert find(again, QLineEdit, "witness.name.edit").text() == "Nemət Məhərrəmov"
 
 
+@pytest.mark.slow
 def test_autosave_fires_after_the_interval(
     editor: Editor, session: VaultSession, type_text: Any, qtbot: Any
 ) -> None:
@@ -239,6 +241,7 @@ def test_autosave_fires_after_the_interval(
     assert find(editor, QWidget, "saveStatus").text().startswith("Saved")
 
 
+@pytest.mark.slow
 def test_steady_typing_does_not_postpone_the_save(
     editor: Editor, session: VaultSession, type_text: Any, qtbot: Any
 ) -> None:
@@ -312,6 +315,7 @@ def test_ctrl_s_and_alt_numbers(
     assert editor.current_section() == "witness"
 
 
+@pytest.mark.slow
 def test_disk_full_keeps_the_text_and_says_so_once(
     editor: Editor,
     session: VaultSession,
@@ -343,6 +347,7 @@ def test_disk_full_keeps_the_text_and_says_so_once(
     assert session.testimonies.get(record_id).narrative.text == AZ
 
 
+@pytest.mark.slow
 def test_review_links_jump_to_the_field(editor: Editor, type_text: Any, qtbot: Any) -> None:
     editor.show_section("acts")
     QTest.mouseClick(find(editor, QPushButton, "acts.add"), Qt.MouseButton.LeftButton)
@@ -394,6 +399,7 @@ def test_seal_is_refused_without_consent(
     assert not editor.is_read_only()
 
 
+@pytest.mark.slow
 def test_seal_makes_it_read_only_and_amendment_reopens(
     editor: Editor,
     session: VaultSession,
@@ -442,6 +448,7 @@ def test_seal_makes_it_read_only_and_amendment_reopens(
     assert "Şahid tarixi düzəltdi" in session.testimonies.info(record_id).versions[-1].reason
 
 
+@pytest.mark.slow
 def test_amendment_without_a_reason_changes_nothing(
     editor: Editor, session: VaultSession, prompts: ScriptedPrompts, qtbot: Any
 ) -> None:
@@ -458,6 +465,7 @@ def test_amendment_without_a_reason_changes_nothing(
     assert editor.is_read_only()
 
 
+@pytest.mark.slow
 def test_clear_wipes_every_widget_and_undo_stack(editor: Editor, type_text: Any) -> None:
     record_consent(editor)
     editor.show_section("interview")
@@ -504,6 +512,7 @@ def test_clear_wipes_every_widget_and_undo_stack(editor: Editor, type_text: Any)
     assert editor.flush()
 
 
+@pytest.mark.slow
 def test_removing_an_episode_keeps_acts_pointing_at_the_right_one(
     editor: Editor, prompts: ScriptedPrompts, type_text: Any
 ) -> None:

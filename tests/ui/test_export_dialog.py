@@ -129,6 +129,7 @@ def test_not_enrolled_enrols_after_the_fingerprint_is_confirmed(
     assert not dialog.export_button.isEnabled()
 
 
+@pytest.mark.slow
 def test_export_writes_a_real_bundle_with_progress_and_says_what_was_withheld(
     qtbot, device, runner, org, recording, tmp_path, scripted_prompts
 ):
@@ -214,6 +215,7 @@ def test_export_writes_a_real_bundle_with_progress_and_says_what_was_withheld(
     assert {r.record_id for r in report.records} == {sent}
 
 
+@pytest.mark.slow
 def test_cancel_mid_export_leaves_no_file(
     qtbot, device, runner, org, recording, tmp_path, scripted_prompts
 ):
@@ -316,6 +318,7 @@ def test_progress_relay_throttles_but_keeps_the_first_and_the_last(qtbot):
     assert relay.passed == 2
 
 
+@pytest.mark.slow
 def test_menu_actions_open_the_dialogs_and_the_lock_cancels_an_export(
     make_window, qtbot, tmp_path, type_text, scripted_prompts, recording
 ):

@@ -156,6 +156,7 @@ print("LOCKS", len(got))
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("dbus-run-session") is None, reason="needs a D-Bus session")
 def test_screen_lock_signal_over_a_real_session_bus(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import QListWidget
 from testimony_app.domain import model
 from testimony_app.services import vault as vault_service
 from testimony_app.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.slow  # each test builds the real window over a real vault (0.5-2 s)
 
 PASSPHRASE = "qarğa-dəniz-kitab-çay-günəş-yol"
 

@@ -23,7 +23,7 @@ from testimony_app.ui.i18n import Translations
 from testimony_app.ui.receipt_dialog import ReceiptDialog
 from testimony_app.ui.tasks import TaskRunner
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 
 S = sys.modules["bundle_support"]  # loaded by tests/conftest.py

@@ -161,6 +161,7 @@ def test_helpers() -> None:
     assert recording_filename(datetime(2026, 11, 28, 14, 3)) == "interview-2026-11-28-1403.wav"
 
 
+@pytest.mark.slow
 def test_recording_is_refused_without_consent(
     editor: Editor, session: VaultSession, prompts: ScriptedPrompts, source: ToneSource
 ) -> None:
@@ -180,6 +181,7 @@ def test_recording_is_refused_without_consent(
     assert session.testimonies.attachments(record_id) == []
 
 
+@pytest.mark.slow
 def test_chunks_reach_the_vault_while_recording(
     editor: Editor, session: VaultSession, source: ToneSource, qtbot: Any
 ) -> None:
@@ -223,6 +225,7 @@ def test_chunks_reach_the_vault_while_recording(
     assert [a.id for a in session.testimonies.attachments(record_id)] == [info.id]
 
 
+@pytest.mark.slow
 def test_a_crash_loses_seconds_not_the_recording(
     tmp_path: Path, editor: Editor, session: VaultSession, source: ToneSource, qtbot: Any
 ) -> None:
@@ -251,6 +254,7 @@ def test_a_crash_loses_seconds_not_the_recording(
     recorder._writer = None  # the dead process's writer; nothing more to stop
 
 
+@pytest.mark.slow
 def test_disk_full_stops_and_keeps_what_was_recorded(
     editor: Editor,
     session: VaultSession,
@@ -280,6 +284,7 @@ def test_disk_full_stops_and_keeps_what_was_recorded(
     assert items[0].size == kept
 
 
+@pytest.mark.slow
 def test_clear_stops_and_keeps_a_running_recording(
     editor: Editor, session: VaultSession, qtbot: Any
 ) -> None:
@@ -504,6 +509,7 @@ def test_real_recording_survives_kill_9(
     assert tone_frequency(data) == pytest.approx(440, rel=0.03)
 
 
+@pytest.mark.slow
 def test_lock_while_recording_is_silent_and_recovered(
     tmp_path: Path, editor: Editor, session: VaultSession, prompts: ScriptedPrompts, qtbot: Any
 ) -> None:
@@ -529,6 +535,7 @@ def test_lock_while_recording_is_silent_and_recovered(
         reopened.lock()
 
 
+@pytest.mark.slow
 def test_no_microphone_says_so(
     editor: Editor, prompts: ScriptedPrompts, monkeypatch: pytest.MonkeyPatch
 ) -> None:

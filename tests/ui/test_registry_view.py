@@ -20,7 +20,7 @@ from testimony_app.services.vault import VaultSession, create_vault
 from testimony_app.ui.registry import ROW_ROLE, RegistryView, SuggestionRow
 from testimony_app.ui.tasks import TaskRunner
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 PW = "registry view passphrase"
 PERP = "acts[0].perpetrators[0]"

@@ -75,6 +75,7 @@ def test_default_language_is_the_interviews_when_a_statement_can_be_made_in_it()
     assert default_language("", "de") == "en"
 
 
+@pytest.mark.slow
 def test_preview_is_the_real_pdf_built_off_the_gui_thread(qtbot, session, runner, monkeypatch):
     record_id = S.sealed(session, S.azerbaijani("preview"))
     threads: list[int] = []
@@ -125,6 +126,7 @@ def test_preview_is_the_real_pdf_built_off_the_gui_thread(qtbot, session, runner
     assert dialog.statement is None
 
 
+@pytest.mark.slow
 def test_language_switch_rebuilds_and_save_writes_the_same_bytes(
     qtbot, session, runner, scripted_prompts, tmp_path
 ):
@@ -164,6 +166,7 @@ def test_language_switch_rebuilds_and_save_writes_the_same_bytes(
     assert scripted_prompts.texts("error") == []
 
 
+@pytest.mark.slow
 def test_draft_redacted_and_earlier_versions(qtbot, session, runner, scripted_prompts, tmp_path):
     record_id = S.sealed(session, S.azerbaijani("versions"))
     session.testimonies.begin_amendment(record_id, "Tərcüməçi düzəliş etdi")
@@ -211,6 +214,7 @@ def test_draft_redacted_and_earlier_versions(qtbot, session, runner, scripted_pr
     assert dialog.save_button.isEnabled()
 
 
+@pytest.mark.slow
 def test_rapid_changes_are_coalesced_and_the_last_one_wins(qtbot, session, runner):
     record_id = S.sealed(session, S.russian("rapid"))
     dialog = open_dialog(qtbot, session, runner, record_id, ui_language="en")
@@ -227,6 +231,7 @@ def test_rapid_changes_are_coalesced_and_the_last_one_wins(qtbot, session, runne
     assert runner.pending == 0
 
 
+@pytest.mark.slow
 def test_statement_action_on_the_list_and_in_the_editor_and_the_lock_closes_it(
     make_window, qtbot, tmp_path, type_text
 ):

@@ -62,6 +62,7 @@ def test_busy_changes_once_per_burst(runner):
     assert not runner.busy
 
 
+@pytest.mark.slow
 def test_the_gui_stays_responsive_while_a_slow_task_runs(runner, qtbot):
     done = []
     runner.submit(lambda: time.sleep(0.5), lambda _: done.append(True))

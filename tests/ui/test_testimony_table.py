@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from testimony_app.domain.model import SearchHit, Status
@@ -99,6 +100,7 @@ def test_search_hits_show_snippets(summaries):
     assert model.rowCount() == 0
 
 
+@pytest.mark.slow
 def test_twenty_thousand_rows_filter_and_sort_quickly(summaries, record_property):
     """Measure, do not assert times: CI machines vary. The numbers land in the report."""
     rows = summaries(20_000)

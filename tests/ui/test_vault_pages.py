@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
@@ -87,6 +88,7 @@ def test_retry_delay_grows_and_is_capped():
     assert [retry_delay(n) for n in range(0, 8)] == [0, 1, 2, 4, 8, 16, 30, 30]
 
 
+@pytest.mark.slow
 def test_wrong_passphrase_waits_a_growing_moment(qtbot, tmp_path, type_text):
     page = UnlockPage(tmp_path / "vault")
     qtbot.addWidget(page)

@@ -597,6 +597,7 @@ def test_rejections_are_age_rejected_or_bundle_rejected(
     assert isinstance(rejection.error, AgeRejected)
 
 
+@pytest.mark.slow
 def test_mutation_fuzz_only_ever_rejects_cleanly(org: OrganisationKeys, device: SigningKey) -> None:
     """Seeded random damage to the tar layer: a clean rejection or a harmless variant, never
     a crash (the age layer is bypassed here to make a thousand runs fast)."""

@@ -90,6 +90,7 @@ def test_calibration_on_a_slow_machine_stays_at_the_floor(
     params.check_bounds()
 
 
+@pytest.mark.slow
 def test_production_defaults_on_this_machine(tmp_path: Path) -> None:
     """The real calibration (not the test parameters): the KeePassXC ``fastKdf`` check."""
     params = kdf.calibrate()

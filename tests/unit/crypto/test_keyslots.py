@@ -120,6 +120,7 @@ def test_parser_fuzz_raises_only_key_file_damaged(data: bytes) -> None:
         keyslots.parse(data)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
                     lambda inner: st.lists(inner, max_size=4)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -48,6 +49,7 @@ def test_real_strings_fold_as_before() -> None:
         assert folding.fold_both(text) == (reference_fold(text), reference_fold(text, "a"))
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
 def test_any_text_folds_as_before(text: str) -> None:
@@ -55,6 +57,7 @@ def test_any_text_folds_as_before(text: str) -> None:
     assert folding.fold_both(text) == (reference_fold(text), reference_fold(text, "a"))
 
 
+@pytest.mark.slow
 @settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet="əƏıİIёЁßʼ’aeiouxyzçğöşüАБВабвЕеЁё \u0301\u0308", max_size=30))
 def test_the_letters_that_matter_fold_as_before(text: str) -> None:

@@ -9,6 +9,7 @@ alphabet make near-misses common, so the floor is exercised, not just far-apart 
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +24,7 @@ def shared_bigrams(a: str, b: str) -> int:
     return sum((ours & theirs).values())
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=None)
 @given(WORDS, WORDS, FLOORS)
 def test_words_alike_enough_share_at_least_the_bound(a: str, b: str, floor: float) -> None:
@@ -30,6 +32,7 @@ def test_words_alike_enough_share_at_least_the_bound(a: str, b: str, floor: floa
         assert shared_bigrams(a, b) >= matching._min_shared_bigrams(len(a) + len(b), floor)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(WORDS, st.lists(WORDS, min_size=1, max_size=30), FLOORS)
 def test_the_index_finds_every_alike_word(word: str, vocabulary: list[str], floor: float) -> None:

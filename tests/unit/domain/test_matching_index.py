@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from testimony_app.domain import matching
 from testimony_app.domain.matching import Candidate, CandidateIndex, Mention
 
@@ -67,6 +69,7 @@ def _assert_same(mentions: list[Mention], candidates: list[Candidate]) -> int:
     return shown
 
 
+@pytest.mark.slow
 def test_index_gives_the_exhaustive_suggestions_on_the_fixture() -> None:
     mentions, candidates = _fixture()
     assert _assert_same(mentions, candidates) > 100  # the comparison is not vacuous
@@ -116,6 +119,7 @@ def _perturb(rng: random.Random, word: str) -> str:
     return "".join(chars)
 
 
+@pytest.mark.slow
 def test_index_matches_exhaustive_on_perturbed_names() -> None:
     """Names one to three edits from the fixture's, and very short ones, straddle the
     threshold: any candidate the blocking wrongly dropped would change the result."""

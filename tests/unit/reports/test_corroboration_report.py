@@ -82,6 +82,7 @@ def _read(pdf: bytes) -> tuple[str, str]:
     return text, meta
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["en", "az", "ru"])
 def test_every_excerpt_is_cited(language: str) -> None:
     text, _ = _read(_build(language))
@@ -107,6 +108,7 @@ def test_summary_counts_independent_witnesses() -> None:
     assert "same witness as E1" in text
 
 
+@pytest.mark.slow
 def test_redacted_keeps_consenting_witnesses_only() -> None:
     text, meta = _read(_build("ru", redacted=True))
     everything = (text + " " + meta).casefold()
@@ -124,6 +126,7 @@ def test_redacted_keeps_consenting_witnesses_only() -> None:
     assert "Rashad Guliyev" in full
 
 
+@pytest.mark.slow
 def test_same_input_same_bytes() -> None:
     assert _build("az") == _build("az")
     assert _build("ru", redacted=True) == _build("ru", redacted=True)
@@ -140,6 +143,7 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["en", "az", "ru"])
 def test_timeline_and_matrix_in_every_language(language: str) -> None:
     text, _ = _read(_build(language))
@@ -197,6 +201,7 @@ def _many_methods() -> tuple[Corroboration, tuple[model.Testimony, ...]]:
     return replace(corroboration, items=items, timeline=timeline, matrix=matrix), sources
 
 
+@pytest.mark.slow
 def test_many_methods_split_into_legible_tables() -> None:
     corroboration, sources = _many_methods()
     for language in ("en", "az", "ru"):

@@ -54,6 +54,7 @@ def _json_strings(folder: str) -> list[tuple[str, str]]:
     return out
 
 
+@pytest.mark.slow
 def test_every_vocabulary_and_demo_string_can_be_drawn() -> None:
     strings = _json_strings("vocabularies") + _json_strings("demo")
     assert strings, "no vocabulary or demo JSON found"
@@ -75,6 +76,7 @@ def test_missing_glyphs_reads_the_real_cmaps() -> None:
     assert missing_glyphs("line\nbreak\u200c") == set()
 
 
+@pytest.mark.slow
 def test_a_character_no_font_has_is_shown_as_a_replacement_mark() -> None:
     t = full_testimony()
     t.effects.physical = "Şahidin qeydi: 漢"
@@ -233,6 +235,7 @@ def test_short_rtl_phrase_inside_ltr_text_is_kept_together_and_shaped() -> None:
     assert "The witness wrote" in out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", [FA_TEXT, "Nemət محرم‌اف Məhərrəmov"])
 def test_statement_with_arabic_script_builds(text: str) -> None:
     t = full_testimony()

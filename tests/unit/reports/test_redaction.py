@@ -54,6 +54,7 @@ def _encodings(term: str) -> list[bytes]:
     return [f.encode(enc) for f in forms for enc in ("utf-8", "utf-16-be")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["en", "az", "ru"])
 def test_redacted_text_contains_no_sensitive_string(language: str) -> None:
     t = full_testimony()
@@ -84,6 +85,7 @@ def test_redacted_metadata_and_raw_streams_contain_no_sensitive_string() -> None
                 assert needle not in data, term
 
 
+@pytest.mark.slow
 def test_amendment_reason_is_redacted_too() -> None:
     t = full_testimony()
     reason = "Corrected the spelling: Məhərrəmov, not Maharramov; Elvin's age added."
@@ -100,12 +102,14 @@ def test_redacted_variant_still_has_the_account() -> None:
     assert "[redacted]" in text
 
 
+@pytest.mark.slow
 def test_full_variant_does_contain_the_name() -> None:
     """The checks above would pass on an empty file; this one shows they can fail."""
     pdf = build_statement(full_testimony(), request_for(full_testimony()))
     assert "Nemət Məhərrəmov" in " ".join(page_texts(pdf))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", sorted(glob.glob(str(DEMO / "*.json"))),
                          ids=lambda p: Path(p).stem)
 def test_demo_records_redact_cleanly(path: str) -> None:

@@ -93,6 +93,7 @@ def _field_values(t: model.Testimony, lang: str) -> list[str]:
     return [norm(x) for x in values if x]
 
 
+@pytest.mark.slow
 def test_every_section_heading_and_field_value_is_printed() -> None:
     text = _text()
     for key in SECTIONS:
@@ -119,6 +120,7 @@ def test_narrative_paragraphs_are_numbered_to_match_the_translation() -> None:
         assert f"{i}. {norm(az)} {norm(en)}" in text
 
 
+@pytest.mark.slow
 def test_untranslated_narrative_has_numbered_paragraphs() -> None:
     t = full_testimony()
     t.narrative.translation = ""
@@ -128,6 +130,7 @@ def test_untranslated_narrative_has_numbered_paragraphs() -> None:
         assert f"{i}. {norm(paragraph)}" in text
 
 
+@pytest.mark.slow
 def test_every_page_says_page_x_of_y_and_carries_record_and_hash() -> None:
     pages = _pages()
     t = full_testimony()
@@ -157,6 +160,7 @@ def test_annexes_are_numbered_chronologically_with_hash_and_real_page() -> None:
         assert [int(p) for p in match.group(1).split(", ")] == referred
 
 
+@pytest.mark.slow
 def test_annex_referred_to_only_in_the_list_gives_the_list_page() -> None:
     t = full_testimony()
     t.attachments.append(model.AttachmentInfo(id="x", filename="cv.pdf", size=10, sha256="ab" * 32,
@@ -193,6 +197,7 @@ def test_closing_declarations_and_signature_blocks() -> None:
         assert f"{role} Name {name} Signature Date Place" in closing
 
 
+@pytest.mark.slow
 def test_without_interpreter_there_is_no_certificate_or_block() -> None:
     t = full_testimony()
     t.interview.interpreter = ""
@@ -208,6 +213,7 @@ def test_amendment_reason_is_shown() -> None:
            "arrest." in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["az", "ru"])
 def test_labels_in_azerbaijani_and_russian(language: str) -> None:
     pages = _pages(language)
@@ -226,6 +232,7 @@ def test_azerbaijani_title_uses_dotted_capital_i() -> None:
     assert "ŞAHİD İFADƏSİ" in _pages("az")[0]
 
 
+@pytest.mark.slow
 def test_draft_has_a_watermark_on_every_page_and_sealed_on_none() -> None:
     draft = _pages("en", False)
     assert all("DRAFT" in page for page in draft)
@@ -234,6 +241,7 @@ def test_draft_has_a_watermark_on_every_page_and_sealed_on_none() -> None:
     assert all("QARALAMA" in page for page in _pages("az", False))
 
 
+@pytest.mark.slow
 def test_same_input_gives_identical_bytes() -> None:
     t = full_testimony()
     first = build_statement(t, request_for(t))
@@ -241,6 +249,7 @@ def test_same_input_gives_identical_bytes() -> None:
     assert first != build_statement(t, request_for(t, version=3))
 
 
+@pytest.mark.slow
 def test_identical_bytes_in_a_fresh_process() -> None:
     """No state of this process (font registration order, caches) leaks into the bytes."""
     here = Path(__file__).parent
@@ -266,6 +275,7 @@ def test_metadata_has_title_and_record_but_never_the_witness_name() -> None:
         assert "Məhərrəmov" not in str(value)
 
 
+@pytest.mark.slow
 def test_persian_narrative_is_laid_out_and_its_words_read_back() -> None:
     t = persian_testimony()
     pdf = build_statement(t, request_for(t))
@@ -275,6 +285,7 @@ def test_persian_narrative_is_laid_out_and_its_words_read_back() -> None:
         assert word in text, word
 
 
+@pytest.mark.slow
 def test_long_statement_lays_out_without_error() -> None:
     t = long_testimony(300, 40)
     pdf = build_statement(t, request_for(t))

@@ -21,6 +21,8 @@ from testimony_app.services.bundles import NothingToExport
 from testimony_app.services.organisation import org_fingerprint
 from testimony_app.services.vault import VaultSession, unlock_vault
 
+pytestmark = pytest.mark.slow  # each test seals records and writes a real bundle (0.5-2 s)
+
 S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 WITNESS = "Nemət Məhərrəmov"
 

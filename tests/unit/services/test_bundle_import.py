@@ -13,6 +13,8 @@ from testimony_app.services.vault import VaultSession, unlock_vault
 
 S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 
+pytestmark = pytest.mark.slow  # several devices export into one vault in each test (1.5-3 s)
+
 
 @pytest.fixture
 def org(tmp_path: Path) -> organisation.OrgKeygenResult:

@@ -21,6 +21,7 @@ def _helpers() -> list[str]:
     return [t.name for t in threading.enumerate() if t.name.startswith("bundle-")]
 
 
+@pytest.mark.slow
 def test_import_write_failure_on_the_helper_commits_nothing(tmp_path: Path, monkeypatch) -> None:
     keys = S.org_keys(tmp_path)
     device = S.new_vault(tmp_path / "device")
@@ -54,6 +55,7 @@ def test_import_write_failure_on_the_helper_commits_nothing(tmp_path: Path, monk
     org_vault.lock()
 
 
+@pytest.mark.slow
 def test_export_of_a_damaged_attachment_file_fails_and_leaves_nothing(tmp_path: Path) -> None:
     """A sealed attachment is not hashed again on export: its file's tags must catch damage."""
     keys = S.org_keys(tmp_path)

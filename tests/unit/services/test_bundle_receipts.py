@@ -29,6 +29,8 @@ from testimony_app.storage import vault as storage_vault
 from testimony_app.storage.blobs import BlobRef, BlobStore
 from testimony_app.storage.records import ContentPurged
 
+pytestmark = pytest.mark.slow  # each test exports and imports a bundle first (2-4 s)
+
 S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 WITNESS = "Nemət Məhərrəmov"
 MARKER = "ATTACHMENT-BYTES-Qızıl-".encode()

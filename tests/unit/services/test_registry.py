@@ -45,6 +45,7 @@ def _person_suggestion(vault: VaultSession, record_id: str) -> list[str]:
     raise AssertionError("no perpetrator mention")
 
 
+@pytest.mark.slow
 def test_suggest_link_confirm_and_corroborate_across_scripts(vault: VaultSession) -> None:
     az = vault.testimonies.create(_testimony("Orxan Səfərli", "Elçin Həsənov", "kapitan",
                                              "2017-05-18", ["falanga"]))
@@ -86,6 +87,7 @@ def test_suggest_link_confirm_and_corroborate_across_scripts(vault: VaultSession
     assert vault.check().ok
 
 
+@pytest.mark.slow
 def test_rejected_entry_is_not_suggested_again(vault: VaultSession) -> None:
     a = vault.testimonies.create(_testimony("A B", "Elçin Həsənov", "kapitan", "2017-05-18", []))
     b = vault.testimonies.create(_testimony("C D", "Гасанов", "капитан", "2017-05-19", []))
@@ -97,6 +99,7 @@ def test_rejected_entry_is_not_suggested_again(vault: VaultSession) -> None:
     assert _person_suggestion(vault, b) == [entry]
 
 
+@pytest.mark.slow
 def test_hard_negative_is_never_a_strong_suggestion(vault: VaultSession) -> None:
     a = vault.testimonies.create(_testimony("A B", "Rauf Məmmədov", "", "2017-05-18", []))
     b = vault.testimonies.create(_testimony("C D", "Rauf Məhəmmədov", "", "2017-05-19", []))
@@ -106,6 +109,7 @@ def test_hard_negative_is_never_a_strong_suggestion(vault: VaultSession) -> None
     assert all(s.score < 0.8 for s in found.suggestions)
 
 
+@pytest.mark.slow
 def test_merge_and_undo_restore_every_link(vault: VaultSession) -> None:
     a = vault.testimonies.create(_testimony("A B", "Elçin Həsənov", "kapitan", "2017-05-18",
                                             ["falanga"]))
@@ -132,6 +136,7 @@ def test_merge_and_undo_restore_every_link(vault: VaultSession) -> None:
     assert vault.check().ok
 
 
+@pytest.mark.slow
 def test_demo_testimonies_corroborate_unit_q903(vault: VaultSession) -> None:
     ids = {t.witness.name: vault.testimonies.create(t) for t in demo_testimonies()}
     az = ids["Orxan Vüqar oğlu Səfərli"]

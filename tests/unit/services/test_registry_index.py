@@ -11,6 +11,8 @@ from testimony_app.domain import model
 from testimony_app.domain.model import Act, Consent, Perpetrator, Witness
 from testimony_app.services.vault import VaultSession, create_vault
 
+pytestmark = pytest.mark.slow  # each test fills a registry through several sessions (0.5-1 s)
+
 PW = "registry index test passphrase"
 
 

@@ -71,6 +71,7 @@ def _text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
+@pytest.mark.slow
 def test_report_through_the_service(linked: tuple[VaultSession, str, dict[str, str]],
                                     tmp_path: Path) -> None:
     vault, entry, _ids = linked
@@ -129,6 +130,7 @@ def test_unknown_language_is_refused(linked: tuple[VaultSession, str, dict[str, 
         vault.registry.report(entry, language="fr")
 
 
+@pytest.mark.slow
 def test_report_has_the_timeline_and_the_matrix_of_the_view(
         linked: tuple[VaultSession, str, dict[str, str]]) -> None:
     vault, entry, _ids = linked

@@ -62,6 +62,7 @@ def test_unlock_where_there_is_no_vault(tmp_path: Path) -> None:
     assert os.listdir(tmp_path / "empty") == []
 
 
+@pytest.mark.slow
 def test_passphrase_nfc_and_nfd_both_unlock(vault_dir: Path) -> None:
     composed = "Gülnarə-İşıq-şəhər"
     create_vault(vault_dir, unicodedata.normalize("NFD", composed), kdf="test").lock()
@@ -70,6 +71,7 @@ def test_passphrase_nfc_and_nfd_both_unlock(vault_dir: Path) -> None:
         unlock_vault(vault_dir, "Gulnare-Isiq-seher")  # a different keyboard layout
 
 
+@pytest.mark.slow
 def test_change_passphrase(session: VaultSession, vault_dir: Path, kit: ModuleType) -> None:
     rid = session.testimonies.create(kit.sample_testimony())
     db_before = (vault_dir / "vault.db").stat().st_ino
@@ -90,6 +92,7 @@ def test_change_passphrase(session: VaultSession, vault_dir: Path, kit: ModuleTy
         s.lock()
 
 
+@pytest.mark.slow
 def test_settings_live_inside_the_encrypted_vault(session: VaultSession, vault_dir: Path) -> None:
     assert session.get_setting("lock_after", "300") == "300"
     session.set_setting("lock_after", "120")

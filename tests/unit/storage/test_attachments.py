@@ -23,6 +23,7 @@ def record(session: VaultSession, kit: ModuleType) -> str:
     return session.testimonies.create(kit.sample_testimony())
 
 
+@pytest.mark.slow
 def test_sha256_matches_hashlib_and_export_round_trips(
     session: VaultSession, record: str, tmp_path: Path
 ) -> None:
@@ -51,6 +52,7 @@ def test_sha256_matches_hashlib_and_export_round_trips(
     assert session.check().ok
 
 
+@pytest.mark.slow
 def test_sealed_version_lists_attachments_with_hashes(
     session: VaultSession, record: str, tmp_path: Path
 ) -> None:
@@ -125,6 +127,7 @@ def _vault_with_record(vault_dir: Path, kit: ModuleType) -> None:
     s.lock()
 
 
+@pytest.mark.slow
 def test_300_mb_import_streams_in_bounded_memory(
     vault_dir: Path, kit: ModuleType, tmp_path: Path, record_property: object
 ) -> None:
@@ -153,6 +156,7 @@ def test_300_mb_import_streams_in_bounded_memory(
         s.lock()
 
 
+@pytest.mark.slow
 def test_interrupted_import_is_removed_at_next_unlock(
     vault_dir: Path, kit: ModuleType, tmp_path: Path
 ) -> None:
@@ -176,6 +180,7 @@ def test_interrupted_import_is_removed_at_next_unlock(
         s.lock()
 
 
+@pytest.mark.slow
 def test_interrupted_recording_is_recovered_with_its_chunks(
     vault_dir: Path, kit: ModuleType
 ) -> None:

@@ -18,6 +18,8 @@ from testimony_app.services.vault import (
 )
 from testimony_app.storage import vault as storage_vault
 
+pytestmark = pytest.mark.slow  # each test writes, verifies or restores real backups (0.5-2.6 s)
+
 
 def _content(session: VaultSession) -> dict[str, object]:
     """Everything a user could lose: every version's bytes and every attachment's bytes."""

@@ -138,6 +138,7 @@ def test_a_damaged_or_missing_file_is_reported_and_never_released(
 # -- crashes between the file and the row ---------------------------------------------------
 
 
+@pytest.mark.slow
 def test_unlock_settles_every_state_a_crash_can_leave(
     session: VaultSession, record: str, vault_dir: Path, tmp_path: Path, kit: ModuleType
 ) -> None:
@@ -203,6 +204,7 @@ def test_a_recording_torn_mid_frame_keeps_every_whole_frame(
 # -- backups and restore ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_backups_hold_one_copy_of_each_file_and_restore_brings_a_lost_one_back(
     vault_dir: Path, kit: ModuleType, tmp_path: Path
 ) -> None:
@@ -230,6 +232,7 @@ def test_backups_hold_one_copy_of_each_file_and_restore_brings_a_lost_one_back(
         s.lock()
 
 
+@pytest.mark.slow
 def test_a_backup_counts_the_files_it_could_not_copy(
     session: VaultSession, record: str, vault_dir: Path, tmp_path: Path
 ) -> None:
@@ -246,6 +249,7 @@ def test_a_backup_counts_the_files_it_could_not_copy(
     assert len(list((vault_dir / "backups" / "attachments").iterdir())) == 1
 
 
+@pytest.mark.slow
 def test_rotation_drops_backup_copies_no_backup_names(
     session: VaultSession, record: str, vault_dir: Path, tmp_path: Path
 ) -> None:
@@ -261,6 +265,7 @@ def test_rotation_drops_backup_copies_no_backup_names(
     assert len(store.finals()) == 1
 
 
+@pytest.mark.slow
 def test_a_vault_from_before_schema_6_has_its_chunks_moved_into_files(
     session: VaultSession, record: str, vault_dir: Path, tmp_path: Path, kit: ModuleType
 ) -> None:

@@ -94,6 +94,7 @@ def test_database_file_is_not_plaintext_sqlite(session: VaultSession) -> None:
 # -- B2: a wrong raw key ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_b2_wrong_raw_key_is_refused_and_creates_nothing(
     session: VaultSession, vault_dir: Path, kit: ModuleType
 ) -> None:

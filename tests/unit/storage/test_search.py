@@ -50,6 +50,7 @@ def corpus(session: VaultSession) -> dict[str, str]:
         ("СЛЕДОВАТЕЛЬ", "yolka"),
     ],
 )
+@pytest.mark.slow
 def test_folded_queries_find_the_word(
     session: VaultSession, corpus: dict[str, str], query: str, key: str
 ) -> None:
