@@ -12,6 +12,10 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 import pytest
 
+from testimony_app.app import quiet_qt_logging
+
+quiet_qt_logging()  # as the program does: before anything imports QtMultimedia
+
 
 def _register_bundle_support() -> None:
     """Load ``tests/unit/services/test_bundle_support.py`` once as ``bundle_support``.

@@ -9,11 +9,28 @@ newcomer gets in at once. Any other arguments are left for Qt (``-platform``, ``
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 
 from testimony_app import APP_ID, APP_NAME, __version__, paths
+
+#: Qt messages that tell a user nothing to act on. Loading QtMultimedia (at import, before any
+#: audio is asked for) looks for the optional PipeWire library and falls back to PulseAudio,
+#: printing two warnings on every start of a machine without it. Messages from real audio use
+#: ("no audio device", a failed connection) are kept.
+QUIET_QT_RULES = ("qt.multimedia.symbolsresolver.warning=false",)
+
+
+def quiet_qt_logging(environ: MutableMapping[str, str] = os.environ) -> None:
+    """Add :data:`QUIET_QT_RULES` to ``QT_LOGGING_RULES``, keeping any rules already there.
+
+    It must run before PySide6's QtMultimedia is first imported: Qt reads the variable once.
+    """
+    rules = [rule for rule in environ.get("QT_LOGGING_RULES", "").split(";") if rule.strip()]
+    rules += [rule for rule in QUIET_QT_RULES if rule not in rules]
+    environ["QT_LOGGING_RULES"] = ";".join(rules)
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -35,6 +52,7 @@ def run(argv: Sequence[str]) -> int:
     """Run the GUI; return the exit status."""
     args, qt_args = parse_args(argv)
     paths.harden_process()
+    quiet_qt_logging()
 
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
