@@ -30,17 +30,15 @@ import argparse
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from testimony_app.cli import _EXTENSIONS, EXIT_DAMAGED, EXIT_OK, _emit, _open, command
-from testimony_app.domain.redaction_review import Hit, ReviewChoices
 from testimony_app.errors import UserFacingError
-from testimony_app.services.statement_signing import (
-    NOT_CHECKED,
-    StatementVerification,
-    verify_statement,
-)
-from testimony_app.services.statements import NamedStatementRefused, RedactionReview
+
+if TYPE_CHECKING:  # imported where used, so that --help loads no service (see cli.py)
+    from testimony_app.domain.redaction_review import Hit, ReviewChoices
+    from testimony_app.services.statement_signing import StatementVerification
+    from testimony_app.services.statements import RedactionReview
 
 _MAX_REVIEW_FILE = 4 * 1024 * 1024
 
@@ -60,12 +58,16 @@ def review_file(path: str | None) -> ReviewChoices | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise UserFacingError("The review file is not UTF-8 text.") from None
+    from testimony_app.domain.redaction_review import ReviewChoices
+
     return ReviewChoices.from_json(text)
 
 
 @command("pdf")
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Write a testimony's statement as PDF (a draft prints with a DRAFT watermark)."""
+    from testimony_app.services.statements import NamedStatementRefused
+
     out = Path(args.output)
     if not out.parent.is_dir():
         raise UserFacingError("The folder for the statement does not exist.")
@@ -172,6 +174,8 @@ def cmd_redactions(args: argparse.Namespace) -> int:
 
 def describe(report: StatementVerification) -> list[str]:
     """The report as lines a person reads (shared by ``verify-statement`` and ``pdf --sign``)."""
+    from testimony_app.services.statement_signing import NOT_CHECKED
+
     lines = [f"Statement {report.path}", f"SHA-256:  {report.sha256}  ({report.size} bytes)"]
     if report.unsigned_length:
         lines.append(
@@ -209,6 +213,8 @@ def describe(report: StatementVerification) -> list[str]:
 @command("verify-statement")
 def cmd_verify_statement(args: argparse.Namespace) -> int:
     """Check a signed statement; exit 0 only if every check passed."""
+    from testimony_app.services.statement_signing import verify_statement
+
     path = Path(args.file)
     if args.vault:
         session = _open(args)
