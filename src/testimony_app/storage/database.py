@@ -285,29 +285,42 @@ class Database:
             self.read_only = False
 
 
+#: SQLite's primary result codes (the low byte of an extended code) that a user can act on.
+SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 8, 10, 11, 13, 26
+_DAMAGED_CODES = frozenset({SQLITE_CORRUPT, SQLITE_NOTADB})
+# EFBIG (a file size limit), a failing or read-only medium: nothing was committed.
+_UNWRITABLE_CODES = frozenset({SQLITE_IOERR, SQLITE_READONLY})
+
+
+def result_code(exc: BaseException) -> int:
+    """The primary SQLite result code of a ``sqlcipher3`` error (0 when it carries none).
+
+    Codes, not message text: messages change between SQLite versions and are English-only,
+    and extended codes (``SQLITE_IOERR_WRITE`` = 778) keep the primary one in the low byte.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else 0
+
+
 @contextmanager
 def translate_errors() -> Iterator[None]:
     """Map SQLite result codes onto the errors a user can act on."""
     try:
         yield
-    except sqlcipher.OperationalError as exc:
-        text = str(exc).lower()
-        if "full" in text:
+    except sqlcipher.IntegrityError:
+        raise
+    except sqlcipher.DatabaseError as exc:  # OperationalError included
+        code = result_code(exc)
+        if code == SQLITE_FULL:
             raise DiskFull() from None
-        if "malformed" in text or "not a database" in text:
+        if code in _DAMAGED_CODES:
             raise VaultDamaged("The vault database is damaged; restore it from a backup.") from None
-        if "disk i/o error" in text or "readonly" in text:
-            # EFBIG (a file size limit), a failing or read-only medium: nothing was committed.
+        if code in _UNWRITABLE_CODES:
             raise UserFacingError(
                 "The vault could not be written to the disk: the last change was not saved."
             ) from None
-        raise
-    except sqlcipher.DatabaseError as exc:
-        if isinstance(exc, sqlcipher.IntegrityError):
-            raise
-        text = str(exc).lower()
-        if "full" in text:
-            raise DiskFull() from None
+        if isinstance(exc, sqlcipher.OperationalError):
+            raise  # a bug of ours (SQLITE_ERROR, a busy lock …): the crash handler's
         raise VaultDamaged("The vault database is damaged; restore it from a backup.") from None
 
 
