@@ -48,6 +48,7 @@ def _private_home(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))  # crash reports
     monkeypatch.delenv("TESTIMONY_PASSPHRASE", raising=False)
 
 

@@ -3262,6 +3262,21 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
     </context>
     <context>
+        <name>crash</name>
+        <message>
+            <source>Something went wrong</source>
+            <translation>Nəsə alınmadı</translation>
+        </message>
+        <message>
+            <source>Something went wrong inside Testimony. A report without any testimony content was saved to:
+{path}
+What was saved in the vault is safe. If the window behaves oddly, close Testimony and open it again.</source>
+            <translation>Testimony proqramının daxilində xəta baş verdi. İfadələrin heç bir məzmunu olmayan hesabat bu fayla yazıldı:
+{path}
+Seyfdə saxlanılanlar təhlükəsizdir. Pəncərə qəribə davranarsa, Testimony-ni bağlayıb yenidən açın.</translation>
+        </message>
+    </context>
+    <context>
         <name>errors</name>
         <message>
             <source>Write the dates of the period as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017-05.</source>

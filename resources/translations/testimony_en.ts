@@ -2641,6 +2641,19 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
     </context>
     <context>
+        <name>crash</name>
+        <message>
+            <source>Something went wrong</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something went wrong inside Testimony. A report without any testimony content was saved to:
+{path}
+What was saved in the vault is safe. If the window behaves oddly, close Testimony and open it again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>errors</name>
         <message>
             <source>Write the dates of the period as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017-05.</source>

@@ -14,7 +14,7 @@ import sys
 from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 
-from testimony_app import APP_ID, APP_NAME, __version__, paths
+from testimony_app import APP_ID, APP_NAME, __version__, crash, paths
 
 #: Qt messages that tell a user nothing to act on. Loading QtMultimedia (at import, before any
 #: audio is asked for) looks for the optional PipeWire library and falls back to PulseAudio,
@@ -52,12 +52,15 @@ def run(argv: Sequence[str]) -> int:
     """Run the GUI; return the exit status."""
     args, qt_args = parse_args(argv)
     paths.harden_process()
+    # A bug from here on is a report on disk and a sentence (a message box once the window is).
+    crash.install()
     quiet_qt_logging()
 
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    from testimony_app.ui.crash_notice import CrashNotice
     from testimony_app.ui.main_window import MainWindow
     from testimony_app.ui.shell.termination import install_termination_handler
 
@@ -75,6 +78,7 @@ def run(argv: Sequence[str]) -> int:
     vault = vault.expanduser().absolute()
     paths.ensure_private_dir(vault.parent)
     window = MainWindow(vault, demo_passphrase=args.demo_passphrase)
+    crash.set_notifier(CrashNotice(window).notify)
     # Logout, shutdown and kill (SIGTERM), a closed terminal (SIGHUP), Ctrl+C: save and lock.
     install_termination_handler(window.terminate, window)
     window.show()

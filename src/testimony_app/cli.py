@@ -18,7 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from testimony_app import __version__, paths
+from testimony_app import __version__, crash, paths
 from testimony_app.errors import TestimonyError, UserFacingError
 
 if TYPE_CHECKING:
@@ -477,6 +477,7 @@ def main(argv: Sequence[str]) -> int:
     paths.harden_process()
     parser = build_parser()
     args = parser.parse_args(list(argv))
+    crash.install()  # other threads and fatal signals; main()'s own bugs are reported below
     try:
         return _COMMANDS[args.command](args)
     except UserFacingError as exc:
@@ -493,12 +494,15 @@ def main(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         print("testimony-app: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
-    except Exception:
+    except Exception as exc:
         if os.environ.get("TESTIMONY_DEBUG"):
             raise
+        # A bug: a report without testimony content (crash.py), and one sentence.
+        where = crash.report(exc)
         print(
             "testimony-app: something went wrong inside the program; your data was not"
-            " changed beyond the last completed step.",
+            " changed beyond the last completed step"
+            + (f" (a report without any testimony content is in {where})." if where else "."),
             file=sys.stderr,
         )
         return EXIT_BUG
