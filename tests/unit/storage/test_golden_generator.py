@@ -1,8 +1,8 @@
 """The golden-vault generator makes a vault that its own verifier accepts, after a copy.
 
-The committed golden vault of schema 1 has its own test (``test_golden_schema1.py``); this one
-keeps ``tests/data/golden/make_golden.py`` working so that the next schema's golden vault can be
-made the day that schema is released.
+The committed golden vaults have their own tests (``test_golden_vaults.py``,
+``test_golden_schema1.py``); this one keeps ``tests/data/golden/make_golden.py`` working with
+today's code, so that the next schema's golden vault can be made the day it is released.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ def test_generated_golden_vault_verifies_from_a_copy(tmp_path: Path) -> None:
     made = tmp_path / "made"
     expected = gen.make(made)
     assert sorted(p.name for p in made.iterdir()) == sorted(gen.FILES + gen.DIRS)
+    assert len(expected["attachments"]) == 2
     assert expected["schema_version"] == schema.SCHEMA_VERSION
     expected = json.loads(json.dumps(expected))  # as read back from expected.json
     copy = tmp_path / "copy"
@@ -48,7 +49,7 @@ def test_generated_golden_vault_verifies_from_a_copy(tmp_path: Path) -> None:
         shutil.copytree(made / name, copy / name)
     gen.verify(copy, expected)
     # The verifier is not a rubber stamp: a wrong expectation fails it.
-    expected["sealed"]["content_sha256"] = "0" * 64
+    expected["sealed"]["versions"]["1"] = "0" * 64
     with pytest.raises(AssertionError):
         gen.verify(copy, expected)
 
