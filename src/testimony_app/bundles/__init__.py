@@ -1,7 +1,7 @@
 """Bundles: the signed, encrypted files that carry records from a device to the organisation.
 
-The only user of ``pyrage`` and ``tarfile``. The format is in ``docs/bundle-format.md``; the
-services layer calls what this package exports:
+The only user of ``tarfile`` and of age (ours, on ``cryptography``). The format is in
+``docs/bundle-format.md``; the services layer calls what this package exports:
 
 * export: :func:`write_bundle` with :class:`BundleMember` items;
 * verify / import: :func:`open_bundle` (with a :class:`MemberSink`) or :func:`verify_bundle`;

@@ -16,8 +16,11 @@ a valid checksum (a mistyped character is caught before anything is encrypted to
 holds), the ``age`` prefix, 32 bytes of key, lower case only. Post-quantum ``age1pq1…``
 recipients are refused for now: our age implementation (:mod:`.age_stream`), like pyrage
 1.4.0 before it, encrypts to X25519 only, and age forbids mixing them with classic ones in one
-file (security.md §1.3, §5 D10). pyrage still generates and parses the keys; bundle data never
-passes through it.
+file (security.md §1.3, §5 D10).
+
+Keys are generated and parsed with ``cryptography``'s X25519 and the Bech32 below, which is
+all an age X25519 key is; pyrage, which did this before, is now only a test dependency, and
+the tests pin that both read and write the same keys (``tests/unit/bundles/test_age_native.py``).
 """
 
 from __future__ import annotations
@@ -29,9 +32,8 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-import pyrage
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from testimony_app.crypto.signing import KeyFormatError, PublicKey, SigningKey
 from testimony_app.errors import UserFacingError
@@ -160,8 +162,8 @@ def parse_recipient(text: str) -> str:
     if key == bytes(32):
         raise InvalidRecipient("An organisation recipient is not a usable key.")
     try:
-        pyrage.x25519.Recipient.from_str(text)
-    except pyrage.RecipientError:
+        X25519PublicKey.from_public_bytes(key)
+    except ValueError:
         raise InvalidRecipient("An organisation recipient is not a usable age key.") from None
     return text
 
@@ -190,26 +192,35 @@ def parse_recipients(texts: Sequence[str]) -> tuple[str, ...]:
 class AgeIdentity:
     """An age X25519 identity. Its ``repr`` shows the public recipient only."""
 
-    __slots__ = ("_identity", "_recipient")
+    __slots__ = ("_key", "_recipient")
 
-    def __init__(self, identity: Any) -> None:
-        """Wrap a pyrage ``x25519.Identity``; use :meth:`generate` or :meth:`from_secret`."""
-        self._identity = identity
-        self._recipient = str(identity.to_public())
+    def __init__(self, key: X25519PrivateKey) -> None:
+        """Wrap an X25519 private key; use :meth:`generate` or :meth:`from_secret`."""
+        self._key = key
+        self._recipient = bech32_encode("age", key.public_key().public_bytes_raw())
 
     @classmethod
     def generate(cls) -> AgeIdentity:
         """A fresh identity from the operating system's random source."""
-        return cls(pyrage.x25519.Identity.generate())
+        return cls(X25519PrivateKey.generate())
 
     @classmethod
     def from_secret(cls, secret: str) -> AgeIdentity:
-        """Parse an ``AGE-SECRET-KEY-1…`` string (the message never echoes it)."""
+        """Parse an ``AGE-SECRET-KEY-1…`` string (the message never echoes it).
+
+        Upper case, as ``age-keygen`` writes it (Bech32 is one case throughout), checksum
+        verified, 32 bytes.
+        """
         if not isinstance(secret, str) or not secret.startswith("AGE-SECRET-KEY-1"):
             raise OrganisationKeyError("The age identity is not an AGE-SECRET-KEY-1 key.")
         try:
-            return cls(pyrage.x25519.Identity.from_str(secret))
-        except (pyrage.IdentityError, ValueError):
+            if secret != secret.upper():
+                raise ValueError("mixed case")
+            hrp, raw = bech32_decode(secret.lower())
+            if hrp != _IDENTITY_HRP or len(raw) != 32:
+                raise ValueError("not an X25519 identity")
+            return cls(X25519PrivateKey.from_private_bytes(raw))
+        except ValueError:
             raise OrganisationKeyError("The age identity is damaged or mistyped.") from None
 
     @property
@@ -217,28 +228,13 @@ class AgeIdentity:
         """The public ``age1…`` recipient that devices encrypt to."""
         return self._recipient
 
-    @property
-    def pyrage_identity(self) -> Any:
-        """The pyrage object; only tests use it now, to check that pyrage opens our bundles."""
-        return self._identity
-
     def secret_text(self) -> str:
         """The ``AGE-SECRET-KEY-1…`` line. Secret: only for writing the 0600 identity file."""
-        return str(self._identity)
+        return bech32_encode(_IDENTITY_HRP, self.secret_bytes()).upper()
 
     def secret_bytes(self) -> bytes:
-        """The raw 32-byte X25519 scalar. Secret: only for :mod:`.age_io` to unwrap file keys.
-
-        pyrage does not expose it, so it is decoded from the Bech32 text pyrage gives (the
-        checksum is verified again; a failure is a bug, and its message never holds the key).
-        """
-        try:
-            hrp, key = bech32_decode(str(self._identity).lower())
-        except ValueError:
-            raise OrganisationKeyError("The age identity is damaged.") from None
-        if hrp != _IDENTITY_HRP or len(key) != 32:
-            raise OrganisationKeyError("The age identity is not an X25519 key.")
-        return key
+        """The raw 32-byte X25519 scalar. Secret: only for :mod:`.age_io` to unwrap file keys."""
+        return self._key.private_bytes_raw()
 
     def __repr__(self) -> str:
         return f"AgeIdentity({self._recipient})"

@@ -193,7 +193,7 @@ def test_ours_opens_with_pyrage_and_ourselves(size: int, alice: AgeIdentity) -> 
     assert [s.type for s in header.stanzas] == ["X25519"]
     chunks = max(1, -(-size // K))
     assert len(sealed) == header.length + PAYLOAD_NONCE_BYTES + size + 16 * chunks
-    assert pyrage.decrypt(sealed, [alice.pyrage_identity]) == data
+    assert pyrage.decrypt(sealed, [pyrage.x25519.Identity.from_str(alice.secret_text())]) == data
     assert _open(sealed, [alice]) == (data, None)
 
 
@@ -227,7 +227,7 @@ def test_several_recipients(alice: AgeIdentity, bob: AgeIdentity, tmp_path: Path
     assert sum(s.type == "X25519" for s in parse_header(sealed).stanzas) == 3
     for who in (alice, bob, carol):
         assert _open(sealed, [who]) == (data, None)
-        assert pyrage.decrypt(sealed, [who.pyrage_identity]) == data
+        assert pyrage.decrypt(sealed, [pyrage.x25519.Identity.from_str(who.secret_text())]) == data
         keyfile = tmp_path / f"{who.recipient[-8:]}.txt"
         keyfile.write_text(who.secret_text() + "\n", encoding="ascii")
         opened = _age("-d", "-i", str(keyfile), data=sealed)

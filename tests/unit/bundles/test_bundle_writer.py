@@ -34,7 +34,8 @@ WHEN = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
 
 
 def _plaintext(org: OrganisationKeys, path: Path) -> bytes:
-    return pyrage.decrypt(path.read_bytes(), [org.age.pyrage_identity])
+    identity = pyrage.x25519.Identity.from_str(org.age.secret_text())
+    return pyrage.decrypt(path.read_bytes(), [identity])
 
 
 def _write(
