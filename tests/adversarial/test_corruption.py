@@ -95,6 +95,7 @@ def test_b3_flipped_byte_fuzz(tmp_path: Path, kit: ModuleType) -> None:
     unlock_vault(vault, kit.PASSPHRASE).lock()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "cut",
     ["page boundary", "three pages", "mid-page", "one page", "10 bytes", "0 bytes", "deleted"],

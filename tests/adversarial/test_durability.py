@@ -100,6 +100,7 @@ def test_c1_kill_9_mid_transaction_loses_no_acknowledged_commit(
     assert commits >= 100
 
 
+@pytest.mark.slow
 def test_c3_disk_full_keeps_text_and_earlier_records(
     session: VaultSession, kit: ModuleType
 ) -> None:

@@ -172,6 +172,7 @@ def test_show_json_round_trips_the_document(cli: Cli, base: tuple[Path, str, str
     assert reshown == shown
 
 
+@pytest.mark.slow
 def test_list_search_and_human_show(cli: Cli, base: tuple[Path, str, str]) -> None:
     record_id = base[1]
     out = cli.ok("list")
@@ -191,6 +192,7 @@ def test_list_search_and_human_show(cli: Cli, base: tuple[Path, str, str]) -> No
     assert "2. Меня били по ступням" in shown
 
 
+@pytest.mark.slow
 def test_seal_amend_attach_check(cli: Cli, base: tuple[Path, str, str], tmp_path: Path) -> None:
     record_id = base[1]
     err = _one_sentence(cli("seal", record_id), code=2)
@@ -318,6 +320,7 @@ def test_missing_document_file(cli: Cli, tmp_path: Path) -> None:
     assert "cannot be read" in _one_sentence(cli("add", tmp_path / "yoxdur.json"), code=2)
 
 
+@pytest.mark.slow
 def test_backup_restore_latest_and_passwd(cli: Cli, base: tuple[Path, str, str]) -> None:
     record_id = base[1]
     out = json.loads(cli.ok("backup", "--json"))

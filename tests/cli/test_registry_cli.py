@@ -11,6 +11,8 @@ from testimony_app import cli
 from testimony_app.domain import model
 from testimony_app.services.vault import create_vault
 
+pytestmark = pytest.mark.slow  # child processes and real vaults in every test (1.5-3 s)
+
 PW = "registry cli passphrase"
 
 

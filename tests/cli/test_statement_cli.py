@@ -20,6 +20,8 @@ needs_pdfsig = pytest.mark.skipif(
     shutil.which("pdfsig") is None, reason="poppler-utils (pdfsig) is not installed"
 )
 
+pytestmark = pytest.mark.slow  # RSA keys, signing and pdfsig in child processes (15-160 s)
+
 
 def _run(kit: ModuleType, home: Path, *args: object) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TESTIMONY_")}

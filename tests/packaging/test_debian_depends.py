@@ -16,6 +16,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+@pytest.mark.slow
 def test_system_libraries_map_to_their_packages(
     tmp_path: Path, load_script: Callable[[str], ModuleType]
 ) -> None:

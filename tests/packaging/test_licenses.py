@@ -22,6 +22,7 @@ def notices(
     return out.read_text(encoding="utf-8"), names
 
 
+@pytest.mark.slow
 def test_every_runtime_dependency_is_listed(notices: tuple[str, list[str]]) -> None:
     text, names = notices
     lowered = {n.lower().replace("_", "-") for n in names}

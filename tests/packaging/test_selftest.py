@@ -24,6 +24,7 @@ def run(lines: list[str]) -> int:
     return selftest.run_self_test(lines.append)
 
 
+@pytest.mark.slow
 def test_passes_end_to_end_and_deletes_everything(scratch: Path) -> None:
     lines: list[str] = []
     assert run(lines) == 0
@@ -37,6 +38,7 @@ def test_passes_end_to_end_and_deletes_everything(scratch: Path) -> None:
     assert list(scratch.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_bundle_step_exports_and_verifies_a_real_bundle(scratch: Path) -> None:
     lines: list[str] = []
     assert run(lines) == 0
@@ -44,6 +46,7 @@ def test_bundle_step_exports_and_verifies_a_real_bundle(scratch: Path) -> None:
     assert "verified with the organisation's key" in bundle_line
 
 
+@pytest.mark.slow
 def test_a_broken_statement_fails_in_one_sentence_and_cleans_up(
     scratch: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -56,6 +59,7 @@ def test_a_broken_statement_fails_in_one_sentence_and_cleans_up(
     assert list(scratch.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_a_truncated_pdf_is_caught(scratch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real_build = StatementService.build
 

@@ -108,6 +108,7 @@ def add(
     assert runner.wait_idle(20000)
 
 
+@pytest.mark.slow
 def test_png_is_stored_hashed_and_shown_from_memory(
     editor: Editor,
     session: VaultSession,
@@ -145,6 +146,7 @@ def test_png_is_stored_hashed_and_shown_from_memory(
     assert [a.id for a in session.testimonies.get(record_id).attachments] == [info.id]
 
 
+@pytest.mark.slow
 def test_original_deleted_on_request(
     editor: Editor,
     session: VaultSession,
@@ -185,6 +187,7 @@ def test_save_a_copy_out(
     assert "A copy was saved." in view.details.text()
 
 
+@pytest.mark.slow
 def test_cancelled_import_adds_nothing(
     editor: Editor,
     session: VaultSession,
@@ -248,6 +251,7 @@ def test_audio_plays_from_the_vault(
     assert set(os.listdir(tempfile.gettempdir())) <= temp_before
 
 
+@pytest.mark.slow
 def test_sealed_record_views_but_adds_nothing(
     editor: Editor,
     session: VaultSession,

@@ -108,6 +108,7 @@ def record_consent(editor: Editor) -> None:
     tristate(editor, "audio_recording", "yes")
 
 
+@pytest.mark.slow
 def test_sections_follow_the_interview(editor: Editor) -> None:
     nav = find(editor, QListWidget, "sectionList")
     assert [editor.pages[i].section for i in range(nav.count())] == [
@@ -261,6 +262,7 @@ def test_steady_typing_does_not_postpone_the_save(
     qtbot.waitUntil(lambda: session.testimonies.get(record_id).narrative.text == "".join(words))
 
 
+@pytest.mark.slow
 def test_autosave_comes_one_second_after_the_typing_stops(editor: Editor) -> None:
     editor.set_autosave_interval(60_000)
     assert editor.autosave_interval() == 60_000
@@ -384,6 +386,7 @@ def test_review_links_jump_to_the_field(editor: Editor, type_text: Any, qtbot: A
     assert find(editor, QWidget, "witness.name").is_revealed()
 
 
+@pytest.mark.slow
 def test_seal_is_refused_without_consent(
     editor: Editor, session: VaultSession, prompts: ScriptedPrompts
 ) -> None:
@@ -584,6 +587,7 @@ def test_vault_reopened_from_disk_has_the_draft(tmp_path: Path, qtbot: Any, type
         tasks.shutdown()
 
 
+@pytest.mark.slow
 def test_tab_walks_the_form_in_reading_order(editor: Editor, qtbot: Any) -> None:
     editor.show_section("interview")
     place = find(editor, QLineEdit, "interview.place")

@@ -3,6 +3,7 @@ keeps the text and stores it at the next unlock. The real window on a real vault
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
@@ -11,6 +12,8 @@ from testimony_app.domain import model
 from testimony_app.errors import DiskFull
 from testimony_app.services import vault as vault_service
 from testimony_app.ui.shell.session_controller import OPEN_RECORD
+
+pytestmark = pytest.mark.slow  # the real window, a vault and a crash to recover from (2-4 s)
 
 PASSPHRASE = "qarğa-dəniz-kitab-çay-günəş-yol"
 NAME = "Nemət Məhərrəmov"

@@ -45,6 +45,7 @@ def _open(qtbot, session: VaultSession, runner: TaskRunner, record_id: str) -> S
     return dialog
 
 
+@pytest.mark.slow
 def test_a_sealed_statement_is_saved_signed_and_verifies(
     qtbot, session, runner, scripted_prompts, tmp_path
 ):
@@ -85,6 +86,7 @@ def test_a_sealed_statement_is_saved_signed_and_verifies(
     assert dialog.saved_label.text().startswith("Saved. ")
 
 
+@pytest.mark.slow
 def test_a_draft_offers_no_signature(qtbot, session, runner, scripted_prompts, tmp_path):
     record_id = S.sealed(session, S.english("draft"))
     session.testimonies.begin_amendment(record_id, "Corrected a date")

@@ -144,6 +144,7 @@ def test_disk_full_from_a_member_source_leaves_nothing(
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.slow
 def test_file_size_limit_mid_write_leaves_nothing(tmp_path: Path) -> None:
     """A real write failure from the OS (RLIMIT_FSIZE in a child process)."""
     script = f"""

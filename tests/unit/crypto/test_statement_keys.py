@@ -121,6 +121,7 @@ def test_the_attestation_is_an_ed25519_signature_under_its_own_context(
         sk.vouching_device(_reissue(made, forged))
 
 
+@pytest.mark.slow
 def test_an_attestation_moved_to_another_key_is_refused(
     device: SigningKey, made: sk.StatementKey
 ) -> None:

@@ -67,6 +67,7 @@ def test_redacted_text_contains_no_sensitive_string(language: str) -> None:
     assert "şahid a" in text  # the pseudonym stands in
 
 
+@pytest.mark.slow
 def test_redacted_metadata_and_raw_streams_contain_no_sensitive_string() -> None:
     pdf = _redacted("en")
     t = full_testimony()

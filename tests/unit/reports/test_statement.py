@@ -228,6 +228,7 @@ def test_labels_in_azerbaijani_and_russian(language: str) -> None:
         assert norm(vocabularies.label("methods", code, language)) in text
 
 
+@pytest.mark.slow
 def test_azerbaijani_title_uses_dotted_capital_i() -> None:
     assert "ŞAHİD İFADƏSİ" in _pages("az")[0]
 

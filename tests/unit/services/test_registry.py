@@ -179,6 +179,7 @@ def _counts_one_by_one(vault: VaultSession) -> dict[str, int]:
     }
 
 
+@pytest.mark.slow
 def test_testimony_counts_equal_the_per_entry_count(
     vault: VaultSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -243,6 +244,7 @@ def test_testimony_counts_equal_the_per_entry_count(
 # -- the period, checked by the service itself -------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("date_from", "date_to", "words"),
     [

@@ -49,6 +49,8 @@ needs_pdfsig = pytest.mark.skipif(
     shutil.which("pdfsig") is None, reason="poppler-utils (pdfsig) is not installed"
 )
 
+pytestmark = pytest.mark.slow  # RSA statement keys, signed PDFs, three verifiers (1.5-11 s)
+
 
 @pytest.fixture
 def laptop(tmp_path: Path) -> Any:

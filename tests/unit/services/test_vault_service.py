@@ -21,6 +21,7 @@ from testimony_app.services.vault import (
 )
 
 
+@pytest.mark.slow
 def test_create_lock_unlock(vault_dir: Path, kit: ModuleType) -> None:
     assert vault_state(vault_dir) is VaultState.ABSENT
     s = create_vault(vault_dir, kit.PASSPHRASE, kdf="test")

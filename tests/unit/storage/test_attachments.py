@@ -76,6 +76,7 @@ def test_missing_file_and_unknown_record(
         session.testimonies.add_attachment("00000000-0000-0000-0000-000000000000", src)
 
 
+@pytest.mark.slow
 def test_cancelled_import_leaves_nothing(
     session: VaultSession, record: str, tmp_path: Path
 ) -> None:

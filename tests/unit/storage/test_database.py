@@ -378,6 +378,7 @@ def test_c3_full_disk_opens_read_only_when_the_wal_is_empty(
     assert kit.snapshot([vault_dir / "vault.db"]) == before
 
 
+@pytest.mark.slow
 def test_c3_full_disk_with_changes_in_the_wal_is_refused_with_a_sentence(
     vault_dir: Path, kit: ModuleType
 ) -> None:

@@ -33,6 +33,7 @@ def _generator() -> ModuleType:
     return module
 
 
+@pytest.mark.slow
 def test_generated_golden_vault_verifies_from_a_copy(tmp_path: Path) -> None:
     gen = _generator()
     made = tmp_path / "made"
@@ -54,6 +55,7 @@ def test_generated_golden_vault_verifies_from_a_copy(tmp_path: Path) -> None:
         gen.verify(copy, expected)
 
 
+@pytest.mark.slow
 def test_generator_refuses_a_schema_newer_than_the_program(tmp_path: Path) -> None:
     gen = _generator()
     expected = gen.make(tmp_path / "v")
