@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -12,6 +14,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 import pytest
 
+from testimony_app import crash
 from testimony_app.app import quiet_qt_logging
 
 quiet_qt_logging()  # as the program does: before anything imports QtMultimedia
@@ -50,6 +53,16 @@ def _private_home(
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))  # crash reports
     monkeypatch.delenv("TESTIMONY_PASSPHRASE", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _process_hooks_restored() -> Iterator[None]:
+    """A test that runs ``cli.main`` or ``app.run`` in-process installs the crash handler
+    (``testimony_app.crash``); pytest's own exception hooks come back after it."""
+    saved = sys.excepthook, threading.excepthook, crash._notifier
+    yield
+    sys.excepthook, threading.excepthook = saved[0], saved[1]
+    crash.set_notifier(saved[2])
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ or SQLCipher): it writes only file names, lines and function names, into ``fault
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime
 import faulthandler
@@ -201,5 +202,15 @@ def install(notifier: Notifier | None = None) -> None:
             os.chmod(path, FILE_MODE)
             _fault_file = os.fdopen(fd, "a", encoding="utf-8")
             faulthandler.enable(file=_fault_file, all_threads=True)
+            atexit.register(_close_fault_file)
         except OSError:
             faulthandler.enable(all_threads=True)  # stderr, rather than nothing
+
+
+def _close_fault_file() -> None:
+    """At a normal exit: stop the fault handler before its file closes."""
+    global _fault_file
+    if _fault_file is not None:
+        faulthandler.disable()
+        _fault_file.close()
+        _fault_file = None
