@@ -289,6 +289,7 @@ def test_no_passphrase_without_a_terminal(cli: Cli) -> None:
     assert "passphrase" in _one_sentence(proc, code=2).lower()
 
 
+@pytest.mark.slow
 def test_passphrase_file(cli: Cli, tmp_path: Path) -> None:
     secret = tmp_path / "açar.txt"
     secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
@@ -399,6 +400,7 @@ def _pdf_text(path: Path) -> str:
     return " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
 
 
+@pytest.mark.slow
 def test_pdf_refuses_the_named_statement_when_the_name_may_not_appear(
     cli: Cli, base: tuple[Path, str, str], tmp_path: Path
 ) -> None:
@@ -420,6 +422,7 @@ def test_pdf_refuses_the_named_statement_when_the_name_may_not_appear(
     assert "Rəşad Əliyev" not in _pdf_text(tmp_path / "r.pdf")
 
 
+@pytest.mark.slow
 def test_redactions_lists_hits_and_a_review_file_is_applied_and_stored(
     cli: Cli, base: tuple[Path, str, str], tmp_path: Path
 ) -> None:

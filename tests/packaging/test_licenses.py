@@ -56,6 +56,7 @@ def test_every_runtime_dependency_is_listed(notices: tuple[str, list[str]]) -> N
     assert "testimony-app" not in lowered  # ours is LICENSE, not a third party
 
 
+@pytest.mark.slow
 def test_development_tools_are_not_listed(notices: tuple[str, list[str]]) -> None:
     _, names = notices
     assert not {"pytest", "mypy", "ruff", "pyinstaller", "hypothesis"} & {n.lower() for n in names}

@@ -165,6 +165,7 @@ def test_original_deleted_on_request(
     assert "No preview" in view.no_preview.text()
 
 
+@pytest.mark.slow
 def test_save_a_copy_out(
     editor: Editor,
     session: VaultSession,
@@ -282,6 +283,7 @@ def test_sealed_record_views_but_adds_nothing(
     assert view.save_button.isEnabled()
 
 
+@pytest.mark.slow
 def test_clear_forgets_previews(
     editor: Editor, prompts: ScriptedPrompts, runner: TaskRunner, tmp_path: Path, qtbot: Any
 ) -> None:

@@ -272,6 +272,7 @@ def test_autosave_comes_one_second_after_the_typing_stops(editor: Editor) -> Non
     fresh.deleteLater()
 
 
+@pytest.mark.slow
 def test_changing_section_saves_at_once(
     editor: Editor, session: VaultSession, runner: TaskRunner, type_text: Any
 ) -> None:
@@ -287,6 +288,7 @@ def test_changing_section_saves_at_once(
     assert not editor.is_dirty()
 
 
+@pytest.mark.slow
 def test_focus_change_saves(
     editor: Editor, session: VaultSession, type_text: Any, qtbot: Any
 ) -> None:
@@ -301,6 +303,7 @@ def test_focus_change_saves(
     qtbot.waitUntil(lambda: session.testimonies.get(record_id).interview.place == "Gəncə")
 
 
+@pytest.mark.slow
 def test_ctrl_s_and_alt_numbers(
     editor: Editor, session: VaultSession, runner: TaskRunner, type_text: Any
 ) -> None:
@@ -545,6 +548,7 @@ def test_removing_an_episode_keeps_acts_pointing_at_the_right_one(
     assert t.acts[0].episode == 0
 
 
+@pytest.mark.slow
 def test_language_switch_relabels_vocabularies(editor: Editor) -> None:
     editor.set_language("az")
     role = find(editor, QWidget, "witness.role")
@@ -559,6 +563,7 @@ def test_language_switch_relabels_vocabularies(editor: Editor) -> None:
     assert editor.testimony().witness.role == "victim"
 
 
+@pytest.mark.slow
 def test_no_testimony_text_in_the_window_title(editor: Editor, type_text: Any) -> None:
     editor.show_section("witness")
     QTest.mouseClick(find(editor, QWidget, "witness.name.reveal"), Qt.MouseButton.LeftButton)
@@ -567,6 +572,7 @@ def test_no_testimony_text_in_the_window_title(editor: Editor, type_text: Any) -
     assert "Nemət" not in find(editor, QWidget, "recordStatus").text()
 
 
+@pytest.mark.slow
 def test_vault_reopened_from_disk_has_the_draft(tmp_path: Path, qtbot: Any, type_text: Any) -> None:
     session = create_vault(tmp_path / "v", PASS, kdf="test")
     record_id = session.testimonies.create()

@@ -78,6 +78,7 @@ def files_in(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
+@pytest.mark.slow
 def test_not_enrolled_enrols_after_the_fingerprint_is_confirmed(
     qtbot, device, runner, org, type_text
 ):
@@ -261,6 +262,7 @@ def test_cancel_mid_export_leaves_no_file(
     assert files_in(out) == ["again.age"]
 
 
+@pytest.mark.slow
 def test_only_withheld_records_means_nothing_is_written(
     qtbot, device, runner, org, tmp_path, scripted_prompts
 ):
@@ -281,6 +283,7 @@ def test_only_withheld_records_means_nothing_is_written(
     assert not (tmp_path / "nothing.age").exists()
 
 
+@pytest.mark.slow
 def test_unticked_records_stay_and_cancelling_the_path_does_nothing(
     qtbot, device, runner, org, tmp_path, scripted_prompts
 ):
@@ -375,6 +378,7 @@ def test_withheld_reasons_are_shown_in_the_interface_language():
         Translations().apply("en")
 
 
+@pytest.mark.slow
 def test_a_record_that_goes_redacted_is_reviewed_before_the_export(
     qtbot, device, runner, org, tmp_path, scripted_prompts
 ):

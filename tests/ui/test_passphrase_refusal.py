@@ -16,6 +16,7 @@ pytestmark = pytest.mark.gui
 WEAK = ["P@ssw0rd!P@ssw0rd!", "Password123!"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("weak", WEAK)
 def test_create_page_refuses_common_patterns(
     qtbot: Any, tmp_path: Path, type_text: Any, weak: str
@@ -34,6 +35,7 @@ def test_create_page_refuses_common_patterns(
     assert page.create_button.isEnabled()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("weak", WEAK)
 def test_change_dialog_refuses_common_patterns(qtbot: Any, type_text: Any, weak: str) -> None:
     dialog = ChangePassphraseDialog(passphrase_strength)

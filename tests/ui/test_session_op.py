@@ -16,6 +16,8 @@ from testimony_app.services.vault import VaultSession, create_vault
 from testimony_app.ui.session_op import SessionOp
 from testimony_app.ui.tasks import TaskRunner
 
+pytestmark = pytest.mark.slow  # real work on the task runner and the GUI thread (about 1 s each)
+
 
 class Holder:
     """The window's session provider: the open session, or None after the lock."""

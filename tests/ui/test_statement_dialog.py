@@ -286,6 +286,7 @@ def test_statement_action_on_the_list_and_in_the_editor_and_the_lock_closes_it(
     qtbot.waitUntil(lambda: not window.findChildren(StatementDialog), timeout=5000)
 
 
+@pytest.mark.slow
 def test_preview_never_touches_the_disk(qtbot, session, runner, tmp_path, monkeypatch):
     """No temporary file: the working directory and TMPDIR stay empty while previewing."""
     scratch = tmp_path / "scratch"
@@ -301,6 +302,7 @@ def test_preview_never_touches_the_disk(qtbot, session, runner, tmp_path, monkey
     assert set(scratch.rglob("*")) == before
 
 
+@pytest.mark.slow
 def test_the_dialog_speaks_azerbaijani_and_russian(qtbot, session, runner):
     record_id = S.sealed(session, S.english("language"))
     try:
@@ -329,6 +331,7 @@ def test_the_dialog_speaks_azerbaijani_and_russian(qtbot, session, runner):
 # -- consent governs the default; the redaction is reviewed before it is saved ----------------
 
 
+@pytest.mark.slow
 def test_name_consent_no_opens_on_the_redacted_variant_with_a_banner(
     qtbot, session, runner, scripted_prompts, tmp_path
 ):
@@ -365,6 +368,7 @@ def test_name_consent_no_opens_on_the_redacted_variant_with_a_banner(
     assert actions[-1] == "named-statement"
 
 
+@pytest.mark.slow
 def test_name_consent_yes_opens_on_the_full_statement_without_a_banner(qtbot, session, runner):
     record_id = S.sealed(session, S.azerbaijani("consent-yes"))
     dialog = open_dialog(qtbot, session, runner, record_id, ui_language="en")
@@ -374,6 +378,7 @@ def test_name_consent_yes_opens_on_the_full_statement_without_a_banner(qtbot, se
     assert WITNESS_AZ in pdf_text(dialog.statement.pdf)
 
 
+@pytest.mark.slow
 def test_the_review_lists_the_replacements_and_its_choices_are_saved(
     qtbot, session, runner, scripted_prompts, tmp_path
 ):

@@ -112,6 +112,7 @@ def test_a_draft_offers_no_signature(qtbot, session, runner, scripted_prompts, t
     assert b"/ByteRange" not in target.read_bytes()
 
 
+@pytest.mark.slow
 def test_the_checkbox_speaks_azerbaijani_and_russian(qtbot, session, runner):
     record_id = S.sealed(session, S.english("dil"))
     try:

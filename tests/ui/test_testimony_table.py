@@ -29,6 +29,7 @@ def _model(rows):
     return model, proxy
 
 
+@pytest.mark.slow
 def test_model_and_proxy_pass_qt_model_tester(qtmodeltester, summaries):
     model, proxy = _model(summaries(50))
     qtmodeltester.check(model)

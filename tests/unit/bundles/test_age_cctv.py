@@ -175,6 +175,7 @@ def test_precheck_catches_what_bare_pyrage_missed() -> None:
             parse_header(vector.body, allow_unknown_stanzas=True)
 
 
+@pytest.mark.slow
 def test_summary(capsys: pytest.CaptureFixture[str]) -> None:
     """Counts for the report (run with -s to see them)."""
     x25519 = BY_KIND["x25519"]

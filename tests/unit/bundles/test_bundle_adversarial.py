@@ -91,6 +91,7 @@ def test_flipped_byte_by_region(
     assert age_failure(rejection) in allowed, (region, rejection.error)
 
 
+@pytest.mark.slow
 def test_flipped_byte_everywhere(
     good_bundle: bytes, private_tmp: Path, org: OrganisationKeys, device: SigningKey
 ) -> None:

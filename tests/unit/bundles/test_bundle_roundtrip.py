@@ -44,6 +44,7 @@ def _extract_with_age(identity: Path, bundle: Path, into: Path) -> None:
     subprocess.run(["tar", "-x", "-C", str(into)], input=age.stdout, check=True)
 
 
+@pytest.mark.slow
 @needs_age
 def test_age_tar_sha256sum_and_standalone_verifier(
     tmp_path: Path, org: OrganisationKeys, device: SigningKey

@@ -113,6 +113,7 @@ def test_size_limits(slot: keyslots.KeySlot) -> None:
         keyslots.parse(b" " * (keyslots.MAX_FILE_BYTES + 1))
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=2048))
 def test_parser_fuzz_raises_only_key_file_damaged(data: bytes) -> None:

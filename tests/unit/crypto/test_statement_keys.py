@@ -65,6 +65,7 @@ def _attestation_value(key: sk.StatementKey) -> bytes:
     return ext.value.value
 
 
+@pytest.mark.slow
 def test_the_certificate_is_what_pdf_readers_check_and_names_no_person(
     device: SigningKey, made: sk.StatementKey
 ) -> None:
@@ -102,6 +103,7 @@ def test_the_device_key_vouches_for_the_certificate(
     assert made.private_key_der.hex()[:32] not in repr(made)
 
 
+@pytest.mark.slow
 def test_the_attestation_is_an_ed25519_signature_under_its_own_context(
     device: SigningKey, made: sk.StatementKey
 ) -> None:
@@ -139,6 +141,7 @@ def test_an_attestation_moved_to_another_key_is_refused(
         sk.check_statement_key(mixed, device.public_key, DEVICE_ID)
 
 
+@pytest.mark.slow
 def test_certificates_without_a_valid_attestation_are_refused(made: sk.StatementKey) -> None:
     with pytest.raises(sk.CertificateNotVouched, match="no attestation"):
         sk.vouching_device(_reissue(made, None))

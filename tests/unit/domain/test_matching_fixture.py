@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from testimony_app.domain import matching, model
 from testimony_app.domain.matching import Mention
 
@@ -193,6 +195,7 @@ def test_fixture_size() -> None:
     assert FIXTURE[EASY - 1][1] == "Emin Talibzade"  # the first part is kept as it was
 
 
+@pytest.mark.slow
 def test_precision_and_recall_at_the_strong_threshold() -> None:
     precision, recall, *_counts = precision_recall(matching.STRONG)
     print(_report("whole fixture", matching.STRONG, FIXTURE))
@@ -253,6 +256,7 @@ def test_hard_negatives_stay_below_the_strong_threshold_even_in_the_same_unit() 
         assert matching.score(left, right).score < matching.STRONG, (a, b)
 
 
+@pytest.mark.slow
 def test_precision_figures_across_thresholds() -> None:
     """Precision never falls as the threshold rises; recall never rises."""
     figures = [precision_recall(t)[:2] for t in (matching.SHOW, 0.7, matching.STRONG, 0.9)]

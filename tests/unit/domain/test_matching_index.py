@@ -75,6 +75,7 @@ def test_index_gives_the_exhaustive_suggestions_on_the_fixture() -> None:
     assert _assert_same(mentions, candidates) > 100  # the comparison is not vacuous
 
 
+@pytest.mark.slow
 def test_index_top_result_is_the_true_entry_as_exhaustively() -> None:
     mentions, candidates = _fixture()
     index = CandidateIndex(candidates)

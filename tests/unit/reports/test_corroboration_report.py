@@ -173,6 +173,7 @@ def test_timeline_and_matrix_in_every_language(language: str) -> None:
         assert "Electric shocks" not in text
 
 
+@pytest.mark.slow
 def test_redacted_timeline_names_only_consenting_witnesses() -> None:
     text, _ = _read(_build("ru", redacted=True))
     flat = _flat(text)

@@ -62,6 +62,7 @@ def test_every_vocabulary_and_demo_string_can_be_drawn() -> None:
     assert problems == {}
 
 
+@pytest.mark.slow
 def test_every_label_and_sample_text_can_be_drawn() -> None:
     texts = [t for table in all_labels().values() for t in table.values()]
     texts += [*AZ_PARAGRAPHS, *EN_PARAGRAPHS, RU_TEXT, HY_TEXT, FA_TEXT, AZ_ALPHABET,

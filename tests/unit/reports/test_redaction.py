@@ -96,6 +96,7 @@ def test_amendment_reason_is_redacted_too() -> None:
     assert "Corrected the spelling: [redacted], not [redacted]; [redacted]'s age added." in text
 
 
+@pytest.mark.slow
 def test_redacted_variant_still_has_the_account() -> None:
     text = " ".join(page_texts(_redacted("en")))
     assert "Redacted copy." in text
@@ -165,6 +166,7 @@ def test_redact_testimony_replaces_identifying_fields_and_leaves_the_original() 
     assert t.witness.name == "Nemət Məhərrəmov"
 
 
+@pytest.mark.slow
 def test_raw_byte_search_can_find_what_is_there() -> None:
     """Sanity check of the raw search above. Drawn text is written as subset glyph codes, so
     for the page text the pypdf extraction is the real test (it also reads the ToUnicode maps);

@@ -70,6 +70,7 @@ def test_the_corpus_is_large_enough_and_covers_every_script() -> None:
     assert all(arabic_script.has_arabic(c.testimony.narrative.text) for c in CORPUS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CORPUS, ids=lambda c: c.name)
 def test_redacted_pdf_holds_no_protected_form_and_keeps_the_ordinary_words(case) -> None:  # type: ignore[no-untyped-def]
     t = case.testimony

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from testimony_app.domain import model, name_words
 from testimony_app.domain.transliteration import skeleton
 from testimony_app.reports.redaction import Redactor
+
+pytestmark = pytest.mark.slow  # hypothesis over whole redacted statements (2-3 s each)
 
 P = "W-1"
 X = "[x]"

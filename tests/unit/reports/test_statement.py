@@ -108,6 +108,7 @@ def test_every_section_heading_and_field_value_is_printed() -> None:
     assert norm(label("fictional_notice", "en")) in text
 
 
+@pytest.mark.slow
 def test_scripts_are_extracted_exactly() -> None:
     text = _text()
     for paragraph in [*AZ_PARAGRAPHS, *EN_PARAGRAPHS, RU_TEXT, HY_TEXT, AZ_ALPHABET]:
@@ -144,6 +145,7 @@ def test_every_page_says_page_x_of_y_and_carries_record_and_hash() -> None:
     assert len(pypdf.PdfReader(io.BytesIO(_pdf())).pages) == len(pages)
 
 
+@pytest.mark.slow
 def test_annexes_are_numbered_chronologically_with_hash_and_real_page() -> None:
     pages = _pages()
     text = " ".join(pages)
@@ -207,6 +209,7 @@ def test_without_interpreter_there_is_no_certificate_or_block() -> None:
     assert "No interpreter" in text
 
 
+@pytest.mark.slow
 def test_amendment_reason_is_shown() -> None:
     text = " ".join(_pages("en", True, "The witness corrected the date of arrest."))
     assert "Amended version. Reason for the amendment: The witness corrected the date of " \
@@ -266,6 +269,7 @@ def test_identical_bytes_in_a_fresh_process() -> None:
     assert out == hashlib.sha256(_pdf()).hexdigest()
 
 
+@pytest.mark.slow
 def test_metadata_has_title_and_record_but_never_the_witness_name() -> None:
     info = pypdf.PdfReader(io.BytesIO(_pdf())).metadata
     assert info is not None
@@ -302,6 +306,7 @@ def test_long_statement_lays_out_without_error() -> None:
     assert "Act 40" in text
 
 
+@pytest.mark.slow
 def test_nothing_is_written_to_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     t = full_testimony()

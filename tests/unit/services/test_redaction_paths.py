@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pypdf
+import pytest
 
 from testimony_app.services import organisation
 
@@ -49,6 +50,7 @@ def _assert_clean(where: str, data: bytes) -> None:
         assert form.encode("utf-8") not in data, (where, form)
 
 
+@pytest.mark.slow
 def test_no_output_of_a_witness_whose_name_may_not_appear_holds_it(tmp_path: Path) -> None:
     org = S.org_keys(tmp_path)
     device = S.new_vault(tmp_path / "device")

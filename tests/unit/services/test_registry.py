@@ -154,6 +154,7 @@ def test_demo_testimonies_corroborate_unit_q903(vault: VaultSession) -> None:
     assert unit in {e.id for e in vault.registry.list_entries("unit")}
 
 
+@pytest.mark.slow
 def test_user_errors_are_one_sentence(vault: VaultSession) -> None:
     a = vault.testimonies.create(_testimony("A B", "X Y", "", "2017-05-18", []))
     with pytest.raises(UserFacingError, match="nothing to link"):
@@ -271,6 +272,7 @@ def test_corroborate_refuses_a_period_it_cannot_read(
         assert all(typed not in message for typed in (date_from, date_to) if typed)
 
 
+@pytest.mark.slow
 def test_corroborate_reads_a_valid_period_as_the_gui_does(vault: VaultSession) -> None:
     a = vault.testimonies.create(_testimony("A B", "Elçin Həsənov", "kapitan", "2017-05-18", []))
     entry = vault.registry.link(a, "acts[0].perpetrators[0]", new_entry=True).entry_id
@@ -289,6 +291,7 @@ def test_corroborate_reads_a_valid_period_as_the_gui_does(vault: VaultSession) -
 # -- a perpetrator with no name ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_an_unnamed_perpetrator_is_the_shared_token(vault: VaultSession) -> None:
     from testimony_app.domain.matching import NOT_NAMED
 

@@ -99,6 +99,7 @@ def test_report_through_the_service(linked: tuple[VaultSession, str, dict[str, s
     assert vault.registry.report(entry, language="az") == pdf
 
 
+@pytest.mark.slow
 def test_redacted_report_respects_each_witness(
         linked: tuple[VaultSession, str, dict[str, str]]) -> None:
     vault, entry, _ids = linked
@@ -124,6 +125,7 @@ def test_redacted_report_respects_each_witness(
     assert vault.registry.report(entry, language="ru", redacted=True) == pdf
 
 
+@pytest.mark.slow
 def test_unknown_language_is_refused(linked: tuple[VaultSession, str, dict[str, str]]) -> None:
     vault, entry, _ = linked
     with pytest.raises(UserFacingError):
@@ -159,6 +161,7 @@ def test_report_has_the_timeline_and_the_matrix_of_the_view(
         assert "Elçin Həsənov 2 2" in matrix
 
 
+@pytest.mark.slow
 def test_redacted_report_goes_through_the_same_redactor_and_its_review(
         vault: VaultSession) -> None:
     """Initials, a phone number written another way, the name in Arabic script and a word the

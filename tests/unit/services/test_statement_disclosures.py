@@ -16,6 +16,8 @@ from testimony_app.services.statements import NamedStatementRefused
 from testimony_app.services.vault import VaultSession, unlock_vault
 from testimony_app.storage import audit
 
+pytestmark = pytest.mark.slow  # each test seals a record and builds statements (1-2.5 s)
+
 
 def page_texts(pdf: bytes) -> list[str]:
     return [page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
@@ -38,6 +40,7 @@ def _sealed(session: VaultSession, kit: ModuleType, *, name_may_appear: bool | N
 def test_named_statement_needs_a_reason_when_the_name_may_not_appear(
     session: VaultSession, kit: ModuleType, tmp_path: Path, consent: bool | None
 ) -> None:
+
     record_id = _sealed(session, kit, name_may_appear=consent)
     out = tmp_path / "named.pdf"
     with pytest.raises(NamedStatementRefused):

@@ -43,6 +43,7 @@ def test_create_lock_unlock(vault_dir: Path, kit: ModuleType) -> None:
         s.lock()
 
 
+@pytest.mark.slow
 def test_create_refuses_an_occupied_place_and_an_empty_passphrase(
     session: VaultSession, vault_dir: Path, tmp_path: Path
 ) -> None:

@@ -65,6 +65,7 @@ def test_sealed_version_lists_attachments_with_hashes(
     assert sealed.attachments[0].kind == "photo"
 
 
+@pytest.mark.slow
 def test_missing_file_and_unknown_record(
     session: VaultSession, record: str, tmp_path: Path
 ) -> None:
@@ -90,6 +91,7 @@ def test_cancelled_import_leaves_nothing(
     assert db.scalar("SELECT count(*) FROM attachment_chunks") == 0
 
 
+@pytest.mark.slow
 def test_delete_original_after_storing(session: VaultSession, record: str, tmp_path: Path) -> None:
     src = tmp_path / "səs.ogg"
     data = os.urandom(3000)
@@ -99,6 +101,7 @@ def test_delete_original_after_storing(session: VaultSession, record: str, tmp_p
     assert session.testimonies.read_attachment(info.id) == data
 
 
+@pytest.mark.slow
 def test_recording_needs_consent(session: VaultSession, kit: ModuleType) -> None:
     t = kit.sample_testimony()
     t.consent.audio_recording = False
@@ -107,6 +110,7 @@ def test_recording_needs_consent(session: VaultSession, kit: ModuleType) -> None
         session.testimonies.start_recording(rid, "a.ogg", "audio/ogg")
 
 
+@pytest.mark.slow
 def test_recording_finishes_normally(session: VaultSession, record: str) -> None:
     writer = session.testimonies.start_recording(record, "müsahibə.ogg", "audio/ogg")
     parts = [os.urandom(1000) for _ in range(5)]

@@ -80,6 +80,7 @@ def test_frames_open_only_in_their_place_in_their_file() -> None:
 # -- at rest -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_attachment_file_is_sealed_padded_private_and_undated(
     session: VaultSession, record: str, vault_dir: Path, tmp_path: Path
 ) -> None:
@@ -103,6 +104,7 @@ def test_attachment_file_is_sealed_padded_private_and_undated(
     assert str(ref.key) not in repr(ref)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["flip", "truncate", "swap", "delete"])
 def test_a_damaged_or_missing_file_is_reported_and_never_released(
     session: VaultSession, record: str, vault_dir: Path, tmp_path: Path, damage: str
@@ -177,6 +179,7 @@ def test_unlock_settles_every_state_a_crash_can_leave(
     assert (vault_dir / "vault.db").read_bytes() == before
 
 
+@pytest.mark.slow
 def test_a_recording_torn_mid_frame_keeps_every_whole_frame(
     session: VaultSession, record: str, vault_dir: Path, kit: ModuleType
 ) -> None:
@@ -299,6 +302,7 @@ def test_a_vault_from_before_schema_6_has_its_chunks_moved_into_files(
         s.lock()
 
 
+@pytest.mark.slow
 def test_locking_stops_a_recording_and_the_next_unlock_recovers_it(
     vault_dir: Path, kit: ModuleType
 ) -> None:

@@ -42,6 +42,7 @@ def test_a3_compile_option_keeps_temp_store_off_disk() -> None:
     assert temp[0] in ("TEMP_STORE=2", "TEMP_STORE=3")
 
 
+@pytest.mark.slow
 def test_a3_open_vault_uses_memory_temp_store(session: VaultSession) -> None:
     assert _pragma(session, "temp_store") == [(2,)]
 
@@ -60,6 +61,7 @@ def test_a3_source_sets_temp_store_only_to_memory() -> None:
 # -- A7: SQLCipher settings -------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a7_cipher_settings_are_current_layout_with_memory_security(
     session: VaultSession,
 ) -> None:
@@ -86,6 +88,7 @@ def test_a7_source_never_weakens_sqlcipher() -> None:
         assert not bad.search(text), path
 
 
+@pytest.mark.slow
 def test_database_file_is_not_plaintext_sqlite(session: VaultSession) -> None:
     head = (session.path / "vault.db").read_bytes()[:16]
     assert head != b"SQLite format 3\x00"
@@ -138,6 +141,7 @@ def test_keyspec_is_hex_only() -> None:
 # -- error translation ------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_full_disk_inside_a_transaction_is_disk_full(session: VaultSession) -> None:
     db = _conn(session)
     pages = db.scalar("PRAGMA page_count")
@@ -148,12 +152,14 @@ def test_full_disk_inside_a_transaction_is_disk_full(session: VaultSession) -> N
     assert db.scalar("SELECT count(*) FROM settings WHERE key = 'x'") == 0
 
 
+@pytest.mark.slow
 def test_trigger_abort_stays_an_integrity_error(session: VaultSession) -> None:
     db = _conn(session)
     with pytest.raises(database.IntegrityError), db.transaction() as conn:
         conn.execute("UPDATE audit SET action = 'x'")
 
 
+@pytest.mark.slow
 def test_closed_database_says_locked(session: VaultSession) -> None:
     session.lock()
     with pytest.raises(UserFacingError, match="locked"):
@@ -167,6 +173,7 @@ def _raw_spec(dek: bytes) -> bytearray:
     return bytearray(b"x'" + dek.hex().encode("ascii") + b"'")
 
 
+@pytest.mark.slow
 def test_legacy_layout_with_a_hot_wal_opens_and_keeps_every_row(tmp_path: Path) -> None:
     """A 0.1.0 vault that crashed with changes still in its WAL loses none of them.
 
@@ -237,6 +244,7 @@ def test_wrong_key_on_either_layout_is_damage_not_a_new_database(tmp_path: Path)
     assert (tmp_path / "new.db").read_bytes() == before
 
 
+@pytest.mark.slow
 def test_lookaside_is_configured_with_memory_security_still_on(session: VaultSession) -> None:
     """Search speed depends on it (docs/performance.md); the security setting stays on."""
     import sys
@@ -283,6 +291,7 @@ def test_f1_a_connection_without_the_settings_is_refused(tmp_path: Path) -> None
 # -- re-encryption (passphrase change, restore) ------------------------------------------------
 
 
+@pytest.mark.slow
 def test_rekeyed_copy_opens_with_the_new_key_only(
     session: VaultSession, kit: ModuleType, tmp_path: Path
 ) -> None:
@@ -304,6 +313,7 @@ def test_rekeyed_copy_opens_with_the_new_key_only(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.db", "vault"]
 
 
+@pytest.mark.slow
 def test_reopen_continues_under_the_new_key(
     session: VaultSession, kit: ModuleType, tmp_path: Path
 ) -> None:
@@ -363,6 +373,7 @@ def _full_disk_child(path: Path, key: bytes) -> dict[str, object]:
     return result
 
 
+@pytest.mark.slow
 def test_c3_full_disk_opens_read_only_when_the_wal_is_empty(
     session: VaultSession, kit: ModuleType, vault_dir: Path
 ) -> None:

@@ -28,6 +28,7 @@ def golden(tmp_path: Path) -> Path:
     return dest
 
 
+@pytest.mark.slow
 def test_golden_schema1_migrates_and_keeps_everything(golden: Path) -> None:
     session = unlock_vault(golden, PASSPHRASE)
     try:
@@ -59,6 +60,7 @@ def test_golden_schema1_migrates_and_keeps_everything(golden: Path) -> None:
         session.lock()
 
 
+@pytest.mark.slow
 def test_vault_from_a_newer_program_is_refused(golden: Path) -> None:
     session = unlock_vault(golden, PASSPHRASE)
     session._vault.db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")

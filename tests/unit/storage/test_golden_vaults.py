@@ -62,6 +62,7 @@ def test_the_releases_are_all_here() -> None:
     assert max(made) >= 6
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("release", RELEASES)
 def test_golden_vault_migrates_and_keeps_everything(release: str, tmp_path: Path) -> None:
     expected = json.loads((GOLDEN / release / "expected.json").read_text(encoding="utf-8"))
@@ -75,6 +76,7 @@ def test_golden_vault_migrates_and_keeps_everything(release: str, tmp_path: Path
     _generator().verify(vault, expected)
 
 
+@pytest.mark.slow
 def test_the_verifier_is_not_a_rubber_stamp(tmp_path: Path) -> None:
     expected = json.loads((GOLDEN / "v0.1.0" / "expected.json").read_text(encoding="utf-8"))
     expected["sealed"]["documents"]["2"]["acts"][0]["methods"] = ["falanga"]

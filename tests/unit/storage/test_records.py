@@ -13,6 +13,8 @@ from testimony_app.errors import ConsentMissing, InvalidRecord, RecordNotFound, 
 from testimony_app.services.vault import VaultSession
 from testimony_app.storage import database
 
+pytestmark = pytest.mark.slow  # each test seals, amends or checks a real vault (about 1 s)
+
 
 def _db(session: VaultSession) -> database.Database:
     return session._vault.db

@@ -19,6 +19,8 @@ from testimony_app.storage import database, schema
 from testimony_app.storage.database import Database
 from testimony_app.storage.registry import RegistryStore
 
+pytestmark = pytest.mark.slow  # migrations replayed on real vault copies (0.6-0.7 s each)
+
 NOW = "2024-03-01T10:00:00Z"
 GOLDEN = Path(__file__).parents[2] / "data" / "golden" / "schema-1"
 GOLDEN_PASSPHRASE = "golden-schema-1 passphrase"

@@ -58,12 +58,14 @@ def test_folded_queries_find_the_word(
     assert [h.testimony_id for h in hits] == [corpus[key]], query
 
 
+@pytest.mark.slow
 def test_no_false_positive_and_empty_query(session: VaultSession, corpus: dict[str, str]) -> None:
     assert session.testimonies.search("Quliyev") == []
     assert session.testimonies.search("   ") == []
     assert session.testimonies.search('"*) OR (') == []  # FTS syntax is never passed through
 
 
+@pytest.mark.slow
 def test_every_query_term_must_match(session: VaultSession, corpus: dict[str, str]) -> None:
     hits = session.testimonies.search("qırmızı ёлка")
     assert hits == []
@@ -71,6 +73,7 @@ def test_every_query_term_must_match(session: VaultSession, corpus: dict[str, st
     assert [h.testimony_id for h in hits] == [corpus["qirmizi"]]
 
 
+@pytest.mark.slow
 def test_snippet_marks_the_matched_word(session: VaultSession, corpus: dict[str, str]) -> None:
     (hit,) = session.testimonies.search("meherremov")
     assert "«Məhərrəmov»" in hit.snippet
@@ -80,6 +83,7 @@ def test_snippet_marks_the_matched_word(session: VaultSession, corpus: dict[str,
     assert "«işgəncə»" in hit.snippet
 
 
+@pytest.mark.slow
 def test_ranking_puts_the_more_relevant_first(session: VaultSession) -> None:
     filler = " ".join(["Sonra onu başqa otağa apardılar və uzun müddət gözlətdilər."] * 30)
     weak = session.testimonies.create(_t("Zəif", filler + " Məhərrəmov orada idi."))
@@ -91,6 +95,7 @@ def test_ranking_puts_the_more_relevant_first(session: VaultSession) -> None:
     assert hits[0].score > hits[1].score
 
 
+@pytest.mark.slow
 def test_index_follows_edits(session: VaultSession, kit: ModuleType) -> None:
     t = _t("Dəyişən", "Əvvəlcə Bakıda idi.")
     rid = session.testimonies.create(t)
@@ -101,6 +106,7 @@ def test_index_follows_edits(session: VaultSession, kit: ModuleType) -> None:
     assert [h.testimony_id for h in session.testimonies.search("gencede")] == [rid]
 
 
+@pytest.mark.slow
 def test_search_covers_every_field(session: VaultSession, kit: ModuleType) -> None:
     rid = session.testimonies.create(kit.sample_testimony())
     for query in ("Щёкин", "щекин", "Петросян", "Պետրոսյան", "gulnare", "AZE", "tortured",
@@ -134,6 +140,7 @@ def test_index_text_adds_schwa_as_a_variant() -> None:
     assert "nemat" in indexed.split()  # only ə changes: e stays e
 
 
+@pytest.mark.slow
 def test_search_uses_the_same_statements_whatever_the_number_of_hits(
     session: VaultSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
