@@ -23,6 +23,8 @@ from reports_samples import full_testimony, request_for, rtl_testimony
 from testimony_app.domain import model
 from testimony_app.reports import build_statement
 
+pytestmark = pytest.mark.slow  # PDFBox Preflight in a Java child process per statement (5-20 s)
+
 SEALED_AT = "2026-03-16T12:00:00+04:00"
 
 

@@ -22,6 +22,8 @@ from testimony_app.domain.completeness import missing_items as check
 from testimony_app.reports import build_statement
 from testimony_app.reports.labels import WITNESS_TRUTH, all_labels, label
 
+pytestmark = pytest.mark.slow  # a whole statement built and read back per test (1-28 s)
+
 LANGS = ("en", "az", "ru")
 
 

@@ -27,6 +27,8 @@ from testimony_app.reports import StatementRequest, build_statement
 from testimony_app.reports.labels import label
 from testimony_app.reports.layout import MARGIN_TOP, PAGE_H
 
+pytestmark = pytest.mark.slow  # long statements laid out in three languages (10-80 s each here)
+
 _DECLARATIONS = (("s_truth", "sig_witness"), ("s_interpreter", "sig_interpreter"),
                  ("s_interviewer", "sig_interviewer"), ("s_attestation", "sig_attesting"))
 
