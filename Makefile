@@ -59,7 +59,7 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
 layers: $(STAMP)
-	$(VENV)/bin/lint-imports
+	$(VENV)/bin/lint-imports --no-logo
 
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
