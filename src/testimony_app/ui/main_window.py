@@ -67,6 +67,7 @@ from testimony_app.ui.shell.vault_access import VaultAccess
 from testimony_app.ui.tasks import TaskRunner
 from testimony_app.ui.testimony_list import TestimonyListPage
 from testimony_app.ui.vault_pages import CreateVaultPage, LanguageSelector, UnlockPage
+from testimony_app.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from testimony_app.services.vault import VaultSession
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
 
         self.runner = TaskRunner(self)
         self.runner.setObjectName("taskRunner")
+        install_wheel_guard()  # before any field is shown: the wheel never changes a fact
         self.sessions = SessionController(vault_path, self.runner, kdf=kdf, parent=self)
         self.clipboard_guard = ClipboardGuard(self)
 
