@@ -21,6 +21,7 @@ from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtTest import QTest
 
 from testimony_app.services.vault import VaultSession, create_vault
+from testimony_app.ui.attachments_view import COL_DESCRIPTION, COL_KIND, COL_SHA256
 from testimony_app.ui.editor import TestimonyEditor as Editor  # not "Test…": pytest collects those
 from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.recorder import PcmFormat, wav_header
@@ -100,9 +101,9 @@ def add(
     paths: list[Path],
     delete: bool = False,
 ) -> None:
-    """Press Add files, pick ``paths``, answer the delete question, wait for the import."""
+    """Press Add files, pick ``paths``, keep or delete the originals, wait for the import."""
     prompts.queue("open_paths", [str(p) for p in paths])
-    prompts.queue("confirm", delete)
+    prompts.queue("choose", 1 if delete else 0)
     view = editor.attachments.view
     QTest.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
     assert runner.wait_idle(20000)
@@ -127,7 +128,7 @@ def test_png_is_stored_hashed_and_shown_from_memory(
     assert info.sha256 == hashlib.sha256(data).hexdigest()
     assert info.size == len(data)
     assert view.table.item(0, 0).text() == "yara.png"
-    assert view.table.item(0, 4).toolTip() == info.sha256
+    assert view.table.item(0, COL_SHA256).toolTip() == info.sha256
     assert source.exists()  # the user did not ask to delete it
     assert session.testimonies.read_attachment(info.id) == data
 
@@ -201,7 +202,7 @@ def test_cancelled_import_adds_nothing(
     view = editor.attachments.view
     view._cancel.set()  # as if Cancel were pressed before the first chunk
     prompts.queue("open_paths", [str(source)])
-    prompts.queue("confirm", False)
+    prompts.queue("choose", 0)
     original = view._cancel.clear
     view._cancel.clear = lambda: None  # keep the cancel flag set through add_files
     try:
@@ -297,3 +298,142 @@ def test_clear_forgets_previews(
     assert view.table.rowCount() == 0
     assert view.image.pixmap() is None or view.image.pixmap().isNull()
     assert view.details.text() == ""
+
+
+def test_the_originals_question_is_a_clear_choice_and_cancel_adds_nothing(
+    editor: Editor,
+    session: VaultSession,
+    prompts: ScriptedPrompts,
+    runner: TaskRunner,
+    tmp_path: Path,
+) -> None:
+    """GUI review D10: "Cancel" used to keep the originals and still attach."""
+    source = tmp_path / "şəkil.png"
+    make_png(source)
+    prompts.queue("open_paths", [str(source)])
+    prompts.queue("choose", None)  # Cancel (or Escape)
+    QTest.mouseClick(editor.attachments.view.add_button, Qt.MouseButton.LeftButton)
+    assert runner.wait_idle(10000)
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    assert session.testimonies.attachments(record_id) == []
+    assert source.exists()
+    assert prompts.last_choice["options"] == ["Keep originals", "Delete originals"]
+    assert prompts.last_choice["default"] == 0  # Enter keeps them
+
+
+def test_describe_an_attachment_for_the_annex_list(
+    editor: Editor,
+    session: VaultSession,
+    prompts: ScriptedPrompts,
+    runner: TaskRunner,
+    tmp_path: Path,
+    qtbot: Any,
+    type_text: Any,
+) -> None:
+    """The review's "Attachment 1: describe it" item clears from the window (GUI review D3)."""
+    source = tmp_path / "IMG_0412.png"
+    make_png(source)
+    add(editor, prompts, runner, [source])
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    editor.show_section("review")
+    assert "attachments[0].description" in editor.review.missing_paths()
+
+    # The review item leads to the description field itself.
+    editor.jump_to("attachments[0].description", "attachments")
+    view = editor.attachments.view
+    assert editor.current_section() == "attachments"
+    qtbot.waitUntil(view.description.hasFocus)
+    type_text(view.description, "Sol qolda göyərmə — синяк")
+    view.kind.setCurrentIndex(view.kind.findData("medical_report"))
+    view.kind.activated.emit(view.kind.currentIndex())
+    assert runner.wait_idle(10000)
+    QTest.keyClick(view.description, Qt.Key.Key_Return)  # editingFinished
+    assert runner.wait_idle(10000)
+
+    stored = session.testimonies.get(record_id).attachments[0]
+    assert stored.description == "Sol qolda göyərmə — синяк"
+    assert stored.kind == "medical_report"
+    assert view.table.item(0, COL_DESCRIPTION).text() == "Sol qolda göyərmə — синяк"
+    assert view.table.item(0, COL_KIND).text() == "Medical report"
+    editor.show_section("review")
+    assert "attachments[0].description" not in editor.review.missing_paths()
+    actions = [e.action for e in session.testimonies.history(record_id)]
+    assert "attachment-described" in actions
+
+
+def test_remove_a_wrong_file_from_the_draft(
+    editor: Editor,
+    session: VaultSession,
+    prompts: ScriptedPrompts,
+    runner: TaskRunner,
+    tmp_path: Path,
+) -> None:
+    right, wrong = tmp_path / "arayış.pdf", tmp_path / "başqa şahid.png"
+    right.write_bytes(b"%PDF-1.4 arayis\n")
+    make_png(wrong)
+    add(editor, prompts, runner, [right, wrong])
+    view = editor.attachments.view
+    assert [a.filename for a in view.attachments()] == ["arayış.pdf", "başqa şahid.png"]
+    wrong_id = view.attachments()[1].id
+    view.select(wrong_id)
+
+    prompts.queue("confirm", False)  # changed their mind: nothing happens
+    QTest.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
+    assert runner.wait_idle(10000)
+    assert len(view.attachments()) == 2
+    assert prompts.last_confirm["destructive"] is True  # Cancel is the default
+
+    prompts.queue("confirm", True)
+    QTest.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
+    assert runner.wait_idle(10000)
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    assert [a.filename for a in view.attachments()] == ["arayış.pdf"]
+    assert [a.filename for a in session.testimonies.get(record_id).attachments] == ["arayış.pdf"]
+    assert "deleted from the vault" in view.status.text()
+    assert session.testimonies.history(record_id)[-2].action == "attachment-removed"
+
+
+def test_a_sealed_versions_attachment_is_kept_when_an_amendment_removes_it(
+    editor: Editor,
+    session: VaultSession,
+    prompts: ScriptedPrompts,
+    runner: TaskRunner,
+    tmp_path: Path,
+    qtbot: Any,
+) -> None:
+    source = tmp_path / "foto.png"
+    data = make_png(source)
+    add(editor, prompts, runner, [source])
+    consent = editor.consent
+    consent.fields["informed_of_purpose"].set_value(True)
+    consent.fields["no_coercion_confirmed"].set_value(True)
+    consent.fields["legal_proceedings"].set_value(True)
+    consent.fields["name_may_appear"].set_value(False)
+    editor.save_now()
+    prompts.queue("confirm", True)
+    with qtbot.waitSignal(editor.sealed, timeout=10000):
+        editor.seal()
+    view = editor.attachments.view
+    view.select(view.attachments()[0].id)
+    assert not view.remove_button.isEnabled()
+    assert not view.description.isEnabled()
+
+    prompts.queue("ask_text", "Şəkil başqa şahidə aiddir")
+    assert editor.amend()
+    runner.wait_idle(10000)
+    view.select(view.attachments()[0].id)
+    assert view.remove_button.isEnabled()
+    prompts.queue("confirm", True)
+    QTest.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
+    assert runner.wait_idle(10000)
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    assert view.attachments() == []
+    assert "sealed version keeps it" in view.status.text()
+    assert session.testimonies.get(record_id).attachments == []
+    kept = session.testimonies.get(record_id, 1).attachments
+    assert len(kept) == 1
+    assert session.testimonies.read_attachment(kept[0].id) == data

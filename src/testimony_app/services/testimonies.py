@@ -153,6 +153,17 @@ class TestimonyService:
             raise UserFacingError("That kind of attachment is not in the list.")
         return self._attachments.describe(attachment_id, description=description, kind=chosen)
 
+    def remove_attachment(self, record_id: str, attachment_id: str) -> bool:
+        """Take an attachment off the record's draft; True if its file was deleted.
+
+        An attachment that a sealed version lists stays in the vault for that version (its
+        statement and bundles), but no draft shows it again. The stored draft is saved again
+        at once, so its content no longer names the file either.
+        """
+        deleted = self._attachments.remove_from_draft(record_id, attachment_id)
+        self.save_draft(record_id, self._records.get(record_id))
+        return deleted
+
     def attachments(self, record_id: str) -> builtins.list[AttachmentInfo]:
         """A record's stored attachments."""
         return self._records.attachments_of(record_id)

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from testimony_app.domain.model import AttachmentInfo
-from testimony_app.errors import RecordNotFound, UserFacingError
+from testimony_app.errors import RecordNotFound, RecordSealed, UserFacingError
 from testimony_app.paths import fsync_dir
 from testimony_app.storage import audit
 from testimony_app.storage.blobs import BlobDamaged, BlobMissing, BlobRef, BlobStore, BlobWriter
@@ -265,6 +265,59 @@ class AttachmentStore:
             )
         return self.info(attachment_id)
 
+    def remove_from_draft(self, record_id: str, attachment_id: str) -> bool:
+        """Take a complete attachment off its record's draft; True if its bytes were deleted.
+
+        Why two outcomes: a file attached by mistake (a photo of another witness) must leave
+        the laptop, but a sealed version is evidence that lists its attachments by hash, and
+        its statement and bundles need them. So an attachment that no sealed version lists is
+        deleted (row, file, chunks of an older vault); one that a sealed version lists stays,
+        marked ``removed`` so that no draft shows it again. Either way the audit chain records
+        the removal with the attachment's hash, in the same transaction.
+        """
+        with self.db.transaction() as conn:
+            row = conn.execute(
+                "SELECT a.record_id, a.sha256, a.blob, r.current, v.sealed FROM attachments a"
+                " JOIN records r ON r.id = a.record_id"
+                " JOIN versions v ON v.record_id = r.id AND v.number = r.current"
+                " WHERE a.id = ? AND a.record_id = ? AND a.complete = 1 AND a.purged = 0"
+                " AND a.removed = 0",
+                (attachment_id, record_id),
+            ).fetchone()
+            if row is None:
+                raise UserFacingError("That attachment is not in this vault.")
+            record_id, sha256, blob, current, sealed = row
+            if sealed:
+                raise RecordSealed(
+                    "This version is sealed; start an amendment to remove an attachment."
+                )
+            contents = conn.execute(
+                "SELECT content FROM versions WHERE record_id = ? AND sealed = 1"
+                " AND content <> ''",
+                (record_id,),
+            ).fetchall()
+            kept = any(_lists_attachment(str(c[0]), attachment_id) for c in contents)
+            if kept:
+                conn.execute("UPDATE attachments SET removed = 1 WHERE id = ?", (attachment_id,))
+            else:
+                if blob is not None:
+                    conn.execute("INSERT OR IGNORE INTO blob_trash (name) VALUES (?)", (blob,))
+                conn.execute(
+                    "DELETE FROM attachment_chunks WHERE attachment_id = ?", (attachment_id,)
+                )
+                conn.execute("DELETE FROM attachments WHERE id = ?", (attachment_id,))
+            audit.append(
+                conn,
+                at=self._now(),
+                action="attachment-removed",
+                record_id=record_id,
+                version=int(current),
+                payload_sha256=sha256,
+            )
+        if not kept:
+            empty_trash(self.db)
+        return not kept
+
     def discard(self, attachment_id: str) -> None:
         """Remove an unfinished attachment, its file and any chunks of an older vault."""
         with self.db.transaction() as conn:
@@ -502,6 +555,15 @@ def empty_trash(db: Database) -> None:
         BlobStore.beside(db.path).remove(names)
         with db.transaction() as conn:
             conn.executemany("DELETE FROM blob_trash WHERE name = ?", [(n,) for n in names])
+
+
+def _lists_attachment(content: str, attachment_id: str) -> bool:
+    """Whether a version's stored content lists the attachment ``attachment_id``."""
+    try:
+        listed = json.loads(content).get("attachments") or []
+    except (ValueError, AttributeError):
+        return True  # unreadable: keep the attachment rather than risk a sealed version's
+    return any(isinstance(a, dict) and a.get("id") == attachment_id for a in listed)
 
 
 def _json_list(names: set[str]) -> str:

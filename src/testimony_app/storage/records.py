@@ -426,10 +426,12 @@ class RecordStore:
         ]
 
     def attachments_of(self, record_id: str) -> builtins.list[AttachmentInfo]:
-        """Complete attachments of a record still held, in the order they were added."""
+        """Complete attachments of a record still held and not taken off its drafts, in the
+        order they were added (what the draft shows and the next seal lists)."""
         rows = self._db.query(
             "SELECT id, filename, media_type, size, sha256, added_at, description, kind"
             " FROM attachments WHERE record_id = ? AND complete = 1 AND purged = 0"
+            " AND removed = 0"
             " ORDER BY added_at, rowid",
             (record_id,),
         )

@@ -346,9 +346,22 @@ _V7 = [
        BEGIN SELECT RAISE(ABORT, 'a disclosure decision cannot be deleted'); END""",
 ]
 
+# Version 8: an attachment can be taken off a draft ("Remove from this draft"). One that no
+# sealed version lists is deleted outright, file and all; one that a sealed version lists must
+# stay for that version's statement and bundles, so it is only marked ``removed``: no later
+# draft or version shows it again. Removal is final, like a purge.
+_V8 = [
+    "ALTER TABLE attachments ADD COLUMN removed INTEGER NOT NULL DEFAULT 0"
+    " CHECK (removed IN (0, 1))",
+    """CREATE TRIGGER attachments_removed_final BEFORE UPDATE OF removed ON attachments
+       WHEN OLD.removed = 1 AND NEW.removed = 0
+       BEGIN SELECT RAISE(ABORT, 'a removed attachment cannot come back'); END""",
+]
+
 Step = str | Callable[[Any], None]
 MIGRATIONS: list[list[Step]] = [
-    list(_V1), [_v2_search_keeps_text], list(_V3), list(_V4), list(_V5), list(_V6), list(_V7)
+    list(_V1), [_v2_search_keeps_text], list(_V3), list(_V4), list(_V5), list(_V6), list(_V7),
+    list(_V8),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,23 +39,20 @@ from PySide6.QtWidgets import (
 
 from testimony_app.domain.model import AttachmentInfo, Testimony
 from testimony_app.errors import OperationCancelled
-from testimony_app.ui.editor_base import EditorPage, path_steps
+from testimony_app.ui.editor_base import ChoiceField, EditorPage, LineField, path_steps
+from testimony_app.ui.i18n import format_size
 from testimony_app.ui.prompts import prompts_for
 from testimony_app.ui.recorder import MEDIA_TYPE, RecorderPanel, format_duration, recording_filename
 from testimony_app.ui.tasks import TaskRunner, show_error
-from testimony_app.ui.vocab_picker import term_label
+from testimony_app.ui.vocab_picker import choices, term_label
 
 _ID = Qt.ItemDataRole.UserRole
+COL_NAME, COL_KIND, COL_DESCRIPTION, COL_SIZE, COL_ADDED, COL_SHA256 = range(6)
 
 
 def human_size(size: int) -> str:
-    """``1.4 MB``: sizes as people read them (powers of 1000, like file managers)."""
-    value = float(size)
-    for unit in ("B", "kB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1000
-    return f"{size} B"  # pragma: no cover - the loop always returns
+    """``1.4 MB`` in English, ``1,4 МБ`` in Russian: sizes as people read them."""
+    return format_size(size)
 
 
 class _Progress(QObject):
@@ -74,7 +72,8 @@ class AttachmentsView(QWidget):
       (returns one sentence explaining the refusal, or "").
 
     Signals:
-        attachments_changed(): an attachment was added or a recording finished.
+        attachments_changed(): an attachment was added, described or removed, or a recording
+            finished.
         recording_changed(bool), recording_progress(int): the recorder's state and elapsed ms.
     """
 
@@ -135,23 +134,52 @@ class AttachmentsView(QWidget):
         progress_row.addWidget(self.cancel_button)
         self._progress_widgets = (self.progress, self.progress_label, self.cancel_button)
 
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("attachmentsTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setMinimumHeight(150)
+        self.table.setMinimumHeight(130)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 5):
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        for col in (COL_KIND, COL_SIZE, COL_ADDED, COL_SHA256):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+
+        # What the annex list of the statement says about the selected file.
+        self.description = LineField("attachmentDescription", self)
+        self.description.editingFinished.connect(self._describe_selected)
+        self.kind = ChoiceField("attachmentKind", self)
+        self.kind.set_choices(choices("attachment_kinds", self._lang))
+        self.kind.activated.connect(lambda _index: self._describe_selected())
+        self.description_label = QLabel(self)
+        self.description_label.setBuddy(self.description)
+        self.kind_label = QLabel(self)
+        self.kind_label.setBuddy(self.kind)
+        self.remove_button = QPushButton(self)
+        self.remove_button.setObjectName("removeAttachmentButton")
+        self.remove_button.clicked.connect(self.remove_selected)
+        about = QFormLayout()
+        about.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        about.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        about.addRow(self.description_label, self.description)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind)
+        kind_row.addStretch(1)
+        kind_row.addWidget(self.remove_button)
+        about.addRow(self.kind_label, kind_row)
+        self._describing: dict[str, tuple[str, str]] = {}
 
         self.details = QLabel(self)
         self.details.setObjectName("attachmentDetails")
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel(self)
+        self.status.setObjectName("attachmentStatus")
+        self.status.setWordWrap(True)
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("saveAttachmentCopyButton")
         self.save_button.clicked.connect(self.save_copy)
@@ -203,6 +231,8 @@ class AttachmentsView(QWidget):
         column.addLayout(top)
         column.addLayout(progress_row)
         column.addWidget(self.table)
+        column.addLayout(about)
+        column.addWidget(self.status)
         column.addLayout(detail_row)
         column.addWidget(self.preview, 1)
         self._set_importing(False)
@@ -219,17 +249,22 @@ class AttachmentsView(QWidget):
         """Show ``items``; the previous preview is closed."""
         self._close_preview()
         self._items = list(items)
+        self.status.setText("")
         self._fill_table()
 
     def set_read_only(self, read_only: bool) -> None:
-        """Sealed: view, listen and save copies; add and record nothing."""
+        """Sealed: view, listen and save copies; add, describe, remove and record nothing."""
         self._read_only = read_only
         self.add_button.setEnabled(not read_only and not self._importing)
         self.recorder.set_enabled_for_record(not read_only)
+        self._selection_changed()
 
     def set_language(self, lang: str) -> None:
         """Kinds in ``lang``."""
         self._lang = lang
+        self.kind.blockSignals(True)
+        self.kind.set_choices(choices("attachment_kinds", lang))
+        self.kind.blockSignals(False)
         self._fill_table()
 
     def clear(self) -> None:
@@ -237,6 +272,8 @@ class AttachmentsView(QWidget):
         self._cancel.set()
         self.set_attachments([])
         self.details.clear()
+        self.status.setText("")
+        self.description.set_value("")
         self.image.clear()
 
     def select(self, attachment_id: str) -> None:
@@ -269,16 +306,60 @@ class AttachmentsView(QWidget):
         paths = prompts.open_paths(self, self.tr("Add files to this testimony"))
         if not paths:
             return
-        delete = prompts.confirm(
+        # Two explicit answers, the safe one the default; Cancel adds nothing at all (it used
+        # to keep the originals and add the files anyway, GUI review D10).
+        answer = prompts.choose(
             self,
-            self.tr("Delete the originals?"),
-            self.tr("After the files are stored encrypted in the vault, delete the originals "
-                    "from this computer? Deleted files cannot be brought back."),
-            ok_label=self.tr("Delete the originals"),
-            destructive=True,
+            self.tr("Keep the original files?"),
+            self.tr("The files will be stored encrypted in the vault. What should happen to "
+                    "the originals on this computer?"),
+            [self.tr("Keep originals"), self.tr("Delete originals")],
+            default=0,
+            details=self.tr("Deleted originals cannot be brought back. Cancel adds nothing."),
         )
+        if answer is None:
+            return
         self._cancel.clear()
-        self._import_next(record_id, list(paths), delete)
+        self._import_next(record_id, list(paths), answer == 1)
+
+    def remove_selected(self) -> None:
+        """Take the selected attachment off this draft, after asking (a sealed version keeps it)."""
+        info = self.selected()
+        record_id = self._record_id()
+        session = self._session()
+        if info is None or record_id is None or session is None or self._read_only:
+            return
+        if not prompts_for(self).confirm(
+            self,
+            self.tr("Remove from this draft"),
+            self.tr("Remove “%1” from this draft?").replace("%1", info.filename),
+            ok_label=self.tr("Remove"),
+            destructive=True,
+            details=self.tr(
+                "If no sealed version lists it, the file is deleted from the vault. A sealed "
+                "version keeps its attachments. The removal is written in the audit log."
+            ),
+        ):
+            return
+
+        def done(deleted: bool) -> None:
+            if self._record_id() != record_id:
+                return
+            self._items = [i for i in self._items if i.id != info.id]
+            self._fill_table()
+            sentence = (
+                self.tr("“%1” was removed and deleted from the vault.")
+                if deleted
+                else self.tr("“%1” was removed from this draft; the sealed version keeps it.")
+            )
+            self.status.setText(sentence.replace("%1", info.filename))
+            self.attachments_changed.emit()
+
+        self._runner.submit(
+            lambda: session.testimonies.remove_attachment(record_id, info.id),
+            on_success=done,
+            on_error=lambda exc: show_error(self, exc),
+        )
 
     def start_recording(self) -> None:
         """Check consent, save the draft, open a writer in the vault and start recording."""
@@ -359,9 +440,19 @@ class AttachmentsView(QWidget):
         self.add_button.setText(self.tr("Add files…"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.save_button.setText(self.tr("Save a copy…"))
+        self.remove_button.setText(self.tr("Remove from this draft…"))
+        self.remove_button.setToolTip(self.tr(
+            "For a file attached by mistake. A sealed version keeps its attachments."
+        ))
+        self.description_label.setText(self.tr("&Description:"))
+        self.description.setPlaceholderText(self.tr(
+            "What it shows, for the list of annexes: “Photo of bruises on the left arm, "
+            "taken 12 June”"
+        ))
+        self.kind_label.setText(self.tr("&Kind:"))
         self.table.setHorizontalHeaderLabels([
-            self.tr("Name"), self.tr("Kind"), self.tr("Size"), self.tr("Added"),
-            self.tr("SHA-256"),
+            self.tr("Name"), self.tr("Kind"), self.tr("Description"), self.tr("Size"),
+            self.tr("Added"), self.tr("SHA-256"),
         ])
         self.no_preview.setText(self.tr("Select an attachment to see it here."))
         self._update_play_text()
@@ -454,6 +545,7 @@ class AttachmentsView(QWidget):
                 cells = [
                     info.filename,
                     term_label("attachment_kinds", info.kind, self._lang),
+                    info.description,
                     human_size(info.size),
                     info.added_at.replace("T", " ")[:16],
                     (info.sha256[:16] + "…") if info.sha256 else self.tr("(recording)"),
@@ -461,8 +553,14 @@ class AttachmentsView(QWidget):
                 for col, text in enumerate(cells):
                     item = QTableWidgetItem(text)
                     item.setData(_ID, info.id)
-                    if col == 4:
+                    if col == COL_SHA256:
                         item.setToolTip(info.sha256)
+                    elif col in (COL_NAME, COL_DESCRIPTION):
+                        item.setToolTip(text)
+                    if col == COL_SIZE:
+                        item.setTextAlignment(
+                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                        )
                     self.table.setItem(row, col, item)
         finally:
             self.table.blockSignals(False)
@@ -471,17 +569,58 @@ class AttachmentsView(QWidget):
         self._selection_changed()
 
     def _describe(self, info: AttachmentInfo) -> str:
-        lines = [
+        return "\n".join([
             f"{info.filename} · {info.media_type} · {human_size(info.size)}",
             self.tr("SHA-256: %s") % (info.sha256 or self.tr("not yet known")),
-        ]
-        if info.description:
-            lines.append(info.description)
-        return "\n".join(lines)
+        ])
+
+    def _describe_selected(self) -> None:
+        """Store the description and kind typed for the selected attachment (off the GUI thread)."""
+        info = self.selected()
+        session = self._session()
+        if info is None or session is None or self._read_only or not info.sha256:
+            return
+        description = self.description.text().strip()
+        kind = self.kind.value() or info.kind
+        if (description, kind) == (info.description, info.kind):
+            return
+        if self._describing.get(info.id) == (description, kind):
+            return  # the same answer is on its way
+        self._describing[info.id] = (description, kind)
+        record_id = self._record_id()
+
+        def done(updated: AttachmentInfo) -> None:
+            self._describing.pop(updated.id, None)
+            if self._record_id() != record_id:
+                return
+            self._items = [updated if i.id == updated.id else i for i in self._items]
+            self._fill_table()
+            self.attachments_changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            self._describing.pop(info.id, None)
+            show_error(self, exc)
+
+        self._runner.submit(
+            lambda: session.testimonies.describe_attachment(
+                info.id, description=description, kind=kind
+            ),
+            on_success=done,
+            on_error=failed,
+        )
 
     def _selection_changed(self) -> None:
         info = self.selected()
         self.save_button.setEnabled(info is not None and bool(info.sha256))
+        editable = info is not None and not self._read_only and bool(info.sha256)
+        for widget in (self.description, self.kind, self.remove_button):
+            widget.setEnabled(editable)
+        self.description.setReadOnly(self._read_only)
+        if not self.description.hasFocus() or info is None:
+            self.description.set_value(info.description if info is not None else "")
+        self.kind.blockSignals(True)
+        self.kind.set_value(info.kind if info is not None else "")
+        self.kind.blockSignals(False)
         if info is None:
             self.details.setText("")
             self._close_preview()
@@ -639,7 +778,11 @@ class AttachmentsPage(EditorPage):
         items = self.view.attachments()
         if 0 <= index < len(items):
             self.view.select(items[index].id)
-            self.show_widget(self.view.table)
+            wanted = str(steps[2]) if len(steps) > 2 else ""
+            target = {"description": self.view.description, "kind": self.view.kind}.get(
+                wanted, self.view.table
+            )
+            self.show_widget(target if target.isEnabled() else self.view.table)
             return True
         self.show_widget(self.view.add_button)
         return True

@@ -86,6 +86,10 @@ ERROR_SENTENCES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP("errors", "The vault's device key is damaged; restore a backup."),
     QT_TRANSLATE_NOOP("errors", "The vault has no device id; restore a backup."),
+    QT_TRANSLATE_NOOP("errors", "That kind of attachment is not in the list."),
+    QT_TRANSLATE_NOOP(
+        "errors", "This version is sealed; start an amendment to remove an attachment."
+    ),
 )
 
 STRENGTH_HINTS: tuple[str, ...] = (

@@ -124,6 +124,30 @@ def format_date(iso: str, locale: QLocale | None = None) -> str:
     return text
 
 
+def format_size(size: int, locale: QLocale | None = None) -> str:
+    """A file size as people read it, in the interface's language: "4.9 kB", "4,9 KB", "4,9 КБ".
+
+    Powers of 1000, like file managers. Qt's own ``formattedDataSize`` says "512 байты" in
+    Russian, so the units are ours (translated in the ``sizes`` context) and only the number
+    comes from the locale (its decimal comma).
+    """
+    loc = locale or current_locale()
+    units = (
+        QCoreApplication.translate("sizes", "B"),
+        QCoreApplication.translate("sizes", "kB"),
+        QCoreApplication.translate("sizes", "MB"),
+        QCoreApplication.translate("sizes", "GB"),
+        QCoreApplication.translate("sizes", "TB"),
+    )
+    value = float(max(0, size))
+    for index, unit in enumerate(units):
+        if value < 1000 or index == len(units) - 1:
+            number = loc.toString(int(value)) if index == 0 else loc.toString(value, "f", 1)
+            return f"{number}\u00a0{unit}"  # no line break between the number and its unit
+        value /= 1000
+    return str(size)  # pragma: no cover - the loop always returns
+
+
 class UiPreferences:
     """The plaintext preferences read before unlocking: interface language and window geometry.
 

@@ -13,6 +13,7 @@ process-wide default, which :func:`set_default_prompts` replaces.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -33,8 +34,30 @@ class Prompts(Protocol):
         *,
         ok_label: str | None = None,
         destructive: bool = False,
+        details: str = "",
     ) -> bool:
-        """Ask yes or no; ``True`` means go ahead. The safe answer is the default button."""
+        """Ask yes or no; ``True`` means go ahead. The safe answer is the default button.
+
+        ``destructive`` (or irreversible) makes Cancel the default; ``details`` is a second,
+        smaller text under the question (what it would leave behind, for example).
+        """
+        ...
+
+    def choose(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        options: Sequence[str],
+        *,
+        default: int = 0,
+        details: str = "",
+    ) -> int | None:
+        """Ask for one of ``options`` (button labels); ``None`` if the user cancelled.
+
+        Every option is an explicit answer; Cancel (and Escape) is always there besides them
+        and always means "do nothing". ``default`` is the option Enter picks: the safe one.
+        """
         ...
 
     def information(self, parent: QWidget | None, title: str, text: str) -> None:
@@ -87,6 +110,7 @@ class QtPrompts:
         *,
         ok_label: str | None = None,
         destructive: bool = False,
+        details: str = "",
     ) -> bool:
         """Show a question box; the default button is Cancel when the action is destructive."""
         box = QMessageBox(parent)
@@ -94,13 +118,43 @@ class QtPrompts:
         box.setIcon(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question)
         box.setWindowTitle(title)
         box.setText(text)
+        if details:
+            box.setInformativeText(details)
         ok = box.addButton(QMessageBox.StandardButton.Ok)
         if ok_label:
             ok.setText(ok_label)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel if destructive else ok)
+        box.setEscapeButton(cancel)
         box.exec()
         return box.clickedButton() is ok
+
+    def choose(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        options: Sequence[str],
+        *,
+        default: int = 0,
+        details: str = "",
+    ) -> int | None:
+        """A question box with one button per option, and Cancel."""
+        box = QMessageBox(parent)
+        box.setObjectName("chooseBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title)
+        box.setText(text)
+        if details:
+            box.setInformativeText(details)
+        buttons = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label in options]
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        if 0 <= default < len(buttons):
+            box.setDefaultButton(buttons[default])
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None
 
     def information(self, parent: QWidget | None, title: str, text: str) -> None:
         """Show an information box."""
@@ -169,6 +223,8 @@ class ScriptedPrompts:
     def __init__(self) -> None:
         self.shown: list[Shown] = []
         self._answers: dict[str, deque[Any]] = {}
+        self.last_confirm: dict[str, Any] = {}
+        self.last_choice: dict[str, Any] = {}
 
     def queue(self, kind: str, *answers: Any) -> ScriptedPrompts:
         """Queue answers for ``kind`` (``"confirm"``, ``"save_path"``, ``"open_paths"``, …)."""
@@ -191,9 +247,26 @@ class ScriptedPrompts:
         *,
         ok_label: str | None = None,
         destructive: bool = False,
+        details: str = "",
     ) -> bool:
-        """The next queued ``confirm`` answer."""
+        """The next queued ``confirm`` answer; records the labels and whether it was safe."""
+        self.last_confirm = {"ok_label": ok_label, "destructive": destructive, "details": details}
         return bool(self._next("confirm", title, text))
+
+    def choose(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        options: Sequence[str],
+        *,
+        default: int = 0,
+        details: str = "",
+    ) -> int | None:
+        """The next queued answer: an option's index, or ``None`` for Cancel."""
+        self.last_choice = {"options": list(options), "default": default, "details": details}
+        answer = self._next("choose", title, text)
+        return None if answer is None else int(answer)
 
     def information(self, parent: QWidget | None, title: str, text: str) -> None:
         """Record only."""
