@@ -111,15 +111,59 @@
         </message>
         <message>
             <source>Delete the originals?</source>
-            <translation>Orijinallar silinsin?</translation>
+            <translation type="vanished">Orijinallar silinsin?</translation>
         </message>
         <message>
             <source>After the files are stored encrypted in the vault, delete the originals from this computer? Deleted files cannot be brought back.</source>
-            <translation>Fayllar seyfdə şifrələnmiş halda saxlanıldıqdan sonra orijinallar bu kompüterdən silinsin? Silinmiş faylları geri qaytarmaq mümkün deyil.</translation>
+            <translation type="vanished">Fayllar seyfdə şifrələnmiş halda saxlanıldıqdan sonra orijinallar bu kompüterdən silinsin? Silinmiş faylları geri qaytarmaq mümkün deyil.</translation>
         </message>
         <message>
             <source>Delete the originals</source>
+            <translation type="vanished">Orijinalları sil</translation>
+        </message>
+        <message>
+            <source>Keep the original files?</source>
+            <translation>Orijinal fayllar saxlanılsın?</translation>
+        </message>
+        <message>
+            <source>The files will be stored encrypted in the vault. What should happen to the originals on this computer?</source>
+            <translation>Fayllar seyfdə şifrələnmiş halda saxlanılacaq. Bu kompüterdəki orijinallarla nə edilsin?</translation>
+        </message>
+        <message>
+            <source>Keep originals</source>
+            <translation>Orijinalları saxla</translation>
+        </message>
+        <message>
+            <source>Delete originals</source>
             <translation>Orijinalları sil</translation>
+        </message>
+        <message>
+            <source>Deleted originals cannot be brought back. Cancel adds nothing.</source>
+            <translation>Silinmiş orijinalları geri qaytarmaq mümkün deyil. «Ləğv et» heç nə əlavə etmir.</translation>
+        </message>
+        <message>
+            <source>Remove from this draft</source>
+            <translation>Bu qaralamadan çıxar</translation>
+        </message>
+        <message>
+            <source>Remove “%1” from this draft?</source>
+            <translation>«%1» bu qaralamadan çıxarılsın?</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Çıxar</translation>
+        </message>
+        <message>
+            <source>If no sealed version lists it, the file is deleted from the vault. A sealed version keeps its attachments. The removal is written in the audit log.</source>
+            <translation>Heç bir möhürlənmiş versiyada yoxdursa, fayl seyfdən silinir. Möhürlənmiş versiya öz qoşmalarını saxlayır. Çıxarılma audit jurnalına yazılır.</translation>
+        </message>
+        <message>
+            <source>“%1” was removed and deleted from the vault.</source>
+            <translation>«%1» çıxarıldı və seyfdən silindi.</translation>
+        </message>
+        <message>
+            <source>“%1” was removed from this draft; the sealed version keeps it.</source>
+            <translation>«%1» bu qaralamadan çıxarıldı; möhürlənmiş versiya onu saxlayır.</translation>
         </message>
         <message>
             <source>No microphone was found. Connect one and try again.</source>
@@ -150,6 +194,26 @@
             <translation>Surətini saxla…</translation>
         </message>
         <message>
+            <source>Remove from this draft…</source>
+            <translation>Bu qaralamadan çıxar…</translation>
+        </message>
+        <message>
+            <source>For a file attached by mistake. A sealed version keeps its attachments.</source>
+            <translation>Səhvən əlavə edilmiş fayl üçün. Möhürlənmiş versiya öz qoşmalarını saxlayır.</translation>
+        </message>
+        <message>
+            <source>&amp;Description:</source>
+            <translation>&amp;Təsvir:</translation>
+        </message>
+        <message>
+            <source>What it shows, for the list of annexes: “Photo of bruises on the left arm, taken 12 June”</source>
+            <translation>Əlavələr siyahısı üçün nəyi göstərdiyi: «Sol qoldakı göyərmələrin şəkli, 12 iyunda çəkilib»</translation>
+        </message>
+        <message>
+            <source>&amp;Kind:</source>
+            <translation>&amp;Növ:</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>Ad</translation>
         </message>
@@ -160,6 +224,10 @@
         <message>
             <source>Size</source>
             <translation>Ölçü</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Təsvir</translation>
         </message>
         <message>
             <source>Added</source>
@@ -494,7 +562,7 @@
         <name>CreateVaultPage</name>
         <message>
             <source>Write this passphrase down and keep it apart from the laptop. Without it nobody, not even you, can open the vault.</source>
-            <extracomment>The weakest score (0–4) accepted for a new passphrase. Longest wait between two wrong passphrases, in seconds.</extracomment>
+            <extracomment>The weakest score (0–4) accepted for a new passphrase. Longest wait between two wrong passphrases, in seconds. How a page's message line looks: an error must read as one at a glance (GUI review D18).</extracomment>
             <translation>Bu parolu yazın və noutbukdan ayrı saxlayın. Onsuz heç kim, hətta siz də, seyfi aça bilməz.</translation>
         </message>
         <message>
@@ -1245,6 +1313,41 @@
         <message>
             <source>— not given —</source>
             <translation>— göstərilməyib —</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyboardHints</name>
+        <message>
+            <source>Caps Lock is on</source>
+            <translation>Caps Lock yanılıdır</translation>
+        </message>
+        <message>
+            <source>Keyboard layout: %1</source>
+            <translation>Klaviatura düzümü: %1</translation>
+        </message>
+        <message>
+            <source>Typing: %1</source>
+            <translation>Yazılır: %1</translation>
+        </message>
+        <message>
+            <source>Latin letters</source>
+            <translation>latın hərfləri</translation>
+        </message>
+        <message>
+            <source>Cyrillic letters</source>
+            <translation>kiril hərfləri</translation>
+        </message>
+        <message>
+            <source>Armenian letters</source>
+            <translation>erməni hərfləri</translation>
+        </message>
+        <message>
+            <source>Arabic letters</source>
+            <translation>ərəb hərfləri</translation>
+        </message>
+        <message>
+            <source>Georgian letters</source>
+            <translation>gürcü hərfləri</translation>
         </message>
     </context>
     <context>
@@ -2589,7 +2692,6 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
         <message>
             <source>Checking the redaction…</source>
-            <extracomment>The languages a statement can be made in (``services.statements.LANGUAGES``).</extracomment>
             <translation>Gizlətmə yoxlanılır…</translation>
         </message>
     </context>
@@ -3028,6 +3130,10 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation>Kilidi &amp;aç</translation>
         </message>
         <message>
+            <source>&amp;Show passphrase</source>
+            <translation>Parolu &amp;göstər</translation>
+        </message>
+        <message>
             <source>&amp;Restore from a backup…</source>
             <translation>Ehtiyat nüsxədən &amp;bərpa et…</translation>
         </message>
@@ -3455,6 +3561,14 @@ Seyfdə saxlanılanlar təhlükəsizdir. Pəncərə qəribə davranarsa, Testimo
             <translation>Yeni ehtiyat nüsxə yoxlamadan keçmədi; seyfin özü dəyişməyib.</translation>
         </message>
         <message>
+            <source>That kind of attachment is not in the list.</source>
+            <translation>Bu qoşma növü siyahıda yoxdur.</translation>
+        </message>
+        <message>
+            <source>This version is sealed; start an amendment to remove an attachment.</source>
+            <translation>Bu versiya möhürlənib; qoşmanı çıxarmaq üçün düzəlişə başlayın.</translation>
+        </message>
+        <message>
             <source>The witness's consent to legal proceedings is not recorded.</source>
             <translation>Şahidin hüquqi prosesə razılığı qeyd edilməyib.</translation>
         </message>
@@ -3684,6 +3798,29 @@ Seyfdə saxlanılanlar təhlükəsizdir. Pəncərə qəribə davranarsa, Testimo
         <message>
             <source>Good.</source>
             <translation>Yaxşı.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sizes</name>
+        <message>
+            <source>B</source>
+            <translation>B</translation>
+        </message>
+        <message>
+            <source>kB</source>
+            <translation>KB</translation>
+        </message>
+        <message>
+            <source>MB</source>
+            <translation>MB</translation>
+        </message>
+        <message>
+            <source>GB</source>
+            <translation>GB</translation>
+        </message>
+        <message>
+            <source>TB</source>
+            <translation>TB</translation>
         </message>
     </context>
     <context>

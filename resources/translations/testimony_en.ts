@@ -110,15 +110,47 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Delete the originals?</source>
+            <source>Keep the original files?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>After the files are stored encrypted in the vault, delete the originals from this computer? Deleted files cannot be brought back.</source>
+            <source>The files will be stored encrypted in the vault. What should happen to the originals on this computer?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Delete the originals</source>
+            <source>Keep originals</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete originals</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted originals cannot be brought back. Cancel adds nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove from this draft</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove “%1” from this draft?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If no sealed version lists it, the file is deleted from the vault. A sealed version keeps its attachments. The removal is written in the audit log.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1” was removed and deleted from the vault.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1” was removed from this draft; the sealed version keeps it.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -150,6 +182,26 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Remove from this draft…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For a file attached by mistake. A sealed version keeps its attachments.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Description:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What it shows, for the list of annexes: “Photo of bruises on the left arm, taken 12 June”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Kind:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Name</source>
             <translation type="unfinished" />
         </message>
@@ -159,6 +211,10 @@
         </message>
         <message>
             <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Description</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -486,7 +542,7 @@
         <name>CreateVaultPage</name>
         <message>
             <source>Write this passphrase down and keep it apart from the laptop. Without it nobody, not even you, can open the vault.</source>
-            <extracomment>The weakest score (0–4) accepted for a new passphrase. Longest wait between two wrong passphrases, in seconds.</extracomment>
+            <extracomment>The weakest score (0–4) accepted for a new passphrase. Longest wait between two wrong passphrases, in seconds. How a page's message line looks: an error must read as one at a glance (GUI review D18).</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1172,6 +1228,41 @@
         </message>
         <message>
             <source>— not given —</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>KeyboardHints</name>
+        <message>
+            <source>Caps Lock is on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keyboard layout: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Typing: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Latin letters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cyrillic letters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Armenian letters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Arabic letters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Georgian letters</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2034,7 +2125,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Checking the redaction…</source>
-            <extracomment>The languages a statement can be made in (``services.statements.LANGUAGES``).</extracomment>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2405,6 +2495,10 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>&amp;Unlock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Show passphrase</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2852,6 +2946,14 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
             <translation type="unfinished" />
         </message>
         <message>
+            <source>That kind of attachment is not in the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This version is sealed; start an amendment to remove an attachment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The witness's consent to legal proceedings is not recorded.</source>
             <translation type="unfinished" />
         </message>
@@ -3060,6 +3162,29 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
         </message>
         <message>
             <source>Good.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sizes</name>
+        <message>
+            <source>B</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>MB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TB</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -111,15 +111,59 @@
         </message>
         <message>
             <source>Delete the originals?</source>
-            <translation>Удалить оригиналы?</translation>
+            <translation type="vanished">Удалить оригиналы?</translation>
         </message>
         <message>
             <source>After the files are stored encrypted in the vault, delete the originals from this computer? Deleted files cannot be brought back.</source>
-            <translation>После того как файлы будут зашифрованы и сохранены в хранилище, удалить оригиналы с этого компьютера? Удалённые файлы вернуть нельзя.</translation>
+            <translation type="vanished">После того как файлы будут зашифрованы и сохранены в хранилище, удалить оригиналы с этого компьютера? Удалённые файлы вернуть нельзя.</translation>
         </message>
         <message>
             <source>Delete the originals</source>
-            <translation>Удалить оригиналы</translation>
+            <translation type="vanished">Удалить оригиналы</translation>
+        </message>
+        <message>
+            <source>Keep the original files?</source>
+            <translation>Оставить исходные файлы?</translation>
+        </message>
+        <message>
+            <source>The files will be stored encrypted in the vault. What should happen to the originals on this computer?</source>
+            <translation>Файлы будут сохранены в хранилище в зашифрованном виде. Что сделать с исходными файлами на этом компьютере?</translation>
+        </message>
+        <message>
+            <source>Keep originals</source>
+            <translation>Оставить исходные</translation>
+        </message>
+        <message>
+            <source>Delete originals</source>
+            <translation>Удалить исходные</translation>
+        </message>
+        <message>
+            <source>Deleted originals cannot be brought back. Cancel adds nothing.</source>
+            <translation>Удалённые исходные файлы нельзя вернуть. «Отмена» ничего не добавляет.</translation>
+        </message>
+        <message>
+            <source>Remove from this draft</source>
+            <translation>Убрать из этого черновика</translation>
+        </message>
+        <message>
+            <source>Remove “%1” from this draft?</source>
+            <translation>Убрать «%1» из этого черновика?</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Убрать</translation>
+        </message>
+        <message>
+            <source>If no sealed version lists it, the file is deleted from the vault. A sealed version keeps its attachments. The removal is written in the audit log.</source>
+            <translation>Если ни одна запечатанная версия его не содержит, файл удаляется из хранилища. Запечатанная версия сохраняет свои вложения. Удаление записывается в журнал.</translation>
+        </message>
+        <message>
+            <source>“%1” was removed and deleted from the vault.</source>
+            <translation>«%1» убрано и удалено из хранилища.</translation>
+        </message>
+        <message>
+            <source>“%1” was removed from this draft; the sealed version keeps it.</source>
+            <translation>«%1» убрано из этого черновика; запечатанная версия его сохраняет.</translation>
         </message>
         <message>
             <source>No microphone was found. Connect one and try again.</source>
@@ -150,6 +194,26 @@
             <translation>Сохранить копию…</translation>
         </message>
         <message>
+            <source>Remove from this draft…</source>
+            <translation>Убрать из этого черновика…</translation>
+        </message>
+        <message>
+            <source>For a file attached by mistake. A sealed version keeps its attachments.</source>
+            <translation>Для файла, добавленного по ошибке. Запечатанная версия сохраняет свои вложения.</translation>
+        </message>
+        <message>
+            <source>&amp;Description:</source>
+            <translation>&amp;Описание:</translation>
+        </message>
+        <message>
+            <source>What it shows, for the list of annexes: “Photo of bruises on the left arm, taken 12 June”</source>
+            <translation>Что на нём, для списка приложений: «Фото синяков на левой руке, снято 12 июня»</translation>
+        </message>
+        <message>
+            <source>&amp;Kind:</source>
+            <translation>&amp;Тип:</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>Имя</translation>
         </message>
@@ -160,6 +224,10 @@
         <message>
             <source>Size</source>
             <translation>Размер</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Описание</translation>
         </message>
         <message>
             <source>Added</source>
@@ -496,7 +564,7 @@
         <name>CreateVaultPage</name>
         <message>
             <source>Write this passphrase down and keep it apart from the laptop. Without it nobody, not even you, can open the vault.</source>
-            <extracomment>The weakest score (0–4) accepted for a new passphrase. Longest wait between two wrong passphrases, in seconds.</extracomment>
+            <extracomment>The weakest score (0–4) accepted for a new passphrase. Longest wait between two wrong passphrases, in seconds. How a page's message line looks: an error must read as one at a glance (GUI review D18).</extracomment>
             <translation>Запишите эту парольную фразу и храните её отдельно от ноутбука. Без неё никто, даже вы, не сможет открыть хранилище.</translation>
         </message>
         <message>
@@ -1251,6 +1319,41 @@
         <message>
             <source>— not given —</source>
             <translation>— не указано —</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyboardHints</name>
+        <message>
+            <source>Caps Lock is on</source>
+            <translation>Включён Caps Lock</translation>
+        </message>
+        <message>
+            <source>Keyboard layout: %1</source>
+            <translation>Раскладка клавиатуры: %1</translation>
+        </message>
+        <message>
+            <source>Typing: %1</source>
+            <translation>Ввод: %1</translation>
+        </message>
+        <message>
+            <source>Latin letters</source>
+            <translation>латиница</translation>
+        </message>
+        <message>
+            <source>Cyrillic letters</source>
+            <translation>кириллица</translation>
+        </message>
+        <message>
+            <source>Armenian letters</source>
+            <translation>армянские буквы</translation>
+        </message>
+        <message>
+            <source>Arabic letters</source>
+            <translation>арабские буквы</translation>
+        </message>
+        <message>
+            <source>Georgian letters</source>
+            <translation>грузинские буквы</translation>
         </message>
     </context>
     <context>
@@ -2602,7 +2705,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Checking the redaction…</source>
-            <extracomment>The languages a statement can be made in (``services.statements.LANGUAGES``).</extracomment>
             <translation>Проверка скрытия данных…</translation>
         </message>
     </context>
@@ -3044,6 +3146,10 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation>&amp;Разблокировать</translation>
         </message>
         <message>
+            <source>&amp;Show passphrase</source>
+            <translation>&amp;Показать парольную фразу</translation>
+        </message>
+        <message>
             <source>&amp;Restore from a backup…</source>
             <translation>&amp;Восстановить из резервной копии…</translation>
         </message>
@@ -3472,6 +3578,14 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
             <translation>Новая резервная копия не прошла проверку; само хранилище не изменилось.</translation>
         </message>
         <message>
+            <source>That kind of attachment is not in the list.</source>
+            <translation>Такого типа вложения нет в списке.</translation>
+        </message>
+        <message>
+            <source>This version is sealed; start an amendment to remove an attachment.</source>
+            <translation>Эта версия запечатана; чтобы убрать вложение, начните поправку.</translation>
+        </message>
+        <message>
             <source>The witness's consent to legal proceedings is not recorded.</source>
             <translation>Согласие свидетеля на судебное разбирательство не зафиксировано.</translation>
         </message>
@@ -3701,6 +3815,29 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
         <message>
             <source>Good.</source>
             <translation>Хорошая.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sizes</name>
+        <message>
+            <source>B</source>
+            <translation>Б</translation>
+        </message>
+        <message>
+            <source>kB</source>
+            <translation>КБ</translation>
+        </message>
+        <message>
+            <source>MB</source>
+            <translation>МБ</translation>
+        </message>
+        <message>
+            <source>GB</source>
+            <translation>ГБ</translation>
+        </message>
+        <message>
+            <source>TB</source>
+            <translation>ТБ</translation>
         </message>
     </context>
     <context>

@@ -153,3 +153,111 @@ def test_demo_passphrase_is_shown_and_prefilled(qtbot, tmp_path):
     assert "demo-fictional-testimonies-only" in page.demo_label.text()
     assert page.passphrase.text() == "demo-fictional-testimonies-only"
     assert page.unlock_button.isEnabled()
+
+
+class FakeKeyboard:
+    """What the system would say about Caps Lock and the layout (None: cannot tell)."""
+
+    def __init__(self, caps: bool | None = None, layout: str | None = None) -> None:
+        self.caps = caps
+        self.name = layout
+
+    def caps_lock(self) -> bool | None:
+        return self.caps
+
+    def layout(self) -> str | None:
+        return self.name
+
+
+def test_unlock_page_can_show_the_passphrase_and_hides_it_again(qtbot, tmp_path, type_text):
+    page = UnlockPage(tmp_path / "vault", keyboard=FakeKeyboard())
+    qtbot.addWidget(page)
+    page.show()
+    type_text(page.passphrase, "Gəncə qalası")
+    assert page.passphrase.echoMode() == QLineEdit.EchoMode.Password
+    page.show_box.click()
+    assert page.passphrase.echoMode() == QLineEdit.EchoMode.Normal
+    page.failed("The passphrase is not correct for this vault.", wrong_passphrase=True)
+    page._wait_timer.stop()
+    page.succeeded()  # the vault opened: the next unlock starts hidden
+    assert not page.show_box.isChecked()
+    assert page.passphrase.echoMode() == QLineEdit.EchoMode.Password
+    page.show_box.setChecked(True)
+    page.prepare()  # locked again
+    assert page.passphrase.echoMode() == QLineEdit.EchoMode.Password
+
+
+def test_caps_lock_and_layout_from_the_system(qtbot, tmp_path):
+    keyboard = FakeKeyboard(caps=True, layout="Russian")
+    for page in (
+        UnlockPage(tmp_path / "vault", keyboard=keyboard),
+        CreateVaultPage(tmp_path / "v", strength=_strength, generate=lambda: "x", keyboard=keyboard),
+    ):
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitExposed(page)
+        page.activateWindow()
+        page.passphrase.setFocus()
+        qtbot.waitUntil(page.passphrase.hasFocus)
+        qtbot.waitUntil(lambda p=page: p.hints.caps.text() == "Caps Lock is on")
+        assert page.hints.layout_label.text() == "Keyboard layout: Russian"
+        keyboard.caps, keyboard.name = False, "Azerbaijani"
+        page.hints.refresh()
+        assert page.hints.caps.text() == ""
+        assert page.hints.layout_label.text() == "Keyboard layout: Azerbaijani"
+        keyboard.caps, keyboard.name = True, "Russian"
+
+
+def test_caps_lock_and_script_from_the_keys_where_the_system_cannot_tell(qtbot, tmp_path):
+    page = UnlockPage(tmp_path / "vault", keyboard=FakeKeyboard())
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    page.passphrase.setFocus()
+    qtbot.waitUntil(page.passphrase.hasFocus)
+    hints = page.hints
+    assert hints.caps.text() == "" and hints.layout_label.text() == ""
+    # "ПАРОЛЬ" typed without Shift: Caps Lock is on, and the layout is Cyrillic.
+    for ch in "ПАР":
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, page.passphrase, Qt.Key.Key_unknown, ch,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    assert hints.caps.text() == "Caps Lock is on"
+    assert hints.layout_label.text() == "Typing: Cyrillic letters"
+    assert "П" not in hints.layout_label.text() + hints.caps.text()  # never a character
+    QTest.sendKeyEvent(
+        QTest.KeyAction.Click, page.passphrase, Qt.Key.Key_unknown, "ş",
+        Qt.KeyboardModifier.NoModifier,
+    )
+    assert hints.caps.text() == ""
+    assert hints.layout_label.text() == "Typing: Latin letters"
+    QTest.sendKeyEvent(
+        QTest.KeyAction.Click, page.passphrase, Qt.Key.Key_unknown, "Ə",
+        Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert hints.caps.text() == ""
+
+
+def test_errors_look_like_errors(qtbot, tmp_path, type_text):
+    page = UnlockPage(tmp_path / "vault", keyboard=FakeKeyboard())
+    qtbot.addWidget(page)
+    page.show()
+    page.set_reason("Locked.")
+    assert page.message.property("kind") == "info"
+    page.set_busy(True)
+    page.failed("The passphrase is not correct for this vault.", wrong_passphrase=True)
+    page._wait_timer.stop()
+    assert page.message.property("kind") == "error"
+    assert "#b3261e" in page.message.styleSheet()
+    page.set_busy(True)
+    page.failed("The vault is in use by another Testimony window.", wrong_passphrase=False)
+    assert page.message.property("kind") == "error"
+
+    create = _create_page(qtbot, tmp_path)
+    height = create.message.height()
+    type_text(create.passphrase, "Şəki gecəsi çox uzun idi")
+    type_text(create.confirm, "Şəki")
+    assert create.message.property("kind") == "error"
+    assert create.message.height() == height, "the page jumps when the error appears"

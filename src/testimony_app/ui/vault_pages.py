@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimony_app.ui.i18n import LANGUAGES
+from testimony_app.ui.keyboard_state import KeyboardHints, KeyboardProbe
 from testimony_app.ui.passphrase import PassphraseEdit, StrengthMeter
 
 StrengthFn = Callable[[str], tuple[int, str]]
@@ -37,6 +38,19 @@ GenerateFn = Callable[[], str]
 MIN_STRENGTH = 2
 #: Longest wait between two wrong passphrases, in seconds.
 MAX_RETRY_DELAY = 30.0
+
+#: How a page's message line looks: an error must read as one at a glance (GUI review D18).
+MESSAGE_STYLES = {
+    "error": "color: #b3261e; font-weight: bold;",
+    "info": "",
+}
+
+
+def set_message(label: QLabel, text: str, kind: str = "info") -> None:
+    """Show ``text`` in a page's message line, styled as an error or as plain information."""
+    label.setText(text)
+    label.setProperty("kind", kind if text else "")
+    label.setStyleSheet(MESSAGE_STYLES.get(kind, "") if text else "")
 
 
 def retry_delay(failures: int) -> float:
@@ -112,6 +126,15 @@ class _Card(QWidget):
     def retranslate(self) -> None:
         """Set every text in the current language."""
 
+    def message_line(self, name: str) -> QLabel:
+        """A wrapped message label that keeps two lines of room, so the page never jumps."""
+        label = QLabel(self.frame)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setMinimumHeight(label.fontMetrics().lineSpacing() * 2 + 2)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return label
+
 
 class CreateVaultPage(_Card):
     """First run: choose a passphrase (twice), see its strength, or take a generated one.
@@ -130,6 +153,7 @@ class CreateVaultPage(_Card):
         strength: StrengthFn,
         generate: GenerateFn,
         parent: QWidget | None = None,
+        keyboard: KeyboardProbe | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("createPage")
@@ -154,6 +178,10 @@ class CreateVaultPage(_Card):
         self.confirm_label = QLabel(self.frame)
         form.addRow(self.passphrase_label, self.passphrase)
         form.addRow(self.confirm_label, self.confirm)
+        self.hints = KeyboardHints(self.frame, keyboard)
+        self.hints.watch(self.passphrase)
+        self.hints.watch(self.confirm)
+        form.addRow("", self.hints)
         self.body.addLayout(form)
 
         self.meter = StrengthMeter(self.frame)
@@ -175,9 +203,7 @@ class CreateVaultPage(_Card):
         self.advice.setWordWrap(True)
         self.body.addWidget(self.advice)
 
-        self.message = QLabel(self.frame)
-        self.message.setObjectName("createMessage")
-        self.message.setWordWrap(True)
+        self.message = self.message_line("createMessage")
         self.body.addWidget(self.message)
 
         self.progress = QProgressBar(self.frame)
@@ -251,20 +277,20 @@ class CreateVaultPage(_Card):
             widget.setEnabled(not busy)
         self.progress.setVisible(busy)
         if busy:
-            self.message.setText(self.tr("Creating the vault…"))
+            set_message(self.message, self.tr("Creating the vault…"))
         self._update_button()
 
     def show_error(self, sentence: str) -> None:
         """Show why creating failed."""
         self.set_busy(False)
-        self.message.setText(sentence)
+        set_message(self.message, sentence, "error")
 
     def clear(self) -> None:
         """Forget both passphrases."""
         self.passphrase.wipe()
         self.confirm.wipe()
         self.show_box.setChecked(False)
-        self.message.setText("")
+        set_message(self.message, "")
         self.advice.setText("")
 
     def retranslate(self) -> None:
@@ -301,9 +327,9 @@ class CreateVaultPage(_Card):
             self.meter.set_strength(0, self.tr("Use four or more unrelated words."))
         confirm = self.confirm.text()
         if confirm and confirm != text:
-            self.message.setText(self.tr("The two passphrases are not the same."))
+            set_message(self.message, self.tr("The two passphrases are not the same."), "error")
         elif not self._busy:
-            self.message.setText("")
+            set_message(self.message, "")
         self._update_button()
 
     def _update_button(self) -> None:
@@ -333,7 +359,12 @@ class UnlockPage(_Card):
     restore_requested = Signal(str)
     """Restore from a backup; the passphrase typed (possibly empty) is the backup's."""
 
-    def __init__(self, vault_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vault_path: Path,
+        parent: QWidget | None = None,
+        keyboard: KeyboardProbe | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("unlockPage")
         self._vault_path = vault_path
@@ -365,11 +396,16 @@ class UnlockPage(_Card):
         self.passphrase.setObjectName("unlockPassphrase")
         self.passphrase_label = QLabel(self.frame)
         form.addRow(self.passphrase_label, self.passphrase)
+        self.hints = KeyboardHints(self.frame, keyboard)
+        self.hints.watch(self.passphrase)
+        form.addRow("", self.hints)
+        self.show_box = QCheckBox(self.frame)
+        self.show_box.setObjectName("showUnlockPassphrase")
+        self.show_box.toggled.connect(self.passphrase.set_revealed)
+        form.addRow("", self.show_box)
         self.body.addLayout(form)
 
-        self.message = QLabel(self.frame)
-        self.message.setObjectName("unlockMessage")
-        self.message.setWordWrap(True)
+        self.message = self.message_line("unlockMessage")
         self.body.addWidget(self.message)
 
         self.progress = QProgressBar(self.frame)
@@ -440,7 +476,7 @@ class UnlockPage(_Card):
     def set_reason(self, reason: str) -> None:
         """Say why the window is locked (idle, panic …); empty for the first unlock."""
         self._reason = reason
-        self.message.setText(reason)
+        set_message(self.message, reason)
 
     def set_damaged(self, damaged: bool, sentence: str = "") -> None:
         """Show or hide the "vault damaged, restore a backup" offer."""
@@ -462,8 +498,9 @@ class UnlockPage(_Card):
         self._update_button()
 
     def prepare(self) -> None:
-        """Reset the field for a new attempt and give it the keyboard."""
+        """Reset the field for a new attempt (hidden again) and give it the keyboard."""
         self.passphrase.wipe()
+        self.show_box.setChecked(bool(self._demo_passphrase))
         if self._demo_passphrase:
             self.passphrase.setText(self._demo_passphrase)
         self.passphrase.setFocus()
@@ -474,8 +511,9 @@ class UnlockPage(_Card):
         self.progress.setVisible(busy)
         self.passphrase.setEnabled(not busy and not self.waiting)
         self.restore_button.setEnabled(not busy)
+        self.show_box.setEnabled(not busy)
         if busy:
-            self.message.setText(self.tr("Opening the vault…"))
+            set_message(self.message, self.tr("Opening the vault…"))
         self._update_button()
 
     def failed(self, sentence: str, *, wrong_passphrase: bool) -> float:
@@ -488,7 +526,7 @@ class UnlockPage(_Card):
             delay = retry_delay(self._failures)
             self._start_wait(int(delay), sentence)
         else:
-            self.message.setText(sentence)
+            set_message(self.message, sentence, "error")
             self.passphrase.setFocus()
         return delay
 
@@ -498,7 +536,8 @@ class UnlockPage(_Card):
         self._wait_timer.stop()
         self.set_busy(False)
         self.passphrase.wipe()
-        self.message.setText("")
+        self.show_box.setChecked(False)
+        set_message(self.message, "")
         self._reason = ""
 
     def retranslate(self) -> None:
@@ -509,6 +548,7 @@ class UnlockPage(_Card):
         self.passphrase_label.setText(self.tr("&Passphrase:"))
         self.passphrase_label.setBuddy(self.passphrase)
         self.unlock_button.setText(self.tr("&Unlock"))
+        self.show_box.setText(self.tr("&Show passphrase"))
         self.restore_button.setText(self.tr("&Restore from a backup…"))
         if self._demo_passphrase:
             self.demo_label.setText(
@@ -529,10 +569,12 @@ class UnlockPage(_Card):
         self._update_button()
 
     def _show_wait(self) -> None:
-        self.message.setText(
+        set_message(
+            self.message,
             self._wait_sentence
             + " "
-            + self.tr("You can try again in %n second(s).", "", self._wait_left)
+            + self.tr("You can try again in %n second(s).", "", self._wait_left),
+            "error",
         )
 
     @Slot()
@@ -542,7 +584,7 @@ class UnlockPage(_Card):
             self._show_wait()
             return
         self._wait_timer.stop()
-        self.message.setText(self._wait_sentence)
+        set_message(self.message, self._wait_sentence, "error")
         self.passphrase.setEnabled(not self._busy)
         self._update_button()
         self.passphrase.setFocus()
