@@ -191,7 +191,9 @@ def test_caps_lock_and_layout_from_the_system(qtbot, tmp_path):
     keyboard = FakeKeyboard(caps=True, layout="Russian")
     for page in (
         UnlockPage(tmp_path / "vault", keyboard=keyboard),
-        CreateVaultPage(tmp_path / "v", strength=_strength, generate=lambda: "x", keyboard=keyboard),
+        CreateVaultPage(
+            tmp_path / "v", strength=_strength, generate=lambda: "x", keyboard=keyboard
+        ),
     ):
         qtbot.addWidget(page)
         page.show()
@@ -217,7 +219,8 @@ def test_caps_lock_and_script_from_the_keys_where_the_system_cannot_tell(qtbot, 
     page.passphrase.setFocus()
     qtbot.waitUntil(page.passphrase.hasFocus)
     hints = page.hints
-    assert hints.caps.text() == "" and hints.layout_label.text() == ""
+    assert hints.caps.text() == ""
+    assert hints.layout_label.text() == ""
     # "ПАРОЛЬ" typed without Shift: Caps Lock is on, and the layout is Cyrillic.
     for ch in "ПАР":
         QTest.sendKeyEvent(

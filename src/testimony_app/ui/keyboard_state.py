@@ -250,7 +250,7 @@ class KeyboardHints(QWidget):
 
     def caps_lock_on(self) -> bool:
         """What the Caps Lock line says now."""
-        return not self.caps.text() == ""
+        return self.caps.text() != ""
 
     def refresh(self) -> None:
         """Ask again (the timer does this while a watched field has the focus)."""
@@ -281,9 +281,12 @@ class KeyboardHints(QWidget):
         elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             self._learn(event)
             self.refresh()
-        elif kind == QEvent.Type.KeyRelease and isinstance(event, QKeyEvent):
-            if event.key() == Qt.Key.Key_CapsLock:
-                self.refresh()
+        elif (
+            kind == QEvent.Type.KeyRelease
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_CapsLock
+        ):
+            self.refresh()
         return False
 
     def changeEvent(self, event: QEvent) -> None:
