@@ -471,6 +471,66 @@ def test_amendment_without_a_reason_changes_nothing(
     assert editor.is_read_only()
 
 
+def test_seal_confirmation_defaults_to_cancel_and_lists_what_is_missing(
+    editor: Editor, session: VaultSession, prompts: ScriptedPrompts
+) -> None:
+    """GUI review D11: Seal was the default button, and the missing items went unmentioned."""
+    record_consent(editor)
+    editor.show_section("narrative")  # Seal from the toolbar, far from the review page
+    prompts.queue("confirm", False)
+    editor.seal()
+    assert prompts.last_confirm["destructive"] is True  # Cancel is the default button
+    details = prompts.last_confirm["details"]
+    assert "Still missing from the checklist" in details
+    assert "Interview — " in details
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    assert session.testimonies.info(record_id).draft  # Cancel sealed nothing
+    assert not editor.is_read_only()
+
+
+def test_an_empty_amendment_reason_is_explained_and_asked_again(
+    editor: Editor, session: VaultSession, prompts: ScriptedPrompts, qtbot: Any
+) -> None:
+    """GUI review D14: OK with an empty reason did nothing, silently."""
+    record_consent(editor)
+    prompts.queue("confirm", True)
+    with qtbot.waitSignal(editor.sealed, timeout=10000):
+        editor.seal()
+    prompts.queue("ask_text", "   ", "Şahid tarixi düzəltdi")
+    assert editor.amend()
+    assert any("needs a reason" in text for text in prompts.texts("information"))
+    assert [s.kind for s in prompts.shown].count("ask_text") == 2
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    assert session.testimonies.info(record_id).versions[-1].reason == "Şahid tarixi düzəltdi"
+
+
+def test_review_follows_a_live_language_switch(editor: Editor) -> None:
+    """GUI review D6: after a switch the items kept the old language's section names."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from testimony_app.ui.i18n import Translations
+
+    editor.show_section("review")
+    assert any(text.startswith("Interview — ") for text in editor.review.missing_texts())
+    translations = Translations()
+    try:
+        for code, section in (("ru", "Интервью"), ("az", "Müsahibə")):
+            translations.apply(code)
+            editor.set_language(code)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+            texts = editor.review.missing_texts()
+            assert texts, code
+            assert not any(t.startswith(("Interview — ", "Müsahibə — ", "Интервью — "))
+                           and not t.startswith(section) for t in texts), texts
+            assert any(t.startswith(section + " — ") for t in texts), (code, texts[:3])
+    finally:
+        translations.apply("en")
+        editor.set_language("en")
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+
+
 @pytest.mark.slow
 def test_clear_wipes_every_widget_and_undo_stack(editor: Editor, type_text: Any) -> None:
     record_consent(editor)

@@ -97,3 +97,23 @@ def test_down_arrow_moves_to_the_list(picker: VocabPicker, type_text: Any) -> No
 def test_choices_helper_labels_in_language() -> None:
     roles = dict(choices("witness_roles", "ru"))
     assert roles["victim"] == vocabulary("witness_roles").label("victim", "ru")
+
+
+def test_a_new_act_does_not_inherit_the_previous_acts_method_search(
+    qtbot: Any, type_text: Any
+) -> None:
+    """GUI review D12: "Add act" kept "dəyənək" in the search, so the new act's list was cut."""
+    from testimony_app.ui.editor_repeatable import ActsPage
+
+    page = ActsPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.add_item()
+    type_text(page.methods.search, "dəyənək")
+    assert len(page.methods.visible_codes()) < 5
+    page.add_item()
+    assert page.methods.search.text() == ""
+    assert page.methods.visible_codes() == list(vocabulary("methods").codes())
+    type_text(page.methods.search, "falan")
+    page.list.setCurrentRow(0)  # back to the first act
+    assert page.methods.search.text() == ""

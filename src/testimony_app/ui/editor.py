@@ -420,12 +420,28 @@ class TestimonyEditor(QWidget):
                 "Stop the audio recording before sealing."
             ))
             return
+        # Sealing cannot be undone: Cancel is the default button, and the question says what
+        # the checklist still misses, wherever Seal was pressed from (GUI review D11).
+        self.review.refresh(self.testimony(), self._info)
+        missing = self.review.missing_texts()
+        if missing:
+            shown = missing[:8]
+            details = self.tr("Still missing from the checklist: %d") % len(missing)
+            details += "\n" + "\n".join(f"• {text}" for text in shown)
+            if len(missing) > len(shown):
+                details += "\n" + self.tr("… and %d more on the Review page.") % (
+                    len(missing) - len(shown)
+                )
+        else:
+            details = self.tr("Everything the checklist asks for is recorded.")
         if not prompts.confirm(
             self,
             self.tr("Seal this version?"),
             self.tr("Once sealed, this version can no longer be changed; corrections become "
                     "amendments with a reason. Seal it now?"),
             ok_label=self.tr("Seal"),
+            destructive=True,
+            details=details,
         ):
             return
         # Sealing also backs the vault up, which may take a moment: off the GUI thread, with
@@ -476,13 +492,25 @@ class TestimonyEditor(QWidget):
         if record_id is None or not self._read_only or self._busy:
             return False
         prompts = prompts_for(self)
-        reason = prompts.ask_text(
-            self,
-            self.tr("Amend this testimony"),
-            self.tr("Why is it amended? For example: the witness corrected a date."),
-        )
-        if reason is None or not reason.strip():
-            return False
+        reason: str | None = ""
+        while True:
+            reason = prompts.ask_text(
+                self,
+                self.tr("Amend this testimony"),
+                self.tr("Why is it amended? For example: the witness corrected a date."),
+                reason or "",
+            )
+            if reason is None:
+                return False
+            if reason.strip():
+                break
+            # An empty reason used to do nothing, silently (GUI review D14).
+            prompts.information(
+                self,
+                self.tr("Amend this testimony"),
+                self.tr("An amendment needs a reason: the sealed version stays, and the reason "
+                        "says why a new one was made. Write it in a few words."),
+            )
         self._busy = True
 
         def begun(number: int) -> None:

@@ -12,10 +12,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    Qt,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -50,13 +57,13 @@ Translated = Callable[[], str]
 
 
 def is_valid_date(text: str) -> bool:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (empty is valid: not yet known)."""
-    return not text or bool(_DATE_RE.match(text))
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` of the calendar (empty: not yet known)."""
+    return not date_problem(text)
 
 
 def is_valid_time(text: str) -> bool:
     """``HH:MM`` in 24 hours (empty is valid)."""
-    return not text or bool(_TIME_RE.match(text))
+    return not time_problem(text)
 
 
 # -- fields ---------------------------------------------------------------------------------
@@ -89,33 +96,136 @@ class PatternField(LineField):
     """A line that must look like a date or a time; a wrong shape is shown, never refused.
 
     Refusing input would make the interviewer fight the keyboard mid-interview; marking it lets
-    them fix it later, and the value is kept as typed either way.
+    them fix it later, and the value is kept as typed either way. A mark alone is not enough
+    (GUI review D15): the field says why in its tooltip, and in the window's status line when
+    the cursor leaves it, in a sentence of the interface's language.
+
+    ``check`` returns "" when the text is fine, else the sentence saying what is wrong.
     """
 
     def __init__(
-        self, name: str, check: Callable[[str], bool], placeholder: str,
+        self, name: str, check: Callable[[str], str], placeholder: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(name, parent)
         self._check = check
+        self._problem = ""
+        self._hint: Callable[[], str] = str
         self.setPlaceholderText(placeholder)
         self.setMaximumWidth(180)
-        self.textChanged.connect(self._validate)
+        self.textChanged.connect(self.validate)
+        self.editingFinished.connect(self._announce)
 
-    def _validate(self) -> None:
-        ok = self._check(self.text().strip())
-        self.setProperty("invalid", not ok)
-        self.setStyleSheet("" if ok else "QLineEdit { border: 1px solid #b3261e; }")
+    def problem(self) -> str:
+        """Why the text is not accepted as it is ("" when it is)."""
+        return self._problem
+
+    def set_hint(self, hint: Callable[[], str]) -> None:
+        """The tooltip shown while the text is fine (what to type), in the current language."""
+        self._hint = hint
+        if not self._problem:
+            self.setToolTip(hint())
+
+    def validate(self) -> None:
+        """Check the text again (also when a paired precision changes)."""
+        problem = self._check(self.text().strip())
+        self._problem = problem
+        self.setProperty("invalid", bool(problem))
+        self.setStyleSheet("QLineEdit { border: 1px solid #b3261e; }" if problem else "")
+        self.setToolTip(problem or self._hint())
+        self.setAccessibleDescription(problem)
+
+    def _announce(self) -> None:
+        if self._problem:
+            show_status(self, self._problem)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The sentence follows the interface language."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.validate()
 
 
-def date_field(name: str, parent: QWidget | None = None) -> PatternField:
-    """A date typed as ``YYYY-MM-DD`` (or ``YYYY-MM``, ``YYYY`` when only that is known)."""
-    return PatternField(name, is_valid_date, "YYYY-MM-DD", parent)
+def show_status(widget: QWidget, text: str, ms: int = 10000) -> None:
+    """Put ``text`` in the status line of ``widget``'s main window, if it has one."""
+    window = widget.window()
+    status = getattr(window, "statusBar", None)
+    if callable(status):
+        status().showMessage(text, ms)
+
+
+# Why a field is refused, in the ``fields`` translation context. Kept whole on one line each:
+# lupdate does not join Python's adjacent string literals inside QT_TRANSLATE_NOOP.
+_FIELD_TEXTS = {
+    "date_shape": QT_TRANSLATE_NOOP("fields", "Write the date as YYYY-MM-DD, for example 2017-05-21, or as YYYY-MM or YYYY when only the month or the year is known."),  # noqa: E501
+    "date_calendar": QT_TRANSLATE_NOOP("fields", "%1 is not a day of the calendar: check the day and the month."),  # noqa: E501
+    "date_no_day": QT_TRANSLATE_NOOP("fields", "“%1” has no day, but the precision says “Exact day”: add the day, or choose “Month only” or “Year only”."),  # noqa: E501
+    "date_no_month": QT_TRANSLATE_NOOP("fields", "“%1” has no month, but the precision says “Month only”: add the month, or choose “Year only”."),  # noqa: E501
+    "time_shape": QT_TRANSLATE_NOOP("fields", "Write the time as HH:MM on a 24-hour clock, for example 09:30 or 14:05."),  # noqa: E501
+    "date_hint": QT_TRANSLATE_NOOP("fields", "YYYY-MM-DD; YYYY-MM or YYYY when only that is known"),
+    "time_hint": QT_TRANSLATE_NOOP("fields", "HH:MM, 24-hour clock"),
+}
+
+
+def _tr(key: str, value: str = "") -> str:
+    return QCoreApplication.translate("fields", _FIELD_TEXTS[key]).replace("%1", value)
+
+
+def date_problem(text: str, precision: str = "") -> str:
+    """Why ``text`` is not a date as the record stores it, or "" if it is.
+
+    ``precision`` (``day``, ``month``…) is the precision chosen beside the field, if any:
+    "2017-05" is a fine date, but not one "exact to the day".
+    """
+    if not text:
+        return ""
+    if not _DATE_RE.match(text):
+        return _tr("date_shape")
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        try:
+            date(parts[0], parts[1], parts[2])
+        except ValueError:
+            return _tr("date_calendar", text)
+    if precision == "day" and len(parts) < 3:
+        return _tr("date_no_day", text)
+    if precision == "month" and len(parts) < 2:
+        return _tr("date_no_month", text)
+    return ""
+
+
+def time_problem(text: str) -> str:
+    """Why ``text`` is not a time ``HH:MM``, or "" if it is."""
+    if not text or _TIME_RE.match(text):
+        return ""
+    return _tr("time_shape")
+
+
+def date_field(
+    name: str, parent: QWidget | None = None, precision: QComboBox | None = None
+) -> PatternField:
+    """A date typed as ``YYYY-MM-DD`` (or ``YYYY-MM``, ``YYYY`` when only that is known).
+
+    With ``precision`` (the combo box of a date's precision), the date must be as exact as
+    the precision says, and the field is checked again whenever the precision changes.
+    """
+
+    def check(text: str) -> str:
+        chosen = precision.currentData() if precision is not None else ""
+        return date_problem(text, chosen if isinstance(chosen, str) else "")
+
+    field = PatternField(name, check, "YYYY-MM-DD", parent)
+    field.set_hint(lambda: _tr("date_hint"))
+    if precision is not None:
+        precision.currentIndexChanged.connect(lambda _i: field.validate())
+    return field
 
 
 def time_field(name: str, parent: QWidget | None = None) -> PatternField:
     """A time typed as ``HH:MM``."""
-    return PatternField(name, is_valid_time, "HH:MM", parent)
+    field = PatternField(name, time_problem, "HH:MM", parent)
+    field.set_hint(lambda: _tr("time_hint"))
+    return field
 
 
 class TextField(QPlainTextEdit):

@@ -69,14 +69,18 @@ class RepeatablePage(EditorPage, Generic[T]):
         master_row = QHBoxLayout(master)
         master_row.setContentsMargins(0, 0, 0, 0)
         master_row.setSpacing(16)
+        # The list keeps its buttons at hand: "Add" above it, the rest under it, and the list
+        # no taller than its items need, so nothing scrolls away with a long form (review D23).
         side = QVBoxLayout()
         self.list = QListWidget(master)
         self.list.setObjectName(f"{key}.list")
-        self.list.setMinimumWidth(220)
-        self.list.setMaximumWidth(280)
-        self.list.setMinimumHeight(160)
+        self.list.setMinimumWidth(190)
+        self.list.setMaximumWidth(260)
+        self.list.setMinimumHeight(120)
+        self.list.setMaximumHeight(320)
+        self.list.setWordWrap(True)  # whole labels, not cut without an ellipsis
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._select)
-        side.addWidget(self.list, 1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(master)
         self.add_button.setObjectName(f"{key}.add")
@@ -92,11 +96,13 @@ class RepeatablePage(EditorPage, Generic[T]):
         self.down_button.setObjectName(f"{key}.down")
         self.down_button.setMaximumWidth(36)
         self.down_button.clicked.connect(lambda: self.move_current(1))
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+        for button in (self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons.insertStretch(1, 1)
+        side.addWidget(self.add_button)
+        side.addWidget(self.list)
         side.addLayout(buttons)
-        side.addStretch(0)
+        side.addStretch(1)
         master_row.addLayout(side, 0)
 
         self.detail_box = QWidget(master)
@@ -255,6 +261,10 @@ class RepeatablePage(EditorPage, Generic[T]):
             source = self.items[self.current] if self.current >= 0 else self.factory()
             for attr, field in self.detail_fields.items():
                 field.set_value(self._to_field(attr, getattr(source, attr)))
+                # A search typed for the previous item ("dəyənək") must not filter this one.
+                clear_search = getattr(field, "clear_search", None)
+                if callable(clear_search):
+                    clear_search()
         if self.list.currentRow() != self.current:
             self.list.blockSignals(True)
             self.list.setCurrentRow(self.current)
@@ -330,11 +340,16 @@ class DetentionPage(RepeatablePage[DetentionEpisode]):
         )))
         self._precisions: list[ChoiceField] = []
         f = self.form
-        start = self.detail("start_date", date_field("detentions.start_date"))
-        start_p = self.detail("start_precision", ChoiceField("detentions.start_precision"))
+        # Each date is checked against its precision: "2017-05" is not "exact to the day".
+        start_p = ChoiceField("detentions.start_precision")
+        start = self.detail(
+            "start_date", date_field("detentions.start_date", precision=start_p)
+        )
+        self.detail("start_precision", start_p)
         self.row(f, lambda: self.tr("From"), side_by_side(start, start_p))
-        end = self.detail("end_date", date_field("detentions.end_date"))
-        end_p = self.detail("end_precision", ChoiceField("detentions.end_precision"))
+        end_p = ChoiceField("detentions.end_precision")
+        end = self.detail("end_date", date_field("detentions.end_date", precision=end_p))
+        self.detail("end_precision", end_p)
         self.row(f, lambda: self.tr("Until"), side_by_side(end, end_p))
         self._precisions = [start_p, end_p]
         self.detail("place", LineField("detentions.place"), lambda: self.tr("Place of detention"))
@@ -439,6 +454,7 @@ class PerpetratorTable(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         for column, width in ((0, 130), (1, 90), (2, 90), (3, 100), (5, 150)):
             header.resizeSection(column, width)
         # Rows grow with their text, so a long description is read whole, not cut.
@@ -540,6 +556,12 @@ class PerpetratorTable(QWidget):
         description = self.table.horizontalHeaderItem(4)
         if description is not None:
             description.setToolTip(self.tr("Appearance, uniform, vehicle, what others called them"))
+        # No column narrower than its title: "Description" read "escriptio" (review D22).
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        titles = [self.table.horizontalHeaderItem(c) for c in range(self.table.columnCount())]
+        widest = max(metrics.horizontalAdvance(t.text()) for t in titles if t is not None)
+        header.setMinimumSectionSize(min(widest + 24, 160))
         self.add.setText(self.tr("Add person"))
         self.remove.setText(self.tr("Remove person"))
 
@@ -594,8 +616,9 @@ class ActsPage(RepeatablePage[Act]):
         )))
         self._episode_labels: list[str] = []
         f = self.form
-        date = self.detail("date", date_field("acts.date"))
-        self._precision = self.detail("date_precision", ChoiceField("acts.date_precision"))
+        precision = ChoiceField("acts.date_precision")
+        date = self.detail("date", date_field("acts.date", precision=precision))
+        self._precision = self.detail("date_precision", precision)
         self.row(f, lambda: self.tr("When"), side_by_side(date, self._precision))
         self.detail("place", LineField("acts.place"), lambda: self.tr("Where"))
         self._episode = self.detail("episode", ChoiceField("acts.episode"),

@@ -121,8 +121,14 @@ class ReviewPage(EditorPage):
     # -- public -------------------------------------------------------------------------------
 
     def set_section_titles(self, titles: dict[str, str]) -> None:
-        """How each completeness section is named in the navigator (for the item texts)."""
+        """How each completeness section is named in the navigator (for the item texts).
+
+        Called again after a language switch: the items are rewritten at once, so no
+        section name stays in the old language (GUI review D6).
+        """
         self._section_titles = dict(titles)
+        if self._testimony is not None:
+            self.refresh(self._testimony)
 
     def refresh(self, testimony: Testimony, info: RecordInfo | None = None) -> None:
         """Run the check on ``testimony`` and show the result."""
@@ -150,6 +156,10 @@ class ReviewPage(EditorPage):
     def missing_paths(self) -> list[str]:
         """The field paths listed, in order (for tests)."""
         return [self.missing.item(i).data(_PATH) for i in range(self.missing.count())]
+
+    def missing_texts(self) -> list[str]:
+        """The items listed, as the page shows them ("Interview — Record the place…")."""
+        return [self.missing.item(i).text() for i in range(self.missing.count())]
 
     def set_sealed(self, sealed: bool) -> None:
         """Offer Seal on a draft, Amend on a sealed version."""

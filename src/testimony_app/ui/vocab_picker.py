@@ -71,7 +71,11 @@ class VocabPicker(QWidget):
 
         self.list = QListWidget(self)
         self.list.setObjectName(f"{name}.list")
-        self.list.setUniformItemSizes(True)
+        # Long labels wrap ("Подвешивание за руки, связанные за спиной"): no horizontal
+        # scroll bar hides the end of a method's name (GUI review D22).
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         row_height = self.list.fontMetrics().lineSpacing() + 6
         self.list.setMinimumHeight(row_height * min(rows, 4) + 8)
         self.list.setFixedHeight(row_height * rows + 8)
@@ -124,6 +128,11 @@ class VocabPicker(QWidget):
         """Check or uncheck one code as the user would (emits :attr:`changed`)."""
         item = self._item(code)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def clear_search(self) -> None:
+        """Show the whole list again (another item is shown: its filter must not carry over)."""
+        if self.search.text():
+            self.search.setText("")
 
     def visible_codes(self) -> list[str]:
         """The codes the current search leaves visible (for tests and the Enter key)."""
