@@ -179,12 +179,21 @@ class BodyOutline(QWidget):
         """The box, in widget pixels, in which ``side``'s figure is drawn and marks are placed."""
         width = float(self.width())
         height = float(self.height())
-        box_w = min((width - 3 * _MARGIN) / 2, (height - 2 * _MARGIN - _CAPTION) * ASPECT)
+        # Room beside each figure for its side markers ("Sağ", "Sol"), so that they are
+        # neither cut nor run into the other figure's (GUI review D22).
+        side = self._side_width()
+        box_w = min((width - 3 * _MARGIN - 4 * side) / 2,
+                    (height - 2 * _MARGIN - _CAPTION) * ASPECT)
         box_h = box_w / ASPECT
         top = _MARGIN + max(0.0, (height - 2 * _MARGIN - _CAPTION - box_h) / 2)
         half = width / 2
         centre = half / 2 if side == BodySide.FRONT.value else half + half / 2
         return QRectF(centre - box_w / 2, top, box_w, box_h)
+
+    def _side_width(self) -> float:
+        metrics = self.fontMetrics()
+        return float(max(metrics.horizontalAdvance(self._left),
+                         metrics.horizontalAdvance(self._right)) + 4)
 
     def to_widget(self, side: str, x: float, y: float) -> QPointF:
         """Widget pixel position of normalised ``x``, ``y`` on ``side``."""
@@ -308,10 +317,12 @@ class BodyOutline(QWidget):
             )
             painter.setPen(QColor("#8a8a8a"))
             y = rect.top() + rect.height() * 0.2
-            painter.drawText(QRectF(rect.left() - 14, y, 14, 20), Qt.AlignmentFlag.AlignLeft,
-                             left_text)
-            painter.drawText(QRectF(rect.right(), y, 14, 20), Qt.AlignmentFlag.AlignRight,
-                             right_text)
+            room = self._side_width()
+            line = float(self.fontMetrics().height())
+            painter.drawText(QRectF(rect.left() - room, y, room, line),
+                             Qt.AlignmentFlag.AlignLeft, left_text)
+            painter.drawText(QRectF(rect.right(), y, room, line),
+                             Qt.AlignmentFlag.AlignRight, right_text)
         font = QFont(self.font())
         font.setBold(True)
         painter.setFont(font)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimony_app.domain.model import SearchHit, Status, TestimonySummary
+from testimony_app.ui.flow_layout import FlowLayout
 from testimony_app.ui.i18n import current_locale
 from testimony_app.ui.tasks import TaskRunner
 from testimony_app.ui.testimony_table import (
@@ -41,6 +43,7 @@ from testimony_app.ui.testimony_table import (
     RECORD_ID_ROLE,
     TestimonyFilterProxy,
     TestimonyTableModel,
+    language_label,
     status_label,
 )
 
@@ -97,6 +100,8 @@ class TestimonyListPage(QWidget):
         self._runner = runner
         self._language = language
         self._search_seq = 0
+        self._shown_query = ""  # the query whose answer the table shows
+        self._enter_after_search = False
         self._all: list[TestimonySummary] = []
         self._user_sort: tuple[int, Qt.SortOrder] = (COL_DATE, Qt.SortOrder.DescendingOrder)
 
@@ -107,14 +112,21 @@ class TestimonyListPage(QWidget):
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(260)
+        self.search_box.setMinimumWidth(220)
+        self.search_box.installEventFilter(self)
 
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.method_filter = QComboBox(self)
         self.method_filter.setObjectName("methodFilter")
-        self.method_filter.setMaximumWidth(260)
+        # Seventy long method names must not set the window's width: the box shows about
+        # twenty characters, its list shows them whole.
+        self.method_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.method_filter.setMinimumContentsLength(20)
+        self.method_filter.setMaximumWidth(320)
         self.date_from = self._date_edit("dateFrom")
         self.date_to = self._date_edit("dateTo")
         self.date_label = QLabel(self)
@@ -177,20 +189,25 @@ class TestimonyListPage(QWidget):
         self.body.addWidget(self.table)
         self.body.addWidget(empty)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.search_box, 3)
-        bar.addWidget(self.status_filter)
-        bar.addWidget(self.method_filter, 1)
-        bar.addWidget(self.date_label)
-        bar.addWidget(self.date_from)
-        bar.addWidget(self.date_dash)
-        bar.addWidget(self.date_to)
-        bar.addWidget(self.clear_filters_button)
-        bar.addStretch(0)
-        bar.addWidget(self.reveal_button)
+        # The filters wrap onto a second line on a narrow window instead of widening it.
+        dates = QWidget(self)
+        dates_row = QHBoxLayout(dates)
+        dates_row.setContentsMargins(0, 0, 0, 0)
+        dates_row.setSpacing(4)
+        for widget in (self.date_label, self.date_from, self.date_dash, self.date_to):
+            dates_row.addWidget(widget)
+        self.filter_bar = QWidget(self)
+        self.filter_bar.setObjectName("filterBar")
+        bar = FlowLayout(self.filter_bar, spacing=8)
+        bar.add_widget(self.search_box, stretch=3)
+        bar.add_widget(self.status_filter)
+        bar.add_widget(self.method_filter, stretch=1)
+        bar.add_widget(dates)
+        bar.add_widget(self.clear_filters_button)
+        bar.add_widget(self.reveal_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
-        layout.addLayout(bar)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.count_label)
 
@@ -201,13 +218,13 @@ class TestimonyListPage(QWidget):
         self._debounce.timeout.connect(self._run_search)
 
         self.search_box.textChanged.connect(self._debounce.start)
-        self.search_box.returnPressed.connect(self._search_now)
         self.status_filter.currentIndexChanged.connect(self._apply_filters)
         self.method_filter.currentIndexChanged.connect(self._apply_filters)
         self.date_from.dateChanged.connect(self._apply_filters)
         self.date_to.dateChanged.connect(self._apply_filters)
         self.clear_filters_button.clicked.connect(self.clear_filters)
         self.reveal_button.toggled.connect(self.model.set_reveal_names)
+        self.reveal_button.toggled.connect(self._update_reveal_text)
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
         self.new_button.clicked.connect(self.new_requested)
@@ -283,6 +300,8 @@ class TestimonyListPage(QWidget):
         """Forget everything shown or typed (the vault is locking)."""
         self._search_seq += 1  # any reply still on its way is now stale
         self._debounce.stop()
+        self._shown_query = ""
+        self._enter_after_search = False
         self._all = []
         blocked = self.search_box.blockSignals(True)
         self.search_box.setText("")  # setText, not clear(): it also empties the undo history
@@ -310,10 +329,7 @@ class TestimonyListPage(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.setSpecialValueText(self.tr("any"))
             edit.setLocale(current_locale())
-        self.reveal_button.setText(self.tr("Reveal names"))
-        self.reveal_button.setToolTip(
-            self.tr("Show witnesses' full names until you turn this off or the vault locks.")
-        )
+        self._update_reveal_text()
         self.clear_filters_button.setText(self.tr("Clear filters"))
         self.empty_label.setText(
             self.tr("No testimonies yet.\nStart one when the witness is ready (Ctrl+N).")
@@ -322,9 +338,41 @@ class TestimonyListPage(QWidget):
         self._fill_statuses()
         self._fill_methods()
         self.model.retranslate()
+        self._fit_columns()
         self._update_count()
 
     # -- private ----------------------------------------------------------------------------
+
+    def _fit_columns(self) -> None:
+        """Status and language columns as wide as their longest word in this language.
+
+        Measured from the labels, not from the rows: a column sized to 20,000 rows would be
+        slow, and "Экспортировано" must not read "Экспортирова…" (GUI review D22).
+        """
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        style = self.table.style()
+        pad = 2 * style.pixelMetric(style.PixelMetric.PM_HeaderMargin) + 24
+        codes = ("az", "ru", "en", "hy", "fa", "tr", "ka")
+        for column, labels in (
+            (COL_STATUS, [status_label(s) for s in Status]),
+            (COL_LANGUAGE, [language_label(c) for c in codes]),
+        ):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max(metrics.horizontalAdvance(t) for t in [*labels, title])
+            self.table.setColumnWidth(column, max(header.minimumSectionSize(), widest + pad))
+
+    @Slot()
+    def _update_reveal_text(self) -> None:
+        """The toggle says what it will do: "Reveal names", then "Hide names" (review D24)."""
+        if self.reveal_button.isChecked():
+            self.reveal_button.setText(self.tr("Hide names"))
+            self.reveal_button.setToolTip(self.tr("Show initials and pseudonyms again."))
+        else:
+            self.reveal_button.setText(self.tr("Reveal names"))
+            self.reveal_button.setToolTip(
+                self.tr("Show witnesses' full names until you turn this off or the vault locks.")
+            )
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(self)
@@ -357,6 +405,8 @@ class TestimonyListPage(QWidget):
         index = self.method_filter.findData(current) if current else 0
         self.method_filter.setCurrentIndex(max(index, 0))
         self.method_filter.blockSignals(blocked)
+        view = self.method_filter.view()
+        view.setMinimumWidth(min(720, view.sizeHintForColumn(0) + 32))
 
     def _date_value(self, edit: QDateEdit) -> str | None:
         date = edit.date()
@@ -377,6 +427,7 @@ class TestimonyListPage(QWidget):
             self.table.setColumnHidden(COL_MATCH, True)
             self.table.sortByColumn(*self._user_sort)
         self.model.set_summaries(self._all)
+        self._answered("")
 
     @Slot()
     def _search_now(self) -> None:
@@ -397,10 +448,10 @@ class TestimonyListPage(QWidget):
         seq = self._search_seq
         self._runner.submit(
             lambda: session.testimonies.search(query),
-            lambda hits: self._show_hits(seq, hits),
+            lambda hits: self._show_hits(seq, hits, query),
         )
 
-    def _show_hits(self, seq: int, hits: list[SearchHit]) -> None:
+    def _show_hits(self, seq: int, hits: list[SearchHit], query: str = "") -> None:
         if seq != self._search_seq:
             return  # an older query answered late
         if not self.model.searching:
@@ -411,6 +462,7 @@ class TestimonyListPage(QWidget):
             self.table.horizontalHeader().blockSignals(False)
         self.model.set_search_hits(hits)
         self._update_count()
+        self._answered(query)
 
     @Slot(int, Qt.SortOrder)
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
@@ -441,6 +493,51 @@ class TestimonyListPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down from the search box goes into the results; Enter searches now, then opens."""
+        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+                self._enter_results()
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._debounce.isActive() or self._pending_query():
+                    self._enter_after_search = True
+                    self._search_now()
+                else:
+                    self._enter_or_open()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _pending_query(self) -> bool:
+        """Whether the table does not yet show the answer to what is typed."""
+        return self.search_box.text().strip() != self._shown_query
+
+    def _enter_results(self) -> None:
+        """Give the table the keyboard, on the selected row or the first one."""
+        if self.proxy.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self.table.setFocus()
+
+    def _enter_or_open(self) -> None:
+        """Enter in the search box: a single result opens; several take the keyboard."""
+        if self.proxy.rowCount() == 1 and self.search_box.text().strip():
+            index = self.proxy.index(0, 0)
+            self.table.setCurrentIndex(index)
+            self._activated(index)
+        else:
+            self._enter_results()
+
+    def _answered(self, query: str) -> None:
+        """The table now shows the answer to ``query``."""
+        self._shown_query = query
+        if self._enter_after_search and query == self.search_box.text().strip():
+            self._enter_after_search = False
+            self._enter_or_open()
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         # Escape in the table or filters clears the search: quick way back to the full list.
