@@ -7,6 +7,7 @@
 # Translate with Qt Linguist (.venv/bin/pyside6-linguist resources/translations/testimony_az.ts)
 # or any .ts editor. Commit both the .ts and the .qm files: the application loads the .qm ones.
 # testimony_en.ts holds only the English plural forms ("1 testimony" / "2 testimonies").
+# qt_az.ts holds Qt's own texts (OK, Cancel, the file dialog) in Azerbaijani: Qt has none.
 # When the services gain new error sentences, regenerate src/testimony_app/ui/error_texts.py
 # first, so that lupdate sees them.
 set -eu
@@ -29,4 +30,10 @@ fi
 
 for lang in $languages; do
     "$lrelease" "$here/testimony_$lang.ts" -qm "$here/testimony_$lang.qm"
+done
+
+# Qt's own buttons and dialogs where Qt ships no translation (Azerbaijani): kept by hand in
+# qt_<lang>.ts, whose source texts are Qt's; lupdate does not touch it.
+for ts in "$here"/qt_*.ts; do
+    [ -e "$ts" ] && "$lrelease" "$ts" -qm "${ts%.ts}.qm"
 done

@@ -85,8 +85,11 @@ class Translations:
         if lang.code != "en":
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             qt_base = QTranslator()
-            # Qt's own buttons (OK, Cancel…); Qt ships Russian but not Azerbaijani.
-            if qt_base.load(f"qtbase_{lang.code}", qt_dir):
+            # Qt's own buttons and dialogs (OK, Cancel, the file dialog…): Qt ships Russian
+            # but not Azerbaijani, so for that one our own qt_az.qm stands in.
+            if qt_base.load(f"qtbase_{lang.code}", qt_dir) or qt_base.load(
+                f"qt_{lang.code}", str(translations_dir())
+            ):
                 self._installed.append(qt_base)
         for translator in self._installed:
             QCoreApplication.installTranslator(translator)
