@@ -168,3 +168,87 @@ def test_screen_lock_signal_over_a_real_session_bus(tmp_path):
         env=env,
     )
     assert "LOCKS 1" in result.stdout, result.stderr
+
+
+def test_a_warning_counts_down_before_the_idle_lock_and_a_key_dismisses_it(qtbot):
+    """GUI review D17: the idle lock came without warning."""
+    from PySide6.QtWidgets import QWidget
+
+    from testimony_app.ui.i18n import Translations
+    from testimony_app.ui.idle_warning import IdleWarning
+
+    Translations().apply("en")  # the English plural forms ("29 seconds")
+    watcher, mono, wall = _watcher(qtbot, minutes=1)
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    edit = QLineEdit(window)
+    banner = IdleWarning(watcher, window)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        watcher.start()
+        fired, warned, cleared = [], [], []
+        watcher.idle.connect(lambda: fired.append(True))
+        watcher.warning.connect(warned.append)
+        watcher.warning_cleared.connect(lambda: cleared.append(True))
+        mono.advance(29)
+        wall.advance(29)
+        watcher.check()
+        assert warned == []
+        assert not banner.isVisible()
+        mono.advance(2)  # 31 s idle: 29 s left
+        wall.advance(2)
+        watcher.check()
+        assert warned == [29]
+        assert banner.isVisible()
+        assert "29 seconds" in banner.text.text()
+        assert window.rect().contains(banner.geometry())
+        mono.advance(10)
+        wall.advance(10)
+        banner.refresh()  # the banner's own one-second tick
+        assert "19 seconds" in banner.text.text()
+        assert not fired
+
+        QTest.keyClick(edit, Qt.Key.Key_Shift)  # any key
+        assert cleared == [True]
+        assert not banner.isVisible()
+        assert not fired
+        assert watcher.idle_seconds() == 0
+
+        mono.advance(61)
+        wall.advance(61)
+        watcher.check()
+        assert fired == [True]
+        assert not banner.isVisible()
+    finally:
+        _remove(watcher)
+
+
+def test_a_moved_mouse_dismisses_the_warning(qtbot, monkeypatch):
+    from PySide6.QtCore import QPoint
+
+    from testimony_app.ui import lock
+
+    pointer = [QPoint(100, 100)]
+    monkeypatch.setattr(lock, "_pointer", lambda: pointer[0])
+    watcher, mono, wall = _watcher(qtbot, minutes=1)
+    try:
+        watcher.start()
+        cleared = []
+        watcher.warning_cleared.connect(lambda: cleared.append(True))
+        mono.advance(40)
+        wall.advance(40)
+        watcher.check()
+        assert watcher.warned
+        mono.advance(1)
+        wall.advance(1)
+        watcher.check()  # the pointer did not move: still warned
+        assert watcher.warned
+        pointer[0] = QPoint(130, 90)
+        watcher.check()
+        assert cleared == [True]
+        assert not watcher.warned
+        assert watcher.idle_seconds() == 0
+    finally:
+        _remove(watcher)

@@ -18,12 +18,13 @@ screensaver ``ActiveChanged`` and asks for a lock; on systems without them it do
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import SLOT, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import SLOT, QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QKeySequence
 
 from testimony_app.log import get_logger
 
@@ -60,6 +61,13 @@ def _boot_clock() -> float:
     return time.monotonic()
 
 
+def _pointer() -> QPoint | None:
+    """Where the mouse pointer is, if the platform says (Wayland and offscreen may not)."""
+    if QGuiApplication.instance() is None:
+        return None
+    return QCursor.pos()
+
+
 def is_panic_key(event: QKeyEvent) -> bool:
     """True for Ctrl+Shift+L, whatever the keyboard layout reports as its text."""
     mods = event.modifiers() & (
@@ -72,16 +80,32 @@ def is_panic_key(event: QKeyEvent) -> bool:
     return mods == wanted and event.key() == Qt.Key.Key_L
 
 
+#: How long before the idle lock the window warns, in seconds.
+WARNING_SECONDS = 30
+
+
 class IdleWatcher(QObject):
     """Emits :attr:`idle` once when no input arrived for the configured time.
 
+    :attr:`warning` comes :data:`WARNING_SECONDS` before: an interviewer who listens without
+    typing gets a countdown, and a key or a mouse move keeps the vault open, rather than
+    having to type the passphrase in front of the witness (GUI review D17). While the warning
+    shows, the watcher checks every second and also counts a moved mouse pointer as activity
+    (a hovering mouse sends no events to a window that does not track it).
+
     Signals:
         idle(): the limit passed without input; the window should lock.
+        warning(int): the lock comes in this many seconds unless there is input.
+        warning_cleared(): input arrived after a warning; the count starts again.
         panic(): the panic shortcut was pressed somewhere in the application.
     """
 
     idle = Signal()
     """No input for the configured time."""
+    warning = Signal(int)
+    """Seconds until the idle lock; shown as a countdown."""
+    warning_cleared = Signal()
+    """Input after a warning: no lock for now."""
     panic = Signal()
     """Ctrl+Shift+L pressed anywhere, even inside a modal dialog."""
 
@@ -101,6 +125,9 @@ class IdleWatcher(QObject):
         self._armed = False
         self._last_mono = monotonic()
         self._last_wall = wall()
+        self._interval = check_interval_ms
+        self._warned = False
+        self._pointer: QPoint | None = None
         self._timer = QTimer(self)
         self._timer.setObjectName("idleTimer")
         self._timer.setInterval(check_interval_ms)
@@ -121,6 +148,15 @@ class IdleWatcher(QObject):
         minutes = min(max(float(minutes), MIN_LOCK_MINUTES), MAX_LOCK_MINUTES)
         self._seconds = minutes * 60
 
+    @property
+    def warned(self) -> bool:
+        """True while the countdown before the lock is showing."""
+        return self._warned
+
+    def seconds_left(self) -> float:
+        """Seconds until the idle lock (negative once it is due)."""
+        return self._seconds - self.idle_seconds()
+
     def start(self) -> None:
         """Start counting from now (called when the vault opens)."""
         self.reset()
@@ -131,6 +167,7 @@ class IdleWatcher(QObject):
         """Stop counting (called when the vault is locked)."""
         self._armed = False
         self._timer.stop()
+        self._end_warning(emit=self._warned)
 
     def reset(self) -> None:
         """Record activity now."""
@@ -148,11 +185,41 @@ class IdleWatcher(QObject):
 
     @Slot()
     def check(self) -> None:
-        """Fire :attr:`idle` if the limit passed. Called by the timer, and on wake-up."""
-        if self._armed and self.idle_seconds() >= self._seconds:
+        """Warn, or fire :attr:`idle` if the limit passed. Called by the timer, and on wake-up."""
+        if not self._armed:
+            return
+        if self._warned and self._pointer_moved():
+            self.activity()
+            return
+        left = self.seconds_left()
+        if left <= 0:
             _log.info("idle limit reached")
             self.stop()
             self.idle.emit()
+            return
+        if left <= WARNING_SECONDS and not self._warned:
+            self._warned = True
+            self._pointer = _pointer()
+            self._timer.setInterval(1000)  # a countdown, and the lock on time
+            self.warning.emit(math.ceil(left))
+        elif not self._warned and left <= WARNING_SECONDS + self._interval / 1000:
+            self._timer.setInterval(1000)  # do not start the countdown late
+
+    def activity(self) -> None:
+        """Input arrived: the idle time starts again and any warning goes away."""
+        self.reset()
+        self._end_warning(emit=self._warned)
+
+    def _end_warning(self, *, emit: bool) -> None:
+        self._warned = False
+        self._pointer = None
+        self._timer.setInterval(self._interval)
+        if emit:
+            self.warning_cleared.emit()
+
+    def _pointer_moved(self) -> bool:
+        now = _pointer()
+        return now is not None and self._pointer is not None and now != self._pointer
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         etype = event.type()
@@ -166,9 +233,11 @@ class IdleWatcher(QObject):
                 return True
             if self._armed:
                 # A key pressed after a long suspend must not reset the clock before the check
-                # has seen the gap: check first, then record the activity.
-                self.check()
-                self.reset()
+                # has seen the gap: lock first if it is due, else record the activity.
+                if self.seconds_left() <= 0:
+                    self.check()
+                if self._armed:
+                    self.activity()
         elif etype == QEvent.Type.ApplicationStateChange:
             self.check()
         return False
