@@ -1176,6 +1176,27 @@
         </message>
     </context>
     <context>
+        <name>GuideViewer</name>
+        <message>
+            <source>Interviewer's guide</source>
+            <translation>Müsahibə aparan üçün bələdçi</translation>
+        </message>
+        <message>
+            <source>&amp;Language of the guide:</source>
+            <translation>Bələdçinin &amp;dili:</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdleWarning</name>
+        <message numerus="yes">
+            <source>The vault locks in %n second(s): nothing was typed for a while. Press a key or move the mouse to keep it open.</source>
+            <translation>
+                <numerusform>Seyf %n saniyədən sonra kilidlənir: bir müddətdir heç nə yazılmayıb. Açıq saxlamaq üçün istənilən düyməni basın və ya siçanı tərpədin.</numerusform>
+                <numerusform>Seyf %n saniyədən sonra kilidlənir: bir müddətdir heç nə yazılmayıb. Açıq saxlamaq üçün istənilən düyməni basın və ya siçanı tərpədin.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>InterviewPage</name>
         <message>
             <source>Where, when and with whom the interview took place, and anything that restricted it. Press Now at the start and at the end.</source>
@@ -2830,6 +2851,18 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>Möhürləmədən əvvəl səs yazısını dayandırın.</translation>
         </message>
         <message>
+            <source>Still missing from the checklist: %d</source>
+            <translation>Yoxlama siyahısında hələ çatışmır: %d</translation>
+        </message>
+        <message>
+            <source>… and %d more on the Review page.</source>
+            <translation>… və «Yoxlama və möhürləmə» səhifəsində daha %d.</translation>
+        </message>
+        <message>
+            <source>Everything the checklist asks for is recorded.</source>
+            <translation>Yoxlama siyahısının tələb etdiyi hər şey qeyd edilib.</translation>
+        </message>
+        <message>
             <source>Seal this version?</source>
             <translation>Bu versiya möhürlənsin?</translation>
         </message>
@@ -2852,6 +2885,10 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>Why is it amended? For example: the witness corrected a date.</source>
             <translation>Düzəliş nə üçün edilir? Məsələn: şahid tarixi düzəltdi.</translation>
+        </message>
+        <message>
+            <source>An amendment needs a reason: the sealed version stays, and the reason says why a new one was made. Write it in a few words.</source>
+            <translation>Düzəlişin səbəbi olmalıdır: möhürlənmiş versiya qalır, səbəb isə yenisinin niyə yaradıldığını bildirir. Bunu bir neçə sözlə yazın.</translation>
         </message>
         <message>
             <source>Amendment started: version %d</source>
@@ -2965,6 +3002,14 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>&amp;New testimony</source>
             <translation>&amp;Yeni ifadə</translation>
+        </message>
+        <message>
+            <source>Hide names</source>
+            <translation>Adları gizlət</translation>
+        </message>
+        <message>
+            <source>Show initials and pseudonyms again.</source>
+            <translation>Yenidən inisialları və ləqəbləri göstər.</translation>
         </message>
         <message>
             <source>All statuses</source>
@@ -3083,7 +3128,6 @@ Start one when the witness is ready (Ctrl+N).</source>
         <name>TriState</name>
         <message>
             <source>Yes</source>
-            <extracomment>The widest a form grows: long lines are hard to read and a calm page has air at its sides.</extracomment>
             <translation>Bəli</translation>
         </message>
         <message>
@@ -3775,6 +3819,38 @@ Seyfdə saxlanılanlar təhlükəsizdir. Pəncərə qəribə davranarsa, Testimo
         <message>
             <source>The reason is too long; say it in a few sentences.</source>
             <translation>Səbəb çox uzundur; bir neçə cümlə ilə yazın.</translation>
+        </message>
+    </context>
+    <context>
+        <name>fields</name>
+        <message>
+            <source>Write the date as YYYY-MM-DD, for example 2017-05-21, or as YYYY-MM or YYYY when only the month or the year is known.</source>
+            <extracomment>The widest a form grows: long lines are hard to read and a calm page has air at its sides.</extracomment>
+            <translation>Tarixi İİİİ-AA-GG kimi yazın, məsələn 2017-05-21; yalnız ay və ya il məlumdursa, İİİİ-AA və ya İİİİ kimi.</translation>
+        </message>
+        <message>
+            <source>%1 is not a day of the calendar: check the day and the month.</source>
+            <translation>%1 təqvimdə olan gün deyil: günü və ayı yoxlayın.</translation>
+        </message>
+        <message>
+            <source>“%1” has no day, but the precision says “Exact day”: add the day, or choose “Month only” or “Year only”.</source>
+            <translation>«%1» tarixində gün yoxdur, amma dəqiqlik «Dəqiq gün» göstərir: günü əlavə edin və ya «Yalnız ay» ya da «Yalnız il» seçin.</translation>
+        </message>
+        <message>
+            <source>“%1” has no month, but the precision says “Month only”: add the month, or choose “Year only”.</source>
+            <translation>«%1» tarixində ay yoxdur, amma dəqiqlik «Yalnız ay» göstərir: ayı əlavə edin və ya «Yalnız il» seçin.</translation>
+        </message>
+        <message>
+            <source>Write the time as HH:MM on a 24-hour clock, for example 09:30 or 14:05.</source>
+            <translation>Vaxtı 24 saatlıq formatda SS:DD kimi yazın, məsələn 09:30 və ya 14:05.</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD; YYYY-MM or YYYY when only that is known</source>
+            <translation>İİİİ-AA-GG; yalnız o məlumdursa İİİİ-AA və ya İİİİ</translation>
+        </message>
+        <message>
+            <source>HH:MM, 24-hour clock</source>
+            <translation>SS:DD, 24 saatlıq format</translation>
         </message>
     </context>
     <context>

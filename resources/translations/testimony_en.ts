@@ -1092,6 +1092,27 @@
         </message>
     </context>
     <context>
+        <name>GuideViewer</name>
+        <message>
+            <source>Interviewer's guide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Language of the guide:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>IdleWarning</name>
+        <message numerus="yes">
+            <source>The vault locks in %n second(s): nothing was typed for a while. Press a key or move the mouse to keep it open.</source>
+            <translation>
+                <numerusform>The vault locks in %n second: nothing was typed for a while. Press a key or move the mouse to keep it open.</numerusform>
+                <numerusform>The vault locks in %n seconds: nothing was typed for a while. Press a key or move the mouse to keep it open.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>InterviewPage</name>
         <message>
             <source>Where, when and with whom the interview took place, and anything that restricted it. Press Now at the start and at the end.</source>
@@ -2263,6 +2284,18 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Still missing from the checklist: %d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>… and %d more on the Review page.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Everything the checklist asks for is recorded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Seal this version?</source>
             <translation type="unfinished" />
         </message>
@@ -2280,6 +2313,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Why is it amended? For example: the witness corrected a date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An amendment needs a reason: the sealed version stays, and the reason says why a new one was made. Write it in a few words.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2332,6 +2369,14 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>&amp;New testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hide names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show initials and pseudonyms again.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2451,7 +2496,6 @@ Start one when the witness is ready (Ctrl+N).</source>
         <name>TriState</name>
         <message>
             <source>Yes</source>
-            <extracomment>The widest a form grows: long lines are hard to read and a calm page has air at its sides.</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3139,6 +3183,38 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
         </message>
         <message>
             <source>The reason is too long; say it in a few sentences.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>fields</name>
+        <message>
+            <source>Write the date as YYYY-MM-DD, for example 2017-05-21, or as YYYY-MM or YYYY when only the month or the year is known.</source>
+            <extracomment>The widest a form grows: long lines are hard to read and a calm page has air at its sides.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a day of the calendar: check the day and the month.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1” has no day, but the precision says “Exact day”: add the day, or choose “Month only” or “Year only”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1” has no month, but the precision says “Month only”: add the month, or choose “Year only”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write the time as HH:MM on a 24-hour clock, for example 09:30 or 14:05.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>YYYY-MM-DD; YYYY-MM or YYYY when only that is known</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HH:MM, 24-hour clock</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -1182,6 +1182,28 @@
         </message>
     </context>
     <context>
+        <name>GuideViewer</name>
+        <message>
+            <source>Interviewer's guide</source>
+            <translation>Руководство для интервьюера</translation>
+        </message>
+        <message>
+            <source>&amp;Language of the guide:</source>
+            <translation>&amp;Язык руководства:</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdleWarning</name>
+        <message numerus="yes">
+            <source>The vault locks in %n second(s): nothing was typed for a while. Press a key or move the mouse to keep it open.</source>
+            <translation>
+                <numerusform>Хранилище заблокируется через %n секунду: какое-то время ничего не вводилось. Нажмите любую клавишу или сдвиньте мышь, чтобы оставить его открытым.</numerusform>
+                <numerusform>Хранилище заблокируется через %n секунды: какое-то время ничего не вводилось. Нажмите любую клавишу или сдвиньте мышь, чтобы оставить его открытым.</numerusform>
+                <numerusform>Хранилище заблокируется через %n секунд: какое-то время ничего не вводилось. Нажмите любую клавишу или сдвиньте мышь, чтобы оставить его открытым.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>InterviewPage</name>
         <message>
             <source>Where, when and with whom the interview took place, and anything that restricted it. Press Now at the start and at the end.</source>
@@ -2843,6 +2865,18 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>Остановите аудиозапись перед запечатыванием.</translation>
         </message>
         <message>
+            <source>Still missing from the checklist: %d</source>
+            <translation>Ещё не хватает по списку: %d</translation>
+        </message>
+        <message>
+            <source>… and %d more on the Review page.</source>
+            <translation>… и ещё %d на странице «Проверка и запечатывание».</translation>
+        </message>
+        <message>
+            <source>Everything the checklist asks for is recorded.</source>
+            <translation>Всё, что требует контрольный список, записано.</translation>
+        </message>
+        <message>
             <source>Seal this version?</source>
             <translation>Запечатать эту версию?</translation>
         </message>
@@ -2865,6 +2899,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>Why is it amended? For example: the witness corrected a date.</source>
             <translation>Почему вносится поправка? Например: свидетель уточнил дату.</translation>
+        </message>
+        <message>
+            <source>An amendment needs a reason: the sealed version stays, and the reason says why a new one was made. Write it in a few words.</source>
+            <translation>Для поправки нужна причина: запечатанная версия остаётся, а причина объясняет, зачем создана новая. Напишите её в нескольких словах.</translation>
         </message>
         <message>
             <source>Amendment started: version %d</source>
@@ -2978,6 +3016,14 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>&amp;New testimony</source>
             <translation>&amp;Новое свидетельство</translation>
+        </message>
+        <message>
+            <source>Hide names</source>
+            <translation>Скрыть имена</translation>
+        </message>
+        <message>
+            <source>Show initials and pseudonyms again.</source>
+            <translation>Снова показывать инициалы и псевдонимы.</translation>
         </message>
         <message>
             <source>All statuses</source>
@@ -3099,7 +3145,6 @@ Start one when the witness is ready (Ctrl+N).</source>
         <name>TriState</name>
         <message>
             <source>Yes</source>
-            <extracomment>The widest a form grows: long lines are hard to read and a calm page has air at its sides.</extracomment>
             <translation>Да</translation>
         </message>
         <message>
@@ -3792,6 +3837,38 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
         <message>
             <source>The reason is too long; say it in a few sentences.</source>
             <translation>Причина слишком длинная; изложите её в нескольких предложениях.</translation>
+        </message>
+    </context>
+    <context>
+        <name>fields</name>
+        <message>
+            <source>Write the date as YYYY-MM-DD, for example 2017-05-21, or as YYYY-MM or YYYY when only the month or the year is known.</source>
+            <extracomment>The widest a form grows: long lines are hard to read and a calm page has air at its sides.</extracomment>
+            <translation>Запишите дату как ГГГГ-ММ-ДД, например 2017-05-21, или как ГГГГ-ММ или ГГГГ, если известен только месяц или год.</translation>
+        </message>
+        <message>
+            <source>%1 is not a day of the calendar: check the day and the month.</source>
+            <translation>%1 — такого дня нет в календаре: проверьте день и месяц.</translation>
+        </message>
+        <message>
+            <source>“%1” has no day, but the precision says “Exact day”: add the day, or choose “Month only” or “Year only”.</source>
+            <translation>В «%1» нет дня, а точность указана «Точная дата»: добавьте день или выберите «Только месяц» или «Только год».</translation>
+        </message>
+        <message>
+            <source>“%1” has no month, but the precision says “Month only”: add the month, or choose “Year only”.</source>
+            <translation>В «%1» нет месяца, а точность указана «Только месяц»: добавьте месяц или выберите «Только год».</translation>
+        </message>
+        <message>
+            <source>Write the time as HH:MM on a 24-hour clock, for example 09:30 or 14:05.</source>
+            <translation>Запишите время как ЧЧ:ММ в 24-часовом формате, например 09:30 или 14:05.</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD; YYYY-MM or YYYY when only that is known</source>
+            <translation>ГГГГ-ММ-ДД; ГГГГ-ММ или ГГГГ, если известно только это</translation>
+        </message>
+        <message>
+            <source>HH:MM, 24-hour clock</source>
+            <translation>ЧЧ:ММ, 24-часовой формат</translation>
         </message>
     </context>
     <context>
