@@ -2554,6 +2554,18 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>Testimony &amp;haqqında</translation>
         </message>
         <message>
+            <source>&amp;New vault…</source>
+            <translation>&amp;Yeni seyf…</translation>
+        </message>
+        <message>
+            <source>&amp;Open vault…</source>
+            <translation>Seyfi &amp;aç…</translation>
+        </message>
+        <message>
+            <source>Interviewer's &amp;guide</source>
+            <translation>Müsahibə aparan üçün &amp;bələdçi</translation>
+        </message>
+        <message>
             <source>Lock the vault now (Ctrl+Shift+L, from anywhere in the program)</source>
             <translation>Seyfi indi kilidlə (Ctrl+Shift+L, proqramın istənilən yerindən)</translation>
         </message>
@@ -2564,6 +2576,10 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
             <translation>Şahid bəyanatına PDF kimi baxın, sonra onu saxlayın (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>The guide for interviewers, in the interface language</source>
+            <translation>Müsahibə aparanlar üçün bələdçi, interfeysin dilində</translation>
         </message>
     </context>
     <context>
@@ -3234,6 +3250,37 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
             <translation>O vaxtdan bəri ixrac olunmuş ifadələr təşkilatınızdadır. Ehtiyat nüsxədən bərpa etməmisinizsə, yenidən ixrac etməzdən əvvəl təşkilatınıza xəbər verin. Bu xəbərdarlıq növbəti ixraca qədər qalır.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VaultChooser</name>
+        <message>
+            <source>Choose or create an empty folder for the new vault</source>
+            <translation>Yeni seyf üçün boş qovluq seçin və ya yaradın</translation>
+        </message>
+        <message>
+            <source>New vault</source>
+            <translation>Yeni seyf</translation>
+        </message>
+        <message>
+            <source>That folder already holds a vault. Use Open vault… to open it.</source>
+            <translation>Bu qovluqda artıq seyf var. Onu açmaq üçün «Seyfi aç…» seçin.</translation>
+        </message>
+        <message>
+            <source>That folder is not empty. Choose an empty folder, or create one in the dialog.</source>
+            <translation>Bu qovluq boş deyil. Boş qovluq seçin və ya pəncərədə yenisini yaradın.</translation>
+        </message>
+        <message>
+            <source>Choose the folder of the vault to open</source>
+            <translation>Açılacaq seyfin qovluğunu seçin</translation>
+        </message>
+        <message>
+            <source>Open vault</source>
+            <translation>Seyfi aç</translation>
+        </message>
+        <message>
+            <source>There is no vault in that folder. A vault folder holds the files vault.keys and vault.db.</source>
+            <translation>Bu qovluqda seyf yoxdur. Seyf qovluğunda vault.keys və vault.db faylları olur.</translation>
         </message>
     </context>
     <context>

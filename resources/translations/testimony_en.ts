@@ -1987,6 +1987,18 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
+            <source>&amp;New vault…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open vault…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Interviewer's &amp;guide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Lock the vault now (Ctrl+Shift+L, from anywhere in the program)</source>
             <translation type="unfinished" />
         </message>
@@ -1996,6 +2008,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The guide for interviewers, in the interface language</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2601,6 +2617,37 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>VaultChooser</name>
+        <message>
+            <source>Choose or create an empty folder for the new vault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New vault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That folder already holds a vault. Use Open vault… to open it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That folder is not empty. Choose an empty folder, or create one in the dialog.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the folder of the vault to open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open vault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no vault in that folder. A vault folder holds the files vault.keys and vault.db.</source>
             <translation type="unfinished" />
         </message>
     </context>

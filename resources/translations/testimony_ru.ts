@@ -2567,6 +2567,18 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>&amp;О программе Testimony</translation>
         </message>
         <message>
+            <source>&amp;New vault…</source>
+            <translation>&amp;Новое хранилище…</translation>
+        </message>
+        <message>
+            <source>&amp;Open vault…</source>
+            <translation>&amp;Открыть хранилище…</translation>
+        </message>
+        <message>
+            <source>Interviewer's &amp;guide</source>
+            <translation>&amp;Руководство для интервьюера</translation>
+        </message>
+        <message>
             <source>Lock the vault now (Ctrl+Shift+L, from anywhere in the program)</source>
             <translation>Заблокировать хранилище сейчас (Ctrl+Shift+L, из любого места программы)</translation>
         </message>
@@ -2577,6 +2589,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
             <translation>Просмотреть заявление свидетеля в виде PDF, затем сохранить его (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>The guide for interviewers, in the interface language</source>
+            <translation>Руководство для интервьюеров на языке интерфейса</translation>
         </message>
     </context>
     <context>
@@ -3252,6 +3268,37 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
             <translation>Показания, экспортированные с тех пор, находятся у вашей организации. Если вы не восстанавливали резервную копию, сообщите организации до следующего экспорта. Это предупреждение останется до следующего экспорта.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VaultChooser</name>
+        <message>
+            <source>Choose or create an empty folder for the new vault</source>
+            <translation>Выберите или создайте пустую папку для нового хранилища</translation>
+        </message>
+        <message>
+            <source>New vault</source>
+            <translation>Новое хранилище</translation>
+        </message>
+        <message>
+            <source>That folder already holds a vault. Use Open vault… to open it.</source>
+            <translation>В этой папке уже есть хранилище. Откройте его через «Открыть хранилище…».</translation>
+        </message>
+        <message>
+            <source>That folder is not empty. Choose an empty folder, or create one in the dialog.</source>
+            <translation>Эта папка не пуста. Выберите пустую папку или создайте её в окне выбора.</translation>
+        </message>
+        <message>
+            <source>Choose the folder of the vault to open</source>
+            <translation>Выберите папку хранилища, которое нужно открыть</translation>
+        </message>
+        <message>
+            <source>Open vault</source>
+            <translation>Открыть хранилище</translation>
+        </message>
+        <message>
+            <source>There is no vault in that folder. A vault folder holds the files vault.keys and vault.db.</source>
+            <translation>В этой папке нет хранилища. В папке хранилища лежат файлы vault.keys и vault.db.</translation>
         </message>
     </context>
     <context>

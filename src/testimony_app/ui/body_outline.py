@@ -181,8 +181,8 @@ class BodyOutline(QWidget):
         height = float(self.height())
         # Room beside each figure for its side markers ("Sağ", "Sol"), so that they are
         # neither cut nor run into the other figure's (GUI review D22).
-        side = self._side_width()
-        box_w = min((width - 3 * _MARGIN - 4 * side) / 2,
+        marker = self._side_width()
+        box_w = min((width - 3 * _MARGIN - 4 * marker) / 2,
                     (height - 2 * _MARGIN - _CAPTION) * ASPECT)
         box_h = box_w / ASPECT
         top = _MARGIN + max(0.0, (height - 2 * _MARGIN - _CAPTION - box_h) / 2)

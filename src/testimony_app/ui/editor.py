@@ -27,7 +27,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -110,6 +110,7 @@ class TestimonyEditor(QWidget):
         self._busy = False
         self._error_shown = False
         self._lang = "en"
+        self._open_on_consent = False
         self.ops = SessionOp(self, session_provider, runner)
         self.saver = DraftSaver(session_provider, runner, self.testimony, self)
         self.saver.saved.connect(self._saved)
@@ -250,8 +251,22 @@ class TestimonyEditor(QWidget):
         self.header.show_status(self._opened_note)
         self._opened_note = ""
         self.review.refresh(testimony, info)
+        if self._open_on_consent:
+            self._open_on_consent = False
+            self.show_section("consent")
+            # After the window has switched to the editor: a hidden widget takes no focus.
+            QTimer.singleShot(0, self, self.consent.focus_first)
         self.record_changed.emit(record_id)
         self.opened.emit(record_id)
+
+    def open_new(self, record_id: str) -> None:
+        """Show a testimony just created: on Consent, the cursor in its first field.
+
+        Whatever section the previous record was left on, an interview starts with consent
+        (GUI review D12, D13).
+        """
+        self._open_on_consent = True
+        self.open_record(record_id)
 
     def flush(self) -> bool:
         """Queue the newest text for the vault now; True if nothing needed saving.

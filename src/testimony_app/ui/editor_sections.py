@@ -133,6 +133,10 @@ class ConsentPage(EditorPage):
             path = "consent.informed_of_purpose"
         return super().focus_field(path)
 
+    def focus_first(self) -> None:
+        """The cursor in the first question (a new testimony starts here)."""
+        self.show_widget(self.fields["informed_of_purpose"])
+
     def is_recorded(self) -> bool:
         """Whether the widgets, as they are now, hold a recorded consent."""
         probe = Testimony()

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,7 +48,9 @@ from testimony_app.services.vault import (
     passphrase_strength,
 )
 from testimony_app.ui.editor import TestimonyEditor
+from testimony_app.ui.guide_viewer import GuideViewer
 from testimony_app.ui.i18n import Translations, UiPreferences
+from testimony_app.ui.idle_warning import IdleWarning
 from testimony_app.ui.lock import (
     DEFAULT_LOCK_MINUTES,
     MAX_LOCK_MINUTES,
@@ -64,6 +66,7 @@ from testimony_app.ui.shell.record_dialogs import RecordDialogs
 from testimony_app.ui.shell.recovery import Recovery
 from testimony_app.ui.shell.session_controller import OPEN_RECORD, SessionController, Settings
 from testimony_app.ui.shell.vault_access import VaultAccess
+from testimony_app.ui.shell.vault_chooser import VaultChooser
 from testimony_app.ui.tasks import TaskRunner
 from testimony_app.ui.testimony_list import TestimonyListPage
 from testimony_app.ui.vault_pages import CreateVaultPage, LanguageSelector, UnlockPage
@@ -135,6 +138,7 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
         self.idle.idle.connect(self._idle_lock)
         self.idle.panic.connect(self._panic_lock)
+        self.idle_warning = IdleWarning(self.idle, self)
         self.sleep_watcher: SleepWatcher | None = None
         if watch_sleep:
             self.sleep_watcher = SleepWatcher(self)
@@ -166,6 +170,8 @@ class MainWindow(QMainWindow):
             self, self.sessions, self.create_page, self.unlock_page, self.prompts
         )
         self.dialogs = RecordDialogs(self)
+        self.vaults = VaultChooser(self, self.prompts, vault_path)
+        self.vaults.chosen.connect(self.switch_vault)
         self.commands = ShellActions(self)
         self.maintenance = VaultMaintenance(
             self,
@@ -196,8 +202,19 @@ class MainWindow(QMainWindow):
         self.retranslate()
         geometry = self.preferences.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1180, 760)
+            self._fit_to_screen()
         self.show_start_page()
+
+    def _fit_to_screen(self) -> None:
+        """A first size that fits the screen: 1180×760 where there is room, less on a small
+        laptop (1024×768, or 1280×720 at 125 %), never more than the screen offers."""
+        screen = self.screen()
+        area = screen.availableGeometry() if screen is not None else None
+        width, height = 1180, 760
+        if area is not None and area.width() > 0:
+            width = min(width, area.width() - 24)
+            height = min(height, area.height() - 48)
+        self.resize(max(640, width), max(480, height))
 
     def _wire_actions(self) -> None:
         c = self.commands
@@ -220,6 +237,9 @@ class MainWindow(QMainWindow):
             (c.settings, self.maintenance.open_settings),
             (c.quit, self.close),
             (c.about, self.show_about),
+            (c.new_vault, self.vaults.new_vault),
+            (c.open_vault, self.vaults.open_vault),
+            (c.guide, self.show_guide),
         ]
         for action, slot in slots:
             action.triggered.connect(slot)
@@ -368,10 +388,18 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def new_testimony(self) -> None:
-        """Start a new draft and open it."""
+        """Start a new draft and open it on Consent, the cursor in its first field."""
         session = self.session()
         if session is not None:
-            self.runner.submit(session.testimonies.create, self.open_record)
+            self.runner.submit(session.testimonies.create, self._open_new)
+
+    def _open_new(self, record_id: str) -> None:
+        if not self.sessions.is_open:
+            return
+        self._current_record = record_id
+        self.editor.open_new(record_id)
+        self.pages.setCurrentIndex(self.PAGE_EDITOR)
+        self._update_actions()
 
     @Slot(str)
     def open_record(self, record_id: str) -> None:
@@ -449,6 +477,35 @@ class MainWindow(QMainWindow):
             self.set_language(code)
             self._language_chosen_while_locked = not self.sessions.is_open
 
+    @Slot(object)
+    def switch_vault(self, path: Path) -> None:
+        """Show another vault: its unlock page, or the create page where there is none.
+
+        The open vault is locked first (saved, closed, wiped from the screen)."""
+        self.lock()
+        self.vault_path = path
+        self.sessions.vault_path = path
+        self.vaults.current = path
+        self.create_page.set_vault_path(path)
+        self.unlock_page.set_vault_path(path)
+        self.unlock_page.set_demo_passphrase(None)
+        self.create_page.clear()
+        self.show_start_page()
+
+    @Slot()
+    def show_guide(self) -> GuideViewer:
+        """The interviewer's guide, inside the program, in the interface language."""
+        viewer = next((v for v in self.findChildren(GuideViewer) if v.isVisible()), None)
+        if viewer is None:
+            viewer = GuideViewer(self.translations.code, self)
+            viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        else:
+            viewer.show_language(self.translations.code)
+        viewer.show()
+        viewer.raise_()
+        viewer.activateWindow()
+        return viewer
+
     @Slot()
     def show_about(self) -> None:
         """Version and the honest limits of what the program protects."""
@@ -492,7 +549,8 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def _busy_changed(self, busy: bool) -> None:
-        if busy:
+        # The create and unlock pages show their own progress: one bar is enough (review D25).
+        if busy and self.pages.currentIndex() not in (self.PAGE_CREATE, self.PAGE_UNLOCK):
             self._busy_delay.start()
         else:
             self._busy_delay.stop()

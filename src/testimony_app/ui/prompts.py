@@ -98,6 +98,12 @@ class Prompts(Protocol):
         """Ask for a line of text; ``None`` if cancelled."""
         ...
 
+    def choose_directory(
+        self, parent: QWidget | None, title: str, directory: Path | None = None
+    ) -> Path | None:
+        """Ask for a folder (the dialog can create one); ``None`` if cancelled."""
+        ...
+
 
 class QtPrompts:
     """The real dialogs. Safe buttons are the default so a stray Enter never destroys."""
@@ -201,6 +207,15 @@ class QtPrompts:
         echo = QLineEdit.EchoMode.Password if password else QLineEdit.EchoMode.Normal
         value, ok = QInputDialog.getText(parent, title, label, echo, text)
         return value if ok else None
+
+    def choose_directory(
+        self, parent: QWidget | None, title: str, directory: Path | None = None
+    ) -> Path | None:
+        """Qt's folder dialog."""
+        name = QFileDialog.getExistingDirectory(
+            parent, title, str(directory or ""), QFileDialog.Option.ShowDirsOnly
+        )
+        return Path(name) if name else None
 
 
 @dataclass(frozen=True)
@@ -307,6 +322,13 @@ class ScriptedPrompts:
     ) -> str | None:
         """The next queued text (or ``None`` for cancel)."""
         return self._next("ask_text", title, label)  # type: ignore[no-any-return]
+
+    def choose_directory(
+        self, parent: QWidget | None, title: str, directory: Path | None = None
+    ) -> Path | None:
+        """The next queued folder (or ``None`` for cancel)."""
+        answer = self._next("choose_directory", title, str(directory or ""))
+        return Path(answer) if answer is not None else None
 
     def _next(self, kind: str, title: str, text: str) -> Any:
         self.shown.append(Shown(kind, title, text))

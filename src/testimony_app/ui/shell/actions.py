@@ -3,7 +3,8 @@
 Every command of the window is a ``QAction`` with an object name (``actionLock`` …), so tests
 and keyboard users reach the same thing the menu does (KeePassXC's habit). Which actions are
 enabled is one table over a small :class:`ActionState`: a locked window offers nothing but the
-language, Quit and About, whatever page was showing before.
+language, another vault (New vault…, Open vault…), the guide, Quit and About, whatever page
+was showing before.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ class ShellActions(QObject):
         self.settings = self._action("actionSettings", "Ctrl+,")
         self.quit = self._action("actionQuit", "Ctrl+Q")
         self.about = self._action("actionAbout")
+        self.new_vault = self._action("actionNewVault")
+        self.open_vault = self._action("actionOpenVault")
+        self.guide = self._action("actionGuide", QKeySequence.StandardKey.HelpContents)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -81,6 +85,9 @@ class ShellActions(QObject):
         bar = self._window.menuBar()
         self.vault_menu = bar.addMenu("")
         self.vault_menu.setObjectName("vaultMenu")
+        self.vault_menu.addAction(self.new_vault)
+        self.vault_menu.addAction(self.open_vault)
+        self.vault_menu.addSeparator()
         for action in (self.backup, self.check, self.change_passphrase):
             self.vault_menu.addAction(action)
         self.vault_menu.addSeparator()
@@ -104,6 +111,8 @@ class ShellActions(QObject):
         self.testimony_menu.addAction(self.suggest_links)
         self.help_menu = bar.addMenu("")
         self.help_menu.setObjectName("helpMenu")
+        self.help_menu.addAction(self.guide)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about)
 
     def _build_toolbar(self) -> None:
@@ -172,6 +181,9 @@ class ShellActions(QObject):
             self.settings: self.tr("&Settings…"),
             self.quit: self.tr("&Quit"),
             self.about: self.tr("&About Testimony"),
+            self.new_vault: self.tr("&New vault…"),
+            self.open_vault: self.tr("&Open vault…"),
+            self.guide: self.tr("Interviewer's &guide"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -184,3 +196,4 @@ class ShellActions(QObject):
         self.statement.setToolTip(
             self.tr("Preview the witness statement as a PDF, then save it (Ctrl+P)")
         )
+        self.guide.setToolTip(self.tr("The guide for interviewers, in the interface language"))
