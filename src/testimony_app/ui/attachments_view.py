@@ -153,7 +153,7 @@ class AttachmentsView(QWidget):
         self.description = LineField("attachmentDescription", self)
         self.description.editingFinished.connect(self._describe_selected)
         self.kind = ChoiceField("attachmentKind", self)
-        self.kind.set_choices(choices("attachment_kinds", self._lang))
+        self.kind.set_choices(choices("attachment_kinds", self._lang), lambda: "—")
         self.kind.activated.connect(lambda _index: self._describe_selected())
         self.description_label = QLabel(self)
         self.description_label.setBuddy(self.description)
@@ -263,7 +263,7 @@ class AttachmentsView(QWidget):
         """Kinds in ``lang``."""
         self._lang = lang
         self.kind.blockSignals(True)
-        self.kind.set_choices(choices("attachment_kinds", lang))
+        self.kind.set_choices(choices("attachment_kinds", lang), lambda: "—")
         self.kind.blockSignals(False)
         self._fill_table()
 

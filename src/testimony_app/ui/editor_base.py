@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -501,6 +501,7 @@ class EditorPage(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.fields: dict[str, Field] = {}
         self._texts: list[Callable[[], None]] = []
+        self._captions: list[QLabel] = []
         self._loading = False
         self._read_only = False
         self._lang = "en"
@@ -589,12 +590,30 @@ class EditorPage(QScrollArea):
         """Redo every registered text in the current language."""
         for apply in self._texts:
             apply()
+        self.align_labels()
+
+    def align_labels(self) -> None:
+        """One label column for every group of the page (GUI review D23: each group's fields
+        started at a different place). A label wider than a third of the form wraps its row
+        instead of pushing every field right."""
+        shown = [c for c in self._captions if c.text()]
+        if not shown:
+            return
+        widest = max(c.sizeHint().width() for c in shown)
+        width = min(widest, max(120, FORM_MAX_WIDTH // 3))
+        for caption in self._captions:
+            caption.setMinimumWidth(width)
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow a change of interface language."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Align the label columns once every row exists (subclasses add rows after init)."""
+        self.align_labels()
+        super().showEvent(event)
 
     def bind(self, attr: str, field: F) -> F:
         """Make ``field`` the editor of ``attr`` and report its changes as the page's."""
@@ -633,6 +652,7 @@ class EditorPage(QScrollArea):
         self.on_language(lambda: caption.setText(label()))
         form.addRow(caption, widget)
         caption.setBuddy(widget)
+        self._captions.append(caption)
         return caption
 
 

@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -74,8 +75,8 @@ class RepeatablePage(EditorPage, Generic[T]):
         side = QVBoxLayout()
         self.list = QListWidget(master)
         self.list.setObjectName(f"{key}.list")
-        self.list.setMinimumWidth(190)
-        self.list.setMaximumWidth(260)
+        self.list.setMinimumWidth(170)
+        self.list.setMaximumWidth(230)
         self.list.setMinimumHeight(120)
         self.list.setMaximumHeight(320)
         self.list.setWordWrap(True)  # whole labels, not cut without an ellipsis
@@ -110,6 +111,9 @@ class RepeatablePage(EditorPage, Generic[T]):
         detail_column = QVBoxLayout(self.detail_box)
         detail_column.setContentsMargins(0, 0, 0, 0)
         self.form = new_form()
+        # Labels above their fields: beside the item list the form has little width, and a
+        # column of long labels ("How the arrest or abduction happened") left the fields none.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         detail_column.addLayout(self.form)
         detail_column.addStretch(1)
         self.empty = QLabel(master)
@@ -664,7 +668,8 @@ class ActsPage(RepeatablePage[Act]):
         what = "; ".join(self.methods.label_of(code) for code in item.methods[:2])
         if len(item.methods) > 2:
             what += "…"
-        return f"{index + 1}. {when} · {what or item.place or self.tr('no details yet')}"
+        nothing = self.tr("no details yet")
+        return f"{index + 1}. {when} · {what or item.place or nothing}"
 
     def set_language(self, lang: str) -> None:
         """Vocabulary labels in ``lang``."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -289,6 +289,19 @@ class VocabPicker(QWidget):
             self.summary.setText(self.tr("Chosen: %s") % "; ".join(labels))
         else:
             self.summary.setText(self.tr("Nothing chosen yet."))
+        self._fit_summary()
+
+    def _fit_summary(self) -> None:
+        """Claim the height the wrapped summary needs at this width: the form around does not
+        ask for it, and the summary was drawn over the list."""
+        width = self.summary.width() if self.summary.width() > 50 else self.width()
+        if width > 50:
+            self.summary.setMinimumHeight(self.summary.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The summary wraps differently at another width."""
+        super().resizeEvent(event)
+        self._fit_summary()
 
     def __repr__(self) -> str:  # never the labels: they may reveal what a record says
         return f"<VocabPicker {self._vocab}>"

@@ -56,6 +56,7 @@ class CorroborationPane(QWidget):
 
         self.entry_title = QLabel(self)
         self.entry_title.setObjectName("registryEntryTitle")
+        self.entry_title.setWordWrap(True)  # a long title must not set the window's width
         font = self.entry_title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)

@@ -109,7 +109,7 @@ class RegistryView(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
-        self.resize(1180, 720)
+        self._fit_to_screen()
 
         self.entries_pane.selection_changed.connect(self._selection_changed)
         self.entries_pane.filtered.connect(self._update_buttons)
@@ -126,6 +126,16 @@ class RegistryView(QDialog):
         self.refresh()
 
     # -- state ------------------------------------------------------------------------------
+
+
+    def _fit_to_screen(self) -> None:
+        """1180×720 where there is room; never larger than the screen (a 1024×768 laptop)."""
+        width, height = 1180, 720
+        screen = self.screen()
+        if screen is not None and screen.availableGeometry().width() > 0:
+            area = screen.availableGeometry()
+            width, height = min(width, area.width() - 24), min(height, area.height() - 48)
+        self.resize(max(640, width), max(480, height))
 
     @property
     def busy(self) -> bool:
