@@ -7,7 +7,8 @@
 # Translate with Qt Linguist (.venv/bin/pyside6-linguist resources/translations/testimony_az.ts)
 # or any .ts editor. Commit both the .ts and the .qm files: the application loads the .qm ones.
 # testimony_en.ts holds only the English plural forms ("1 testimony" / "2 testimonies").
-# qt_az.ts holds Qt's own texts (OK, Cancel, the file dialog) in Azerbaijani: Qt has none.
+# qt_az.ts holds Qt's own texts (OK, Cancel, the file dialog) in Azerbaijani: Qt has none;
+# qt_ru.ts the few Qt 6 texts Qt's Russian lacks.
 # When the services gain new error sentences, regenerate src/testimony_app/ui/error_texts.py
 # first, so that lupdate sees them.
 set -eu

@@ -360,6 +360,14 @@ Yenə də silmək istəyirsiniz?</translation>
             <source>Unknown</source>
             <translation>Naməlum</translation>
         </message>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>&amp;Harada:</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>Faylların &amp;növü:</translation>
+        </message>
     </context>
     <context>
         <name>QFileSystemModel</name>

@@ -88,6 +88,10 @@
             <translation>Aşağı</translation>
         </message>
         <message>
+            <source>no details yet</source>
+            <translation>hələ təfərrüat yoxdur</translation>
+        </message>
+        <message>
             <source>— none or not known —</source>
             <translation>— yoxdur və ya məlum deyil —</translation>
         </message>

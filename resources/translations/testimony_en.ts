@@ -88,6 +88,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>no details yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>— none or not known —</source>
             <translation type="unfinished" />
         </message>

@@ -88,6 +88,10 @@
             <translation>Ниже</translation>
         </message>
         <message>
+            <source>no details yet</source>
+            <translation>подробностей пока нет</translation>
+        </message>
+        <message>
             <source>— none or not known —</source>
             <translation>— нет или неизвестно —</translation>
         </message>

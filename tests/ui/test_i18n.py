@@ -62,3 +62,22 @@ def test_sizes_are_written_the_way_each_language_writes_them(
     translations.apply("ru")
     assert format_size(4900) == "4,9\u00a0КБ"
     assert format_size(3_200_000_000) == "3,2\u00a0ГБ"
+
+
+@pytest.mark.parametrize(
+    ("code", "look_in", "file_type"),
+    [("az", "&Harada:", "Faylların &növü:"), ("ru", "&Перейти к:", "&Типы файлов:")],
+)
+def test_the_file_dialog_speaks_the_interface_language(
+    qtbot: Any, translations: Translations, code: str, look_in: str, file_type: str
+) -> None:
+    """Qt 6's file dialog labels have mnemonics that Qt's own Russian does not translate."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    translations.apply(code)
+    dialog = QFileDialog(None, "", "/")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == look_in
+    assert labels["fileTypeLabel"] == file_type

@@ -86,11 +86,13 @@ class Translations:
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             qt_base = QTranslator()
             # Qt's own buttons and dialogs (OK, Cancel, the file dialog…): Qt ships Russian
-            # but not Azerbaijani, so for that one our own qt_az.qm stands in.
-            if qt_base.load(f"qtbase_{lang.code}", qt_dir) or qt_base.load(
-                f"qt_{lang.code}", str(translations_dir())
-            ):
+            # but not Azerbaijani. Our qt_<lang>.qm stands in for Azerbaijani, and fills the
+            # Qt 6 texts Qt's Russian lacks; installed last, it is asked first.
+            if qt_base.load(f"qtbase_{lang.code}", qt_dir):
                 self._installed.append(qt_base)
+            qt_ours = QTranslator()
+            if qt_ours.load(f"qt_{lang.code}", str(translations_dir())):
+                self._installed.append(qt_ours)
         for translator in self._installed:
             QCoreApplication.installTranslator(translator)
         self.code = lang.code
