@@ -414,7 +414,7 @@ def test_a_sealed_versions_attachment_is_kept_when_an_amendment_removes_it(
     consent.fields["name_may_appear"].set_value(False)
     editor.save_now()
     prompts.queue("confirm", True)
-    with qtbot.waitSignal(editor.sealed, timeout=10000):
+    with qtbot.waitSignal(editor.opened, timeout=10000):  # sealed, then opened read-only
         editor.seal()
     view = editor.attachments.view
     view.select(view.attachments()[0].id)
@@ -422,8 +422,8 @@ def test_a_sealed_versions_attachment_is_kept_when_an_amendment_removes_it(
     assert not view.description.isEnabled()
 
     prompts.queue("ask_text", "Şəkil başqa şahidə aiddir")
-    assert editor.amend()
-    runner.wait_idle(10000)
+    with qtbot.waitSignal(editor.opened, timeout=10000):  # the amendment opens on the worker
+        assert editor.amend()
     view.select(view.attachments()[0].id)
     assert view.remove_button.isEnabled()
     prompts.queue("confirm", True)

@@ -497,8 +497,10 @@ def test_an_empty_amendment_reason_is_explained_and_asked_again(
     prompts.queue("confirm", True)
     with qtbot.waitSignal(editor.sealed, timeout=10000):
         editor.seal()
+    qtbot.waitUntil(lambda: not editor.is_opening())
     prompts.queue("ask_text", "   ", "Şahid tarixi düzəltdi")
-    assert editor.amend()
+    with qtbot.waitSignal(editor.opened, timeout=10000):  # the amendment opens on the worker
+        assert editor.amend()
     assert any("needs a reason" in text for text in prompts.texts("information"))
     assert [s.kind for s in prompts.shown].count("ask_text") == 2
     record_id = editor.current_record_id()

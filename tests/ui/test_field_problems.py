@@ -51,7 +51,8 @@ def window(qtbot: Any, session: VaultSession, runner: TaskRunner) -> QMainWindow
     main.show()
     main.activateWindow()
     qtbot.waitExposed(main)
-    editor.open_record(session.testimonies.create())
+    with qtbot.waitSignal(editor.opened, timeout=10000):  # read on the worker thread
+        editor.open_record(session.testimonies.create())
     return main
 
 

@@ -150,7 +150,7 @@ def test_every_page_fits_1000_by_700(window: MainWindow, qtbot, type_text, code:
             where = f"{code} {'sealed' if record == sealed else 'draft'} {page.section}"
             _check_window_size(window, where)
             assert_buttons_inside(window, where)
-            save = editor.save_button
+            save = editor.header.save_button
             assert save.isVisible()
             assert window.rect().contains(QRect(save.mapTo(window, save.rect().topLeft()),
                                                 save.size())), where
