@@ -2401,6 +2401,10 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>Yoxlama siyahısının tələb etdiyi hər şey qeyd edilib.</translation>
         </message>
         <message>
+            <source>What the Istanbul Protocol checklist still misses in this sealed version. An amendment can add it.</source>
+            <translation>Bu möhürlənmiş versiyada İstanbul Protokolunun yoxlama siyahısında hələ çatışmayanlar. Onları düzəlişlə əlavə etmək olar.</translation>
+        </message>
+        <message>
             <source>Seal this version…</source>
             <translation>Bu versiyanı möhürlə…</translation>
         </message>

@@ -1834,6 +1834,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
+            <source>What the Istanbul Protocol checklist still misses in this sealed version. An amendment can add it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Seal this version…</source>
             <translation type="unfinished" />
         </message>

@@ -2414,6 +2414,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>Всё, что требует контрольный список, записано.</translation>
         </message>
         <message>
+            <source>What the Istanbul Protocol checklist still misses in this sealed version. An amendment can add it.</source>
+            <translation>Чего ещё не хватает по списку Стамбульского протокола в этой запечатанной версии. Это можно добавить поправкой.</translation>
+        </message>
+        <message>
             <source>Seal this version…</source>
             <translation>Запечатать эту версию…</translation>
         </message>

@@ -43,10 +43,7 @@ class ReviewPage(EditorPage):
         super().__init__(parent)
         self._section_titles: dict[str, str] = {}
         self._sealed = False
-        self.on_language(lambda: self.hint.setText(self.tr(
-            "What the Istanbul Protocol checklist still misses. Select an item to go to its "
-            "field. Nothing here stops you from saving; only consent is needed to seal."
-        )))
+        self.on_language(self._retranslate_hint)
         self.summary = QLabel(self.body)
         self.summary.setObjectName("reviewSummary")
         self.summary.setWordWrap(True)
@@ -167,6 +164,7 @@ class ReviewPage(EditorPage):
         self.amend_button.setVisible(sealed)
         self._sealed = sealed
         self._retranslate_buttons()
+        self._retranslate_hint()
 
     def clear(self) -> None:
         """Forget the record (lock)."""
@@ -180,6 +178,18 @@ class ReviewPage(EditorPage):
 
     def _activated(self, entry: QListWidgetItem) -> None:
         self.jump_requested.emit(str(entry.data(_PATH)), str(entry.data(_SECTION)))
+
+    def _retranslate_hint(self) -> None:
+        if self._sealed:  # no talk of saving or sealing under a sealed version (review D24)
+            self.hint.setText(self.tr(
+                "What the Istanbul Protocol checklist still misses in this sealed version. An "
+                "amendment can add it."
+            ))
+        else:
+            self.hint.setText(self.tr(
+                "What the Istanbul Protocol checklist still misses. Select an item to go to "
+                "its field. Nothing here stops you from saving; only consent is needed to seal."
+            ))
 
     def _retranslate_buttons(self) -> None:
         self.seal_button.setText(self.tr("Seal this version…"))
