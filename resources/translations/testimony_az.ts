@@ -1264,6 +1264,14 @@
             <translation>Ad və rol, hər sətirdə bir nəfər</translation>
         </message>
         <message>
+            <source>Interpreted into</source>
+            <translation>Şifahi tərcümənin dili</translation>
+        </message>
+        <message>
+            <source>The language the interpreter spoke to the interviewer. Leave it empty if there was no interpreter; a written translation of the narrative is set on the Narrative page.</source>
+            <translation>Tərcüməçinin müsahibə aparana danışdığı dil. Tərcüməçi olmayıbsa, boş buraxın; şahidin danışığının yazılı tərcüməsi «Şahidin danışığı» səhifəsində göstərilir.</translation>
+        </message>
+        <message>
             <source>Restrictions</source>
             <translation>Məhdudiyyətlər</translation>
         </message>
@@ -1309,7 +1317,7 @@
         </message>
         <message>
             <source>Translated into</source>
-            <translation>Tərcümə dili</translation>
+            <translation type="vanished">Tərcümə dili</translation>
         </message>
         <message>
             <source>Conditions</source>
@@ -1643,7 +1651,15 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
         <message>
             <source>Translated into</source>
-            <translation>Tərcümə dili</translation>
+            <translation type="vanished">Tərcümə dili</translation>
+        </message>
+        <message>
+            <source>Language of the written translation</source>
+            <translation>Yazılı tərcümənin dili</translation>
+        </message>
+        <message>
+            <source>The language of the translation typed beside the narrative; it need not be the interpreter's language.</source>
+            <translation>Şahidin danışığının yanında yazılan tərcümənin dili; tərcüməçinin dili ilə eyni olmaya bilər.</translation>
         </message>
         <message>
             <source>Narrative</source>

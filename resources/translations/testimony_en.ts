@@ -1180,6 +1180,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Interpreted into</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The language the interpreter spoke to the interviewer. Leave it empty if there was no interpreter; a written translation of the narrative is set on the Narrative page.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Restrictions</source>
             <translation type="unfinished" />
         </message>
@@ -1221,10 +1229,6 @@
         </message>
         <message>
             <source>Language of the interview</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Translated into</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1346,7 +1350,11 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Translated into</source>
+            <source>Language of the written translation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The language of the translation typed beside the narrative; it need not be the interpreter's language.</source>
             <translation type="unfinished" />
         </message>
         <message>

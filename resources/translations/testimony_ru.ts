@@ -1271,6 +1271,14 @@
             <translation>Имя и роль, по одному человеку в строке</translation>
         </message>
         <message>
+            <source>Interpreted into</source>
+            <translation>Язык устного перевода</translation>
+        </message>
+        <message>
+            <source>The language the interpreter spoke to the interviewer. Leave it empty if there was no interpreter; a written translation of the narrative is set on the Narrative page.</source>
+            <translation>Язык, на котором переводчик говорил с интервьюером. Оставьте пустым, если переводчика не было; письменный перевод рассказа указывается на странице «Рассказ».</translation>
+        </message>
+        <message>
             <source>Restrictions</source>
             <translation>Ограничения</translation>
         </message>
@@ -1316,7 +1324,7 @@
         </message>
         <message>
             <source>Translated into</source>
-            <translation>Язык перевода</translation>
+            <translation type="vanished">Язык перевода</translation>
         </message>
         <message>
             <source>Conditions</source>
@@ -1651,7 +1659,15 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Translated into</source>
-            <translation>Язык перевода</translation>
+            <translation type="vanished">Язык перевода</translation>
+        </message>
+        <message>
+            <source>Language of the written translation</source>
+            <translation>Язык письменного перевода</translation>
+        </message>
+        <message>
+            <source>The language of the translation typed beside the narrative; it need not be the interpreter's language.</source>
+            <translation>Язык перевода, набранного рядом с рассказом; он может не совпадать с языком переводчика.</translation>
         </message>
         <message>
             <source>Narrative</source>

@@ -140,3 +140,19 @@ def test_the_sentences_are_translated() -> None:
                 assert "has no day" not in problem, code
     finally:
         translations.apply("en")
+
+
+def test_the_two_translation_languages_are_told_apart(window: QMainWindow) -> None:
+    """GUI review D9: two unlinked fields were both called "Translated into"."""
+    from PySide6.QtWidgets import QLabel
+
+    def label_of(field_name: str) -> str:
+        labels = [lab for lab in window.findChildren(QLabel) if lab.buddy() is not None
+                  and lab.buddy().objectName() == field_name]
+        assert len(labels) == 1, field_name
+        return labels[0].text()
+
+    spoken = label_of("interview.translation_language")
+    written = label_of("narrative.translation_language")
+    assert spoken != written
+    assert "Translated into" not in (spoken, written)

@@ -222,8 +222,14 @@ class InterviewPage(EditorPage):
         self.row(form, lambda: self.tr("Language of the interview"),
                  self.bind("language", self._language))
         self._translation = ChoiceField("interview.translation_language")
-        self.row(form, lambda: self.tr("Translated into"),
+        # Not "Translated into": the narrative's written translation has that label, and the
+        # two are different facts (GUI review D9).
+        self.row(form, lambda: self.tr("Interpreted into"),
                  self.bind("translation_language", self._translation))
+        self.on_language(lambda: self._translation.setToolTip(self.tr(
+            "The language the interpreter spoke to the interviewer. Leave it empty if there was "
+            "no interpreter; a written translation of the narrative is set on the Narrative page."
+        )))
 
         _, form = self.group(lambda: self.tr("Conditions"), "interviewConditions")
         self.row(form, lambda: self.tr("Restrictions"),
@@ -615,7 +621,12 @@ class NarrativePage(EditorPage):
         self.show_translation.toggled.connect(self._update_count)
         controls.addWidget(self.show_translation)
         self._language_label = QLabel(self.body)
-        self.on_language(lambda: self._language_label.setText(self.tr("Translated into")))
+        self.on_language(lambda: self._language_label.setText(
+            self.tr("Language of the written translation")))
+        self.on_language(lambda: self._translation_language.setToolTip(self.tr(
+            "The language of the translation typed beside the narrative; it need not be the "
+            "interpreter's language."
+        )))
         self._language_label.setBuddy(self._translation_language)
         controls.addWidget(self._language_label)
         controls.addWidget(self._translation_language)
