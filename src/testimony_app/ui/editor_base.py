@@ -19,6 +19,8 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
+    QPoint,
+    QSize,
     Qt,
     Signal,
     SignalInstance,
@@ -276,7 +278,12 @@ class ListField(TextField):
 
 
 class CheckField(QCheckBox):
-    """A confirmation the interviewer ticks (for example "no coercion")."""
+    """A confirmation the interviewer ticks (for example "no coercion").
+
+    Its sentence wraps: a check box's own text does not, and a long confirmation in Russian
+    made the whole Consent page scroll sideways at 1000 pixels. The text lives in a word-wrapped
+    label laid over the box's text area; clicks go through it to the box.
+    """
 
     changed = Signal()
 
@@ -284,6 +291,52 @@ class CheckField(QCheckBox):
         super().__init__(parent)
         self.setObjectName(name)
         self.toggled.connect(self.changed)
+        style = self.style()
+        self._indent = style.pixelMetric(style.PixelMetric.PM_IndicatorWidth, None, self) + (
+            style.pixelMetric(style.PixelMetric.PM_CheckBoxLabelSpacing, None, self)
+        )
+        self._label = QLabel(self)
+        self._label.setWordWrap(True)
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(self._indent, 0, 0, 0)
+        row.addWidget(self._label)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def setText(self, text: str) -> None:  # noqa: N802 -- Qt's name
+        """The sentence, shown wrapped beside the box."""
+        self._label.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def text(self) -> str:
+        """The sentence."""
+        return self._label.text()
+
+    def _box_height(self) -> int:
+        return super().sizeHint().height()
+
+    def sizeHint(self) -> QSize:
+        """As wide as the sentence on one line; a narrower page wraps it."""
+        label = self._label.sizeHint()
+        return QSize(self._indent + label.width(), max(self._box_height(), label.height()))
+
+    def minimumSizeHint(self) -> QSize:
+        """Narrow: the sentence wraps rather than widening the page."""
+        return QSize(self._indent + 120, self._box_height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self._box_height(), self._label.heightForWidth(max(1, width - self._indent)))
+
+    def hitButton(self, pos: QPoint) -> bool:
+        """The box and its sentence both toggle it."""
+        return self.rect().contains(pos)
 
     def value(self) -> bool:
         """Ticked or not."""
