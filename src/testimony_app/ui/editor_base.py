@@ -306,7 +306,7 @@ class CheckField(QCheckBox):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
-    def setText(self, text: str) -> None:  # noqa: N802 -- Qt's name
+    def setText(self, text: str) -> None:
         """The sentence, shown wrapped beside the box."""
         self._label.setText(text)
         self.setAccessibleName(text)
