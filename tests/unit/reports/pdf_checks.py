@@ -235,3 +235,12 @@ def preflight(pdf: bytes) -> str:
             capture_output=True, text=True, timeout=300, env={"HOME": tmp, "PATH": "/usr/bin:/bin"},
         )
     return done.stdout
+
+
+def built(testimony: Testimony, request: StatementRequest) -> bytes:
+    """``build_statement``, then the layout guard on what it built."""
+    from testimony_app.reports import build_statement
+
+    pdf = build_statement(testimony, request)
+    guard(pdf, testimony, request)
+    return pdf

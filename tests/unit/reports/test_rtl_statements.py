@@ -37,10 +37,12 @@ def test_twelve_long_paragraphs_build_inside_the_frame(script: str, translated: 
     _build_and_guard(script, 12, translated, lang)
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("translated", [False, True], ids=["alone", "translated"])
 @pytest.mark.parametrize("script", ["fa", "ar"])
-def test_one_paragraph_builds_inside_the_frame(script: str, translated: bool) -> None:
-    _build_and_guard(script, 1, translated, "en")
+def test_one_paragraph_builds_inside_the_frame(script: str, translated: bool,
+                                               lang: str) -> None:
+    _build_and_guard(script, 1, translated, lang)
 
 
 @pytest.mark.slow

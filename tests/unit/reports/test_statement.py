@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from pdf_checks import built as build_statement  # every statement built here is guarded
 from reports_samples import (
     AZ_ALPHABET,
     AZ_PARAGRAPHS,
@@ -28,7 +29,6 @@ from reports_samples import (
 )
 
 from testimony_app.domain import model, vocabularies
-from testimony_app.reports import build_statement
 from testimony_app.reports.labels import label
 from testimony_app.reports.statement import when
 

@@ -179,3 +179,11 @@ def test_running_header_never_overprints_the_record_id(lang: str) -> None:
                 assert _overlaps(items) == [], (page, redacted, sealed)
             header = " ".join(w for *_, w in boxes[1])
             assert t.id in header
+
+
+@pytest.mark.parametrize("lang", ["en", "az", "ru"])
+def test_declaration_headings_cannot_be_taken_for_one_another(lang: str) -> None:
+    headings = [norm(label(key, lang)) for key, _ in _DECLARATIONS]
+    for a in headings:
+        for b in headings:
+            assert a == b or not b.startswith(a), (a, b)
