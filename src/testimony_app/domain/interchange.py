@@ -11,6 +11,7 @@ that vanishes on import is a field lost from the evidence.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -88,53 +89,121 @@ def loads(text: str | bytes) -> model.Testimony:
     return from_dict(doc)
 
 
+#: A compiled reader of one field: ``(value, parent path, key) -> value``. The field's path
+#: ("acts[0].place") is only spelt out when a sentence needs it.
+_Reader = typing.Callable[[object, str, "str | int"], Any]
+
+
 def _build(cls: type[T], data: object, where: str) -> T:
-    if not isinstance(data, dict):
-        raise InvalidRecord(f"{where or 'The document'} must be an object.")
-    hints = get_type_hints(cls, vars(model))
-    known = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-    unknown = sorted(set(data) - known)
-    if unknown:
-        raise InvalidRecord(f"Unknown field {_path(where, unknown[0])!r} in the document.")
-    kwargs: dict[str, Any] = {}
-    for name, value in data.items():
-        kwargs[name] = _convert(hints[name], value, _path(where, name))
-    return cls(**kwargs)
+    return typing.cast(T, _reader(cls)(data, "", where) if where else _class_reader(cls)(data))
 
 
-def _path(where: str, name: str) -> str:
-    return f"{where}.{name}" if where else name
+def _at(parent: str, key: str | int) -> str:
+    """The path of ``key`` inside ``parent``: ``acts[0].place``."""
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else key
 
 
-def _convert(hint: Any, value: object, where: str) -> Any:
+@functools.cache
+def _class_reader(cls: type) -> typing.Callable[..., Any]:
+    """A reader for a model class at the top of a document (no path yet)."""
+    read = _reader(cls)
+    return lambda data: read(data, "", "")
+
+
+@functools.cache
+def _reader(hint: Any) -> _Reader:
+    """The reader for one annotation, made once per annotation.
+
+    Resolving a class's annotations (``from __future__ import annotations`` makes them
+    strings) compiles and evaluates each one, and the generic walk asked ``get_origin`` and
+    ``is_dataclass`` of every value: done on every read, that was 90 % of parsing a record,
+    which every seal, export, import and corroboration does (docs/performance.md). The
+    model's classes never change while the program runs, so each annotation is looked at
+    once and the reads that follow only check values.
+    """
     origin = get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = get_args(hint)
-        if value is None and type(None) in options:
-            return None
-        inner = [o for o in options if o is not type(None)]
-        return _convert(inner[0], value, where)
+        nullable = type(None) in options
+        inner = _reader(next(o for o in options if o is not type(None)))
+
+        def read_optional(value: object, parent: str, key: str | int) -> Any:
+            if value is None and nullable:
+                return None
+            return inner(value, parent, key)
+
+        return read_optional
     if origin is list:
-        if not isinstance(value, list):
-            raise InvalidRecord(f"Field {where!r} must be a list.")
         (item,) = get_args(hint)
-        return [_convert(item, v, f"{where}[{i}]") for i, v in enumerate(value)]
+        read_item = _reader(item)
+
+        def read_list(value: object, parent: str, key: str | int) -> Any:
+            if not isinstance(value, list):
+                raise InvalidRecord(f"Field {_at(parent, key)!r} must be a list.")
+            where = _at(parent, key)
+            return [read_item(v, where, i) for i, v in enumerate(value)]
+
+        return read_list
     if dataclasses.is_dataclass(hint):
-        return _build(typing.cast(type, hint), value, where)
+        return _dataclass_reader(typing.cast(type, hint))
     if hint is bool:
-        if not isinstance(value, bool):
-            raise InvalidRecord(f"Field {where!r} must be true or false.")
-        return value
+
+        def read_bool(value: object, parent: str, key: str | int) -> Any:
+            if not isinstance(value, bool):
+                raise InvalidRecord(f"Field {_at(parent, key)!r} must be true or false.")
+            return value
+
+        return read_bool
     if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise InvalidRecord(f"Field {where!r} must be a whole number.")
-        return value
+
+        def read_int(value: object, parent: str, key: str | int) -> Any:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise InvalidRecord(f"Field {_at(parent, key)!r} must be a whole number.")
+            return value
+
+        return read_int
     if hint is float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise InvalidRecord(f"Field {where!r} must be a number.")
-        return float(value)
+
+        def read_float(value: object, parent: str, key: str | int) -> Any:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise InvalidRecord(f"Field {_at(parent, key)!r} must be a number.")
+            return float(value)
+
+        return read_float
     if hint is str:
-        if not isinstance(value, str):
-            raise InvalidRecord(f"Field {where!r} must be text.")
-        return unicodedata.normalize("NFC", value)
-    raise InvalidRecord(f"Field {where!r} has a type this program cannot read.")
+        normalize = unicodedata.normalize
+
+        def read_str(value: object, parent: str, key: str | int) -> Any:
+            if not isinstance(value, str):
+                raise InvalidRecord(f"Field {_at(parent, key)!r} must be text.")
+            return value if value.isascii() else normalize("NFC", value)
+
+        return read_str
+
+    def unreadable(value: object, parent: str, key: str | int) -> Any:
+        raise InvalidRecord(f"Field {_at(parent, key)!r} has a type this program cannot read.")
+
+    return unreadable
+
+
+def _dataclass_reader(cls: type) -> _Reader:
+    hints = get_type_hints(cls, vars(model))
+    names = [f.name for f in dataclasses.fields(cls)]
+    known = frozenset(names)
+    # Filled on first use: a class's fields may name the class itself (recursion).
+    readers: dict[str, _Reader] = {}
+
+    def read_object(data: object, parent: str, key: str | int) -> Any:
+        where = _at(parent, key) if key != "" else ""
+        if not isinstance(data, dict):
+            raise InvalidRecord(f"{where or 'The document'} must be an object.")
+        if not known.issuperset(data):
+            unknown = sorted(set(data) - known)
+            raise InvalidRecord(f"Unknown field {_at(where, unknown[0])!r} in the document.")
+        if not readers:
+            readers.update({name: _reader(hints[name]) for name in names})
+        return cls(**{name: readers[name](value, where, name) for name, value in data.items()})
+
+    return read_object
