@@ -95,7 +95,8 @@ _Reader = typing.Callable[[object, str, "str | int"], Any]
 
 
 def _build(cls: type[T], data: object, where: str) -> T:
-    return typing.cast(T, _reader(cls)(data, "", where) if where else _class_reader(cls)(data))
+    read = _reader(typing.cast(Any, cls))
+    return typing.cast(T, read(data, "", where))
 
 
 def _at(parent: str, key: str | int) -> str:
@@ -103,13 +104,6 @@ def _at(parent: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{parent}[{key}]"
     return f"{parent}.{key}" if parent else key
-
-
-@functools.cache
-def _class_reader(cls: type) -> typing.Callable[..., Any]:
-    """A reader for a model class at the top of a document (no path yet)."""
-    read = _reader(cls)
-    return lambda data: read(data, "", "")
 
 
 @functools.cache
