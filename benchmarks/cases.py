@@ -377,6 +377,7 @@ def bundles(settings: Settings, work: Path, log: Callable[[str], None]) -> list[
     device.testimonies.add_attachment(record_id, recording)
     log(f"  attachment of {settings.export_mb} MiB stored in {time.perf_counter() - start:.1f} s")
     device.testimonies.seal(record_id, backup=False)
+    device_key = device.bundles.device_public_key()
     # Three of each, ours and age taken in turn, medians compared: one pair alone moved
     # between 1.5x and 2.2x with what else the shared machine was doing in that minute.
     bundle = work / "out.age"
@@ -421,6 +422,7 @@ def bundles(settings: Settings, work: Path, log: Callable[[str], None]) -> list[
     base_imports: list[float] = []
     for attempt in range(ROUNDS):
         org = create_vault(work / f"org-vault-{attempt}", PASSPHRASE, kdf="test")
+        org.bundles.organisation.register_device(device_key, "benchmark laptop", confirmed=True)
         ours_imports.append(
             _ours(
                 lambda o=org: organisation.import_bundle(o, bundle, keys.paths[0]), "import", log

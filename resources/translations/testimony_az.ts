@@ -984,10 +984,6 @@
             <translation>İxrac ləğv edildi; heç bir paket yazılmadı.</translation>
         </message>
         <message>
-            <source>This laptop signs the bundle with its own key; read its fingerprint to the organisation when it receives the first one: %1</source>
-            <translation>Bu noutbuk paketi öz açarı ilə imzalayır; təşkilat ilk paketi aldıqda bu barmaq izini ona oxuyun: %1</translation>
-        </message>
-        <message>
             <source>the enrolled organisation</source>
             <translation>qeydiyyata alınmış təşkilat</translation>
         </message>
@@ -1124,6 +1120,10 @@
         <message>
             <source>Checking the redaction…</source>
             <translation>Gizlətmə yoxlanılır…</translation>
+        </message>
+        <message>
+            <source>This laptop signs the bundle with its own key, fingerprint %1. The organisation accepts it only once it has registered this laptop (Vault → This laptop's fingerprint…).</source>
+            <translation>Bu noutbuk paketi öz açarı ilə imzalayır, barmaq izi %1. Təşkilat paketi yalnız bu noutbuku qeydiyyata aldıqdan sonra qəbul edir (Seyf → Bu noutbukun barmaq izi…).</translation>
         </message>
     </context>
     <context>
@@ -1784,22 +1784,6 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <source>No receipt has been checked yet.</source>
             <translation>Hələ heç bir qəbz yoxlanılmayıb.</translation>
         </message>
-        <message>
-            <source>The receipt is genuine: the organisation confirms it received bundle %1 on %2 and holds these testimonies.</source>
-            <translation>Qəbz həqiqidir: təşkilat %1 paketini %2 tarixində aldığını və bu ifadələrin onda olduğunu təsdiqləyir.</translation>
-        </message>
-        <message>
-            <source>%1, version %2: acknowledged now</source>
-            <translation>%1, versiya %2: qəbulu indi təsdiqləndi</translation>
-        </message>
-        <message>
-            <source>%1, version %2: already acknowledged by an earlier receipt</source>
-            <translation>%1, versiya %2: qəbulu əvvəlki qəbzlə artıq təsdiqlənib</translation>
-        </message>
-        <message>
-            <source>%1, version %2</source>
-            <translation>%1, versiya %2</translation>
-        </message>
         <message numerus="yes">
             <source>%n testimony(ies) deleted from this laptop.</source>
             <translation>
@@ -1812,20 +1796,8 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>Məzmunu hələ də saxlayan köhnə ehtiyat nüsxələri yeni şifrələnmiş ehtiyat nüsxə əvəz etdi.</translation>
         </message>
         <message>
-            <source>%1: deleted; id and hashes kept</source>
-            <translation>%1: silindi; identifikator və həşlər saxlanıldı</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
             <source>Organisation's receipt</source>
             <translation>Təşkilatın qəbzi</translation>
-        </message>
-        <message>
-            <source>The receipt does not name these versions; they stay on this laptop, marked as sent:</source>
-            <translation>Qəbzdə bu versiyalar göstərilməyib; onlar bu noutbukda göndərilmiş kimi qalır:</translation>
         </message>
         <message>
             <source>Purging deletes the testimonies' text, names and attachments from this laptop and keeps only each record's id and the hashes that prove what the organisation received.</source>
@@ -1834,6 +1806,78 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>Close</source>
             <translation>Bağla</translation>
+        </message>
+        <message>
+            <source>The receipt is genuine: the organisation confirms it received bundle %1 on %2.</source>
+            <translation>Qəbz həqiqidir: təşkilat %1 paketini %2 tarixində aldığını təsdiqləyir.</translation>
+        </message>
+        <message>
+            <source>can be purged from this laptop</source>
+            <translation>bu noutbukdan silinə bilər</translation>
+        </message>
+        <message>
+            <source>purged: its content is no longer on this laptop</source>
+            <translation>silindi: məzmunu artıq bu noutbukda deyil</translation>
+        </message>
+        <message>
+            <source>KEPT on this laptop</source>
+            <translation>bu noutbukda SAXLANILIR</translation>
+        </message>
+        <message>
+            <source>%1, version(s) %2: %3</source>
+            <translation>%1, versiya(lar) %2: %3</translation>
+        </message>
+        <message>
+            <source>Its id and hashes stay, as proof of what was sent.</source>
+            <translation>Onun identifikatoru və həşləri göndərilənin sübutu kimi qalır.</translation>
+        </message>
+        <message>
+            <source>What to do: %1</source>
+            <translation>Nə etməli: %1</translation>
+        </message>
+        <message>
+            <source>The organisation holds every sealed version of it, complete.</source>
+            <translation>Onun bütün möhürlənmiş versiyaları tam şəkildə təşkilatdadır.</translation>
+        </message>
+        <message>
+            <source>Its content was already deleted from this laptop.</source>
+            <translation>Onun məzmunu artıq bu noutbukdan silinib.</translation>
+        </message>
+        <message>
+            <source>The organisation received only a copy without the witness's identity, so this laptop keeps the complete original.</source>
+            <translation>Təşkilat yalnız şahidin şəxsiyyəti göstərilməyən nüsxəni aldı, ona görə tam orijinal bu noutbukda qalır.</translation>
+        </message>
+        <message>
+            <source>An amendment of it is open and not sealed.</source>
+            <translation>Onun düzəlişi açıqdır və möhürlənməyib.</translation>
+        </message>
+        <message>
+            <source>The receipt does not acknowledge this version: the organisation did not take it as received.</source>
+            <translation>Qəbz bu versiyanı təsdiqləmir: təşkilat onu alınmış kimi qəbul etmədi.</translation>
+        </message>
+        <message>
+            <source>A sealed version of it has not been acknowledged by the organisation.</source>
+            <translation>Onun möhürlənmiş versiyalarından birinin alınmasını təşkilat hələ təsdiqləməyib.</translation>
+        </message>
+        <message>
+            <source>Keep it here until the complete record reaches the organisation another way, as agreed with it.</source>
+            <translation>Tam qeyd təşkilata onunla razılaşdırılmış başqa yolla çatana qədər onu burada saxlayın.</translation>
+        </message>
+        <message>
+            <source>Seal the amendment, export it, and import the organisation's receipt for it.</source>
+            <translation>Düzəlişi möhürləyin, ixrac edin və təşkilatın ona görə qəbzini idxal edin.</translation>
+        </message>
+        <message>
+            <source>Ask the organisation why; the record stays on this laptop until then.</source>
+            <translation>Səbəbini təşkilatdan soruşun; o vaxta qədər qeyd bu noutbukda qalır.</translation>
+        </message>
+        <message>
+            <source>Export that version and import the organisation's receipt for it.</source>
+            <translation>Həmin versiyanı ixrac edin və təşkilatın ona görə qəbzini idxal edin.</translation>
+        </message>
+        <message>
+            <source>What became of each testimony in the bundle:</source>
+            <translation>Paketdəki hər ifadənin taleyi:</translation>
         </message>
     </context>
     <context>
@@ -2604,6 +2648,10 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>The guide for interviewers, in the interface language</source>
             <translation>Müsahibə aparanlar üçün bələdçi, interfeysin dilində</translation>
+        </message>
+        <message>
+            <source>This laptop's &amp;fingerprint…</source>
+            <translation>Bu noutbukun &amp;barmaq izi…</translation>
         </message>
     </context>
     <context>
@@ -3891,6 +3939,30 @@ Seyfdə saxlanılanlar təhlükəsizdir. Pəncərə qəribə davranarsa, Testimo
             <source>The reason is too long; say it in a few sentences.</source>
             <translation>Səbəb çox uzundur; bir neçə cümlə ilə yazın.</translation>
         </message>
+        <message>
+            <source>This receipt was made by an older version of Testimony, which could acknowledge content the organisation had not checked; ask it to update and send a new receipt.</source>
+            <translation>Bu qəbz Testimony-nin köhnə versiyası ilə hazırlanıb; o, təşkilatın yoxlamadığı məzmunu da təsdiqləyə bilirdi. Təşkilatdan proqramı yeniləyib yeni qəbz göndərməsini xahiş edin.</translation>
+        </message>
+        <message>
+            <source>The receipt calls complete a record that this laptop sent only redacted.</source>
+            <translation>Qəbz bu noutbukun yalnız redaktə olunmuş şəkildə göndərdiyi qeydi tam adlandırır.</translation>
+        </message>
+        <message>
+            <source>The receipt is invalid: it calls one version both complete and redacted.</source>
+            <translation>Qəbz etibarsızdır: eyni versiyanı həm tam, həm də redaktə olunmuş adlandırır.</translation>
+        </message>
+        <message>
+            <source>The receipt is invalid: its list of redacted copies is invalid.</source>
+            <translation>Qəbz etibarsızdır: redaktə olunmuş nüsxələrin siyahısı düzgün deyil.</translation>
+        </message>
+        <message>
+            <source>The receipt is invalid: it does not have the expected fields.</source>
+            <translation>Qəbz etibarsızdır: onda gözlənilən sahələr yoxdur.</translation>
+        </message>
+        <message>
+            <source>The receipt is invalid: it is in a format this program does not know.</source>
+            <translation>Qəbz etibarsızdır: bu proqramın tanımadığı formatdadır.</translation>
+        </message>
     </context>
     <context>
         <name>fields</name>
@@ -3980,6 +4052,29 @@ Seyfdə saxlanılanlar təhlükəsizdir. Pəncərə qəribə davranarsa, Testimo
         <message>
             <source>Testimony</source>
             <translation>Testimony</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeviceDialog</name>
+        <message>
+            <source>This laptop's fingerprint</source>
+            <translation>Bu noutbukun barmaq izi</translation>
+        </message>
+        <message>
+            <source>The organisation accepts bundles only from laptops it has registered. Give it the device key below, then read this fingerprint to it over the phone: it registers this laptop only if the fingerprint its program shows for the key is the same.</source>
+            <translation>Təşkilat paketləri yalnız qeydiyyata aldığı noutbuklardan qəbul edir. Aşağıdakı cihaz açarını ona verin, sonra bu barmaq izini telefonla ona oxuyun: təşkilat bu noutbuku yalnız onun proqramının həmin açar üçün göstərdiyi barmaq izi eyni olduqda qeydiyyata alır.</translation>
+        </message>
+        <message>
+            <source>Device key (not secret):</source>
+            <translation>Cihaz açarı (gizli deyil):</translation>
+        </message>
+        <message>
+            <source>&amp;Copy the key</source>
+            <translation>Açarı &amp;kopyala</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Bağla</translation>
         </message>
     </context>
 </TS>

@@ -1041,6 +1041,10 @@
             <source>Checking the redaction…</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>This laptop signs the bundle with its own key, fingerprint %1. The organisation accepts it only once it has registered this laptop (Vault → This laptop's fingerprint…).</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ExportResultPage</name>
@@ -1518,6 +1522,78 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt is genuine: the organisation confirms it received bundle %1 on %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>can be purged from this laptop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>purged: its content is no longer on this laptop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>KEPT on this laptop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, version(s) %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Its id and hashes stay, as proof of what was sent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What to do: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The organisation holds every sealed version of it, complete.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Its content was already deleted from this laptop.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The organisation received only a copy without the witness's identity, so this laptop keeps the complete original.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An amendment of it is open and not sealed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt does not acknowledge this version: the organisation did not take it as received.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A sealed version of it has not been acknowledged by the organisation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep it here until the complete record reaches the organisation another way, as agreed with it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seal the amendment, export it, and import the organisation's receipt for it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask the organisation why; the record stays on this laptop until then.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export that version and import the organisation's receipt for it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What became of each testimony in the bundle:</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2028,6 +2104,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>The guide for interviewers, in the interface language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This laptop's &amp;fingerprint…</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3248,6 +3328,30 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
             <source>The reason is too long; say it in a few sentences.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>This receipt was made by an older version of Testimony, which could acknowledge content the organisation had not checked; ask it to update and send a new receipt.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt calls complete a record that this laptop sent only redacted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt is invalid: it calls one version both complete and redacted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt is invalid: its list of redacted copies is invalid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt is invalid: it does not have the expected fields.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt is invalid: it is in a format this program does not know.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>fields</name>
@@ -3336,6 +3440,29 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
         </message>
         <message>
             <source>Testimony</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DeviceDialog</name>
+        <message>
+            <source>This laptop's fingerprint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The organisation accepts bundles only from laptops it has registered. Give it the device key below, then read this fingerprint to it over the phone: it registers this laptop only if the fingerprint its program shows for the key is the same.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Device key (not secret):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Copy the key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -986,10 +986,6 @@
             <translation>Экспорт отменён; пакет не записан.</translation>
         </message>
         <message>
-            <source>This laptop signs the bundle with its own key; read its fingerprint to the organisation when it receives the first one: %1</source>
-            <translation>Этот ноутбук подписывает пакет своим ключом; когда организация получит первый пакет, продиктуйте ей этот отпечаток: %1</translation>
-        </message>
-        <message>
             <source>the enrolled organisation</source>
             <translation>зарегистрированная организация</translation>
         </message>
@@ -1128,6 +1124,10 @@
         <message>
             <source>Checking the redaction…</source>
             <translation>Проверка скрытия данных…</translation>
+        </message>
+        <message>
+            <source>This laptop signs the bundle with its own key, fingerprint %1. The organisation accepts it only once it has registered this laptop (Vault → This laptop's fingerprint…).</source>
+            <translation>Этот ноутбук подписывает пакет своим ключом, отпечаток %1. Организация примет пакет, только когда зарегистрирует этот ноутбук (Хранилище → Отпечаток этого ноутбука…).</translation>
         </message>
     </context>
     <context>
@@ -1794,22 +1794,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <source>No receipt has been checked yet.</source>
             <translation>Квитанция ещё не проверена.</translation>
         </message>
-        <message>
-            <source>The receipt is genuine: the organisation confirms it received bundle %1 on %2 and holds these testimonies.</source>
-            <translation>Квитанция подлинная: организация подтверждает, что получила пакет %1 (%2) и хранит эти свидетельства.</translation>
-        </message>
-        <message>
-            <source>%1, version %2: acknowledged now</source>
-            <translation>%1, версия %2: получение подтверждено сейчас</translation>
-        </message>
-        <message>
-            <source>%1, version %2: already acknowledged by an earlier receipt</source>
-            <translation>%1, версия %2: получение уже подтверждено прежней квитанцией</translation>
-        </message>
-        <message>
-            <source>%1, version %2</source>
-            <translation>%1, версия %2</translation>
-        </message>
         <message numerus="yes">
             <source>%n testimony(ies) deleted from this laptop.</source>
             <translation>
@@ -1823,20 +1807,8 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>Новая зашифрованная резервная копия заменила прежние, в которых это содержимое ещё было.</translation>
         </message>
         <message>
-            <source>%1: deleted; id and hashes kept</source>
-            <translation>%1: удалено; идентификатор и хеши сохранены</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
             <source>Organisation's receipt</source>
             <translation>Квитанция организации</translation>
-        </message>
-        <message>
-            <source>The receipt does not name these versions; they stay on this laptop, marked as sent:</source>
-            <translation>В квитанции нет этих версий; они остаются на этом ноутбуке с пометкой «отправлено»:</translation>
         </message>
         <message>
             <source>Purging deletes the testimonies' text, names and attachments from this laptop and keeps only each record's id and the hashes that prove what the organisation received.</source>
@@ -1845,6 +1817,78 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>Close</source>
             <translation>Закрыть</translation>
+        </message>
+        <message>
+            <source>The receipt is genuine: the organisation confirms it received bundle %1 on %2.</source>
+            <translation>Квитанция подлинная: организация подтверждает, что получила пакет %1 (%2).</translation>
+        </message>
+        <message>
+            <source>can be purged from this laptop</source>
+            <translation>можно удалить с этого ноутбука</translation>
+        </message>
+        <message>
+            <source>purged: its content is no longer on this laptop</source>
+            <translation>удалено: содержимого больше нет на этом ноутбуке</translation>
+        </message>
+        <message>
+            <source>KEPT on this laptop</source>
+            <translation>ОСТАЁТСЯ на этом ноутбуке</translation>
+        </message>
+        <message>
+            <source>%1, version(s) %2: %3</source>
+            <translation>%1, версия(и) %2: %3</translation>
+        </message>
+        <message>
+            <source>Its id and hashes stay, as proof of what was sent.</source>
+            <translation>Его идентификатор и хеши остаются как доказательство того, что было отправлено.</translation>
+        </message>
+        <message>
+            <source>What to do: %1</source>
+            <translation>Что делать: %1</translation>
+        </message>
+        <message>
+            <source>The organisation holds every sealed version of it, complete.</source>
+            <translation>У организации есть все его запечатанные версии целиком.</translation>
+        </message>
+        <message>
+            <source>Its content was already deleted from this laptop.</source>
+            <translation>Его содержимое уже удалено с этого ноутбука.</translation>
+        </message>
+        <message>
+            <source>The organisation received only a copy without the witness's identity, so this laptop keeps the complete original.</source>
+            <translation>Организация получила только копию без данных о личности свидетеля, поэтому полный оригинал остаётся на этом ноутбуке.</translation>
+        </message>
+        <message>
+            <source>An amendment of it is open and not sealed.</source>
+            <translation>Открыта поправка к нему, она не запечатана.</translation>
+        </message>
+        <message>
+            <source>The receipt does not acknowledge this version: the organisation did not take it as received.</source>
+            <translation>Квитанция не подтверждает эту версию: организация не приняла её как полученную.</translation>
+        </message>
+        <message>
+            <source>A sealed version of it has not been acknowledged by the organisation.</source>
+            <translation>Получение одной из его запечатанных версий организация ещё не подтвердила.</translation>
+        </message>
+        <message>
+            <source>Keep it here until the complete record reaches the organisation another way, as agreed with it.</source>
+            <translation>Храните его здесь, пока полная запись не попадёт в организацию другим путём, как с ней договорено.</translation>
+        </message>
+        <message>
+            <source>Seal the amendment, export it, and import the organisation's receipt for it.</source>
+            <translation>Запечатайте поправку, экспортируйте её и импортируйте квитанцию организации за неё.</translation>
+        </message>
+        <message>
+            <source>Ask the organisation why; the record stays on this laptop until then.</source>
+            <translation>Спросите организацию о причине; до тех пор запись остаётся на этом ноутбуке.</translation>
+        </message>
+        <message>
+            <source>Export that version and import the organisation's receipt for it.</source>
+            <translation>Экспортируйте эту версию и импортируйте квитанцию организации за неё.</translation>
+        </message>
+        <message>
+            <source>What became of each testimony in the bundle:</source>
+            <translation>Что стало с каждым свидетельством из пакета:</translation>
         </message>
     </context>
     <context>
@@ -2617,6 +2661,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>The guide for interviewers, in the interface language</source>
             <translation>Руководство для интервьюеров на языке интерфейса</translation>
+        </message>
+        <message>
+            <source>This laptop's &amp;fingerprint…</source>
+            <translation>&amp;Отпечаток этого ноутбука…</translation>
         </message>
     </context>
     <context>
@@ -3909,6 +3957,30 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
             <source>The reason is too long; say it in a few sentences.</source>
             <translation>Причина слишком длинная; изложите её в нескольких предложениях.</translation>
         </message>
+        <message>
+            <source>This receipt was made by an older version of Testimony, which could acknowledge content the organisation had not checked; ask it to update and send a new receipt.</source>
+            <translation>Эта квитанция создана старой версией Testimony, которая могла подтвердить содержимое, не проверенное организацией; попросите организацию обновить программу и прислать новую квитанцию.</translation>
+        </message>
+        <message>
+            <source>The receipt calls complete a record that this laptop sent only redacted.</source>
+            <translation>Квитанция называет полной запись, которую этот ноутбук отправил только в обезличенном виде.</translation>
+        </message>
+        <message>
+            <source>The receipt is invalid: it calls one version both complete and redacted.</source>
+            <translation>Квитанция недействительна: одна и та же версия названа и полной, и обезличенной.</translation>
+        </message>
+        <message>
+            <source>The receipt is invalid: its list of redacted copies is invalid.</source>
+            <translation>Квитанция недействительна: неверный список обезличенных копий.</translation>
+        </message>
+        <message>
+            <source>The receipt is invalid: it does not have the expected fields.</source>
+            <translation>Квитанция недействительна: в ней нет ожидаемых полей.</translation>
+        </message>
+        <message>
+            <source>The receipt is invalid: it is in a format this program does not know.</source>
+            <translation>Квитанция недействительна: она в формате, который эта программа не знает.</translation>
+        </message>
     </context>
     <context>
         <name>fields</name>
@@ -3998,6 +4070,29 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
         <message>
             <source>Testimony</source>
             <translation>Testimony</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeviceDialog</name>
+        <message>
+            <source>This laptop's fingerprint</source>
+            <translation>Отпечаток этого ноутбука</translation>
+        </message>
+        <message>
+            <source>The organisation accepts bundles only from laptops it has registered. Give it the device key below, then read this fingerprint to it over the phone: it registers this laptop only if the fingerprint its program shows for the key is the same.</source>
+            <translation>Организация принимает пакеты только с ноутбуков, которые она зарегистрировала. Передайте ей ключ устройства ниже, затем продиктуйте ей этот отпечаток по телефону: она регистрирует ноутбук, только если её программа показывает для этого ключа тот же отпечаток.</translation>
+        </message>
+        <message>
+            <source>Device key (not secret):</source>
+            <translation>Ключ устройства (не секретный):</translation>
+        </message>
+        <message>
+            <source>&amp;Copy the key</source>
+            <translation>&amp;Скопировать ключ</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
         </message>
     </context>
 </TS>

@@ -516,3 +516,6 @@ from testimony_app import cli_registry  # noqa: E402, F401 isort: skip
 
 # verify-statement registers itself on import.
 from testimony_app import cli_statements  # noqa: E402, F401 isort: skip
+
+# The device register and quarantine commands (device, devices ..., quarantine ...).
+from testimony_app import cli_devices  # noqa: E402, F401 isort: skip

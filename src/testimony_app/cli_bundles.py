@@ -4,9 +4,11 @@
     enrol --vault DIR --recipient age1… --org-key ed25519:… [--name TEXT] [--yes]
     export --vault DIR -o OUT.age [--recipient age1…] [ID ...]
     verify BUNDLE --identity FILE [--vault DIR]         exit 0 only if every check passed
-    import --vault DIR BUNDLE --identity FILE
+    import --vault DIR BUNDLE --identity FILE [--quarantine]
     receipt --vault DIR BUNDLE --identity FILE --signing-key FILE -o RECEIPT
     acknowledge --vault DIR RECEIPT [--purge [--yes]]
+
+The devices an organisation registers, and its quarantine, are in :mod:`.cli_devices`.
 
 Thin over :mod:`testimony_app.services`: every rule lives there. As everywhere in the CLI, a
 user error is one sentence on stderr and a non-zero exit; ``--json`` prints data as JSON.
@@ -102,13 +104,22 @@ def cmd_enrol(args: argparse.Namespace) -> int:
             )
         enrolment = service.enrol(args.recipient, args.org_key, args.name, confirmed=True)
         device_fingerprint = service.device_fingerprint()
+        device_key = service.device_public_key()
     finally:
         session.lock()
     _emit(
         args,
-        asdict(enrolment) | {"device_fingerprint": device_fingerprint},
-        f"Enrolled. This laptop's device key fingerprint is {device_fingerprint}; the"
-        " organisation will see it on the first bundle.",
+        asdict(enrolment)
+        | {"device_fingerprint": device_fingerprint, "device_public_key": device_key},
+        "\n".join(
+            [
+                "Enrolled. Now read this laptop's fingerprint to the organisation:"
+                f" {device_fingerprint}",
+                f"and give it this laptop's device key: {device_key}",
+                "It must register this laptop before it accepts your bundles"
+                " (testimony-app devices add …).",
+            ]
+        ),
     )
     return EXIT_OK
 
@@ -177,10 +188,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
     lines = [f"Bundle {report.bundle_id or '(unreadable)'}"]
     if report.device_id:
         pinned = {
-            "pinned": "the key this vault pinned for it",
-            "new device": "first bundle from this device (not yet pinned)",
-            "different key": "NOT the key this vault pinned for it",
-        }.get(report.pin_status, "not pinned: compare the fingerprint with the interviewer's")
+            "registered": f"registered here as {report.device_name}",
+            "not registered": "NOT registered in this vault",
+            "unconfirmed": "pinned by an older version and NOT confirmed",
+            "revoked": "REVOKED in this vault",
+            "different key": "NOT the key this device id sent its bundles with",
+        }.get(report.pin_status, "not checked: compare the fingerprint with the interviewer's")
         lines += [
             f"Device:   {report.device_id}",
             f"Key:      {report.device_fingerprint} ({pinned})",
@@ -209,33 +222,61 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     session = _open(args)
     try:
-        report = organisation.import_bundle(session, Path(args.bundle), Path(args.identity))
+        try:
+            report = organisation.import_bundle(
+                session, Path(args.bundle), Path(args.identity), quarantine=args.quarantine
+            )
+        except organisation.DeviceNotRegistered as exc:
+            _say(
+                "Compare the fingerprint with the interviewer, then register the device"
+                f" (testimony-app devices add {exc.public_key} --name …), or keep the bundle"
+                " aside with --quarantine."
+            )
+            raise
     finally:
         session.lock()
+    _emit(args, _import_data(report), "\n".join(_import_lines(report)))
+    return EXIT_OK
+
+
+def _import_data(report: Any) -> dict[str, Any]:
+    return asdict(report) | {"versions": [asdict(v) for v in report.versions]}
+
+
+def _import_lines(report: Any) -> list[str]:
+    """What an import did, in lines for the terminal (also used for the quarantine)."""
+    if report.quarantined is not None:
+        row = report.quarantined
+        return [
+            f"Kept aside in the quarantine (number {row.id}), not imported: bundle"
+            f" {row.bundle_id}, {row.records} record(s), from a device with fingerprint"
+            f" {row.fingerprint}.",
+            f"Its key: {row.public_key}",
+            "Compare the fingerprint with the interviewer; register the device"
+            " (testimony-app devices add KEY --name …), then testimony-app quarantine import"
+            f" {row.id}, or discard it (testimony-app quarantine discard {row.id}).",
+        ]
     lines = [
         f"Bundle {report.bundle_id} from device {report.device_id} ({report.device_fingerprint})",
     ]
     for v in report.versions:
-        lines.append(f"  {v.outcome:<9} {v.record_id} v{v.version}")
+        form = " (redacted copy)" if v.redacted else ""
+        kept = f": {v.kept}" if v.kept else ""
+        lines.append(f"  {v.outcome:<10} {v.record_id} v{v.version}{form}{kept}")
     lines.append(
         f"Attachments: {report.attachments_added} added,"
         f" {report.attachments_already_held} already held."
     )
     lines += [f"Note: {w}" for w in report.warnings]
-    if report.conflicts:
+    if report.kept_aside:
         lines.append(
-            f"{len(report.conflicts)} version(s) clash with versions already held; they were"
-            " kept aside and nothing was overwritten."
+            f"{len(report.kept_aside)} version(s) were kept aside, not current; nothing was"
+            " overwritten (testimony-app devices, and the organisation's guide, section 6)."
         )
     lines.append(
         "Imported." if report.changed else "Nothing changed: everything in it was already held."
     )
-    _emit(
-        args,
-        asdict(report) | {"versions": [asdict(v) for v in report.versions]},
-        "\n".join(lines),
-    )
-    return EXIT_OK
+    return lines
 
 
 @command("receipt")
@@ -260,36 +301,47 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 
 @command("acknowledge")
 def cmd_acknowledge(args: argparse.Namespace) -> int:
-    """Verify the organisation's receipt; optionally purge what it acknowledged."""
+    """Verify the organisation's receipt; say what became of each record; optionally purge."""
     session = _open(args)
     try:
         report = session.bundles.acknowledge(Path(args.receipt))
         purge = None
-        candidates = (
-            [rid for rid, _ in report.acknowledged + report.already_acknowledged]
-            if args.include_redacted
-            else list(report.purgeable)
-        )
-        if args.purge and candidates:
+        if args.purge and report.purgeable:
             question = (
-                f"Delete the content of {len(set(candidates))} acknowledged testimony(ies)"
+                f"Delete the content of {len(report.purgeable)} acknowledged testimony(ies)"
                 " from this laptop, keeping only ids and hashes?"
             )
             if not _confirm(args, question):
                 raise UserFacingError("Nothing was deleted.")
-            purge = session.bundles.purge(
-                list(dict.fromkeys(candidates)), include_redacted=args.include_redacted
-            )
+            purge = session.bundles.purge(list(report.purgeable))
     finally:
         session.lock()
+    fates = list(report.records)
+    if purge is not None:
+        done = set(purge.purged)
+        later = {f.record_id: f for f in purge.kept}
+        fates = [
+            _purged_fate(f) if f.record_id in done else later.get(f.record_id, f) for f in fates
+        ]
     lines = [f"Receipt for bundle {report.bundle_id} verified (received {report.received_at})."]
     lines += [f"  acknowledged {rid} v{n}" for rid, n in report.acknowledged]
     lines += [f"  already acknowledged {rid} v{n}" for rid, n in report.already_acknowledged]
-    lines += [f"  NOT acknowledged {rid} v{n}" for rid, n in report.not_acknowledged]
-    data: dict[str, Any] = asdict(report)
+    lines += [f"  held only as a redacted copy {rid} v{n}" for rid, n in report.redacted_copies]
+    copies = set(report.redacted_copies)
+    lines += [
+        f"  NOT acknowledged {rid} v{n}"
+        for rid, n in report.not_acknowledged
+        if (rid, n) not in copies
+    ]
+    lines.append("What became of each record:")
+    for fate in fates:
+        label = f" ({fate.label})" if fate.label else ""
+        state = {"purged": "purged", "purgeable": "can be purged", "kept": "KEPT"}[fate.state]
+        lines.append(f"  {fate.record_id}{label}: {state}. {fate.reason_text}")
+        if fate.action_text and fate.state != "purgeable":
+            lines.append(f"      What to do: {fate.action_text}")
+    data: dict[str, Any] = asdict(report) | {"records": [asdict(f) for f in fates]}
     if purge is not None:
-        lines += [f"  content deleted {rid}" for rid in purge.purged]
-        lines += [f"  kept {w.record_id} {w.reason}" for w in purge.kept]
         data["purge"] = asdict(purge)
     elif report.purgeable:
         lines.append(
@@ -298,6 +350,12 @@ def cmd_acknowledge(args: argparse.Namespace) -> int:
         )
     _emit(args, data, "\n".join(lines))
     return EXIT_OK
+
+
+def _purged_fate(fate: Any) -> Any:
+    from testimony_app.services.bundles import RecordFate
+
+    return RecordFate.of(fate.record_id, fate.label, fate.versions, "purged", "")
 
 
 def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.ArgumentParser) -> None:
@@ -323,6 +381,11 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.Argume
     p = add("import", "import a bundle into the organisation's vault", common, out)
     p.add_argument("bundle", metavar="BUNDLE")
     p.add_argument("--identity", required=True, metavar="FILE")
+    p.add_argument(
+        "--quarantine",
+        action="store_true",
+        help="keep a bundle from an unregistered device aside, unmerged, for a person to decide",
+    )
     p = add("receipt", "sign a receipt for an imported bundle", common, out)
     p.add_argument("bundle", metavar="BUNDLE")
     p.add_argument("--identity", required=True, metavar="FILE")
@@ -334,11 +397,6 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.Argume
         "--purge", action="store_true", help="delete the acknowledged content from this laptop"
     )
     p.add_argument("--yes", action="store_true", help="do not ask before deleting")
-    p.add_argument(
-        "--include-redacted",
-        action="store_true",
-        help="also delete records the organisation received only redacted (their only full copy)",
-    )
 
 
 _EXTENSIONS.append(_add_parsers)

@@ -81,6 +81,7 @@ def scene(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Scene:
     device = S.new_vault(tmp_path / "device")
     org_vault = S.new_vault(tmp_path / "org-vault")
     S.enrol(device, org)
+    S.register(org_vault, device)
     recording = tmp_path / "recording.ogg"
     recording.write_bytes(hashlib.shake_256(b"voice").digest(2_500_000))
     t = S.azerbaijani("a")
@@ -149,19 +150,35 @@ def test_truncated_or_extended_bundle_is_refused(scene: Scene, cut: str) -> None
 # -- D4: forgery ---------------------------------------------------------------------------------
 
 
-def test_unknown_signer_for_a_known_device_id_is_refused(scene: Scene) -> None:
-    impostor = S.new_vault(scene.root / "impostor")
+def _impostor(scene: Scene, *, registered: bool) -> Path:
+    """A bundle from another laptop that claims the genuine laptop's device id."""
+    impostor = S.new_vault(scene.root / f"impostor-{registered}")
     try:
         impostor.bundles.vault.set_meta("device_id", scene.device.meta("device_id") or "")
         S.enrol(impostor, scene.org)
+        if registered:
+            S.register(scene.org_vault, impostor, "a colleague's laptop")
         S.sealed(impostor, S.english("forged"))
-        forged = impostor.bundles.export(scene.root / "bundles" / "forged.age")
+        return impostor.bundles.export(scene.root / "bundles" / f"forged-{registered}.age").path
     finally:
         impostor.lock()
-    error = scene.attempt(forged.path)
+
+
+def test_unregistered_signer_is_refused_at_its_signature(scene: Scene) -> None:
+    forged = _impostor(scene, registered=False)
+    error = scene.attempt(forged)
+    assert "not registered" in str(error)
+    report = scene.org_vault.bundles.organisation.verify(forged, scene.org.paths[0])
+    assert not report.ok
+    assert report.pin_status == "not registered"
+
+
+def test_registered_signer_claiming_another_device_id_is_refused(scene: Scene) -> None:
+    forged = _impostor(scene, registered=True)
+    error = scene.attempt(forged)
     assert "different key" in str(error)
     # Verification says the same, and exits "not ok".
-    report = scene.org_vault.bundles.organisation.verify(forged.path, scene.org.paths[0])
+    report = scene.org_vault.bundles.organisation.verify(forged, scene.org.paths[0])
     assert not report.ok
     assert report.pin_status == "different key"
 

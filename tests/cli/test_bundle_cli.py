@@ -123,6 +123,11 @@ def test_the_whole_cycle_from_the_command_line(tmp_path: Path) -> None:
     _refused(2, "export", "--vault", device, "-o", tmp_path / "b.age", words="No organisation")
     shown = _ok(*enrol, "--yes").stdout
     assert created["fingerprint"] in shown
+    # Two-way: the laptop shows its own fingerprint and key for the organisation to register.
+    laptop = json.loads(_ok("device", "--vault", device, "--json").stdout)
+    assert laptop["fingerprint"] in shown
+    assert laptop["public_key"] in shown
+    assert laptop["fingerprint"] in _ok("device", "--vault", device).stdout
     bad = [
         "enrol",
         "--vault",
@@ -154,16 +159,45 @@ def test_the_whole_cycle_from_the_command_line(tmp_path: Path) -> None:
     assert report["ok"]
     assert report["device_fingerprint"] in verified.stdout
 
+    # Not registered yet: refused with one sentence, and how to go on.
+    refused = _run("import", "--vault", org_vault, bundle, "--identity", identity)
+    assert refused.returncode == 2
+    (line,) = refused.stderr.strip().splitlines()
+    assert "has not registered" in line
+    assert laptop["fingerprint"] in line
+    assert f"devices add {laptop['public_key']}" in refused.stdout
+    assert "--quarantine" in refused.stdout
+    kept = json.loads(
+        _ok(
+            "import", "--vault", org_vault, bundle, "--identity", identity, "--quarantine",
+            "--json",
+        ).stdout
+    )
+    assert kept["versions"] == []
+    assert kept["quarantined"]["fingerprint"] == laptop["fingerprint"]
+    waiting = json.loads(_ok("quarantine", "list", "--vault", org_vault, "--json").stdout)
+    assert [q["bundle_id"] for q in waiting] == [exported["bundle_id"]]
+    assert laptop["public_key"] in _ok("quarantine", "list", "--vault", org_vault).stdout
+    # The ceremony: the organisation compares the fingerprint and registers the laptop.
+    register = ["devices", "add", "--vault", org_vault, laptop["public_key"], "--name", "Gülnarə"]
+    _refused(2, *register, words="confirm with --yes")
+    added = _ok(*register, "--yes").stdout
+    assert laptop["fingerprint"] in added
+    listed = json.loads(_ok("devices", "list", "--vault", org_vault, "--json").stdout)
+    assert [(d["name"], d["status"]) for d in listed] == [("Gülnarə", "registered")]
     imported = json.loads(
-        _ok("import", "--vault", org_vault, bundle, "--identity", identity, "--json").stdout
+        _ok(
+            "quarantine", "import", "--vault", org_vault, "1", "--identity", identity, "--json"
+        ).stdout
     )
     assert [v["outcome"] for v in imported["versions"]] == ["added"]
+    assert json.loads(_ok("quarantine", "list", "--vault", org_vault, "--json").stdout) == []
     again = _ok("import", "--vault", org_vault, bundle, "--identity", identity)
     assert "Nothing changed" in again.stdout
     found = json.loads(_ok("search", "--vault", org_vault, "meherremov", "--json").stdout)
     assert [h["id"] for h in found] == [rid]
     pinned = _ok("verify", "--vault", org_vault, bundle, "--identity", identity)
-    assert "the key this vault pinned for it" in pinned.stdout
+    assert "registered here as Gülnarə" in pinned.stdout
 
     receipt = tmp_path / "receipt.txt"
     _ok(
@@ -180,7 +214,12 @@ def test_the_whole_cycle_from_the_command_line(tmp_path: Path) -> None:
     )
     acked = _ok("acknowledge", "--vault", device, receipt, "--purge", "--yes")
     assert f"acknowledged {rid} v1" in acked.stdout
-    assert f"content deleted {rid}" in acked.stdout
+    assert "What became of each record:" in acked.stdout
+    assert any(
+        line.startswith(f"  {rid}") and ": purged." in line for line in acked.stdout.splitlines()
+    ), acked.stdout
+    replay = json.loads(_ok("acknowledge", "--vault", device, receipt, "--json").stdout)
+    assert [(r["record_id"], r["state"]) for r in replay["records"]] == [(rid, "purged")]
     _refused(2, "show", "--vault", device, rid, words="deleted from this laptop")
     _ok("check", "--vault", device)
     _ok("check", "--vault", org_vault)
@@ -265,3 +304,65 @@ def test_a_receipt_for_a_bundle_not_imported_is_refused(
              exported.keys["identity_file"], "--signing-key", exported.keys["signing_key_file"],
              "-o", tmp_path / "r.txt", words="has not been imported")
     assert not (tmp_path / "r.txt").exists()
+
+
+def test_revoke_transfer_and_discard_from_the_command_line(tmp_path: Path) -> None:
+    keys = json.loads(_ok("org-keygen", "-o", tmp_path / "k", "--json").stdout)
+    identity = keys["identity_file"]
+    org_vault = tmp_path / "org-vault"
+    _ok("init", "--vault", org_vault, "--kdf", "test")
+    laptops = {}
+    for name in ("old", "new"):
+        vault = tmp_path / name
+        _ok("init", "--vault", vault, "--kdf", "test")
+        _ok(
+            "enrol", "--vault", vault, "--recipient", keys["recipient"], "--org-key",
+            keys["receipt_key"], "--name", "Hüquq Mərkəzi", "--yes",
+        )
+        laptops[name] = json.loads(_ok("device", "--vault", vault, "--json").stdout)
+        _ok("devices", "add", "--vault", org_vault, laptops[name]["public_key"], "--name",
+            f"{name} laptop", "--yes")
+    old = tmp_path / "old"
+    rid = json.loads(
+        _ok("add", "--vault", old, _testimony(tmp_path / "t.json", "A B"), "--json").stdout
+    )["id"]
+    _ok("seal", "--vault", old, rid)
+    first = tmp_path / "first.age"
+    _ok("export", "--vault", old, "-o", first)
+    _ok("import", "--vault", org_vault, first, "--identity", identity)
+
+    moved = _ok(
+        "devices", "transfer", "--vault", org_vault, rid, "--to",
+        laptops["new"]["fingerprint"].lower(), "--reason", "köhnə noutbuk itdi", "--yes",
+    ).stdout
+    assert "now belongs to new laptop" in moved
+    _refused(
+        2, "devices", "transfer", "--vault", org_vault, rid, "--to", "AAAA-BBBB", "--reason",
+        "x", "--yes", words="fingerprint",
+    )
+    revoked = _ok(
+        "devices", "revoke", "--vault", org_vault, laptops["old"]["fingerprint"], "--reason",
+        "seized 2017-07-01", "--yes",
+    ).stdout
+    assert "refused from now on" in revoked
+    listing = _ok("devices", "list", "--vault", org_vault).stdout
+    assert "REVOKED" in listing
+    assert "seized 2017-07-01" in listing
+
+    second = tmp_path / "second.age"
+    two = json.loads(
+        _ok("add", "--vault", old, _testimony(tmp_path / "u.json", "C D"), "--json").stdout
+    )["id"]
+    _ok("seal", "--vault", old, two)
+    _ok("export", "--vault", old, "-o", second)
+    _refused(2, "import", "--vault", org_vault, second, "--identity", identity, words="revoked")
+    _ok("import", "--vault", org_vault, second, "--identity", identity, "--quarantine")
+    _refused(2, "quarantine", "discard", "--vault", org_vault, "1", words="--yes")
+    gone = _ok("quarantine", "discard", "--vault", org_vault, "1", "--yes").stdout
+    assert "Discarded" in gone
+    assert "No bundle is waiting" in _ok("quarantine", "list", "--vault", org_vault).stdout
+    everything = json.loads(
+        _ok("quarantine", "list", "--all", "--vault", org_vault, "--json").stdout
+    )
+    assert [(q["state"], q["reason"]) for q in everything] == [("discarded", "revoked")]
+    _ok("check", "--vault", org_vault)

@@ -59,6 +59,7 @@ def exchange(tmp_path: Path) -> Exchange:
     redacted = S.sealed(device, S.english("hidden", name_may_appear=False), backup=True)
     report = device.bundles.export(tmp_path / "bundle.age")
     org_vault = S.new_vault(tmp_path / "org-vault")
+    S.register(org_vault, device)
     organisation.import_bundle(org_vault, report.path, org.paths[0])
     yield Exchange(tmp_path, org, device, org_vault, report.path, full, redacted)
     for session in (device, org_vault):
@@ -93,10 +94,24 @@ def make_dialog(qtbot, session: VaultSession, runner: TaskRunner) -> ReceiptDial
     return dialog
 
 
-def test_receipt_acknowledges_then_purge_keeps_only_what_must_stay(
+def records(dialog: ReceiptDialog) -> dict[str, tuple[str, str]]:
+    """``{record id: (state, text)}`` of the dialog's list."""
+    found = {}
+    for i in range(dialog.records_list.count()):
+        item = dialog.records_list.item(i)
+        found[item.data(Qt.ItemDataRole.UserRole)] = (
+            item.data(Qt.ItemDataRole.UserRole + 1),
+            item.text(),
+        )
+    return found
+
+
+def test_receipt_says_what_became_of_each_record_and_why(
     qtbot, exchange, runner, scripted_prompts
 ):
     device = exchange.device
+    device.testimonies.begin_amendment(exchange.full, "bir əlavə")  # an amendment open
+    drafted = exchange.full
     receipt = exchange.receipt()
     dialog = make_dialog(qtbot, device, runner)
     scripted_prompts.queue("open_paths", [str(receipt)])
@@ -104,17 +119,47 @@ def test_receipt_acknowledges_then_purge_keeps_only_what_must_stay(
         assert dialog.choose_receipt()
         assert dialog.working  # checked on the task runner, not here
         assert dialog.pages.currentIndex() == ReceiptDialog.PAGE_BUSY
-    assert acknowledged.args == [2]
+    assert acknowledged.args == [1]  # the complete one; the redacted copy is not acknowledged
     assert dialog.pages.currentIndex() == ReceiptDialog.PAGE_RESULT
-
-    statuses = {s.id: s.status for s in device.testimonies.list()}
-    assert statuses == {exchange.full: Status.ACKNOWLEDGED, exchange.redacted: Status.ACKNOWLEDGED}
-    texts = list_texts(dialog.acknowledged_list)
-    assert len(texts) == 2
-    assert all("acknowledged now" in t for t in texts)
-    assert any(exchange.full[:8] in t for t in texts)
-    assert WITNESS not in "\n".join(texts)
     assert "genuine" in dialog.summary.text()
+    shown = records(dialog)
+    assert set(shown) == {exchange.full, exchange.redacted}
+    state, text = shown[exchange.redacted]
+    assert state == "kept"
+    assert "without the witness's identity" in text
+    assert "What to do: Keep it here until the complete record" in text
+    state, text = shown[drafted]
+    assert state == "kept"
+    assert "amendment of it is open" in text
+    assert "What to do: Seal the amendment" in text
+    assert WITNESS not in "\n".join(t for _, t in shown.values())
+    assert not dialog.purge_button.isVisible()  # nothing may be purged yet
+    assert scripted_prompts.texts("error") == []
+
+    # Sealing the amendment does not make the old receipt cover it: the new version was
+    # never sent, so the record stays, and the dialog says what to do.
+    device.testimonies.seal(drafted, backup=False)
+    with qtbot.waitSignal(dialog.acknowledged, timeout=30000):
+        dialog.acknowledge(receipt)
+    state, text = records(dialog)[drafted]
+    assert state == "kept"
+    assert "not been acknowledged" in text
+    assert "What to do: Export that version" in text
+
+
+def test_receipt_then_purge_keeps_only_what_must_stay(qtbot, exchange, runner, scripted_prompts):
+    device = exchange.device
+    receipt = exchange.receipt()
+    dialog = make_dialog(qtbot, device, runner)
+    scripted_prompts.queue("open_paths", [str(receipt)])
+    with qtbot.waitSignal(dialog.acknowledged, timeout=30000):
+        assert dialog.choose_receipt()
+    statuses = {s.id: s.status for s in device.testimonies.list()}
+    assert statuses == {exchange.full: Status.ACKNOWLEDGED, exchange.redacted: Status.EXPORTED}
+    shown = records(dialog)
+    assert shown[exchange.full][0] == "purgeable"
+    assert "can be purged" in shown[exchange.full][1]
+    assert shown[exchange.redacted][0] == "kept"
     assert dialog.purge_note.isVisible()
     assert "id" in dialog.purge_note.text()
     assert "hashes" in dialog.purge_note.text()
@@ -138,13 +183,11 @@ def test_receipt_acknowledges_then_purge_keeps_only_what_must_stay(
     assert purged.args == [1]
     assert device.bundles.is_purged(exchange.full)
     assert not device.bundles.is_purged(exchange.redacted)
-    results = list_texts(dialog.purged_list)
-    assert len(results) == 2
-    deleted = [t for t in results if exchange.full[:8] in t]
-    kept = [t for t in results if exchange.redacted[:8] in t]
-    assert "deleted; id and hashes kept" in deleted[0]
-    assert "Kept:" in kept[0]
-    assert "only a redacted copy" in kept[0]
+    shown = records(dialog)
+    assert shown[exchange.full][0] == "purged"
+    assert "id and hashes stay" in shown[exchange.full][1]
+    assert shown[exchange.redacted][0] == "kept"
+    assert "complete original" in shown[exchange.redacted][1]
     assert "1 testimony deleted" in dialog.purge_result.text()
     # What stays: the id and the hashes, not the content.
     info = device.testimonies.info(exchange.full)
@@ -157,12 +200,33 @@ def test_receipt_acknowledges_then_purge_keeps_only_what_must_stay(
     assert scripted_prompts.texts("error") == []
 
 
+def test_the_record_list_is_translated(qtbot, exchange, runner, scripted_prompts):
+    receipt = exchange.receipt()
+    dialog = make_dialog(qtbot, exchange.device, runner)
+    scripted_prompts.queue("open_paths", [str(receipt)])
+    with qtbot.waitSignal(dialog.acknowledged, timeout=30000):
+        assert dialog.choose_receipt()
+    shown = records(dialog)[exchange.redacted][1]
+    for code, words in (("az", "Nə etməli: "), ("ru", "Что делать: ")):
+        Translations().apply(code)
+        before = shown
+        qtbot.waitUntil(lambda b=before: records(dialog)[exchange.redacted][1] != b, timeout=5000)
+        shown = records(dialog)[exchange.redacted][1]
+        assert exchange.redacted[:8] in shown
+        assert words in shown
+        assert "What to do" not in shown
+
+
 def test_a_receipt_signed_by_another_key_is_refused_in_one_sentence(
     qtbot, exchange, runner, scripted_prompts, tmp_path
 ):
     other = S.org_keys(tmp_path / "impostor")
     forged = organisation.receipt(
-        None, exchange.bundle, exchange.org.paths[0], other.paths[1], tmp_path / "forged.txt"
+        exchange.org_vault,
+        exchange.bundle,
+        exchange.org.paths[0],
+        other.paths[1],
+        tmp_path / "forged.txt",
     )
     dialog = make_dialog(qtbot, exchange.device, runner)
     scripted_prompts.queue("open_paths", [str(forged)])
@@ -193,8 +257,9 @@ def test_import_receipt_action_from_the_window(
     S.enrol(device, org)
     record_id = S.sealed(device, S.english("window"))
     report = device.bundles.export(tmp_path / "bundle.age")
-    device.lock()
     org_vault = S.new_vault(tmp_path / "org-vault")
+    S.register(org_vault, device)
+    device.lock()
     organisation.import_bundle(org_vault, report.path, org.paths[0])
     receipt = organisation.receipt(
         org_vault, report.path, org.paths[0], org.paths[1], tmp_path / "receipt.txt"

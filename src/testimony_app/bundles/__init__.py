@@ -29,11 +29,18 @@ from testimony_app.bundles.reader import (
     DiscardingSink,
     MemberSink,
     MemorySink,
+    UnknownDevice,
     VerifiedBundle,
     open_bundle,
     verify_bundle,
 )
-from testimony_app.bundles.receipt import Receipt, ReceiptRejected, create_receipt, verify_receipt
+from testimony_app.bundles.receipt import (
+    Receipt,
+    ReceiptRejected,
+    RedactedCopy,
+    create_receipt,
+    verify_receipt,
+)
 from testimony_app.bundles.writer import (
     BundleMember,
     ExportFailed,
@@ -61,6 +68,8 @@ __all__ = [
     "Receipt",
     "ReceiptRejected",
     "RecordRef",
+    "RedactedCopy",
+    "UnknownDevice",
     "VerifiedBundle",
     "WrittenBundle",
     "create_receipt",

@@ -67,6 +67,19 @@ _MAX_SUMS_BYTES = MAX_MEMBERS * (64 + 2 + MAX_PATH_CHARS + 1)
 _BACKGROUND_HASH_BYTES = 4 * 1024 * 1024
 
 
+class UnknownDevice(BundleRejected):
+    """The bundle was signed, validly, by a key that is not among the trusted device keys.
+
+    ``signer`` is the key the manifest names and whose signature verified, so that the
+    organisation can show its fingerprint (to register it, or to keep the bundle aside):
+    it is *not* trusted.
+    """
+
+    def __init__(self, message: str, signer: PublicKey) -> None:
+        super().__init__(message)
+        self.signer = signer
+
+
 class MemberSink(Protocol):
     """Receives the content members of a bundle while it is verified.
 
@@ -289,9 +302,7 @@ class _BundleEvents(TarEvents):
                 signer = key
                 break
             if signer is None:
-                raise BundleRejected(
-                    "The bundle was not signed by a device this organisation trusts."
-                )
+                self._refuse_unknown(manifest_bytes, signature)
         else:
             signer = declared_device_key(manifest_bytes)
             try:
@@ -310,6 +321,24 @@ class _BundleEvents(TarEvents):
                 "The bundle's manifest does not name this organisation as a recipient."
             )
         self.manifest, self.signature, self.signer = manifest, signature, signer
+
+    @staticmethod
+    def _refuse_unknown(manifest_bytes: bytes, signature: bytes) -> None:
+        """No trusted key signed it: say whose key did, if the signature is valid at all.
+
+        The manifest is read only for the key it names (the same bounded reading as for an
+        untrusted verification), and nothing else of the bundle is read.
+        """
+        try:
+            declared = declared_device_key(manifest_bytes)
+            declared.verify(SignatureContext.MANIFEST, manifest_bytes, signature)
+        except (BundleRejected, SignatureInvalid):
+            raise BundleRejected(
+                "The bundle was not signed by a device this organisation trusts."
+            ) from None
+        raise UnknownDevice(
+            "The bundle was not signed by a device this organisation trusts.", declared
+        )
 
     def archive_end(self) -> None:
         if self._manifest_bytes is None:
@@ -362,7 +391,9 @@ def open_bundle(
     """Verify the bundle at ``path`` completely, streaming its content members into ``sink``.
 
     ``identities`` are the organisation's age identities. ``trusted_device_keys``, if given,
-    are the pinned device keys: the manifest must be signed by one of them. If ``None``, the
+    are the registered device keys: the manifest must be signed by one of them, else the
+    reading stops at the signature with :class:`UnknownDevice` (an empty collection trusts
+    no device). If ``None``, the
     signature is checked against the key the manifest names and the result says so
     (``signer_pinned=False``). ``progress(done, total)`` counts ciphertext bytes;
     ``cancelled()`` is polled about once per MiB and raises :class:`OperationCancelled`.
@@ -372,8 +403,6 @@ def open_bundle(
     """
     if not identities:
         raise BundleRejected("No organisation identity was given to open the bundle.")
-    if trusted_device_keys is not None and not trusted_device_keys:
-        raise BundleRejected("No trusted device key is configured.")
     target = sink if sink is not None else DiscardingSink()
     events = _BundleEvents(target, trusted_device_keys, frozenset(i.recipient for i in identities))
     walker = TarWalker(events, max_members=MAX_MEMBERS + 2)

@@ -1,9 +1,15 @@
 """Receipts: the organisation's signed statement that it received and verified a bundle.
 
 A receipt names the bundle by its id *and* by the SHA-256 of the exact ``.age`` file, lists
-the record versions (id, version, content hash) that the organisation imported, and is signed
-with the organisation's Ed25519 key under the receipt context — so a manifest signature can
-never pass for a receipt, nor the reverse (security.md §5 D6).
+the record versions (id, version, sealed hash) whose **complete** content the organisation
+holds — it computed their hash itself and found the sealed one — and, apart, the versions it
+holds only as **redacted copies** (with the hash of the copy). It is signed with the
+organisation's Ed25519 key under the receipt context — so a manifest signature can never pass
+for a receipt, nor the reverse (security.md §5 D6).
+
+A laptop deletes a testimony only on the strength of ``records``. Format ``v1`` receipts
+(version 0.1) listed every version whose *claimed* hash matched, a redacted copy or a forgery
+included, so they are refused with a sentence that says why.
 
 File format (two lines, ASCII, at most :data:`MAX_RECEIPT_BYTES`)::
 
@@ -45,20 +51,35 @@ from testimony_app.crypto.signing import (
 )
 from testimony_app.errors import UserFacingError
 
-RECEIPT_FORMAT = "testimony-receipt/v1"
+RECEIPT_FORMAT = "testimony-receipt/v2"
+OLD_RECEIPT_FORMAT = "testimony-receipt/v1"
 MAX_RECEIPT_BYTES = 2 * 1024 * 1024
 _FIELDS = {
     "format",
     "bundle_id",
     "bundle_sha256",
     "records",
+    "redacted_copies",
     "received_at",
     "organisation_public_key",
 }
+_COPY_FIELDS = {"id", "version", "content_sha256", "copy_sha256"}
 
 
 class ReceiptRejected(UserFacingError):
     """A receipt failed verification; the bundle stays 'exported', not 'acknowledged'."""
+
+
+@dataclass(frozen=True)
+class RedactedCopy:
+    """A version the organisation holds only as a redacted copy: ``content_sha256`` is the
+    sealed hash the device signed, ``copy_sha256`` the hash of the copy, computed by the
+    organisation."""
+
+    id: str
+    version: int
+    content_sha256: str
+    copy_sha256: str
 
 
 @dataclass(frozen=True)
@@ -70,6 +91,7 @@ class Receipt:
     records: tuple[RecordRef, ...]
     received_at: str
     organisation_key: PublicKey
+    redacted_copies: tuple[RedactedCopy, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """The JSON document that line 1 of the file encodes."""
@@ -81,6 +103,15 @@ class Receipt:
                 {"id": r.id, "version": r.version, "content_sha256": r.content_sha256}
                 for r in self.records
             ],
+            "redacted_copies": [
+                {
+                    "id": c.id,
+                    "version": c.version,
+                    "content_sha256": c.content_sha256,
+                    "copy_sha256": c.copy_sha256,
+                }
+                for c in self.redacted_copies
+            ],
             "received_at": self.received_at,
             "organisation_public_key": self.organisation_key.to_text(),
         }
@@ -91,12 +122,14 @@ def create_receipt(
     signing_key: SigningKey,
     *,
     records: Sequence[RecordRef] | None = None,
+    redacted_copies: Sequence[RedactedCopy] = (),
     received_at: datetime | None = None,
 ) -> bytes:
     """Sign a receipt for a verified bundle (organisation side); returns the file's bytes.
 
-    ``records`` defaults to every record the manifest lists; pass the imported subset if the
-    organisation took fewer.
+    ``records`` are the versions whose complete content the organisation holds (default:
+    every record the manifest lists, for tests of the format); ``redacted_copies`` those it
+    holds only redacted.
     """
     moment = received_at if received_at is not None else datetime.now(UTC)
     receipt = Receipt(
@@ -105,6 +138,7 @@ def create_receipt(
         records=tuple(records if records is not None else bundle.manifest.records),
         received_at=moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         organisation_key=signing_key.public_key,
+        redacted_copies=tuple(redacted_copies),
     )
     body = canonical_json(receipt.to_dict())
     signature = signing_key.sign(SignatureContext.RECEIPT, body)
@@ -114,6 +148,11 @@ def create_receipt(
 def _parse(body: bytes) -> Receipt:
 
     doc = load_json_strict(body, MAX_RECEIPT_BYTES)
+    if isinstance(doc, dict) and doc.get("format") == OLD_RECEIPT_FORMAT:
+        raise ReceiptRejected(
+            "This receipt was made by an older version of Testimony, which could acknowledge"
+            " content the organisation had not checked; ask it to update and send a new receipt."
+        )
     require(isinstance(doc, dict) and set(doc) == _FIELDS, "it does not have the expected fields")
     require(doc["format"] == RECEIPT_FORMAT, "it is in a format this program does not know")
     require(
@@ -137,13 +176,39 @@ def _parse(body: bytes) -> Receipt:
         )
         records.append(RecordRef(item["id"], item["version"], item["content_sha256"]))
     check_records(records)
+    require(
+        isinstance(doc["redacted_copies"], list) and len(doc["redacted_copies"]) <= MAX_RECORDS,
+        "its list of redacted copies is invalid",
+    )
+    copies = []
+    for item in doc["redacted_copies"]:
+        require(
+            isinstance(item, dict)
+            and set(item) == _COPY_FIELDS
+            and isinstance(item["copy_sha256"], str)
+            and SHA256_PATTERN.fullmatch(item["copy_sha256"]) is not None,
+            "its list of redacted copies is invalid",
+        )
+        copies.append(
+            RedactedCopy(item["id"], item["version"], item["content_sha256"], item["copy_sha256"])
+        )
+    check_records([RecordRef(c.id, c.version, c.content_sha256) for c in copies])
+    both = {(r.id, r.version) for r in records} & {(c.id, c.version) for c in copies}
+    require(not both, "it calls one version both complete and redacted")
     check_timestamp(doc["received_at"])
     require(isinstance(doc["organisation_public_key"], str), "its organisation key is malformed")
     try:
         key = PublicKey.from_text(doc["organisation_public_key"])
     except KeyFormatError:
         raise ManifestInvalid("its organisation key is malformed") from None
-    return Receipt(doc["bundle_id"], doc["bundle_sha256"], tuple(records), doc["received_at"], key)
+    return Receipt(
+        doc["bundle_id"],
+        doc["bundle_sha256"],
+        tuple(records),
+        doc["received_at"],
+        key,
+        tuple(copies),
+    )
 
 
 def verify_receipt(

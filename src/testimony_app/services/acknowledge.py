@@ -3,8 +3,14 @@
 Lifecycle (security.md §4.3): a sealed testimony is exported in a bundle; the organisation
 answers with a signed **receipt**, which marks the versions it names **acknowledged**; the
 interviewer may then **purge** their content from the laptop, keeping ids and hashes — what
-is not on the laptop cannot be coerced out of it. Purging destroys the laptop's copy, so it
-happens only for what a verified receipt names.
+is not on the laptop cannot be coerced out of it.
+
+Purging destroys the laptop's copy, so it happens only for what a verified receipt names as
+held *complete*: the organisation computed the hash of what it holds and found the sealed one
+(``docs/bundle-format.md`` §9). A version sent as a redacted copy is never acknowledged that
+way, so its record stays here. Each receipt and each purge says, record by record, what
+became of it — purged, purgeable, or kept and why — and what would resolve it
+(:class:`RecordFate`); the window and ``acknowledge --json`` show the same.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from testimony_app.bundles import verify_receipt
 from testimony_app.bundles.receipt import MAX_RECEIPT_BYTES, ReceiptRejected
@@ -24,15 +31,70 @@ from testimony_app.crypto.signing import (
     signature_from_text,
 )
 from testimony_app.errors import UserFacingError
-from testimony_app.storage.export_ledger import ExportLedger
+from testimony_app.storage.export_ledger import ExportLedger, LedgerVersion, PurgeBlocker
 from testimony_app.storage.vault import OpenVault
 
-__all__ = ["AckReport", "Acknowledger", "PurgeReport", "Withheld"]
+__all__ = [
+    "FATE_ACTIONS",
+    "FATE_REASONS",
+    "AckReport",
+    "Acknowledger",
+    "FateReason",
+    "PurgeReport",
+    "RecordFate",
+    "Withheld",
+]
+
+FateState = Literal["purged", "purgeable", "kept"]
+FateReason = Literal[
+    "",
+    "already_purged",
+    "redacted_only",
+    "amendment_open",
+    "not_in_receipt",
+    "not_acknowledged",
+]
+
+# One sentence per reason, and one for what resolves it (the window has its own translated
+# texts keyed by the same codes; the command line prints these).
+FATE_REASONS: dict[str, str] = {
+    "": "The organisation holds every sealed version of it, complete.",
+    "already_purged": "Its content was already deleted from this laptop.",
+    "redacted_only": (
+        "The organisation received only a copy without the witness's identity, so this laptop"
+        " keeps the complete original."
+    ),
+    "amendment_open": "An amendment of it is open and not sealed.",
+    "not_in_receipt": (
+        "The receipt does not acknowledge this version: the organisation did not take it as"
+        " received."
+    ),
+    "not_acknowledged": "A sealed version of it has not been acknowledged by the organisation.",
+}
+FATE_ACTIONS: dict[str, str] = {
+    "": "Purge it to delete its content from this laptop.",
+    "already_purged": "Nothing to do.",
+    "redacted_only": (
+        "Keep it here until the complete record reaches the organisation another way, as agreed"
+        " with it."
+    ),
+    "amendment_open": (
+        "Seal the amendment, export it, and import the organisation's receipt for it."
+    ),
+    "not_in_receipt": "Ask the organisation why; the record stays on this laptop until then.",
+    "not_acknowledged": "Export that version and import the organisation's receipt for it.",
+}
+_BLOCKER_REASON: dict[PurgeBlocker, FateReason] = {
+    "purged": "already_purged",
+    "draft": "amendment_open",
+    "redacted": "redacted_only",
+    "unacknowledged": "not_acknowledged",
+}
 
 
 @dataclass(frozen=True)
 class Withheld:
-    """A record that was not exported (or not purged), and why, in one sentence."""
+    """A record that was not exported, and why, in one sentence."""
 
     record_id: str
     label: str
@@ -40,8 +102,46 @@ class Withheld:
 
 
 @dataclass(frozen=True)
+class RecordFate:
+    """What became of one record after a receipt or a purge, and what would resolve it.
+
+    ``state``: ``purged`` (content deleted from this laptop), ``purgeable`` (every sealed
+    version acknowledged complete: a purge may delete it) or ``kept``; ``reason`` a code of
+    :data:`FATE_REASONS`, with its sentence and the action that resolves it.
+    """
+
+    record_id: str
+    label: str
+    versions: tuple[int, ...]
+    state: FateState
+    reason: FateReason
+    reason_text: str
+    action_text: str
+
+    @classmethod
+    def of(
+        cls,
+        record_id: str,
+        label: str,
+        versions: Sequence[int],
+        state: FateState,
+        reason: FateReason,
+    ) -> RecordFate:
+        """A fate with the English sentences for its reason."""
+        return cls(
+            record_id,
+            label,
+            tuple(versions),
+            state,
+            reason,
+            FATE_REASONS[reason],
+            FATE_ACTIONS[reason] if state != "purged" else "",
+        )
+
+
+@dataclass(frozen=True)
 class AckReport:
-    """What a verified receipt acknowledged."""
+    """What a verified receipt acknowledged, and what that means record by record."""
 
     bundle_id: str
     received_at: str
@@ -49,6 +149,8 @@ class AckReport:
     already_acknowledged: tuple[tuple[str, int], ...]
     not_acknowledged: tuple[tuple[str, int], ...]
     purgeable: tuple[str, ...]
+    redacted_copies: tuple[tuple[str, int], ...] = ()
+    records: tuple[RecordFate, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,7 +158,7 @@ class PurgeReport:
     """Which records lost their content, which were kept and why."""
 
     purged: tuple[str, ...]
-    kept: tuple[Withheld, ...]
+    kept: tuple[RecordFate, ...]
     backup: Path | None
 
 
@@ -68,11 +170,13 @@ class Acknowledger:
         self._ledger = ledger
 
     def acknowledge(self, receipt_path: Path, organisation_key: str) -> AckReport:
-        """Verify the organisation's receipt and mark the versions it names acknowledged.
+        """Verify the organisation's receipt and mark the versions it holds complete.
 
         The signature is checked against the pinned organisation key before any field is
         read; the receipt must name a bundle this laptop wrote, by id and file hash, and only
-        versions that bundle carried. A receipt naming fewer versions acknowledges those.
+        versions that bundle carried, each in the form it went: a version sent redacted is
+        never acknowledged as complete (the receipt is refused), and is listed apart as a
+        redacted copy. A receipt naming fewer versions acknowledges those.
         """
         org_key = PublicKey.from_text(organisation_key)
         data = _read_receipt(receipt_path)
@@ -89,28 +193,69 @@ class Acknowledger:
             item = sent.get((ref.id, ref.version))
             if item is None or item.content_sha256 != ref.content_sha256:
                 raise ReceiptRejected("The receipt lists a record that this bundle did not carry.")
+            if item.redacted:
+                raise ReceiptRejected(
+                    "The receipt calls complete a record that this laptop sent only redacted."
+                )
             named.append((ref.id, ref.version))
+        copies: list[tuple[str, int]] = []
+        for copy in receipt.redacted_copies:
+            item = sent.get((copy.id, copy.version))
+            if item is None or item.content_sha256 != copy.content_sha256 or not item.redacted:
+                raise ReceiptRejected("The receipt lists a record that this bundle did not carry.")
+            copies.append((copy.id, copy.version))
         fresh = self._ledger.acknowledge(
             bundle_id=bundle_id,
             receipt_sha256=sha256_hex(data),
             received_at=receipt.received_at,
             versions=named,
         )
-        already = [n for n in named if n not in fresh]
-        missing = [k for k in sent if k not in named]
-        purgeable = [
-            record_id
-            for record_id in dict.fromkeys(r for r, _ in named)
-            if self._ledger.purge_blocker(record_id) is None
-        ]
+        fates = self._fates(sent, set(named))
         return AckReport(
             bundle_id=bundle_id,
             received_at=receipt.received_at,
             acknowledged=tuple(fresh),
-            already_acknowledged=tuple(already),
-            not_acknowledged=tuple(missing),
-            purgeable=tuple(purgeable),
+            already_acknowledged=tuple(n for n in named if n not in fresh),
+            not_acknowledged=tuple(k for k in sent if k not in named),
+            purgeable=tuple(f.record_id for f in fates if f.state == "purgeable"),
+            redacted_copies=tuple(copies),
+            records=tuple(fates),
         )
+
+    def _fates(
+        self, sent: dict[tuple[str, int], LedgerVersion], named: set[tuple[str, int]]
+    ) -> list[RecordFate]:
+        """Each record of the bundle: purgeable, already purged, or kept and why."""
+        by_record: dict[str, list[LedgerVersion]] = {}
+        for version in sent.values():
+            by_record.setdefault(version.record_id, []).append(version)
+        fates = []
+        for record_id, versions in by_record.items():
+            numbers = sorted(v.version for v in versions)
+            label = self._label(record_id)
+            blocker = self._ledger.purge_blocker(record_id)
+            unnamed = [v for v in versions if (v.record_id, v.version) not in named]
+            reason: FateReason
+            if blocker == "purged":
+                fates.append(RecordFate.of(record_id, label, numbers, "purged", "already_purged"))
+                continue
+            if blocker is None:
+                fates.append(RecordFate.of(record_id, label, numbers, "purgeable", ""))
+                continue
+            if any(v.redacted for v in unnamed):
+                reason = "redacted_only"
+            elif unnamed:
+                reason = "not_in_receipt"
+            else:
+                reason = _BLOCKER_REASON[blocker]
+            fates.append(RecordFate.of(record_id, label, numbers, "kept", reason))
+        return fates
+
+    def _label(self, record_id: str) -> str:
+        try:
+            return self._vault.records.summary(record_id).witness_label
+        except UserFacingError:
+            return ""
 
     # -- purge -----------------------------------------------------------------------------------
 
@@ -118,25 +263,33 @@ class Acknowledger:
         """Whether a record's content was deleted from this laptop."""
         return self._ledger.is_purged(record_id)
 
-    def purge(self, record_ids: Sequence[str], *, include_redacted: bool = False) -> PurgeReport:
-        """Delete the content of acknowledged records, keeping their ids and hashes.
+    def purge(self, record_ids: Sequence[str]) -> PurgeReport:
+        """Delete the content of records the organisation acknowledged complete.
 
-        A record is purged only when every sealed version of it was acknowledged by the
-        organisation and no draft is open. A record the organisation received only redacted
-        (its witness's name may not appear) is kept unless ``include_redacted``: purging it
-        would destroy the only complete copy, identity included. Afterwards the database is
-        compacted (no free page or WAL frame keeps the content) and the backups are replaced
-        by one fresh backup.
+        A record is purged only when every sealed version of it was acknowledged complete by
+        a receipt and no amendment is open. A record the organisation received only redacted
+        is always kept: it is the only complete copy, identity included. Afterwards the
+        database is compacted (no free page or WAL frame keeps the content) and the backups
+        are replaced by one fresh backup.
         """
         records = self._vault.records
         purged: list[str] = []
-        kept: list[Withheld] = []
+        kept: list[RecordFate] = []
         for given in record_ids:
             record_id = records.resolve(given)
             label_text = records.summary(record_id).witness_label
-            blocker = self._ledger.purge_blocker(record_id, allow_redacted=include_redacted)
+            blocker = self._ledger.purge_blocker(record_id)
             if blocker is not None:
-                kept.append(Withheld(record_id, label_text, f"Kept: {blocker}."))
+                numbers = [v.number for v in records.info(record_id).versions]
+                kept.append(
+                    RecordFate.of(
+                        record_id,
+                        label_text,
+                        numbers,
+                        "purged" if blocker == "purged" else "kept",
+                        _BLOCKER_REASON[blocker],
+                    )
+                )
                 continue
             latest = records.info(record_id).versions[-1]
             self._ledger.purge(record_id, latest.content_sha256)

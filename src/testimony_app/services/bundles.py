@@ -55,7 +55,13 @@ from testimony_app.domain.redaction_review import EMPTY, ReviewChoices
 from testimony_app.errors import UserFacingError, VaultDamaged
 from testimony_app.log import get_logger
 from testimony_app.reports.redaction import Redactor, redact_testimony
-from testimony_app.services.acknowledge import Acknowledger, AckReport, PurgeReport, Withheld
+from testimony_app.services.acknowledge import (
+    Acknowledger,
+    AckReport,
+    PurgeReport,
+    RecordFate,
+    Withheld,
+)
 from testimony_app.services.organisation import OrganisationService
 from testimony_app.services.statements import LANGUAGES, StatementService
 from testimony_app.storage import audit
@@ -75,6 +81,7 @@ __all__ = [
     "ExportedRecord",
     "NothingToExport",
     "PurgeReport",
+    "RecordFate",
     "Withheld",
     "ensure_device_key",
     "neutral_bundle_name",
@@ -683,6 +690,6 @@ class BundleService:
         """Whether a record's content was deleted from this laptop."""
         return self._acknowledger.is_purged(record_id)
 
-    def purge(self, record_ids: Sequence[str], *, include_redacted: bool = False) -> PurgeReport:
-        """Delete the content of acknowledged records, keeping their ids and hashes."""
-        return self._acknowledger.purge(record_ids, include_redacted=include_redacted)
+    def purge(self, record_ids: Sequence[str]) -> PurgeReport:
+        """Delete the content of records acknowledged complete, keeping ids and hashes."""
+        return self._acknowledger.purge(record_ids)

@@ -2,19 +2,28 @@
 
 :func:`import_bundle` verifies the bundle again *while* streaming its content into the vault,
 inside one transaction that commits only after the whole bundle authenticated: a bundle that
-fails at its last byte leaves no row and no file behind.
+fails at its last byte leaves no row and no file behind. Only bundles signed by a registered
+device are read past their signature (:mod:`.devices`); any other key stops the reading with
+:class:`~testimony_app.bundles.UnknownDevice`, which the caller refuses or keeps aside.
 
-Merge rules (architecture.md "Bundles"): records merge by id and version number. The same
-version with the same hash is unchanged (a re-import changes nothing and says so); a version
-number not yet held is added to the history, sealed, with its number as the device gave it
-(gaps allowed); the same number with a different hash is kept aside as a conflict and
-flagged, never overwriting. A device's key is trusted on first use and pinned per device id:
-a bundle claiming a known device but signed by another key is refused.
+Merge rules, record version by record version:
+
+* a record belongs to the device that sent its first version (or to the one it was
+  transferred to); a version from any other device is **kept aside**, never current;
+* a version number not yet held is **added** to the history, sealed, with its number as the
+  device gave it (gaps allowed) — a complete version, or a redacted copy stored as what it
+  is: its own hash, and the sealed hash only as the device's claim;
+* a version held with the same bytes (the hash this vault computes over what it holds), in
+  the same form, is **unchanged**; a re-import changes nothing and says so;
+* anything else under a number already held — other content, or a complete version where a
+  redacted copy is held — is **kept aside** and flagged, never overwriting. A redacted copy
+  never makes a complete version "unchanged": only hashes this vault computed are compared.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -29,18 +38,26 @@ from testimony_app.bundles import (
 from testimony_app.bundles.age_io import Cancelled, Progress
 from testimony_app.bundles.content import CollectingSink, Incoming, inspect
 from testimony_app.bundles.layout import CUSTODY_NAME
-from testimony_app.crypto.signing import signature_to_text
+from testimony_app.crypto.signing import PublicKey, signature_to_text
 from testimony_app.errors import BundleRejected
-from testimony_app.storage.import_tx import ImportLedger, ImportTransaction, ProvenanceRow
+from testimony_app.storage.import_tx import ImportTransaction, ProvenanceRow
+from testimony_app.storage.org_ledger import ImportLedger
+from testimony_app.storage.quarantine import QuarantineReason, QuarantineRow
 
-__all__ = ["ImportReport", "VersionOutcome", "import_bundle"]
+__all__ = ["DeviceNotRegistered", "ImportReport", "VersionOutcome", "import_bundle"]
 
-Outcome = Literal["added", "unchanged", "conflict"]
+Outcome = Literal["added", "unchanged", "kept aside"]
+KeptKind = Literal["", "conflict", "another device", "redacted copy"]
 
 
 @dataclass(frozen=True)
 class VersionOutcome:
-    """What the import did with one record version."""
+    """What the import did with one record version.
+
+    ``content_sha256`` is the sealed hash the device signed; ``copy_sha256`` the hash this
+    vault computed over the bytes received (the same for a complete version). ``kept`` says
+    why a version was kept aside.
+    """
 
     record_id: str
     version: int
@@ -48,6 +65,8 @@ class VersionOutcome:
     content_sha256: str
     redacted: bool
     interviewer: str
+    copy_sha256: str = ""
+    kept: KeptKind = ""
 
 
 @dataclass(frozen=True)
@@ -64,6 +83,7 @@ class ImportReport:
     attachments_already_held: int
     warnings: tuple[str, ...]
     changed: bool
+    quarantined: QuarantineRow | None = None
 
     @property
     def added(self) -> tuple[VersionOutcome, ...]:
@@ -76,9 +96,21 @@ class ImportReport:
         return tuple(v for v in self.versions if v.outcome == "unchanged")
 
     @property
-    def conflicts(self) -> tuple[VersionOutcome, ...]:
-        """Versions whose number was already held with different content (kept aside)."""
-        return tuple(v for v in self.versions if v.outcome == "conflict")
+    def kept_aside(self) -> tuple[VersionOutcome, ...]:
+        """Versions kept aside, not current (another device's record, or a clash)."""
+        return tuple(v for v in self.versions if v.outcome == "kept aside")
+
+
+class DeviceNotRegistered(BundleRejected):
+    """The bundle was signed by a key this organisation has not registered (or revoked)."""
+
+    def __init__(
+        self, message: str, public_key: str, fingerprint: str, status: QuarantineReason
+    ) -> None:
+        super().__init__(message)
+        self.public_key = public_key
+        self.fingerprint = fingerprint
+        self.status = status
 
 
 @dataclass
@@ -145,11 +177,13 @@ def import_bundle(
     bundle_path: Path,
     identity_path: Path,
     *,
+    trusted: Collection[PublicKey],
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     max_size: int = DEFAULT_MAX_BUNDLE_SIZE,
 ) -> ImportReport:
-    """Verify and import a bundle, all or nothing (see the module documentation)."""
+    """Verify and import a bundle signed by one of the ``trusted`` (registered) device keys,
+    all or nothing (see the module documentation)."""
     identities = load_age_identities(identity_path)
     with ledger.import_transaction() as tx:
         sink = _ImportSink(tx)
@@ -157,7 +191,7 @@ def import_bundle(
             verified = open_bundle(
                 bundle_path,
                 identities,
-                trusted_device_keys=None,
+                trusted_device_keys=trusted,
                 sink=sink,
                 max_size=max_size,
                 progress=progress,
@@ -175,6 +209,11 @@ def _merge(tx: ImportTransaction, sink: _ImportSink, verified: VerifiedBundle) -
             "The bundle claims to come from a known device but was signed by a different"
             " key; it was not imported."
         )
+    if pinned is None and tx.device_ids_of(signer.to_text()):
+        raise BundleRejected(
+            "This device key already sent bundles under another device id; the bundle was"
+            " not imported."
+        )
     known = tx.bundle_sha256(manifest.bundle_id)
     if known is not None and known != verified.bundle_sha256:
         raise BundleRejected(
@@ -186,10 +225,6 @@ def _merge(tx: ImportTransaction, sink: _ImportSink, verified: VerifiedBundle) -
         warnings += _chain_warnings(tx, verified)
     if pinned is None:
         tx.pin_device(manifest.device_id, signer.to_text(), signer.fingerprint)
-        warnings.append(
-            f"First bundle from this device: its key {signer.fingerprint} is now trusted;"
-            " compare it with the fingerprint the interviewer reads out."
-        )
     if known is None:
         tx.add_bundle(
             bundle_id=manifest.bundle_id,
@@ -205,7 +240,8 @@ def _merge(tx: ImportTransaction, sink: _ImportSink, verified: VerifiedBundle) -
             custody=sink.small[CUSTODY_NAME],
         )
     outcomes = [_merge_version(tx, verified, item) for item in incoming]
-    added = _add_attachments(tx, sink, incoming)
+    warnings += [_kept_warning(v) for v in outcomes if v.outcome == "kept aside"]
+    added = _add_attachments(tx, sink, incoming, outcomes)
     return ImportReport(
         bundle_id=manifest.bundle_id,
         bundle_sha256=verified.bundle_sha256,
@@ -220,12 +256,60 @@ def _merge(tx: ImportTransaction, sink: _ImportSink, verified: VerifiedBundle) -
     )
 
 
+def _kept_warning(v: VersionOutcome) -> str:
+    where = f"Version {v.version} of record {v.record_id[:8]}"
+    if v.kept == "another device":
+        return (
+            f"{where} belongs to another device; it was kept aside, not taken as current"
+            " (transfer the record if it really moved)."
+        )
+    if v.kept == "redacted copy":
+        return (
+            f"{where} is held as a redacted copy and a different form of it arrived; the new"
+            " one was kept aside."
+        )
+    return f"{where} is already held with other content; the new one was kept aside."
+
+
 def _merge_version(
     tx: ImportTransaction, verified: VerifiedBundle, item: Incoming
 ) -> VersionOutcome:
     ref = item.ref
     interviewer = item.testimony.interview.interviewer
+    signer = verified.signer.to_text()
+
+    def outcome(result: Outcome, kept: KeptKind = "") -> VersionOutcome:
+        return VersionOutcome(
+            ref.id,
+            ref.version,
+            result,
+            ref.content_sha256,
+            item.redacted,
+            interviewer,
+            item.content_sha256,
+            kept,
+        )
+
+    def keep_aside(kind: KeptKind, existing: str) -> VersionOutcome:
+        if not tx.has_conflict(ref.id, ref.version, item.content_sha256):
+            tx.add_conflict(
+                record_id=ref.id,
+                number=ref.version,
+                existing_sha256=existing,
+                incoming_sha256=item.content_sha256,
+                bundle_id=verified.bundle_id,
+                device_id=verified.manifest.device_id,
+                content=item.content,
+                statement=item.statement,
+                kind=kind,
+            )
+        return outcome("kept aside", kind)
+
+    owner = tx.owner(ref.id)
     held = tx.held_version(ref.id, ref.version)
+    existing = held.content_sha256 if held is not None else ""
+    if owner != signer and (owner is not None or tx.record_held(ref.id)):
+        return keep_aside("another device", existing)
     if held is None:
         tx.add_version(
             record_id=ref.id,
@@ -248,36 +332,40 @@ def _merge_version(
         )
         if item.statement is not None:
             tx.add_statement(ref.id, ref.version, item.statement)
-        outcome: Outcome = "added"
-    elif held.sealed and held.source_sha256 == ref.content_sha256:
-        outcome = "unchanged"
-    else:
-        if not tx.has_conflict(ref.id, ref.version, ref.content_sha256):
-            tx.add_conflict(
-                record_id=ref.id,
-                number=ref.version,
-                existing_sha256=held.source_sha256,
-                incoming_sha256=ref.content_sha256,
-                bundle_id=verified.bundle_id,
-                device_id=verified.manifest.device_id,
-                content=item.content,
-                statement=item.statement,
-            )
-        outcome = "conflict"
-    return VersionOutcome(
-        ref.id, ref.version, outcome, ref.content_sha256, item.redacted, interviewer
-    )
+        return outcome("added")
+    if (
+        held.sealed
+        and held.content_sha256 == item.content_sha256
+        and held.source_sha256 == ref.content_sha256
+        and held.redacted == item.redacted
+    ):
+        return outcome("unchanged")
+    return keep_aside("redacted copy" if held.redacted or item.redacted else "conflict", existing)
 
 
-def _add_attachments(tx: ImportTransaction, sink: _ImportSink, incoming: list[Incoming]) -> int:
-    """Give each streamed attachment its row, described by the record that lists it."""
+def _add_attachments(
+    tx: ImportTransaction,
+    sink: _ImportSink,
+    incoming: list[Incoming],
+    outcomes: list[VersionOutcome],
+) -> int:
+    """Give each streamed attachment its row, described by the record that lists it.
+
+    Attachments of a record whose every version in the bundle was kept aside stay out of it:
+    they belong to what was kept aside, not to the record.
+    """
+    taken = {v.record_id for v in outcomes if v.outcome != "kept aside"}
     described: dict[tuple[str, str], tuple[str, str, str]] = {}
     for item in incoming:
         for info in item.testimony.attachments:
             described.setdefault(
                 (item.ref.id, info.sha256), (info.filename, info.media_type, info.description)
             )
+    added = 0
     for staged in sink.staged:
+        if staged.record_id not in taken:
+            continue
+        added += 1
         filename, media_type, description = described.get(
             (staged.record_id, staged.sha256),
             (staged.sha256, "application/octet-stream", ""),
@@ -292,7 +380,7 @@ def _add_attachments(tx: ImportTransaction, sink: _ImportSink, incoming: list[In
             sha256=staged.sha256,
             version=staged.version,
         )
-    return len(sink.staged)
+    return added
 
 
 def _chain_warnings(tx: ImportTransaction, verified: VerifiedBundle) -> list[str]:

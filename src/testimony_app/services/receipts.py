@@ -1,19 +1,22 @@
 """The organisation's receipt: its signed word that it holds what a bundle carried.
 
 The interviewer's laptop deletes a testimony's content on the strength of a receipt, so a
-receipt names only what the organisation's vault holds: :func:`sign_receipt` re-verifies the
-bundle, requires that it was imported here, and lists the record versions held with the
-device's hash (a version kept aside as a conflict is left out, so the laptop keeps it).
+receipt acknowledges only what the organisation checked itself: :func:`sign_receipt`
+re-verifies the bundle, requires that it was imported here, and names as received only the
+versions whose **complete** content this vault holds — the hash it computed over the bytes
+it holds is the sealed hash the device signed. A version held only as a redacted copy is
+listed apart, as such (the laptop keeps the original); a version kept aside (another device's
+record, a clash) is not named at all, so the laptop keeps it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from testimony_app.bundles import (
     DEFAULT_MAX_BUNDLE_SIZE,
     RecordRef,
+    RedactedCopy,
     create_receipt,
     load_age_identities,
     load_signing_key,
@@ -22,13 +25,13 @@ from testimony_app.bundles import (
 from testimony_app.bundles.content import CollectingSink, inspect
 from testimony_app.errors import BundleRejected, UserFacingError
 from testimony_app.paths import atomic_write
-from testimony_app.storage.import_tx import ImportLedger
+from testimony_app.storage.org_ledger import ImportLedger
 
 __all__ = ["sign_receipt"]
 
 
 def sign_receipt(
-    ledger: ImportLedger | None,
+    ledger: ImportLedger,
     bundle_path: Path,
     identity_path: Path,
     signing_key_path: Path,
@@ -36,12 +39,7 @@ def sign_receipt(
     *,
     max_size: int = DEFAULT_MAX_BUNDLE_SIZE,
 ) -> Path:
-    """Sign a receipt for a verified bundle and write it to ``dest`` atomically (0600).
-
-    With an organisation vault the bundle must have been imported there, and the receipt
-    names only the versions the vault holds with the device's hash (a conflicting version is
-    left out, so the laptop keeps it). Without one it names every record the bundle carries.
-    """
+    """Sign a receipt for a bundle imported into this vault; write it to ``dest`` (0600)."""
     if not dest.parent.is_dir():
         raise UserFacingError("The folder for the receipt does not exist.")
     if dest.exists():
@@ -52,22 +50,38 @@ def sign_receipt(
     verified = open_bundle(
         bundle_path, identities, trusted_device_keys=None, sink=sink, max_size=max_size
     )
-    inspect(verified, sink.small)
-    records: Sequence[RecordRef] = verified.manifest.records
-    if ledger is not None:
-        row = ledger.imported_bundle(verified.bundle_id)
-        if row is None or row.sha256 != verified.bundle_sha256:
-            raise UserFacingError(
-                "This bundle has not been imported into this vault; import it before signing"
-                " a receipt."
+    incoming = inspect(verified, sink.small)
+    row = ledger.imported_bundle(verified.bundle_id)
+    if row is None or row.sha256 != verified.bundle_sha256:
+        raise UserFacingError(
+            "This bundle has not been imported into this vault; import it before signing a receipt."
+        )
+    signer = verified.signer.to_text()
+    if ledger.device_key(verified.manifest.device_id) != signer:
+        raise BundleRejected(
+            "This bundle's device key is not the one this vault trusts; no receipt was made."
+        )
+    held = ledger.held_copies([(i.ref.id, i.ref.version) for i in incoming])
+    complete: list[RecordRef] = []
+    redacted: list[RedactedCopy] = []
+    for item in incoming:
+        ref = item.ref
+        copy = held.get((ref.id, ref.version))
+        if copy is None:
+            continue
+        if copy.complete and copy.content_sha256 == ref.content_sha256:
+            complete.append(ref)
+        elif (
+            copy.redacted
+            and item.redacted
+            and copy.public_key == signer
+            and copy.sealed_sha256 == ref.content_sha256
+            and copy.content_sha256 == item.content_sha256
+        ):
+            redacted.append(
+                RedactedCopy(ref.id, ref.version, ref.content_sha256, copy.content_sha256)
             )
-        if ledger.device_key(verified.manifest.device_id) != verified.signer.to_text():
-            raise BundleRejected(
-                "This bundle's device key is not the one this vault trusts; no receipt was made."
-            )
-        held = ledger.source_hashes([(r.id, r.version) for r in records])
-        records = [r for r in records if held.get((r.id, r.version)) == r.content_sha256]
-    data = create_receipt(verified, signing_key, records=records)
+    data = create_receipt(verified, signing_key, records=complete, redacted_copies=redacted)
     try:
         atomic_write(dest, data)
     except OSError as exc:

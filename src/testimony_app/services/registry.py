@@ -75,9 +75,7 @@ class RegistryService:
     def show(self, entry_id: str) -> EntryDetail:
         """An entry with all its links and the merges it took part in."""
         entry = self._store.entry(self.resolve(entry_id))
-        merges = tuple(
-            m for m in self._store.merges() if entry.id in (m.source_id, m.target_id)
-        )
+        merges = tuple(m for m in self._store.merges() if entry.id in (m.source_id, m.target_id))
         return EntryDetail(entry, tuple(self._store.links_of_entry(entry.id)), merges)
 
     def testimony_counts(self) -> dict[str, int]:
@@ -100,12 +98,18 @@ class RegistryService:
         found: builtins.list[Candidate] = []
         for e in self._store.entries():
             seen = confirmed.get(e.id, [])
-            found.append(Candidate(
-                entry_id=e.id, kind=e.kind, name=e.display_name, rank=e.rank, unit=e.unit,
-                aliases=tuple(sorted({m.text for m in seen if m.text} - {e.display_name})),
-                places=tuple(sorted({m.place for m in seen if m.place})),
-                dates=tuple(sorted({d for m in seen for d in m.dates})),
-            ))
+            found.append(
+                Candidate(
+                    entry_id=e.id,
+                    kind=e.kind,
+                    name=e.display_name,
+                    rank=e.rank,
+                    unit=e.unit,
+                    aliases=tuple(sorted({m.text for m in seen if m.text} - {e.display_name})),
+                    places=tuple(sorted({m.place for m in seen if m.place})),
+                    dates=tuple(sorted({d for m in seen for d in m.dates})),
+                )
+            )
         return found
 
     def forget(self) -> None:
@@ -139,7 +143,11 @@ class RegistryService:
         return self.suggestions_for(record_id, testimony, threshold=threshold, limit=limit)
 
     def suggestions_for(
-        self, record_id: str, testimony: Testimony, *, threshold: float = matching.SHOW,
+        self,
+        record_id: str,
+        testimony: Testimony,
+        *,
+        threshold: float = matching.SHOW,
         limit: int = 5,
     ) -> builtins.list[MentionSuggestions]:
         """As :meth:`suggestions`, for a testimony already in hand (the editor's draft)."""
@@ -251,14 +259,17 @@ class RegistryService:
                 source = testimony.acts[act.act_index]
                 for j, perpetrator in enumerate(source.perpetrators):
                     path = f"acts[{act.act_index}].perpetrators[{j}]"
-                    label = labels.get(path) or _perpetrator_text(perpetrator.name,
-                                                                  perpetrator.rank)
+                    label = labels.get(path) or _perpetrator_text(
+                        perpetrator.name, perpetrator.rank
+                    )
                     for method in act.methods:
                         matrix_sets[label][method].add(item.witness_key)
-        timeline = tuple(sorted(
-            (a for i in items for a in i.acts),
-            key=lambda a: (skeleton(a.place), a.date, a.record_id, a.act_index),
-        ))
+        timeline = tuple(
+            sorted(
+                (a for i in items for a in i.acts),
+                key=lambda a: (skeleton(a.place), a.date, a.record_id, a.act_index),
+            )
+        )
         matrix = {
             perp: {m: len(w) for m, w in sorted(methods.items())}
             for perp, methods in sorted(matrix_sets.items())
@@ -350,21 +361,33 @@ class RegistryService:
         return names
 
     def _item(
-        self, record_id: str, version: int, links: builtins.list[Link],
-        date_from: str, date_to: str, place: str,
+        self,
+        record_id: str,
+        version: int,
+        links: builtins.list[Link],
+        date_from: str,
+        date_to: str,
+        place: str,
     ) -> CorroborationItem | None:
         testimony = self._records.get(record_id, version)
         info = self._records.info(record_id)
         chosen = [v for v in info.versions if v.number == version]
         sealed = bool(chosen and chosen[0].sealed)
-        digest = (chosen[0].content_sha256 if chosen and chosen[0].content_sha256
-                  else sha256_hex(interchange.canonical_bytes(testimony)))
+        digest = (
+            chosen[0].content_sha256
+            if chosen and chosen[0].content_sha256
+            else sha256_hex(interchange.canonical_bytes(testimony))
+        )
         indices: set[int] = set()
         for link in links:
             indices.update(_acts_for_path(testimony, link.mention_path))
         acts = [
             CorroboratingAct(
-                record_id, i, a.date, a.place, tuple(a.methods),
+                record_id,
+                i,
+                a.date,
+                a.place,
+                tuple(a.methods),
                 tuple(_perpetrator_text(p.name, p.rank) for p in a.perpetrators),
             )
             for i, a in enumerate(testimony.acts)
@@ -372,8 +395,14 @@ class RegistryService:
         ]
         if (date_from or date_to or place) and not acts:
             return None
-        excerpt = next((testimony.acts[a.act_index].description for a in acts
-                        if testimony.acts[a.act_index].description), "")
+        excerpt = next(
+            (
+                testimony.acts[a.act_index].description
+                for a in acts
+                if testimony.acts[a.act_index].description
+            ),
+            "",
+        )
         if not excerpt:
             excerpt = next(iter(testimony.narrative.paragraphs), "")
         w = testimony.witness
@@ -388,8 +417,8 @@ class RegistryService:
             name_may_appear=testimony.consent.name_may_appear is True,
             mention_paths=tuple(link.mention_path for link in links),
             mention_texts=tuple(
-                link.mention.text or " ".join(x for x in (link.mention.rank, link.mention.unit)
-                                              if x)
+                link.mention.text
+                or " ".join(x for x in (link.mention.rank, link.mention.unit) if x)
                 for link in links
             ),
             interview_date=testimony.interview.date,
@@ -414,8 +443,11 @@ def _acts_for_path(t: Testimony, path: str) -> set[int]:
         if own:
             return own
         where = t.detentions[episode].place if episode < len(t.detentions) else ""
-        return {i for i, a in enumerate(t.acts)
-                if where and matching.place_similarity(where, a.place) >= 0.5}
+        return {
+            i
+            for i, a in enumerate(t.acts)
+            if where and matching.place_similarity(where, a.place) >= 0.5
+        }
     return set(range(len(t.acts)))
 
 

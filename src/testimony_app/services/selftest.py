@@ -50,8 +50,6 @@ REQUIRED_RESOURCES = (
 )
 
 
-
-
 class SelfTestFailure(Exception):
     """One step of the self-test did not give the expected result."""
 

@@ -59,6 +59,7 @@ REGISTERED = "registered"
 OWN_DEVICE = "this vault's own device"
 NOT_REGISTERED = "not registered"
 DIFFERENT_KEY = "registered with a different key"
+REVOKED = "revoked"
 NOT_CHECKED = "not checked"
 
 
@@ -84,8 +85,9 @@ class SignatureCheck:
     """One signature in a statement, and who vouched for its key.
 
     ``registration`` says how the vouching device stands in the vault used for the check:
-    ``registered`` (its pinned key matches), ``this vault's own device``, ``not registered``,
-    ``registered with a different key``, or ``not checked`` (no vault given).
+    ``registered`` (its key is in the vault's register of devices), ``this vault's own
+    device``, ``not registered``, ``registered with a different key`` (its device id sent
+    bundles with another key), ``revoked``, or ``not checked`` (no vault given).
     """
 
     field_name: str
@@ -125,10 +127,14 @@ def _registration(vault: OpenVault | None, device_id: str, device_key: str) -> s
     own = vault.get_meta(device_keys.DEVICE_PUBLIC)
     if vault.get_meta(device_keys.DEVICE_ID) == device_id and own == device_key:
         return OWN_DEVICE
-    pinned = OrganisationService(vault).pinned_device_key(device_id)
-    if pinned is None:
+    organisation = OrganisationService(vault)
+    pinned = organisation.pinned_device_key(device_id)
+    if pinned is not None and pinned != device_key:
+        return DIFFERENT_KEY
+    row = organisation.devices.get(device_key)
+    if row is None or row.status == "unconfirmed":
         return NOT_REGISTERED
-    return REGISTERED if pinned == device_key else DIFFERENT_KEY
+    return REVOKED if row.status == "revoked" else REGISTERED
 
 
 def _check(reading: SignatureReading, vault: OpenVault | None, last: bool) -> SignatureCheck:
@@ -168,6 +174,8 @@ def _check(reading: SignatureReading, vault: OpenVault | None, last: bool) -> Si
                 problems.append(
                     f"Device {device_id} is registered in this vault with a different key."
                 )
+            elif registration == REVOKED:
+                problems.append(f"Device {device_id} was revoked in this vault.")
     return SignatureCheck(
         field_name=reading.field_name,
         sound=reading.sound,

@@ -4,7 +4,9 @@
 organisation's identity to the last chunk, the device's signature over the manifest, every
 member's size and SHA-256, the records against their sealed hashes and the custody log —
 and says what it found, check by check, instead of raising: the organisation's command line
-prints the list and exits 0 only when every check passed.
+prints the list and exits 0 only when every check passed. With the organisation's vault it
+also says whether the device that signed is registered there (:mod:`.devices`): a bundle from
+an unregistered, unconfirmed or revoked device does not pass.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from testimony_app.bundles import (
 )
 from testimony_app.bundles.content import CollectingSink, inspect
 from testimony_app.errors import BundleRejected
-from testimony_app.storage.import_tx import ImportLedger
+from testimony_app.services.devices import DeviceService
+from testimony_app.storage.org_ledger import ImportLedger
 
 __all__ = ["CheckStatus", "VerificationCheck", "VerificationReport", "VerifiedRecord", "verify"]
 
@@ -76,6 +79,7 @@ class VerificationReport:
     device_fingerprint: str = ""
     signer_pinned: bool = False
     pin_status: str = "not checked"
+    device_name: str = ""
     records: tuple[VerifiedRecord, ...] = ()
     members: int = 0
     checks: tuple[VerificationCheck, ...] = ()
@@ -86,13 +90,15 @@ def verify(
     identity_path: Path,
     *,
     ledger: ImportLedger | None = None,
+    devices: DeviceService | None = None,
     max_size: int = DEFAULT_MAX_BUNDLE_SIZE,
 ) -> VerificationReport:
     """Check a bundle completely and say what it holds; keep nothing of it.
 
-    With an organisation vault's ``ledger``, the device key is also compared with the one
-    pinned for that device. A bad bundle gives a report with ``ok`` False and one sentence in
-    ``error``; only an unusable identity file raises.
+    With an organisation vault's ``ledger`` and ``devices``, the signing key must also be
+    registered there, and be the key that device id sent its earlier bundles with. A bad
+    bundle gives a report with ``ok`` False and one sentence in ``error``; only an unusable
+    identity file raises.
     """
     identities = load_age_identities(identity_path)
     sink = CollectingSink()
@@ -138,27 +144,51 @@ def verify(
         )
     pin_status = "not checked"
     signer_pinned = False
-    if ledger is not None:
-        pinned = ledger.device_key(manifest.device_id)
-        if pinned is None:
-            pin_status = "new device"
-            checks.append(
-                VerificationCheck(
-                    "device key pinned in this vault",
-                    "passed",
-                    "first bundle from this device: its key would be trusted on import",
-                )
+    device_name = ""
+    if ledger is not None and devices is not None:
+        signer = verified.signer
+        row = devices.get(signer.to_text())
+        bound = ledger.device_key(manifest.device_id)
+        name = "device registered in this vault"
+        device_name = row.name if row is not None else ""
+        problem = ""
+        if row is None:
+            pin_status = "not registered"
+            problem = (
+                f"The bundle comes from a device this organisation has not registered"
+                f" (fingerprint {signer.fingerprint})."
             )
-        elif pinned == verified.signer.to_text():
-            pin_status = "pinned"
-            signer_pinned = True
-            checks.append(VerificationCheck("device key pinned in this vault", "passed"))
-        else:
+        elif row.status == "unconfirmed":
+            pin_status = "unconfirmed"
+            problem = (
+                f"The bundle comes from a device trusted on first use by an older version and"
+                f" never confirmed (fingerprint {signer.fingerprint})."
+            )
+        elif row.status == "revoked":
+            pin_status = "revoked"
+            problem = (
+                f"The bundle comes from a device revoked on {row.revoked_at[:10]}"
+                f" (fingerprint {signer.fingerprint})."
+            )
+        elif bound is not None and bound != signer.to_text():
             pin_status = "different key"
-            error = error or (
+            problem = (
                 "The bundle claims to come from a known device but was signed by a different key."
             )
-            checks.append(VerificationCheck("device key pinned in this vault", "failed", error))
+        elif bound is None and ledger.device_ids_of(signer.to_text()):
+            pin_status = "different key"
+            problem = (
+                "This device key already sent bundles under another device id; the bundle"
+                " would not be imported."
+            )
+        else:
+            pin_status = "registered"
+            signer_pinned = True
+        if problem:
+            error = error or problem
+            checks.append(VerificationCheck(name, "failed", problem))
+        else:
+            checks.append(VerificationCheck(name, "passed", device_name))
     return VerificationReport(
         ok=all(c.status == "passed" for c in checks),
         error=error,
@@ -173,6 +203,7 @@ def verify(
         device_fingerprint=verified.signer.fingerprint,
         signer_pinned=signer_pinned,
         pin_status=pin_status,
+        device_name=device_name,
         records=records,
         members=len(manifest.members) + 2,
         checks=tuple(checks),

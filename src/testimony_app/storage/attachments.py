@@ -402,8 +402,7 @@ class AttachmentStore:
         committed file, never neither.
         """
         rows = self.db.query(
-            "SELECT id, sha256 FROM attachments WHERE complete = 1 AND purged = 0"
-            " AND blob IS NULL"
+            "SELECT id, sha256 FROM attachments WHERE complete = 1 AND purged = 0 AND blob IS NULL"
         )
         moved = 0
         for attachment_id, sha256 in rows:

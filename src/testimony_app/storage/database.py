@@ -101,8 +101,11 @@ def _configure_lookaside() -> bool:
         initialise = lib.sqlite3_initialize
     except (OSError, AttributeError):
         return False
-    args = (ctypes.c_int(_SQLITE_CONFIG_LOOKASIDE), ctypes.c_int(LOOKASIDE_SLOT_BYTES),
-            ctypes.c_int(LOOKASIDE_SLOTS))
+    args = (
+        ctypes.c_int(_SQLITE_CONFIG_LOOKASIDE),
+        ctypes.c_int(LOOKASIDE_SLOT_BYTES),
+        ctypes.c_int(LOOKASIDE_SLOTS),
+    )
     if config(*args) != 0:
         if shutdown() != 0:
             return False

@@ -4,6 +4,7 @@ The interviewer's laptop keeps a row for every bundle it wrote (``exports``) and
 record version in it (``export_versions``), then marks versions acknowledged when the
 organisation's signed receipt arrives, and may *purge* a record once every sealed version of
 it was acknowledged complete: the content goes, the ids and hashes stay (schema migration 3).
+Acknowledgements that receipts of version 0.1 gave were withdrawn by migration 9.
 
 Every change that belongs together happens in one transaction with its audit entries, so the
 ledger, the record flags and the audit chain can never disagree. This module knows SQL and
@@ -16,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from testimony_app.errors import RecordNotFound
 from testimony_app.storage import audit, disclosures
@@ -24,6 +25,7 @@ from testimony_app.storage.attachments import empty_trash
 from testimony_app.storage.database import Database
 
 Clock = Callable[[], str]
+PurgeBlocker = Literal["purged", "draft", "redacted", "unacknowledged"]
 
 
 @dataclass(frozen=True)
@@ -222,12 +224,14 @@ class ExportLedger:
 
     # -- purge (device side) ---------------------------------------------------------------
 
-    def purge_blocker(self, record_id: str, *, allow_redacted: bool = False) -> str | None:
-        """Why the record cannot be purged yet, as a phrase; ``None`` when it can.
+    def purge_blocker(self, record_id: str) -> PurgeBlocker | None:
+        """Why the record cannot be purged yet; ``None`` when it can.
 
-        Every sealed version must have been acknowledged by the organisation. Unless
-        ``allow_redacted``, each must also have reached it complete: when only a redacted copy
-        was sent (the name may not appear), the laptop holds the only full record.
+        ``purged``: its content is already gone; ``draft``: an amendment is open;
+        ``redacted``: a sealed version reached the organisation only as a redacted copy (so
+        this laptop holds the only complete one); ``unacknowledged``: a sealed version was not
+        acknowledged complete by a receipt. Only a version acknowledged complete, under the
+        hash it was sealed with, counts.
         """
         rows = self._db.query(
             "SELECT v.sealed, v.purged FROM records r JOIN versions v"
@@ -238,30 +242,21 @@ class ExportLedger:
             raise RecordNotFound("No testimony with that id is in this vault.")
         sealed, purged = rows[0]
         if purged:
-            return "its content was already deleted"
+            return "purged"
         if not sealed:
-            return "it has an unsealed draft"
-        missing = self._db.scalar(
-            "SELECT count(*) FROM versions v WHERE v.record_id = ? AND v.sealed = 1"
-            " AND v.purged = 0 AND NOT EXISTS (SELECT 1 FROM export_versions e"
-            " WHERE e.record_id = v.record_id AND e.version = v.number AND e.acknowledged = 1"
-            " AND e.content_sha256 = v.content_sha256)",
-            (record_id,),
-        )
-        if missing:
-            return "the organisation has not acknowledged every sealed version of it"
-        if not allow_redacted and self._db.scalar(
-            "SELECT count(*) FROM versions v WHERE v.record_id = ? AND v.sealed = 1"
-            " AND v.purged = 0 AND NOT EXISTS (SELECT 1 FROM export_versions e"
+            return "draft"
+        missing = self._db.query(
+            "SELECT v.number, EXISTS (SELECT 1 FROM export_versions e"
+            " WHERE e.record_id = v.record_id AND e.version = v.number AND e.redacted = 1)"
+            " FROM versions v WHERE v.record_id = ? AND v.sealed = 1 AND v.purged = 0"
+            " AND NOT EXISTS (SELECT 1 FROM export_versions e"
             " WHERE e.record_id = v.record_id AND e.version = v.number AND e.acknowledged = 1"
             " AND e.redacted = 0 AND e.content_sha256 = v.content_sha256)",
             (record_id,),
-        ):
-            return (
-                "the organisation holds only a redacted copy of it, so this laptop holds the"
-                " only complete one"
-            )
-        return None
+        )
+        if any(sent_redacted for _, sent_redacted in missing):
+            return "redacted"
+        return "unacknowledged" if missing else None
 
     def purge(self, record_id: str, payload_sha256: str) -> int:
         """Delete a record's content, keep its ids and hashes; return how many versions.

@@ -1,22 +1,22 @@
-"""The organisation's side of bundles in its vault: what it took in, and the import itself.
+"""The organisation's import transaction: one bundle staged and merged, or nothing.
 
-The organisation's vault keeps every imported bundle's manifest, signature and custody log
-(``imported_bundles``), the origin of every imported version (``provenance``), the statements
-as the device made them, each device's key once it sent a bundle (``devices``), and any
-incoming version that it did not take as current (``import_conflicts``): kept, never
-overwriting. Evidence tables are append-only, enforced by triggers like the audit log.
+:meth:`.org_ledger.ImportLedger.import_transaction` opens it; everything a bundle adds — its
+manifest, signature and custody log (``imported_bundles``), each version with where it came
+from (``provenance``), the statements as the device made them, attachments, the first
+owner of each new record (``record_owners``), the device id a registered key first used
+(``devices``), and every version kept aside (``import_conflicts``) — commits only after the
+bundle authenticated to its last byte, with its audit entries. Evidence tables are
+append-only, enforced by triggers like the audit log.
 
-:meth:`ImportLedger.import_transaction` opens the one transaction in which a whole bundle is
-staged and merged: it commits only after the bundle authenticated to its last byte. This
-module knows SQL and nothing of the bundle format: the services layer decides, this layer
-stores. The laptop's side of the same schema is :mod:`.export_ledger`.
+This module knows SQL and nothing of the bundle format: the services layer decides, this
+layer stores. The laptop's side of the same schema is :mod:`.export_ledger`.
 """
 
 from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -24,11 +24,9 @@ from typing import Any
 from testimony_app.crypto.chain import sha256_hex
 from testimony_app.domain import interchange
 from testimony_app.domain.model import Testimony
-from testimony_app.errors import RecordNotFound
 from testimony_app.storage import audit
 from testimony_app.storage.attachments import guess_kind
 from testimony_app.storage.blobs import BlobStore, BlobWriter
-from testimony_app.storage.database import Database
 from testimony_app.storage.records import RecordStore
 
 Clock = Callable[[], str]
@@ -38,11 +36,17 @@ STAGING_QUEUE_CHUNKS = 4
 
 @dataclass(frozen=True)
 class HeldVersion:
-    """A version the organisation's vault already holds, as the importer compares it."""
+    """A version the organisation's vault already holds, as the importer compares it.
+
+    ``content_sha256`` is the hash this vault computed over the bytes it holds;
+    ``source_sha256`` the sealed hash the sending device signed (for a redacted copy only a
+    claim; for a version made in this vault, the content hash itself).
+    """
 
     sealed: bool
     content_sha256: str
     source_sha256: str
+    redacted: bool
 
 
 @dataclass(frozen=True)
@@ -58,144 +62,6 @@ class ProvenanceRow:
     bundle_id: str
     interviewer: str
     imported_at: str
-
-
-@dataclass(frozen=True)
-class ConflictRow:
-    """An incoming version that clashed with the one already held under the same number."""
-
-    record_id: str
-    version: int
-    existing_sha256: str
-    incoming_sha256: str
-    bundle_id: str
-    device_id: str
-    detected_at: str
-
-
-@dataclass(frozen=True)
-class ImportedBundleRow:
-    """A bundle the organisation imported."""
-
-    bundle_id: str
-    sha256: str
-    size: int
-    device_id: str
-    created_at: str
-    previous_bundle_id: str
-    audit_seq: int
-    imported_at: str
-
-
-class ImportLedger:
-    """Reads the organisation's bundle tables of one vault and opens import transactions."""
-
-    def __init__(self, db: Database, now: Clock) -> None:
-        self._db = db
-        self._now = now
-
-    def device_key(self, device_id: str) -> str | None:
-        """The pinned public key of a device, as text."""
-        value = self._db.scalar("SELECT public_key FROM devices WHERE device_id = ?", (device_id,))
-        return None if value is None else str(value)
-
-    def imported_bundle(self, bundle_id: str) -> ImportedBundleRow | None:
-        """A bundle already imported under that id."""
-        rows = self._db.query(
-            "SELECT bundle_id, sha256, size, device_id, created_at, previous_bundle_id,"
-            " audit_seq, imported_at FROM imported_bundles WHERE bundle_id = ?",
-            (bundle_id,),
-        )
-        return ImportedBundleRow(*rows[0]) if rows else None
-
-    def provenance(self, record_id: str) -> list[ProvenanceRow]:
-        """Where each imported version of a record came from, oldest version first."""
-        return [
-            ProvenanceRow(r[0], int(r[1]), r[2], bool(r[3]), *r[4:])
-            for r in self._db.query(
-                "SELECT record_id, version, source_sha256, redacted, device_id,"
-                " device_fingerprint, bundle_id, interviewer, imported_at FROM provenance"
-                " WHERE record_id = ? ORDER BY version",
-                (record_id,),
-            )
-        ]
-
-    def source_hashes(self, refs: Sequence[tuple[str, int]]) -> dict[tuple[str, int], str]:
-        """For each ``(record_id, version)``, the hash the device sealed it under, if held."""
-        found: dict[tuple[str, int], str] = {}
-        for record_id, version in refs:
-            rows = self._db.query(
-                "SELECT p.source_sha256, v.content_sha256 FROM versions v LEFT JOIN provenance p"
-                " ON p.record_id = v.record_id AND p.version = v.number"
-                " WHERE v.record_id = ? AND v.number = ? AND v.sealed = 1",
-                (record_id, version),
-            )
-            if rows:
-                found[(record_id, version)] = str(rows[0][0] or rows[0][1])
-        return found
-
-    def conflicts(self) -> list[ConflictRow]:
-        """Every incoming version kept aside because it clashed with one already held."""
-        return [
-            ConflictRow(r[0], int(r[1]), *r[2:])
-            for r in self._db.query(
-                "SELECT record_id, version, existing_sha256, incoming_sha256, bundle_id,"
-                " device_id, detected_at FROM import_conflicts ORDER BY id"
-            )
-        ]
-
-    def conflict_content(self, record_id: str, version: int, incoming_sha256: str) -> bytes:
-        """The kept record JSON of a conflicting version."""
-        value = self._db.scalar(
-            "SELECT content FROM import_conflicts WHERE record_id = ? AND version = ?"
-            " AND incoming_sha256 = ?",
-            (record_id, version, incoming_sha256),
-        )
-        if value is None:
-            raise RecordNotFound("No such conflicting version is kept in this vault.")
-        return str(value).encode("utf-8")
-
-    def statement(self, record_id: str, version: int) -> bytes | None:
-        """The statement PDF exactly as the device made it, if one was imported."""
-        value = self._db.scalar(
-            "SELECT data FROM imported_statements WHERE record_id = ? AND version = ?",
-            (record_id, version),
-        )
-        return None if value is None else bytes(value)
-
-    def bundle_evidence(self, bundle_id: str) -> tuple[bytes, str, bytes] | None:
-        """``(manifest.json, manifest.sig text, custody.json)`` of an imported bundle."""
-        rows = self._db.query(
-            "SELECT manifest, signature, custody FROM imported_bundles WHERE bundle_id = ?",
-            (bundle_id,),
-        )
-        return (bytes(rows[0][0]), str(rows[0][1]), bytes(rows[0][2])) if rows else None
-
-    # -- organisation side: the import transaction -------------------------------------------
-
-    @contextmanager
-    def import_transaction(self) -> Iterator[ImportTransaction]:
-        """One transaction for a whole import: staged bytes and merged rows commit together.
-
-        Foreign keys are deferred to the commit because attachment bytes stream in before
-        the record they belong to is known to be acceptable. Attachment bytes go to ``.part``
-        files, fsynced before the commit and renamed after it (storage/blobs.py). Leaving the
-        block by an exception rolls everything back and deletes those files: nothing of a
-        refused bundle remains.
-        """
-        blobs = BlobStore.beside(self._db.path)
-        tx: ImportTransaction | None = None
-        try:
-            with self._db.transaction() as conn:
-                conn.execute("PRAGMA defer_foreign_keys = ON")
-                tx = ImportTransaction(conn, self._now(), blobs)
-                yield tx
-                tx.before_commit()
-        except BaseException:
-            if tx is not None:
-                tx.discard_files()
-            raise
-        tx.after_commit()
 
 
 class _ChunkStager:
@@ -377,14 +243,37 @@ class ImportTransaction:
     def held_version(self, record_id: str, number: int) -> HeldVersion | None:
         """The version already held under that number, with the hash its device sealed."""
         row = self._conn.execute(
-            "SELECT v.sealed, v.content_sha256, p.source_sha256 FROM versions v"
+            "SELECT v.sealed, v.content_sha256, p.source_sha256, p.redacted FROM versions v"
             " LEFT JOIN provenance p ON p.record_id = v.record_id AND p.version = v.number"
             " WHERE v.record_id = ? AND v.number = ?",
             (record_id, number),
         ).fetchone()
         if row is None:
             return None
-        return HeldVersion(bool(row[0]), str(row[1]), str(row[2] or row[1]))
+        return HeldVersion(bool(row[0]), str(row[1]), str(row[2] or row[1]), bool(row[3]))
+
+    def record_held(self, record_id: str) -> bool:
+        """Whether this vault holds any version of the record."""
+        row = self._conn.execute("SELECT 1 FROM records WHERE id = ?", (record_id,)).fetchone()
+        return row is not None
+
+    def owner(self, record_id: str) -> str | None:
+        """The key of the device the record belongs to (its newest owner row), if any."""
+        row = self._conn.execute(
+            "SELECT public_key FROM record_owners WHERE record_id = ? ORDER BY id DESC LIMIT 1",
+            (record_id,),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def device_ids_of(self, public_key: str) -> list[str]:
+        """The device ids a key has sent bundles under (one, for a genuine laptop)."""
+        return [
+            str(r[0])
+            for r in self._conn.execute(
+                "SELECT device_id FROM devices WHERE public_key = ? ORDER BY first_seen",
+                (public_key,),
+            ).fetchall()
+        ]
 
     def has_conflict(self, record_id: str, number: int, incoming_sha256: str) -> bool:
         """Whether this clash was already recorded (a re-import adds nothing)."""
@@ -398,7 +287,7 @@ class ImportTransaction:
     # -- writing -----------------------------------------------------------------------------
 
     def pin_device(self, device_id: str, public_key: str, fingerprint: str) -> None:
-        """Trust a device's key from now on (first use)."""
+        """Bind a device id to the registered key that first sent a bundle under it."""
         self._conn.execute(
             "INSERT INTO devices (device_id, public_key, fingerprint, first_seen)"
             " VALUES (?, ?, ?, ?)",
@@ -467,6 +356,12 @@ class ImportTransaction:
             self._conn.execute(
                 "INSERT INTO records (id, created_at, updated_at, current) VALUES (?, ?, ?, ?)",
                 (record_id, self.now, self.now, number),
+            )
+            # The device that sent the first version owns the record from now on.
+            self._conn.execute(
+                "INSERT INTO record_owners (record_id, public_key, since)"
+                " SELECT ?, public_key, ? FROM devices WHERE device_id = ?",
+                (record_id, self.now, provenance.device_id),
             )
         self._conn.execute(
             "INSERT INTO versions (record_id, number, content, sealed, sealed_at,"
@@ -565,12 +460,13 @@ class ImportTransaction:
         device_id: str,
         content: bytes,
         statement: bytes | None,
+        kind: str = "conflict",
     ) -> None:
-        """Keep a clashing version aside, never overwriting the one held."""
+        """Keep an incoming version aside, never current, never overwriting the one held."""
         self._conn.execute(
             "INSERT INTO import_conflicts (record_id, version, existing_sha256,"
-            " incoming_sha256, bundle_id, device_id, content, statement, detected_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " incoming_sha256, bundle_id, device_id, content, statement, detected_at, kind)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 record_id,
                 number,
@@ -581,6 +477,7 @@ class ImportTransaction:
                 content.decode("utf-8"),
                 statement,
                 self.now,
+                kind,
             ),
         )
         self.audit("import-conflict", record_id, number, incoming_sha256)

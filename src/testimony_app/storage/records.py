@@ -47,6 +47,7 @@ class ContentPurged(UserFacingError):
     ) -> None:
         super().__init__(message)
 
+
 _SUMMARY_COLUMNS = (
     "r.id, r.current, r.exported, r.acknowledged, r.interview_date, r.place, r.language,"
     " r.witness_label, r.witness_name, r.title, r.methods, r.updated_at, r.fictional,"

@@ -74,13 +74,25 @@ class RegistryStore:
             conn.execute(
                 "INSERT INTO registry_entries (id, kind, display_name, rank, unit, notes,"
                 " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (entry_id, kind, display_name.strip(), rank.strip(), unit.strip(),
-                 notes.strip(), now),
+                (
+                    entry_id,
+                    kind,
+                    display_name.strip(),
+                    rank.strip(),
+                    unit.strip(),
+                    notes.strip(),
+                    now,
+                ),
             )
             audit.append(
-                conn, at=now, action="registry-entry-created", record_id=f"registry:{entry_id}",
-                version=0, payload_sha256=_payload(kind=kind, name=display_name, rank=rank,
-                                                   unit=unit, notes=notes),
+                conn,
+                at=now,
+                action="registry-entry-created",
+                record_id=f"registry:{entry_id}",
+                version=0,
+                payload_sha256=_payload(
+                    kind=kind, name=display_name, rank=rank, unit=unit, notes=notes
+                ),
             )
         return self.entry(entry_id)
 
@@ -141,8 +153,12 @@ class RegistryStore:
                 (entry_id, record_id, version, mention.path, doc, status, now),
             )
             audit.append(
-                conn, at=now, action=f"registry-link-{status}", record_id=record_id,
-                version=version, payload_sha256=_payload(entry=entry_id, path=mention.path),
+                conn,
+                at=now,
+                action=f"registry-link-{status}",
+                record_id=record_id,
+                version=version,
+                payload_sha256=_payload(entry=entry_id, path=mention.path),
             )
         rows = self._db.query(
             f"SELECT {_LINK_COLUMNS} FROM registry_links"
@@ -169,7 +185,10 @@ class RegistryStore:
         with self._db.transaction() as conn:
             conn.execute("UPDATE registry_links SET status = ? WHERE id = ?", (status, link_id))
             audit.append(
-                conn, at=now, action=f"registry-link-{status}", record_id=current.record_id,
+                conn,
+                at=now,
+                action=f"registry-link-{status}",
+                record_id=current.record_id,
                 version=current.version,
                 payload_sha256=_payload(entry=current.entry_id, path=current.mention_path),
             )
@@ -181,8 +200,11 @@ class RegistryStore:
         with self._db.transaction() as conn:
             conn.execute("DELETE FROM registry_links WHERE id = ?", (link_id,))
             audit.append(
-                conn, at=self._now(), action="registry-link-removed",
-                record_id=current.record_id, version=current.version,
+                conn,
+                at=self._now(),
+                action="registry-link-removed",
+                record_id=current.record_id,
+                version=current.version,
                 payload_sha256=_payload(entry=current.entry_id, path=current.mention_path),
             )
 
@@ -292,16 +314,22 @@ class RegistryStore:
             )
             merge_id = int(cursor.lastrowid)
             audit.append(
-                conn, at=now, action="registry-merged", record_id=f"registry:{target_id}",
-                version=0, payload_sha256=_payload(merge=merge_id, source=source_id,
-                                                   target=target_id, moved=moved),
+                conn,
+                at=now,
+                action="registry-merged",
+                record_id=f"registry:{target_id}",
+                version=0,
+                payload_sha256=_payload(
+                    merge=merge_id, source=source_id, target=target_id, moved=moved
+                ),
             )
         return self.merge_info(merge_id)
 
     def merge_info(self, merge_id: int) -> Merge:
         """One merge."""
-        rows = self._db.query(f"SELECT {_MERGE_COLUMNS} FROM registry_merges WHERE id = ?",
-                              (merge_id,))
+        rows = self._db.query(
+            f"SELECT {_MERGE_COLUMNS} FROM registry_merges WHERE id = ?", (merge_id,)
+        )
         if not rows:
             raise RegistryNotFound("No merge with that number is in this vault.")
         return _merge(rows[0])
@@ -336,9 +364,13 @@ class RegistryStore:
             )
             conn.execute("UPDATE registry_merges SET undone_at = ? WHERE id = ?", (now, merge_id))
             audit.append(
-                conn, at=now, action="registry-merge-undone",
-                record_id=f"registry:{info.target_id}", version=0,
-                payload_sha256=_payload(merge=merge_id, source=info.source_id,
-                                        target=info.target_id),
+                conn,
+                at=now,
+                action="registry-merge-undone",
+                record_id=f"registry:{info.target_id}",
+                version=0,
+                payload_sha256=_payload(
+                    merge=merge_id, source=info.source_id, target=info.target_id
+                ),
             )
         return self.merge_info(merge_id)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from testimony_app.errors import VaultTooNew
+from testimony_app.storage import audit
 from testimony_app.storage.database import Database
 from testimony_app.storage.search import index_row
 
@@ -134,8 +136,7 @@ def _v2_search_keeps_text(conn: Any) -> None:
 # append-only, enforced by triggers like the audit log.
 _V3 = [
     "ALTER TABLE versions ADD COLUMN purged INTEGER NOT NULL DEFAULT 0 CHECK (purged IN (0, 1))",
-    "ALTER TABLE attachments ADD COLUMN purged INTEGER NOT NULL DEFAULT 0"
-    " CHECK (purged IN (0, 1))",
+    "ALTER TABLE attachments ADD COLUMN purged INTEGER NOT NULL DEFAULT 0 CHECK (purged IN (0, 1))",
     # A sealed version may change in one way only: its content emptied and ``purged`` set,
     # everything that identifies it left as it was. A purged version never changes again.
     "DROP TRIGGER versions_sealed_immutable",
@@ -358,10 +359,134 @@ _V8 = [
        BEGIN SELECT RAISE(ABORT, 'a removed attachment cannot come back'); END""",
 ]
 
+# Version 9: provenance the organisation checked itself (issue 13).
+#
+# Organisation side. Devices are *registered* by a person who compared the laptop's
+# fingerprint aloud (``device_register``), keyed by the device's public key; a bundle from any
+# other key is refused or kept in ``quarantine``, unmerged, until a person decides. Keys that
+# version 0.1 pinned on first use are carried over unconfirmed (``registered_at`` empty): their
+# bundles wait until someone confirms them. A record belongs to the key that sent its first
+# version, or to the one the organisation transferred it to (``record_owners``, append-only,
+# newest row wins); versions from any other key are kept aside in ``import_conflicts`` with
+# their ``kind``.
+#
+# Laptop side. Version 0.1 receipts could acknowledge a version whose content the
+# organisation had never checked (a redacted copy, or a forgery claiming its hash), so an
+# acknowledgement they gave no longer allows a purge: records not yet purged go back to
+# "exported" until a receipt from this version arrives, and the audit log says so.
+_V9 = [
+    """CREATE TABLE device_register (
+        public_key TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        registered_at TEXT NOT NULL DEFAULT '',
+        revoked_at TEXT NOT NULL DEFAULT '',
+        revoked_reason TEXT NOT NULL DEFAULT ''
+    )""",
+    # Confirmed once, revoked once, never anything else; never deleted.
+    """CREATE TRIGGER device_register_changes BEFORE UPDATE ON device_register
+       WHEN NEW.public_key <> OLD.public_key OR NEW.fingerprint <> OLD.fingerprint
+           OR (OLD.registered_at <> ''
+               AND (NEW.registered_at <> OLD.registered_at OR NEW.name <> OLD.name))
+           OR (OLD.revoked_at <> '' AND (NEW.revoked_at <> OLD.revoked_at
+               OR NEW.revoked_reason <> OLD.revoked_reason))
+           OR (NEW.revoked_at = '' AND NEW.revoked_reason <> '')
+       BEGIN SELECT RAISE(ABORT, 'a registered device is confirmed and revoked once'); END""",
+    """CREATE TRIGGER device_register_kept BEFORE DELETE ON device_register
+       BEGIN SELECT RAISE(ABORT, 'a registered device cannot be deleted'); END""",
+    "INSERT OR IGNORE INTO device_register (public_key, fingerprint)"
+    " SELECT public_key, fingerprint FROM devices ORDER BY first_seen",
+    """CREATE TABLE record_owners (
+        id INTEGER PRIMARY KEY,
+        record_id TEXT NOT NULL,
+        public_key TEXT NOT NULL REFERENCES device_register(public_key),
+        since TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX record_owners_by_record ON record_owners(record_id, id)",
+    """INSERT INTO record_owners (record_id, public_key, since)
+       SELECT p.record_id, d.public_key, p.imported_at FROM provenance p
+       JOIN devices d ON d.device_id = p.device_id
+       WHERE p.rowid = (SELECT q.rowid FROM provenance q WHERE q.record_id = p.record_id
+                        ORDER BY q.imported_at, q.version LIMIT 1)
+       ORDER BY p.imported_at, p.record_id""",
+    "ALTER TABLE import_conflicts ADD COLUMN kind TEXT NOT NULL DEFAULT 'conflict'"
+    " CHECK (kind IN ('conflict', 'another device', 'redacted copy'))",
+    """CREATE TABLE quarantine (
+        id INTEGER PRIMARY KEY,
+        bundle_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        device_id TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        records INTEGER NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('unregistered', 'unconfirmed', 'revoked')),
+        file TEXT NOT NULL,
+        quarantined_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'held' CHECK (state IN ('held', 'imported', 'discarded')),
+        decided_at TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE UNIQUE INDEX quarantine_held_once ON quarantine(sha256) WHERE state = 'held'",
+    """CREATE TRIGGER quarantine_decided_once BEFORE UPDATE ON quarantine
+       WHEN OLD.state <> 'held' OR NEW.state = 'held' OR NEW.decided_at = ''
+           OR NEW.id <> OLD.id OR NEW.sha256 <> OLD.sha256 OR NEW.file <> OLD.file
+           OR NEW.public_key <> OLD.public_key OR NEW.reason <> OLD.reason
+       BEGIN SELECT RAISE(ABORT, 'a quarantined bundle is decided once'); END""",
+    """CREATE TRIGGER quarantine_kept BEFORE DELETE ON quarantine
+       BEGIN SELECT RAISE(ABORT, 'the quarantine log is append-only'); END""",
+    *(
+        f"""CREATE TRIGGER record_owners_append_only_{verb} BEFORE {verb.upper()} ON record_owners
+            BEGIN SELECT RAISE(ABORT, 'imported evidence is append-only'); END"""
+        for verb in ("update", "delete")
+    ),
+]
+
+
+def _v9_withdraw_old_acknowledgements(conn: Any) -> None:
+    """Laptop side of version 9: acknowledgements by 0.1 receipts no longer allow a purge."""
+    rows = conn.execute(
+        "SELECT e.bundle_id, e.record_id, e.version, x.receipt_sha256 FROM export_versions e"
+        " JOIN exports x ON x.bundle_id = e.bundle_id"
+        " WHERE e.acknowledged = 1 AND NOT EXISTS (SELECT 1 FROM versions v"
+        " WHERE v.record_id = e.record_id AND v.purged = 1)"
+        " ORDER BY e.record_id, e.version, e.bundle_id"
+    ).fetchall()
+    if not rows:
+        return
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for bundle_id, record_id, version, receipt_sha256 in rows:
+        conn.execute(
+            "UPDATE export_versions SET acknowledged = 0"
+            " WHERE bundle_id = ? AND record_id = ? AND version = ?",
+            (bundle_id, record_id, version),
+        )
+        audit.append(
+            conn,
+            at=now,
+            action="acknowledgement-withdrawn",
+            record_id=record_id,
+            version=version,
+            payload_sha256=receipt_sha256 or "",
+        )
+    conn.execute(
+        "UPDATE records SET acknowledged = 0 WHERE acknowledged = 1 AND NOT EXISTS"
+        " (SELECT 1 FROM versions v WHERE v.record_id = records.id AND v.purged = 1)"
+    )
+
+
 Step = str | Callable[[Any], None]
 MIGRATIONS: list[list[Step]] = [
-    list(_V1), [_v2_search_keeps_text], list(_V3), list(_V4), list(_V5), list(_V6), list(_V7),
+    list(_V1),
+    [_v2_search_keeps_text],
+    list(_V3),
+    list(_V4),
+    list(_V5),
+    list(_V6),
+    list(_V7),
     list(_V8),
+    [*_V9, _v9_withdraw_old_acknowledgements],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -547,9 +547,7 @@ def unlock(path: Path, passphrase: str, now: Callable[[], str] = utc_now) -> Ope
     return _open(path, dek, slot.vault_id, now, slot.anchor)
 
 
-def _history_gap(
-    db: database.Database, anchor: keyslots.Anchor | None
-) -> tuple[str, int] | None:
+def _history_gap(db: database.Database, anchor: keyslots.Anchor | None) -> tuple[str, int] | None:
     """Whether the audit log still holds the head recorded at the last export (B5a)."""
     if anchor is None:
         return None

@@ -509,8 +509,9 @@ class ExportDialog(QDialog):
 
     def _device_text(self, fingerprint: str) -> str:
         return self.tr(
-            "This laptop signs the bundle with its own key; read its fingerprint to the "
-            "organisation when it receives the first one: %1"
+            "This laptop signs the bundle with its own key, fingerprint %1. The organisation "
+            "accepts it only once it has registered this laptop (Vault → This laptop's "
+            "fingerprint…)."
         ).replace("%1", fingerprint)
 
     def _destination_text(self, enrolment: Enrolment) -> str:

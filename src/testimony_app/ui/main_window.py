@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
             (c.registry, lambda: self.dialogs.registry()),
             (c.suggest_links, lambda: self.dialogs.registry(suggestions=True)),
             (c.import_receipt, self.dialogs.import_receipt),
+            (c.device_fingerprint, self.dialogs.device_fingerprint),
             (c.lock, self._panic_lock),
             (c.backup, self.maintenance.backup),
             (c.check, self.maintenance.check),

@@ -1,13 +1,16 @@
-"""Import receipt…: check the organisation's signed receipt, then offer to purge the laptop.
+"""Import receipt…: check the organisation's signed receipt, say what became of each record.
 
-A receipt is the organisation's signed statement that it holds the record versions of one
-bundle. ``session.bundles.acknowledge`` checks the signature against the key pinned at
-enrolment before it reads anything, and marks the versions acknowledged (task runner). The
-dialog then says which testimonies the organisation now holds and offers to **purge** their
-content from this laptop: what is not on the laptop cannot be taken from it at a checkpoint.
-Purging keeps each record's id and hashes, is confirmed through the prompts seam (the safe
-answer is the default), and runs off the GUI thread too (it compacts the vault and replaces the
-backups, which takes a moment).
+A receipt is the organisation's signed statement of which record versions of one bundle it
+holds *complete* (it hashed them itself), and which only as redacted copies.
+``session.bundles.acknowledge`` checks the signature against the key pinned at enrolment
+before it reads anything, and marks the complete ones acknowledged (task runner). The dialog
+then lists every record of the bundle with what became of it — can be purged, purged, or
+kept on this laptop and why (sent redacted only, an amendment open, not in the receipt) —
+and what would resolve it, so that an interviewer about to cross a checkpoint knows what the
+laptop still holds. It offers to **purge** the records the organisation holds complete: what
+is not on the laptop cannot be taken from it. Purging keeps each record's id and hashes, is
+confirmed through the prompts seam (the safe answer is the default), and runs off the GUI
+thread too (it compacts the vault and replaces the backups, which takes a moment).
 
 Witnesses appear only by their list label (initials or pseudonym), never by name.
 """
@@ -20,7 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -30,13 +34,14 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from testimony_app.log import get_logger
-from testimony_app.services.bundles import AckReport, PurgeReport
-from testimony_app.ui.bundle_texts import reason_text, short_id
+from testimony_app.services.bundles import AckReport, PurgeReport, RecordFate
+from testimony_app.ui.bundle_texts import short_id
 from testimony_app.ui.i18n import format_date
 from testimony_app.ui.prompts import Prompts, prompts_for
 from testimony_app.ui.tasks import TaskRunner, show_error
@@ -47,6 +52,25 @@ if TYPE_CHECKING:
 _log = get_logger("ui.receipt")
 
 SessionProvider = Callable[[], "VaultSession | None"]
+
+# Sentences the receipt services may raise that this dialog shows (looked up in "errors").
+RECEIPT_SENTENCES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This receipt was made by an older version of Testimony, which could acknowledge content the organisation had not checked; ask it to update and send a new receipt.",  # noqa: E501 -- kept whole for lupdate
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "The receipt calls complete a record that this laptop sent only redacted."
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "The receipt is invalid: it calls one version both complete and redacted."
+    ),
+    QT_TRANSLATE_NOOP("errors", "The receipt is invalid: its list of redacted copies is invalid."),
+    QT_TRANSLATE_NOOP("errors", "The receipt is invalid: it does not have the expected fields."),
+    QT_TRANSLATE_NOOP(
+        "errors", "The receipt is invalid: it is in a format this program does not know."
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -119,22 +143,20 @@ class ReceiptDialog(QDialog):
         self.summary = QLabel(result)
         self.summary.setObjectName("receiptSummary")
         self.summary.setWordWrap(True)
-        self.acknowledged_list = QListWidget(result)
-        self.acknowledged_list.setObjectName("acknowledgedList")
-        self.acknowledged_list.setWordWrap(True)
-        self.missing_caption = QLabel(result)
-        self.missing_caption.setWordWrap(True)
-        self.missing_list = QListWidget(result)
-        self.missing_list.setObjectName("notAcknowledgedList")
+        self.records_caption = QLabel(result)
+        self.records_caption.setObjectName("receiptRecordsCaption")
+        self.records_caption.setWordWrap(True)
+        self.records_list = QListWidget(result)
+        self.records_list.setObjectName("receiptRecords")
+        self.records_list.setWordWrap(True)
+        self.records_list.setSpacing(4)
+        self.records_list.setAlternatingRowColors(True)
         self.purge_note = QLabel(result)
         self.purge_note.setObjectName("purgeExplanation")
         self.purge_note.setWordWrap(True)
         self.purge_result = QLabel(result)
         self.purge_result.setObjectName("purgeResult")
         self.purge_result.setWordWrap(True)
-        self.purged_list = QListWidget(result)
-        self.purged_list.setObjectName("purgedList")
-        self.purged_list.setWordWrap(True)
         self.purge_button = QPushButton(result)
         self.purge_button.setObjectName("purgeButton")
         self.purge_button.setAutoDefault(False)
@@ -146,12 +168,10 @@ class ReceiptDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(result)
         layout.addWidget(self.summary)
-        layout.addWidget(self.acknowledged_list, 2)
-        layout.addWidget(self.missing_caption)
-        layout.addWidget(self.missing_list, 1)
+        layout.addWidget(self.records_caption)
+        layout.addWidget(self.records_list, 1)
         layout.addWidget(self.purge_note)
         layout.addWidget(self.purge_result)
-        layout.addWidget(self.purged_list, 1)
         layout.addLayout(buttons)
 
         self.pages = QStackedWidget(self)
@@ -163,7 +183,7 @@ class ReceiptDialog(QDialog):
 
         self.purge_button.clicked.connect(self.purge)
         self.close_button.clicked.connect(self.accept)
-        self.resize(600, 500)
+        self.resize(640, 520)
         self.retranslate()
 
     # -- public -------------------------------------------------------------------------------
@@ -208,17 +228,11 @@ class ReceiptDialog(QDialog):
 
     @Slot()
     def purge(self) -> None:
-        """After a confirmation, delete the content of what the organisation now holds."""
+        """After a confirmation, delete the content of what the organisation holds complete."""
         session = self._session_provider()
-        ack = self._ack
-        if session is None or ack is None or self._working or not self._purgeable():
-            return
-        # Every record the receipt names goes to the purge; the service keeps (and says why)
-        # any that must stay, such as one the organisation holds only redacted.
         ids = self._purgeable()
-        named = list(
-            dict.fromkeys(r for r, _ in ack.report.acknowledged + ack.report.already_acknowledged)
-        )
+        if session is None or self._ack is None or self._working or not ids:
+            return
         if not prompts_for(self).confirm(
             self,
             self.tr("Purge from this laptop"),
@@ -233,7 +247,7 @@ class ReceiptDialog(QDialog):
         ):
             return
         self._set_working(True, self.tr("Deleting the content and writing a fresh backup…"))
-        self._runner.submit(lambda: session.bundles.purge(named), self._purged, self._failed)
+        self._runner.submit(lambda: session.bundles.purge(ids), self._purged, self._failed)
 
     # -- callbacks ----------------------------------------------------------------------------
 
@@ -271,16 +285,29 @@ class ReceiptDialog(QDialog):
     # -- showing ------------------------------------------------------------------------------
 
     def _purgeable(self) -> list[str]:
+        return [f.record_id for f in self.fates() if f.state == "purgeable"]
+
+    def fates(self) -> list[RecordFate]:
+        """What became of each record of the bundle, after the purge if there was one."""
         if self._ack is None:
             return []
-        done = set(self._purge.purged) if self._purge is not None else set()
-        return [r for r in self._ack.report.purgeable if r not in done]
+        report = self._purge
+        if report is None:
+            return list(self._ack.report.records)
+        done = set(report.purged)
+        later = {f.record_id: f for f in report.kept}
+        return [
+            RecordFate.of(f.record_id, f.label, f.versions, "purged", "")
+            if f.record_id in done
+            else later.get(f.record_id, f)
+            for f in self._ack.report.records
+        ]
 
-    def _label(self, record_id: str) -> str:
+    def _label(self, record_id: str, label: str = "") -> str:
         labels = self._ack.labels if self._ack is not None else {}
         return (
             self.tr("%1 (record %2)")
-            .replace("%1", labels.get(record_id) or "—")
+            .replace("%1", label or labels.get(record_id) or "—")
             .replace("%2", short_id(record_id))
         )
 
@@ -301,18 +328,14 @@ class ReceiptDialog(QDialog):
 
     def _show_result(self) -> None:
         ack = self._ack
-        self.acknowledged_list.clear()
-        self.missing_list.clear()
-        self.purged_list.clear()
+        self.records_list.clear()
         if ack is None:
             self.summary.setText(self.tr("No receipt has been checked yet."))
             for widget in (
-                self.acknowledged_list,
-                self.missing_caption,
-                self.missing_list,
+                self.records_caption,
+                self.records_list,
                 self.purge_note,
                 self.purge_result,
-                self.purged_list,
             ):
                 widget.setVisible(False)
             self._update_buttons()
@@ -320,46 +343,97 @@ class ReceiptDialog(QDialog):
         report = ack.report
         self.summary.setText(
             self.tr(
-                "The receipt is genuine: the organisation confirms it received bundle %1 on %2 "
-                "and holds these testimonies."
+                "The receipt is genuine: the organisation confirms it received bundle %1 on %2."
             )
             .replace("%1", short_id(report.bundle_id))
             .replace("%2", format_date(report.received_at[:10]) if report.received_at else "—")
         )
-        for record_id, version in report.acknowledged:
-            QListWidgetItem(
-                self.tr("%1, version %2: acknowledged now")
-                .replace("%1", self._label(record_id))
-                .replace("%2", str(version)),
-                self.acknowledged_list,
-            )
-        for record_id, version in report.already_acknowledged:
-            QListWidgetItem(
-                self.tr("%1, version %2: already acknowledged by an earlier receipt")
-                .replace("%1", self._label(record_id))
-                .replace("%2", str(version)),
-                self.acknowledged_list,
-            )
-        self.acknowledged_list.setVisible(True)
-        for record_id, version in report.not_acknowledged:
-            QListWidgetItem(
-                self.tr("%1, version %2")
-                .replace("%1", self._label(record_id))
-                .replace("%2", str(version)),
-                self.missing_list,
-            )
-        missing = bool(report.not_acknowledged)
-        self.missing_caption.setVisible(missing)
-        self.missing_list.setVisible(missing)
-        self.purge_note.setVisible(bool(report.purgeable) and self._purge is None)
+        for fate in self.fates():
+            item = QListWidgetItem(self._fate_text(fate), self.records_list)
+            item.setIcon(self._fate_icon(fate.state))
+            item.setData(Qt.ItemDataRole.UserRole, fate.record_id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, fate.state)
+        self.records_caption.setVisible(True)
+        self.records_list.setVisible(True)
+        self.purge_note.setVisible(bool(self._purgeable()))
         self._show_purge()
         self._update_buttons()
+
+    def _fate_icon(self, state: str) -> QIcon:
+        """A mark beside each record: kept ones must catch the eye before a checkpoint."""
+        pixmap = {
+            "kept": QStyle.StandardPixmap.SP_MessageBoxWarning,
+            "purgeable": QStyle.StandardPixmap.SP_DialogApplyButton,
+            "purged": QStyle.StandardPixmap.SP_TrashIcon,
+        }[state]
+        return self.style().standardIcon(pixmap)
+
+    def _fate_text(self, fate: RecordFate) -> str:
+        """Three short lines: the record and its state, why, and what resolves it."""
+        versions = ", ".join(str(n) for n in fate.versions)
+        state = {
+            "purgeable": self.tr("can be purged from this laptop"),
+            "purged": self.tr("purged: its content is no longer on this laptop"),
+            "kept": self.tr("KEPT on this laptop"),
+        }[fate.state]
+        head = (
+            self.tr("%1, version(s) %2: %3")
+            .replace("%1", self._label(fate.record_id, fate.label))
+            .replace("%2", versions)
+            .replace("%3", state)
+        )
+        if fate.state == "purged":
+            if fate.reason == "already_purged":
+                return head + "\n" + self._reason_text(fate.reason)
+            return head + "\n" + self.tr("Its id and hashes stay, as proof of what was sent.")
+        lines = [head, self._reason_text(fate.reason)]
+        if fate.state == "kept":
+            lines.append(self.tr("What to do: %1").replace("%1", self._action_text(fate.reason)))
+        return "\n".join(lines)
+
+    def _reason_text(self, code: str) -> str:
+        """Why, in the interface language (the codes of ``services.acknowledge``)."""
+        texts = {
+            "": self.tr("The organisation holds every sealed version of it, complete."),
+            "already_purged": self.tr("Its content was already deleted from this laptop."),
+            "redacted_only": self.tr(
+                "The organisation received only a copy without the witness's identity, so this "
+                "laptop keeps the complete original."
+            ),
+            "amendment_open": self.tr("An amendment of it is open and not sealed."),
+            "not_in_receipt": self.tr(
+                "The receipt does not acknowledge this version: the organisation did not take "
+                "it as received."
+            ),
+            "not_acknowledged": self.tr(
+                "A sealed version of it has not been acknowledged by the organisation."
+            ),
+        }
+        return texts.get(code, "")
+
+    def _action_text(self, code: str) -> str:
+        """What resolves a kept record, in the interface language."""
+        texts = {
+            "redacted_only": self.tr(
+                "Keep it here until the complete record reaches the organisation another way, "
+                "as agreed with it."
+            ),
+            "amendment_open": self.tr(
+                "Seal the amendment, export it, and import the organisation's receipt for it."
+            ),
+            "not_in_receipt": self.tr(
+                "Ask the organisation why; the record stays on this laptop until then."
+            ),
+            "not_acknowledged": self.tr(
+                "Export that version and import the organisation's receipt for it."
+            ),
+        }
+        return texts.get(code, "")
 
     def _show_purge(self) -> None:
         report = self._purge
         if report is None:
             self.purge_result.setVisible(False)
-            self.purged_list.setVisible(False)
             return
         text = self.tr("%n testimony(ies) deleted from this laptop.", "", len(report.purged))
         if report.purged:
@@ -367,39 +441,20 @@ class ReceiptDialog(QDialog):
                 "A fresh encrypted backup replaced the older ones, which still held the content."
             )
         self.purge_result.setText(text)
-        for record_id in report.purged:
-            QListWidgetItem(
-                self.tr("%1: deleted; id and hashes kept").replace("%1", self._label(record_id)),
-                self.purged_list,
-            )
-        for kept in report.kept:
-            QListWidgetItem(
-                self.tr("%1: %2")
-                .replace("%1", self._label(kept.record_id))
-                .replace("%2", reason_text(kept.reason)),
-                self.purged_list,
-            )
         self.purge_result.setVisible(True)
-        self.purged_list.setVisible(True)
 
     # -- closing and translation ----------------------------------------------------------------
 
     def done(self, result: int) -> None:
         """Forget what was shown (the lock closes every dialog)."""
         self._closed = True
-        for widget in (self.acknowledged_list, self.missing_list, self.purged_list):
-            widget.clear()
+        self.records_list.clear()
         super().done(result)
 
     def retranslate(self) -> None:
         """Set every text in the current language."""
         self.setWindowTitle(self.tr("Organisation's receipt"))
-        self.missing_caption.setText(
-            self.tr(
-                "The receipt does not name these versions; they stay on this laptop, marked "
-                "as sent:"
-            )
-        )
+        self.records_caption.setText(self.tr("What became of each testimony in the bundle:"))
         self.purge_note.setText(
             self.tr(
                 "Purging deletes the testimonies' text, names and attachments from this laptop "

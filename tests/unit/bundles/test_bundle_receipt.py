@@ -13,6 +13,7 @@ from testimony_app.bundles import (
     OrganisationKeys,
     ReceiptRejected,
     RecordRef,
+    RedactedCopy,
     VerifiedBundle,
     create_receipt,
     verify_bundle,
@@ -56,8 +57,50 @@ def test_round_trip(org: OrganisationKeys, verified: VerifiedBundle) -> None:
     assert receipt.received_at == "2026-05-06T07:08:09Z"
     assert receipt.organisation_key == org.signing_public_key
     body = json.loads(data.split(b"\n")[0])
-    assert body["format"] == "testimony-receipt/v1"
+    assert body["format"] == "testimony-receipt/v2"
     assert body["bundle_sha256"] == verified.bundle_sha256
+    assert body["redacted_copies"] == []
+
+
+def test_redacted_copies_travel_apart_and_never_as_complete(
+    org: OrganisationKeys, verified: VerifiedBundle
+) -> None:
+    copy = RedactedCopy(RECORD.id, RECORD.version, RECORD.content_sha256, "ab" * 32)
+    data = create_receipt(verified, org.signing, records=[], redacted_copies=[copy])
+    receipt = verify_receipt(
+        data,
+        organisation_key=org.signing_public_key,
+        bundle_id=verified.bundle_id,
+        bundle_sha256=verified.bundle_sha256,
+    )
+    assert receipt.records == ()
+    assert receipt.redacted_copies == (copy,)
+    # One version cannot be both.
+    both = create_receipt(verified, org.signing, records=[RECORD], redacted_copies=[copy])
+    with pytest.raises(ReceiptRejected, match="both complete and redacted"):
+        _check(both, org, verified)
+    # A malformed copy hash is refused like any malformed field.
+    body = json.loads(data.split(b"\n")[0])
+    body["redacted_copies"][0]["copy_sha256"] = "not a hash"
+    bad = _resign(canonical_json(body), org.signing, SignatureContext.RECEIPT)
+    with pytest.raises(ReceiptRejected, match="redacted copies is invalid"):
+        _check(bad, org, verified)
+
+
+def test_a_version_0_1_receipt_is_refused_with_a_reason(
+    org: OrganisationKeys, verified: VerifiedBundle
+) -> None:
+    """0.1 receipts acknowledged versions whose content the organisation never checked."""
+    body = json.loads(create_receipt(verified, org.signing).split(b"\n")[0])
+    body["format"] = "testimony-receipt/v1"
+    del body["redacted_copies"]
+    old = _resign(canonical_json(body), org.signing, SignatureContext.RECEIPT)
+    with pytest.raises(ReceiptRejected, match="older version of Testimony") as caught:
+        _check(old, org, verified)
+    message = str(caught.value)
+    assert message.endswith(".")
+    assert "\n" not in message
+    assert len(message) < 220
 
 
 def test_wrong_key(org: OrganisationKeys, verified: VerifiedBundle) -> None:

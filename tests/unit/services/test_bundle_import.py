@@ -30,9 +30,17 @@ def org_vault(tmp_path: Path) -> VaultSession:
     session.lock()
 
 
-def _interviewer(root: Path, org: organisation.OrgKeygenResult, name: str) -> VaultSession:
+def _interviewer(
+    root: Path,
+    org: organisation.OrgKeygenResult,
+    name: str,
+    org_vault: VaultSession | None = None,
+) -> VaultSession:
+    """A laptop that enrolled the organisation (and that the organisation registered)."""
     session = S.new_vault(root / name)
     S.enrol(session, org)
+    if org_vault is not None:
+        S.register(org_vault, session, name)
     return session
 
 
@@ -47,7 +55,9 @@ def test_three_interviewers_into_one_vault_then_search_across_them(
     photo.write_bytes(b"\xff\xd8" + b"jpeg" * 50_000)
     try:
         for language, make in makers.items():
-            device = devices[language] = _interviewer(tmp_path, org, f"laptop-{language}")
+            device = devices[language] = _interviewer(
+                tmp_path, org, f"laptop-{language}", org_vault
+            )
             extra = (photo,) if language == "az" else ()
             records[language] = S.sealed(device, make(language), *extra)
             bundles[language] = device.bundles.export(tmp_path / f"{language}.age").path
@@ -64,7 +74,7 @@ def test_three_interviewers_into_one_vault_then_search_across_them(
             ]
             assert report.device_id == devices[language].meta("device_id")
             assert report.device_fingerprint == devices[language].bundles.device_fingerprint()
-            assert any("now trusted" in w for w in report.warnings)
+            assert report.warnings == ()
         assert reports["az"].attachments_added == 1
 
         # Search across the three: each found by its own words, however typed.
@@ -123,7 +133,7 @@ def test_three_interviewers_into_one_vault_then_search_across_them(
 def test_a_newer_version_adds_to_the_history(
     tmp_path: Path, org: organisation.OrgKeygenResult, org_vault: VaultSession
 ) -> None:
-    device = _interviewer(tmp_path, org, "laptop")
+    device = _interviewer(tmp_path, org, "laptop", org_vault)
     try:
         photo = tmp_path / "photo.png"
         photo.write_bytes(b"\x89PNG" + b"p" * 10_000)
@@ -157,7 +167,7 @@ def test_a_conflicting_version_is_kept_aside_and_flagged(
 ) -> None:
     """A laptop restored from a copy amends the same record differently: same number,
     different content. The organisation keeps the first and flags the second."""
-    device = _interviewer(tmp_path, org, "laptop")
+    device = _interviewer(tmp_path, org, "laptop", org_vault)
     t = S.english("c")
     rid = S.sealed(device, t)
     device.lock()
@@ -178,12 +188,15 @@ def test_a_conflicting_version_is_kept_aside_and_flagged(
     first = organisation.import_bundle(org_vault, bundles[0], org.paths[0])
     assert [(v.version, v.outcome) for v in first.versions] == [(1, "added"), (2, "added")]
     second = organisation.import_bundle(org_vault, bundles[1], org.paths[0])
-    assert [(v.version, v.outcome) for v in second.versions] == [(1, "unchanged"), (2, "conflict")]
+    assert [(v.version, v.outcome, v.kept) for v in second.versions] == [
+        (1, "unchanged", ""),
+        (2, "kept aside", "conflict"),
+    ]
     assert second.changed
     assert any("(a fork)" in w for w in second.warnings), second.warnings
     assert org_vault.testimonies.get(rid).narrative.text == "Version A: a hangar."
     (conflict,) = org_vault.bundles.organisation.conflicts()
-    assert (conflict.record_id, conflict.version) == (rid, 2)
+    assert (conflict.record_id, conflict.version, conflict.kind) == (rid, 2, "conflict")
     assert conflict.existing_sha256 != conflict.incoming_sha256
     kept = org_vault.bundles.organisation.conflict_content(rid, 2, conflict.incoming_sha256)
     assert b"Version B: a cellar." in kept
@@ -214,6 +227,8 @@ def test_verify_reports_device_records_and_checks(
         rid = S.sealed(device, S.azerbaijani("v", name_may_appear=False))
         bundle = device.bundles.export(tmp_path / "b.age")
         fingerprint = device.bundles.device_fingerprint()
+        key = device.bundles.device_public_key()
+        sealed_sha256 = device.testimonies.info(rid).versions[0].content_sha256
     finally:
         device.lock()
     report = organisation.verify(bundle.path, org.paths[0])
@@ -225,16 +240,25 @@ def test_verify_reports_device_records_and_checks(
     assert [(r.record_id, r.version, r.redacted) for r in report.records] == [(rid, 1, True)]
     assert all(c.status == "passed" for c in report.checks)
     assert len(report.checks) == 5
+    # With the organisation's vault, an unregistered device does not pass.
     in_vault = org_vault.bundles.organisation.verify(bundle.path, org.paths[0])
-    assert in_vault.ok
-    assert in_vault.pin_status == "new device"
+    assert not in_vault.ok
+    assert in_vault.pin_status == "not registered"
+    S.one_sentence(in_vault.error)
+    assert fingerprint in in_vault.error
+    assert [c.status for c in in_vault.checks][-1] == "failed"
+    org_vault.bundles.organisation.register_device(key, "laptop", confirmed=True)
+    registered = org_vault.bundles.organisation.verify(bundle.path, org.paths[0])
+    assert registered.ok
+    assert registered.signer_pinned
+    assert (registered.pin_status, registered.device_name) == ("registered", "laptop")
     organisation.import_bundle(org_vault, bundle.path, org.paths[0])
-    pinned = org_vault.bundles.organisation.verify(bundle.path, org.paths[0])
-    assert pinned.signer_pinned
-    assert pinned.pin_status == "pinned"
-    # A redacted record is imported as sent, the device's hash kept as its provenance.
+    # A redacted copy is stored as what it is: its own hash, the sealed one a claim.
     (prov,) = org_vault.bundles.organisation.provenance(rid)
     assert prov.redacted
+    assert prov.source_sha256 == sealed_sha256
+    held = org_vault.testimonies.info(rid).versions[0]
+    assert held.content_sha256 != sealed_sha256
     assert org_vault.testimonies.get(rid).witness.name == ""
     assert org_vault.check().ok
 

@@ -27,6 +27,7 @@ def test_import_write_failure_on_the_helper_commits_nothing(tmp_path: Path, monk
     device = S.new_vault(tmp_path / "device")
     org_vault = S.new_vault(tmp_path / "org-vault")
     S.enrol(device, keys)
+    S.register(org_vault, device)
     recording = tmp_path / "r.ogg"
     recording.write_bytes(hashlib.shake_256(b"v").digest(3_500_000))
     S.sealed(device, S.azerbaijani("a"), recording)

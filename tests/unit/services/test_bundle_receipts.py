@@ -75,6 +75,7 @@ def exchange(tmp_path: Path) -> Exchange:
     second = S.sealed(device, S.english("two"), backup=True)
     report = device.bundles.export(tmp_path / "bundle.age")
     org_vault = S.new_vault(tmp_path / "org-vault")
+    S.register(org_vault, device)
     organisation.import_bundle(org_vault, report.path, org.paths[0])
     yield Exchange(tmp_path, org, device, org_vault, report.path, [first, second])
     for session in (device, org_vault):
@@ -325,14 +326,17 @@ def test_purge_waits_for_acknowledgement_and_keeps_redacted_only_records(
     org_vault = S.new_vault(tmp_path / "org-vault")
     try:
         S.enrol(device, org)
+        S.register(org_vault, device)
         hidden = S.sealed(device, S.azerbaijani("h", name_may_appear=False))
         plain = S.sealed(device, S.english("p"))
         drafted = S.sealed(device, S.russian("d"))
         bundle = device.bundles.export(tmp_path / "b.age")
         early = device.bundles.purge([plain])
         assert early.purged == ()
-        assert "not acknowledged" in early.kept[0].reason
-        S.one_sentence(early.kept[0].reason)
+        (waiting,) = early.kept
+        assert (waiting.state, waiting.reason) == ("kept", "not_acknowledged")
+        S.one_sentence(waiting.reason_text)
+        S.one_sentence(waiting.action_text)
 
         organisation.import_bundle(org_vault, bundle.path, org.paths[0])
         receipt = organisation.receipt(
@@ -341,14 +345,25 @@ def test_purge_waits_for_acknowledgement_and_keeps_redacted_only_records(
         device.testimonies.begin_amendment(drafted, "more detail")
         ack = device.bundles.acknowledge(receipt)
         assert set(ack.purgeable) == {plain}
+        assert ack.redacted_copies == ((hidden, 1),)
+        fates = {f.record_id: (f.state, f.reason) for f in ack.records}
+        assert fates == {
+            hidden: ("kept", "redacted_only"),
+            plain: ("purgeable", ""),
+            drafted: ("kept", "amendment_open"),
+        }
+        for fate in ack.records:
+            S.one_sentence(fate.reason_text)
+            S.one_sentence(fate.action_text)
         report = device.bundles.purge([hidden, plain, drafted])
         assert report.purged == (plain,)
         reasons = {w.record_id: w.reason for w in report.kept}
-        assert "only a redacted copy" in reasons[hidden]
-        assert "unsealed draft" in reasons[drafted]
+        assert reasons == {hidden: "redacted_only", drafted: "amendment_open"}
         assert device.testimonies.get(hidden).witness.name == "Nemət Məhərrəmov"
-        forced = device.bundles.purge([hidden], include_redacted=True)
-        assert forced.purged == (hidden,)
+        # The record received only redacted can never be purged by a receipt: no receipt
+        # acknowledges a redacted copy as complete.
+        again = device.bundles.purge([hidden])
+        assert again.purged == ()
         assert device.check().ok
     finally:
         device.lock()

@@ -40,9 +40,12 @@ if phase == "prepare":
     rid = device.testimonies.create(t)
     device.testimonies.add_attachment(rid, source)
     device.testimonies.seal(rid, backup=False)
+    key = device.bundles.device_public_key()
     device.lock()
     source.unlink()
-    create_vault(root / "org-vault", kit.PASSPHRASE, kdf="test").lock()
+    org = create_vault(root / "org-vault", kit.PASSPHRASE, kdf="test")
+    org.bundles.organisation.register_device(key, "the big laptop", confirmed=True)
+    org.lock()
     print(json.dumps({"sha256": digest, "record": rid}))
     sys.exit(0)
 

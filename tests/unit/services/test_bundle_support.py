@@ -190,3 +190,10 @@ def one_sentence(message: str) -> None:
     assert message[0].isupper(), message
     assert len(message) < 220, message
     assert "AGE-SECRET-KEY" not in message
+
+
+def register(org_vault: VaultSession, device: VaultSession, name: str = "laptop") -> None:
+    """The organisation registers a laptop (the fingerprint was compared aloud)."""
+    org_vault.bundles.organisation.register_device(
+        device.bundles.device_public_key(), name, confirmed=True
+    )

@@ -57,6 +57,7 @@ def test_no_output_of_a_witness_whose_name_may_not_appear_holds_it(tmp_path: Pat
     org_vault = S.new_vault(tmp_path / "org-vault")
     try:
         S.enrol(device, org)
+        S.register(org_vault, device)
         record_id = S.sealed(device, _witness())
         full = " ".join(_texts(device.statements.build(record_id, language="az")).split())
         assert NAME in full  # the check below can fail: the forms are in the record

@@ -434,7 +434,8 @@ def test_re_signing_by_another_device_names_that_device_and_the_vault_refuses_it
     org_vault = S.new_vault(tmp_path / "org-vault")
     intruder = S.new_vault(tmp_path / "intruder")
     try:
-        # The organisation registers the laptop from its first bundle.
+        # The organisation registers the laptop, then imports its first bundle.
+        S.register(org_vault, session)
         bundle = session.bundles.export(tmp_path / "b.age", [record_id]).path
         organisation.import_bundle(org_vault, bundle, org.paths[0])
 
@@ -480,6 +481,7 @@ def test_a_device_registered_with_another_key_is_refused(laptop: Any, tmp_path: 
     org_vault = S.new_vault(tmp_path / "org-vault")
     twin = S.new_vault(tmp_path / "twin")
     try:
+        S.register(org_vault, session)
         organisation.import_bundle(
             org_vault, session.bundles.export(tmp_path / "b.age", [record_id]).path, org.paths[0]
         )

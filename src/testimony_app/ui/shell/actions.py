@@ -52,6 +52,7 @@ class ShellActions(QObject):
         self.registry = self._action("actionRegistry")
         self.suggest_links = self._action("actionSuggestLinks")
         self.import_receipt = self._action("actionImportReceipt")
+        self.device_fingerprint = self._action("actionDeviceFingerprint")
         self.lock = self._action("actionLock", PANIC_SHORTCUT)
         # From anywhere in the application, even a dialog (the idle watcher covers modal ones).
         self.lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -93,6 +94,7 @@ class ShellActions(QObject):
         self.vault_menu.addSeparator()
         self.vault_menu.addAction(self.export)
         self.vault_menu.addAction(self.import_receipt)
+        self.vault_menu.addAction(self.device_fingerprint)
         self.vault_menu.addAction(self.registry)
         self.vault_menu.addSeparator()
         self.vault_menu.addAction(self.settings)
@@ -150,6 +152,7 @@ class ShellActions(QObject):
             self.settings: unlocked,
             self.export: unlocked,
             self.import_receipt: unlocked,
+            self.device_fingerprint: unlocked,
             self.registry: unlocked,
         }
         for action, on in enabled.items():
@@ -172,6 +175,7 @@ class ShellActions(QObject):
             self.statement: self.tr("S&tatement…"),
             self.export: self.tr("&Export to the organisation…"),
             self.import_receipt: self.tr("Import &receipt…"),
+            self.device_fingerprint: self.tr("This laptop's &fingerprint…"),
             self.registry: self.tr("Registry and corroboration…"),
             self.suggest_links: self.tr("Suggest registry &links…"),
             self.lock: self.tr("&Lock"),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
 
+from testimony_app.ui.device_dialog import DeviceDialog
 from testimony_app.ui.export_dialog import ExportDialog
 from testimony_app.ui.receipt_dialog import ReceiptDialog
 from testimony_app.ui.registry import RegistryView
@@ -116,6 +117,16 @@ class RecordDialogs(QObject):
             return
         dialog.acknowledged.connect(self.statuses_changed)
         dialog.purged.connect(self._purged)
+        dialog.open()
+
+    @Slot()
+    def device_fingerprint(self) -> None:
+        """Show this laptop's fingerprint and key, for the organisation to register it."""
+        w = self._window
+        if w.is_locked:
+            return
+        dialog = DeviceDialog(w.session, w.runner, parent=w)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     @Slot(int)

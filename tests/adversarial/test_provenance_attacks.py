@@ -1,0 +1,362 @@
+"""Forged provenance at the organisation (issue 13, findings F-1 and F-2 of the December review).
+
+Each test plays an attack end to end with real vaults, real age bundles signed by real device
+keys, and the real receipt and purge, and asserts what must hold afterwards: the interviewer's
+laptop never loses a testimony the organisation does not hold, and no device writes into
+another device's records.
+
+The attacker knows what every statement page and its PDF metadata show — a record's id, its
+version and the SHA-256 of its sealed content — and the organisation's public recipient. In
+the hardest variant the attacker also holds a laptop the organisation registered (a seized
+one, or a colleague's).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from testimony_app.bundles import AuditHead, BundleMember, RecordRef, write_bundle
+from testimony_app.crypto.chain import sha256_hex
+from testimony_app.crypto.signing import SigningKey
+from testimony_app.domain import interchange
+from testimony_app.domain.model import Testimony as Record
+from testimony_app.errors import BundleRejected
+from testimony_app.services import organisation
+from testimony_app.services.vault import VaultSession
+
+S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
+GENUINE = "Gözlərimi bağladılar"
+FORGED = "FORGED: the witness retracts everything"
+
+
+@dataclass
+class Device:
+    """A laptop: its vault, and the key and id it signs bundles with."""
+
+    session: VaultSession
+    key: SigningKey
+    device_id: str
+
+    @classmethod
+    def of(cls, session: VaultSession) -> Device:
+        secret = session.meta("device_signing_key")
+        assert secret is not None
+        import base64
+
+        return cls(
+            session,
+            SigningKey.from_private_bytes(base64.b64decode(secret)),
+            session.meta("device_id") or "",
+        )
+
+
+@dataclass
+class Forgery:
+    """A record version as an attacker puts it into a bundle."""
+
+    record_id: str
+    version: int
+    content: bytes
+    claimed_sha256: str
+    redacted: bool
+
+
+def forged_bundle(
+    path: Path, recipient: str, key: SigningKey, device_id: str, items: list[Forgery]
+) -> Path:
+    """A bundle encrypted to the organisation and signed by ``key``: valid in every byte."""
+    members: list[BundleMember] = []
+    refs: list[RecordRef] = []
+    custody = []
+    for item in items:
+        member = f"records/{item.record_id}/v{item.version}/record.json"
+        members.append(BundleMember.from_bytes(member, item.content))
+        refs.append(RecordRef(item.record_id, item.version, item.claimed_sha256))
+        custody.append(
+            {
+                "id": item.record_id,
+                "version": item.version,
+                "content_sha256": item.claimed_sha256,
+                "redacted": item.redacted,
+                "sealed_at": "2017-06-14T12:40:00Z",
+                "reason": "",
+                "attachments": [],
+            }
+        )
+    doc = {"format": "testimony-custody/v1", "device_id": device_id, "records": custody}
+    doc["entries"] = []
+    members.append(BundleMember.from_bytes("custody.json", json.dumps(doc).encode()))
+    write_bundle(
+        path,
+        device_id=device_id,
+        device_key=key,
+        recipients=[recipient],
+        members=members,
+        records=refs,
+        audit_head=AuditHead(1, "0" * 64),
+        previous_bundle_id=None,
+    )
+    return path
+
+
+def garbage_for(record_id: str, *, name_may_appear: bool | None = False) -> bytes:
+    """A valid testimony document for ``record_id`` saying what the attacker wants."""
+    fake = Record(id=record_id, title="Tərtər işi", fictional=True)
+    fake.narrative.text = FORGED
+    fake.consent.name_may_appear = name_may_appear
+    return interchange.canonical_bytes(fake)
+
+
+@dataclass
+class Scene:
+    root: Path
+    org: organisation.OrgKeygenResult
+    org_vault: VaultSession
+    laptop: Device
+    record_id: str
+    sealed_sha256: str
+
+    def org_import(self, bundle: Path) -> organisation.ImportReport:
+        return organisation.import_bundle(self.org_vault, bundle, self.org.paths[0])
+
+    def receipt(self, bundle: Path, name: str) -> Path:
+        return organisation.receipt(
+            self.org_vault, bundle, self.org.paths[0], self.org.paths[1], self.root / name
+        )
+
+    def attacker(self, name: str, *, registered: bool) -> Device:
+        """Another laptop, enrolled with the same organisation; registered there if asked."""
+        session = S.new_vault(self.root / name)
+        S.enrol(session, self.org)
+        if registered:
+            S.register(self.org_vault, session, f"{name} (seized)")
+        return Device.of(session)
+
+
+@pytest.fixture
+def scene(tmp_path: Path) -> Scene:
+    org = S.org_keys(tmp_path)
+    org_vault = S.new_vault(tmp_path / "org-vault")
+    laptop = S.new_vault(tmp_path / "laptop")
+    S.enrol(laptop, org)
+    S.register(org_vault, laptop, "Gülnarə's laptop")
+    rid = S.sealed(laptop, S.azerbaijani("a"), backup=True)
+    sealed = laptop.testimonies.info(rid).versions[0].content_sha256
+    yield Scene(tmp_path, org, org_vault, Device.of(laptop), rid, sealed)
+    laptop.lock()
+    org_vault.lock()
+
+
+def _still_holds_the_genuine_text(scene: Scene) -> None:
+    laptop = scene.laptop.session
+    assert not laptop.bundles.is_purged(scene.record_id)
+    assert GENUINE in laptop.testimonies.get(scene.record_id).narrative.text
+    assert laptop.testimonies.info(scene.record_id).versions[0].content_sha256 == (
+        scene.sealed_sha256
+    )
+
+
+# -- F-1: a forged "redacted" copy pre-empts the testimony, the laptop then purges it --------------
+
+
+@pytest.mark.parametrize("registered", [True, False], ids=["registered", "new device"])
+def test_forged_redacted_copy_never_leads_the_laptop_to_purge_the_genuine_record(
+    scene: Scene, registered: bool
+) -> None:
+    attacker = scene.attacker("attacker", registered=registered)
+    forged = forged_bundle(
+        scene.root / "forged.age",
+        scene.org.recipient,
+        attacker.key,
+        attacker.device_id,
+        [Forgery(scene.record_id, 1, garbage_for(scene.record_id), scene.sealed_sha256, True)],
+    )
+    if registered:
+        scene.org_import(forged)
+    else:
+        with pytest.raises(BundleRejected) as refused:
+            scene.org_import(forged)
+        S.one_sentence(str(refused.value))
+        assert "not registered" in str(refused.value)
+    attacker.session.lock()
+
+    genuine = scene.laptop.session.bundles.export(scene.root / "genuine.age")
+    report = scene.org_import(genuine.path)
+    (outcome,) = report.versions
+    assert outcome.outcome != "unchanged"
+    if registered:
+        # The record was first sent by the attacker's device: the genuine version is kept
+        # aside, not taken as current, and not acknowledged.
+        assert outcome.outcome == "kept aside"
+        kept = scene.org_vault.bundles.organisation.conflict_content(
+            scene.record_id, 1, scene.sealed_sha256
+        )
+        assert GENUINE.encode() in kept
+    else:
+        assert outcome.outcome == "added"
+        assert GENUINE in scene.org_vault.testimonies.get(scene.record_id).narrative.text
+
+    receipt = scene.receipt(genuine.path, "receipt.txt")
+    laptop = scene.laptop.session
+    ack = laptop.bundles.acknowledge(receipt)
+    laptop.bundles.purge([scene.record_id])
+    if registered:
+        assert ack.acknowledged == ()
+        assert ack.purgeable == ()
+        _still_holds_the_genuine_text(scene)
+        (fate,) = ack.records
+        assert (fate.record_id, fate.state, fate.reason) == (
+            scene.record_id,
+            "kept",
+            "not_in_receipt",
+        )
+        # The organisation's vault and check say nothing is wrong with their own data, and
+        # the laptop's backups still hold the record (nothing was replaced).
+        assert scene.org_vault.check().ok
+        assert laptop.check().ok
+    else:
+        # The genuine content reached the organisation: that purge is the one it allows.
+        assert ack.acknowledged == ((scene.record_id, 1),)
+        assert laptop.bundles.is_purged(scene.record_id)
+
+
+def test_a_redacted_copy_never_makes_the_complete_version_unchanged(scene: Scene) -> None:
+    """Even from the record's own device: a redacted copy held is not the sealed content."""
+    laptop = scene.laptop
+    redacted = forged_bundle(
+        scene.root / "redacted.age",
+        scene.org.recipient,
+        laptop.key,
+        laptop.device_id,
+        [Forgery(scene.record_id, 1, garbage_for(scene.record_id), scene.sealed_sha256, True)],
+    )
+    (first,) = scene.org_import(redacted).versions
+    assert first.outcome == "added"
+    assert first.redacted
+    held = scene.org_vault.testimonies.info(scene.record_id).versions[0]
+    # Stored as what it is: its own hash, and the sealed hash only as the device's claim.
+    assert held.content_sha256 == sha256_hex(garbage_for(scene.record_id))
+    (prov,) = scene.org_vault.bundles.organisation.provenance(scene.record_id)
+    assert prov.redacted
+    assert prov.source_sha256 == scene.sealed_sha256
+
+    genuine = laptop.session.bundles.export(scene.root / "genuine.age")
+    (outcome,) = scene.org_import(genuine.path).versions
+    assert outcome.outcome == "kept aside"
+    ack = laptop.session.bundles.acknowledge(scene.receipt(genuine.path, "r.txt"))
+    assert ack.acknowledged == ()
+    laptop.session.bundles.purge([scene.record_id])
+    _still_holds_the_genuine_text(scene)
+
+
+def test_a_receipt_for_a_redacted_only_delivery_purges_nothing(scene: Scene) -> None:
+    laptop = scene.laptop.session
+    hidden = S.sealed(laptop, S.azerbaijani("h", name_may_appear=False), backup=True)
+    bundle = laptop.bundles.export(scene.root / "b.age", record_ids=[hidden])
+    (outcome,) = scene.org_import(bundle.path).versions
+    assert (outcome.outcome, outcome.redacted) == ("added", True)
+    receipt = scene.receipt(bundle.path, "r.txt")
+    # The receipt acknowledges nothing complete; it names the redacted copy as such.
+    body = json.loads(receipt.read_bytes().split(b"\n")[0])
+    assert body["records"] == []
+    assert [(r["id"], r["version"]) for r in body["redacted_copies"]] == [(hidden, 1)]
+
+    ack = laptop.bundles.acknowledge(receipt)
+    assert ack.acknowledged == ()
+    assert ack.purgeable == ()
+    (fate,) = ack.records
+    assert (fate.record_id, fate.state, fate.reason) == (hidden, "kept", "redacted_only")
+    S.one_sentence(fate.reason_text)
+    S.one_sentence(fate.action_text)
+    report = laptop.bundles.purge([hidden])
+    assert report.purged == ()
+    assert laptop.testimonies.get(hidden).witness.name == "Nemət Məhərrəmov"
+
+
+# -- F-2: another device adds a version to a record it never made -------------------------------
+
+
+@pytest.mark.parametrize("version", [2, 1], ids=["next version", "same version"])
+def test_another_device_cannot_add_versions_to_a_record(scene: Scene, version: int) -> None:
+    laptop = scene.laptop
+    first = laptop.session.bundles.export(scene.root / "first.age")
+    scene.org_import(first.path)
+    attacker = scene.attacker("colleague", registered=True)
+    fake = garbage_for(scene.record_id, name_may_appear=True)
+    cross = forged_bundle(
+        scene.root / "cross.age",
+        scene.org.recipient,
+        attacker.key,
+        attacker.device_id,
+        [Forgery(scene.record_id, version, fake, sha256_hex(fake), False)],
+    )
+    attacker.session.lock()
+    report = scene.org_import(cross)
+    (outcome,) = report.versions
+    assert outcome.outcome == "kept aside"
+    assert any("belongs to another device" in w for w in report.warnings), report.warnings
+    org = scene.org_vault
+    info = org.testimonies.info(scene.record_id)
+    assert [v.number for v in info.versions] == [1]
+    assert GENUINE in org.testimonies.get(scene.record_id).narrative.text
+    assert FORGED.encode() in org.bundles.organisation.conflict_content(
+        scene.record_id, version, sha256_hex(fake)
+    )
+
+    # The genuine amendment from the record's own laptop still becomes current, and the
+    # receipt for it names it.
+    t = laptop.session.testimonies.get(scene.record_id)
+    t.narrative.text += "\n\nƏlavə: ikinci gün də döydülər."
+    laptop.session.testimonies.amend(scene.record_id, t, "əlavə")
+    second = laptop.session.bundles.export(scene.root / "second.age")
+    (genuine,) = scene.org_import(second.path).versions
+    assert (genuine.version, genuine.outcome) == (2, "added")
+    assert "ikinci gün" in org.testimonies.get(scene.record_id).narrative.text
+    ack = laptop.session.bundles.acknowledge(scene.receipt(second.path, "r2.txt"))
+    assert ack.acknowledged == ((scene.record_id, 2),)
+    assert org.check().ok
+
+
+def test_the_organisation_can_transfer_a_record_to_another_device(scene: Scene) -> None:
+    """A record that moves to a new laptop (the old one was lost) needs an explicit transfer,
+    recorded in the organisation's audit log; after it, the new laptop's versions are taken."""
+    first = scene.laptop.session.bundles.export(scene.root / "first.age")
+    scene.org_import(first.path)
+    successor = scene.attacker("new-laptop", registered=True)
+    content = garbage_for(scene.record_id, name_may_appear=True)
+    amendment = forged_bundle(
+        scene.root / "amend.age",
+        scene.org.recipient,
+        successor.key,
+        successor.device_id,
+        [Forgery(scene.record_id, 2, content, sha256_hex(content), False)],
+    )
+    assert [v.outcome for v in scene.org_import(amendment).versions] == ["kept aside"]
+    org = scene.org_vault.bundles.organisation
+    moved = org.transfer_record(
+        scene.record_id,
+        successor.session.bundles.device_public_key(),
+        "old laptop lost on 2017-07-01",
+        confirmed=True,
+    )
+    assert moved.device_fingerprint == successor.session.bundles.device_fingerprint()
+    history = scene.org_vault.testimonies.history(scene.record_id)
+    assert history[-1].action == "record-transferred"
+    assert [v.outcome for v in scene.org_import(amendment).versions] == ["added"]
+    assert [v.number for v in scene.org_vault.testimonies.info(scene.record_id).versions] == [
+        1,
+        2,
+    ]
+    # And the old laptop is no longer the owner.
+    t = scene.laptop.session.testimonies.get(scene.record_id)
+    scene.laptop.session.testimonies.amend(scene.record_id, t, "late")
+    late = scene.laptop.session.bundles.export(scene.root / "late.age")
+    assert [v.outcome for v in scene.org_import(late.path).versions] == ["kept aside"]
+    successor.session.lock()
+    assert str(uuid.UUID(scene.record_id)) == scene.record_id
