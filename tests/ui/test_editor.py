@@ -708,3 +708,47 @@ def test_a_save_meeting_a_held_database_waits_on_the_worker_not_in_the_window(
     qtbot.waitUntil(lambda: session.testimonies.get(record_id).narrative.text == AZ, timeout=10000)
     assert editor.save_and_wait()
     assert session.testimonies.get(record_id).narrative.text == AZ + " " + RU
+
+
+def test_timed_saves_do_not_pile_up_behind_a_held_database(
+    editor: Editor, session: VaultSession, runner: TaskRunner, type_text: Any, qtbot: Any
+) -> None:
+    """While one save waits for the lock, later ones only ask for one more save of the newest
+    text: the queue does not grow with the typing, and nothing typed is lost."""
+    import threading
+
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    editor.set_autosave_interval(100)  # a timed save every 100-150 ms while typing
+    editor.show_section("narrative")
+    box = find(editor, QPlainTextEdit, "narrative.text")
+    calls: list[str] = []
+    real = session.testimonies.save_draft
+
+    def counting(rid: str, testimony: Any) -> None:
+        calls.append(testimony.narrative.text)
+        real(rid, testimony)
+
+    session.testimonies.save_draft = counting  # type: ignore[method-assign]
+    held, release = threading.Event(), threading.Event()
+
+    def backup_like() -> None:
+        with session.bundles.vault.db.lock:
+            held.set()
+            release.wait(20)
+
+    holder = threading.Thread(target=backup_like)
+    holder.start()
+    try:
+        assert held.wait(5)
+        for word in ("Məni ", "gecə ", "apardılar, ", "Меня ", "били ", "дубинками."):
+            type_text(box, word)
+            qtbot.wait(120)  # the timers fire again and again meanwhile
+        assert runner.pending <= 1  # one save waiting on the worker, not one per tick
+    finally:
+        release.set()
+        holder.join(10)
+    qtbot.waitUntil(lambda: not editor.is_dirty(), timeout=10000)
+    assert len(calls) <= 2  # the one that waited, then one with the newest text
+    assert calls[-1] == box.toPlainText()
+    assert session.testimonies.get(record_id).narrative.text == box.toPlainText()
