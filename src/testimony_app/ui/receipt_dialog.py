@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -44,6 +43,7 @@ from testimony_app.services.bundles import AckReport, PurgeReport, RecordFate
 from testimony_app.ui.bundle_texts import short_id
 from testimony_app.ui.i18n import format_date
 from testimony_app.ui.prompts import Prompts, prompts_for
+from testimony_app.ui.session_op import SessionOp
 from testimony_app.ui.tasks import TaskRunner, show_error
 
 if TYPE_CHECKING:
@@ -116,9 +116,7 @@ class ReceiptDialog(QDialog):
         self.setModal(True)
         if prompts is not None:
             self.prompts = prompts
-        self._session_provider = session_provider
-        self._runner = runner
-        self._closed = False
+        self.ops = SessionOp(self, session_provider, runner)
         self._working = False
         self._ack: Acknowledgement | None = None
         self._purge: PurgeReport | None = None
@@ -218,20 +216,18 @@ class ReceiptDialog(QDialog):
 
     def acknowledge(self, path: Path) -> None:
         """Verify the receipt at ``path`` and mark what it names (off the GUI thread)."""
-        session = self._session_provider()
-        if session is None or self._working:
+        if self._working:
             return
-        self._set_working(True, self.tr("Checking the receipt's signature…"))
-        self._runner.submit(
-            lambda: acknowledge_receipt(session, path), self._acknowledged, self._failed
-        )
+        if self.ops.submit(
+            lambda s: acknowledge_receipt(s, path), self._acknowledged, self._failed
+        ):
+            self._set_working(True, self.tr("Checking the receipt's signature…"))
 
     @Slot()
     def purge(self) -> None:
         """After a confirmation, delete the content of what the organisation holds complete."""
-        session = self._session_provider()
         ids = self._purgeable()
-        if session is None or self._ack is None or self._working or not ids:
+        if self.ops.session() is None or self._ack is None or self._working or not ids:
             return
         if not prompts_for(self).confirm(
             self,
@@ -246,17 +242,12 @@ class ReceiptDialog(QDialog):
             destructive=True,
         ):
             return
-        self._set_working(True, self.tr("Deleting the content and writing a fresh backup…"))
-        self._runner.submit(lambda: session.bundles.purge(ids), self._purged, self._failed)
+        if self.ops.submit(lambda s: s.bundles.purge(ids), self._purged, self._failed):
+            self._set_working(True, self.tr("Deleting the content and writing a fresh backup…"))
 
     # -- callbacks ----------------------------------------------------------------------------
 
-    def _alive(self) -> bool:
-        return shiboken6.isValid(self) and not self._closed
-
     def _acknowledged(self, ack: Acknowledgement) -> None:
-        if not self._alive():
-            return
         self._ack = ack
         self._purge = None
         _log.info(
@@ -267,8 +258,6 @@ class ReceiptDialog(QDialog):
         self.acknowledged.emit(len(ack.report.acknowledged))
 
     def _purged(self, report: PurgeReport) -> None:
-        if not self._alive():
-            return
         self._purge = report
         _log.info("purge: %d record(s) purged, %d kept", len(report.purged), len(report.kept))
         self._set_working(False)
@@ -276,8 +265,6 @@ class ReceiptDialog(QDialog):
         self.purged.emit(len(report.purged))
 
     def _failed(self, exc: BaseException) -> None:
-        if not self._alive():
-            return
         self._set_working(False)
         self._show_result()
         show_error(self, exc)
@@ -446,8 +433,8 @@ class ReceiptDialog(QDialog):
     # -- closing and translation ----------------------------------------------------------------
 
     def done(self, result: int) -> None:
-        """Forget what was shown (the lock closes every dialog)."""
-        self._closed = True
+        """Forget what was shown (the lock closes every dialog); later answers are dropped."""
+        self.ops.close()
         self.records_list.clear()
         super().done(result)
 
@@ -463,7 +450,7 @@ class ReceiptDialog(QDialog):
             )
         )
         self.close_button.setText(self.tr("Close"))
-        if not self._closed:
+        if self.ops.alive:
             self._show_result()
 
     def changeEvent(self, event: QEvent) -> None:
