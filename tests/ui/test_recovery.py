@@ -125,3 +125,34 @@ def test_text_that_could_not_be_saved_at_the_lock_is_kept_and_saved_after_unlock
     assert "saved now" in window.statusBar().currentMessage()
     window.close()
     assert stored(tmp_path / "vault", record_id)[0] == TEXT + " Sonra buraxdılar."
+
+
+def test_quitting_when_the_last_changes_cannot_be_saved_asks_first(
+    make_window, qtbot, tmp_path, type_text, scripted_prompts, monkeypatch
+):
+    record_id = make_vault(tmp_path / "vault", open_at_exit=False)
+    window = make_window()
+    unlock(window, qtbot, type_text)
+    with qtbot.waitSignal(window.editor.opened, timeout=10000):
+        window.open_record(record_id)
+    window.editor.set_autosave_interval(60_000)
+    window.editor.show_section("narrative")
+    box = window.editor.findChild(QPlainTextEdit, "narrative.text")
+    box.moveCursor(box.textCursor().MoveOperation.End)
+    type_text(box, " Sonra buraxdılar.")
+    testimonies = window.session().testimonies
+    real = testimonies.save_draft
+
+    def full(*_args: object) -> None:
+        raise DiskFull()
+
+    monkeypatch.setattr(testimonies, "save_draft", full)
+    scripted_prompts.queue("confirm", False)  # "Quit without saving?" -> no
+    window.close()
+    assert window.isVisible()  # still open, still unlocked, the text still on screen
+    assert not window.is_locked
+    assert box.toPlainText() == TEXT + " Sonra buraxdılar."
+    assert any("could not be saved" in t for t in scripted_prompts.texts("confirm"))
+    monkeypatch.setattr(testimonies, "save_draft", real)  # room on the disk again
+    window.close()
+    assert stored(tmp_path / "vault", record_id)[0] == TEXT + " Sonra buraxdılar."

@@ -577,8 +577,9 @@ class MainWindow(QMainWindow):
         """
         if (
             self.sessions.is_open
-            and not self.editor.save_and_wait()
             and not self._terminating
+            and not self.editor.save_and_wait()
+            and not self.editor.saver.saving  # still waiting behind a backup: the lock waits too
             and not self.prompts.confirm(
                 self,
                 self.tr("Quit without saving?"),
