@@ -75,3 +75,28 @@ def test_a_command_still_finds_its_services(tmp_path: Path) -> None:
     assert done.returncode == 2, done.stderr
     assert done.stderr.startswith("testimony-app: ")
     assert "Traceback" not in done.stderr
+
+
+def test_the_window_module_loads_no_reportlab() -> None:
+    """The window must be on screen within a second of starting (issue 19): ReportLab and
+    the fonts (most of a second to import) come in when the first statement is built."""
+    done = subprocess.run(
+        [sys.executable, "-c",
+         "import sys, json, testimony_app.ui.main_window;"
+         " print(json.dumps(sorted({n.split('.')[0] for n in sys.modules})))"],
+        capture_output=True, text=True, check=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+    loaded = json.loads(done.stdout.splitlines()[-1])
+    assert "PySide6" in loaded
+    assert "reportlab" not in loaded
+
+
+def test_reports_names_still_import() -> None:
+    """What the lazy package hands out is what its modules define."""
+    from testimony_app import reports
+    from testimony_app.reports.statement import build_statement
+
+    assert reports.build_statement is build_statement
+    with pytest.raises(AttributeError):
+        _ = reports.no_such_name
