@@ -4,6 +4,7 @@
 #   make check        the quick loop while you work: lint, types, layers and the fast tests (< 90 s)
 #   make test-oldest  the fast tests on the lowest versions pyproject.toml allows (.venv-oldest)
 #   make lock         rewrite the lock files after a change to the dependencies (CONTRIBUTING.md)
+#   make words-update new message codes into the catalogues, then compile them (CONTRIBUTING.md)
 #   make package      the frozen application and .deb (see packaging/README.md)
 #
 # Python packages come from requirements/locked.txt (exact versions, with hashes), so every
@@ -35,7 +36,7 @@ define install_locked
 endef
 
 .PHONY: demo test check test-oldest lint typecheck layers pytest pytest-fast system-deps \
-	bench package lock lock-upgrade clean
+	bench package lock lock-upgrade clean words words-update
 
 system-deps:
 	@scripts/install-system-deps.sh
@@ -48,9 +49,9 @@ demo: system-deps $(STAMP)
 	$(PY) -m testimony_app demo --vault $(DEMO_VAULT)
 	$(PY) -m testimony_app --vault $(DEMO_VAULT) --demo-passphrase "$$($(PY) -c 'from testimony_app.services.demo import DEMO_PASSPHRASE as p; print(p)')"
 
-test: system-deps $(STAMP) lint typecheck layers pytest
+test: system-deps $(STAMP) lint typecheck layers words pytest
 
-check: $(STAMP) lint typecheck layers pytest-fast
+check: $(STAMP) lint typecheck layers words pytest-fast
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks packaging
@@ -60,6 +61,15 @@ typecheck: $(STAMP)
 
 layers: $(STAMP)
 	$(VENV)/bin/lint-imports --no-logo
+
+# The gettext catalogues (CONTRIBUTING.md, "Words"): every code has en/az/ru words.
+words: $(STAMP)
+	$(PY) scripts/catalogues.py check
+
+# After adding or changing a message code: new entries in, then the .mo files the program reads.
+words-update: $(STAMP)
+	$(PY) scripts/catalogues.py extract
+	$(PY) scripts/catalogues.py compile
 
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q

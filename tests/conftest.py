@@ -53,6 +53,21 @@ def _private_home(
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))  # crash reports
     monkeypatch.delenv("TESTIMONY_PASSPHRASE", raising=False)
+    # The machine's language must not decide what a test reads (the CLI follows these).
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.fixture(autouse=True)
+def _english_words() -> Iterator[None]:
+    """Each test starts with the layers' messages in English (the window or the CLI may switch
+    them, process-wide, as they do for the user)."""
+    from testimony_app import words
+
+    words.set_language("en")
+    yield
+    words.set_language("en")
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,10 @@ Every error a user can cause ends as one sentence on stderr and a non-zero exit 
 traceback is ever printed (set ``TESTIMONY_DEBUG=1`` to see one while developing). The
 passphrase comes from ``--passphrase-file``, ``TESTIMONY_PASSPHRASE`` or a terminal prompt, and
 is never echoed.
+
+It speaks English, Azerbaijani or Russian: ``--language`` (before the command), else the
+environment as gettext reads it (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``).
+``--json`` output stays the same in every language, for scripts.
 """
 
 from __future__ import annotations
@@ -13,12 +17,12 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from testimony_app import __version__, crash, paths
+from testimony_app import __version__, crash, paths, words
 from testimony_app.errors import TestimonyError, UserFacingError
 
 if TYPE_CHECKING:
@@ -51,7 +55,32 @@ def command(name: str) -> Callable[[Handler], Handler]:
 
 def wants_cli(args: Sequence[str]) -> bool:
     """True when the arguments name a sub-command (or ask for help or the version)."""
+    args = _without_language(args)
     return bool(args) and (args[0] in _COMMANDS or args[0] in ("-h", "--help", "--version"))
+
+
+def _without_language(args: Sequence[str]) -> Sequence[str]:
+    """``args`` without a leading ``--language X`` (it may come before the command)."""
+    if args[:1] == ["--language"]:
+        return args[2:]
+    if args and args[0].startswith("--language="):
+        return args[1:]
+    return args
+
+
+def language_asked(args: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
+    """The language of this run: ``--language`` before the command, else the environment.
+
+    Read before the parser is built, so that ``--help`` is already in that language. Only
+    before the command: after it, ``pdf --language`` names the statement's language.
+    """
+    if len(args) > 1 and args[0] == "--language" and args[1] in words.LANGUAGES:
+        return args[1]
+    if args and args[0].startswith("--language="):
+        value = args[0].partition("=")[2]
+        if value in words.LANGUAGES:
+            return value
+    return words.language_from_environment(environ)
 
 
 # -- passphrases -------------------------------------------------------------------------
@@ -402,6 +431,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Testimony: encrypted documentation of torture and arbitrary detention.",
     )
     parser.add_argument("--version", action="version", version=f"testimony-app {__version__}")
+    parser.add_argument(
+        "--language", choices=words.LANGUAGES, default=None, help=_LANGUAGE_HELP
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     common = argparse.ArgumentParser(add_help=False)
@@ -468,6 +500,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_LANGUAGE_HELP = (
+    "the language of messages: en, az or ru (default: from LANGUAGE, LC_ALL, LC_MESSAGES or"
+    " LANG); give it before the command"
+)
+
 Extension = Callable[[Any, argparse.ArgumentParser, argparse.ArgumentParser], None]
 _EXTENSIONS: list[Extension] = []
 
@@ -475,13 +512,14 @@ _EXTENSIONS: list[Extension] = []
 def main(argv: Sequence[str]) -> int:
     """Run one command; return the exit status."""
     paths.harden_process()
+    words.set_language(language_asked(argv))
     parser = build_parser()
     args = parser.parse_args(list(argv))
     crash.install()  # other threads and fatal signals; main()'s own bugs are reported below
     try:
         return _COMMANDS[args.command](args)
     except UserFacingError as exc:
-        print(f"testimony-app: {exc}", file=sys.stderr)
+        print(f"testimony-app: {exc.text()}", file=sys.stderr)
         return exc.exit_code
     except TestimonyError as exc:
         print(f"testimony-app: {exc}", file=sys.stderr)

@@ -1,8 +1,24 @@
 """The errors a user can cause, kept apart from bugs.
 
-A :class:`UserFacingError` carries one plain sentence that is safe to show: it never holds a
-passphrase, key material, or testimony text. Everything else is a bug and is reported as such.
+A :class:`UserFacingError` says what went wrong as a stable code and its parameters
+(``UserFacingError("bundle.members_missing", count=3)``), never as a sentence: the words, in
+English as in Azerbaijani and Russian, are in the gettext catalogues
+(:mod:`testimony_app.words`), and the window or the command line shows them in the reader's
+language. ``str(error)`` is the English text, for logs and tests.
+
+What an error carries is safe to show: never a passphrase, key material or testimony text.
+Everything else is a bug and is reported as such.
+
+Write a new error as ``raise SomeError("area.what_happened", name=value)``, then add its text
+to the catalogue of the layer that raises it (CONTRIBUTING.md, "Words");
+``tests/unit/words`` fails until English, Azerbaijani and Russian all have it.
 """
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from testimony_app.words import CODE, Message, Param, text
 
 
 class TestimonyError(Exception):
@@ -10,16 +26,46 @@ class TestimonyError(Exception):
 
 
 class UserFacingError(TestimonyError):
-    """The environment or the user failed; the message is one sentence safe to display."""
+    """The environment or the user failed; :attr:`message` says what, safe to display.
+
+    A subclass may name a ``default_code`` used when it is raised without one.
+    """
 
     exit_code = 2
+    default_code: ClassVar[str] = ""
+
+    def __init__(self, code: str = "", /, **params: Param) -> None:
+        code = code or self.default_code
+        if not code:
+            raise TypeError(f"{type(self).__name__} needs a message code")
+        self.message = Message(code, **params)
+        super().__init__(code)
+
+    @property
+    def code(self) -> str:
+        """The stable code of what happened (``vault.wrong_passphrase``)."""
+        return self.message.code
+
+    @property
+    def coded(self) -> bool:
+        """False for an error still raised with an English sentence (before issue 17 is done);
+        the window then looks the sentence up in its own ``errors`` translation context."""
+        return CODE.match(self.message.code) is not None
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the program's current language)."""
+        if not self.coded:
+            return self.message.code
+        return text(self.message, lang)
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 class WrongPassphrase(UserFacingError):
     """The passphrase does not open this vault."""
 
-    def __init__(self, message: str = "The passphrase is not correct for this vault.") -> None:
-        super().__init__(message)
+    default_code = "vault.wrong_passphrase"
 
 
 class VaultNotFound(UserFacingError):
@@ -49,12 +95,7 @@ class UnsupportedLibrary(UserFacingError):
 class DiskFull(UserFacingError):
     """The disk is full; nothing was lost, but the last change was not saved."""
 
-    def __init__(
-        self,
-        message: str = "The disk is full: the last change was not saved. "
-        "Free some space and save again; your text is kept.",
-    ) -> None:
-        super().__init__(message)
+    default_code = "disk.full"
 
 
 class RecordNotFound(UserFacingError):

@@ -103,6 +103,26 @@ def test_error_sentence_never_shows_an_unexpected_message():
     assert error_sentence(WrongPassphrase()) == "The passphrase is not correct for this vault."
 
 
+def test_error_sentence_speaks_the_interface_language(qtbot):
+    """A coded error is worded from the gettext catalogue of the language the window applies."""
+    from testimony_app.errors import UserFacingError
+    from testimony_app.ui.i18n import Translations
+
+    try:
+        Translations().apply("az")
+        assert error_sentence(WrongPassphrase()) == "Bu seyf üçün parol düzgün deyil."
+        assert error_sentence(DiskFull()).startswith("Disk doludur")
+        # An error still raised with a sentence is looked up in the .ts "errors" context.
+        assert error_sentence(UserFacingError("The vault is locked.")) == "Seyf kilidlidir."
+        Translations().apply("ru")
+        assert error_sentence(WrongPassphrase()) == (
+            "Парольная фраза не подходит к этому хранилищу."
+        )
+    finally:
+        Translations().apply("en")
+    assert error_sentence(WrongPassphrase()) == "The passphrase is not correct for this vault."
+
+
 def test_scripted_prompts_answer_in_order_and_record_everything():
     prompts = ScriptedPrompts().queue("confirm", True, False).queue("save_path", "/tmp/x.pdf")
     assert prompts.confirm(None, "T", "Seal?") is True

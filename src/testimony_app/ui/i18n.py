@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from testimony_app import words
 from testimony_app.paths import AppPaths, ensure_private_dir
 
 
@@ -95,6 +96,7 @@ class Translations:
                 self._installed.append(qt_ours)
         for translator in self._installed:
             QCoreApplication.installTranslator(translator)
+        words.set_language(lang.code)  # what the layers below say (errors, reasons, checklist)
         self.code = lang.code
         return lang.code
 

@@ -43,11 +43,14 @@ PROGRESS_INTERVAL_S = 0.1
 def error_sentence(exc: BaseException) -> str:
     """The one sentence to show for ``exc``: never a traceback, never testimony content.
 
-    A :class:`UserFacingError` carries a safe sentence written by the services; it is looked
-    up in the ``errors`` translation context so that the known sentences appear in the user's
-    language. Anything else is our bug, and the user needs to know only that their work is safe.
+    A :class:`UserFacingError` carries a code whose words are in the gettext catalogues, in the
+    interface language (:func:`testimony_app.words.set_language`, which ``ui/i18n.py`` calls).
+    One still raised with an English sentence is looked up in the ``errors`` translation
+    context. Anything else is our bug, and the user needs to know only that their work is safe.
     """
     if isinstance(exc, UserFacingError):
+        if exc.coded:
+            return exc.text()
         sentence = str(exc).strip()
         if sentence:
             return QCoreApplication.translate("errors", sentence)

@@ -1,0 +1,102 @@
+"""The command line speaks the language asked for: ``--language``, else the environment."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from testimony_app import cli, words
+
+PASSPHRASE = "Tərtər-qırmızı-körpü-ёлка-7"
+
+
+def _run(argv: list[str], **env: str) -> tuple[int, str, str]:
+    """``cli.main`` in this process with ``env`` added (language variables cleared first)."""
+    saved = dict(os.environ)
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+            os.environ.pop(name, None)
+        os.environ.update(env)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.main(argv)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+        words.set_language("en")
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("lang") / "vault"
+    code, _, err = _run(
+        ["init", "--kdf", "test", "--vault", str(path)], TESTIMONY_PASSPHRASE=PASSPHRASE
+    )
+    assert code == 0, err
+    return path
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "expected"),
+    [
+        (["--language", "az"], {}, "testimony-app: Bu seyf üçün parol düzgün deyil.\n"),
+        ([], {"LANG": "az_AZ.UTF-8"}, "testimony-app: Bu seyf üçün parol düzgün deyil.\n"),
+        ([], {"LANG": "ru_RU.UTF-8"},
+         "testimony-app: Парольная фраза не подходит к этому хранилищу.\n"),
+        (["--language=ru"], {"LANG": "az_AZ.UTF-8"},
+         "testimony-app: Парольная фраза не подходит к этому хранилищу.\n"),
+        (["--language", "en"], {"LC_MESSAGES": "ru_RU.UTF-8"},
+         "testimony-app: The passphrase is not correct for this vault.\n"),
+        ([], {"LANG": "C.UTF-8"}, "testimony-app: The passphrase is not correct for this vault.\n"),
+    ],
+)
+def test_a_wrong_passphrase_in_the_language_asked_for(
+    vault: Path, argv: list[str], env: dict[str, str], expected: str
+) -> None:
+    code, out, err = _run(
+        [*argv, "list", "--vault", str(vault)], TESTIMONY_PASSPHRASE="not it", **env
+    )
+    assert (code, out, err) == (2, "", expected)
+
+
+def test_after_the_command_language_is_the_command_s_own(vault: Path) -> None:
+    """``pdf --language`` names the statement's language; messages follow the environment."""
+    _, _, err = _run(
+        ["pdf", "x", "-o", "x.pdf", "--language", "az", "--vault", str(vault)],
+        TESTIMONY_PASSPHRASE="not it", LANG="ru_RU.UTF-8",
+    )
+    assert err == "testimony-app: Парольная фраза не подходит к этому хранилищу.\n"
+
+
+def test_an_unknown_language_is_refused_by_the_parser(vault: Path) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        _run(["--language", "fr", "list", "--vault", str(vault)])
+    assert exit_info.value.code == 2
+
+
+def test_the_language_option_before_the_command_still_means_the_command_line() -> None:
+    assert cli.wants_cli(["--language", "az", "list"])
+    assert cli.wants_cli(["--language=ru", "--help"])
+    assert not cli.wants_cli(["--language", "az"])
+
+
+@pytest.mark.slow
+def test_the_console_script_follows_lang(vault: Path, tmp_path: Path) -> None:
+    """As an organisation's script runs it: a child process, LANG from its environment."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TESTIMONY_", "LC_"))}
+    env.update(LANG="ru_RU.UTF-8", LANGUAGE="", TESTIMONY_PASSPHRASE="not it",
+               PYTHONIOENCODING="utf-8", HOME=str(tmp_path))
+    proc = subprocess.run(
+        [sys.executable, "-m", "testimony_app", "list", "--vault", str(vault)],
+        capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
+        stdin=subprocess.DEVNULL, check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr == "testimony-app: Парольная фраза не подходит к этому хранилищу.\n"
