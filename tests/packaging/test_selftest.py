@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
@@ -89,6 +90,22 @@ def test_a_missing_native_library_is_named(scratch: Path, monkeypatch: pytest.Mo
     assert run(lines) == 1
     assert "no_such_native_module" in lines[-1]
     assert "sqlcipher3" not in lines[-1]
+
+
+def test_checks_only_what_the_program_depends_on() -> None:
+    """A frozen build holds the runtime dependencies only; a test-only one would fail it."""
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text("utf-8"))
+    runtime = {
+        re.split(r"[<>=!~\[ ]", dep, maxsplit=1)[0].lower()
+        for dep in project["project"]["dependencies"]
+    }
+    owners = packages_distributions()
+    for module in selftest.NATIVE_MODULES:
+        distributions = {name.lower() for name in owners.get(module, [])}
+        assert distributions & runtime, f"{module} is not a runtime dependency"
 
 
 @pytest.mark.slow

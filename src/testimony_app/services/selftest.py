@@ -40,8 +40,9 @@ MIN_PDF_BYTES = 4096
 
 # Native extension modules that the app loads lazily; a build that lacks one fails only when
 # the user reaches the feature, so their presence is checked up front (located, not imported:
-# each library has exactly one owning layer, and this is not it).
-NATIVE_MODULES = ("sqlcipher3", "argon2", "pyrage", "reportlab", "cryptography")
+# each library has exactly one owning layer, and this is not it). Only what the program itself
+# depends on belongs here: a test-only library (pyrage) is rightly absent from a frozen build.
+NATIVE_MODULES = ("sqlcipher3", "argon2", "reportlab", "cryptography", "pyhanko")
 
 # Runtime assets whose absence breaks a visible feature.
 REQUIRED_RESOURCES = (
