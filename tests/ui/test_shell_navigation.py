@@ -60,8 +60,9 @@ def test_a_new_testimony_opens_on_consent_with_the_cursor_in_its_first_field(
     editor.show_section("review")  # as if the interviewer ended the last one there
     window.back_to_list()
     assert window.runner.wait_idle()
-    _action(window, "actionNewTestimony").trigger()
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.editor, timeout=10000)
+    with qtbot.waitSignal(editor.opened, timeout=10000):  # read on the worker thread
+        _action(window, "actionNewTestimony").trigger()
+    assert window.pages.currentWidget() is window.editor
     assert editor.current_section() == "consent"
     first = editor.consent.fields["informed_of_purpose"]
     qtbot.waitUntil(first.hasFocus, timeout=3000)

@@ -266,6 +266,7 @@ class TestimonyEditor(QWidget):
         (GUI review D12, D13).
         """
         self._open_on_consent = True
+        self.show_section("consent")  # at once: the last record's section must not show first
         self.open_record(record_id)
 
     def flush(self) -> bool:
