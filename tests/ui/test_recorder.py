@@ -15,6 +15,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
+from testimony_app.domain.model import AttachmentInfo
 from testimony_app.errors import DiskFull
 from testimony_app.services.vault import VaultSession, create_vault, unlock_vault
 from testimony_app.ui.editor import TestimonyEditor as Editor  # not "Test…": pytest collects those
@@ -130,6 +132,24 @@ def editor(
     return widget
 
 
+def press_record(editor: Editor, qtbot: Any) -> None:
+    """Press Record and wait for the writer the worker opens (the microphone starts then)."""
+    view = editor.attachments.view
+    QTest.mouseClick(view.recorder.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(view.is_recording, timeout=10000)
+
+
+def press_stop(editor: Editor, qtbot: Any) -> AttachmentInfo:
+    """Press Stop and wait for the worker to close the recording; the attachment."""
+    view = editor.attachments.view
+    with qtbot.waitSignal(view.recorder.recorder.finished, timeout=10000) as closed:
+        QTest.mouseClick(view.recorder.button, Qt.MouseButton.LeftButton)
+        assert not view.is_recording()  # the microphone stops at once
+    info = closed.args[0]
+    assert isinstance(info, AttachmentInfo)
+    return info
+
+
 def agree_to_audio(editor: Editor, answer: str = "yes") -> None:
     """Click the witness's answer about audio recording on the consent page."""
     editor.show_section("consent")
@@ -188,8 +208,7 @@ def test_chunks_reach_the_vault_while_recording(
     agree_to_audio(editor)
     view = editor.attachments.view
     recorder = view.recorder.recorder
-    QTest.mouseClick(view.recorder.button, Qt.MouseButton.LeftButton)
-    assert view.is_recording()
+    press_record(editor, qtbot)
     indicator = editor.findChild(QWidget, "recordingIndicator")
     assert indicator is not None
     assert indicator.isVisible()
@@ -208,13 +227,13 @@ def test_chunks_reach_the_vault_while_recording(
     assert indicator.isVisible()
     editor.show_section("attachments")
 
-    QTest.mouseClick(view.recorder.button, Qt.MouseButton.LeftButton)
-    assert not view.is_recording()
+    finished = press_stop(editor, qtbot)
     assert not indicator.isVisible()
     assert source.stopped
     items = view.attachments()
     assert len(items) == 1
     info = items[0]
+    assert info == finished
     assert info.media_type == MEDIA_TYPE
     data = session.testimonies.read_attachment(info.id)
     assert data == wav_header(source.fmt) + bytes(source.produced)
@@ -227,15 +246,21 @@ def test_chunks_reach_the_vault_while_recording(
 
 @pytest.mark.slow
 def test_a_crash_loses_seconds_not_the_recording(
-    tmp_path: Path, editor: Editor, session: VaultSession, source: ToneSource, qtbot: Any
+    tmp_path: Path,
+    editor: Editor,
+    session: VaultSession,
+    runner: TaskRunner,
+    source: ToneSource,
+    qtbot: Any,
 ) -> None:
     agree_to_audio(editor)
     view = editor.attachments.view
     recorder = view.recorder.recorder
-    QTest.mouseClick(view.recorder.button, Qt.MouseButton.LeftButton)
+    press_record(editor, qtbot)
     qtbot.waitUntil(lambda: recorder.chunks_written() >= 6, timeout=5000)
     # The process dies: no stop, no finish. Only what was committed can survive.
     recorder._poll.stop()
+    assert runner.wait_idle()  # the writes already on their way are acknowledged or not
     committed = recorder.stored_bytes()
     record_id = editor.current_record_id()
     assert record_id is not None
@@ -251,7 +276,7 @@ def test_a_crash_loses_seconds_not_the_recording(
         assert committed - HEADER_SIZE >= source.fmt.bytes_per_second // 2
     finally:
         reopened.lock()
-    recorder._writer = None  # the dead process's writer; nothing more to stop
+    recorder._source = None  # the dead process's recording; nothing more to stop
 
 
 @pytest.mark.slow
@@ -259,43 +284,57 @@ def test_disk_full_stops_and_keeps_what_was_recorded(
     editor: Editor,
     session: VaultSession,
     prompts: ScriptedPrompts,
+    source: ToneSource,
     qtbot: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     agree_to_audio(editor)
     view = editor.attachments.view
     recorder = view.recorder.recorder
-    QTest.mouseClick(view.recorder.button, Qt.MouseButton.LeftButton)
+    press_record(editor, qtbot)
     qtbot.waitUntil(lambda: recorder.chunks_written() >= 3, timeout=5000)
-    writer = recorder._writer
-    assert writer is not None
+    take = recorder._take
+    assert take is not None
+    writer = take.channel.writer
+    real_write = writer.write
+    calls = 0
 
-    def full(_data: bytes) -> None:
-        raise DiskFull()
+    def full_once(data: bytes) -> None:
+        # The disk fills once; a later piece would fit again, but storing it after a lost one
+        # would put a jump in the middle of the audio.
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise DiskFull()
+        real_write(data)
 
-    monkeypatch.setattr(writer, "write", full)
-    kept = recorder.stored_bytes()
-    qtbot.waitUntil(lambda: not view.is_recording(), timeout=5000)
+    with qtbot.waitSignal(recorder.finished, timeout=10000):
+        monkeypatch.setattr(writer, "write", full_once)
+        qtbot.waitUntil(lambda: not view.is_recording(), timeout=5000)
     assert prompts.texts("error") == [
         "The disk is full, so the recording stopped. What was recorded until now is kept."
     ]
+    assert calls == 1
     items = view.attachments()
     assert len(items) == 1
-    assert items[0].size == kept
+    assert items[0].size == recorder.stored_bytes()
+    data = session.testimonies.read_attachment(items[0].id)
+    assert data[HEADER_SIZE:] == bytes(source.produced[: len(data) - HEADER_SIZE])
 
 
 @pytest.mark.slow
 def test_clear_stops_and_keeps_a_running_recording(
-    editor: Editor, session: VaultSession, qtbot: Any
+    editor: Editor, session: VaultSession, runner: TaskRunner, qtbot: Any
 ) -> None:
     agree_to_audio(editor)
     view = editor.attachments.view
-    QTest.mouseClick(view.recorder.button, Qt.MouseButton.LeftButton)
+    press_record(editor, qtbot)
     qtbot.waitUntil(lambda: view.recorder.recorder.chunks_written() >= 2, timeout=5000)
     record_id = editor.current_record_id()
     assert record_id is not None
     editor.clear()
     assert not view.is_recording()
+    assert runner.wait_idle()  # the last piece and the close run on the worker
     items = session.testimonies.attachments(record_id)
     assert len(items) == 1
     assert items[0].size > HEADER_SIZE
@@ -303,6 +342,7 @@ def test_clear_stops_and_keeps_a_running_recording(
 
 _CHILD_START = """
 import sys
+import threading
 import testimony_app.ui  # guards against the PySide6 6.12 None/True refcount bug
 from pathlib import Path
 from PySide6.QtCore import QTimer
@@ -312,6 +352,7 @@ from PySide6.QtMultimedia import QMediaDevices
 from testimony_app.services.vault import create_vault
 from testimony_app.domain.model import Testimony, Consent
 from testimony_app.ui.recorder import MEDIA_TYPE, MicrophoneSource, Recorder
+from testimony_app.ui.tasks import TaskRunner
 
 if not QMediaDevices.audioInputs():
     print("NO-INPUT", flush=True)
@@ -321,7 +362,8 @@ rid = session.testimonies.create(Testimony(consent=Consent(audio_recording=True)
 print("RECORD", rid, flush=True)
 writer = session.testimonies.start_recording(rid, "mic.wav", MEDIA_TYPE)
 source = MicrophoneSource()
-recorder = Recorder(chunk_ms=500)
+runner = TaskRunner()
+recorder = Recorder(runner.submit, chunk_ms=500)
 recorder.start(writer, source)
 """
 
@@ -329,7 +371,8 @@ recorder.start(writer, source)
 _CHILD = _CHILD_START + """
 QTimer.singleShot(int(sys.argv[2]) * 1000, app.quit)
 app.exec()
-info = recorder.stop()
+recorder.stop()
+assert runner.wait_idle(30000)
 print("MS", recorder.captured_ms(), "CHUNKS", recorder.chunks_written(), flush=True)
 session.lock()
 """
@@ -511,20 +554,29 @@ def test_real_recording_survives_kill_9(
 
 @pytest.mark.slow
 def test_lock_while_recording_is_silent_and_recovered(
-    tmp_path: Path, editor: Editor, session: VaultSession, prompts: ScriptedPrompts, qtbot: Any
+    tmp_path: Path,
+    editor: Editor,
+    session: VaultSession,
+    runner: TaskRunner,
+    prompts: ScriptedPrompts,
+    qtbot: Any,
 ) -> None:
     agree_to_audio(editor)
     view = editor.attachments.view
     recorder = view.recorder.recorder
-    QTest.mouseClick(view.recorder.button, Qt.MouseButton.LeftButton)
+    press_record(editor, qtbot)
     qtbot.waitUntil(lambda: recorder.chunks_written() >= 3, timeout=5000)
     record_id = editor.current_record_id()
     assert record_id is not None
     recorder._poll.stop()  # freeze the count: what is committed now is what must come back
+    assert runner.wait_idle()
     committed = recorder.stored_bytes()
-    session.lock()  # the shell locked before clearing: the writer can no longer finish
+    # The shell queues the lock on the worker before it clears the editor: the last piece and
+    # the close queued by the clear find the writer shut, and must say nothing.
+    runner.submit(session.lock)
     editor.clear()
     assert not view.is_recording()
+    assert runner.wait_idle()
     assert prompts.texts("error") == []
     reopened = unlock_vault(tmp_path / "vault", PASS)
     try:
@@ -548,3 +600,50 @@ def test_no_microphone_says_so(
     QTest.mouseClick(panel.button, Qt.MouseButton.LeftButton)
     assert not panel.recorder.is_recording()
     assert prompts.texts("information") == ["No microphone was found. Connect one and try again."]
+
+
+@pytest.mark.slow
+def test_the_recorder_never_touches_the_vault_on_the_gui_thread(
+    editor: Editor, session: VaultSession, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening the writer, every fsynced piece and the close that hashes the recording run on
+    the task runner's thread: a slow disk or a backup holding the vault must not freeze the
+    window while the witness speaks."""
+    calls: list[tuple[str, str]] = []
+    open_writer = session.testimonies.start_recording
+
+    class Spy:
+        def __init__(self, writer: Any) -> None:
+            self.writer = writer
+
+        def write(self, data: bytes) -> None:
+            calls.append(("write", threading.current_thread().name))
+            self.writer.write(data)
+
+        def finish(self) -> AttachmentInfo:
+            calls.append(("finish", threading.current_thread().name))
+            info: AttachmentInfo = self.writer.finish()
+            return info
+
+        def abort(self) -> None:
+            calls.append(("abort", threading.current_thread().name))
+            self.writer.abort()
+
+    def spied(record_id: str, filename: str, media_type: str) -> Spy:
+        calls.append(("open", threading.current_thread().name))
+        return Spy(open_writer(record_id, filename, media_type))
+
+    monkeypatch.setattr(session.testimonies, "start_recording", spied)
+    agree_to_audio(editor)
+    press_record(editor, qtbot)
+    recorder = editor.attachments.view.recorder.recorder
+    qtbot.waitUntil(lambda: recorder.chunks_written() >= 3, timeout=5000)
+    recorder.flush()
+    info = press_stop(editor, qtbot)
+    assert info.size == recorder.stored_bytes()
+    kinds = [kind for kind, _thread in calls]
+    assert kinds[0] == "open"
+    assert kinds[-1] == "finish"
+    assert kinds.count("write") >= 4
+    gui = threading.main_thread().name
+    assert [c for c in calls if c[1] == gui] == []

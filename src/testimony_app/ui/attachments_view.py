@@ -42,7 +42,13 @@ from testimony_app.errors import OperationCancelled
 from testimony_app.ui.editor_base import ChoiceField, EditorPage, LineField, path_steps
 from testimony_app.ui.i18n import format_size
 from testimony_app.ui.prompts import prompts_for
-from testimony_app.ui.recorder import MEDIA_TYPE, RecorderPanel, format_duration, recording_filename
+from testimony_app.ui.recorder import (
+    MEDIA_TYPE,
+    AttachmentWriterLike,
+    RecorderPanel,
+    format_duration,
+    recording_filename,
+)
 from testimony_app.ui.tasks import TaskRunner, show_error
 from testimony_app.ui.vocab_picker import choices, term_label
 
@@ -100,7 +106,6 @@ class AttachmentsView(QWidget):
         self._lang = "en"
         self._cancel = threading.Event()
         self._importing = False
-        self._quiet = False
         self._player: QMediaPlayer | None = None
         self._audio_out: QAudioOutput | None = None
         self._buffer: QBuffer | None = None
@@ -111,7 +116,8 @@ class AttachmentsView(QWidget):
         self.add_button = QPushButton(self)
         self.add_button.setObjectName("addAttachmentButton")
         self.add_button.clicked.connect(self.add_files)
-        self.recorder = RecorderPanel(self)
+        self._starting = False  # a writer is being opened on the worker
+        self.recorder = RecorderPanel(runner.submit, self)
         self.recorder.start_requested.connect(self.start_recording)
         self.recorder.recorder.finished.connect(self._recording_finished)
         self.recorder.recorder.recording_changed.connect(self.recording_changed)
@@ -270,6 +276,7 @@ class AttachmentsView(QWidget):
     def clear(self) -> None:
         """Forget everything shown (the vault locks)."""
         self._cancel.set()
+        self._starting = False
         self.set_attachments([])
         self.details.clear()
         self.status.setText("")
@@ -362,9 +369,14 @@ class AttachmentsView(QWidget):
         )
 
     def start_recording(self) -> None:
-        """Check consent, save the draft, open a writer in the vault and start recording."""
+        """Check consent, save the draft, open a writer in the vault and start recording.
+
+        The writer is opened on the worker (a row and an fsynced file), behind the save that
+        stored the consent the service checks; the microphone opens when it answers.
+        """
         record_id = self._record_id()
-        if self._read_only or record_id is None or self.recorder.recorder.is_recording():
+        if (self._read_only or record_id is None or self._starting
+                or self.recorder.recorder.is_recording()):
             return
         refusal = self._before_recording()
         if not refusal and not self.recorder.input_available():
@@ -375,26 +387,39 @@ class AttachmentsView(QWidget):
         session = self._session()
         if session is None:
             return
-        try:
-            writer = session.testimonies.start_recording(
-                record_id, recording_filename(), MEDIA_TYPE
-            )
-        except Exception as exc:  # noqa: BLE001 -- one sentence to the user, never a trace
+        filename = recording_filename()
+        self._starting = True
+        self.recorder.button.setEnabled(False)
+
+        def opened(writer: AttachmentWriterLike) -> None:
+            self._starting = False
+            if self._record_id() != record_id or self._read_only or self._session() is not session:
+                # The editor moved on meanwhile: nothing was recorded, leave no empty file.
+                self._runner.submit(writer.abort, on_error=lambda _exc: None)
+                self.recorder.set_enabled_for_record(not self._read_only)
+                return
+            self.recorder.begin(writer)
+
+        def failed(exc: BaseException) -> None:
+            self._starting = False
+            self.recorder.set_enabled_for_record(not self._read_only)
             show_error(self, exc)
-            return
-        self.recorder.begin(writer)
 
-    def stop_recording(self, quiet: bool = False) -> AttachmentInfo | None:
-        """Stop and keep a running recording (close; ``quiet`` when locking).
+        self._runner.submit(
+            lambda: session.testimonies.start_recording(record_id, filename, MEDIA_TYPE),
+            on_success=opened,
+            on_error=failed,
+        )
 
-        Quiet means no dialog even if the recording cannot be closed now (the vault may already
-        be locked): its chunks are in the vault and the next unlock finishes it.
+    def stop_recording(self, quiet: bool = False) -> None:
+        """Stop a running recording and keep it (close; ``quiet`` when locking).
+
+        The last samples and the close go to the worker; :meth:`_recording_finished` lists the
+        recording when it answers. Quiet means no dialog even if the recording cannot be
+        closed (the vault may already be locked): its chunks are in the vault and the next
+        unlock finishes it.
         """
-        self._quiet = quiet
-        try:
-            return self.recorder.stop()
-        finally:
-            self._quiet = False
+        self.recorder.stop(quiet)
 
     def flush_recording(self) -> None:
         """Commit the audio captured so far."""
@@ -531,8 +556,7 @@ class AttachmentsView(QWidget):
         self.attachments_changed.emit()
 
     def _recording_failed(self, sentence: str) -> None:
-        if not self._quiet:
-            prompts_for(self).error(self, self.tr("Audio recording"), sentence)
+        prompts_for(self).error(self, self.tr("Audio recording"), sentence)
 
     # -- private: list and preview ------------------------------------------------------------
 

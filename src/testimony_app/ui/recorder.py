@@ -3,8 +3,9 @@
 Why not ``QMediaRecorder``: it writes a file on disk (a plaintext copy of the witness's voice,
 which the vault exists to prevent) and only finalises it at the end, so a crash or a dead
 battery loses the whole recording. Instead a :class:`QAudioSource` hands us raw PCM, and every
-second the new samples are committed to the vault through the service's ``AttachmentWriter``.
-A crash loses at most the last second or so.
+second the new samples are committed to the vault through the service's ``AttachmentWriter``,
+on the task runner's thread (the writes are fsynced, and the GUI thread must not wait for a
+disk). A crash loses at most the last second or so, plus whatever the worker had not reached.
 
 Format: WAV (``audio/wav``), 16-bit PCM, 16 kHz mono when the microphone allows it: speech
 needs no more (speech recognisers work at 16 kHz), and it keeps a two-hour interview at about
@@ -23,8 +24,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMediaDevices, QtAudio
@@ -103,6 +105,10 @@ class AttachmentWriterLike(Protocol):
         """Close the recording and record its hash."""
         ...
 
+    def abort(self) -> None:
+        """Throw away a recording that never got a sample."""
+        ...
+
 
 def microphone_available() -> bool:
     """Whether the system offers any audio input at all."""
@@ -117,7 +123,7 @@ class MicrophoneSource:
     """The default (or a given) audio input through ``QAudioSource``, in pull mode.
 
     Pull mode with a generous buffer (4 s) because the GUI thread drains it: a stall of a second
-    or two (a large attachment being hashed) must not drop samples.
+    or two (a busy machine, a modal dialog opening) must not drop samples.
     """
 
     def __init__(self, device: QAudioDevice | None = None, sample_rate: int = SAMPLE_RATE) -> None:
@@ -168,8 +174,65 @@ class MicrophoneSource:
         return "" if err == QtAudio.Error.NoError else err.name
 
 
+class _Skipped(Exception):
+    """A piece not written because an earlier one failed (it would leave a gap in the audio)."""
+
+
+class _Channel:
+    """The recording's writer as the worker thread uses it.
+
+    Every method runs on the task runner's one thread, in the order the recorder submitted
+    them, so the pieces reach the vault in the order they were captured; once one fails (a full
+    disk), no later one is written, because a later piece stored after a lost one would put a
+    silent jump in the middle of the witness's words.
+    """
+
+    def __init__(self, writer: AttachmentWriterLike) -> None:
+        self.writer = writer
+        self.broken = False
+
+    def write(self, data: bytes) -> int:
+        """Store one piece (worker thread); its length."""
+        if self.broken:
+            raise _Skipped
+        try:
+            self.writer.write(data)
+        except BaseException:
+            self.broken = True
+            raise
+        return len(data)
+
+    def finish(self) -> AttachmentInfo:
+        """Close the recording with what was stored (worker thread)."""
+        return self.writer.finish()
+
+
+Submit = Callable[
+    [Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None
+]
+"""How the recorder hands vault work to the worker: ``submit(fn, on_success, on_error)``, with
+both answers delivered on the GUI thread (:meth:`testimony_app.ui.tasks.TaskRunner.submit`)."""
+
+
+@dataclass(eq=False)
+class _Take:
+    """One recording, as the GUI thread follows it."""
+
+    channel: _Channel
+    quiet: bool = False  # stopped by a lock: failures are logged, not shown
+    told: bool = False  # the user heard of a failure already (one sentence, not two)
+    finishing: bool = False
+
+
 class Recorder(QObject):
     """Moves samples from a :class:`PcmSource` into an attachment writer, chunk by chunk.
+
+    The microphone is drained on the GUI thread (``QAudioSource`` lives there), but every
+    write, and the final close that hashes the recording, runs on the task runner's thread
+    through ``submit``: each piece is fsynced before it counts as stored, which on a slow disk
+    or behind a backup takes longer than a frame of the window may. The pieces are submitted as
+    they are cut and the worker is serial, so they arrive in order, and a lock queued after a
+    :meth:`flush` finds them written.
 
     Signals:
         recording_changed(bool): started or stopped.
@@ -185,21 +248,23 @@ class Recorder(QObject):
     failed = Signal(str)
     finished = Signal(object)
 
-    def __init__(self, chunk_ms: int = 1000, poll_ms: int = 100,
+    def __init__(self, submit: Submit, chunk_ms: int = 1000, poll_ms: int = 100,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.chunk_ms = chunk_ms
+        self._submit = submit
         self._poll = QTimer(self)
         self._poll.setObjectName("recorderPoll")
         self._poll.setInterval(poll_ms)
         self._poll.timeout.connect(self._pull)
-        self._writer: AttachmentWriterLike | None = None
+        self._take: _Take | None = None
         self._source: PcmSource | None = None
         self._format = PcmFormat()
         self._pending = bytearray()
         self._captured = 0
         self._stored = 0
         self._chunks = 0
+        self._waiting = 0
         self._started = 0.0
         self._error_logged = False
 
@@ -207,76 +272,75 @@ class Recorder(QObject):
 
     def is_recording(self) -> bool:
         """Whether samples are being captured now."""
-        return self._writer is not None
+        return self._source is not None
 
     def captured_ms(self) -> int:
-        """How much audio was captured (stored, or waiting for the next chunk)."""
+        """How much audio was captured (stored, on its way, or waiting for the next chunk)."""
         rate = self._format.bytes_per_second or 1
         return self._captured * 1000 // rate
 
     def stored_bytes(self) -> int:
-        """Bytes committed to the vault, header included."""
+        """Bytes the vault acknowledged as durable, header included."""
         return self._stored
 
     def chunks_written(self) -> int:
-        """How many chunks went to the vault (header included)."""
+        """How many chunks the vault acknowledged (header included)."""
         return self._chunks
+
+    def waiting(self) -> int:
+        """Writes and closes submitted whose answer has not come back yet."""
+        return self._waiting
 
     def wall_seconds(self) -> float:
         """Seconds since the recording started."""
-        return time.monotonic() - self._started if self._writer is not None else 0.0
+        return time.monotonic() - self._started if self._source is not None else 0.0
 
     # -- actions ------------------------------------------------------------------------------
 
     def start(self, writer: AttachmentWriterLike, source: PcmSource) -> None:
-        """Write the header at once, then start capturing."""
-        if self._writer is not None:
+        """Queue the header at once, then start capturing."""
+        if self._source is not None:
             raise RuntimeError("already recording")
         self._format = source.audio_format()
         self._pending = bytearray()
         self._captured = 0
         self._stored = 0
         self._chunks = 0
-        self._writer = writer
+        self._error_logged = False
+        self._take = _Take(_Channel(writer))
         self._source = source
-        if not self._commit(wav_header(self._format)):
-            return
+        self._commit(wav_header(self._format))
         source.start()
         self._started = time.monotonic()
         self._poll.start()
         self.recording_changed.emit(True)
 
     def flush(self) -> None:
-        """Commit what was captured so far (before a lock, on Ctrl+S)."""
-        if self._writer is None:
+        """Queue what was captured so far (before a lock, on Ctrl+S)."""
+        if self._source is None:
             return
         self._pull(force=True)
 
-    def stop(self) -> AttachmentInfo | None:
-        """Stop, store the last samples and finish the attachment; returns it, or None."""
-        if self._writer is None:
-            return None
+    def stop(self, quiet: bool = False) -> None:
+        """Stop capturing, queue the last samples and the close of the recording.
+
+        :attr:`finished` brings the attachment once the worker closed it. ``quiet`` (the vault
+        is locking) logs a failure instead of telling the user: the chunks are in the vault
+        and the next unlock finishes the recording.
+        """
+        take = self._take
+        if self._source is None or take is None:
+            return
+        take.quiet = take.quiet or quiet
         self._pull(force=True)
-        writer = self._writer
         self._end_capture()
-        if writer is None:
-            return None
-        try:
-            info = writer.finish()
-        except Exception as exc:  # noqa: BLE001 -- any failure: tell the user, keep chunks
-            _log.error("finishing a recording failed: %s", type(exc).__name__)
-            self.failed.emit(self.tr(
-                "The recording could not be closed; the audio stored so far stays in the vault."
-            ))
-            return None
-        self.finished.emit(info)
-        return info
+        self._finish(take)
 
     # -- private ------------------------------------------------------------------------------
 
     def _pull(self, force: bool = False) -> None:
         source = self._source
-        if source is None or self._writer is None:
+        if source is None or self._take is None:
             return
         data = source.read()
         if data:
@@ -293,45 +357,79 @@ class Recorder(QObject):
             self._commit(chunk)
         self.progress.emit(self.captured_ms())
 
-    def _commit(self, chunk: bytes) -> bool:
-        writer = self._writer
-        if writer is None:
+    def _commit(self, chunk: bytes) -> None:
+        take = self._take
+        if take is None:
+            return
+        channel = take.channel
+        self._waiting += 1
+
+        def written(size: int) -> None:
+            if not self._answered():
+                return
+            if take is self._take:
+                self._stored += size
+                self._chunks += 1
+
+        def failed(exc: BaseException) -> None:
+            if self._answered() and not isinstance(exc, _Skipped):
+                self._write_failed(take, exc)
+
+        self._submit(lambda: channel.write(chunk), written, failed)
+
+    def _answered(self) -> bool:
+        """Count an answer down; False if this recorder is gone (the window closed)."""
+        if not shiboken6.isValid(self):
             return False
-        try:
-            writer.write(chunk)
-        except DiskFull:
-            self._fail(self.tr(
-                "The disk is full, so the recording stopped. What was recorded until now is kept."
-            ))
-            return False
-        except Exception as exc:  # noqa: BLE001 -- any storage failure stops the recording
-            _log.error("storing a recording chunk failed: %s", type(exc).__name__)
-            self._fail(self.tr(
-                "The recording stopped because it could not be stored. What was recorded until "
-                "now is kept."
-            ))
-            return False
-        self._stored += len(chunk)
-        self._chunks += 1
+        self._waiting = max(0, self._waiting - 1)
         return True
 
-    def _fail(self, sentence: str) -> None:
-        writer = self._writer
-        self._end_capture()
-        if writer is not None:
-            try:
-                info = writer.finish()
-            except Exception as exc:  # noqa: BLE001 -- the chunks stay; nothing more to do here
-                _log.error("closing a failed recording failed: %s", type(exc).__name__)
-            else:
+    def _write_failed(self, take: _Take, exc: BaseException) -> None:
+        if isinstance(exc, DiskFull):
+            sentence = self.tr(
+                "The disk is full, so the recording stopped. What was recorded until now is kept."
+            )
+        else:
+            _log.error("storing a recording chunk failed: %s", type(exc).__name__)
+            sentence = self.tr(
+                "The recording stopped because it could not be stored. What was recorded until "
+                "now is kept."
+            )
+        if take is self._take and self._source is not None:
+            self._end_capture()
+        self._finish(take)
+        self._tell(take, sentence)
+
+    def _finish(self, take: _Take) -> None:
+        if take.finishing:
+            return
+        take.finishing = True
+        self._waiting += 1
+
+        def done(info: AttachmentInfo) -> None:
+            if self._answered():
                 self.finished.emit(info)
+
+        def failed(exc: BaseException) -> None:
+            if not self._answered():
+                return
+            _log.error("finishing a recording failed: %s", type(exc).__name__)
+            self._tell(take, self.tr(
+                "The recording could not be closed; the audio stored so far stays in the vault."
+            ))
+
+        self._submit(take.channel.finish, done, failed)
+
+    def _tell(self, take: _Take, sentence: str) -> None:
+        if take.quiet or take.told:
+            return
+        take.told = True
         self.failed.emit(sentence)
 
     def _end_capture(self) -> None:
         self._poll.stop()
         source = self._source
         self._source = None
-        self._writer = None
         if source is not None:
             try:
                 source.stop()
@@ -367,7 +465,8 @@ class RecorderPanel(QWidget):
     """Start and stop, a red light with the elapsed time, and a level meter.
 
     The panel does not decide whether recording is allowed: :attr:`start_requested` asks its
-    owner, which checks consent, opens the writer and calls :meth:`begin`.
+    owner, which checks consent, opens the writer and calls :meth:`begin`. ``submit`` runs the
+    recorder's vault work on the worker thread (see :class:`Recorder`).
 
     Signals:
         start_requested(): the Record button was pressed.
@@ -375,10 +474,10 @@ class RecorderPanel(QWidget):
 
     start_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, submit: Submit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recorderPanel")
-        self.recorder = Recorder(parent=self)
+        self.recorder = Recorder(submit, parent=self)
         self.source_factory: Callable[[], PcmSource] = MicrophoneSource
         self.light = QLabel(self)
         self.light.setObjectName("recordingLight")
@@ -422,9 +521,9 @@ class RecorderPanel(QWidget):
         self.note.setText("")
         self.recorder.start(writer, self.source_factory())
 
-    def stop(self) -> AttachmentInfo | None:
-        """Stop and finish the recording."""
-        return self.recorder.stop()
+    def stop(self, quiet: bool = False) -> None:
+        """Stop; the recording is closed on the worker (:attr:`Recorder.finished`)."""
+        self.recorder.stop(quiet)
 
     def set_enabled_for_record(self, enabled: bool) -> None:
         """A sealed version takes no new recording (a running one may still be stopped)."""
@@ -472,11 +571,13 @@ class RecorderPanel(QWidget):
 __all__ = [
     "MEDIA_TYPE",
     "SAMPLE_RATE",
+    "AttachmentWriterLike",
     "MicrophoneSource",
     "PcmFormat",
     "PcmSource",
     "Recorder",
     "RecorderPanel",
+    "Submit",
     "format_duration",
     "microphone_available",
     "recording_filename",
