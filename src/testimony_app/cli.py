@@ -13,44 +13,39 @@ environment as gettext reads it (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LA
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from testimony_app import __version__, crash, paths, words
+from testimony_app.cli_common import (  # the shared helpers; re-exported for the callers of cli
+    _COMMANDS,
+    _EXTENSIONS,
+    EXIT_BUG,
+    EXIT_DAMAGED,
+    EXIT_OK,
+    EXIT_USER,
+    _emit,
+    _open,
+    _prompt,
+    _read_secret_file,
+    _vault_path,
+    command,
+    read_passphrase,
+)
 from testimony_app.errors import TestimonyError, UserFacingError
 
 if TYPE_CHECKING:
     from testimony_app.domain.model import Testimony
-    from testimony_app.services.vault import VaultSession
 
 # The services (and through them SQLCipher, ReportLab, the age code) are imported inside the
 # commands that use them, never at module level here or in cli_bundles/cli_registry: the
 # parser is built first, so --help, --version and a mistyped option answer at once
 # (tests/cli/test_cli_startup.py).
-
-EXIT_OK = 0
-EXIT_DAMAGED = 1
-EXIT_USER = 2
-EXIT_BUG = 70
-
-Handler = Callable[[argparse.Namespace], int]
-_COMMANDS: dict[str, Handler] = {}
-
-
-def command(name: str) -> Callable[[Handler], Handler]:
-    """Register a sub-command handler."""
-
-    def register(fn: Handler) -> Handler:
-        _COMMANDS[name] = fn
-        return fn
-
-    return register
 
 
 def wants_cli(args: Sequence[str]) -> bool:
@@ -81,58 +76,6 @@ def language_asked(args: Sequence[str], environ: Mapping[str, str] | None = None
         if value in words.LANGUAGES:
             return value
     return words.language_from_environment(environ)
-
-
-# -- passphrases -------------------------------------------------------------------------
-
-
-def _read_secret_file(path: str) -> str:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError:
-        raise UserFacingError("The passphrase file cannot be read.") from None
-    return text.rstrip("\r\n")
-
-
-def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
-    """The passphrase from a file, the environment, or the terminal (never echoed)."""
-    if getattr(args, "passphrase_file", None):
-        return _read_secret_file(args.passphrase_file)
-    env = os.environ.get("TESTIMONY_PASSPHRASE")
-    if env:
-        return env
-    return _prompt("Passphrase: ", confirm)
-
-
-def _prompt(label: str, confirm: bool) -> str:
-    if not sys.stdin.isatty():
-        raise UserFacingError(
-            "No passphrase given: use --passphrase-file, TESTIMONY_PASSPHRASE or a terminal."
-        )
-    first = getpass.getpass(label)
-    if confirm and getpass.getpass("Again: ") != first:
-        raise UserFacingError("The two passphrases differ; nothing was changed.")
-    return first
-
-
-def _vault_path(args: argparse.Namespace) -> Path:
-    return Path(args.vault) if args.vault else paths.AppPaths.default().default_vault
-
-
-def _open(args: argparse.Namespace) -> VaultSession:
-    from testimony_app.services.vault import unlock_vault
-
-    session = unlock_vault(_vault_path(args), read_passphrase(args))
-    if session.history_warning:
-        print(f"Warning: {session.history_warning}", file=sys.stderr)
-    return session
-
-
-def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
-    if getattr(args, "json", False):
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    else:
-        print(text)
 
 
 def _load_document(path: str) -> Testimony:
@@ -504,10 +447,6 @@ _LANGUAGE_HELP = (
     "the language of messages: en, az or ru (default: from LANGUAGE, LC_ALL, LC_MESSAGES or"
     " LANG); give it before the command"
 )
-
-Extension = Callable[[Any, argparse.ArgumentParser, argparse.ArgumentParser], None]
-_EXTENSIONS: list[Extension] = []
-
 
 def main(argv: Sequence[str]) -> int:
     """Run one command; return the exit status."""

@@ -23,7 +23,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from testimony_app.cli import (
+from testimony_app.cli_common import (
     _EXTENSIONS,
     EXIT_DAMAGED,
     EXIT_OK,

@@ -23,7 +23,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from testimony_app.cli import _EXTENSIONS, EXIT_OK, _emit, _open, command
+from testimony_app.cli_common import _EXTENSIONS, EXIT_OK, _emit, _open, command
 from testimony_app.cli_statements import hit_data, hits_text, review_file
 from testimony_app.errors import UserFacingError
 

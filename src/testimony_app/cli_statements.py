@@ -32,7 +32,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from testimony_app.cli import _EXTENSIONS, EXIT_DAMAGED, EXIT_OK, _emit, _open, command
+from testimony_app.cli_common import _EXTENSIONS, EXIT_DAMAGED, EXIT_OK, _emit, _open, command
 from testimony_app.errors import UserFacingError
 
 if TYPE_CHECKING:  # imported where used, so that --help loads no service (see cli.py)

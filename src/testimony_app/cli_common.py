@@ -1,0 +1,102 @@
+"""What every command group of the command line shares: exit statuses, the command
+registry, passphrases, opening the vault and printing.
+
+``cli.py`` builds the parser and runs a command; the command groups (``cli_bundles``,
+``cli_registry``, ``cli_statements``, ``cli_devices``) register their commands here. They import
+this module, never ``cli.py``, so no command-line module imports another in a circle
+(issue 18; the "No import cycles" contract in pyproject.toml keeps it so).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from testimony_app import paths
+from testimony_app.errors import UserFacingError
+
+if TYPE_CHECKING:
+    from testimony_app.services.vault import VaultSession
+
+# Services (and through them SQLCipher, ReportLab, the age code) are imported inside the
+# functions that use them, so that --help and --version load none of them (cli.py).
+
+EXIT_OK = 0
+EXIT_DAMAGED = 1
+EXIT_USER = 2
+EXIT_BUG = 70
+
+Handler = Callable[[argparse.Namespace], int]
+_COMMANDS: dict[str, Handler] = {}
+
+
+def command(name: str) -> Callable[[Handler], Handler]:
+    """Register a sub-command handler."""
+
+    def register(fn: Handler) -> Handler:
+        _COMMANDS[name] = fn
+        return fn
+
+    return register
+
+# Each command group adds its sub-parsers through one of these (called by cli.build_parser).
+Extension = Callable[[Any, argparse.ArgumentParser, argparse.ArgumentParser], None]
+_EXTENSIONS: list[Extension] = []
+
+
+# -- passphrases -------------------------------------------------------------------------
+
+
+def _read_secret_file(path: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        raise UserFacingError("The passphrase file cannot be read.") from None
+    return text.rstrip("\r\n")
+
+
+def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    """The passphrase from a file, the environment, or the terminal (never echoed)."""
+    if getattr(args, "passphrase_file", None):
+        return _read_secret_file(args.passphrase_file)
+    env = os.environ.get("TESTIMONY_PASSPHRASE")
+    if env:
+        return env
+    return _prompt("Passphrase: ", confirm)
+
+
+def _prompt(label: str, confirm: bool) -> str:
+    if not sys.stdin.isatty():
+        raise UserFacingError(
+            "No passphrase given: use --passphrase-file, TESTIMONY_PASSPHRASE or a terminal."
+        )
+    first = getpass.getpass(label)
+    if confirm and getpass.getpass("Again: ") != first:
+        raise UserFacingError("The two passphrases differ; nothing was changed.")
+    return first
+
+
+def _vault_path(args: argparse.Namespace) -> Path:
+    return Path(args.vault) if args.vault else paths.AppPaths.default().default_vault
+
+
+def _open(args: argparse.Namespace) -> VaultSession:
+    from testimony_app.services.vault import unlock_vault
+
+    session = unlock_vault(_vault_path(args), read_passphrase(args))
+    if session.history_warning:
+        print(f"Warning: {session.history_warning}", file=sys.stderr)
+    return session
+
+
+def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(text)
