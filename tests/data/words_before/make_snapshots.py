@@ -15,12 +15,13 @@ import json
 import string
 import sys
 from pathlib import Path
+from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 
 
-def _load(path: Path, name: str):  # noqa: ANN202 -- a test module loaded by path
+def _load(path: Path, name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
