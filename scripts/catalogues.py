@@ -14,7 +14,9 @@ Usage, from the repository root (``make words`` runs the first two)::
 
 ``extract`` finds the codes by reading the source (the same walk the test does, never a hand
 list): the first argument of every ``Message(...)`` and of every call of a
-``UserFacingError`` subclass, and every ``default_code = "..."`` in such a class. A code
+``UserFacingError`` subclass, every ``default_code = "..."`` in such a class, and the code
+argument of every function that passes one of its parameters on as a code (a report's
+``say(code, **values)``), whose callers must then give a literal. A code
 belongs to the catalogue of the lowest layer that uses it (``domain`` < ``reports`` <
 ``services`` < ``cli``). When the English text of a code changes, ``extract`` marks its
 Azerbaijani and Russian entries fuzzy, and ``compile`` leaves fuzzy entries out (English
@@ -53,7 +55,6 @@ DOMAINS = ("domain", "reports", "services", "cli")  # lowest layer first
 CODE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+\Z")
 PLURAL_FORMS = {"en": 2, "az": 2, "ru": 3}
 BASE_ERROR = "UserFacingError"
-MESSAGE_CALLS = frozenset({"Message"})
 
 
 def domain_of(relative: str) -> str | None:
@@ -171,6 +172,70 @@ def _error_classes(trees: dict[str, ast.Module]) -> set[str]:
     return errors
 
 
+@dataclass(frozen=True)
+class CodeCall:
+    """Where a callable takes its message code, and which of its arguments are not message
+    parameters (``withheld=`` of an error, ``field_path`` beside a code)."""
+
+    position: int
+    keyword: str
+    others: frozenset[str] = frozenset()
+
+
+def _params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
+    names = [a.arg for a in (*node.args.posonlyargs, *node.args.args)]
+    return names[1:] if names[:1] in (["self"], ["cls"]) else names
+
+
+def _code_argument(call: ast.Call, where: CodeCall) -> ast.expr | None:
+    if len(call.args) > where.position:
+        arg = call.args[where.position]
+        return None if isinstance(arg, ast.Starred) else arg
+    for keyword in call.keywords:
+        if keyword.arg == where.keyword:
+            return keyword.value
+    return None
+
+
+def _code_calls(trees: dict[str, ast.Module], errors: set[str]) -> dict[str, CodeCall]:
+    """Every callable that takes a message code: ``Message``, the error classes, and (found
+    by following the code) every function that passes one of its parameters on as a code,
+    such as a report's ``say(code, **values)``. A code can only enter through a literal."""
+    calls: dict[str, CodeCall] = {"Message": CodeCall(0, "code")}
+    functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+    for tree in trees.values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and node.name in errors:
+                others: set[str] = set()
+                for stmt in node.body:
+                    if isinstance(stmt, ast.FunctionDef) and stmt.name == "__init__":
+                        args = stmt.args
+                        others = {a.arg for a in (*args.args[2:], *args.kwonlyargs)}
+                calls[node.name] = CodeCall(0, "code", frozenset(others))
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                functions.append(node)
+    grew = True
+    while grew:
+        grew = False
+        for function in functions:
+            if function.name in calls or function.name.startswith("__"):
+                continue  # an error's own __init__ is known by its class's name
+            params = _params(function)
+            for node in ast.walk(function):
+                if not isinstance(node, ast.Call):
+                    continue
+                where = calls.get(_name(node.func) or "")
+                arg = _code_argument(node, where) if where else None
+                if isinstance(arg, ast.Name) and arg.id in params:
+                    others = {a for a in params if a != arg.id}
+                    others |= {a.arg for a in function.args.kwonlyargs}
+                    calls[function.name] = CodeCall(params.index(arg.id), arg.id,
+                                                    frozenset(others))
+                    grew = True
+                    break
+    return calls
+
+
 _LOGGING = frozenset({"debug", "info", "warning", "error", "exception", "critical", "log"})
 _SINKS = frozenset({"print", "write", "_emit", "error", "exit"})
 _HELP = frozenset({"help", "description", "epilog"})
@@ -196,10 +261,20 @@ def exempt(finding: Finding) -> bool:
 
 
 class _Walker(ast.NodeVisitor):
-    def __init__(self, path: str, errors: set[str], out: Collection) -> None:
-        self.path, self.errors, self.out = path, errors, out
+    def __init__(
+        self, path: str, errors: set[str], calls: dict[str, CodeCall], out: Collection
+    ) -> None:
+        self.path, self.errors, self.calls, self.out = path, errors, calls, out
         self.exempt_depth = 0  # inside a log call or the raise of an internal exception
         self.reported: set[int] = set()  # nodes already reported as legacy error arguments
+        self.functions: list[tuple[str, list[str]]] = []  # the enclosing functions
+
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        self.functions.append((node.name, _params(node)))
+        self.generic_visit(node)
+        self.functions.pop()
+
+    visit_AsyncFunctionDef = visit_FunctionDef  # noqa: N815 -- ast.NodeVisitor's naming
 
     # what is exempt: internal exceptions (bugs, never shown) and log calls (codes only)
     def visit_Raise(self, node: ast.Raise) -> None:
@@ -217,7 +292,9 @@ class _Walker(ast.NodeVisitor):
         name = _name(node.func) or ""
         receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
         is_log = name in _LOGGING and receiver is not None and "log" in ast.unparse(receiver)
-        if name in self.errors or name in MESSAGE_CALLS:
+        # An internal exception made (not only raised) here: a bug's message, never shown.
+        is_log = is_log or (name.endswith(("Error", "Exception")) and name not in self.errors)
+        if name in self.calls:
             self._code_call(node, name)
         elif name in _SINKS and not is_log and self.exempt_depth == 0:
             for arg in node.args:  # f-strings are reported by visit_JoinedStr
@@ -244,20 +321,26 @@ class _Walker(ast.NodeVisitor):
             self.exempt_depth -= 1
 
     def _code_call(self, node: ast.Call, name: str) -> None:
-        if not node.args:
-            return  # the class's default code, collected from its class body
-        first = node.args[0]
+        where = self.calls[name]
+        first = _code_argument(node, where)
+        if first is None:
+            return  # an error class's default code, collected from its class body
         mechanism = self.path == "errors.py" or self.path.startswith("words/")
         if mechanism and not isinstance(first, ast.Constant):
             return  # the mechanism itself passes codes through
-        params: frozenset[str] | None = frozenset(
-            k.arg for k in node.keywords if k.arg is not None
+        if isinstance(first, ast.Name) and self.functions:
+            outer, params = self.functions[-1]
+            if outer in self.calls and first.id in params:
+                return  # passed through: the outer function's own callers give the literal
+        params_passed: frozenset[str] | None = frozenset(
+            k.arg for k in node.keywords
+            if k.arg is not None and k.arg != where.keyword and k.arg not in where.others
         )
         if any(k.arg is None for k in node.keywords):
-            params = None
+            params_passed = None
         if isinstance(first, ast.Constant) and isinstance(first.value, str):
             if CODE.match(first.value):
-                self.out.uses.append(Use(first.value, params, self.path, node.lineno))
+                self.out.uses.append(Use(first.value, params_passed, self.path, node.lineno))
             else:
                 self.out.legacy.append(
                     Finding(self.path, node.lineno, f"{name} with a sentence", first.value)
@@ -331,9 +414,10 @@ def collect(src: Path = SRC) -> Collection:
         relative = path.relative_to(src).as_posix()
         trees[relative] = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     errors = _error_classes(trees)
+    calls = _code_calls(trees, errors)
     out = Collection()
     for relative, tree in trees.items():
-        _Walker(relative, errors, out).visit(tree)
+        _Walker(relative, errors, calls, out).visit(tree)
     out.built = [f for f in out.built if not exempt(f)]
     return out
 
@@ -480,7 +564,8 @@ def extract(locale: Path = LOCALE, src: Path = SRC) -> list[str]:
                     continue
                 note = english_note(english[code])
                 before = " ".join(" ".join(getattr(previous, "auto_comments", ())).split())
-                was_written = bool(before) and not re.fullmatch(r"en( \(one\))?:", before)
+                unwritten = re.fullmatch(r"en( \(one\))?:( en \(other\):)?", before)
+                was_written = bool(before) and not unwritten
                 if was_written and before != " ".join(" ".join(note).split()) and all(
                     forms(entry)
                 ):

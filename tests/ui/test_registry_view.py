@@ -390,10 +390,17 @@ REASONS = {
 }
 
 
+def _percent(value: float, language: str) -> str:
+    # CLDR: Russian puts a no-break space before the percent sign (the domain catalogue's
+    # words, which the window and the command line share).
+    return f"{value:.0%}".replace("%", "\u00a0%") if language == "ru" else f"{value:.0%}"
+
+
 def _expected_reasons(language: str, factors) -> str:
     texts = REASONS[language]
     return "; ".join(
-        texts[r.code].format(f"{r.value:.0%}" if r.value is not None else "") for r in factors
+        texts[r.code].format(_percent(r.value, language) if r.value is not None else "")
+        for r in factors
     )
 
 

@@ -91,9 +91,9 @@ def _canonical_b64decode(text: str, expected_len: int) -> bytes:
     try:
         raw = base64.b64decode(text.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError, ValueError):
-        raise KeyFormatError("The key is not valid base64.") from None
+        raise KeyFormatError("key.not_base64") from None
     if len(raw) != expected_len or base64.b64encode(raw).decode("ascii") != text:
-        raise KeyFormatError("The key does not have the expected length or spelling.")
+        raise KeyFormatError("key.bad_length")
     return raw
 
 
@@ -110,14 +110,14 @@ class PublicKey:
     def __init__(self, raw: bytes) -> None:
         """Accept exactly 32 bytes that encode a canonical point of large order."""
         if not isinstance(raw, bytes) or len(raw) != KEY_BYTES:
-            raise KeyFormatError("An Ed25519 public key is exactly 32 bytes.")
+            raise KeyFormatError("key.public_key_length")
         cleared = raw[:31] + bytes([raw[31] & 0x7F])
         if int.from_bytes(cleared, "little") >= _P or cleared in _SMALL_ORDER:
-            raise KeyFormatError("The Ed25519 public key is not a usable key.")
+            raise KeyFormatError("key.public_key_unusable")
         try:
             self._key = Ed25519PublicKey.from_public_bytes(raw)
         except ValueError:
-            raise KeyFormatError("The Ed25519 public key is not a usable key.") from None
+            raise KeyFormatError("key.public_key_unusable") from None
         self._raw = raw
 
     @classmethod
@@ -125,7 +125,7 @@ class PublicKey:
         """Parse ``ed25519:<base64>`` exactly: no whitespace, no other spelling."""
         if not isinstance(text, str) or _PUBLIC_KEY_TEXT.fullmatch(text) is None:
             raise KeyFormatError(
-                "A public key must be written as 'ed25519:' and 44 base64 characters."
+                "key.public_key_format"
             )
         return cls(_canonical_b64decode(text[len(PUBLIC_KEY_PREFIX) :], KEY_BYTES))
 
@@ -154,11 +154,11 @@ class PublicKey:
     def verify(self, context: SignatureContext, message: bytes, signature: bytes) -> None:
         """Raise :class:`SignatureInvalid` unless ``signature`` is valid for ``message``."""
         if not isinstance(signature, bytes) or len(signature) != SIGNATURE_BYTES:
-            raise SignatureInvalid("The signature has the wrong length.")
+            raise SignatureInvalid("signature.wrong_length")
         try:
             self._key.verify(signature, signed_message(context, message))
         except InvalidSignature:
-            raise SignatureInvalid("The signature does not match the expected key.") from None
+            raise SignatureInvalid("signature.wrong_key") from None
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PublicKey) and other._raw == self._raw
@@ -189,7 +189,7 @@ class SigningKey:
     def from_private_bytes(cls, raw: bytes) -> SigningKey:
         """Load the 32-byte seed that :meth:`private_bytes` returned."""
         if not isinstance(raw, bytes) or len(raw) != KEY_BYTES:
-            raise KeyFormatError("An Ed25519 private key is exactly 32 bytes.")
+            raise KeyFormatError("key.private_key_length")
         return cls(Ed25519PrivateKey.from_private_bytes(raw))
 
     def private_bytes(self) -> bytes:
@@ -219,11 +219,11 @@ def signature_to_text(signature: bytes) -> str:
 def signature_from_text(text: str) -> bytes:
     """Parse the 88-character canonical base64 of a signature, and nothing else."""
     if not isinstance(text, str) or _SIGNATURE_TEXT.fullmatch(text) is None:
-        raise SignatureInvalid("The signature is not 88 characters of base64.")
+        raise SignatureInvalid("signature.not_88_characters")
     try:
         raw = base64.b64decode(text.encode("ascii"), validate=True)
     except (binascii.Error, ValueError):
-        raise SignatureInvalid("The signature is not valid base64.") from None
+        raise SignatureInvalid("signature.not_base64") from None
     if len(raw) != SIGNATURE_BYTES or base64.b64encode(raw).decode("ascii") != text:
-        raise SignatureInvalid("The signature is not written in its canonical form.")
+        raise SignatureInvalid("signature.not_canonical")
     return raw

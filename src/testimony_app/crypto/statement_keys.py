@@ -116,7 +116,7 @@ def _tlv(tag: int, value: bytes) -> bytes:
 def _read_tlv(data: bytes, pos: int) -> tuple[int, bytes, int]:
     """One tag, its value and the position after it; any non-minimal length is refused."""
     if pos + 2 > len(data):
-        raise CertificateNotVouched("The device's attestation in the certificate is truncated.")
+        raise CertificateNotVouched("certificate.attestation_truncated")
     tag, first = data[pos], data[pos + 1]
     pos += 2
     if first < 0x80:
@@ -125,14 +125,14 @@ def _read_tlv(data: bytes, pos: int) -> tuple[int, bytes, int]:
         size = first - 0x80
         if pos + size > len(data):
             raise CertificateNotVouched(
-                "The device's attestation in the certificate is truncated."
+                "certificate.attestation_truncated"
             )
         length = int.from_bytes(data[pos : pos + size], "big")
         pos += size
     else:
-        raise CertificateNotVouched("The device's attestation in the certificate is malformed.")
+        raise CertificateNotVouched("certificate.attestation_malformed")
     if pos + length > len(data):
-        raise CertificateNotVouched("The device's attestation in the certificate is truncated.")
+        raise CertificateNotVouched("certificate.attestation_truncated")
     return tag, data[pos : pos + length], pos + length
 
 
@@ -151,37 +151,37 @@ def decode_attestation(data: bytes) -> tuple[str, PublicKey, bytes]:
     """(device id, device key, signature) from the extension's DER, parsed strictly."""
     tag, body, end = _read_tlv(data, 0)
     if tag != _SEQUENCE or end != len(data):
-        raise CertificateNotVouched("The device's attestation in the certificate is malformed.")
+        raise CertificateNotVouched("certificate.attestation_malformed")
     fields: list[bytes] = []
     pos = 0
     for expected in (_INTEGER, _UTF8STRING, _OCTET_STRING, _OCTET_STRING):
         tag, value, pos = _read_tlv(body, pos)
         if tag != expected:
             raise CertificateNotVouched(
-                "The device's attestation in the certificate is malformed."
+                "certificate.attestation_malformed"
             )
         fields.append(value)
     if pos != len(body):
-        raise CertificateNotVouched("The device's attestation in the certificate is malformed.")
+        raise CertificateNotVouched("certificate.attestation_malformed")
     version, raw_id, raw_key, signature = fields
     if version != bytes([ATTESTATION_VERSION]):
         raise CertificateNotVouched(
-            "The certificate's attestation is of a version this program does not know."
+            "certificate.attestation_version"
         )
     try:
         device_id = raw_id.decode("ascii")
     except UnicodeDecodeError:
-        raise CertificateNotVouched("The device id in the certificate is malformed.") from None
+        raise CertificateNotVouched("certificate.device_id_malformed") from None
     if _DEVICE_ID.fullmatch(device_id) is None:
-        raise CertificateNotVouched("The device id in the certificate is malformed.")
+        raise CertificateNotVouched("certificate.device_id_malformed")
     if len(raw_key) != KEY_BYTES or len(signature) != SIGNATURE_BYTES:
-        raise CertificateNotVouched("The device's attestation in the certificate is malformed.")
+        raise CertificateNotVouched("certificate.attestation_malformed")
     try:
         key = PublicKey(raw_key)
     except KeyFormatError:
-        raise CertificateNotVouched("The device key in the certificate is not usable.") from None
+        raise CertificateNotVouched("certificate.device_key_unusable") from None
     if encode_attestation(device_id, key, signature) != data:
-        raise CertificateNotVouched("The device's attestation in the certificate is malformed.")
+        raise CertificateNotVouched("certificate.attestation_malformed")
     return device_id, key, signature
 
 
@@ -208,7 +208,7 @@ def make_statement_key(
     Takes about a second on an old laptop (RSA key generation); called once per vault.
     """
     if _DEVICE_ID.fullmatch(device_id) is None:
-        raise KeyFormatError("The device id is malformed.")
+        raise KeyFormatError("key.device_id_malformed")
     when = (created or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     key = rsa.generate_private_key(public_exponent=65537, key_size=RSA_BITS)
     spki = _spki(key.public_key())
@@ -268,11 +268,11 @@ def make_statement_key(
 
 def _load_certificate(der: bytes) -> x509.Certificate:
     if not isinstance(der, bytes) or not 0 < len(der) <= _MAX_CERTIFICATE_BYTES:
-        raise CertificateNotVouched("The signing certificate is missing or too large.")
+        raise CertificateNotVouched("certificate.missing_or_too_large")
     try:
         return x509.load_der_x509_certificate(der)
     except ValueError:
-        raise CertificateNotVouched("The signing certificate cannot be read.") from None
+        raise CertificateNotVouched("certificate.unreadable") from None
 
 
 def vouching_device(certificate_der: bytes) -> Attestation:
@@ -287,19 +287,19 @@ def vouching_device(certificate_der: bytes) -> Attestation:
         certificate.verify_directly_issued_by(certificate)
     except (ValueError, TypeError, InvalidSignature):
         raise CertificateNotVouched(
-            "The signing certificate is not signed by its own key."
+            "certificate.not_self_signed"
         ) from None
     try:
         extension = certificate.extensions.get_extension_for_oid(ATTESTATION_OID)
     except x509.ExtensionNotFound:
         raise CertificateNotVouched(
-            "The signing certificate carries no attestation from a Testimony device."
+            "certificate.no_attestation"
         ) from None
     except ValueError:
-        raise CertificateNotVouched("The signing certificate cannot be read.") from None
+        raise CertificateNotVouched("certificate.unreadable") from None
     value = extension.value
     if extension.critical or not isinstance(value, x509.UnrecognizedExtension):
-        raise CertificateNotVouched("The device's attestation in the certificate is malformed.")
+        raise CertificateNotVouched("certificate.attestation_malformed")
     device_id, device_key, signature = decode_attestation(value.value)
     spki = certificate.public_key().public_bytes(
         serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
@@ -310,7 +310,7 @@ def vouching_device(certificate_der: bytes) -> Attestation:
         )
     except SignatureInvalid:
         raise CertificateNotVouched(
-            "The device key's attestation does not match the signing certificate."
+            "certificate.attestation_mismatch"
         ) from None
     return Attestation(device_id=device_id, device_key=device_key)
 
@@ -320,7 +320,7 @@ def check_statement_key(key: StatementKey, device_key: PublicKey, device_id: str
     attestation = vouching_device(key.certificate_der)
     if attestation.device_key != device_key or attestation.device_id != device_id:
         raise CertificateNotVouched(
-            "The statement-signing certificate was not made by this vault's device key."
+            "certificate.not_this_device"
         )
     try:
         # Only "is this the certificate's key?" is asked here. OpenSSL's full RSA consistency
@@ -329,7 +329,7 @@ def check_statement_key(key: StatementKey, device_key: PublicKey, device_id: str
             key.private_key_der, password=None, unsafe_skip_rsa_key_validation=True
         )
     except (ValueError, TypeError):
-        raise CertificateNotVouched("The statement-signing key cannot be read.") from None
+        raise CertificateNotVouched("key.statement_key_unreadable") from None
     certificate = x509.load_der_x509_certificate(key.certificate_der)
     if not isinstance(private, rsa.RSAPrivateKey) or _spki(private.public_key()) != (
         certificate.public_key().public_bytes(
@@ -337,7 +337,7 @@ def check_statement_key(key: StatementKey, device_key: PublicKey, device_id: str
         )
     ):
         raise CertificateNotVouched(
-            "The statement-signing key does not match its certificate."
+            "key.statement_key_mismatch"
         )
 
 

@@ -33,9 +33,11 @@ from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio as _indel_ratio
 
+from testimony_app import words as _words
 from testimony_app.domain.model import Testimony
 from testimony_app.domain.transliteration import name_key, rank_family, skeleton, split_rank, words
 from testimony_app.domain.transliteration import rank_code as _rank_code
+from testimony_app.words import Message, Percent
 
 KINDS = ("person", "place", "unit")
 # A suggestion is shown from this score; the fixture's precision/recall use STRONG.
@@ -131,20 +133,19 @@ REASON_CODES = (
     "different_kind",
 )
 
-_REASON_TEXT = {
-    "name_alike": "name {value:.0%} alike",
-    "partial_name": "only part of the name to compare",
-    "description_alike": "description {value:.0%} alike",
-    "same_rank": "same rank",
-    "different_rank": "different rank",
-    "same_unit": "same unit",
-    "different_unit": "different unit",
-    "same_place": "same place",
-    "dates_overlap": "dates overlap",
-    "dates_far_apart": "dates far apart",
-    "no_name": "no name to compare",
-    "rank_or_unit_differ": "rank or unit differ",
-    "different_kind": "different kind",
+# The words of the reasons without a value, in the domain catalogue ("match.<code>").
+_PLAIN_REASONS: dict[str, Message] = {
+    "partial_name": Message("match.partial_name"),
+    "same_rank": Message("match.same_rank"),
+    "different_rank": Message("match.different_rank"),
+    "same_unit": Message("match.same_unit"),
+    "different_unit": Message("match.different_unit"),
+    "same_place": Message("match.same_place"),
+    "dates_overlap": Message("match.dates_overlap"),
+    "dates_far_apart": Message("match.dates_far_apart"),
+    "no_name": Message("match.no_name"),
+    "rank_or_unit_differ": Message("match.rank_or_unit_differ"),
+    "different_kind": Message("match.different_kind"),
 }
 
 
@@ -153,16 +154,25 @@ class Reason:
     """One reason behind a score, as a stable code (and a value where it has one).
 
     Structured rather than a sentence so that each interface language can say it in its own
-    words; :meth:`describe` is the English wording that the command line prints.
+    words: :attr:`message` has them (in the domain catalogue), :meth:`describe` is English.
     """
 
     code: str
     value: float | None = None
 
-    def describe(self) -> str:
-        """The reason in English (``"name 87% alike"``)."""
-        template = _REASON_TEXT.get(self.code, self.code)
-        return template.format(value=self.value if self.value is not None else 0.0)
+    @property
+    def message(self) -> Message:
+        """What a person reads (``name 87% alike``), as a message in every language."""
+        share = Percent(self.value if self.value is not None else 0.0)
+        if self.code == "name_alike":
+            return Message("match.name_alike", share=share)
+        if self.code == "description_alike":
+            return Message("match.description_alike", share=share)
+        return _PLAIN_REASONS.get(self.code) or Message("match.unknown", reason=self.code)
+
+    def describe(self, lang: str = "en") -> str:
+        """The reason in ``lang`` (``"name 87% alike"``); the JSON output keeps English."""
+        return _words.text(self.message, lang)
 
 
 @dataclass(frozen=True)
@@ -175,7 +185,7 @@ class Suggestion:
 
     @property
     def reasons(self) -> tuple[str, ...]:
-        """The reasons in English, as before they were structured (the CLI prints these)."""
+        """The reasons in English, as before they were structured (``--json`` prints these)."""
         return tuple(r.describe() for r in self.factors)
 
     @property

@@ -167,16 +167,16 @@ class ReviewChoices:
         try:
             data = json.loads(text)
         except (ValueError, RecursionError):
-            raise ReviewFileInvalid("The review file is not valid JSON.") from None
+            raise ReviewFileInvalid("review_file.not_json") from None
         return cls.from_dict(data)
 
     @classmethod
     def from_dict(cls, data: object) -> ReviewChoices:
         """The choices of a parsed review file."""
         if not isinstance(data, Mapping) or data.get("format") != FORMAT:
-            raise ReviewFileInvalid("The file is not a redaction review of this program.")
+            raise ReviewFileInvalid("review_file.not_a_review")
         if data.get("version") != FORMAT_VERSION:
-            raise ReviewFileInvalid("The review file was written by a newer version.")
+            raise ReviewFileInvalid("review_file.too_new")
         return cls(
             keep=tuple(_choices(data.get("keep", []))),
             hide=tuple(_choices(data.get("hide", []))),
@@ -197,11 +197,11 @@ def _unique(first: Iterable[Choice], more: Iterable[Choice]) -> tuple[Choice, ..
 
 def _choices(items: object) -> list[Choice]:
     if not isinstance(items, list) or len(items) > _MAX_ITEMS:
-        raise ReviewFileInvalid("The review file's lists of choices are not well formed.")
+        raise ReviewFileInvalid("review_file.bad_lists")
     out: list[Choice] = []
     for item in items:
         if not isinstance(item, Mapping):
-            raise ReviewFileInvalid("The review file's lists of choices are not well formed.")
+            raise ReviewFileInvalid("review_file.bad_lists")
         text, where, occurrence = item.get("text"), item.get("where"), item.get("occurrence")
         if (
             not isinstance(text, str) or not text.strip() or len(text) > _MAX_TEXT
@@ -210,7 +210,7 @@ def _choices(items: object) -> list[Choice]:
                     or (isinstance(occurrence, int) and not isinstance(occurrence, bool)
                         and 0 <= occurrence < 1_000_000))
         ):
-            raise ReviewFileInvalid("A choice in the review file is not well formed.")
+            raise ReviewFileInvalid("review_file.bad_choice")
         out.append(Choice(text, where, occurrence))
     return out
 
@@ -219,5 +219,5 @@ def _terms(items: object) -> list[str]:
     if not isinstance(items, list) or len(items) > _MAX_ITEMS or not all(
         isinstance(t, str) and t.strip() and len(t) <= _MAX_TEXT for t in items
     ):
-        raise ReviewFileInvalid("The review file's words to hide are not well formed.")
+        raise ReviewFileInvalid("review_file.bad_terms")
     return [t.strip() for t in items]

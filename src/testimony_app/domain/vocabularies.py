@@ -144,6 +144,19 @@ def label(name: str, code: str, lang: str = "en") -> str:
     return vocabulary(name).label(code, lang)
 
 
+@dataclass(frozen=True)
+class TermName:
+    """A vocabulary term as a message parameter: shown with its label in the reader's language
+    (``TermName("languages", "az")``: "Azerbaijani", "Azərbaycan dili", "Азербайджанский")."""
+
+    vocabulary: str
+    code: str
+
+    def localized(self, lang: str) -> str:
+        """The term's label in ``lang`` (free text comes back as written)."""
+        return label(self.vocabulary, self.code, lang)
+
+
 def _parse(name: str, doc: Any) -> Vocabulary:
     """Check a vocabulary document strictly: a broken list must fail in tests, not on screen."""
 

@@ -48,6 +48,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from testimony_app import words
 from testimony_app.domain import vocabularies
 from testimony_app.domain.matching import (
     NOT_NAMED,
@@ -59,7 +60,6 @@ from testimony_app.domain.model import Testimony
 from testimony_app.domain.redaction_review import EMPTY, Hit, ReviewChoices
 from testimony_app.domain.transliteration import skeleton
 from testimony_app.reports import fonts
-from testimony_app.reports.labels import LANGUAGES, label
 from testimony_app.reports.layout import (
     ALERT,
     CONTENT_W,
@@ -80,6 +80,7 @@ from testimony_app.reports.layout import long_table as _long_table
 from testimony_app.reports.layout import styles as _styles
 from testimony_app.reports.redaction import Redactor, apply
 from testimony_app.reports.text import markup, para, upper
+from testimony_app.words import LANGUAGES, Message, Param
 
 __all__ = ["CorroborationReportRequest", "build_corroboration_report", "corroboration_hits"]
 
@@ -105,7 +106,7 @@ def _no_change(text: str) -> str:
 
 
 # The sections after the title, in order: their numbers are fixed, so one can cite another.
-_SECTIONS = ("cr_s_summary", "cr_s_timeline", "cr_s_matrix", "cr_s_excerpts")
+_SECTIONS = ("pdf.cr_s_summary", "pdf.cr_s_timeline", "pdf.cr_s_matrix", "pdf.cr_s_excerpts")
 # Matrix columns: up to this many methods, the column heads are the methods' full labels;
 # beyond it they are numbered (M1, M2…) with a legend, at most _MATRIX_COLUMNS to a table.
 _MATRIX_FULL_HEADS = 5
@@ -122,12 +123,14 @@ class _Scrub:
 
     def __init__(self, items: Sequence[CorroborationItem], sources: Sequence[Testimony],
                  lang: str, review: ReviewChoices) -> None:
-        placeholder = label("redacted", lang)
+        placeholder = words.text(Message("pdf.redacted"), lang)
         self._redactors: list[Redactor] = []
         for item, source in zip(items, sources, strict=True):
             shown = copy.copy(source)
             shown.witness = copy.copy(source.witness)
-            pseudonym = source.witness.pseudonym or label("witness_placeholder", lang)
+            pseudonym = source.witness.pseudonym or words.text(
+                Message("pdf.witness_placeholder"), lang
+            )
             if item.name_may_appear:
                 # The witness agreed to be named: only identifiers and sensitive names go.
                 shown.witness.name = ""
@@ -169,16 +172,17 @@ class _Furniture:
     digest: str
     redacted: bool
 
-    def t(self, key: str, **values: object) -> str:
-        return label(key, self.lang, **values)
+    def say(self, code: str, **values: Param) -> str:
+        """The words of ``code`` (reports catalogue) in the report's language."""
+        return words.text(Message(code, **values), self.lang)
 
     def header(self, canv: Canvas, _doc: Any) -> None:
         canv.saveState()
         canv.setFillColor(GREY)
         y = PAGE_H - 12 * mm
-        _draw_text(canv, EDGE_L, y, f"{self.t('cr_title')} · {self.entry_name}", 7.5)
+        _draw_text(canv, EDGE_L, y, f"{self.say('pdf.cr_title')} · {self.entry_name}", 7.5)
         if self.redacted:
-            text = self.t("redacted")
+            text = self.say("pdf.redacted")
             canv.setFillColor(ALERT)
             _draw_text(canv, EDGE_R - fonts.text_width(text, 7.5, fonts.SANS_BOLD), y, text,
                        7.5, fonts.SANS_BOLD)
@@ -194,13 +198,13 @@ class _Furniture:
         canv.setLineWidth(0.5)
         canv.line(EDGE_L, top, EDGE_R, top)
         canv.setFillColor(INK)
-        _draw_text(canv, EDGE_L, top - 5 * mm, self.t("page_of", page=page, pages=pages), 9,
+        _draw_text(canv, EDGE_L, top - 5 * mm, self.say("pdf.page_of", page=page, pages=pages), 9,
                    fonts.SANS_BOLD)
         canv.setFillColor(GREY)
         _draw_text(canv, EDGE_L, top - 9 * mm,
-                   self.t("cr_footer", entry=self.entry_id, count=self.count), 7.5)
+                   self.say("pdf.cr_footer", entry=self.entry_id, count=self.count), 7.5)
         _draw_text(canv, EDGE_L, top - 12.5 * mm,
-                   f"{self.t('cr_set_hash')}: {self.digest}", 6.5)
+                   f"{self.say('pdf.cr_set_hash')}: {self.digest}", 6.5)
         canv.restoreState()
 
 
@@ -213,8 +217,9 @@ class _Builder:
     scrub: Callable[[str], str]
     s: dict[str, ParagraphStyle] = field(default_factory=lambda: _table_styles(_styles()))
 
-    def t(self, key: str, **values: object) -> str:
-        return label(key, self.lang, **values)
+    def say(self, code: str, **values: Param) -> str:
+        """The words of ``code`` (reports catalogue) in the report's language."""
+        return words.text(Message(code, **values), self.lang)
 
     def method(self, code: str) -> str:
         return vocabularies.label("methods", code, self.lang) if code else ""
@@ -222,14 +227,14 @@ class _Builder:
     def p(self, text: str, style: str = "cell") -> Flowable:
         return para(self.scrub(text), self.s[style])
 
-    def heading(self, key: str) -> list[Flowable]:
-        number = _SECTIONS.index(key) + 1
+    def heading(self, code: str) -> list[Flowable]:
+        number = _SECTIONS.index(code) + 1
         return [CondPageBreak(35 * mm),
-                Paragraph(markup(f"{number}. {self.t(key)}", fonts.SANS_BOLD), self.s["h1"])]
+                Paragraph(markup(f"{number}. {self.say(code)}", fonts.SANS_BOLD), self.s["h1"])]
 
     def perpetrator(self, text: str) -> str:
         # An act's perpetrator with neither name nor rank: printed in the report's language.
-        return self.t("cr_not_named") if text == NOT_NAMED else text
+        return self.say("pdf.cr_not_named") if text == NOT_NAMED else text
 
     def witness_numbers(self) -> dict[str, int]:
         """W1, W2…: each distinct witness numbered in the order the excerpts first cite them."""
@@ -243,8 +248,7 @@ class _Builder:
         unless they consented to their name appearing."""
         item = self.corroboration.items[index]
         if self.redacted and not item.name_may_appear:
-            return self.sources[index].witness.pseudonym or label("witness_placeholder",
-                                                                  self.lang)
+            return self.sources[index].witness.pseudonym or self.say("pdf.witness_placeholder")
         return item.witness_name or item.witness_label
 
     def method_witnesses(self) -> list[tuple[str, int]]:
@@ -279,27 +283,29 @@ class _Builder:
     def title(self) -> list[Flowable]:
         c = self.corroboration
         out: list[Flowable] = [
-            Paragraph(markup(upper(self.t("cr_title"), self.lang), fonts.SANS_BOLD),
+            Paragraph(markup(upper(self.say("pdf.cr_title"), self.lang), fonts.SANS_BOLD),
                       self.s["title"]),
-            self.p(self.t("cr_subtitle"), "subtitle"),
+            self.p(self.say("pdf.cr_subtitle"), "subtitle"),
         ]
         e = c.entry
         forms = _distinct([e.display_name, *(m for i in c.items for m in i.mention_texts)])
-        kind = {"person": "cr_kind_person", "place": "cr_kind_place", "unit": "cr_kind_unit"}
+        kind = {"person": Message("pdf.cr_kind_person"), "place": Message("pdf.cr_kind_place"),
+                "unit": Message("pdf.cr_kind_unit")}
         rows: list[tuple[str, object]] = [
-            (self.t("cr_entry_id"), [Paragraph(markup(e.id), self.s["hash"])]),
-            (self.t("cr_kind"), self.t(kind[e.kind]) if e.kind in kind else e.kind),
-            (self.t("cr_name"), e.display_name),
-            (self.t("cr_name_forms"), [self.p(f) for f in forms] or "—"),
+            (self.say("pdf.cr_entry_id"), [Paragraph(markup(e.id), self.s["hash"])]),
+            (self.say("pdf.cr_kind"),
+             words.text(kind[e.kind], self.lang) if e.kind in kind else e.kind),
+            (self.say("pdf.cr_name"), e.display_name),
+            (self.say("pdf.cr_name_forms"), [self.p(f) for f in forms] or "—"),
         ]
         if e.rank:
-            rows.append((self.t("cr_rank"), e.rank))
+            rows.append((self.say("pdf.cr_rank"), e.rank))
         if e.unit:
-            rows.append((self.t("cr_unit"), e.unit))
-        out += [Paragraph(markup(self.t("cr_entry"), fonts.SANS_BOLD), self.s["h2"]),
+            rows.append((self.say("pdf.cr_unit"), e.unit))
+        out += [Paragraph(markup(self.say("pdf.cr_entry"), fonts.SANS_BOLD), self.s["h2"]),
                 self.kv_table(rows)]
         if self.redacted:
-            out += [Spacer(1, 5), Paragraph(markup(self.t("cr_redacted_notice"),
+            out += [Spacer(1, 5), Paragraph(markup(self.say("pdf.cr_redacted_notice"),
                                                    fonts.SANS_BOLD), self.s["notice"])]
         return out
 
@@ -311,22 +317,23 @@ class _Builder:
             f"{dates[0]} – {dates[-1]}")
         places = _distinct([a.place for a in acts], key=skeleton)
         rows: list[tuple[str, object]] = [
-            (self.t("cr_testimonies"), str(len(c.items))),
-            (self.t("cr_independent"),
+            (self.say("pdf.cr_testimonies"), str(len(c.items))),
+            (self.say("pdf.cr_independent"),
              [Paragraph(markup(str(c.independent_witnesses), fonts.SANS_BOLD), self.s["cell"]),
-              Paragraph(markup(self.t("cr_independent_note")), self.s["small"])]),
-            (self.t("cr_date_range"), span),
-            (self.t("cr_places"), [self.p(x) for x in places]),
-            (self.t("cr_methods"), [self.p(self.t("cr_method_count", method=self.method(m),
-                                                   count=n)) for m, n in self.method_witnesses()]),
+              Paragraph(markup(self.say("pdf.cr_independent_note")), self.s["small"])]),
+            (self.say("pdf.cr_date_range"), span),
+            (self.say("pdf.cr_places"), [self.p(x) for x in places]),
+            (self.say("pdf.cr_methods"),
+             [self.p(self.say("pdf.cr_method_count", method=self.method(m), count=n))
+              for m, n in self.method_witnesses()]),
         ]
-        filters = [self.t("cr_filter_from", date=c.date_from) if c.date_from else "",
-                   self.t("cr_filter_to", date=c.date_to) if c.date_to else "",
-                   self.t("cr_filter_place", place=c.place) if c.place else ""]
+        filters = [self.say("pdf.cr_filter_from", date=c.date_from) if c.date_from else "",
+                   self.say("pdf.cr_filter_to", date=c.date_to) if c.date_to else "",
+                   self.say("pdf.cr_filter_place", place=c.place) if c.place else ""]
         if any(filters):
-            rows.append((self.t("cr_filters"), "; ".join(f for f in filters if f)))
-        rows.append((self.t("cr_set_hash"), self.hash_cell(_set_digest(c.items))))
-        return [*self.heading("cr_s_summary"), self.kv_table(rows)]
+            rows.append((self.say("pdf.cr_filters"), "; ".join(f for f in filters if f)))
+        rows.append((self.say("pdf.cr_set_hash"), self.hash_cell(_set_digest(c.items))))
+        return [*self.heading("pdf.cr_s_summary"), self.kv_table(rows)]
 
     def witness_text(self, index: int, witness_no: dict[str, int],
                      first_seen: dict[str, list[str]]) -> str:
@@ -334,15 +341,15 @@ class _Builder:
         text = f"W{witness_no[item.witness_key]}: {self.shown_witness(index)}"
         earlier = first_seen[item.witness_key]
         if earlier:
-            text += f" ({self.t('cr_same_witness', refs=', '.join(earlier))})"
+            text += f" ({self.say('pdf.cr_same_witness', refs=', '.join(earlier))})"
         return text
 
     def excerpts(self) -> list[Flowable]:
         c = self.corroboration
-        out = self.heading("cr_s_excerpts")
+        out = self.heading("pdf.cr_s_excerpts")
         if not c.items:
-            return [*out, self.p(self.t("cr_none"), "body")]
-        out.append(Paragraph(markup(self.t("cr_excerpts_intro")), self.s["note"]))
+            return [*out, self.p(self.say("pdf.cr_none"), "body")]
+        out.append(Paragraph(markup(self.say("pdf.cr_excerpts_intro")), self.s["note"]))
         witness_no = self.witness_numbers()
         seen: dict[str, list[str]] = {}
         for n, item in enumerate(c.items, 1):
@@ -352,24 +359,24 @@ class _Builder:
             first_seen = {item.witness_key: earlier}
             version = str(item.version)
             if not item.sealed:
-                version += f" · {self.t('cr_not_sealed')}"
+                version += f" · {self.say('pdf.cr_not_sealed')}"
             interview = ", ".join(x for x in (item.interview_date, source.interview.place) if x)
             acts = [self.p(", ".join(x for x in (a.date, a.place) if x) or "—")
                     for a in item.acts]
             methods = _distinct([m for a in item.acts for m in a.methods])
             rows: list[tuple[str, object]] = [
-                (self.t("record_id"), [Paragraph(markup(item.record_id), self.s["hash"])]),
-                (self.t("version"), version),
-                (self.t("content_hash"), self.hash_cell(item.content_sha256)),
-                (self.t("cr_witness"), self.witness_text(n - 1, witness_no, first_seen)),
-                (self.t("cr_interview"), interview),
-                (self.t("cr_acts"), acts),
-                (self.t("cr_named_as"), "; ".join(_distinct(list(item.mention_texts)))),
-                (self.t("cr_methods"), "; ".join(self.method(m) for m in methods)),
-                (self.t("cr_text"), [self.p(f"«{item.excerpt}»" if item.excerpt else "—")]),
+                (self.say("pdf.record_id"), [Paragraph(markup(item.record_id), self.s["hash"])]),
+                (self.say("pdf.version"), version),
+                (self.say("pdf.content_hash"), self.hash_cell(item.content_sha256)),
+                (self.say("pdf.cr_witness"), self.witness_text(n - 1, witness_no, first_seen)),
+                (self.say("pdf.cr_interview"), interview),
+                (self.say("pdf.cr_acts"), acts),
+                (self.say("pdf.cr_named_as"), "; ".join(_distinct(list(item.mention_texts)))),
+                (self.say("pdf.cr_methods"), "; ".join(self.method(m) for m in methods)),
+                (self.say("pdf.cr_text"), [self.p(f"«{item.excerpt}»" if item.excerpt else "—")]),
             ]
             seen.setdefault(item.witness_key, []).append(number)
-            head = Paragraph(markup(self.t("cr_excerpt", number=number), fonts.SANS_BOLD),
+            head = Paragraph(markup(self.say("pdf.cr_excerpt", number=number), fonts.SANS_BOLD),
                              self.s["h2"])
             # One excerpt on one page where it fits; a longer one splits between rows.
             out += [CondPageBreak(60 * mm), KeepTogether([head, self.kv_table(rows)]),
@@ -380,19 +387,20 @@ class _Builder:
         """The acts in date order, as the registry view lists them, each with its place and
         the excerpts and witness that describe it."""
         c = self.corroboration
-        out = self.heading("cr_s_timeline")
+        out = self.heading("pdf.cr_s_timeline")
         if not c.timeline:
-            return [*out, self.p(self.t("cr_no_acts"), "body")]
-        section = _SECTIONS.index("cr_s_excerpts") + 1
-        out.append(Paragraph(markup(self.t("cr_timeline_intro", section=section)),
+            return [*out, self.p(self.say("pdf.cr_no_acts"), "body")]
+        section = _SECTIONS.index("pdf.cr_s_excerpts") + 1
+        out.append(Paragraph(markup(self.say("pdf.cr_timeline_intro", section=section)),
                              self.s["note"]))
         cited: dict[CorroboratingAct, list[int]] = {}
         for n, item in enumerate(c.items):
             for act in item.acts:
                 cited.setdefault(act, []).append(n)
         witness_no = self.witness_numbers()
-        head = [Paragraph(markup(self.t(k), fonts.SANS_BOLD), self.s["th_left"])
-                for k in ("a_date", "a_place", "cr_source", "a_perpetrators", "a_methods")]
+        heads = (self.say("pdf.a_date"), self.say("pdf.a_place"), self.say("pdf.cr_source"),
+                 self.say("pdf.a_perpetrators"), self.say("pdf.a_methods"))
+        head = [Paragraph(markup(h, fonts.SANS_BOLD), self.s["th_left"]) for h in heads]
         data: list[list[Any]] = [head]
         order = sorted(c.timeline, key=lambda a: (not a.date, a.date, skeleton(a.place),
                                                   a.record_id, a.act_index))
@@ -418,11 +426,11 @@ class _Builder:
         """Alleged perpetrators (rows) × methods (columns), independent witnesses per cell;
         split into several tables, one under the other, when the methods are many."""
         c = self.corroboration
-        out = self.heading("cr_s_matrix")
+        out = self.heading("pdf.cr_s_matrix")
         rows = [(who, counts) for who, counts in c.matrix.items() if any(counts.values())]
         if not rows:
-            return [*out, self.p(self.t("cr_matrix_none"), "body")]
-        out.append(Paragraph(markup(self.t("cr_matrix_intro")), self.s["note"]))
+            return [*out, self.p(self.say("pdf.cr_matrix_none"), "body")]
+        out.append(Paragraph(markup(self.say("pdf.cr_matrix_intro")), self.s["note"]))
         rank = {m: n for n, (m, _count) in enumerate(self.method_witnesses())}
         methods = sorted({m for _who, counts in rows for m in counts if counts[m]},
                          key=lambda m: (rank.get(m, len(rank)), m))
@@ -438,16 +446,16 @@ class _Builder:
                        self.p(self.method(m), "td")] for n, m in enumerate(methods, 1)]
             table = _long_table(legend, [CONTENT_W * 0.1, CONTENT_W * 0.9], False)
             table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), SHADE)]))
-            out += [Paragraph(markup(self.t("cr_matrix_legend"), fonts.SANS_BOLD),
+            out += [Paragraph(markup(self.say("pdf.cr_matrix_legend"), fonts.SANS_BOLD),
                               self.s["h2"]), table, Spacer(1, 6)]
         size = _MATRIX_COLUMNS if numbered else _MATRIX_FULL_HEADS
         for start in range(0, len(methods), size):
             chunk = methods[start:start + size]
             if len(methods) > size:
-                part = self.t("cr_matrix_part", first=f"M{start + 1}",
+                part = self.say("pdf.cr_matrix_part", first=f"M{start + 1}",
                               last=f"M{start + len(chunk)}", total=len(methods))
                 out.append(Paragraph(markup(part, fonts.SANS_BOLD), self.s["h2"]))
-            head: list[Any] = [Paragraph(markup(self.t("cr_perpetrator"), fonts.SANS_BOLD),
+            head: list[Any] = [Paragraph(markup(self.say("pdf.cr_perpetrator"), fonts.SANS_BOLD),
                                          self.s["th_left"])]
             for n, m in enumerate(chunk, start + 1):
                 text = f"M{n}" if numbered else self.method(m)
@@ -508,16 +516,16 @@ def build_corroboration_report(request: CorroborationReportRequest) -> bytes:
     furniture = _Furniture(lang=lang, entry_id=c.entry.id, entry_name=entry_name,
                            count=len(c.items), digest=_set_digest(c.items),
                            redacted=request.redacted)
-    title = label("cr_title", lang)
+    title = words.text(Message("pdf.cr_title"), lang)
     if request.redacted:
-        title += f" ({label('redacted', lang)})"
+        title += f" ({words.text(Message('pdf.redacted'), lang)})"
     keywords = " ".join(f"{i.record_id} v{i.version} {i.content_sha256}" for i in c.items)
     if request.redacted and not request.review.empty:
         keywords += f" review {request.review.sha256()[:16]}"
     meta = {
         "title": f"{title} · {entry_name}",
         "author": "",
-        "subject": label("cr_subtitle", lang),
+        "subject": words.text(Message("pdf.cr_subtitle"), lang),
         "keywords": keywords,
     }
     out = io.BytesIO()

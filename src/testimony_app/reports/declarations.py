@@ -24,10 +24,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from testimony_app.domain import vocabularies
 from testimony_app.reports import fonts
-from testimony_app.reports.labels import LANGUAGES, WITNESS_TRUTH, label
 from testimony_app.reports.layout import CONTENT_W, GREY, RULE, SHADE, font_style
 from testimony_app.reports.sections import StoryBuilder
 from testimony_app.reports.text import markup
+from testimony_app.reports.witness_truth import WITNESS_TRUTH
+from testimony_app.words import LANGUAGES, Message, text
 
 BLANK = "______________________"
 PAGES_KEY = "__pages__"  # where the layout passes keep the number of pages
@@ -44,36 +45,38 @@ def closing(b: StoryBuilder) -> list[Flowable]:
     language = b.vocab("languages", spoken) or "—"
     out: list[Flowable] = []
 
-    truth: list[Flowable] = [b.p(b.t("truth_text", name=name, pages=pages, language=language),
-                                 "declaration")]
+    truth: list[Flowable] = [
+        b.p(b.say("pdf.truth_text", name=name, pages=pages, language=language), "declaration")
+    ]
     truth += _in_witness_language(b, spoken, name, pages)
-    out.append(_kept(b, "s_truth", truth, signature_block(b, "sig_witness", name)))
+    out.append(_kept(b, "pdf.s_truth", truth, signature_block(b, "pdf.sig_witness", name)))
 
     if iv.interpreter:
         pair_codes = [spoken, iv.translation_language or t.narrative.translation_language]
         pair = " – ".join(b.vocab("languages", c) for c in pair_codes if c) or "—"
-        text = b.t("interpreter_text", interpreter=iv.interpreter, language=language, pair=pair)
-        out.append(_kept(b, "s_interpreter", [b.p(text, "declaration")],
-                         signature_block(b, "sig_interpreter", iv.interpreter)))
+        said = b.say("pdf.interpreter_text", interpreter=iv.interpreter, language=language,
+                     pair=pair)
+        out.append(_kept(b, "pdf.s_interpreter", [b.p(said, "declaration")],
+                         signature_block(b, "pdf.sig_interpreter", iv.interpreter)))
 
-    org = (b.t("interviewer_org", organisation=iv.interviewer_organisation)
+    org = (b.say("pdf.interviewer_org", organisation=iv.interviewer_organisation)
            if iv.interviewer_organisation else "")
-    text = b.t("interviewer_text", interviewer=iv.interviewer or BLANK, organisation=org,
-               date=iv.date or BLANK, place=iv.place or BLANK)
-    out.append(_kept(b, "s_interviewer", [b.p(text, "declaration")],
-                     signature_block(b, "sig_interviewer", iv.interviewer)))
+    said = b.say("pdf.interviewer_text", interviewer=iv.interviewer or BLANK, organisation=org,
+                 date=iv.date or BLANK, place=iv.place or BLANK)
+    out.append(_kept(b, "pdf.s_interviewer", [b.p(said, "declaration")],
+                     signature_block(b, "pdf.sig_interviewer", iv.interviewer)))
 
     if b.request.attestation:
-        text = b.t("attestation_text", name=name, pages=pages)
-        out.append(_kept(b, "s_attestation", [b.p(text, "declaration")],
-                         signature_block(b, "sig_attesting", "", attesting=True)))
+        said = b.say("pdf.attestation_text", name=name, pages=pages)
+        out.append(_kept(b, "pdf.s_attestation", [b.p(said, "declaration")],
+                         signature_block(b, "pdf.sig_attesting", "", attesting=True)))
     return out
 
 
-def _kept(b: StoryBuilder, key: str, body: list[Flowable], block: Flowable) -> Flowable:
+def _kept(b: StoryBuilder, code: str, body: list[Flowable], block: Flowable) -> Flowable:
     """A numbered heading, the declaration and its signature block, never apart."""
     b.section_no += 1
-    return KeepTogether([b.numbered_heading(key), *body, Spacer(1, 6), block])
+    return KeepTogether([b.numbered_heading(code), *body, Spacer(1, 6), block])
 
 
 def _in_witness_language(b: StoryBuilder, code: str, name: str, pages: str) -> list[Flowable]:
@@ -84,15 +87,16 @@ def _in_witness_language(b: StoryBuilder, code: str, name: str, pages: str) -> l
         return []
     if code in LANGUAGES:
         own_name = vocabularies.label("languages", code, code)
-        text = label("truth_text", code, name=name, pages=pages, language=own_name)
+        truth = Message("pdf.truth_text", name=name, pages=pages, language=own_name)
+        said = text(truth, code)
     elif code in WITNESS_TRUTH:
         own_name, template = WITNESS_TRUTH[code]
-        text = template.format(name=name, pages=pages, language=own_name)
+        said = template.format(name=name, pages=pages, language=own_name)
     else:
         language = b.vocab("languages", code) or code
-        return [b.p(b.t("truth_oral", language=language), "note")]
+        return [b.p(b.say("pdf.truth_oral", language=language), "note")]
     return [Paragraph(markup(f"{own_name}:", fonts.SANS_BOLD), b.s["label"]), Spacer(1, 2),
-            b.p(text, "declaration")]
+            b.p(said, "declaration")]
 
 
 def signature_block(b: StoryBuilder, role: str, name: str, *,
@@ -101,21 +105,23 @@ def signature_block(b: StoryBuilder, role: str, name: str, *,
     official, position, the identity document seen, and room for a stamp)."""
     lab = b.s["label"]
 
-    def cell(key: str) -> Paragraph:
-        return Paragraph(markup(b.t(key), fonts.SANS_BOLD), lab)
+    def cell(code: str) -> Paragraph:
+        return Paragraph(markup(b.say(code), fonts.SANS_BOLD), lab)
 
     rows: list[list[Any]] = [
-        [Paragraph(markup(b.t(role), fonts.SANS_BOLD), b.s["tabletitle"]), "", "", ""],
-        [cell("sig_name"), b.p(name or ""), "", ""],
+        [Paragraph(markup(b.say(role), fonts.SANS_BOLD), b.s["tabletitle"]), "", "", ""],
+        [cell("pdf.sig_name"), b.p(name or ""), "", ""],
     ]
     heights: list[float | None] = [None, 24]
     if attesting:
-        rows += [[cell("sig_position"), "", "", ""], [cell("sig_identity_seen"), "", "", ""]]
+        rows += [[cell("pdf.sig_position"), "", "", ""],
+                 [cell("pdf.sig_identity_seen"), "", "", ""]]
         heights += [24, 24]
-    rows += [[cell("sig_signature"), "", "", ""], [cell("sig_date"), "", cell("sig_place"), ""]]
+    rows += [[cell("pdf.sig_signature"), "", "", ""],
+             [cell("pdf.sig_date"), "", cell("pdf.sig_place"), ""]]
     heights += [36, 28]
     if attesting:
-        rows.append([cell("sig_stamp"), "", "", ""])
+        rows.append([cell("pdf.sig_stamp"), "", "", ""])
         heights.append(60)
     rows.append(["", "", "", ""])
     heights.append(8)

@@ -28,11 +28,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from testimony_app import words
 from testimony_app.domain import vocabularies
 from testimony_app.domain.model import AttachmentInfo, Testimony, WitnessRole
 from testimony_app.reports import fonts
 from testimony_app.reports.body import BodyFigure
-from testimony_app.reports.labels import label
 from testimony_app.reports.layout import (
     CONTENT_W,
     SHADE,
@@ -47,6 +47,7 @@ from testimony_app.reports.layout import (
 from testimony_app.reports.request import StatementRequest
 from testimony_app.reports.text import is_rtl, markup, para, upper
 from testimony_app.reports.timeformat import duration_minutes, size_text, when
+from testimony_app.words import Message, Param
 
 # Which section refers to an annex of each kind; other kinds are referred to in the annex
 # list only.
@@ -84,8 +85,9 @@ class StoryBuilder:
 
     # ---- small helpers
 
-    def t(self, key: str, **values: object) -> str:
-        return label(key, self.lang, **values)
+    def say(self, code: str, **values: Param) -> str:
+        """The words of ``code`` (reports catalogue) in the statement's language."""
+        return words.text(Message(code, **values), self.lang)
 
     def vocab(self, name: str, code: str) -> str:
         return vocabularies.label(name, code, self.lang) if code else ""
@@ -100,19 +102,19 @@ class StoryBuilder:
         return Paragraph(markup(text, fonts.SANS_BOLD), self.s[style])
 
     def continued(self, title: str = "") -> Continued:
-        return Continued(self.t("cont"), self.s["label"], self.s["small"], title,
+        return Continued(self.say("pdf.cont"), self.s["label"], self.s["small"], title,
                          self.s["tabletitle"])
 
-    def heading(self, key: str) -> list[Flowable]:
+    def heading(self, code: str) -> list[Flowable]:
         """A numbered section heading, never left alone at the foot of a page. (A page break
         is forced only when little room is left, rather than keeping the heading with the
         whole following table, which would leave half-empty pages.)"""
         self.section_no += 1
-        return [CondPageBreak(35 * mm), self.numbered_heading(key)]
+        return [CondPageBreak(35 * mm), self.numbered_heading(code)]
 
-    def numbered_heading(self, key: str) -> Paragraph:
+    def numbered_heading(self, code: str) -> Paragraph:
         """The heading of the next section, without the page-break guard."""
-        return Paragraph(markup(f"{self.section_no}. {self.t(key)}", fonts.SANS_BOLD),
+        return Paragraph(markup(f"{self.section_no}. {self.say(code)}", fonts.SANS_BOLD),
                          self.s["h1"])
 
     def date(self, value: str, precision: str = "day") -> str:
@@ -155,45 +157,45 @@ class StoryBuilder:
         if not mine:
             return []
         refs = ", ".join(a.number for a in mine)
-        return [Spacer(1, 4), self.p(self.t("x_see", refs=refs), "small"),
+        return [Spacer(1, 4), self.p(self.say("pdf.x_see", refs=refs), "small"),
                 Anchor((a.key for a in mine), self.found)]
 
     def pseudonym(self) -> str:
-        return self.record.witness.pseudonym or self.t("witness_placeholder")
+        return self.record.witness.pseudonym or self.say("pdf.witness_placeholder")
 
     # ---- sections
 
     def title_block(self) -> list[Flowable]:
         t, r = self.record, self.request
-        out: list[Flowable] = [self.bold(upper(self.t("doc_title"), self.lang), "title")]
+        out: list[Flowable] = [self.bold(upper(self.say("pdf.doc_title"), self.lang), "title")]
         if t.title:
             out.append(self.p(t.title, "subtitle"))
         else:
             out.append(Spacer(1, 8))
-        sealed = when(r.sealed_at) if r.sealed else self.t("not_sealed")
+        sealed = when(r.sealed_at) if r.sealed else self.say("pdf.not_sealed")
         rows: list[tuple[str, object]] = [
-            (self.t("record_id"), r.record_id or t.id),
-            (self.t("version"), str(r.version)),
-            (self.t("sealed_on"), sealed),
-            (self.t("content_hash"),
+            (self.say("pdf.record_id"), r.record_id or t.id),
+            (self.say("pdf.version"), str(r.version)),
+            (self.say("pdf.sealed_on"), sealed),
+            (self.say("pdf.content_hash"),
              [Paragraph(markup(r.content_sha256 or "—"), self.s["hash"])]),
         ]
         if r.amendment_reason or r.previous_sha256:
-            rows.append((self.t("amended"), r.amendment_reason or "—"))
+            rows.append((self.say("pdf.amended"), r.amendment_reason or "—"))
         if r.previous_sha256:
-            previous = self.t("previous_version", version=r.previous_version,
+            previous = self.say("pdf.previous_version", version=r.previous_version,
                               sealed=when(r.previous_sealed_at) or "—")
-            rows.append((self.t("amends"), [self.p(previous),
+            rows.append((self.say("pdf.amends"), [self.p(previous),
                                             Paragraph(markup(r.previous_sha256),
                                                       self.s["hash"])]))
         out.append(self.kv_table(rows))
         notices: list[str] = []
         if not r.sealed:
-            notices.append(self.t("draft_notice"))
+            notices.append(self.say("pdf.draft_notice"))
         if t.fictional:
-            notices.append(self.t("fictional_notice"))
+            notices.append(self.say("pdf.fictional_notice"))
         if r.redacted:
-            notices.append(self.t("redacted_notice", pseudonym=self.pseudonym()))
+            notices.append(self.say("pdf.redacted_notice", pseudonym=self.pseudonym()))
         for n in notices:
             out += [Spacer(1, 5), self.bold(n, "notice")]
         return out
@@ -201,31 +203,31 @@ class StoryBuilder:
     def interview(self, annexes: list[Annex]) -> list[Flowable]:
         iv = self.record.interview
         rows: list[tuple[str, object]] = [
-            (self.t("f_date"), iv.date),
-            (self.t("f_start"), iv.start_time),
-            (self.t("f_end"), iv.end_time),
+            (self.say("pdf.f_date"), iv.date),
+            (self.say("pdf.f_start"), iv.start_time),
+            (self.say("pdf.f_end"), iv.end_time),
         ]
         duration = duration_minutes(iv.start_time, iv.end_time)
         if duration is not None:
-            rows.append((self.t("f_duration"),
-                         self.t("hours_minutes", h=duration // 60, m=duration % 60)))
+            rows.append((self.say("pdf.f_duration"),
+                         self.say("pdf.hours_minutes", h=duration // 60, m=duration % 60)))
         rows += [
-            (self.t("f_place"), iv.place),
-            (self.t("f_setting"), iv.setting),
-            (self.t("f_interviewer"), iv.interviewer),
-            (self.t("f_organisation"), iv.interviewer_organisation),
-            (self.t("f_interpreter"), iv.interpreter or self.t("f_no_interpreter")),
-            (self.t("f_language"), self.vocab("languages", iv.language)),
+            (self.say("pdf.f_place"), iv.place),
+            (self.say("pdf.f_setting"), iv.setting),
+            (self.say("pdf.f_interviewer"), iv.interviewer),
+            (self.say("pdf.f_organisation"), iv.interviewer_organisation),
+            (self.say("pdf.f_interpreter"), iv.interpreter or self.say("pdf.f_no_interpreter")),
+            (self.say("pdf.f_language"), self.vocab("languages", iv.language)),
         ]
         if iv.translation_language:
-            rows.append((self.t("f_translation_language"),
+            rows.append((self.say("pdf.f_translation_language"),
                          self.vocab("languages", iv.translation_language)))
         rows += [
-            (self.t("f_present"), self.lines(iv.persons_present)),
-            (self.t("f_restrictions"), iv.restrictions),
-            (self.t("f_recording"), iv.recording),
+            (self.say("pdf.f_present"), self.lines(iv.persons_present)),
+            (self.say("pdf.f_restrictions"), iv.restrictions),
+            (self.say("pdf.f_recording"), iv.recording),
         ]
-        return [*self.heading("s_interview"), self.kv_table(rows),
+        return [*self.heading("pdf.s_interview"), self.kv_table(rows),
                 *self.see_annexes(annexes, "interview")]
 
     def consent(self) -> list[Flowable]:
@@ -233,8 +235,8 @@ class StoryBuilder:
 
         def answer(value: bool | None) -> str:
             if value is None:
-                return self.t("not_asked")
-            return self.t("yes") if value else self.t("no")
+                return self.say("pdf.not_asked")
+            return self.say("pdf.yes") if value else self.say("pdf.no")
 
         def scope(code: str) -> str:
             return self.vocab("consent_scopes", code)
@@ -242,7 +244,7 @@ class StoryBuilder:
         rows: list[tuple[str, object]] = [
             (scope("legal_proceedings"), answer(c.legal_proceedings)),
             (scope("organisations"), self.lines(c.organisations) if c.organisations
-             else self.t("none")),
+             else self.say("pdf.none")),
             (scope("publication"), answer(c.publication)),
             (scope("name_may_appear"), answer(c.name_may_appear)),
             (scope("audio_recording"), answer(c.audio_recording)),
@@ -250,46 +252,47 @@ class StoryBuilder:
             (scope("informed_of_purpose"), answer(c.informed_of_purpose)),
             (scope("informed_of_right_to_stop"), answer(c.informed_of_right_to_stop)),
             (scope("no_coercion_confirmed"), answer(c.no_coercion_confirmed)),
-            (self.t("c_refusals"), c.refusals),
+            (self.say("pdf.c_refusals"), c.refusals),
         ]
         if c.recorded_at:
-            rows.append((self.t("c_recorded_at"), when(c.recorded_at)))
-        statement = self.t("c_no_coercion_yes" if c.no_coercion_confirmed else "c_no_coercion_no")
-        stop = self.t("c_right_to_stop_yes" if c.informed_of_right_to_stop
-                      else "c_right_to_stop_no")
-        return [*self.heading("s_consent"), self.kv_table(rows, 0.45), Spacer(1, 5),
+            rows.append((self.say("pdf.c_recorded_at"), when(c.recorded_at)))
+        statement = (self.say("pdf.c_no_coercion_yes") if c.no_coercion_confirmed
+                     else self.say("pdf.c_no_coercion_no"))
+        stop = (self.say("pdf.c_right_to_stop_yes") if c.informed_of_right_to_stop
+                else self.say("pdf.c_right_to_stop_no"))
+        return [*self.heading("pdf.s_consent"), self.kv_table(rows, 0.45), Spacer(1, 5),
                 self.p(statement, "body"), Spacer(1, 3), self.p(stop, "body")]
 
     def witness(self) -> list[Flowable]:
         w = self.record.witness
         relative = w.role == WitnessRole.RELATIVE.value
         status = self.vocab("witness_status", w.status_now)
-        rows: list[tuple[str, object]] = [(self.t("w_name"), w.name)]
+        rows: list[tuple[str, object]] = [(self.say("pdf.w_name"), w.name)]
         if w.pseudonym:
-            rows.append((self.t("w_pseudonym"), w.pseudonym))
+            rows.append((self.say("pdf.w_pseudonym"), w.pseudonym))
         rows += [
-            (self.t("w_dob"), w.date_of_birth),
-            (self.t("w_gender"), self.vocab("genders", w.gender)),
-            (self.t("w_nationality"), w.nationality),
-            (self.t("w_identifiers"), w.identifiers),
-            (self.t("w_contact"), w.contact),
-            (self.t("w_role"), self.vocab("witness_roles", w.role)),
+            (self.say("pdf.w_dob"), w.date_of_birth),
+            (self.say("pdf.w_gender"), self.vocab("genders", w.gender)),
+            (self.say("pdf.w_nationality"), w.nationality),
+            (self.say("pdf.w_identifiers"), w.identifiers),
+            (self.say("pdf.w_contact"), w.contact),
+            (self.say("pdf.w_role"), self.vocab("witness_roles", w.role)),
         ]
         if not relative:
-            rows.append((self.t("w_status"), status))
+            rows.append((self.say("pdf.w_status"), status))
         rows += [
-            (self.t("w_occupation"), w.occupation),
-            (self.t("w_rank"), w.military_rank),
-            (self.t("w_unit"), w.military_unit),
+            (self.say("pdf.w_occupation"), w.occupation),
+            (self.say("pdf.w_rank"), w.military_rank),
+            (self.say("pdf.w_unit"), w.military_unit),
         ]
         # For a relative, "situation now" is the victim's (the witness is giving and signing
         # this statement): it is printed with the victim, never under the witness.
         if relative or w.relation_to_victim or w.victim_name:
-            rows += [(self.t("w_relation"), w.relation_to_victim),
-                     (self.t("w_victim"), w.victim_name)]
+            rows += [(self.say("pdf.w_relation"), w.relation_to_victim),
+                     (self.say("pdf.w_victim"), w.victim_name)]
             if relative:
-                rows.append((self.t("w_victim_status"), status))
-        return [*self.heading("s_witness"), self.kv_table(rows)]
+                rows.append((self.say("pdf.w_victim_status"), status))
+        return [*self.heading("pdf.s_witness"), self.kv_table(rows)]
 
     def narrative(self) -> list[Flowable]:
         n = self.record.narrative
@@ -297,22 +300,23 @@ class StoryBuilder:
         original = n.paragraphs
         translation = n.translation_paragraphs
         language = self.vocab("languages", iv.language) or "—"
-        out = self.heading("s_narrative")
+        out = self.heading("pdf.s_narrative")
         if not original:
-            return [*out, self.p(self.t("n_empty"), "body")]
+            return [*out, self.p(self.say("pdf.n_empty"), "body")]
         if not translation:
-            out.append(Paragraph(markup(self.t("n_intro", language=language)), self.s["note"]))
+            out.append(Paragraph(markup(self.say("pdf.n_intro", language=language)),
+                                 self.s["note"]))
             out.append(self._numbered_paragraphs(original))
             return out
         tr_code = n.translation_language or iv.translation_language
         tr_language = self.vocab("languages", tr_code) or "—"
-        out.append(Paragraph(markup(self.t("n_intro_translation", language=language,
+        out.append(Paragraph(markup(self.say("pdf.n_intro_translation", language=language,
                                            translation=tr_language)), self.s["note"]))
         # Side by side, so a reader can check a paragraph against its translation; a row
         # longer than a page splits inside the row, and says so on the next page.
-        header = [self.bold(self.t("n_no")),
-                  self.bold(self.t("n_original", language=language)),
-                  self.bold(self.t("n_translation", language=tr_language))]
+        header = [self.bold(self.say("pdf.n_no")),
+                  self.bold(self.say("pdf.n_original", language=language)),
+                  self.bold(self.say("pdf.n_translation", language=tr_language))]
         data: list[list[Any]] = [header]
         for i in range(max(len(original), len(translation))):
             number = f"{i + 1}."
@@ -350,56 +354,57 @@ class StoryBuilder:
         return table
 
     def detention(self, annexes: list[Annex]) -> list[Flowable]:
-        out = self.heading("s_detention")
+        out = self.heading("pdf.s_detention")
         if not self.record.detentions:
-            out.append(self.p(self.t("d_none"), "body"))
+            out.append(self.p(self.say("pdf.d_none"), "body"))
         for i, d in enumerate(self.record.detentions, 1):
             rows: list[tuple[str, object]] = [
-                (self.t("d_from"), self.date(d.start_date, d.start_precision)),
-                (self.t("d_to"), self.date(d.end_date, d.end_precision)),
-                (self.t("d_place"), d.place),
+                (self.say("pdf.d_from"), self.date(d.start_date, d.start_precision)),
+                (self.say("pdf.d_to"), self.date(d.end_date, d.end_precision)),
+                (self.say("pdf.d_place"), d.place),
             ]
             optional: list[tuple[str, str]] = [
-                (self.t("d_place_description"), d.place_description),
-                (self.t("d_authority"), d.authority),
+                (self.say("pdf.d_place_description"), d.place_description),
+                (self.say("pdf.d_authority"), d.authority),
             ]
             rows += [(k, v) for k, v in optional if v]
-            rows.append((self.t("d_type"), self.vocab("detention_types", d.detention_type)))
+            rows.append((self.say("pdf.d_type"), self.vocab("detention_types", d.detention_type)))
             optional = [
-                (self.t("d_arrest"), d.arrest_circumstances),
-                (self.t("d_transfers"), d.transfers),
+                (self.say("pdf.d_arrest"), d.arrest_circumstances),
+                (self.say("pdf.d_transfers"), d.transfers),
             ]
             rows += [(k, v) for k, v in optional if v]
             rows += [
-                (self.t("d_contact"), self.lines(self.vocab_list("outside_contact",
+                (self.say("pdf.d_contact"), self.lines(self.vocab_list("outside_contact",
                                                                   d.outside_contact))),
-                (self.t("d_counsel"), self.lines(self.vocab_list("legal_counsel",
+                (self.say("pdf.d_counsel"), self.lines(self.vocab_list("legal_counsel",
                                                                   d.legal_counsel))),
-                (self.t("d_signed"), self.lines(self.vocab_list("statements_signed",
+                (self.say("pdf.d_signed"), self.lines(self.vocab_list("statements_signed",
                                                                  d.statements_signed))),
             ]
-            optional = [(self.t("d_how_signed"), d.how_signed)]
+            optional = [(self.say("pdf.d_how_signed"), d.how_signed)]
             rows += [(k, v) for k, v in optional if v]
-            rows.append((self.t("d_medical"), self.lines(self.vocab_list("medical_attention",
+            rows.append((self.say("pdf.d_medical"), self.lines(self.vocab_list("medical_attention",
                                                                           d.medical_attention))))
             optional = [
-                (self.t("d_conditions"), d.conditions),
-                (self.t("d_court"), d.court),
-                (self.t("d_case"), d.case_number),
-                (self.t("d_notes"), d.notes),
+                (self.say("pdf.d_conditions"), d.conditions),
+                (self.say("pdf.d_court"), d.court),
+                (self.say("pdf.d_case"), d.case_number),
+                (self.say("pdf.d_notes"), d.notes),
             ]
             rows += [(k, v) for k, v in optional if v]
             out += [CondPageBreak(30 * mm), Spacer(1, 6),
-                    self.kv_table(rows, title=self.t("d_episode", n=i))]
+                    self.kv_table(rows, title=self.say("pdf.d_episode", n=i))]
         return out + self.see_annexes(annexes, "detention")
 
     def acts(self) -> list[Flowable]:
-        out = self.heading("s_acts")
+        out = self.heading("pdf.s_acts")
         acts = self.record.acts
         if not acts:
-            return [*out, self.p(self.t("a_none"), "body")]
+            return [*out, self.p(self.say("pdf.a_none"), "body")]
         if len(acts) > 1:
-            header = [self.bold(self.t(k)) for k in ("n_no", "a_date", "a_place", "a_methods")]
+            header = [self.bold(self.say("pdf.n_no")), self.bold(self.say("pdf.a_date")),
+                      self.bold(self.say("pdf.a_place")), self.bold(self.say("pdf.a_methods"))]
             data: list[list[Any]] = [header]
             for i, a in enumerate(acts, 1):
                 methods = self.vocab_list("methods", a.methods)
@@ -412,33 +417,34 @@ class StoryBuilder:
             widths = [NUMBER_W, 36 * mm, 45 * mm]
             widths.append(CONTENT_W - sum(widths))
             out += [CondPageBreak(30 * mm),
-                    Paragraph(markup(self.t("a_summary"), fonts.SANS_BOLD), self.s["h2"]),
+                    Paragraph(markup(self.say("pdf.a_summary"), fonts.SANS_BOLD), self.s["h2"]),
                     long_table(data, widths, True, self.continued())]
         for i, a in enumerate(acts, 1):
             rows: list[tuple[str, object]] = [
-                (self.t("a_date"), self.date(a.date, a.date_precision)),
-                (self.t("a_place"), a.place),
+                (self.say("pdf.a_date"), self.date(a.date, a.date_precision)),
+                (self.say("pdf.a_place"), a.place),
             ]
             if a.episode is not None:
-                rows.append((self.t("a_episode"), self.episode_ref(a.episode)))
-            rows.append((self.t("a_methods"), self.lines(self.vocab_list("methods", a.methods))))
+                rows.append((self.say("pdf.a_episode"), self.episode_ref(a.episode)))
+            rows.append((self.say("pdf.a_methods"),
+                         self.lines(self.vocab_list("methods", a.methods))))
             optional: list[tuple[str, str]] = [
-                (self.t("a_methods_other"), a.methods_other),
-                (self.t("a_description"), a.description),
-                (self.t("a_duration"), a.duration),
-                (self.t("a_frequency"), a.frequency),
+                (self.say("pdf.a_methods_other"), a.methods_other),
+                (self.say("pdf.a_description"), a.description),
+                (self.say("pdf.a_duration"), a.duration),
+                (self.say("pdf.a_frequency"), a.frequency),
             ]
             rows += [(k, v) for k, v in optional if v]
             if a.perpetrators:
-                rows.append((self.t("a_perpetrators"), self.perpetrators(a.perpetrators)))
+                rows.append((self.say("pdf.a_perpetrators"), self.perpetrators(a.perpetrators)))
             optional = [
-                (self.t("a_demands"), a.demands),
-                (self.t("a_witnesses"), a.witnesses_present),
-                (self.t("a_injuries"), a.injuries),
+                (self.say("pdf.a_demands"), a.demands),
+                (self.say("pdf.a_witnesses"), a.witnesses_present),
+                (self.say("pdf.a_injuries"), a.injuries),
             ]
             rows += [(k, v) for k, v in optional if v]
             out += [CondPageBreak(30 * mm), Spacer(1, 6),
-                    self.kv_table(rows, title=self.t("a_act", n=i))]
+                    self.kv_table(rows, title=self.say("pdf.a_act", n=i))]
         return out
 
     def episode_ref(self, index: int) -> str:
@@ -458,12 +464,12 @@ class StoryBuilder:
         out: list[Flowable] = []
         for i, person in enumerate(people, 1):
             parts = [
-                (self.t("p_name"), person.name),
-                (self.t("p_rank"), person.rank),
-                (self.t("p_position"), person.position),
-                (self.t("p_unit"), person.unit),
-                (self.t("p_description"), person.description),
-                (self.t("p_involvement"),
+                (self.say("pdf.p_name"), person.name),
+                (self.say("pdf.p_rank"), person.rank),
+                (self.say("pdf.p_position"), person.position),
+                (self.say("pdf.p_unit"), person.unit),
+                (self.say("pdf.p_description"), person.description),
+                (self.say("pdf.p_involvement"),
                  self.vocab("perpetrator_involvement", person.involvement)),
             ]
             text = "; ".join(f"{k}: {v}" for k, v in parts if v)
@@ -472,32 +478,35 @@ class StoryBuilder:
 
     def effects(self, annexes: list[Annex]) -> list[Flowable]:
         e = self.record.effects
-        out = self.heading("s_effects")
-        rows = [(self.t("e_physical"), e.physical), (self.t("e_psychological"), e.psychological),
-                (self.t("e_treatment"), e.medical_treatment)]
+        out = self.heading("pdf.s_effects")
+        rows = [(self.say("pdf.e_physical"), e.physical),
+                (self.say("pdf.e_psychological"), e.psychological),
+                (self.say("pdf.e_treatment"), e.medical_treatment)]
         present = [(k, v) for k, v in rows if v]
         if not present and not e.body_marks:
-            out.append(self.p(self.t("e_none"), "body"))
+            out.append(self.p(self.say("pdf.e_none"), "body"))
         if present:
             out.append(self.kv_table(present))
         if e.body_marks:
             figure = BodyFigure(e.body_marks, self.vocab("body_sides", "front"),
                                 self.vocab("body_sides", "back"),
-                                right_mark=self.t("e_right"), left_mark=self.t("e_left"))
+                                right_mark=self.say("pdf.e_right"),
+                                left_mark=self.say("pdf.e_left"))
             caption = [
-                self.bold(self.t("e_figure")),
+                self.bold(self.say("pdf.e_figure")),
                 Spacer(1, 4),
-                self.bold(self.t("e_caption"), "notice"),
+                self.bold(self.say("pdf.e_caption"), "notice"),
                 Spacer(1, 4),
-                Paragraph(markup(self.t("e_orientation")), self.s["small"]),
+                Paragraph(markup(self.say("pdf.e_orientation")), self.s["small"]),
             ]
             fig_table = Table([[figure, caption]],
                               colWidths=[figure.width + 10, CONTENT_W - figure.width - 10],
                               hAlign="LEFT")
             fig_table.setStyle(TableStyle([*font_style(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                            ("LEFTPADDING", (0, 0), (0, 0), 0)]))
-            legend: list[list[Any]] = [[self.bold(self.t(k))
-                                        for k in ("e_mark", "e_side", "e_note")]]
+            legend: list[list[Any]] = [[self.bold(self.say("pdf.e_mark")),
+                                        self.bold(self.say("pdf.e_side")),
+                                        self.bold(self.say("pdf.e_note"))]]
             for i, mark in enumerate(e.body_marks, 1):
                 legend.append([[row_name(Paragraph(str(i), self.s["cell"]), str(i))],
                                [self.p(self.vocab("body_sides", mark.side))],
@@ -509,11 +518,13 @@ class StoryBuilder:
         return out + self.see_annexes(annexes, "effects")
 
     def annex_list(self, annexes: list[Annex]) -> list[Flowable]:
-        out = self.heading("s_annexes")
+        out = self.heading("pdf.s_annexes")
         if not annexes:
-            return [*out, self.p(self.t("x_none"), "body")]
-        out.append(Paragraph(markup(self.t("x_intro")), self.s["note"]))
-        header = [self.bold(self.t(k)) for k in ("x_no", "x_item", "x_date", "x_size", "x_page")]
+            return [*out, self.p(self.say("pdf.x_none"), "body")]
+        out.append(Paragraph(markup(self.say("pdf.x_intro")), self.s["note"]))
+        header = [self.bold(self.say("pdf.x_no")), self.bold(self.say("pdf.x_item")),
+                  self.bold(self.say("pdf.x_date")), self.bold(self.say("pdf.x_size")),
+                  self.bold(self.say("pdf.x_page"))]
         data: list[list[Any]] = [header]
         commands: list[tuple[Any, ...]] = []
         for annex in annexes:
@@ -526,7 +537,7 @@ class StoryBuilder:
             page_text = ", ".join(str(p) for p in pages) if pages else "—"
             dated = document_date(a)
             dates = [self.p(dated)] if dated else []
-            dates.append(Paragraph(markup(self.t("x_added_on", date=when(a.added_at) or "—")),
+            dates.append(Paragraph(markup(self.say("pdf.x_added_on", date=when(a.added_at) or "—")),
                                    self.s["small"]))
             row = len(data)
             data.append([
@@ -534,7 +545,7 @@ class StoryBuilder:
                  Anchor([f"list:{annex.key}"], self.found)],
                 [self.p(line) for line in lines],
                 dates,
-                [self.p(size_text(a.size, self.t("x_bytes")))],
+                [self.p(size_text(a.size, self.say("pdf.x_bytes")))],
                 [self.p(page_text)],
             ])
             data.append(["", [Paragraph(markup(f"SHA-256: {a.sha256 or '—'}"), self.s["hash"])],

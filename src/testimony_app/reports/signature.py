@@ -234,11 +234,11 @@ def sign_pdf(
         )
     except (PdfError, ValueError, TypeError, KeyError) as exc:
         raise SigningFailed(
-            "The statement could not be signed; it was not saved."
+            "statement.signing_failed"
         ) from exc
     signed = out.getvalue()
     if not signed.startswith(pdf):
-        raise SigningFailed("The statement could not be signed; it was not saved.")
+        raise SigningFailed("statement.signing_failed")
     return signed
 
 
@@ -377,7 +377,7 @@ def _read(data: bytes) -> PdfSignatures:
             _unsigned_length(reader, data, embedded[0].signed_revision) if embedded else None
         )
     except (PdfError, ValueError, KeyError, TypeError, IndexError) as exc:
-        raise UnreadablePdf("The file is not a PDF whose signatures can be read.") from exc
+        raise UnreadablePdf("statement.signatures_unreadable") from exc
     return PdfSignatures(size=len(data), signatures=readings, unsigned_length=unsigned)
 
 
@@ -388,9 +388,9 @@ def read_signatures(data: bytes) -> PdfSignatures:
     is read up to that ``%%EOF``, and its last signature reported as not covering the file.
     """
     if len(data) > MAX_SIGNED_PDF_BYTES:
-        raise UnreadablePdf("The file is too large to be a statement.")
+        raise UnreadablePdf("statement.file_too_large")
     if not data.startswith(b"%PDF-"):
-        raise UnreadablePdf("The file is not a PDF.")
+        raise UnreadablePdf("statement.not_a_pdf")
     try:
         return _read(data)
     except UnreadablePdf:
@@ -399,7 +399,7 @@ def read_signatures(data: bytes) -> PdfSignatures:
             raise
         found = _read(data[: eof + len(b"%%EOF\n")])
     if not found.signatures:
-        raise UnreadablePdf("The file is not a PDF whose signatures can be read.")
+        raise UnreadablePdf("statement.signatures_unreadable")
     last = replace(
         found.signatures[-1],
         whole_file=False,

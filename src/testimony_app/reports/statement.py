@@ -36,7 +36,6 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 from testimony_app.domain.model import Testimony
 from testimony_app.reports import fonts, pdfa
 from testimony_app.reports.declarations import PAGES_KEY, closing
-from testimony_app.reports.labels import LANGUAGES, label
 from testimony_app.reports.layout import (
     ALERT,
     EDGE_L,
@@ -57,6 +56,7 @@ from testimony_app.reports.redaction import redact_with_hits
 from testimony_app.reports.request import StatementRequest
 from testimony_app.reports.sections import StoryBuilder, annexes_of
 from testimony_app.reports.timeformat import when
+from testimony_app.words import LANGUAGES, Message, Param, text
 
 __all__ = ["StatementRequest", "build_statement", "when"]
 
@@ -77,8 +77,9 @@ class _Furniture:
     fictional: bool
     interpreter: bool
 
-    def t(self, key: str, **values: object) -> str:
-        return label(key, self.lang, **values)
+    def say(self, code: str, **values: Param) -> str:
+        """The words of ``code`` (reports catalogue) in the statement's language."""
+        return text(Message(code, **values), self.lang)
 
     def header(self, canv: Canvas, _doc: Any) -> None:
         """Running header: which statement this page belongs to, if it is separated. The
@@ -86,14 +87,14 @@ class _Furniture:
         otherwise run into the record id."""
         canv.saveState()
         size = _HEADER_SIZE
-        left = f"{self.t('doc_title')} · {self.t('record_id')} {self.record_id}"
+        left = f"{self.say('pdf.doc_title')} · {self.say('pdf.record_id')} {self.record_id}"
         flags = []
         if self.fictional:
-            flags.append(self.t("fictional_notice").split(":")[0])
+            flags.append(self.say("pdf.fictional_notice").split(":")[0])
         if self.redacted:
-            flags.append(self.t("redacted"))
+            flags.append(self.say("pdf.redacted"))
         if self.draft:
-            flags.append(self.t("draft_watermark"))
+            flags.append(self.say("pdf.draft_watermark"))
         text = " · ".join(flags)
         room = EDGE_R - EDGE_L
         left_w = fonts.text_width(left, size)
@@ -119,15 +120,17 @@ class _Furniture:
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         canv.line(EDGE_L, top, EDGE_R, top)
-        boxes = ["initials", "interpreter_initials"] if self.interpreter else ["initials"]
+        boxes = [self.say("pdf.initials")]
+        if self.interpreter:
+            boxes.append(self.say("pdf.interpreter_initials"))
         box_y = top - 3 * mm - _BOX_H
         box_left = EDGE_R - len(boxes) * _BOX_W - (len(boxes) - 1) * _BOX_GAP
         canv.setFillColor(INK)
-        draw_text(canv, EDGE_L, top - 5 * mm, self.t("page_of", page=page, pages=pages),
+        draw_text(canv, EDGE_L, top - 5 * mm, self.say("pdf.page_of", page=page, pages=pages),
                   9, fonts.SANS_BOLD)
         canv.setFillColor(GREY)
         draw_text(canv, EDGE_L, top - 9 * mm,
-                  self.t("footer_record", record=self.record_id, version=self.version), 7.5)
+                  self.say("pdf.footer_record", record=self.record_id, version=self.version), 7.5)
         sha = f"SHA-256: {self.sha256 or '—'}"
         room = box_left - 3 * mm - EDGE_L
         size = 7.0
@@ -136,10 +139,9 @@ class _Furniture:
         draw_text(canv, EDGE_L, top - 12.5 * mm, sha, size)
         canv.setStrokeColor(GREY)
         canv.setLineWidth(0.7)
-        for i, key in enumerate(boxes):
+        for i, words in enumerate(boxes):
             x = box_left + i * (_BOX_W + _BOX_GAP)
             canv.rect(x, box_y, _BOX_W, _BOX_H, stroke=1, fill=0)
-            words = self.t(key)
             label_size = 6.0
             while label_size > 4.5 and fonts.text_width(words, label_size) > _BOX_W - 4:
                 label_size -= 0.25
@@ -149,7 +151,7 @@ class _Furniture:
             canv.setFillAlpha(0.13)
             canv.translate(PAGE_W / 2, PAGE_H / 2)
             canv.rotate(50)
-            word = self.t("draft_watermark")
+            word = self.say("pdf.draft_watermark")
             size = min(110.0, 0.9 * PAGE_H / max(fonts.text_width(word, 1, fonts.SANS_BOLD), 1))
             draw_text(canv, -fonts.text_width(word, size, fonts.SANS_BOLD) / 2, -size / 3,
                       word, size, fonts.SANS_BOLD)
@@ -166,8 +168,8 @@ def build_statement(testimony: Testimony, request: StatementRequest) -> bytes:
     lang = request.language if request.language in LANGUAGES else "en"
     author = testimony.interview.interviewer_organisation
     if request.redacted:
-        pseudonym = testimony.witness.pseudonym or label("witness_placeholder", lang)
-        placeholder = label("redacted", lang)
+        pseudonym = testimony.witness.pseudonym or text(Message("pdf.witness_placeholder"), lang)
+        placeholder = text(Message("pdf.redacted"), lang)
         # The reason for an amendment and the document's author print too.
         shown, _hits, done = redact_with_hits(
             testimony, pseudonym, placeholder, request.review,
@@ -222,10 +224,11 @@ def _document_info(t: Testimony, request: StatementRequest, lang: str,
                    author: str) -> pdfa.DocumentInfo:
     """Document properties: never the witness's name (a file manager shows them to anyone
     who sees the file), and in the redacted variant only redacted text."""
-    title = label("doc_title", lang)
+    title = text(Message("pdf.doc_title"), lang)
     if request.redacted:
-        title += f" ({label('redacted', lang)})"
-    title += f" · {request.record_id or t.id} · {label('version', lang)} {request.version}"
+        title += f" ({text(Message('pdf.redacted'), lang)})"
+    version = text(Message("pdf.version"), lang)
+    title += f" · {request.record_id or t.id} · {version} {request.version}"
     keywords = f"{request.record_id or t.id} v{request.version} {request.content_sha256}"
     if request.redacted and not request.review.empty:
         # Which review made these bytes: the same choices rebuild the same file.
@@ -233,7 +236,7 @@ def _document_info(t: Testimony, request: StatementRequest, lang: str,
     return pdfa.DocumentInfo(
         title=title,
         author=author,
-        subject=label("doc_title", lang),
+        subject=text(Message("pdf.doc_title"), lang),
         keywords=keywords,
         lang=lang,
     )

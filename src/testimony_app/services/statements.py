@@ -28,17 +28,17 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from testimony_app import reports
+from testimony_app import reports, words
 from testimony_app.crypto.chain import sha256_hex
 from testimony_app.domain import interchange
 from testimony_app.domain.model import Testimony, VersionInfo
 from testimony_app.domain.redaction_review import EMPTY, Hit, ReviewChoices
 from testimony_app.errors import UserFacingError
 from testimony_app.paths import atomic_write
-from testimony_app.reports.labels import label
 from testimony_app.reports.redaction import redact_with_hits
 from testimony_app.services import statement_signing
 from testimony_app.storage.vault import OpenVault
+from testimony_app.words import Message
 
 LANGUAGES = ("en", "az", "ru")
 REVIEW = "redaction_review"
@@ -131,9 +131,11 @@ class StatementService:
         testimony = self._testimony(record_id, chosen)
         stored = self.stored_review(record_id, chosen.number)
         applied = stored if choices is None else choices
-        pseudonym = testimony.witness.pseudonym or label("witness_placeholder", language)
+        pseudonym = testimony.witness.pseudonym or words.text(
+            Message("pdf.witness_placeholder"), language
+        )
         _clone, hits, _done = redact_with_hits(
-            testimony, pseudonym, label("redacted", language), applied,
+            testimony, pseudonym, words.text(Message("pdf.redacted"), language), applied,
             extra={"amendment_reason": chosen.reason,
                    "meta.author": testimony.interview.interviewer_organisation},
         )

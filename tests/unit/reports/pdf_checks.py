@@ -34,9 +34,39 @@ import pypdf
 from testimony_app.domain import interchange, vocabularies
 from testimony_app.domain.model import Testimony
 from testimony_app.reports import StatementRequest
-from testimony_app.reports.labels import WITNESS_TRUTH, all_labels, label
 from testimony_app.reports.layout import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W
 from testimony_app.reports.redaction import redact_testimony
+from testimony_app.reports.witness_truth import WITNESS_TRUTH
+from testimony_app.words import LANGUAGES, Message, Param
+from testimony_app.words import text as _text_of
+
+_LOCALE = Path(__file__).resolve().parents[3] / "resources" / "locale"
+
+
+def label(key: str, lang: str, **values: Param) -> str:
+    """The statement's wording ``pdf.<key>`` in ``lang``, as the program renders it."""
+    return _text_of(Message(f"pdf.{key}", **values), lang)
+
+
+def all_labels() -> dict[str, dict[str, str]]:
+    """Every ``pdf.*`` template of the reports catalogue, per language, keyed without the
+    prefix (a plural entry by its last form), read from the ``.po`` files translators edit."""
+    from babel.messages.pofile import read_po
+
+    out: dict[str, dict[str, str]] = {}
+    for lang in LANGUAGES:
+        path = _LOCALE / lang / "LC_MESSAGES" / "reports.po"
+        with path.open("rb") as fh:
+            catalog = read_po(fh, locale=lang)
+        table: dict[str, str] = {}
+        for entry in catalog:
+            ident = entry.id[0] if isinstance(entry.id, tuple | list) else entry.id
+            if not ident or not str(ident).startswith("pdf."):
+                continue
+            value = entry.string
+            table[str(ident)[4:]] = str(value[-1] if isinstance(value, tuple | list) else value)
+        out[lang] = table
+    return out
 
 # Joiners vanish (the record has them, the drawn glyphs do not); the direction marks an
 # extractor inserts at the edges of a right-to-left run separate words.

@@ -14,6 +14,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from pdf_checks import built as build_statement  # every statement built here is guarded
+from pdf_checks import label
 from reports_samples import (
     AZ_ALPHABET,
     AZ_PARAGRAPHS,
@@ -29,7 +30,6 @@ from reports_samples import (
 )
 
 from testimony_app.domain import model, vocabularies
-from testimony_app.reports.labels import label
 from testimony_app.reports.statement import when
 
 SECTIONS = ("s_interview", "s_consent", "s_witness", "s_narrative", "s_detention", "s_acts",

@@ -10,7 +10,7 @@ import dataclasses
 import re
 
 import pytest
-from pdf_checks import guard, runs, word_boxes
+from pdf_checks import guard, label, runs, word_boxes
 from reports_samples import (
     AZ_PARAGRAPHS,
     EN_PARAGRAPHS,
@@ -24,7 +24,6 @@ from reports_samples import (
 from testimony_app.domain import model
 from testimony_app.domain.demo import demo_testimonies
 from testimony_app.reports import StatementRequest, build_statement
-from testimony_app.reports.labels import label
 from testimony_app.reports.layout import MARGIN_TOP, PAGE_H
 
 pytestmark = pytest.mark.slow  # long statements laid out in three languages (10-80 s each here)

@@ -14,10 +14,15 @@ from testimony_app.domain import model, vocabularies
 from testimony_app.domain.model import Act, Consent, Interview, Perpetrator, Witness
 from testimony_app.domain.redaction_review import ReviewChoices
 from testimony_app.errors import UserFacingError
-from testimony_app.reports.labels import label
 from testimony_app.services.vault import VaultSession, create_vault
+from testimony_app.words import Message, Param, text
 
 PW = "registry report test passphrase"
+
+
+def label(key: str, lang: str, **values: Param) -> str:
+    """The report's wording ``pdf.<key>`` in ``lang`` (reports catalogue)."""
+    return text(Message(f"pdf.{key}", **values), lang)
 PATH = "acts[0].perpetrators[0]"
 
 

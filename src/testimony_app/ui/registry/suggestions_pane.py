@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from testimony_app import words
 from testimony_app.ui.registry.model import ROW_ROLE, SuggestionRow, kind_label
 from testimony_app.ui.session_op import SessionOp
 
@@ -235,26 +236,9 @@ class SuggestionsPane(QWidget):
         self.suggestion_tree.resizeColumnToContents(1)
 
     def _reason_text(self, reason: Reason) -> str:
-        """A reason behind a suggestion, in the interface language."""
-        texts = {
-            "name_alike": self.tr("name %1 alike"),
-            "partial_name": self.tr("only part of the name to compare"),
-            "description_alike": self.tr("description %1 alike"),
-            "same_rank": self.tr("same rank"),
-            "different_rank": self.tr("different rank"),
-            "same_unit": self.tr("same unit"),
-            "different_unit": self.tr("different unit"),
-            "same_place": self.tr("same place"),
-            "dates_overlap": self.tr("dates overlap"),
-            "dates_far_apart": self.tr("dates far apart"),
-            "no_name": self.tr("no name to compare"),
-            "rank_or_unit_differ": self.tr("rank or unit differ"),
-            "different_kind": self.tr("different kind"),
-        }
-        text = texts.get(reason.code)
-        if text is None:  # a code newer than this window: English rather than nothing
-            return reason.describe()
-        return text.replace("%1", f"{reason.value:.0%}" if reason.value is not None else "")
+        """A reason behind a suggestion, in the interface language (the domain catalogue's
+        ``match.*`` words, which the command line uses too)."""
+        return reason.describe(words.current_language())
 
     # -- texts ------------------------------------------------------------------------------
 

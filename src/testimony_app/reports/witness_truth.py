@@ -1,23 +1,14 @@
-"""The fixed wording of the statement in English, Azerbaijani and Russian.
+"""The witness's statement of truth in languages the statement is not printed in.
 
-The statement is filed with Azerbaijani courts, the ECtHR and Council of Europe bodies, so
-the closing declarations use the wording those readers expect (a statement of truth, an
-interpreter's certificate, an interviewer's declaration after Istanbul Protocol Annex IV §III)
-rather than literal translations of the English. Russian forms that depend on the signer's
-gender are written with the usual ``(а)`` so the text fits either.
-
-Keep the three dictionaries with the same keys: ``tests/unit/reports`` checks it.
+The statement's own wording, in English, Azerbaijani and Russian, is in the reports gettext
+catalogue (``resources/locale/<lang>/LC_MESSAGES/reports.po``, codes ``pdf.*``). A witness may
+speak another language; so that they sign a text they can read, the declaration is also
+printed in the language they spoke when this module has it. These are data about other
+languages, not the program's interface, so they stay here rather than in a catalogue that
+would need every one of the program's languages.
 """
 
 from __future__ import annotations
-
-from testimony_app.reports.labels_az import AZ
-from testimony_app.reports.labels_en import EN
-from testimony_app.reports.labels_ru import RU
-
-LANGUAGES = ("en", "az", "ru")
-
-_ALL = {"en": EN, "az": AZ, "ru": RU}
 
 #: The witness's statement of truth in languages the statement is not printed in, so that a
 #: witness who spoke one of them signs a text they can read: language code → (the
@@ -70,14 +61,3 @@ WITNESS_TRUTH: dict[str, tuple[str, str]] = {
     )),
 }
 
-
-def label(key: str, lang: str, **values: object) -> str:
-    """The wording for ``key`` in ``lang`` (English if the language is unknown)."""
-    table = _ALL.get(lang, EN)
-    text = table.get(key, EN[key])
-    return text.format(**values) if values else text
-
-
-def all_labels() -> dict[str, dict[str, str]]:
-    """Every language's table, for tests and glyph checks."""
-    return {lang: dict(table) for lang, table in _ALL.items()}
