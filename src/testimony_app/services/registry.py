@@ -248,13 +248,18 @@ class RegistryService:
             by_record[(link.record_id, link.version)].append(link)
         items: builtins.list[CorroborationItem] = []
         matrix_sets: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        # An entry with thousands of testimonies: each record is read and parsed once, and
+        # each linked entry's name looked up once (docs/performance.md).
+        entry_names: dict[str, str] = {}
         for (record_id, version), record_links in sorted(by_record.items()):
-            item = self._item(record_id, version, record_links, date_from, date_to, place)
+            testimony = self._records.get(record_id, version)
+            item = self._item(
+                record_id, version, testimony, record_links, date_from, date_to, place
+            )
             if item is None:
                 continue
             items.append(item)
-            labels = self._perpetrator_labels(record_id)
-            testimony = self._records.get(record_id, version)
+            labels = self._perpetrator_labels(record_id, entry_names)
             for act in item.acts:
                 source = testimony.acts[act.act_index]
                 for j, perpetrator in enumerate(source.perpetrators):
@@ -352,24 +357,30 @@ class RegistryService:
                 ) from None
         return pdf
 
-    def _perpetrator_labels(self, record_id: str) -> dict[str, str]:
+    def _perpetrator_labels(
+        self, record_id: str, entry_names: dict[str, str] | None = None
+    ) -> dict[str, str]:
+        """Each confirmed person mention's path and its entry's name (looked up once per
+        entry in ``entry_names`` when the caller keeps one across records)."""
+        known = {} if entry_names is None else entry_names
         names: dict[str, str] = {}
         for link in self._store.links_of_record(record_id):
             if link.status == "confirmed" and link.mention.kind == "person":
-                target = self._store.entry(link.entry_id)
-                names[link.mention_path] = target.display_name
+                if link.entry_id not in known:
+                    known[link.entry_id] = self._store.entry(link.entry_id).display_name
+                names[link.mention_path] = known[link.entry_id]
         return names
 
     def _item(
         self,
         record_id: str,
         version: int,
+        testimony: Testimony,
         links: builtins.list[Link],
         date_from: str,
         date_to: str,
         place: str,
     ) -> CorroborationItem | None:
-        testimony = self._records.get(record_id, version)
         info = self._records.info(record_id)
         chosen = [v for v in info.versions if v.number == version]
         sealed = bool(chosen and chosen[0].sealed)
