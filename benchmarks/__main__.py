@@ -1,35 +1,95 @@
-"""``python -m benchmarks [--quick]``: run every case, print a table, write results.json."""
+"""``python -m benchmarks``: run the cases, print a table, write ``results.json`` and
+``results.md``.
+
+* ``python -m benchmarks``: the laptop's cases (search, unlock, PDF, export and import of a
+  GiB quiet and with the second core busy, GUI stalls, start-up, registry);
+* ``--quick``: small sizes, a smoke test (the test suite runs it).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import platform
 import sys
+import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.cases import FULL, QUICK, run_all
+from benchmarks import cases, gui_cases, laptop_bundles
+from benchmarks.results import Result, load_now, markdown, with_load
 
 RESULTS = Path(__file__).with_name("results.json")
+
+Case = Callable[[cases.Settings, Path, Callable[[str], None]], list[Result]]
+LAPTOP: list[Case] = [
+    cases.search_and_add,
+    cases.unlock,
+    cases.pdf,
+    laptop_bundles.bundles,
+    gui_cases.gui_stall,
+    gui_cases.startup,
+    cases.registry_suggest,
+]
+
+
+def run_laptop(settings: cases.Settings, root: Path, log: Callable[[str], None]) -> list[Result]:
+    """Every laptop case, each in its own folder under ``root``."""
+    results: list[Result] = []
+    for case in LAPTOP:
+        work = root / case.__name__
+        work.mkdir()
+        start = load_now()
+        results += with_load(case(settings, work, log), start, load_now())
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks; return 0."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--quick", action="store_true", help="small sizes: a smoke test")
-    parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--output", type=Path, default=RESULTS,
+                        help="results.json (results.md is written beside it)")
     args = parser.parse_args(argv)
-    settings = QUICK if args.quick else FULL
-    results = run_all(settings, lambda line: print(line, file=sys.stderr, flush=True))
-    print(f"{'case':<22}{'ours':>12} {'unit':<10}{'baseline':>12}  {'ratio':>7}  baseline")
+
+    def log(line: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')} load {load_now():.1f}] {line}", file=sys.stderr,
+              flush=True)
+
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    loads = [load_now()]
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="testimony-bench-") as tmp:
+        root = Path(tmp)
+        results += run_laptop(cases.QUICK if args.quick else cases.FULL, root, log)
+        loads.append(load_now())
+    print(f"{'case':<32}{'ours':>12} {'unit':<14}{'baseline':>12}  {'ratio':>7}  met")
     for r in results:
         base = "—" if r.baseline_value is None else f"{r.baseline_value:.2f}"
         ratio = "—" if r.ratio is None else f"{r.ratio:.2f}"
-        print(
-            f"{r.name:<22}{r.value:>12.2f} {r.unit:<10}{base:>12}  {ratio:>7}  {r.baseline or ''}"
-        )
+        met = {True: "yes", False: "NO", None: ""}[r.met]
+        print(f"{r.name:<32}{r.value:>12.2f} {r.unit:<14}{base:>12}  {ratio:>7}  {met}")
+    run = {
+        "started": started,
+        "finished": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "mode": "quick" if args.quick else "full",
+        "cases": "laptop",
+        "machine": f"{platform.machine()}, {platform.system()} {platform.release()},"
+        f" Python {platform.python_version()}",
+        "load_min_max": [min(loads + [lo for r in results if r.load for lo in r.load]),
+                         max(loads + [lo for r in results if r.load for lo in r.load])],
+    }
     args.output.write_text(
-        json.dumps([r.as_dict() for r in results], indent=2) + "\n", encoding="utf-8"
+        json.dumps({"run": run, "results": [r.as_dict() for r in results]}, indent=2) + "\n",
+        encoding="utf-8",
     )
+    header = (
+        f"## Results ({run['mode']} run of `python -m benchmarks"
+        f"{' --all' if args.all else ' --org' if args.org else ''}`, {started}; load"
+        f" {run['load_min_max'][0]:.1f}–{run['load_min_max'][1]:.1f} on {run['machine']})"
+    )
+    args.output.with_suffix(".md").write_text(markdown(results, header), encoding="utf-8")
     return 0
 
 
