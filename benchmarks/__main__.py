@@ -3,7 +3,10 @@
 
 * ``python -m benchmarks``: the laptop's cases (search, unlock, PDF, export and import of a
   GiB quiet and with the second core busy, GUI stalls, start-up, registry);
-* ``--quick``: small sizes, a smoke test (the test suite runs it).
+* ``python -m benchmarks --org``: the organisation's cases (100,000 testimonies from 2,000
+  bundles; the corpus is built once and cached, see ``benchmarks/org_corpus.py``);
+* ``python -m benchmarks --all``: both, in one go: the full run for ``docs/performance.md``;
+* ``--quick``: small sizes, a smoke test (the test suite runs ``--quick --all``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import cases, gui_cases, laptop_bundles
+from benchmarks.org_cases import run_org
+from benchmarks.org_corpus import ORG_FULL, ORG_QUICK
 from benchmarks.results import Result, load_now, markdown, with_load
 
 RESULTS = Path(__file__).with_name("results.json")
@@ -49,8 +54,15 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks; return 0."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--quick", action="store_true", help="small sizes: a smoke test")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--org", action="store_true", help="the organisation's cases only")
+    which.add_argument("--all", action="store_true", help="laptop and organisation cases")
     parser.add_argument("--output", type=Path, default=RESULTS,
                         help="results.json (results.md is written beside it)")
+    parser.add_argument("--jobs", type=int, default=3,
+                        help="processes that build the organisation's corpus (once)")
+    parser.add_argument("--rebuild-corpus", action="store_true",
+                        help="build the organisation's corpus again even if it is cached")
     args = parser.parse_args(argv)
 
     def log(line: str) -> None:
@@ -62,8 +74,15 @@ def main(argv: list[str] | None = None) -> int:
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="testimony-bench-") as tmp:
         root = Path(tmp)
-        results += run_laptop(cases.QUICK if args.quick else cases.FULL, root, log)
-        loads.append(load_now())
+        if not args.org:
+            results += run_laptop(cases.QUICK if args.quick else cases.FULL, root, log)
+            loads.append(load_now())
+        if args.org or args.all:
+            org_work = root / "org"
+            org_work.mkdir()
+            results += run_org(ORG_QUICK if args.quick else ORG_FULL, org_work, log,
+                               jobs=args.jobs, rebuild=args.rebuild_corpus)
+            loads.append(load_now())
     print(f"{'case':<32}{'ours':>12} {'unit':<14}{'baseline':>12}  {'ratio':>7}  met")
     for r in results:
         base = "—" if r.baseline_value is None else f"{r.baseline_value:.2f}"
@@ -74,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         "started": started,
         "finished": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "mode": "quick" if args.quick else "full",
-        "cases": "laptop",
+        "cases": "all" if args.all else "org" if args.org else "laptop",
         "machine": f"{platform.machine()}, {platform.system()} {platform.release()},"
         f" Python {platform.python_version()}",
         "load_min_max": [min(loads + [lo for r in results if r.load for lo in r.load]),

@@ -1,4 +1,4 @@
-"""``python -m benchmarks --quick`` runs every case and writes the documented files.
+"""``python -m benchmarks --quick --all`` runs every case and writes the documented files.
 
 A smoke test only: no speed thresholds here (they live in ``benchmarks/`` as ratios and
 targets, judged by the person who runs the benchmark, see ``docs/performance.md``).
@@ -27,6 +27,17 @@ LAPTOP = {
     "registry_after_save",
     "export_peak_rss_mb",
 }
+ORG = {
+    "org_import",
+    "org_search_p95",
+    "org_list_filter_sort_ms",
+    "org_registry_suggest",
+    "org_corroborate",
+    "org_check",
+    "org_unlock_to_list_beyond_kdf",
+    "org_disk_mib",
+    "org_memory_mib",
+}
 KEYS = {
     "name", "value", "unit", "baseline", "baseline_value", "ratio", "spread",
     "baseline_spread", "samples", "load", "target", "met", "note", "extra",
@@ -36,9 +47,15 @@ KEYS = {
 @pytest.mark.slow
 def test_quick_benchmarks_write_every_case(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+        TESTIMONY_BENCH_CACHE=str(tmp_path / "cache"),  # the organisation's corpus, built here
+    )
     proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--quick", "--output", str(out)],
+        [sys.executable, "-m", "benchmarks", "--quick", "--all", "--jobs", "1",
+         "--output", str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -52,7 +69,7 @@ def test_quick_benchmarks_write_every_case(tmp_path: Path) -> None:
     assert 0 <= low <= high
     results = written["results"]
     names = {r["name"] for r in results}
-    assert names >= LAPTOP
+    assert names >= LAPTOP | ORG
     assert any(n.startswith("pdf_") for n in names)
     for kind in ("export", "import"):
         quiet = [n for n in names if re.fullmatch(rf"{kind}_\d+(mb|gb)", n)]
@@ -69,6 +86,7 @@ def test_quick_benchmarks_write_every_case(tmp_path: Path) -> None:
         if r["target"] is not None:
             assert isinstance(r["met"], bool)
     table = out.with_suffix(".md").read_text(encoding="utf-8")
-    assert "| `search_p95`" in table
+    assert "| `org_search_p95`" in table
     assert "load" in table
     assert "search_p95" in proc.stdout
+    assert "org_check" in proc.stdout
