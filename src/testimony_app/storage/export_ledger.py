@@ -23,6 +23,7 @@ from testimony_app.errors import RecordNotFound
 from testimony_app.storage import audit, disclosures
 from testimony_app.storage.attachments import empty_trash
 from testimony_app.storage.database import Database
+from testimony_app.storage.records import drop_search_row
 
 Clock = Callable[[], str]
 PurgeBlocker = Literal["purged", "draft", "redacted", "unacknowledged"]
@@ -296,7 +297,7 @@ class ExportLedger:
                 " place = '', updated_at = ? WHERE id = ?",
                 (now, record_id),
             )
-            conn.execute("DELETE FROM search WHERE record_id = ?", (record_id,))
+            drop_search_row(conn, record_id)
             conn.execute("INSERT INTO search (search) VALUES ('optimize')")
             disclosures.purge(conn, record_id)  # review choices and reasons quote the text
             audit.append(

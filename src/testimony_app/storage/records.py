@@ -462,19 +462,33 @@ class RecordStore:
         fresh: bool = False,
     ) -> None:
         values = _summary_values(t)
+        if not fresh:
+            drop_search_row(conn, record_id)
+        rowid = conn.execute(
+            "INSERT INTO search (record_id, body, original) VALUES (?, ?, ?)",
+            index_row(record_id, doc),
+        ).lastrowid
         conn.execute(
             "UPDATE records SET updated_at = :now, interview_date = :interview_date,"
             " place = :place, language = :language, witness_label = :witness_label,"
             " witness_name = :witness_name, title = :title, methods = :methods,"
-            " fictional = :fictional WHERE id = :id",
-            dict(values, now=now, id=record_id),
+            " fictional = :fictional, search_rowid = :rowid WHERE id = :id",
+            dict(values, now=now, id=record_id, rowid=rowid),
         )
-        if not fresh:
-            conn.execute("DELETE FROM search WHERE record_id = ?", (record_id,))
+
+
+def drop_search_row(conn: Any, record_id: str) -> None:
+    """Delete a record's row from the full-text index, found by the rowid its record keeps.
+
+    ``record_id`` is not indexed in the full-text table: looking a row up by it reads the
+    whole index (schema 10, docs/performance.md).
+    """
+    row = conn.execute("SELECT search_rowid FROM records WHERE id = ?", (record_id,)).fetchone()
+    if row is not None and row[0] is not None:
         conn.execute(
-            "INSERT INTO search (record_id, body, original) VALUES (?, ?, ?)",
-            index_row(record_id, doc),
+            "DELETE FROM search WHERE rowid = ? AND record_id = ?", (int(row[0]), record_id)
         )
+        conn.execute("UPDATE records SET search_rowid = NULL WHERE id = ?", (record_id,))
 
 
 def _is_purged(conn: Any, record_id: str, number: int) -> bool:
