@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from benchmarks import cases, gui_cases, laptop_bundles
@@ -50,6 +51,17 @@ def run_laptop(settings: cases.Settings, root: Path, log: Callable[[str], None])
     return results
 
 
+def _org_size(text: str) -> tuple[int, int, int]:
+    """``50x40x50`` → (50, 40, 50): a smaller organisation for a run on a loaded machine."""
+    try:
+        laptops, per_laptop, per_bundle = (int(n) for n in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected three numbers, as in 10x10x50") from None
+    if min(laptops, per_laptop, per_bundle) < 1:
+        raise argparse.ArgumentTypeError("every number must be at least 1")
+    return laptops, per_laptop, per_bundle
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks; return 0."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
@@ -63,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="processes that build the organisation's corpus (once)")
     parser.add_argument("--rebuild-corpus", action="store_true",
                         help="build the organisation's corpus again even if it is cached")
+    parser.add_argument("--org-size", type=_org_size, default=None, metavar="LxBxT",
+                        help="the organisation's corpus as laptops x bundles per laptop x"
+                        " testimonies per bundle (default 50x40x50, --quick 3x2x10)")
     args = parser.parse_args(argv)
 
     def log(line: str) -> None:
@@ -80,8 +95,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.org or args.all:
             org_work = root / "org"
             org_work.mkdir()
-            results += run_org(ORG_QUICK if args.quick else ORG_FULL, org_work, log,
-                               jobs=args.jobs, rebuild=args.rebuild_corpus)
+            org = ORG_QUICK if args.quick else ORG_FULL
+            if args.org_size is not None:
+                laptops, per_laptop, per_bundle = args.org_size
+                org = replace(org, laptops=laptops, bundles_per_laptop=per_laptop,
+                              per_bundle=per_bundle)
+                # One testimony in fifty linked to the most named officer, as in the full run.
+                org = replace(org, linked=max(1, org.testimonies // 50))
+            results += run_org(org, org_work, log, jobs=args.jobs, rebuild=args.rebuild_corpus)
             loads.append(load_now())
     print(f"{'case':<32}{'ours':>12} {'unit':<14}{'baseline':>12}  {'ratio':>7}  met")
     for r in results:
