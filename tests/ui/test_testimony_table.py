@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from testimony_app.domain.model import SearchHit, Status
 from testimony_app.ui.testimony_table import (
     COL_DATE,
+    COL_LANGUAGE,
     COL_MATCH,
     COL_METHODS,
     COL_PLACE,
@@ -63,6 +65,40 @@ def test_sorting_keeps_selection_and_orders_dates(summaries):
     assert dated == sorted(dated)
     assert dates[-1] == "" or all(dates)  # undated last
     assert model.record_id(keep.row()) == kept_id
+
+
+def test_columns_sort_by_what_they_show(summaries):
+    """Place ignores case and script case (Ə/ə), language sorts by its shown name, witness by
+    the pseudonym or, while revealed, the name; equal keys keep the newest update first."""
+    from dataclasses import replace
+
+    rows = summaries(300)
+    places = ["Əlibəyli", "əlibəyli", "Bərdə", "bərdə", "Тертер", "тертер", "Ağdam"]
+    languages = ["az", "ru", "en", "hy", "AZ", "fa", "free text"]
+    rows = [
+        replace(r, place=places[i % 7], language=languages[i % 7], witness_label=f"w-{i % 11}")
+        for i, r in enumerate(rows)
+    ]
+    model, proxy = _model(rows)
+
+    def column(col):
+        return [model.index(r, col).data() for r in range(model.rowCount())]
+
+    proxy.sort(COL_PLACE, Qt.SortOrder.AscendingOrder)
+    shown = column(COL_PLACE)
+    assert [p.casefold() for p in shown] == sorted(p.casefold() for p in shown)
+    proxy.sort(COL_LANGUAGE, Qt.SortOrder.DescendingOrder)
+    shown = column(COL_LANGUAGE)
+    assert [x.casefold() for x in shown] == sorted((x.casefold() for x in shown), reverse=True)
+    assert "Azerbaijani" in shown  # "AZ" and "az" are both named
+    proxy.sort(COL_WITNESS, Qt.SortOrder.AscendingOrder)
+    order = [model.summary_at(r) for r in range(model.rowCount())]
+    keys = [(s.witness_label.casefold(), s.updated_at) for s in order]
+    for (a, a_upd), (b, b_upd) in itertools.pairwise(keys):
+        assert a < b or (a == b and a_upd >= b_upd)
+    model.set_reveal_names(True)
+    shown = column(COL_WITNESS)
+    assert [w.casefold() for w in shown] == sorted(w.casefold() for w in shown)
 
 
 def test_filters_by_status_method_and_partial_dates(summaries):

@@ -16,8 +16,10 @@ and the window turns it off again whenever it locks.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -81,8 +83,13 @@ def language_label(code: str) -> str:
     return names.get(code.strip().lower(), code)
 
 
+@functools.lru_cache(maxsize=16384)
 def _date_bounds(iso: str) -> tuple[str, str]:
-    """The earliest and latest day an ISO date (full or partial) can mean, as sortable text."""
+    """The earliest and latest day an ISO date (full or partial) can mean, as sortable text.
+
+    Cached: a date filter asks this of every row, and 100,000 testimonies share a few thousand
+    dates (docs/performance.md, ``org_list_filter_sort_ms``).
+    """
     parts = iso.split("-")
     if len(parts) == 1:
         return f"{iso}-01-01", f"{iso}-12-99"
@@ -309,7 +316,7 @@ class TestimonyTableModel(QAbstractTableModel):
         key = self._sort_key(column)
         reverse = order == Qt.SortOrder.DescendingOrder
         # Stable: equal keys keep the previous order, newest-updated first as a tie-break.
-        self._rows.sort(key=lambda s: s.updated_at, reverse=True)
+        self._rows.sort(key=_UPDATED, reverse=True)
         self._rows.sort(key=key, reverse=reverse)
         if old_persistent:
             position = {s.id: row for row, s in enumerate(self._rows)}
@@ -332,7 +339,7 @@ class TestimonyTableModel(QAbstractTableModel):
         self._scores = scores
         if 0 <= self._sort_column < COLUMN_COUNT:
             reverse = self._sort_order == Qt.SortOrder.DescendingOrder
-            self._rows.sort(key=lambda s: s.updated_at, reverse=True)
+            self._rows.sort(key=_UPDATED, reverse=True)
             self._rows.sort(key=self._sort_key(self._sort_column), reverse=reverse)
         self.endResetModel()
 
@@ -348,14 +355,13 @@ class TestimonyTableModel(QAbstractTableModel):
         if date_from or date_to:
             low_limit = date_from or ""
             high_limit = date_to or "9999"
-            kept = []
-            for s in out:
-                if not s.interview_date:
-                    continue
-                low, high = _date_bounds(s.interview_date)
-                if high >= low_limit and low <= high_limit:
-                    kept.append(s)
-            out = kept
+            # Decided once per distinct date, then a set lookup per row.
+            kept = {
+                d
+                for d in {s.interview_date for s in out}
+                if d and _date_bounds(d)[1] >= low_limit and _date_bounds(d)[0] <= high_limit
+            }
+            out = [s for s in out if s.interview_date in kept]
         return out if out is not rows else list(rows)
 
     def _refresh_all(self) -> None:
@@ -389,19 +395,30 @@ class TestimonyTableModel(QAbstractTableModel):
             return lambda s: _STATUS_ORDER.get(s.status, 99)
         if column == COL_DATE:
             # Undated testimonies sort after dated ones in ascending order.
-            return lambda s: (not s.interview_date, s.interview_date)
+            dates = {d: f"0{d}" if d else "1" for d in {s.interview_date for s in self._rows}}
+            return lambda s: dates[s.interview_date]
+        # Keys that need a translation or a casefold are made once per distinct value, not once
+        # per row: 100,000 rows share a few hundred places and a handful of languages.
         if column == COL_PLACE:
-            return lambda s: s.place.casefold()
+            places = {p: p.casefold() for p in {s.place for s in self._rows}}
+            return lambda s: places[s.place]
         if column == COL_LANGUAGE:
-            return lambda s: language_label(s.language).casefold()
+            codes = {s.language for s in self._rows}
+            languages = {c: language_label(c).casefold() for c in codes}
+            return lambda s: languages[s.language]
         if column == COL_WITNESS:
-            return lambda s: self.witness_text(s).casefold()
+            if self._reveal:
+                return lambda s: (s.witness_name or s.witness_label or "—").casefold()
+            return lambda s: (s.witness_label or "—").casefold()
         if column == COL_METHODS:
             return lambda s: len(s.methods)
         if column == COL_MATCH:
             scores = self._scores
             return lambda s: -scores.get(s.id, 0.0)
         return lambda s: 0
+
+
+_UPDATED = attrgetter("updated_at")
 
 
 class TestimonyFilterProxy(QSortFilterProxyModel):
