@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
@@ -16,29 +16,10 @@ import pytest
 
 from testimony_app import crash
 from testimony_app.app import quiet_qt_logging
+from testimony_app.services.vault import VaultSession, create_vault
+from testkit import vault_kit
 
 quiet_qt_logging()  # as the program does: before anything imports QtMultimedia
-
-
-def _register_bundle_support() -> None:
-    """Load ``tests/unit/services/test_bundle_support.py`` once as ``bundle_support``.
-
-    With ``--import-mode=importlib`` test modules cannot import one another; the export,
-    import, receipt and dialog tests all take their scenes from this one module through
-    ``sys.modules["bundle_support"]``.
-    """
-    if "bundle_support" in sys.modules:
-        return
-    path = Path(__file__).resolve().parent / "unit" / "services" / "test_bundle_support.py"
-    spec = importlib.util.spec_from_file_location("bundle_support", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bundle_support"] = module
-    spec.loader.exec_module(module)
-
-
-_register_bundle_support()
 
 
 @pytest.fixture(autouse=True)
@@ -84,3 +65,18 @@ def _process_hooks_restored() -> Iterator[None]:
 def vault_dir(tmp_path: Path) -> Path:
     """Where a test's vault lives (not yet created)."""
     return tmp_path / "vault"
+
+
+@pytest.fixture(scope="session")
+def kit() -> ModuleType:
+    """Shared helpers (``testkit.vault_kit``): sample testimonies, passphrases, byte flips, the
+    child process. A test may as well ``from testkit import vault_kit``."""
+    return vault_kit
+
+
+@pytest.fixture
+def session(vault_dir: Path) -> Iterator[VaultSession]:
+    """A freshly created, unlocked vault (test KDF); locked again afterwards."""
+    s = create_vault(vault_dir, vault_kit.PASSPHRASE, kdf="test")
+    yield s
+    s.lock()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -31,10 +30,9 @@ from testimony_app.crypto.signing import SigningKey
 from testimony_app.errors import BundleRejected, OperationCancelled
 from testimony_app.services import organisation
 from testimony_app.services.vault import VaultSession
+from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
 
 pytestmark = pytest.mark.slow  # each test builds two vaults and a signed bundle first (2-4 s)
-
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 
 
 @dataclass

@@ -14,7 +14,6 @@ one, or a colleague's).
 from __future__ import annotations
 
 import json
-import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,8 +28,8 @@ from testimony_app.domain.model import Testimony as Record
 from testimony_app.errors import BundleRejected
 from testimony_app.services import organisation
 from testimony_app.services.vault import VaultSession
+from testkit import bundle_support as S  # noqa: N812 (S: used on every other line)
 
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 GENUINE = "Gözlərimi bağladılar"
 FORGED = "FORGED: the witness retracts everything"
 

@@ -21,10 +21,9 @@ import pytest
 from testimony_app.crypto import keyslots
 from testimony_app.errors import KeyFileDamaged
 from testimony_app.services.vault import VaultSession, unlock_vault
+from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
 
 pytestmark = pytest.mark.slow  # real vault copies unlocked, exported and restored (1-4 s each)
-
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 
 
 def _db_files(vault: Path) -> dict[str, bytes]:

@@ -6,8 +6,6 @@ The dialog shows the fingerprint the organisation's program computes from the sa
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
@@ -17,10 +15,9 @@ from testimony_app.services.vault import create_vault
 from testimony_app.ui.device_dialog import DeviceDialog
 from testimony_app.ui.i18n import Translations
 from testimony_app.ui.tasks import TaskRunner
+from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
 
 pytestmark = pytest.mark.gui
-
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ writer and verifier; nothing is mocked. Paths and answers come from ``ScriptedPr
 from __future__ import annotations
 
 import hashlib
-import sys
 import threading
 import time
 from pathlib import Path
@@ -24,11 +23,11 @@ from testimony_app.ui.bundle_texts import reason_text
 from testimony_app.ui.export_dialog import ExportDialog
 from testimony_app.ui.i18n import Translations
 from testimony_app.ui.tasks import ProgressRelay, TaskRunner
+from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
 
 pytestmark = pytest.mark.gui
 
 
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 WITNESSES = ("Nemət Məhərrəmov", "Пётр Сидоренко", "Elnur Hasanli")
 RECORDING_BYTES = 6 * 1024 * 1024
 

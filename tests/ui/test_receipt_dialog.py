@@ -8,7 +8,6 @@ mocked; the file choice and the confirmation come from ``ScriptedPrompts``.
 from __future__ import annotations
 
 import dataclasses
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,11 +21,11 @@ from testimony_app.services.vault import VaultSession, create_vault
 from testimony_app.ui.i18n import Translations
 from testimony_app.ui.receipt_dialog import ReceiptDialog
 from testimony_app.ui.tasks import TaskRunner
+from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 WITNESS = "Nemət Məhərrəmov"
 
 

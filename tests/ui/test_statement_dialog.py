@@ -7,7 +7,6 @@ below calls straight through to the service and only notes which thread it ran o
 from __future__ import annotations
 
 import io
-import sys
 import threading
 from pathlib import Path
 
@@ -23,11 +22,11 @@ from testimony_app.services.vault import VaultSession, create_vault
 from testimony_app.ui.i18n import Translations
 from testimony_app.ui.statement_dialog import StatementDialog, default_language
 from testimony_app.ui.tasks import TaskRunner
+from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
 
 pytestmark = pytest.mark.gui
 
 
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 WITNESS_AZ = "Nemət Məhərrəmov"
 WITNESS_EN = "Elnur Hasanli"
 

@@ -3,7 +3,6 @@ starts with exactly the previewed bytes and checks with ``verify_statement``. Re
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,9 @@ from testimony_app.services.vault import VaultSession
 from testimony_app.ui.i18n import Translations
 from testimony_app.ui.statement_dialog import StatementDialog
 from testimony_app.ui.tasks import TaskRunner
+from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
 
 pytestmark = pytest.mark.gui
-
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ GUI review D13: Down and Enter in the search box neither reached nor opened the 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -19,21 +17,14 @@ from PySide6.QtTest import QTest
 from testimony_app.services.vault import VaultSession, create_vault
 from testimony_app.ui.tasks import TaskRunner
 from testimony_app.ui.testimony_list import TestimonyListPage as ListPage
+from testkit import vault_kit
 
 pytestmark = pytest.mark.gui
 
 
 def _kit() -> ModuleType:
-    """The shared sample testimonies (``tests/adversarial/vault_kit.py``)."""
-    if "vault_kit" not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "adversarial" / "vault_kit.py"
-        spec = importlib.util.spec_from_file_location("vault_kit", path)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["vault_kit"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["vault_kit"]
+    """The shared sample testimonies (``testkit.vault_kit``)."""
+    return vault_kit
 
 
 @pytest.fixture

@@ -1,18 +1,11 @@
-"""Fixtures for the bundle tests; helpers live in ``bundle_helpers`` beside this file.
-
-The test command runs pytest with ``--import-mode=importlib``, so test modules cannot import
-each other; this folder is put on ``sys.path`` so they can share ``bundle_helpers``.
-"""
+"""Fixtures for the bundle tests; their helpers are ``testkit.bundle_helpers``."""
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
 
 from testimony_app.bundles import OrganisationKeys
 from testimony_app.crypto.signing import SigningKey

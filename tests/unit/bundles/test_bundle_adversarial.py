@@ -12,7 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
-from bundle_helpers import (
+
+from testimony_app.bundles import AgeRejected, OrganisationKeys, verify_bundle
+from testimony_app.bundles.age_header import parse_header
+from testimony_app.crypto.signing import SignatureContext, SigningKey
+from testkit.bundle_helpers import (
     OTHER_BUNDLE_ID,
     age_failure,
     default_members,
@@ -27,10 +31,6 @@ from bundle_helpers import (
     tar_bytes,
     write_file,
 )
-
-from testimony_app.bundles import AgeRejected, OrganisationKeys, verify_bundle
-from testimony_app.bundles.age_header import parse_header
-from testimony_app.crypto.signing import SignatureContext, SigningKey
 
 SMALL = [("records/rec-1/v1/record.json", b'{"id":"rec-1"}')]
 V1 = b"age-encryption.org/v1\n"

@@ -7,7 +7,6 @@ import json
 from typing import Any
 
 import pytest
-from bundle_helpers import BUNDLE_ID, manifest_files
 
 from testimony_app.bundles import OrganisationKeys
 from testimony_app.bundles.manifest import (
@@ -23,6 +22,7 @@ from testimony_app.bundles.manifest import (
 )
 from testimony_app.crypto.signing import SigningKey
 from testimony_app.errors import BundleRejected
+from testkit.bundle_helpers import BUNDLE_ID, manifest_files
 
 MEMBERS = [("records/rec-1/v1/record.json", b"{}"), ("custody/audit.jsonl", b"x\n")]
 

@@ -17,13 +17,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from bundle_helpers import AUDIT, RECORD, snapshot
 
 from testimony_app.bundles import BundleMember, ExportFailed, OrganisationKeys, write_bundle
 from testimony_app.bundles import writer as writer_module
 from testimony_app.bundles.age_io import CiphertextChanged, CiphertextDigest, encrypt_stream
 from testimony_app.bundles.age_stream import SEALED_CHUNK_BYTES
 from testimony_app.crypto.signing import SigningKey
+from testkit.bundle_helpers import AUDIT, RECORD, snapshot
 
 
 class _Source:

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from bundle_helpers import RECORD, export
 
 from testimony_app.bundles import (
     OrganisationKeys,
@@ -21,6 +20,7 @@ from testimony_app.bundles import (
 )
 from testimony_app.bundles.manifest import canonical_json
 from testimony_app.crypto.signing import SignatureContext, SigningKey, signature_to_text
+from testkit.bundle_helpers import RECORD, export
 
 
 @pytest.fixture

@@ -10,15 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from bundle_helpers import (
-    AUDIT,
-    BUNDLE_ID,
-    RECORD,
-    RecordingSink,
-    default_members,
-    export,
-    snapshot,
-)
 
 from testimony_app.bundles import (
     MemorySink,
@@ -30,6 +21,15 @@ from testimony_app.bundles import (
 )
 from testimony_app.crypto.signing import SigningKey
 from testimony_app.errors import OperationCancelled
+from testkit.bundle_helpers import (
+    AUDIT,
+    BUNDLE_ID,
+    RECORD,
+    RecordingSink,
+    default_members,
+    export,
+    snapshot,
+)
 
 REPO = Path(__file__).resolve().parents[3]
 VERIFIER = REPO / "docs" / "verify_bundle.py"

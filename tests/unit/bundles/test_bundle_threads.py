@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bundle_helpers import AUDIT, RECORD, snapshot
 
 from testimony_app.bundles import (
     BundleMember,
@@ -24,6 +23,7 @@ from testimony_app.bundles import (
 )
 from testimony_app.crypto.signing import SigningKey
 from testimony_app.errors import OperationCancelled
+from testkit.bundle_helpers import AUDIT, RECORD, snapshot
 
 
 def _helpers() -> list[str]:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pyrage
 import pytest
-from bundle_helpers import AUDIT, BUNDLE_ID, RECORD, chunks_of, default_members, export, snapshot
 
 from testimony_app.bundles import (
     BundleMember,
@@ -29,6 +28,15 @@ from testimony_app.bundles import (
 from testimony_app.bundles.age_header import parse_header
 from testimony_app.crypto.signing import SigningKey
 from testimony_app.errors import DiskFull, OperationCancelled
+from testkit.bundle_helpers import (
+    AUDIT,
+    BUNDLE_ID,
+    RECORD,
+    chunks_of,
+    default_members,
+    export,
+    snapshot,
+)
 
 WHEN = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
 
@@ -151,7 +159,7 @@ def test_file_size_limit_mid_write_leaves_nothing(tmp_path: Path) -> None:
 import resource, signal, sys
 from pathlib import Path
 sys.path.insert(0, {str(Path(__file__).parent)!r})
-from bundle_helpers import export
+from testkit.bundle_helpers import export
 from testimony_app.bundles import OrganisationKeys
 from testimony_app.crypto.signing import SigningKey
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

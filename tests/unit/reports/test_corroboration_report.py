@@ -7,7 +7,6 @@ from dataclasses import replace
 
 import pypdf
 import pytest
-from pdf_checks import label
 
 from testimony_app.domain import model, vocabularies
 from testimony_app.domain.matching import (
@@ -20,6 +19,7 @@ from testimony_app.domain.matching import (
 from testimony_app.domain.model import Consent, Interview, Witness
 from testimony_app.domain.transliteration import skeleton
 from testimony_app.reports import CorroborationReportRequest, build_corroboration_report
+from testkit.pdf_checks import label
 
 ENTRY = Entry("e0f1a2b3-0000-4000-8000-000000000001", "person", "Elçin Həsənov", "kapitan",
               "Q-903", "", "2024-01-01T00:00:00Z")

@@ -9,9 +9,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from pdf_checks import all_labels
-from pdf_checks import built as build_statement  # every statement built here is guarded
-from reports_samples import (
+
+from testimony_app.reports import fonts as rfonts
+from testimony_app.reports import missing_glyphs
+from testimony_app.reports.text import RTLParagraph, is_rtl, markup, visual
+from testimony_app.words import LANGUAGES
+from testkit.pdf_checks import all_labels
+from testkit.pdf_checks import built as build_statement  # every statement built here is guarded
+from testkit.reports_samples import (
     AZ_ALPHABET,
     AZ_PARAGRAPHS,
     EN_PARAGRAPHS,
@@ -22,11 +27,6 @@ from reports_samples import (
     page_texts,
     request_for,
 )
-
-from testimony_app.reports import fonts as rfonts
-from testimony_app.reports import missing_glyphs
-from testimony_app.reports.text import RTLParagraph, is_rtl, markup, visual
-from testimony_app.words import LANGUAGES
 
 RESOURCES = importlib.resources.files("testimony_app.resources")
 

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from pdf_checks import guard, preflight, preflight_missing
-from reports_samples import full_testimony, request_for, rtl_testimony
 
 from testimony_app.domain import model
 from testimony_app.reports import build_statement
+from testkit.pdf_checks import guard, preflight, preflight_missing
+from testkit.reports_samples import full_testimony, request_for, rtl_testimony
 
 pytestmark = pytest.mark.slow  # PDFBox Preflight in a Java child process per statement (5-20 s)
 
@@ -118,10 +118,10 @@ def test_the_same_sealed_version_gives_identical_bytes() -> None:
 
 def test_bytes_do_not_depend_on_source_date_epoch() -> None:
     """ReportLab reads SOURCE_DATE_EPOCH; the statement's dates and identifier must not."""
-    here = Path(__file__).parent
+    here = Path(__file__).resolve().parents[2]  # tests/, where testkit is
     code = (
         "import hashlib, sys; sys.path.insert(0, sys.argv[1]);"
-        "from reports_samples import full_testimony, request_for;"
+        "from testkit.reports_samples import full_testimony, request_for;"
         "from testimony_app.reports import build_statement;"
         "t = full_testimony();"
         "print(hashlib.sha256(build_statement(t, request_for(t))).hexdigest())"

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from reports_samples import full_testimony, norm, page_texts, request_for
 
 from testimony_app.domain import interchange, model
 from testimony_app.reports import build_statement, redaction_terms
 from testimony_app.reports.redaction import Redactor, name_parts, redact_testimony
+from testkit.reports_samples import full_testimony, norm, page_texts, request_for
 
 DEMO = Path(__file__).resolve().parents[3] / "resources" / "demo"
 

@@ -1,42 +1,27 @@
 """42 adversarial records: the redacted PDF's text layer and metadata, read back with pdftotext
 and with pypdf, contain no protected form, and the ordinary words that must survive are there.
 
-The records are in ``redaction_corpus.py`` (14 fictional people × az/ru/en, with Arabic
+The records are in ``testkit/redaction_corpus.py`` (14 fictional people × az/ru/en, with Arabic
 script). Each is also checked to *contain* every protected form before redaction, so a check
 that passes can only pass because the redactor removed the form.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
 import subprocess
-import sys
 import unicodedata
-from pathlib import Path
 
 import pypdf
 import pytest
-from reports_samples import request_for
 
 from testimony_app.domain import arabic_script
 from testimony_app.reports import build_statement
+from testkit import redaction_corpus
+from testkit.reports_samples import request_for
 
-
-def _load_corpus():  # type: ignore[no-untyped-def]
-    name = "redaction_corpus"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-CORPUS = _load_corpus().corpus()
+CORPUS = redaction_corpus.corpus()
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u200c\u200d]")
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from pdf_checks import clean, guard, pdftotext
-from reports_samples import request_for, rtl_paragraph, rtl_testimony
 
 from testimony_app.reports import build_statement
 from testimony_app.reports.fonts import is_arabic_script
+from testkit.pdf_checks import clean, guard, pdftotext
+from testkit.reports_samples import request_for, rtl_paragraph, rtl_testimony
 
 LANGS = ("en", "az", "ru")
 

@@ -13,9 +13,12 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from pdf_checks import built as build_statement  # every statement built here is guarded
-from pdf_checks import label
-from reports_samples import (
+
+from testimony_app.domain import model, vocabularies
+from testimony_app.reports.statement import when
+from testkit.pdf_checks import built as build_statement  # every statement built here is guarded
+from testkit.pdf_checks import label
+from testkit.reports_samples import (
     AZ_ALPHABET,
     AZ_PARAGRAPHS,
     EN_PARAGRAPHS,
@@ -28,9 +31,6 @@ from reports_samples import (
     persian_testimony,
     request_for,
 )
-
-from testimony_app.domain import model, vocabularies
-from testimony_app.reports.statement import when
 
 SECTIONS = ("s_interview", "s_consent", "s_witness", "s_narrative", "s_detention", "s_acts",
             "s_effects", "s_annexes", "s_truth", "s_interpreter", "s_interviewer")
@@ -256,10 +256,10 @@ def test_same_input_gives_identical_bytes() -> None:
 @pytest.mark.slow
 def test_identical_bytes_in_a_fresh_process() -> None:
     """No state of this process (font registration order, caches) leaks into the bytes."""
-    here = Path(__file__).parent
+    here = Path(__file__).resolve().parents[2]  # tests/, where testkit is
     code = (
         "import hashlib, sys; sys.path.insert(0, sys.argv[1]);"
-        "from reports_samples import full_testimony, request_for;"
+        "from testkit.reports_samples import full_testimony, request_for;"
         "from testimony_app.reports import build_statement;"
         "t = full_testimony();"
         "print(hashlib.sha256(build_statement(t, request_for(t))).hexdigest())"

@@ -14,13 +14,13 @@ import dataclasses
 import re
 
 import pytest
-from pdf_checks import all_labels, clean, guard, label, pdftotext
-from reports_samples import full_testimony, norm, page_texts, request_for, rtl_testimony
 
 from testimony_app.domain import model, vocabularies
 from testimony_app.domain.completeness import missing_items as check
 from testimony_app.reports import build_statement
 from testimony_app.reports.witness_truth import WITNESS_TRUTH
+from testkit.pdf_checks import all_labels, clean, guard, label, pdftotext
+from testkit.reports_samples import full_testimony, norm, page_texts, request_for, rtl_testimony
 
 pytestmark = pytest.mark.slow  # a whole statement built and read back per test (1-28 s)
 

@@ -10,8 +10,13 @@ import dataclasses
 import re
 
 import pytest
-from pdf_checks import guard, label, runs, word_boxes
-from reports_samples import (
+
+from testimony_app.domain import model
+from testimony_app.domain.demo import demo_testimonies
+from testimony_app.reports import StatementRequest, build_statement
+from testimony_app.reports.layout import MARGIN_TOP, PAGE_H
+from testkit.pdf_checks import guard, label, runs, word_boxes
+from testkit.reports_samples import (
     AZ_PARAGRAPHS,
     EN_PARAGRAPHS,
     full_testimony,
@@ -20,11 +25,6 @@ from reports_samples import (
     page_texts,
     request_for,
 )
-
-from testimony_app.domain import model
-from testimony_app.domain.demo import demo_testimonies
-from testimony_app.reports import StatementRequest, build_statement
-from testimony_app.reports.layout import MARGIN_TOP, PAGE_H
 
 pytestmark = pytest.mark.slow  # long statements laid out in three languages (10-80 s each here)
 

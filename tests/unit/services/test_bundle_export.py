@@ -20,10 +20,11 @@ from testimony_app.errors import OperationCancelled, UserFacingError
 from testimony_app.services.bundles import NothingToExport
 from testimony_app.services.organisation import org_fingerprint
 from testimony_app.services.vault import VaultSession, unlock_vault
+from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
 
 pytestmark = pytest.mark.slow  # each test seals records and writes a real bundle (0.5-2 s)
 
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
+
 WITNESS = "Nemət Məhərrəmov"
 
 

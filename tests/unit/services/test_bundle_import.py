@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
 from testimony_app.services import organisation
 from testimony_app.services.vault import VaultSession, unlock_vault
-
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
+from testkit import bundle_support as S  # noqa: N812 (S: used on every other line)
 
 pytestmark = pytest.mark.slow  # several devices export into one vault in each test (1.5-3 s)
 

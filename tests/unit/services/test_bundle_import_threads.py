@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import sys
 import threading
 from pathlib import Path
 
@@ -13,8 +12,7 @@ import pytest
 from testimony_app.errors import DiskFull, UserFacingError
 from testimony_app.services import organisation
 from testimony_app.storage import blobs
-
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
+from testkit import bundle_support as S  # noqa: N812 (S: used on every other line)
 
 
 def _helpers() -> list[str]:

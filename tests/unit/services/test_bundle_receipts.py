@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import sys
 from pathlib import Path
 
 import pytest
@@ -28,10 +27,11 @@ from testimony_app.storage import database
 from testimony_app.storage import vault as storage_vault
 from testimony_app.storage.blobs import BlobRef, BlobStore
 from testimony_app.storage.records import ContentPurged
+from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
 
 pytestmark = pytest.mark.slow  # each test exports and imports a bundle first (2-4 s)
 
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
+
 WITNESS = "Nemət Məhərrəmov"
 MARKER = "ATTACHMENT-BYTES-Qızıl-".encode()
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-KIT_DIR = Path(__file__).resolve().parents[2] / "adversarial"
+TESTS_DIR = Path(__file__).resolve().parents[2]  # where the testkit package is
 SIZE = 200 * 1024 * 1024
 BUDGET_KIB = 100 * 1024
 
@@ -23,7 +23,7 @@ CHILD = r"""
 import json, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-import vault_kit as kit
+from testkit import vault_kit as kit
 from testimony_app.services import organisation
 from testimony_app.services.vault import create_vault, unlock_vault
 
@@ -73,7 +73,7 @@ print(json.dumps(result))
 
 def _run(phase: str, root: Path) -> dict[str, Any]:
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(KIT_DIR), phase, str(root), str(SIZE)],
+        [sys.executable, "-c", CHILD, str(TESTS_DIR), phase, str(root), str(SIZE)],
         capture_output=True,
         text=True,
         timeout=600,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import stat
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,8 +15,7 @@ import pytest
 from testimony_app.errors import BundleRejected, UserFacingError
 from testimony_app.services import organisation
 from testimony_app.services.vault import VaultSession
-
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
+from testkit import bundle_support as S  # noqa: N812 (S: used on every other line)
 
 
 @dataclass

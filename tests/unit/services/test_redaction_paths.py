@@ -6,15 +6,13 @@ initials, the phone number or the date of birth, however the account wrote them.
 from __future__ import annotations
 
 import io
-import sys
 from pathlib import Path
 
 import pypdf
 import pytest
 
 from testimony_app.services import organisation
-
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
+from testkit import bundle_support as S  # noqa: N812 (S: used on every other line)
 
 NAME = "Kamran Hüseynbəyli"
 FORMS = ["Kamran", "Hüseynbəyli", "Камран", "Гусейнбейли", "Huseynbeyli", "K. H.", "K.H.",

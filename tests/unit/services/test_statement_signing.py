@@ -42,8 +42,7 @@ from testimony_app.services.statement_signing import (
     verify_statement,
 )
 from testimony_app.services.vault import unlock_vault
-
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
+from testkit import bundle_support as S  # noqa: N812 (S: used on every other line)
 
 needs_pdfsig = pytest.mark.skipif(
     shutil.which("pdfsig") is None, reason="poppler-utils (pdfsig) is not installed"

@@ -1,17 +1,14 @@
-"""Shared helpers of the bundle tests (services, adversarial, CLI). It holds no tests.
+"""Shared helpers of the bundle tests (services, adversarial, CLI, dialogs). It holds no tests.
 
-The test command runs pytest with ``--import-mode=importlib``, so test modules cannot import
-each other; the bundle tests load this file by path with :func:`load_support` (a copy of which
-each of them carries). Everything here is real: real vaults (cheap Argon2 only), real age
-keys, the real ``age`` and ``tar`` binaries. Nothing is mocked.
+Tests import it as ``from testkit import bundle_support as S``. Everything here is real: real
+vaults (cheap Argon2 only), real age keys, the real ``age`` and ``tar`` binaries. Nothing is
+mocked.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -30,9 +27,9 @@ from testimony_app.domain.model import Testimony as Record
 from testimony_app.services import organisation
 from testimony_app.services.organisation import OrgKeygenResult
 from testimony_app.services.vault import VaultSession, create_vault
+from testkit import vault_kit
 
-KIT_PATH = Path(__file__).resolve().parents[2] / "adversarial" / "vault_kit.py"
-VERIFIER = Path(__file__).resolve().parents[3] / "docs" / "verify_bundle.py"
+VERIFIER = Path(__file__).resolve().parents[2] / "docs" / "verify_bundle.py"
 ORG_NAME = "Hüquq Mərkəzi (uydurma)"
 needs_age = pytest.mark.skipif(
     shutil.which("age") is None or shutil.which("tar") is None,
@@ -41,15 +38,8 @@ needs_age = pytest.mark.skipif(
 
 
 def kit() -> ModuleType:
-    """``tests/adversarial/vault_kit.py`` (sample testimonies, the passphrase)."""
-    if "vault_kit" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("vault_kit", KIT_PATH)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["vault_kit"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["vault_kit"]
+    """``testkit.vault_kit`` (sample testimonies, the passphrase)."""
+    return vault_kit
 
 
 def passphrase() -> str:

@@ -1,9 +1,9 @@
 """Shared helpers of the vault tests, and the child process that the crash tests kill.
 
-Imported by the ``conftest.py`` of ``tests/unit``, ``tests/adversarial`` and ``tests/cli`` (as
-the ``kit`` fixture). Run as a script it is the child::
+Imported as ``from testkit import vault_kit`` (or through the ``kit`` fixture of
+``tests/conftest.py``). Run as a script it is the child::
 
-    python vault_kit.py MODE VAULT [ARGS...]
+    python tests/testkit/vault_kit.py MODE VAULT [ARGS...]
 
 Every mode prints one line per acknowledged step and flushes, so that the parent knows exactly
 what the program told its user had been saved before it was killed.

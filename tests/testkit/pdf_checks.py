@@ -40,7 +40,7 @@ from testimony_app.reports.witness_truth import WITNESS_TRUTH
 from testimony_app.words import LANGUAGES, Message, Param
 from testimony_app.words import text as _text_of
 
-_LOCALE = Path(__file__).resolve().parents[3] / "resources" / "locale"
+_LOCALE = Path(__file__).resolve().parents[2] / "resources" / "locale"
 
 
 def label(key: str, lang: str, **values: Param) -> str:
