@@ -24,6 +24,8 @@ class Status(StrEnum):
     AMENDED = "amended"
     EXPORTED = "exported"
     ACKNOWLEDGED = "acknowledged"
+    HANDED_OVER = "handed_over"
+    """High-risk mode: the bundle is in the outbox, the content gone from the laptop."""
 
 
 class DatePrecision(StrEnum):

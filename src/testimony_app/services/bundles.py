@@ -34,6 +34,7 @@ from testimony_app.bundles import (
     AuditHead,
     BundleMember,
     RecordRef,
+    WrittenBundle,
     neutral_bundle_name,
     org_fingerprint,
     parse_recipients,
@@ -67,6 +68,7 @@ from testimony_app.services.statements import LANGUAGES, StatementService
 from testimony_app.storage import audit
 from testimony_app.storage.device_keys import ensure_device_key
 from testimony_app.storage.export_ledger import ExportLedger, ExportRow, LedgerVersion
+from testimony_app.storage.outbox import Outbox
 from testimony_app.storage.vault import OpenVault
 
 log = get_logger("services.bundles")
@@ -397,21 +399,8 @@ class BundleService:
             raise NothingToExport(
                 "Nothing was exported: no sealed testimony is waiting to be sent."
             )
-        device_key = ensure_device_key(self.vault)
-        members, refs, custody_records, exported, ledger_versions = self._members(plan)
-        members.append(BundleMember.from_bytes(CUSTODY_NAME, self._custody(plan, custody_records)))
-        seq, head = audit.head(self.vault.db)
-        written = write_bundle(
-            target,
-            device_id=self.device_id,
-            device_key=device_key,
-            recipients=chosen_recipients,
-            members=members,
-            records=refs,
-            audit_head=AuditHead(seq, head),
-            previous_bundle_id=self.vault.get_meta(_LAST_BUNDLE) or None,
-            progress=progress,
-            cancelled=cancelled,
+        written, exported, ledger_versions = self.write_planned(
+            target, plan, chosen_recipients, progress, cancelled
         )
         try:
             self._ledger.record_export(
@@ -427,12 +416,7 @@ class BundleService:
             with contextlib.suppress(OSError):
                 written.path.unlink()
             raise
-        try:
-            # The head that left the laptop: unlock checks the database still holds it (B5a).
-            self.vault.record_export_anchor(seq, head)
-        except (UserFacingError, OSError):
-            # The bundle is written and recorded; only the rollback check lags one export.
-            log.warning("the export anchor could not be written to the key files")
+        self.anchor_export(written.manifest.audit_head)
         return ExportReport(
             path=written.path,
             bundle_id=written.bundle_id,
@@ -442,6 +426,46 @@ class BundleService:
             exported=tuple(exported),
             withheld=tuple(withheld),
         )
+
+    def write_planned(
+        self,
+        target: Path,
+        plan: list[_Planned],
+        recipients: Sequence[str],
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> tuple[WrittenBundle, list[ExportedRecord], list[LedgerVersion]]:
+        """Write and verify the bundle of ``plan`` at ``target``; remember nothing yet.
+
+        The caller records it: :meth:`export` in the ledger, a hand-over in the ledger, the
+        outbox and the purge, in one transaction (services/handover.py).
+        """
+        device_key = ensure_device_key(self.vault)
+        members, refs, custody_records, exported, ledger_versions = self._members(plan)
+        members.append(BundleMember.from_bytes(CUSTODY_NAME, self._custody(plan, custody_records)))
+        seq, head = audit.head(self.vault.db)
+        written = write_bundle(
+            target,
+            device_id=self.device_id,
+            device_key=device_key,
+            recipients=recipients,
+            members=members,
+            records=refs,
+            audit_head=AuditHead(seq, head),
+            previous_bundle_id=self.vault.get_meta(_LAST_BUNDLE) or None,
+            progress=progress,
+            cancelled=cancelled,
+        )
+        return written, exported, ledger_versions
+
+    def anchor_export(self, head: AuditHead) -> None:
+        """Record the audit head that left the laptop in the key files (security.md B5a)."""
+        try:
+            # The head that left the laptop: unlock checks the database still holds it (B5a).
+            self.vault.record_export_anchor(head.seq, head.hash)
+        except (UserFacingError, OSError):
+            # The bundle is written and recorded; only the rollback check lags one export.
+            log.warning("the export anchor could not be written to the key files")
 
     def plan_export(self, record_ids: Sequence[str] | None = None) -> ExportPlan:
         """What an export would do now, record by record, without writing anything.
@@ -683,8 +707,16 @@ class BundleService:
     # -- receipts and purge (services/acknowledge.py) ---------------------------------------------
 
     def acknowledge(self, receipt_path: Path) -> AckReport:
-        """Verify the organisation's receipt and mark the versions it names acknowledged."""
-        return self._acknowledger.acknowledge(receipt_path, self._require_enrolment().signing_key)
+        """Verify the organisation's receipt and mark the versions it names acknowledged.
+
+        A bundle the receipt names leaves the outbox of high-risk mode: the organisation
+        holds it, so the laptop need not keep it any longer.
+        """
+        report = self._acknowledger.acknowledge(
+            receipt_path, self._require_enrolment().signing_key
+        )
+        Outbox(self.vault.db, self.vault.path, self.vault.now).release(report.bundle_id)
+        return report
 
     def is_purged(self, record_id: str) -> bool:
         """Whether a record's content was deleted from this laptop."""

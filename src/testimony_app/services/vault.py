@@ -15,6 +15,7 @@ from testimony_app.domain import matching
 from testimony_app.domain.model import CheckReport
 from testimony_app.errors import UserFacingError
 from testimony_app.services.bundles import BundleService, ensure_device_key
+from testimony_app.services.handover import HandoverService
 from testimony_app.services.passphrase import generate_passphrase, passphrase_strength
 from testimony_app.services.registry import RegistryService
 from testimony_app.services.statements import StatementService
@@ -46,6 +47,7 @@ class VaultSession:
         self.testimonies = TestimonyService(opened)
         self.statements = StatementService(opened)
         self.bundles = BundleService(opened)
+        self.handover = HandoverService(opened, self.bundles)
         self.registry = RegistryService(opened)
 
     @property
@@ -142,8 +144,14 @@ def create_vault(path: Path, passphrase: str, *, kdf: KdfChoice = "calibrated") 
 
 
 def unlock_vault(path: Path, passphrase: str) -> VaultSession:
-    """Unlock an existing vault."""
-    return VaultSession(storage_vault.unlock(path, passphrase))
+    """Unlock an existing vault (and finish a hand-over a crash interrupted)."""
+    session = VaultSession(storage_vault.unlock(path, passphrase))
+    try:
+        session.handover.recover()
+    except BaseException:
+        session.lock()
+        raise
+    return session
 
 
 def restore_backup(path: Path, backup: Path, passphrase: str) -> None:

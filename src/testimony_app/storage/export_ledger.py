@@ -106,41 +106,16 @@ class ExportLedger:
         The audit entries name the bundle by its hash ("what, to whom" is in the ledger row),
         never by the path it was written to.
         """
-        now = self._now()
         with self._db.transaction() as conn:
-            conn.execute(
-                "INSERT INTO exports (bundle_id, sha256, size, created_at, recipients)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (bundle_id, sha256, size, created_at, json.dumps(list(recipients))),
-            )
-            for v in versions:
-                conn.execute(
-                    "INSERT INTO export_versions (bundle_id, record_id, version, content_sha256,"
-                    " redacted) VALUES (?, ?, ?, ?, ?)",
-                    (bundle_id, v.record_id, v.version, v.content_sha256, int(v.redacted)),
-                )
-                audit.append(
-                    conn,
-                    at=now,
-                    action="exported",
-                    record_id=v.record_id,
-                    version=v.version,
-                    payload_sha256=sha256,
-                )
-            for record_id in dict.fromkeys(v.record_id for v in versions):
-                conn.execute("UPDATE records SET exported = 1 WHERE id = ?", (record_id,))
-            audit.append(
+            insert_export(
                 conn,
-                at=now,
-                action="bundle-exported",
-                record_id="",
-                version=0,
-                payload_sha256=sha256,
-            )
-            conn.execute(
-                "INSERT INTO meta (key, value) VALUES ('last_bundle_id', ?)"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (bundle_id,),
+                self._now(),
+                bundle_id=bundle_id,
+                sha256=sha256,
+                size=size,
+                created_at=created_at,
+                recipients=recipients,
+                versions=versions,
             )
 
     def export(self, bundle_id: str) -> ExportRow | None:
@@ -269,49 +244,8 @@ class ExportLedger:
         deleted, the attachment files go once the transaction has committed; the caller then
         compacts the database and replaces the backups.
         """
-        now = self._now()
         with self._db.transaction() as conn:
-            cursor = conn.execute(
-                "UPDATE versions SET content = '', purged = 1, updated_at = ?"
-                " WHERE record_id = ? AND sealed = 1 AND purged = 0",
-                (now, record_id),
-            )
-            count = int(cursor.rowcount)
-            for attachment_id, sha256, blob in conn.execute(
-                "SELECT id, sha256, blob FROM attachments WHERE record_id = ?", (record_id,)
-            ).fetchall():
-                conn.execute(
-                    "DELETE FROM attachment_chunks WHERE attachment_id = ?", (attachment_id,)
-                )
-                if blob is not None:
-                    conn.execute("INSERT OR IGNORE INTO blob_trash (name) VALUES (?)", (blob,))
-                # The file's key goes with the row: a copy of the file left on a disk that
-                # cannot be overwritten reliably is ciphertext without a key.
-                conn.execute(
-                    "UPDATE attachments SET purged = 1, filename = ?, description = '',"
-                    " blob = NULL, blob_key = NULL WHERE id = ?",
-                    (f"purged-{sha256[:12]}", attachment_id),
-                )
-            conn.execute(
-                "UPDATE records SET witness_name = '', witness_label = '', title = '',"
-                " place = '', updated_at = ? WHERE id = ?",
-                (now, record_id),
-            )
-            drop_search_row(conn, record_id)
-            conn.execute("INSERT INTO search (search) VALUES ('optimize')")
-            disclosures.purge(conn, record_id)  # review choices and reasons quote the text
-            audit.append(
-                conn,
-                at=now,
-                action="purged",
-                record_id=record_id,
-                version=int(
-                    conn.execute(
-                        "SELECT current FROM records WHERE id = ?", (record_id,)
-                    ).fetchone()[0]
-                ),
-                payload_sha256=payload_sha256,
-            )
+            count = purge_content(conn, self._now(), record_id, payload_sha256)
         empty_trash(self._db)
         return count
 
@@ -322,6 +256,121 @@ class ExportLedger:
                 "SELECT 1 FROM versions WHERE record_id = ? AND purged = 1 LIMIT 1", (record_id,)
             )
         )
+
+
+def insert_export(
+    conn: Any,
+    now: str,
+    *,
+    bundle_id: str,
+    sha256: str,
+    size: int,
+    created_at: str,
+    recipients: Sequence[str],
+    versions: Sequence[LedgerVersion],
+) -> None:
+    """The statements of :meth:`ExportLedger.record_export`, inside the caller's transaction
+    (a hand-over commits them together with the outbox entry and the purge)."""
+    conn.execute(
+        "INSERT INTO exports (bundle_id, sha256, size, created_at, recipients)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (bundle_id, sha256, size, created_at, json.dumps(list(recipients))),
+    )
+    for v in versions:
+        conn.execute(
+            "INSERT INTO export_versions (bundle_id, record_id, version, content_sha256,"
+            " redacted) VALUES (?, ?, ?, ?, ?)",
+            (bundle_id, v.record_id, v.version, v.content_sha256, int(v.redacted)),
+        )
+        audit.append(
+            conn,
+            at=now,
+            action="exported",
+            record_id=v.record_id,
+            version=v.version,
+            payload_sha256=sha256,
+        )
+    for record_id in dict.fromkeys(v.record_id for v in versions):
+        conn.execute("UPDATE records SET exported = 1 WHERE id = ?", (record_id,))
+    audit.append(
+        conn,
+        at=now,
+        action="bundle-exported",
+        record_id="",
+        version=0,
+        payload_sha256=sha256,
+    )
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('last_bundle_id', ?)"
+        " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (bundle_id,),
+    )
+
+
+def purge_content(
+    conn: Any,
+    now: str,
+    record_id: str,
+    payload_sha256: str,
+    *,
+    label: str = "",
+    action: str = "purged",
+) -> int:
+    """The statements of :meth:`ExportLedger.purge`, inside the caller's transaction.
+
+    The one place that deletes a record's content (a purge after a receipt, a hand-over in
+    high-risk mode): sealed versions emptied, the summary columns that name or describe the
+    witness or the acts blanked (``label``, the pseudonym a hand-over keeps, replaces the list
+    label), the search row removed and the index merged, the registry's copies of the
+    record's mentions emptied, review decisions emptied, attachment rows stripped of name,
+    description and file key, their files put in the trash. The caller empties the trash
+    after the commit, then compacts the database and replaces the backups.
+    """
+    cursor = conn.execute(
+        "UPDATE versions SET content = '', purged = 1, updated_at = ?"
+        " WHERE record_id = ? AND sealed = 1 AND purged = 0",
+        (now, record_id),
+    )
+    count = int(cursor.rowcount)
+    for attachment_id, sha256, blob in conn.execute(
+        "SELECT id, sha256, blob FROM attachments WHERE record_id = ?", (record_id,)
+    ).fetchall():
+        conn.execute("DELETE FROM attachment_chunks WHERE attachment_id = ?", (attachment_id,))
+        if blob is not None:
+            conn.execute("INSERT OR IGNORE INTO blob_trash (name) VALUES (?)", (blob,))
+        # The file's key goes with the row: a copy of the file left on a disk that cannot be
+        # overwritten reliably is ciphertext without a key.
+        conn.execute(
+            "UPDATE attachments SET purged = 1, filename = ?, description = '',"
+            " blob = NULL, blob_key = NULL WHERE id = ?",
+            (f"purged-{sha256[:12]}", attachment_id),
+        )
+    conn.execute(
+        "UPDATE records SET witness_name = '', witness_label = ?, title = '', place = '',"
+        " methods = '', updated_at = ? WHERE id = ?",
+        (label, now, record_id),
+    )
+    drop_search_row(conn, record_id)
+    conn.execute("INSERT INTO search (search) VALUES ('optimize')")
+    # A link keeps which entry and where; the mention's own words (name, rank, unit, place,
+    # dates as the testimony gave them) go with the testimony.
+    conn.execute(
+        "UPDATE registry_links SET mention = '{}' WHERE record_id = ? AND mention <> '{}'",
+        (record_id,),
+    )
+    disclosures.purge(conn, record_id)  # review choices and reasons quote the text
+    current = int(
+        conn.execute("SELECT current FROM records WHERE id = ?", (record_id,)).fetchone()[0]
+    )
+    audit.append(
+        conn,
+        at=now,
+        action=action,
+        record_id=record_id,
+        version=current,
+        payload_sha256=payload_sha256,
+    )
+    return count
 
 
 def _export_row(row: Any) -> ExportRow:

@@ -51,11 +51,15 @@ class ContentPurged(UserFacingError):
 _SUMMARY_COLUMNS = (
     "r.id, r.current, r.exported, r.acknowledged, r.interview_date, r.place, r.language,"
     " r.witness_label, r.witness_name, r.title, r.methods, r.updated_at, r.fictional,"
-    " v.sealed"
+    " v.sealed, EXISTS (SELECT 1 FROM handovers h WHERE h.record_id = r.id)"
 )
 
 
-def _status(current: int, sealed: int, exported: int, acknowledged: int) -> Status:
+def _status(
+    current: int, sealed: int, exported: int, acknowledged: int, handed_over: int = 0
+) -> Status:
+    if handed_over:
+        return Status.HANDED_OVER
     if not sealed:
         return Status.DRAFT
     if acknowledged:
@@ -66,7 +70,7 @@ def _status(current: int, sealed: int, exported: int, acknowledged: int) -> Stat
 
 
 def _summary(row: Any) -> TestimonySummary:
-    status = _status(row[1], row[13], row[2], row[3])
+    status = _status(row[1], row[13], row[2], row[3], row[14])
     return TestimonySummary(
         id=row[0],
         status=status,
@@ -316,13 +320,14 @@ class RecordStore:
     def info(self, record_id: str) -> RecordInfo:
         """Status and every version of a record."""
         rows = self._db.query(
-            "SELECT created_at, updated_at, current, exported, acknowledged"
+            "SELECT created_at, updated_at, current, exported, acknowledged,"
+            " EXISTS (SELECT 1 FROM handovers h WHERE h.record_id = records.id)"
             " FROM records WHERE id = ?",
             (record_id,),
         )
         if not rows:
             raise RecordNotFound("No testimony with that id is in this vault.")
-        created, updated, current, exported, acknowledged = rows[0]
+        created, updated, current, exported, acknowledged, handed_over = rows[0]
         versions = tuple(
             VersionInfo(int(n), bool(s), sa, sha, reason)
             for n, s, sa, sha, reason in self._db.query(
@@ -334,7 +339,7 @@ class RecordStore:
         latest = versions[-1]
         return RecordInfo(
             id=record_id,
-            status=_status(current, int(latest.sealed), exported, acknowledged),
+            status=_status(current, int(latest.sealed), exported, acknowledged, handed_over),
             current=current,
             draft=not latest.sealed,
             versions=versions,

@@ -489,6 +489,40 @@ def _v10_search_rows(conn: Any) -> None:
     conn.executemany("UPDATE records SET search_rowid = ? WHERE id = ?", rows)
 
 
+# Version 11: high-risk mode (issue 20). A record is *handed over* when its bundle, encrypted
+# to the organisation and signed by this laptop, is in the vault's outbox and every readable
+# trace of its content is gone from the laptop; what stays is listed in ``handovers`` (the id,
+# the version, its hash, the pseudonym the interviewer knows it by, the interview date).
+# ``outbox`` names the bundles waiting to reach the organisation, by their file inside
+# ``<vault>/outbox/``, until a receipt names them (``released_at``). A hand-over is never
+# undone: its row can be neither changed nor deleted.
+_V11 = [
+    """CREATE TABLE outbox (
+        bundle_id TEXT PRIMARY KEY REFERENCES exports(bundle_id),
+        file TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        sent INTEGER NOT NULL DEFAULT 0,
+        released_at TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TRIGGER outbox_kept BEFORE DELETE ON outbox
+       BEGIN SELECT RAISE(ABORT, 'an outbox entry is released, never deleted'); END""",
+    """CREATE TABLE handovers (
+        record_id TEXT PRIMARY KEY REFERENCES records(id),
+        version INTEGER NOT NULL,
+        content_sha256 TEXT NOT NULL,
+        pseudonym TEXT NOT NULL DEFAULT '',
+        interview_date TEXT NOT NULL DEFAULT '',
+        bundle_id TEXT NOT NULL REFERENCES outbox(bundle_id),
+        handed_over_at TEXT NOT NULL
+    )""",
+    """CREATE TRIGGER handovers_final_update BEFORE UPDATE ON handovers
+       BEGIN SELECT RAISE(ABORT, 'a hand-over cannot be undone'); END""",
+    """CREATE TRIGGER handovers_final_delete BEFORE DELETE ON handovers
+       BEGIN SELECT RAISE(ABORT, 'a hand-over cannot be undone'); END""",
+]
+
 Step = str | Callable[[Any], None]
 MIGRATIONS: list[list[Step]] = [
     list(_V1),
@@ -501,6 +535,7 @@ MIGRATIONS: list[list[Step]] = [
     list(_V8),
     [*_V9, _v9_withdraw_old_acknowledgements],
     [_v10_search_rows],
+    list(_V11),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

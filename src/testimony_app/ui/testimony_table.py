@@ -51,6 +51,7 @@ _STATUS_ORDER = {
     Status.AMENDED: 2,
     Status.EXPORTED: 3,
     Status.ACKNOWLEDGED: 4,
+    Status.HANDED_OVER: 5,
 }
 
 
@@ -62,6 +63,7 @@ def status_label(status: Status | str) -> str:
         Status.AMENDED: QCoreApplication.translate("TestimonyTableModel", "Amended"),
         Status.EXPORTED: QCoreApplication.translate("TestimonyTableModel", "Exported"),
         Status.ACKNOWLEDGED: QCoreApplication.translate("TestimonyTableModel", "Acknowledged"),
+        Status.HANDED_OVER: QCoreApplication.translate("TestimonyTableModel", "Handed over"),
     }
     try:
         return labels[Status(status)]
