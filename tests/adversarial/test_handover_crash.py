@@ -26,10 +26,10 @@ from testimony_app.services.vault import unlock_vault
 from testimony_app.storage import database
 from testimony_app.storage.records import ContentPurged
 from testimony_app.storage.vault import unwrap_key
+from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
 
 pytestmark = [pytest.mark.slow]
 
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 CHILD = Path(__file__).resolve().parent / "handover_child.py"
 AUDIO = bytes(range(256)) * (3 * 4096 + 17)  # ~3 MiB: the bundle reports progress mid-write
 BEFORE_COMMIT = ("planned", "writing", "written", "verified", "in-transaction")

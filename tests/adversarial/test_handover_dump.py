@@ -15,9 +15,7 @@ handed over, and the pseudonym and interview date that a hand-over keeps.
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,24 +27,11 @@ from testimony_app.domain import folding
 from testimony_app.domain.model import Perpetrator, Status
 from testimony_app.services.vault import VaultSession, restore_backup, unlock_vault
 from testimony_app.storage.vault import unwrap_key
+from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
+from testkit import page_dump as DUMP  # noqa: N812
 
 pytestmark = pytest.mark.slow
 
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
-
-
-def _load(name: str) -> ModuleType:
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-DUMP = _load("page_dump")
 
 # Words of the record handed over, one per script and field kind.
 WORDS = {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,10 +12,10 @@ from testimony_app.errors import UserFacingError
 from testimony_app.services import organisation
 from testimony_app.services.vault import VaultSession
 from testimony_app.storage.records import ContentPurged
+from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
 
 pytestmark = pytest.mark.slow  # each test writes a bundle (1-3 s)
 
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
 AUDIO = "Səs-yazısı-Щёкин-".encode() * 4000
 
 
