@@ -261,6 +261,7 @@ class Database:
             except sqlcipher.Error:
                 log.warning("checkpoint before close failed")
             finally:
+                _release_cache(self._conn)
                 self._conn.close()
                 self._conn = None
 
@@ -463,6 +464,21 @@ def _connect_with(
         conn.close()
         raise
     return Database(path, conn, profile, read_only=uri is not None)
+
+
+def _release_cache(conn: Any) -> None:
+    """Free the connection's page cache inside a statement, before ``close()`` frees the rest.
+
+    Why: with ``cipher_memory_security`` every cached page is wiped and unlocked as it is
+    freed, which for a connection that has just read a whole database (the check of a new
+    backup) takes 60-130 ms. ``close()`` does that holding Python's interpreter lock, so the
+    window froze that long while a backup ran on the worker; a statement runs with the lock
+    released, so ``PRAGMA shrink_memory`` does the same freeing while the window goes on.
+    """
+    try:
+        conn.execute("PRAGMA shrink_memory").fetchall()
+    except sqlcipher.Error:
+        log.warning("releasing the page cache before close failed")
 
 
 def cipher_problems(db: Database) -> list[str]:
