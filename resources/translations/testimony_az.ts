@@ -738,6 +738,29 @@
         </message>
     </context>
     <context>
+        <name>DeviceDialog</name>
+        <message>
+            <source>This laptop's fingerprint</source>
+            <translation>Bu noutbukun barmaq izi</translation>
+        </message>
+        <message>
+            <source>The organisation accepts bundles only from laptops it has registered. Give it the device key below, then read this fingerprint to it over the phone: it registers this laptop only if the fingerprint its program shows for the key is the same.</source>
+            <translation>Təşkilat paketləri yalnız qeydiyyata aldığı noutbuklardan qəbul edir. Aşağıdakı cihaz açarını ona verin, sonra bu barmaq izini telefonla ona oxuyun: təşkilat bu noutbuku yalnız onun proqramının həmin açar üçün göstərdiyi barmaq izi eyni olduqda qeydiyyata alır.</translation>
+        </message>
+        <message>
+            <source>Device key (not secret):</source>
+            <translation>Cihaz açarı (gizli deyil):</translation>
+        </message>
+        <message>
+            <source>&amp;Copy the key</source>
+            <translation>Açarı &amp;kopyala</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Bağla</translation>
+        </message>
+    </context>
+    <context>
         <name>EditorHeader</name>
         <message>
             <source>Editing…</source>
@@ -1884,11 +1907,11 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <name>Recorder</name>
         <message>
             <source>The recording could not be closed; the audio stored so far stays in the vault.</source>
-            <extracomment>Samples per second recorded when the microphone allows it (see the module docstring).</extracomment>
             <translation>Yazını bağlamaq mümkün olmadı; indiyədək saxlanılan səs seyfdə qalır.</translation>
         </message>
         <message>
             <source>The disk is full, so the recording stopped. What was recorded until now is kept.</source>
+            <extracomment>Samples per second recorded when the microphone allows it (see the module docstring).</extracomment>
             <translation>Disk dolduğu üçün yazı dayandı. İndiyədək yazılanlar saxlanılıb.</translation>
         </message>
         <message>
@@ -2928,35 +2951,35 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
         <message>
             <source>Seal</source>
-            <translation>Möhürlə</translation>
+            <translation type="vanished">Möhürlə</translation>
         </message>
         <message>
             <source>The testimony cannot be sealed until the witness's consent is recorded.</source>
-            <translation>Şahidin razılığı qeyd edilənə qədər ifadəni möhürləmək olmaz.</translation>
+            <translation type="vanished">Şahidin razılığı qeyd edilənə qədər ifadəni möhürləmək olmaz.</translation>
         </message>
         <message>
             <source>Stop the audio recording before sealing.</source>
-            <translation>Möhürləmədən əvvəl səs yazısını dayandırın.</translation>
+            <translation type="vanished">Möhürləmədən əvvəl səs yazısını dayandırın.</translation>
         </message>
         <message>
             <source>Still missing from the checklist: %d</source>
-            <translation>Yoxlama siyahısında hələ çatışmır: %d</translation>
+            <translation type="vanished">Yoxlama siyahısında hələ çatışmır: %d</translation>
         </message>
         <message>
             <source>… and %d more on the Review page.</source>
-            <translation>… və «Yoxlama və möhürləmə» səhifəsində daha %d.</translation>
+            <translation type="vanished">… və «Yoxlama və möhürləmə» səhifəsində daha %d.</translation>
         </message>
         <message>
             <source>Everything the checklist asks for is recorded.</source>
-            <translation>Yoxlama siyahısının tələb etdiyi hər şey qeyd edilib.</translation>
+            <translation type="vanished">Yoxlama siyahısının tələb etdiyi hər şey qeyd edilib.</translation>
         </message>
         <message>
             <source>Seal this version?</source>
-            <translation>Bu versiya möhürlənsin?</translation>
+            <translation type="vanished">Bu versiya möhürlənsin?</translation>
         </message>
         <message>
             <source>Once sealed, this version can no longer be changed; corrections become amendments with a reason. Seal it now?</source>
-            <translation>Möhürləndikdən sonra bu versiya artıq dəyişdirilə bilməz; düzəlişlər səbəbi göstərilməklə edilir. İndi möhürlənsin?</translation>
+            <translation type="vanished">Möhürləndikdən sonra bu versiya artıq dəyişdirilə bilməz; düzəlişlər səbəbi göstərilməklə edilir. İndi möhürlənsin?</translation>
         </message>
         <message>
             <source>Sealing…</source>
@@ -2964,23 +2987,23 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
         <message>
             <source>Sealed as version %d</source>
-            <translation>%d-ci versiya kimi möhürləndi</translation>
+            <translation type="vanished">%d-ci versiya kimi möhürləndi</translation>
         </message>
         <message>
             <source>Amend this testimony</source>
-            <translation>Bu ifadəyə düzəliş</translation>
+            <translation type="vanished">Bu ifadəyə düzəliş</translation>
         </message>
         <message>
             <source>Why is it amended? For example: the witness corrected a date.</source>
-            <translation>Düzəliş nə üçün edilir? Məsələn: şahid tarixi düzəltdi.</translation>
+            <translation type="vanished">Düzəliş nə üçün edilir? Məsələn: şahid tarixi düzəltdi.</translation>
         </message>
         <message>
             <source>An amendment needs a reason: the sealed version stays, and the reason says why a new one was made. Write it in a few words.</source>
-            <translation>Düzəlişin səbəbi olmalıdır: möhürlənmiş versiya qalır, səbəb isə yenisinin niyə yaradıldığını bildirir. Bunu bir neçə sözlə yazın.</translation>
+            <translation type="vanished">Düzəlişin səbəbi olmalıdır: möhürlənmiş versiya qalır, səbəb isə yenisinin niyə yaradıldığını bildirir. Bunu bir neçə sözlə yazın.</translation>
         </message>
         <message>
             <source>Amendment started: version %d</source>
-            <translation>Düzəliş başladı: versiya %d</translation>
+            <translation type="vanished">Düzəliş başladı: versiya %d</translation>
         </message>
         <message>
             <source>Save</source>
@@ -3398,6 +3421,62 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>The passphrase was changed. Use the new one from now on.</source>
             <translation>Parol dəyişdirildi. Bundan sonra yenisini işlədin.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VersionSteps</name>
+        <message>
+            <source>Seal</source>
+            <extracomment>How many of the checklist's missing items the seal question lists before "and N more".</extracomment>
+            <translation>Möhürlə</translation>
+        </message>
+        <message>
+            <source>The testimony cannot be sealed until the witness's consent is recorded.</source>
+            <translation>Şahidin razılığı qeyd edilənə qədər ifadəni möhürləmək olmaz.</translation>
+        </message>
+        <message>
+            <source>Stop the audio recording before sealing.</source>
+            <translation>Möhürləmədən əvvəl səs yazısını dayandırın.</translation>
+        </message>
+        <message>
+            <source>Seal this version?</source>
+            <translation>Bu versiya möhürlənsin?</translation>
+        </message>
+        <message>
+            <source>Once sealed, this version can no longer be changed; corrections become amendments with a reason. Seal it now?</source>
+            <translation>Möhürləndikdən sonra bu versiya artıq dəyişdirilə bilməz; düzəlişlər səbəbi göstərilməklə edilir. İndi möhürlənsin?</translation>
+        </message>
+        <message>
+            <source>Sealed as version %d</source>
+            <translation>%d-ci versiya kimi möhürləndi</translation>
+        </message>
+        <message>
+            <source>Amend this testimony</source>
+            <translation>Bu ifadəyə düzəliş</translation>
+        </message>
+        <message>
+            <source>Why is it amended? For example: the witness corrected a date.</source>
+            <translation>Düzəliş nə üçün edilir? Məsələn: şahid tarixi düzəltdi.</translation>
+        </message>
+        <message>
+            <source>An amendment needs a reason: the sealed version stays, and the reason says why a new one was made. Write it in a few words.</source>
+            <translation>Düzəlişin səbəbi olmalıdır: möhürlənmiş versiya qalır, səbəb isə yenisinin niyə yaradıldığını bildirir. Bunu bir neçə sözlə yazın.</translation>
+        </message>
+        <message>
+            <source>Amendment started: version %d</source>
+            <translation>Düzəliş başladı: versiya %d</translation>
+        </message>
+        <message>
+            <source>Everything the checklist asks for is recorded.</source>
+            <translation>Yoxlama siyahısının tələb etdiyi hər şey qeyd edilib.</translation>
+        </message>
+        <message>
+            <source>Still missing from the checklist: %d</source>
+            <translation>Yoxlama siyahısında hələ çatışmır: %d</translation>
+        </message>
+        <message>
+            <source>… and %d more on the Review page.</source>
+            <translation>… və «Yoxlama və möhürləmə» səhifəsində daha %d.</translation>
         </message>
     </context>
     <context>
@@ -4052,29 +4131,6 @@ Seyfdə saxlanılanlar təhlükəsizdir. Pəncərə qəribə davranarsa, Testimo
         <message>
             <source>Testimony</source>
             <translation>Testimony</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeviceDialog</name>
-        <message>
-            <source>This laptop's fingerprint</source>
-            <translation>Bu noutbukun barmaq izi</translation>
-        </message>
-        <message>
-            <source>The organisation accepts bundles only from laptops it has registered. Give it the device key below, then read this fingerprint to it over the phone: it registers this laptop only if the fingerprint its program shows for the key is the same.</source>
-            <translation>Təşkilat paketləri yalnız qeydiyyata aldığı noutbuklardan qəbul edir. Aşağıdakı cihaz açarını ona verin, sonra bu barmaq izini telefonla ona oxuyun: təşkilat bu noutbuku yalnız onun proqramının həmin açar üçün göstərdiyi barmaq izi eyni olduqda qeydiyyata alır.</translation>
-        </message>
-        <message>
-            <source>Device key (not secret):</source>
-            <translation>Cihaz açarı (gizli deyil):</translation>
-        </message>
-        <message>
-            <source>&amp;Copy the key</source>
-            <translation>Açarı &amp;kopyala</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Bağla</translation>
         </message>
     </context>
 </TS>

@@ -718,6 +718,29 @@
         </message>
     </context>
     <context>
+        <name>DeviceDialog</name>
+        <message>
+            <source>This laptop's fingerprint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The organisation accepts bundles only from laptops it has registered. Give it the device key below, then read this fingerprint to it over the phone: it registers this laptop only if the fingerprint its program shows for the key is the same.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Device key (not secret):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Copy the key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>EditorHeader</name>
         <message>
             <source>Editing…</source>
@@ -961,10 +984,6 @@
         </message>
         <message>
             <source>The export was cancelled; no bundle was written.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This laptop signs the bundle with its own key; read its fingerprint to the organisation when it receives the first one: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1473,22 +1492,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <source>No receipt has been checked yet.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>The receipt is genuine: the organisation confirms it received bundle %1 on %2 and holds these testimonies.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1, version %2: acknowledged now</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1, version %2: already acknowledged by an earlier receipt</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1, version %2</source>
-            <translation type="unfinished" />
-        </message>
         <message numerus="yes">
             <source>%n testimony(ies) deleted from this laptop.</source>
             <translation>
@@ -1501,19 +1504,7 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1: deleted; id and hashes kept</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Organisation's receipt</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The receipt does not name these versions; they stay on this laptop, marked as sent:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1601,11 +1592,11 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <name>Recorder</name>
         <message>
             <source>The recording could not be closed; the audio stored so far stays in the vault.</source>
-            <extracomment>Samples per second recorded when the microphone allows it (see the module docstring).</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
             <source>The disk is full, so the recording stopped. What was recorded until now is kept.</source>
+            <extracomment>Samples per second recorded when the microphone allows it (see the module docstring).</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2384,58 +2375,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Seal</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The testimony cannot be sealed until the witness's consent is recorded.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Stop the audio recording before sealing.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Still missing from the checklist: %d</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>… and %d more on the Review page.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Everything the checklist asks for is recorded.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Seal this version?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Once sealed, this version can no longer be changed; corrections become amendments with a reason. Seal it now?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sealed as version %d</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Amend this testimony</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Why is it amended? For example: the witness corrected a date.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>An amendment needs a reason: the sealed version stays, and the reason says why a new one was made. Write it in a few words.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Amendment started: version %d</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Alt+%d</source>
             <translation type="unfinished" />
         </message>
@@ -2788,6 +2727,62 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>The passphrase was changed. Use the new one from now on.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>VersionSteps</name>
+        <message>
+            <source>Seal</source>
+            <extracomment>How many of the checklist's missing items the seal question lists before "and N more".</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The testimony cannot be sealed until the witness's consent is recorded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop the audio recording before sealing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seal this version?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Once sealed, this version can no longer be changed; corrections become amendments with a reason. Seal it now?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sealed as version %d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amend this testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why is it amended? For example: the witness corrected a date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An amendment needs a reason: the sealed version stays, and the reason says why a new one was made. Write it in a few words.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amendment started: version %d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Everything the checklist asks for is recorded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Still missing from the checklist: %d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>… and %d more on the Review page.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3440,29 +3435,6 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
         </message>
         <message>
             <source>Testimony</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>DeviceDialog</name>
-        <message>
-            <source>This laptop's fingerprint</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The organisation accepts bundles only from laptops it has registered. Give it the device key below, then read this fingerprint to it over the phone: it registers this laptop only if the fingerprint its program shows for the key is the same.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Device key (not secret):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Copy the key</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Close</source>
             <translation type="unfinished" />
         </message>
     </context>

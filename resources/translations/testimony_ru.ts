@@ -740,6 +740,29 @@
         </message>
     </context>
     <context>
+        <name>DeviceDialog</name>
+        <message>
+            <source>This laptop's fingerprint</source>
+            <translation>Отпечаток этого ноутбука</translation>
+        </message>
+        <message>
+            <source>The organisation accepts bundles only from laptops it has registered. Give it the device key below, then read this fingerprint to it over the phone: it registers this laptop only if the fingerprint its program shows for the key is the same.</source>
+            <translation>Организация принимает пакеты только с ноутбуков, которые она зарегистрировала. Передайте ей ключ устройства ниже, затем продиктуйте ей этот отпечаток по телефону: она регистрирует ноутбук, только если её программа показывает для этого ключа тот же отпечаток.</translation>
+        </message>
+        <message>
+            <source>Device key (not secret):</source>
+            <translation>Ключ устройства (не секретный):</translation>
+        </message>
+        <message>
+            <source>&amp;Copy the key</source>
+            <translation>&amp;Скопировать ключ</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+    </context>
+    <context>
         <name>EditorHeader</name>
         <message>
             <source>Editing…</source>
@@ -1895,11 +1918,11 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <name>Recorder</name>
         <message>
             <source>The recording could not be closed; the audio stored so far stays in the vault.</source>
-            <extracomment>Samples per second recorded when the microphone allows it (see the module docstring).</extracomment>
             <translation>Запись не удалось закрыть; уже сохранённый звук остаётся в хранилище.</translation>
         </message>
         <message>
             <source>The disk is full, so the recording stopped. What was recorded until now is kept.</source>
+            <extracomment>Samples per second recorded when the microphone allows it (see the module docstring).</extracomment>
             <translation>Диск заполнен, поэтому запись остановлена. Всё записанное до этого сохранено.</translation>
         </message>
         <message>
@@ -2942,35 +2965,35 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Seal</source>
-            <translation>Запечатать</translation>
+            <translation type="vanished">Запечатать</translation>
         </message>
         <message>
             <source>The testimony cannot be sealed until the witness's consent is recorded.</source>
-            <translation>Свидетельство нельзя запечатать, пока не зафиксировано согласие свидетеля.</translation>
+            <translation type="vanished">Свидетельство нельзя запечатать, пока не зафиксировано согласие свидетеля.</translation>
         </message>
         <message>
             <source>Stop the audio recording before sealing.</source>
-            <translation>Остановите аудиозапись перед запечатыванием.</translation>
+            <translation type="vanished">Остановите аудиозапись перед запечатыванием.</translation>
         </message>
         <message>
             <source>Still missing from the checklist: %d</source>
-            <translation>Ещё не хватает по списку: %d</translation>
+            <translation type="vanished">Ещё не хватает по списку: %d</translation>
         </message>
         <message>
             <source>… and %d more on the Review page.</source>
-            <translation>… и ещё %d на странице «Проверка и запечатывание».</translation>
+            <translation type="vanished">… и ещё %d на странице «Проверка и запечатывание».</translation>
         </message>
         <message>
             <source>Everything the checklist asks for is recorded.</source>
-            <translation>Всё, что требует контрольный список, записано.</translation>
+            <translation type="vanished">Всё, что требует контрольный список, записано.</translation>
         </message>
         <message>
             <source>Seal this version?</source>
-            <translation>Запечатать эту версию?</translation>
+            <translation type="vanished">Запечатать эту версию?</translation>
         </message>
         <message>
             <source>Once sealed, this version can no longer be changed; corrections become amendments with a reason. Seal it now?</source>
-            <translation>После запечатывания эту версию нельзя будет изменить; исправления вносятся поправками с указанием причины. Запечатать сейчас?</translation>
+            <translation type="vanished">После запечатывания эту версию нельзя будет изменить; исправления вносятся поправками с указанием причины. Запечатать сейчас?</translation>
         </message>
         <message>
             <source>Sealing…</source>
@@ -2978,23 +3001,23 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Sealed as version %d</source>
-            <translation>Запечатано как версия %d</translation>
+            <translation type="vanished">Запечатано как версия %d</translation>
         </message>
         <message>
             <source>Amend this testimony</source>
-            <translation>Поправка к свидетельству</translation>
+            <translation type="vanished">Поправка к свидетельству</translation>
         </message>
         <message>
             <source>Why is it amended? For example: the witness corrected a date.</source>
-            <translation>Почему вносится поправка? Например: свидетель уточнил дату.</translation>
+            <translation type="vanished">Почему вносится поправка? Например: свидетель уточнил дату.</translation>
         </message>
         <message>
             <source>An amendment needs a reason: the sealed version stays, and the reason says why a new one was made. Write it in a few words.</source>
-            <translation>Для поправки нужна причина: запечатанная версия остаётся, а причина объясняет, зачем создана новая. Напишите её в нескольких словах.</translation>
+            <translation type="vanished">Для поправки нужна причина: запечатанная версия остаётся, а причина объясняет, зачем создана новая. Напишите её в нескольких словах.</translation>
         </message>
         <message>
             <source>Amendment started: version %d</source>
-            <translation>Поправка начата: версия %d</translation>
+            <translation type="vanished">Поправка начата: версия %d</translation>
         </message>
         <message>
             <source>Save</source>
@@ -3416,6 +3439,62 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>The passphrase was changed. Use the new one from now on.</source>
             <translation>Парольная фраза изменена. Теперь используйте новую.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VersionSteps</name>
+        <message>
+            <source>Seal</source>
+            <extracomment>How many of the checklist's missing items the seal question lists before "and N more".</extracomment>
+            <translation>Запечатать</translation>
+        </message>
+        <message>
+            <source>The testimony cannot be sealed until the witness's consent is recorded.</source>
+            <translation>Свидетельство нельзя запечатать, пока не зафиксировано согласие свидетеля.</translation>
+        </message>
+        <message>
+            <source>Stop the audio recording before sealing.</source>
+            <translation>Остановите аудиозапись перед запечатыванием.</translation>
+        </message>
+        <message>
+            <source>Seal this version?</source>
+            <translation>Запечатать эту версию?</translation>
+        </message>
+        <message>
+            <source>Once sealed, this version can no longer be changed; corrections become amendments with a reason. Seal it now?</source>
+            <translation>После запечатывания эту версию нельзя будет изменить; исправления вносятся поправками с указанием причины. Запечатать сейчас?</translation>
+        </message>
+        <message>
+            <source>Sealed as version %d</source>
+            <translation>Запечатано как версия %d</translation>
+        </message>
+        <message>
+            <source>Amend this testimony</source>
+            <translation>Поправка к свидетельству</translation>
+        </message>
+        <message>
+            <source>Why is it amended? For example: the witness corrected a date.</source>
+            <translation>Почему вносится поправка? Например: свидетель уточнил дату.</translation>
+        </message>
+        <message>
+            <source>An amendment needs a reason: the sealed version stays, and the reason says why a new one was made. Write it in a few words.</source>
+            <translation>Для поправки нужна причина: запечатанная версия остаётся, а причина объясняет, зачем создана новая. Напишите её в нескольких словах.</translation>
+        </message>
+        <message>
+            <source>Amendment started: version %d</source>
+            <translation>Поправка начата: версия %d</translation>
+        </message>
+        <message>
+            <source>Everything the checklist asks for is recorded.</source>
+            <translation>Всё, что требует контрольный список, записано.</translation>
+        </message>
+        <message>
+            <source>Still missing from the checklist: %d</source>
+            <translation>Ещё не хватает по списку: %d</translation>
+        </message>
+        <message>
+            <source>… and %d more on the Review page.</source>
+            <translation>… и ещё %d на странице «Проверка и запечатывание».</translation>
         </message>
     </context>
     <context>
@@ -4070,29 +4149,6 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
         <message>
             <source>Testimony</source>
             <translation>Testimony</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeviceDialog</name>
-        <message>
-            <source>This laptop's fingerprint</source>
-            <translation>Отпечаток этого ноутбука</translation>
-        </message>
-        <message>
-            <source>The organisation accepts bundles only from laptops it has registered. Give it the device key below, then read this fingerprint to it over the phone: it registers this laptop only if the fingerprint its program shows for the key is the same.</source>
-            <translation>Организация принимает пакеты только с ноутбуков, которые она зарегистрировала. Передайте ей ключ устройства ниже, затем продиктуйте ей этот отпечаток по телефону: она регистрирует ноутбук, только если её программа показывает для этого ключа тот же отпечаток.</translation>
-        </message>
-        <message>
-            <source>Device key (not secret):</source>
-            <translation>Ключ устройства (не секретный):</translation>
-        </message>
-        <message>
-            <source>&amp;Copy the key</source>
-            <translation>&amp;Скопировать ключ</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Закрыть</translation>
         </message>
     </context>
 </TS>

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimony_app.domain.model import RecordInfo, Testimony
-from testimony_app.errors import ConsentMissing, RecordSealed
+from testimony_app.errors import RecordSealed
 from testimony_app.log import get_logger
 from testimony_app.ui.attachments_view import AttachmentsPage
 from testimony_app.ui.draft_saver import DraftSaver, Unsaved
@@ -58,6 +58,7 @@ from testimony_app.ui.editor_sections import (
     NarrativePage,
     WitnessPage,
 )
+from testimony_app.ui.editor_versions import VersionSteps
 from testimony_app.ui.prompts import Prompts, prompts_for
 from testimony_app.ui.session_op import SessionOp
 from testimony_app.ui.tasks import TaskRunner, show_error
@@ -107,11 +108,11 @@ class TestimonyEditor(QWidget):
         self._base = Testimony()
         self._info: RecordInfo | None = None
         self._read_only = False
-        self._busy = False
         self._error_shown = False
         self._lang = "en"
         self._open_on_consent = False
         self.ops = SessionOp(self, session_provider, runner)
+        self.versions = VersionSteps(self, self)
         self.saver = DraftSaver(session_provider, runner, self.testimony, self)
         self.saver.saved.connect(self._saved)
         self.saver.failed.connect(self._save_failed)
@@ -188,20 +189,22 @@ class TestimonyEditor(QWidget):
 
         self.retranslate()
         self.navigator.setCurrentRow(0)
-        self._set_editable(False)
+        self.set_editable(False)
 
     # -- the public API the shell uses --------------------------------------------------------
 
-    def open_record(self, record_id: str) -> None:
+    def open_record(self, record_id: str, note: str = "") -> None:
         """Show ``record_id``'s latest version (its draft if there is one), read on the worker.
 
         What was typed into the record shown is stored first; if it cannot be, the editor stays
-        on it (the text is still there) and says why.
+        on it (the text is still there) and says why. ``note`` goes on the status line once it
+        is shown ("Sealed as version 2").
         """
         if self._session_provider() is None:
             return
         self._opening = record_id
-        self._set_editable(False, banner=False)  # nothing typed now could reach either record
+        self._opened_note = note
+        self.set_editable(False, banner=False)  # nothing typed now could reach either record
         self.header.show_opening()
 
         def saved_first(ok: bool) -> None:
@@ -211,7 +214,7 @@ class TestimonyEditor(QWidget):
                 self._load(record_id)
             else:
                 self._opening = None
-                self._set_editable(self._info is not None and self._info.draft)
+                self.set_editable(self._info is not None and self._info.draft)
                 if self._record_id is not None:
                     self.record_changed.emit(self._record_id)
 
@@ -226,7 +229,7 @@ class TestimonyEditor(QWidget):
                 return
             self._opening = None
             self.header.show_status("")
-            self._set_editable(self._info is not None and self._info.draft)
+            self.set_editable(self._info is not None and self._info.draft)
             show_error(self, exc)
 
         self.ops.submit(read, lambda found: self._loaded(record_id, *found), failed)
@@ -246,7 +249,7 @@ class TestimonyEditor(QWidget):
             page.load(testimony)
         self.witness.hide_names()
         self._episodes_changed()
-        self._set_editable(info.draft)
+        self.set_editable(info.draft)
         self.header.set_record(info)
         self.header.show_status(self._opened_note)
         self._opened_note = ""
@@ -313,7 +316,7 @@ class TestimonyEditor(QWidget):
         view.clear()
         self.review.clear()
         self._episodes_changed()
-        self._set_editable(False)
+        self.set_editable(False)
         self.header.clear()
         self.navigator.setCurrentRow(0)
 
@@ -420,133 +423,12 @@ class TestimonyEditor(QWidget):
             self.saver.flush(saved)
 
     def seal(self) -> None:
-        """Seal the draft after checking consent and asking; the editor then turns read-only."""
-        record_id = self._record_id
-        if record_id is None or self._read_only or self._busy:
-            return
-        prompts = prompts_for(self)
-        if not self.consent.is_recorded():
-            prompts.error(self, self.tr("Seal"), self.tr(
-                "The testimony cannot be sealed until the witness's consent is recorded."
-            ))
-            self._jump_to_consent()
-            return
-        if self.attachments.view.is_recording():
-            prompts.information(self, self.tr("Seal"), self.tr(
-                "Stop the audio recording before sealing."
-            ))
-            return
-        # Sealing cannot be undone: Cancel is the default button, and the question says what
-        # the checklist still misses, wherever Seal was pressed from (GUI review D11).
-        self.review.refresh(self.testimony(), self._info)
-        missing = self.review.missing_texts()
-        if missing:
-            shown = missing[:8]
-            details = self.tr("Still missing from the checklist: %d") % len(missing)
-            details += "\n" + "\n".join(f"• {text}" for text in shown)
-            if len(missing) > len(shown):
-                details += "\n" + self.tr("… and %d more on the Review page.") % (
-                    len(missing) - len(shown)
-                )
-        else:
-            details = self.tr("Everything the checklist asks for is recorded.")
-        if not prompts.confirm(
-            self,
-            self.tr("Seal this version?"),
-            self.tr("Once sealed, this version can no longer be changed; corrections become "
-                    "amendments with a reason. Seal it now?"),
-            ok_label=self.tr("Seal"),
-            destructive=True,
-            details=details,
-        ):
-            return
-        # Sealing also backs the vault up, which may take a moment: off the GUI thread, with
-        # the fields locked so nothing typed meanwhile could miss the sealed version. What was
-        # typed is stored first; only if that worked is the stored draft sealed.
-        self._busy = True
-        self._set_editable(False, banner=False)
-        self.header.show_sealing()
-
-        def done(version: Any) -> None:
-            self._busy = False
-            if self._record_id != record_id:
-                return
-            self._opened_note = self.tr("Sealed as version %d") % version.number
-            self.open_record(record_id)
-            self.sealed.emit(record_id, version.number)
-            self.record_changed.emit(record_id)
-
-        def failed(exc: BaseException) -> None:
-            self._busy = False
-            if self._record_id != record_id:
-                return
-            self._set_editable(True)
-            self.header.show_status("")
-            show_error(self, exc)
-            if isinstance(exc, ConsentMissing):
-                self._jump_to_consent()
-
-        def saved(ok: bool) -> None:
-            if self._record_id != record_id:
-                self._busy = False
-                return
-            if not ok:
-                self._busy = False
-                self._set_editable(True)  # the save's failure is already on the status line
-                return
-            self.ops.submit(lambda s: s.testimonies.seal(record_id), done, failed)
-
-        self.saver.mark_dirty()  # Ctrl+S semantics: write the draft even if nothing changed
-        self.saver.flush(saved)
+        """Seal the draft after asking (see :mod:`~testimony_app.ui.editor_versions`)."""
+        self.versions.seal()
 
     def amend(self) -> bool:
-        """Start an amendment of the sealed version, with the reason the user gives.
-
-        True when the amendment was asked for; it opens when the vault answers.
-        """
-        record_id = self._record_id
-        if record_id is None or not self._read_only or self._busy:
-            return False
-        prompts = prompts_for(self)
-        reason: str | None = ""
-        while True:
-            reason = prompts.ask_text(
-                self,
-                self.tr("Amend this testimony"),
-                self.tr("Why is it amended? For example: the witness corrected a date."),
-                reason or "",
-            )
-            if reason is None:
-                return False
-            if reason.strip():
-                break
-            # An empty reason used to do nothing, silently (GUI review D14).
-            prompts.information(
-                self,
-                self.tr("Amend this testimony"),
-                self.tr("An amendment needs a reason: the sealed version stays, and the reason "
-                        "says why a new one was made. Write it in a few words."),
-            )
-        self._busy = True
-
-        def begun(number: int) -> None:
-            self._busy = False
-            if self._record_id != record_id:
-                return
-            self._opened_note = self.tr("Amendment started: version %d") % number
-            self.open_record(record_id)
-            self.record_changed.emit(record_id)
-
-        def failed(exc: BaseException) -> None:
-            self._busy = False
-            show_error(self, exc)
-
-        if not self.ops.submit(
-            lambda s: s.testimonies.begin_amendment(record_id, reason.strip()), begun, failed
-        ):
-            self._busy = False
-            return False
-        return True
+        """Start an amendment with a reason; True when it was asked of the vault."""
+        return self.versions.amend()
 
     # -- events -------------------------------------------------------------------------------
 
@@ -582,7 +464,7 @@ class TestimonyEditor(QWidget):
         self._shortcuts.append(shortcut)
 
     def _changed(self) -> None:
-        if self._record_id is None or self._read_only or self._busy or self._opening:
+        if self._record_id is None or self._read_only or self.versions.busy or self._opening:
             return
         if not self.saver.dirty:
             self.header.show_editing()
@@ -634,7 +516,12 @@ class TestimonyEditor(QWidget):
     def _episodes_changed(self) -> None:
         self.acts.set_episode_labels(self.detentions.labels())
 
-    def _set_editable(self, editable: bool, banner: bool = True) -> None:
+    def record_info(self) -> RecordInfo | None:
+        """What the vault said about the record shown (status, versions), if one is shown."""
+        return self._info
+
+    def set_editable(self, editable: bool, banner: bool = True) -> None:
+        """Let the fields be edited, or lock them (sealed, or while the vault decides)."""
         read_only = not editable
         self._read_only = read_only
         for page in self.pages:
@@ -644,7 +531,8 @@ class TestimonyEditor(QWidget):
         self.review.set_sealed(sealed)
         self.header.set_editable(editable)
 
-    def _jump_to_consent(self) -> None:
+    def jump_to_consent(self) -> None:
+        """Show Consent with the cursor on the first answer still missing."""
         self.show_section("consent")
         consent = self.testimony().consent
         for attr in ("informed_of_purpose", "no_coercion_confirmed", "legal_proceedings",
