@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
@@ -51,6 +51,9 @@ from testimony_app.ui.recorder import (
 )
 from testimony_app.ui.tasks import TaskRunner, show_error
 from testimony_app.ui.vocab_picker import choices, term_label
+
+if TYPE_CHECKING:
+    from testimony_app.services.vault import VaultSession
 
 _ID = Qt.ItemDataRole.UserRole
 COL_NAME, COL_KIND, COL_DESCRIPTION, COL_SIZE, COL_ADDED, COL_SHA256 = range(6)
@@ -89,7 +92,7 @@ class AttachmentsView(QWidget):
 
     def __init__(
         self,
-        session: Callable[[], Any],
+        session: Callable[[], VaultSession | None],
         runner: TaskRunner,
         record_id: Callable[[], str | None],
         before_recording: Callable[[], str],
@@ -214,7 +217,7 @@ class AttachmentsView(QWidget):
         self.play_button.clicked.connect(self.toggle_play)
         self.position = QSlider(Qt.Orientation.Horizontal, self.audio)
         self.position.setObjectName("attachmentPosition")
-        self.position.sliderMoved.connect(lambda ms: self._player and self._player.setPosition(ms))
+        self.position.sliderMoved.connect(self._seek)
         self.time = QLabel(format_duration(0), self.audio)
         self.time.setObjectName("attachmentTime")
         audio_row = QHBoxLayout(self.audio)
@@ -447,6 +450,10 @@ class AttachmentsView(QWidget):
             ),
             on_error=lambda exc: show_error(self, exc),
         )
+
+    def _seek(self, ms: int) -> None:
+        if self._player is not None:
+            self._player.setPosition(ms)
 
     def toggle_play(self) -> None:
         """Play or pause the selected audio."""
@@ -722,7 +729,8 @@ class AttachmentsView(QWidget):
         self._shown_id = ""
         if self._player is not None:
             self._player.stop()
-            self._player.setSourceDevice(None)
+            # Qt takes a null device to let go of the buffer; the stub only knows QIODevice.
+            self._player.setSourceDevice(None)  # type: ignore[arg-type]
         if self._buffer is not None:
             self._buffer.close()
             self._buffer.setData(QByteArray())
@@ -758,7 +766,7 @@ class AttachmentsPage(EditorPage):
 
     def __init__(
         self,
-        session: Callable[[], Any],
+        session: Callable[[], VaultSession | None],
         runner: TaskRunner,
         record_id: Callable[[], str | None],
         before_recording: Callable[[], str],

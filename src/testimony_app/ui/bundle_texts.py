@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from testimony_app.ui.i18n import QT_TRANSLATE_NOOP
 
 # The sentences the bundle services may show in the export and receipt dialogs, listed so that
 # lupdate puts them in the "errors" context, where ``error_sentence`` looks them up.

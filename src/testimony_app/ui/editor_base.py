@@ -16,7 +16,6 @@ from datetime import date, datetime
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QPoint,
@@ -48,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from testimony_app.domain.completeness import field_steps
 from testimony_app.domain.model import Testimony
+from testimony_app.ui.i18n import QT_TRANSLATE_NOOP
 
 #: The widest a form grows: long lines are hard to read and a calm page has air at its sides.
 FORM_MAX_WIDTH = 920

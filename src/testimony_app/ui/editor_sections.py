@@ -7,6 +7,7 @@ table, not a lawyer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
@@ -42,6 +43,11 @@ from testimony_app.ui.vocab_picker import choices
 
 # -- consent --------------------------------------------------------------------------------
 
+
+
+def _text_setter(label: QLabel, text: Callable[[], str]) -> Callable[[], None]:
+    """A callable that puts ``text()`` (re-translated each time) on ``label``."""
+    return lambda: label.setText(text())
 
 class ConsentPage(EditorPage):
     """What the witness agreed to, scope by scope; nothing is sealed until this is recorded."""
@@ -94,7 +100,7 @@ class ConsentPage(EditorPage):
             question = QLabel(box)
             question.setWordWrap(True)
             question.setBuddy(answer)
-            self.on_language(lambda q=question, t=text: q.setText(t()))
+            self.on_language(_text_setter(question, text))
             grid.addWidget(question, row, 0)
             grid.addWidget(answer, row, 1)
         orgs = self.bind("organisations", ListField("consent.organisations", lines=3))
@@ -318,11 +324,11 @@ class SecretField(QWidget):
         self.edit = LineField(f"{name}.edit", self)
         self.edit.changed.connect(self.changed)
         self.edit.changed.connect(self._update_mask)
-        self.mask = QLabel(self)
-        self.mask.setObjectName(f"{name}.mask")
-        self.mask.setStyleSheet("color: palette(placeholder-text);")
+        self.mask_label = QLabel(self)
+        self.mask_label.setObjectName(f"{name}.mask")
+        self.mask_label.setStyleSheet("color: palette(placeholder-text);")
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.mask)
+        self.stack.addWidget(self.mask_label)
         self.stack.addWidget(self.edit)
         self.stack.setSizePolicy(self.edit.sizePolicy())
         self.stack.setFixedHeight(self.edit.sizeHint().height())
@@ -365,7 +371,7 @@ class SecretField(QWidget):
         self.edit.setFocus()
 
     def _toggle(self, revealed: bool) -> None:
-        self.stack.setCurrentWidget(self.edit if revealed else self.mask)
+        self.stack.setCurrentWidget(self.edit if revealed else self.mask_label)
         self._retranslate()
         if revealed:
             self.edit.setFocus()
@@ -373,9 +379,9 @@ class SecretField(QWidget):
     def _update_mask(self) -> None:
         text = self.edit.value().strip()
         if text:
-            self.mask.setText(self.tr("%s (hidden)") % initials(text))
+            self.mask_label.setText(self.tr("%s (hidden)") % initials(text))
         else:
-            self.mask.setText(self.tr("(not entered — press Show to type it)"))
+            self.mask_label.setText(self.tr("(not entered — press Show to type it)"))
 
     def _retranslate(self) -> None:
         self.reveal.setText(self.tr("Hide") if self.reveal.isChecked() else self.tr("Show"))
@@ -677,7 +683,9 @@ class NarrativePage(EditorPage):
         return super().focus_field(path)
 
     def _show_translation(self, shown: bool) -> None:
-        self.translation.parentWidget().setVisible(shown)
+        box = self.translation.parentWidget()
+        if box is not None:
+            box.setVisible(shown)
         self._translation_language.setVisible(shown)
         self._language_label.setVisible(shown)
 

@@ -9,7 +9,7 @@ it when the services gain new sentences (``resources/translations/build.sh`` say
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from testimony_app.ui.i18n import QT_TRANSLATE_NOOP
 
 ERROR_SENTENCES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("errors", "The vault's key file has impossible settings and was not used."),

@@ -22,7 +22,7 @@ import unicodedata
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
@@ -194,7 +194,8 @@ class KeyboardProbe:
             # There the input method follows the layout switch (WM_INPUTLANGCHANGE, TIS).
             method = QGuiApplication.inputMethod()
             locale = method.locale() if method is not None else None
-            if locale is not None and locale.language() not in (0, 1):  # AnyLanguage, C
+            unknown = (QLocale.Language.AnyLanguage, QLocale.Language.C)
+            if locale is not None and locale.language() not in unknown:
                 return locale.nativeLanguageName() or None
         return None
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from testimony_app.log import get_logger
 from testimony_app.services.bundles import AckReport, PurgeReport, RecordFate
 from testimony_app.ui.bundle_texts import short_id
-from testimony_app.ui.i18n import format_date
+from testimony_app.ui.i18n import QT_TRANSLATE_NOOP, format_date
 from testimony_app.ui.prompts import Prompts, prompts_for
 from testimony_app.ui.session_op import SessionOp
 from testimony_app.ui.tasks import TaskRunner, show_error
