@@ -1214,6 +1214,21 @@
         </message>
     </context>
     <context>
+        <name>HelpMenu</name>
+        <message>
+            <source>About Testimony</source>
+            <translation>Testimony haqqında</translation>
+        </message>
+        <message>
+            <source>Testimony %1: offline, encrypted documentation of torture and arbitrary detention.
+
+The vault is encrypted with your passphrase. It does not protect a laptop that is left unlocked, asleep or hibernating: lock it (Ctrl+Shift+L) and shut the computer down before a checkpoint. Use full-disk encryption.</source>
+            <translation>Testimony %1: işgəncə və özbaşına həbs hallarının internetsiz, şifrələnmiş sənədləşdirilməsi.
+
+Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya rejimində qalmış noutbuku qorumur: keçid məntəqəsindən əvvəl seyfi kilidləyin (Ctrl+Shift+L) və kompüteri söndürün. Bütün diskin şifrələnməsindən istifadə edin.</translation>
+        </message>
+    </context>
+    <context>
         <name>IdleWarning</name>
         <message numerus="yes">
             <source>The vault locks in %n second(s): nothing was typed for a while. Press a key or move the mouse to keep it open.</source>
@@ -1407,6 +1422,24 @@
         </message>
     </context>
     <context>
+        <name>LockTriggers</name>
+        <message numerus="yes">
+            <source>Locked after %n minute(s) without activity.</source>
+            <translation>
+                <numerusform>%n dəqiqə fəaliyyət olmadığı üçün kilidləndi.</numerusform>
+                <numerusform>%n dəqiqə fəaliyyət olmadığı üçün kilidləndi.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Locked.</source>
+            <translation>Kilidləndi.</translation>
+        </message>
+        <message>
+            <source>Locked because the computer went to sleep or the screen locked.</source>
+            <translation>Kompüter yuxu rejiminə keçdiyi və ya ekran kilidləndiyi üçün kilidləndi.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
@@ -1426,18 +1459,18 @@
         </message>
         <message numerus="yes">
             <source>Locked after %n minute(s) without activity.</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n dəqiqə fəaliyyət olmadığı üçün kilidləndi.</numerusform>
                 <numerusform>%n dəqiqə fəaliyyət olmadığı üçün kilidləndi.</numerusform>
             </translation>
         </message>
         <message>
             <source>Locked.</source>
-            <translation>Kilidləndi.</translation>
+            <translation type="vanished">Kilidləndi.</translation>
         </message>
         <message>
             <source>Locked because the computer went to sleep or the screen locked.</source>
-            <translation>Kompüter yuxu rejiminə keçdiyi və ya ekran kilidləndiyi üçün kilidləndi.</translation>
+            <translation type="vanished">Kompüter yuxu rejiminə keçdiyi və ya ekran kilidləndiyi üçün kilidləndi.</translation>
         </message>
         <message>
             <source>Quit without saving?</source>
@@ -1551,13 +1584,13 @@
         </message>
         <message>
             <source>About Testimony</source>
-            <translation>Testimony haqqında</translation>
+            <translation type="vanished">Testimony haqqında</translation>
         </message>
         <message>
             <source>Testimony %1: offline, encrypted documentation of torture and arbitrary detention.
 
 The vault is encrypted with your passphrase. It does not protect a laptop that is left unlocked, asleep or hibernating: lock it (Ctrl+Shift+L) and shut the computer down before a checkpoint. Use full-disk encryption.</source>
-            <translation>Testimony %1: işgəncə və özbaşına həbs hallarının internetsiz, şifrələnmiş sənədləşdirilməsi.
+            <translation type="vanished">Testimony %1: işgəncə və özbaşına həbs hallarının internetsiz, şifrələnmiş sənədləşdirilməsi.
 
 Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya rejimində qalmış noutbuku qorumur: keçid məntəqəsindən əvvəl seyfi kilidləyin (Ctrl+Shift+L) və kompüteri söndürün. Bütün diskin şifrələnməsindən istifadə edin.</translation>
         </message>
@@ -2859,55 +2892,55 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
         <message>
             <source>name %1 alike</source>
-            <translation>ad %1 oxşardır</translation>
+            <translation type="vanished">ad %1 oxşardır</translation>
         </message>
         <message>
             <source>only part of the name to compare</source>
-            <translation>adın yalnız bir hissəsi müqayisə olunur</translation>
+            <translation type="vanished">adın yalnız bir hissəsi müqayisə olunur</translation>
         </message>
         <message>
             <source>description %1 alike</source>
-            <translation>təsvir %1 oxşardır</translation>
+            <translation type="vanished">təsvir %1 oxşardır</translation>
         </message>
         <message>
             <source>same rank</source>
-            <translation>eyni rütbə</translation>
+            <translation type="vanished">eyni rütbə</translation>
         </message>
         <message>
             <source>different rank</source>
-            <translation>fərqli rütbə</translation>
+            <translation type="vanished">fərqli rütbə</translation>
         </message>
         <message>
             <source>same unit</source>
-            <translation>eyni hissə</translation>
+            <translation type="vanished">eyni hissə</translation>
         </message>
         <message>
             <source>different unit</source>
-            <translation>fərqli hissə</translation>
+            <translation type="vanished">fərqli hissə</translation>
         </message>
         <message>
             <source>same place</source>
-            <translation>eyni yer</translation>
+            <translation type="vanished">eyni yer</translation>
         </message>
         <message>
             <source>dates overlap</source>
-            <translation>tarixlər üst-üstə düşür</translation>
+            <translation type="vanished">tarixlər üst-üstə düşür</translation>
         </message>
         <message>
             <source>dates far apart</source>
-            <translation>tarixlər bir-birindən uzaqdır</translation>
+            <translation type="vanished">tarixlər bir-birindən uzaqdır</translation>
         </message>
         <message>
             <source>no name to compare</source>
-            <translation>müqayisə üçün ad yoxdur</translation>
+            <translation type="vanished">müqayisə üçün ad yoxdur</translation>
         </message>
         <message>
             <source>rank or unit differ</source>
-            <translation>rütbə və ya hissə fərqlidir</translation>
+            <translation type="vanished">rütbə və ya hissə fərqlidir</translation>
         </message>
         <message>
             <source>different kind</source>
-            <translation>fərqli növ</translation>
+            <translation type="vanished">fərqli növ</translation>
         </message>
         <message>
             <source>Mention / entry</source>
@@ -3173,6 +3206,10 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>Acknowledged</source>
             <translation>Qəbul təsdiqlənib</translation>
+        </message>
+        <message>
+            <source>Handed over</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Azerbaijani</source>

@@ -1130,6 +1130,19 @@
         </message>
     </context>
     <context>
+        <name>HelpMenu</name>
+        <message>
+            <source>About Testimony</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Testimony %1: offline, encrypted documentation of torture and arbitrary detention.
+
+The vault is encrypted with your passphrase. It does not protect a laptop that is left unlocked, asleep or hibernating: lock it (Ctrl+Shift+L) and shut the computer down before a checkpoint. Use full-disk encryption.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>IdleWarning</name>
         <message numerus="yes">
             <source>The vault locks in %n second(s): nothing was typed for a while. Press a key or move the mouse to keep it open.</source>
@@ -1319,7 +1332,7 @@
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
+        <name>LockTriggers</name>
         <message numerus="yes">
             <source>Locked after %n minute(s) without activity.</source>
             <translation>
@@ -1335,15 +1348,15 @@
             <source>Locked because the computer went to sleep or the screen locked.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>About Testimony</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Testimony %1: offline, encrypted documentation of torture and arbitrary detention.
-
-The vault is encrypted with your passphrase. It does not protect a laptop that is left unlocked, asleep or hibernating: lock it (Ctrl+Shift+L) and shut the computer down before a checkpoint. Use full-disk encryption.</source>
-            <translation type="unfinished" />
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message numerus="yes">
+            <source>Locked after %n minute(s) without activity.</source>
+            <translation type="vanished">
+                <numerusform>Locked after %n minute without activity.</numerusform>
+                <numerusform>Locked after %n minutes without activity.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Testimony</source>
@@ -2283,58 +2296,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
-            <source>name %1 alike</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>only part of the name to compare</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>description %1 alike</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>same rank</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>different rank</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>same unit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>different unit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>same place</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>dates overlap</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>dates far apart</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no name to compare</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>rank or unit differ</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>different kind</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Mention / entry</source>
             <translation type="unfinished" />
         </message>
@@ -2480,6 +2441,10 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>Acknowledged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Handed over</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1220,6 +1220,21 @@
         </message>
     </context>
     <context>
+        <name>HelpMenu</name>
+        <message>
+            <source>About Testimony</source>
+            <translation>О программе Testimony</translation>
+        </message>
+        <message>
+            <source>Testimony %1: offline, encrypted documentation of torture and arbitrary detention.
+
+The vault is encrypted with your passphrase. It does not protect a laptop that is left unlocked, asleep or hibernating: lock it (Ctrl+Shift+L) and shut the computer down before a checkpoint. Use full-disk encryption.</source>
+            <translation>Testimony %1: автономное зашифрованное документирование пыток и произвольных задержаний.
+
+Хранилище зашифровано вашей парольной фразой. Оно не защищает ноутбук, оставленный незаблокированным, в спящем режиме или в гибернации: перед блокпостом заблокируйте хранилище (Ctrl+Shift+L) и выключите компьютер. Используйте шифрование всего диска.</translation>
+        </message>
+    </context>
+    <context>
         <name>IdleWarning</name>
         <message numerus="yes">
             <source>The vault locks in %n second(s): nothing was typed for a while. Press a key or move the mouse to keep it open.</source>
@@ -1414,6 +1429,25 @@
         </message>
     </context>
     <context>
+        <name>LockTriggers</name>
+        <message numerus="yes">
+            <source>Locked after %n minute(s) without activity.</source>
+            <translation>
+                <numerusform>Заблокировано после %n минуты бездействия.</numerusform>
+                <numerusform>Заблокировано после %n минут бездействия.</numerusform>
+                <numerusform>Заблокировано после %n минут бездействия.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Locked.</source>
+            <translation>Заблокировано.</translation>
+        </message>
+        <message>
+            <source>Locked because the computer went to sleep or the screen locked.</source>
+            <translation>Заблокировано: компьютер перешёл в спящий режим или экран был заблокирован.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
@@ -1433,7 +1467,7 @@
         </message>
         <message numerus="yes">
             <source>Locked after %n minute(s) without activity.</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>Заблокировано после %n минуты бездействия.</numerusform>
                 <numerusform>Заблокировано после %n минут бездействия.</numerusform>
                 <numerusform>Заблокировано после %n минут бездействия.</numerusform>
@@ -1441,11 +1475,11 @@
         </message>
         <message>
             <source>Locked.</source>
-            <translation>Заблокировано.</translation>
+            <translation type="vanished">Заблокировано.</translation>
         </message>
         <message>
             <source>Locked because the computer went to sleep or the screen locked.</source>
-            <translation>Заблокировано: компьютер перешёл в спящий режим или экран был заблокирован.</translation>
+            <translation type="vanished">Заблокировано: компьютер перешёл в спящий режим или экран был заблокирован.</translation>
         </message>
         <message>
             <source>Quit without saving?</source>
@@ -1559,13 +1593,13 @@
         </message>
         <message>
             <source>About Testimony</source>
-            <translation>О программе Testimony</translation>
+            <translation type="vanished">О программе Testimony</translation>
         </message>
         <message>
             <source>Testimony %1: offline, encrypted documentation of torture and arbitrary detention.
 
 The vault is encrypted with your passphrase. It does not protect a laptop that is left unlocked, asleep or hibernating: lock it (Ctrl+Shift+L) and shut the computer down before a checkpoint. Use full-disk encryption.</source>
-            <translation>Testimony %1: автономное зашифрованное документирование пыток и произвольных задержаний.
+            <translation type="vanished">Testimony %1: автономное зашифрованное документирование пыток и произвольных задержаний.
 
 Хранилище зашифровано вашей парольной фразой. Оно не защищает ноутбук, оставленный незаблокированным, в спящем режиме или в гибернации: перед блокпостом заблокируйте хранилище (Ctrl+Shift+L) и выключите компьютер. Используйте шифрование всего диска.</translation>
         </message>
@@ -2873,55 +2907,55 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>name %1 alike</source>
-            <translation>имя похоже на %1</translation>
+            <translation type="vanished">имя похоже на %1</translation>
         </message>
         <message>
             <source>only part of the name to compare</source>
-            <translation>сравнивается только часть имени</translation>
+            <translation type="vanished">сравнивается только часть имени</translation>
         </message>
         <message>
             <source>description %1 alike</source>
-            <translation>описание похоже на %1</translation>
+            <translation type="vanished">описание похоже на %1</translation>
         </message>
         <message>
             <source>same rank</source>
-            <translation>то же звание</translation>
+            <translation type="vanished">то же звание</translation>
         </message>
         <message>
             <source>different rank</source>
-            <translation>другое звание</translation>
+            <translation type="vanished">другое звание</translation>
         </message>
         <message>
             <source>same unit</source>
-            <translation>то же подразделение</translation>
+            <translation type="vanished">то же подразделение</translation>
         </message>
         <message>
             <source>different unit</source>
-            <translation>другое подразделение</translation>
+            <translation type="vanished">другое подразделение</translation>
         </message>
         <message>
             <source>same place</source>
-            <translation>то же место</translation>
+            <translation type="vanished">то же место</translation>
         </message>
         <message>
             <source>dates overlap</source>
-            <translation>даты пересекаются</translation>
+            <translation type="vanished">даты пересекаются</translation>
         </message>
         <message>
             <source>dates far apart</source>
-            <translation>даты далеки друг от друга</translation>
+            <translation type="vanished">даты далеки друг от друга</translation>
         </message>
         <message>
             <source>no name to compare</source>
-            <translation>нет имени для сравнения</translation>
+            <translation type="vanished">нет имени для сравнения</translation>
         </message>
         <message>
             <source>rank or unit differ</source>
-            <translation>звание или подразделение не совпадают</translation>
+            <translation type="vanished">звание или подразделение не совпадают</translation>
         </message>
         <message>
             <source>different kind</source>
-            <translation>другой вид</translation>
+            <translation type="vanished">другой вид</translation>
         </message>
         <message>
             <source>Mention / entry</source>
@@ -3190,6 +3224,10 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>Acknowledged</source>
             <translation>Получение подтверждено</translation>
+        </message>
+        <message>
+            <source>Handed over</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Azerbaijani</source>

@@ -191,7 +191,7 @@ def main() -> int:
     dialog = top_level("exportDialog")
     if dialog is not None:
         dialog.close()
-    window.show_guide()
+    window.help.show_guide()
     shoot("guide")
     guide = top_level("guideViewer")
     if guide is not None:

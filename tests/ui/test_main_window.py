@@ -382,7 +382,7 @@ def test_sleep_or_screen_lock_signal_locks(make_window, qtbot, tmp_path, type_te
     window = make_window()
     unlock(window, qtbot, type_text)
     watcher = SleepWatcher(window)  # no D-Bus here: it connects nothing and must not fail
-    watcher.lock_requested.connect(window._sleep_lock)
+    watcher.lock_requested.connect(window.lock_triggers.sleep_lock)
     watcher._on_prepare_for_sleep(False)
     assert not window.is_locked
     watcher._on_prepare_for_sleep(True)

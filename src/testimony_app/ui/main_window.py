@@ -8,7 +8,8 @@ titles show up in task switchers, window lists and screen sharing.
 The window keeps the pages and the wiring; the pieces it wires live in ``ui/shell/``: the
 :class:`SessionController` holds the vault session, :class:`ShellActions` the menus and the
 enabled-state table, :class:`VaultMaintenance` the Vault menu's upkeep, :class:`ClipboardGuard`
-what was copied from here.
+what was copied from here, :class:`LockTriggers` what locks without a click (idle time with its
+warning, sleep, the panic keys), :class:`HelpMenu` the guide and About.
 
 Locking, in order (security.md §4.4):
 
@@ -27,10 +28,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QMainWindow,
     QMenu,
@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from testimony_app import __version__
 from testimony_app.log import get_logger
 from testimony_app.services.vault import (
     KdfChoice,
@@ -48,19 +47,12 @@ from testimony_app.services.vault import (
     passphrase_strength,
 )
 from testimony_app.ui.editor import TestimonyEditor
-from testimony_app.ui.guide_viewer import GuideViewer
 from testimony_app.ui.i18n import Translations, UiPreferences
-from testimony_app.ui.idle_warning import IdleWarning
-from testimony_app.ui.lock import (
-    DEFAULT_LOCK_MINUTES,
-    MAX_LOCK_MINUTES,
-    MIN_LOCK_MINUTES,
-    IdleWatcher,
-    SleepWatcher,
-)
 from testimony_app.ui.prompts import Prompts, default_prompts
 from testimony_app.ui.shell.actions import ActionState, ShellActions
 from testimony_app.ui.shell.clipboard_guard import ClipboardGuard
+from testimony_app.ui.shell.help import HelpMenu
+from testimony_app.ui.shell.lock_triggers import LockTriggers
 from testimony_app.ui.shell.maintenance import VaultMaintenance
 from testimony_app.ui.shell.record_dialogs import RecordDialogs
 from testimony_app.ui.shell.recovery import Recovery
@@ -113,7 +105,6 @@ class MainWindow(QMainWindow):
         self.prompts: Prompts = prompts or default_prompts()
         self.vault_path = vault_path
         self._current_record: str | None = None
-        self._lock_minutes = DEFAULT_LOCK_MINUTES
         self._language_chosen_while_locked = False
         self._terminating = False
         self.preferences = preferences or UiPreferences()
@@ -126,23 +117,18 @@ class MainWindow(QMainWindow):
         self.sessions = SessionController(vault_path, self.runner, kdf=kdf, parent=self)
         self.clipboard_guard = ClipboardGuard(self)
 
-        clocks: dict[str, Callable[[], float]] = {}
-        if monotonic is not None:
-            clocks["monotonic"] = monotonic
-        if wall_clock is not None:
-            clocks["wall"] = wall_clock
-        self.idle = IdleWatcher(self, check_interval_ms=idle_check_ms, **clocks)
-        self.idle.setObjectName("idleWatcher")
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
-        self.idle.idle.connect(self._idle_lock)
-        self.idle.panic.connect(self._panic_lock)
-        self.idle_warning = IdleWarning(self.idle, self)
-        self.sleep_watcher: SleepWatcher | None = None
-        if watch_sleep:
-            self.sleep_watcher = SleepWatcher(self)
-            self.sleep_watcher.lock_requested.connect(self._sleep_lock)
+        self.lock_triggers = LockTriggers(
+            self,
+            lambda: self.sessions.is_open,
+            monotonic=monotonic,
+            wall_clock=wall_clock,
+            idle_check_ms=idle_check_ms,
+            watch_sleep=watch_sleep,
+        )
+        self.lock_triggers.lock_requested.connect(self.lock)
+        self.idle = self.lock_triggers.idle
+        self.idle_warning = self.lock_triggers.idle_warning
+        self.help = HelpMenu(self, self.prompts, lambda: self.translations.code)
 
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("pages")
@@ -180,7 +166,7 @@ class MainWindow(QMainWindow):
             self.prompts,
             self.statusBar(),
             save_typing=self.editor.flush,
-            current_settings=lambda: (self.translations.code, self._lock_minutes),
+            current_settings=lambda: (self.translations.code, self.lock_minutes),
         )
         self._wire_actions()
         self._build_status_bar()
@@ -231,16 +217,16 @@ class MainWindow(QMainWindow):
             (c.suggest_links, lambda: self.dialogs.registry(suggestions=True)),
             (c.import_receipt, self.dialogs.import_receipt),
             (c.device_fingerprint, self.dialogs.device_fingerprint),
-            (c.lock, self._panic_lock),
+            (c.lock, self.lock_triggers.panic_lock),
             (c.backup, self.maintenance.backup),
             (c.check, self.maintenance.check),
             (c.change_passphrase, self.maintenance.change_passphrase),
             (c.settings, self.maintenance.open_settings),
             (c.quit, self.close),
-            (c.about, self.show_about),
+            (c.about, self.help.show_about),
             (c.new_vault, self.vaults.new_vault),
             (c.open_vault, self.vaults.open_vault),
-            (c.guide, self.show_guide),
+            (c.guide, self.help.show_guide),
         ]
         for action, slot in slots:
             action.triggered.connect(slot)
@@ -278,7 +264,7 @@ class MainWindow(QMainWindow):
     @property
     def lock_minutes(self) -> int:
         """The auto-lock limit in minutes."""
-        return self._lock_minutes
+        return self.lock_triggers.minutes
 
     def in_editor(self) -> bool:
         """Whether the editor page is showing."""
@@ -315,7 +301,7 @@ class MainWindow(QMainWindow):
             self.recovery.clear()  # a clean end: nothing to recover at the next unlock
         self.sessions.lock()
         self.recovery.forget()
-        self.idle.stop()
+        self.lock_triggers.stop()
         self._current_record = None
         self._wipe_pages()
         self.unlock_page.set_damaged(False)
@@ -344,43 +330,26 @@ class MainWindow(QMainWindow):
             if menu.isVisible():
                 menu.close()
 
-    @Slot()
-    def _idle_lock(self) -> None:
-        if self.sessions.is_open:
-            self.lock(
-                self.tr("Locked after %n minute(s) without activity.", "", self._lock_minutes)
-            )
-
-    @Slot()
-    def _panic_lock(self) -> None:
-        if self.sessions.is_open:
-            self.lock(self.tr("Locked."))
-
-    @Slot()
-    def _sleep_lock(self) -> None:
-        if self.sessions.is_open:
-            self.lock(self.tr("Locked because the computer went to sleep or the screen locked."))
-
     # -- opening ------------------------------------------------------------------------------
 
     def _open_session(self, _session: VaultSession, settings: Settings, created: bool) -> None:
         """Apply the settings stored in the vault and show the list."""
         minutes = settings.get("lock_minutes")
-        if minutes and minutes.isdigit():
-            self._lock_minutes = min(max(int(minutes), MIN_LOCK_MINUTES), MAX_LOCK_MINUTES)
-        self.idle.set_minutes(self._lock_minutes)
+        self.lock_triggers.set_minutes(
+            int(minutes) if minutes and minutes.isdigit() else self.lock_minutes
+        )
         stored_language = settings.get("ui_language")
         if created or self._language_chosen_while_locked or not stored_language:
             self.sessions.save_setting("ui_language", self.translations.code)
         elif stored_language != self.translations.code:
             self.set_language(stored_language)
         if created:
-            self.sessions.save_setting("lock_minutes", str(self._lock_minutes))
+            self.sessions.save_setting("lock_minutes", str(self.lock_minutes))
         self._language_chosen_while_locked = False
         self.list_page.refresh()
         self.pages.setCurrentIndex(self.PAGE_LIST)
         self.list_page.table.setFocus()
-        self.idle.start()
+        self.lock_triggers.start()
         self._update_actions()
         self.unlocked.emit()
         self.recovery.after_unlock(settings.get(OPEN_RECORD))
@@ -452,9 +421,8 @@ class MainWindow(QMainWindow):
     @Slot(str, int)
     def apply_settings(self, language: str, lock_minutes: int) -> None:
         """Use and store (inside the vault) the chosen language and lock time."""
-        self._lock_minutes = min(max(lock_minutes, MIN_LOCK_MINUTES), MAX_LOCK_MINUTES)
-        self.idle.set_minutes(self._lock_minutes)
-        self.sessions.save_setting("lock_minutes", str(self._lock_minutes))
+        minutes = self.lock_triggers.set_minutes(lock_minutes)
+        self.sessions.save_setting("lock_minutes", str(minutes))
         if language != self.translations.code:
             self.set_language(language)
             self.sessions.save_setting("ui_language", self.translations.code)
@@ -492,34 +460,6 @@ class MainWindow(QMainWindow):
         self.unlock_page.set_demo_passphrase(None)
         self.create_page.clear()
         self.show_start_page()
-
-    @Slot()
-    def show_guide(self) -> GuideViewer:
-        """The interviewer's guide, inside the program, in the interface language."""
-        viewer = next((v for v in self.findChildren(GuideViewer) if v.isVisible()), None)
-        if viewer is None:
-            viewer = GuideViewer(self.translations.code, self)
-            viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        else:
-            viewer.show_language(self.translations.code)
-        viewer.show()
-        viewer.raise_()
-        viewer.activateWindow()
-        return viewer
-
-    @Slot()
-    def show_about(self) -> None:
-        """Version and the honest limits of what the program protects."""
-        self.prompts.information(
-            self,
-            self.tr("About Testimony"),
-            self.tr(
-                "Testimony %1: offline, encrypted documentation of torture and arbitrary "
-                "detention.\n\nThe vault is encrypted with your passphrase. It does not protect "
-                "a laptop that is left unlocked, asleep or hibernating: lock it (Ctrl+Shift+L) "
-                "and shut the computer down before a checkpoint. Use full-disk encryption."
-            ).replace("%1", __version__),
-        )
 
     def retranslate(self) -> None:
         """Set every text of the window itself in the current language."""
@@ -598,8 +538,6 @@ class MainWindow(QMainWindow):
         if not self.runner.wait_idle(30000):
             _log.warning("background work still running at close")
         self.preferences.geometry = self.saveGeometry()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.idle)
+        self.lock_triggers.detach()
         self.runner.shutdown(5000)
         event.accept()
