@@ -48,7 +48,7 @@ def _confirm(args: argparse.Namespace, question: str) -> bool:
     if args.yes:
         return True
     if not sys.stdin.isatty():
-        raise UserFacingError("Not at a terminal: confirm with --yes to go ahead.")
+        raise UserFacingError("cli.confirm_with_yes")
     answer = input(f"{question} [y/N] ").strip().lower()
     return answer in ("y", "yes")
 
@@ -100,7 +100,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         confirmed = _confirm(args, "Does the organisation read out the same fingerprint?")
         if not confirmed:
             raise UserFacingError(
-                "The organisation was not enrolled: the fingerprint was not confirmed."
+                "cli.enrol_not_confirmed"
             )
         enrolment = service.enrol(args.recipient, args.org_key, args.name, confirmed=True)
         device_fingerprint = service.device_fingerprint()
@@ -312,7 +312,7 @@ def cmd_acknowledge(args: argparse.Namespace) -> int:
                 " from this laptop, keeping only ids and hashes?"
             )
             if not _confirm(args, question):
-                raise UserFacingError("Nothing was deleted.")
+                raise UserFacingError("cli.nothing_deleted")
             purge = session.bundles.purge(list(report.purgeable))
     finally:
         session.lock()

@@ -57,7 +57,7 @@ def _read_secret_file(path: str) -> str:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError:
-        raise UserFacingError("The passphrase file cannot be read.") from None
+        raise UserFacingError("cli.passphrase_file_unreadable") from None
     return text.rstrip("\r\n")
 
 
@@ -74,11 +74,11 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
 def _prompt(label: str, confirm: bool) -> str:
     if not sys.stdin.isatty():
         raise UserFacingError(
-            "No passphrase given: use --passphrase-file, TESTIMONY_PASSPHRASE or a terminal."
+            "cli.passphrase_missing"
         )
     first = getpass.getpass(label)
     if confirm and getpass.getpass("Again: ") != first:
-        raise UserFacingError("The two passphrases differ; nothing was changed.")
+        raise UserFacingError("cli.passphrases_differ")
     return first
 
 

@@ -89,7 +89,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
                 _say(f"Fingerprint:  {fingerprint}")
             if not _confirm(args, "Does the interviewer read out the same fingerprint?"):
                 raise UserFacingError(
-                    "The device was not registered: its fingerprint was not confirmed."
+                    "device.register_not_confirmed"
                 )
             row = devices.register(args.key, args.name, confirmed=True)
             _emit(
@@ -102,7 +102,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
             if not args.json:
                 _say(_device_line(row))
             if not _confirm(args, "Refuse every later bundle from this device?"):
-                raise UserFacingError("The device was not revoked: it was not confirmed.")
+                raise UserFacingError("device.revoke_not_confirmed")
             row = devices.revoke(row.public_key, args.reason, confirmed=True)
             _emit(
                 args,
@@ -115,7 +115,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
             if not args.json:
                 _say(_device_line(target))
             if not _confirm(args, "Take this record's versions from that device from now on?"):
-                raise UserFacingError("The record was not transferred: it was not confirmed.")
+                raise UserFacingError("device.transfer_not_confirmed")
             moved = devices.transfer(args.record, target.public_key, args.reason, confirmed=True)
             _emit(
                 args,
@@ -164,7 +164,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
             if not args.json:
                 _say(_quarantine_line(row))
             if not _confirm(args, "Delete this bundle's copy without importing it?"):
-                raise UserFacingError("Nothing was discarded: it was not confirmed.")
+                raise UserFacingError("quarantine.discard_not_confirmed")
             row = organisation.discard_quarantined(args.id, confirmed=True)
             _emit(
                 args,

@@ -125,12 +125,12 @@ class _Lines:
         end = self._data.find(b"\n", self.pos)
         if end < 0:
             if len(self._data) >= MAX_HEADER_BYTES:
-                raise _header_error("The bundle's encryption header is longer than allowed.")
-            raise _header_error("The bundle's encryption header is incomplete.")
+                raise _header_error("bundle.header_too_long")
+            raise _header_error("bundle.header_incomplete")
         line = self._data[self.pos : end]
         self.pos = end + 1
         if self.pos > MAX_HEADER_BYTES:
-            raise _header_error("The bundle's encryption header is longer than allowed.")
+            raise _header_error("bundle.header_too_long")
         return line
 
     def peek_startswith(self, prefix: bytes) -> bool:
@@ -146,7 +146,7 @@ def _parse_args(line: bytes) -> tuple[str, ...]:
     for part in parts:
         # Arguments are one or more visible ASCII characters (VCHAR, 0x21-0x7E).
         if not part or any(c < 0x21 or c > 0x7E for c in part):
-            raise _header_error("The bundle's encryption header has a malformed stanza line.")
+            raise _header_error("bundle.header_bad_stanza_line")
     return tuple(p.decode("ascii") for p in parts)
 
 
@@ -158,14 +158,14 @@ def _read_body(lines: _Lines, limit: int) -> bytes:
         line = lines.next()
         if not _B64_ALPHABET.issuperset(line):
             raise _header_error(
-                "The bundle's encryption header has a stanza with a missing or malformed body."
+                "bundle.header_bad_stanza_body"
             )
         if len(line) > _FULL_LINE:
-            raise _header_error("The bundle's encryption header has an over-long stanza body line.")
+            raise _header_error("bundle.header_long_body_line")
         chunks.append(line)
         total += len(line)
         if total > limit * 4 // 3 + 4:
-            raise _header_error("A stanza in the bundle's encryption header is too large.")
+            raise _header_error("bundle.header_stanza_too_large")
         if len(line) < _FULL_LINE:
             break
     return _canonical_b64(b"".join(chunks), "stanza body")
@@ -183,60 +183,59 @@ def parse_header(data: bytes, *, allow_unknown_stanzas: bool = False) -> AgeHead
     """
     data = data[: MAX_HEADER_BYTES + 1]
     if not data:
-        raise _header_error("The bundle file is empty.")
+        raise _header_error("bundle.file_empty")
     if _ARMOR_MARK in data[:1024].lower():
-        raise _header_error("The bundle is ASCII-armored; bundles must be binary age files.")
+        raise _header_error("bundle.armored")
     lines = _Lines(data)
     version = lines.next() if b"\n" in data[:64] else b""
     if version != VERSION_LINE:
         if data.startswith(b"age-encryption.org/"):
-            raise _header_error("The bundle uses an age version this program does not support.")
-        raise _header_error("The file is not an age-encrypted bundle.")
+            raise _header_error("bundle.age_version_unsupported")
+        raise _header_error("bundle.not_age")
 
     stanzas: list[Stanza] = []
     while True:
         if lines.peek_startswith(b"--- "):
             break
         if lines.at_end:
-            raise _header_error("The bundle's encryption header is incomplete.")
+            raise _header_error("bundle.header_incomplete")
         if not lines.peek_startswith(b"-> "):
-            raise _header_error("The bundle's encryption header has a malformed line.")
+            raise _header_error("bundle.header_bad_line")
         if len(stanzas) >= MAX_STANZAS:
-            raise _header_error("The bundle's encryption header has too many recipients.")
+            raise _header_error("bundle.header_too_many_recipients")
         args = _parse_args(lines.next())
         kind = args[0]
         if kind == "scrypt":
             # Refused before reading its work factor: a passphrase bundle is never ours, and
             # scrypt with an attacker's work factor is a denial of service (security.md §2.6).
             raise _header_error(
-                "The bundle is passphrase-encrypted (scrypt); bundles must be encrypted to "
-                "the organisation's key."
+                "bundle.passphrase_encrypted"
             )
         if kind == "X25519":
             if len(args) != 2 or len(args[1]) != 43:
-                raise _header_error("The bundle's encryption header has a malformed X25519 stanza.")
+                raise _header_error("bundle.header_bad_x25519")
             _canonical_b64(args[1].encode("ascii"), "X25519 share")
             body = _read_body(lines, _X25519_KEY_BYTES)
             if len(body) != _X25519_KEY_BYTES:
-                raise _header_error("The bundle's encryption header has a malformed X25519 stanza.")
+                raise _header_error("bundle.header_bad_x25519")
         elif _is_grease(kind):
             body = _read_body(lines, MAX_GREASE_BODY_BYTES)
         elif allow_unknown_stanzas:
             body = _read_body(lines, MAX_UNKNOWN_BODY_BYTES)
         else:
             raise _header_error(
-                "The bundle's encryption header has a recipient type this program does not accept."
+                "bundle.header_recipient_type"
             )
         stanzas.append(Stanza(kind, args[1:], body))
 
     mac_line = lines.next()
     if not stanzas:
-        raise _header_error("The bundle's encryption header names no recipient.")
+        raise _header_error("bundle.header_no_recipient")
     if len(mac_line) != 4 + 43:
-        raise _header_error("The bundle's encryption header has a malformed MAC line.")
+        raise _header_error("bundle.header_bad_mac")
     mac = _canonical_b64(mac_line[4:], "MAC")
     if len(mac) != _MAC_BYTES:
-        raise _header_error("The bundle's encryption header has a malformed MAC line.")
+        raise _header_error("bundle.header_bad_mac")
     if not allow_unknown_stanzas and not any(s.type == "X25519" for s in stanzas):
-        raise _header_error("The bundle is not encrypted to any X25519 key.")
+        raise _header_error("bundle.no_x25519_recipient")
     return AgeHeader(tuple(stanzas), mac, lines.pos)

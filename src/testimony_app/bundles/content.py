@@ -74,7 +74,7 @@ class CollectingSink:
         self._small_total += member.size
         if self._small_total > MAX_SMALL_TOTAL:
             raise BundleRejected(
-                "The bundle holds too many records for one import; ask for smaller bundles."
+                "bundle.too_many_records"
             )
         self._mode = "small"
         self._buffer = []
@@ -152,7 +152,7 @@ def inspect(verified: VerifiedBundle, small: dict[str, bytes]) -> list[Incoming]
     """
     custody = small.get(CUSTODY_NAME)
     if custody is None:
-        raise BundleRejected("The bundle has no custody log (custody.json).")
+        raise BundleRejected("bundle.custody_missing")
     index = custody_index(custody, verified)
     manifest = verified.manifest
     listed_versions = {(r.id, r.version) for r in manifest.records}
@@ -160,43 +160,43 @@ def inspect(verified: VerifiedBundle, small: dict[str, bytes]) -> list[Incoming]
     for m in manifest.members:
         version = member_version(m.path)
         if version is not None and version not in listed_versions:
-            raise BundleRejected("The bundle holds files of a record version it does not list.")
+            raise BundleRejected("bundle.unlisted_version_files")
     incoming: list[Incoming] = []
     for ref in sorted(manifest.records, key=lambda r: (r.id, r.version)):
         content = small.get(record_path(ref.id, ref.version))
         if content is None:
-            raise BundleRejected("The bundle lists a record version without its record.json.")
+            raise BundleRejected("bundle.version_without_record")
         entry = index[(ref.id, ref.version)]
         try:
             testimony = interchange.loads(content)
         except InvalidRecord:
             raise BundleRejected(
-                "A record in the bundle is not a valid testimony document."
+                "bundle.record_invalid"
             ) from None
         if testimony.id != ref.id:
-            raise BundleRejected("A record in the bundle does not carry its own id.")
+            raise BundleRejected("bundle.record_without_id")
         redacted = entry.get("redacted")
         if not isinstance(redacted, bool):
-            raise BundleRejected("The bundle's custody log has an invalid record entry.")
+            raise BundleRejected("bundle.custody_bad_record")
         digest = sha256_hex(content)
         if digest == ref.content_sha256:
             if redacted:
-                raise BundleRejected("The bundle's custody log calls a complete record redacted.")
+                raise BundleRejected("bundle.custody_complete_called_redacted")
         elif not redacted or testimony.consent.name_may_appear is True:
             raise BundleRejected(
-                "A record in the bundle does not match the hash its device sealed it under."
+                "bundle.record_hash_mismatch"
             )
         attachments = entry.get("attachments", [])
         if not isinstance(attachments, list):
-            raise BundleRejected("The bundle's custody log has an invalid record entry.")
+            raise BundleRejected("bundle.custody_bad_record")
         shas: list[str] = []
         for item in attachments:
             path = item.get("path") if isinstance(item, dict) else None
             sha = item.get("sha256") if isinstance(item, dict) else None
             if not isinstance(path, str) or path not in member_paths or not isinstance(sha, str):
-                raise BundleRejected("The bundle's custody log names an attachment it lacks.")
+                raise BundleRejected("bundle.custody_missing_attachment")
             if attachment_sha(path) != (ref.id, sha):
-                raise BundleRejected("The bundle's custody log names an attachment it lacks.")
+                raise BundleRejected("bundle.custody_missing_attachment")
             shas.append(sha)
         statement = small.get(statement_path(ref.id, ref.version))
         incoming.append(

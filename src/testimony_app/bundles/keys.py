@@ -139,32 +139,31 @@ def parse_recipient(text: str) -> str:
     The messages say what to do ("check for a typing error") without repeating the key.
     """
     if not isinstance(text, str) or not text:
-        raise InvalidRecipient("An organisation recipient is empty.")
+        raise InvalidRecipient("org_key.recipient_empty")
     if len(text) > _MAX_RECIPIENT_CHARS or not text.isascii():
-        raise InvalidRecipient("An organisation recipient is not an age key.")
+        raise InvalidRecipient("org_key.recipient_not_age")
     if _is_post_quantum(text):
         raise InvalidRecipient(
-            "Post-quantum age recipients (age1pq…) are not supported yet; use the "
-            "organisation's age1… key."
+            "org_key.post_quantum"
         )
     if text != text.lower():
-        raise InvalidRecipient("An age recipient must be written in lower case.")
+        raise InvalidRecipient("org_key.recipient_not_lower_case")
     if not text.startswith("age1"):
-        raise InvalidRecipient("An organisation recipient must start with 'age1'.")
+        raise InvalidRecipient("org_key.recipient_not_age1")
     try:
         hrp, key = bech32_decode(text)
     except ValueError:
         raise InvalidRecipient(
-            "An organisation recipient has a typing error (its checksum does not match)."
+            "org_key.recipient_checksum"
         ) from None
     if hrp != "age" or len(key) != 32:
-        raise InvalidRecipient("An organisation recipient is not an X25519 age key.")
+        raise InvalidRecipient("org_key.recipient_not_x25519")
     if key == bytes(32):
-        raise InvalidRecipient("An organisation recipient is not a usable key.")
+        raise InvalidRecipient("org_key.recipient_unusable")
     try:
         X25519PublicKey.from_public_bytes(key)
     except ValueError:
-        raise InvalidRecipient("An organisation recipient is not a usable age key.") from None
+        raise InvalidRecipient("org_key.recipient_unusable_age") from None
     return text
 
 
@@ -172,17 +171,17 @@ def parse_recipients(texts: Sequence[str]) -> tuple[str, ...]:
     """Validate the set of recipients a bundle is encrypted to (order kept, no repeats)."""
     items = list(texts)
     if not items:
-        raise InvalidRecipient("No organisation recipient is configured; a bundle needs one.")
+        raise InvalidRecipient("org_key.no_recipient")
     if len(items) > MAX_RECIPIENTS:
         raise InvalidRecipient(f"A bundle can be encrypted to at most {MAX_RECIPIENTS} recipients.")
     kinds = {_is_post_quantum(t) for t in items if isinstance(t, str)}
     if len(kinds) > 1:
         raise InvalidRecipient(
-            "The recipients mix post-quantum and classic age keys, which age does not allow."
+            "org_key.mixed_recipients"
         )
     parsed = tuple(parse_recipient(t) for t in items)
     if len(set(parsed)) != len(parsed):
-        raise InvalidRecipient("The same organisation recipient is listed twice.")
+        raise InvalidRecipient("org_key.recipient_twice")
     return parsed
 
 
@@ -212,7 +211,7 @@ class AgeIdentity:
         verified, 32 bytes.
         """
         if not isinstance(secret, str) or not secret.startswith("AGE-SECRET-KEY-1"):
-            raise OrganisationKeyError("The age identity is not an AGE-SECRET-KEY-1 key.")
+            raise OrganisationKeyError("org_key.identity_not_secret_key")
         try:
             if secret != secret.upper():
                 raise ValueError("mixed case")
@@ -221,7 +220,7 @@ class AgeIdentity:
                 raise ValueError("not an X25519 identity")
             return cls(X25519PrivateKey.from_private_bytes(raw))
         except ValueError:
-            raise OrganisationKeyError("The age identity is damaged or mistyped.") from None
+            raise OrganisationKeyError("org_key.identity_damaged") from None
 
     @property
     def recipient(self) -> str:
@@ -307,10 +306,10 @@ def write_organisation_keys(
     identity_path = directory / IDENTITY_FILE_NAME
     signing_path = directory / SIGNING_KEY_FILE_NAME
     if not directory.is_dir():
-        raise OrganisationKeyError("The folder for the organisation's keys does not exist.")
+        raise OrganisationKeyError("org_key.folder_missing")
     if identity_path.exists() or signing_path.exists():
         raise OrganisationKeyError(
-            "Organisation key files already exist in that folder; they were not replaced."
+            "org_key.files_exist"
         )
     atomic_write(signing_path, signing_key_file_text(keys.signing, created_at).encode("ascii"))
     atomic_write(identity_path, age_identity_file_text(keys.age, created_at).encode("ascii"))
@@ -322,13 +321,13 @@ def _read_key_file(path: Path) -> list[str]:
         with open(path, "rb") as handle:
             data = handle.read(MAX_KEY_FILE_BYTES + 1)
     except OSError:
-        raise OrganisationKeyError("The organisation key file cannot be read.") from None
+        raise OrganisationKeyError("org_key.file_unreadable") from None
     if len(data) > MAX_KEY_FILE_BYTES:
-        raise OrganisationKeyError("The organisation key file is too large to be a key file.")
+        raise OrganisationKeyError("org_key.file_too_large")
     try:
         text = data.decode("ascii")
     except UnicodeDecodeError:
-        raise OrganisationKeyError("The organisation key file is not a text key file.") from None
+        raise OrganisationKeyError("org_key.file_not_text") from None
     return text.replace("\r\n", "\n").split("\n")
 
 
@@ -350,11 +349,11 @@ def load_age_identities(path: Path) -> tuple[AgeIdentity, ...]:
             continue
         identities.append(AgeIdentity.from_secret(stripped))
     if not identities:
-        raise OrganisationKeyError("The age identity file holds no identity.")
+        raise OrganisationKeyError("org_key.identity_file_empty")
     recipients = {i.recipient for i in identities}
     if any(a not in recipients for a in announced):
         raise OrganisationKeyError(
-            "The age identity file's public key comment does not match its secret key."
+            "org_key.identity_comment_mismatch"
         )
     return tuple(identities)
 
@@ -373,17 +372,17 @@ def load_signing_key(path: Path) -> SigningKey:
             continue
         match = _SIGNING_KEY_LINE.fullmatch(stripped)
         if match is None or key is not None:
-            raise OrganisationKeyError("The signing key file is malformed.")
+            raise OrganisationKeyError("org_key.signing_file_malformed")
         raw = base64.b64decode(match.group(1), validate=True)
         try:
             key = SigningKey.from_private_bytes(raw)
         except KeyFormatError:
-            raise OrganisationKeyError("The signing key file is malformed.") from None
+            raise OrganisationKeyError("org_key.signing_file_malformed") from None
     if key is None:
-        raise OrganisationKeyError("The signing key file holds no key.")
+        raise OrganisationKeyError("org_key.signing_file_empty")
     if announced is not None and announced != key.public_key.to_text():
         raise OrganisationKeyError(
-            "The signing key file's public key comment does not match its secret key."
+            "org_key.signing_comment_mismatch"
         )
     return key
 

@@ -88,12 +88,12 @@ def classify(member: ManifestMember) -> tuple[MemberKind, str, int, str]:
         return "custody", "", 0, ""
     match = _MEMBER.fullmatch(member.path)
     if match is None:
-        raise BundleRejected("The bundle holds a file that is not part of the bundle format.")
+        raise BundleRejected("bundle.unknown_file")
     record_id, version = match.group("id"), int(match.group("n"))
     sha = match.group("sha")
     if sha is not None:
         if sha != member.sha256:
-            raise BundleRejected("The bundle holds an attachment named by a hash it does not have.")
+            raise BundleRejected("bundle.attachment_hash_unknown")
         return "attachment", record_id, version, sha
     kind: MemberKind = "record" if match.group("file") == "record.json" else "statement"
     return kind, record_id, version, ""
@@ -104,23 +104,23 @@ def custody_index(data: bytes, verified: VerifiedBundle) -> dict[tuple[str, int]
     try:
         doc = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise BundleRejected("The bundle's custody log is not valid JSON.") from None
+        raise BundleRejected("bundle.custody_not_json") from None
     if not isinstance(doc, dict) or doc.get("format") != CUSTODY_FORMAT:
-        raise BundleRejected("The bundle's custody log is in a format this program does not know.")
+        raise BundleRejected("bundle.custody_format_unknown")
     if doc.get("device_id") != verified.manifest.device_id:
-        raise BundleRejected("The bundle's custody log names a different device than its manifest.")
+        raise BundleRejected("bundle.custody_other_device")
     records = doc.get("records")
     if not isinstance(records, list) or not isinstance(doc.get("entries"), list):
-        raise BundleRejected("The bundle's custody log does not list its records and entries.")
+        raise BundleRejected("bundle.custody_no_records")
     index: dict[tuple[str, int], dict[str, Any]] = {}
     for item in records:
         if not isinstance(item, dict):
-            raise BundleRejected("The bundle's custody log has an invalid record entry.")
+            raise BundleRejected("bundle.custody_bad_record")
         key = (item.get("id"), item.get("version"))
         if not isinstance(key[0], str) or not isinstance(key[1], int) or key in index:
-            raise BundleRejected("The bundle's custody log has an invalid record entry.")
+            raise BundleRejected("bundle.custody_bad_record")
         index[(key[0], key[1])] = item
     listed = {(r.id, r.version) for r in verified.manifest.records}
     if set(index) != listed:
-        raise BundleRejected("The bundle's custody log and its manifest list different records.")
+        raise BundleRejected("bundle.custody_manifest_differ")
     return index

@@ -369,7 +369,7 @@ def declared_device_key(data: bytes) -> PublicKey:
         )
         return PublicKey.from_text(device["public_key"])
     except (ManifestInvalid, KeyFormatError, TypeError):
-        raise BundleRejected("The bundle's manifest does not name a valid device key.") from None
+        raise BundleRejected("bundle.manifest_bad_device_key") from None
 
 
 def parse_manifest(data: bytes) -> Manifest:

@@ -137,7 +137,7 @@ class MemorySink:
         """Keep the bytes, within the limit."""
         self._total += len(data)
         if self._total > self._limit:
-            raise BundleRejected("The bundle's content is too large to hold in memory.")
+            raise BundleRejected("bundle.content_too_large")
         self._current.append(data)
 
     def end(self, member: ManifestMember) -> None:
@@ -211,36 +211,36 @@ class _BundleEvents(TarEvents):
         self._member = None
         if index == 0:
             if path != MANIFEST_NAME:
-                raise BundleRejected("The bundle does not start with its manifest.")
+                raise BundleRejected("bundle.manifest_not_first")
             if size > MAX_MANIFEST_BYTES:
-                raise BundleRejected("The bundle's manifest is larger than 16 MiB.")
+                raise BundleRejected("bundle.manifest_too_large")
             self._buffer = []
             return
         if index == 1:
             if path != SIGNATURE_NAME:
-                raise BundleRejected("The bundle has no manifest signature (manifest.sig).")
+                raise BundleRejected("bundle.manifest_signature_missing")
             if size != _SIGNATURE_FILE_BYTES:
-                raise BundleRejected("The bundle's manifest signature is malformed.")
+                raise BundleRejected("bundle.manifest_signature_malformed")
             self._buffer = []
             return
         manifest = self.manifest
         assert manifest is not None  # set when member 1 ended
         position = index - 2
         if position >= len(manifest.members):
-            raise BundleRejected("The bundle contains a member that its manifest does not list.")
+            raise BundleRejected("bundle.member_not_listed")
         expected = manifest.members[position]
         if path != expected.path:
             if manifest.member(path) is not None:
                 raise BundleRejected(
-                    "The bundle's members are not in the order its manifest gives."
+                    "bundle.members_out_of_order"
                 )
-            raise BundleRejected("The bundle contains a member that its manifest does not list.")
+            raise BundleRejected("bundle.member_not_listed")
         if size != expected.size:
             raise BundleRejected(f"The member {path} does not have the size its manifest gives.")
         self._member = expected
         if path == SUMS_NAME:
             if size > _MAX_SUMS_BYTES:
-                raise BundleRejected("The bundle's SHA256SUMS is too large.")
+                raise BundleRejected("bundle.sha256sums_too_large")
             self._buffer = []
         else:
             self.sink_started = True
@@ -276,7 +276,7 @@ class _BundleEvents(TarEvents):
                 assert self._buffer is not None
                 assert self.manifest is not None
                 if b"".join(self._buffer) != render_sha256sums(self.manifest.members):
-                    raise BundleRejected("The bundle's SHA256SUMS does not match its manifest.")
+                    raise BundleRejected("bundle.sha256sums_mismatch")
             else:
                 self._sink.end(member)
         self._buffer = None
@@ -287,10 +287,10 @@ class _BundleEvents(TarEvents):
         try:
             text = signature_file.decode("ascii")
             if not text.endswith("\n"):
-                raise SignatureInvalid("no newline")
+                raise SignatureInvalid("bundle.manifest_signature_malformed")
             signature = signature_from_text(text[:-1])
         except (UnicodeDecodeError, SignatureInvalid):
-            raise BundleRejected("The bundle's manifest signature is malformed.") from None
+            raise BundleRejected("bundle.manifest_signature_malformed") from None
         signer: PublicKey | None = None
         if self._trusted is not None:
             # Pinned: check the signature before reading a single field of the manifest.
@@ -309,16 +309,16 @@ class _BundleEvents(TarEvents):
                 signer.verify(SignatureContext.MANIFEST, manifest_bytes, signature)
             except SignatureInvalid:
                 raise BundleRejected(
-                    "The bundle's manifest signature does not match the device key it names."
+                    "bundle.manifest_signature_invalid"
                 ) from None
         manifest = parse_manifest(manifest_bytes)
         if manifest.device_public_key != signer:
             raise BundleRejected(
-                "The bundle's manifest names a different device key than the one that signed it."
+                "bundle.manifest_other_signer"
             )
         if not self._our_recipients.intersection(manifest.recipients):
             raise BundleRejected(
-                "The bundle's manifest does not name this organisation as a recipient."
+                "bundle.not_for_this_organisation"
             )
         self.manifest, self.signature, self.signer = manifest, signature, signer
 
@@ -334,17 +334,17 @@ class _BundleEvents(TarEvents):
             declared.verify(SignatureContext.MANIFEST, manifest_bytes, signature)
         except (BundleRejected, SignatureInvalid):
             raise BundleRejected(
-                "The bundle was not signed by a device this organisation trusts."
+                "bundle.untrusted_device"
             ) from None
         raise UnknownDevice(
-            "The bundle was not signed by a device this organisation trusts.", declared
+            "bundle.untrusted_device", declared
         )
 
     def archive_end(self) -> None:
         if self._manifest_bytes is None:
-            raise BundleRejected("The bundle has no manifest.")
+            raise BundleRejected("bundle.manifest_missing")
         if self.manifest is None:
-            raise BundleRejected("The bundle has no manifest signature (manifest.sig).")
+            raise BundleRejected("bundle.manifest_signature_missing")
         missing = len(self.manifest.members) - (self._index - 1)
         if missing > 0:
             raise BundleRejected(f"The bundle lacks {missing} member(s) that its manifest lists.")
@@ -362,11 +362,11 @@ def _open_regular(path: Path, max_size: int) -> tuple[int, int]:
     try:
         fd = os.open(path, flags)
     except OSError:
-        raise BundleRejected("The bundle file cannot be opened.") from None
+        raise BundleRejected("bundle.file_unopenable") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise BundleRejected("The bundle is not a regular file.")
+            raise BundleRejected("bundle.not_regular_file")
         if info.st_size > max_size:
             raise AgeRejected(
                 f"The bundle is over the {max_size / 1024**3:g} GiB limit; it was not opened.",
@@ -402,7 +402,7 @@ def open_bundle(
     for anything wrong. On any exception the sink's ``abort`` is called.
     """
     if not identities:
-        raise BundleRejected("No organisation identity was given to open the bundle.")
+        raise BundleRejected("bundle.no_identity")
     target = sink if sink is not None else DiscardingSink()
     events = _BundleEvents(target, trusted_device_keys, frozenset(i.recipient for i in identities))
     walker = TarWalker(events, max_members=MAX_MEMBERS + 2)
@@ -419,7 +419,7 @@ def open_bundle(
             )
         walker.close()
         if not events.complete:
-            raise BundleRejected("The bundle's archive is incomplete.")
+            raise BundleRejected("bundle.archive_incomplete")
     except BaseException:
         events.close()
         if events.sink_started:

@@ -150,8 +150,7 @@ def _parse(body: bytes) -> Receipt:
     doc = load_json_strict(body, MAX_RECEIPT_BYTES)
     if isinstance(doc, dict) and doc.get("format") == OLD_RECEIPT_FORMAT:
         raise ReceiptRejected(
-            "This receipt was made by an older version of Testimony, which could acknowledge"
-            " content the organisation had not checked; ask it to update and send a new receipt."
+            "receipt.old_version"
         )
     require(isinstance(doc, dict) and set(doc) == _FIELDS, "it does not have the expected fields")
     require(doc["format"] == RECEIPT_FORMAT, "it is in a format this program does not know")
@@ -226,26 +225,26 @@ def verify_receipt(
     when ``records`` is given — a different set of records than we sent.
     """
     if len(data) > MAX_RECEIPT_BYTES:
-        raise ReceiptRejected("The receipt is too large to be a receipt.")
+        raise ReceiptRejected("receipt.too_large")
     parts = data.split(b"\n")
     if len(parts) != 3 or parts[2] != b"":
-        raise ReceiptRejected("The file is not a receipt (it should have exactly two lines).")
+        raise ReceiptRejected("receipt.not_two_lines")
     body, signature_line = parts[0], parts[1]
     try:
         signature = signature_from_text(signature_line.decode("ascii"))
         organisation_key.verify(SignatureContext.RECEIPT, body, signature)
     except (UnicodeDecodeError, SignatureInvalid):
-        raise ReceiptRejected("The receipt was not signed by the organisation's key.") from None
+        raise ReceiptRejected("receipt.not_signed_by_org") from None
     try:
         receipt = _parse(body)
     except ManifestInvalid as exc:
         raise ReceiptRejected(f"The receipt is invalid: {exc}.") from None
     if receipt.organisation_key != organisation_key:
         raise ReceiptRejected(
-            "The receipt names a different organisation key than the one that signed it."
+            "receipt.other_org_key"
         )
     if receipt.bundle_id != bundle_id or receipt.bundle_sha256 != bundle_sha256:
-        raise ReceiptRejected("The receipt is for a different bundle.")
+        raise ReceiptRejected("receipt.different_bundle")
     if records is not None and set(receipt.records) != set(records):
-        raise ReceiptRejected("The receipt does not list the same records as the bundle.")
+        raise ReceiptRejected("receipt.records_differ")
     return receipt

@@ -162,13 +162,13 @@ class TarWalker:
                 )
                 if any(view[pos : pos + take]):
                     raise _rejected(
-                        "The bundle's archive has data where only zero padding is allowed."
+                        "bundle.archive_bad_padding"
                     )
                 pos += take
                 if state == self._TRAILER:
                     self._trailing += take
                     if self._trailing > MAX_TRAILING_ZERO_BYTES:
-                        raise _rejected("The bundle's archive has data after its end.")
+                        raise _rejected("bundle.archive_data_after_end")
                 else:
                     self._remaining -= take
                     if self._remaining == 0:
@@ -189,14 +189,14 @@ class TarWalker:
             self._pax_body(block)
         elif self._state == self._END2:
             if any(block):
-                raise _rejected("The bundle's archive has a malformed end marker.")
+                raise _rejected("bundle.archive_bad_end")
             self._state = self._TRAILER
             self._events.archive_end()
 
     def _header(self, block: bytes) -> None:
         if not any(block):
             if self._pax is not None:
-                raise _rejected("The bundle's archive ends in the middle of an entry.")
+                raise _rejected("bundle.archive_truncated_entry")
             self._state = self._END2
             return
         if self._first_header:
@@ -210,15 +210,15 @@ class TarWalker:
         try:
             info = tarfile.TarInfo.frombuf(block, "utf-8", "surrogateescape")
         except tarfile.HeaderError:
-            raise _rejected("The bundle's archive has a damaged tar header.") from None
+            raise _rejected("bundle.archive_bad_header") from None
         if block[257:265] != _POSIX_MAGIC:
-            raise _rejected("The bundle's archive is not a POSIX tar archive.")
+            raise _rejected("bundle.archive_not_posix")
         kind = info.type
         if kind == tarfile.XHDTYPE:
             if self._pax is not None:
-                raise _rejected("The bundle's archive has two extended headers in a row.")
+                raise _rejected("bundle.archive_double_extended")
             if not 0 < info.size <= MAX_PAX_BYTES:
-                raise _rejected("The bundle's archive has an oversized extended header.")
+                raise _rejected("bundle.archive_extended_too_large")
             self._pax_size = info.size
             self._need = info.size + padding(info.size)
             self._state = self._PAX
@@ -240,7 +240,7 @@ class TarWalker:
             # The format fixes these fields (so the tar is deterministic); anything else, such
             # as a setuid mode that ``tar -x`` run as root would restore, is refused.
             raise _rejected(
-                "The bundle's archive has a member with unexpected permissions, owner or date."
+                "bundle.archive_member_metadata"
             )
         self._regular(block, info.size)
 
@@ -250,7 +250,7 @@ class TarWalker:
         if end >= 0:
             if any(raw[end:]):
                 raise _rejected(
-                    "The bundle's archive has a member name containing a NUL character."
+                    "bundle.archive_name_nul"
                 )
             raw = raw[:end]
         return raw
@@ -268,7 +268,7 @@ class TarWalker:
                 name = raw.decode("utf-8")
             except UnicodeDecodeError:
                 raise _rejected(
-                    "The bundle's archive has a member name that is not UTF-8."
+                    "bundle.archive_name_not_utf8"
                 ) from None
         size = header_size
         if "size" in pax:
@@ -277,10 +277,10 @@ class TarWalker:
         if problem is not None:
             raise _rejected(f"The bundle's archive contains a member with {problem}.")
         if name in self._names:
-            raise _rejected("The bundle's archive contains the same member name twice.")
+            raise _rejected("bundle.archive_duplicate_name")
         self._names.add(name)
         if self._index >= self._max_members:
-            raise _rejected("The bundle's archive contains too many members.")
+            raise _rejected("bundle.archive_too_many_members")
         self._events.member_start(self._index, name, size)
         self._index += 1
         self._need = BLOCK
@@ -295,36 +295,36 @@ class TarWalker:
     def _pax_body(self, block: bytes) -> None:
         body = block[: self._pax_size]
         if any(block[self._pax_size :]):
-            raise _rejected("The bundle's archive has data where only zero padding is allowed.")
+            raise _rejected("bundle.archive_bad_padding")
         records: dict[str, str] = {}
         pos = 0
         while pos < len(body):
             space = body.find(b" ", pos)
             if space < 0 or space - pos > 5:
-                raise _rejected("The bundle's archive has a malformed extended header.")
+                raise _rejected("bundle.archive_bad_extended")
             length_text = body[pos:space]
             if not length_text.isdigit() or length_text.startswith(b"0"):
-                raise _rejected("The bundle's archive has a malformed extended header.")
+                raise _rejected("bundle.archive_bad_extended")
             end = pos + int(length_text)
             if end > len(body) or end <= space + 1 or body[end - 1 : end] != b"\n":
-                raise _rejected("The bundle's archive has a malformed extended header.")
+                raise _rejected("bundle.archive_bad_extended")
             keyword, equals, value = body[space + 1 : end - 1].partition(b"=")
             if not equals or keyword not in (b"path", b"size") or keyword.decode() in records:
                 raise _rejected(
-                    "The bundle's archive uses an extended header this program does not accept."
+                    "bundle.archive_extended_unsupported"
                 )
             try:
                 text = value.decode("utf-8")
             except UnicodeDecodeError:
                 raise _rejected(
-                    "The bundle's archive has a member name that is not UTF-8."
+                    "bundle.archive_name_not_utf8"
                 ) from None
             if keyword == b"size" and (
                 not value.isdigit()
                 or len(value) > 19
                 or (len(value) > 1 and value.startswith(b"0"))
             ):
-                raise _rejected("The bundle's archive has a malformed extended header.")
+                raise _rejected("bundle.archive_bad_extended")
             records[keyword.decode()] = text
             pos = end
         self._pax = records
@@ -334,4 +334,4 @@ class TarWalker:
     def close(self) -> None:
         """The plaintext ended: it must have ended after a complete end-of-archive marker."""
         if self._state != self._TRAILER:
-            raise _rejected("The bundle's archive is incomplete.")
+            raise _rejected("bundle.archive_incomplete")

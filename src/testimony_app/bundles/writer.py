@@ -338,7 +338,7 @@ def _read_back(fd: int, expected: CiphertextDigest, progress: Callable[[int, int
         parse_header(os.pread(fd, MAX_HEADER_BYTES + 1, 0))
     except CiphertextChanged:
         raise ExportFailed(
-            "The bundle read back from disk differs from what was written; it was removed."
+            "bundle.readback_differs"
         ) from None
 
 
@@ -401,9 +401,9 @@ def write_bundle(
     checked_recipients = parse_recipients(recipients)
     directory = destination.parent
     if not directory.is_dir():
-        raise ExportFailed("The folder chosen for the bundle does not exist.")
+        raise ExportFailed("bundle.folder_missing")
     if not overwrite and os.path.lexists(destination):
-        raise ExportFailed("A file with that name already exists; the bundle was not written.")
+        raise ExportFailed("bundle.file_name_already_exists")
 
     sums_members = [ManifestMember(m.path, m.size, m.sha256) for m in members]
     sums_bytes = render_sha256sums(sums_members)
@@ -454,8 +454,8 @@ def write_bundle(
         fd = os.open(tmp, flags, 0o600)
     except OSError as exc:
         if _is_disk_full(exc):
-            raise DiskFull("The disk is full: the bundle was not written.") from None
-        raise ExportFailed("The bundle cannot be created in that folder.") from None
+            raise DiskFull("bundle.disk_full") from None
+        raise ExportFailed("bundle.folder_not_writable") from None
     try:
         with os.fdopen(fd, "w+b", closefd=True) as handle:
             prefetch = _Prefetch(_all_pieces(tar_members))
@@ -465,7 +465,7 @@ def write_bundle(
             finally:
                 prefetch.close()
             if source.done != tar_length:
-                raise ExportFailed("The bundle's archive came out at an unexpected length.")
+                raise ExportFailed("bundle.archive_length_unexpected")
             handle.flush()
             _synced_read_back(handle.fileno(), written, readback_progress)
             if cancelled is not None and cancelled():
@@ -474,7 +474,7 @@ def write_bundle(
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if _is_disk_full(exc):
-            raise DiskFull("The disk is full: the bundle was not written.") from None
+            raise DiskFull("bundle.disk_full") from None
         raise
     fsync_dir(directory)
     if progress is not None:

@@ -48,7 +48,7 @@ class KdfParams:
             and self.memory_kib >= 8 * self.parallelism
             and len(self.salt) == SALT_BYTES
         ):
-            raise KeyFileDamaged("The vault's key file has impossible settings and was not used.")
+            raise KeyFileDamaged("vault.key_file_impossible")
 
     def with_new_salt(self) -> KdfParams:
         """The same cost with a fresh random salt (every passphrase change gets a new one)."""

@@ -123,7 +123,7 @@ def parse(data: bytes) -> KeySlot:
 
     Every size and bound is checked here, before any key derivation can run.
     """
-    damaged = KeyFileDamaged("The vault's key file is damaged.")
+    damaged = KeyFileDamaged("vault.key_file_damaged")
     if not data or len(data) > MAX_FILE_BYTES:
         raise damaged
     try:
@@ -189,7 +189,7 @@ def _signed(slot: KeySlot, dek: bytes | bytearray) -> bytes:
 def with_anchor(slot: KeySlot, dek: bytes | bytearray, anchor: Anchor | None) -> KeySlot:
     """The same slot carrying ``anchor``, signed again; the slot must belong to ``dek``."""
     if not hmac.compare_digest(_signed(slot, dek), slot.mac):
-        raise KeyFileDamaged("The vault's key file does not belong to this key and was not used.")
+        raise KeyFileDamaged("vault.key_file_foreign")
     moved = replace(slot, anchor=anchor)
     return replace(moved, mac=_signed(moved, dek))
 
@@ -224,7 +224,7 @@ def unwrap(slot: KeySlot, passphrase: str) -> bytearray:
         kdf.wipe(kek)
     if not hmac.compare_digest(_signed(slot, dek), slot.mac):
         kdf.wipe(dek)
-        raise KeyFileDamaged("The vault's key file does not belong to this key and was not used.")
+        raise KeyFileDamaged("vault.key_file_foreign")
     return dek
 
 
@@ -239,7 +239,7 @@ def read_slot(path: Path) -> KeySlot:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise KeyFileDamaged("The vault's key file is missing.") from None
+        raise KeyFileDamaged("vault.key_file_missing") from None
     except OSError:
-        raise KeyFileDamaged("The vault's key file cannot be read.") from None
+        raise KeyFileDamaged("vault.key_file_unreadable") from None
     return parse(data)

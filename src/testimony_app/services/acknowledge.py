@@ -183,7 +183,7 @@ class Acknowledger:
         bundle_id = _signed_bundle_id(data, org_key)
         row = self._ledger.export(bundle_id)
         if row is None:
-            raise ReceiptRejected("The receipt is for a bundle this laptop did not export.")
+            raise ReceiptRejected("receipt.not_exported_here")
         receipt = verify_receipt(
             data, organisation_key=org_key, bundle_id=row.bundle_id, bundle_sha256=row.sha256
         )
@@ -192,17 +192,17 @@ class Acknowledger:
         for ref in receipt.records:
             item = sent.get((ref.id, ref.version))
             if item is None or item.content_sha256 != ref.content_sha256:
-                raise ReceiptRejected("The receipt lists a record that this bundle did not carry.")
+                raise ReceiptRejected("receipt.record_not_carried")
             if item.redacted:
                 raise ReceiptRejected(
-                    "The receipt calls complete a record that this laptop sent only redacted."
+                    "receipt.complete_but_sent_redacted"
                 )
             named.append((ref.id, ref.version))
         copies: list[tuple[str, int]] = []
         for copy in receipt.redacted_copies:
             item = sent.get((copy.id, copy.version))
             if item is None or item.content_sha256 != copy.content_sha256 or not item.redacted:
-                raise ReceiptRejected("The receipt lists a record that this bundle did not carry.")
+                raise ReceiptRejected("receipt.record_not_carried")
             copies.append((copy.id, copy.version))
         fresh = self._ledger.acknowledge(
             bundle_id=bundle_id,
@@ -301,8 +301,7 @@ class Acknowledger:
                 backup = self._vault.replace_backups()
             except (UserFacingError, OSError):
                 raise UserFacingError(
-                    "The content was deleted, but a fresh backup could not be written, so the"
-                    " older backups that still hold it were kept."
+                    "receipt.purge_backup_failed"
                 ) from None
         return PurgeReport(tuple(purged), tuple(kept), backup)
 
@@ -312,9 +311,9 @@ def _read_receipt(path: Path) -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(MAX_RECEIPT_BYTES + 1)
     except OSError:
-        raise UserFacingError("The receipt file cannot be read.") from None
+        raise UserFacingError("receipt.file_unreadable") from None
     if len(data) > MAX_RECEIPT_BYTES:
-        raise ReceiptRejected("The receipt is too large to be a receipt.")
+        raise ReceiptRejected("receipt.too_large")
     return data
 
 
@@ -326,17 +325,17 @@ def _signed_bundle_id(data: bytes, org_key: PublicKey) -> str:
     """
     parts = data.split(b"\n")
     if len(parts) != 3 or parts[2] != b"":
-        raise ReceiptRejected("The file is not a receipt (it should have exactly two lines).")
+        raise ReceiptRejected("receipt.not_two_lines")
     try:
         signature = signature_from_text(parts[1].decode("ascii"))
         org_key.verify(SignatureContext.RECEIPT, parts[0], signature)
     except (UnicodeDecodeError, SignatureInvalid):
-        raise ReceiptRejected("The receipt was not signed by the organisation's key.") from None
+        raise ReceiptRejected("receipt.not_signed_by_org") from None
     try:
         doc = json.loads(parts[0].decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise ReceiptRejected("The receipt is invalid: it is not valid JSON.") from None
+        raise ReceiptRejected("receipt.not_json") from None
     bundle_id = doc.get("bundle_id") if isinstance(doc, dict) else None
     if not isinstance(bundle_id, str):
-        raise ReceiptRejected("The receipt is invalid: it names no bundle.")
+        raise ReceiptRejected("receipt.no_bundle_id")
     return bundle_id

@@ -284,7 +284,7 @@ class BundleService:
         """The random id this vault signs bundles under."""
         value = self.vault.get_meta("device_id")
         if not value:
-            raise VaultDamaged("The vault has no device id; restore a backup.")
+            raise VaultDamaged("vault.no_device_id")
         return value
 
     def device_public_key(self) -> str:
@@ -329,11 +329,11 @@ class BundleService:
         fingerprint = self.enrolment_fingerprint(recipients, org_key)
         if not confirmed:
             raise UserFacingError(
-                "The organisation was not enrolled: its fingerprint was not confirmed."
+                "export.enrol_not_confirmed"
             )
         clean = " ".join(name.split())
         if len(clean) > _MAX_NAME or not clean.isprintable():
-            raise UserFacingError("The organisation's name is too long or has control characters.")
+            raise UserFacingError("export.organisation_name_invalid")
         checked = parse_recipients(list(recipients))
         key_text = PublicKey.from_text(org_key.strip()).to_text()
         now = self.vault.now()
@@ -353,7 +353,7 @@ class BundleService:
         enrolment = self.enrolment()
         if enrolment is None:
             raise UserFacingError(
-                "No organisation is enrolled on this laptop; enrol it before exporting."
+                "export.no_organisation"
             )
         return enrolment
 
@@ -364,7 +364,7 @@ class BundleService:
         checked = parse_recipients(list(given))
         if any(r not in enrolment.recipients for r in checked):
             raise UserFacingError(
-                "That recipient is not one of the enrolled organisation's keys; enrol it first."
+                "export.recipient_not_enrolled"
             )
         return checked
 
@@ -394,10 +394,10 @@ class BundleService:
         if not plan:
             if withheld:
                 raise NothingToExport(
-                    "Nothing was exported: every testimony considered was withheld.", withheld
+                    "export.all_withheld", withheld
                 )
             raise NothingToExport(
-                "Nothing was exported: no sealed testimony is waiting to be sent."
+                "export.nothing_waiting"
             )
         written, exported, ledger_versions = self.write_planned(
             target, plan, chosen_recipients, progress, cancelled

@@ -82,22 +82,21 @@ class DeviceService:
         if text.startswith("ed25519:"):
             row = self._register.get(PublicKey.from_text(text).to_text())
             if row is None:
-                raise UserFacingError("No device with that key is in this organisation's register.")
+                raise UserFacingError("device.key_not_registered")
             return row
         if _FINGERPRINT.fullmatch(text.upper()) is None:
             raise UserFacingError(
-                "Name the device by its key (ed25519:…) or its fingerprint"
-                " (XXXX-XXXX-XXXX-XXXX-XXXX)."
+                "device.name_by_key"
             )
         compact = text.upper().replace("-", "")
         fingerprint = "-".join(compact[i : i + 4] for i in range(0, 20, 4))
         rows = self._register.by_fingerprint(fingerprint)
         if not rows:
             raise UserFacingError(
-                "No device with that fingerprint is in this organisation's register."
+                "device.fingerprint_not_registered"
             )
         if len(rows) > 1:
-            raise UserFacingError("Several devices have that fingerprint; name it by its key.")
+            raise UserFacingError("device.fingerprint_ambiguous")
         return rows[0]
 
     def owners(self, record_id: str) -> builtins.list[OwnerRow]:
@@ -115,11 +114,11 @@ class DeviceService:
         key = PublicKey.from_text(public_key.strip())
         if not confirmed:
             raise UserFacingError(
-                "The device was not registered: its fingerprint was not confirmed."
+                "device.register_not_confirmed"
             )
         clean = _clean(name, "device's name")
         if not clean:
-            raise UserFacingError("Give the device a name (the interviewer and the laptop).")
+            raise UserFacingError("device.name_missing")
         existing = self._register.get(key.to_text())
         if existing is not None and existing.status == "revoked":
             raise UserFacingError(
@@ -139,10 +138,10 @@ class DeviceService:
         """Refuse the device's bundles from now on (lost or seized laptop); keep its records."""
         row = self.find(key_or_fingerprint)
         if not confirmed:
-            raise UserFacingError("The device was not revoked: it was not confirmed.")
+            raise UserFacingError("device.revoke_not_confirmed")
         clean = _clean(reason, "reason")
         if not clean:
-            raise UserFacingError("Say why the device is revoked (for example: seized on a date).")
+            raise UserFacingError("device.revoke_reason_missing")
         if row.status == "revoked":
             raise UserFacingError(f"This device was already revoked on {row.revoked_at[:10]}.")
         self._register.revoke(
@@ -158,19 +157,19 @@ class DeviceService:
         try:
             resolved = self._vault.records.resolve(record_id)
         except RecordNotFound:
-            raise RecordNotFound("No testimony with that id is in this vault.") from None
+            raise RecordNotFound("record.not_found") from None
         if not confirmed:
-            raise UserFacingError("The record was not transferred: it was not confirmed.")
+            raise UserFacingError("device.transfer_not_confirmed")
         clean = _clean(reason, "reason")
         if not clean:
-            raise UserFacingError("Say why the record changes device (for example: laptop lost).")
+            raise UserFacingError("device.transfer_reason_missing")
         if target.status != "registered":
             raise UserFacingError(
-                "A record can only be transferred to a registered device that is not revoked."
+                "device.transfer_target_invalid"
             )
         owners = self._register.owners(resolved)
         if owners and owners[-1].public_key == target.public_key:
-            raise UserFacingError("The record already belongs to that device.")
+            raise UserFacingError("device.transfer_same_device")
         self._register.transfer(
             resolved,
             target.public_key,

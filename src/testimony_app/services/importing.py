@@ -206,18 +206,16 @@ def _merge(tx: ImportTransaction, sink: _ImportSink, verified: VerifiedBundle) -
     pinned = tx.device_key(manifest.device_id)
     if pinned is not None and pinned != signer.to_text():
         raise BundleRejected(
-            "The bundle claims to come from a known device but was signed by a different"
-            " key; it was not imported."
+            "import.known_device_other_key"
         )
     if pinned is None and tx.device_ids_of(signer.to_text()):
         raise BundleRejected(
-            "This device key already sent bundles under another device id; the bundle was"
-            " not imported."
+            "import.device_key_reused"
         )
     known = tx.bundle_sha256(manifest.bundle_id)
     if known is not None and known != verified.bundle_sha256:
         raise BundleRejected(
-            "A different bundle with the same id was already imported; this one was not."
+            "import.bundle_id_reused"
         )
     incoming = inspect(verified, sink.small)
     warnings: list[str] = []

@@ -33,7 +33,7 @@ def org_keygen(directory: Path) -> OrgKeygenResult:
     """
     if not directory.exists():
         if not directory.parent.is_dir():
-            raise UserFacingError("The folder for the organisation's keys cannot be created there.")
+            raise UserFacingError("org_key.folder_not_created")
         ensure_private_dir(directory)
     keys = OrganisationKeys.generate()
     paths = write_organisation_keys(directory, keys)

@@ -238,7 +238,7 @@ class OrganisationService:
             max_size=max_size,
         )
         if report.bundle_sha256 != row.sha256:
-            raise UserFacingError("The quarantined copy changed; it was not marked imported.")
+            raise UserFacingError("quarantine.copy_changed")
         return report
 
     def discard_quarantined(self, ident: str, *, confirmed: bool) -> QuarantineRow:
@@ -331,7 +331,7 @@ def receipt(
     """
     if session is None:
         raise UserFacingError(
-            "A receipt is signed with the organisation's vault, where the bundle was imported."
+            "receipt.sign_in_org_vault"
         )
     return session.bundles.organisation.receipt(
         bundle_path, identity_path, signing_key_path, dest, max_size=max_size

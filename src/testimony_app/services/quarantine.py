@@ -52,10 +52,10 @@ class QuarantineService:
         else:
             found = []
         if not found:
-            raise UserFacingError("No bundle with that number or id is waiting in the quarantine.")
+            raise UserFacingError("quarantine.not_found")
         if len(found) > 1:
             raise UserFacingError(
-                "Several bundles in the quarantine start with that id; give more."
+                "quarantine.id_ambiguous"
             )
         return found[0]
 
@@ -94,7 +94,7 @@ class QuarantineService:
             cancelled=cancelled,
         )
         if verified.signer != signer:
-            raise BundleRejected("The bundle file changed while it was read; nothing was kept.")
+            raise BundleRejected("quarantine.changed_while_read")
         incoming = inspect(verified, sink.small)
         existing = self._store.held(verified.bundle_sha256)
         if existing is not None:
@@ -120,6 +120,6 @@ class QuarantineService:
         """Delete a held bundle's copy unmerged; the log keeps that it arrived."""
         row = self.find(ident)
         if not confirmed:
-            raise UserFacingError("Nothing was discarded: it was not confirmed.")
+            raise UserFacingError("quarantine.discard_not_confirmed")
         self._store.decide(row, "discarded")
         return row

@@ -41,9 +41,9 @@ def sign_receipt(
 ) -> Path:
     """Sign a receipt for a bundle imported into this vault; write it to ``dest`` (0600)."""
     if not dest.parent.is_dir():
-        raise UserFacingError("The folder for the receipt does not exist.")
+        raise UserFacingError("receipt.folder_missing")
     if dest.exists():
-        raise UserFacingError("A file with that name already exists; the receipt was not written.")
+        raise UserFacingError("receipt.file_exists")
     identities = load_age_identities(identity_path)
     signing_key = load_signing_key(signing_key_path)
     sink = CollectingSink()
@@ -54,12 +54,12 @@ def sign_receipt(
     row = ledger.imported_bundle(verified.bundle_id)
     if row is None or row.sha256 != verified.bundle_sha256:
         raise UserFacingError(
-            "This bundle has not been imported into this vault; import it before signing a receipt."
+            "receipt.bundle_not_imported"
         )
     signer = verified.signer.to_text()
     if ledger.device_key(verified.manifest.device_id) != signer:
         raise BundleRejected(
-            "This bundle's device key is not the one this vault trusts; no receipt was made."
+            "receipt.device_key_untrusted"
         )
     held = ledger.held_copies([(i.ref.id, i.ref.version) for i in incoming])
     complete: list[RecordRef] = []

@@ -129,7 +129,7 @@ def _params(choice: KdfChoice) -> kdf.KdfParams:
         return kdf.test_params()
     if choice == "calibrated":
         return kdf.calibrate()
-    raise UserFacingError("Unknown key-derivation setting.")
+    raise UserFacingError("vault.unknown_kdf")
 
 
 def create_vault(path: Path, passphrase: str, *, kdf: KdfChoice = "calibrated") -> VaultSession:

@@ -146,15 +146,13 @@ def check_library() -> str:
     numbers = tuple(int(n) for n in re.findall(r"\d+", version)[:3])
     if len(numbers) < 3 or numbers < MIN_SQLCIPHER:
         raise UnsupportedLibrary(
-            "This copy of Testimony was built with an SQLCipher library it does not trust"
-            " (too old or not SQLCipher); install the program again from your organisation."
+            "vault.sqlcipher_untrusted"
         )
     # The build's default place for temporary data: 2 (memory unless asked) or 3 (always).
     builds = {o.partition("=")[2] for o in options if o.partition("=")[0] == "TEMP_STORE"}
     if not builds & {"2", "3"}:
         raise UnsupportedLibrary(
-            "This copy of Testimony was built with an SQLCipher library that can write"
-            " temporary files unencrypted; install the program again from your organisation."
+            "vault.sqlcipher_unencrypted_temp"
         )
     return version
 
@@ -166,13 +164,11 @@ def _check_settings(conn: Any, profile: CipherProfile) -> None:
         got = str(rows[0][0]) if rows and rows[0] else ""
         if got != wanted:
             raise UnsupportedLibrary(
-                "The SQLCipher library did not apply the vault's encryption settings;"
-                " install the program again from your organisation."
+                "vault.sqlcipher_settings_not_applied"
             )
     if [tuple(r) for r in conn.execute("PRAGMA temp_store").fetchall()] != [(2,)]:
         raise UnsupportedLibrary(
-            "The SQLCipher library did not keep temporary data in memory;"
-            " install the program again from your organisation."
+            "vault.sqlcipher_temp_not_in_memory"
         )
 
 
@@ -207,7 +203,7 @@ class Database:
     def conn(self) -> Any:
         """The raw connection; raises once the vault is locked."""
         if self._conn is None:
-            raise UserFacingError("The vault is locked.")
+            raise UserFacingError("vault.locked")
         return self._conn
 
     def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
@@ -318,14 +314,14 @@ def translate_errors() -> Iterator[None]:
         if code == SQLITE_FULL:
             raise DiskFull() from None
         if code in _DAMAGED_CODES:
-            raise VaultDamaged("The vault database is damaged; restore it from a backup.") from None
+            raise VaultDamaged("vault.database_damaged") from None
         if code in _UNWRITABLE_CODES:
             raise UserFacingError(
-                "The vault could not be written to the disk: the last change was not saved."
+                "vault.write_failed"
             ) from None
         if isinstance(exc, sqlcipher.OperationalError):
             raise  # a bug of ours (SQLITE_ERROR, a busy lock …): the crash handler's
-        raise VaultDamaged("The vault database is damaged; restore it from a backup.") from None
+        raise VaultDamaged("vault.database_damaged") from None
 
 
 def _keyspec(dek: bytes | bytearray) -> bytearray:
@@ -360,10 +356,10 @@ def connect(
         size = path.stat().st_size
     except FileNotFoundError:
         raise VaultDamaged(
-            "The vault's database file is missing; restore it from a backup."
+            "vault.database_missing"
         ) from None
     if size == 0:
-        raise VaultDamaged("The vault's database file is empty; restore it from a backup.")
+        raise VaultDamaged("vault.database_empty")
     try:
         try:
             return _connect_with(path, dek, CipherProfile.CURRENT)
@@ -372,8 +368,7 @@ def connect(
     except _CannotWrite:
         if not allow_read_only:
             raise UserFacingError(
-                "The vault could not be opened because the disk is full or cannot be"
-                " written; free some space and try again."
+                "vault.open_disk_full"
             ) from None
         return _connect_read_only(path, dek)
 
@@ -403,8 +398,7 @@ def _connect_read_only(path: Path, dek: bytes | bytearray) -> Database:
     """
     if not _wal_is_empty(path):
         raise DiskFull(
-            "The disk is full, and the vault's last changes are still waiting to be merged"
-            " into its database; free some space to open it."
+            "vault.open_disk_full_wal"
         )
     return open_immutable(path, dek)
 
@@ -418,14 +412,14 @@ def open_immutable(path: Path, dek: bytes | bytearray) -> Database:
     """
     check_library()
     if not path.is_file() or path.stat().st_size == 0:
-        raise VaultDamaged("The vault's database file is missing; restore it from a backup.")
+        raise VaultDamaged("vault.database_missing")
     uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
     for profile in (CipherProfile.CURRENT, CipherProfile.SQLCIPHER4_DEFAULT):
         try:
             return _connect_with(path, dek, profile, uri=uri)
         except VaultDamaged:
             continue
-    raise VaultDamaged("The vault database is damaged; restore it from a backup.")
+    raise VaultDamaged("vault.database_damaged")
 
 
 def _connect_with(

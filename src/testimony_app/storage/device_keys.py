@@ -39,7 +39,7 @@ def device_id(vault: OpenVault) -> str:
     """The random id this vault signs bundles and statement certificates under."""
     value = vault.get_meta(DEVICE_ID)
     if not value:
-        raise VaultDamaged("The vault has no device id; restore a backup.")
+        raise VaultDamaged("vault.no_device_id")
     return value
 
 
@@ -50,7 +50,7 @@ def ensure_device_key(vault: OpenVault) -> SigningKey:
         try:
             return SigningKey.from_private_bytes(base64.b64decode(stored, validate=True))
         except (binascii.Error, ValueError, UserFacingError):
-            raise VaultDamaged("The vault's device key is damaged; restore a backup.") from None
+            raise VaultDamaged("vault.device_key_damaged") from None
     key = SigningKey.generate()
     vault.set_meta(DEVICE_KEY, base64.b64encode(key.private_bytes()).decode("ascii"))
     vault.set_meta(DEVICE_PUBLIC, key.public_key.to_text())
@@ -62,7 +62,7 @@ def _decode(text: str) -> bytes:
         return base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
         raise VaultDamaged(
-            "The vault's statement-signing key is damaged; restore a backup."
+            "vault.statement_key_damaged"
         ) from None
 
 
@@ -81,14 +81,14 @@ def stored_statement_key(vault: OpenVault) -> StatementKey | None:
     if key_text is None and cert_text is None:
         return None
     if key_text is None or cert_text is None:
-        raise VaultDamaged("The vault's statement-signing key is damaged; restore a backup.")
+        raise VaultDamaged("vault.statement_key_damaged")
     key = StatementKey(private_key_der=_decode(key_text), certificate_der=_decode(cert_text))
     device = ensure_device_key(vault)
     try:
         check_statement_key(key, device.public_key, device_id(vault))
     except UserFacingError:
         raise VaultDamaged(
-            "The vault's statement-signing key is damaged; restore a backup."
+            "vault.statement_key_damaged"
         ) from None
     return key
 

@@ -215,7 +215,7 @@ class ExportLedger:
             (record_id,),
         )
         if not rows:
-            raise RecordNotFound("No testimony with that id is in this vault.")
+            raise RecordNotFound("record.not_found")
         sealed, purged = rows[0]
         if purged:
             return "purged"

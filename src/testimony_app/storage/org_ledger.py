@@ -170,7 +170,7 @@ class ImportLedger:
             (record_id, version, incoming_sha256),
         )
         if value is None:
-            raise RecordNotFound("No such version is kept aside in this vault.")
+            raise RecordNotFound("quarantine.version_not_kept")
         return str(value).encode("utf-8")
 
     def statement(self, record_id: str, version: int) -> bytes | None:

@@ -117,15 +117,15 @@ class QuarantineStore:
                 os.fsync(out.fileno())
             if digest.hexdigest() != sha256:
                 raise UserFacingError(
-                    "The bundle file changed while it was being kept aside; nothing was kept."
+                    "quarantine.changed_while_kept"
                 )
             os.replace(tmp, target)
             fsync_dir(self.folder)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             if exc.errno == errno.ENOSPC:
-                raise DiskFull("The disk is full: the bundle was not kept aside.") from None
-            raise UserFacingError("The bundle could not be copied into the quarantine.") from None
+                raise DiskFull("quarantine.disk_full") from None
+            raise UserFacingError("quarantine.copy_failed") from None
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise

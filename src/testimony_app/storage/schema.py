@@ -553,7 +553,7 @@ def migrate(db: Database) -> int:
     found = user_version(db)
     if found > SCHEMA_VERSION:
         raise VaultTooNew(
-            "This vault was written by a newer version of Testimony; update the program to open it."
+            "vault.too_new"
         )
     for number in range(found, SCHEMA_VERSION):
         with db.transaction() as conn:

@@ -98,7 +98,7 @@ def _check_format(data: bytes) -> None:
         return
     if isinstance(fmt, str) and fmt.startswith("testimony-keys/") and fmt != keyslots.FORMAT:
         raise VaultTooNew(
-            "This vault was written by a newer version of Testimony; update the program to open it."
+            "vault.too_new"
         )
 
 
@@ -106,9 +106,9 @@ def _read_slot(path: Path) -> keyslots.KeySlot:
     try:
         data = path.read_bytes()[: keyslots.MAX_FILE_BYTES + 1]
     except FileNotFoundError:
-        raise KeyFileDamaged("The vault's key file is missing.") from None
+        raise KeyFileDamaged("vault.key_file_missing") from None
     except OSError:
-        raise KeyFileDamaged("The vault's key file cannot be read.") from None
+        raise KeyFileDamaged("vault.key_file_unreadable") from None
     _check_format(data)
     return keyslots.parse(data)
 
@@ -141,9 +141,9 @@ def unwrap_key(path: Path, passphrase: str) -> tuple[bytearray, keyslots.KeySlot
     if not keys.exists() and not bak.exists():
         # Callers have seen a database here: missing key files are damage to repair (restore
         # falls back to a backup's key file), not an absent vault.
-        raise KeyFileDamaged("The vault's key files are missing; restore them from a backup.")
+        raise KeyFileDamaged("vault.key_files_missing")
     raise KeyFileDamaged(
-        "Both copies of the vault's key file are damaged; restore them from a backup."
+        "vault.key_file_both_damaged"
     ) from damage
 
 
@@ -262,7 +262,7 @@ class OpenVault:
                 continue
         if slot is None:
             raise KeyFileDamaged(
-                "Both copies of the vault's key file are damaged; restore them from a backup."
+                "vault.key_file_both_damaged"
             )
         data = keyslots.serialise(slot)
         atomic_write(keys, data)
@@ -273,7 +273,7 @@ class OpenVault:
     def change_passphrase(self, old: str, new: str) -> None:
         """Re-wrap the database key under ``new``; only the key files are rewritten."""
         if not new:
-            raise UserFacingError("The new passphrase is empty.")
+            raise UserFacingError("vault.new_passphrase_empty")
         dek, slot = unwrap_key(self.path, old)
         try:
             fresh = keyslots.new_slot(
@@ -299,7 +299,7 @@ class OpenVault:
             database.backup_to(self.db, dest, self._dek)
             problems = verify_database_file(dest, self._dek)
             if problems:
-                raise VaultDamaged("The new backup did not verify; the vault itself is unchanged.")
+                raise VaultDamaged("vault.backup_not_verified")
             self.backup_missing_files = self._back_up_files(dest)
             shutil.copyfile(self.path / KEYS_NAME, folder / f"{name}.keys")
             os.chmod(folder / f"{name}.keys", 0o600)
@@ -488,9 +488,9 @@ def create(
 ) -> OpenVault:
     """Create a new vault at ``path`` (which must not hold one) and return it unlocked."""
     if not passphrase:
-        raise UserFacingError("The passphrase is empty.")
+        raise UserFacingError("vault.passphrase_empty")
     if path.exists() and any(path.iterdir()):
-        raise VaultExists("A vault, or other files, already exist at that location.")
+        raise VaultExists("vault.exists")
     parent = ensure_private_dir(path.parent) if not path.parent.exists() else path.parent
     staging = parent / f".{path.name}.creating-{secrets.token_hex(4)}"
     ensure_private_dir(staging)
@@ -539,9 +539,9 @@ def unlock(path: Path, passphrase: str, now: Callable[[], str] = utc_now) -> Ope
     :class:`VaultDamaged`, :class:`KeyFileDamaged` or :class:`VaultTooNew`.
     """
     if not path.is_dir():
-        raise VaultNotFound("There is no vault at that location.")
+        raise VaultNotFound("vault.not_found")
     if state(path) is VaultState.ABSENT:
-        raise VaultNotFound("There is no vault at that location.")
+        raise VaultNotFound("vault.not_found")
     _clean_stray_temps(path)
     dek, slot = unwrap_key(path, passphrase)
     return _open(path, dek, slot.vault_id, now, slot.anchor)
@@ -575,7 +575,7 @@ def _open(
         schema.migrate(db)
         stored_id = db.scalar("SELECT value FROM meta WHERE key = 'vault_id'")
         if stored_id != vault_id:
-            raise VaultDamaged("The key file and the database belong to different vaults.")
+            raise VaultDamaged("vault.key_file_other_vault")
         vault = OpenVault(path, db, dek, vault_id, now)
         vault.history_gap = _history_gap(db, anchor)
         if vault.history_gap:
@@ -596,7 +596,7 @@ def restore(path: Path, backup: Path, passphrase: str) -> None:
     (:meth:`OpenVault.replace_backups`) ever deletes it.
     """
     if not backup.is_file():
-        raise UserFacingError("That backup file does not exist.")
+        raise UserFacingError("vault.backup_missing")
     backup_keys = backup.with_suffix(".keys")
     new_keys: bytes | None = None
     try:
@@ -608,7 +608,7 @@ def restore(path: Path, backup: Path, passphrase: str) -> None:
         new_keys = backup_keys.read_bytes()  # written only once the database is in place
     try:
         if verify_database_file(backup, dek):
-            raise VaultDamaged("That backup is damaged too; choose an older one.")
+            raise VaultDamaged("vault.backup_damaged_too")
         staging = path / f"{DB_NAME}.restoring"
         staging.unlink(missing_ok=True)
         source = database.connect(backup, dek)
@@ -618,7 +618,7 @@ def restore(path: Path, backup: Path, passphrase: str) -> None:
             source.close()
         if verify_database_file(staging, dek):
             staging.unlink(missing_ok=True)
-            raise VaultDamaged("The restored copy did not verify; nothing was changed.")
+            raise VaultDamaged("vault.restore_not_verified")
         _bring_back_files(path, staging, backup, dek)
         # Microseconds: a second restore in the same second must not replace the first's
         # set-aside file.
