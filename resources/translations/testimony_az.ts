@@ -375,6 +375,53 @@
         </message>
     </context>
     <context>
+        <name>ChoosePage</name>
+        <message>
+            <source>Sealed testimonies not yet sent. A testimony whose consent does not cover this organisation is kept back; the export says why.</source>
+            <translation>Hələ göndərilməmiş möhürlənmiş ifadələr. Razılığı bu təşkilatı əhatə etməyən ifadə göndərilmir; ixrac bunun səbəbini bildirir.</translation>
+        </message>
+        <message>
+            <source>Every sealed testimony has already been sent. Nothing is waiting.</source>
+            <translation>Bütün möhürlənmiş ifadələr artıq göndərilib. Gözləyən heç nə yoxdur.</translation>
+        </message>
+        <message>
+            <source>Select &amp;all</source>
+            <translation>&amp;Hamısını seç</translation>
+        </message>
+        <message>
+            <source>Select &amp;none</source>
+            <translation>&amp;Heç birini seçmə</translation>
+        </message>
+        <message>
+            <source>E&amp;xport…</source>
+            <translation>İ&amp;xrac et…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Bağla</translation>
+        </message>
+        <message>
+            <source>This laptop signs the bundle with its own key, fingerprint %1. The organisation accepts it only once it has registered this laptop (Vault → This laptop's fingerprint…).</source>
+            <translation>Bu noutbuk paketi öz açarı ilə imzalayır, barmaq izi %1. Təşkilat paketi yalnız bu noutbuku qeydiyyata aldıqdan sonra qəbul edir (Seyf → Bu noutbukun barmaq izi…).</translation>
+        </message>
+        <message>
+            <source>the enrolled organisation</source>
+            <translation>qeydiyyata alınmış təşkilat</translation>
+        </message>
+        <message>
+            <source>Bundles go to %1 (fingerprint %2). Only that organisation can open them.</source>
+            <translation>Paketlərin alıcısı: %1 (barmaq izi %2). Onları yalnız bu təşkilat aça bilər.</translation>
+        </message>
+        <message>
+            <source>%1 · interview of %2 · version %3 · record %4</source>
+            <translation>%1 · müsahibə: %2 · versiya %3 · qeyd %4</translation>
+        </message>
+        <message>
+            <source>Will be withheld: %1</source>
+            <translation>Göndərilməyəcək: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ConsentPage</name>
         <message>
             <source>Explain why the testimony is taken and how it may be used, then ask about each use separately. The witness may refuse any of them, take a break, or stop at any time.</source>
@@ -1008,19 +1055,19 @@
         </message>
         <message>
             <source>the enrolled organisation</source>
-            <translation>qeydiyyata alınmış təşkilat</translation>
+            <translation type="vanished">qeydiyyata alınmış təşkilat</translation>
         </message>
         <message>
             <source>Bundles go to %1 (fingerprint %2). Only that organisation can open them.</source>
-            <translation>Paketlərin alıcısı: %1 (barmaq izi %2). Onları yalnız bu təşkilat aça bilər.</translation>
+            <translation type="vanished">Paketlərin alıcısı: %1 (barmaq izi %2). Onları yalnız bu təşkilat aça bilər.</translation>
         </message>
         <message>
             <source>%1 · interview of %2 · version %3 · record %4</source>
-            <translation>%1 · müsahibə: %2 · versiya %3 · qeyd %4</translation>
+            <translation type="vanished">%1 · müsahibə: %2 · versiya %3 · qeyd %4</translation>
         </message>
         <message>
             <source>Will be withheld: %1</source>
-            <translation>Göndərilməyəcək: %1</translation>
+            <translation type="vanished">Göndərilməyəcək: %1</translation>
         </message>
         <message numerus="yes">
             <source>The bundle was written, read back and checked: %n testimony(ies), %1, in %2</source>
@@ -1098,27 +1145,27 @@
         </message>
         <message>
             <source>Close</source>
-            <translation>Bağla</translation>
+            <translation type="vanished">Bağla</translation>
         </message>
         <message>
             <source>Sealed testimonies not yet sent. A testimony whose consent does not cover this organisation is kept back; the export says why.</source>
-            <translation>Hələ göndərilməmiş möhürlənmiş ifadələr. Razılığı bu təşkilatı əhatə etməyən ifadə göndərilmir; ixrac bunun səbəbini bildirir.</translation>
+            <translation type="vanished">Hələ göndərilməmiş möhürlənmiş ifadələr. Razılığı bu təşkilatı əhatə etməyən ifadə göndərilmir; ixrac bunun səbəbini bildirir.</translation>
         </message>
         <message>
             <source>Every sealed testimony has already been sent. Nothing is waiting.</source>
-            <translation>Bütün möhürlənmiş ifadələr artıq göndərilib. Gözləyən heç nə yoxdur.</translation>
+            <translation type="vanished">Bütün möhürlənmiş ifadələr artıq göndərilib. Gözləyən heç nə yoxdur.</translation>
         </message>
         <message>
             <source>Select &amp;all</source>
-            <translation>&amp;Hamısını seç</translation>
+            <translation type="vanished">&amp;Hamısını seç</translation>
         </message>
         <message>
             <source>Select &amp;none</source>
-            <translation>&amp;Heç birini seçmə</translation>
+            <translation type="vanished">&amp;Heç birini seçmə</translation>
         </message>
         <message>
             <source>E&amp;xport…</source>
-            <translation>İ&amp;xrac et…</translation>
+            <translation type="vanished">İ&amp;xrac et…</translation>
         </message>
         <message>
             <source>The bundle is written under a temporary name, read back and checked, and only then given its name. Cancelling leaves nothing behind.</source>
@@ -1146,7 +1193,7 @@
         </message>
         <message>
             <source>This laptop signs the bundle with its own key, fingerprint %1. The organisation accepts it only once it has registered this laptop (Vault → This laptop's fingerprint…).</source>
-            <translation>Bu noutbuk paketi öz açarı ilə imzalayır, barmaq izi %1. Təşkilat paketi yalnız bu noutbuku qeydiyyata aldıqdan sonra qəbul edir (Seyf → Bu noutbukun barmaq izi…).</translation>
+            <translation type="vanished">Bu noutbuk paketi öz açarı ilə imzalayır, barmaq izi %1. Təşkilat paketi yalnız bu noutbuku qeydiyyata aldıqdan sonra qəbul edir (Seyf → Bu noutbukun barmaq izi…).</translation>
         </message>
     </context>
     <context>
@@ -4084,7 +4131,6 @@ Seyfdə saxlanılanlar təhlükəsizdir. Pəncərə qəribə davranarsa, Testimo
         <name>fields</name>
         <message>
             <source>Write the date as YYYY-MM-DD, for example 2017-05-21, or as YYYY-MM or YYYY when only the month or the year is known.</source>
-            <extracomment>The widest a form grows: long lines are hard to read and a calm page has air at its sides.</extracomment>
             <translation>Tarixi İİİİ-AA-GG kimi yazın, məsələn 2017-05-21; yalnız ay və ya il məlumdursa, İİİİ-AA və ya İİİİ kimi.</translation>
         </message>
         <message>

@@ -355,6 +355,53 @@
         </message>
     </context>
     <context>
+        <name>ChoosePage</name>
+        <message>
+            <source>Sealed testimonies not yet sent. A testimony whose consent does not cover this organisation is kept back; the export says why.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every sealed testimony has already been sent. Nothing is waiting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select &amp;all</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select &amp;none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E&amp;xport…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This laptop signs the bundle with its own key, fingerprint %1. The organisation accepts it only once it has registered this laptop (Vault → This laptop's fingerprint…).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the enrolled organisation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bundles go to %1 (fingerprint %2). Only that organisation can open them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 · interview of %2 · version %3 · record %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Will be withheld: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ConsentPage</name>
         <message>
             <source>Explain why the testimony is taken and how it may be used, then ask about each use separately. The witness may refuse any of them, take a break, or stop at any time.</source>
@@ -986,22 +1033,6 @@
             <source>The export was cancelled; no bundle was written.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>the enrolled organisation</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Bundles go to %1 (fingerprint %2). Only that organisation can open them.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 · interview of %2 · version %3 · record %4</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Will be withheld: %1</source>
-            <translation type="unfinished" />
-        </message>
         <message numerus="yes">
             <source>The bundle was written, read back and checked: %n testimony(ies), %1, in %2</source>
             <translation type="vanished">
@@ -1025,30 +1056,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Close</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sealed testimonies not yet sent. A testimony whose consent does not cover this organisation is kept back; the export says why.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Every sealed testimony has already been sent. Nothing is waiting.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Select &amp;all</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Select &amp;none</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>E&amp;xport…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>The bundle is written under a temporary name, read back and checked, and only then given its name. Cancelling leaves nothing behind.</source>
             <translation type="unfinished" />
         </message>
@@ -1058,10 +1065,6 @@
         </message>
         <message>
             <source>Checking the redaction…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This laptop signs the bundle with its own key, fingerprint %1. The organisation accepts it only once it has registered this laptop (Vault → This laptop's fingerprint…).</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3317,7 +3320,6 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
         <name>fields</name>
         <message>
             <source>Write the date as YYYY-MM-DD, for example 2017-05-21, or as YYYY-MM or YYYY when only the month or the year is known.</source>
-            <extracomment>The widest a form grows: long lines are hard to read and a calm page has air at its sides.</extracomment>
             <translation type="unfinished" />
         </message>
         <message>

@@ -375,6 +375,53 @@
         </message>
     </context>
     <context>
+        <name>ChoosePage</name>
+        <message>
+            <source>Sealed testimonies not yet sent. A testimony whose consent does not cover this organisation is kept back; the export says why.</source>
+            <translation>Запечатанные свидетельства, которые ещё не отправлены. Свидетельство, согласие на которое не распространяется на эту организацию, не отправляется; экспорт сообщит причину.</translation>
+        </message>
+        <message>
+            <source>Every sealed testimony has already been sent. Nothing is waiting.</source>
+            <translation>Все запечатанные свидетельства уже отправлены. Ничего не ожидает отправки.</translation>
+        </message>
+        <message>
+            <source>Select &amp;all</source>
+            <translation>Выбрать &amp;все</translation>
+        </message>
+        <message>
+            <source>Select &amp;none</source>
+            <translation>Сн&amp;ять выбор</translation>
+        </message>
+        <message>
+            <source>E&amp;xport…</source>
+            <translation>&amp;Экспортировать…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message>
+            <source>This laptop signs the bundle with its own key, fingerprint %1. The organisation accepts it only once it has registered this laptop (Vault → This laptop's fingerprint…).</source>
+            <translation>Этот ноутбук подписывает пакет своим ключом, отпечаток %1. Организация примет пакет, только когда зарегистрирует этот ноутбук (Хранилище → Отпечаток этого ноутбука…).</translation>
+        </message>
+        <message>
+            <source>the enrolled organisation</source>
+            <translation>зарегистрированная организация</translation>
+        </message>
+        <message>
+            <source>Bundles go to %1 (fingerprint %2). Only that organisation can open them.</source>
+            <translation>Получатель пакетов: %1 (отпечаток %2). Открыть их может только эта организация.</translation>
+        </message>
+        <message>
+            <source>%1 · interview of %2 · version %3 · record %4</source>
+            <translation>%1 · интервью от %2 · версия %3 · запись %4</translation>
+        </message>
+        <message>
+            <source>Will be withheld: %1</source>
+            <translation>Не будет отправлено: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ConsentPage</name>
         <message>
             <source>Explain why the testimony is taken and how it may be used, then ask about each use separately. The witness may refuse any of them, take a break, or stop at any time.</source>
@@ -1010,19 +1057,19 @@
         </message>
         <message>
             <source>the enrolled organisation</source>
-            <translation>зарегистрированная организация</translation>
+            <translation type="vanished">зарегистрированная организация</translation>
         </message>
         <message>
             <source>Bundles go to %1 (fingerprint %2). Only that organisation can open them.</source>
-            <translation>Получатель пакетов: %1 (отпечаток %2). Открыть их может только эта организация.</translation>
+            <translation type="vanished">Получатель пакетов: %1 (отпечаток %2). Открыть их может только эта организация.</translation>
         </message>
         <message>
             <source>%1 · interview of %2 · version %3 · record %4</source>
-            <translation>%1 · интервью от %2 · версия %3 · запись %4</translation>
+            <translation type="vanished">%1 · интервью от %2 · версия %3 · запись %4</translation>
         </message>
         <message>
             <source>Will be withheld: %1</source>
-            <translation>Не будет отправлено: %1</translation>
+            <translation type="vanished">Не будет отправлено: %1</translation>
         </message>
         <message numerus="yes">
             <source>The bundle was written, read back and checked: %n testimony(ies), %1, in %2</source>
@@ -1102,27 +1149,27 @@
         </message>
         <message>
             <source>Close</source>
-            <translation>Закрыть</translation>
+            <translation type="vanished">Закрыть</translation>
         </message>
         <message>
             <source>Sealed testimonies not yet sent. A testimony whose consent does not cover this organisation is kept back; the export says why.</source>
-            <translation>Запечатанные свидетельства, которые ещё не отправлены. Свидетельство, согласие на которое не распространяется на эту организацию, не отправляется; экспорт сообщит причину.</translation>
+            <translation type="vanished">Запечатанные свидетельства, которые ещё не отправлены. Свидетельство, согласие на которое не распространяется на эту организацию, не отправляется; экспорт сообщит причину.</translation>
         </message>
         <message>
             <source>Every sealed testimony has already been sent. Nothing is waiting.</source>
-            <translation>Все запечатанные свидетельства уже отправлены. Ничего не ожидает отправки.</translation>
+            <translation type="vanished">Все запечатанные свидетельства уже отправлены. Ничего не ожидает отправки.</translation>
         </message>
         <message>
             <source>Select &amp;all</source>
-            <translation>Выбрать &amp;все</translation>
+            <translation type="vanished">Выбрать &amp;все</translation>
         </message>
         <message>
             <source>Select &amp;none</source>
-            <translation>Сн&amp;ять выбор</translation>
+            <translation type="vanished">Сн&amp;ять выбор</translation>
         </message>
         <message>
             <source>E&amp;xport…</source>
-            <translation>&amp;Экспортировать…</translation>
+            <translation type="vanished">&amp;Экспортировать…</translation>
         </message>
         <message>
             <source>The bundle is written under a temporary name, read back and checked, and only then given its name. Cancelling leaves nothing behind.</source>
@@ -1150,7 +1197,7 @@
         </message>
         <message>
             <source>This laptop signs the bundle with its own key, fingerprint %1. The organisation accepts it only once it has registered this laptop (Vault → This laptop's fingerprint…).</source>
-            <translation>Этот ноутбук подписывает пакет своим ключом, отпечаток %1. Организация примет пакет, только когда зарегистрирует этот ноутбук (Хранилище → Отпечаток этого ноутбука…).</translation>
+            <translation type="vanished">Этот ноутбук подписывает пакет своим ключом, отпечаток %1. Организация примет пакет, только когда зарегистрирует этот ноутбук (Хранилище → Отпечаток этого ноутбука…).</translation>
         </message>
     </context>
     <context>
@@ -4103,7 +4150,6 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
         <name>fields</name>
         <message>
             <source>Write the date as YYYY-MM-DD, for example 2017-05-21, or as YYYY-MM or YYYY when only the month or the year is known.</source>
-            <extracomment>The widest a form grows: long lines are hard to read and a calm page has air at its sides.</extracomment>
             <translation>Запишите дату как ГГГГ-ММ-ДД, например 2017-05-21, или как ГГГГ-ММ или ГГГГ, если известен только месяц или год.</translation>
         </message>
         <message>

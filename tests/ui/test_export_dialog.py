@@ -123,10 +123,10 @@ def test_not_enrolled_enrols_after_the_fingerprint_is_confirmed(
     assert enrolment is not None
     assert enrolment.fingerprint == org.fingerprint
     assert enrolment.name == S.ORG_NAME
-    assert org.fingerprint in dialog.destination_label.text()
-    assert device.bundles.device_fingerprint() in dialog.device_label.text()
-    assert dialog.choose_stack.currentIndex() == 1  # nothing sealed yet
-    assert not dialog.export_button.isEnabled()
+    assert org.fingerprint in dialog.choose_page.destination_label.text()
+    assert device.bundles.device_fingerprint() in dialog.choose_page.device_label.text()
+    assert dialog.choose_page.choose_stack.currentIndex() == 1  # nothing sealed yet
+    assert not dialog.choose_page.export_button.isEnabled()
 
 
 @pytest.mark.slow
@@ -144,7 +144,7 @@ def test_export_writes_a_real_bundle_with_progress_and_says_what_was_withheld(
     assert dialog.pages.currentIndex() == ExportDialog.PAGE_CHOOSE
     # Only what is sealed and not yet sent; the refusal is flagged before anything is written.
     assert sorted(dialog.checked_ids()) == sorted([sent, refused])
-    texts = list_texts(dialog.candidates)
+    texts = list_texts(dialog.choose_page.candidates)
     flagged = [t for t in texts if "Will be withheld" in t]
     assert len(flagged) == 1
     assert "did not consent to legal proceedings" in flagged[0]
@@ -169,7 +169,7 @@ def test_export_writes_a_real_bundle_with_progress_and_says_what_was_withheld(
     out.mkdir()
     scripted_prompts.queue("save_path", str(out / "bundle.age"))
     heartbeat.start()
-    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.choose_page.export_button, Qt.MouseButton.LeftButton)
     assert dialog.pages.currentIndex() == ExportDialog.PAGE_PROGRESS
     with qtbot.waitSignal(dialog.exported, timeout=60000) as exported:
         pass
@@ -237,7 +237,7 @@ def test_cancel_mid_export_leaves_no_file(
     out = tmp_path / "usb"
     out.mkdir()
     scripted_prompts.queue("save_path", str(out / "bundle.age"))
-    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.choose_page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.progress.maximum() == 1000, timeout=30000)
     assert held
     assert held[0] < dialog.progress_relay.calls * (1 << 20) + 1
@@ -248,7 +248,7 @@ def test_cancel_mid_export_leaves_no_file(
     qtbot.waitUntil(lambda: not dialog.working, timeout=30000)
 
     assert dialog.pages.currentIndex() == ExportDialog.PAGE_CHOOSE
-    assert dialog.choose_message.text() == "The export was cancelled; no bundle was written."
+    assert dialog.choose_page.message.text() == "The export was cancelled; no bundle was written."
     assert files_in(out) == []  # neither the bundle nor its temporary file
     assert device.testimonies.info(record_id).status == Status.SEALED
     assert device.bundles.exports() == []
@@ -257,7 +257,7 @@ def test_cancel_mid_export_leaves_no_file(
     # And it can be exported afterwards.
     scripted_prompts.queue("save_path", str(out / "again.age"))
     with qtbot.waitSignal(dialog.exported, timeout=60000):
-        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(dialog.choose_page.export_button, Qt.MouseButton.LeftButton)
     assert files_in(out) == ["again.age"]
 
 
@@ -269,7 +269,7 @@ def test_only_withheld_records_means_nothing_is_written(
     other = S.sealed(device, S.english("other", organisations=["Başqa Təşkilat"]))
     dialog = make_dialog(qtbot, device, runner)
     scripted_prompts.queue("save_path", str(tmp_path / "nothing.age"))
-    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.choose_page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == ExportDialog.PAGE_DONE, timeout=30000)
     assert dialog.result_page.done_summary.text() == (
         "Nothing was exported: every testimony considered was withheld."
@@ -291,17 +291,17 @@ def test_unticked_records_stay_and_cancelling_the_path_does_nothing(
     second = S.sealed(device, S.english("second"))
     dialog = make_dialog(qtbot, device, runner)
     scripted_prompts.queue("save_path", None)
-    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.choose_page.export_button, Qt.MouseButton.LeftButton)
     assert dialog.pages.currentIndex() == ExportDialog.PAGE_CHOOSE
     assert not dialog.working
 
-    QTest.mouseClick(dialog.select_none_button, Qt.MouseButton.LeftButton)
-    assert not dialog.export_button.isEnabled()
+    QTest.mouseClick(dialog.choose_page.select_none_button, Qt.MouseButton.LeftButton)
+    assert not dialog.choose_page.export_button.isEnabled()
     dialog.set_checked(second, True)
     assert dialog.checked_ids() == [second]
     scripted_prompts.queue("save_path", str(tmp_path / "one.age"))
     with qtbot.waitSignal(dialog.exported, timeout=60000):
-        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(dialog.choose_page.export_button, Qt.MouseButton.LeftButton)
     statuses = {s.id: s.status for s in device.testimonies.list()}
     assert statuses == {first: Status.SEALED, second: Status.EXPORTED}
 
@@ -349,7 +349,7 @@ def test_menu_actions_open_the_dialogs_and_the_lock_cancels_an_export(
     out = tmp_path / "usb"
     out.mkdir()
     scripted_prompts.queue("save_path", str(out / "bundle.age"))
-    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.choose_page.export_button, Qt.MouseButton.LeftButton)
     window.lock()  # mid-export: the dialog closes and the export is cancelled
     assert window.runner.wait_idle(60000)
     assert files_in(out) == []
@@ -391,18 +391,18 @@ def test_a_record_that_goes_redacted_is_reviewed_before_the_export(
 
     # Cancelling the review cancels the export: nothing written, nothing stored.
     with qtbot.waitSignal(dialog.review_opened, timeout=30000) as opened:
-        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(dialog.choose_page.export_button, Qt.MouseButton.LeftButton)
     opened.args[0].reject()
     qtbot.waitUntil(lambda: not dialog.working, timeout=10000)
     assert dialog.pages.currentIndex() == ExportDialog.PAGE_CHOOSE
-    assert "cancelled" in dialog.choose_message.text()
+    assert "cancelled" in dialog.choose_page.message.text()
     assert device.statements.stored_review(hidden, 1).empty
 
     out = tmp_path / "usb"
     out.mkdir()
     scripted_prompts.queue("save_path", str(out / "bundle.age"))
     with qtbot.waitSignal(dialog.review_opened, timeout=30000) as opened:
-        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(dialog.choose_page.export_button, Qt.MouseButton.LeftButton)
     review = opened.args[0]
     doubtful = review.row_of("Nemət", where="narrative.text")
     assert doubtful == 0  # the doubtful word first, kept unless ticked
@@ -450,7 +450,7 @@ def test_every_version_that_goes_redacted_is_reviewed(
 
     dialog.review_opened.connect(accept)
     with qtbot.waitSignal(dialog.exported, timeout=60000):
-        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(dialog.choose_page.export_button, Qt.MouseButton.LeftButton)
     assert reviewed == [1, 2]
     extracted = S.extract(org.paths[0], out / "bundle.age", tmp_path / "x")
     for number in (1, 2):

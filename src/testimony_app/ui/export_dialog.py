@@ -6,12 +6,12 @@ The flow, one page of a stack each:
    runner): which organisation is enrolled, which testimonies are sealed and not yet sent,
    and for each the reason the export itself would withhold it, from the same code.
 2. **Enrol** when no organisation is pinned (:class:`~testimony_app.ui.enrol_page.EnrolPage`).
-3. **Choose**: the candidates with check boxes, each marked when its consent will keep it
-   back; a record that goes redacted (the witness's name may not appear) is shown in the
-   redaction review first (``ui/redaction_review.py``: every replacement and doubtful word,
-   choices stored with the version and applied to its record and statement in the bundle);
-   the destination is asked for with a neutral file name (the name of a bundle says
-   nothing about who is in it).
+3. **Choose** (:class:`~testimony_app.ui.export_choose.ChoosePage`): the candidates with
+   check boxes, each marked when its consent will keep it back; a record that goes redacted
+   (the witness's name may not appear) is shown in the redaction review first
+   (``ui/redaction_review.py``: every replacement and doubtful word, choices stored with the
+   version and applied to its record and statement in the bundle); the destination is asked
+   for with a neutral file name (the name of a bundle says nothing about who is in it).
 4. **Exporting**: ``session.bundles.export`` runs on the task runner. Its ``progress(done,
    total)`` callback arrives on the worker thread; :class:`ProgressRelay` throttles it and
    emits a signal, which Qt queues to the GUI thread, so the bar moves and the window never
@@ -36,8 +36,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -50,14 +48,13 @@ from testimony_app.errors import OperationCancelled
 from testimony_app.log import get_logger
 from testimony_app.services.bundles import (
     Enrolment,
-    ExportCandidate,
     ExportPlan,
     neutral_bundle_name,
 )
-from testimony_app.ui.bundle_texts import human_size, reason_text, short_id
+from testimony_app.ui.bundle_texts import human_size
 from testimony_app.ui.enrol_page import EnrolPage
+from testimony_app.ui.export_choose import ChoosePage
 from testimony_app.ui.export_result import ExportOutcome, ExportResultPage, run_export
-from testimony_app.ui.i18n import format_date
 from testimony_app.ui.prompts import Prompts, prompts_for
 from testimony_app.ui.redaction_review import RedactionReviewDialog
 from testimony_app.ui.session_op import SessionOp
@@ -145,7 +142,11 @@ class ExportDialog(QDialog):
         self.enrol_page.enrolled.connect(self._enrolled)
         self.enrol_page.close_requested.connect(self.reject)
         self.pages.addWidget(self.enrol_page)
-        self.pages.addWidget(self._build_choose_page())
+        self.choose_page = ChoosePage(self)
+        self.choose_page.export_clicked.connect(self.export)
+        self.choose_page.close_clicked.connect(self.reject)
+        self.choose_page.selection_changed.connect(self._update_export_button)
+        self.pages.addWidget(self.choose_page)
         self.pages.addWidget(self._build_progress_page())
         self.result_page = ExportResultPage(self)
         self.result_page.close_requested.connect(self.accept)
@@ -172,67 +173,6 @@ class ExportDialog(QDialog):
         layout.addWidget(self.busy_label)
         layout.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
-        return page
-
-    def _build_choose_page(self) -> QWidget:
-        page = QWidget(self)
-        self.destination_label = QLabel(page)
-        self.destination_label.setObjectName("exportOrganisation")
-        self.destination_label.setWordWrap(True)
-        self.device_label = QLabel(page)
-        self.device_label.setObjectName("exportDeviceKey")
-        self.device_label.setWordWrap(True)
-        self.device_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.list_intro = QLabel(page)
-        self.list_intro.setWordWrap(True)
-        self.candidates = QListWidget(page)
-        self.candidates.setObjectName("exportCandidates")
-        self.candidates.setWordWrap(True)
-        self.candidates.setAlternatingRowColors(True)
-        self.empty_label = QLabel(page)
-        self.empty_label.setObjectName("exportEmpty")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.choose_stack = QStackedWidget(page)
-        self.choose_stack.addWidget(self.candidates)
-        self.choose_stack.addWidget(self.empty_label)
-        self.select_all_button = QPushButton(page)
-        self.select_all_button.setObjectName("exportSelectAll")
-        self.select_all_button.setAutoDefault(False)
-        self.select_none_button = QPushButton(page)
-        self.select_none_button.setObjectName("exportSelectNone")
-        self.select_none_button.setAutoDefault(False)
-        self.choose_message = QLabel(page)
-        self.choose_message.setObjectName("exportMessage")
-        self.choose_message.setWordWrap(True)
-        self.export_button = QPushButton(page)
-        self.export_button.setObjectName("exportButton")
-        self.choose_close = QPushButton(page)
-        self.choose_close.setObjectName("exportCloseButton")
-        self.choose_close.setAutoDefault(False)
-
-        selection = QHBoxLayout()
-        selection.addWidget(self.select_all_button)
-        selection.addWidget(self.select_none_button)
-        selection.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.choose_message, 1)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.choose_close)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.destination_label)
-        layout.addWidget(self.device_label)
-        layout.addSpacing(6)
-        layout.addWidget(self.list_intro)
-        layout.addWidget(self.choose_stack, 1)
-        layout.addLayout(selection)
-        layout.addLayout(buttons)
-
-        self.candidates.itemChanged.connect(self._update_export_button)
-        self.select_all_button.clicked.connect(lambda: self._check_all(True))
-        self.select_none_button.clicked.connect(lambda: self._check_all(False))
-        self.export_button.clicked.connect(self.export)
-        self.choose_close.clicked.connect(self.reject)
         return page
 
     def _build_progress_page(self) -> QWidget:
@@ -279,19 +219,11 @@ class ExportDialog(QDialog):
 
     def checked_ids(self) -> list[str]:
         """The record ids ticked for export, in list order."""
-        ids = []
-        for row in range(self.candidates.count()):
-            item = self.candidates.item(row)
-            if item.checkState() == Qt.CheckState.Checked:
-                ids.append(str(item.data(Qt.ItemDataRole.UserRole)))
-        return ids
+        return self.choose_page.checked_ids()
 
     def set_checked(self, record_id: str, checked: bool) -> None:
         """Tick or untick one candidate."""
-        for row in range(self.candidates.count()):
-            item = self.candidates.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == record_id:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.choose_page.set_checked(record_id, checked)
 
     @Slot()
     def reload(self) -> None:
@@ -317,7 +249,7 @@ class ExportDialog(QDialog):
             self._ask_and_export(ids)
             return
         self._set_reviewing(True)
-        self.choose_message.setText(self.tr("Checking the redaction…"))
+        self.choose_page.message.setText(self.tr("Checking the redaction…"))
         self.ops.submit(
             lambda s: redaction_reviews(s, wanted),
             lambda found: self._review_next(ids, found),
@@ -331,7 +263,7 @@ class ExportDialog(QDialog):
             return
         if not pending:
             self._set_reviewing(False)
-            self.choose_message.setText("")
+            self.choose_page.message.setText("")
             self._ask_and_export(ids)
             return
         review, rest = pending[0], pending[1:]
@@ -356,7 +288,7 @@ class ExportDialog(QDialog):
         def rejected() -> None:
             if self.ops.alive:
                 self._set_reviewing(False)
-                self.choose_message.setText(
+                self.choose_page.message.setText(
                     self.tr("The export was cancelled; no bundle was written.")
                 )
 
@@ -412,7 +344,7 @@ class ExportDialog(QDialog):
             self.enrol_page.enrol_recipients.setFocus()
             self.enrol_page.update_buttons()
             return
-        self._fill_candidates(plan)
+        self.choose_page.show_plan(plan)
         self.pages.setCurrentIndex(self.PAGE_CHOOSE)
 
     def _enrolled(self, enrolment: Enrolment) -> None:
@@ -463,79 +395,12 @@ class ExportDialog(QDialog):
         self.pages.setCurrentIndex(self.PAGE_CHOOSE)
         if isinstance(exc, OperationCancelled):
             _log.info("export cancelled")
-            self.choose_message.setText(self.tr("The export was cancelled; no bundle was written."))
-            return
-        self.choose_message.setText("")
-        show_error(self, exc)
-
-    # -- filling --------------------------------------------------------------------------------
-
-    def _fill_candidates(self, found: ExportPlan) -> None:
-        enrolment = found.enrolment
-        assert enrolment is not None
-        self.destination_label.setText(self._destination_text(enrolment))
-        self.device_label.setText(self._device_text(found.device_fingerprint))
-        blocked = self.candidates.blockSignals(True)
-        self.candidates.clear()
-        for candidate in found.candidates:
-            item = QListWidgetItem(self._candidate_text(candidate), self.candidates)
-            item.setData(Qt.ItemDataRole.UserRole, candidate.record_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            if candidate.reason:
-                item.setForeground(self.palette().placeholderText())
-                item.setToolTip(reason_text(candidate.reason))
-        self.candidates.blockSignals(blocked)
-        self.choose_stack.setCurrentIndex(0 if found.candidates else 1)
-        self.select_all_button.setEnabled(bool(found.candidates))
-        self.select_none_button.setEnabled(bool(found.candidates))
-        self._update_export_button()
-
-    def _retranslate_candidates(self, found: ExportPlan) -> None:
-        """New texts in place, keeping what the user ticked."""
-        assert found.enrolment is not None
-        self.destination_label.setText(self._destination_text(found.enrolment))
-        self.device_label.setText(self._device_text(found.device_fingerprint))
-        by_id = {c.record_id: c for c in found.candidates}
-        blocked = self.candidates.blockSignals(True)
-        for row in range(self.candidates.count()):
-            item = self.candidates.item(row)
-            candidate = by_id.get(str(item.data(Qt.ItemDataRole.UserRole)))
-            if candidate is not None:
-                item.setText(self._candidate_text(candidate))
-                if candidate.reason:
-                    item.setToolTip(reason_text(candidate.reason))
-        self.candidates.blockSignals(blocked)
-
-    def _device_text(self, fingerprint: str) -> str:
-        return self.tr(
-            "This laptop signs the bundle with its own key, fingerprint %1. The organisation "
-            "accepts it only once it has registered this laptop (Vault → This laptop's "
-            "fingerprint…)."
-        ).replace("%1", fingerprint)
-
-    def _destination_text(self, enrolment: Enrolment) -> str:
-        name = enrolment.name or self.tr("the enrolled organisation")
-        return (
-            self.tr("Bundles go to %1 (fingerprint %2). Only that organisation can open them.")
-            .replace("%1", name)
-            .replace("%2", enrolment.fingerprint)
-        )
-
-    def _candidate_text(self, candidate: ExportCandidate) -> str:
-        date = format_date(candidate.interview_date) if candidate.interview_date else "—"
-        text = (
-            self.tr("%1 · interview of %2 · version %3 · record %4")
-            .replace("%1", candidate.label or "—")
-            .replace("%2", date)
-            .replace("%3", str(candidate.version))
-            .replace("%4", short_id(candidate.record_id))
-        )
-        if candidate.reason:
-            text += "\n" + self.tr("Will be withheld: %1").replace(
-                "%1", reason_text(candidate.reason)
+            self.choose_page.message.setText(
+                self.tr("The export was cancelled; no bundle was written.")
             )
-        return text
+            return
+        self.choose_page.message.setText("")
+        show_error(self, exc)
 
     def _labels(self) -> dict[str, str]:
         """Witness labels (pseudonym or initials) by record, from the plan."""
@@ -549,12 +414,7 @@ class ExportDialog(QDialog):
 
     @Slot()
     def _update_export_button(self) -> None:
-        self.export_button.setEnabled(bool(self.checked_ids()) and not self.working)
-
-    def _check_all(self, checked: bool) -> None:
-        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        for row in range(self.candidates.count()):
-            self.candidates.item(row).setCheckState(state)
+        self.choose_page.export_button.setEnabled(bool(self.checked_ids()) and not self.working)
 
     # -- closing ----------------------------------------------------------------------------------
 
@@ -562,7 +422,7 @@ class ExportDialog(QDialog):
         """Closing while a bundle is being written cancels it (the lock closes every dialog)."""
         self._cancel.set()
         self.ops.close()
-        self.candidates.clear()
+        self.choose_page.clear()
         self.result_page.clear()
         super().done(result)
 
@@ -572,19 +432,6 @@ class ExportDialog(QDialog):
         """Set every text in the current language."""
         self.setWindowTitle(self.tr("Export to the organisation"))
         self.busy_label.setText(self.tr("Looking for testimonies to send…"))
-        self.list_intro.setText(
-            self.tr(
-                "Sealed testimonies not yet sent. A testimony whose consent does not cover this "
-                "organisation is kept back; the export says why."
-            )
-        )
-        self.empty_label.setText(
-            self.tr("Every sealed testimony has already been sent. Nothing is waiting.")
-        )
-        self.select_all_button.setText(self.tr("Select &all"))
-        self.select_none_button.setText(self.tr("Select &none"))
-        self.export_button.setText(self.tr("E&xport…"))
-        self.choose_close.setText(self.tr("Close"))
         self.progress_note.setText(
             self.tr(
                 "The bundle is written under a temporary name, read back and checked, and only "
@@ -592,8 +439,6 @@ class ExportDialog(QDialog):
             )
         )
         self.cancel_button.setText(self.tr("Cancel"))
-        if self._plan is not None and self._plan.enrolment is not None:
-            self._retranslate_candidates(self._plan)
         if self._outcome is not None:
             self.result_page.show_outcome(self._outcome, self._labels())
 
