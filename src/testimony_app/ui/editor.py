@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
@@ -183,9 +184,7 @@ class TestimonyEditor(QWidget):
         self._shortcut(QKeySequence("Ctrl+PgDown"), lambda: self._step_section(1))
         self._shortcut(QKeySequence("Ctrl+PgUp"), lambda: self._step_section(-1))
         for number in range(1, len(self.pages) + 1):
-            self._shortcut(
-                QKeySequence(f"Alt+{number}"), lambda n=number: self.show_section(n - 1)
-            )
+            self._shortcut(QKeySequence(f"Alt+{number}"), partial(self.show_section, number - 1))
 
         self.retranslate()
         self.navigator.setCurrentRow(0)

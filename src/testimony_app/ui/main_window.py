@@ -402,11 +402,11 @@ class MainWindow(QMainWindow):
         self.recovery.clear()
         self.pages.setCurrentIndex(self.PAGE_LIST)
 
-        def reselect() -> None:
+        def select_it_again() -> None:
             if record_id:
                 self.list_page.select_id(record_id)
 
-        self.list_page.refresh(on_done=reselect)
+        self.list_page.refresh(on_done=select_it_again)
         self.list_page.table.setFocus()
         self._update_actions()
 

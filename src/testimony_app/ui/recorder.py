@@ -27,7 +27,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QIODevice, QObject, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMediaDevices, QtAudio
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
@@ -147,7 +147,7 @@ class MicrophoneSource:
         )
         self._source = QAudioSource(self._device, wanted)
         self._source.setBufferSize(self._format.bytes_per_second * 4)
-        self._io = None
+        self._io: QIODevice | None = None
 
     def audio_format(self) -> PcmFormat:
         """The negotiated format."""
@@ -445,8 +445,8 @@ class Recorder(QObject):
             samples = memoryview(tail[: len(tail) // 2 * 2]).cast("h")
             peak = max(abs(max(samples)), abs(min(samples))) / 32768
         elif fmt.is_float and fmt.bits == 32 and len(tail) >= 4:
-            samples = memoryview(tail[: len(tail) // 4 * 4]).cast("f")
-            peak = min(1.0, max(abs(max(samples)), abs(min(samples))))
+            floats = memoryview(tail[: len(tail) // 4 * 4]).cast("f")
+            peak = min(1.0, max(abs(max(floats)), abs(min(floats))))
         self.level.emit(peak)
 
 

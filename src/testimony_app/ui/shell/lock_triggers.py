@@ -15,6 +15,7 @@ because the idle warning (a countdown 30 s before) and the watcher must agree on
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypedDict
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
@@ -27,6 +28,13 @@ from testimony_app.ui.lock import (
     IdleWatcher,
     SleepWatcher,
 )
+
+
+class _Clocks(TypedDict, total=False):
+    """The clocks a test may hand the idle watcher (keyword arguments of IdleWatcher)."""
+
+    monotonic: Callable[[], float]
+    wall: Callable[[], float]
 
 
 class LockTriggers(QObject):
@@ -52,7 +60,7 @@ class LockTriggers(QObject):
         super().__init__(window)
         self._is_open = is_open
         self.minutes = DEFAULT_LOCK_MINUTES
-        clocks: dict[str, Callable[[], float]] = {}
+        clocks: _Clocks = {}  # the watcher's own clocks unless a test gives its fakes
         if monotonic is not None:
             clocks["monotonic"] = monotonic
         if wall_clock is not None:
