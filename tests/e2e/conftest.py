@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import shiboken6
@@ -16,12 +17,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 import testimony_app.ui  # noqa: F401 -- applies the None-refcount guard first
 from testimony_app.ui import prompts as prompts_module
 from testimony_app.ui.i18n import Translations, UiPreferences
 from testimony_app.ui.main_window import MainWindow
 from testimony_app.ui.prompts import ScriptedPrompts
+from testkit.qt import OpenWindow
 
 
 def _type_text(widget: QWidget, text: str) -> None:
@@ -63,11 +66,13 @@ def trigger() -> Callable[[MainWindow, str], None]:
 
 
 @pytest.fixture
-def open_window(qtbot, tmp_path: Path, scripted_prompts: ScriptedPrompts):
+def open_window(
+    qtbot: QtBot, tmp_path: Path, scripted_prompts: ScriptedPrompts
+) -> Iterator[OpenWindow]:
     """Build the real main window (cheap test KDF); closed (and so locked) after the test."""
     windows: list[MainWindow] = []
 
-    def build(vault: Path, **kwargs) -> MainWindow:
+    def build(vault: Path, **kwargs: Any) -> MainWindow:
         kwargs.setdefault("prompts", scripted_prompts)
         kwargs.setdefault("kdf", "test")
         kwargs.setdefault("preferences", UiPreferences(tmp_path / "ui.ini"))

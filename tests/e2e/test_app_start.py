@@ -16,7 +16,7 @@ from testimony_app.app import parse_args
 pytestmark = pytest.mark.e2e
 
 
-def test_arguments_and_what_is_left_for_qt():
+def test_arguments_and_what_is_left_for_qt() -> None:
     args, rest = parse_args(["--vault", "/tmp/v", "--demo-passphrase", "x y", "-style", "fusion"])
     assert args.vault == Path("/tmp/v")
     assert args.demo_passphrase == "x y"

@@ -9,15 +9,19 @@ brings the list back.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton, QTextEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from testimony_app.domain.model import Status
 from testimony_app.services.vault import unlock_vault
+from testimony_app.ui.prompts import ScriptedPrompts
+from testkit.qt import OpenWindow, Trigger, TypeText
 
 pytestmark = pytest.mark.e2e
 
@@ -36,7 +40,7 @@ def find(root: QWidget, cls: type, name: str) -> Any:
     return child
 
 
-def unlock(window, qtbot, type_text) -> None:
+def unlock(window, qtbot: QtBot, type_text: TypeText) -> None:
     page = window.unlock_page
     assert window.pages.currentWidget() is page
     page.passphrase.setText("")
@@ -46,7 +50,7 @@ def unlock(window, qtbot, type_text) -> None:
     assert window.runner.wait_idle()
 
 
-def write_testimony(editor, qtbot, type_text) -> None:
+def write_testimony(editor, qtbot: QtBot, type_text: TypeText) -> None:
     """What an interviewer types, section by section, in interview order."""
     editor.show_section("consent")
     find(editor, QWidget, "consent.informed_of_purpose").setChecked(True)
@@ -90,8 +94,13 @@ def write_testimony(editor, qtbot, type_text) -> None:
 
 @pytest.mark.slow
 def test_an_interview_from_first_run_to_amendment(
-    open_window, qtbot, tmp_path, type_text, trigger, scripted_prompts
-):
+    open_window: OpenWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    type_text: TypeText,
+    trigger: Trigger,
+    scripted_prompts: ScriptedPrompts,
+) -> None:
     vault = tmp_path / "vault"
 
     # -- first run: create the vault ---------------------------------------------------------

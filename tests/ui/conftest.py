@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from testimony_app.domain.model import Status, TestimonySummary, initials
 from testimony_app.ui import prompts as prompts_module
 from testimony_app.ui.prompts import ScriptedPrompts
+from testkit.qt import MakeWindow
 
 TypeText = Callable[[QWidget, str], None]
 
@@ -108,14 +112,19 @@ def clocks() -> tuple[FakeClock, FakeClock]:
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path, scripted_prompts, clocks):
+def make_window(
+    qtbot: QtBot,
+    tmp_path: Path,
+    scripted_prompts: ScriptedPrompts,
+    clocks: tuple[FakeClock, FakeClock],
+) -> Iterator[MakeWindow]:
     """Build the real main window on a vault in ``tmp_path`` with the cheap test KDF."""
     from testimony_app.ui.i18n import UiPreferences
     from testimony_app.ui.main_window import MainWindow
 
-    windows = []
+    windows: list[MainWindow] = []
 
-    def build(vault=None, **kwargs):
+    def build(vault: Path | None = None, **kwargs: Any) -> MainWindow:
         kwargs.setdefault("prompts", scripted_prompts)
         kwargs.setdefault("kdf", "test")
         kwargs.setdefault("preferences", UiPreferences(tmp_path / "ui.ini"))

@@ -6,29 +6,35 @@ The dialog shows the fingerprint the organisation's program computes from the sa
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from testimony_app.services.vault import create_vault
 from testimony_app.ui.device_dialog import DeviceDialog
 from testimony_app.ui.i18n import Translations
 from testimony_app.ui.tasks import TaskRunner
 from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
+from testkit.qt import MakeWindow, TypeText
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def runner(qtbot):
+def runner(qtbot: QtBot):
     task_runner = TaskRunner()
     yield task_runner
     task_runner.wait_idle(60000)
     task_runner.shutdown()
 
 
-def test_the_dialog_shows_what_the_organisation_registers(qtbot, tmp_path, runner) -> None:
+def test_the_dialog_shows_what_the_organisation_registers(
+    qtbot: QtBot, tmp_path: Path, runner
+) -> None:
     session = S.new_vault(tmp_path / "laptop")
     org_vault = S.new_vault(tmp_path / "org")
     try:
@@ -59,7 +65,9 @@ def test_the_dialog_shows_what_the_organisation_registers(qtbot, tmp_path, runne
         org_vault.lock()
 
 
-def test_the_vault_menu_opens_it(make_window, qtbot, tmp_path, type_text) -> None:
+def test_the_vault_menu_opens_it(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     passphrase = S.passphrase()
     create_vault(tmp_path / "vault", passphrase, kdf="test").lock()
     window = make_window()

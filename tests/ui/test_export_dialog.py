@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from testimony_app.domain.model import Status
 from testimony_app.services import organisation
@@ -22,8 +23,10 @@ from testimony_app.services.vault import VaultSession, create_vault
 from testimony_app.ui.bundle_texts import reason_text
 from testimony_app.ui.export_dialog import ExportDialog
 from testimony_app.ui.i18n import Translations
+from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.tasks import ProgressRelay, TaskRunner
 from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
+from testkit.qt import MakeWindow, TypeText
 
 pytestmark = pytest.mark.gui
 
@@ -46,7 +49,7 @@ def device(tmp_path: Path) -> VaultSession:
 
 
 @pytest.fixture
-def runner(qtbot):
+def runner(qtbot: QtBot):
     task_runner = TaskRunner()
     yield task_runner
     task_runner.wait_idle(60000)
@@ -61,7 +64,7 @@ def recording(tmp_path: Path) -> Path:
     return path
 
 
-def make_dialog(qtbot, session: VaultSession, runner: TaskRunner, **kw) -> ExportDialog:
+def make_dialog(qtbot: QtBot, session: VaultSession, runner: TaskRunner, **kw) -> ExportDialog:
     dialog = ExportDialog(lambda: session, runner, **kw)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -79,8 +82,8 @@ def files_in(folder: Path) -> list[str]:
 
 @pytest.mark.slow
 def test_not_enrolled_enrols_after_the_fingerprint_is_confirmed(
-    qtbot, device, runner, org, type_text
-):
+    qtbot: QtBot, device, runner, org, type_text: TypeText
+) -> None:
     dialog = make_dialog(qtbot, device, runner)
     assert dialog.pages.currentIndex() == ExportDialog.PAGE_ENROL
     assert "testimony-app enrol" in dialog.enrol_page.enrol_intro.text()
@@ -131,8 +134,8 @@ def test_not_enrolled_enrols_after_the_fingerprint_is_confirmed(
 
 @pytest.mark.slow
 def test_export_writes_a_real_bundle_with_progress_and_says_what_was_withheld(
-    qtbot, device, runner, org, recording, tmp_path, scripted_prompts
-):
+    qtbot: QtBot, device, runner, org, recording, tmp_path: Path, scripted_prompts: ScriptedPrompts
+) -> None:
     S.enrol(device, org)
     sent = S.sealed(device, S.azerbaijani("sent", organisations=[S.ORG_NAME]), recording)
     refused = S.sealed(device, S.russian("refused", legal=False))
@@ -217,8 +220,8 @@ def test_export_writes_a_real_bundle_with_progress_and_says_what_was_withheld(
 
 @pytest.mark.slow
 def test_cancel_mid_export_leaves_no_file(
-    qtbot, device, runner, org, recording, tmp_path, scripted_prompts
-):
+    qtbot: QtBot, device, runner, org, recording, tmp_path: Path, scripted_prompts: ScriptedPrompts
+) -> None:
     S.enrol(device, org)
     record_id = S.sealed(device, S.azerbaijani("cancel"), recording)
     dialog = make_dialog(qtbot, device, runner, progress_interval=0.0)
@@ -263,8 +266,8 @@ def test_cancel_mid_export_leaves_no_file(
 
 @pytest.mark.slow
 def test_only_withheld_records_means_nothing_is_written(
-    qtbot, device, runner, org, tmp_path, scripted_prompts
-):
+    qtbot: QtBot, device, runner, org, tmp_path: Path, scripted_prompts: ScriptedPrompts
+) -> None:
     S.enrol(device, org)
     other = S.sealed(device, S.english("other", organisations=["Başqa Təşkilat"]))
     dialog = make_dialog(qtbot, device, runner)
@@ -284,8 +287,8 @@ def test_only_withheld_records_means_nothing_is_written(
 
 @pytest.mark.slow
 def test_unticked_records_stay_and_cancelling_the_path_does_nothing(
-    qtbot, device, runner, org, tmp_path, scripted_prompts
-):
+    qtbot: QtBot, device, runner, org, tmp_path: Path, scripted_prompts: ScriptedPrompts
+) -> None:
     S.enrol(device, org)
     first = S.sealed(device, S.english("first"))
     second = S.sealed(device, S.english("second"))
@@ -306,7 +309,7 @@ def test_unticked_records_stay_and_cancelling_the_path_does_nothing(
     assert statuses == {first: Status.SEALED, second: Status.EXPORTED}
 
 
-def test_progress_relay_throttles_but_keeps_the_first_and_the_last(qtbot):
+def test_progress_relay_throttles_but_keeps_the_first_and_the_last(qtbot: QtBot) -> None:
     relay = ProgressRelay(interval=60.0)
     seen: list[tuple[int, int]] = []
     relay.progressed.connect(lambda d, t: seen.append((d, t)))
@@ -322,8 +325,13 @@ def test_progress_relay_throttles_but_keeps_the_first_and_the_last(qtbot):
 
 @pytest.mark.slow
 def test_menu_actions_open_the_dialogs_and_the_lock_cancels_an_export(
-    make_window, qtbot, tmp_path, type_text, scripted_prompts, recording
-):
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    type_text: TypeText,
+    scripted_prompts: ScriptedPrompts,
+    recording,
+) -> None:
     passphrase = S.passphrase()
     org = S.org_keys(tmp_path / "org")
     vault = create_vault(tmp_path / "vault", passphrase, kdf="test")
@@ -357,7 +365,7 @@ def test_menu_actions_open_the_dialogs_and_the_lock_cancels_an_export(
     assert window.pages.currentWidget() is window.unlock_page
 
 
-def test_withheld_reasons_are_shown_in_the_interface_language():
+def test_withheld_reasons_are_shown_in_the_interface_language() -> None:
     try:
         Translations().apply("ru")
         assert reason_text("The witness did not consent to legal proceedings.") == (
@@ -379,8 +387,8 @@ def test_withheld_reasons_are_shown_in_the_interface_language():
 
 @pytest.mark.slow
 def test_a_record_that_goes_redacted_is_reviewed_before_the_export(
-    qtbot, device, runner, org, tmp_path, scripted_prompts
-):
+    qtbot: QtBot, device, runner, org, tmp_path: Path, scripted_prompts: ScriptedPrompts
+) -> None:
     S.enrol(device, org)
     t = S.azerbaijani("review", name_may_appear=False)
     t.narrative.text = "Kiçik adlı bir əsgər məni apardı.\n\nNemət onda da susdu."
@@ -427,8 +435,8 @@ def test_a_record_that_goes_redacted_is_reviewed_before_the_export(
 
 
 def test_every_version_that_goes_redacted_is_reviewed(
-    qtbot, device, runner, org, tmp_path, scripted_prompts
-):
+    qtbot: QtBot, device, runner, org, tmp_path: Path, scripted_prompts: ScriptedPrompts
+) -> None:
     S.enrol(device, org)
     t = S.azerbaijani("versions", name_may_appear=False)
     t.narrative.text = "Kiçik adlı bir əsgər məni apardı."

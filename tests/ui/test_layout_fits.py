@@ -12,6 +12,8 @@ scroll down, not across). The window must not have grown either.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QRect
@@ -22,10 +24,12 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from testimony_app.domain import model
 from testimony_app.services import vault as vault_service
 from testimony_app.ui.main_window import MainWindow
+from testkit.qt import MakeWindow, TypeText
 
 pytestmark = pytest.mark.gui
 
@@ -54,7 +58,7 @@ def _testimony(sealed_name: str) -> model.Testimony:
 
 
 @pytest.fixture
-def window(make_window, qtbot, tmp_path) -> MainWindow:
+def window(make_window: MakeWindow, qtbot: QtBot, tmp_path: Path) -> MainWindow:
     session = vault_service.create_vault(tmp_path / "vault", PASSPHRASE, kdf="test")
     draft = session.testimonies.create(_testimony("Rauf Əliyev"))
     sealed = session.testimonies.create(_testimony("Nemət Məhərrəmov"))
@@ -66,7 +70,7 @@ def window(make_window, qtbot, tmp_path) -> MainWindow:
     return win
 
 
-def _settle(qtbot) -> None:
+def _settle(qtbot: QtBot) -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     qtbot.wait(30)
 
@@ -119,7 +123,9 @@ def _check_window_size(win: QWidget, where: str) -> None:
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_every_page_fits_1000_by_700(window: MainWindow, qtbot, type_text, code: str) -> None:
+def test_every_page_fits_1000_by_700(
+    window: MainWindow, qtbot: QtBot, type_text: TypeText, code: str
+) -> None:
     window.set_language(code)
     _settle(qtbot)
     assert window.width() == WIDTH
@@ -183,7 +189,7 @@ def test_every_page_fits_1000_by_700(window: MainWindow, qtbot, type_text, code:
             w.close()
 
 
-def test_the_window_does_not_grow_by_itself(window: MainWindow, qtbot) -> None:
+def test_the_window_does_not_grow_by_itself(window: MainWindow, qtbot: QtBot) -> None:
     """Unlocking, and every language switch, leave the size the user chose."""
     for code in ("ru", "az", "en", "ru"):
         window.set_language(code)

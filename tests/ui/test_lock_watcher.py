@@ -6,11 +6,13 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+from pytestqt.qtbot import QtBot
 
 from testimony_app.ui.lock import IdleWatcher
 
@@ -28,7 +30,7 @@ class FakeClock:
         self.now += seconds
 
 
-def _watcher(qtbot, minutes=5):
+def _watcher(qtbot: QtBot, minutes=5):
     mono, wall = FakeClock(), FakeClock(1.7e9)
     watcher = IdleWatcher(minutes=minutes, monotonic=mono, wall=wall, check_interval_ms=60_000)
     QApplication.instance().installEventFilter(watcher)
@@ -39,7 +41,7 @@ def _remove(watcher):
     QApplication.instance().removeEventFilter(watcher)
 
 
-def test_fires_after_the_limit_without_input(qtbot):
+def test_fires_after_the_limit_without_input(qtbot: QtBot) -> None:
     watcher, mono, wall = _watcher(qtbot)
     try:
         watcher.start()
@@ -58,7 +60,7 @@ def test_fires_after_the_limit_without_input(qtbot):
         _remove(watcher)
 
 
-def test_any_key_or_click_resets_the_clock(qtbot):
+def test_any_key_or_click_resets_the_clock(qtbot: QtBot) -> None:
     watcher, mono, wall = _watcher(qtbot)
     edit = QLineEdit()
     qtbot.addWidget(edit)
@@ -77,7 +79,7 @@ def test_any_key_or_click_resets_the_clock(qtbot):
         _remove(watcher)
 
 
-def test_a_suspend_counted_only_by_the_wall_clock_still_locks(qtbot):
+def test_a_suspend_counted_only_by_the_wall_clock_still_locks(qtbot: QtBot) -> None:
     watcher, mono, wall = _watcher(qtbot)
     try:
         watcher.start()
@@ -93,7 +95,7 @@ def test_a_suspend_counted_only_by_the_wall_clock_still_locks(qtbot):
         _remove(watcher)
 
 
-def test_a_wall_clock_set_backwards_is_ignored(qtbot):
+def test_a_wall_clock_set_backwards_is_ignored(qtbot: QtBot) -> None:
     watcher, mono, wall = _watcher(qtbot)
     try:
         watcher.start()
@@ -104,7 +106,7 @@ def test_a_wall_clock_set_backwards_is_ignored(qtbot):
         _remove(watcher)
 
 
-def test_limit_is_clamped_to_1_to_15_minutes(qtbot):
+def test_limit_is_clamped_to_1_to_15_minutes(qtbot: QtBot) -> None:
     watcher, _, _ = _watcher(qtbot)
     try:
         watcher.set_minutes(0)
@@ -115,7 +117,7 @@ def test_limit_is_clamped_to_1_to_15_minutes(qtbot):
         _remove(watcher)
 
 
-def test_panic_shortcut_is_seen_even_inside_a_modal_dialog(qtbot):
+def test_panic_shortcut_is_seen_even_inside_a_modal_dialog(qtbot: QtBot) -> None:
     watcher, _, _ = _watcher(qtbot)
     dialog = QDialog()
     qtbot.addWidget(dialog)
@@ -158,7 +160,7 @@ print("LOCKS", len(got))
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("dbus-run-session") is None, reason="needs a D-Bus session")
-def test_screen_lock_signal_over_a_real_session_bus(tmp_path):
+def test_screen_lock_signal_over_a_real_session_bus(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
         ["dbus-run-session", "--", sys.executable, "-c", _DBUS_CHILD],
@@ -170,7 +172,7 @@ def test_screen_lock_signal_over_a_real_session_bus(tmp_path):
     assert "LOCKS 1" in result.stdout, result.stderr
 
 
-def test_a_warning_counts_down_before_the_idle_lock_and_a_key_dismisses_it(qtbot):
+def test_a_warning_counts_down_before_the_idle_lock_and_a_key_dismisses_it(qtbot: QtBot) -> None:
     """GUI review D17: the idle lock came without warning."""
     from PySide6.QtWidgets import QWidget
 
@@ -225,7 +227,7 @@ def test_a_warning_counts_down_before_the_idle_lock_and_a_key_dismisses_it(qtbot
         _remove(watcher)
 
 
-def test_a_moved_mouse_dismisses_the_warning(qtbot, monkeypatch):
+def test_a_moved_mouse_dismisses_the_warning(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtCore import QPoint
 
     from testimony_app.ui import lock

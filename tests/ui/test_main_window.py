@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QListWidget
+from pytestqt.qtbot import QtBot
 
 from testimony_app.domain import model
 from testimony_app.services import vault as vault_service
 from testimony_app.ui.main_window import MainWindow
+from testimony_app.ui.prompts import ScriptedPrompts
+from testkit.qt import MakeWindow, TypeText
 
 pytestmark = pytest.mark.slow  # each test builds the real window over a real vault (0.5-2 s)
 
@@ -33,7 +38,7 @@ def make_vault(path, testimonies=()):
     return ids
 
 
-def unlock(window: MainWindow, qtbot, type_text, passphrase=PASSPHRASE) -> None:
+def unlock(window: MainWindow, qtbot: QtBot, type_text: TypeText, passphrase=PASSPHRASE) -> None:
     assert window.pages.currentWidget() is window.unlock_page
     window.unlock_page.passphrase.setText("")
     type_text(window.unlock_page.passphrase, passphrase)
@@ -53,7 +58,9 @@ def witness(name: str, place: str, text: str, pseudonym: str = "") -> model.Test
     return t
 
 
-def test_first_run_creates_the_vault_and_shows_the_empty_list(make_window, qtbot, tmp_path):
+def test_first_run_creates_the_vault_and_shows_the_empty_list(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
     window = make_window()
     assert window.pages.currentWidget() is window.create_page
     assert str(tmp_path / "vault") in window.create_page.location.text()
@@ -73,8 +80,8 @@ def test_first_run_creates_the_vault_and_shows_the_empty_list(make_window, qtbot
 
 
 def test_wrong_passphrase_is_said_plainly_then_the_right_one_opens(
-    make_window, qtbot, tmp_path, type_text
-):
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     make_vault(tmp_path / "vault")
     window = make_window()
     assert window.pages.currentWidget() is window.unlock_page
@@ -91,8 +98,8 @@ def test_wrong_passphrase_is_said_plainly_then_the_right_one_opens(
 
 
 def test_list_hides_names_search_is_folded_and_lock_wipes_everything(
-    make_window, qtbot, tmp_path, type_text
-):
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     make_vault(
         tmp_path / "vault",
         [
@@ -133,7 +140,9 @@ def test_list_hides_names_search_is_folded_and_lock_wipes_everything(
     assert {page.proxy.index(r, 4).data() for r in range(2)} == {"N. M.", "Şahid-7"}
 
 
-def test_lock_closes_the_session(make_window, qtbot, tmp_path, type_text):
+def test_lock_closes_the_session(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     make_vault(tmp_path / "vault")
     window = make_window()
     unlock(window, qtbot, type_text)
@@ -144,7 +153,9 @@ def test_lock_closes_the_session(make_window, qtbot, tmp_path, type_text):
     assert not session.is_open
 
 
-def test_idle_lock_with_an_injected_clock(make_window, qtbot, tmp_path, type_text, clocks):
+def test_idle_lock_with_an_injected_clock(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText, clocks
+) -> None:
     make_vault(tmp_path / "vault")
     window = make_window()
     unlock(window, qtbot, type_text)
@@ -164,7 +175,9 @@ def test_idle_lock_with_an_injected_clock(make_window, qtbot, tmp_path, type_tex
     assert "5 minute" in window.unlock_page.message.text()
 
 
-def test_panic_shortcut_locks_from_the_list(make_window, qtbot, tmp_path, type_text):
+def test_panic_shortcut_locks_from_the_list(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     make_vault(tmp_path / "vault")
     window = make_window()
     unlock(window, qtbot, type_text)
@@ -179,8 +192,8 @@ def test_panic_shortcut_locks_from_the_list(make_window, qtbot, tmp_path, type_t
 
 
 def test_panic_shortcut_locks_inside_a_dialog_and_closes_it(
-    make_window, qtbot, tmp_path, type_text
-):
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     make_vault(tmp_path / "vault")
     window = make_window()
     unlock(window, qtbot, type_text)
@@ -198,7 +211,9 @@ def test_panic_shortcut_locks_inside_a_dialog_and_closes_it(
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()
 
 
-def test_settings_are_stored_inside_the_vault(make_window, qtbot, tmp_path, type_text):
+def test_settings_are_stored_inside_the_vault(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     make_vault(tmp_path / "vault")
     window = make_window()
     unlock(window, qtbot, type_text)
@@ -225,7 +240,13 @@ def test_settings_are_stored_inside_the_vault(make_window, qtbot, tmp_path, type
     assert again.lock_minutes == 2
 
 
-def test_change_passphrase(make_window, qtbot, tmp_path, type_text, scripted_prompts):
+def test_change_passphrase(
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    type_text: TypeText,
+    scripted_prompts: ScriptedPrompts,
+) -> None:
     make_vault(tmp_path / "vault")
     window = make_window()
     unlock(window, qtbot, type_text)
@@ -249,7 +270,13 @@ def test_change_passphrase(make_window, qtbot, tmp_path, type_text, scripted_pro
     vault_service.unlock_vault(tmp_path / "vault", new).lock()
 
 
-def test_backup_and_check(make_window, qtbot, tmp_path, type_text, scripted_prompts):
+def test_backup_and_check(
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    type_text: TypeText,
+    scripted_prompts: ScriptedPrompts,
+) -> None:
     make_vault(tmp_path / "vault", [witness("Əli Həsənov", "Bərdə", "Mətn.")])
     window = make_window()
     unlock(window, qtbot, type_text)
@@ -262,8 +289,12 @@ def test_backup_and_check(make_window, qtbot, tmp_path, type_text, scripted_prom
 
 
 def test_backup_says_which_attachment_files_it_could_not_hold(
-    make_window, qtbot, tmp_path, type_text, scripted_prompts
-):
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    type_text: TypeText,
+    scripted_prompts: ScriptedPrompts,
+) -> None:
     (record,) = make_vault(tmp_path / "vault", [witness("Əli Həsənov", "Bərdə", "Mətn.")])
     session = vault_service.unlock_vault(tmp_path / "vault", PASSPHRASE)
     src = tmp_path / "səs.wav"
@@ -281,7 +312,9 @@ def test_backup_says_which_attachment_files_it_could_not_hold(
     assert "Traceback" not in text
 
 
-def test_damaged_vault_says_so_and_offers_a_restore(make_window, qtbot, tmp_path, type_text):
+def test_damaged_vault_says_so_and_offers_a_restore(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     make_vault(tmp_path / "vault")
     (tmp_path / "vault" / "vault.db").write_bytes(b"")
     window = make_window()
@@ -290,7 +323,9 @@ def test_damaged_vault_says_so_and_offers_a_restore(make_window, qtbot, tmp_path
     assert window.unlock_page.restore_button.isEnabled()
 
 
-def test_close_locks_the_vault(make_window, qtbot, tmp_path, type_text):
+def test_close_locks_the_vault(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     make_vault(tmp_path / "vault")
     window = make_window()
     unlock(window, qtbot, type_text)
@@ -300,8 +335,8 @@ def test_close_locks_the_vault(make_window, qtbot, tmp_path, type_text):
 
 
 def test_language_switches_at_runtime_and_is_kept_in_the_vault(
-    make_window, qtbot, tmp_path, type_text
-):
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     make_vault(tmp_path / "vault", [witness("Əli Həsənov", "Bərdə", "Mətn.")])
     window = make_window()
     unlock(window, qtbot, type_text)
@@ -328,7 +363,9 @@ def test_language_switches_at_runtime_and_is_kept_in_the_vault(
     assert window.preferences.language == "ru"  # the unlock page speaks it before unlocking
 
 
-def test_english_plurals(make_window, qtbot, tmp_path, type_text):
+def test_english_plurals(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     make_vault(tmp_path / "vault", [witness("A B", "X", "t"), witness("C D", "Y", "u")])
     window = make_window()
     unlock(window, qtbot, type_text)
@@ -336,7 +373,9 @@ def test_english_plurals(make_window, qtbot, tmp_path, type_text):
     assert window.list_page.count_label.text() == "2 testimonies"
 
 
-def test_error_sentences_are_translated(make_window, qtbot, tmp_path, type_text):
+def test_error_sentences_are_translated(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     make_vault(tmp_path / "vault")
     window = make_window()
     window.set_language("az")
@@ -347,7 +386,9 @@ def test_error_sentences_are_translated(make_window, qtbot, tmp_path, type_text)
     assert "saniyədən sonra" in window.unlock_page.message.text()
 
 
-def test_lock_clears_a_name_copied_from_the_program(make_window, qtbot, tmp_path, type_text):
+def test_lock_clears_a_name_copied_from_the_program(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     from PySide6.QtGui import QGuiApplication
 
     make_vault(tmp_path / "vault")
@@ -361,7 +402,9 @@ def test_lock_clears_a_name_copied_from_the_program(make_window, qtbot, tmp_path
     assert clipboard.text() == ""
 
 
-def test_lock_leaves_what_another_program_copied(make_window, qtbot, tmp_path, type_text):
+def test_lock_leaves_what_another_program_copied(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     from PySide6.QtGui import QGuiApplication
 
     make_vault(tmp_path / "vault")
@@ -375,7 +418,9 @@ def test_lock_leaves_what_another_program_copied(make_window, qtbot, tmp_path, t
     clipboard.clear()
 
 
-def test_sleep_or_screen_lock_signal_locks(make_window, qtbot, tmp_path, type_text):
+def test_sleep_or_screen_lock_signal_locks(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     from testimony_app.ui.lock import SleepWatcher
 
     make_vault(tmp_path / "vault")
@@ -390,7 +435,9 @@ def test_sleep_or_screen_lock_signal_locks(make_window, qtbot, tmp_path, type_te
     assert "sleep" in window.unlock_page.message.text()
 
 
-def test_unlock_shows_progress_while_the_key_is_derived(make_window, qtbot, tmp_path, type_text):
+def test_unlock_shows_progress_while_the_key_is_derived(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     make_vault(tmp_path / "vault")
     window = make_window()
     type_text(window.unlock_page.passphrase, PASSPHRASE)
@@ -402,7 +449,9 @@ def test_unlock_shows_progress_while_the_key_is_derived(make_window, qtbot, tmp_
     assert not window.unlock_page.progress.isVisible()
 
 
-def test_editor_page_follows_the_language(make_window, qtbot, tmp_path, type_text):
+def test_editor_page_follows_the_language(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     ids = make_vault(tmp_path / "vault", [witness("Əli Həsənov", "Bərdə", "Mətn.")])
     window = make_window()
     unlock(window, qtbot, type_text)
@@ -417,8 +466,8 @@ def test_editor_page_follows_the_language(make_window, qtbot, tmp_path, type_tex
 
 
 def test_unlock_warns_when_the_database_lost_the_exported_history(
-    make_window, qtbot, tmp_path, type_text
-):
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     """B5a: the key files remember entry 99 as exported; this database never had it."""
     from PySide6.QtWidgets import QMessageBox
 

@@ -7,6 +7,7 @@ import sys
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
+from pytestqt.qtbot import QtBot
 
 import testimony_app.ui  # noqa: F401 -- the guard runs on import
 from testimony_app.ui.qt_workarounds import immortalize_singletons
@@ -17,14 +18,14 @@ class _Emitter(QObject):
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="None and True are immortal")
-def test_singletons_have_room_for_the_leaks():
+def test_singletons_have_room_for_the_leaks() -> None:
     assert sys.getrefcount(None) > 1 << 39
     assert sys.getrefcount(True) > 1 << 39
     assert sys.getrefcount(False) > 1 << 39
     assert immortalize_singletons() is False  # once is enough
 
 
-def test_many_invalid_variants_and_true_signals_do_not_abort(qtbot):
+def test_many_invalid_variants_and_true_signals_do_not_abort(qtbot: QtBot) -> None:
     model = QStandardItemModel()
     model.appendRow(QStandardItem("x"))
     index = model.index(0, 0)

@@ -14,14 +14,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from testimony_app.domain.model import Status
 from testimony_app.services import organisation
 from testimony_app.services.vault import VaultSession, create_vault
 from testimony_app.ui.i18n import Translations
+from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.receipt_dialog import ReceiptDialog
 from testimony_app.ui.tasks import TaskRunner
 from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
+from testkit.qt import MakeWindow, TypeText
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -67,7 +70,7 @@ def exchange(tmp_path: Path) -> Exchange:
 
 
 @pytest.fixture
-def runner(qtbot):
+def runner(qtbot: QtBot):
     task_runner = TaskRunner()
     yield task_runner
     task_runner.wait_idle(60000)
@@ -86,7 +89,7 @@ def english():
     Translations().apply("en")
 
 
-def make_dialog(qtbot, session: VaultSession, runner: TaskRunner) -> ReceiptDialog:
+def make_dialog(qtbot: QtBot, session: VaultSession, runner: TaskRunner) -> ReceiptDialog:
     dialog = ReceiptDialog(lambda: session, runner)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -106,8 +109,8 @@ def records(dialog: ReceiptDialog) -> dict[str, tuple[str, str]]:
 
 
 def test_receipt_says_what_became_of_each_record_and_why(
-    qtbot, exchange, runner, scripted_prompts
-):
+    qtbot: QtBot, exchange, runner, scripted_prompts: ScriptedPrompts
+) -> None:
     device = exchange.device
     device.testimonies.begin_amendment(exchange.full, "bir əlavə")  # an amendment open
     drafted = exchange.full
@@ -146,7 +149,9 @@ def test_receipt_says_what_became_of_each_record_and_why(
     assert "What to do: Export that version" in text
 
 
-def test_receipt_then_purge_keeps_only_what_must_stay(qtbot, exchange, runner, scripted_prompts):
+def test_receipt_then_purge_keeps_only_what_must_stay(
+    qtbot: QtBot, exchange, runner, scripted_prompts: ScriptedPrompts
+) -> None:
     device = exchange.device
     receipt = exchange.receipt()
     dialog = make_dialog(qtbot, device, runner)
@@ -199,7 +204,9 @@ def test_receipt_then_purge_keeps_only_what_must_stay(qtbot, exchange, runner, s
     assert scripted_prompts.texts("error") == []
 
 
-def test_the_record_list_is_translated(qtbot, exchange, runner, scripted_prompts):
+def test_the_record_list_is_translated(
+    qtbot: QtBot, exchange, runner, scripted_prompts: ScriptedPrompts
+) -> None:
     receipt = exchange.receipt()
     dialog = make_dialog(qtbot, exchange.device, runner)
     scripted_prompts.queue("open_paths", [str(receipt)])
@@ -217,8 +224,8 @@ def test_the_record_list_is_translated(qtbot, exchange, runner, scripted_prompts
 
 
 def test_a_receipt_signed_by_another_key_is_refused_in_one_sentence(
-    qtbot, exchange, runner, scripted_prompts, tmp_path
-):
+    qtbot: QtBot, exchange, runner, scripted_prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
     other = S.org_keys(tmp_path / "impostor")
     forged = organisation.receipt(
         exchange.org_vault,
@@ -239,7 +246,9 @@ def test_a_receipt_signed_by_another_key_is_refused_in_one_sentence(
     assert statuses == {Status.EXPORTED}
 
 
-def test_choosing_no_file_does_nothing(qtbot, exchange, runner, scripted_prompts):
+def test_choosing_no_file_does_nothing(
+    qtbot: QtBot, exchange, runner, scripted_prompts: ScriptedPrompts
+) -> None:
     dialog = make_dialog(qtbot, exchange.device, runner)
     scripted_prompts.queue("open_paths", [])
     assert not dialog.choose_receipt()
@@ -248,8 +257,12 @@ def test_choosing_no_file_does_nothing(qtbot, exchange, runner, scripted_prompts
 
 
 def test_import_receipt_action_from_the_window(
-    make_window, qtbot, tmp_path, type_text, scripted_prompts
-):
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    type_text: TypeText,
+    scripted_prompts: ScriptedPrompts,
+) -> None:
     passphrase = S.passphrase()
     org = S.org_keys(tmp_path / "org")
     device = create_vault(tmp_path / "vault", passphrase, kdf="test")

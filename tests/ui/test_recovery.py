@@ -3,15 +3,20 @@ keeps the text and stores it at the next unlock. The real window on a real vault
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
+from pytestqt.qtbot import QtBot
 
 from testimony_app.domain import model
 from testimony_app.errors import DiskFull
 from testimony_app.services import vault as vault_service
+from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.shell.session_controller import OPEN_RECORD
+from testkit.qt import MakeWindow, TypeText
 
 pytestmark = pytest.mark.slow  # the real window, a vault and a crash to recover from (2-4 s)
 
@@ -34,7 +39,7 @@ def make_vault(path, *, open_at_exit: bool) -> str:
     return record_id
 
 
-def unlock(window, qtbot, type_text) -> None:
+def unlock(window, qtbot: QtBot, type_text: TypeText) -> None:
     type_text(window.unlock_page.passphrase, PASSPHRASE)
     QTest.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.list_page, timeout=10000)
@@ -49,8 +54,8 @@ def stored(path, record_id: str) -> tuple[str, str | None]:
 
 
 def test_after_an_unexpected_stop_the_notice_names_the_draft_not_the_witness(
-    make_window, qtbot, tmp_path, type_text
-):
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     record_id = make_vault(tmp_path / "vault", open_at_exit=True)
     window = make_window()
     unlock(window, qtbot, type_text)
@@ -73,7 +78,9 @@ def test_after_an_unexpected_stop_the_notice_names_the_draft_not_the_witness(
     assert stored(tmp_path / "vault", record_id) == (TEXT, "")
 
 
-def test_a_clean_close_leaves_nothing_to_report(make_window, qtbot, tmp_path, type_text):
+def test_a_clean_close_leaves_nothing_to_report(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     record_id = make_vault(tmp_path / "vault", open_at_exit=False)
     window = make_window()
     unlock(window, qtbot, type_text)
@@ -95,8 +102,13 @@ def stored_while_open(window) -> str | None:
 
 
 def test_text_that_could_not_be_saved_at_the_lock_is_kept_and_saved_after_unlock(
-    make_window, qtbot, tmp_path, type_text, scripted_prompts, monkeypatch
-):
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    type_text: TypeText,
+    scripted_prompts: ScriptedPrompts,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     record_id = make_vault(tmp_path / "vault", open_at_exit=False)
     window = make_window()
     unlock(window, qtbot, type_text)
@@ -128,8 +140,13 @@ def test_text_that_could_not_be_saved_at_the_lock_is_kept_and_saved_after_unlock
 
 
 def test_quitting_when_the_last_changes_cannot_be_saved_asks_first(
-    make_window, qtbot, tmp_path, type_text, scripted_prompts, monkeypatch
-):
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    type_text: TypeText,
+    scripted_prompts: ScriptedPrompts,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     record_id = make_vault(tmp_path / "vault", open_at_exit=False)
     window = make_window()
     unlock(window, qtbot, type_text)

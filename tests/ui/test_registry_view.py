@@ -13,12 +13,15 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
+from pytestqt.qtbot import QtBot
 
 from testimony_app.domain import model
 from testimony_app.domain.model import Act, Consent, Perpetrator, Witness
 from testimony_app.services.vault import VaultSession, create_vault
+from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.registry import ROW_ROLE, RegistryView, SuggestionRow
 from testimony_app.ui.tasks import TaskRunner
+from testkit.qt import MakeWindow, TypeText
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -97,18 +100,18 @@ def records(session: VaultSession) -> dict[str, str]:
 
 
 @pytest.fixture
-def runner(qtbot):
+def runner(qtbot: QtBot):
     task_runner = TaskRunner()
     yield task_runner
     task_runner.wait_idle(20000)
     task_runner.shutdown()
 
 
-def settle(qtbot, view: RegistryView) -> None:
+def settle(qtbot: QtBot, view: RegistryView) -> None:
     qtbot.waitUntil(lambda: not view.busy, timeout=20000)
 
 
-def open_view(qtbot, session, runner, record_id=None) -> RegistryView:
+def open_view(qtbot: QtBot, session, runner, record_id=None) -> RegistryView:
     view = RegistryView(lambda: session, runner, record_id)
     qtbot.addWidget(view)
     view.show()
@@ -125,7 +128,7 @@ def suggestion_items(view: RegistryView, path: str = PERP) -> list[QTreeWidgetIt
     raise AssertionError(f"no mention at {path}")
 
 
-def confirm_first_suggestion(qtbot, view: RegistryView, entry_id: str) -> None:
+def confirm_first_suggestion(qtbot: QtBot, view: RegistryView, entry_id: str) -> None:
     (child,) = (c for c in suggestion_items(view) if c.data(0, ROW_ROLE).entry_id == entry_id)
     view.suggestions_pane.suggestion_tree.setCurrentItem(child)
     assert view.suggestions_pane.confirm_button.isEnabled()
@@ -134,7 +137,7 @@ def confirm_first_suggestion(qtbot, view: RegistryView, entry_id: str) -> None:
 
 
 def test_suggest_confirm_and_corroborate_across_scripts(
-    qtbot, session, records, runner, type_text, monkeypatch
+    qtbot: QtBot, session, records, runner, type_text: TypeText, monkeypatch: pytest.MonkeyPatch
 ):
     threads: list[int] = []
     original = session.registry.corroborate
@@ -246,7 +249,9 @@ def test_suggest_confirm_and_corroborate_across_scripts(
     assert threading.get_ident() not in threads
 
 
-def test_reject_keeps_an_entry_from_being_suggested_again(qtbot, session, records, runner):
+def test_reject_keeps_an_entry_from_being_suggested_again(
+    qtbot: QtBot, session, records, runner
+) -> None:
     entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
     view = open_view(qtbot, session, runner, records["ru"])
     (child,) = suggestion_items(view)
@@ -258,7 +263,9 @@ def test_reject_keeps_an_entry_from_being_suggested_again(qtbot, session, record
     assert session.registry.corroborate(entry).independent_witnesses == 1
 
 
-def test_merge_asks_first_and_undo_restores(qtbot, session, records, runner, scripted_prompts):
+def test_merge_asks_first_and_undo_restores(
+    qtbot: QtBot, session, records, runner, scripted_prompts: ScriptedPrompts
+) -> None:
     one = session.registry.link(records["az"], PERP, new_entry=True).entry_id
     two = session.registry.link(records["ru"], PERP, new_entry=True).entry_id
     view = open_view(qtbot, session, runner)
@@ -306,7 +313,7 @@ def test_merge_asks_first_and_undo_restores(qtbot, session, records, runner, scr
     assert session.check().ok
 
 
-def test_closing_wipes_the_tables(qtbot, session, records, runner):
+def test_closing_wipes_the_tables(qtbot: QtBot, session, records, runner) -> None:
     entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
     view = open_view(qtbot, session, runner, records["ru"])
     assert view.select_entry(entry)
@@ -319,7 +326,9 @@ def test_closing_wipes_the_tables(qtbot, session, records, runner):
     assert isinstance(SuggestionRow(PERP), SuggestionRow)
 
 
-def test_vault_menu_opens_the_registry_on_the_open_vault(make_window, qtbot, tmp_path, type_text):
+def test_vault_menu_opens_the_registry_on_the_open_vault(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     from PySide6.QtGui import QAction
     from PySide6.QtTest import QTest
 
@@ -404,7 +413,9 @@ def _expected_reasons(language: str, factors) -> str:
     )
 
 
-def test_suggestion_reasons_speak_the_interface_language(qtbot, session, records, runner):
+def test_suggestion_reasons_speak_the_interface_language(
+    qtbot: QtBot, session, records, runner
+) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from testimony_app.ui.i18n import Translations
@@ -452,7 +463,7 @@ def test_suggestion_reasons_speak_the_interface_language(qtbot, session, records
 
 
 def test_dates_are_checked_before_anything_is_filtered(
-    qtbot, session, records, runner, monkeypatch
+    qtbot: QtBot, session, records, runner, monkeypatch: pytest.MonkeyPatch
 ):
     entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
     view = open_view(qtbot, session, runner)
@@ -563,7 +574,7 @@ def _large_listing(count: int):
     return Listing(tuple(rows), ())
 
 
-def test_a_registry_of_thousands_filters_to_the_right_rows(qtbot, runner):
+def test_a_registry_of_thousands_filters_to_the_right_rows(qtbot: QtBot, runner):
     from testimony_app.domain.transliteration import skeleton
     from testimony_app.ui.registry import EntryTableModel
 
@@ -656,7 +667,9 @@ def test_a_registry_of_thousands_filters_to_the_right_rows(qtbot, runner):
 # -- the listing's numbers and an unnamed perpetrator -----------------------------------------
 
 
-def test_listing_counts_come_from_one_read(session, records, monkeypatch):
+def test_listing_counts_come_from_one_read(
+    session, records, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from testimony_app.ui.registry import load_listing
 
     entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
@@ -673,7 +686,7 @@ def test_listing_counts_come_from_one_read(session, records, monkeypatch):
     assert {r.entry.id: r.testimonies for r in listing.rows} == {entry: 2, unit: 1, place: 0}
 
 
-def test_an_unnamed_perpetrator_speaks_the_interface_language(qtbot, session, runner):
+def test_an_unnamed_perpetrator_speaks_the_interface_language(qtbot: QtBot, session, runner):
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from testimony_app.ui.i18n import Translations

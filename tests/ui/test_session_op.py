@@ -6,13 +6,16 @@ A real vault (cheap test KDF) and the real task runner; a plain widget stands fo
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 import shiboken6
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from testimony_app.errors import RecordNotFound
 from testimony_app.services.vault import VaultSession, create_vault
+from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.session_op import SessionOp
 from testimony_app.ui.tasks import TaskRunner
 
@@ -30,7 +33,7 @@ class Holder:
 
 
 @pytest.fixture
-def vault(tmp_path):
+def vault(tmp_path: Path):
     session = create_vault(tmp_path / "vault", "pass", kdf="test")
     yield session
     if session.is_open:
@@ -38,14 +41,14 @@ def vault(tmp_path):
 
 
 @pytest.fixture
-def runner(qtbot):
+def runner(qtbot: QtBot):
     task_runner = TaskRunner()
     yield task_runner
     task_runner.wait_idle(5000)
     task_runner.shutdown()
 
 
-def test_the_call_runs_on_the_worker_and_answers_on_the_gui_thread(qtbot, vault, runner):
+def test_the_call_runs_on_the_worker_and_answers_on_the_gui_thread(qtbot: QtBot, vault, runner):
     owner = QWidget()
     ops = SessionOp(owner, Holder(vault), runner)
     counts: list[int] = []
@@ -66,7 +69,9 @@ def test_the_call_runs_on_the_worker_and_answers_on_the_gui_thread(qtbot, vault,
     assert not ops.busy
 
 
-def test_an_answer_after_the_owner_closed_is_dropped_and_not_counted(qtbot, vault, runner):
+def test_an_answer_after_the_owner_closed_is_dropped_and_not_counted(
+    qtbot: QtBot, vault, runner
+) -> None:
     owner = QWidget()
     ops = SessionOp(owner, Holder(vault), runner)
     seen: list[object] = []
@@ -78,7 +83,9 @@ def test_an_answer_after_the_owner_closed_is_dropped_and_not_counted(qtbot, vaul
     assert not ops.submit(lambda s: s.testimonies.list(), seen.append)  # nothing runs
 
 
-def test_an_answer_after_the_lock_is_dropped_even_an_error(qtbot, vault, runner, scripted_prompts):
+def test_an_answer_after_the_lock_is_dropped_even_an_error(
+    qtbot: QtBot, vault, runner, scripted_prompts: ScriptedPrompts
+) -> None:
     owner = QWidget()
     holder = Holder(vault)
     ops = SessionOp(owner, holder, runner)
@@ -100,7 +107,7 @@ def test_an_answer_after_the_lock_is_dropped_even_an_error(qtbot, vault, runner,
     assert not ops.submit(lambda s: s.testimonies.list(), seen.append)
 
 
-def test_answers_discarded_by_the_runner_still_count_down(qtbot, vault, runner):
+def test_answers_discarded_by_the_runner_still_count_down(qtbot: QtBot, vault, runner) -> None:
     owner = QWidget()
     ops = SessionOp(owner, Holder(vault), runner)
     seen: list[object] = []
@@ -111,7 +118,9 @@ def test_answers_discarded_by_the_runner_still_count_down(qtbot, vault, runner):
     assert ops.pending == 0
 
 
-def test_an_error_nobody_handles_is_said_in_one_sentence(qtbot, vault, runner, scripted_prompts):
+def test_an_error_nobody_handles_is_said_in_one_sentence(
+    qtbot: QtBot, vault, runner, scripted_prompts: ScriptedPrompts
+) -> None:
     owner = QWidget()
     ops = SessionOp(owner, Holder(vault), runner)
     ops.submit(lambda s: s.testimonies.get("00000000-0000-4000-8000-000000000000"))
@@ -121,7 +130,7 @@ def test_an_error_nobody_handles_is_said_in_one_sentence(qtbot, vault, runner, s
     assert "Traceback" not in text
 
 
-def test_a_deleted_owner_gets_nothing(qtbot, vault, runner):
+def test_a_deleted_owner_gets_nothing(qtbot: QtBot, vault, runner) -> None:
     owner = QWidget()
     ops = SessionOp(owner, Holder(vault), runner)
     seen: list[object] = []

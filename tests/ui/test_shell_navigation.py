@@ -3,18 +3,23 @@ Consent, the idle warning over the window (GUI review D12, D13, D17, D19)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from testimony_app.services import vault as vault_service
 from testimony_app.ui.guide_viewer import GuideViewer
+from testimony_app.ui.prompts import ScriptedPrompts
+from testkit.qt import MakeWindow
 
 PASSPHRASE = "qarğa-dəniz-kitab-çay-günəş-yol"
 
 
-def _unlock(window, qtbot, passphrase=PASSPHRASE):
+def _unlock(window, qtbot: QtBot, passphrase=PASSPHRASE):
     window.unlock_page.passphrase.setText(passphrase)
     window.unlock_page.unlock_button.click()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.list_page, timeout=10000)
@@ -27,7 +32,9 @@ def _action(window, name: str) -> QAction:
     return action
 
 
-def test_help_opens_the_guide_in_the_interface_language(make_window, qtbot, tmp_path):
+def test_help_opens_the_guide_in_the_interface_language(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
     vault_service.create_vault(tmp_path / "vault", PASSPHRASE, kdf="test").lock()
     window = make_window()
     window.set_language("az")
@@ -48,8 +55,8 @@ def test_help_opens_the_guide_in_the_interface_language(make_window, qtbot, tmp_
 
 
 def test_a_new_testimony_opens_on_consent_with_the_cursor_in_its_first_field(
-    make_window, qtbot, tmp_path
-):
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
     vault_service.create_vault(tmp_path / "vault", PASSPHRASE, kdf="test").lock()
     window = make_window()
     window.activateWindow()
@@ -68,7 +75,9 @@ def test_a_new_testimony_opens_on_consent_with_the_cursor_in_its_first_field(
     qtbot.waitUntil(first.hasFocus, timeout=3000)
 
 
-def test_open_vault_and_new_vault_from_the_window(make_window, qtbot, tmp_path, scripted_prompts):
+def test_open_vault_and_new_vault_from_the_window(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, scripted_prompts: ScriptedPrompts
+) -> None:
     vault_service.create_vault(tmp_path / "vault", PASSPHRASE, kdf="test").lock()
     other = tmp_path / "başqa seyf"
     session = vault_service.create_vault(other, PASSPHRASE, kdf="test")
@@ -108,8 +117,8 @@ def test_open_vault_and_new_vault_from_the_window(make_window, qtbot, tmp_path, 
 
 
 def test_the_idle_warning_shows_over_the_window_and_a_key_keeps_it_open(
-    make_window, qtbot, tmp_path, clocks
-):
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, clocks
+) -> None:
     vault_service.create_vault(tmp_path / "vault", PASSPHRASE, kdf="test").lock()
     window = make_window()
     _unlock(window, qtbot)

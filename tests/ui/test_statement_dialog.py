@@ -17,12 +17,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from testimony_app.services.vault import VaultSession, create_vault
 from testimony_app.ui.i18n import Translations
+from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.statement_dialog import StatementDialog, default_language
 from testimony_app.ui.tasks import TaskRunner
 from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
+from testkit.qt import MakeWindow, TypeText
 
 pytestmark = pytest.mark.gui
 
@@ -48,25 +51,25 @@ def session(tmp_path: Path) -> VaultSession:
 
 
 @pytest.fixture
-def runner(qtbot):
+def runner(qtbot: QtBot):
     task_runner = TaskRunner()
     yield task_runner
     task_runner.wait_idle(20000)
     task_runner.shutdown()
 
 
-def wait_built(qtbot, dialog: StatementDialog) -> None:
+def wait_built(qtbot: QtBot, dialog: StatementDialog) -> None:
     qtbot.waitUntil(lambda: dialog.statement is not None and not dialog.busy, timeout=30000)
 
 
-def open_dialog(qtbot, session: VaultSession, runner: TaskRunner, record_id: str, **kw):
+def open_dialog(qtbot: QtBot, session: VaultSession, runner: TaskRunner, record_id: str, **kw):
     dialog = StatementDialog(lambda: session, runner, record_id, **kw)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
-def test_default_language_is_the_interviews_when_a_statement_can_be_made_in_it():
+def test_default_language_is_the_interviews_when_a_statement_can_be_made_in_it() -> None:
     assert default_language("az", "en") == "az"
     assert default_language("ru", "az") == "ru"
     assert default_language("hy", "az") == "az"  # Armenian interview: the interface language
@@ -75,7 +78,9 @@ def test_default_language_is_the_interviews_when_a_statement_can_be_made_in_it()
 
 
 @pytest.mark.slow
-def test_preview_is_the_real_pdf_built_off_the_gui_thread(qtbot, session, runner, monkeypatch):
+def test_preview_is_the_real_pdf_built_off_the_gui_thread(
+    qtbot: QtBot, session, runner, monkeypatch: pytest.MonkeyPatch
+):
     record_id = S.sealed(session, S.azerbaijani("preview"))
     threads: list[int] = []
     original = session.statements.build
@@ -127,8 +132,8 @@ def test_preview_is_the_real_pdf_built_off_the_gui_thread(qtbot, session, runner
 
 @pytest.mark.slow
 def test_language_switch_rebuilds_and_save_writes_the_same_bytes(
-    qtbot, session, runner, scripted_prompts, tmp_path
-):
+    qtbot: QtBot, session, runner, scripted_prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
     record_id = S.sealed(session, S.english("switch"))
     dialog = open_dialog(qtbot, session, runner, record_id, ui_language="ru")
     wait_built(qtbot, dialog)
@@ -166,7 +171,9 @@ def test_language_switch_rebuilds_and_save_writes_the_same_bytes(
 
 
 @pytest.mark.slow
-def test_draft_redacted_and_earlier_versions(qtbot, session, runner, scripted_prompts, tmp_path):
+def test_draft_redacted_and_earlier_versions(
+    qtbot: QtBot, session, runner, scripted_prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
     record_id = S.sealed(session, S.azerbaijani("versions"))
     session.testimonies.begin_amendment(record_id, "Tərcüməçi düzəliş etdi")
     dialog = open_dialog(qtbot, session, runner, record_id, ui_language="en")
@@ -214,7 +221,7 @@ def test_draft_redacted_and_earlier_versions(qtbot, session, runner, scripted_pr
 
 
 @pytest.mark.slow
-def test_rapid_changes_are_coalesced_and_the_last_one_wins(qtbot, session, runner):
+def test_rapid_changes_are_coalesced_and_the_last_one_wins(qtbot: QtBot, session, runner) -> None:
     record_id = S.sealed(session, S.russian("rapid"))
     dialog = open_dialog(qtbot, session, runner, record_id, ui_language="en")
     wait_built(qtbot, dialog)
@@ -232,8 +239,8 @@ def test_rapid_changes_are_coalesced_and_the_last_one_wins(qtbot, session, runne
 
 @pytest.mark.slow
 def test_statement_action_on_the_list_and_in_the_editor_and_the_lock_closes_it(
-    make_window, qtbot, tmp_path, type_text
-):
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     passphrase = S.passphrase()
     vault = create_vault(tmp_path / "vault", passphrase, kdf="test")
     record_id = S.sealed(vault, S.azerbaijani("window"))
@@ -286,7 +293,9 @@ def test_statement_action_on_the_list_and_in_the_editor_and_the_lock_closes_it(
 
 
 @pytest.mark.slow
-def test_preview_never_touches_the_disk(qtbot, session, runner, tmp_path, monkeypatch):
+def test_preview_never_touches_the_disk(
+    qtbot: QtBot, session, runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No temporary file: the working directory and TMPDIR stay empty while previewing."""
     scratch = tmp_path / "scratch"
     scratch.mkdir()
@@ -302,7 +311,7 @@ def test_preview_never_touches_the_disk(qtbot, session, runner, tmp_path, monkey
 
 
 @pytest.mark.slow
-def test_the_dialog_speaks_azerbaijani_and_russian(qtbot, session, runner):
+def test_the_dialog_speaks_azerbaijani_and_russian(qtbot: QtBot, session, runner) -> None:
     record_id = S.sealed(session, S.english("language"))
     try:
         Translations().apply("az")
@@ -332,8 +341,8 @@ def test_the_dialog_speaks_azerbaijani_and_russian(qtbot, session, runner):
 
 @pytest.mark.slow
 def test_name_consent_no_opens_on_the_redacted_variant_with_a_banner(
-    qtbot, session, runner, scripted_prompts, tmp_path
-):
+    qtbot: QtBot, session, runner, scripted_prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
     record_id = S.sealed(session, S.azerbaijani("consent-no", name_may_appear=False))
     dialog = open_dialog(qtbot, session, runner, record_id, ui_language="en")
     assert not dialog.variant_combo.isEnabled()  # until the consent is known
@@ -368,7 +377,9 @@ def test_name_consent_no_opens_on_the_redacted_variant_with_a_banner(
 
 
 @pytest.mark.slow
-def test_name_consent_yes_opens_on_the_full_statement_without_a_banner(qtbot, session, runner):
+def test_name_consent_yes_opens_on_the_full_statement_without_a_banner(
+    qtbot: QtBot, session, runner
+) -> None:
     record_id = S.sealed(session, S.azerbaijani("consent-yes"))
     dialog = open_dialog(qtbot, session, runner, record_id, ui_language="en")
     wait_built(qtbot, dialog)
@@ -379,8 +390,8 @@ def test_name_consent_yes_opens_on_the_full_statement_without_a_banner(qtbot, se
 
 @pytest.mark.slow
 def test_the_review_lists_the_replacements_and_its_choices_are_saved(
-    qtbot, session, runner, scripted_prompts, tmp_path
-):
+    qtbot: QtBot, session, runner, scripted_prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
     t = S.azerbaijani("review", name_may_appear=False)
     t.witness.name = "Azad Məmmədov"
     t.narrative.text = ("Avqustda azad olundum. Sonra Azad Məmmədovu yenə çağırdılar.\n\n"

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from testimony_app.services.statement_signing import verify_statement
 from testimony_app.services.vault import VaultSession
 from testimony_app.ui.i18n import Translations
+from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.statement_dialog import StatementDialog
 from testimony_app.ui.tasks import TaskRunner
 from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
@@ -28,14 +30,16 @@ def session(tmp_path: Path) -> VaultSession:
 
 
 @pytest.fixture
-def runner(qtbot):
+def runner(qtbot: QtBot):
     task_runner = TaskRunner()
     yield task_runner
     task_runner.wait_idle(30000)
     task_runner.shutdown()
 
 
-def _open(qtbot, session: VaultSession, runner: TaskRunner, record_id: str) -> StatementDialog:
+def _open(
+    qtbot: QtBot, session: VaultSession, runner: TaskRunner, record_id: str
+) -> StatementDialog:
     dialog = StatementDialog(lambda: session, runner, record_id, ui_language="en")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -45,8 +49,8 @@ def _open(qtbot, session: VaultSession, runner: TaskRunner, record_id: str) -> S
 
 @pytest.mark.slow
 def test_a_sealed_statement_is_saved_signed_and_verifies(
-    qtbot, session, runner, scripted_prompts, tmp_path
-):
+    qtbot: QtBot, session, runner, scripted_prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
     record_id = S.sealed(session, S.azerbaijani("imza"))
     dialog = _open(qtbot, session, runner, record_id)
     assert dialog.sign_check.isEnabled()
@@ -85,7 +89,9 @@ def test_a_sealed_statement_is_saved_signed_and_verifies(
 
 
 @pytest.mark.slow
-def test_a_draft_offers_no_signature(qtbot, session, runner, scripted_prompts, tmp_path):
+def test_a_draft_offers_no_signature(
+    qtbot: QtBot, session, runner, scripted_prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
     record_id = S.sealed(session, S.english("draft"))
     session.testimonies.begin_amendment(record_id, "Corrected a date")
     dialog = _open(qtbot, session, runner, record_id)
@@ -111,7 +117,7 @@ def test_a_draft_offers_no_signature(qtbot, session, runner, scripted_prompts, t
 
 
 @pytest.mark.slow
-def test_the_checkbox_speaks_azerbaijani_and_russian(qtbot, session, runner):
+def test_the_checkbox_speaks_azerbaijani_and_russian(qtbot: QtBot, session, runner) -> None:
     record_id = S.sealed(session, S.english("dil"))
     try:
         Translations().apply("az")

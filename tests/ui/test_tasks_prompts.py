@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from testimony_app.errors import DiskFull, WrongPassphrase
 from testimony_app.ui.prompts import QtPrompts, ScriptedPrompts, prompts_for
@@ -15,14 +16,14 @@ from testimony_app.ui.tasks import TaskRunner, error_sentence, show_error
 
 
 @pytest.fixture
-def runner(qtbot):
+def runner(qtbot: QtBot):
     task_runner = TaskRunner()
     yield task_runner
     task_runner.wait_idle(5000)
     task_runner.shutdown()
 
 
-def test_work_runs_off_the_gui_thread_and_results_come_back_on_it(runner):
+def test_work_runs_off_the_gui_thread_and_results_come_back_on_it(runner) -> None:
     gui = threading.get_ident()
     seen = []
     runner.submit(
@@ -51,7 +52,7 @@ def test_tasks_run_one_at_a_time_in_order(runner):
     assert order == [0, 1, 2, 3, 4]
 
 
-def test_busy_changes_once_per_burst(runner):
+def test_busy_changes_once_per_burst(runner) -> None:
     states = []
     runner.busy_changed.connect(states.append)
     for _ in range(3):
@@ -63,7 +64,7 @@ def test_busy_changes_once_per_burst(runner):
 
 
 @pytest.mark.slow
-def test_the_gui_stays_responsive_while_a_slow_task_runs(runner, qtbot):
+def test_the_gui_stays_responsive_while_a_slow_task_runs(runner, qtbot: QtBot) -> None:
     done = []
     runner.submit(lambda: time.sleep(0.5), lambda _: done.append(True))
     start = time.perf_counter()
@@ -74,7 +75,9 @@ def test_the_gui_stays_responsive_while_a_slow_task_runs(runner, qtbot):
     assert done
 
 
-def test_errors_go_to_on_error_or_to_a_plain_sentence(runner, scripted_prompts):
+def test_errors_go_to_on_error_or_to_a_plain_sentence(
+    runner, scripted_prompts: ScriptedPrompts
+) -> None:
     caught = []
     runner.submit(lambda: (_ for _ in ()).throw(DiskFull()), on_error=caught.append)
     runner.submit(lambda: (_ for _ in ()).throw(WrongPassphrase()))
@@ -87,7 +90,7 @@ def test_errors_go_to_on_error_or_to_a_plain_sentence(runner, scripted_prompts):
     assert "Məhərrəmov" not in " ".join(shown)
 
 
-def test_callbacks_are_dropped_after_discard(runner):
+def test_callbacks_are_dropped_after_discard(runner) -> None:
     seen = []
     runner.submit(lambda: time.sleep(0.05) or 1, seen.append)
     runner.discard_callbacks()
@@ -96,14 +99,14 @@ def test_callbacks_are_dropped_after_discard(runner):
     assert seen == [2]
 
 
-def test_error_sentence_never_shows_an_unexpected_message():
+def test_error_sentence_never_shows_an_unexpected_message() -> None:
     assert error_sentence(RuntimeError("witness Nemət said …")) == (
         "Something went wrong; your work is saved."
     )
     assert error_sentence(WrongPassphrase()) == "The passphrase is not correct for this vault."
 
 
-def test_error_sentence_speaks_the_interface_language(qtbot):
+def test_error_sentence_speaks_the_interface_language(qtbot: QtBot) -> None:
     """A coded error is worded from the gettext catalogue of the language the window applies."""
     from testimony_app.errors import UserFacingError
     from testimony_app.ui.i18n import Translations
@@ -123,7 +126,7 @@ def test_error_sentence_speaks_the_interface_language(qtbot):
     assert error_sentence(WrongPassphrase()) == "The passphrase is not correct for this vault."
 
 
-def test_scripted_prompts_answer_in_order_and_record_everything():
+def test_scripted_prompts_answer_in_order_and_record_everything() -> None:
     prompts = ScriptedPrompts().queue("confirm", True, False).queue("save_path", "/tmp/x.pdf")
     assert prompts.confirm(None, "T", "Seal?") is True
     assert prompts.confirm(None, "T", "Again?") is False
@@ -134,7 +137,7 @@ def test_scripted_prompts_answer_in_order_and_record_everything():
         prompts.ask_text(None, "T", "Why?")
 
 
-def test_prompts_are_found_through_the_parent_chain(qtbot):
+def test_prompts_are_found_through_the_parent_chain(qtbot: QtBot) -> None:
     top = QWidget()
     qtbot.addWidget(top)
     child = QWidget(top)
@@ -146,7 +149,7 @@ def test_prompts_are_found_through_the_parent_chain(qtbot):
     assert isinstance(prompts_for(lone), QtPrompts)
 
 
-def test_show_error_uses_the_nearest_prompts(qtbot):
+def test_show_error_uses_the_nearest_prompts(qtbot: QtBot) -> None:
     top = QWidget()
     qtbot.addWidget(top)
     top.prompts = ScriptedPrompts()

@@ -21,6 +21,7 @@ from testimony_app.ui.testimony_table import (
     TestimonyFilterProxy,
     TestimonyTableModel,
 )
+from testkit.qt import Summaries
 
 
 def _model(rows):
@@ -32,7 +33,9 @@ def _model(rows):
 
 
 @pytest.mark.slow
-def test_model_and_proxy_pass_qt_model_tester(qtmodeltester, summaries):
+def test_model_and_proxy_pass_qt_model_tester(
+    qtmodeltester, summaries: Summaries
+) -> None:
     model, proxy = _model(summaries(50))
     qtmodeltester.check(model)
     qtmodeltester.check(proxy)
@@ -43,7 +46,9 @@ def test_model_and_proxy_pass_qt_model_tester(qtmodeltester, summaries):
     qtmodeltester.check(model)
 
 
-def test_witness_names_hidden_until_revealed(summaries):
+def test_witness_names_hidden_until_revealed(
+    summaries: Summaries,
+) -> None:
     rows = summaries(3)
     model, _ = _model(rows)
     shown = [model.index(r, COL_WITNESS).data() for r in range(3)]
@@ -55,7 +60,9 @@ def test_witness_names_hidden_until_revealed(summaries):
     assert model.reveal_names is False
 
 
-def test_sorting_keeps_selection_and_orders_dates(summaries):
+def test_sorting_keeps_selection_and_orders_dates(
+    summaries: Summaries,
+) -> None:
     model, proxy = _model(summaries(200))
     keep = QPersistentModelIndex(model.index(10, 0))
     kept_id = keep.data(RECORD_ID_ROLE)
@@ -67,7 +74,7 @@ def test_sorting_keeps_selection_and_orders_dates(summaries):
     assert model.record_id(keep.row()) == kept_id
 
 
-def test_columns_sort_by_what_they_show(summaries):
+def test_columns_sort_by_what_they_show(summaries: Summaries):
     """Place ignores case and script case (Ə/ə), language sorts by its shown name, witness by
     the pseudonym or, while revealed, the name; equal keys keep the newest update first."""
     from dataclasses import replace
@@ -101,7 +108,9 @@ def test_columns_sort_by_what_they_show(summaries):
     assert [w.casefold() for w in shown] == sorted(w.casefold() for w in shown)
 
 
-def test_filters_by_status_method_and_partial_dates(summaries):
+def test_filters_by_status_method_and_partial_dates(
+    summaries: Summaries,
+) -> None:
     model, proxy = _model(summaries(500))
     proxy.set_filters(status=Status.SEALED.value)
     assert proxy.rowCount() > 0
@@ -122,7 +131,7 @@ def test_filters_by_status_method_and_partial_dates(summaries):
     assert proxy.rowCount() == 500
 
 
-def test_search_hits_show_snippets(summaries):
+def test_search_hits_show_snippets(summaries: Summaries) -> None:
     rows = summaries(5)
     model, _ = _model(rows)
     model.set_search_hits([SearchHit(rows[2].id, 3.0, "… Tərtər hərbi polis …", rows[2])])
@@ -138,7 +147,9 @@ def test_search_hits_show_snippets(summaries):
 
 
 @pytest.mark.slow
-def test_twenty_thousand_rows_filter_and_sort_quickly(summaries, record_property):
+def test_twenty_thousand_rows_filter_and_sort_quickly(
+    summaries: Summaries, record_property
+) -> None:
     """Measure, do not assert times: CI machines vary. The numbers land in the report."""
     rows = summaries(20_000)
     model, proxy = _model(rows)
@@ -173,7 +184,9 @@ def test_twenty_thousand_rows_filter_and_sort_quickly(summaries, record_property
     assert model.rowCount(QModelIndex()) == 20_000
 
 
-def test_snippets_hide_the_witness_name_until_revealed(summaries):
+def test_snippets_hide_the_witness_name_until_revealed(
+    summaries: Summaries,
+) -> None:
     rows = summaries(1)  # witness_name "Nemət Məhərrəmov" (seeded), label "N. M."
     model, _ = _model(rows)
     name = rows[0].witness_name
@@ -185,7 +198,7 @@ def test_snippets_hide_the_witness_name_until_revealed(summaries):
     assert name in model.index(0, COL_MATCH).data()
 
 
-def test_mask_name_keeps_other_words():
+def test_mask_name_keeps_other_words() -> None:
     from testimony_app.ui.testimony_table import mask_name
 
     assert mask_name("Orxan «Səfərli» — şahid", "Orxan Vüqar oğlu Səfərli") == "O. «S.» — şahid"

@@ -8,8 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
 
 from testimony_app.ui.vault_pages import CreateVaultPage, UnlockPage, retry_delay
+from testkit.qt import TypeText
 
 
 def _strength(text: str) -> tuple[int, str]:
@@ -23,7 +25,7 @@ def _strength(text: str) -> tuple[int, str]:
     ][score]
 
 
-def _create_page(qtbot, tmp_path) -> CreateVaultPage:
+def _create_page(qtbot: QtBot, tmp_path: Path) -> CreateVaultPage:
     page = CreateVaultPage(
         tmp_path / "vault",
         strength=_strength,
@@ -34,7 +36,9 @@ def _create_page(qtbot, tmp_path) -> CreateVaultPage:
     return page
 
 
-def test_create_needs_two_equal_strong_enough_passphrases(qtbot, tmp_path, type_text):
+def test_create_needs_two_equal_strong_enough_passphrases(
+    qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     page = _create_page(qtbot, tmp_path)
     assert str(tmp_path / "vault") in page.location.text()
     assert not page.create_button.isEnabled()
@@ -51,7 +55,9 @@ def test_create_needs_two_equal_strong_enough_passphrases(qtbot, tmp_path, type_
     assert blocker.args == ["Şəki gecəsi çox uzun idi"]
 
 
-def test_weak_passphrase_is_refused_with_a_hint(qtbot, tmp_path, type_text):
+def test_weak_passphrase_is_refused_with_a_hint(
+    qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     page = _create_page(qtbot, tmp_path)
     type_text(page.passphrase, "qwerty")
     type_text(page.confirm, "qwerty")
@@ -60,7 +66,7 @@ def test_weak_passphrase_is_refused_with_a_hint(qtbot, tmp_path, type_text):
     assert not page.create_button.isEnabled()
 
 
-def test_generated_passphrase_fills_both_and_is_shown(qtbot, tmp_path):
+def test_generated_passphrase_fills_both_and_is_shown(qtbot: QtBot, tmp_path: Path) -> None:
     page = _create_page(qtbot, tmp_path)
     QTest.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     assert page.passphrase.text() == page.confirm.text() == "lamp-river-oak-salt-crane-mild-fig"
@@ -72,7 +78,7 @@ def test_generated_passphrase_fills_both_and_is_shown(qtbot, tmp_path):
     assert page.passphrase.echoMode() == QLineEdit.EchoMode.Password
 
 
-def test_busy_create_page_blocks_input(qtbot, tmp_path):
+def test_busy_create_page_blocks_input(qtbot: QtBot, tmp_path: Path) -> None:
     page = _create_page(qtbot, tmp_path)
     page.fill_generated()
     page.set_busy(True)
@@ -84,12 +90,14 @@ def test_busy_create_page_blocks_input(qtbot, tmp_path):
     assert "already exist" in page.message.text()
 
 
-def test_retry_delay_grows_and_is_capped():
+def test_retry_delay_grows_and_is_capped() -> None:
     assert [retry_delay(n) for n in range(0, 8)] == [0, 1, 2, 4, 8, 16, 30, 30]
 
 
 @pytest.mark.slow
-def test_wrong_passphrase_waits_a_growing_moment(qtbot, tmp_path, type_text):
+def test_wrong_passphrase_waits_a_growing_moment(
+    qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     page = UnlockPage(tmp_path / "vault")
     qtbot.addWidget(page)
     page.show()
@@ -131,7 +139,7 @@ def test_wrong_passphrase_waits_a_growing_moment(qtbot, tmp_path, type_text):
     assert not page.waiting
 
 
-def test_damaged_vault_offers_a_restore(qtbot, tmp_path, type_text):
+def test_damaged_vault_offers_a_restore(qtbot: QtBot, tmp_path: Path, type_text: TypeText) -> None:
     page = UnlockPage(tmp_path / "vault")
     qtbot.addWidget(page)
     page.show()
@@ -144,7 +152,7 @@ def test_damaged_vault_offers_a_restore(qtbot, tmp_path, type_text):
     assert blocker.args == ["köhnə parol"]
 
 
-def test_demo_passphrase_is_shown_and_prefilled(qtbot, tmp_path):
+def test_demo_passphrase_is_shown_and_prefilled(qtbot: QtBot, tmp_path: Path) -> None:
     page = UnlockPage(Path("demo-vault"))
     qtbot.addWidget(page)
     page.show()
@@ -169,7 +177,9 @@ class FakeKeyboard:
         return self.name
 
 
-def test_unlock_page_can_show_the_passphrase_and_hides_it_again(qtbot, tmp_path, type_text):
+def test_unlock_page_can_show_the_passphrase_and_hides_it_again(
+    qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     page = UnlockPage(tmp_path / "vault", keyboard=FakeKeyboard())
     qtbot.addWidget(page)
     page.show()
@@ -187,7 +197,7 @@ def test_unlock_page_can_show_the_passphrase_and_hides_it_again(qtbot, tmp_path,
     assert page.passphrase.echoMode() == QLineEdit.EchoMode.Password
 
 
-def test_caps_lock_and_layout_from_the_system(qtbot, tmp_path):
+def test_caps_lock_and_layout_from_the_system(qtbot: QtBot, tmp_path: Path) -> None:
     keyboard = FakeKeyboard(caps=True, layout="Russian")
     for page in (
         UnlockPage(tmp_path / "vault", keyboard=keyboard),
@@ -210,7 +220,9 @@ def test_caps_lock_and_layout_from_the_system(qtbot, tmp_path):
         keyboard.caps, keyboard.name = True, "Russian"
 
 
-def test_caps_lock_and_script_from_the_keys_where_the_system_cannot_tell(qtbot, tmp_path):
+def test_caps_lock_and_script_from_the_keys_where_the_system_cannot_tell(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     page = UnlockPage(tmp_path / "vault", keyboard=FakeKeyboard())
     qtbot.addWidget(page)
     page.show()
@@ -243,7 +255,7 @@ def test_caps_lock_and_script_from_the_keys_where_the_system_cannot_tell(qtbot, 
     assert hints.caps.text() == ""
 
 
-def test_errors_look_like_errors(qtbot, tmp_path, type_text):
+def test_errors_look_like_errors(qtbot: QtBot, tmp_path: Path, type_text: TypeText) -> None:
     page = UnlockPage(tmp_path / "vault", keyboard=FakeKeyboard())
     qtbot.addWidget(page)
     page.show()

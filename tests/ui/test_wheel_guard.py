@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from testimony_app.ui.editor_base import ChoiceField
 from testimony_app.ui.wheel_guard import install_wheel_guard
+from testkit.qt import MakeWindow
 
 pytestmark = pytest.mark.gui
 
@@ -113,8 +115,8 @@ KINDS: dict[str, Callable[[QWidget], QWidget]] = {
 
 
 def test_the_guard_is_installed_by_the_main_window_and_covers_the_editor(
-    make_window, qtbot
-):
+    make_window: MakeWindow, qtbot: QtBot
+) -> None:
     """The real Interview page: scrolling over "Language of the interview" changes nothing."""
     window = make_window()
     editor = window.editor
@@ -143,7 +145,7 @@ def test_the_guard_is_installed_by_the_main_window_and_covers_the_editor(
 
 
 @pytest.fixture
-def form(qtbot):
+def form(qtbot: QtBot):
     """A shown form with a line edit that holds the focus, the guard installed."""
     install_wheel_guard()
     page = QWidget()
@@ -156,7 +158,7 @@ def form(qtbot):
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_the_wheel_leaves_an_unfocused_field_alone(qtbot, form, kind):
+def test_the_wheel_leaves_an_unfocused_field_alone(qtbot: QtBot, form, kind) -> None:
     page, other = form
     field = KINDS[kind](page)
     page.layout().addWidget(field)

@@ -20,7 +20,9 @@ def _helpers() -> list[str]:
 
 
 @pytest.mark.slow
-def test_import_write_failure_on_the_helper_commits_nothing(tmp_path: Path, monkeypatch) -> None:
+def test_import_write_failure_on_the_helper_commits_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     keys = S.org_keys(tmp_path)
     device = S.new_vault(tmp_path / "device")
     org_vault = S.new_vault(tmp_path / "org-vault")

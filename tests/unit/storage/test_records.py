@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -126,7 +127,7 @@ def test_sealed_rows_refuse_raw_sql(session: VaultSession, kit: ModuleType) -> N
 
 
 def test_completed_attachment_hash_cannot_change(
-    session: VaultSession, kit: ModuleType, tmp_path
+    session: VaultSession, kit: ModuleType, tmp_path: Path
 ) -> None:
     rid = session.testimonies.create(kit.sample_testimony())
     src = tmp_path / "şəkil.jpg"
