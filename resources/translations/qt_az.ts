@@ -544,4 +544,35 @@ Yenə də silmək istəyirsiniz?</translation>
             <translation>Aşağı sürüşdür</translation>
         </message>
     </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <source>Drive</source>
+            <translation>Disk</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <comment>All other platforms</comment>
+            <translation>Qovluq</translation>
+        </message>
+        <message>
+            <source>File Folder</source>
+            <comment>Match Windows Explorer</comment>
+            <translation>Fayl qovluğu</translation>
+        </message>
+        <message>
+            <source>Shortcut</source>
+            <comment>All other platforms</comment>
+            <translation>Qısayol</translation>
+        </message>
+        <message>
+            <source>Alias</source>
+            <comment>macOS Finder</comment>
+            <translation>Qısayol</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>Naməlum</translation>
+        </message>
+    </context>
 </TS>

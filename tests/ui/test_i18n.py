@@ -81,3 +81,21 @@ def test_the_file_dialog_speaks_the_interface_language(
     labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
     assert labels["lookInLabel"] == look_in
     assert labels["fileTypeLabel"] == file_type
+
+
+@pytest.mark.parametrize(("code", "folder"), [("az", "Qovluq"), ("ru", "Папка"), ("en", "Folder")])
+def test_the_file_dialog_names_a_folder_in_the_interface_language(
+    qtbot: Any, translations: Translations, tmp_path: Any, code: str, folder: str
+) -> None:
+    """The file dialog's Kind column ("Folder") is Qt 6's QAbstractFileIconProvider text, which
+    neither Qt's Russian nor any Azerbaijani translation of Qt has (seen at 1024×768 in az)."""
+    from PySide6.QtWidgets import QFileSystemModel
+
+    (tmp_path / "qovluq").mkdir()
+    translations.apply(code)
+    model = QFileSystemModel()
+    with qtbot.waitSignal(model.directoryLoaded, timeout=10000):
+        model.setRootPath(str(tmp_path))
+    index = model.index(str(tmp_path / "qovluq"))
+    assert index.isValid()
+    assert model.type(index) == folder
