@@ -6,6 +6,8 @@
 #   make lock         rewrite the lock files after a change to the dependencies (CONTRIBUTING.md)
 #   make words-update new message codes into the catalogues, then compile them (CONTRIBUTING.md)
 #   make package      the frozen application and .deb (see packaging/README.md)
+#   make bench        every benchmark, laptop and organisation (docs/performance.md says how long;
+#                     BENCH_ARGS=--quick for a smoke run, BENCH_ARGS="--org-size 10x10x50" smaller)
 #
 # Python packages come from requirements/locked.txt (exact versions, with hashes), so every
 # machine and CI builds with the same bytes; the project itself is installed editable on top.
@@ -95,8 +97,9 @@ lock: $(STAMP)
 lock-upgrade: UV_FLAGS = --upgrade
 lock-upgrade: lock
 
+BENCH_ARGS ?=
 bench: system-deps $(STAMP)
-	$(PY) -m benchmarks
+	$(PY) -m benchmarks --all $(BENCH_ARGS)
 
 # The frozen application and the .deb (Linux); runs the frozen binary's --self-test.
 package: system-deps $(STAMP)
