@@ -184,6 +184,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     session = _open(args)
     try:
         hits = session.testimonies.search(args.query, args.limit)
+        hidden = session.handover.count_handed_over()
     finally:
         session.lock()
     data = [
@@ -198,6 +199,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     ]
     lines = [f"{h.testimony_id[:8]}  {h.summary.witness_label:<14} {h.snippet}" for h in hits]
     _emit(args, data, "\n".join(lines) if lines else "Nothing found.")
+    if hidden:
+        # High-risk mode: what only the organisation holds cannot be searched here.
+        print(words.text(words.Message("cli.search.handed_over", count=hidden)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -496,3 +500,6 @@ from testimony_app import cli_statements  # noqa: E402, F401 isort: skip
 
 # The device register and quarantine commands (device, devices ..., quarantine ...).
 from testimony_app import cli_devices  # noqa: E402, F401 isort: skip
+
+# High-risk mode: high-risk, handover, outbox.
+from testimony_app import cli_handover  # noqa: E402, F401 isort: skip

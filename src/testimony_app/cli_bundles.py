@@ -127,18 +127,24 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
     """Write a bundle of sealed testimonies for the enrolled organisation."""
+    from testimony_app.cli_handover import outbox_lines, send_outbox_with_export
     from testimony_app.services.bundles import NothingToExport
 
     out = Path(args.output)
     session = _open(args)
     try:
+        # High-risk mode: the outbox goes first, to the same folder, whatever else does.
+        sent = [] if args.ids else send_outbox_with_export(session, out)
         try:
             report = session.bundles.export(
                 out, record_ids=args.ids or None, recipients=args.recipient or None
             )
         except NothingToExport as exc:
-            _print_withheld(args, exc.withheld)
-            raise
+            if not sent:
+                _print_withheld(args, exc.withheld)
+                raise
+            _emit(args, {"outbox": [str(s.path) for s in sent]}, "\n".join(outbox_lines(sent)))
+            return EXIT_OK
     finally:
         session.lock()
     data = {
@@ -149,8 +155,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         "recipients": list(report.recipients),
         "exported": [asdict(r) for r in report.exported],
         "withheld": [asdict(w) for w in report.withheld],
+        "outbox": [str(s.path) for s in sent],
     }
     lines = [f"Bundle written and verified: {report.path}", f"SHA-256 {report.sha256}"]
+    lines += outbox_lines(sent)
     for r in report.exported:
         versions = ",".join(f"v{n}" for n in r.versions)
         form = "redacted" if r.redacted else "complete"

@@ -48,6 +48,24 @@ class ContentPurged(UserFacingError):
         super().__init__(message)
 
 
+class ContentHandedOver(ContentPurged):
+    """High-risk mode: the record was handed over; its bundle is in the outbox and only the
+    organisation can read it (services/handover.py)."""
+
+    default_code = "record.handed_over"
+
+    def __init__(self) -> None:
+        UserFacingError.__init__(self)
+
+
+def _gone(conn: Any, record_id: str) -> ContentPurged:
+    """The error for a version whose content is not on this laptop any more."""
+    row = conn.execute(
+        "SELECT 1 FROM handovers WHERE record_id = ?", (record_id,)
+    ).fetchone()
+    return ContentHandedOver() if row else ContentPurged()
+
+
 _SUMMARY_COLUMNS = (
     "r.id, r.current, r.exported, r.acknowledged, r.interview_date, r.place, r.language,"
     " r.witness_label, r.witness_name, r.title, r.methods, r.updated_at, r.fictional,"
@@ -221,7 +239,7 @@ class RecordStore:
             if not sealed:
                 raise RecordSealed("This testimony already has an unsealed draft to edit.")
             if _is_purged(conn, record_id, number):
-                raise ContentPurged()
+                raise _gone(conn, record_id)
             now = self._now()
             conn.execute(
                 "INSERT INTO versions (record_id, number, content, reason, updated_at)"
@@ -302,7 +320,7 @@ class RecordStore:
         if not rows:
             raise RecordNotFound("No testimony with that id and version is in this vault.")
         if rows[0][1]:
-            raise ContentPurged()
+            raise self._gone(record_id)
         return interchange.loads(rows[0][0])
 
     def content_bytes(self, record_id: str, version: int) -> bytes:
@@ -314,7 +332,7 @@ class RecordStore:
         if not rows:
             raise RecordNotFound("No testimony with that id and version is in this vault.")
         if rows[0][1]:
-            raise ContentPurged()
+            raise self._gone(record_id)
         return str(rows[0][0]).encode("utf-8")
 
     def info(self, record_id: str) -> RecordInfo:
@@ -444,6 +462,10 @@ class RecordStore:
         return [AttachmentInfo(*row) for row in rows]
 
     # -- internals -----------------------------------------------------------------------
+
+    def _gone(self, record_id: str) -> ContentPurged:
+        handed = self._db.scalar("SELECT 1 FROM handovers WHERE record_id = ?", (record_id,))
+        return ContentHandedOver() if handed else ContentPurged()
 
     @staticmethod
     def _latest(conn: Any, record_id: str) -> tuple[int, bool, str]:
