@@ -97,6 +97,17 @@
         </message>
     </context>
     <context>
+        <name>AttachmentPreview</name>
+        <message>
+            <source>Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Play</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AttachmentsPage</name>
         <message>
             <source>Photos, documents and recordings are stored encrypted in the vault with their SHA-256, taken when they arrive. Originals can be deleted from this computer.</source>
@@ -263,14 +274,6 @@
         </message>
         <message>
             <source>This image cannot be shown.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pause</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Play</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -97,6 +97,17 @@
         </message>
     </context>
     <context>
+        <name>AttachmentPreview</name>
+        <message>
+            <source>Pause</source>
+            <translation>Пауза</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>Воспроизвести</translation>
+        </message>
+    </context>
+    <context>
         <name>AttachmentsPage</name>
         <message>
             <source>Photos, documents and recordings are stored encrypted in the vault with their SHA-256, taken when they arrive. Originals can be deleted from this computer.</source>
@@ -279,11 +290,11 @@
         </message>
         <message>
             <source>Pause</source>
-            <translation>Пауза</translation>
+            <translation type="vanished">Пауза</translation>
         </message>
         <message>
             <source>Play</source>
-            <translation>Воспроизвести</translation>
+            <translation type="vanished">Воспроизвести</translation>
         </message>
     </context>
     <context>

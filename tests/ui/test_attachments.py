@@ -21,7 +21,12 @@ from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtTest import QTest
 
 from testimony_app.services.vault import VaultSession, create_vault
-from testimony_app.ui.attachments_view import COL_DESCRIPTION, COL_KIND, COL_SHA256
+from testimony_app.ui.attachments_view import (
+    COL_DESCRIPTION,
+    COL_KIND,
+    COL_SHA256,
+    AttachmentsView,
+)
 from testimony_app.ui.editor import TestimonyEditor as Editor  # not "Test…": pytest collects those
 from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.recorder import PcmFormat, wav_header
@@ -133,8 +138,8 @@ def test_png_is_stored_hashed_and_shown_from_memory(
     assert session.testimonies.read_attachment(info.id) == data
 
     view.select(info.id)
-    qtbot.waitUntil(lambda: view.image.pixmap() is not None and not view.image.pixmap().isNull())
-    shown = view.image.pixmap().toImage()
+    qtbot.waitUntil(lambda: shows_an_image(view))
+    shown = view.preview.image.pixmap().toImage()
     assert (shown.width(), shown.height()) == (120, 80)
     assert shown.pixelColor(10, 10) == QColor("red")
     assert shown.pixelColor(110, 10) == QColor("white")
@@ -163,7 +168,7 @@ def test_original_deleted_on_request(
     info = view.attachments()[0]
     assert session.testimonies.read_attachment(info.id).startswith(b"%PDF-1.4")
     view.select(info.id)
-    assert "No preview" in view.no_preview.text()
+    assert "No preview" in view.preview.no_preview.text()
 
 
 @pytest.mark.slow
@@ -244,12 +249,12 @@ def test_audio_plays_from_the_vault(
     qtbot.waitUntil(lambda: player.duration() > 0, timeout=10000)
     assert player.duration() == pytest.approx(1500, abs=100)
     # Played from an in-memory device; the URL is only a format hint and no such file exists.
-    assert player.sourceDevice() is view._buffer
+    assert player.sourceDevice() is view.preview._buffer
     assert not Path(player.source().toString()).exists()
-    QTest.mouseClick(view.play_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.preview.play_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: player.position() > 0, timeout=10000)
     assert player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
-    assert view.play_button.text() == "Pause"
+    assert view.preview.play_button.text() == "Pause"
     assert set(os.listdir(tempfile.gettempdir())) <= temp_before
 
 
@@ -280,7 +285,7 @@ def test_sealed_record_views_but_adds_nothing(
     assert not view.recorder.button.isEnabled()
     assert len(view.attachments()) == 1
     view.select(view.attachments()[0].id)
-    qtbot.waitUntil(lambda: view.image.pixmap() is not None and not view.image.pixmap().isNull())
+    qtbot.waitUntil(lambda: shows_an_image(view))
     assert view.save_button.isEnabled()
 
 
@@ -293,10 +298,10 @@ def test_clear_forgets_previews(
     add(editor, prompts, runner, [source])
     view = editor.attachments.view
     view.select(view.attachments()[0].id)
-    qtbot.waitUntil(lambda: view.image.pixmap() is not None and not view.image.pixmap().isNull())
+    qtbot.waitUntil(lambda: shows_an_image(view))
     editor.clear()
     assert view.table.rowCount() == 0
-    assert view.image.pixmap() is None or view.image.pixmap().isNull()
+    assert view.preview.image.pixmap() is None or view.preview.image.pixmap().isNull()
     assert view.details.text() == ""
 
 
@@ -437,3 +442,9 @@ def test_a_sealed_versions_attachment_is_kept_when_an_amendment_removes_it(
     kept = session.testimonies.get(record_id, 1).attachments
     assert len(kept) == 1
     assert session.testimonies.read_attachment(kept[0].id) == data
+
+
+def shows_an_image(view: AttachmentsView) -> bool:
+    """Whether the preview shows a decoded picture."""
+    pixmap = view.preview.image.pixmap()
+    return pixmap is not None and not pixmap.isNull()

@@ -1,10 +1,8 @@
 """Attachments of a testimony: add, record, list with hashes, view and listen, save a copy.
 
-Why everything is viewed from memory: a photo of an injury or the witness's voice must not
-land as a plaintext file in a temp folder, a thumbnail cache or a "recent files" list, where a
-seized laptop gives it away. Images are decoded with ``QImage`` from the bytes the vault
-returns; audio plays through ``QMediaPlayer.setSourceDevice`` over a ``QBuffer``. The only
-plaintext copy ever written is the one the user explicitly saves somewhere.
+Everything is viewed from memory (:mod:`~testimony_app.ui.attachment_preview`): a photo of an
+injury or the witness's voice must not land as a plaintext file anywhere a seized laptop gives
+it away. The only plaintext copy ever written is the one the user explicitly saves somewhere.
 
 Importing hashes and encrypts a file of any size, so it runs on the task runner's thread with
 a progress bar and a Cancel button; the window stays responsive while a witness waits.
@@ -17,9 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QImageReader, QPixmap
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -28,9 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
-    QSlider,
-    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -39,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from testimony_app.domain.model import AttachmentInfo, Testimony
 from testimony_app.errors import OperationCancelled
+from testimony_app.ui.attachment_preview import AttachmentPreview
 from testimony_app.ui.editor_base import ChoiceField, EditorPage, LineField, path_steps
 from testimony_app.ui.i18n import format_size
 from testimony_app.ui.prompts import prompts_for
@@ -46,7 +41,6 @@ from testimony_app.ui.recorder import (
     MEDIA_TYPE,
     AttachmentWriterLike,
     RecorderPanel,
-    format_duration,
     recording_filename,
 )
 from testimony_app.ui.tasks import TaskRunner, show_error
@@ -109,9 +103,6 @@ class AttachmentsView(QWidget):
         self._lang = "en"
         self._cancel = threading.Event()
         self._importing = False
-        self._player: QMediaPlayer | None = None
-        self._audio_out: QAudioOutput | None = None
-        self._buffer: QBuffer | None = None
         self._shown_id = ""
         self._progress = _Progress(self)
         self._progress.moved.connect(self._show_progress)
@@ -196,43 +187,7 @@ class AttachmentsView(QWidget):
         detail_row.addWidget(self.details, 1)
         detail_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.preview = QStackedWidget(self)
-        self.preview.setObjectName("attachmentPreview")
-        self.preview.setMinimumHeight(260)
-        self.no_preview = QLabel(self)
-        self.no_preview.setObjectName("attachmentNoPreview")
-        self.no_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_preview.setWordWrap(True)
-        self.no_preview.setStyleSheet("color: palette(placeholder-text);")
-        self.image = QLabel(self)
-        self.image.setObjectName("attachmentImage")
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        image_scroll = QScrollArea(self)
-        image_scroll.setWidget(self.image)
-        image_scroll.setWidgetResizable(True)
-        self.audio = QWidget(self)
-        self.audio.setObjectName("attachmentAudio")
-        self.play_button = QPushButton(self.audio)
-        self.play_button.setObjectName("playAttachmentButton")
-        self.play_button.clicked.connect(self.toggle_play)
-        self.position = QSlider(Qt.Orientation.Horizontal, self.audio)
-        self.position.setObjectName("attachmentPosition")
-        self.position.sliderMoved.connect(self._seek)
-        self.time = QLabel(format_duration(0), self.audio)
-        self.time.setObjectName("attachmentTime")
-        audio_row = QHBoxLayout(self.audio)
-        audio_row.addWidget(self.play_button)
-        audio_row.addWidget(self.position, 1)
-        audio_row.addWidget(self.time)
-        audio_holder = QWidget(self)
-        audio_column = QVBoxLayout(audio_holder)
-        audio_column.addWidget(self.audio)
-        audio_column.addStretch(1)
-        self.preview.addWidget(self.no_preview)
-        self.preview.addWidget(image_scroll)
-        self.preview.addWidget(audio_holder)
-        self._image_page = image_scroll
-        self._audio_page = audio_holder
+        self.preview = AttachmentPreview(self)
 
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -284,7 +239,6 @@ class AttachmentsView(QWidget):
         self.details.clear()
         self.status.setText("")
         self.description.set_value("")
-        self.image.clear()
 
     def select(self, attachment_id: str) -> None:
         """Select and preview one attachment."""
@@ -303,7 +257,7 @@ class AttachmentsView(QWidget):
 
     def player(self) -> QMediaPlayer | None:
         """The audio player, once something was played (for tests)."""
-        return self._player
+        return self.preview.player()
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -451,20 +405,6 @@ class AttachmentsView(QWidget):
             on_error=lambda exc: show_error(self, exc),
         )
 
-    def _seek(self, ms: int) -> None:
-        if self._player is not None:
-            self._player.setPosition(ms)
-
-    def toggle_play(self) -> None:
-        """Play or pause the selected audio."""
-        player = self._player
-        if player is None:
-            return
-        if player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
-            player.pause()
-        else:
-            player.play()
-
     # -- events -------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -486,8 +426,9 @@ class AttachmentsView(QWidget):
             self.tr("Name"), self.tr("Kind"), self.tr("Description"), self.tr("Size"),
             self.tr("Added"), self.tr("SHA-256"),
         ])
-        self.no_preview.setText(self.tr("Select an attachment to see it here."))
-        self._update_play_text()
+        if self.selected() is None:
+            self.preview.show_text(self.tr("Select an attachment to see it here."))
+        self.preview.retranslate()
         self.recorder.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -666,18 +607,18 @@ class AttachmentsView(QWidget):
             return
         kind = info.media_type.split("/")[0]
         if kind not in ("image", "audio"):
-            self.no_preview.setText(self.tr("No preview for this kind of file. Save a copy to "
-                                            "open it in another program."))
+            self.preview.show_text(self.tr("No preview for this kind of file. Save a copy to "
+                                           "open it in another program."))
             return
-        self.no_preview.setText(self.tr("Opening…"))
+        self.preview.show_text(self.tr("Opening…"))
 
         def show(data: bytes) -> None:
             if self._shown_id != info.id:  # the user moved on meanwhile
                 return
-            if kind == "image":
-                self._show_image(data)
-            else:
-                self._load_audio(info, data)
+            if kind == "audio":
+                self.preview.load_audio(info.filename, data)
+            elif not self.preview.show_image(data):
+                self.preview.show_text(self.tr("This image cannot be shown."))
 
         # Off the GUI thread: a two-hour recording is hundreds of megabytes to decrypt.
         self._runner.submit(
@@ -686,77 +627,9 @@ class AttachmentsView(QWidget):
             on_error=lambda exc: show_error(self, exc),
         )
 
-    def _show_image(self, data: bytes) -> None:
-        buffer = QBuffer()
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        reader = QImageReader(buffer)
-        reader.setAutoTransform(True)  # photos from phones carry their rotation in EXIF
-        image: QImage = reader.read()
-        buffer.close()
-        if image.isNull():
-            self.no_preview.setText(self.tr("This image cannot be shown."))
-            self.preview.setCurrentWidget(self.no_preview)
-            return
-        width = max(200, self.preview.width() - 24)
-        height = max(200, self.preview.height() - 24)
-        pixmap = QPixmap.fromImage(image)
-        if pixmap.width() > width or pixmap.height() > height:
-            pixmap = pixmap.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio,
-                                   Qt.TransformationMode.SmoothTransformation)
-        self.image.setPixmap(pixmap)
-        self.preview.setCurrentWidget(self._image_page)
-
-    def _load_audio(self, info: AttachmentInfo, data: bytes) -> None:
-        if self._player is None:
-            self._player = QMediaPlayer(self)
-            self._player.setObjectName("attachmentPlayer")
-            self._audio_out = QAudioOutput(self)
-            self._player.setAudioOutput(self._audio_out)
-            self._player.durationChanged.connect(self._duration_changed)
-            self._player.positionChanged.connect(self._position_changed)
-            self._player.playbackStateChanged.connect(self._update_play_text)
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self._buffer = buffer
-        # The URL is only a name that tells FFmpeg the format; nothing is read from disk.
-        self._player.setSourceDevice(buffer, QUrl(info.filename or "audio.wav"))
-        self.position.setValue(0)
-        self.preview.setCurrentWidget(self._audio_page)
-
     def _close_preview(self) -> None:
         self._shown_id = ""
-        if self._player is not None:
-            self._player.stop()
-            # Qt takes a null device to let go of the buffer; the stub only knows QIODevice.
-            self._player.setSourceDevice(None)  # type: ignore[arg-type]
-        if self._buffer is not None:
-            self._buffer.close()
-            self._buffer.setData(QByteArray())
-            self._buffer.deleteLater()
-            self._buffer = None
-        self.image.clear()
-        self.time.setText(format_duration(0))
-        self.no_preview.setText(self.tr("Select an attachment to see it here."))
-        self.preview.setCurrentWidget(self.no_preview)
-
-    def _duration_changed(self, ms: int) -> None:
-        self.position.setRange(0, max(0, ms))
-        self._position_changed(self._player.position() if self._player else 0)
-
-    def _position_changed(self, ms: int) -> None:
-        if not self.position.isSliderDown():
-            self.position.setValue(ms)
-        total = self._player.duration() if self._player else 0
-        self.time.setText(f"{format_duration(ms)} / {format_duration(total)}")
-
-    def _update_play_text(self, *_args: object) -> None:
-        playing = (
-            self._player is not None
-            and self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
-        )
-        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
+        self.preview.close_media(self.tr("Select an attachment to see it here."))
 
 
 class AttachmentsPage(EditorPage):
