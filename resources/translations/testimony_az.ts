@@ -1272,6 +1272,86 @@
         </message>
     </context>
     <context>
+        <name>HandedOverPage</name>
+        <message>
+            <source>Received: the organisation's receipt names it.</source>
+            <translation>Alındı: təşkilatın qəbzi onu adlandırır.</translation>
+        </message>
+        <message>
+            <source>Waiting in the outbox for the organisation's receipt</source>
+            <translation>Göndərmə qutusunda təşkilatın qəbzini gözləyir</translation>
+        </message>
+        <message numerus="yes">
+            <source>copied out %n time(s)</source>
+            <translation>
+                <numerusform>%n dəfə köçürülüb</numerusform>
+                <numerusform>%n dəfə köçürülüb</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Handed over — held only by the organisation</source>
+            <translation>Təhvil verilib — yalnız təşkilatda saxlanılır</translation>
+        </message>
+        <message>
+            <source>This testimony was sealed and handed over in high-risk mode. Its content, names and attachments are no longer on this laptop, and no passphrase can show them here: only the organisation can open its bundle. What this laptop keeps is below.</source>
+            <translation>Bu ifadə yüksək risk rejimində möhürlənib və təhvil verilib. Onun məzmunu, adları və əlavələri artıq bu kompüterdə yoxdur və heç bir parol onları burada göstərə bilməz: paketi yalnız təşkilat aça bilər. Bu kompüterin saxladıqları aşağıdadır.</translation>
+        </message>
+        <message>
+            <source>Pseudonym</source>
+            <translation>Ləqəb</translation>
+        </message>
+        <message>
+            <source>Interview date</source>
+            <translation>Müsahibə tarixi</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Versiya</translation>
+        </message>
+        <message>
+            <source>Content hash (SHA-256)</source>
+            <translation>Məzmunun heşi (SHA-256)</translation>
+        </message>
+        <message>
+            <source>Handed over</source>
+            <translation>Təhvil verilib</translation>
+        </message>
+        <message>
+            <source>Bundle</source>
+            <translation>Paket</translation>
+        </message>
+        <message>
+            <source>Back to the list</source>
+            <translation>Siyahıya qayıt</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoverControl</name>
+        <message>
+            <source>Hand over</source>
+            <translation>Təhvil ver</translation>
+        </message>
+        <message>
+            <source>Hand this testimony over to the organisation? Its bundle goes into the outbox, and its content, names and attachments are deleted from this laptop: you will no longer be able to read, print or amend it here.</source>
+            <translation>Bu ifadə təşkilata təhvil verilsin? Paketi göndərmə qutusuna keçir, məzmunu, adları və əlavələri bu kompüterdən silinir: onu burada artıq oxuya, çap edə və ya düzəldə bilməyəcəksiniz.</translation>
+        </message>
+        <message>
+            <source>Print or save the statement for the witness to sign first.</source>
+            <translation>Əvvəlcə şahidin imzalaması üçün ifadə sənədini çap edin və ya saxlayın.</translation>
+        </message>
+        <message>
+            <source>Handing over…</source>
+            <translation>Təhvil verilir…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n testimony(ies) handed over to the outbox</source>
+            <translation>
+                <numerusform>%n ifadə göndərmə qutusuna təhvil verildi</numerusform>
+                <numerusform>%n ifadə göndərmə qutusuna təhvil verildi</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>HelpMenu</name>
         <message>
             <source>About Testimony</source>
@@ -1284,6 +1364,67 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>Testimony %1: işgəncə və özbaşına həbs hallarının internetsiz, şifrələnmiş sənədləşdirilməsi.
 
 Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya rejimində qalmış noutbuku qorumur: keçid məntəqəsindən əvvəl seyfi kilidləyin (Ctrl+Shift+L) və kompüteri söndürün. Bütün diskin şifrələnməsindən istifadə edin.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HighRiskDialog</name>
+        <message>
+            <source>High-risk mode</source>
+            <translation>Yüksək risk rejimi</translation>
+        </message>
+        <message>
+            <source>What it protects</source>
+            <translation>Nədən qoruyur</translation>
+        </message>
+        <message>
+            <source>If you may be stopped and made to type your passphrase: once a sealed testimony is handed over, its bundle waits in the outbox, encrypted so that only the organisation can open it, and everything readable of it is deleted from this laptop — text, names, attachments, search index and backups. The passphrase then opens nothing of it.</source>
+            <translation>Sizi saxlayıb parolu yazmağa məcbur edə bilərlərsə: möhürlənmiş ifadə təhvil verildikdən sonra onun paketi göndərmə qutusunda yalnız təşkilatın aça biləcəyi şəkildə şifrələnmiş halda gözləyir, oxuna bilən hər şey isə bu kompüterdən silinir — mətn, adlar, əlavələr, axtarış indeksi və ehtiyat nüsxələr. Bundan sonra parol ondan heç nə açmır.</translation>
+        </message>
+        <message>
+            <source>What it costs</source>
+            <translation>Bunun bədəli</translation>
+        </message>
+        <message>
+            <source>After the hand-over this laptop can no longer show, print or amend the testimony. Print or save the statement for the witness to sign before you hand it over. Only the pseudonym, the interview date and the content hash stay here.</source>
+            <translation>Təhvildən sonra bu kompüter ifadəni artıq göstərə, çap edə və ya düzəldə bilməz. Təhvil verməzdən əvvəl şahidin imzalaması üçün ifadə sənədini çap edin və ya saxlayın. Burada yalnız ləqəb, müsahibə tarixi və məzmunun heşi qalır.</translation>
+        </message>
+        <message>
+            <source>Drafts stay readable until they are sealed, and a photo or paper copy of the statement is beyond the program's reach.</source>
+            <translation>Qaralamalar möhürlənənədək oxuna bilir, ifadə sənədinin fotosu və ya kağız nüsxəsi isə proqramın əlçatanlığından kənardadır.</translation>
+        </message>
+        <message>
+            <source>Hand sealed testimonies over to the organisation</source>
+            <translation>Möhürlənmiş ifadələri təşkilata təhvil ver</translation>
+        </message>
+        <message>
+            <source>Hand over by itself, this many hours after sealing:</source>
+            <translation>Möhürləndikdən bu qədər saat sonra avtomatik təhvil ver:</translation>
+        </message>
+        <message>
+            <source> h</source>
+            <translation> saat</translation>
+        </message>
+        <message>
+            <source>0: as soon as the sealed testimony is closed. A testimony open in the window is never handed over by itself.</source>
+            <translation>0: möhürlənmiş ifadə bağlanan kimi. Pəncərədə açıq olan ifadə heç vaxt avtomatik təhvil verilmir.</translation>
+        </message>
+        <message>
+            <source>Enrol the organisation first (Vault → Export to the organisation…): a hand-over encrypts to its key.</source>
+            <translation>Əvvəlcə təşkilatı qeydiyyata alın (Seyf → Təşkilata ixrac et…): təhvil onun açarı ilə şifrələnir.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n testimony(ies) handed over</source>
+            <translation>
+                <numerusform>%n ifadə təhvil verilib</numerusform>
+                <numerusform>%n ifadə təhvil verilib</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bundle(s) in the outbox</source>
+            <translation>
+                <numerusform>göndərmə qutusunda %n paket</numerusform>
+                <numerusform>göndərmə qutusunda %n paket</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2700,6 +2841,14 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>&amp;Qəbzi idxal et…</translation>
         </message>
         <message>
+            <source>&amp;High-risk mode…</source>
+            <translation>&amp;Yüksək risk rejimi…</translation>
+        </message>
+        <message>
+            <source>&amp;Hand over…</source>
+            <translation>&amp;Təhvil ver…</translation>
+        </message>
+        <message>
             <source>Registry and corroboration…</source>
             <translation>Reyestr və təsdiqedici ifadələr…</translation>
         </message>
@@ -2758,6 +2907,10 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
             <translation>Şahid bəyanatına PDF kimi baxın, sonra onu saxlayın (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>Put the bundle in the outbox for the organisation and delete the testimony from this laptop (high-risk mode)</source>
+            <translation>Paketi təşkilat üçün göndərmə qutusuna qoy və ifadəni bu kompüterdən sil (yüksək risk rejimi)</translation>
         </message>
         <message>
             <source>The guide for interviewers, in the interface language</source>
@@ -3229,6 +3382,13 @@ Start one when the witness is ready (Ctrl+N).</source>
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n handed-over testimony(ies) cannot be searched</source>
+            <translation>
+                <numerusform>təhvil verilmiş %n ifadədə axtarış mümkün deyil</numerusform>
+                <numerusform>təhvil verilmiş %n ifadədə axtarış mümkün deyil</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%1 of %n testimony(ies) shown</source>
             <translation>
                 <numerusform>%n ifadədən %1-i göstərilir</numerusform>
@@ -3267,7 +3427,7 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>Handed over</source>
-            <translation type="unfinished" />
+            <translation>Təhvil verilib</translation>
         </message>
         <message>
             <source>Azerbaijani</source>

@@ -1136,6 +1136,86 @@
         </message>
     </context>
     <context>
+        <name>HandedOverPage</name>
+        <message>
+            <source>Received: the organisation's receipt names it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting in the outbox for the organisation's receipt</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>copied out %n time(s)</source>
+            <translation>
+                <numerusform>copied out %n time</numerusform>
+                <numerusform>copied out %n times</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Handed over — held only by the organisation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This testimony was sealed and handed over in high-risk mode. Its content, names and attachments are no longer on this laptop, and no passphrase can show them here: only the organisation can open its bundle. What this laptop keeps is below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pseudonym</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Interview date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Content hash (SHA-256)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Handed over</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bundle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back to the list</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>HandoverControl</name>
+        <message>
+            <source>Hand over</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hand this testimony over to the organisation? Its bundle goes into the outbox, and its content, names and attachments are deleted from this laptop: you will no longer be able to read, print or amend it here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print or save the statement for the witness to sign first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Handing over…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n testimony(ies) handed over to the outbox</source>
+            <translation>
+                <numerusform>%n testimony handed over to the outbox</numerusform>
+                <numerusform>%n testimonies handed over to the outbox</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>HelpMenu</name>
         <message>
             <source>About Testimony</source>
@@ -1146,6 +1226,67 @@
 
 The vault is encrypted with your passphrase. It does not protect a laptop that is left unlocked, asleep or hibernating: lock it (Ctrl+Shift+L) and shut the computer down before a checkpoint. Use full-disk encryption.</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>HighRiskDialog</name>
+        <message>
+            <source>High-risk mode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What it protects</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If you may be stopped and made to type your passphrase: once a sealed testimony is handed over, its bundle waits in the outbox, encrypted so that only the organisation can open it, and everything readable of it is deleted from this laptop — text, names, attachments, search index and backups. The passphrase then opens nothing of it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What it costs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>After the hand-over this laptop can no longer show, print or amend the testimony. Print or save the statement for the witness to sign before you hand it over. Only the pseudonym, the interview date and the content hash stay here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drafts stay readable until they are sealed, and a photo or paper copy of the statement is beyond the program's reach.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hand sealed testimonies over to the organisation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hand over by itself, this many hours after sealing:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>0: as soon as the sealed testimony is closed. A testimony open in the window is never handed over by itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enrol the organisation first (Vault → Export to the organisation…): a hand-over encrypts to its key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n testimony(ies) handed over</source>
+            <translation>
+                <numerusform>%n testimony handed over</numerusform>
+                <numerusform>%n testimonies handed over</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bundle(s) in the outbox</source>
+            <translation>
+                <numerusform>%n bundle in the outbox</numerusform>
+                <numerusform>%n bundles in the outbox</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2053,6 +2194,14 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
+            <source>&amp;High-risk mode…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Hand over…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Registry and corroboration…</source>
             <translation type="unfinished" />
         </message>
@@ -2110,6 +2259,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put the bundle in the outbox for the organisation and delete the testimony from this laptop (high-risk mode)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2410,6 +2563,13 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation>
                 <numerusform>%n testimony found</numerusform>
                 <numerusform>%n testimonies found</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n handed-over testimony(ies) cannot be searched</source>
+            <translation>
+                <numerusform>%n handed-over testimony cannot be searched</numerusform>
+                <numerusform>%n handed-over testimonies cannot be searched</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -1278,6 +1278,88 @@
         </message>
     </context>
     <context>
+        <name>HandedOverPage</name>
+        <message>
+            <source>Received: the organisation's receipt names it.</source>
+            <translation>Получено: квитанция организации его называет.</translation>
+        </message>
+        <message>
+            <source>Waiting in the outbox for the organisation's receipt</source>
+            <translation>Ждёт в исходящих квитанции организации</translation>
+        </message>
+        <message numerus="yes">
+            <source>copied out %n time(s)</source>
+            <translation>
+                <numerusform>скопирован %n раз</numerusform>
+                <numerusform>скопирован %n раза</numerusform>
+                <numerusform>скопирован %n раз</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Handed over — held only by the organisation</source>
+            <translation>Передано — хранится только у организации</translation>
+        </message>
+        <message>
+            <source>This testimony was sealed and handed over in high-risk mode. Its content, names and attachments are no longer on this laptop, and no passphrase can show them here: only the organisation can open its bundle. What this laptop keeps is below.</source>
+            <translation>Это свидетельство запечатано и передано в режиме высокого риска. Его текста, имён и вложений на этом компьютере больше нет, и никакой пароль не покажет их здесь: открыть пакет может только организация. Ниже — то, что остаётся на этом компьютере.</translation>
+        </message>
+        <message>
+            <source>Pseudonym</source>
+            <translation>Псевдоним</translation>
+        </message>
+        <message>
+            <source>Interview date</source>
+            <translation>Дата интервью</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Версия</translation>
+        </message>
+        <message>
+            <source>Content hash (SHA-256)</source>
+            <translation>Хеш содержимого (SHA-256)</translation>
+        </message>
+        <message>
+            <source>Handed over</source>
+            <translation>Передано</translation>
+        </message>
+        <message>
+            <source>Bundle</source>
+            <translation>Пакет</translation>
+        </message>
+        <message>
+            <source>Back to the list</source>
+            <translation>Назад к списку</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoverControl</name>
+        <message>
+            <source>Hand over</source>
+            <translation>Передать</translation>
+        </message>
+        <message>
+            <source>Hand this testimony over to the organisation? Its bundle goes into the outbox, and its content, names and attachments are deleted from this laptop: you will no longer be able to read, print or amend it here.</source>
+            <translation>Передать это свидетельство организации? Его пакет попадёт в исходящие, а текст, имена и вложения будут удалены с этого компьютера: здесь его больше нельзя будет прочитать, напечатать или исправить.</translation>
+        </message>
+        <message>
+            <source>Print or save the statement for the witness to sign first.</source>
+            <translation>Сначала напечатайте или сохраните заявление, чтобы свидетель его подписал.</translation>
+        </message>
+        <message>
+            <source>Handing over…</source>
+            <translation>Передача…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n testimony(ies) handed over to the outbox</source>
+            <translation>
+                <numerusform>%n свидетельство передано в исходящие</numerusform>
+                <numerusform>%n свидетельства переданы в исходящие</numerusform>
+                <numerusform>%n свидетельств передано в исходящие</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>HelpMenu</name>
         <message>
             <source>About Testimony</source>
@@ -1290,6 +1372,69 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>Testimony %1: автономное зашифрованное документирование пыток и произвольных задержаний.
 
 Хранилище зашифровано вашей парольной фразой. Оно не защищает ноутбук, оставленный незаблокированным, в спящем режиме или в гибернации: перед блокпостом заблокируйте хранилище (Ctrl+Shift+L) и выключите компьютер. Используйте шифрование всего диска.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HighRiskDialog</name>
+        <message>
+            <source>High-risk mode</source>
+            <translation>Режим высокого риска</translation>
+        </message>
+        <message>
+            <source>What it protects</source>
+            <translation>Что он защищает</translation>
+        </message>
+        <message>
+            <source>If you may be stopped and made to type your passphrase: once a sealed testimony is handed over, its bundle waits in the outbox, encrypted so that only the organisation can open it, and everything readable of it is deleted from this laptop — text, names, attachments, search index and backups. The passphrase then opens nothing of it.</source>
+            <translation>Если вас могут остановить и заставить ввести пароль: после передачи запечатанного свидетельства его пакет ждёт в исходящих, зашифрованный так, что открыть его может только организация, а всё читаемое удаляется с этого компьютера — текст, имена, вложения, поисковый индекс и резервные копии. Пароль больше ничего из него не открывает.</translation>
+        </message>
+        <message>
+            <source>What it costs</source>
+            <translation>Чего это стоит</translation>
+        </message>
+        <message>
+            <source>After the hand-over this laptop can no longer show, print or amend the testimony. Print or save the statement for the witness to sign before you hand it over. Only the pseudonym, the interview date and the content hash stay here.</source>
+            <translation>После передачи этот компьютер больше не может показать, напечатать или исправить свидетельство. Напечатайте или сохраните заявление для подписи свидетеля до передачи. Здесь остаются только псевдоним, дата интервью и хеш содержимого.</translation>
+        </message>
+        <message>
+            <source>Drafts stay readable until they are sealed, and a photo or paper copy of the statement is beyond the program's reach.</source>
+            <translation>Черновики остаются читаемыми, пока не запечатаны, а фотография или бумажная копия заявления программе неподвластны.</translation>
+        </message>
+        <message>
+            <source>Hand sealed testimonies over to the organisation</source>
+            <translation>Передавать запечатанные свидетельства организации</translation>
+        </message>
+        <message>
+            <source>Hand over by itself, this many hours after sealing:</source>
+            <translation>Передавать автоматически через столько часов после запечатывания:</translation>
+        </message>
+        <message>
+            <source> h</source>
+            <translation> ч</translation>
+        </message>
+        <message>
+            <source>0: as soon as the sealed testimony is closed. A testimony open in the window is never handed over by itself.</source>
+            <translation>0: как только запечатанное свидетельство закрыто. Свидетельство, открытое в окне, никогда не передаётся автоматически.</translation>
+        </message>
+        <message>
+            <source>Enrol the organisation first (Vault → Export to the organisation…): a hand-over encrypts to its key.</source>
+            <translation>Сначала зарегистрируйте организацию (Хранилище → Экспорт в организацию…): передача шифруется её ключом.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n testimony(ies) handed over</source>
+            <translation>
+                <numerusform>%n свидетельство передано</numerusform>
+                <numerusform>%n свидетельства передано</numerusform>
+                <numerusform>%n свидетельств передано</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bundle(s) in the outbox</source>
+            <translation>
+                <numerusform>%n пакет в исходящих</numerusform>
+                <numerusform>%n пакета в исходящих</numerusform>
+                <numerusform>%n пакетов в исходящих</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2714,6 +2859,14 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>Импорт &amp;квитанции…</translation>
         </message>
         <message>
+            <source>&amp;High-risk mode…</source>
+            <translation>Режим &amp;высокого риска…</translation>
+        </message>
+        <message>
+            <source>&amp;Hand over…</source>
+            <translation>&amp;Передать…</translation>
+        </message>
+        <message>
             <source>Registry and corroboration…</source>
             <translation>Реестр и подтверждающие свидетельства…</translation>
         </message>
@@ -2772,6 +2925,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
             <translation>Просмотреть заявление свидетеля в виде PDF, затем сохранить его (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>Put the bundle in the outbox for the organisation and delete the testimony from this laptop (high-risk mode)</source>
+            <translation>Положить пакет в исходящие для организации и удалить свидетельство с этого компьютера (режим высокого риска)</translation>
         </message>
         <message>
             <source>The guide for interviewers, in the interface language</source>
@@ -3245,6 +3402,14 @@ Start one when the witness is ready (Ctrl+N).</source>
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n handed-over testimony(ies) cannot be searched</source>
+            <translation>
+                <numerusform>в %n переданном свидетельстве искать нельзя</numerusform>
+                <numerusform>в %n переданных свидетельствах искать нельзя</numerusform>
+                <numerusform>в %n переданных свидетельствах искать нельзя</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%1 of %n testimony(ies) shown</source>
             <translation>
                 <numerusform>Показано %1 из %n свидетельства</numerusform>
@@ -3285,7 +3450,7 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>Handed over</source>
-            <translation type="unfinished" />
+            <translation>Передано</translation>
         </message>
         <message>
             <source>Azerbaijani</source>

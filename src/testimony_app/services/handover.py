@@ -183,8 +183,16 @@ class HandoverService:
         if not setting.enabled:
             return []
         moment = now or datetime.now(UTC)
+        waiting = self.waiting()
+        if not waiting:
+            return []
+        # A record the witness's consent keeps from the organisation never falls due (it would
+        # stop every other record of the same hand-over).
+        sendable = {
+            c.record_id for c in self._bundles.plan_export(waiting).candidates if c.reason is None
+        }
         due = []
-        for record_id in self.waiting():
+        for record_id in (r for r in waiting if r in sendable):
             sealed_at = self._vault.records.info(record_id).versions[-1].sealed_at
             try:
                 when = datetime.strptime(sealed_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)

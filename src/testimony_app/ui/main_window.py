@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from testimony_app.domain.model import Status
 from testimony_app.log import get_logger
 from testimony_app.services.vault import (
     KdfChoice,
@@ -47,10 +48,12 @@ from testimony_app.services.vault import (
     passphrase_strength,
 )
 from testimony_app.ui.editor import TestimonyEditor
+from testimony_app.ui.handed_over_page import HandedOverPage
 from testimony_app.ui.i18n import Translations, UiPreferences
 from testimony_app.ui.prompts import Prompts, default_prompts
 from testimony_app.ui.shell.actions import ActionState, ShellActions
 from testimony_app.ui.shell.clipboard_guard import ClipboardGuard
+from testimony_app.ui.shell.handover_control import HandoverControl
 from testimony_app.ui.shell.help import HelpMenu
 from testimony_app.ui.shell.lock_triggers import LockTriggers
 from testimony_app.ui.shell.maintenance import VaultMaintenance
@@ -83,7 +86,7 @@ class MainWindow(QMainWindow):
     unlocked = Signal()
     """The vault is open."""
 
-    PAGE_CREATE, PAGE_UNLOCK, PAGE_LIST, PAGE_EDITOR = range(4)
+    PAGE_CREATE, PAGE_UNLOCK, PAGE_LIST, PAGE_EDITOR, PAGE_HANDED_OVER = range(5)
 
     def __init__(
         self,
@@ -142,7 +145,10 @@ class MainWindow(QMainWindow):
         self.editor = TestimonyEditor(self.session, self.runner, parent=self.pages)
         self.editor.setObjectName("editor")
         self.editor.set_language(self.translations.code)
-        for page in (self.create_page, self.unlock_page, self.list_page, self.editor):
+        self.handed_over_page = HandedOverPage(self.session, self.runner, parent=self.pages)
+        for page in (
+            self.create_page, self.unlock_page, self.list_page, self.editor, self.handed_over_page
+        ):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         for selector in (self.create_page.language, self.unlock_page.language):
@@ -156,6 +162,7 @@ class MainWindow(QMainWindow):
             self, self.sessions, self.create_page, self.unlock_page, self.prompts
         )
         self.dialogs = RecordDialogs(self)
+        self.handover = HandoverControl(self)
         self.vaults = VaultChooser(self, self.prompts, vault_path)
         self.vaults.chosen.connect(self.switch_vault)
         self.commands = ShellActions(self)
@@ -175,6 +182,7 @@ class MainWindow(QMainWindow):
         self.list_page.open_requested.connect(self.open_record)
         self.list_page.new_requested.connect(self.commands.new.trigger)
         self.editor.closed.connect(self.back_to_list)
+        self.handed_over_page.back.connect(self.back_to_list)
         self.editor.record_changed.connect(self._record_changed)
         self.maintenance.settings_chosen.connect(self.apply_settings)
         self.pages.currentChanged.connect(self._update_actions)
@@ -217,6 +225,8 @@ class MainWindow(QMainWindow):
             (c.suggest_links, lambda: self.dialogs.registry(suggestions=True)),
             (c.import_receipt, self.dialogs.import_receipt),
             (c.device_fingerprint, self.dialogs.device_fingerprint),
+            (c.high_risk, self.handover.open_setting),
+            (c.hand_over, self.handover.hand_over),
             (c.lock, self.lock_triggers.panic_lock),
             (c.backup, self.maintenance.backup),
             (c.check, self.maintenance.check),
@@ -300,6 +310,7 @@ class MainWindow(QMainWindow):
                 _log.exception("flush before lock failed")
             self.recovery.clear()  # a clean end: nothing to recover at the next unlock
         self.sessions.lock()
+        self.handover.locked()
         self.recovery.forget()
         self.lock_triggers.stop()
         self._current_record = None
@@ -319,6 +330,7 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 -- keep wiping the rest
             _log.exception("editor clear failed")
         self.list_page.clear()
+        self.handed_over_page.clear()
         self.create_page.clear()
         self.clipboard_guard.wipe()
 
@@ -352,6 +364,7 @@ class MainWindow(QMainWindow):
         self.lock_triggers.start()
         self._update_actions()
         self.unlocked.emit()
+        self.handover.session_opened()
         self.recovery.after_unlock(settings.get(OPEN_RECORD))
 
     # -- testimonies ------------------------------------------------------------------------
@@ -376,9 +389,26 @@ class MainWindow(QMainWindow):
         """Show ``record_id`` in the editor (the editor saves the one open before)."""
         if not self.sessions.is_open:
             return
+        row = self.list_page.model.row_of(record_id)
+        if row >= 0 and self.list_page.model.summary_at(row).status is Status.HANDED_OVER:
+            self.show_handed_over(record_id)
+            return
         self._current_record = record_id
         self.editor.open_record(record_id)
         self.pages.setCurrentIndex(self.PAGE_EDITOR)
+        self._update_actions()
+
+    def show_handed_over(self, record_id: str) -> None:
+        """A handed-over testimony: what the laptop keeps of it, in place of the editor."""
+        if self.in_editor():
+            self.editor.clear()
+        self._current_record = record_id
+        self.handed_over_page.show_record(record_id)
+        self.pages.setCurrentIndex(self.PAGE_HANDED_OVER)
+        self._update_actions()
+
+    def refresh_actions(self) -> None:
+        """Enable the actions again after something they depend on changed."""
         self._update_actions()
 
     @Slot()
@@ -480,8 +510,20 @@ class MainWindow(QMainWindow):
                 has_record=has_record,
                 sealed=has_record and self.editor.is_read_only(),
                 row_selected=self.list_page.selected_id() is not None,
+                high_risk=self.handover.enabled,
+                handed_over=self._handed_over_in_front(page),
             )
         )
+
+    def _handed_over_in_front(self, page: int) -> bool:
+        if page == self.PAGE_HANDED_OVER:
+            return True
+        if page != self.PAGE_LIST:
+            return False
+        record_id = self.list_page.selected_id()
+        model = self.list_page.model
+        row = model.row_of(record_id) if record_id else -1
+        return row >= 0 and model.summary_at(row).status is Status.HANDED_OVER
 
     @Slot()
     def _find(self) -> None:

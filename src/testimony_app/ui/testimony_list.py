@@ -389,7 +389,9 @@ class TestimonyListPage(QWidget):
         blocked = self.status_filter.blockSignals(True)
         self.status_filter.clear()
         self.status_filter.addItem(self.tr("All statuses"), "")
-        for status in (Status.DRAFT, Status.SEALED, Status.AMENDED, Status.EXPORTED):
+        for status in (
+            Status.DRAFT, Status.SEALED, Status.AMENDED, Status.EXPORTED, Status.HANDED_OVER
+        ):
             self.status_filter.addItem(status_label(status), status.value)
         index = self.status_filter.findData(current) if current else 0
         self.status_filter.setCurrentIndex(max(index, 0))
@@ -481,6 +483,12 @@ class TestimonyListPage(QWidget):
         total = len(self._all)
         if self.model.searching:
             text = self.tr("%n testimony(ies) found", "", shown)
+            hidden = sum(1 for s in self._all if s.status is Status.HANDED_OVER)
+            if hidden:
+                # High-risk mode: only the organisation holds what was handed over.
+                text += " · " + self.tr(
+                    "%n handed-over testimony(ies) cannot be searched", "", hidden
+                )
         elif self.model.filtering:
             text = self.tr("%1 of %n testimony(ies) shown", "", total).replace("%1", str(shown))
         else:

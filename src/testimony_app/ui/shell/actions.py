@@ -28,6 +28,9 @@ class ActionState:
     has_record: bool = False
     sealed: bool = False
     row_selected: bool = False
+    high_risk: bool = False
+    handed_over: bool = False
+    """The testimony in front of the user was handed over: nothing of it to print or link."""
 
 
 class ShellActions(QObject):
@@ -53,6 +56,8 @@ class ShellActions(QObject):
         self.suggest_links = self._action("actionSuggestLinks")
         self.import_receipt = self._action("actionImportReceipt")
         self.device_fingerprint = self._action("actionDeviceFingerprint")
+        self.high_risk = self._action("actionHighRisk")
+        self.hand_over = self._action("actionHandOver")
         self.lock = self._action("actionLock", PANIC_SHORTCUT)
         # From anywhere in the application, even a dialog (the idle watcher covers modal ones).
         self.lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -95,6 +100,7 @@ class ShellActions(QObject):
         self.vault_menu.addAction(self.export)
         self.vault_menu.addAction(self.import_receipt)
         self.vault_menu.addAction(self.device_fingerprint)
+        self.vault_menu.addAction(self.high_risk)
         self.vault_menu.addAction(self.registry)
         self.vault_menu.addSeparator()
         self.vault_menu.addAction(self.settings)
@@ -110,6 +116,7 @@ class ShellActions(QObject):
         self.testimony_menu.addAction(self.amend)
         self.testimony_menu.addSeparator()
         self.testimony_menu.addAction(self.statement)
+        self.testimony_menu.addAction(self.hand_over)
         self.testimony_menu.addAction(self.suggest_links)
         self.help_menu = bar.addMenu("")
         self.help_menu.setObjectName("helpMenu")
@@ -123,7 +130,7 @@ class ShellActions(QObject):
         self.toolbar.setMovable(False)
         self.toolbar.setFloatable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.new, self.back, self.seal, self.amend, self.statement):
+        for action in (self.new, self.back, self.seal, self.amend, self.statement, self.hand_over):
             self.toolbar.addAction(action)
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -143,8 +150,8 @@ class ShellActions(QObject):
             self.back: unlocked and state.in_editor,
             self.seal: record and not state.sealed,
             self.amend: record and state.sealed,
-            self.statement: record or row,
-            self.suggest_links: record or row,
+            self.statement: (record or row) and not state.handed_over,
+            self.suggest_links: (record or row) and not state.handed_over,
             self.lock: unlocked,
             self.backup: unlocked,
             self.check: unlocked,
@@ -154,9 +161,15 @@ class ShellActions(QObject):
             self.import_receipt: unlocked,
             self.device_fingerprint: unlocked,
             self.registry: unlocked,
+            self.high_risk: unlocked,
+            # High-risk mode: a sealed testimony open in the editor, or a row of the list (the
+            # service refuses a draft with one sentence).
+            self.hand_over: state.high_risk and not state.handed_over
+            and ((record and state.sealed) or row),
         }
         for action, on in enabled.items():
             action.setEnabled(on)
+        self.hand_over.setVisible(unlocked and state.high_risk)
         self._window.menuBar().setVisible(True)
         self.toolbar.setVisible(unlocked)
 
@@ -176,6 +189,8 @@ class ShellActions(QObject):
             self.export: self.tr("&Export to the organisation…"),
             self.import_receipt: self.tr("Import &receipt…"),
             self.device_fingerprint: self.tr("This laptop's &fingerprint…"),
+            self.high_risk: self.tr("&High-risk mode…"),
+            self.hand_over: self.tr("&Hand over…"),
             self.registry: self.tr("Registry and corroboration…"),
             self.suggest_links: self.tr("Suggest registry &links…"),
             self.lock: self.tr("&Lock"),
@@ -199,5 +214,9 @@ class ShellActions(QObject):
         )
         self.statement.setToolTip(
             self.tr("Preview the witness statement as a PDF, then save it (Ctrl+P)")
+        )
+        self.hand_over.setToolTip(
+            self.tr("Put the bundle in the outbox for the organisation and delete the testimony"
+                    " from this laptop (high-risk mode)")
         )
         self.guide.setToolTip(self.tr("The guide for interviewers, in the interface language"))
