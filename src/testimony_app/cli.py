@@ -84,7 +84,7 @@ def _load_document(path: str) -> Testimony:
     try:
         raw = Path(path).read_bytes()
     except OSError:
-        raise UserFacingError("The testimony file cannot be read.") from None
+        raise UserFacingError("cli.testimony_file_unreadable") from None
     return interchange.loads(raw)
 
 
@@ -316,7 +316,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if args.backup == "latest":
         found = list_backups(path)
         if not found:
-            raise UserFacingError("This vault has no backups.")
+            raise UserFacingError("cli.no_backups")
         backup = found[0]
     else:
         backup = Path(args.backup)

@@ -54,10 +54,10 @@ def _check_period(date_from: str, date_to: str) -> None:
     problems = date_filter_problems(date_from, date_to)
     if "from_invalid" in problems or "to_invalid" in problems:
         raise UserFacingError(
-            "Write --from and --to as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017-05."
+            "cli.period_format"
         )
     if problems:
-        raise UserFacingError("The --from date comes after the --to date.")
+        raise UserFacingError("cli.period_reversed")
 
 
 @command("registry")
@@ -94,7 +94,7 @@ def cmd_registry(args: argparse.Namespace) -> int:
                   "\n".join(lines) or "Nothing to link.")
         elif action == "link":
             if bool(args.entry) == bool(args.new):
-                raise UserFacingError("Name one registry entry, or --new for a new one.")
+                raise UserFacingError("cli.entry_or_new")
             link = reg.link(args.record, args.path, args.entry, new_entry=args.new,
                             status="suggested" if args.suggested else "confirmed")
             _emit(args, asdict(link), f"Linked (link {link.id}, entry {link.entry_id}).")
@@ -121,11 +121,11 @@ def cmd_corroborate(args: argparse.Namespace) -> int:
     """Every testimony that mentions an entry, and how many independent witnesses."""
     out = Path(args.pdf) if args.pdf else None
     if out is not None and not out.parent.is_dir():
-        raise UserFacingError("The folder for the report does not exist.")
+        raise UserFacingError("cli.report_folder_missing")
     if out is None and not args.redactions and (args.redacted or args.language):
-        raise UserFacingError("--redacted and --language apply to a report: add --pdf OUT.pdf.")
+        raise UserFacingError("cli.report_options_need_pdf")
     if args.review_file and not (args.redacted or args.redactions):
-        raise UserFacingError("--review-file applies to the redacted report: add --redacted.")
+        raise UserFacingError("cli.review_file_needs_redacted_report")
     _check_period(args.date_from, args.date_to)
     review = review_file(args.review_file)
     period = {"date_from": args.date_from, "date_to": args.date_to, "place": args.place}

@@ -51,13 +51,13 @@ def review_file(path: str | None) -> ReviewChoices | None:
         with Path(path).open("rb") as handle:
             raw = handle.read(_MAX_REVIEW_FILE + 1)
     except OSError:
-        raise UserFacingError("The review file cannot be read.") from None
+        raise UserFacingError("cli.review_file_unreadable") from None
     if len(raw) > _MAX_REVIEW_FILE:
-        raise UserFacingError("The review file is too large to be a redaction review.")
+        raise UserFacingError("cli.review_file_too_large")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise UserFacingError("The review file is not UTF-8 text.") from None
+        raise UserFacingError("cli.review_file_not_utf8") from None
     from testimony_app.domain.redaction_review import ReviewChoices
 
     return ReviewChoices.from_json(text)
@@ -70,13 +70,13 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     if not out.parent.is_dir():
-        raise UserFacingError("The folder for the statement does not exist.")
+        raise UserFacingError("cli.statement_folder_missing")
     if args.named and args.redacted:
-        raise UserFacingError("Choose --named or --redacted, not both.")
+        raise UserFacingError("cli.named_or_redacted")
     if args.named and not (args.reason or "").strip():
-        raise UserFacingError("--named needs --reason TEXT: why the name must appear.")
+        raise UserFacingError("cli.named_needs_reason")
     if args.review_file and not args.redacted:
-        raise UserFacingError("--review-file applies to the redacted statement: add --redacted.")
+        raise UserFacingError("cli.review_file_needs_redacted_statement")
     review = review_file(args.review_file)
     session = _open(args)
     try:
@@ -85,8 +85,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         if (not args.redacted and not args.named
                 and not statements.name_may_appear(record_id, args.version)):
             raise NamedStatementRefused(
-                "The witness did not agree to their name appearing (or was not asked):"
-                " add --redacted, or --named --reason TEXT to print the name anyway."
+                "cli.name_not_agreed"
             )
         digest = statements.save(
             record_id, out, version=args.version, language=args.language,
@@ -119,7 +118,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
                  f" SHA-256 {signed.unsigned_sha256}")
         if not signed.ok:
             out.unlink(missing_ok=True)
-            raise UserFacingError("The signed statement did not verify; it was not kept.")
+            raise UserFacingError("cli.signed_statement_not_verified")
     _emit(args, data, text)
     return EXIT_OK
 

@@ -16,6 +16,8 @@ to the catalogue of the layer that raises it (CONTRIBUTING.md, "Words");
 
 from __future__ import annotations
 
+import datetime as _dt
+import errno
 from typing import ClassVar
 
 from testimony_app.words import CODE, Message, Param, text
@@ -124,3 +126,31 @@ class OperationCancelled(TestimonyError):
 
 class BugError(TestimonyError):
     """We failed: an invariant of the program itself is broken."""
+
+
+def os_reason(exc: OSError) -> Message:
+    """Why the system refused a file, in the reader's words (the operating system's own
+    ``strerror`` is English whatever the reader's language)."""
+    number = exc.errno
+    if number in (errno.EACCES, errno.EPERM):
+        return Message("os.permission_denied")
+    if number == errno.EROFS:
+        return Message("os.read_only")
+    if number in (errno.ENOSPC, errno.EDQUOT):
+        return Message("os.disk_full")
+    if number in (errno.ENOENT, errno.ENOTDIR):
+        return Message("os.not_found")
+    if number == errno.ENAMETOOLONG:
+        return Message("os.name_too_long")
+    if number == errno.EISDIR:
+        return Message("os.is_folder")
+    return Message("os.write_failed")
+
+
+def stored_day(timestamp: str) -> _dt.date | str:
+    """The day of a stored ISO timestamp, as a date the reader's language writes out
+    (``15 March 2026``, ``15 марта 2026 г.``); the text as stored if it is not one."""
+    try:
+        return _dt.date.fromisoformat(timestamp[:10])
+    except ValueError:
+        return timestamp[:10]

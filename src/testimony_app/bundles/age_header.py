@@ -33,6 +33,7 @@ import enum
 from dataclasses import dataclass
 
 from testimony_app.errors import BundleRejected
+from testimony_app.words import Message, Param
 
 VERSION_LINE = b"age-encryption.org/v1"
 MAX_HEADER_BYTES = 64 * 1024
@@ -59,14 +60,14 @@ class AgeFailure(enum.Enum):
 class AgeRejected(BundleRejected):
     """The age layer of a bundle failed; ``failure`` says at which step."""
 
-    def __init__(self, message: str, failure: AgeFailure) -> None:
-        """Keep one plain sentence for the user and the failure class for callers and tests."""
-        super().__init__(message)
+    def __init__(self, code: str, failure: AgeFailure, **params: Param) -> None:
+        """Keep the message for the user and the failure class for callers and tests."""
+        super().__init__(code, **params)
         self.failure = failure
 
 
-def _header_error(message: str) -> AgeRejected:
-    return AgeRejected(message, AgeFailure.HEADER)
+def _header_error(code: str, **params: Param) -> AgeRejected:
+    return AgeRejected(code, AgeFailure.HEADER, **params)
 
 
 @dataclass(frozen=True)
@@ -92,21 +93,21 @@ class AgeHeader:
         return tuple(base64.b64decode(s.args[0] + "=") for s in self.stanzas if s.type == "X25519")
 
 
-def _canonical_b64(text: bytes, what: str) -> bytes:
+def _canonical_b64(text: bytes, part: Message) -> bytes:
     """Decode unpadded standard base64, refusing any spelling but the canonical one.
 
     Non-canonical encodings (non-zero unused bits) are how the same header could be spelled two
     ways; age requires refusing them, and so do we.
     """
     if not _B64_ALPHABET.issuperset(text) or len(text) % 4 == 1:
-        raise _header_error(f"The bundle's encryption header has a malformed {what}.")
+        raise _header_error("bundle.header_bad_base64", part=part)
     padded = text + b"=" * (-len(text) % 4)
     try:
         raw = base64.b64decode(padded, validate=True)
     except (binascii.Error, ValueError):
-        raise _header_error(f"The bundle's encryption header has a malformed {what}.") from None
+        raise _header_error("bundle.header_bad_base64", part=part) from None
     if base64.b64encode(raw).rstrip(b"=") != text:
-        raise _header_error(f"The bundle's encryption header has a non-canonical {what}.")
+        raise _header_error("bundle.header_noncanonical_base64", part=part)
     return raw
 
 
@@ -168,7 +169,7 @@ def _read_body(lines: _Lines, limit: int) -> bytes:
             raise _header_error("bundle.header_stanza_too_large")
         if len(line) < _FULL_LINE:
             break
-    return _canonical_b64(b"".join(chunks), "stanza body")
+    return _canonical_b64(b"".join(chunks), Message("bundle.part_stanza_body"))
 
 
 def parse_header(data: bytes, *, allow_unknown_stanzas: bool = False) -> AgeHeader:
@@ -214,7 +215,7 @@ def parse_header(data: bytes, *, allow_unknown_stanzas: bool = False) -> AgeHead
         if kind == "X25519":
             if len(args) != 2 or len(args[1]) != 43:
                 raise _header_error("bundle.header_bad_x25519")
-            _canonical_b64(args[1].encode("ascii"), "X25519 share")
+            _canonical_b64(args[1].encode("ascii"), Message("bundle.part_x25519_share"))
             body = _read_body(lines, _X25519_KEY_BYTES)
             if len(body) != _X25519_KEY_BYTES:
                 raise _header_error("bundle.header_bad_x25519")
@@ -233,7 +234,7 @@ def parse_header(data: bytes, *, allow_unknown_stanzas: bool = False) -> AgeHead
         raise _header_error("bundle.header_no_recipient")
     if len(mac_line) != 4 + 43:
         raise _header_error("bundle.header_bad_mac")
-    mac = _canonical_b64(mac_line[4:], "MAC")
+    mac = _canonical_b64(mac_line[4:], Message("bundle.part_mac"))
     if len(mac) != _MAC_BYTES:
         raise _header_error("bundle.header_bad_mac")
     if not allow_unknown_stanzas and not any(s.type == "X25519" for s in stanzas):

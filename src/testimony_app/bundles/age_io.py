@@ -86,14 +86,6 @@ Cancelled = Callable[[], bool]
 _CANCEL_CHECK_BYTES = 1 << 20
 PROGRESS_STEP_BYTES = 1 << 20  # progress is reported at most once per MiB, and at the end
 
-_MESSAGES = {
-    AgeFailure.HEADER: "The bundle's encryption header is malformed.",
-    AgeFailure.NO_MATCH: "The bundle was not encrypted to this organisation's key.",
-    AgeFailure.HMAC: "The bundle's encryption header was altered or damaged.",
-    AgeFailure.PAYLOAD: "The bundle's encrypted content is damaged, truncated or was altered.",
-}
-_CHANGED = "The bundle file changed while it was being read."
-_BAD_RECIPIENT = "An organisation recipient is not a valid age key."
 
 
 class PlaintextSink(Protocol):
@@ -181,8 +173,15 @@ def recheck_written(
         progress(size, size)
 
 
-def _rejected(failure: AgeFailure) -> AgeRejected:
-    return AgeRejected(_MESSAGES[failure], failure)
+def _failure_error(failure: AgeFailure) -> AgeRejected:
+    """The error for a failed step, as its message code (the services catalogue)."""
+    if failure is AgeFailure.HEADER:
+        return AgeRejected("bundle.header_malformed", failure)
+    if failure is AgeFailure.NO_MATCH:
+        return AgeRejected("bundle.not_for_this_key", failure)
+    if failure is AgeFailure.HMAC:
+        return AgeRejected("bundle.header_altered", failure)
+    return AgeRejected("bundle.payload_damaged", failure)
 
 
 class _CiphertextReader:
@@ -265,8 +264,8 @@ def _identity_keys(identities: Sequence[AgeIdentity]) -> list[X25519PrivateKey]:
 def _payload_rejection(reader: _CiphertextReader, failure: AgeFailure) -> AgeRejected:
     """The rejection for ``failure``, unless the file simply ended before its measured size."""
     if reader.short:
-        return AgeRejected(_CHANGED, AgeFailure.PAYLOAD)
-    return _rejected(failure)
+        return AgeRejected("bundle.changed_while_read", AgeFailure.PAYLOAD)
+    return _failure_error(failure)
 
 
 def _open_payload(
@@ -324,7 +323,7 @@ def decrypt_stream(
         try:
             file_key = unwrap_file_key(header, bytes(header_bytes), _identity_keys(identities))
         except AgeFormatError as exc:
-            raise _rejected(exc.failure) from None
+            raise _failure_error(exc.failure) from None
         nonce = bytearray(PAYLOAD_NONCE_BYTES)
         if reader.fill(memoryview(nonce)) != PAYLOAD_NONCE_BYTES:
             # The reference implementation counts a missing nonce as a header failure.
@@ -334,7 +333,7 @@ def decrypt_stream(
         if reader.short or reader.done != size or source.read(1):
             # The file shrank or grew while we read it: what we authenticated is not the file
             # that was measured.
-            raise AgeRejected(_CHANGED, AgeFailure.PAYLOAD)
+            raise AgeRejected("bundle.changed_while_read", AgeFailure.PAYLOAD)
         sha256 = reader.hash.hexdigest()
     return header, CiphertextDigest(reader.done, sha256)
 
@@ -389,12 +388,12 @@ def check_recipients_usable(recipients: Sequence[str]) -> list[bytes]:
         try:
             hrp, key = bech32_decode(recipient)
         except (ValueError, TypeError, AttributeError):
-            raise AgeRejected(_BAD_RECIPIENT, AgeFailure.HEADER) from None
+            raise AgeRejected("org_key.recipient_invalid", AgeFailure.HEADER) from None
         if hrp != "age" or len(key) != X25519_KEY_BYTES:
-            raise AgeRejected(_BAD_RECIPIENT, AgeFailure.HEADER)
+            raise AgeRejected("org_key.recipient_invalid", AgeFailure.HEADER)
         keys.append(key)
     if not keys:
-        raise AgeRejected(_BAD_RECIPIENT, AgeFailure.HEADER)
+        raise AgeRejected("org_key.recipient_invalid", AgeFailure.HEADER)
     return keys
 
 
@@ -414,7 +413,7 @@ def encrypt_stream(
     try:
         header = build_header(file_key, keys)
     except AgeFormatError:
-        raise AgeRejected(_BAD_RECIPIENT, AgeFailure.HEADER) from None
+        raise AgeRejected("org_key.recipient_invalid", AgeFailure.HEADER) from None
     nonce = os.urandom(PAYLOAD_NONCE_BYTES)
     key = payload_key(file_key, nonce)
     sealer = StreamSealer(key)

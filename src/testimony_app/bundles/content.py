@@ -70,7 +70,7 @@ class CollectingSink:
             "custody": MAX_CUSTODY_BYTES,
         }[kind]
         if member.size > limit:
-            raise BundleRejected(f"The member {member.path} is larger than this program accepts.")
+            raise BundleRejected("bundle.member_too_large", member=member.path)
         self._small_total += member.size
         if self._small_total > MAX_SMALL_TOTAL:
             raise BundleRejected(
@@ -137,9 +137,9 @@ class Incoming:
         return not self.redacted and self.content_sha256 == self.ref.content_sha256
 
 
-def _text(value: object, what: str) -> str:
+def _text(value: object, field: str) -> str:
     if not isinstance(value, str) or len(value) > _MAX_TEXT:
-        raise BundleRejected(f"The bundle's custody log has an invalid {what}.")
+        raise BundleRejected("bundle.custody_bad_field", field=field)
     return value
 
 
@@ -206,8 +206,8 @@ def inspect(verified: VerifiedBundle, small: dict[str, bytes]) -> list[Incoming]
                 content_sha256=digest,
                 testimony=testimony,
                 redacted=redacted,
-                sealed_at=_text(entry.get("sealed_at", manifest.created_at), "seal time"),
-                reason=_text(entry.get("reason", ""), "amendment reason"),
+                sealed_at=_text(entry.get("sealed_at", manifest.created_at), "sealed_at"),
+                reason=_text(entry.get("reason", ""), "reason"),
                 statement=statement,
                 attachments=tuple(shas),
             )

@@ -173,7 +173,7 @@ def parse_recipients(texts: Sequence[str]) -> tuple[str, ...]:
     if not items:
         raise InvalidRecipient("org_key.no_recipient")
     if len(items) > MAX_RECIPIENTS:
-        raise InvalidRecipient(f"A bundle can be encrypted to at most {MAX_RECIPIENTS} recipients.")
+        raise InvalidRecipient("org_key.too_many_recipients", count=MAX_RECIPIENTS)
     kinds = {_is_post_quantum(t) for t in items if isinstance(t, str)}
     if len(kinds) > 1:
         raise InvalidRecipient(

@@ -28,6 +28,7 @@ from typing import Any
 from testimony_app.bundles.keys import InvalidRecipient, parse_recipients
 from testimony_app.crypto.signing import KeyFormatError, PublicKey
 from testimony_app.errors import BundleRejected
+from testimony_app.words import Message
 
 FORMAT = "testimony-bundle/v1"
 MANIFEST_NAME = "manifest.json"
@@ -51,35 +52,36 @@ _BIDI_AND_INVISIBLE = frozenset(
 )
 
 
-def path_problem(path: str) -> str | None:
-    """Why ``path`` is not an acceptable member name, as a phrase; ``None`` if it is fine.
+def path_problem(path: str) -> Message | None:
+    """Why ``path`` is not an acceptable member name, as a message (a phrase in the services
+    catalogue); ``None`` if it is fine.
 
     The phrases describe the problem without repeating the name: a hostile name may hold
     control or bidi characters that would garble whatever shows the message.
     """
     if not isinstance(path, str) or not path:
-        return "an empty name"
+        return Message("bundle.name_empty")
     if len(path) > MAX_PATH_CHARS:
-        return f"a name longer than {MAX_PATH_CHARS} characters"
+        return Message("bundle.name_too_long", count=MAX_PATH_CHARS)
     if "\x00" in path:
-        return "a name containing a NUL character"
+        return Message("bundle.name_nul")
     if any(ord(c) < 0x20 or ord(c) == 0x7F or 0x80 <= ord(c) < 0xA0 for c in path):
-        return "a name containing control characters"
+        return Message("bundle.name_control")
     if any(c in _BIDI_AND_INVISIBLE for c in path):
-        return "a name containing invisible or right-to-left override characters"
+        return Message("bundle.name_bidi")
     if path.startswith("/"):
-        return "an absolute path"
+        return Message("bundle.name_absolute")
     if "\\" in path or re.match(r"[A-Za-z]:", path):
-        return "a Windows-style path"
+        return Message("bundle.name_windows")
     segments = path.split("/")
     if any(s in (".", "..") for s in segments):
-        return "a name with a '.' or '..' path segment"
+        return Message("bundle.name_dot_segment")
     if any(s == "" for s in segments):
-        return "a name with an empty path segment"
+        return Message("bundle.name_empty_segment")
     if len(segments) > 6:
-        return "a name nested more than six folders deep"
+        return Message("bundle.name_too_deep")
     if PATH_PATTERN.fullmatch(path) is None:
-        return "a name with characters other than letters, digits, '.', '_' and '-'"
+        return Message("bundle.name_characters")
     return None
 
 
@@ -429,4 +431,4 @@ def parse_manifest(data: bytes) -> Manifest:
             )
         )
     except ManifestInvalid as exc:
-        raise BundleRejected(f"The bundle's manifest is invalid: {exc}.") from None
+        raise BundleRejected("bundle.manifest_invalid", detail=str(exc)) from None

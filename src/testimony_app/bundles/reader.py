@@ -60,6 +60,7 @@ from testimony_app.crypto.signing import (
     signature_from_text,
 )
 from testimony_app.errors import BundleRejected
+from testimony_app.words import Size
 
 DEFAULT_MAX_BUNDLE_SIZE = 8 * 1024**3
 _SIGNATURE_FILE_BYTES = 89  # 88 base64 characters and a newline
@@ -236,7 +237,7 @@ class _BundleEvents(TarEvents):
                 )
             raise BundleRejected("bundle.member_not_listed")
         if size != expected.size:
-            raise BundleRejected(f"The member {path} does not have the size its manifest gives.")
+            raise BundleRejected("bundle.member_size_mismatch", member=path)
         self._member = expected
         if path == SUMS_NAME:
             if size > _MAX_SUMS_BYTES:
@@ -269,9 +270,7 @@ class _BundleEvents(TarEvents):
             member = self._member
             assert member is not None
             if self._hash.hexdigest() != member.sha256:
-                raise BundleRejected(
-                    f"The member {member.path} does not match its SHA-256 in the manifest."
-                )
+                raise BundleRejected("bundle.member_hash_mismatch", member=member.path)
             if member.path == SUMS_NAME:
                 assert self._buffer is not None
                 assert self.manifest is not None
@@ -347,7 +346,7 @@ class _BundleEvents(TarEvents):
             raise BundleRejected("bundle.manifest_signature_missing")
         missing = len(self.manifest.members) - (self._index - 1)
         if missing > 0:
-            raise BundleRejected(f"The bundle lacks {missing} member(s) that its manifest lists.")
+            raise BundleRejected("bundle.members_missing", count=missing)
         self.complete = True
 
     @property
@@ -368,10 +367,7 @@ def _open_regular(path: Path, max_size: int) -> tuple[int, int]:
         if not stat.S_ISREG(info.st_mode):
             raise BundleRejected("bundle.not_regular_file")
         if info.st_size > max_size:
-            raise AgeRejected(
-                f"The bundle is over the {max_size / 1024**3:g} GiB limit; it was not opened.",
-                AgeFailure.TOO_LARGE,
-            )
+            raise AgeRejected("bundle.too_large", AgeFailure.TOO_LARGE, limit=Size(max_size))
     except BaseException:
         os.close(fd)
         raise

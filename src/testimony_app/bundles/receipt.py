@@ -238,7 +238,7 @@ def verify_receipt(
     try:
         receipt = _parse(body)
     except ManifestInvalid as exc:
-        raise ReceiptRejected(f"The receipt is invalid: {exc}.") from None
+        raise ReceiptRejected("receipt.invalid", detail=str(exc)) from None
     if receipt.organisation_key != organisation_key:
         raise ReceiptRejected(
             "receipt.other_org_key"

@@ -33,6 +33,7 @@ import tarfile
 
 from testimony_app.bundles.manifest import path_problem
 from testimony_app.errors import BundleRejected
+from testimony_app.words import Message, Param
 
 BLOCK = tarfile.BLOCKSIZE
 RECORD = tarfile.RECORDSIZE
@@ -46,18 +47,18 @@ _COMPRESSED_MAGIC = (
     (b"\x28\xb5\x2f\xfd", "zstd"),
 )
 _TYPE_NAMES = {
-    tarfile.LNKTYPE: "a hard link",
-    tarfile.SYMTYPE: "a symbolic link",
-    tarfile.CHRTYPE: "a character device",
-    tarfile.BLKTYPE: "a block device",
-    tarfile.DIRTYPE: "a directory",
-    tarfile.FIFOTYPE: "a FIFO",
-    tarfile.CONTTYPE: "a contiguous file",
-    tarfile.AREGTYPE: "an old-style file entry",
-    tarfile.GNUTYPE_LONGNAME: "a GNU long-name entry",
-    tarfile.GNUTYPE_LONGLINK: "a GNU long-link entry",
-    tarfile.GNUTYPE_SPARSE: "a sparse file",
-    tarfile.XGLTYPE: "a global pax header",
+    tarfile.LNKTYPE: Message("bundle.entry_hard_link"),
+    tarfile.SYMTYPE: Message("bundle.entry_symlink"),
+    tarfile.CHRTYPE: Message("bundle.entry_char_device"),
+    tarfile.BLKTYPE: Message("bundle.entry_block_device"),
+    tarfile.DIRTYPE: Message("bundle.entry_directory"),
+    tarfile.FIFOTYPE: Message("bundle.entry_fifo"),
+    tarfile.CONTTYPE: Message("bundle.entry_contiguous"),
+    tarfile.AREGTYPE: Message("bundle.entry_old_style"),
+    tarfile.GNUTYPE_LONGNAME: Message("bundle.entry_gnu_longname"),
+    tarfile.GNUTYPE_LONGLINK: Message("bundle.entry_gnu_longlink"),
+    tarfile.GNUTYPE_SPARSE: Message("bundle.entry_sparse"),
+    tarfile.XGLTYPE: Message("bundle.entry_global_pax"),
 }
 
 
@@ -92,8 +93,8 @@ def archive_length(members: list[tuple[str, int]]) -> int:
     return total + len(end_of_archive(total))
 
 
-def _rejected(message: str) -> BundleRejected:
-    return BundleRejected(message)
+def _rejected(code: str, **params: Param) -> BundleRejected:
+    return BundleRejected(code, **params)
 
 
 class TarEvents:
@@ -204,8 +205,7 @@ class TarWalker:
             for magic, name in _COMPRESSED_MAGIC:
                 if block.startswith(magic):
                     raise _rejected(
-                        f"The bundle's archive is {name}-compressed; bundles hold an "
-                        "uncompressed tar."
+                        "bundle.archive_compressed", method=name
                     )
         try:
             info = tarfile.TarInfo.frombuf(block, "utf-8", "surrogateescape")
@@ -224,8 +224,8 @@ class TarWalker:
             self._state = self._PAX
             return
         if kind != tarfile.REGTYPE:
-            what = _TYPE_NAMES.get(kind, "an unknown kind of entry")
-            raise _rejected(f"The bundle's archive contains {what}; only plain files are allowed.")
+            what = _TYPE_NAMES.get(kind) or Message("bundle.entry_unknown")
+            raise _rejected("bundle.archive_not_plain_file", entry=what)
         if (
             info.mode != 0o600
             or info.uid != 0
@@ -275,7 +275,7 @@ class TarWalker:
             size = int(pax["size"])
         problem = path_problem(name)
         if problem is not None:
-            raise _rejected(f"The bundle's archive contains a member with {problem}.")
+            raise _rejected("bundle.archive_bad_name", problem=problem)
         if name in self._names:
             raise _rejected("bundle.archive_duplicate_name")
         self._names.add(name)

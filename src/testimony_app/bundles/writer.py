@@ -289,20 +289,15 @@ def _member_pieces(member: BundleMember) -> Iterator[bytes]:
             continue
         seen += len(data)
         if seen > member.size:
-            raise ExportFailed(
-                f"The file {member.path} is longer than the vault recorded; no bundle was written."
-            )
+            raise ExportFailed("export.file_longer", file=member.path)
         if digest is not None:
             digest.update(data)
         yield data
     if seen != member.size:
-        raise ExportFailed(
-            f"The file {member.path} is shorter than recorded in the vault; no bundle was written."
-        )
+        raise ExportFailed("export.file_shorter", file=member.path)
     if digest is not None and digest.hexdigest() != member.sha256:
         raise ExportFailed(
-            f"The file {member.path} does not match the SHA-256 recorded in the vault; "
-            "no bundle was written."
+            "export.file_hash_mismatch", file=member.path
         )
     pad = tar_stream.padding(member.size)
     if pad:
@@ -422,9 +417,7 @@ def write_bundle(
             records=records,
         )
     except ManifestInvalid as exc:
-        raise ExportFailed(
-            f"The bundle cannot be made because its manifest would be invalid: {exc}."
-        ) from None
+        raise ExportFailed("export.manifest_invalid", detail=str(exc)) from None
     manifest_bytes = manifest.to_bytes()
     signature = device_key.sign(SignatureContext.MANIFEST, manifest_bytes)
     signature_bytes = (signature_to_text(signature) + "\n").encode("ascii")

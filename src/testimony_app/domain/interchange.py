@@ -20,6 +20,7 @@ from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 from testimony_app.domain import model
 from testimony_app.errors import InvalidRecord
+from testimony_app.words import Verbatim
 
 FORMAT = "testimony/v1"
 T = TypeVar("T")
@@ -68,11 +69,11 @@ def from_dict(doc: object) -> model.Testimony:
     ``translation`` and ``translation_language``.
     """
     if not isinstance(doc, dict):
-        raise InvalidRecord("A testimony document must be a JSON object.")
+        raise InvalidRecord("record.not_json_object")
     data = dict(doc)
     fmt = data.pop("format", FORMAT)
     if fmt != FORMAT:
-        raise InvalidRecord(f"This document is in format {fmt!r}; this program reads {FORMAT!r}.")
+        raise InvalidRecord("record.other_format", found=repr(fmt), expected=FORMAT)
     if isinstance(data.get("narrative"), str):
         data["narrative"] = {"text": data["narrative"]}
     return _build(model.Testimony, data, "")
@@ -84,7 +85,7 @@ def loads(text: str | bytes) -> model.Testimony:
         doc = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InvalidRecord(
-            f"The file is not valid JSON (line {getattr(exc, 'lineno', '?')})."
+            "record.not_json", line=Verbatim(getattr(exc, "lineno", "?"))
         ) from None
     return from_dict(doc)
 
@@ -135,7 +136,7 @@ def _reader(hint: Any) -> _Reader:
 
         def read_list(value: object, parent: str, key: str | int) -> Any:
             if not isinstance(value, list):
-                raise InvalidRecord(f"Field {_at(parent, key)!r} must be a list.")
+                raise InvalidRecord("record.field_not_list", field=_at(parent, key))
             where = _at(parent, key)
             return [read_item(v, where, i) for i, v in enumerate(value)]
 
@@ -146,7 +147,7 @@ def _reader(hint: Any) -> _Reader:
 
         def read_bool(value: object, parent: str, key: str | int) -> Any:
             if not isinstance(value, bool):
-                raise InvalidRecord(f"Field {_at(parent, key)!r} must be true or false.")
+                raise InvalidRecord("record.field_not_bool", field=_at(parent, key))
             return value
 
         return read_bool
@@ -154,7 +155,7 @@ def _reader(hint: Any) -> _Reader:
 
         def read_int(value: object, parent: str, key: str | int) -> Any:
             if isinstance(value, bool) or not isinstance(value, int):
-                raise InvalidRecord(f"Field {_at(parent, key)!r} must be a whole number.")
+                raise InvalidRecord("record.field_not_int", field=_at(parent, key))
             return value
 
         return read_int
@@ -162,7 +163,7 @@ def _reader(hint: Any) -> _Reader:
 
         def read_float(value: object, parent: str, key: str | int) -> Any:
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise InvalidRecord(f"Field {_at(parent, key)!r} must be a number.")
+                raise InvalidRecord("record.field_not_number", field=_at(parent, key))
             return float(value)
 
         return read_float
@@ -171,13 +172,13 @@ def _reader(hint: Any) -> _Reader:
 
         def read_str(value: object, parent: str, key: str | int) -> Any:
             if not isinstance(value, str):
-                raise InvalidRecord(f"Field {_at(parent, key)!r} must be text.")
+                raise InvalidRecord("record.field_not_text", field=_at(parent, key))
             return value if value.isascii() else normalize("NFC", value)
 
         return read_str
 
     def unreadable(value: object, parent: str, key: str | int) -> Any:
-        raise InvalidRecord(f"Field {_at(parent, key)!r} has a type this program cannot read.")
+        raise InvalidRecord("record.field_unreadable", field=_at(parent, key))
 
     return unreadable
 
@@ -192,10 +193,12 @@ def _dataclass_reader(cls: type) -> _Reader:
     def read_object(data: object, parent: str, key: str | int) -> Any:
         where = _at(parent, key) if key != "" else ""
         if not isinstance(data, dict):
-            raise InvalidRecord(f"{where or 'The document'} must be an object.")
+            if not where:
+                raise InvalidRecord("record.not_json_object")
+            raise InvalidRecord("record.field_not_object", field=where)
         if not known.issuperset(data):
             unknown = sorted(set(data) - known)
-            raise InvalidRecord(f"Unknown field {_at(where, unknown[0])!r} in the document.")
+            raise InvalidRecord("record.unknown_field", field=_at(where, unknown[0]))
         if not readers:
             readers.update({name: _reader(hints[name]) for name in names})
         return cls(**{name: readers[name](value, where, name) for name, value in data.items()})

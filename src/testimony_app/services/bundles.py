@@ -70,6 +70,7 @@ from testimony_app.storage.device_keys import ensure_device_key
 from testimony_app.storage.export_ledger import ExportLedger, ExportRow, LedgerVersion
 from testimony_app.storage.outbox import Outbox
 from testimony_app.storage.vault import OpenVault
+from testimony_app.words import Verbatim
 
 log = get_logger("services.bundles")
 
@@ -574,8 +575,8 @@ class BundleService:
                     reason = version.reason
                     if sha256_hex(content) != version.content_sha256:
                         raise VaultDamaged(
-                            f"Sealed version {number} of {item.record_id[:8]} no longer matches"
-                            " its hash; run a vault check. Nothing was exported."
+                            "export.sealed_hash_mismatch",
+                            version=Verbatim(number), record=item.record_id[:8],
                         )
                 language = (
                     testimony.interview.language
@@ -654,14 +655,9 @@ class BundleService:
         try:
             stored = self.vault.attachments.info(attachment_id)
         except UserFacingError:
-            raise VaultDamaged(
-                f"An attachment of {record_id[:8]} is missing from the vault; nothing was exported."
-            ) from None
+            raise VaultDamaged("export.attachment_missing", record=record_id[:8]) from None
         if stored.sha256 != sha256 or stored.size != size:
-            raise VaultDamaged(
-                f"An attachment of {record_id[:8]} differs from the one its sealed version lists;"
-                " nothing was exported."
-            )
+            raise VaultDamaged("export.attachment_differs", record=record_id[:8])
         attachments = self.vault.attachments
         # A file sealed with AES-GCM when its hash was taken cannot yield other bytes than the
         # ones hashed; an older vault's chunk rows are hashed again as they stream.

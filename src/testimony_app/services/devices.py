@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from testimony_app.crypto.chain import sha256_hex
 from testimony_app.crypto.signing import PublicKey
-from testimony_app.errors import RecordNotFound, UserFacingError
+from testimony_app.errors import RecordNotFound, UserFacingError, stored_day
 from testimony_app.storage.device_register import DeviceRegister, DeviceRow, OwnerRow
 from testimony_app.storage.vault import OpenVault
 
@@ -43,10 +43,14 @@ class Transfer:
     reason: str
 
 
-def _clean(text: str, what: str) -> str:
+def _clean(text: str, *, name: bool = False) -> str:
+    """``text`` with its spaces folded; refused when too long or holding control characters
+    (a device's name, or else a reason)."""
     clean = " ".join(text.split())
     if len(clean) > _MAX_TEXT or not clean.isprintable():
-        raise UserFacingError(f"The {what} is too long or has control characters.")
+        if name:
+            raise UserFacingError("device.name_invalid")
+        raise UserFacingError("device.reason_invalid")
     return clean
 
 
@@ -116,17 +120,16 @@ class DeviceService:
             raise UserFacingError(
                 "device.register_not_confirmed"
             )
-        clean = _clean(name, "device's name")
+        clean = _clean(name, name=True)
         if not clean:
             raise UserFacingError("device.name_missing")
         existing = self._register.get(key.to_text())
         if existing is not None and existing.status == "revoked":
             raise UserFacingError(
-                f"This device was revoked on {existing.revoked_at[:10]} and cannot be"
-                " registered again; register the interviewer's new laptop instead."
+                "device.register_revoked", date=stored_day(existing.revoked_at)
             )
         if existing is not None and existing.status == "registered":
-            raise UserFacingError(f"This device is already registered, as {existing.name}.")
+            raise UserFacingError("device.already_registered", name=existing.name)
         self._register.register(
             key.to_text(), key.fingerprint, clean, sha256_hex(f"{key.to_text()}\n{clean}".encode())
         )
@@ -139,11 +142,11 @@ class DeviceService:
         row = self.find(key_or_fingerprint)
         if not confirmed:
             raise UserFacingError("device.revoke_not_confirmed")
-        clean = _clean(reason, "reason")
+        clean = _clean(reason)
         if not clean:
             raise UserFacingError("device.revoke_reason_missing")
         if row.status == "revoked":
-            raise UserFacingError(f"This device was already revoked on {row.revoked_at[:10]}.")
+            raise UserFacingError("device.already_revoked", date=stored_day(row.revoked_at))
         self._register.revoke(
             row.public_key, clean, sha256_hex(f"{row.public_key}\n{clean}".encode())
         )
@@ -160,7 +163,7 @@ class DeviceService:
             raise RecordNotFound("record.not_found") from None
         if not confirmed:
             raise UserFacingError("device.transfer_not_confirmed")
-        clean = _clean(reason, "reason")
+        clean = _clean(reason)
         if not clean:
             raise UserFacingError("device.transfer_reason_missing")
         if target.status != "registered":

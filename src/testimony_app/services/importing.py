@@ -43,6 +43,7 @@ from testimony_app.errors import BundleRejected
 from testimony_app.storage.import_tx import ImportTransaction, ProvenanceRow
 from testimony_app.storage.org_ledger import ImportLedger
 from testimony_app.storage.quarantine import QuarantineReason, QuarantineRow
+from testimony_app.words import Param
 
 __all__ = ["DeviceNotRegistered", "ImportReport", "VersionOutcome", "import_bundle"]
 
@@ -105,9 +106,14 @@ class DeviceNotRegistered(BundleRejected):
     """The bundle was signed by a key this organisation has not registered (or revoked)."""
 
     def __init__(
-        self, message: str, public_key: str, fingerprint: str, status: QuarantineReason
+        self,
+        code: str,
+        public_key: str,
+        fingerprint: str,
+        status: QuarantineReason,
+        **params: Param,
     ) -> None:
-        super().__init__(message)
+        super().__init__(code, **params)
         self.public_key = public_key
         self.fingerprint = fingerprint
         self.status = status

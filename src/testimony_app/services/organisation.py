@@ -30,7 +30,7 @@ from testimony_app.bundles.layout import (
     record_path,
     statement_path,
 )
-from testimony_app.errors import UserFacingError
+from testimony_app.errors import UserFacingError, stored_day
 from testimony_app.services import importing, receipts, verification
 from testimony_app.services.devices import DeviceRow, DeviceService, Transfer
 from testimony_app.services.importing import DeviceNotRegistered, ImportReport, VersionOutcome
@@ -43,7 +43,6 @@ from testimony_app.services.verification import (
 )
 from testimony_app.storage.import_tx import ProvenanceRow
 from testimony_app.storage.org_ledger import ConflictRow, ImportLedger
-from testimony_app.storage.quarantine import QuarantineReason
 from testimony_app.storage.vault import OpenVault
 
 __all__ = [
@@ -198,26 +197,20 @@ class OrganisationService:
     def _refusal(self, exc: UnknownDevice) -> DeviceNotRegistered:
         key = exc.signer
         row = self.devices.get(key.to_text())
-        status: QuarantineReason
         if row is None:
-            status = "unregistered"
-            text = (
-                f"The bundle comes from a device this organisation has not registered"
-                f" (fingerprint {key.fingerprint}); nothing was imported."
+            return DeviceNotRegistered(
+                "import.device_unregistered", key.to_text(), key.fingerprint, "unregistered",
+                device=key.fingerprint,
             )
-        elif row.status == "revoked":
-            status = "revoked"
-            text = (
-                f"The bundle comes from a device revoked on {row.revoked_at[:10]}"
-                f" (fingerprint {key.fingerprint}); nothing was imported."
+        if row.status == "revoked":
+            return DeviceNotRegistered(
+                "import.device_revoked", key.to_text(), key.fingerprint, "revoked",
+                device=key.fingerprint, date=stored_day(row.revoked_at),
             )
-        else:
-            status = "unconfirmed"
-            text = (
-                f"The bundle comes from a device an older version trusted on first use and"
-                f" nobody confirmed (fingerprint {key.fingerprint}); nothing was imported."
-            )
-        return DeviceNotRegistered(text, key.to_text(), key.fingerprint, status)
+        return DeviceNotRegistered(
+            "import.device_unconfirmed", key.to_text(), key.fingerprint, "unconfirmed",
+            device=key.fingerprint,
+        )
 
     def import_quarantined(
         self,

@@ -23,7 +23,7 @@ from testimony_app.bundles import (
     open_bundle,
 )
 from testimony_app.bundles.content import CollectingSink, inspect
-from testimony_app.errors import BundleRejected, UserFacingError
+from testimony_app.errors import BundleRejected, UserFacingError, os_reason
 from testimony_app.paths import atomic_write
 from testimony_app.storage.org_ledger import ImportLedger
 
@@ -85,7 +85,5 @@ def sign_receipt(
     try:
         atomic_write(dest, data)
     except OSError as exc:
-        raise UserFacingError(
-            f"The receipt could not be written there ({exc.strerror or 'write failed'})."
-        ) from None
+        raise UserFacingError("receipt.write_failed", reason=os_reason(exc)) from None
     return dest

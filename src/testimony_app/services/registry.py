@@ -37,7 +37,7 @@ from testimony_app.domain.matching import (
 from testimony_app.domain.model import Testimony
 from testimony_app.domain.redaction_review import EMPTY, Hit, ReviewChoices
 from testimony_app.domain.transliteration import skeleton
-from testimony_app.errors import UserFacingError
+from testimony_app.errors import UserFacingError, os_reason
 from testimony_app.paths import atomic_write
 from testimony_app.storage.registry import RegistryNotFound, RegistryStore
 from testimony_app.storage.vault import OpenVault
@@ -183,12 +183,12 @@ class RegistryService:
         says it is only a suggestion to review later.
         """
         if (entry_id is None) == (not new_entry):
-            raise UserFacingError("Name one registry entry, or ask for a new one, not both.")
+            raise UserFacingError("registry.entry_and_new")
         record_id = self._records.resolve(record_id)
         info = self._records.info(record_id)
         mention = matching.mention_at(self._records.get(record_id), mention_path)
         if mention is None:
-            raise UserFacingError(f"The testimony has nothing to link at {mention_path!r}.")
+            raise UserFacingError("registry.nothing_at_path", path=mention_path)
         if new_entry:
             name = mention.text or " ".join(p for p in (mention.rank, mention.unit) if p)
             entry = self._store.create_entry(
@@ -295,7 +295,7 @@ class RegistryService:
         date_from: str, date_to: str, place: str,
     ) -> reports.CorroborationReportRequest:
         if language not in ("en", "az", "ru"):
-            raise UserFacingError("Reports can be made in English, Azerbaijani or Russian.")
+            raise UserFacingError("registry.report_language")
         result = self.corroborate(entry_id, date_from=date_from, date_to=date_to, place=place)
         sources = tuple(self._records.get(i.record_id, i.version) for i in result.items)
         choices = EMPTY
@@ -353,7 +353,7 @@ class RegistryService:
                 atomic_write(dest, pdf)
             except OSError as exc:
                 raise UserFacingError(
-                    f"The report could not be saved there ({exc.strerror or 'write failed'})."
+                    "registry.report_write_failed", reason=os_reason(exc)
                 ) from None
         return pdf
 
@@ -466,10 +466,10 @@ def _check_period(date_from: str, date_to: str) -> None:
     problems = matching.date_filter_problems(date_from, date_to)
     if "from_invalid" in problems or "to_invalid" in problems:
         raise UserFacingError(
-            "Write the dates of the period as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017-05."
+            "registry.write_dates_period_yyyy"
         )
     if problems:
-        raise UserFacingError("The start of the period comes after its end.")
+        raise UserFacingError("registry.start_period_comes_after")
 
 
 def _passes(date: str, act_place: str, date_from: str, date_to: str, place: str) -> bool:

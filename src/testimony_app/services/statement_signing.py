@@ -204,12 +204,12 @@ def verify_statement(path: Path, vault: OpenVault | None = None) -> StatementVer
     try:
         size = path.stat().st_size
         if size > signature.MAX_SIGNED_PDF_BYTES:
-            raise UserFacingError("The file is too large to be a statement.")
+            raise UserFacingError("statement.file_too_large")
         data = path.read_bytes()
     except FileNotFoundError:
-        raise UserFacingError("The statement file does not exist.") from None
+        raise UserFacingError("statement.file_missing") from None
     except OSError:
-        raise UserFacingError("The statement file cannot be read.") from None
+        raise UserFacingError("statement.file_unreadable") from None
     found: PdfSignatures = signature.read_signatures(data)
     count = len(found.signatures)
     checks = tuple(

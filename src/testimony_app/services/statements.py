@@ -33,7 +33,7 @@ from testimony_app.crypto.chain import sha256_hex
 from testimony_app.domain import interchange
 from testimony_app.domain.model import Testimony, VersionInfo
 from testimony_app.domain.redaction_review import EMPTY, Hit, ReviewChoices
-from testimony_app.errors import UserFacingError
+from testimony_app.errors import UserFacingError, os_reason
 from testimony_app.paths import atomic_write
 from testimony_app.reports.redaction import redact_with_hits
 from testimony_app.services import statement_signing
@@ -94,7 +94,7 @@ class StatementService:
         number = version or info.current
         matching = [v for v in info.versions if v.number == number]
         if not matching:
-            raise UserFacingError("That version of the testimony does not exist.")
+            raise UserFacingError("statement.version_testimony_exist")
         return matching[0]
 
     def _testimony(self, record_id: str, chosen: VersionInfo) -> Testimony:
@@ -174,7 +174,7 @@ class StatementService:
         chosen = self._version(record_id, version)
         if sign and not chosen.sealed:
             raise statement_signing.NotSealed(
-                "Only a sealed version can be signed: seal the testimony first."
+                "statement.sealed_version_signed_seal"
             )
         testimony = self._testimony(record_id, chosen)
         digest = chosen.content_sha256 or sha256_hex(interchange.canonical_bytes(testimony))
@@ -226,11 +226,10 @@ class StatementService:
         if not redacted and not self.name_may_appear(record_id, chosen.number):
             if not reason:
                 raise NamedStatementRefused(
-                    "The witness did not agree to their name appearing, so a named statement"
-                    " needs a reason; make the redacted one instead."
+                    "statement.witness_did_agree_name"
                 )
             if len(reason) > _MAX_REASON:
-                raise UserFacingError("The reason is too long; say it in a few sentences.")
+                raise UserFacingError("statement.reason_too_long_say")
         if redacted and review is not None:
             self.store_review(record_id, chosen.number, review)
         pdf = self.build(record_id, version=chosen.number, language=language,
@@ -238,9 +237,7 @@ class StatementService:
         try:
             atomic_write(dest, pdf)
         except OSError as exc:
-            raise UserFacingError(
-                f"The statement could not be saved there ({exc.strerror or 'write failed'})."
-            ) from None
+            raise UserFacingError("statement.write_failed", reason=os_reason(exc)) from None
         digest = sha256_hex(pdf)
         if not redacted and reason:
             body = json.dumps({"reason": reason, "language": language, "pdf_sha256": digest},
@@ -255,4 +252,4 @@ class StatementService:
 
 def _check_language(language: str) -> None:
     if language not in LANGUAGES:
-        raise UserFacingError("Statements can be made in English, Azerbaijani or Russian.")
+        raise UserFacingError("statement.made_english_azerbaijani_russian")

@@ -92,8 +92,7 @@ class TestimonyService:
         testimony = self._records.get(record_id)
         if not testimony.consent.is_recorded:
             raise ConsentMissing(
-                "Record the witness's consent (legal proceedings, use of name, informed of"
-                " purpose, no coercion) before sealing."
+                "record.witness_consent_legal_proceedings"
             )
         testimony.attachments = self._records.attachments_of(record_id)
         version = self._records.seal(record_id, testimony)
@@ -140,7 +139,7 @@ class TestimonyService:
         """Begin an audio recording whose chunks are committed as they arrive."""
         testimony = self._records.get(record_id)
         if testimony.consent.audio_recording is not True:
-            raise ConsentMissing("The witness has not agreed to an audio recording.")
+            raise ConsentMissing("record.witness_agreed_audio_recording")
         return self._attachments.start_recording(record_id, filename, media_type)
 
     def describe_attachment(
@@ -150,7 +149,7 @@ class TestimonyService:
         current = self._attachments.info(attachment_id)
         chosen = kind or current.kind
         if chosen not in vocabularies.vocabulary("attachment_kinds").codes():
-            raise UserFacingError("That kind of attachment is not in the list.")
+            raise UserFacingError("record.kind_attachment_list")
         return self._attachments.describe(attachment_id, description=description, kind=chosen)
 
     def remove_attachment(self, record_id: str, attachment_id: str) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from testimony_app.domain.model import AttachmentInfo
-from testimony_app.errors import RecordNotFound, RecordSealed, UserFacingError
+from testimony_app.errors import RecordNotFound, RecordSealed, UserFacingError, os_reason
 from testimony_app.paths import fsync_dir
 from testimony_app.storage import audit
 from testimony_app.storage.blobs import BlobDamaged, BlobMissing, BlobRef, BlobStore, BlobWriter
@@ -65,11 +65,10 @@ class AttachmentWriter:
     def _check_open(self) -> None:
         if self._locked:
             raise UserFacingError(
-                "The vault was locked during the recording; what was recorded until then is"
-                " recovered at the next unlock."
+                "attachment.locked_while_recording"
             )
         if self._done:
-            raise UserFacingError("This recording is already finished.")
+            raise UserFacingError("attachment.recording_already_finished")
 
     @property
     def _locked(self) -> bool:
@@ -117,7 +116,7 @@ class AttachmentStore:
 
     def _require_record(self, record_id: str) -> None:
         if not self.db.scalar("SELECT 1 FROM records WHERE id = ?", (record_id,)):
-            raise RecordNotFound("No testimony with that id is in this vault.")
+            raise RecordNotFound("attachment.testimony_id_vault")
 
     def import_file(
         self,
@@ -135,9 +134,9 @@ class AttachmentStore:
             total = source.stat().st_size
             handle = source.open("rb")
         except FileNotFoundError:
-            raise UserFacingError("The file to attach does not exist.") from None
+            raise UserFacingError("attachment.file_attach_exist") from None
         except OSError:
-            raise UserFacingError("The file to attach cannot be read.") from None
+            raise UserFacingError("attachment.file_attach_read") from None
         media_type = (
             media_type or mimetypes.guess_type(source.name)[0] or "application/octet-stream"
         )
@@ -155,14 +154,14 @@ class AttachmentStore:
                     try:
                         chunk = handle.read(CHUNK_BYTES)
                     except OSError:
-                        raise UserFacingError("The file to attach cannot be read.") from None
+                        raise UserFacingError("attachment.file_attach_read") from None
                     if not chunk:
                         break
                     blob.write(chunk)
                     if progress:
                         progress(blob.size, total)
                     if cancelled and cancelled():
-                        raise UserFacingError("Adding the attachment was cancelled.")
+                        raise UserFacingError("attachment.adding_cancelled")
                 sha256 = blob.sha256
                 ref = blob.finish()
                 info = self.finalise(attachment_id, record_id, ref.size, sha256)
@@ -285,11 +284,11 @@ class AttachmentStore:
                 (attachment_id, record_id),
             ).fetchone()
             if row is None:
-                raise UserFacingError("That attachment is not in this vault.")
+                raise UserFacingError("attachment.vault")
             record_id, sha256, blob, current, sealed = row
             if sealed:
                 raise RecordSealed(
-                    "This version is sealed; start an amendment to remove an attachment."
+                    "attachment.version_sealed_start_amendment"
                 )
             contents = conn.execute(
                 "SELECT content FROM versions WHERE record_id = ? AND sealed = 1"
@@ -439,7 +438,7 @@ class AttachmentStore:
             (attachment_id,),
         )
         if not rows:
-            raise UserFacingError("That attachment is not in this vault.")
+            raise UserFacingError("attachment.vault")
         return AttachmentInfo(*rows[0])
 
     def ref(self, attachment_id: str) -> BlobRef | None:
@@ -449,7 +448,7 @@ class AttachmentStore:
             (attachment_id,),
         )
         if not row:
-            raise UserFacingError("That attachment is not in this vault.")
+            raise UserFacingError("attachment.vault")
         name, key, size = row[0]
         return None if name is None else BlobRef.from_row(name, key, size)
 
@@ -480,7 +479,7 @@ class AttachmentStore:
         """The whole attachment in memory (for viewing images and short audio)."""
         info = self.info(attachment_id)
         if info.size > limit:
-            raise UserFacingError("This attachment is too large to open here; save a copy instead.")
+            raise UserFacingError("attachment.too_large_open_here")
         return b"".join(self._chunks(attachment_id))
 
     def export(self, attachment_id: str, dest: Path) -> None:
@@ -497,18 +496,16 @@ class AttachmentStore:
                 out.flush()
                 os.fsync(out.fileno())
             if digest.hexdigest() != info.sha256:
-                raise UserFacingError("The attachment in the vault is damaged; nothing was saved.")
+                raise UserFacingError("attachment.vault_damaged_nothing_saved")
             os.replace(tmp, dest)
         except (BlobDamaged, BlobMissing):
             tmp.unlink(missing_ok=True)
             raise UserFacingError(
-                "The attachment in the vault is damaged; nothing was saved."
+                "attachment.vault_damaged_nothing_saved"
             ) from None
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise UserFacingError(
-                f"The attachment could not be saved there ({exc.strerror})."
-            ) from None
+            raise UserFacingError("attachment.export_failed", reason=os_reason(exc)) from None
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise

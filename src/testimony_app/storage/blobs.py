@@ -71,9 +71,9 @@ def _write_all(fd: int, data: bytes) -> None:
 def _disk_error(exc: OSError) -> UserFacingError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return DiskFull(
-            "The disk is full: the attachment was not saved. Free some space and try again."
+            "attachment.disk_full"
         )
-    return UserFacingError("The attachment could not be written to the disk: it was not saved.")
+    return UserFacingError("attachment.write_failed")
 
 
 class BlobWriter:
@@ -109,7 +109,7 @@ class BlobWriter:
 
     def _append(self, data: bytes) -> None:
         if self._fd is None:
-            raise UserFacingError("This attachment file is already closed.")
+            raise UserFacingError("attachment.file_already_closed")
         _write_all(self._fd, data)
         self._written += len(data)
 
@@ -241,10 +241,10 @@ class BlobStore:
             handle = path.open("rb", buffering=READ_BYTES)
         except FileNotFoundError:
             raise BlobMissing(
-                "An attachment's file is missing from the vault's folder; restore it from a backup."
+                "attachment.file_missing_restore"
             ) from None
         except OSError:
-            raise BlobDamaged("An attachment's file cannot be read.") from None
+            raise BlobDamaged("attachment.file_unreadable") from None
         with handle:
             yield from _frames(handle, ref)
 
@@ -276,7 +276,7 @@ class BlobStore:
         good = frames.HEADER_BYTES
         with path.open("r+b") as handle:
             if handle.read(frames.HEADER_BYTES) != frames.header(bytes.fromhex(name)):
-                raise BlobDamaged("An interrupted recording's file is damaged.")
+                raise BlobDamaged("attachment.recording_damaged")
             index = 0
             while True:
                 prefix = handle.read(frames.LENGTH.size)
@@ -306,7 +306,7 @@ class BlobStore:
         try:
             source = self.final_path(ref.name).open("rb")
         except FileNotFoundError:
-            raise BlobMissing("An attachment's file is missing from the vault's folder.") from None
+            raise BlobMissing("attachment.file_missing") from None
         try:
             with source as src:
                 fd = os.open(staging, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
@@ -315,7 +315,7 @@ class BlobStore:
                     dst.flush()
                     os.fsync(dst.fileno())
             if other.verify(ref, part=True) is not None:
-                raise BlobDamaged("A copy of an attachment's file did not verify.")
+                raise BlobDamaged("attachment.copy_not_verified")
         except BaseException:
             staging.unlink(missing_ok=True)
             raise
@@ -327,7 +327,7 @@ def _frames(handle: BinaryIO, ref: BlobRef) -> Iterator[bytes]:
     read = handle.read
     name = bytes.fromhex(ref.name)
     if read(frames.HEADER_BYTES) != frames.header(name):
-        raise BlobDamaged("An attachment's file is damaged or was altered.")
+        raise BlobDamaged("attachment.file_damaged")
     cipher = frames.FrameCipher(ref.key, name)
     produced = 0
     index = 0
@@ -347,4 +347,4 @@ def _frames(handle: BinaryIO, ref: BlobRef) -> Iterator[bytes]:
             index += 1
             yield plain
     except frames.FrameDamaged:
-        raise BlobDamaged("An attachment's file is damaged or was altered.") from None
+        raise BlobDamaged("attachment.file_damaged") from None

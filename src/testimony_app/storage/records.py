@@ -176,7 +176,7 @@ class RecordStore:
         with self._db.transaction() as conn:
             number, sealed, old = self._latest(conn, record_id)
             if sealed:
-                raise RecordSealed("This testimony is sealed; start an amendment to change it.")
+                raise RecordSealed("record.testimony_sealed_start_amendment")
             if old == content.decode("utf-8"):
                 return False
             now = self._now()
@@ -205,7 +205,7 @@ class RecordStore:
         with self._db.transaction() as conn:
             number, sealed, _ = self._latest(conn, record_id)
             if sealed:
-                raise RecordSealed("This version is already sealed.")
+                raise RecordSealed("record.version_already_sealed")
             now = self._now()
             conn.execute(
                 "UPDATE versions SET content = ?, sealed = 1, sealed_at = ?, content_sha256 = ?,"
@@ -233,11 +233,11 @@ class RecordStore:
     def begin_amendment(self, record_id: str, reason: str) -> int:
         """Open a new draft version after a sealed one, recording why."""
         if not reason.strip():
-            raise InvalidRecord("An amendment needs a reason.")
+            raise InvalidRecord("record.amendment_needs_reason")
         with self._db.transaction() as conn:
             number, sealed, content = self._latest(conn, record_id)
             if not sealed:
-                raise RecordSealed("This testimony already has an unsealed draft to edit.")
+                raise RecordSealed("record.testimony_already_unsealed_draft")
             if _is_purged(conn, record_id, number):
                 raise _gone(conn, record_id)
             now = self._now()
@@ -302,7 +302,7 @@ class RecordStore:
             )
             if len(rows) == 1:
                 return str(rows[0][0])
-        raise RecordNotFound("No testimony with that id is in this vault.")
+        raise RecordNotFound("attachment.testimony_id_vault")
 
     def get(self, record_id: str, version: int | None = None) -> Testimony:
         """The content of a version (the newest when ``version`` is None)."""
@@ -318,7 +318,7 @@ class RecordStore:
                 (record_id, version),
             )
         if not rows:
-            raise RecordNotFound("No testimony with that id and version is in this vault.")
+            raise RecordNotFound("record.testimony_id_version_vault")
         if rows[0][1]:
             raise self._gone(record_id)
         return interchange.loads(rows[0][0])
@@ -330,7 +330,7 @@ class RecordStore:
             (record_id, version),
         )
         if not rows:
-            raise RecordNotFound("No testimony with that id and version is in this vault.")
+            raise RecordNotFound("record.testimony_id_version_vault")
         if rows[0][1]:
             raise self._gone(record_id)
         return str(rows[0][0]).encode("utf-8")
@@ -344,7 +344,7 @@ class RecordStore:
             (record_id,),
         )
         if not rows:
-            raise RecordNotFound("No testimony with that id is in this vault.")
+            raise RecordNotFound("attachment.testimony_id_vault")
         created, updated, current, exported, acknowledged, handed_over = rows[0]
         versions = tuple(
             VersionInfo(int(n), bool(s), sa, sha, reason)
@@ -382,7 +382,7 @@ class RecordStore:
             (record_id,),
         )
         if not rows:
-            raise RecordNotFound("No testimony with that id is in this vault.")
+            raise RecordNotFound("attachment.testimony_id_vault")
         return _summary(rows[0])
 
     def count(self) -> int:
@@ -475,7 +475,7 @@ class RecordStore:
             (record_id,),
         ).fetchone()
         if row is None:
-            raise RecordNotFound("No testimony with that id is in this vault.")
+            raise RecordNotFound("attachment.testimony_id_vault")
         return int(row[0]), bool(row[1]), str(row[2])
 
     @staticmethod

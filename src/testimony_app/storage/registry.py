@@ -65,9 +65,9 @@ class RegistryStore:
     ) -> Entry:
         """A new entry; the audit chain records its creation."""
         if kind not in KINDS:
-            raise UserFacingError("A registry entry is a person, a place or a unit.")
+            raise UserFacingError("registry.bad_kind")
         if not display_name.strip():
-            raise UserFacingError("A registry entry needs a name or description.")
+            raise UserFacingError("registry.entry_needs_name")
         entry_id = str(uuid.uuid4())
         now = self._now()
         with self._db.transaction() as conn:
@@ -102,7 +102,7 @@ class RegistryStore:
             f"SELECT {_ENTRY_COLUMNS} FROM registry_entries WHERE id = ?", (entry_id,)
         )
         if not rows:
-            raise RegistryNotFound("No registry entry with that id is in this vault.")
+            raise RegistryNotFound("registry.entry_not_found")
         return _entry(rows[0])
 
     def resolve(self, entry_id: str) -> str:
@@ -115,7 +115,7 @@ class RegistryStore:
             )
             if len(rows) == 1:
                 return str(rows[0][0])
-        raise RegistryNotFound("No registry entry with that id is in this vault.")
+        raise RegistryNotFound("registry.entry_not_found")
 
     def entries(self, *, include_merged: bool = False) -> list[Entry]:
         """Every entry, by kind and name; merged entries only when asked."""
@@ -135,12 +135,12 @@ class RegistryStore:
     ) -> Link:
         """Tie a mention to an entry (or change the status of the existing tie)."""
         if status not in LINK_STATUSES:
-            raise UserFacingError("A link is suggested, confirmed or rejected.")
+            raise UserFacingError("registry.bad_link_status")
         target = self.entry(entry_id)
         if target.merged_into:
-            raise UserFacingError("That entry was merged into another; link to that one.")
+            raise UserFacingError("registry.entry_merged")
         if target.kind != mention.kind:
-            raise UserFacingError(f"That mention is a {mention.kind}, the entry a {target.kind}.")
+            raise UserFacingError("registry.kind_mismatch")
         now = self._now()
         doc = json.dumps(mention.as_dict(), ensure_ascii=False, sort_keys=True)
         with self._db.transaction() as conn:
@@ -173,13 +173,13 @@ class RegistryStore:
             f"SELECT {_LINK_COLUMNS} FROM registry_links WHERE id = ?", (link_id,)
         )
         if not rows:
-            raise RegistryNotFound("No registry link with that number is in this vault.")
+            raise RegistryNotFound("registry.link_not_found")
         return _link(rows[0])
 
     def set_status(self, link_id: int, status: str) -> Link:
         """Confirm or reject a link (a person's decision, recorded in the audit chain)."""
         if status not in LINK_STATUSES:
-            raise UserFacingError("A link is suggested, confirmed or rejected.")
+            raise UserFacingError("registry.bad_link_status")
         current = self.link(link_id)
         now = self._now()
         with self._db.transaction() as conn:
@@ -281,12 +281,12 @@ class RegistryStore:
     def merge(self, source_id: str, target_id: str) -> Merge:
         """Fold ``source`` into ``target``: its links move, the entry stays for undo."""
         if source_id == target_id:
-            raise UserFacingError("An entry cannot be merged into itself.")
+            raise UserFacingError("registry.merge_into_itself")
         source, target = self.entry(source_id), self.entry(target_id)
         if source.merged_into or target.merged_into:
-            raise UserFacingError("One of these entries was already merged into another.")
+            raise UserFacingError("registry.already_merged")
         if source.kind != target.kind:
-            raise UserFacingError("Only entries of the same kind can be merged.")
+            raise UserFacingError("registry.merge_kinds_differ")
         now = self._now()
         with self._db.transaction() as conn:
             # A mention already linked to the target stays with the source (hidden with it).
@@ -331,7 +331,7 @@ class RegistryStore:
             f"SELECT {_MERGE_COLUMNS} FROM registry_merges WHERE id = ?", (merge_id,)
         )
         if not rows:
-            raise RegistryNotFound("No merge with that number is in this vault.")
+            raise RegistryNotFound("registry.merge_not_found")
         return _merge(rows[0])
 
     def merges(self) -> list[Merge]:
@@ -347,10 +347,10 @@ class RegistryStore:
         """Put a merged entry back with exactly the links that moved."""
         info = self.merge_info(merge_id)
         if info.undone_at:
-            raise UserFacingError("That merge was already undone.")
+            raise UserFacingError("registry.merge_already_undone")
         if self.entry(info.target_id).merged_into:
             raise UserFacingError(
-                "The entry it was merged into was itself merged since; undo that merge first."
+                "registry.undo_target_merged"
             )
         now = self._now()
         with self._db.transaction() as conn:

@@ -248,7 +248,7 @@ class DraftSaver(QObject):
         session = self._session_provider()
         if session is None:
             self._finished(False)
-            self.failed.emit(record_id, VaultLocked("The vault is locked."))
+            self.failed.emit(record_id, VaultLocked("vault.locked"))
             return
         testimony = self._snapshot()
         count, epoch = self._edits, self._epoch

@@ -254,7 +254,8 @@ def test_an_identity_that_does_not_match(alice: AgeIdentity, bob: AgeIdentity) -
     released, error = _open(_ours(_data(K + 1), [alice.recipient]), [bob])
     assert released == b""
     assert _class(error) is AgeFailure.NO_MATCH
-    assert str(error) == age_io._MESSAGES[AgeFailure.NO_MATCH]
+    assert error.code == "bundle.not_for_this_key"
+    assert str(error) == "The bundle was not encrypted to this organisation's key."
 
 
 def test_a_flipped_mac_byte_is_an_hmac_failure(alice: AgeIdentity) -> None:
@@ -264,7 +265,7 @@ def test_a_flipped_mac_byte_is_an_hmac_failure(alice: AgeIdentity) -> None:
     released, error = _open(bytes(sealed), [alice])
     assert released == b""
     assert _class(error) is AgeFailure.HMAC
-    assert str(error) == age_io._MESSAGES[AgeFailure.HMAC]
+    assert error.code == "bundle.header_altered"
 
 
 def test_an_inserted_stanza_is_an_hmac_failure(alice: AgeIdentity) -> None:
@@ -290,7 +291,7 @@ def test_a_flipped_payload_byte_releases_only_the_chunks_before_it(
     sealed[_payload_start(sealed) + chunk * SEALED_CHUNK_BYTES + 100] ^= 0x20
     released, error = _open(bytes(sealed), [alice])
     assert _class(error) is AgeFailure.PAYLOAD
-    assert str(error) == age_io._MESSAGES[AgeFailure.PAYLOAD]
+    assert error.code == "bundle.payload_damaged"
     assert released == data[: chunk * K]
 
 
@@ -517,7 +518,10 @@ def test_no_secret_in_any_failure(alice: AgeIdentity, bob: AgeIdentity) -> None:
     for data, who in [(sealed, bob), (bytes(broken), alice)]:
         _, error = _open(data, [who])
         assert error is not None
-        assert str(error) in age_io._MESSAGES.values()
+        assert error.code in {
+            "bundle.header_malformed", "bundle.not_for_this_key", "bundle.header_altered",
+            "bundle.payload_damaged",
+        }
         for secret in (alice.secret_text(), bob.secret_text()):
             assert secret.lower() not in repr(error.args).lower()
 

@@ -22,6 +22,7 @@ from testimony_app.bundles.manifest import (
 )
 from testimony_app.crypto.signing import SigningKey
 from testimony_app.errors import BundleRejected
+from testimony_app.words import text as found_text
 from testkit.bundle_helpers import BUNDLE_ID, manifest_files
 
 MEMBERS = [("records/rec-1/v1/record.json", b"{}"), ("custody/audit.jsonl", b"x\n")]
@@ -170,11 +171,18 @@ def test_good_names(path: str) -> None:
     ],
 )
 def test_bad_names(path: str, phrase: str) -> None:
-    problem = path_problem(path)
-    assert problem is not None
+    found = path_problem(path)
+    assert found is not None
+    problem = str(found)  # the English words of the message
     assert phrase in problem
     if len(path) > 2:
         assert path not in problem
+    for lang in ("az", "ru"):  # said in every language, never with the hostile name in it
+        words = found_text(found, lang)
+        assert words
+        assert words != problem
+        if len(path) > 2:
+            assert path not in words
 
 
 def test_declared_key_needs_a_valid_key() -> None:
