@@ -815,7 +815,6 @@ class CorroborationItem:
     interview_date: str
     acts: tuple[CorroboratingAct, ...]
     excerpt: str
-    private_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -435,7 +435,6 @@ class RegistryService:
             interview_date=testimony.interview.date,
             acts=tuple(acts),
             excerpt=excerpt,
-            private_terms=tuple(reports.redaction_terms(testimony)),
         )
 
 
