@@ -15,6 +15,7 @@ import json
 import re
 import uuid
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import Any
 
 from testimony_app.crypto.chain import sha256_hex
@@ -71,6 +72,9 @@ _SUMMARY_COLUMNS = (
     " r.witness_label, r.witness_name, r.title, r.methods, r.updated_at, r.fictional,"
     " v.sealed, EXISTS (SELECT 1 FROM handovers h WHERE h.record_id = r.id)"
 )
+
+
+_LIST_ORDER = itemgetter(4, 11)  # interview_date, updated_at (both NOT NULL)
 
 
 def _status(
@@ -366,12 +370,18 @@ class RecordStore:
         )
 
     def list(self) -> builtins.list[TestimonySummary]:
-        """Every record, newest interview first."""
+        """Every record, newest interview first (then the newest update).
+
+        Sorted here, not by ``ORDER BY``: SQLite's sort of the rows (a temporary B-tree, its
+        allocations through SQLCipher's wiping allocator) cost more than the query itself,
+        14 against 6 ms for 2,000 testimonies; Python's sort of the same rows, in the same
+        code-point order (UTF-8 byte order), adds under 3 ms (docs/performance.md).
+        """
         rows = self._db.query(
             f"SELECT {_SUMMARY_COLUMNS} FROM records r JOIN versions v"
             " ON v.record_id = r.id AND v.number = r.current"
-            " ORDER BY r.interview_date DESC, r.updated_at DESC"
         )
+        rows.sort(key=_LIST_ORDER, reverse=True)
         return [_summary(row) for row in rows]
 
     def summary(self, record_id: str) -> TestimonySummary:
