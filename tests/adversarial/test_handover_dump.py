@@ -205,3 +205,37 @@ def test_after_hand_over_the_passphrase_unlocks_nothing_of_the_record(
     kept = _hits(dump, _needles(KEPT_WORDS))
     assert any("pseudonym" in h for h in kept)
     assert any("interview_date" in h for h in kept)
+
+
+def test_a_set_aside_database_is_scrubbed_of_what_was_handed_over(tmp_path: Path) -> None:
+    """A copy a restore set aside, kept because it holds a draft the vault lacks, loses the
+    handed-over record's draft and sealed content (and keeps the other record's draft)."""
+    vault = tmp_path / "laptop"
+    session = S.new_vault(vault)
+    S.enrol(session, S.org_keys(tmp_path))
+    session.handover.set_mode(True, 0)
+    testimony = _record(S.kit())
+    rid = session.testimonies.create(testimony)
+    testimony.narrative.text += f" {WORDS['translation']}"
+    session.testimonies.save_draft(rid, testimony)
+    keep = session.testimonies.create(S.english("kept draft"))
+    session.lock()
+    snapshot = tmp_path / "snapshot.db"
+    snapshot.write_bytes((vault / "vault.db").read_bytes())  # checkpointed at the lock
+    session = unlock_vault(vault, S.passphrase())
+    try:
+        session.testimonies.seal(rid, backup=True)
+        session.handover.hand_over([rid])
+        aside = vault / "vault.db.damaged-20261207T000000000000Z"
+        aside.write_bytes(snapshot.read_bytes())
+        dek = bytes(unwrap_key(vault, S.passphrase())[0])
+        needles = _needles(WORDS)
+        assert _hits({"before": DUMP.plaintext_of(aside, dek)}, needles)
+        session.handover._scrub_set_aside()
+        dump = {"pages": DUMP.plaintext_of(aside, dek),
+                "rows": DUMP.rows_text(aside, dek).encode()}
+        assert _hits(dump, needles) == []
+        assert "Elnur Hasanli" in dump["rows"].decode()  # the other draft stays
+        assert keep in dump["rows"].decode()
+    finally:
+        session.lock()

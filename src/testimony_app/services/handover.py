@@ -38,12 +38,15 @@ from testimony_app.errors import UserFacingError
 from testimony_app.log import get_logger
 from testimony_app.services.bundles import BundleService, Enrolment, _Planned
 from testimony_app.storage import audit
+from testimony_app.storage.database import Error as DatabaseError
 from testimony_app.storage.outbox import (
     HandedRecord,
     Handover,
     Outbox,
     OutboxEntry,
     file_sha256,
+    scrub_copy,
+    set_aside_databases,
     write_fsynced_copy,
 )
 from testimony_app.storage.vault import OpenVault
@@ -325,6 +328,7 @@ class HandoverService:
         checkpoint("trash")
         self._vault.compact()
         checkpoint("compacted")
+        self._scrub_set_aside()
         try:
             self._vault.replace_backups()
         except (UserFacingError, OSError):
@@ -337,6 +341,23 @@ class HandoverService:
             self._vault.record_export_anchor(seq, head)
         checkpoint("done")
         return True
+
+    def _scrub_set_aside(self) -> None:
+        """Databases a restore set aside: the handed-over records' content goes from them too,
+        whether or not the backup replacement then deletes them."""
+        handed = list(self.outbox.handovers().values())
+        for aside in set_aside_databases(self._vault.path):
+            try:
+                db = self._vault.open_copy(aside)
+            except (UserFacingError, OSError):
+                log.warning("a set-aside database could not be opened to scrub it")
+                continue
+            try:
+                scrub_copy(db, handed, self._vault.now())
+            except (UserFacingError, OSError, DatabaseError):
+                log.warning("a set-aside database could not be scrubbed")
+            finally:
+                db.close()
 
     def recover(self) -> None:
         """At unlock: delete outbox files no committed hand-over names, finish a scrub."""

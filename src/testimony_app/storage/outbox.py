@@ -31,7 +31,7 @@ from pathlib import Path
 
 from testimony_app.log import get_logger
 from testimony_app.paths import ensure_private_dir, fsync_dir
-from testimony_app.storage import audit
+from testimony_app.storage import audit, schema
 from testimony_app.storage.attachments import empty_trash
 from testimony_app.storage.database import Database
 from testimony_app.storage.export_ledger import LedgerVersion, insert_export, purge_content
@@ -297,6 +297,44 @@ class Outbox:
             if digest != found.sha256 or size != found.size:
                 damaged.append(found)
         return damaged
+
+
+def set_aside_databases(vault_path: Path) -> list[Path]:
+    """Database files a restore set aside in the vault folder (not their WAL or SHM)."""
+    return sorted(
+        p for p in vault_path.glob("vault.db.damaged-*")
+        if p.is_file() and not p.name.endswith(("-wal", "-shm"))
+    )
+
+
+def scrub_copy(db: Database, handed: Sequence[Handover], now: str) -> int:
+    """Delete the handed-over records' content from another database of the vault.
+
+    A copy a restore set aside may be kept (it can hold a draft the vault lacks), and it may
+    hold an older state of a record handed over since: drafts included. Its drafts of those
+    records are deleted, their sealed versions purged by the same statements as the vault's
+    own, and the file compacted. Returns how many records it held.
+    """
+    schema.migrate(db)
+    found = 0
+    with db.transaction() as conn:
+        for h in handed:
+            if conn.execute("SELECT 1 FROM records WHERE id = ?", (h.record_id,)).fetchone():
+                found += 1
+                conn.execute(
+                    "DELETE FROM versions WHERE record_id = ? AND sealed = 0", (h.record_id,)
+                )
+                purge_content(
+                    conn, now, h.record_id, h.content_sha256,
+                    label=h.pseudonym, action="handed-over",
+                )
+    if found:
+        db.execute("DELETE FROM blob_trash")  # the files were the vault's, already deleted
+        with db.lock:
+            db.query("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.execute("VACUUM")
+            db.query("PRAGMA wal_checkpoint(TRUNCATE)")
+    return found
 
 
 def write_fsynced_copy(source: Path, dest: Path) -> None:

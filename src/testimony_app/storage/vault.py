@@ -386,6 +386,11 @@ class OpenVault:
             self.db.execute("VACUUM")
             self.db.query("PRAGMA wal_checkpoint(TRUNCATE)")
 
+    def open_copy(self, db_file: Path) -> database.Database:
+        """Open another database file of this vault under its key: a copy a restore set
+        aside, which a hand-over scrubs of what it handed over (storage/outbox.py)."""
+        return database.connect(db_file, self._dek)
+
     # -- checking --------------------------------------------------------------------------
 
     def check(self) -> CheckReport:
