@@ -1052,6 +1052,13 @@
             <source>Cancelling…</source>
             <translation>Ləğv edilir…</translation>
         </message>
+        <message numerus="yes">
+            <source>%n bundle(s) in the outbox (handed-over testimonies) will be copied too.</source>
+            <translation>
+                <numerusform>Göndərmə qutusundakı %n paket (təhvil verilmiş ifadələr) də köçürüləcək.</numerusform>
+                <numerusform>Göndərmə qutusundakı %n paket (təhvil verilmiş ifadələr) də köçürüləcək.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Writing the encrypted bundle: %1 of %2</source>
             <translation>Şifrələnmiş paket yazılır: %1 / %2</translation>
@@ -1214,6 +1221,13 @@
             <translation>
                 <numerusform>Paket yazıldı, geri oxundu və yoxlandı: %n ifadə, %1, yeri: %2</numerusform>
                 <numerusform>Paket yazıldı, geri oxundu və yoxlandı: %n ifadə, %1, yeri: %2</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bundle(s) from the outbox (handed-over testimonies) copied to %1; they stay in the outbox until the organisation's receipt names them.</source>
+            <translation>
+                <numerusform>Göndərmə qutusundan %n paket (təhvil verilmiş ifadələr) %1 qovluğuna köçürüldü; təşkilatın qəbzi onu adlandırana qədər göndərmə qutusunda qalır.</numerusform>
+                <numerusform>Göndərmə qutusundan %n paket (təhvil verilmiş ifadələr) %1 qovluğuna köçürüldü; təşkilatın qəbzi onları adlandırana qədər göndərmə qutusunda qalır.</numerusform>
             </translation>
         </message>
         <message>

@@ -1024,6 +1024,13 @@
             <source>Cancelling…</source>
             <translation type="unfinished" />
         </message>
+        <message numerus="yes">
+            <source>%n bundle(s) in the outbox (handed-over testimonies) will be copied too.</source>
+            <translation>
+                <numerusform>%n bundle in the outbox (handed-over testimonies) will be copied too.</numerusform>
+                <numerusform>%n bundles in the outbox (handed-over testimonies) will be copied too.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Writing the encrypted bundle: %1 of %2</source>
             <translation type="unfinished" />
@@ -1078,6 +1085,13 @@
             <translation>
                 <numerusform>The bundle was written, read back and checked: %n testimony, %1, in %2</numerusform>
                 <numerusform>The bundle was written, read back and checked: %n testimonies, %1, in %2</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bundle(s) from the outbox (handed-over testimonies) copied to %1; they stay in the outbox until the organisation's receipt names them.</source>
+            <translation>
+                <numerusform>%n bundle from the outbox (handed-over testimonies) copied to %1; it stays in the outbox until the organisation's receipt names it.</numerusform>
+                <numerusform>%n bundles from the outbox (handed-over testimonies) copied to %1; they stay in the outbox until the organisation's receipt names them.</numerusform>
             </translation>
         </message>
         <message>

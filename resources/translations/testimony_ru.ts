@@ -1054,6 +1054,14 @@
             <source>Cancelling…</source>
             <translation>Отмена…</translation>
         </message>
+        <message numerus="yes">
+            <source>%n bundle(s) in the outbox (handed-over testimonies) will be copied too.</source>
+            <translation>
+                <numerusform>%n пакет из исходящих (переданные свидетельства) тоже будет скопирован.</numerusform>
+                <numerusform>%n пакета из исходящих (переданные свидетельства) тоже будут скопированы.</numerusform>
+                <numerusform>%n пакетов из исходящих (переданные свидетельства) тоже будут скопированы.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Writing the encrypted bundle: %1 of %2</source>
             <translation>Запись зашифрованного пакета: %1 из %2</translation>
@@ -1219,6 +1227,14 @@
                 <numerusform>Пакет записан, считан обратно и проверен: %n свидетельство, %1, в %2</numerusform>
                 <numerusform>Пакет записан, считан обратно и проверен: %n свидетельства, %1, в %2</numerusform>
                 <numerusform>Пакет записан, считан обратно и проверен: %n свидетельств, %1, в %2</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bundle(s) from the outbox (handed-over testimonies) copied to %1; they stay in the outbox until the organisation's receipt names them.</source>
+            <translation>
+                <numerusform>%n пакет из исходящих (переданные свидетельства) скопирован в %1; он остаётся в исходящих, пока его не назовёт квитанция организации.</numerusform>
+                <numerusform>%n пакета из исходящих (переданные свидетельства) скопированы в %1; они остаются в исходящих, пока их не назовёт квитанция организации.</numerusform>
+                <numerusform>%n пакетов из исходящих (переданные свидетельства) скопированы в %1; они остаются в исходящих, пока их не назовёт квитанция организации.</numerusform>
             </translation>
         </message>
         <message>

@@ -134,3 +134,50 @@ def test_high_risk_setting_hand_over_and_the_handed_over_page(
         assert session.handover.setting().delay_hours == 24
     finally:
         session.lock()
+    # Nothing the window wrote (Qt's caches and settings under HOME and XDG, the vault, the
+    # temporary folder of this test) holds the handed-over testimony's words in clear.
+    words = ("Nemət Məhərrəmov", "Məhərrəmov", "AZE 1234567")
+    roots = [tmp_path, Path(os.environ["HOME"])]
+    found = [
+        (str(p), w) for root in roots for p in root.rglob("*") if p.is_file()
+        for w in words if w.encode() in p.read_bytes()
+    ]
+    assert found == []
+
+
+def test_export_from_the_window_copies_the_outbox(
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    type_text: TypeText,
+    scripted_prompts: ScriptedPrompts,
+    tmp_path: Path,
+) -> None:
+    from testimony_app.ui.export_dialog import ExportDialog
+
+    path, first, second = _vault(tmp_path)
+    session = unlock_vault(path, S.passphrase())
+    try:
+        session.handover.set_mode(True, 0)
+        session.handover.hand_over([first, second])
+        (entry,) = session.handover.outbox_entries()
+    finally:
+        session.lock()
+    window = make_window(path)
+    _unlock(window, qtbot, type_text)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    scripted_prompts.queue("save_path", stick / "bundle.age")
+    _action(window, "actionExport").trigger()
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_CHOOSE, timeout=20000)
+    assert dialog.plan is not None
+    assert dialog.plan.candidates == ()  # nothing else is waiting…
+    assert "1 bundle in the outbox" in dialog.choose_page.message.text()
+    assert dialog.choose_page.export_button.isEnabled()  # …but the outbox goes
+    dialog.choose_page.export_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_DONE, timeout=30000)
+    assert (stick / entry.file).read_bytes() == (path / "outbox" / entry.file).read_bytes()
+    assert not (stick / "bundle.age").exists()
+    assert "copied to" in dialog.result_page.done_summary.text()
+    assert (path / "outbox" / entry.file).exists()  # until the receipt names it

@@ -125,6 +125,7 @@ class ExportDialog(QDialog):
         self._runner = runner  # for the redaction review's own rescans
         self.ops.pending_changed.connect(self._update_export_button)
         self._plan: ExportPlan | None = None
+        self._outbox = 0  # high-risk mode: bundles waiting in the outbox, copied by every export
         self._outcome: ExportOutcome | None = None
         self._cancel = threading.Event()
         self._cancel_requested = False
@@ -228,7 +229,11 @@ class ExportDialog(QDialog):
     @Slot()
     def reload(self) -> None:
         """Look again at the enrolment and the testimonies waiting to be sent."""
-        if self.ops.submit(lambda s: s.bundles.plan_export(), self._planned, self._failed_to_page):
+        if self.ops.submit(
+            lambda s: (s.bundles.plan_export(), len(s.handover.outbox_entries())),
+            self._planned,
+            self._failed_to_page,
+        ):
             self.pages.setCurrentIndex(self.PAGE_BUSY)
 
     @Slot()
@@ -236,7 +241,9 @@ class ExportDialog(QDialog):
         """Review the redaction of each ticked testimony that goes redacted, then ask where to
         write the bundle, then export the ticked testimonies with progress."""
         ids = self.checked_ids()
-        if self.ops.session() is None or not ids or self.working or self._plan is None:
+        if self.ops.session() is None or self.working or self._plan is None:
+            return
+        if not ids and not self._outbox:
             return
         # Every version that goes redacted (earlier sealed versions never sent go too).
         wanted = [
@@ -337,7 +344,8 @@ class ExportDialog(QDialog):
 
     # -- callbacks (GUI thread) ------------------------------------------------------------------
 
-    def _planned(self, plan: ExportPlan) -> None:
+    def _planned(self, found: tuple[ExportPlan, int]) -> None:
+        plan, self._outbox = found
         self._plan = plan
         if plan.enrolment is None:
             self.pages.setCurrentIndex(self.PAGE_ENROL)
@@ -345,6 +353,14 @@ class ExportDialog(QDialog):
             self.enrol_page.update_buttons()
             return
         self.choose_page.show_plan(plan)
+        if self._outbox:
+            self.choose_page.message.setText(
+                self.tr(
+                    "%n bundle(s) in the outbox (handed-over testimonies) will be copied too.",
+                    "",
+                    self._outbox,
+                )
+            )
         self.pages.setCurrentIndex(self.PAGE_CHOOSE)
 
     def _enrolled(self, enrolment: Enrolment) -> None:
@@ -414,7 +430,8 @@ class ExportDialog(QDialog):
 
     @Slot()
     def _update_export_button(self) -> None:
-        self.choose_page.export_button.setEnabled(bool(self.checked_ids()) and not self.working)
+        waiting = bool(self.checked_ids()) or self._outbox > 0
+        self.choose_page.export_button.setEnabled(waiting and not self.working)
 
     # -- closing ----------------------------------------------------------------------------------
 

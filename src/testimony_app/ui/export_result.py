@@ -38,6 +38,8 @@ class ExportOutcome:
     report: ExportReport | None
     withheld: tuple[Withheld, ...]
     message: str
+    outbox: tuple[Path, ...] = ()
+    """High-risk mode: the outbox bundles copied beside the bundle (they stay in the outbox)."""
 
 
 def run_export(
@@ -47,14 +49,20 @@ def run_export(
     progress: Callable[[int, int], None],
     cancelled: Callable[[], bool],
 ) -> ExportOutcome:
-    """The export itself (worker thread). "Nothing to export" is an outcome, not an error."""
+    """The export itself (worker thread). "Nothing to export" is an outcome, not an error.
+
+    The outbox of high-risk mode goes first, into the same folder: every export carries it.
+    """
+    sent = tuple(s.path for s in session.handover.send_outbox(dest.parent))
+    if not record_ids:
+        return ExportOutcome(None, (), "", sent)
     try:
         report = session.bundles.export(
             dest, record_ids=list(record_ids), progress=progress, cancelled=cancelled
         )
     except NothingToExport as exc:
-        return ExportOutcome(None, exc.withheld, str(exc))
-    return ExportOutcome(report, report.withheld, "")
+        return ExportOutcome(None, exc.withheld, str(exc), sent)
+    return ExportOutcome(report, report.withheld, "", sent)
 
 
 class ExportResultPage(QWidget):
@@ -131,9 +139,21 @@ class ExportResultPage(QWidget):
             self.bundle_hash.setText(report.sha256)
             for record in report.exported:
                 QListWidgetItem(self._exported_text(record), self.exported_list)
-        else:
+        elif outcome.message:
             self.done_summary.setText(reason_text(outcome.message))
             self.bundle_hash.setText("")
+        else:
+            self.done_summary.setText("")
+            self.bundle_hash.setText("")
+        if outcome.outbox:
+            outbox = self.tr(
+                "%n bundle(s) from the outbox (handed-over testimonies) copied to %1; they stay"
+                " in the outbox until the organisation's receipt names them.",
+                "",
+                len(outcome.outbox),
+            ).replace("%1", str(outcome.outbox[0].parent))
+            summary = self.done_summary.text()
+            self.done_summary.setText(f"{summary}\n\n{outbox}" if summary else outbox)
         for item in outcome.withheld:
             label = item.label or labels.get(item.record_id, "")
             QListWidgetItem(
