@@ -202,7 +202,7 @@
         </message>
         <message>
             <source>Cancel</source>
-            <translation>Ləğv et</translation>
+            <translation type="vanished">Ləğv et</translation>
         </message>
         <message>
             <source>Save a copy…</source>
@@ -258,11 +258,11 @@
         </message>
         <message>
             <source>Storing %s</source>
-            <translation>%s saxlanılır</translation>
+            <translation type="vanished">%s saxlanılır</translation>
         </message>
         <message>
             <source>Cancelled; nothing was added.</source>
-            <translation>Ləğv edildi; heç nə əlavə olunmadı.</translation>
+            <translation type="vanished">Ləğv edildi; heç nə əlavə olunmadı.</translation>
         </message>
         <message>
             <source>(recording)</source>
@@ -1449,6 +1449,21 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
                 <numerusform>Seyf %n saniyədən sonra kilidlənir: bir müddətdir heç nə yazılmayıb. Açıq saxlamaq üçün istənilən düyməni basın və ya siçanı tərpədin.</numerusform>
                 <numerusform>Seyf %n saniyədən sonra kilidlənir: bir müddətdir heç nə yazılmayıb. Açıq saxlamaq üçün istənilən düyməni basın və ya siçanı tərpədin.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportRow</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Ləğv et</translation>
+        </message>
+        <message>
+            <source>Storing %s</source>
+            <translation>%s saxlanılır</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was added.</source>
+            <translation>Ləğv edildi; heç nə əlavə olunmadı.</translation>
         </message>
     </context>
     <context>

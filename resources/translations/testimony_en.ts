@@ -189,10 +189,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Cancel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Save a copy…</source>
             <translation type="unfinished" />
         </message>
@@ -242,14 +238,6 @@
         </message>
         <message>
             <source>Select an attachment to see it here.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Storing %s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancelled; nothing was added.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1311,6 +1299,21 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
                 <numerusform>The vault locks in %n second: nothing was typed for a while. Press a key or move the mouse to keep it open.</numerusform>
                 <numerusform>The vault locks in %n seconds: nothing was typed for a while. Press a key or move the mouse to keep it open.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportRow</name>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Storing %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled; nothing was added.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -202,7 +202,7 @@
         </message>
         <message>
             <source>Cancel</source>
-            <translation>Отмена</translation>
+            <translation type="vanished">Отмена</translation>
         </message>
         <message>
             <source>Save a copy…</source>
@@ -258,11 +258,11 @@
         </message>
         <message>
             <source>Storing %s</source>
-            <translation>Сохраняется %s</translation>
+            <translation type="vanished">Сохраняется %s</translation>
         </message>
         <message>
             <source>Cancelled; nothing was added.</source>
-            <translation>Отменено; ничего не добавлено.</translation>
+            <translation type="vanished">Отменено; ничего не добавлено.</translation>
         </message>
         <message>
             <source>(recording)</source>
@@ -1462,6 +1462,21 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
                 <numerusform>Хранилище заблокируется через %n секунды: какое-то время ничего не вводилось. Нажмите любую клавишу или сдвиньте мышь, чтобы оставить его открытым.</numerusform>
                 <numerusform>Хранилище заблокируется через %n секунд: какое-то время ничего не вводилось. Нажмите любую клавишу или сдвиньте мышь, чтобы оставить его открытым.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportRow</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>Storing %s</source>
+            <translation>Сохраняется %s</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was added.</source>
+            <translation>Отменено; ничего не добавлено.</translation>
         </message>
     </context>
     <context>

@@ -208,7 +208,7 @@ def main() -> int:
     settle(900)
     if registry is not None:
         registry.setGeometry(0, 0, WIDTH, HEIGHT)
-        registry.entries.selectRow(0)
+        registry.entries_pane.entries.selectRow(0)
         window.runner.wait_idle(10000)
         shoot("registry", 1200)
         registry.close()

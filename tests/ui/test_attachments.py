@@ -205,16 +205,16 @@ def test_cancelled_import_adds_nothing(
     source = tmp_path / "big.bin"
     source.write_bytes(os.urandom(8 * 1024 * 1024))
     view = editor.attachments.view
-    view._cancel.set()  # as if Cancel were pressed before the first chunk
+    view.importer._cancel.set()  # as if Cancel were pressed before the first chunk
     prompts.queue("open_paths", [str(source)])
     prompts.queue("choose", 0)
-    original = view._cancel.clear
-    view._cancel.clear = lambda: None  # keep the cancel flag set through add_files
+    original = view.importer._cancel.clear
+    view.importer._cancel.clear = lambda: None  # keep the cancel flag set through add_files
     try:
         QTest.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
         assert runner.wait_idle(20000)
     finally:
-        view._cancel.clear = original
+        view.importer._cancel.clear = original
     assert view.attachments() == []
     record_id = editor.current_record_id()
     assert record_id is not None

@@ -5,17 +5,17 @@ injury or the witness's voice must not land as a plaintext file anywhere a seize
 it away. The only plaintext copy ever written is the one the user explicitly saves somewhere.
 
 Importing hashes and encrypts a file of any size, so it runs on the task runner's thread with
-a progress bar and a Cancel button; the window stays responsive while a witness waits.
+a progress bar and a Cancel button (:mod:`~testimony_app.ui.attachment_import`); the window
+stays responsive while a witness waits.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimony_app.domain.model import AttachmentInfo, Testimony
-from testimony_app.errors import OperationCancelled
+from testimony_app.ui.attachment_import import ImportRow
 from testimony_app.ui.attachment_preview import AttachmentPreview
 from testimony_app.ui.editor_base import ChoiceField, EditorPage, LineField, path_steps
 from testimony_app.ui.i18n import format_size
@@ -56,12 +55,6 @@ COL_NAME, COL_KIND, COL_DESCRIPTION, COL_SIZE, COL_ADDED, COL_SHA256 = range(6)
 def human_size(size: int) -> str:
     """``1.4 MB`` in English, ``1,4 МБ`` in Russian: sizes as people read them."""
     return format_size(size)
-
-
-class _Progress(QObject):
-    """Carries progress from the worker thread to the GUI thread (a queued signal)."""
-
-    moved = Signal(int, int)
 
 
 class AttachmentsView(QWidget):
@@ -101,11 +94,7 @@ class AttachmentsView(QWidget):
         self._items: list[AttachmentInfo] = []
         self._read_only = False
         self._lang = "en"
-        self._cancel = threading.Event()
-        self._importing = False
         self._shown_id = ""
-        self._progress = _Progress(self)
-        self._progress.moved.connect(self._show_progress)
 
         self.add_button = QPushButton(self)
         self.add_button.setObjectName("addAttachmentButton")
@@ -122,17 +111,11 @@ class AttachmentsView(QWidget):
         top.addSpacing(24)
         top.addWidget(self.recorder, 1)
 
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("attachmentProgress")
-        self.progress_label = QLabel(self)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("cancelImportButton")
-        self.cancel_button.clicked.connect(self._cancel.set)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress_label)
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
-        self._progress_widgets = (self.progress, self.progress_label, self.cancel_button)
+        self.importer = ImportRow(session, runner, record_id, self)
+        self.importer.imported.connect(self._imported)
+        self.importer.busy_changed.connect(
+            lambda busy: self.add_button.setEnabled(not busy and not self._read_only)
+        )
 
         self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("attachmentsTable")
@@ -193,13 +176,12 @@ class AttachmentsView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
         column.addLayout(top)
-        column.addLayout(progress_row)
+        column.addWidget(self.importer)
         column.addWidget(self.table)
         column.addLayout(about)
         column.addWidget(self.status)
         column.addLayout(detail_row)
         column.addWidget(self.preview, 1)
-        self._set_importing(False)
         self.retranslate()
         self._selection_changed()
 
@@ -219,7 +201,7 @@ class AttachmentsView(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         """Sealed: view, listen and save copies; add, describe, remove and record nothing."""
         self._read_only = read_only
-        self.add_button.setEnabled(not read_only and not self._importing)
+        self.add_button.setEnabled(not read_only and not self.importer.busy)
         self.recorder.set_enabled_for_record(not read_only)
         self._selection_changed()
 
@@ -233,7 +215,7 @@ class AttachmentsView(QWidget):
 
     def clear(self) -> None:
         """Forget everything shown (the vault locks)."""
-        self._cancel.set()
+        self.importer.cancel()
         self._starting = False
         self.set_attachments([])
         self.details.clear()
@@ -264,7 +246,7 @@ class AttachmentsView(QWidget):
     def add_files(self) -> None:
         """Ask for files, whether to delete the originals, then import them one by one."""
         record_id = self._record_id()
-        if self._read_only or record_id is None or self._importing:
+        if self._read_only or record_id is None or self.importer.busy:
             return
         prompts = prompts_for(self)
         paths = prompts.open_paths(self, self.tr("Add files to this testimony"))
@@ -283,8 +265,7 @@ class AttachmentsView(QWidget):
         )
         if answer is None:
             return
-        self._cancel.clear()
-        self._import_next(record_id, list(paths), answer == 1)
+        self.importer.start(record_id, list(paths), answer == 1)
 
     def remove_selected(self) -> None:
         """Take the selected attachment off this draft, after asking (a sealed version keeps it)."""
@@ -410,7 +391,6 @@ class AttachmentsView(QWidget):
     def retranslate(self) -> None:
         """Texts in the interface language."""
         self.add_button.setText(self.tr("Add files…"))
-        self.cancel_button.setText(self.tr("Cancel"))
         self.save_button.setText(self.tr("Save a copy…"))
         self.remove_button.setText(self.tr("Remove from this draft…"))
         self.remove_button.setToolTip(self.tr(
@@ -439,62 +419,11 @@ class AttachmentsView(QWidget):
 
     # -- private: import ----------------------------------------------------------------------
 
-    def _import_next(self, record_id: str, paths: list[Path], delete: bool) -> None:
-        if not paths:
-            self._set_importing(False)
-            return
-        session = self._session()
-        if session is None:
-            self._set_importing(False)
-            return
-        path = paths.pop(0)
-        self._set_importing(True)
-        self.progress.setValue(0)
-        self.progress_label.setText(self.tr("Storing %s") % path.name)
-        bridge = self._progress
-        cancel = self._cancel
-
-        def work() -> AttachmentInfo:
-            return session.testimonies.add_attachment(
-                record_id,
-                path,
-                progress=lambda done, total: bridge.moved.emit(done, total),
-                cancelled=cancel.is_set,
-                delete_original=delete,
-            )
-
-        def done(info: AttachmentInfo) -> None:
-            if self._record_id() != record_id:
-                return
-            self._items = [i for i in self._items if i.id != info.id] + [info]
-            self._fill_table()
-            self.select(info.id)
-            self.attachments_changed.emit()
-            self._import_next(record_id, paths, delete)
-
-        def failed(exc: BaseException) -> None:
-            self._set_importing(False)
-            if isinstance(exc, OperationCancelled) or cancel.is_set():
-                self.progress_label.setText(self.tr("Cancelled; nothing was added."))
-                self.progress_label.setVisible(True)
-                return
-            show_error(self, exc)
-
-        self._runner.submit(work, on_success=done, on_error=failed)
-
-    def _show_progress(self, done: int, total: int) -> None:
-        if total > 0:
-            # Per mille keeps the bar's range inside an int for files of many gigabytes.
-            self.progress.setRange(0, 1000)
-            self.progress.setValue(int(done * 1000 / total))
-        else:
-            self.progress.setRange(0, 0)
-
-    def _set_importing(self, importing: bool) -> None:
-        self._importing = importing
-        for widget in self._progress_widgets:
-            widget.setVisible(importing)
-        self.add_button.setEnabled(not importing and not self._read_only)
+    def _imported(self, info: AttachmentInfo) -> None:
+        self._items = [i for i in self._items if i.id != info.id] + [info]
+        self._fill_table()
+        self.select(info.id)
+        self.attachments_changed.emit()
 
     # -- private: recording -------------------------------------------------------------------
 
