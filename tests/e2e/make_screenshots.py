@@ -224,7 +224,7 @@ def main() -> int:
     settle(600)
     shoot("testimony-list-az")
     window.set_language("ru")
-    window.lock(window.tr("Locked."))
+    window.lock_triggers.panic_lock()  # as Ctrl+Shift+L does
     shoot("unlock-ru")
     window.set_language("en")
     window.close()
