@@ -26,7 +26,7 @@ from testimony_app.domain import vocabularies
 from testimony_app.reports import fonts
 from testimony_app.reports.layout import CONTENT_W, GREY, RULE, SHADE, font_style
 from testimony_app.reports.sections import StoryBuilder
-from testimony_app.reports.text import markup
+from testimony_app.reports.text import is_rtl, markup
 from testimony_app.reports.witness_truth import WITNESS_TRUTH
 from testimony_app.words import LANGUAGES, Message, text
 
@@ -95,8 +95,10 @@ def _in_witness_language(b: StoryBuilder, code: str, name: str, pages: str) -> l
     else:
         language = b.vocab("languages", code) or code
         return [b.p(b.say("pdf.truth_oral", language=language), "note")]
-    return [Paragraph(markup(f"{own_name}:", fonts.SANS_BOLD), b.s["label"]), Spacer(1, 2),
-            b.p(said, "declaration")]
+    # A right-to-left language's name heads its text on the right, its colon on the left.
+    heading: Flowable = (b.p(f"{own_name}:", "label") if is_rtl(own_name)
+                         else Paragraph(markup(f"{own_name}:", fonts.SANS_BOLD), b.s["label"]))
+    return [heading, Spacer(1, 2), b.p(said, "declaration")]
 
 
 def signature_block(b: StoryBuilder, role: str, name: str, *,

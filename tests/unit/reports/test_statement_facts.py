@@ -19,7 +19,7 @@ from testimony_app.domain import model, vocabularies
 from testimony_app.domain.completeness import missing_items as check
 from testimony_app.reports import build_statement
 from testimony_app.reports.witness_truth import WITNESS_TRUTH
-from testkit.pdf_checks import all_labels, clean, guard, label, pdftotext
+from testkit.pdf_checks import all_labels, clean, guard, label, pdftotext, word_boxes
 from testkit.reports_samples import full_testimony, norm, page_texts, request_for, rtl_testimony
 
 pytestmark = pytest.mark.slow  # a whole statement built and read back per test (1-28 s)
@@ -211,6 +211,16 @@ def test_statement_of_truth_in_persian_for_a_persian_witness() -> None:
     name, template = WITNESS_TRUTH["fa"]
     assert name == "فارسی"
     assert "{pages}" in template
+    # The Persian text and its heading both stand at the right margin, as Persian is read
+    # (the heading once stood at the left margin). poppler gives the boxes in visual order.
+    boxes = word_boxes(pdf)
+    heading = [b for b in boxes if clean(b[5]).strip(":") in (name, name[::-1])]
+    assert len(heading) == 1
+    page, _x0, top, right, _y1, _w = heading[0]
+    below = [b for b in boxes if b[0] == page and top < b[2] < top + 80
+             and any("\u0600" <= ch <= "\u06ff" for ch in b[5])]
+    assert below
+    assert abs(right - max(b[3] for b in below)) < 3
 
 
 def test_no_printed_truth_text_in_a_language_we_have_none_for() -> None:
