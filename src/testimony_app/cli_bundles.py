@@ -2,13 +2,19 @@
 
     org-keygen -o DIR                                   the organisation's keys, once
     enrol --vault DIR --recipient age1… --org-key ed25519:… [--name TEXT] [--yes]
-    export --vault DIR -o OUT.age [--recipient age1…] [ID ...]
+    export --vault DIR -o OUT.age [--recipient age1…] [--review-file ID=FILE ...]
+        [--keep-doubtful] [ID ...]
     verify BUNDLE --identity FILE [--vault DIR]         exit 0 only if every check passed
     import --vault DIR BUNDLE --identity FILE [--quarantine]
     receipt --vault DIR BUNDLE --identity FILE --signing-key FILE -o RECEIPT
     acknowledge --vault DIR RECEIPT [--purge [--yes]]
 
 The devices an organisation registers, and its quarantine, are in :mod:`.cli_devices`.
+
+A record that goes redacted carries the review of its redaction: the one stored with the
+version (made in the window, or by ``pdf --redacted --review-file``), or the one given here with
+``--review-file ID=FILE`` (then stored); with neither, doubtful words nobody decided about stop
+the export unless ``--keep-doubtful`` (see ``redactions ID``).
 
 Thin over :mod:`testimony_app.services`: every rule lives there. As everywhere in the CLI, a
 user error is one sentence on stderr and a non-zero exit; ``--json`` prints data as JSON.
@@ -31,6 +37,7 @@ from testimony_app.cli_common import (
     _open,
     command,
 )
+from testimony_app.cli_statements import doubtful_refused, review_file
 from testimony_app.errors import UserFacingError
 
 # The services are imported inside each command, so that building the parser (--help) loads
@@ -128,16 +135,21 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Write a bundle of sealed testimonies for the enrolled organisation."""
     from testimony_app.cli_handover import outbox_lines, send_outbox_with_export
+    from testimony_app.domain.redaction_review import DoubtfulUnreviewed
     from testimony_app.services.bundles import NothingToExport
 
     out = Path(args.output)
+    given = [_review_argument(a) for a in args.review_file]
     session = _open(args)
     try:
+        reviews = {session.testimonies.resolve(i): choices for i, f in given
+                   if (choices := review_file(f)) is not None}
         # High-risk mode: the outbox goes first, to the same folder, whatever else does.
         sent = [] if args.ids else send_outbox_with_export(session, out)
         try:
             report = session.bundles.export(
-                out, record_ids=args.ids or None, recipients=args.recipient or None
+                out, record_ids=args.ids or None, recipients=args.recipient or None,
+                reviews=reviews, keep_doubtful=args.keep_doubtful,
             )
         except NothingToExport as exc:
             if not sent:
@@ -145,6 +157,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                 raise
             _emit(args, {"outbox": [str(s.path) for s in sent]}, "\n".join(outbox_lines(sent)))
             return EXIT_OK
+        except DoubtfulUnreviewed as exc:
+            raise doubtful_refused(exc) from None
     finally:
         session.lock()
     data = {
@@ -170,6 +184,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         lines.append(f"  withheld {w.record_id[:8]}  {w.label:<14} {w.reason}")
     _emit(args, data, "\n".join(lines))
     return EXIT_OK
+
+
+def _review_argument(value: str) -> tuple[str, str]:
+    """``ID=FILE`` of ``export --review-file``."""
+    record, sep, path = value.partition("=")
+    if not sep or not record.strip() or not path:
+        raise UserFacingError("cli.review_file_argument")
+    return record.strip(), path
 
 
 def _print_withheld(args: argparse.Namespace, withheld: Any) -> None:
@@ -382,6 +404,10 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.Argume
     p = add("export", "write a bundle for the organisation", common, out)
     p.add_argument("-o", "--output", required=True, metavar="OUT.age")
     p.add_argument("--recipient", action="append", default=[], metavar="age1…")
+    p.add_argument("--review-file", action="append", default=[], metavar="ID=FILE",
+                   help="redaction choices for a record that goes redacted (stored)")
+    p.add_argument("--keep-doubtful", action="store_true",
+                   help="without a review: keep the doubtful words as written (recorded)")
     p.add_argument("ids", nargs="*", metavar="ID")
     p = add("verify", "check a bundle (exit 0 only if every check passed)", common, out)
     p.add_argument("bundle", metavar="BUNDLE")

@@ -8,7 +8,8 @@
     registry merge SOURCE TARGET            a person decided they are one; undoable
     registry undo-merge MERGE
     corroborate ENTRY [--from DATE] [--to DATE] [--place TEXT] [--json]
-                [--pdf OUT.pdf [--redacted [--review-file FILE]] [--language en|az|ru]]
+                [--pdf OUT.pdf [--redacted [--review-file FILE | --keep-doubtful]]
+                 [--language en|az|ru]]
                 [--redactions]            what the redacted report hides, and doubtful words
 
 Thin over :class:`testimony_app.services.registry.RegistryService`. As everywhere in the CLI, a
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from testimony_app.cli_common import _EXTENSIONS, EXIT_OK, _emit, _open, command
 from testimony_app.cli_statements import hit_data, hits_text, review_file
+from testimony_app.domain.redaction_review import DoubtfulUnreviewed
 from testimony_app.errors import UserFacingError
 
 if TYPE_CHECKING:  # imported where used, so that --help loads no matching code (see cli.py)
@@ -126,6 +128,8 @@ def cmd_corroborate(args: argparse.Namespace) -> int:
         raise UserFacingError("cli.report_options_need_pdf")
     if args.review_file and not (args.redacted or args.redactions):
         raise UserFacingError("cli.review_file_needs_redacted_report")
+    if args.keep_doubtful and not args.redacted:
+        raise UserFacingError("cli.keep_doubtful_needs_redacted")
     _check_period(args.date_from, args.date_to)
     review = review_file(args.review_file)
     period = {"date_from": args.date_from, "date_to": args.date_to, "place": args.place}
@@ -138,10 +142,14 @@ def cmd_corroborate(args: argparse.Namespace) -> int:
             return EXIT_OK
         result = session.registry.corroborate(args.entry, **period)
         if out is not None:
-            pdf = session.registry.report(
-                args.entry, out, language=args.language or "en", redacted=args.redacted,
-                review=review, **period,
-            )
+            try:
+                pdf = session.registry.report(
+                    args.entry, out, language=args.language or "en", redacted=args.redacted,
+                    review=review, keep_doubtful=args.keep_doubtful, **period,
+                )
+            except DoubtfulUnreviewed as exc:
+                raise UserFacingError("cli.doubtful_unreviewed_report", count=exc.count,
+                                      entry=exc.record) from None
     finally:
         session.lock()
     if out is not None:
@@ -205,6 +213,8 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.Argume
                    help="redaction choices to apply to the redacted report (and keep)")
     p.add_argument("--redactions", action="store_true",
                    help="list what the redacted report hides, and the doubtful words it keeps")
+    p.add_argument("--keep-doubtful", action="store_true",
+                   help="without a review: keep the doubtful words as written (recorded)")
 
 
 _EXTENSIONS.append(_add_parsers)

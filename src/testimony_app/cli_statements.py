@@ -1,7 +1,7 @@
 """Command-line sub-commands for statements: making them, their redaction, checking a signed one.
 
     pdf ID -o OUT.pdf [--language en|az|ru] [--version N] [--sign] [--attestation]
-        [--redacted [--review-file FILE]] [--named --reason TEXT]
+        [--redacted [--review-file FILE | --keep-doubtful]] [--named --reason TEXT]
     redactions ID [--version N] [--language en|az|ru] [--review-file FILE] [--json]
     verify-statement FILE [--vault DIR] [--json]     exit 0 only if every check passed
 
@@ -15,6 +15,9 @@
   window), or the one in ``--review-file`` (which is then stored); ``redactions`` lists what the
   redaction replaces and the doubtful words it keeps, and with ``--json`` prints each with the
   ``where``/``text``/``occurrence`` a review file names it by;
+* when in doubt the interviewer decides: a redacted statement whose doubtful words nobody has
+  reviewed (no stored review, no ``--review-file``) is refused, saying how many and how to see
+  them, unless ``--keep-doubtful`` says they stay as written (stored as the decision);
 * ``--sign`` signs a sealed statement with this laptop's key, and the file is checked as the
   organisation will check it before it is reported.
 
@@ -32,8 +35,11 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from testimony_app import words
 from testimony_app.cli_common import _EXTENSIONS, EXIT_DAMAGED, EXIT_OK, _emit, _open, command
+from testimony_app.domain.redaction_review import DoubtfulUnreviewed
 from testimony_app.errors import UserFacingError
+from testimony_app.words import Message, Verbatim
 
 if TYPE_CHECKING:  # imported where used, so that --help loads no service (see cli.py)
     from testimony_app.domain.redaction_review import Hit, ReviewChoices
@@ -63,6 +69,12 @@ def review_file(path: str | None) -> ReviewChoices | None:
     return ReviewChoices.from_json(text)
 
 
+def doubtful_refused(exc: DoubtfulUnreviewed) -> UserFacingError:
+    """The command line's words for a redaction nobody reviewed: how many doubtful words, and
+    the three ways on (see them, pass choices, or keep them as written)."""
+    return UserFacingError("cli.doubtful_unreviewed", count=exc.count, record=exc.record)
+
+
 @command("pdf")
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Write a testimony's statement as PDF (a draft prints with a DRAFT watermark)."""
@@ -77,6 +89,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         raise UserFacingError("cli.named_needs_reason")
     if args.review_file and not args.redacted:
         raise UserFacingError("cli.review_file_needs_redacted_statement")
+    if args.keep_doubtful and not args.redacted:
+        raise UserFacingError("cli.keep_doubtful_needs_redacted")
     review = review_file(args.review_file)
     session = _open(args)
     try:
@@ -87,12 +101,15 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             raise NamedStatementRefused(
                 "cli.name_not_agreed"
             )
-        digest = statements.save(
-            record_id, out, version=args.version, language=args.language,
-            redacted=args.redacted, review=review,
-            named_reason=args.reason if args.named else None, sign=args.sign,
-            attestation=args.attestation,
-        )
+        try:
+            digest = statements.save(
+                record_id, out, version=args.version, language=args.language,
+                redacted=args.redacted, review=review,
+                named_reason=args.reason if args.named else None, sign=args.sign,
+                attestation=args.attestation, keep_doubtful=args.keep_doubtful,
+            )
+        except DoubtfulUnreviewed as exc:
+            raise doubtful_refused(exc) from None
         kept = 0
         if args.redacted:
             kept = len(statements.review(record_id, version=args.version,
@@ -102,13 +119,11 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     finally:
         session.lock()
     if kept:
-        sys.stderr.write(
-            f"{kept} doubtful word(s) were kept (a name that is also an ordinary word, or used"
-            f" beside another name); see them with: testimony-app redactions {record_id[:8]}\n"
-        )
+        said = Message("cli.doubtful_kept", count=kept, record=record_id[:8])
+        sys.stderr.write(words.text(said) + "\n")
     data: dict[str, Any] = {"id": record_id, "pdf": str(out), "sha256": digest,
                             "doubtful_kept": kept}
-    text = f"Statement written to {out}\nSHA-256 of the PDF: {digest}"
+    text = words.text(Message("cli.statement_written", path=str(out), sha256=digest))
     if signed is not None:
         data |= {"signed": signed.ok, "unsigned_length": signed.unsigned_length,
                  "unsigned_sha256": signed.unsigned_sha256,
@@ -142,13 +157,17 @@ def hits_text(hits: tuple[Hit, ...] | list[Hit]) -> str:
         lines.append(f"  {mark:<16} {hit.where}: …{hit.before}«{hit.text}»{hit.after}…{why}")
     replaced = sum(1 for h in hits if h.replaced)
     doubtful = sum(1 for h in hits if h.doubtful and not h.replaced)
-    lines.append(f"{replaced} replaced, {doubtful} doubtful kept.")
+    lines.append(words.text(Message("cli.redactions_summary", replaced=replaced,
+                                    doubtful=doubtful)))
     return "\n".join(lines)
 
 
 def _review_text(review: RedactionReview) -> str:
-    head = (f"Redaction of {review.record_id[:8]} version {review.version}"
-            f" ({'stored review applied' if review.stored else 'review file applied'}):")
+    record, version = review.record_id[:8], Verbatim(review.version)
+    head = words.text(
+        Message("cli.redactions_stored_review", record=record, version=version)
+        if review.stored else
+        Message("cli.redactions_review_file", record=record, version=version))
     return head + "\n" + hits_text(review.hits)
 
 
@@ -238,6 +257,8 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser,
                    help="replace the witness's name and marked names (for sharing)")
     p.add_argument("--review-file", metavar="FILE",
                    help="redaction choices to apply and store (see 'redactions --json')")
+    p.add_argument("--keep-doubtful", action="store_true",
+                   help="without a review: keep the doubtful words as written (recorded)")
     p.add_argument("--named", action="store_true",
                    help="print the name although the witness's consent does not allow it")
     p.add_argument("--reason", metavar="TEXT", help="why the named statement is needed")

@@ -467,3 +467,62 @@ def test_redactions_lists_hits_and_a_review_file_is_applied_and_stored(
     assert "review file" in err
     err = _one_sentence(cli("pdf", record_id, "-o", first, "--review-file", review))
     assert "--redacted" in err
+
+
+@pytest.mark.slow
+def test_pdf_redacted_asks_for_a_decision_about_doubtful_words(
+    cli: Cli, base: tuple[Path, str, str], tmp_path: Path
+) -> None:
+    """When in doubt the interviewer decides, on the command line too: "azad olundum"
+    ("I was released") beside a witness named Azad is neither printed nor hidden unseen."""
+    doc = copy.deepcopy(DOCUMENT)
+    doc["witness"] = {"name": "Azad Məmmədov"}
+    doc["narrative"] = "2019-cu ildə azad olundum.\n\nAzad Məmmədov adımı çəkdilər."
+    path = tmp_path / "azad.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    record_id = cli.ok("add", path).strip()
+    out = tmp_path / "r.pdf"
+    err = _one_sentence(cli("pdf", record_id, "-o", out, "--redacted", sub=True), code=2)
+    assert "1 doubtful word in the redaction of" in err
+    assert f"testimony-app redactions {record_id[:8]}" in err
+    assert "--review-file" in err
+    assert "--keep-doubtful" in err
+    assert not out.exists()
+    # In Russian as well (the plural form of one word).
+    err = _one_sentence(cli("--language", "ru", "pdf", record_id, "-o", out, "--redacted"))
+    assert "1 сомнительное слово" in err
+    err = _one_sentence(cli("pdf", record_id, "-o", out, "--keep-doubtful"))
+    assert "--redacted" in err
+    # A review file is the decision: the doubtful word hidden.
+    review = tmp_path / "review.json"
+    review.write_text(json.dumps({"format": "testimony-redaction-review", "version": 1,
+                                  "keep": [], "hide": [{"text": "azad"}], "hide_terms": []}),
+                      encoding="utf-8")
+    hidden = tmp_path / "hidden.pdf"
+    cli.ok("pdf", record_id, "-o", hidden, "--redacted", "--review-file", review)
+    assert "azad olundum" not in _pdf_text(hidden)
+    assert "Azad Məmmədov" not in _pdf_text(hidden)
+
+
+@pytest.mark.slow
+def test_keep_doubtful_is_a_recorded_decision(
+    cli: Cli, base: tuple[Path, str, str], tmp_path: Path
+) -> None:
+    doc = copy.deepcopy(DOCUMENT)
+    doc["witness"] = {"name": "Azad Məmmədov"}
+    doc["narrative"] = "2019-cu ildə azad olundum."
+    path = tmp_path / "azad.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    record_id = cli.ok("add", path).strip()
+    out = tmp_path / "r.pdf"
+    proc = cli("pdf", record_id, "-o", out, "--redacted", "--keep-doubtful", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["doubtful_kept"] == 1
+    assert "1 doubtful word was kept as written" in proc.stderr
+    assert "azad olundum" in _pdf_text(out)
+    # Decided once: later redacted builds apply the stored decision without the flag.
+    again = tmp_path / "again.pdf"
+    cli.ok("pdf", record_id, "-o", again, "--redacted")
+    assert again.read_bytes() == out.read_bytes()
+    listing = json.loads(cli.ok("redactions", record_id, "--json"))
+    assert [h["text"] for h in listing["hits"] if h["doubtful"]] == ["azad"]

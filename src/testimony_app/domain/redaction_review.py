@@ -47,6 +47,24 @@ class ReviewFileInvalid(UserFacingError):
     """A review file that is not one this program wrote, or not well formed."""
 
 
+class DoubtfulUnreviewed(UserFacingError):
+    """A redacted output that would keep doubtful words nobody has decided about.
+
+    The window always shows the review first; a script must pass its choices (a review file),
+    or say that the doubtful words stay as written (``keep_doubtful``). ``count`` is how many.
+    """
+
+    @property
+    def count(self) -> int:
+        """How many doubtful words nobody decided about."""
+        return int(str(self.message.params["count"]))
+
+    @property
+    def record(self) -> str:
+        """The first characters of the id of the record (or registry entry) concerned."""
+        return str(self.message.params["record"])
+
+
 @dataclass(frozen=True)
 class Choice:
     """One decision about hits: the text, and optionally the field and the occurrence."""

@@ -26,7 +26,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,7 +52,7 @@ from testimony_app.crypto.chain import sha256_hex
 from testimony_app.crypto.signing import PublicKey
 from testimony_app.domain import folding, interchange
 from testimony_app.domain.model import Status, Testimony
-from testimony_app.domain.redaction_review import EMPTY, ReviewChoices
+from testimony_app.domain.redaction_review import EMPTY, DoubtfulUnreviewed, ReviewChoices
 from testimony_app.errors import UserFacingError, VaultDamaged
 from testimony_app.log import get_logger
 from testimony_app.reports.redaction import Redactor, redact_testimony
@@ -378,11 +378,20 @@ class BundleService:
         recipients: Sequence[str] | None = None,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+        *,
+        reviews: Mapping[str, ReviewChoices] | None = None,
+        keep_doubtful: bool = False,
     ) -> ExportReport:
         """Write a bundle of sealed testimonies to ``dest`` (a file, or a folder for a neutral
         name). Default: every record whose newest version is sealed and not yet exported;
         with ``record_ids``, their newest sealed version. Earlier sealed versions never sent
         go along, so that a later purge loses nothing the organisation does not hold.
+
+        A record that goes redacted carries the interviewer's review of its redaction:
+        ``reviews`` (record id → choices, a script's review files) are stored first; without
+        one, the stored review applies, and with none stored the doubtful words must be
+        decided (:class:`~testimony_app.services.statements.DoubtfulUnreviewed` unless
+        ``keep_doubtful``).
 
         Raises :class:`NothingToExport` (with the reasons) when no record can go.
         """
@@ -400,6 +409,7 @@ class BundleService:
             raise NothingToExport(
                 "export.nothing_waiting"
             )
+        self._decide_redactions(plan, reviews or {}, keep_doubtful)
         written, exported, ledger_versions = self.write_planned(
             target, plan, chosen_recipients, progress, cancelled
         )
@@ -467,6 +477,34 @@ class BundleService:
         except (UserFacingError, OSError):
             # The bundle is written and recorded; only the rollback check lags one export.
             log.warning("the export anchor could not be written to the key files")
+
+    def _decide_redactions(self, plan: list[_Planned], reviews: Mapping[str, ReviewChoices],
+                           keep_doubtful: bool) -> None:
+        """Every version that goes redacted has a decision about its doubtful words before
+        anything is written (the window reviews each first; a script passes review files or
+        ``keep_doubtful``); nothing is stored unless every version has one."""
+        statements = self._statements
+        undecided: list[tuple[str, int]] = []
+        doubtful = 0
+        for item in plan:
+            if not item.redacted or item.record_id in reviews:
+                continue
+            for number in item.versions:
+                if statements.reviewed(item.record_id, number):
+                    continue
+                found = len(statements.review(item.record_id, version=number).doubtful_kept)
+                if found:
+                    undecided.append((item.record_id, number))
+                    doubtful += found
+        if undecided and not keep_doubtful:
+            raise DoubtfulUnreviewed("redaction.doubtful_unreviewed", count=doubtful,
+                                     record=undecided[0][0][:8])
+        for item in plan:
+            if item.redacted and item.record_id in reviews:
+                for number in item.versions:
+                    statements.store_review(item.record_id, number, reviews[item.record_id])
+        for record_id, number in undecided:
+            statements.store_review(record_id, number, EMPTY)
 
     def plan_export(self, record_ids: Sequence[str] | None = None) -> ExportPlan:
         """What an export would do now, record by record, without writing anything.

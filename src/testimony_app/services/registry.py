@@ -35,7 +35,7 @@ from testimony_app.domain.matching import (
     Merge,
 )
 from testimony_app.domain.model import Testimony
-from testimony_app.domain.redaction_review import EMPTY, Hit, ReviewChoices
+from testimony_app.domain.redaction_review import EMPTY, DoubtfulUnreviewed, Hit, ReviewChoices
 from testimony_app.domain.transliteration import skeleton
 from testimony_app.errors import UserFacingError, os_reason
 from testimony_app.paths import atomic_write
@@ -338,15 +338,29 @@ class RegistryService:
         date_from: str = "",
         date_to: str = "",
         place: str = "",
+        keep_doubtful: bool = False,
     ) -> bytes:
         """The corroboration report (PDF) for an entry, as bytes; with ``dest``, also written
         there atomically (0600). The redacted variant respects each witness's consent and
-        applies ``review`` (then stored, with its hash in the audit log) or the stored one."""
+        applies ``review`` (then stored, with its hash in the audit log) or the stored one;
+        with none stored, doubtful words must be decided first
+        (:class:`~testimony_app.services.statements.DoubtfulUnreviewed` unless
+        ``keep_doubtful``, which is stored as the decision)."""
         request = self._report_request(entry_id, language, redacted, review, date_from,
                                        date_to, place)
+        entry = request.corroboration.entry.id
+        if redacted and review is None and self._vault.disclosures.latest(
+                _REPORT_REVIEW, entry, 0) is None:
+            doubtful = sum(1 for h in reports.corroboration_hits(request)
+                           if h.doubtful and not h.replaced)
+            if doubtful and not keep_doubtful:
+                raise DoubtfulUnreviewed("redaction.doubtful_unreviewed", count=doubtful,
+                                         record=entry[:8])
+            if doubtful:
+                review = EMPTY
         if redacted and review is not None:
-            self._vault.disclosures.append(_REPORT_REVIEW, request.corroboration.entry.id, 0,
-                                           review.to_json(), unless_same=True)
+            self._vault.disclosures.append(_REPORT_REVIEW, entry, 0, review.to_json(),
+                                           unless_same=True)
         pdf = reports.build_corroboration_report(request)
         if dest is not None:
             try:

@@ -32,7 +32,7 @@ from testimony_app import reports, words
 from testimony_app.crypto.chain import sha256_hex
 from testimony_app.domain import interchange
 from testimony_app.domain.model import Testimony, VersionInfo
-from testimony_app.domain.redaction_review import EMPTY, Hit, ReviewChoices
+from testimony_app.domain.redaction_review import EMPTY, DoubtfulUnreviewed, Hit, ReviewChoices
 from testimony_app.errors import UserFacingError, os_reason
 from testimony_app.paths import atomic_write
 from testimony_app.reports.redaction import redact_with_hits
@@ -142,6 +142,31 @@ class StatementService:
         return RedactionReview(record_id, chosen.number, language, tuple(hits), applied,
                                applied == stored)
 
+    def reviewed(self, record_id: str, version: int) -> bool:
+        """True once the interviewer has decided about this version's redaction (a review
+        stored, even one that changes nothing)."""
+        return self._vault.disclosures.latest(REVIEW, record_id, version) is not None
+
+    def check_reviewed(self, record_id: str, version: int, *, language: str = "en",
+                       keep_doubtful: bool = False) -> int:
+        """Before a redacted output of a version leaves without a review given with it: refuse
+        (:class:`DoubtfulUnreviewed`) when the redactor has doubtful words that nobody has
+        decided about, unless ``keep_doubtful``, which is then stored as the decision (the
+        empty review, in the audit log). Return how many doubtful words stay as written.
+
+        When in doubt the interviewer decides: a doubtful word is a name that is also an
+        ordinary word ("azad olundum"), or a name beside somebody else's; keeping it unseen
+        may print the witness's name, hiding it unseen may change what they said.
+        """
+        review = self.review(record_id, version=version, language=language)
+        doubtful = len(review.doubtful_kept)
+        if doubtful and not self.reviewed(record_id, version):
+            if not keep_doubtful:
+                raise DoubtfulUnreviewed("redaction.doubtful_unreviewed", count=doubtful,
+                                         record=record_id[:8])
+            self.store_review(record_id, version, review.choices)
+        return doubtful
+
     def store_review(self, record_id: str, version: int, choices: ReviewChoices) -> bool:
         """Keep ``choices`` as the review of this version (audit-logged); False when they are
         the ones already stored."""
@@ -214,12 +239,15 @@ class StatementService:
         named_reason: str | None = None,
         sign: bool = False,
         attestation: bool = False,
+        keep_doubtful: bool = False,
     ) -> str:
         """Write the statement to ``dest`` atomically (0600); return the PDF's SHA-256.
 
-        A redacted statement saved with ``review`` stores it as the version's review first. A
-        named statement of a witness whose name may not appear needs ``named_reason``, which
-        is stored with the version (and its hash in the audit log) once the file is written.
+        A redacted statement saved with ``review`` stores it as the version's review first;
+        without one, the stored review applies, and with none stored the doubtful words must
+        be decided (:meth:`check_reviewed`, ``keep_doubtful``). A named statement of a witness
+        whose name may not appear needs ``named_reason``, which is stored with the version
+        (and its hash in the audit log) once the file is written.
         """
         chosen = self._version(record_id, version)
         reason = (named_reason or "").strip()
@@ -232,6 +260,9 @@ class StatementService:
                 raise UserFacingError("statement.reason_too_long_say")
         if redacted and review is not None:
             self.store_review(record_id, chosen.number, review)
+        elif redacted:
+            self.check_reviewed(record_id, chosen.number, language=language,
+                                keep_doubtful=keep_doubtful)
         pdf = self.build(record_id, version=chosen.number, language=language,
                          redacted=redacted, review=review, sign=sign, attestation=attestation)
         try:

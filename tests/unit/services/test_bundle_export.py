@@ -15,7 +15,7 @@ import pytest
 
 from testimony_app.domain import interchange
 from testimony_app.domain.model import Status
-from testimony_app.domain.redaction_review import ReviewChoices
+from testimony_app.domain.redaction_review import Choice, DoubtfulUnreviewed, ReviewChoices
 from testimony_app.errors import OperationCancelled, UserFacingError
 from testimony_app.services.bundles import NothingToExport
 from testimony_app.services.organisation import org_fingerprint
@@ -449,3 +449,45 @@ def test_a_redacted_export_goes_through_the_redactor_and_the_stored_review(
         assert needle not in text, needle
     assert "[withheld] onda da susdu" in raw
     assert statement == saved.read_bytes()
+
+
+def test_a_redacted_export_needs_a_decision_about_doubtful_words(
+    tmp_path: Path, device: VaultSession, org: object
+) -> None:
+    """The window reviews before it exports; a script must give its review (stored with the
+    version, as the window's) or say that doubtful words stay as written. Nothing is written
+    or stored until every record that goes redacted has a decision."""
+    t = S.azerbaijani("doubt", name_may_appear=False)
+    t.narrative.text = "Nemət onda da susdu."  # "Nemət": the name, and a word ("blessing")
+    doubtful_id = S.sealed(device, t)
+    plain_id = S.sealed(device, S.azerbaijani("plain", name_may_appear=False))
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(DoubtfulUnreviewed) as refused:
+        device.bundles.export(out)
+    assert refused.value.count == 1
+    assert refused.value.record == doubtful_id[:8]
+    assert list(out.iterdir()) == []
+    assert device.bundles.exports() == []
+    assert not device.statements.reviewed(doubtful_id, 1)
+    assert not device.statements.reviewed(plain_id, 1)
+
+    # A review given with the export (a script's review file) is stored and applied.
+    hide = ReviewChoices(hide=(Choice("Nemət"),))
+    report = device.bundles.export(out / "a.age", record_ids=[doubtful_id],
+                                   reviews={doubtful_id: hide})
+    assert device.statements.stored_review(doubtful_id, 1) == hide
+    x = S.extract(org.paths[0], report.path, tmp_path / "x")
+    raw = (x / f"records/{doubtful_id}/v1/record.json").read_text(encoding="utf-8")
+    assert "Nemət onda" not in raw
+
+    # keep_doubtful: kept as written, and that decision is stored (the empty review).
+    t2 = S.azerbaijani("doubt2", name_may_appear=False)
+    t2.narrative.text = "Nemət onda da susdu."
+    second = S.sealed(device, t2)
+    report = device.bundles.export(out / "b.age", record_ids=[second], keep_doubtful=True)
+    assert device.statements.reviewed(second, 1)
+    assert device.statements.stored_review(second, 1) == ReviewChoices()
+    x = S.extract(org.paths[0], report.path, tmp_path / "y")
+    raw = (x / f"records/{second}/v1/record.json").read_text(encoding="utf-8")
+    assert "Nemət onda" in raw

@@ -12,7 +12,7 @@ import pytest
 
 from testimony_app.domain import model, vocabularies
 from testimony_app.domain.model import Act, Consent, Interview, Perpetrator, Witness
-from testimony_app.domain.redaction_review import ReviewChoices
+from testimony_app.domain.redaction_review import DoubtfulUnreviewed, ReviewChoices
 from testimony_app.errors import UserFacingError
 from testimony_app.services.vault import VaultSession, create_vault
 from testimony_app.words import Message, Param, text
@@ -194,3 +194,22 @@ def test_redacted_report_goes_through_the_same_redactor_and_its_review(
     assert "Kiçik" not in " ".join(_text(pdf).split())
     assert vault.registry.stored_report_review(entry) == review
     assert vault.registry.report(entry, language="ru", redacted=True) == pdf
+
+
+@pytest.mark.slow
+def test_redacted_report_with_doubtful_words_needs_a_decision(vault: VaultSession) -> None:
+    """As for the statement: "azad olundum" beside a witness named Azad is the interviewer's
+    to decide before the redacted report leaves; keeping it is a stored decision."""
+    az = vault.testimonies.create(_testimony(
+        "Azad Məmmədov", "Həsənov", "kapitan", "2017-05-21", ["falanga"],
+        "2019-cu ildə azad olundum.", place="Q-903 hərbi hissəsi", consent_name=False,
+        pseudonym="Şahid A"))
+    entry = vault.registry.link(az, PATH, new_entry=True).entry_id
+    with pytest.raises(DoubtfulUnreviewed) as refused:
+        vault.registry.report(entry, language="az", redacted=True)
+    assert refused.value.count == 1
+    assert vault.registry.report(entry, language="az") != b""  # the full one needs nothing
+    pdf = vault.registry.report(entry, language="az", redacted=True, keep_doubtful=True)
+    assert "azad olundum" in " ".join(_text(pdf).split())
+    assert vault.registry.stored_report_review(entry) == ReviewChoices()
+    assert vault.registry.report(entry, language="az", redacted=True) == pdf

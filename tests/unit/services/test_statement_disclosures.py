@@ -11,7 +11,7 @@ import pypdf
 import pytest
 import sqlcipher3
 
-from testimony_app.domain.redaction_review import Choice, ReviewChoices
+from testimony_app.domain.redaction_review import Choice, DoubtfulUnreviewed, ReviewChoices
 from testimony_app.services.statements import NamedStatementRefused
 from testimony_app.services.vault import VaultSession, unlock_vault
 from testimony_app.storage import audit
@@ -126,3 +126,42 @@ def test_decisions_cannot_be_rewritten_only_purged(session: VaultSession,
         db.execute("DELETE FROM disclosure_decisions")
     db.execute("UPDATE disclosure_decisions SET body = '', purged = 1")
     assert session.statements.stored_review(record_id, 1).empty
+
+
+def test_doubtful_words_nobody_reviewed_stop_a_redacted_statement(
+    session: VaultSession, kit: ModuleType, tmp_path: Path
+) -> None:
+    """When in doubt the interviewer decides: "azad olundum" ("I was released") beside a
+    witness named Azad is neither printed unseen nor hidden unseen."""
+    record_id = _sealed(session, kit, name_may_appear=False)
+    out = tmp_path / "redacted.pdf"
+    with pytest.raises(DoubtfulUnreviewed) as refused:
+        session.statements.save(record_id, out, language="az", redacted=True)
+    assert refused.value.count == 1
+    assert refused.value.record == record_id[:8]
+    assert "1 doubtful word" in str(refused.value)
+    assert not out.exists()
+    assert not session.statements.reviewed(record_id, 1)
+    # Keeping them as written is a decision, recorded like any review.
+    before = [e.action for e in audit.entries(session._vault.db, record_id)]
+    session.statements.save(record_id, out, language="az", redacted=True, keep_doubtful=True)
+    text = " ".join(" ".join(page_texts(out.read_bytes())).split())
+    assert "azad olundum" in text
+    assert "Azad Məmmədov" not in text
+    after = [e.action for e in audit.entries(session._vault.db, record_id)]
+    assert after[len(before):] == ["redaction-review"]
+    assert session.statements.reviewed(record_id, 1)
+    # Once decided, the stored review applies without asking again.
+    session.statements.save(record_id, tmp_path / "again.pdf", language="az", redacted=True)
+    assert (tmp_path / "again.pdf").read_bytes() == out.read_bytes()
+
+
+def test_a_review_given_with_the_statement_is_the_decision(
+    session: VaultSession, kit: ModuleType, tmp_path: Path
+) -> None:
+    record_id = _sealed(session, kit, name_may_appear=False)
+    out = tmp_path / "redacted.pdf"
+    session.statements.save(record_id, out, language="az", redacted=True,
+                            review=ReviewChoices(hide=(Choice("azad"),)))
+    assert "azad olundum" not in " ".join(" ".join(page_texts(out.read_bytes())).split())
+    assert session.statements.reviewed(record_id, 1)
