@@ -103,7 +103,7 @@ def test_a_new_act_does_not_inherit_the_previous_acts_method_search(
     qtbot: Any, type_text: Any
 ) -> None:
     """GUI review D12: "Add act" kept "dəyənək" in the search, so the new act's list was cut."""
-    from testimony_app.ui.editor_repeatable import ActsPage
+    from testimony_app.ui.editor_acts import ActsPage
 
     page = ActsPage()
     qtbot.addWidget(page)

@@ -48,15 +48,16 @@ from testimony_app.errors import RecordSealed
 from testimony_app.log import get_logger
 from testimony_app.ui.attachments_view import AttachmentsPage
 from testimony_app.ui.draft_saver import DraftSaver, Unsaved
+from testimony_app.ui.editor_acts import ActsPage
 from testimony_app.ui.editor_base import EditorPage, path_steps
 from testimony_app.ui.editor_header import EditorHeader
-from testimony_app.ui.editor_repeatable import ActsPage, DetentionPage
+from testimony_app.ui.editor_narrative import NarrativePage
+from testimony_app.ui.editor_repeatable import DetentionPage
 from testimony_app.ui.editor_review import ReviewPage
 from testimony_app.ui.editor_sections import (
     ConsentPage,
     EffectsPage,
     InterviewPage,
-    NarrativePage,
     WitnessPage,
 )
 from testimony_app.ui.editor_versions import VersionSteps
