@@ -27,7 +27,7 @@ from testimony_app.domain.model import BodyMark
 from testimony_app.errors import DiskFull
 from testimony_app.services.vault import VaultSession, create_vault, unlock_vault
 from testimony_app.ui.editor import TestimonyEditor as Editor  # not "Test…": pytest collects those
-from testimony_app.ui.editor_base import TriState
+from testimony_app.ui.editor_fields import TriState
 from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.tasks import TaskRunner
 from testimony_app.ui.vocab_picker import VocabPicker

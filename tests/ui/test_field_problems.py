@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from testimony_app.services.vault import VaultSession, create_vault
 from testimony_app.ui.editor import TestimonyEditor as Editor  # not "Test…": pytest collects those
-from testimony_app.ui.editor_base import PatternField, date_problem, time_problem
+from testimony_app.ui.editor_fields import PatternField, date_problem, time_problem
 from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.tasks import TaskRunner
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from testimony_app.ui.editor_base import ChoiceField
+from testimony_app.ui.editor_fields import ChoiceField
 from testimony_app.ui.wheel_guard import install_wheel_guard
 from testkit.qt import MakeWindow
 

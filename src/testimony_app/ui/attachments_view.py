@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from testimony_app.domain.model import AttachmentInfo, Testimony
 from testimony_app.ui.attachment_import import ImportRow
 from testimony_app.ui.attachment_preview import AttachmentPreview
-from testimony_app.ui.editor_base import ChoiceField, EditorPage, LineField, path_steps
+from testimony_app.ui.editor_base import EditorPage, path_steps
+from testimony_app.ui.editor_fields import ChoiceField, LineField
 from testimony_app.ui.i18n import format_size
 from testimony_app.ui.prompts import prompts_for
 from testimony_app.ui.recorder import (

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimony_app.domain.model import Act, Perpetrator
-from testimony_app.ui.editor_base import (
+from testimony_app.ui.editor_fields import (
     ChoiceField,
     LineField,
     TextField,

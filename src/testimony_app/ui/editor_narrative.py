@@ -20,11 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from testimony_app.domain.model import Testimony
-from testimony_app.ui.editor_base import (
-    ChoiceField,
-    EditorPage,
-    TextField,
-)
+from testimony_app.ui.editor_base import EditorPage
+from testimony_app.ui.editor_fields import ChoiceField, TextField
 from testimony_app.ui.vocab_picker import choices
 
 # -- narrative ----------------------------------------------------------------------------------

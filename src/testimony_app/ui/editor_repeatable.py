@@ -24,15 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from testimony_app.domain.model import Act, DetentionEpisode, Testimony
-from testimony_app.ui.editor_base import (
+from testimony_app.ui.editor_base import EditorPage, Field, new_form, path_steps
+from testimony_app.ui.editor_fields import (
     ChoiceField,
-    EditorPage,
-    Field,
     LineField,
     TextField,
     date_field,
-    new_form,
-    path_steps,
     side_by_side,
 )
 from testimony_app.ui.prompts import prompts_for

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from testimony_app.domain.model import Testimony, initials
 from testimony_app.ui.body_outline import BodyMarksEditor
-from testimony_app.ui.editor_base import (
+from testimony_app.ui.editor_base import EditorPage
+from testimony_app.ui.editor_fields import (
     CheckField,
     ChoiceField,
-    EditorPage,
     LineField,
     ListField,
     StampButton,
