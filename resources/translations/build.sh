@@ -9,8 +9,8 @@
 # testimony_en.ts holds only the English plural forms ("1 testimony" / "2 testimonies").
 # qt_az.ts holds Qt's own texts (OK, Cancel, the file dialog) in Azerbaijani: Qt has none;
 # qt_ru.ts the few Qt 6 texts Qt's Russian lacks.
-# When the services gain new error sentences, regenerate src/testimony_app/ui/error_texts.py
-# first, so that lupdate sees them.
+# Errors and service reasons are message codes in resources/locale (gettext), not here;
+# see CONTRIBUTING.md, "Words".
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)

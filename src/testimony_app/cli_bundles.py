@@ -27,7 +27,7 @@ import argparse
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from testimony_app.cli_common import (
     _EXTENSIONS,
@@ -39,6 +39,10 @@ from testimony_app.cli_common import (
 )
 from testimony_app.cli_statements import doubtful_refused, review_file
 from testimony_app.errors import UserFacingError
+from testimony_app.words import Message, text
+
+if TYPE_CHECKING:
+    from testimony_app.services.acknowledge import Withheld
 
 # The services are imported inside each command, so that building the parser (--help) loads
 # none of them (see cli.py).
@@ -168,20 +172,22 @@ def cmd_export(args: argparse.Namespace) -> int:
         "size": report.size,
         "recipients": list(report.recipients),
         "exported": [asdict(r) for r in report.exported],
-        "withheld": [asdict(w) for w in report.withheld],
+        "withheld": [_withheld_data(w) for w in report.withheld],
         "outbox": [str(s.path) for s in sent],
     }
-    lines = [f"Bundle written and verified: {report.path}", f"SHA-256 {report.sha256}"]
+    lines = [text(Message("cli.bundle_written", path=str(report.path))), f"SHA-256 {report.sha256}"]
     lines += outbox_lines(sent)
     for r in report.exported:
         versions = ",".join(f"v{n}" for n in r.versions)
-        form = "redacted" if r.redacted else "complete"
-        lines.append(
-            f"  exported {r.record_id[:8]}  {r.label:<14} {versions}  {form},"
-            f" statement {r.statement_language}, {r.attachments} attachment(s)"
+        exported = (
+            Message("cli.exported_redacted", record=r.record_id[:8], label=f"{r.label:<14}",
+                    versions=versions, language=r.statement_language, count=r.attachments)
+            if r.redacted
+            else Message("cli.exported_complete", record=r.record_id[:8], label=f"{r.label:<14}",
+                         versions=versions, language=r.statement_language, count=r.attachments)
         )
-    for w in report.withheld:
-        lines.append(f"  withheld {w.record_id[:8]}  {w.label:<14} {w.reason}")
+        lines.append(text(exported))
+    lines += [_withheld_line(w) for w in report.withheld]
     _emit(args, data, "\n".join(lines))
     return EXIT_OK
 
@@ -194,12 +200,24 @@ def _review_argument(value: str) -> tuple[str, str]:
     return record.strip(), path
 
 
+def _withheld_data(w: Withheld) -> dict[str, str]:
+    """A withheld record for ``--json``: the reason's stable code, and its English words (the
+    same sentence scripts always read)."""
+    return {"record_id": w.record_id, "label": w.label, "reason": str(w.reason),
+            "reason_code": w.reason.code}
+
+
+def _withheld_line(w: Withheld) -> str:
+    return text(Message("cli.withheld", record=w.record_id[:8], label=f"{w.label:<14}",
+                        reason=w.reason))
+
+
 def _print_withheld(args: argparse.Namespace, withheld: Any) -> None:
     if args.json:
-        _emit(args, {"exported": [], "withheld": [asdict(w) for w in withheld]}, "")
+        _emit(args, {"exported": [], "withheld": [_withheld_data(w) for w in withheld]}, "")
         return
     for w in withheld:
-        _say(f"  withheld {w.record_id[:8]}  {w.label:<14} {w.reason}")
+        _say(_withheld_line(w))
 
 
 @command("verify")

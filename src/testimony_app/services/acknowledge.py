@@ -33,6 +33,7 @@ from testimony_app.crypto.signing import (
 from testimony_app.errors import UserFacingError
 from testimony_app.storage.export_ledger import ExportLedger, LedgerVersion, PurgeBlocker
 from testimony_app.storage.vault import OpenVault
+from testimony_app.words import Message
 
 __all__ = [
     "FATE_ACTIONS",
@@ -98,7 +99,8 @@ class Withheld:
 
     record_id: str
     label: str
-    reason: str
+    reason: Message
+    """Why, as a message (the services catalogue's ``export.*`` words)."""
 
 
 @dataclass(frozen=True)

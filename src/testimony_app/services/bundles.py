@@ -70,7 +70,7 @@ from testimony_app.storage.device_keys import ensure_device_key
 from testimony_app.storage.export_ledger import ExportLedger, ExportRow, LedgerVersion
 from testimony_app.storage.outbox import Outbox
 from testimony_app.storage.vault import OpenVault
-from testimony_app.words import Verbatim
+from testimony_app.words import Message, Verbatim
 
 log = get_logger("services.bundles")
 
@@ -168,8 +168,8 @@ class ExportCandidate:
     """What would go: the sealed versions never sent, and the newest (empty if withheld)."""
     redacted: bool
     """The witness's name may not appear: the record and the statement go redacted."""
-    reason: str | None
-    """Why it would be withheld (one sentence), or ``None`` when it goes."""
+    reason: Message | None
+    """Why it would be withheld (a message in the services catalogue), or ``None``."""
 
 
 @dataclass(frozen=True)
@@ -198,22 +198,19 @@ def _names_match(a: str, b: str) -> bool:
     return bool(left) and left == right
 
 
-def consent_problem(testimony: Testimony, organisation: str) -> str | None:
+def consent_problem(testimony: Testimony, organisation: str) -> Message | None:
     """Why the witness's consent does not cover sending this record, or ``None``."""
     consent = testimony.consent
     if consent.legal_proceedings is None:
-        return "The witness's consent to legal proceedings is not recorded."
+        return Message("export.consent_not_recorded")
     if consent.legal_proceedings is not True:
-        return "The witness did not consent to legal proceedings."
+        return Message("export.consent_refused")
     named = [n for n in consent.organisations if n.strip()]
     if named:
         if not organisation.strip():
-            return (
-                "The witness named the organisations that may receive it, and this laptop"
-                " enrolled the organisation without its name."
-            )
+            return Message("export.consent_names_unknown_org")
         if not any(_names_match(n, organisation) for n in named):
-            return f"The witness's consent names other organisations than {organisation}."
+            return Message("export.consent_other_orgs", organisation=organisation)
     return None
 
 
@@ -531,15 +528,12 @@ class BundleService:
             label, date = summary.witness_label, summary.interview_date
             sealed = [v for v in records.info(record_id).versions if v.sealed]
             if not sealed:
-                reason = "It has not been sealed yet."
+                reason = Message("export.not_sealed")
                 yield ExportCandidate(record_id, label, date, summary.version, (), False, reason)
                 continue
             latest = sealed[-1]
             if self._ledger.is_purged(record_id):
-                reason = (
-                    "Its content was deleted from this laptop after the organisation"
-                    " acknowledged it."
-                )
+                reason = Message("export.purged")
                 yield ExportCandidate(record_id, label, date, latest.number, (), False, reason)
                 continue
             testimony = records.get(record_id, latest.number)

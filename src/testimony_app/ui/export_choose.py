@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from testimony_app import words
 from testimony_app.services.bundles import Enrolment, ExportCandidate, ExportPlan
-from testimony_app.ui.bundle_texts import reason_text, short_id
+from testimony_app.ui.bundle_texts import short_id
 from testimony_app.ui.i18n import format_date
 
 
@@ -134,7 +135,7 @@ class ChoosePage(QWidget):
             item.setCheckState(Qt.CheckState.Checked)
             if candidate.reason:
                 item.setForeground(self.palette().placeholderText())
-                item.setToolTip(reason_text(candidate.reason))
+                item.setToolTip(words.text(candidate.reason))
         self.candidates.blockSignals(blocked)
         self.choose_stack.setCurrentIndex(0 if plan.candidates else 1)
         self.select_all_button.setEnabled(bool(plan.candidates))
@@ -173,7 +174,7 @@ class ChoosePage(QWidget):
             if candidate is not None:
                 item.setText(self._candidate_text(candidate))
                 if candidate.reason:
-                    item.setToolTip(reason_text(candidate.reason))
+                    item.setToolTip(words.text(candidate.reason))
         self.candidates.blockSignals(blocked)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -222,6 +223,6 @@ class ChoosePage(QWidget):
         )
         if candidate.reason:
             text += "\n" + self.tr("Will be withheld: %1").replace(
-                "%1", reason_text(candidate.reason)
+                "%1", words.text(candidate.reason)
             )
         return text

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from testimony_app import words
 from testimony_app.services.bundles import ExportedRecord, ExportReport, NothingToExport, Withheld
-from testimony_app.ui.bundle_texts import human_size, reason_text, short_id
+from testimony_app.ui.bundle_texts import human_size, short_id
 from testimony_app.ui.statement_dialog import monospace_font
 from testimony_app.ui.testimony_table import language_label
+from testimony_app.words import Message
 
 if TYPE_CHECKING:
     from testimony_app.services.vault import VaultSession
@@ -37,7 +39,8 @@ class ExportOutcome:
 
     report: ExportReport | None
     withheld: tuple[Withheld, ...]
-    message: str
+    message: Message | None
+    """Why nothing was exported (``None`` when a bundle was written)."""
     outbox: tuple[Path, ...] = ()
     """High-risk mode: the outbox bundles copied beside the bundle (they stay in the outbox)."""
 
@@ -61,8 +64,8 @@ def run_export(
             dest, record_ids=list(record_ids), progress=progress, cancelled=cancelled
         )
     except NothingToExport as exc:
-        return ExportOutcome(None, exc.withheld, str(exc), sent)
-    return ExportOutcome(report, report.withheld, "", sent)
+        return ExportOutcome(None, exc.withheld, exc.message, sent)
+    return ExportOutcome(report, report.withheld, None, sent)
 
 
 class ExportResultPage(QWidget):
@@ -140,7 +143,7 @@ class ExportResultPage(QWidget):
             for record in report.exported:
                 QListWidgetItem(self._exported_text(record), self.exported_list)
         elif outcome.message:
-            self.done_summary.setText(reason_text(outcome.message))
+            self.done_summary.setText(words.text(outcome.message))
             self.bundle_hash.setText("")
         else:
             self.done_summary.setText("")
@@ -160,7 +163,7 @@ class ExportResultPage(QWidget):
                 self.tr("%1 (record %2): %3")
                 .replace("%1", label or "—")
                 .replace("%2", short_id(item.record_id))
-                .replace("%3", reason_text(item.reason)),
+                .replace("%3", words.text(item.reason)),
                 self.withheld_list,
             )
         has_bundle = report is not None

@@ -20,6 +20,7 @@ from testimony_app.errors import OperationCancelled, UserFacingError
 from testimony_app.services.bundles import NothingToExport
 from testimony_app.services.organisation import org_fingerprint
 from testimony_app.services.vault import VaultSession, unlock_vault
+from testimony_app.words import text
 from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
 
 pytestmark = pytest.mark.slow  # each test seals records and writes a real bundle (0.5-2 s)
@@ -242,13 +243,20 @@ def test_consent_is_enforced_and_names_are_stripped(
     report = device.bundles.export(tmp_path / "out.age")
 
     assert {r.record_id for r in report.exported} == {allowed, hidden}
-    reasons = {w.record_id: w.reason for w in report.withheld}
+    reasons = {w.record_id: str(w.reason) for w in report.withheld}
     assert set(reasons) == {no_legal, other_org}
     assert reasons[no_legal] == "The witness did not consent to legal proceedings."
     assert "other organisations" in reasons[other_org]
     for reason in reasons.values():
         S.one_sentence(reason)
         assert WITNESS not in reason
+    # Codes, with their words in the interviewer's language.
+    codes = {w.record_id: w.reason for w in report.withheld}
+    assert codes[no_legal].code == "export.consent_refused"
+    assert codes[other_org].code == "export.consent_other_orgs"
+    assert text(codes[no_legal], "ru") == "Свидетель не дал согласия на судебное разбирательство."
+    assert text(codes[no_legal], "az") == "Şahid hüquqi prosesə razılıq verməyib."
+    assert text(codes[other_org], "az").startswith("Şahidin razılığında ")
     assert next(r for r in report.exported if r.record_id == hidden).redacted
 
     out = S.extract(org.paths[0], report.path, tmp_path / "x")
