@@ -58,7 +58,7 @@ def run_export(
     """
     sent = tuple(s.path for s in session.handover.send_outbox(dest.parent))
     if not record_ids:
-        return ExportOutcome(None, (), "", sent)
+        return ExportOutcome(None, (), None, sent)
     try:
         report = session.bundles.export(
             dest, record_ids=list(record_ids), progress=progress, cancelled=cancelled
