@@ -433,6 +433,33 @@
         </message>
     </context>
     <context>
+        <name>ConsentBanner</name>
+        <message>
+            <source>The witness did not agree to their name appearing, so the statement is redacted. The full statement needs a reason.</source>
+            <translation>Şahid adının göstərilməsinə razı olmayıb, ona görə ifadədə ad gizlədilib. Tam ifadə üçün səbəb göstərilməlidir.</translation>
+        </message>
+        <message>
+            <source>The witness was not asked whether their name may appear, so the statement is redacted. The full statement needs a reason.</source>
+            <translation>Şahiddən adının göstərilə biləcəyi soruşulmayıb, ona görə ifadədə ad gizlədilib. Tam ifadə üçün səbəb göstərilməlidir.</translation>
+        </message>
+        <message>
+            <source>Full statement with the witness's name, against their consent. Your reason is kept in the record's history when you save: %1</source>
+            <translation>Şahidin adı olan tam ifadə, onun razılığına zidd olaraq. Yadda saxladığınız zaman səbəbiniz qeydin tarixçəsində saxlanılır: %1</translation>
+        </message>
+        <message>
+            <source>The witness did not agree to their name appearing. Why must this statement name them? The reason is kept in the record's history when you save.</source>
+            <translation>Şahid adının göstərilməsinə razı olmayıb. Bu ifadədə onun adı niyə göstərilməlidir? Yadda saxladığınız zaman səbəb qeydin tarixçəsində saxlanılır.</translation>
+        </message>
+        <message>
+            <source>The witness was not asked whether their name may appear. Why must this statement name them? The reason is kept in the record's history when you save.</source>
+            <translation>Şahiddən adının göstərilə biləcəyi soruşulmayıb. Bu ifadədə onun adı niyə göstərilməlidir? Yadda saxladığınız zaman səbəb qeydin tarixçəsində saxlanılır.</translation>
+        </message>
+        <message>
+            <source>Full statement with the name</source>
+            <translation>Adı olan tam ifadə</translation>
+        </message>
+    </context>
+    <context>
         <name>ConsentPage</name>
         <message>
             <source>Explain why the testimony is taken and how it may be used, then ask about each use separately. The witness may refuse any of them, take a break, or stop at any time.</source>
@@ -1963,6 +1990,25 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
     </context>
     <context>
+        <name>PdfPreview</name>
+        <message>
+            <source>Fit &amp;width</source>
+            <translation>&amp;Enə sığdır</translation>
+        </message>
+        <message>
+            <source>Whole &amp;page</source>
+            <translation>Bütün &amp;səhifə</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Kiçilt</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Böyüt</translation>
+        </message>
+    </context>
+    <context>
         <name>PerpetratorTable</name>
         <message>
             <source>—</source>
@@ -2974,11 +3020,11 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
         <message>
             <source>%1 (sealed)</source>
-            <translation>%1 (möhürlənib)</translation>
+            <translation type="vanished">%1 (möhürlənib)</translation>
         </message>
         <message>
             <source>%1 (draft)</source>
-            <translation>%1 (qaralama)</translation>
+            <translation type="vanished">%1 (qaralama)</translation>
         </message>
         <message>
             <source>Saved. SHA-256 of the file: %1</source>
@@ -3014,19 +3060,19 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
         <message>
             <source>Fit &amp;width</source>
-            <translation>&amp;Enə sığdır</translation>
+            <translation type="vanished">&amp;Enə sığdır</translation>
         </message>
         <message>
             <source>Whole &amp;page</source>
-            <translation>Bütün &amp;səhifə</translation>
+            <translation type="vanished">Bütün &amp;səhifə</translation>
         </message>
         <message>
             <source>Zoom out</source>
-            <translation>Kiçilt</translation>
+            <translation type="vanished">Kiçilt</translation>
         </message>
         <message>
             <source>Zoom in</source>
-            <translation>Böyüt</translation>
+            <translation type="vanished">Böyüt</translation>
         </message>
         <message>
             <source>Making the statement…</source>
@@ -3040,6 +3086,68 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <source>Close</source>
             <translation>Bağla</translation>
         </message>
+        <message numerus="yes">
+            <source>%n page(s)</source>
+            <translation type="vanished">
+                <numerusform>%n səhifə</numerusform>
+                <numerusform>%n səhifə</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Sealed version %1. SHA-256 of the sealed content:</source>
+            <translation type="vanished">Möhürlənmiş versiya %1. Möhürlənmiş məzmunun SHA-256 dəyəri:</translation>
+        </message>
+        <message>
+            <source>Version %1 is not sealed: it must not be signed or filed.</source>
+            <translation type="vanished">Versiya %1 möhürlənməyib: onu imzalamaq və ya məhkəməyə təqdim etmək olmaz.</translation>
+        </message>
+        <message>
+            <source>DRAFT</source>
+            <translation type="vanished">QARALAMA</translation>
+        </message>
+        <message>
+            <source>Saved and signed. SHA-256 of the file: %1</source>
+            <translation>Saxlanıldı və imzalandı. Faylın SHA-256 dəyəri: %1</translation>
+        </message>
+        <message>
+            <source>Sig&amp;n with this laptop's key</source>
+            <translation>Bu noutbukun açarı ilə i&amp;mzala</translation>
+        </message>
+        <message>
+            <source>Adds a digital signature that shows this laptop made the file; PDF readers and the organisation can check it. It does not replace the signatures on paper. Only a sealed version can be signed.</source>
+            <translation>Faylı bu noutbukun hazırladığını göstərən rəqəmsal imza əlavə edir; PDF oxuyucuları və təşkilat onu yoxlaya bilər. Kağız üzərindəki imzaları əvəz etmir. Yalnız möhürlənmiş versiya imzalana bilər.</translation>
+        </message>
+        <message>
+            <source>The witness did not agree to their name appearing. Why must this statement name them? The reason is kept in the record's history when you save.</source>
+            <translation type="vanished">Şahid adının göstərilməsinə razı olmayıb. Bu ifadədə onun adı niyə göstərilməlidir? Yadda saxladığınız zaman səbəb qeydin tarixçəsində saxlanılır.</translation>
+        </message>
+        <message>
+            <source>The witness was not asked whether their name may appear. Why must this statement name them? The reason is kept in the record's history when you save.</source>
+            <translation type="vanished">Şahiddən adının göstərilə biləcəyi soruşulmayıb. Bu ifadədə onun adı niyə göstərilməlidir? Yadda saxladığınız zaman səbəb qeydin tarixçəsində saxlanılır.</translation>
+        </message>
+        <message>
+            <source>Full statement with the name</source>
+            <translation type="vanished">Adı olan tam ifadə</translation>
+        </message>
+        <message>
+            <source>The witness did not agree to their name appearing, so the statement is redacted. The full statement needs a reason.</source>
+            <translation type="vanished">Şahid adının göstərilməsinə razı olmayıb, ona görə ifadədə ad gizlədilib. Tam ifadə üçün səbəb göstərilməlidir.</translation>
+        </message>
+        <message>
+            <source>The witness was not asked whether their name may appear, so the statement is redacted. The full statement needs a reason.</source>
+            <translation type="vanished">Şahiddən adının göstərilə biləcəyi soruşulmayıb, ona görə ifadədə ad gizlədilib. Tam ifadə üçün səbəb göstərilməlidir.</translation>
+        </message>
+        <message>
+            <source>Full statement with the witness's name, against their consent. Your reason is kept in the record's history when you save: %1</source>
+            <translation type="vanished">Şahidin adı olan tam ifadə, onun razılığına zidd olaraq. Yadda saxladığınız zaman səbəbiniz qeydin tarixçəsində saxlanılır: %1</translation>
+        </message>
+        <message>
+            <source>Checking the redaction…</source>
+            <translation>Gizlətmə yoxlanılır…</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatementFacts</name>
         <message numerus="yes">
             <source>%n page(s)</source>
             <translation>
@@ -3058,46 +3166,6 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>DRAFT</source>
             <translation>QARALAMA</translation>
-        </message>
-        <message>
-            <source>Saved and signed. SHA-256 of the file: %1</source>
-            <translation>Saxlanıldı və imzalandı. Faylın SHA-256 dəyəri: %1</translation>
-        </message>
-        <message>
-            <source>Sig&amp;n with this laptop's key</source>
-            <translation>Bu noutbukun açarı ilə i&amp;mzala</translation>
-        </message>
-        <message>
-            <source>Adds a digital signature that shows this laptop made the file; PDF readers and the organisation can check it. It does not replace the signatures on paper. Only a sealed version can be signed.</source>
-            <translation>Faylı bu noutbukun hazırladığını göstərən rəqəmsal imza əlavə edir; PDF oxuyucuları və təşkilat onu yoxlaya bilər. Kağız üzərindəki imzaları əvəz etmir. Yalnız möhürlənmiş versiya imzalana bilər.</translation>
-        </message>
-        <message>
-            <source>The witness did not agree to their name appearing. Why must this statement name them? The reason is kept in the record's history when you save.</source>
-            <translation>Şahid adının göstərilməsinə razı olmayıb. Bu ifadədə onun adı niyə göstərilməlidir? Yadda saxladığınız zaman səbəb qeydin tarixçəsində saxlanılır.</translation>
-        </message>
-        <message>
-            <source>The witness was not asked whether their name may appear. Why must this statement name them? The reason is kept in the record's history when you save.</source>
-            <translation>Şahiddən adının göstərilə biləcəyi soruşulmayıb. Bu ifadədə onun adı niyə göstərilməlidir? Yadda saxladığınız zaman səbəb qeydin tarixçəsində saxlanılır.</translation>
-        </message>
-        <message>
-            <source>Full statement with the name</source>
-            <translation>Adı olan tam ifadə</translation>
-        </message>
-        <message>
-            <source>The witness did not agree to their name appearing, so the statement is redacted. The full statement needs a reason.</source>
-            <translation>Şahid adının göstərilməsinə razı olmayıb, ona görə ifadədə ad gizlədilib. Tam ifadə üçün səbəb göstərilməlidir.</translation>
-        </message>
-        <message>
-            <source>The witness was not asked whether their name may appear, so the statement is redacted. The full statement needs a reason.</source>
-            <translation>Şahiddən adının göstərilə biləcəyi soruşulmayıb, ona görə ifadədə ad gizlədilib. Tam ifadə üçün səbəb göstərilməlidir.</translation>
-        </message>
-        <message>
-            <source>Full statement with the witness's name, against their consent. Your reason is kept in the record's history when you save: %1</source>
-            <translation>Şahidin adı olan tam ifadə, onun razılığına zidd olaraq. Yadda saxladığınız zaman səbəbiniz qeydin tarixçəsində saxlanılır: %1</translation>
-        </message>
-        <message>
-            <source>Checking the redaction…</source>
-            <translation>Gizlətmə yoxlanılır…</translation>
         </message>
     </context>
     <context>
@@ -3705,6 +3773,17 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>The passphrase was changed. Use the new one from now on.</source>
             <translation>Parol dəyişdirildi. Bundan sonra yenisini işlədin.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VersionBox</name>
+        <message>
+            <source>%1 (sealed)</source>
+            <translation>%1 (möhürlənib)</translation>
+        </message>
+        <message>
+            <source>%1 (draft)</source>
+            <translation>%1 (qaralama)</translation>
         </message>
     </context>
     <context>

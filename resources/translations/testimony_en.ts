@@ -393,6 +393,33 @@
         </message>
     </context>
     <context>
+        <name>ConsentBanner</name>
+        <message>
+            <source>The witness did not agree to their name appearing, so the statement is redacted. The full statement needs a reason.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The witness was not asked whether their name may appear, so the statement is redacted. The full statement needs a reason.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full statement with the witness's name, against their consent. Your reason is kept in the record's history when you save: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The witness did not agree to their name appearing. Why must this statement name them? The reason is kept in the record's history when you save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The witness was not asked whether their name may appear. Why must this statement name them? The reason is kept in the record's history when you save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full statement with the name</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ConsentPage</name>
         <message>
             <source>Explain why the testimony is taken and how it may be used, then ask about each use separately. The witness may refuse any of them, take a break, or stop at any time.</source>
@@ -1575,6 +1602,25 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
     </context>
     <context>
+        <name>PdfPreview</name>
+        <message>
+            <source>Fit &amp;width</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whole &amp;page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>PerpetratorTable</name>
         <message>
             <source>—</source>
@@ -2314,14 +2360,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 (sealed)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 (draft)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Saved and signed. SHA-256 of the file: %1</source>
             <translation type="unfinished" />
         </message>
@@ -2358,22 +2396,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Fit &amp;width</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Whole &amp;page</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Zoom out</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Zoom in</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Making the statement…</source>
             <translation type="unfinished" />
         </message>
@@ -2395,6 +2417,20 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message numerus="yes">
             <source>%n page(s)</source>
+            <translation type="vanished">
+                <numerusform>%n page</numerusform>
+                <numerusform>%n pages</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Checking the redaction…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StatementFacts</name>
+        <message numerus="yes">
+            <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>
                 <numerusform>%n pages</numerusform>
@@ -2410,34 +2446,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>DRAFT</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The witness did not agree to their name appearing. Why must this statement name them? The reason is kept in the record's history when you save.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The witness was not asked whether their name may appear. Why must this statement name them? The reason is kept in the record's history when you save.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Full statement with the name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The witness did not agree to their name appearing, so the statement is redacted. The full statement needs a reason.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The witness was not asked whether their name may appear, so the statement is redacted. The full statement needs a reason.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Full statement with the witness's name, against their consent. Your reason is kept in the record's history when you save: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Checking the redaction…</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2875,6 +2883,17 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>The passphrase was changed. Use the new one from now on.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>VersionBox</name>
+        <message>
+            <source>%1 (sealed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (draft)</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -433,6 +433,33 @@
         </message>
     </context>
     <context>
+        <name>ConsentBanner</name>
+        <message>
+            <source>The witness did not agree to their name appearing, so the statement is redacted. The full statement needs a reason.</source>
+            <translation>Свидетель не согласился, чтобы его имя было указано, поэтому в показаниях оно скрыто. Для полных показаний нужна причина.</translation>
+        </message>
+        <message>
+            <source>The witness was not asked whether their name may appear, so the statement is redacted. The full statement needs a reason.</source>
+            <translation>Свидетеля не спросили, можно ли указывать его имя, поэтому в показаниях оно скрыто. Для полных показаний нужна причина.</translation>
+        </message>
+        <message>
+            <source>Full statement with the witness's name, against their consent. Your reason is kept in the record's history when you save: %1</source>
+            <translation>Полные показания с именем свидетеля, вопреки его согласию. При сохранении ваша причина записывается в историю записи: %1</translation>
+        </message>
+        <message>
+            <source>The witness did not agree to their name appearing. Why must this statement name them? The reason is kept in the record's history when you save.</source>
+            <translation>Свидетель не согласился, чтобы его имя было указано. Почему в этих показаниях должно стоять его имя? При сохранении причина записывается в историю записи.</translation>
+        </message>
+        <message>
+            <source>The witness was not asked whether their name may appear. Why must this statement name them? The reason is kept in the record's history when you save.</source>
+            <translation>Свидетеля не спросили, можно ли указывать его имя. Почему в этих показаниях должно стоять его имя? При сохранении причина записывается в историю записи.</translation>
+        </message>
+        <message>
+            <source>Full statement with the name</source>
+            <translation>Полные показания с именем</translation>
+        </message>
+    </context>
+    <context>
         <name>ConsentPage</name>
         <message>
             <source>Explain why the testimony is taken and how it may be used, then ask about each use separately. The witness may refuse any of them, take a break, or stop at any time.</source>
@@ -1978,6 +2005,25 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
     </context>
     <context>
+        <name>PdfPreview</name>
+        <message>
+            <source>Fit &amp;width</source>
+            <translation>По &amp;ширине</translation>
+        </message>
+        <message>
+            <source>Whole &amp;page</source>
+            <translation>&amp;Страница целиком</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Уменьшить</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Увеличить</translation>
+        </message>
+    </context>
+    <context>
         <name>PerpetratorTable</name>
         <message>
             <source>—</source>
@@ -2994,11 +3040,11 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>%1 (sealed)</source>
-            <translation>%1 (запечатана)</translation>
+            <translation type="vanished">%1 (запечатана)</translation>
         </message>
         <message>
             <source>%1 (draft)</source>
-            <translation>%1 (черновик)</translation>
+            <translation type="vanished">%1 (черновик)</translation>
         </message>
         <message>
             <source>Saved. SHA-256 of the file: %1</source>
@@ -3034,19 +3080,19 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>Fit &amp;width</source>
-            <translation>По &amp;ширине</translation>
+            <translation type="vanished">По &amp;ширине</translation>
         </message>
         <message>
             <source>Whole &amp;page</source>
-            <translation>&amp;Страница целиком</translation>
+            <translation type="vanished">&amp;Страница целиком</translation>
         </message>
         <message>
             <source>Zoom out</source>
-            <translation>Уменьшить</translation>
+            <translation type="vanished">Уменьшить</translation>
         </message>
         <message>
             <source>Zoom in</source>
-            <translation>Увеличить</translation>
+            <translation type="vanished">Увеличить</translation>
         </message>
         <message>
             <source>Making the statement…</source>
@@ -3060,6 +3106,69 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <source>Close</source>
             <translation>Закрыть</translation>
         </message>
+        <message numerus="yes">
+            <source>%n page(s)</source>
+            <translation type="vanished">
+                <numerusform>%n страница</numerusform>
+                <numerusform>%n страницы</numerusform>
+                <numerusform>%n страниц</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Sealed version %1. SHA-256 of the sealed content:</source>
+            <translation type="vanished">Запечатанная версия %1. SHA-256 запечатанного содержимого:</translation>
+        </message>
+        <message>
+            <source>Version %1 is not sealed: it must not be signed or filed.</source>
+            <translation type="vanished">Версия %1 не запечатана: её нельзя подписывать или подавать в суд.</translation>
+        </message>
+        <message>
+            <source>DRAFT</source>
+            <translation type="vanished">ЧЕРНОВИК</translation>
+        </message>
+        <message>
+            <source>Saved and signed. SHA-256 of the file: %1</source>
+            <translation>Сохранено и подписано. SHA-256 файла: %1</translation>
+        </message>
+        <message>
+            <source>Sig&amp;n with this laptop's key</source>
+            <translation>По&amp;дписать ключом этого ноутбука</translation>
+        </message>
+        <message>
+            <source>Adds a digital signature that shows this laptop made the file; PDF readers and the organisation can check it. It does not replace the signatures on paper. Only a sealed version can be signed.</source>
+            <translation>Добавляет цифровую подпись, которая показывает, что файл создан этим ноутбуком; программы для чтения PDF и организация могут её проверить. Она не заменяет подписи на бумаге. Подписать можно только запечатанную версию.</translation>
+        </message>
+        <message>
+            <source>The witness did not agree to their name appearing. Why must this statement name them? The reason is kept in the record's history when you save.</source>
+            <translation type="vanished">Свидетель не согласился, чтобы его имя было указано. Почему в этих показаниях должно стоять его имя? При сохранении причина записывается в историю записи.</translation>
+        </message>
+        <message>
+            <source>The witness was not asked whether their name may appear. Why must this statement name them? The reason is kept in the record's history when you save.</source>
+            <translation type="vanished">Свидетеля не спросили, можно ли указывать его имя. Почему в этих показаниях должно стоять его имя? При сохранении причина записывается в историю записи.</translation>
+        </message>
+        <message>
+            <source>Full statement with the name</source>
+            <translation type="vanished">Полные показания с именем</translation>
+        </message>
+        <message>
+            <source>The witness did not agree to their name appearing, so the statement is redacted. The full statement needs a reason.</source>
+            <translation type="vanished">Свидетель не согласился, чтобы его имя было указано, поэтому в показаниях оно скрыто. Для полных показаний нужна причина.</translation>
+        </message>
+        <message>
+            <source>The witness was not asked whether their name may appear, so the statement is redacted. The full statement needs a reason.</source>
+            <translation type="vanished">Свидетеля не спросили, можно ли указывать его имя, поэтому в показаниях оно скрыто. Для полных показаний нужна причина.</translation>
+        </message>
+        <message>
+            <source>Full statement with the witness's name, against their consent. Your reason is kept in the record's history when you save: %1</source>
+            <translation type="vanished">Полные показания с именем свидетеля, вопреки его согласию. При сохранении ваша причина записывается в историю записи: %1</translation>
+        </message>
+        <message>
+            <source>Checking the redaction…</source>
+            <translation>Проверка скрытия данных…</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatementFacts</name>
         <message numerus="yes">
             <source>%n page(s)</source>
             <translation>
@@ -3079,46 +3188,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>DRAFT</source>
             <translation>ЧЕРНОВИК</translation>
-        </message>
-        <message>
-            <source>Saved and signed. SHA-256 of the file: %1</source>
-            <translation>Сохранено и подписано. SHA-256 файла: %1</translation>
-        </message>
-        <message>
-            <source>Sig&amp;n with this laptop's key</source>
-            <translation>По&amp;дписать ключом этого ноутбука</translation>
-        </message>
-        <message>
-            <source>Adds a digital signature that shows this laptop made the file; PDF readers and the organisation can check it. It does not replace the signatures on paper. Only a sealed version can be signed.</source>
-            <translation>Добавляет цифровую подпись, которая показывает, что файл создан этим ноутбуком; программы для чтения PDF и организация могут её проверить. Она не заменяет подписи на бумаге. Подписать можно только запечатанную версию.</translation>
-        </message>
-        <message>
-            <source>The witness did not agree to their name appearing. Why must this statement name them? The reason is kept in the record's history when you save.</source>
-            <translation>Свидетель не согласился, чтобы его имя было указано. Почему в этих показаниях должно стоять его имя? При сохранении причина записывается в историю записи.</translation>
-        </message>
-        <message>
-            <source>The witness was not asked whether their name may appear. Why must this statement name them? The reason is kept in the record's history when you save.</source>
-            <translation>Свидетеля не спросили, можно ли указывать его имя. Почему в этих показаниях должно стоять его имя? При сохранении причина записывается в историю записи.</translation>
-        </message>
-        <message>
-            <source>Full statement with the name</source>
-            <translation>Полные показания с именем</translation>
-        </message>
-        <message>
-            <source>The witness did not agree to their name appearing, so the statement is redacted. The full statement needs a reason.</source>
-            <translation>Свидетель не согласился, чтобы его имя было указано, поэтому в показаниях оно скрыто. Для полных показаний нужна причина.</translation>
-        </message>
-        <message>
-            <source>The witness was not asked whether their name may appear, so the statement is redacted. The full statement needs a reason.</source>
-            <translation>Свидетеля не спросили, можно ли указывать его имя, поэтому в показаниях оно скрыто. Для полных показаний нужна причина.</translation>
-        </message>
-        <message>
-            <source>Full statement with the witness's name, against their consent. Your reason is kept in the record's history when you save: %1</source>
-            <translation>Полные показания с именем свидетеля, вопреки его согласию. При сохранении ваша причина записывается в историю записи: %1</translation>
-        </message>
-        <message>
-            <source>Checking the redaction…</source>
-            <translation>Проверка скрытия данных…</translation>
         </message>
     </context>
     <context>
@@ -3731,6 +3800,17 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>The passphrase was changed. Use the new one from now on.</source>
             <translation>Парольная фраза изменена. Теперь используйте новую.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VersionBox</name>
+        <message>
+            <source>%1 (sealed)</source>
+            <translation>%1 (запечатана)</translation>
+        </message>
+        <message>
+            <source>%1 (draft)</source>
+            <translation>%1 (черновик)</translation>
         </message>
     </context>
     <context>

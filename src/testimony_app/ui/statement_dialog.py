@@ -25,6 +25,13 @@ What the dialog promises:
 * **A redaction is reviewed before it is saved.** Save… on the redacted variant first lists
   every replacement and every doubtful word kept (:mod:`testimony_app.ui.redaction_review`);
   the interviewer's choices are stored with the version, and the preview is rebuilt with them.
+
+The parts live beside it, each with its own promise: the preview from memory with its zoom
+(:mod:`~testimony_app.ui.pdf_preview`), the consent banner and the question for a reason
+(:mod:`~testimony_app.ui.statement_consent`), the versions box and the line of facts
+(:mod:`~testimony_app.ui.statement_parts`), and what is built off the GUI thread
+(:mod:`~testimony_app.ui.statement_build`). This module decides: what to build, when to
+review, and what to save.
 """
 
 from __future__ import annotations
@@ -34,28 +41,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QFontDatabase, QPalette
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
-    QSizePolicy,
-    QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from testimony_app.domain.redaction_review import ReviewChoices
-from testimony_app.log import get_logger
 from testimony_app.ui.i18n import LANGUAGES
+from testimony_app.ui.pdf_preview import PdfPreview
 from testimony_app.ui.prompts import Prompts, prompts_for
 from testimony_app.ui.redaction_review import RedactionReviewDialog
 from testimony_app.ui.statement_build import (
@@ -66,24 +66,17 @@ from testimony_app.ui.statement_build import (
     default_language,
     suggested_file_name,
 )
+from testimony_app.ui.statement_consent import ConsentBanner
+from testimony_app.ui.statement_parts import StatementFacts, VersionBox, monospace_font
 from testimony_app.ui.tasks import TaskRunner, error_sentence, show_error
 
 if TYPE_CHECKING:
     from testimony_app.services.statements import RedactionReview
     from testimony_app.services.vault import VaultSession
 
-_log = get_logger("ui.statement")
+__all__ = ["StatementDialog", "default_language", "monospace_font"]
 
 SessionProvider = Callable[[], "VaultSession | None"]
-
-_ZOOM_STEP = 1.25
-_ZOOM_MIN = 0.25
-_ZOOM_MAX = 4.0
-
-
-def monospace_font() -> QFont:
-    """The system's fixed-pitch font, for hashes and fingerprints read aloud or compared."""
-    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
 
 class StatementDialog(QDialog):
@@ -127,7 +120,6 @@ class StatementDialog(QDialog):
         self._closed = False
         self._wanted: StatementOptions | None = None
         self._shown: BuiltStatement | None = None
-        self._versions: tuple[tuple[int, bool], ...] = ()
         self._consent_known = False  # after the first build
         self._name_consent: bool | None = None  # the witness's answer: may the name appear?
         self._named_reason = ""
@@ -156,17 +148,15 @@ class StatementDialog(QDialog):
         self.variant_combo.setMinimumContentsLength(20)
         self.variant_combo.setEnabled(False)  # until the witness's consent is known
         self.version_label = QLabel(self)
-        self.version_combo = QComboBox(self)
-        self.version_combo.setObjectName("statementVersion")
-        self.version_combo.setEnabled(False)
-        self.version_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.version_combo = VersionBox(self)
 
-        self.fit_width_button = self._tool_button("statementFitWidth", checkable=True)
-        self.fit_page_button = self._tool_button("statementFitPage", checkable=True)
-        self.zoom_out_button = self._tool_button("statementZoomOut")
-        self.zoom_in_button = self._tool_button("statementZoomIn")
-        self.zoom_out_button.setText("−")
-        self.zoom_in_button.setText("+")
+        # The preview (ui/pdf_preview.py): the pages from memory, the busy bar, the zoom.
+        self.preview = PdfPreview("statement", self)
+        preview = self.preview
+        self.document, self.view, self.stack = preview.document, preview.view, preview.stack
+        self.busy_label, self.busy_bar = preview.busy_label, preview.busy_bar
+        self.fit_width_button, self.zoom_in_button = (preview.fit_width_button,
+                                                      preview.zoom_in_button)
 
         choices = QHBoxLayout()
         for label, combo in (
@@ -179,74 +169,16 @@ class StatementDialog(QDialog):
             choices.addWidget(combo)
             choices.addSpacing(12)
         choices.addStretch(1)
-        for button in (
-            self.fit_width_button,
-            self.fit_page_button,
-            self.zoom_out_button,
-            self.zoom_in_button,
-        ):
+        for button in preview.zoom_buttons():
             choices.addWidget(button)
 
-        # -- the preview -----------------------------------------------------------------
-        self.document = QPdfDocument(self)
-        self.document.setObjectName("statementDocument")
-        self._buffer = QBuffer(self)
-        self.view = QPdfView(self)
-        self.view.setObjectName("statementView")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setPageSpacing(12)
-        palette = self.view.palette()
-        palette.setColor(QPalette.ColorRole.Dark, palette.color(QPalette.ColorRole.Mid))
-        self.view.setPalette(palette)
-        self.view.setBackgroundRole(QPalette.ColorRole.Dark)
-
-        busy = QWidget(self)
-        self.busy_label = QLabel(busy)
-        self.busy_label.setObjectName("statementBusyLabel")
-        self.busy_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.busy_bar = QProgressBar(busy)
-        self.busy_bar.setObjectName("statementBusy")
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setFixedWidth(260)
-        busy_layout = QVBoxLayout(busy)
-        busy_layout.addStretch(1)
-        busy_layout.addWidget(self.busy_label)
-        busy_layout.addWidget(self.busy_bar, 0, Qt.AlignmentFlag.AlignHCenter)
-        busy_layout.addStretch(2)
-
-        self.consent_banner = QLabel(self)
-        self.consent_banner.setObjectName("statementConsentBanner")
-        self.consent_banner.setWordWrap(True)
-        self.consent_banner.setStyleSheet(
-            "QLabel { background: #fff3cd; color: #5c3c00; border: 1px solid #e0c36c;"
-            " padding: 6px; }"
-        )
-        self.consent_banner.hide()
-
-        self.message = QLabel(self)
-        self.message.setObjectName("statementMessage")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setWordWrap(True)
-
-        self.stack = QStackedWidget(self)
-        self.stack.setObjectName("statementStack")
-        self.stack.addWidget(busy)  # 0
-        self.stack.addWidget(self.view)  # 1
-        self.stack.addWidget(self.message)  # 2
+        self.consent_banner = ConsentBanner(self)
 
         # -- what was built ----------------------------------------------------------------
-        self.pages_label = QLabel(self)
-        self.pages_label.setObjectName("statementPages")
-        self.seal_label = QLabel(self)
-        self.seal_label.setObjectName("statementSeal")
-        self.hash_label = QLabel(self)
-        self.hash_label.setObjectName("statementHash")
-        self.hash_label.setFont(monospace_font())
-        self.hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hash_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.facts = StatementFacts(self)
+        facts = self.facts
+        self.pages_label, self.seal_label, self.hash_label = (facts.pages_label,
+                                                              facts.seal_label, facts.hash_label)
         self.saved_label = QLabel(self)
         self.saved_label.setObjectName("statementSaved")
         self.saved_label.setWordWrap(True)
@@ -263,12 +195,6 @@ class StatementDialog(QDialog):
         self.close_button.setObjectName("statementCloseButton")
         self.close_button.setAutoDefault(False)
 
-        facts = QHBoxLayout()
-        facts.addWidget(self.pages_label)
-        facts.addSpacing(16)
-        facts.addWidget(self.seal_label)
-        facts.addSpacing(4)
-        facts.addWidget(self.hash_label, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_label, 1)
         buttons.addWidget(self.sign_check)
@@ -278,24 +204,18 @@ class StatementDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(choices)
         layout.addWidget(self.consent_banner)
-        layout.addWidget(self.stack, 1)
-        layout.addLayout(facts)
+        layout.addWidget(preview, 1)
+        layout.addWidget(facts)
         layout.addLayout(buttons)
 
         # -- wiring --------------------------------------------------------------------------
         self.language_combo.currentIndexChanged.connect(self._choice_changed)
         self.variant_combo.currentIndexChanged.connect(self._choice_changed)
         self.version_combo.currentIndexChanged.connect(self._choice_changed)
-        self.fit_width_button.clicked.connect(self.fit_width)
-        self.fit_page_button.clicked.connect(self.fit_page)
-        self.zoom_in_button.clicked.connect(lambda: self._zoom_by(_ZOOM_STEP))
-        self.zoom_out_button.clicked.connect(lambda: self._zoom_by(1 / _ZOOM_STEP))
-        self.view.zoomModeChanged.connect(self._zoom_mode_changed)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
 
         self.retranslate()
-        self._zoom_mode_changed(self.view.zoomMode())
         self._size_to_parent(parent)
         # Without the interview language the worker looks it up before the first build; the
         # language box waits for it rather than show a language that is about to change.
@@ -343,19 +263,15 @@ class StatementDialog(QDialog):
 
     def page_count(self) -> int:
         """Pages of the document on screen (0 while none is)."""
-        if self.document.status() != QPdfDocument.Status.Ready:
-            return 0
-        return int(self.document.pageCount())
+        return self.preview.page_count()
 
-    @Slot()
     def fit_width(self) -> None:
         """Zoom so a page fills the width of the view."""
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview.fit_width()
 
-    @Slot()
     def fit_page(self) -> None:
         """Zoom so a whole page is visible."""
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.preview.fit_page()
 
     @property
     def named_reason(self) -> str:
@@ -493,10 +409,8 @@ class StatementDialog(QDialog):
         )
 
     def _show_busy(self) -> None:
-        self.stack.setCurrentIndex(0)
-        self.pages_label.setText("")
-        self.seal_label.setText("")
-        self.hash_label.setText("")
+        self.preview.show_busy()
+        self.facts.clear()
         self._update_buttons()
 
     def _alive(self) -> bool:
@@ -517,73 +431,32 @@ class StatementDialog(QDialog):
         if not self._alive():
             return
         self._building = False
-        self._unload()
-        self.message.setText(
+        self.preview.show_message(
             self.tr("The statement could not be made.") + "\n" + error_sentence(exc)
         )
-        self.stack.setCurrentIndex(2)
         self._update_buttons()
         show_error(self, exc)
 
     def _ask_named_reason(self) -> bool:
         """Ask why the witness must be named although their consent does not allow it."""
-        if self._name_consent is False:
-            question = self.tr(
-                "The witness did not agree to their name appearing. Why must this statement "
-                "name them? The reason is kept in the record's history when you save."
-            )
-        else:
-            question = self.tr(
-                "The witness was not asked whether their name may appear. Why must this "
-                "statement name them? The reason is kept in the record's history when you save."
-            )
-        answer = prompts_for(self).ask_text(self, self.tr("Full statement with the name"),
-                                            question)
-        reason = " ".join((answer or "").split())
-        if not reason:
-            return False
-        self._named_reason = reason
-        return True
+        reason = self.consent_banner.ask_reason(self._name_consent)
+        if reason:
+            self._named_reason = reason
+        return bool(reason)
 
     def _show(self, result: BuiltStatement) -> None:
-        self._set_versions(result.versions, result.options.version)
+        self.version_combo.set_versions(result.versions, result.options.version)
         self._sync_language(result.options.language)
         self._sync_variant(result)
-        self._unload()
-        self._buffer.setData(QByteArray(result.pdf))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
-        if self.document.status() == QPdfDocument.Status.Error:
-            _log.error("the statement preview could not be loaded: %s", self.document.error())
-            self._unload()
-            self.message.setText(self.tr("The statement was made but cannot be shown here."))
-            self.stack.setCurrentIndex(2)
+        if not self.preview.load(result.pdf):
+            self.preview.show_message(self.tr("The statement was made but cannot be shown here."))
             self._shown = None
             self._update_buttons()
             return
         self._shown = result
-        self.stack.setCurrentIndex(1)
         self._show_texts(result)
         self._update_buttons()
         self.built.emit(self.page_count())
-
-    def _set_versions(self, versions: tuple[tuple[int, bool], ...], current: int | None) -> None:
-        blocked = self.version_combo.blockSignals(True)
-        if versions != self._versions:
-            self._versions = versions
-            self.version_combo.clear()
-            for number, sealed in reversed(versions):
-                self.version_combo.addItem(self._version_text(number, sealed), number)
-        index = self.version_combo.findData(current)
-        if index >= 0:
-            self.version_combo.setCurrentIndex(index)
-        self.version_combo.setEnabled(len(versions) > 1)
-        self.version_combo.blockSignals(blocked)
-
-    def _version_text(self, number: int, sealed: bool) -> str:
-        if sealed:
-            return self.tr("%1 (sealed)").replace("%1", str(number))
-        return self.tr("%1 (draft)").replace("%1", str(number))
 
     def _sync_variant(self, result: BuiltStatement) -> None:
         """Show the variant built (the first one follows the consent) and say why."""
@@ -598,21 +471,8 @@ class StatementDialog(QDialog):
         self._show_banner()
 
     def _show_banner(self) -> None:
-        if not self._consent_known or self._name_consent is True:
-            self.consent_banner.hide()
-            return
-        if self.redacted:
-            text = (self.tr("The witness did not agree to their name appearing, so the "
-                            "statement is redacted. The full statement needs a reason.")
-                    if self._name_consent is False else
-                    self.tr("The witness was not asked whether their name may appear, so the "
-                            "statement is redacted. The full statement needs a reason."))
-        else:
-            text = self.tr("Full statement with the witness's name, against their consent. "
-                           "Your reason is kept in the record's history when you save: %1"
-                           ).replace("%1", self._named_reason)
-        self.consent_banner.setText(text)
-        self.consent_banner.show()
+        self.consent_banner.show_for(self._consent_known, self._name_consent, self.redacted,
+                                     self._named_reason)
 
     def _sync_language(self, code: str | None) -> None:
         self.language_combo.setEnabled(True)
@@ -658,51 +518,14 @@ class StatementDialog(QDialog):
         if not sealed and not self._building:
             self.sign_check.setChecked(False)
 
-    # -- zoom -------------------------------------------------------------------------------
-
-    def _tool_button(self, name: str, *, checkable: bool = False) -> QToolButton:
-        button = QToolButton(self)
-        button.setObjectName(name)
-        button.setCheckable(checkable)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        return button
-
-    def _zoom_by(self, factor: float) -> None:
-        current = self.view.zoomFactor()
-        if self.view.zoomMode() != QPdfView.ZoomMode.Custom:
-            current = self._effective_zoom()
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(min(max(current * factor, _ZOOM_MIN), _ZOOM_MAX))
-
-    def _effective_zoom(self) -> float:
-        """The zoom factor a fit mode is showing now (so + and − start from what is seen)."""
-        if self.page_count() == 0:
-            return 1.0
-        size = self.document.pagePointSize(0)
-        if size.width() <= 0:
-            return 1.0
-        dpi = self.view.logicalDpiX() / 72.0
-        width = self.view.viewport().width() - 2 * 12
-        return max(_ZOOM_MIN, min(_ZOOM_MAX, width / (size.width() * dpi)))
-
-    def _zoom_mode_changed(self, mode: QPdfView.ZoomMode) -> None:
-        self.fit_width_button.setChecked(mode == QPdfView.ZoomMode.FitToWidth)
-        self.fit_page_button.setChecked(mode == QPdfView.ZoomMode.FitInView)
-
     # -- closing ------------------------------------------------------------------------------
-
-    def _unload(self) -> None:
-        self.document.close()
-        if self._buffer.isOpen():
-            self._buffer.close()
-        self._buffer.setData(QByteArray())
 
     def done(self, result: int) -> None:
         """Forget the statement whatever the outcome (the lock rejects every dialog)."""
         self._closed = True
-        self._unload()
+        self.preview.unload()
         self._shown = None
-        self.hash_label.setText("")
+        self.facts.clear()
         super().done(result)
 
     def _size_to_parent(self, parent: QWidget | None) -> None:
@@ -731,12 +554,6 @@ class StatementDialog(QDialog):
             )
         )
         self._show_banner()
-        for index, (number, sealed) in enumerate(reversed(self._versions)):
-            self.version_combo.setItemText(index, self._version_text(number, sealed))
-        self.fit_width_button.setText(self.tr("Fit &width"))
-        self.fit_page_button.setText(self.tr("Whole &page"))
-        self.zoom_out_button.setToolTip(self.tr("Zoom out"))
-        self.zoom_in_button.setToolTip(self.tr("Zoom in"))
         self.busy_label.setText(self.tr("Making the statement…"))
         self.sign_check.setText(self.tr("Sig&n with this laptop's key"))
         self.sign_check.setToolTip(
@@ -748,26 +565,10 @@ class StatementDialog(QDialog):
         )
         self.save_button.setText(self.tr("&Save…"))
         self.close_button.setText(self.tr("Close"))
-        if self._shown is not None:
-            self._show_texts(self._shown)
 
     def _show_texts(self, result: BuiltStatement) -> None:
-        self.pages_label.setText(self.tr("%n page(s)", "", self.page_count()))
-        version = str(result.options.version)
-        if result.sealed:
-            self.seal_label.setText(
-                self.tr("Sealed version %1. SHA-256 of the sealed content:").replace("%1", version)
-            )
-            self.hash_label.setText(result.content_sha256)
-            self.hash_label.setStyleSheet("")
-        else:
-            self.seal_label.setText(
-                self.tr("Version %1 is not sealed: it must not be signed or filed.").replace(
-                    "%1", version
-                )
-            )
-            self.hash_label.setText(self.tr("DRAFT"))
-            self.hash_label.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.facts.show_built(self.page_count(), result.options.version, result.sealed,
+                              result.content_sha256)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
