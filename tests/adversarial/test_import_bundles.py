@@ -11,9 +11,10 @@ import base64
 import hashlib
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyrage
 import pytest
@@ -47,7 +48,7 @@ class Scene:
     bundle: Path
     record_id: str
 
-    def attempt(self, bundle: Path, **kwargs: object) -> BundleRejected:
+    def attempt(self, bundle: Path, **kwargs: Any) -> BundleRejected:
         """Import ``bundle`` and check the refusal contract; return the error."""
         before_rows = S.table_counts(self.org_vault)
         before_files = S.names_under(self.root)
@@ -69,7 +70,7 @@ class Scene:
 
 
 @pytest.fixture
-def scene(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Scene:
+def scene(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Scene]:
     scratch = tmp_path / "system-tmp"
     scratch.mkdir()
     monkeypatch.setenv("TMPDIR", str(scratch))

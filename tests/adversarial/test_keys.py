@@ -142,7 +142,7 @@ def test_b6_key_file_from_a_newer_program(vault: Path, kit: ModuleType) -> None:
 
 # -- B7 ---------------------------------------------------------------------------------------
 
-HOSTILE = {
+HOSTILE: dict[str, dict[str, dict[str, object]]] = {
     "memory 64 GiB": {"kdf": {"memory_kib": 64 * 1024 * 1024}},
     "iterations 1e9": {"kdf": {"iterations": 10**9}},
     "parallelism 0": {"kdf": {"parallelism": 0}},

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,7 +140,7 @@ class Scene:
 
 
 @pytest.fixture
-def scene(tmp_path: Path) -> Scene:
+def scene(tmp_path: Path) -> Iterator[Scene]:
     org = S.org_keys(tmp_path)
     org_vault = S.new_vault(tmp_path / "org-vault")
     laptop = S.new_vault(tmp_path / "laptop")

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,7 @@ from testimony_app import cli as cli_module
 PASSPHRASE = "Tərtər-qırmızı-körpü-ёлка-7"
 NEW_PASSPHRASE = "yeni-açar-söz-новый-пароль-9"
 
-DOCUMENT = {
+DOCUMENT: dict[str, Any] = {
     "title": "Tərtər işi: Rəşad Ə.",
     "witness": {"name": "Rəşad Əliyev", "pseudonym": "R-12"},
     "interview": {

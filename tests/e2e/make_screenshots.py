@@ -104,6 +104,7 @@ def main() -> int:
     app = QApplication([sys.argv[0], "-platform", "xcb"])
     from testimony_app.services import organisation
     from testimony_app.services.demo import DEMO_PASSPHRASE, build_demo_vault
+    from testimony_app.ui.editor_sections import EffectsPage
     from testimony_app.ui.i18n import UiPreferences
     from testimony_app.ui.main_window import MainWindow
     from testimony_app.ui.prompts import ScriptedPrompts
@@ -170,6 +171,7 @@ def main() -> int:
         shoot(name)
     editor.show_section("effects")
     effects = editor.page("effects")
+    assert isinstance(effects, EffectsPage)
     effects.ensureWidgetVisible(effects.body_marks, 0, 0)
     effects.verticalScrollBar().setValue(effects.verticalScrollBar().maximum())
     shoot("editor-body-outline")

@@ -19,6 +19,7 @@ import textwrap
 import threading
 import time
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -86,7 +87,7 @@ _CHILD = textwrap.dedent(
 )
 
 
-def _reader(stream, lines: queue.Queue) -> None:
+def _reader(stream: IO[str], lines: queue.Queue[str]) -> None:
     for line in stream:
         lines.put(line.strip())
 
@@ -145,7 +146,8 @@ def test_sigkill_while_typing_loses_only_the_last_seconds(tmp_path: Path) -> Non
             child.kill()
             child.wait(10)
         stderr.close()
-        child.stdout.close()
+        if child.stdout is not None:
+            child.stdout.close()
     assert child.returncode == -signal.SIGKILL
     while not lines.empty():  # keys typed between the last read and the kill
         word, *rest = lines.get().split()

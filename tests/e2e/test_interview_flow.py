@@ -10,7 +10,7 @@ brings the list back.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,9 +19,13 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton, QTextEdit,
 from pytestqt.qtbot import QtBot
 
 from testimony_app.domain.model import Status
-from testimony_app.services.vault import unlock_vault
+from testimony_app.services.vault import VaultSession, unlock_vault
 from testimony_app.ui.prompts import ScriptedPrompts
 from testkit.qt import OpenWindow, Trigger, TypeText
+
+if TYPE_CHECKING:  # a class named Test* imported here would be collected as a test
+    from testimony_app.ui.editor import TestimonyEditor
+    from testimony_app.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.e2e
 
@@ -35,12 +39,18 @@ AMENDMENT = "\n\nŞahid sonradan əlavə etdi: həbs gecə saat ikidə olub."
 
 
 def find(root: QWidget, cls: type, name: str) -> Any:
-    child = root.findChild(cls, name)
+    child: Any = root.findChild(cls, name)  # None when absent, whatever the stub says
     assert child is not None, name
     return child
 
 
-def unlock(window, qtbot: QtBot, type_text: TypeText) -> None:
+def _session(window: MainWindow) -> VaultSession:
+    session = window.session()
+    assert session is not None, "the vault is locked"
+    return session
+
+
+def unlock(window: MainWindow, qtbot: QtBot, type_text: TypeText) -> None:
     page = window.unlock_page
     assert window.pages.currentWidget() is page
     page.passphrase.setText("")
@@ -50,7 +60,7 @@ def unlock(window, qtbot: QtBot, type_text: TypeText) -> None:
     assert window.runner.wait_idle()
 
 
-def write_testimony(editor, qtbot: QtBot, type_text: TypeText) -> None:
+def write_testimony(editor: TestimonyEditor, qtbot: QtBot, type_text: TypeText) -> None:
     """What an interviewer types, section by section, in interview order."""
     editor.show_section("consent")
     find(editor, QWidget, "consent.informed_of_purpose").setChecked(True)
@@ -168,8 +178,8 @@ def test_an_interview_from_first_run_to_amendment(
     trigger(window, "actionSeal")
     qtbot.waitUntil(editor.is_read_only, timeout=15000)
     assert window.runner.wait_idle()
-    assert window.session().testimonies.info(record_id).status == Status.SEALED
-    assert window.findChild(type(window.commands.amend), "actionAmend").isEnabled()
+    assert _session(window).testimonies.info(record_id).status == Status.SEALED
+    assert find(window, type(window.commands.amend), "actionAmend").isEnabled()
 
     # -- amend, with a reason; the new text goes into a new draft version --------------------
     scripted_prompts.queue("ask_text", "Şahid həbsin saatını dəqiqləşdirdi")
@@ -183,7 +193,7 @@ def test_an_interview_from_first_run_to_amendment(
     assert editor.save_and_wait()
 
     # -- lock: every widget, model and undo stack is empty; the session is closed -----------
-    session = window.session()
+    session = _session(window)
     trigger(window, "actionLock")
     assert window.pages.currentWidget() is window.unlock_page
     assert window.session() is None
@@ -200,7 +210,7 @@ def test_an_interview_from_first_run_to_amendment(
     assert window.runner.wait_idle()
     assert not session.is_open
     for name in ("actionNewTestimony", "actionSeal", "actionBackup", "actionSettings"):
-        assert not window.findChild(type(window.commands.new), name).isEnabled()
+        assert not find(window, type(window.commands.new), name).isEnabled()
 
     # -- unlock again: the list is back --------------------------------------------------------
     unlock(window, qtbot, type_text)

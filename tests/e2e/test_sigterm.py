@@ -19,6 +19,7 @@ import textwrap
 import threading
 import time
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -78,7 +79,7 @@ _CHILD = textwrap.dedent(
 )
 
 
-def _reader(stream, lines: queue.Queue) -> None:
+def _reader(stream: IO[str], lines: queue.Queue[str]) -> None:
     for line in stream:
         lines.put(line.strip())
 
@@ -123,7 +124,8 @@ def test_sigterm_saves_the_typing_and_locks_before_the_end(tmp_path: Path) -> No
             child.wait(10)
         stderr.close()
         reader.join(10)  # to the end of its output
-        child.stdout.close()
+        if child.stdout is not None:
+            child.stdout.close()
     while not lines.empty():
         seen.append(lines.get())
     assert status == 0, (tmp_path / "child.err").read_text()  # it ended by itself, cleanly

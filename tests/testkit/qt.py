@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
@@ -36,3 +36,25 @@ OpenWindow = Callable[..., "MainWindow"]
 #: ``summaries(n)``: n synthetic list rows (a class named Test* must not be imported into a test
 #: module, where pytest would try to collect it).
 Summaries = Callable[[int], list["TestimonySummary"]]
+
+
+T = TypeVar("T")
+
+
+def present(value: T | None) -> T:
+    """``value``, which the test expects to be there (Qt's getters may return None)."""
+    assert value is not None
+    return value
+
+
+class FakeClock:
+    """A clock that moves only when told (for the idle lock)."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds

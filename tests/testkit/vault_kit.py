@@ -293,9 +293,9 @@ def child_passwd(vault: Path, point: int) -> None:
     def fdopen(fd: int, *args: Any, **kwargs: Any) -> Any:
         return HalfWriter(real_fdopen(fd, *args, **kwargs))
 
-    tempfile.mkstemp = around("mkstemp", tempfile.mkstemp)  # type: ignore[assignment]
+    tempfile.mkstemp = around("mkstemp", tempfile.mkstemp)
     os.fchmod = around("fchmod", os.fchmod)
-    os.fdopen = fdopen  # type: ignore[assignment]
+    os.fdopen = fdopen
     os.fsync = around("fsync", os.fsync)
     os.replace = around("replace", os.replace)
     paths.fsync_dir = around("fsync_dir", paths.fsync_dir)

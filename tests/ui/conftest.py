@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from testimony_app.domain.model import Status, TestimonySummary, initials
 from testimony_app.ui import prompts as prompts_module
 from testimony_app.ui.prompts import ScriptedPrompts
-from testkit.qt import MakeWindow
+from testkit.qt import FakeClock, MakeWindow
 
 TypeText = Callable[[QWidget, str], None]
 
@@ -90,19 +90,6 @@ def make_summaries(count: int, seed: int = 7) -> list[TestimonySummary]:
 def summaries() -> Callable[[int], list[TestimonySummary]]:
     """A factory of synthetic testimony summaries."""
     return make_summaries
-
-
-class FakeClock:
-    """A clock that moves only when told (for the idle lock)."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture

@@ -31,6 +31,7 @@ from testimony_app.ui.editor import TestimonyEditor as Editor  # not "Test…": 
 from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.recorder import PcmFormat, wav_header
 from testimony_app.ui.tasks import TaskRunner
+from testkit.qt import present
 
 pytestmark = pytest.mark.gui
 
@@ -82,7 +83,7 @@ def make_png(path: Path) -> bytes:
     for x in range(60):
         for y in range(80):
             image.setPixelColor(x, y, QColor("red"))
-    assert image.save(str(path), "PNG")
+    assert image.save(str(path), "PNG")  # type: ignore[call-overload]  # the stub wants bytes
     return path.read_bytes()
 
 
@@ -132,8 +133,8 @@ def test_png_is_stored_hashed_and_shown_from_memory(
     info = view.attachments()[0]
     assert info.sha256 == hashlib.sha256(data).hexdigest()
     assert info.size == len(data)
-    assert view.table.item(0, 0).text() == "yara.png"
-    assert view.table.item(0, COL_SHA256).toolTip() == info.sha256
+    assert present(view.table.item(0, 0)).text() == "yara.png"
+    assert present(view.table.item(0, COL_SHA256)).toolTip() == info.sha256
     assert source.exists()  # the user did not ask to delete it
     assert session.testimonies.read_attachment(info.id) == data
 
@@ -209,12 +210,13 @@ def test_cancelled_import_adds_nothing(
     prompts.queue("open_paths", [str(source)])
     prompts.queue("choose", 0)
     original = view.importer._cancel.clear
-    view.importer._cancel.clear = lambda: None  # keep the cancel flag set through add_files
+    # keep the cancel flag set through add_files
+    view.importer._cancel.clear = lambda: None  # type: ignore[method-assign]
     try:
         QTest.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
         assert runner.wait_idle(20000)
     finally:
-        view.importer._cancel.clear = original
+        view.importer._cancel.clear = original  # type: ignore[method-assign]
     assert view.attachments() == []
     record_id = editor.current_record_id()
     assert record_id is not None
@@ -360,8 +362,8 @@ def test_describe_an_attachment_for_the_annex_list(
     stored = session.testimonies.get(record_id).attachments[0]
     assert stored.description == "Sol qolda göyərmə — синяк"
     assert stored.kind == "medical_report"
-    assert view.table.item(0, COL_DESCRIPTION).text() == "Sol qolda göyərmə — синяк"
-    assert view.table.item(0, COL_KIND).text() == "Medical report"
+    assert present(view.table.item(0, COL_DESCRIPTION)).text() == "Sol qolda göyərmə — синяк"
+    assert present(view.table.item(0, COL_KIND)).text() == "Medical report"
     editor.show_section("review")
     assert "attachments[0].description" not in editor.review.missing_paths()
     actions = [e.action for e in session.testimonies.history(record_id)]

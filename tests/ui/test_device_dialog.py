@@ -6,12 +6,15 @@ The dialog shows the fingerprint the organisation's program computes from the sa
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from testimony_app.services.vault import create_vault
@@ -24,8 +27,12 @@ from testkit.qt import MakeWindow, TypeText
 pytestmark = pytest.mark.gui
 
 
+
+def _titled(dialog: QWidget, title: str) -> bool:
+    return dialog.windowTitle() == title
+
 @pytest.fixture
-def runner(qtbot: QtBot):
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     task_runner = TaskRunner()
     yield task_runner
     task_runner.wait_idle(60000)
@@ -33,7 +40,7 @@ def runner(qtbot: QtBot):
 
 
 def test_the_dialog_shows_what_the_organisation_registers(
-    qtbot: QtBot, tmp_path: Path, runner
+    qtbot: QtBot, tmp_path: Path, runner: TaskRunner
 ) -> None:
     session = S.new_vault(tmp_path / "laptop")
     org_vault = S.new_vault(tmp_path / "org")
@@ -57,7 +64,7 @@ def test_the_dialog_shows_what_the_organisation_registers(
                 ("ru", "Отпечаток этого ноутбука"),
             ):
                 Translations().apply(code)
-                qtbot.waitUntil(lambda t=title: dialog.windowTitle() == t, timeout=5000)
+                qtbot.waitUntil(partial(_titled, dialog, title), timeout=5000)
         finally:
             Translations().apply("en")
     finally:

@@ -31,6 +31,7 @@ from testimony_app.ui.editor_fields import TriState
 from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.tasks import TaskRunner
 from testimony_app.ui.vocab_picker import VocabPicker
+from testkit.qt import present
 
 pytestmark = pytest.mark.gui
 
@@ -87,7 +88,7 @@ def open_and_wait(editor: Editor, record_id: str, qtbot: Any) -> None:
 
 def find(editor: QWidget, cls: type, name: str) -> Any:
     """A child by type and object name, or fail loudly."""
-    child = editor.findChild(cls, name)
+    child: Any = editor.findChild(cls, name)  # None when absent, whatever the stub says
     assert child is not None, name
     return child
 
@@ -268,7 +269,7 @@ def test_autosave_comes_one_second_after_the_typing_stops(editor: Editor) -> Non
     assert editor.autosave_interval() == 60_000
     fresh = Editor(lambda: None, TaskRunner(), ScriptedPrompts())
     assert fresh.autosave_interval() == 1000  # the default: one second after the last key
-    assert fresh.saver.findChild(QTimer, "autosaveDeadline").interval() == 1500
+    assert present(fresh.saver.findChild(QTimer, "autosaveDeadline")).interval() == 1500
     fresh.deleteLater()
 
 
@@ -663,8 +664,8 @@ def test_tab_walks_the_form_in_reading_order(editor: Editor, qtbot: Any) -> None
     qtbot.waitUntil(place.hasFocus)
     order = []
     for _ in range(4):
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        order.append(QApplication.focusWidget().objectName())
+        QTest.keyClick(present(QApplication.focusWidget()), Qt.Key.Key_Tab)
+        order.append(present(QApplication.focusWidget()).objectName())
     # Tab leaves a multi-line box instead of typing a tab into the witness's words.
     assert order == [
         "interview.setting", "interview.interviewer", "interview.interviewer_organisation",
@@ -729,7 +730,7 @@ def test_timed_saves_do_not_pile_up_behind_a_held_database(
         calls.append(testimony.narrative.text)
         real(rid, testimony)
 
-    session.testimonies.save_draft = counting  # type: ignore[method-assign]
+    session.testimonies.save_draft = counting  # type: ignore[method-assign,assignment]
     held, release = threading.Event(), threading.Event()
 
     def backup_like() -> None:

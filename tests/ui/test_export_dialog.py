@@ -81,7 +81,7 @@ def files_in(folder: Path) -> list[str]:
 
 @pytest.mark.slow
 def test_not_enrolled_enrols_after_the_fingerprint_is_confirmed(
-    qtbot: QtBot, device, runner, org, type_text: TypeText
+    qtbot: QtBot, device, runner: TaskRunner, org, type_text: TypeText
 ) -> None:
     dialog = make_dialog(qtbot, device, runner)
     assert dialog.pages.currentIndex() == ExportDialog.PAGE_ENROL
@@ -133,7 +133,13 @@ def test_not_enrolled_enrols_after_the_fingerprint_is_confirmed(
 
 @pytest.mark.slow
 def test_export_writes_a_real_bundle_with_progress_and_says_what_was_withheld(
-    qtbot: QtBot, device, runner, org, recording, tmp_path: Path, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot,
+    device,
+    runner: TaskRunner,
+    org,
+    recording,
+    tmp_path: Path,
+    scripted_prompts: ScriptedPrompts,
 ) -> None:
     S.enrol(device, org)
     sent = S.sealed(device, S.azerbaijani("sent", organisations=[S.ORG_NAME]), recording)
@@ -219,7 +225,13 @@ def test_export_writes_a_real_bundle_with_progress_and_says_what_was_withheld(
 
 @pytest.mark.slow
 def test_cancel_mid_export_leaves_no_file(
-    qtbot: QtBot, device, runner, org, recording, tmp_path: Path, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot,
+    device,
+    runner: TaskRunner,
+    org,
+    recording,
+    tmp_path: Path,
+    scripted_prompts: ScriptedPrompts,
 ) -> None:
     S.enrol(device, org)
     record_id = S.sealed(device, S.azerbaijani("cancel"), recording)
@@ -265,7 +277,7 @@ def test_cancel_mid_export_leaves_no_file(
 
 @pytest.mark.slow
 def test_only_withheld_records_means_nothing_is_written(
-    qtbot: QtBot, device, runner, org, tmp_path: Path, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot, device, runner: TaskRunner, org, tmp_path: Path, scripted_prompts: ScriptedPrompts
 ) -> None:
     S.enrol(device, org)
     other = S.sealed(device, S.english("other", organisations=["Başqa Təşkilat"]))
@@ -286,7 +298,7 @@ def test_only_withheld_records_means_nothing_is_written(
 
 @pytest.mark.slow
 def test_unticked_records_stay_and_cancelling_the_path_does_nothing(
-    qtbot: QtBot, device, runner, org, tmp_path: Path, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot, device, runner: TaskRunner, org, tmp_path: Path, scripted_prompts: ScriptedPrompts
 ) -> None:
     S.enrol(device, org)
     first = S.sealed(device, S.english("first"))
@@ -387,7 +399,7 @@ def test_withheld_reasons_are_shown_in_the_interface_language() -> None:
 
 @pytest.mark.slow
 def test_a_record_that_goes_redacted_is_reviewed_before_the_export(
-    qtbot: QtBot, device, runner, org, tmp_path: Path, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot, device, runner: TaskRunner, org, tmp_path: Path, scripted_prompts: ScriptedPrompts
 ) -> None:
     S.enrol(device, org)
     t = S.azerbaijani("review", name_may_appear=False)
@@ -435,7 +447,7 @@ def test_a_record_that_goes_redacted_is_reviewed_before_the_export(
 
 
 def test_every_version_that_goes_redacted_is_reviewed(
-    qtbot: QtBot, device, runner, org, tmp_path: Path, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot, device, runner: TaskRunner, org, tmp_path: Path, scripted_prompts: ScriptedPrompts
 ) -> None:
     S.enrol(device, org)
     t = S.azerbaijani("versions", name_may_appear=False)

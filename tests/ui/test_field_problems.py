@@ -13,11 +13,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QComboBox, QMainWindow
 
 from testimony_app.services.vault import VaultSession, create_vault
 from testimony_app.ui.editor import TestimonyEditor as Editor  # not "Test…": pytest collects those
 from testimony_app.ui.editor_fields import PatternField, date_problem, time_problem
+from testimony_app.ui.editor_repeatable import RepeatablePage
 from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.tasks import TaskRunner
 
@@ -39,6 +40,12 @@ def runner() -> Iterator[TaskRunner]:
     tasks.wait_idle(10000)
     tasks.shutdown()
 
+
+
+def _editor(window: QMainWindow) -> Editor:
+    editor = window.centralWidget()
+    assert isinstance(editor, Editor)
+    return editor
 
 @pytest.fixture
 def window(qtbot: Any, session: VaultSession, runner: TaskRunner) -> QMainWindow:
@@ -72,7 +79,7 @@ def _type(field: PatternField, text: str) -> None:
 def test_an_impossible_date_says_why_in_the_tooltip_and_the_status_line(
     window: QMainWindow, qtbot: Any
 ) -> None:
-    editor = window.centralWidget()
+    editor = _editor(window)
     editor.show_section("witness")
     born = _field(window, "witness.date_of_birth")
     _type(born, "2017-13-45")
@@ -91,12 +98,14 @@ def test_an_impossible_date_says_why_in_the_tooltip_and_the_status_line(
 
 
 def test_a_date_must_be_as_exact_as_its_precision(window: QMainWindow, qtbot: Any) -> None:
-    editor = window.centralWidget()
+    editor = _editor(window)
     editor.show_section("acts")
     acts = editor.page("acts")
+    assert isinstance(acts, RepeatablePage)
     acts.add_item()
     when = _field(window, "acts.date")
     precision = acts.detail_fields["date_precision"]
+    assert isinstance(precision, QComboBox)
     assert precision.value() == "day"
     _type(when, "2017-05")
     assert "has no day" in when.problem()
@@ -107,18 +116,20 @@ def test_a_date_must_be_as_exact_as_its_precision(window: QMainWindow, qtbot: An
     assert when.problem() == ""
 
     detentions = editor.page("detentions")
+    assert isinstance(detentions, RepeatablePage)
     editor.show_section("detentions")
     detentions.add_item()
     start = _field(window, "detentions.start_date")
     _type(start, "2017")
     assert "has no day" in start.problem()
     start_precision = detentions.detail_fields["start_precision"]
+    assert isinstance(start_precision, QComboBox)
     start_precision.setCurrentIndex(start_precision.findData("month"))
     assert "has no month" in start.problem()
 
 
 def test_times_say_why_too(window: QMainWindow) -> None:
-    window.centralWidget().show_section("interview")
+    _editor(window).show_section("interview")
     start = _field(window, "interview.start_time")
     _type(start, "25:70")
     assert "HH:MM" in start.problem()

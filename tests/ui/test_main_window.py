@@ -16,7 +16,7 @@ from testimony_app.domain import model
 from testimony_app.services import vault as vault_service
 from testimony_app.ui.main_window import MainWindow
 from testimony_app.ui.prompts import ScriptedPrompts
-from testkit.qt import MakeWindow, TypeText
+from testkit.qt import FakeClock, MakeWindow, TypeText
 
 pytestmark = pytest.mark.slow  # each test builds the real window over a real vault (0.5-2 s)
 
@@ -154,7 +154,11 @@ def test_lock_closes_the_session(
 
 
 def test_idle_lock_with_an_injected_clock(
-    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText, clocks
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    type_text: TypeText,
+    clocks: tuple[FakeClock, FakeClock],
 ) -> None:
     make_vault(tmp_path / "vault")
     window = make_window()

@@ -32,7 +32,7 @@ def test_many_invalid_variants_and_true_signals_do_not_abort(qtbot: QtBot) -> No
     for _ in range(20_000):  # without the guard this aborts after a few thousand
         assert index.data(Qt.ItemDataRole.UserRole + 9) is None
     emitter = _Emitter()
-    seen = []
+    seen: list[object] = []
     emitter.flag.connect(lambda value: seen.append(value) if len(seen) < 1 else None)
     for _ in range(5_000):  # without the guard this aborts after a few hundred
         emitter.flag.emit(True)

@@ -109,7 +109,7 @@ def records(dialog: ReceiptDialog) -> dict[str, tuple[str, str]]:
 
 
 def test_receipt_says_what_became_of_each_record_and_why(
-    qtbot: QtBot, exchange, runner, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot, exchange, runner: TaskRunner, scripted_prompts: ScriptedPrompts
 ) -> None:
     device = exchange.device
     device.testimonies.begin_amendment(exchange.full, "bir əlavə")  # an amendment open
@@ -150,7 +150,7 @@ def test_receipt_says_what_became_of_each_record_and_why(
 
 
 def test_receipt_then_purge_keeps_only_what_must_stay(
-    qtbot: QtBot, exchange, runner, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot, exchange, runner: TaskRunner, scripted_prompts: ScriptedPrompts
 ) -> None:
     device = exchange.device
     receipt = exchange.receipt()
@@ -205,7 +205,7 @@ def test_receipt_then_purge_keeps_only_what_must_stay(
 
 
 def test_the_record_list_is_translated(
-    qtbot: QtBot, exchange, runner, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot, exchange, runner: TaskRunner, scripted_prompts: ScriptedPrompts
 ) -> None:
     receipt = exchange.receipt()
     dialog = make_dialog(qtbot, exchange.device, runner)
@@ -224,7 +224,7 @@ def test_the_record_list_is_translated(
 
 
 def test_a_receipt_signed_by_another_key_is_refused_in_one_sentence(
-    qtbot: QtBot, exchange, runner, scripted_prompts: ScriptedPrompts, tmp_path: Path
+    qtbot: QtBot, exchange, runner: TaskRunner, scripted_prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     other = S.org_keys(tmp_path / "impostor")
     forged = organisation.receipt(
@@ -247,7 +247,7 @@ def test_a_receipt_signed_by_another_key_is_refused_in_one_sentence(
 
 
 def test_choosing_no_file_does_nothing(
-    qtbot: QtBot, exchange, runner, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot, exchange, runner: TaskRunner, scripted_prompts: ScriptedPrompts
 ) -> None:
     dialog = make_dialog(qtbot, exchange.device, runner)
     scripted_prompts.queue("open_paths", [])

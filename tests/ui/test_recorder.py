@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from testimony_app.domain.model import AttachmentInfo
 from testimony_app.errors import DiskFull
@@ -40,6 +40,7 @@ from testimony_app.ui.recorder import (
     wav_header,
 )
 from testimony_app.ui.tasks import TaskRunner
+from testkit.qt import present
 
 pytestmark = pytest.mark.gui
 
@@ -209,7 +210,7 @@ def test_chunks_reach_the_vault_while_recording(
     view = editor.attachments.view
     recorder = view.recorder.recorder
     press_record(editor, qtbot)
-    indicator = editor.findChild(QWidget, "recordingIndicator")
+    indicator = present(editor.findChild(QLabel, "recordingIndicator"))
     assert indicator is not None
     assert indicator.isVisible()
     assert view.recorder.button.text() == "Stop recording"
@@ -405,7 +406,7 @@ def tone_frequency(wav: bytes) -> float:
     assert loud, "the recording is silent"
     part = frames[loud[0] : loud[-1]]
     crossings = sum(1 for a, b in itertools.pairwise(part) if a < 0 <= b)
-    return crossings / (len(part) / rate)
+    return float(crossings / (len(part) / rate))
 
 
 @pytest.fixture

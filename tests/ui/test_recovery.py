@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from testimony_app.domain import model
 from testimony_app.errors import DiskFull
 from testimony_app.services import vault as vault_service
+from testimony_app.ui.main_window import MainWindow
 from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.shell.session_controller import OPEN_RECORD
 from testkit.qt import MakeWindow, TypeText
@@ -39,7 +40,7 @@ def make_vault(path, *, open_at_exit: bool) -> str:
     return record_id
 
 
-def unlock(window, qtbot: QtBot, type_text: TypeText) -> None:
+def unlock(window: MainWindow, qtbot: QtBot, type_text: TypeText) -> None:
     type_text(window.unlock_page.passphrase, PASSPHRASE)
     QTest.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.list_page, timeout=10000)
@@ -97,7 +98,7 @@ def test_a_clean_close_leaves_nothing_to_report(
     assert again.findChild(QMessageBox, "recoveryNotice") is None
 
 
-def stored_while_open(window) -> str | None:
+def stored_while_open(window: MainWindow) -> str | None:
     return window.session().get_setting(OPEN_RECORD)
 
 

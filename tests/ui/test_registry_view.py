@@ -111,7 +111,9 @@ def settle(qtbot: QtBot, view: RegistryView) -> None:
     qtbot.waitUntil(lambda: not view.busy, timeout=20000)
 
 
-def open_view(qtbot: QtBot, session, runner, record_id=None) -> RegistryView:
+def open_view(
+    qtbot: QtBot, session: VaultSession, runner: TaskRunner, record_id=None
+) -> RegistryView:
     view = RegistryView(lambda: session, runner, record_id)
     qtbot.addWidget(view)
     view.show()
@@ -137,7 +139,12 @@ def confirm_first_suggestion(qtbot: QtBot, view: RegistryView, entry_id: str) ->
 
 
 def test_suggest_confirm_and_corroborate_across_scripts(
-    qtbot: QtBot, session, records, runner, type_text: TypeText, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    session: VaultSession,
+    records,
+    runner: TaskRunner,
+    type_text: TypeText,
+    monkeypatch: pytest.MonkeyPatch,
 ):
     threads: list[int] = []
     original = session.registry.corroborate
@@ -250,7 +257,7 @@ def test_suggest_confirm_and_corroborate_across_scripts(
 
 
 def test_reject_keeps_an_entry_from_being_suggested_again(
-    qtbot: QtBot, session, records, runner
+    qtbot: QtBot, session: VaultSession, records, runner: TaskRunner
 ) -> None:
     entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
     view = open_view(qtbot, session, runner, records["ru"])
@@ -264,7 +271,11 @@ def test_reject_keeps_an_entry_from_being_suggested_again(
 
 
 def test_merge_asks_first_and_undo_restores(
-    qtbot: QtBot, session, records, runner, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot,
+    session: VaultSession,
+    records,
+    runner: TaskRunner,
+    scripted_prompts: ScriptedPrompts,
 ) -> None:
     one = session.registry.link(records["az"], PERP, new_entry=True).entry_id
     two = session.registry.link(records["ru"], PERP, new_entry=True).entry_id
@@ -313,7 +324,9 @@ def test_merge_asks_first_and_undo_restores(
     assert session.check().ok
 
 
-def test_closing_wipes_the_tables(qtbot: QtBot, session, records, runner) -> None:
+def test_closing_wipes_the_tables(
+    qtbot: QtBot, session: VaultSession, records, runner: TaskRunner
+) -> None:
     entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
     view = open_view(qtbot, session, runner, records["ru"])
     assert view.select_entry(entry)
@@ -414,7 +427,7 @@ def _expected_reasons(language: str, factors) -> str:
 
 
 def test_suggestion_reasons_speak_the_interface_language(
-    qtbot: QtBot, session, records, runner
+    qtbot: QtBot, session: VaultSession, records, runner: TaskRunner
 ) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
 
@@ -463,7 +476,11 @@ def test_suggestion_reasons_speak_the_interface_language(
 
 
 def test_dates_are_checked_before_anything_is_filtered(
-    qtbot: QtBot, session, records, runner, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    session: VaultSession,
+    records,
+    runner: TaskRunner,
+    monkeypatch: pytest.MonkeyPatch,
 ):
     entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
     view = open_view(qtbot, session, runner)
@@ -574,7 +591,7 @@ def _large_listing(count: int):
     return Listing(tuple(rows), ())
 
 
-def test_a_registry_of_thousands_filters_to_the_right_rows(qtbot: QtBot, runner):
+def test_a_registry_of_thousands_filters_to_the_right_rows(qtbot: QtBot, runner: TaskRunner):
     from testimony_app.domain.transliteration import skeleton
     from testimony_app.ui.registry import EntryTableModel
 
@@ -668,7 +685,7 @@ def test_a_registry_of_thousands_filters_to_the_right_rows(qtbot: QtBot, runner)
 
 
 def test_listing_counts_come_from_one_read(
-    session, records, monkeypatch: pytest.MonkeyPatch
+    session: VaultSession, records, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from testimony_app.ui.registry import load_listing
 
@@ -686,7 +703,9 @@ def test_listing_counts_come_from_one_read(
     assert {r.entry.id: r.testimonies for r in listing.rows} == {entry: 2, unit: 1, place: 0}
 
 
-def test_an_unnamed_perpetrator_speaks_the_interface_language(qtbot: QtBot, session, runner):
+def test_an_unnamed_perpetrator_speaks_the_interface_language(
+    qtbot: QtBot, session: VaultSession, runner: TaskRunner
+):
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from testimony_app.ui.i18n import Translations

@@ -6,7 +6,9 @@ A real vault (cheap test KDF) and the real task runner; a plain widget stands fo
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import shiboken6
@@ -33,7 +35,7 @@ class Holder:
 
 
 @pytest.fixture
-def vault(tmp_path: Path):
+def vault(tmp_path: Path) -> Iterator[VaultSession]:
     session = create_vault(tmp_path / "vault", "pass", kdf="test")
     yield session
     if session.is_open:
@@ -41,19 +43,21 @@ def vault(tmp_path: Path):
 
 
 @pytest.fixture
-def runner(qtbot: QtBot):
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     task_runner = TaskRunner()
     yield task_runner
     task_runner.wait_idle(5000)
     task_runner.shutdown()
 
 
-def test_the_call_runs_on_the_worker_and_answers_on_the_gui_thread(qtbot: QtBot, vault, runner):
+def test_the_call_runs_on_the_worker_and_answers_on_the_gui_thread(
+    qtbot: QtBot, vault: VaultSession, runner: TaskRunner
+) -> None:
     owner = QWidget()
     ops = SessionOp(owner, Holder(vault), runner)
     counts: list[int] = []
     ops.pending_changed.connect(counts.append)
-    seen = []
+    seen: list[Any] = []
     gui = threading.get_ident()
 
     def work(session: VaultSession) -> tuple[int, str]:
@@ -70,7 +74,7 @@ def test_the_call_runs_on_the_worker_and_answers_on_the_gui_thread(qtbot: QtBot,
 
 
 def test_an_answer_after_the_owner_closed_is_dropped_and_not_counted(
-    qtbot: QtBot, vault, runner
+    qtbot: QtBot, vault: VaultSession, runner: TaskRunner
 ) -> None:
     owner = QWidget()
     ops = SessionOp(owner, Holder(vault), runner)
@@ -84,7 +88,7 @@ def test_an_answer_after_the_owner_closed_is_dropped_and_not_counted(
 
 
 def test_an_answer_after_the_lock_is_dropped_even_an_error(
-    qtbot: QtBot, vault, runner, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot, vault: VaultSession, runner: TaskRunner, scripted_prompts: ScriptedPrompts
 ) -> None:
     owner = QWidget()
     holder = Holder(vault)
@@ -107,7 +111,9 @@ def test_an_answer_after_the_lock_is_dropped_even_an_error(
     assert not ops.submit(lambda s: s.testimonies.list(), seen.append)
 
 
-def test_answers_discarded_by_the_runner_still_count_down(qtbot: QtBot, vault, runner) -> None:
+def test_answers_discarded_by_the_runner_still_count_down(
+    qtbot: QtBot, vault: VaultSession, runner: TaskRunner
+) -> None:
     owner = QWidget()
     ops = SessionOp(owner, Holder(vault), runner)
     seen: list[object] = []
@@ -119,7 +125,7 @@ def test_answers_discarded_by_the_runner_still_count_down(qtbot: QtBot, vault, r
 
 
 def test_an_error_nobody_handles_is_said_in_one_sentence(
-    qtbot: QtBot, vault, runner, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot, vault: VaultSession, runner: TaskRunner, scripted_prompts: ScriptedPrompts
 ) -> None:
     owner = QWidget()
     ops = SessionOp(owner, Holder(vault), runner)
@@ -130,7 +136,9 @@ def test_an_error_nobody_handles_is_said_in_one_sentence(
     assert "Traceback" not in text
 
 
-def test_a_deleted_owner_gets_nothing(qtbot: QtBot, vault, runner) -> None:
+def test_a_deleted_owner_gets_nothing(
+    qtbot: QtBot, vault: VaultSession, runner: TaskRunner
+) -> None:
     owner = QWidget()
     ops = SessionOp(owner, Holder(vault), runner)
     seen: list[object] = []

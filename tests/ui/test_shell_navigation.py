@@ -8,25 +8,26 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from testimony_app.services import vault as vault_service
 from testimony_app.ui.guide_viewer import GuideViewer
+from testimony_app.ui.main_window import MainWindow
 from testimony_app.ui.prompts import ScriptedPrompts
-from testkit.qt import MakeWindow
+from testkit.qt import FakeClock, MakeWindow
 
 PASSPHRASE = "qarğa-dəniz-kitab-çay-günəş-yol"
 
 
-def _unlock(window, qtbot: QtBot, passphrase=PASSPHRASE):
+def _unlock(window: MainWindow, qtbot: QtBot, passphrase: str = PASSPHRASE) -> None:
     window.unlock_page.passphrase.setText(passphrase)
     window.unlock_page.unlock_button.click()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.list_page, timeout=10000)
     assert window.runner.wait_idle()
 
 
-def _action(window, name: str) -> QAction:
+def _action(window: MainWindow, name: str) -> QAction:
     action = window.findChild(QAction, name)
     assert action is not None, name
     return action
@@ -72,6 +73,7 @@ def test_a_new_testimony_opens_on_consent_with_the_cursor_in_its_first_field(
     assert window.pages.currentWidget() is window.editor
     assert editor.current_section() == "consent"
     first = editor.consent.fields["informed_of_purpose"]
+    assert isinstance(first, QWidget)
     qtbot.waitUntil(first.hasFocus, timeout=3000)
 
 
@@ -117,7 +119,7 @@ def test_open_vault_and_new_vault_from_the_window(
 
 
 def test_the_idle_warning_shows_over_the_window_and_a_key_keeps_it_open(
-    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, clocks
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, clocks: tuple[FakeClock, FakeClock]
 ) -> None:
     vault_service.create_vault(tmp_path / "vault", PASSPHRASE, kdf="test").lock()
     window = make_window()

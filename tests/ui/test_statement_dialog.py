@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import io
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -22,10 +24,11 @@ from pytestqt.qtbot import QtBot
 from testimony_app.services.vault import VaultSession, create_vault
 from testimony_app.ui.i18n import Translations
 from testimony_app.ui.prompts import ScriptedPrompts
-from testimony_app.ui.statement_dialog import StatementDialog, default_language
+from testimony_app.ui.statement_build import default_language
+from testimony_app.ui.statement_dialog import StatementDialog
 from testimony_app.ui.tasks import TaskRunner
 from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
-from testkit.qt import MakeWindow, TypeText
+from testkit.qt import MakeWindow, TypeText, present
 
 pytestmark = pytest.mark.gui
 
@@ -43,7 +46,7 @@ def pdf_pages(data: bytes) -> int:
 
 
 @pytest.fixture
-def session(tmp_path: Path) -> VaultSession:
+def session(tmp_path: Path) -> Iterator[VaultSession]:
     opened = S.new_vault(tmp_path / "vault")
     yield opened
     if opened.is_open:
@@ -51,7 +54,7 @@ def session(tmp_path: Path) -> VaultSession:
 
 
 @pytest.fixture
-def runner(qtbot: QtBot):
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     task_runner = TaskRunner()
     yield task_runner
     task_runner.wait_idle(20000)
@@ -62,7 +65,9 @@ def wait_built(qtbot: QtBot, dialog: StatementDialog) -> None:
     qtbot.waitUntil(lambda: dialog.statement is not None and not dialog.busy, timeout=30000)
 
 
-def open_dialog(qtbot: QtBot, session: VaultSession, runner: TaskRunner, record_id: str, **kw):
+def open_dialog(
+    qtbot: QtBot, session: VaultSession, runner: TaskRunner, record_id: str, **kw: Any
+) -> StatementDialog:
     dialog = StatementDialog(lambda: session, runner, record_id, **kw)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -79,13 +84,13 @@ def test_default_language_is_the_interviews_when_a_statement_can_be_made_in_it()
 
 @pytest.mark.slow
 def test_preview_is_the_real_pdf_built_off_the_gui_thread(
-    qtbot: QtBot, session, runner, monkeypatch: pytest.MonkeyPatch
-):
+    qtbot: QtBot, session: VaultSession, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     record_id = S.sealed(session, S.azerbaijani("preview"))
     threads: list[int] = []
     original = session.statements.build
 
-    def spy(*args, **kwargs):  # calls through; notes only the thread
+    def spy(*args: Any, **kwargs: Any) -> Any:  # calls through; notes only the thread
         threads.append(threading.get_ident())
         return original(*args, **kwargs)
 
@@ -132,7 +137,11 @@ def test_preview_is_the_real_pdf_built_off_the_gui_thread(
 
 @pytest.mark.slow
 def test_language_switch_rebuilds_and_save_writes_the_same_bytes(
-    qtbot: QtBot, session, runner, scripted_prompts: ScriptedPrompts, tmp_path: Path
+    qtbot: QtBot,
+    session: VaultSession,
+    runner: TaskRunner,
+    scripted_prompts: ScriptedPrompts,
+    tmp_path: Path,
 ) -> None:
     record_id = S.sealed(session, S.english("switch"))
     dialog = open_dialog(qtbot, session, runner, record_id, ui_language="ru")
@@ -146,8 +155,8 @@ def test_language_switch_rebuilds_and_save_writes_the_same_bytes(
         dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("az"))
         assert dialog.busy  # rebuilding, off the GUI thread
     assert dialog.statement is not None
-    assert dialog.statement.options.language == "az"
-    assert dialog.statement.pdf != english.pdf
+    assert present(dialog.statement).options.language == "az"
+    assert present(dialog.statement).pdf != english.pdf
     assert dialog.page_count() == pdf_pages(dialog.statement.pdf)
 
     target = tmp_path / "out" / "ifade"
@@ -157,7 +166,7 @@ def test_language_switch_rebuilds_and_save_writes_the_same_bytes(
         QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     written = target.with_suffix(".pdf")  # the extension is added when none was typed
     assert written.read_bytes() == session.statements.build(record_id, language="az")
-    assert written.read_bytes() == dialog.statement.pdf
+    assert written.read_bytes() == present(dialog.statement).pdf
     assert oct(written.stat().st_mode & 0o777) == "0o600"
     assert saved.args[0] in dialog.saved_label.text()
     text = pdf_text(written.read_bytes())
@@ -172,7 +181,11 @@ def test_language_switch_rebuilds_and_save_writes_the_same_bytes(
 
 @pytest.mark.slow
 def test_draft_redacted_and_earlier_versions(
-    qtbot: QtBot, session, runner, scripted_prompts: ScriptedPrompts, tmp_path: Path
+    qtbot: QtBot,
+    session: VaultSession,
+    runner: TaskRunner,
+    scripted_prompts: ScriptedPrompts,
+    tmp_path: Path,
 ) -> None:
     record_id = S.sealed(session, S.azerbaijani("versions"))
     session.testimonies.begin_amendment(record_id, "Tərcüməçi düzəliş etdi")
@@ -180,7 +193,7 @@ def test_draft_redacted_and_earlier_versions(
     wait_built(qtbot, dialog)
     # The newest version is the amendment's draft: it says DRAFT, not a hash.
     assert dialog.statement is not None
-    assert dialog.statement.options.version == 2
+    assert present(dialog.statement).options.version == 2
     assert dialog.hash_label.text() == "DRAFT"
     assert "not sealed" in dialog.seal_label.text()
     assert dialog.version_combo.isEnabled()
@@ -188,13 +201,13 @@ def test_draft_redacted_and_earlier_versions(
 
     with qtbot.waitSignal(dialog.built, timeout=30000):
         dialog.version_combo.setCurrentIndex(dialog.version_combo.findData(1))
-    assert dialog.statement.options.version == 1
+    assert present(dialog.statement).options.version == 1
     first = session.testimonies.info(record_id).versions[0]
     assert dialog.hash_label.text() == first.content_sha256
 
     with qtbot.waitSignal(dialog.built, timeout=30000):
         dialog.set_redacted(True)
-    redacted = dialog.statement.pdf
+    redacted = present(dialog.statement).pdf
     assert redacted == session.statements.build(record_id, version=1, language="az", redacted=True)
     assert "Məhərrəmov" not in pdf_text(redacted)
 
@@ -221,7 +234,9 @@ def test_draft_redacted_and_earlier_versions(
 
 
 @pytest.mark.slow
-def test_rapid_changes_are_coalesced_and_the_last_one_wins(qtbot: QtBot, session, runner) -> None:
+def test_rapid_changes_are_coalesced_and_the_last_one_wins(
+    qtbot: QtBot, session: VaultSession, runner: TaskRunner
+) -> None:
     record_id = S.sealed(session, S.russian("rapid"))
     dialog = open_dialog(qtbot, session, runner, record_id, ui_language="en")
     wait_built(qtbot, dialog)
@@ -231,9 +246,10 @@ def test_rapid_changes_are_coalesced_and_the_last_one_wins(qtbot: QtBot, session
     dialog.set_redacted(True)
     wait_built(qtbot, dialog)
     assert dialog.statement is not None
-    assert dialog.statement.options.language == "az"
-    assert dialog.statement.options.redacted
-    assert dialog.statement.pdf == session.statements.build(record_id, language="az", redacted=True)
+    assert present(dialog.statement).options.language == "az"
+    assert present(dialog.statement).options.redacted
+    built = session.statements.build(record_id, language="az", redacted=True)
+    assert present(dialog.statement).pdf == built
     assert runner.pending == 0
 
 
@@ -294,7 +310,11 @@ def test_statement_action_on_the_list_and_in_the_editor_and_the_lock_closes_it(
 
 @pytest.mark.slow
 def test_preview_never_touches_the_disk(
-    qtbot: QtBot, session, runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    session: VaultSession,
+    runner: TaskRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """No temporary file: the working directory and TMPDIR stay empty while previewing."""
     scratch = tmp_path / "scratch"
@@ -311,7 +331,9 @@ def test_preview_never_touches_the_disk(
 
 
 @pytest.mark.slow
-def test_the_dialog_speaks_azerbaijani_and_russian(qtbot: QtBot, session, runner) -> None:
+def test_the_dialog_speaks_azerbaijani_and_russian(
+    qtbot: QtBot, session: VaultSession, runner: TaskRunner
+) -> None:
     record_id = S.sealed(session, S.english("language"))
     try:
         Translations().apply("az")
@@ -341,15 +363,19 @@ def test_the_dialog_speaks_azerbaijani_and_russian(qtbot: QtBot, session, runner
 
 @pytest.mark.slow
 def test_name_consent_no_opens_on_the_redacted_variant_with_a_banner(
-    qtbot: QtBot, session, runner, scripted_prompts: ScriptedPrompts, tmp_path: Path
+    qtbot: QtBot,
+    session: VaultSession,
+    runner: TaskRunner,
+    scripted_prompts: ScriptedPrompts,
+    tmp_path: Path,
 ) -> None:
     record_id = S.sealed(session, S.azerbaijani("consent-no", name_may_appear=False))
     dialog = open_dialog(qtbot, session, runner, record_id, ui_language="en")
     assert not dialog.variant_combo.isEnabled()  # until the consent is known
     wait_built(qtbot, dialog)
     assert dialog.redacted
-    assert dialog.statement.options.redacted
-    assert WITNESS_AZ not in pdf_text(dialog.statement.pdf)
+    assert present(dialog.statement).options.redacted
+    assert WITNESS_AZ not in pdf_text(present(dialog.statement).pdf)
     assert dialog.consent_banner.isVisible()
     assert "did not agree to their name appearing" in dialog.consent_banner.text()
 
@@ -363,34 +389,38 @@ def test_name_consent_no_opens_on_the_redacted_variant_with_a_banner(
     scripted_prompts.queue("ask_text", "Məhkəmə üçün imzalanacaq nüsxə")
     with qtbot.waitSignal(dialog.built, timeout=30000):
         dialog.set_redacted(False)
-    assert not dialog.statement.options.redacted
-    assert WITNESS_AZ in pdf_text(dialog.statement.pdf)
+    assert not present(dialog.statement).options.redacted
+    assert WITNESS_AZ in pdf_text(present(dialog.statement).pdf)
     assert "Məhkəmə üçün" in dialog.consent_banner.text()
 
     target = tmp_path / "named.pdf"
     scripted_prompts.queue("save_path", str(target))
     with qtbot.waitSignal(dialog.saved, timeout=30000):
         dialog.save()
-    assert target.read_bytes() == dialog.statement.pdf
+    assert target.read_bytes() == present(dialog.statement).pdf
     actions = [e.action for e in session.testimonies.history(record_id)]
     assert actions[-1] == "named-statement"
 
 
 @pytest.mark.slow
 def test_name_consent_yes_opens_on_the_full_statement_without_a_banner(
-    qtbot: QtBot, session, runner
+    qtbot: QtBot, session: VaultSession, runner: TaskRunner
 ) -> None:
     record_id = S.sealed(session, S.azerbaijani("consent-yes"))
     dialog = open_dialog(qtbot, session, runner, record_id, ui_language="en")
     wait_built(qtbot, dialog)
     assert not dialog.redacted
     assert not dialog.consent_banner.isVisible()
-    assert WITNESS_AZ in pdf_text(dialog.statement.pdf)
+    assert WITNESS_AZ in pdf_text(present(dialog.statement).pdf)
 
 
 @pytest.mark.slow
 def test_the_review_lists_the_replacements_and_its_choices_are_saved(
-    qtbot: QtBot, session, runner, scripted_prompts: ScriptedPrompts, tmp_path: Path
+    qtbot: QtBot,
+    session: VaultSession,
+    runner: TaskRunner,
+    scripted_prompts: ScriptedPrompts,
+    tmp_path: Path,
 ) -> None:
     t = S.azerbaijani("review", name_may_appear=False)
     t.witness.name = "Azad Məmmədov"
@@ -399,7 +429,7 @@ def test_the_review_lists_the_replacements_and_its_choices_are_saved(
     record_id = S.sealed(session, t)
     dialog = open_dialog(qtbot, session, runner, record_id, ui_language="en")
     wait_built(qtbot, dialog)
-    previewed = dialog.statement.pdf
+    previewed = present(dialog.statement).pdf
     target = tmp_path / "review.pdf"
     scripted_prompts.queue("save_path", str(target))
     with qtbot.waitSignal(dialog.review_opened, timeout=30000) as opened:
@@ -438,4 +468,4 @@ def test_the_review_lists_the_replacements_and_its_choices_are_saved(
     assert [c.text for c in stored.hide] == ["azad"]
     # The preview is rebuilt with the stored choices: the file is what is on screen.
     qtbot.waitUntil(lambda: dialog.statement is not None and not dialog.busy
-                    and dialog.statement.pdf == target.read_bytes(), timeout=30000)
+                    and present(dialog.statement).pdf == target.read_bytes(), timeout=30000)

@@ -3,6 +3,7 @@ starts with exactly the previewed bytes and checks with ``verify_statement``. Re
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def session(tmp_path: Path) -> VaultSession:
+def session(tmp_path: Path) -> Iterator[VaultSession]:
     opened = S.new_vault(tmp_path / "vault")
     yield opened
     if opened.is_open:
@@ -30,7 +31,7 @@ def session(tmp_path: Path) -> VaultSession:
 
 
 @pytest.fixture
-def runner(qtbot: QtBot):
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     task_runner = TaskRunner()
     yield task_runner
     task_runner.wait_idle(30000)
@@ -49,7 +50,11 @@ def _open(
 
 @pytest.mark.slow
 def test_a_sealed_statement_is_saved_signed_and_verifies(
-    qtbot: QtBot, session, runner, scripted_prompts: ScriptedPrompts, tmp_path: Path
+    qtbot: QtBot,
+    session: VaultSession,
+    runner: TaskRunner,
+    scripted_prompts: ScriptedPrompts,
+    tmp_path: Path,
 ) -> None:
     record_id = S.sealed(session, S.azerbaijani("imza"))
     dialog = _open(qtbot, session, runner, record_id)
@@ -90,7 +95,11 @@ def test_a_sealed_statement_is_saved_signed_and_verifies(
 
 @pytest.mark.slow
 def test_a_draft_offers_no_signature(
-    qtbot: QtBot, session, runner, scripted_prompts: ScriptedPrompts, tmp_path: Path
+    qtbot: QtBot,
+    session: VaultSession,
+    runner: TaskRunner,
+    scripted_prompts: ScriptedPrompts,
+    tmp_path: Path,
 ) -> None:
     record_id = S.sealed(session, S.english("draft"))
     session.testimonies.begin_amendment(record_id, "Corrected a date")
@@ -117,7 +126,9 @@ def test_a_draft_offers_no_signature(
 
 
 @pytest.mark.slow
-def test_the_checkbox_speaks_azerbaijani_and_russian(qtbot: QtBot, session, runner) -> None:
+def test_the_checkbox_speaks_azerbaijani_and_russian(
+    qtbot: QtBot, session: VaultSession, runner: TaskRunner
+) -> None:
     record_id = S.sealed(session, S.english("dil"))
     try:
         Translations().apply("az")

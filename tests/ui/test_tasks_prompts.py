@@ -23,7 +23,7 @@ def runner(qtbot: QtBot):
     task_runner.shutdown()
 
 
-def test_work_runs_off_the_gui_thread_and_results_come_back_on_it(runner) -> None:
+def test_work_runs_off_the_gui_thread_and_results_come_back_on_it(runner: TaskRunner) -> None:
     gui = threading.get_ident()
     seen = []
     runner.submit(
@@ -34,7 +34,7 @@ def test_work_runs_off_the_gui_thread_and_results_come_back_on_it(runner) -> Non
     assert seen[0][1] == gui
 
 
-def test_tasks_run_one_at_a_time_in_order(runner):
+def test_tasks_run_one_at_a_time_in_order(runner: TaskRunner):
     order = []
     active = []
 
@@ -52,7 +52,7 @@ def test_tasks_run_one_at_a_time_in_order(runner):
     assert order == [0, 1, 2, 3, 4]
 
 
-def test_busy_changes_once_per_burst(runner) -> None:
+def test_busy_changes_once_per_burst(runner: TaskRunner) -> None:
     states = []
     runner.busy_changed.connect(states.append)
     for _ in range(3):
@@ -64,7 +64,7 @@ def test_busy_changes_once_per_burst(runner) -> None:
 
 
 @pytest.mark.slow
-def test_the_gui_stays_responsive_while_a_slow_task_runs(runner, qtbot: QtBot) -> None:
+def test_the_gui_stays_responsive_while_a_slow_task_runs(runner: TaskRunner, qtbot: QtBot) -> None:
     done = []
     runner.submit(lambda: time.sleep(0.5), lambda _: done.append(True))
     start = time.perf_counter()
@@ -76,7 +76,7 @@ def test_the_gui_stays_responsive_while_a_slow_task_runs(runner, qtbot: QtBot) -
 
 
 def test_errors_go_to_on_error_or_to_a_plain_sentence(
-    runner, scripted_prompts: ScriptedPrompts
+    runner: TaskRunner, scripted_prompts: ScriptedPrompts
 ) -> None:
     caught = []
     runner.submit(lambda: (_ for _ in ()).throw(DiskFull()), on_error=caught.append)
@@ -90,7 +90,7 @@ def test_errors_go_to_on_error_or_to_a_plain_sentence(
     assert "Məhərrəmov" not in " ".join(shown)
 
 
-def test_callbacks_are_dropped_after_discard(runner) -> None:
+def test_callbacks_are_dropped_after_discard(runner: TaskRunner) -> None:
     seen = []
     runner.submit(lambda: time.sleep(0.05) or 1, seen.append)
     runner.discard_callbacks()

@@ -18,6 +18,7 @@ from testimony_app.services.vault import VaultSession, create_vault
 from testimony_app.ui.tasks import TaskRunner
 from testimony_app.ui.testimony_list import TestimonyListPage as ListPage
 from testkit import vault_kit
+from testkit.qt import present
 
 pytestmark = pytest.mark.gui
 
@@ -129,7 +130,8 @@ def test_the_filter_bar_wraps_instead_of_widening_the_window(page: ListPage, qtb
             qtbot.waitUntil(lambda: page.width() == 640)
             qtbot.wait(20)  # the layouts settle
             bar = page.filter_bar
-            widgets = [bar.layout().itemAt(i).widget() for i in range(bar.layout().count())]
+            layout = present(bar.layout())
+            widgets = [present(present(layout.itemAt(i)).widget()) for i in range(layout.count())]
             for widget in widgets:
                 geometry = widget.geometry()
                 assert geometry.right() <= bar.width(), (code, widget.objectName())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from testimony_app.ui.keyboard_state import KeyboardProbe
 from testimony_app.ui.vault_pages import CreateVaultPage, UnlockPage, retry_delay
 from testkit.qt import TypeText
 
@@ -101,7 +103,7 @@ def test_wrong_passphrase_waits_a_growing_moment(
     page = UnlockPage(tmp_path / "vault")
     qtbot.addWidget(page)
     page.show()
-    requests = []
+    requests: list[str] = []
     page.unlock_requested.connect(requests.append)
     type_text(page.passphrase, "yanlış parol")
     QTest.keyClick(page.passphrase, Qt.Key.Key_Return)
@@ -163,7 +165,11 @@ def test_demo_passphrase_is_shown_and_prefilled(qtbot: QtBot, tmp_path: Path) ->
     assert page.unlock_button.isEnabled()
 
 
-class FakeKeyboard:
+def _caps_said(page: UnlockPage | CreateVaultPage) -> bool:
+    return page.hints.caps.text() == "Caps Lock is on"
+
+
+class FakeKeyboard(KeyboardProbe):
     """What the system would say about Caps Lock and the layout (None: cannot tell)."""
 
     def __init__(self, caps: bool | None = None, layout: str | None = None) -> None:
@@ -211,7 +217,7 @@ def test_caps_lock_and_layout_from_the_system(qtbot: QtBot, tmp_path: Path) -> N
         page.activateWindow()
         page.passphrase.setFocus()
         qtbot.waitUntil(page.passphrase.hasFocus)
-        qtbot.waitUntil(lambda p=page: p.hints.caps.text() == "Caps Lock is on")
+        qtbot.waitUntil(partial(_caps_said, page))
         assert page.hints.layout_label.text() == "Keyboard layout: Russian"
         keyboard.caps, keyboard.name = False, "Azerbaijani"
         page.hints.refresh()

@@ -30,7 +30,7 @@ from pytestqt.qtbot import QtBot
 
 from testimony_app.ui.editor_fields import ChoiceField
 from testimony_app.ui.wheel_guard import install_wheel_guard
-from testkit.qt import MakeWindow
+from testkit.qt import MakeWindow, present
 
 pytestmark = pytest.mark.gui
 
@@ -145,23 +145,25 @@ def test_the_guard_is_installed_by_the_main_window_and_covers_the_editor(
 
 
 @pytest.fixture
-def form(qtbot: QtBot):
+def form(qtbot: QtBot) -> tuple[QWidget, QLineEdit]:
     """A shown form with a line edit that holds the focus, the guard installed."""
     install_wheel_guard()
     page = QWidget()
     qtbot.addWidget(page)
-    QVBoxLayout(page)
+    layout = QVBoxLayout(page)
     other = QLineEdit(page)
     other.setObjectName("otherField")
-    page.layout().addWidget(other)
+    layout.addWidget(other)
     return page, other
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_the_wheel_leaves_an_unfocused_field_alone(qtbot: QtBot, form, kind) -> None:
+def test_the_wheel_leaves_an_unfocused_field_alone(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit], kind: str
+) -> None:
     page, other = form
     field = KINDS[kind](page)
-    page.layout().addWidget(field)
+    present(page.layout()).addWidget(field)
     page.show()
     qtbot.waitExposed(page)
     other.setFocus()

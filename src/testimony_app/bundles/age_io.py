@@ -94,7 +94,7 @@ class PlaintextSink(Protocol):
     Each piece is a fresh object that this module never touches again, so the sink may keep it.
     """
 
-    def __call__(self, data: bytes | bytearray) -> None:
+    def __call__(self, data: bytes | bytearray, /) -> None:
         """Take the next plaintext bytes; raise to stop decryption."""
 
 

@@ -279,7 +279,7 @@ def test_an_inserted_stanza_is_an_hmac_failure(alice: AgeIdentity) -> None:
 
 
 def _payload_start(sealed: bytes | bytearray) -> int:
-    return parse_header(sealed).length + PAYLOAD_NONCE_BYTES
+    return parse_header(bytes(sealed)).length + PAYLOAD_NONCE_BYTES
 
 
 @pytest.mark.parametrize("chunk", [0, 1, 2, 17, 40])

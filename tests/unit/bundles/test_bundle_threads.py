@@ -11,6 +11,7 @@ import hashlib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +19,7 @@ from testimony_app.bundles import (
     BundleMember,
     ExportFailed,
     OrganisationKeys,
+    WrittenBundle,
     verify_bundle,
     write_bundle,
 )
@@ -30,7 +32,13 @@ def _helpers() -> list[str]:
     return [t.name for t in threading.enumerate() if t.name.startswith("bundle-")]
 
 
-def _write(org, device, dest, members, **kw):
+def _write(
+    org: OrganisationKeys,
+    device: SigningKey,
+    dest: Path,
+    members: list[BundleMember],
+    **kw: Any,
+) -> WrittenBundle:
     return write_bundle(
         dest, device_id="laptop-1", device_key=device, recipients=[org.recipient],
         members=members, records=[RECORD], audit_head=AUDIT, previous_bundle_id=None, **kw,
@@ -47,7 +55,9 @@ def device() -> SigningKey:
     return SigningKey.generate()
 
 
-def test_sources_are_read_on_a_helper_callbacks_on_the_caller(tmp_path: Path, org, device) -> None:
+def test_sources_are_read_on_a_helper_callbacks_on_the_caller(
+    tmp_path: Path, org: OrganisationKeys, device: SigningKey
+) -> None:
     data = hashlib.shake_256(b"a").digest(5 * 1024 * 1024 + 3)
     source_threads: set[str] = set()
     callback_threads: set[str] = set()
@@ -72,7 +82,9 @@ def test_sources_are_read_on_a_helper_callbacks_on_the_caller(tmp_path: Path, or
     assert _helpers() == []
 
 
-def test_helper_stops_when_the_caller_cancels(tmp_path: Path, org, device) -> None:
+def test_helper_stops_when_the_caller_cancels(
+    tmp_path: Path, org: OrganisationKeys, device: SigningKey
+) -> None:
     pulled = []
 
     def endless() -> Iterator[bytes]:
@@ -95,7 +107,9 @@ def test_helper_stops_when_the_caller_cancels(tmp_path: Path, org, device) -> No
     assert len(pulled) < 16  # read ahead by a few pieces only
 
 
-def test_helper_failure_is_raised_in_order(tmp_path: Path, org, device) -> None:
+def test_helper_failure_is_raised_in_order(
+    tmp_path: Path, org: OrganisationKeys, device: SigningKey
+) -> None:
     good = b"g" * 3000
     bad_declared = b"b" * 10
     members = [

@@ -43,7 +43,8 @@ WHEN = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
 
 def _plaintext(org: OrganisationKeys, path: Path) -> bytes:
     identity = pyrage.x25519.Identity.from_str(org.age.secret_text())
-    return pyrage.decrypt(path.read_bytes(), [identity])
+    plain: bytes = pyrage.decrypt(path.read_bytes(), [identity])
+    return plain
 
 
 def _write(

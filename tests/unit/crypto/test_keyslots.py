@@ -7,6 +7,8 @@ import hashlib
 import json
 import os
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -90,7 +92,9 @@ def test_mac_detects_an_edited_file(slot: keyslots.KeySlot) -> None:
         lambda d: d.pop("wrap"),
     ],
 )
-def test_malformed_but_checksummed_files_are_damage(slot: keyslots.KeySlot, mutate) -> None:
+def test_malformed_but_checksummed_files_are_damage(
+    slot: keyslots.KeySlot, mutate: Callable[[dict[str, Any]], object]
+) -> None:
     doc = json.loads(keyslots.serialise(slot))
     mutate(doc)
     with pytest.raises(KeyFileDamaged):

@@ -11,7 +11,12 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from testimony_app.crypto import statement_keys as sk
-from testimony_app.crypto.signing import SignatureContext, SigningKey, signed_message
+from testimony_app.crypto.signing import (
+    KeyFormatError,
+    SignatureContext,
+    SigningKey,
+    signed_message,
+)
 
 DEVICE_ID = "6161f80b-c229-4190-a592-10eeb06ee3ea"
 CREATED = datetime(2026, 12, 7, 9, 15, 42, 123456, tzinfo=UTC)
@@ -190,5 +195,5 @@ def test_the_attestation_is_decoded_strictly(made: sk.StatementKey, mutation: st
 
 
 def test_device_ids_are_checked_when_making_a_key(device: SigningKey) -> None:
-    with pytest.raises(sk.KeyFormatError):
+    with pytest.raises(KeyFormatError):
         sk.make_statement_key(device, "bad id with spaces")

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Literal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from testimony_app.domain import folding
+
+_SURROGATES: tuple[Literal["Cs"]] = ("Cs",)  # not text: UTF-8 cannot carry them
 
 _SPECIAL = str.maketrans({"ı": "i", "ё": "е", "Ё": "е", "ß": "ss", "ʼ": "", "’": ""})
 
@@ -51,7 +54,7 @@ def test_real_strings_fold_as_before() -> None:
 
 @pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
-@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=_SURROGATES), max_size=40))
 def test_any_text_folds_as_before(text: str) -> None:
     assert folding.fold(text) == reference_fold(text)
     assert folding.fold_both(text) == (reference_fold(text), reference_fold(text, "a"))

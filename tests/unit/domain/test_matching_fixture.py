@@ -26,6 +26,7 @@ import pytest
 
 from testimony_app.domain import matching, model
 from testimony_app.domain.matching import Mention
+from testimony_app.domain.transliteration import name_key
 
 # (group, name, rank, unit, date)
 FIXTURE: list[tuple[str, str, str, str, str]] = [
@@ -221,7 +222,7 @@ def test_every_strong_mistake_is_a_partial_name_or_a_namesake() -> None:
     _tp, fp, _fn = _pairs(matching.STRONG)
     assert fp
     for a, b in fp:
-        ka, kb = matching.name_key(a.text), matching.name_key(b.text)
+        ka, kb = name_key(a.text), name_key(b.text)
         assert matching.partial_names(ka, kb) or sorted(ka) == sorted(kb), (a.text, b.text)
 
 

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -72,13 +73,14 @@ def test_every_declared_font_is_embedded(sealed: bool) -> None:
 def test_sealed_statement_identifies_itself_as_pdfa_with_the_seal_time() -> None:
     pdf = _statement("az")
     reader = pypdf.PdfReader(io.BytesIO(pdf))
-    xmp = reader.trailer["/Root"]["/Metadata"].get_object()
+    root: Any = reader.trailer["/Root"]  # a dictionary; pypdf types it as any PdfObject
+    xmp = root["/Metadata"].get_object()
     assert "/Filter" not in xmp
     packet = xmp.get_data().decode("utf-8")
     assert "<pdfaid:part>1</pdfaid:part>" in packet
     assert "<pdfaid:conformance>B</pdfaid:conformance>" in packet
     assert "<xmp:CreateDate>2026-03-16T12:00:00+04:00</xmp:CreateDate>" in packet
-    intent = reader.trailer["/Root"]["/OutputIntents"][0].get_object()
+    intent = root["/OutputIntents"][0].get_object()
     assert intent["/S"] == "/GTS_PDFA1"
     assert intent["/DestOutputProfile"].get_object()["/N"] == 3
     info = reader.metadata
@@ -92,9 +94,11 @@ def test_sealed_statement_identifies_itself_as_pdfa_with_the_seal_time() -> None
 def test_draft_stays_plain_pdf_with_a_transparent_watermark() -> None:
     pdf = _statement("en", sealed=False)
     reader = pypdf.PdfReader(io.BytesIO(pdf))
-    assert "/Metadata" not in reader.trailer["/Root"]
-    assert "/OutputIntents" not in reader.trailer["/Root"]
-    states = reader.pages[0]["/Resources"]["/ExtGState"]
+    root: Any = reader.trailer["/Root"]  # a dictionary; pypdf types it as any PdfObject
+    assert "/Metadata" not in root
+    assert "/OutputIntents" not in root
+    resources: Any = reader.pages[0]["/Resources"]
+    states = resources["/ExtGState"]
     assert any(float(s.get_object().get("/ca", 1)) < 1 for s in states.values())
 
 

@@ -35,7 +35,8 @@ def _stream_bytes(pdf: bytes) -> list[bytes]:
     """The decoded data of every stream object in the file (page contents, fonts, CMaps…)."""
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     out: list[bytes] = []
-    for num in range(1, len(reader.xref_objStm) + reader.trailer["/Size"]):
+    size: int = reader.trailer["/Size"]  # type: ignore[assignment]  # pypdf types it PdfObject
+    for num in range(1, len(reader.xref_objStm) + size):
         try:
             obj = reader.get_object(num)
         except Exception:  # noqa: BLE001 - free or missing object numbers

@@ -35,8 +35,10 @@ _DECLARATIONS = (("s_truth", "sig_witness"), ("s_interpreter", "sig_interpreter"
 def signature_problems(pages: list[str], lang: str) -> list[str]:
     """Declarations printed on another page than their signature block, and pages holding
     a signature block without the declaration it signs."""
-    t = lambda key: norm(label(key, lang))  # noqa: E731
-    problems = []
+    def t(key: str) -> str:
+        return norm(label(key, lang))
+
+    problems: list[str] = []
     for heading, role in _DECLARATIONS:
         block = f"{t(role)} {t('sig_name')}"
         on = [i for i, p in enumerate(pages, 1) if re.search(rf"\d+\. {re.escape(t(heading))}",

@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
@@ -18,7 +19,7 @@ from testimony_app.domain.model import Status
 from testimony_app.domain.redaction_review import Choice, DoubtfulUnreviewed, ReviewChoices
 from testimony_app.errors import OperationCancelled, UserFacingError
 from testimony_app.services.bundles import NothingToExport
-from testimony_app.services.organisation import org_fingerprint
+from testimony_app.services.organisation import OrgKeygenResult, org_fingerprint
 from testimony_app.services.vault import VaultSession, unlock_vault
 from testimony_app.words import text
 from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
@@ -30,13 +31,13 @@ WITNESS = "Nemət Məhərrəmov"
 
 
 @pytest.fixture
-def org(tmp_path: Path) -> object:
+def org(tmp_path: Path) -> OrgKeygenResult:
     """The organisation's keys (age identity and receipt key) in ``tmp_path/org-keys``."""
     return S.org_keys(tmp_path)
 
 
 @pytest.fixture
-def device(tmp_path: Path, org: object) -> VaultSession:
+def device(tmp_path: Path, org: OrgKeygenResult) -> Iterator[VaultSession]:
     """An interviewer's vault with the organisation enrolled."""
     session = S.new_vault(tmp_path / "device")
     S.enrol(session, org)
@@ -130,7 +131,7 @@ def test_enrolment_validates_and_needs_confirmation(tmp_path: Path, session: Vau
 
 
 def test_export_needs_an_enrolled_organisation_and_its_own_recipients(
-    tmp_path: Path, session: VaultSession, org: object
+    tmp_path: Path, session: VaultSession, org: OrgKeygenResult
 ) -> None:
     S.sealed(session, S.azerbaijani("a"))
     with pytest.raises(UserFacingError, match="No organisation is enrolled"):
@@ -151,7 +152,7 @@ def test_export_needs_an_enrolled_organisation_and_its_own_recipients(
 
 @S.needs_age
 def test_bundle_opens_with_age_tar_sha256sum_and_the_reference_script(
-    tmp_path: Path, device: VaultSession, org: object
+    tmp_path: Path, device: VaultSession, org: OrgKeygenResult
 ) -> None:
     recording = tmp_path / "müsahibə.ogg"
     recording.write_bytes(hashlib.shake_256(b"audio").digest(3 * 1024 * 1024 + 17))
@@ -233,7 +234,7 @@ def test_bundle_opens_with_age_tar_sha256sum_and_the_reference_script(
 
 @S.needs_age
 def test_consent_is_enforced_and_names_are_stripped(
-    tmp_path: Path, device: VaultSession, org: object
+    tmp_path: Path, device: VaultSession, org: OrgKeygenResult
 ) -> None:
     allowed = S.sealed(device, S.azerbaijani("ok", organisations=["HUQUQ MERKEZI (Uydurma)"]))
     no_legal = S.sealed(device, S.azerbaijani("no", legal=False))
@@ -381,7 +382,7 @@ def test_export_is_remembered_without_its_path(tmp_path: Path, device: VaultSess
 
 
 def test_earlier_sealed_versions_never_sent_travel_with_the_newest(
-    tmp_path: Path, device: VaultSession, org: object
+    tmp_path: Path, device: VaultSession, org: OrgKeygenResult
 ) -> None:
     t = S.azerbaijani("v")
     rid = S.sealed(device, t)
@@ -427,7 +428,7 @@ def test_export_to_a_folder_uses_a_neutral_name(tmp_path: Path, device: VaultSes
 
 
 def test_a_redacted_export_goes_through_the_redactor_and_the_stored_review(
-    tmp_path: Path, device: VaultSession, org: object
+    tmp_path: Path, device: VaultSession, org: OrgKeygenResult
 ) -> None:
     """The record JSON and the statement of a redacted export: initials, a phone number
     written another way and the date of birth in words are gone from both; the interviewer's

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ def org(tmp_path: Path) -> organisation.OrgKeygenResult:
 
 
 @pytest.fixture
-def org_vault(tmp_path: Path) -> VaultSession:
+def org_vault(tmp_path: Path) -> Iterator[VaultSession]:
     """The organisation's own vault."""
     session = S.new_vault(tmp_path / "org-vault")
     yield session

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from testimony_app.bundles import (
     RecordRef,
+    VerifiedBundle,
     create_receipt,
     load_age_identities,
     load_signing_key,
@@ -57,7 +59,7 @@ class Exchange:
         path.write_bytes(data)
         return path
 
-    def verified(self) -> object:
+    def verified(self) -> VerifiedBundle:
         return verify_bundle(self.bundle, load_age_identities(self.org.paths[0]))
 
     def statuses(self) -> list[Status]:
@@ -65,7 +67,7 @@ class Exchange:
 
 
 @pytest.fixture
-def exchange(tmp_path: Path) -> Exchange:
+def exchange(tmp_path: Path) -> Iterator[Exchange]:
     org = S.org_keys(tmp_path)
     device = S.new_vault(tmp_path / "device")
     S.enrol(device, org)
@@ -292,6 +294,7 @@ def test_purge_after_acknowledgement_removes_the_content_keeps_ids_and_hashes(
     assert device.statements.stored_review(rid, 1).empty
     assert device.check().ok, device.check().problems
     assert device.testimonies.history(rid)[-1].action == "purged"
+    assert report.backup is not None
     assert [p.name for p in device.backups()] == [report.backup.name]
     with pytest.raises(NothingToExport):
         device.bundles.export(exchange.root / "again.age", record_ids=[rid])

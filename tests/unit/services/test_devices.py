@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import stat
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +41,7 @@ class Pair:
 
 
 @pytest.fixture
-def pair(tmp_path: Path) -> Pair:
+def pair(tmp_path: Path) -> Iterator[Pair]:
     org = S.org_keys(tmp_path)
     org_vault = S.new_vault(tmp_path / "org-vault")
     laptop = S.new_vault(tmp_path / "laptop")
@@ -55,12 +56,13 @@ def test_registering_needs_a_confirmed_fingerprint_and_a_name(pair: Pair) -> Non
     org = pair.org_vault.bundles.organisation
     key = pair.laptop.bundles.device_public_key()
     assert org.devices.fingerprint_of(key) == pair.laptop.bundles.device_fingerprint()
-    for call, words in (
+    cases: tuple[tuple[Callable[[], object], str], ...] = (
         (lambda: org.register_device(key, "x", confirmed=False), "not confirmed"),
         (lambda: org.register_device(key, "  ", confirmed=True), "Give the device a name"),
         (lambda: org.register_device("ed25519:abc", "x", confirmed=True), "44 base64"),
         (lambda: org.register_device(key, "a\x1bb", confirmed=True), "control characters"),
-    ):
+    )
+    for call, words in cases:
         with pytest.raises(UserFacingError, match=words) as caught:
             call()
         S.one_sentence(str(caught.value))

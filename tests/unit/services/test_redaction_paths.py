@@ -11,6 +11,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from testimony_app.domain import model
 from testimony_app.services import organisation
 from testkit import bundle_support as S  # noqa: N812 (S: used on every other line)
 
@@ -19,7 +20,7 @@ FORMS = ["Kamran", "Hüseynbəyli", "Камран", "Гусейнбейли", "H
          "Kamran H.", "0551234567", "1988-07-03", "3 iyul 1988", "کامران"]
 
 
-def _witness() -> object:
+def _witness() -> model.Testimony:
     t = S.azerbaijani("paths", name_may_appear=False)
     t.witness.name = NAME
     t.witness.pseudonym = "Şahid K-7"

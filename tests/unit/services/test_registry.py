@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -223,7 +224,7 @@ def test_testimony_counts_equal_the_per_entry_count(
     db = vault._vault.db
     original = db.query
 
-    def spy(sql: str, *args: object) -> object:
+    def spy(sql: str, *args: Any) -> Any:
         queries.append(sql)
         return original(sql, *args)
 

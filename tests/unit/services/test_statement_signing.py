@@ -377,7 +377,7 @@ def test_an_incremental_update_that_changes_the_text_after_signing_is_detected(
     page["/Contents"] = writer.add_object(stream)
     writer.update_container(page)
     out = io.BytesIO()
-    writer.write(out)
+    writer.write(out)  # type: ignore[no-untyped-call]  # pyHanko leaves write() unannotated
     edited = _write(tmp_path / "edited.pdf", out.getvalue())
     report = verify_statement(edited)
     assert not report.ok
