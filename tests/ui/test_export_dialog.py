@@ -9,12 +9,15 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
 from testimony_app.domain.model import Status
@@ -25,7 +28,7 @@ from testimony_app.ui.i18n import Translations
 from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.tasks import ProgressRelay, TaskRunner
 from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
-from testkit.qt import MakeWindow, TypeText
+from testkit.qt import MakeWindow, TypeText, present
 
 pytestmark = pytest.mark.gui
 
@@ -40,7 +43,7 @@ def org(tmp_path: Path) -> organisation.OrgKeygenResult:
 
 
 @pytest.fixture
-def device(tmp_path: Path) -> VaultSession:
+def device(tmp_path: Path) -> Iterator[VaultSession]:
     session = S.new_vault(tmp_path / "device")
     yield session
     if session.is_open:
@@ -48,7 +51,7 @@ def device(tmp_path: Path) -> VaultSession:
 
 
 @pytest.fixture
-def runner(qtbot: QtBot):
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     task_runner = TaskRunner()
     yield task_runner
     task_runner.wait_idle(60000)
@@ -63,7 +66,9 @@ def recording(tmp_path: Path) -> Path:
     return path
 
 
-def make_dialog(qtbot: QtBot, session: VaultSession, runner: TaskRunner, **kw) -> ExportDialog:
+def make_dialog(
+    qtbot: QtBot, session: VaultSession, runner: TaskRunner, **kw: Any
+) -> ExportDialog:
     dialog = ExportDialog(lambda: session, runner, **kw)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -71,8 +76,8 @@ def make_dialog(qtbot: QtBot, session: VaultSession, runner: TaskRunner, **kw) -
     return dialog
 
 
-def list_texts(widget) -> list[str]:
-    return [widget.item(i).text() for i in range(widget.count())]
+def list_texts(widget: QListWidget) -> list[str]:
+    return [present(widget.item(i)).text() for i in range(widget.count())]
 
 
 def files_in(folder: Path) -> list[str]:
@@ -81,7 +86,11 @@ def files_in(folder: Path) -> list[str]:
 
 @pytest.mark.slow
 def test_not_enrolled_enrols_after_the_fingerprint_is_confirmed(
-    qtbot: QtBot, device, runner: TaskRunner, org, type_text: TypeText
+    qtbot: QtBot,
+    device: VaultSession,
+    runner: TaskRunner,
+    org: organisation.OrgKeygenResult,
+    type_text: TypeText,
 ) -> None:
     dialog = make_dialog(qtbot, device, runner)
     assert dialog.pages.currentIndex() == ExportDialog.PAGE_ENROL
@@ -134,10 +143,10 @@ def test_not_enrolled_enrols_after_the_fingerprint_is_confirmed(
 @pytest.mark.slow
 def test_export_writes_a_real_bundle_with_progress_and_says_what_was_withheld(
     qtbot: QtBot,
-    device,
+    device: VaultSession,
     runner: TaskRunner,
-    org,
-    recording,
+    org: organisation.OrgKeygenResult,
+    recording: Path,
     tmp_path: Path,
     scripted_prompts: ScriptedPrompts,
 ) -> None:
@@ -226,10 +235,10 @@ def test_export_writes_a_real_bundle_with_progress_and_says_what_was_withheld(
 @pytest.mark.slow
 def test_cancel_mid_export_leaves_no_file(
     qtbot: QtBot,
-    device,
+    device: VaultSession,
     runner: TaskRunner,
-    org,
-    recording,
+    org: organisation.OrgKeygenResult,
+    recording: Path,
     tmp_path: Path,
     scripted_prompts: ScriptedPrompts,
 ) -> None:
@@ -277,7 +286,12 @@ def test_cancel_mid_export_leaves_no_file(
 
 @pytest.mark.slow
 def test_only_withheld_records_means_nothing_is_written(
-    qtbot: QtBot, device, runner: TaskRunner, org, tmp_path: Path, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot,
+    device: VaultSession,
+    runner: TaskRunner,
+    org: organisation.OrgKeygenResult,
+    tmp_path: Path,
+    scripted_prompts: ScriptedPrompts,
 ) -> None:
     S.enrol(device, org)
     other = S.sealed(device, S.english("other", organisations=["Başqa Təşkilat"]))
@@ -298,7 +312,12 @@ def test_only_withheld_records_means_nothing_is_written(
 
 @pytest.mark.slow
 def test_unticked_records_stay_and_cancelling_the_path_does_nothing(
-    qtbot: QtBot, device, runner: TaskRunner, org, tmp_path: Path, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot,
+    device: VaultSession,
+    runner: TaskRunner,
+    org: organisation.OrgKeygenResult,
+    tmp_path: Path,
+    scripted_prompts: ScriptedPrompts,
 ) -> None:
     S.enrol(device, org)
     first = S.sealed(device, S.english("first"))
@@ -341,7 +360,7 @@ def test_menu_actions_open_the_dialogs_and_the_lock_cancels_an_export(
     tmp_path: Path,
     type_text: TypeText,
     scripted_prompts: ScriptedPrompts,
-    recording,
+    recording: Path,
 ) -> None:
     passphrase = S.passphrase()
     org = S.org_keys(tmp_path / "org")
@@ -360,7 +379,7 @@ def test_menu_actions_open_the_dialogs_and_the_lock_cancels_an_export(
         assert action is not None, name
         assert action.isEnabled(), name
         assert action in window.commands.vault_menu.actions(), name
-    window.findChild(QAction, "actionExport").trigger()
+    present(window.findChild(QAction, "actionExport")).trigger()
     dialog = window.findChild(ExportDialog)
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == ExportDialog.PAGE_CHOOSE, timeout=20000)
@@ -399,7 +418,12 @@ def test_withheld_reasons_are_shown_in_the_interface_language() -> None:
 
 @pytest.mark.slow
 def test_a_record_that_goes_redacted_is_reviewed_before_the_export(
-    qtbot: QtBot, device, runner: TaskRunner, org, tmp_path: Path, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot,
+    device: VaultSession,
+    runner: TaskRunner,
+    org: organisation.OrgKeygenResult,
+    tmp_path: Path,
+    scripted_prompts: ScriptedPrompts,
 ) -> None:
     S.enrol(device, org)
     t = S.azerbaijani("review", name_may_appear=False)
@@ -447,7 +471,12 @@ def test_a_record_that_goes_redacted_is_reviewed_before_the_export(
 
 
 def test_every_version_that_goes_redacted_is_reviewed(
-    qtbot: QtBot, device, runner: TaskRunner, org, tmp_path: Path, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot,
+    device: VaultSession,
+    runner: TaskRunner,
+    org: organisation.OrgKeygenResult,
+    tmp_path: Path,
+    scripted_prompts: ScriptedPrompts,
 ) -> None:
     S.enrol(device, org)
     t = S.azerbaijani("versions", name_may_appear=False)
@@ -462,7 +491,7 @@ def test_every_version_that_goes_redacted_is_reviewed(
     scripted_prompts.queue("save_path", str(out / "bundle.age"))
     reviewed: list[int] = []
 
-    def accept(review_dialog) -> None:  # version 1, then version 2
+    def accept(review_dialog: Any) -> None:  # version 1, then version 2
         reviewed.append(review_dialog._review.version)
         review_dialog.term_edit.setText("Kiçik")
         review_dialog.rescanned.connect(review_dialog.accept_button.click)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from testimony_app.ui.lock import IdleWatcher
+from testkit.qt import present
 
 
 class FakeClock:
@@ -30,15 +31,15 @@ class FakeClock:
         self.now += seconds
 
 
-def _watcher(qtbot: QtBot, minutes=5):
+def _watcher(qtbot: QtBot, minutes: float = 5) -> tuple[IdleWatcher, FakeClock, FakeClock]:
     mono, wall = FakeClock(), FakeClock(1.7e9)
     watcher = IdleWatcher(minutes=minutes, monotonic=mono, wall=wall, check_interval_ms=60_000)
-    QApplication.instance().installEventFilter(watcher)
+    present(QApplication.instance()).installEventFilter(watcher)
     return watcher, mono, wall
 
 
-def _remove(watcher):
-    QApplication.instance().removeEventFilter(watcher)
+def _remove(watcher: IdleWatcher) -> None:
+    present(QApplication.instance()).removeEventFilter(watcher)
 
 
 def test_fires_after_the_limit_without_input(qtbot: QtBot) -> None:
@@ -190,7 +191,9 @@ def test_a_warning_counts_down_before_the_idle_lock_and_a_key_dismisses_it(qtbot
     qtbot.waitExposed(window)
     try:
         watcher.start()
-        fired, warned, cleared = [], [], []
+        fired: list[bool] = []
+        warned: list[int] = []
+        cleared: list[bool] = []
         watcher.idle.connect(lambda: fired.append(True))
         watcher.warning.connect(warned.append)
         watcher.warning_cleared.connect(lambda: cleared.append(True))

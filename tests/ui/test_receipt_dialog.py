@@ -8,12 +8,15 @@ mocked; the file choice and the confirmation come from ``ScriptedPrompts``.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
 from testimony_app.domain.model import Status
@@ -24,7 +27,7 @@ from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.receipt_dialog import ReceiptDialog
 from testimony_app.ui.tasks import TaskRunner
 from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
-from testkit.qt import MakeWindow, TypeText
+from testkit.qt import MakeWindow, TypeText, present
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -51,7 +54,7 @@ class Exchange:
 
 
 @pytest.fixture
-def exchange(tmp_path: Path) -> Exchange:
+def exchange(tmp_path: Path) -> Iterator[Exchange]:
     org = S.org_keys(tmp_path)
     device = S.new_vault(tmp_path / "device")
     S.enrol(device, org)
@@ -70,19 +73,19 @@ def exchange(tmp_path: Path) -> Exchange:
 
 
 @pytest.fixture
-def runner(qtbot: QtBot):
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     task_runner = TaskRunner()
     yield task_runner
     task_runner.wait_idle(60000)
     task_runner.shutdown()
 
 
-def list_texts(widget) -> list[str]:
-    return [widget.item(i).text() for i in range(widget.count())]
+def list_texts(widget: QListWidget) -> list[str]:
+    return [present(widget.item(i)).text() for i in range(widget.count())]
 
 
 @pytest.fixture(autouse=True)
-def english():
+def english() -> Iterator[None]:
     """The English translator: it holds the plural forms ("1 testimony", "2 testimonies")."""
     Translations().apply("en")
     yield
@@ -108,8 +111,12 @@ def records(dialog: ReceiptDialog) -> dict[str, tuple[str, str]]:
     return found
 
 
+def _changed(dialog: ReceiptDialog, record_id: str, before: str) -> bool:
+    return records(dialog)[record_id][1] != before
+
+
 def test_receipt_says_what_became_of_each_record_and_why(
-    qtbot: QtBot, exchange, runner: TaskRunner, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot, exchange: Exchange, runner: TaskRunner, scripted_prompts: ScriptedPrompts
 ) -> None:
     device = exchange.device
     device.testimonies.begin_amendment(exchange.full, "bir əlavə")  # an amendment open
@@ -150,7 +157,7 @@ def test_receipt_says_what_became_of_each_record_and_why(
 
 
 def test_receipt_then_purge_keeps_only_what_must_stay(
-    qtbot: QtBot, exchange, runner: TaskRunner, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot, exchange: Exchange, runner: TaskRunner, scripted_prompts: ScriptedPrompts
 ) -> None:
     device = exchange.device
     receipt = exchange.receipt()
@@ -205,7 +212,7 @@ def test_receipt_then_purge_keeps_only_what_must_stay(
 
 
 def test_the_record_list_is_translated(
-    qtbot: QtBot, exchange, runner: TaskRunner, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot, exchange: Exchange, runner: TaskRunner, scripted_prompts: ScriptedPrompts
 ) -> None:
     receipt = exchange.receipt()
     dialog = make_dialog(qtbot, exchange.device, runner)
@@ -216,7 +223,7 @@ def test_the_record_list_is_translated(
     for code, words in (("az", "Nə etməli: "), ("ru", "Что делать: ")):
         Translations().apply(code)
         before = shown
-        qtbot.waitUntil(lambda b=before: records(dialog)[exchange.redacted][1] != b, timeout=5000)
+        qtbot.waitUntil(partial(_changed, dialog, exchange.redacted, before), timeout=5000)
         shown = records(dialog)[exchange.redacted][1]
         assert exchange.redacted[:8] in shown
         assert words in shown
@@ -224,7 +231,11 @@ def test_the_record_list_is_translated(
 
 
 def test_a_receipt_signed_by_another_key_is_refused_in_one_sentence(
-    qtbot: QtBot, exchange, runner: TaskRunner, scripted_prompts: ScriptedPrompts, tmp_path: Path
+    qtbot: QtBot,
+    exchange: Exchange,
+    runner: TaskRunner,
+    scripted_prompts: ScriptedPrompts,
+    tmp_path: Path,
 ) -> None:
     other = S.org_keys(tmp_path / "impostor")
     forged = organisation.receipt(
@@ -247,7 +258,7 @@ def test_a_receipt_signed_by_another_key_is_refused_in_one_sentence(
 
 
 def test_choosing_no_file_does_nothing(
-    qtbot: QtBot, exchange, runner: TaskRunner, scripted_prompts: ScriptedPrompts
+    qtbot: QtBot, exchange: Exchange, runner: TaskRunner, scripted_prompts: ScriptedPrompts
 ) -> None:
     dialog = make_dialog(qtbot, exchange.device, runner)
     scripted_prompts.queue("open_paths", [])
@@ -286,7 +297,7 @@ def test_import_receipt_action_from_the_window(
 
     # Cancelled file choice: no dialog stays behind.
     scripted_prompts.queue("open_paths", [])
-    window.findChild(QAction, "actionImportReceipt").trigger()
+    present(window.findChild(QAction, "actionImportReceipt")).trigger()
     qtbot.waitUntil(lambda: not window.findChildren(ReceiptDialog), timeout=5000)
 
     # From the editor, with the testimony open.
@@ -294,7 +305,7 @@ def test_import_receipt_action_from_the_window(
         window.open_record(record_id)
     assert window.pages.currentWidget() is window.editor
     scripted_prompts.queue("open_paths", [str(receipt)])
-    window.findChild(QAction, "actionImportReceipt").trigger()
+    present(window.findChild(QAction, "actionImportReceipt")).trigger()
     dialog = window.findChild(ReceiptDialog)
     assert dialog is not None
     assert dialog.isVisible()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from testimony_app.ui.tasks import TaskRunner, error_sentence, show_error
 
 
 @pytest.fixture
-def runner(qtbot: QtBot):
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     task_runner = TaskRunner()
     yield task_runner
     task_runner.wait_idle(5000)
@@ -34,11 +36,11 @@ def test_work_runs_off_the_gui_thread_and_results_come_back_on_it(runner: TaskRu
     assert seen[0][1] == gui
 
 
-def test_tasks_run_one_at_a_time_in_order(runner: TaskRunner):
-    order = []
-    active = []
+def test_tasks_run_one_at_a_time_in_order(runner: TaskRunner) -> None:
+    order: list[int] = []
+    active: list[int] = []
 
-    def job(n):
+    def job(n: int) -> int:
         active.append(n)
         assert len(active) == 1
         time.sleep(0.01)
@@ -47,13 +49,13 @@ def test_tasks_run_one_at_a_time_in_order(runner: TaskRunner):
         return n
 
     for n in range(5):
-        runner.submit(lambda n=n: job(n))
+        runner.submit(partial(job, n))
     assert runner.wait_idle()
     assert order == [0, 1, 2, 3, 4]
 
 
 def test_busy_changes_once_per_burst(runner: TaskRunner) -> None:
-    states = []
+    states: list[bool] = []
     runner.busy_changed.connect(states.append)
     for _ in range(3):
         runner.submit(lambda: time.sleep(0.01))
@@ -78,7 +80,7 @@ def test_the_gui_stays_responsive_while_a_slow_task_runs(runner: TaskRunner, qtb
 def test_errors_go_to_on_error_or_to_a_plain_sentence(
     runner: TaskRunner, scripted_prompts: ScriptedPrompts
 ) -> None:
-    caught = []
+    caught: list[BaseException] = []
     runner.submit(lambda: (_ for _ in ()).throw(DiskFull()), on_error=caught.append)
     runner.submit(lambda: (_ for _ in ()).throw(WrongPassphrase()))
     runner.submit(lambda: (_ for _ in ()).throw(KeyError("Məhərrəmov")))
@@ -91,8 +93,13 @@ def test_errors_go_to_on_error_or_to_a_plain_sentence(
 
 
 def test_callbacks_are_dropped_after_discard(runner: TaskRunner) -> None:
-    seen = []
-    runner.submit(lambda: time.sleep(0.05) or 1, seen.append)
+    seen: list[int] = []
+
+    def slow_one() -> int:
+        time.sleep(0.05)
+        return 1
+
+    runner.submit(slow_one, seen.append)
     runner.discard_callbacks()
     runner.submit(lambda: 2, seen.append)
     assert runner.wait_idle()
@@ -142,7 +149,7 @@ def test_prompts_are_found_through_the_parent_chain(qtbot: QtBot) -> None:
     qtbot.addWidget(top)
     child = QWidget(top)
     scripted = ScriptedPrompts()
-    top.prompts = scripted
+    top.prompts = scripted  # type: ignore[attr-defined]  # as the main window carries them
     assert prompts_for(child) is scripted
     lone = QWidget()
     qtbot.addWidget(lone)
@@ -152,6 +159,7 @@ def test_prompts_are_found_through_the_parent_chain(qtbot: QtBot) -> None:
 def test_show_error_uses_the_nearest_prompts(qtbot: QtBot) -> None:
     top = QWidget()
     qtbot.addWidget(top)
-    top.prompts = ScriptedPrompts()
+    scripted = ScriptedPrompts()
+    top.prompts = scripted  # type: ignore[attr-defined]  # as the main window carries them
     show_error(QWidget(top), WrongPassphrase())
-    assert top.prompts.texts("error") == ["The passphrase is not correct for this vault."]
+    assert scripted.texts("error") == ["The passphrase is not correct for this vault."]

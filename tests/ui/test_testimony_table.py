@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -23,8 +25,13 @@ from testimony_app.ui.testimony_table import (
 )
 from testkit.qt import Summaries
 
+if TYPE_CHECKING:  # a Test* class imported at run time would be collected as a test
+    from testimony_app.domain.model import TestimonySummary
 
-def _model(rows):
+
+def _model(
+    rows: list[TestimonySummary],
+) -> tuple[TestimonyTableModel, TestimonyFilterProxy]:
     model = TestimonyTableModel()
     model.set_summaries(rows)
     proxy = TestimonyFilterProxy()
@@ -34,7 +41,7 @@ def _model(rows):
 
 @pytest.mark.slow
 def test_model_and_proxy_pass_qt_model_tester(
-    qtmodeltester, summaries: Summaries
+    qtmodeltester: Any, summaries: Summaries  # pytest-qt leaves ModelTester.check unannotated
 ) -> None:
     model, proxy = _model(summaries(50))
     qtmodeltester.check(model)
@@ -74,7 +81,7 @@ def test_sorting_keeps_selection_and_orders_dates(
     assert model.record_id(keep.row()) == kept_id
 
 
-def test_columns_sort_by_what_they_show(summaries: Summaries):
+def test_columns_sort_by_what_they_show(summaries: Summaries) -> None:
     """Place ignores case and script case (Ə/ə), language sorts by its shown name, witness by
     the pseudonym or, while revealed, the name; equal keys keep the newest update first."""
     from dataclasses import replace
@@ -88,7 +95,7 @@ def test_columns_sort_by_what_they_show(summaries: Summaries):
     ]
     model, proxy = _model(rows)
 
-    def column(col):
+    def column(col: int) -> list[Any]:
         return [model.index(r, col).data() for r in range(model.rowCount())]
 
     proxy.sort(COL_PLACE, Qt.SortOrder.AscendingOrder)
@@ -148,7 +155,7 @@ def test_search_hits_show_snippets(summaries: Summaries) -> None:
 
 @pytest.mark.slow
 def test_twenty_thousand_rows_filter_and_sort_quickly(
-    summaries: Summaries, record_property
+    summaries: Summaries, record_property: Callable[[str, object], None]
 ) -> None:
     """Measure, do not assert times: CI machines vary. The numbers land in the report."""
     rows = summaries(20_000)
