@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from testimony_app.domain import model
 from testimony_app.services import vault as vault_service
 from testimony_app.ui.main_window import MainWindow
 from testimony_app.ui.prompts import ScriptedPrompts
-from testkit.qt import FakeClock, MakeWindow, TypeText
+from testkit.qt import FakeClock, MakeWindow, TypeText, present
 
 pytestmark = pytest.mark.slow  # each test builds the real window over a real vault (0.5-2 s)
 
@@ -31,14 +32,16 @@ def trigger(window: MainWindow, name: str) -> None:
     action.trigger()
 
 
-def make_vault(path, testimonies=()):
+def make_vault(path: Path, testimonies: Iterable[model.Testimony] = ()) -> list[str]:
     session = vault_service.create_vault(path, PASSPHRASE, kdf="test")
     ids = [session.testimonies.create(t) for t in testimonies]
     session.lock()
     return ids
 
 
-def unlock(window: MainWindow, qtbot: QtBot, type_text: TypeText, passphrase=PASSPHRASE) -> None:
+def unlock(
+    window: MainWindow, qtbot: QtBot, type_text: TypeText, passphrase: str = PASSPHRASE
+) -> None:
     assert window.pages.currentWidget() is window.unlock_page
     window.unlock_page.passphrase.setText("")
     type_text(window.unlock_page.passphrase, passphrase)
@@ -64,7 +67,7 @@ def test_first_run_creates_the_vault_and_shows_the_empty_list(
     window = make_window()
     assert window.pages.currentWidget() is window.create_page
     assert str(tmp_path / "vault") in window.create_page.location.text()
-    assert not window.findChild(QAction, "actionNewTestimony").isEnabled()
+    assert not present(window.findChild(QAction, "actionNewTestimony")).isEnabled()
     QTest.mouseClick(window.create_page.generate_button, Qt.MouseButton.LeftButton)
     phrase = window.create_page.passphrase.text()
     QTest.mouseClick(window.create_page.create_button, Qt.MouseButton.LeftButton)
@@ -132,7 +135,7 @@ def test_list_hides_names_search_is_folded_and_lock_wipes_everything(
     assert not page.reveal_button.isChecked()
     assert window.session() is None
     assert window.runner.wait_idle()
-    assert not window.findChild(QAction, "actionNewTestimony").isEnabled()
+    assert not present(window.findChild(QAction, "actionNewTestimony")).isEnabled()
     assert window.windowTitle() == "Testimony"
 
     unlock(window, qtbot, type_text)
@@ -146,7 +149,7 @@ def test_lock_closes_the_session(
     make_vault(tmp_path / "vault")
     window = make_window()
     unlock(window, qtbot, type_text)
-    session = window.session()
+    session = present(window.session())
     assert session.is_open
     window.lock()
     assert window.runner.wait_idle()
@@ -204,7 +207,7 @@ def test_panic_shortcut_locks_inside_a_dialog_and_closes_it(
     trigger(window, "actionChangePassphrase")
     from testimony_app.ui.dialogs import ChangePassphraseDialog
 
-    dialog = window.findChild(ChangePassphraseDialog, "changePassphraseDialog")
+    dialog = present(window.findChild(ChangePassphraseDialog, "changePassphraseDialog"))
     type_text(dialog.old, PASSPHRASE)
     QTest.keyClick(
         dialog.old,
@@ -224,7 +227,7 @@ def test_settings_are_stored_inside_the_vault(
     trigger(window, "actionSettings")
     from testimony_app.ui.dialogs import SettingsDialog
 
-    dialog = window.findChild(SettingsDialog)
+    dialog = present(window.findChild(SettingsDialog))
     dialog.lock_spin.setValue(2)
     dialog.buttons.accepted.emit()
     assert window.lock_minutes == 2
@@ -257,7 +260,7 @@ def test_change_passphrase(
     trigger(window, "actionChangePassphrase")
     from testimony_app.ui.dialogs import ChangePassphraseDialog
 
-    dialog = window.findChild(ChangePassphraseDialog)
+    dialog = present(window.findChild(ChangePassphraseDialog))
     new = "yeni-parol-dağ-çiçək-ulduz-külək"
     type_text(dialog.old, "yanlış")
     type_text(dialog.new, new)
@@ -333,7 +336,7 @@ def test_close_locks_the_vault(
     make_vault(tmp_path / "vault")
     window = make_window()
     unlock(window, qtbot, type_text)
-    session = window.session()
+    session = present(window.session())
     window.close()
     assert not session.is_open
 
@@ -346,13 +349,13 @@ def test_language_switches_at_runtime_and_is_kept_in_the_vault(
     unlock(window, qtbot, type_text)
     qtbot.waitUntil(lambda: window.list_page.model.rowCount() == 1, timeout=5000)
     window.apply_settings("az", 5)
-    assert window.findChild(QAction, "actionLock").text() == "&Kilidlə"
+    assert present(window.findChild(QAction, "actionLock")).text() == "&Kilidlə"
     assert window.list_page.reveal_button.text() == "Adları göstər"
     assert window.list_page.proxy.headerData(0, Qt.Orientation.Horizontal) == "Status"
     assert window.list_page.proxy.index(0, 0).data() == "Qaralama"
     assert window.list_page.count_label.text() == "1 ifadə"
     window.apply_settings("ru", 5)
-    assert window.findChild(QAction, "actionLock").text() == "За&блокировать"
+    assert present(window.findChild(QAction, "actionLock")).text() == "За&блокировать"
     assert window.list_page.proxy.index(0, 0).data() == "Черновик"
     assert window.list_page.count_label.text() == "1 свидетельство"
     assert window.runner.wait_idle()
@@ -463,7 +466,8 @@ def test_editor_page_follows_the_language(
         window.open_record(ids[0])
     assert window.pages.currentWidget() is window.editor
     window.set_language("az")
-    texts = [window.editor.findChild(QListWidget, "sectionList").item(i).text() for i in range(3)]
+    sections = present(window.editor.findChild(QListWidget, "sectionList"))
+    texts = [present(sections.item(i)).text() for i in range(3)]
     assert "Razılıq" in texts[0]
     trigger(window, "actionBackToList")
     assert window.pages.currentWidget() is window.list_page
@@ -482,7 +486,7 @@ def test_unlock_warns_when_the_database_lost_the_exported_history(
     window = make_window()
     unlock(window, qtbot, type_text)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "historyWarning") is not None)
-    box = window.findChild(QMessageBox, "historyWarning")
+    box = present(window.findChild(QMessageBox, "historyWarning"))
     assert box.isVisible()
     assert "entry 99" in box.text()
     assert "older copy" in box.text()

@@ -17,7 +17,7 @@ from testimony_app.services import vault as vault_service
 from testimony_app.ui.main_window import MainWindow
 from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.shell.session_controller import OPEN_RECORD
-from testkit.qt import MakeWindow, TypeText
+from testkit.qt import MakeWindow, TypeText, present
 
 pytestmark = pytest.mark.slow  # the real window, a vault and a crash to recover from (2-4 s)
 
@@ -26,7 +26,7 @@ NAME = "Nemət Məhərrəmov"
 TEXT = "Gecə saat ikidə apardılar. Меня били."
 
 
-def make_vault(path, *, open_at_exit: bool) -> str:
+def make_vault(path: Path, *, open_at_exit: bool) -> str:
     """A vault with one draft; ``open_at_exit`` leaves it marked as open, as a crash does."""
     session = vault_service.create_vault(path, PASSPHRASE, kdf="test")
     t = model.Testimony()
@@ -46,7 +46,7 @@ def unlock(window: MainWindow, qtbot: QtBot, type_text: TypeText) -> None:
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.list_page, timeout=10000)
 
 
-def stored(path, record_id: str) -> tuple[str, str | None]:
+def stored(path: Path, record_id: str) -> tuple[str, str | None]:
     session = vault_service.unlock_vault(path, PASSPHRASE)
     try:
         return session.testimonies.get(record_id).narrative.text, session.get_setting(OPEN_RECORD)
@@ -61,7 +61,7 @@ def test_after_an_unexpected_stop_the_notice_names_the_draft_not_the_witness(
     window = make_window()
     unlock(window, qtbot, type_text)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "recoveryNotice") is not None)
-    box = window.findChild(QMessageBox, "recoveryNotice")
+    box = present(window.findChild(QMessageBox, "recoveryNotice"))
     assert box.isVisible()
     assert "Ş-7" in box.text()
     assert record_id[:8] in box.text()
@@ -69,11 +69,11 @@ def test_after_an_unexpected_stop_the_notice_names_the_draft_not_the_witness(
     assert "Nemət" not in box.text()
     assert "stopped unexpectedly" in box.text()
     assert box.button(QMessageBox.StandardButton.Close) is not None
-    assert box.defaultButton().objectName() == "recoveryOpen"
+    assert present(box.defaultButton()).objectName() == "recoveryOpen"
     with qtbot.waitSignal(window.editor.opened, timeout=10000):
-        box.defaultButton().click()
+        present(box.defaultButton()).click()
     assert window.current_record == record_id
-    assert window.editor.findChild(QPlainTextEdit, "narrative.text").toPlainText() == TEXT
+    assert present(window.editor.findChild(QPlainTextEdit, "narrative.text")).toPlainText() == TEXT
     window.close()
     # Told once: the marker is cleared by the clean close.
     assert stored(tmp_path / "vault", record_id) == (TEXT, "")
@@ -99,7 +99,7 @@ def test_a_clean_close_leaves_nothing_to_report(
 
 
 def stored_while_open(window: MainWindow) -> str | None:
-    return window.session().get_setting(OPEN_RECORD)
+    return present(window.session()).get_setting(OPEN_RECORD)
 
 
 def test_text_that_could_not_be_saved_at_the_lock_is_kept_and_saved_after_unlock(
@@ -117,14 +117,14 @@ def test_text_that_could_not_be_saved_at_the_lock_is_kept_and_saved_after_unlock
         window.open_record(record_id)
     window.editor.set_autosave_interval(60_000)
     window.editor.show_section("narrative")
-    box = window.editor.findChild(QPlainTextEdit, "narrative.text")
+    box = present(window.editor.findChild(QPlainTextEdit, "narrative.text"))
     box.moveCursor(box.textCursor().MoveOperation.End)
     type_text(box, " Sonra buraxdılar.")
 
     def full(*_args: object) -> None:
         raise DiskFull()
 
-    monkeypatch.setattr(window.session().testimonies, "save_draft", full)
+    monkeypatch.setattr(present(window.session()).testimonies, "save_draft", full)
     window.lock()
     assert window.runner.wait_idle()
     assert box.toPlainText() == ""  # the widgets are wiped as always
@@ -155,10 +155,10 @@ def test_quitting_when_the_last_changes_cannot_be_saved_asks_first(
         window.open_record(record_id)
     window.editor.set_autosave_interval(60_000)
     window.editor.show_section("narrative")
-    box = window.editor.findChild(QPlainTextEdit, "narrative.text")
+    box = present(window.editor.findChild(QPlainTextEdit, "narrative.text"))
     box.moveCursor(box.textCursor().MoveOperation.End)
     type_text(box, " Sonra buraxdılar.")
-    testimonies = window.session().testimonies
+    testimonies = present(window.session()).testimonies
     real = testimonies.save_draft
 
     def full(*_args: object) -> None:

@@ -7,21 +7,25 @@ is named in three scripts (Həsənov, Гасанов, Hasanov) by two witnesses 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from testimony_app.domain import model
+from testimony_app.domain.matching import Reason
 from testimony_app.domain.model import Act, Consent, Perpetrator, Witness
 from testimony_app.services.vault import VaultSession, create_vault
 from testimony_app.ui.prompts import ScriptedPrompts
-from testimony_app.ui.registry import ROW_ROLE, RegistryView, SuggestionRow
+from testimony_app.ui.registry import ROW_ROLE, Listing, RegistryView, SuggestionRow
 from testimony_app.ui.tasks import TaskRunner
-from testkit.qt import MakeWindow, TypeText
+from testkit.qt import MakeWindow, TypeText, present
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -55,7 +59,7 @@ def _testimony(
 
 
 @pytest.fixture
-def session(tmp_path: Path):
+def session(tmp_path: Path) -> Iterator[VaultSession]:
     opened = create_vault(tmp_path / "vault", PW, kdf="test")
     yield opened
     if opened.is_open:
@@ -100,7 +104,7 @@ def records(session: VaultSession) -> dict[str, str]:
 
 
 @pytest.fixture
-def runner(qtbot: QtBot):
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     task_runner = TaskRunner()
     yield task_runner
     task_runner.wait_idle(20000)
@@ -112,7 +116,7 @@ def settle(qtbot: QtBot, view: RegistryView) -> None:
 
 
 def open_view(
-    qtbot: QtBot, session: VaultSession, runner: TaskRunner, record_id=None
+    qtbot: QtBot, session: VaultSession, runner: TaskRunner, record_id: str | None = None
 ) -> RegistryView:
     view = RegistryView(lambda: session, runner, record_id)
     qtbot.addWidget(view)
@@ -124,9 +128,9 @@ def open_view(
 def suggestion_items(view: RegistryView, path: str = PERP) -> list[QTreeWidgetItem]:
     tree = view.suggestions_pane.suggestion_tree
     for i in range(tree.topLevelItemCount()):
-        top = tree.topLevelItem(i)
+        top = present(tree.topLevelItem(i))
         if top.data(0, ROW_ROLE).mention_path == path:
-            return [top.child(j) for j in range(top.childCount())]
+            return [present(top.child(j)) for j in range(top.childCount())]
     raise AssertionError(f"no mention at {path}")
 
 
@@ -134,22 +138,22 @@ def confirm_first_suggestion(qtbot: QtBot, view: RegistryView, entry_id: str) ->
     (child,) = (c for c in suggestion_items(view) if c.data(0, ROW_ROLE).entry_id == entry_id)
     view.suggestions_pane.suggestion_tree.setCurrentItem(child)
     assert view.suggestions_pane.confirm_button.isEnabled()
-    qtbot.mouseClick(view.suggestions_pane.confirm_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.suggestions_pane.confirm_button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
 
 
 def test_suggest_confirm_and_corroborate_across_scripts(
     qtbot: QtBot,
     session: VaultSession,
-    records,
+    records: dict[str, str],
     runner: TaskRunner,
     type_text: TypeText,
     monkeypatch: pytest.MonkeyPatch,
-):
+) -> None:
     threads: list[int] = []
     original = session.registry.corroborate
 
-    def spy(*args, **kwargs):  # calls through; notes only the thread
+    def spy(*args: Any, **kwargs: Any) -> Any:  # calls through; notes only the thread
         threads.append(threading.get_ident())
         return original(*args, **kwargs)
 
@@ -160,16 +164,16 @@ def test_suggest_confirm_and_corroborate_across_scripts(
     assert view.objectName() == "registryView"
     assert not view.isModal()
     assert view.entries_pane.entry_model.rowCount() == 0
+    tree = view.suggestions_pane.suggestion_tree
     (top,) = (
-        view.suggestions_pane.suggestion_tree.topLevelItem(i)
-        for i in range(view.suggestions_pane.suggestion_tree.topLevelItemCount())
-        if view.suggestions_pane.suggestion_tree.topLevelItem(i).data(0, ROW_ROLE).mention_path
-        == PERP
+        item
+        for item in (present(tree.topLevelItem(i)) for i in range(tree.topLevelItemCount()))
+        if item.data(0, ROW_ROLE).mention_path == PERP
     )
     view.suggestions_pane.suggestion_tree.setCurrentItem(top)
     assert view.suggestions_pane.new_entry_button.isEnabled()
     assert not view.suggestions_pane.confirm_button.isEnabled()
-    qtbot.mouseClick(view.suggestions_pane.new_entry_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.suggestions_pane.new_entry_button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     people = [e for e in session.registry.list_entries() if e.kind == "person"]
     assert [e.display_name for e in people] == ["Elçin Həsənov"]
@@ -206,22 +210,25 @@ def test_suggest_confirm_and_corroborate_across_scripts(
         view.corroboration_pane.summary_label.text()
         == "3 testimonies name this entry. 2 independent witnesses."
     )
-    shown = {view.corroboration_pane.testimonies.item(r, 0).text() for r in range(3)}
+    shown = {present(view.corroboration_pane.testimonies.item(r, 0)).text() for r in range(3)}
     assert shown == {"O. S.", "К. А.", "K. A."}  # initials only, never the names
     assert "Səfərli" not in " ".join(
-        view.corroboration_pane.testimonies.item(r, c).text() for r in range(3) for c in range(5)
+        present(view.corroboration_pane.testimonies.item(r, c)).text()
+        for r in range(3)
+        for c in range(5)
     )
     assert view.corroboration_pane.timeline.rowCount() == 3
-    dates = [view.corroboration_pane.timeline.item(r, 0).text() for r in range(3)]
+    dates = [present(view.corroboration_pane.timeline.item(r, 0)).text() for r in range(3)]
     assert dates == sorted(dates)
     assert view.corroboration_pane.matrix.rowCount() == 1
     assert view.corroboration_pane.matrix.verticalHeaderItem(0).text() == "Elçin Həsənov"
     headers = [
-        view.corroboration_pane.matrix.horizontalHeaderItem(c).text()
+        present(view.corroboration_pane.matrix.horizontalHeaderItem(c)).text()
         for c in range(view.corroboration_pane.matrix.columnCount())
     ]
     assert len(headers) == 2
-    counts = sorted(int(view.corroboration_pane.matrix.item(0, c).text()) for c in range(2))
+    matrix = view.corroboration_pane.matrix
+    counts = sorted(int(present(matrix.item(0, c)).text()) for c in range(2))
     assert counts == [1, 2]  # falanga: two witnesses; electric shock: one witness, twice
     # The count in the list says how many testimonies link to the entry.
     model = view.entries_pane.entry_model
@@ -232,13 +239,13 @@ def test_suggest_confirm_and_corroborate_across_scripts(
     # Filters: a date range, then a place typed in another script.
     type_text(view.corroboration_pane.date_from, "2017-05-20")
     type_text(view.corroboration_pane.date_to, "2017-05-22")
-    qtbot.mouseClick(view.corroboration_pane.apply_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.corroboration_pane.apply_button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     assert [i.record_id for i in view.corroboration.items] == [records["ru"]]
     view.corroboration_pane.date_from.clear()
     view.corroboration_pane.date_to.clear()
     type_text(view.corroboration_pane.place_filter, "basement")
-    qtbot.mouseClick(view.corroboration_pane.apply_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.corroboration_pane.apply_button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     assert [i.record_id for i in view.corroboration.items] == [records["en"]]
 
@@ -257,13 +264,13 @@ def test_suggest_confirm_and_corroborate_across_scripts(
 
 
 def test_reject_keeps_an_entry_from_being_suggested_again(
-    qtbot: QtBot, session: VaultSession, records, runner: TaskRunner
+    qtbot: QtBot, session: VaultSession, records: dict[str, str], runner: TaskRunner
 ) -> None:
     entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
     view = open_view(qtbot, session, runner, records["ru"])
     (child,) = suggestion_items(view)
     view.suggestions_pane.suggestion_tree.setCurrentItem(child)
-    qtbot.mouseClick(view.suggestions_pane.reject_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.suggestions_pane.reject_button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     rows = [c.data(0, ROW_ROLE) for c in suggestion_items(view)]
     assert [(r.entry_id, r.status) for r in rows] == [(entry, "rejected")]
@@ -273,7 +280,7 @@ def test_reject_keeps_an_entry_from_being_suggested_again(
 def test_merge_asks_first_and_undo_restores(
     qtbot: QtBot,
     session: VaultSession,
-    records,
+    records: dict[str, str],
     runner: TaskRunner,
     scripted_prompts: ScriptedPrompts,
 ) -> None:
@@ -300,13 +307,13 @@ def test_merge_asks_first_and_undo_restores(
 
     # Declined: nothing merges.
     scripted_prompts.queue("confirm", False)
-    qtbot.mouseClick(view.entries_pane.merge_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.entries_pane.merge_button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     assert {e.id for e in session.registry.list_entries("person")} == {one, two}
 
     # Accepted: the second folds into the current one.
     scripted_prompts.queue("confirm", True)
-    qtbot.mouseClick(view.entries_pane.merge_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.entries_pane.merge_button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     assert "Гасанов" in scripted_prompts.texts("confirm")[-1]
     assert {e.id for e in session.registry.list_entries("person")} == {one}
@@ -315,7 +322,7 @@ def test_merge_asks_first_and_undo_restores(
     assert view.corroboration.independent_witnesses == 2
     assert view.entries_pane.undo_merge_button.isEnabled()
 
-    qtbot.mouseClick(view.entries_pane.undo_merge_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.entries_pane.undo_merge_button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     assert {e.id for e in session.registry.list_entries("person")} == {one, two}
     assert view.current_entry_id() == two
@@ -325,7 +332,7 @@ def test_merge_asks_first_and_undo_restores(
 
 
 def test_closing_wipes_the_tables(
-    qtbot: QtBot, session: VaultSession, records, runner: TaskRunner
+    qtbot: QtBot, session: VaultSession, records: dict[str, str], runner: TaskRunner
 ) -> None:
     entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
     view = open_view(qtbot, session, runner, records["ru"])
@@ -418,7 +425,7 @@ def _percent(value: float, language: str) -> str:
     return f"{value:.0%}".replace("%", "\u00a0%") if language == "ru" else f"{value:.0%}"
 
 
-def _expected_reasons(language: str, factors) -> str:
+def _expected_reasons(language: str, factors: Iterable[Reason]) -> str:
     texts = REASONS[language]
     return "; ".join(
         texts[r.code].format(_percent(r.value, language) if r.value is not None else "")
@@ -427,7 +434,7 @@ def _expected_reasons(language: str, factors) -> str:
 
 
 def test_suggestion_reasons_speak_the_interface_language(
-    qtbot: QtBot, session: VaultSession, records, runner: TaskRunner
+    qtbot: QtBot, session: VaultSession, records: dict[str, str], runner: TaskRunner
 ) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
 
@@ -478,10 +485,10 @@ def test_suggestion_reasons_speak_the_interface_language(
 def test_dates_are_checked_before_anything_is_filtered(
     qtbot: QtBot,
     session: VaultSession,
-    records,
+    records: dict[str, str],
     runner: TaskRunner,
     monkeypatch: pytest.MonkeyPatch,
-):
+) -> None:
     entry = session.registry.link(records["az"], PERP, new_entry=True).entry_id
     view = open_view(qtbot, session, runner)
     assert view.select_entry(entry)
@@ -490,18 +497,18 @@ def test_dates_are_checked_before_anything_is_filtered(
     calls: list[dict[str, str]] = []
     original = session.registry.corroborate
 
-    def spy(*args, **kwargs):
+    def spy(*args: Any, **kwargs: Any) -> Any:
         calls.append(kwargs)
         return original(*args, **kwargs)
 
     monkeypatch.setattr(session.registry, "corroborate", spy)
 
     def apply() -> None:
-        qtbot.mouseClick(view.corroboration_pane.apply_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(view.corroboration_pane.apply_button, Qt.MouseButton.LeftButton)
         settle(qtbot, view)
 
     # A wrong shape is marked as it is typed; Apply says what is wrong and runs nothing.
-    qtbot.keyClicks(view.corroboration_pane.date_from, "2017-5")
+    QTest.keyClicks(view.corroboration_pane.date_from, "2017-5")
     assert view.corroboration_pane.date_from.property("invalid") is True
     assert view.corroboration_pane.date_to.property("invalid") is False
     assert view.corroboration_pane.date_error.isHidden()
@@ -519,7 +526,7 @@ def test_dates_are_checked_before_anything_is_filtered(
 
     # Correcting the date takes the message and the mark away as it is typed.
     qtbot.keyClick(view.corroboration_pane.date_from, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(view.corroboration_pane.date_from, "05")
+    QTest.keyClicks(view.corroboration_pane.date_from, "05")
     assert view.corroboration_pane.date_from.text() == "2017-05"
     assert view.corroboration_pane.date_from.property("invalid") is False
     assert view.corroboration_pane.date_error.isHidden()
@@ -568,7 +575,7 @@ def test_dates_are_checked_before_anything_is_filtered(
 # -- a registry of many thousand entries ------------------------------------------------------
 
 
-def _large_listing(count: int):
+def _large_listing(count: int) -> Listing:
     from testimony_app.domain.matching import Entry
     from testimony_app.ui.registry import EntryRow, Listing, entry_search_key
 
@@ -591,7 +598,9 @@ def _large_listing(count: int):
     return Listing(tuple(rows), ())
 
 
-def test_a_registry_of_thousands_filters_to_the_right_rows(qtbot: QtBot, runner: TaskRunner):
+def test_a_registry_of_thousands_filters_to_the_right_rows(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
     from testimony_app.domain.transliteration import skeleton
     from testimony_app.ui.registry import EntryTableModel
 
@@ -685,7 +694,7 @@ def test_a_registry_of_thousands_filters_to_the_right_rows(qtbot: QtBot, runner:
 
 
 def test_listing_counts_come_from_one_read(
-    session: VaultSession, records, monkeypatch: pytest.MonkeyPatch
+    session: VaultSession, records: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from testimony_app.ui.registry import load_listing
 
@@ -705,7 +714,7 @@ def test_listing_counts_come_from_one_read(
 
 def test_an_unnamed_perpetrator_speaks_the_interface_language(
     qtbot: QtBot, session: VaultSession, runner: TaskRunner
-):
+) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from testimony_app.ui.i18n import Translations
@@ -730,7 +739,7 @@ def test_an_unnamed_perpetrator_speaks_the_interface_language(
             view.corroboration_pane.matrix.verticalHeaderItem(r).text()
             for r in range(view.corroboration_pane.matrix.rowCount())
         ]
-        return view.corroboration_pane.timeline.item(0, 3).text(), headers
+        return present(view.corroboration_pane.timeline.item(0, 3)).text(), headers
 
     assert shown() == ("kapitan Elçin Həsənov, (not named)", ["(not named)", "Elçin Həsənov"])
     try:
