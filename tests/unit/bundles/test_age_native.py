@@ -254,6 +254,7 @@ def test_an_identity_that_does_not_match(alice: AgeIdentity, bob: AgeIdentity) -
     released, error = _open(_ours(_data(K + 1), [alice.recipient]), [bob])
     assert released == b""
     assert _class(error) is AgeFailure.NO_MATCH
+    assert error is not None
     assert error.code == "bundle.not_for_this_key"
     assert str(error) == "The bundle was not encrypted to this organisation's key."
 
@@ -265,6 +266,7 @@ def test_a_flipped_mac_byte_is_an_hmac_failure(alice: AgeIdentity) -> None:
     released, error = _open(bytes(sealed), [alice])
     assert released == b""
     assert _class(error) is AgeFailure.HMAC
+    assert error is not None
     assert error.code == "bundle.header_altered"
 
 
@@ -291,6 +293,7 @@ def test_a_flipped_payload_byte_releases_only_the_chunks_before_it(
     sealed[_payload_start(sealed) + chunk * SEALED_CHUNK_BYTES + 100] ^= 0x20
     released, error = _open(bytes(sealed), [alice])
     assert _class(error) is AgeFailure.PAYLOAD
+    assert error is not None
     assert error.code == "bundle.payload_damaged"
     assert released == data[: chunk * K]
 
