@@ -461,7 +461,7 @@ def test_a_redacted_export_goes_through_the_redactor_and_the_stored_review(
 
 
 def test_a_redacted_export_needs_a_decision_about_doubtful_words(
-    tmp_path: Path, device: VaultSession, org: object
+    tmp_path: Path, device: VaultSession, org: OrgKeygenResult
 ) -> None:
     """The window reviews before it exports; a script must give its review (stored with the
     version, as the window's) or say that doubtful words stay as written. Nothing is written
