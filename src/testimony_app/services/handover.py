@@ -170,15 +170,7 @@ class HandoverService:
 
     def waiting(self) -> builtins.list[str]:
         """Records that could be handed over now: newest version sealed, not handed over."""
-        records = self._vault.records
-        done = set(self.handed_over())
-        waiting = []
-        for summary in records.list():
-            if summary.id in done or self._bundles.is_purged(summary.id):
-                continue
-            if not records.info(summary.id).draft:
-                waiting.append(summary.id)
-        return waiting
+        return [record_id for record_id, _ in self.outbox.sealed_waiting()]
 
     def due(self, now: datetime | None = None) -> builtins.list[str]:
         """Records whose delay has passed since they were sealed (none while the mode is off)."""
@@ -186,24 +178,23 @@ class HandoverService:
         if not setting.enabled:
             return []
         moment = now or datetime.now(UTC)
-        waiting = self.waiting()
-        if not waiting:
-            return []
-        # A record the witness's consent keeps from the organisation never falls due (it would
-        # stop every other record of the same hand-over).
-        sendable = {
-            c.record_id for c in self._bundles.plan_export(waiting).candidates if c.reason is None
-        }
-        due = []
-        for record_id in (r for r in waiting if r in sendable):
-            sealed_at = self._vault.records.info(record_id).versions[-1].sealed_at
+        delay = timedelta(hours=setting.delay_hours)
+        late = []
+        for record_id, sealed_at in self.outbox.sealed_waiting():
             try:
                 when = datetime.strptime(sealed_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
             except ValueError:
                 when = moment
-            if when + timedelta(hours=setting.delay_hours) <= moment:
-                due.append(record_id)
-        return due
+            if when + delay <= moment:
+                late.append(record_id)
+        if not late:
+            return []
+        # A record the witness's consent keeps from the organisation never falls due (it would
+        # stop every other record of the same hand-over).
+        sendable = {
+            c.record_id for c in self._bundles.plan_export(late).candidates if c.reason is None
+        }
+        return [r for r in late if r in sendable]
 
     # -- the hand-over -------------------------------------------------------------------------
 
@@ -269,11 +260,16 @@ class HandoverService:
     def hand_over_all_sealed(
         self, progress: Progress | None = None, cancelled: Cancelled | None = None
     ) -> HandoverReport:
-        """Hand over every record whose newest version is sealed and still held here."""
+        """Hand over every record whose newest version is sealed, still held here, and which
+        the witness's consent lets go to the organisation (the others stay, as in an export)."""
         waiting = self.waiting()
-        if not waiting:
+        sendable = [
+            c.record_id for c in self._bundles.plan_export(waiting).candidates
+            if c.reason is None
+        ] if waiting else []
+        if not sendable:
             raise UserFacingError("handover.nothing_sealed")
-        return self.hand_over(waiting, progress, cancelled)
+        return self.hand_over(sendable, progress, cancelled)
 
     def _plan(
         self, record_ids: Sequence[str], enrolment: Enrolment

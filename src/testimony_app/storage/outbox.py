@@ -157,6 +157,20 @@ class Outbox:
         r = rows[0]
         return Handover(r[0], int(r[1]), r[2], r[3], r[4], r[5], r[6])
 
+    def sealed_waiting(self) -> list[tuple[str, str]]:
+        """``(record id, sealed_at)`` of every record whose newest version is sealed, whose
+        content is still here and which was not handed over: one query, for the minute timer."""
+        return [
+            (str(r[0]), str(r[1]))
+            for r in self._db.query(
+                "SELECT r.id, v.sealed_at FROM records r JOIN versions v"
+                " ON v.record_id = r.id AND v.number = r.current"
+                " WHERE v.sealed = 1 AND v.purged = 0"
+                " AND NOT EXISTS (SELECT 1 FROM handovers h WHERE h.record_id = r.id)"
+                " ORDER BY r.interview_date DESC, r.updated_at DESC"
+            )
+        ]
+
     def count_handed_over(self) -> int:
         """How many records only the organisation can read now."""
         return int(self._db.scalar("SELECT count(*) FROM handovers"))

@@ -124,6 +124,7 @@ def test_a_handed_over_record_keeps_only_its_id_hash_pseudonym_and_date(laptop, 
 def test_records_fall_due_after_the_chosen_delay(laptop) -> None:  # type: ignore[no-untyped-def]
     session, _ = laptop
     rid = S.sealed(session, S.english("due"))
+    S.sealed(session, S.russian("kept back", legal=False))  # never due: no consent to send
     assert session.handover.due() == []  # the mode is off
     session.handover.set_mode(True, 2)
     now = datetime.now(UTC)
@@ -131,10 +132,10 @@ def test_records_fall_due_after_the_chosen_delay(laptop) -> None:  # type: ignor
     assert session.handover.due(now + timedelta(hours=2, minutes=1)) == [rid]
     session.handover.set_mode(True, 0)
     assert session.handover.due() == [rid]
-    session.handover.hand_over_all_sealed()
+    session.handover.hand_over([rid])
     assert session.handover.due() == []
     with pytest.raises(UserFacingError) as caught:
-        session.handover.hand_over_all_sealed()
+        session.handover.hand_over_all_sealed()  # the one left cannot go
     assert _code(caught) == "handover.nothing_sealed"
 
 
