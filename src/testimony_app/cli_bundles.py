@@ -255,11 +255,18 @@ def cmd_verify(args: argparse.Namespace) -> int:
             f"  record {r.record_id} v{r.version}  {form}  {r.language or '—'}"
             f"  {r.attachments} attachment(s)"
         )
+    reason = text(report.failure) if report.failure is not None else report.error
     for check in report.checks:
         mark = {"passed": "ok  ", "failed": "FAIL", "not run": "--  "}[check.status]
-        lines.append(f"  [{mark}] {check.name}" + (f": {check.detail}" if check.detail else ""))
-    lines.append("All checks passed." if report.ok else f"Verification failed: {report.error}")
-    _emit(args, asdict(report), "\n".join(lines))
+        detail = reason if check.status == "failed" and report.failure else check.detail
+        lines.append(f"  [{mark}] {check.name}" + (f": {detail}" if detail else ""))
+    lines.append(
+        text(Message("cli.verify_passed")) if report.ok
+        else text(Message("cli.verify_failed", reason=reason))
+    )
+    data = asdict(report)
+    data.pop("failure", None)  # the English sentence is in "error", as it always was
+    _emit(args, data, "\n".join(lines))
     return EXIT_OK if report.ok else EXIT_DAMAGED
 
 

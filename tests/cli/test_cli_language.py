@@ -100,3 +100,51 @@ def test_the_console_script_follows_lang(vault: Path, tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert proc.stderr == "testimony-app: Парольная фраза не подходит к этому хранилищу.\n"
+
+
+# -- the main flows in Azerbaijani and Russian (issue 17, evidence) ----------------------------
+
+
+def test_no_vault_and_a_damaged_vault_in_azerbaijani_and_russian(
+    vault: Path, tmp_path: Path
+) -> None:
+    code, _, err = _run(["--language", "az", "list", "--vault", str(tmp_path / "nowhere")],
+                        TESTIMONY_PASSPHRASE=PASSPHRASE)
+    assert (code, err) == (2, "testimony-app: Həmin yerdə seyf yoxdur.\n")
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    for item in vault.iterdir():
+        if item.is_file():
+            (damaged / item.name).write_bytes(item.read_bytes())
+    (damaged / "vault.db").write_bytes(b"")
+    code, _, err = _run(["list", "--vault", str(damaged)], LANG="ru_RU.UTF-8",
+                        TESTIMONY_PASSPHRASE=PASSPHRASE)
+    assert code == 2
+    assert err == (
+        "testimony-app: Файл базы данных хранилища пуст; восстановите его из резервной копии.\n"
+    )
+
+
+def test_a_bad_bundle_and_a_bad_receipt_in_azerbaijani(vault: Path, tmp_path: Path) -> None:
+    keys = tmp_path / "org"
+    code, _, err = _run(["org-keygen", "-o", str(keys)])
+    assert code == 0, err
+    bundle = tmp_path / "bad.age"
+    bundle.write_bytes(b"age-encryption.org/v1\n-> scrypt c2FsdA 10\nAAAA\n--- AAAA\n")
+    code, out, _ = _run(["--language", "az", "verify", "--identity",
+                         str(keys / "org-identity.txt"), str(bundle)])
+    assert code == 1
+    refusal = ("Paket parolla (scrypt) şifrələnib; paketlər təşkilatın açarı ilə "
+               "şifrələnməlidir.")
+    assert out.splitlines()[-1] == f"Yoxlama uğursuz oldu: {refusal}"
+    assert f"[FAIL] age header (our strict pre-check): {refusal}" in out
+    receipt = tmp_path / "receipt.txt"
+    receipt.write_text('{"bundle_id": "x"}\n', encoding="utf-8")
+    code, _, err = _run(["--language", "az", "acknowledge", "--vault", str(vault), str(receipt)],
+                        TESTIMONY_PASSPHRASE=PASSPHRASE)
+    assert code == 2
+    # This laptop never enrolled an organisation, so no receipt can be for it.
+    assert err == (
+        "testimony-app: Bu noutbukda heç bir təşkilat qeydiyyata alınmayıb; ixracdan əvvəl onu "
+        "qeydiyyata alın.\n"
+    )

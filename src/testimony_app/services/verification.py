@@ -26,6 +26,7 @@ from testimony_app.bundles.content import CollectingSink, inspect
 from testimony_app.errors import BundleRejected
 from testimony_app.services.devices import DeviceService
 from testimony_app.storage.org_ledger import ImportLedger
+from testimony_app.words import Message
 
 __all__ = ["CheckStatus", "VerificationCheck", "VerificationReport", "VerifiedRecord", "verify"]
 
@@ -83,6 +84,9 @@ class VerificationReport:
     records: tuple[VerifiedRecord, ...] = ()
     members: int = 0
     checks: tuple[VerificationCheck, ...] = ()
+    failure: Message | None = None
+    """Why the bundle was refused, as a message the reader's language can say (``error`` is
+    its English sentence, kept for ``--json``); ``None`` when no check refused it."""
 
 
 def verify(
@@ -108,7 +112,8 @@ def verify(
         )
     except BundleRejected as exc:
         return VerificationReport(
-            ok=False, error=str(exc), bundle_path=str(bundle_path), checks=_failed_checks(exc)
+            ok=False, error=str(exc), bundle_path=str(bundle_path), checks=_failed_checks(exc),
+            failure=exc.message,
         )
     manifest = verified.manifest
     checks = [
@@ -122,11 +127,12 @@ def verify(
         ),
     ]
     error = ""
+    failure: Message | None = None
     records: tuple[VerifiedRecord, ...] = ()
     try:
         incoming = inspect(verified, sink.small)
     except BundleRejected as exc:
-        error = str(exc)
+        error, failure = str(exc), exc.message
         checks.append(VerificationCheck(_CHECK_NAMES[4], "failed", error))
     else:
         checks.append(VerificationCheck(_CHECK_NAMES[4], "passed"))
@@ -192,6 +198,7 @@ def verify(
     return VerificationReport(
         ok=all(c.status == "passed" for c in checks),
         error=error,
+        failure=failure,
         bundle_path=str(bundle_path),
         bundle_id=verified.bundle_id,
         bundle_sha256=verified.bundle_sha256,
