@@ -34,7 +34,7 @@ def hwm():
             return int(line.split()[1]) / 1024
 session = unlock_vault(pathlib.Path(sys.argv[1]), sys.argv[2])
 before = hwm()
-session.bundles.export(pathlib.Path(sys.argv[3]), record_ids=[sys.argv[4]])
+session.bundles.export(pathlib.Path(sys.argv[3]), record_ids=[sys.argv[4]], keep_doubtful=True)
 session.lock()
 print(before, hwm())
 """
@@ -154,7 +154,9 @@ def bundles(settings: Settings, work: Path, log: Callable[[str], None]) -> list[
             target = work / f"export-{attempt}.age"
             exports.append(
                 _ours(
-                    lambda t=target: device.bundles.export(t, record_ids=[record_id]),
+                    lambda t=target: device.bundles.export(
+                        t, record_ids=[record_id], keep_doubtful=True
+                    ),
                     f"export{suffix}",
                     log,
                 )
