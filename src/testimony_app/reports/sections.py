@@ -194,8 +194,12 @@ class StoryBuilder:
             notices.append(self.say("pdf.draft_notice"))
         if t.fictional:
             notices.append(self.say("pdf.fictional_notice"))
-        if r.redacted:
-            notices.append(self.say("pdf.redacted_notice", pseudonym=self.pseudonym()))
+        if r.redacted and t.witness.pseudonym:
+            notices.append(self.say("pdf.redacted_notice", pseudonym=t.witness.pseudonym))
+        elif r.redacted:
+            # No pseudonym was given: the mark that stands for the name is not one (review D13).
+            notices.append(self.say("pdf.redacted_notice_placeholder",
+                                    placeholder=self.pseudonym()))
         for n in notices:
             out += [Spacer(1, 5), self.bold(n, "notice")]
         return out

@@ -297,3 +297,20 @@ def test_requests_are_frozen() -> None:
     request = request_for(full_testimony())
     with pytest.raises(dataclasses.FrozenInstanceError):
         request.attestation = True  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_redacted_notice_names_a_pseudonym_only_when_there_is_one(lang: str) -> None:
+    """Review D13: "replaced by the pseudonym '[witness]'" said a pseudonym existed when the
+    witness had none; the notice then names the mark that stands for the name."""
+    t = full_testimony()
+    t.witness.pseudonym = ""
+    text = " ".join(page_texts(build_statement(t, request_for(t, language=lang,
+                                                              redacted=True))))
+    mark = label("witness_placeholder", lang)
+    assert norm(label("redacted_notice_placeholder", lang, placeholder=mark)) in text
+    assert norm(label("redacted_notice", lang, pseudonym=mark)) not in text
+    t.witness.pseudonym = "Şahid-7"
+    text = " ".join(page_texts(build_statement(t, request_for(t, language=lang,
+                                                              redacted=True))))
+    assert norm(label("redacted_notice", lang, pseudonym="Şahid-7")) in text
