@@ -187,6 +187,8 @@ class MainWindow(QMainWindow):
         self.maintenance.settings_chosen.connect(self.apply_settings)
         self.pages.currentChanged.connect(self._update_actions)
         self.list_page.table.selectionModel().selectionChanged.connect(self._update_actions)
+        # The selected row is read from the current index too: its change alone must count.
+        self.list_page.table.selectionModel().currentChanged.connect(self._update_actions)
         self.list_page.proxy.modelReset.connect(self._update_actions)
         self.runner.busy_changed.connect(self._busy_changed)
 
