@@ -149,7 +149,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         reviews = {session.testimonies.resolve(i): choices for i, f in given
                    if (choices := review_file(f)) is not None}
         # High-risk mode: the outbox goes first, to the same folder, whatever else does.
-        sent = [] if args.ids else send_outbox_with_export(session, out)
+        sent = send_outbox_with_export(session, out)
         try:
             report = session.bundles.export(
                 out, record_ids=args.ids or None, recipients=args.recipient or None,

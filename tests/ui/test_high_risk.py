@@ -117,7 +117,9 @@ def test_high_risk_setting_hand_over_and_the_handed_over_page(
     _shot(window, "handed-over-list.png")
     window.open_record(first)
     assert window.pages.currentWidget() is window.handed_over_page
-    page.back_button.click()
+    assert not _action(window, "actionStatement").isEnabled()
+    _action(window, "actionBackToList").trigger()  # Ctrl+W works here too
+    assert window.pages.currentWidget() is window.list_page
 
     # Search says how many testimonies it cannot look into.
     window.list_page.search_box.setText("Tertere")

@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
             (c.new, self.new_testimony),
             (c.open, self.open_selected),
             (c.find, self._find),
-            (c.back, self.editor.close_editor),
+            (c.back, self._back),
             (c.seal, self.editor.seal),
             (c.amend, self.editor.amend),
             (c.statement, self.dialogs.statement),
@@ -408,6 +408,13 @@ class MainWindow(QMainWindow):
         self.handed_over_page.show_record(record_id)
         self.pages.setCurrentIndex(self.PAGE_HANDED_OVER)
         self._update_actions()
+
+    def _back(self) -> None:
+        """Back to the list, from the editor or from a handed-over testimony's page."""
+        if self.pages.currentIndex() == self.PAGE_HANDED_OVER:
+            self.back_to_list()
+        else:
+            self.editor.close_editor()
 
     def refresh_actions(self) -> None:
         """Enable the actions again after something they depend on changed."""

@@ -147,7 +147,7 @@ class ShellActions(QObject):
             self.new: unlocked,
             self.open: unlocked and state.in_list,
             self.find: unlocked and state.in_list,
-            self.back: unlocked and state.in_editor,
+            self.back: unlocked and (state.in_editor or (state.handed_over and not state.in_list)),
             self.seal: record and not state.sealed,
             self.amend: record and state.sealed,
             self.statement: (record or row) and not state.handed_over,
