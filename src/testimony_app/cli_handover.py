@@ -1,7 +1,7 @@
 """Command-line sub-commands of high-risk mode (issue 20).
 
     high-risk on [--delay HOURS] | off | status --vault DIR
-    handover --vault DIR (ID ... | --all-sealed | --due)
+    handover --vault DIR (ID ... | --all-sealed | --due) [--keep-doubtful]
     outbox list --vault DIR
     outbox send --vault DIR -o FOLDER
 
@@ -61,16 +61,17 @@ def cmd_handover(args: argparse.Namespace) -> int:
     session = _open(args)
     try:
         service = session.handover
+        keep = args.keep_doubtful
         if args.all_sealed:
-            report = service.hand_over_all_sealed()
+            report = service.hand_over_all_sealed(keep_doubtful=keep)
         elif args.due:
             due = service.due()
             if not due:
                 _emit(args, {"handed_over": []}, _say(Message("cli.handover.none_due")))
                 return EXIT_OK
-            report = service.hand_over(due)
+            report = service.hand_over(due, keep_doubtful=keep)
         else:
-            report = service.hand_over(args.ids)
+            report = service.hand_over(args.ids, keep_doubtful=keep)
     finally:
         session.lock()
     data = {
@@ -170,6 +171,7 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.Argume
     which.add_argument("ids", nargs="*", default=[], metavar="ID")
     which.add_argument("--all-sealed", action="store_true", help=_help("cli.help.all_sealed"))
     which.add_argument("--due", action="store_true", help=_help("cli.help.due"))
+    p.add_argument("--keep-doubtful", action="store_true", help=_help("cli.help.keep_doubtful"))
     p = sub.add_parser("outbox", help=_help("cli.help.outbox"), parents=[common, out])
     inner = p.add_subparsers(dest="outbox_command", required=True, metavar="ACTION")
     inner.add_parser("list", help=_help("cli.help.outbox_list"), parents=[common, out])

@@ -203,12 +203,16 @@ class HandoverService:
         record_ids: Sequence[str],
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+        *,
+        keep_doubtful: bool = False,
     ) -> HandoverReport:
         """Hand over ``record_ids`` in one bundle (see the module documentation).
 
         Refuses, with one sentence and nothing changed, when high-risk mode is off, no
         organisation is enrolled, or any record cannot go (a draft, already handed over, no
-        consent to send it): a hand-over is all or nothing.
+        consent to send it): a hand-over is all or nothing. A record that goes redacted needs
+        the interviewer's decision about its doubtful words, as an export does (the stored
+        review, or ``keep_doubtful``).
         """
         if not self.setting().enabled:
             raise UserFacingError("handover.mode_off")
@@ -217,6 +221,7 @@ class HandoverService:
             raise UserFacingError("handover.needs_enrolment")
         self.recover()
         plan, kept = self._plan(record_ids, enrolment)
+        self._bundles._decide_redactions(plan, {}, keep_doubtful)
         checkpoint("planned")
         folder = self.outbox.ensure_folder()
         target = folder / neutral_bundle_name()
@@ -258,7 +263,11 @@ class HandoverService:
         )
 
     def hand_over_all_sealed(
-        self, progress: Progress | None = None, cancelled: Cancelled | None = None
+        self,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+        *,
+        keep_doubtful: bool = False,
     ) -> HandoverReport:
         """Hand over every record whose newest version is sealed, still held here, and which
         the witness's consent lets go to the organisation (the others stay, as in an export)."""
@@ -269,7 +278,7 @@ class HandoverService:
         ] if waiting else []
         if not sendable:
             raise UserFacingError("handover.nothing_sealed")
-        return self.hand_over(sendable, progress, cancelled)
+        return self.hand_over(sendable, progress, cancelled, keep_doubtful=keep_doubtful)
 
     def _plan(
         self, record_ids: Sequence[str], enrolment: Enrolment

@@ -179,3 +179,23 @@ def test_outbox_is_sent_to_sticks_and_leaves_only_when_a_receipt_names_it(  # ty
     assert not inside.exists()
     assert session.testimonies.info(rid).status is Status.HANDED_OVER
     assert [e.action for e in session.testimonies.history("")][-1] == "outbox-released"
+
+
+def test_a_witness_who_may_not_be_named_is_handed_over_redacted_after_the_doubtful_words(
+    laptop: tuple[VaultSession, object],
+) -> None:
+    from testimony_app.domain.redaction_review import DoubtfulUnreviewed
+
+    session, _ = laptop
+    session.handover.set_mode(True)
+    t = S.azerbaijani("unnamed", name_may_appear=False)
+    t.narrative.text = "Nemət onda da susdu."  # "Nemət": the name, and a word ("blessing")
+    rid = S.sealed(session, t)
+    assert session.statements.review(rid, version=1).doubtful_kept
+    before = S.table_counts(session)
+    with pytest.raises(DoubtfulUnreviewed):
+        session.handover.hand_over([rid])
+    assert S.table_counts(session) == before
+    report = session.handover.hand_over([rid], keep_doubtful=True)
+    assert report.redacted == (rid,)
+    assert session.testimonies.info(rid).status is Status.HANDED_OVER
