@@ -1061,7 +1061,7 @@
         <name>ExportDialog</name>
         <message>
             <source>The witness's consent names other organisations than %1.</source>
-            <translation>Şahidin razılığında %1 deyil, başqa təşkilatlar göstərilib.</translation>
+            <translation type="vanished">Şahidin razılığında %1 deyil, başqa təşkilatlar göstərilib.</translation>
         </message>
         <message>
             <source>Where to write the bundle</source>
@@ -2066,7 +2066,7 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <name>ReceiptDialog</name>
         <message>
             <source>Kept: %1.</source>
-            <translation>Saxlanıldı: %1.</translation>
+            <translation type="vanished">Saxlanıldı: %1.</translation>
         </message>
         <message>
             <source>Choose the organisation's receipt</source>
@@ -3110,6 +3110,14 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>Saxlanıldı və imzalandı. Faylın SHA-256 dəyəri: %1</translation>
         </message>
         <message>
+            <source>A&amp;ttestation block</source>
+            <translation>&amp;Təsdiqləmə bloku</translation>
+        </message>
+        <message>
+            <source>Adds a block where an authorised person (a notary, a court or consular official) attests that the witness declared the statement true and signed it in their presence. Leave it off unless the filing asks for it.</source>
+            <translation>Səlahiyyətli şəxsin (notarius, məhkəmə və ya konsulluq əməkdaşı) şahidin ifadəni doğru elan etdiyini və onu öz yanında imzaladığını təsdiq etdiyi blok əlavə edir. Müraciət bunu tələb etmirsə, söndürülmüş saxlayın.</translation>
+        </message>
+        <message>
             <source>Sig&amp;n with this laptop's key</source>
             <translation>Bu noutbukun açarı ilə i&amp;mzala</translation>
         </message>
@@ -3991,395 +3999,395 @@ Seyfdə saxlanılanlar təhlükəsizdir. Pəncərə qəribə davranarsa, Testimo
         <name>errors</name>
         <message>
             <source>Write the dates of the period as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017-05.</source>
-            <translation>Dövrün tarixlərini YYYY, YYYY-MM və ya YYYY-MM-DD kimi yazın, məsələn 2017-05.</translation>
+            <translation type="vanished">Dövrün tarixlərini YYYY, YYYY-MM və ya YYYY-MM-DD kimi yazın, məsələn 2017-05.</translation>
         </message>
         <message>
             <source>The start of the period comes after its end.</source>
-            <translation>Dövrün başlanğıcı sonundan sonradır.</translation>
+            <translation type="vanished">Dövrün başlanğıcı sonundan sonradır.</translation>
         </message>
         <message>
             <source>The vault's key file has impossible settings and was not used.</source>
-            <translation>Seyfin açar faylında mümkünsüz parametrlər var və o istifadə edilmədi.</translation>
+            <translation type="vanished">Seyfin açar faylında mümkünsüz parametrlər var və o istifadə edilmədi.</translation>
         </message>
         <message>
             <source>The vault's key file is damaged.</source>
-            <translation>Seyfin açar faylı zədələnib.</translation>
+            <translation type="vanished">Seyfin açar faylı zədələnib.</translation>
         </message>
         <message>
             <source>The vault's key file does not belong to this key and was not used.</source>
-            <translation>Seyfin açar faylı bu açara aid deyil və istifadə edilmədi.</translation>
+            <translation type="vanished">Seyfin açar faylı bu açara aid deyil və istifadə edilmədi.</translation>
         </message>
         <message>
             <source>The vault's key file is missing.</source>
-            <translation>Seyfin açar faylı yoxdur.</translation>
+            <translation type="vanished">Seyfin açar faylı yoxdur.</translation>
         </message>
         <message>
             <source>The vault's key file cannot be read.</source>
-            <translation>Seyfin açar faylını oxumaq mümkün deyil.</translation>
+            <translation type="vanished">Seyfin açar faylını oxumaq mümkün deyil.</translation>
         </message>
         <message>
             <source>The passphrase is not correct for this vault.</source>
-            <translation>Bu seyf üçün parol düzgün deyil.</translation>
+            <translation type="vanished">Bu seyf üçün parol düzgün deyil.</translation>
         </message>
         <message>
             <source>The disk is full: the last change was not saved. Free some space and save again; your text is kept.</source>
-            <translation>Disk doludur: son dəyişiklik saxlanılmadı. Bir az yer boşaldın və yenidən saxlayın; mətniniz itməyib.</translation>
+            <translation type="vanished">Disk doludur: son dəyişiklik saxlanılmadı. Bir az yer boşaldın və yenidən saxlayın; mətniniz itməyib.</translation>
         </message>
         <message>
             <source>Statements can be made in English, Azerbaijani or Russian.</source>
-            <translation>Bəyanatlar ingilis, Azərbaycan və ya rus dilində hazırlana bilər.</translation>
+            <translation type="vanished">Bəyanatlar ingilis, Azərbaycan və ya rus dilində hazırlana bilər.</translation>
         </message>
         <message>
             <source>That version of the testimony does not exist.</source>
-            <translation>İfadənin belə versiyası yoxdur.</translation>
+            <translation type="vanished">İfadənin belə versiyası yoxdur.</translation>
         </message>
         <message>
             <source>Record the witness's consent (legal proceedings, use of name, informed of purpose, no coercion) before sealing.</source>
-            <translation>Möhürləmədən əvvəl şahidin razılığını qeyd edin (hüquqi proses, adın istifadəsi, məqsəd barədə məlumatlandırma, məcburiyyətin olmaması).</translation>
+            <translation type="vanished">Möhürləmədən əvvəl şahidin razılığını qeyd edin (hüquqi proses, adın istifadəsi, məqsəd barədə məlumatlandırma, məcburiyyətin olmaması).</translation>
         </message>
         <message>
             <source>The witness has not agreed to an audio recording.</source>
-            <translation>Şahid səs yazısına razılıq verməyib.</translation>
+            <translation type="vanished">Şahid səs yazısına razılıq verməyib.</translation>
         </message>
         <message>
             <source>Unknown key-derivation setting.</source>
-            <translation>Naməlum açar törətmə parametri.</translation>
+            <translation type="vanished">Naməlum açar törətmə parametri.</translation>
         </message>
         <message>
             <source>This recording is already finished.</source>
-            <translation>Bu yazı artıq başa çatıb.</translation>
+            <translation type="vanished">Bu yazı artıq başa çatıb.</translation>
         </message>
         <message>
             <source>No testimony with that id is in this vault.</source>
-            <translation>Bu seyfdə həmin identifikatorla ifadə yoxdur.</translation>
+            <translation type="vanished">Bu seyfdə həmin identifikatorla ifadə yoxdur.</translation>
         </message>
         <message>
             <source>That attachment is not in this vault.</source>
-            <translation>Bu qoşma bu seyfdə yoxdur.</translation>
+            <translation type="vanished">Bu qoşma bu seyfdə yoxdur.</translation>
         </message>
         <message>
             <source>This attachment is too large to open here; save a copy instead.</source>
-            <translation>Bu qoşma burada açmaq üçün çox böyükdür; əvəzində surətini saxlayın.</translation>
+            <translation type="vanished">Bu qoşma burada açmaq üçün çox böyükdür; əvəzində surətini saxlayın.</translation>
         </message>
         <message>
             <source>The file to attach does not exist.</source>
-            <translation>Qoşulacaq fayl yoxdur.</translation>
+            <translation type="vanished">Qoşulacaq fayl yoxdur.</translation>
         </message>
         <message>
             <source>The file to attach cannot be read.</source>
-            <translation>Qoşulacaq faylı oxumaq mümkün deyil.</translation>
+            <translation type="vanished">Qoşulacaq faylı oxumaq mümkün deyil.</translation>
         </message>
         <message>
             <source>The attachment in the vault is damaged; nothing was saved.</source>
-            <translation>Seyfdəki qoşma zədələnib; heç nə saxlanılmadı.</translation>
+            <translation type="vanished">Seyfdəki qoşma zədələnib; heç nə saxlanılmadı.</translation>
         </message>
         <message>
             <source>Adding the attachment was cancelled.</source>
-            <translation>Qoşmanın əlavə edilməsi ləğv edildi.</translation>
+            <translation type="vanished">Qoşmanın əlavə edilməsi ləğv edildi.</translation>
         </message>
         <message>
             <source>The vault is locked.</source>
-            <translation>Seyf kilidlidir.</translation>
+            <translation type="vanished">Seyf kilidlidir.</translation>
         </message>
         <message>
             <source>The vault database is damaged; restore it from a backup.</source>
-            <translation>Seyfin verilənlər bazası zədələnib; onu ehtiyat nüsxədən bərpa edin.</translation>
+            <translation type="vanished">Seyfin verilənlər bazası zədələnib; onu ehtiyat nüsxədən bərpa edin.</translation>
         </message>
         <message>
             <source>The vault's database file is empty; restore it from a backup.</source>
-            <translation>Seyfin verilənlər bazası faylı boşdur; onu ehtiyat nüsxədən bərpa edin.</translation>
+            <translation type="vanished">Seyfin verilənlər bazası faylı boşdur; onu ehtiyat nüsxədən bərpa edin.</translation>
         </message>
         <message>
             <source>The vault could not be written to the disk: the last change was not saved.</source>
-            <translation>Seyfi diskə yazmaq mümkün olmadı: son dəyişiklik saxlanılmadı.</translation>
+            <translation type="vanished">Seyfi diskə yazmaq mümkün olmadı: son dəyişiklik saxlanılmadı.</translation>
         </message>
         <message>
             <source>The vault's database file is missing; restore it from a backup.</source>
-            <translation>Seyfin verilənlər bazası faylı yoxdur; onu ehtiyat nüsxədən bərpa edin.</translation>
+            <translation type="vanished">Seyfin verilənlər bazası faylı yoxdur; onu ehtiyat nüsxədən bərpa edin.</translation>
         </message>
         <message>
             <source>An amendment needs a reason.</source>
-            <translation>Düzəlişin səbəbi göstərilməlidir.</translation>
+            <translation type="vanished">Düzəlişin səbəbi göstərilməlidir.</translation>
         </message>
         <message>
             <source>No testimony with that id and version is in this vault.</source>
-            <translation>Bu seyfdə həmin identifikator və versiya ilə ifadə yoxdur.</translation>
+            <translation type="vanished">Bu seyfdə həmin identifikator və versiya ilə ifadə yoxdur.</translation>
         </message>
         <message>
             <source>This testimony is sealed; start an amendment to change it.</source>
-            <translation>Bu ifadə möhürlənib; dəyişmək üçün düzəlişə başlayın.</translation>
+            <translation type="vanished">Bu ifadə möhürlənib; dəyişmək üçün düzəlişə başlayın.</translation>
         </message>
         <message>
             <source>This version is already sealed.</source>
-            <translation>Bu versiya artıq möhürlənib.</translation>
+            <translation type="vanished">Bu versiya artıq möhürlənib.</translation>
         </message>
         <message>
             <source>This testimony already has an unsealed draft to edit.</source>
-            <translation>Bu ifadənin redaktə üçün möhürlənməmiş qaralaması artıq var.</translation>
+            <translation type="vanished">Bu ifadənin redaktə üçün möhürlənməmiş qaralaması artıq var.</translation>
         </message>
         <message>
             <source>This vault was written by a newer version of Testimony; update the program to open it.</source>
-            <translation>Bu seyf Testimony-nin daha yeni versiyası ilə yazılıb; onu açmaq üçün proqramı yeniləyin.</translation>
+            <translation type="vanished">Bu seyf Testimony-nin daha yeni versiyası ilə yazılıb; onu açmaq üçün proqramı yeniləyin.</translation>
         </message>
         <message>
             <source>Both copies of the vault's key file are damaged; restore them from a backup.</source>
-            <translation>Seyfin açar faylının hər iki nüsxəsi zədələnib; onları ehtiyat nüsxədən bərpa edin.</translation>
+            <translation type="vanished">Seyfin açar faylının hər iki nüsxəsi zədələnib; onları ehtiyat nüsxədən bərpa edin.</translation>
         </message>
         <message>
             <source>The vault's key files are missing; restore them from a backup.</source>
-            <translation>Seyfin açar faylları yoxdur; onları ehtiyat nüsxədən bərpa edin.</translation>
+            <translation type="vanished">Seyfin açar faylları yoxdur; onları ehtiyat nüsxədən bərpa edin.</translation>
         </message>
         <message>
             <source>The passphrase is empty.</source>
-            <translation>Parol boşdur.</translation>
+            <translation type="vanished">Parol boşdur.</translation>
         </message>
         <message>
             <source>A vault, or other files, already exist at that location.</source>
-            <translation>Həmin yerdə artıq seyf və ya başqa fayllar var.</translation>
+            <translation type="vanished">Həmin yerdə artıq seyf və ya başqa fayllar var.</translation>
         </message>
         <message>
             <source>There is no vault at that location.</source>
-            <translation>Həmin yerdə seyf yoxdur.</translation>
+            <translation type="vanished">Həmin yerdə seyf yoxdur.</translation>
         </message>
         <message>
             <source>That backup file does not exist.</source>
-            <translation>Belə ehtiyat nüsxə faylı yoxdur.</translation>
+            <translation type="vanished">Belə ehtiyat nüsxə faylı yoxdur.</translation>
         </message>
         <message>
             <source>The new passphrase is empty.</source>
-            <translation>Yeni parol boşdur.</translation>
+            <translation type="vanished">Yeni parol boşdur.</translation>
         </message>
         <message>
             <source>The key file and the database belong to different vaults.</source>
-            <translation>Açar faylı və verilənlər bazası müxtəlif seyflərə aiddir.</translation>
+            <translation type="vanished">Açar faylı və verilənlər bazası müxtəlif seyflərə aiddir.</translation>
         </message>
         <message>
             <source>That backup is damaged too; choose an older one.</source>
-            <translation>Bu ehtiyat nüsxə də zədələnib; daha köhnəsini seçin.</translation>
+            <translation type="vanished">Bu ehtiyat nüsxə də zədələnib; daha köhnəsini seçin.</translation>
         </message>
         <message>
             <source>The restored copy did not verify; nothing was changed.</source>
-            <translation>Bərpa edilmiş nüsxə yoxlamadan keçmədi; heç nə dəyişdirilmədi.</translation>
+            <translation type="vanished">Bərpa edilmiş nüsxə yoxlamadan keçmədi; heç nə dəyişdirilmədi.</translation>
         </message>
         <message>
             <source>The new backup did not verify; the vault itself is unchanged.</source>
-            <translation>Yeni ehtiyat nüsxə yoxlamadan keçmədi; seyfin özü dəyişməyib.</translation>
+            <translation type="vanished">Yeni ehtiyat nüsxə yoxlamadan keçmədi; seyfin özü dəyişməyib.</translation>
         </message>
         <message>
             <source>That kind of attachment is not in the list.</source>
-            <translation>Bu qoşma növü siyahıda yoxdur.</translation>
+            <translation type="vanished">Bu qoşma növü siyahıda yoxdur.</translation>
         </message>
         <message>
             <source>This version is sealed; start an amendment to remove an attachment.</source>
-            <translation>Bu versiya möhürlənib; qoşmanı çıxarmaq üçün düzəlişə başlayın.</translation>
+            <translation type="vanished">Bu versiya möhürlənib; qoşmanı çıxarmaq üçün düzəlişə başlayın.</translation>
         </message>
         <message>
             <source>The witness's consent to legal proceedings is not recorded.</source>
-            <translation>Şahidin hüquqi prosesə razılığı qeyd edilməyib.</translation>
+            <translation type="vanished">Şahidin hüquqi prosesə razılığı qeyd edilməyib.</translation>
         </message>
         <message>
             <source>The witness did not consent to legal proceedings.</source>
-            <translation>Şahid hüquqi prosesə razılıq verməyib.</translation>
+            <translation type="vanished">Şahid hüquqi prosesə razılıq verməyib.</translation>
         </message>
         <message>
             <source>The witness named the organisations that may receive it, and this laptop enrolled the organisation without its name.</source>
-            <translation>Şahid onu ala biləcək təşkilatların adını çəkib, bu noutbukda isə təşkilat adsız qeydiyyata alınıb.</translation>
+            <translation type="vanished">Şahid onu ala biləcək təşkilatların adını çəkib, bu noutbukda isə təşkilat adsız qeydiyyata alınıb.</translation>
         </message>
         <message>
             <source>It has not been sealed yet.</source>
-            <translation>O hələ möhürlənməyib.</translation>
+            <translation type="vanished">O hələ möhürlənməyib.</translation>
         </message>
         <message>
             <source>Its content was deleted from this laptop after the organisation acknowledged it.</source>
-            <translation>Təşkilat qəbulu təsdiqlədikdən sonra onun məzmunu bu noutbukdan silinib.</translation>
+            <translation type="vanished">Təşkilat qəbulu təsdiqlədikdən sonra onun məzmunu bu noutbukdan silinib.</translation>
         </message>
         <message>
             <source>Nothing was exported: every testimony considered was withheld.</source>
-            <translation>Heç nə ixrac edilmədi: nəzərdən keçirilən ifadələrin heç biri göndərilə bilməz.</translation>
+            <translation type="vanished">Heç nə ixrac edilmədi: nəzərdən keçirilən ifadələrin heç biri göndərilə bilməz.</translation>
         </message>
         <message>
             <source>Nothing was exported: no sealed testimony is waiting to be sent.</source>
-            <translation>Heç nə ixrac edilmədi: göndərilməyi gözləyən möhürlənmiş ifadə yoxdur.</translation>
+            <translation type="vanished">Heç nə ixrac edilmədi: göndərilməyi gözləyən möhürlənmiş ifadə yoxdur.</translation>
         </message>
         <message>
             <source>No organisation is enrolled on this laptop; enrol it before exporting.</source>
-            <translation>Bu noutbukda heç bir təşkilat qeydiyyata alınmayıb; ixracdan əvvəl onu qeydiyyata alın.</translation>
+            <translation type="vanished">Bu noutbukda heç bir təşkilat qeydiyyata alınmayıb; ixracdan əvvəl onu qeydiyyata alın.</translation>
         </message>
         <message>
             <source>That recipient is not one of the enrolled organisation's keys; enrol it first.</source>
-            <translation>Bu alıcı qeydiyyata alınmış təşkilatın açarlarından deyil; əvvəlcə onu qeydiyyata alın.</translation>
+            <translation type="vanished">Bu alıcı qeydiyyata alınmış təşkilatın açarlarından deyil; əvvəlcə onu qeydiyyata alın.</translation>
         </message>
         <message>
             <source>The organisation was not enrolled: its fingerprint was not confirmed.</source>
-            <translation>Təşkilat qeydiyyata alınmadı: onun barmaq izi təsdiqlənmədi.</translation>
+            <translation type="vanished">Təşkilat qeydiyyata alınmadı: onun barmaq izi təsdiqlənmədi.</translation>
         </message>
         <message>
             <source>The organisation's name is too long or has control characters.</source>
-            <translation>Təşkilatın adı çox uzundur və ya idarəedici simvollar var.</translation>
+            <translation type="vanished">Təşkilatın adı çox uzundur və ya idarəedici simvollar var.</translation>
         </message>
         <message>
             <source>The folder chosen for the bundle does not exist.</source>
-            <translation>Paket üçün seçilmiş qovluq yoxdur.</translation>
+            <translation type="vanished">Paket üçün seçilmiş qovluq yoxdur.</translation>
         </message>
         <message>
             <source>A file with that name already exists; the bundle was not written.</source>
-            <translation>Bu adda fayl artıq var; paket yazılmadı.</translation>
+            <translation type="vanished">Bu adda fayl artıq var; paket yazılmadı.</translation>
         </message>
         <message>
             <source>The disk is full: the bundle was not written.</source>
-            <translation>Disk doludur: paket yazılmadı.</translation>
+            <translation type="vanished">Disk doludur: paket yazılmadı.</translation>
         </message>
         <message>
             <source>The bundle cannot be created in that folder.</source>
-            <translation>Paketi həmin qovluqda yaratmaq mümkün deyil.</translation>
+            <translation type="vanished">Paketi həmin qovluqda yaratmaq mümkün deyil.</translation>
         </message>
         <message>
             <source>An organisation recipient is empty.</source>
-            <translation>Təşkilatın alıcı açarı boşdur.</translation>
+            <translation type="vanished">Təşkilatın alıcı açarı boşdur.</translation>
         </message>
         <message>
             <source>An organisation recipient is not an age key.</source>
-            <translation>Təşkilatın alıcı açarı age açarı deyil.</translation>
+            <translation type="vanished">Təşkilatın alıcı açarı age açarı deyil.</translation>
         </message>
         <message>
             <source>An age recipient must be written in lower case.</source>
-            <translation>age alıcı açarı kiçik hərflərlə yazılmalıdır.</translation>
+            <translation type="vanished">age alıcı açarı kiçik hərflərlə yazılmalıdır.</translation>
         </message>
         <message>
             <source>An organisation recipient must start with 'age1'.</source>
-            <translation>Təşkilatın alıcı açarı 'age1' ilə başlamalıdır.</translation>
+            <translation type="vanished">Təşkilatın alıcı açarı 'age1' ilə başlamalıdır.</translation>
         </message>
         <message>
             <source>An organisation recipient has a typing error (its checksum does not match).</source>
-            <translation>Təşkilatın alıcı açarında yazı səhvi var (yoxlama cəmi uyğun gəlmir).</translation>
+            <translation type="vanished">Təşkilatın alıcı açarında yazı səhvi var (yoxlama cəmi uyğun gəlmir).</translation>
         </message>
         <message>
             <source>An organisation recipient is not an X25519 age key.</source>
-            <translation>Təşkilatın alıcı açarı X25519 age açarı deyil.</translation>
+            <translation type="vanished">Təşkilatın alıcı açarı X25519 age açarı deyil.</translation>
         </message>
         <message>
             <source>An organisation recipient is not a usable key.</source>
-            <translation>Təşkilatın alıcı açarı yararlı açar deyil.</translation>
+            <translation type="vanished">Təşkilatın alıcı açarı yararlı açar deyil.</translation>
         </message>
         <message>
             <source>An organisation recipient is not a usable age key.</source>
-            <translation>Təşkilatın alıcı açarı yararlı age açarı deyil.</translation>
+            <translation type="vanished">Təşkilatın alıcı açarı yararlı age açarı deyil.</translation>
         </message>
         <message>
             <source>No organisation recipient is configured; a bundle needs one.</source>
-            <translation>Təşkilatın alıcı açarı təyin edilməyib; paket üçün o lazımdır.</translation>
+            <translation type="vanished">Təşkilatın alıcı açarı təyin edilməyib; paket üçün o lazımdır.</translation>
         </message>
         <message>
             <source>The same organisation recipient is listed twice.</source>
-            <translation>Eyni alıcı açar iki dəfə göstərilib.</translation>
+            <translation type="vanished">Eyni alıcı açar iki dəfə göstərilib.</translation>
         </message>
         <message>
             <source>A public key must be written as 'ed25519:' and 44 base64 characters.</source>
-            <translation>Açıq açar 'ed25519:' və 44 base64 simvolu şəklində yazılmalıdır.</translation>
+            <translation type="vanished">Açıq açar 'ed25519:' və 44 base64 simvolu şəklində yazılmalıdır.</translation>
         </message>
         <message>
             <source>The key is not valid base64.</source>
-            <translation>Açar düzgün base64 deyil.</translation>
+            <translation type="vanished">Açar düzgün base64 deyil.</translation>
         </message>
         <message>
             <source>The key does not have the expected length or spelling.</source>
-            <translation>Açarın uzunluğu və ya yazılışı gözlənilən kimi deyil.</translation>
+            <translation type="vanished">Açarın uzunluğu və ya yazılışı gözlənilən kimi deyil.</translation>
         </message>
         <message>
             <source>The Ed25519 public key is not a usable key.</source>
-            <translation>Ed25519 açıq açarı yararlı açar deyil.</translation>
+            <translation type="vanished">Ed25519 açıq açarı yararlı açar deyil.</translation>
         </message>
         <message>
             <source>The receipt file cannot be read.</source>
-            <translation>Qəbz faylını oxumaq mümkün deyil.</translation>
+            <translation type="vanished">Qəbz faylını oxumaq mümkün deyil.</translation>
         </message>
         <message>
             <source>The receipt is too large to be a receipt.</source>
-            <translation>Fayl qəbz olmaq üçün çox böyükdür.</translation>
+            <translation type="vanished">Fayl qəbz olmaq üçün çox böyükdür.</translation>
         </message>
         <message>
             <source>The file is not a receipt (it should have exactly two lines).</source>
-            <translation>Fayl qəbz deyil (qəbzdə düz iki sətir olmalıdır).</translation>
+            <translation type="vanished">Fayl qəbz deyil (qəbzdə düz iki sətir olmalıdır).</translation>
         </message>
         <message>
             <source>The receipt was not signed by the organisation's key.</source>
-            <translation>Qəbz təşkilatın açarı ilə imzalanmayıb.</translation>
+            <translation type="vanished">Qəbz təşkilatın açarı ilə imzalanmayıb.</translation>
         </message>
         <message>
             <source>The receipt is invalid: it is not valid JSON.</source>
-            <translation>Qəbz yararsızdır: düzgün JSON deyil.</translation>
+            <translation type="vanished">Qəbz yararsızdır: düzgün JSON deyil.</translation>
         </message>
         <message>
             <source>The receipt is invalid: it names no bundle.</source>
-            <translation>Qəbz yararsızdır: orada heç bir paket göstərilməyib.</translation>
+            <translation type="vanished">Qəbz yararsızdır: orada heç bir paket göstərilməyib.</translation>
         </message>
         <message>
             <source>The receipt is for a bundle this laptop did not export.</source>
-            <translation>Qəbz bu noutbukun ixrac etmədiyi paket üçündür.</translation>
+            <translation type="vanished">Qəbz bu noutbukun ixrac etmədiyi paket üçündür.</translation>
         </message>
         <message>
             <source>The receipt lists a record that this bundle did not carry.</source>
-            <translation>Qəbzdə bu paketdə olmayan qeyd göstərilib.</translation>
+            <translation type="vanished">Qəbzdə bu paketdə olmayan qeyd göstərilib.</translation>
         </message>
         <message>
             <source>The receipt is for a different bundle.</source>
-            <translation>Qəbz başqa paket üçündür.</translation>
+            <translation type="vanished">Qəbz başqa paket üçündür.</translation>
         </message>
         <message>
             <source>The receipt does not list the same records as the bundle.</source>
-            <translation>Qəbzdəki qeydlər paketdəki qeydlərlə eyni deyil.</translation>
+            <translation type="vanished">Qəbzdəki qeydlər paketdəki qeydlərlə eyni deyil.</translation>
         </message>
         <message>
             <source>The receipt names a different organisation key than the one that signed it.</source>
-            <translation>Qəbzdə onu imzalayan açardan fərqli təşkilat açarı göstərilib.</translation>
+            <translation type="vanished">Qəbzdə onu imzalayan açardan fərqli təşkilat açarı göstərilib.</translation>
         </message>
         <message>
             <source>The content was deleted, but a fresh backup could not be written, so the older backups that still hold it were kept.</source>
-            <translation>Məzmun silindi, lakin yeni ehtiyat nüsxə yazıla bilmədi, ona görə onu hələ də saxlayan köhnə ehtiyat nüsxələr saxlanıldı.</translation>
+            <translation type="vanished">Məzmun silindi, lakin yeni ehtiyat nüsxə yazıla bilmədi, ona görə onu hələ də saxlayan köhnə ehtiyat nüsxələr saxlanıldı.</translation>
         </message>
         <message>
             <source>its content was already deleted</source>
-            <translation>məzmunu artıq silinib</translation>
+            <translation type="vanished">məzmunu artıq silinib</translation>
         </message>
         <message>
             <source>it has an unsealed draft</source>
-            <translation>onun möhürlənməmiş qaralaması var</translation>
+            <translation type="vanished">onun möhürlənməmiş qaralaması var</translation>
         </message>
         <message>
             <source>the organisation has not acknowledged every sealed version of it</source>
-            <translation>təşkilat onun bütün möhürlənmiş versiyalarının qəbulunu təsdiqləməyib</translation>
+            <translation type="vanished">təşkilat onun bütün möhürlənmiş versiyalarının qəbulunu təsdiqləməyib</translation>
         </message>
         <message>
             <source>the organisation holds only a redacted copy of it, so this laptop holds the only complete one</source>
-            <translation>təşkilatda onun yalnız redaktə olunmuş nüsxəsi var, ona görə yeganə tam nüsxə bu noutbukdadır</translation>
+            <translation type="vanished">təşkilatda onun yalnız redaktə olunmuş nüsxəsi var, ona görə yeganə tam nüsxə bu noutbukdadır</translation>
         </message>
         <message>
             <source>Only a sealed version can be signed: seal the testimony first.</source>
-            <translation>Yalnız möhürlənmiş versiya imzalana bilər: əvvəlcə ifadəni möhürləyin.</translation>
+            <translation type="vanished">Yalnız möhürlənmiş versiya imzalana bilər: əvvəlcə ifadəni möhürləyin.</translation>
         </message>
         <message>
             <source>The statement could not be signed; it was not saved.</source>
-            <translation>Bəyanatı imzalamaq mümkün olmadı; o saxlanılmadı.</translation>
+            <translation type="vanished">Bəyanatı imzalamaq mümkün olmadı; o saxlanılmadı.</translation>
         </message>
         <message>
             <source>The vault's statement-signing key is damaged; restore a backup.</source>
-            <translation>Seyfin bəyanat imzalama açarı zədələnib; ehtiyat nüsxəni bərpa edin.</translation>
+            <translation type="vanished">Seyfin bəyanat imzalama açarı zədələnib; ehtiyat nüsxəni bərpa edin.</translation>
         </message>
         <message>
             <source>The vault's device key is damaged; restore a backup.</source>
-            <translation>Seyfin cihaz açarı zədələnib; ehtiyat nüsxəni bərpa edin.</translation>
+            <translation type="vanished">Seyfin cihaz açarı zədələnib; ehtiyat nüsxəni bərpa edin.</translation>
         </message>
         <message>
             <source>The vault has no device id; restore a backup.</source>
-            <translation>Seyfdə cihaz identifikatoru yoxdur; ehtiyat nüsxəni bərpa edin.</translation>
+            <translation type="vanished">Seyfdə cihaz identifikatoru yoxdur; ehtiyat nüsxəni bərpa edin.</translation>
         </message>
         <message>
             <source>The witness did not agree to their name appearing, so a named statement needs a reason; make the redacted one instead.</source>
-            <translation>Şahid adının göstərilməsinə razı olmayıb, ona görə adı olan ifadə üçün səbəb lazımdır; əvəzinə adı gizlədilmiş ifadəni hazırlayın.</translation>
+            <translation type="vanished">Şahid adının göstərilməsinə razı olmayıb, ona görə adı olan ifadə üçün səbəb lazımdır; əvəzinə adı gizlədilmiş ifadəni hazırlayın.</translation>
         </message>
         <message>
             <source>The reason is too long; say it in a few sentences.</source>
-            <translation>Səbəb çox uzundur; bir neçə cümlə ilə yazın.</translation>
+            <translation type="vanished">Səbəb çox uzundur; bir neçə cümlə ilə yazın.</translation>
         </message>
         <message>
             <source>This receipt was made by an older version of Testimony, which could acknowledge content the organisation had not checked; ask it to update and send a new receipt.</source>

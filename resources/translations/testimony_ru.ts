@@ -1063,7 +1063,7 @@
         <name>ExportDialog</name>
         <message>
             <source>The witness's consent names other organisations than %1.</source>
-            <translation>В согласии свидетеля названы другие организации, а не %1.</translation>
+            <translation type="vanished">В согласии свидетеля названы другие организации, а не %1.</translation>
         </message>
         <message>
             <source>Where to write the bundle</source>
@@ -2081,7 +2081,7 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <name>ReceiptDialog</name>
         <message>
             <source>Kept: %1.</source>
-            <translation>Оставлено: %1.</translation>
+            <translation type="vanished">Оставлено: %1.</translation>
         </message>
         <message>
             <source>Choose the organisation's receipt</source>
@@ -3131,6 +3131,14 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>Сохранено и подписано. SHA-256 файла: %1</translation>
         </message>
         <message>
+            <source>A&amp;ttestation block</source>
+            <translation>&amp;Блок удостоверения</translation>
+        </message>
+        <message>
+            <source>Adds a block where an authorised person (a notary, a court or consular official) attests that the witness declared the statement true and signed it in their presence. Leave it off unless the filing asks for it.</source>
+            <translation>Добавляет блок, в котором уполномоченное лицо (нотариус, сотрудник суда или консульства) удостоверяет, что свидетель заявил о достоверности показаний и подписал их в его присутствии. Не включайте, если этого не требует подаваемый документ.</translation>
+        </message>
+        <message>
             <source>Sig&amp;n with this laptop's key</source>
             <translation>По&amp;дписать ключом этого ноутбука</translation>
         </message>
@@ -4018,395 +4026,395 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
         <name>errors</name>
         <message>
             <source>Write the dates of the period as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017-05.</source>
-            <translation>Запишите даты периода как ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, например 2017-05.</translation>
+            <translation type="vanished">Запишите даты периода как ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, например 2017-05.</translation>
         </message>
         <message>
             <source>The start of the period comes after its end.</source>
-            <translation>Начало периода позже его конца.</translation>
+            <translation type="vanished">Начало периода позже его конца.</translation>
         </message>
         <message>
             <source>The vault's key file has impossible settings and was not used.</source>
-            <translation>В файле ключей хранилища недопустимые параметры; он не использован.</translation>
+            <translation type="vanished">В файле ключей хранилища недопустимые параметры; он не использован.</translation>
         </message>
         <message>
             <source>The vault's key file is damaged.</source>
-            <translation>Файл ключей хранилища повреждён.</translation>
+            <translation type="vanished">Файл ключей хранилища повреждён.</translation>
         </message>
         <message>
             <source>The vault's key file does not belong to this key and was not used.</source>
-            <translation>Файл ключей хранилища не относится к этому ключу; он не использован.</translation>
+            <translation type="vanished">Файл ключей хранилища не относится к этому ключу; он не использован.</translation>
         </message>
         <message>
             <source>The vault's key file is missing.</source>
-            <translation>Файл ключей хранилища отсутствует.</translation>
+            <translation type="vanished">Файл ключей хранилища отсутствует.</translation>
         </message>
         <message>
             <source>The vault's key file cannot be read.</source>
-            <translation>Файл ключей хранилища не удаётся прочитать.</translation>
+            <translation type="vanished">Файл ключей хранилища не удаётся прочитать.</translation>
         </message>
         <message>
             <source>The passphrase is not correct for this vault.</source>
-            <translation>Парольная фраза не подходит к этому хранилищу.</translation>
+            <translation type="vanished">Парольная фраза не подходит к этому хранилищу.</translation>
         </message>
         <message>
             <source>The disk is full: the last change was not saved. Free some space and save again; your text is kept.</source>
-            <translation>Диск заполнен: последнее изменение не сохранено. Освободите место и сохраните снова; ваш текст не потерян.</translation>
+            <translation type="vanished">Диск заполнен: последнее изменение не сохранено. Освободите место и сохраните снова; ваш текст не потерян.</translation>
         </message>
         <message>
             <source>Statements can be made in English, Azerbaijani or Russian.</source>
-            <translation>Заявления можно составить на английском, азербайджанском или русском языке.</translation>
+            <translation type="vanished">Заявления можно составить на английском, азербайджанском или русском языке.</translation>
         </message>
         <message>
             <source>That version of the testimony does not exist.</source>
-            <translation>Такой версии свидетельства нет.</translation>
+            <translation type="vanished">Такой версии свидетельства нет.</translation>
         </message>
         <message>
             <source>Record the witness's consent (legal proceedings, use of name, informed of purpose, no coercion) before sealing.</source>
-            <translation>Перед запечатыванием зафиксируйте согласие свидетеля (судебное разбирательство, использование имени, сообщено о цели, отсутствие принуждения).</translation>
+            <translation type="vanished">Перед запечатыванием зафиксируйте согласие свидетеля (судебное разбирательство, использование имени, сообщено о цели, отсутствие принуждения).</translation>
         </message>
         <message>
             <source>The witness has not agreed to an audio recording.</source>
-            <translation>Свидетель не дал согласия на аудиозапись.</translation>
+            <translation type="vanished">Свидетель не дал согласия на аудиозапись.</translation>
         </message>
         <message>
             <source>Unknown key-derivation setting.</source>
-            <translation>Неизвестный параметр формирования ключа.</translation>
+            <translation type="vanished">Неизвестный параметр формирования ключа.</translation>
         </message>
         <message>
             <source>This recording is already finished.</source>
-            <translation>Эта запись уже завершена.</translation>
+            <translation type="vanished">Эта запись уже завершена.</translation>
         </message>
         <message>
             <source>No testimony with that id is in this vault.</source>
-            <translation>В этом хранилище нет свидетельства с таким идентификатором.</translation>
+            <translation type="vanished">В этом хранилище нет свидетельства с таким идентификатором.</translation>
         </message>
         <message>
             <source>That attachment is not in this vault.</source>
-            <translation>Этого вложения нет в хранилище.</translation>
+            <translation type="vanished">Этого вложения нет в хранилище.</translation>
         </message>
         <message>
             <source>This attachment is too large to open here; save a copy instead.</source>
-            <translation>Это вложение слишком велико, чтобы открыть его здесь; сохраните копию.</translation>
+            <translation type="vanished">Это вложение слишком велико, чтобы открыть его здесь; сохраните копию.</translation>
         </message>
         <message>
             <source>The file to attach does not exist.</source>
-            <translation>Прикрепляемый файл не существует.</translation>
+            <translation type="vanished">Прикрепляемый файл не существует.</translation>
         </message>
         <message>
             <source>The file to attach cannot be read.</source>
-            <translation>Прикрепляемый файл не удаётся прочитать.</translation>
+            <translation type="vanished">Прикрепляемый файл не удаётся прочитать.</translation>
         </message>
         <message>
             <source>The attachment in the vault is damaged; nothing was saved.</source>
-            <translation>Вложение в хранилище повреждено; ничего не сохранено.</translation>
+            <translation type="vanished">Вложение в хранилище повреждено; ничего не сохранено.</translation>
         </message>
         <message>
             <source>Adding the attachment was cancelled.</source>
-            <translation>Добавление вложения отменено.</translation>
+            <translation type="vanished">Добавление вложения отменено.</translation>
         </message>
         <message>
             <source>The vault is locked.</source>
-            <translation>Хранилище заблокировано.</translation>
+            <translation type="vanished">Хранилище заблокировано.</translation>
         </message>
         <message>
             <source>The vault database is damaged; restore it from a backup.</source>
-            <translation>База данных хранилища повреждена; восстановите её из резервной копии.</translation>
+            <translation type="vanished">База данных хранилища повреждена; восстановите её из резервной копии.</translation>
         </message>
         <message>
             <source>The vault's database file is empty; restore it from a backup.</source>
-            <translation>Файл базы данных хранилища пуст; восстановите его из резервной копии.</translation>
+            <translation type="vanished">Файл базы данных хранилища пуст; восстановите его из резервной копии.</translation>
         </message>
         <message>
             <source>The vault could not be written to the disk: the last change was not saved.</source>
-            <translation>Не удалось записать хранилище на диск: последнее изменение не сохранено.</translation>
+            <translation type="vanished">Не удалось записать хранилище на диск: последнее изменение не сохранено.</translation>
         </message>
         <message>
             <source>The vault's database file is missing; restore it from a backup.</source>
-            <translation>Файл базы данных хранилища отсутствует; восстановите его из резервной копии.</translation>
+            <translation type="vanished">Файл базы данных хранилища отсутствует; восстановите его из резервной копии.</translation>
         </message>
         <message>
             <source>An amendment needs a reason.</source>
-            <translation>Для поправки нужна причина.</translation>
+            <translation type="vanished">Для поправки нужна причина.</translation>
         </message>
         <message>
             <source>No testimony with that id and version is in this vault.</source>
-            <translation>В этом хранилище нет свидетельства с таким идентификатором и версией.</translation>
+            <translation type="vanished">В этом хранилище нет свидетельства с таким идентификатором и версией.</translation>
         </message>
         <message>
             <source>This testimony is sealed; start an amendment to change it.</source>
-            <translation>Это свидетельство запечатано; чтобы изменить его, начните поправку.</translation>
+            <translation type="vanished">Это свидетельство запечатано; чтобы изменить его, начните поправку.</translation>
         </message>
         <message>
             <source>This version is already sealed.</source>
-            <translation>Эта версия уже запечатана.</translation>
+            <translation type="vanished">Эта версия уже запечатана.</translation>
         </message>
         <message>
             <source>This testimony already has an unsealed draft to edit.</source>
-            <translation>У этого свидетельства уже есть незапечатанный черновик для правки.</translation>
+            <translation type="vanished">У этого свидетельства уже есть незапечатанный черновик для правки.</translation>
         </message>
         <message>
             <source>This vault was written by a newer version of Testimony; update the program to open it.</source>
-            <translation>Это хранилище создано более новой версией Testimony; обновите программу, чтобы открыть его.</translation>
+            <translation type="vanished">Это хранилище создано более новой версией Testimony; обновите программу, чтобы открыть его.</translation>
         </message>
         <message>
             <source>Both copies of the vault's key file are damaged; restore them from a backup.</source>
-            <translation>Обе копии файла ключей хранилища повреждены; восстановите их из резервной копии.</translation>
+            <translation type="vanished">Обе копии файла ключей хранилища повреждены; восстановите их из резервной копии.</translation>
         </message>
         <message>
             <source>The vault's key files are missing; restore them from a backup.</source>
-            <translation>Файлы ключей хранилища отсутствуют; восстановите их из резервной копии.</translation>
+            <translation type="vanished">Файлы ключей хранилища отсутствуют; восстановите их из резервной копии.</translation>
         </message>
         <message>
             <source>The passphrase is empty.</source>
-            <translation>Парольная фраза пуста.</translation>
+            <translation type="vanished">Парольная фраза пуста.</translation>
         </message>
         <message>
             <source>A vault, or other files, already exist at that location.</source>
-            <translation>В этом месте уже есть хранилище или другие файлы.</translation>
+            <translation type="vanished">В этом месте уже есть хранилище или другие файлы.</translation>
         </message>
         <message>
             <source>There is no vault at that location.</source>
-            <translation>В этом месте нет хранилища.</translation>
+            <translation type="vanished">В этом месте нет хранилища.</translation>
         </message>
         <message>
             <source>That backup file does not exist.</source>
-            <translation>Такого файла резервной копии нет.</translation>
+            <translation type="vanished">Такого файла резервной копии нет.</translation>
         </message>
         <message>
             <source>The new passphrase is empty.</source>
-            <translation>Новая парольная фраза пуста.</translation>
+            <translation type="vanished">Новая парольная фраза пуста.</translation>
         </message>
         <message>
             <source>The key file and the database belong to different vaults.</source>
-            <translation>Файл ключей и база данных относятся к разным хранилищам.</translation>
+            <translation type="vanished">Файл ключей и база данных относятся к разным хранилищам.</translation>
         </message>
         <message>
             <source>That backup is damaged too; choose an older one.</source>
-            <translation>Эта резервная копия тоже повреждена; выберите более старую.</translation>
+            <translation type="vanished">Эта резервная копия тоже повреждена; выберите более старую.</translation>
         </message>
         <message>
             <source>The restored copy did not verify; nothing was changed.</source>
-            <translation>Восстановленная копия не прошла проверку; ничего не изменено.</translation>
+            <translation type="vanished">Восстановленная копия не прошла проверку; ничего не изменено.</translation>
         </message>
         <message>
             <source>The new backup did not verify; the vault itself is unchanged.</source>
-            <translation>Новая резервная копия не прошла проверку; само хранилище не изменилось.</translation>
+            <translation type="vanished">Новая резервная копия не прошла проверку; само хранилище не изменилось.</translation>
         </message>
         <message>
             <source>That kind of attachment is not in the list.</source>
-            <translation>Такого типа вложения нет в списке.</translation>
+            <translation type="vanished">Такого типа вложения нет в списке.</translation>
         </message>
         <message>
             <source>This version is sealed; start an amendment to remove an attachment.</source>
-            <translation>Эта версия запечатана; чтобы убрать вложение, начните поправку.</translation>
+            <translation type="vanished">Эта версия запечатана; чтобы убрать вложение, начните поправку.</translation>
         </message>
         <message>
             <source>The witness's consent to legal proceedings is not recorded.</source>
-            <translation>Согласие свидетеля на судебное разбирательство не зафиксировано.</translation>
+            <translation type="vanished">Согласие свидетеля на судебное разбирательство не зафиксировано.</translation>
         </message>
         <message>
             <source>The witness did not consent to legal proceedings.</source>
-            <translation>Свидетель не дал согласия на судебное разбирательство.</translation>
+            <translation type="vanished">Свидетель не дал согласия на судебное разбирательство.</translation>
         </message>
         <message>
             <source>The witness named the organisations that may receive it, and this laptop enrolled the organisation without its name.</source>
-            <translation>Свидетель назвал организации, которые могут его получить, а на этом ноутбуке организация зарегистрирована без названия.</translation>
+            <translation type="vanished">Свидетель назвал организации, которые могут его получить, а на этом ноутбуке организация зарегистрирована без названия.</translation>
         </message>
         <message>
             <source>It has not been sealed yet.</source>
-            <translation>Оно ещё не запечатано.</translation>
+            <translation type="vanished">Оно ещё не запечатано.</translation>
         </message>
         <message>
             <source>Its content was deleted from this laptop after the organisation acknowledged it.</source>
-            <translation>Его содержимое удалено с этого ноутбука после того, как организация подтвердила получение.</translation>
+            <translation type="vanished">Его содержимое удалено с этого ноутбука после того, как организация подтвердила получение.</translation>
         </message>
         <message>
             <source>Nothing was exported: every testimony considered was withheld.</source>
-            <translation>Ничего не экспортировано: ни одно из рассмотренных свидетельств нельзя отправить.</translation>
+            <translation type="vanished">Ничего не экспортировано: ни одно из рассмотренных свидетельств нельзя отправить.</translation>
         </message>
         <message>
             <source>Nothing was exported: no sealed testimony is waiting to be sent.</source>
-            <translation>Ничего не экспортировано: нет запечатанных свидетельств, ожидающих отправки.</translation>
+            <translation type="vanished">Ничего не экспортировано: нет запечатанных свидетельств, ожидающих отправки.</translation>
         </message>
         <message>
             <source>No organisation is enrolled on this laptop; enrol it before exporting.</source>
-            <translation>На этом ноутбуке не зарегистрирована организация; зарегистрируйте её перед экспортом.</translation>
+            <translation type="vanished">На этом ноутбуке не зарегистрирована организация; зарегистрируйте её перед экспортом.</translation>
         </message>
         <message>
             <source>That recipient is not one of the enrolled organisation's keys; enrol it first.</source>
-            <translation>Этот получатель не входит в ключи зарегистрированной организации; сначала зарегистрируйте его.</translation>
+            <translation type="vanished">Этот получатель не входит в ключи зарегистрированной организации; сначала зарегистрируйте его.</translation>
         </message>
         <message>
             <source>The organisation was not enrolled: its fingerprint was not confirmed.</source>
-            <translation>Организация не зарегистрирована: её отпечаток не подтверждён.</translation>
+            <translation type="vanished">Организация не зарегистрирована: её отпечаток не подтверждён.</translation>
         </message>
         <message>
             <source>The organisation's name is too long or has control characters.</source>
-            <translation>Название организации слишком длинное или содержит управляющие символы.</translation>
+            <translation type="vanished">Название организации слишком длинное или содержит управляющие символы.</translation>
         </message>
         <message>
             <source>The folder chosen for the bundle does not exist.</source>
-            <translation>Выбранной для пакета папки не существует.</translation>
+            <translation type="vanished">Выбранной для пакета папки не существует.</translation>
         </message>
         <message>
             <source>A file with that name already exists; the bundle was not written.</source>
-            <translation>Файл с таким именем уже существует; пакет не записан.</translation>
+            <translation type="vanished">Файл с таким именем уже существует; пакет не записан.</translation>
         </message>
         <message>
             <source>The disk is full: the bundle was not written.</source>
-            <translation>Диск заполнен: пакет не записан.</translation>
+            <translation type="vanished">Диск заполнен: пакет не записан.</translation>
         </message>
         <message>
             <source>The bundle cannot be created in that folder.</source>
-            <translation>В этой папке нельзя создать пакет.</translation>
+            <translation type="vanished">В этой папке нельзя создать пакет.</translation>
         </message>
         <message>
             <source>An organisation recipient is empty.</source>
-            <translation>Получатель организации пуст.</translation>
+            <translation type="vanished">Получатель организации пуст.</translation>
         </message>
         <message>
             <source>An organisation recipient is not an age key.</source>
-            <translation>Получатель организации не является ключом age.</translation>
+            <translation type="vanished">Получатель организации не является ключом age.</translation>
         </message>
         <message>
             <source>An age recipient must be written in lower case.</source>
-            <translation>Получатель age должен быть записан строчными буквами.</translation>
+            <translation type="vanished">Получатель age должен быть записан строчными буквами.</translation>
         </message>
         <message>
             <source>An organisation recipient must start with 'age1'.</source>
-            <translation>Получатель организации должен начинаться с 'age1'.</translation>
+            <translation type="vanished">Получатель организации должен начинаться с 'age1'.</translation>
         </message>
         <message>
             <source>An organisation recipient has a typing error (its checksum does not match).</source>
-            <translation>В получателе организации опечатка (контрольная сумма не совпадает).</translation>
+            <translation type="vanished">В получателе организации опечатка (контрольная сумма не совпадает).</translation>
         </message>
         <message>
             <source>An organisation recipient is not an X25519 age key.</source>
-            <translation>Получатель организации не является ключом age X25519.</translation>
+            <translation type="vanished">Получатель организации не является ключом age X25519.</translation>
         </message>
         <message>
             <source>An organisation recipient is not a usable key.</source>
-            <translation>Получатель организации не является пригодным ключом.</translation>
+            <translation type="vanished">Получатель организации не является пригодным ключом.</translation>
         </message>
         <message>
             <source>An organisation recipient is not a usable age key.</source>
-            <translation>Получатель организации не является пригодным ключом age.</translation>
+            <translation type="vanished">Получатель организации не является пригодным ключом age.</translation>
         </message>
         <message>
             <source>No organisation recipient is configured; a bundle needs one.</source>
-            <translation>Получатель организации не задан; без него пакет не создать.</translation>
+            <translation type="vanished">Получатель организации не задан; без него пакет не создать.</translation>
         </message>
         <message>
             <source>The same organisation recipient is listed twice.</source>
-            <translation>Один и тот же получатель указан дважды.</translation>
+            <translation type="vanished">Один и тот же получатель указан дважды.</translation>
         </message>
         <message>
             <source>A public key must be written as 'ed25519:' and 44 base64 characters.</source>
-            <translation>Открытый ключ записывается как 'ed25519:' и 44 символа base64.</translation>
+            <translation type="vanished">Открытый ключ записывается как 'ed25519:' и 44 символа base64.</translation>
         </message>
         <message>
             <source>The key is not valid base64.</source>
-            <translation>Ключ не является корректным base64.</translation>
+            <translation type="vanished">Ключ не является корректным base64.</translation>
         </message>
         <message>
             <source>The key does not have the expected length or spelling.</source>
-            <translation>Длина или написание ключа не такие, как ожидается.</translation>
+            <translation type="vanished">Длина или написание ключа не такие, как ожидается.</translation>
         </message>
         <message>
             <source>The Ed25519 public key is not a usable key.</source>
-            <translation>Открытый ключ Ed25519 непригоден.</translation>
+            <translation type="vanished">Открытый ключ Ed25519 непригоден.</translation>
         </message>
         <message>
             <source>The receipt file cannot be read.</source>
-            <translation>Файл квитанции не удаётся прочитать.</translation>
+            <translation type="vanished">Файл квитанции не удаётся прочитать.</translation>
         </message>
         <message>
             <source>The receipt is too large to be a receipt.</source>
-            <translation>Файл слишком велик для квитанции.</translation>
+            <translation type="vanished">Файл слишком велик для квитанции.</translation>
         </message>
         <message>
             <source>The file is not a receipt (it should have exactly two lines).</source>
-            <translation>Файл не является квитанцией (в ней должно быть ровно две строки).</translation>
+            <translation type="vanished">Файл не является квитанцией (в ней должно быть ровно две строки).</translation>
         </message>
         <message>
             <source>The receipt was not signed by the organisation's key.</source>
-            <translation>Квитанция подписана не ключом организации.</translation>
+            <translation type="vanished">Квитанция подписана не ключом организации.</translation>
         </message>
         <message>
             <source>The receipt is invalid: it is not valid JSON.</source>
-            <translation>Квитанция недействительна: это некорректный JSON.</translation>
+            <translation type="vanished">Квитанция недействительна: это некорректный JSON.</translation>
         </message>
         <message>
             <source>The receipt is invalid: it names no bundle.</source>
-            <translation>Квитанция недействительна: в ней не указан пакет.</translation>
+            <translation type="vanished">Квитанция недействительна: в ней не указан пакет.</translation>
         </message>
         <message>
             <source>The receipt is for a bundle this laptop did not export.</source>
-            <translation>Квитанция относится к пакету, который этот ноутбук не экспортировал.</translation>
+            <translation type="vanished">Квитанция относится к пакету, который этот ноутбук не экспортировал.</translation>
         </message>
         <message>
             <source>The receipt lists a record that this bundle did not carry.</source>
-            <translation>В квитанции указана запись, которой не было в этом пакете.</translation>
+            <translation type="vanished">В квитанции указана запись, которой не было в этом пакете.</translation>
         </message>
         <message>
             <source>The receipt is for a different bundle.</source>
-            <translation>Квитанция относится к другому пакету.</translation>
+            <translation type="vanished">Квитанция относится к другому пакету.</translation>
         </message>
         <message>
             <source>The receipt does not list the same records as the bundle.</source>
-            <translation>Записи в квитанции не совпадают с записями пакета.</translation>
+            <translation type="vanished">Записи в квитанции не совпадают с записями пакета.</translation>
         </message>
         <message>
             <source>The receipt names a different organisation key than the one that signed it.</source>
-            <translation>В квитанции указан не тот ключ организации, которым она подписана.</translation>
+            <translation type="vanished">В квитанции указан не тот ключ организации, которым она подписана.</translation>
         </message>
         <message>
             <source>The content was deleted, but a fresh backup could not be written, so the older backups that still hold it were kept.</source>
-            <translation>Содержимое удалено, но новую резервную копию записать не удалось, поэтому прежние копии, где оно ещё есть, сохранены.</translation>
+            <translation type="vanished">Содержимое удалено, но новую резервную копию записать не удалось, поэтому прежние копии, где оно ещё есть, сохранены.</translation>
         </message>
         <message>
             <source>its content was already deleted</source>
-            <translation>его содержимое уже удалено</translation>
+            <translation type="vanished">его содержимое уже удалено</translation>
         </message>
         <message>
             <source>it has an unsealed draft</source>
-            <translation>у него есть незапечатанный черновик</translation>
+            <translation type="vanished">у него есть незапечатанный черновик</translation>
         </message>
         <message>
             <source>the organisation has not acknowledged every sealed version of it</source>
-            <translation>организация подтвердила получение не всех его запечатанных версий</translation>
+            <translation type="vanished">организация подтвердила получение не всех его запечатанных версий</translation>
         </message>
         <message>
             <source>the organisation holds only a redacted copy of it, so this laptop holds the only complete one</source>
-            <translation>у организации есть только его обезличенная копия, поэтому единственная полная копия — на этом ноутбуке</translation>
+            <translation type="vanished">у организации есть только его обезличенная копия, поэтому единственная полная копия — на этом ноутбуке</translation>
         </message>
         <message>
             <source>Only a sealed version can be signed: seal the testimony first.</source>
-            <translation>Подписать можно только запечатанную версию: сначала запечатайте показания.</translation>
+            <translation type="vanished">Подписать можно только запечатанную версию: сначала запечатайте показания.</translation>
         </message>
         <message>
             <source>The statement could not be signed; it was not saved.</source>
-            <translation>Не удалось подписать заявление; оно не сохранено.</translation>
+            <translation type="vanished">Не удалось подписать заявление; оно не сохранено.</translation>
         </message>
         <message>
             <source>The vault's statement-signing key is damaged; restore a backup.</source>
-            <translation>Ключ хранилища для подписи заявлений повреждён; восстановите резервную копию.</translation>
+            <translation type="vanished">Ключ хранилища для подписи заявлений повреждён; восстановите резервную копию.</translation>
         </message>
         <message>
             <source>The vault's device key is damaged; restore a backup.</source>
-            <translation>Ключ устройства в хранилище повреждён; восстановите резервную копию.</translation>
+            <translation type="vanished">Ключ устройства в хранилище повреждён; восстановите резервную копию.</translation>
         </message>
         <message>
             <source>The vault has no device id; restore a backup.</source>
-            <translation>В хранилище нет идентификатора устройства; восстановите резервную копию.</translation>
+            <translation type="vanished">В хранилище нет идентификатора устройства; восстановите резервную копию.</translation>
         </message>
         <message>
             <source>The witness did not agree to their name appearing, so a named statement needs a reason; make the redacted one instead.</source>
-            <translation>Свидетель не согласился, чтобы его имя было указано, поэтому для показаний с именем нужна причина; вместо них сделайте показания со скрытыми данными.</translation>
+            <translation type="vanished">Свидетель не согласился, чтобы его имя было указано, поэтому для показаний с именем нужна причина; вместо них сделайте показания со скрытыми данными.</translation>
         </message>
         <message>
             <source>The reason is too long; say it in a few sentences.</source>
-            <translation>Причина слишком длинная; изложите её в нескольких предложениях.</translation>
+            <translation type="vanished">Причина слишком длинная; изложите её в нескольких предложениях.</translation>
         </message>
         <message>
             <source>This receipt was made by an older version of Testimony, which could acknowledge content the organisation had not checked; ask it to update and send a new receipt.</source>

@@ -18,6 +18,7 @@ from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.statement_dialog import StatementDialog
 from testimony_app.ui.tasks import TaskRunner
 from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
+from testkit.pdf_checks import label
 
 pytestmark = pytest.mark.gui
 
@@ -141,3 +142,42 @@ def test_the_checkbox_speaks_azerbaijani_and_russian(
         assert "бумаге" in dialog.sign_check.toolTip()
     finally:
         Translations().apply("en")
+
+
+@pytest.mark.slow
+def test_the_attestation_block_is_off_by_default_and_saved_as_previewed(
+    qtbot: QtBot,
+    session: VaultSession,
+    runner: TaskRunner,
+    scripted_prompts: ScriptedPrompts,
+    tmp_path: Path,
+) -> None:
+    """The block for an authorised person who attests the signature (ICTY Rule 92 bis, ICC
+    Rule 68): offered in the window as on the command line (--attestation), off unless asked."""
+    import io
+
+    import pypdf
+
+    def text(data: bytes) -> str:
+        return " ".join(p.extract_text() or "" for p in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+    record_id = S.sealed(session, S.azerbaijani("attest", name_may_appear=True))
+    dialog = _open(qtbot, session, runner, record_id)
+    assert not dialog.attestation_check.isChecked()
+    plain = dialog.statement
+    assert plain is not None
+    heading = label("s_attestation", "az")  # "Təsdiqləmə": the statement is in Azerbaijani
+    assert heading not in text(plain.pdf)
+    with qtbot.waitSignal(dialog.built, timeout=60000):
+        QTest.mouseClick(dialog.attestation_check, Qt.MouseButton.LeftButton)
+    shown = dialog.statement
+    assert shown is not None
+    assert shown.options.attestation
+    assert heading in text(shown.pdf)
+    target = tmp_path / "attested.pdf"
+    scripted_prompts.queue("save_path", str(target))
+    with qtbot.waitSignal(dialog.saved, timeout=60000):
+        QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes() == shown.pdf  # exactly what was previewed, block included
+    expected = session.statements.build(record_id, language="az", attestation=True)
+    assert target.read_bytes() == expected

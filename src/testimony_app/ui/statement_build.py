@@ -37,11 +37,13 @@ def default_language(interview_language: str | None, ui_language: str) -> str:
 @dataclass(frozen=True)
 class StatementOptions:
     """What to build: a version (``None`` = the newest), a language, full or redacted
-    (``None`` = as the witness's consent to their name says)."""
+    (``None`` = as the witness's consent to their name says), and whether to add the block
+    for an authorised person who attests the signature (off unless a filing asks for it)."""
 
     version: int | None
     language: str | None
     redacted: bool | None
+    attestation: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,9 +81,10 @@ def build_statement(
         language = default_language(testimony.interview.language, ui_language)
     consent = testimony.consent.name_may_appear
     redacted = requested.redacted if requested.redacted is not None else consent is not True
-    options = StatementOptions(number, language, redacted)
+    options = StatementOptions(number, language, redacted, requested.attestation)
     pdf = session.statements.build(
-        record_id, version=number, language=language, redacted=redacted
+        record_id, version=number, language=language, redacted=redacted,
+        attestation=requested.attestation,
     )
     version = matching[0] if matching else None
     sealed = bool(version and version.sealed)

@@ -184,6 +184,8 @@ class StatementDialog(QDialog):
         self.saved_label.setWordWrap(True)
         self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        self.attestation_check = QCheckBox(self)
+        self.attestation_check.setObjectName("statementAttestation")
         self.sign_check = QCheckBox(self)
         self.sign_check.setObjectName("statementSign")
         self.sign_check.setEnabled(False)
@@ -197,6 +199,7 @@ class StatementDialog(QDialog):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_label, 1)
+        buttons.addWidget(self.attestation_check)
         buttons.addWidget(self.sign_check)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
@@ -212,6 +215,7 @@ class StatementDialog(QDialog):
         self.language_combo.currentIndexChanged.connect(self._choice_changed)
         self.variant_combo.currentIndexChanged.connect(self._choice_changed)
         self.version_combo.currentIndexChanged.connect(self._choice_changed)
+        self.attestation_check.toggled.connect(self._choice_changed)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
 
@@ -361,6 +365,7 @@ class StatementDialog(QDialog):
                 review=review,
                 named_reason=named_reason,
                 sign=sign,
+                attestation=options.attestation,
             )
             return digest, changed
 
@@ -372,7 +377,8 @@ class StatementDialog(QDialog):
     def _current_options(self) -> StatementOptions:
         version = self.version_combo.currentData() if self.version_combo.count() else None
         return StatementOptions(
-            int(version) if version is not None else None, self.language, self.redacted
+            int(version) if version is not None else None, self.language, self.redacted,
+            self.attestation_check.isChecked(),
         )
 
     @Slot()
@@ -555,6 +561,14 @@ class StatementDialog(QDialog):
         )
         self._show_banner()
         self.busy_label.setText(self.tr("Making the statement…"))
+        self.attestation_check.setText(self.tr("A&ttestation block"))
+        self.attestation_check.setToolTip(
+            self.tr(
+                "Adds a block where an authorised person (a notary, a court or consular "
+                "official) attests that the witness declared the statement true and signed it "
+                "in their presence. Leave it off unless the filing asks for it."
+            )
+        )
         self.sign_check.setText(self.tr("Sig&n with this laptop's key"))
         self.sign_check.setToolTip(
             self.tr(
