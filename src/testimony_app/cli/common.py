@@ -1,10 +1,11 @@
 """What every command group of the command line shares: exit statuses, the command
 registry, passphrases, opening the vault and printing.
 
-``cli.py`` builds the parser and runs a command; the command groups (``cli_bundles``,
-``cli_registry``, ``cli_statements``, ``cli_devices``) register their commands here. They import
-this module, never ``cli.py``, so no command-line module imports another in a circle
-(issue 18; the "No import cycles" contract in pyproject.toml keeps it so).
+The package (``cli/__init__.py``) builds the parser and runs a command; the command groups
+(``cli.vault``, ``cli.testimonies``, ``cli.bundles``, ``cli.registry``, ``cli.statements``,
+``cli.devices``, ``cli.handover``) register their commands here. They import this module, never
+the package itself, so no command-line module imports another in a circle (issue 18; the "No
+import cycles" contract in pyproject.toml keeps it so).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from testimony_app.services.vault import VaultSession
 
 # Services (and through them SQLCipher, ReportLab, the age code) are imported inside the
-# functions that use them, so that --help and --version load none of them (cli.py).
+# functions that use them, so that --help and --version load none of them (cli/__init__.py).
 
 EXIT_OK = 0
 EXIT_DAMAGED = 1

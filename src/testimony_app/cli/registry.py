@@ -24,12 +24,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from testimony_app.cli_common import _EXTENSIONS, EXIT_OK, _emit, _open, command
-from testimony_app.cli_statements import hit_data, hits_text, review_file
+from testimony_app.cli.common import _EXTENSIONS, EXIT_OK, _emit, _open, command
+from testimony_app.cli.statements import hit_data, hits_text, review_file
 from testimony_app.domain.redaction_review import DoubtfulUnreviewed
 from testimony_app.errors import UserFacingError
 
-if TYPE_CHECKING:  # imported where used, so that --help loads no matching code (see cli.py)
+if TYPE_CHECKING:  # imported where used, so that --help loads no matching code (cli/__init__.py)
     from testimony_app.domain.matching import MentionSuggestions
 
 

@@ -36,12 +36,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from testimony_app import words
-from testimony_app.cli_common import _EXTENSIONS, EXIT_DAMAGED, EXIT_OK, _emit, _open, command
+from testimony_app.cli.common import _EXTENSIONS, EXIT_DAMAGED, EXIT_OK, _emit, _open, command
 from testimony_app.domain.redaction_review import DoubtfulUnreviewed
 from testimony_app.errors import UserFacingError
 from testimony_app.words import Message, Verbatim
 
-if TYPE_CHECKING:  # imported where used, so that --help loads no service (see cli.py)
+if TYPE_CHECKING:  # imported where used, so that --help loads no service (see cli/__init__.py)
     from testimony_app.domain.redaction_review import Hit, ReviewChoices
     from testimony_app.services.statement_signing import StatementVerification
     from testimony_app.services.statements import RedactionReview

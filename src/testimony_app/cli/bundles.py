@@ -9,7 +9,7 @@
     receipt --vault DIR BUNDLE --identity FILE --signing-key FILE -o RECEIPT
     acknowledge --vault DIR RECEIPT [--purge [--yes]]
 
-The devices an organisation registers, and its quarantine, are in :mod:`.cli_devices`.
+The devices an organisation registers, and its quarantine, are in :mod:`.cli.devices`.
 
 A record that goes redacted carries the review of its redaction: the one stored with the
 version (made in the window, or by ``pdf --redacted --review-file``), or the one given here with
@@ -29,7 +29,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from testimony_app.cli_common import (
+from testimony_app.cli.common import (
     _EXTENSIONS,
     EXIT_DAMAGED,
     EXIT_OK,
@@ -37,7 +37,7 @@ from testimony_app.cli_common import (
     _open,
     command,
 )
-from testimony_app.cli_statements import doubtful_refused, review_file
+from testimony_app.cli.statements import doubtful_refused, review_file
 from testimony_app.errors import UserFacingError
 from testimony_app.words import Message, text
 
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from testimony_app.services.acknowledge import Withheld
 
 # The services are imported inside each command, so that building the parser (--help) loads
-# none of them (see cli.py).
+# none of them (see cli/__init__.py).
 
 
 def _say(text: str) -> None:
@@ -138,7 +138,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
     """Write a bundle of sealed testimonies for the enrolled organisation."""
-    from testimony_app.cli_handover import outbox_lines, send_outbox_with_export
+    from testimony_app.cli.handover import outbox_lines, send_outbox_with_export
     from testimony_app.domain.redaction_review import DoubtfulUnreviewed
     from testimony_app.services.bundles import NothingToExport
 

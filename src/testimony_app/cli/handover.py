@@ -5,7 +5,7 @@
     outbox list --vault DIR
     outbox send --vault DIR -o FOLDER
 
-``export`` also sends the outbox (:mod:`.cli_bundles`). Thin over
+``export`` also sends the outbox (:mod:`.cli.bundles`). Thin over
 :class:`testimony_app.services.handover.HandoverService`; every rule lives there. What it
 prints comes from the ``cli`` catalogue in the reader's language; records are named by id
 and pseudonym only.
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from testimony_app import words
-from testimony_app.cli_common import _EXTENSIONS, EXIT_OK, _emit, _open, command
+from testimony_app.cli.common import _EXTENSIONS, EXIT_OK, _emit, _open, command
 from testimony_app.words import Message
 
 

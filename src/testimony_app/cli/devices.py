@@ -25,8 +25,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from testimony_app.cli_bundles import _confirm, _import_data, _import_lines, _say
-from testimony_app.cli_common import _EXTENSIONS, EXIT_OK, _emit, _open, command
+from testimony_app.cli.bundles import _confirm, _import_data, _import_lines, _say
+from testimony_app.cli.common import _EXTENSIONS, EXIT_OK, _emit, _open, command
 from testimony_app.errors import UserFacingError
 
 

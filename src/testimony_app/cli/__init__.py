@@ -1,0 +1,148 @@
+"""The command line: thin over the services, for organisations' scripts and our own checks.
+
+Every error a user can cause ends as one sentence on stderr and a non-zero exit status; no
+traceback is ever printed (set ``TESTIMONY_DEBUG=1`` to see one while developing). The
+passphrase comes from ``--passphrase-file``, ``TESTIMONY_PASSPHRASE`` or a terminal prompt, and
+is never echoed.
+
+It speaks English, Azerbaijani or Russian: ``--language`` (before the command), else the
+environment as gettext reads it (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``).
+``--json`` output stays the same in every language, for scripts.
+
+One module per command group: ``vault`` (init, check, backup, restore, passwd, demo),
+``testimonies`` (add, list, show, search, seal, amend, attach), ``bundles``, ``registry``,
+``statements``, ``devices``, ``handover``; ``common`` holds what they share. Each registers
+its commands and sub-parsers when imported (at the end of this module).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Mapping, Sequence
+
+from testimony_app import __version__, crash, paths, words
+from testimony_app.cli.common import _COMMANDS, _EXTENSIONS, EXIT_BUG, EXIT_OK, EXIT_USER
+from testimony_app.errors import TestimonyError, UserFacingError
+
+# The services (and through them SQLCipher, ReportLab, the age code) are imported inside the
+# commands that use them, never at module level in this package: the parser is built first,
+# so --help, --version and a mistyped option answer at once (tests/cli/test_cli_startup.py).
+
+
+def wants_cli(args: Sequence[str]) -> bool:
+    """True when the arguments name a sub-command (or ask for help or the version)."""
+    args = _without_language(args)
+    return bool(args) and (args[0] in _COMMANDS or args[0] in ("-h", "--help", "--version"))
+
+
+def _without_language(args: Sequence[str]) -> Sequence[str]:
+    """``args`` without a leading ``--language X`` (it may come before the command)."""
+    if args[:1] == ["--language"]:
+        return args[2:]
+    if args and args[0].startswith("--language="):
+        return args[1:]
+    return args
+
+
+def language_asked(args: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
+    """The language of this run: ``--language`` before the command, else the environment.
+
+    Read before the parser is built, so that ``--help`` is already in that language. Only
+    before the command: after it, ``pdf --language`` names the statement's language.
+    """
+    if len(args) > 1 and args[0] == "--language" and args[1] in words.LANGUAGES:
+        return args[1]
+    if args and args[0].startswith("--language="):
+        value = args[0].partition("=")[2]
+        if value in words.LANGUAGES:
+            return value
+    return words.language_from_environment(environ)
+
+
+# -- parsing -----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="testimony-app",
+        description="Testimony: encrypted documentation of torture and arbitrary detention.",
+    )
+    parser.add_argument("--version", action="version", version=f"testimony-app {__version__}")
+    parser.add_argument(
+        "--language", choices=words.LANGUAGES, default=None, help=_LANGUAGE_HELP
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--vault", metavar="DIR", help="vault directory (default: the platform's data location)"
+    )
+    common.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="read the passphrase from FILE (else TESTIMONY_PASSPHRASE or a prompt)",
+    )
+    out = argparse.ArgumentParser(add_help=False)
+    out.add_argument("--json", action="store_true", help="print JSON")
+
+    for extra in _EXTENSIONS:
+        extra(sub, common, out)
+    return parser
+
+
+_LANGUAGE_HELP = (
+    "the language of messages: en, az or ru (default: from LANGUAGE, LC_ALL, LC_MESSAGES or"
+    " LANG); give it before the command"
+)
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run one command; return the exit status."""
+    paths.harden_process()
+    words.set_language(language_asked(argv))
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    crash.install()  # other threads and fatal signals; main()'s own bugs are reported below
+    try:
+        return _COMMANDS[args.command](args)
+    except UserFacingError as exc:
+        print(f"testimony-app: {exc.text()}", file=sys.stderr)
+        return exc.exit_code
+    except TestimonyError as exc:
+        print(f"testimony-app: {exc}", file=sys.stderr)
+        return EXIT_USER
+    except BrokenPipeError:
+        # The reader went away (``| head``): not an error of ours or the user's.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("testimony-app: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if os.environ.get("TESTIMONY_DEBUG"):
+            raise
+        # A bug: a report without testimony content (crash.py), and one sentence.
+        where = crash.report(exc)
+        print(
+            "testimony-app: something went wrong inside the program; your data was not"
+            " changed beyond the last completed step"
+            + (f" (a report without any testimony content is in {where})." if where else "."),
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+# Each command group registers its commands and sub-parsers on import, in this order.
+from testimony_app.cli import (  # noqa: E402, F401 isort: skip
+    vault,
+    testimonies,
+    bundles,
+    registry,
+    statements,
+    devices,
+    handover,
+)

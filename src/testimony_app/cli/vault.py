@@ -1,0 +1,192 @@
+"""The vault's own commands: init, check, backup, restore, passwd, demo."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from testimony_app.cli.common import (
+    _EXTENSIONS,
+    EXIT_DAMAGED,
+    EXIT_OK,
+    _emit,
+    _open,
+    _prompt,
+    _read_secret_file,
+    _vault_path,
+    command,
+    read_passphrase,
+)
+from testimony_app.errors import UserFacingError
+
+# The services (and through them SQLCipher, ReportLab, the age code) are imported inside the
+# commands that use them, so that --help and --version load none of them
+# (tests/cli/test_cli_startup.py).
+
+
+# -- commands ----------------------------------------------------------------------------
+
+
+@command("init")
+def cmd_init(args: argparse.Namespace) -> int:
+    """Create a new vault."""
+    from testimony_app.services.vault import create_vault
+
+    path = _vault_path(args)
+    passphrase = read_passphrase(args, confirm=True)
+    session = create_vault(path, passphrase, kdf=args.kdf)
+    session.lock()
+    print(f"Created a vault at {path}")
+    return EXIT_OK
+
+
+@command("check")
+def cmd_check(args: argparse.Namespace) -> int:
+    """Verify the vault: pages, structure, audit chain, hashes. Exit 1 on any damage."""
+    session = _open(args)
+    try:
+        report = session.check()
+    finally:
+        session.lock()
+    text = (
+        f"All checks passed: {report.records} testimonies, {report.audit_entries} audit entries."
+        if report.ok
+        else "Problems found:\n" + "\n".join(f"- {p}" for p in report.problems)
+    )
+    _emit(
+        args,
+        {
+            "ok": report.ok,
+            "problems": list(report.problems),
+            "records": report.records,
+            "audit_entries": report.audit_entries,
+        },
+        text,
+    )
+    return EXIT_OK if report.ok else EXIT_DAMAGED
+
+
+@command("backup")
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Write a verified encrypted backup."""
+    session = _open(args)
+    try:
+        where = session.backup()
+        missing = session.backup_missing_files
+    finally:
+        session.lock()
+    _emit(
+        args,
+        {"backup": str(where), "missing_attachment_files": missing},
+        f"Backup written and verified: {where}",
+    )
+    if missing:
+        print(
+            f"testimony-app: the backup lacks {missing} attachment file(s) that are damaged or"
+            " missing in the vault; run 'testimony-app check'.",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+@command("restore")
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Replace the vault's database with a verified backup (the current file is kept aside)."""
+    from testimony_app.services.vault import list_backups, restore_backup
+
+    path = _vault_path(args)
+    if args.backup == "latest":
+        found = list_backups(path)
+        if not found:
+            raise UserFacingError("cli.no_backups")
+        backup = found[0]
+    else:
+        backup = Path(args.backup)
+    restore_backup(path, backup, read_passphrase(args))
+    print(f"Restored from {backup.name}; the previous database file was kept beside it.")
+    return EXIT_OK
+
+
+@command("passwd")
+def cmd_passwd(args: argparse.Namespace) -> int:
+    """Change the vault's passphrase (rewrites only the key file)."""
+    from testimony_app.services.vault import unlock_vault
+
+    old = read_passphrase(args)
+    if args.new_passphrase_file:
+        new = _read_secret_file(args.new_passphrase_file)
+    elif os.environ.get("TESTIMONY_NEW_PASSPHRASE"):
+        new = os.environ["TESTIMONY_NEW_PASSPHRASE"]
+    else:
+        new = _prompt("New passphrase: ", confirm=True)
+    session = unlock_vault(_vault_path(args), old)
+    try:
+        session.change_passphrase(old, new)
+    finally:
+        session.lock()
+    print("The passphrase was changed.")
+    return EXIT_OK
+
+
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Create a vault filled with fictional sample testimonies (for trying the program)."""
+    # Imported here so that every other command works even where the demo data is absent.
+    from testimony_app.services import demo as demo_service
+
+    path = _vault_path(args)
+    session = demo_service.build_demo_vault(path, kdf=args.kdf)
+    try:
+        rows = session.testimonies.list()
+    finally:
+        session.lock()
+    print(f"Demo vault at {path} (passphrase: {demo_service.DEMO_PASSPHRASE})")
+    print("All testimonies in it are fictional.")
+    for r in rows:
+        print(
+            f"{r.id[:8]}  {r.status.value:<9} {r.interview_date:<10} {r.language:<3} "
+            f"{r.witness_label:<14} {r.place}"
+        )
+    return EXIT_OK
+
+
+# -- parsing -----------------------------------------------------------------------------
+
+
+def _add_parsers(
+    sub: Any, common: argparse.ArgumentParser, out: argparse.ArgumentParser
+) -> None:
+    """The sub-parsers of this group (called by :func:`testimony_app.cli.build_parser`)."""
+
+    def add(
+        name: str, help_text: str, *parents: argparse.ArgumentParser
+    ) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = sub.add_parser(
+            name, help=help_text, parents=[common, *parents]
+        )
+        return parser
+
+    p = add("init", "create a new vault")
+    p.add_argument(
+        "--kdf", choices=["calibrated", "test"], default="calibrated", help=argparse.SUPPRESS
+    )
+    add("check", "verify the vault (exit 1 on damage)", out)
+    add("backup", "write a verified encrypted backup", out)
+    p = add("restore", "restore the database from a backup")
+    p.add_argument("backup", help="a backup .db file, or 'latest'")
+    p = add("passwd", "change the passphrase")
+    p.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        help="read the new passphrase from FILE (else TESTIMONY_NEW_PASSPHRASE or a prompt)",
+    )
+    p = add("demo", "create a demo vault of fictional testimonies")
+    p.add_argument(
+        "--kdf", choices=["calibrated", "test"], default="calibrated", help=argparse.SUPPRESS
+    )
+
+
+_EXTENSIONS.append(_add_parsers)
