@@ -25,14 +25,14 @@ def main(argv: list[str]) -> None:
     vault, passphrase_file, record_id, point = Path(argv[0]), Path(argv[1]), argv[2], argv[3]
     from testimony_app.services import handover
     from testimony_app.services.vault import unlock_vault
-    from testimony_app.storage import outbox
+    from testimony_app.storage import export_ledger, outbox
 
     def checkpoint(step: str) -> None:
         if step == point:
             _die()
 
     handover.checkpoint = checkpoint
-    real_purge = outbox.purge_content
+    real_purge = export_ledger.purge_content  # what outbox.py calls by that name
 
     def purge_then_die(*args: Any, **kwargs: Any) -> int:
         count = real_purge(*args, **kwargs)
@@ -40,7 +40,7 @@ def main(argv: list[str]) -> None:
             _die()
         return count
 
-    outbox.purge_content = purge_then_die  # type: ignore[assignment]
+    outbox.purge_content = purge_then_die  # type: ignore[attr-defined]  # outbox.py's own name
 
     def progress(done: int, total: int) -> None:
         if point == "writing" and 0 < done < total:
