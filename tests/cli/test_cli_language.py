@@ -148,3 +148,29 @@ def test_a_bad_bundle_and_a_bad_receipt_in_azerbaijani(vault: Path, tmp_path: Pa
         "testimony-app: Bu noutbukda heç bir təşkilat qeydiyyata alınmayıb; ixracdan əvvəl onu "
         "qeydiyyata alın.\n"
     )
+
+
+def test_what_became_of_each_record_after_a_receipt_in_russian_and_azerbaijani() -> None:
+    from testimony_app.cli_bundles import _fate_lines
+    from testimony_app.services.acknowledge import RecordFate
+
+    fates = [
+        RecordFate.of("81c7c5ec", "Z. M. Q. B.", [1], "kept", "redacted_only"),
+        RecordFate.of("d9b52d45", "", [1, 2], "purgeable", ""),
+    ]
+    try:
+        words.set_language("ru")
+        assert _fate_lines(fates) == [
+            "  81c7c5ec (Z. M. Q. B.): ОСТАЁТСЯ. Организация получила только копию без данных о "
+            "личности свидетеля, поэтому полный оригинал остаётся на этом ноутбуке.",
+            "      Что делать: Храните его здесь, пока полная запись не попадёт в организацию "
+            "другим, согласованным с ней путём.",
+            "  d9b52d45: можно очистить. У организации есть все его запечатанные версии, "
+            "полностью.",
+        ]
+        words.set_language("az")
+        assert _fate_lines(fates)[1].startswith("      Nə etməli: Tam qeyd təşkilatla")
+    finally:
+        words.set_language("en")
+    # English, and the sentences --json has always carried.
+    assert _fate_lines(fates)[0].endswith(fates[0].reason_text)

@@ -389,12 +389,7 @@ def cmd_acknowledge(args: argparse.Namespace) -> int:
         if (rid, n) not in copies
     ]
     lines.append("What became of each record:")
-    for fate in fates:
-        label = f" ({fate.label})" if fate.label else ""
-        state = {"purged": "purged", "purgeable": "can be purged", "kept": "KEPT"}[fate.state]
-        lines.append(f"  {fate.record_id}{label}: {state}. {fate.reason_text}")
-        if fate.action_text and fate.state != "purgeable":
-            lines.append(f"      What to do: {fate.action_text}")
+    lines += _fate_lines(fates)
     data: dict[str, Any] = asdict(report) | {"records": [asdict(f) for f in fates]}
     if purge is not None:
         data["purge"] = asdict(purge)
@@ -405,6 +400,24 @@ def cmd_acknowledge(args: argparse.Namespace) -> int:
         )
     _emit(args, data, "\n".join(lines))
     return EXIT_OK
+
+
+def _fate_lines(fates: Any) -> list[str]:
+    """What became of each record, in the command line's language."""
+    from testimony_app.services.acknowledge import FATE_ACTION_MESSAGES, FATE_REASON_MESSAGES
+
+    states = {"purged": Message("cli.fate_purged"), "purgeable": Message("cli.fate_purgeable"),
+              "kept": Message("cli.fate_kept")}
+    lines = []
+    for fate in fates:
+        label = f" ({fate.label})" if fate.label else ""
+        lines.append(text(Message("cli.fate", record=f"{fate.record_id}{label}",
+                                  state=states[fate.state],
+                                  reason=FATE_REASON_MESSAGES[fate.reason])))
+        if fate.action_text and fate.state != "purgeable":
+            action = FATE_ACTION_MESSAGES[fate.reason]
+            lines.append(text(Message("cli.fate_action", action=action)))
+    return lines
 
 
 def _purged_fate(fate: Any) -> Any:

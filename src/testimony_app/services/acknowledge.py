@@ -37,7 +37,9 @@ from testimony_app.words import Message
 
 __all__ = [
     "FATE_ACTIONS",
+    "FATE_ACTION_MESSAGES",
     "FATE_REASONS",
+    "FATE_REASON_MESSAGES",
     "AckReport",
     "Acknowledger",
     "FateReason",
@@ -56,35 +58,27 @@ FateReason = Literal[
     "not_acknowledged",
 ]
 
-# One sentence per reason, and one for what resolves it (the window has its own translated
-# texts keyed by the same codes; the command line prints these).
-FATE_REASONS: dict[str, str] = {
-    "": "The organisation holds every sealed version of it, complete.",
-    "already_purged": "Its content was already deleted from this laptop.",
-    "redacted_only": (
-        "The organisation received only a copy without the witness's identity, so this laptop"
-        " keeps the complete original."
-    ),
-    "amendment_open": "An amendment of it is open and not sealed.",
-    "not_in_receipt": (
-        "The receipt does not acknowledge this version: the organisation did not take it as"
-        " received."
-    ),
-    "not_acknowledged": "A sealed version of it has not been acknowledged by the organisation.",
+# One message per reason, and one for what resolves it, in the services catalogue (the window
+# has its own translated texts keyed by the same codes; the command line says these).
+FATE_REASON_MESSAGES: dict[str, Message] = {
+    "": Message("receipt.fate_complete"),
+    "already_purged": Message("receipt.fate_already_purged"),
+    "redacted_only": Message("receipt.fate_redacted_only"),
+    "amendment_open": Message("receipt.fate_amendment_open"),
+    "not_in_receipt": Message("receipt.fate_not_in_receipt"),
+    "not_acknowledged": Message("receipt.fate_not_acknowledged"),
 }
-FATE_ACTIONS: dict[str, str] = {
-    "": "Purge it to delete its content from this laptop.",
-    "already_purged": "Nothing to do.",
-    "redacted_only": (
-        "Keep it here until the complete record reaches the organisation another way, as agreed"
-        " with it."
-    ),
-    "amendment_open": (
-        "Seal the amendment, export it, and import the organisation's receipt for it."
-    ),
-    "not_in_receipt": "Ask the organisation why; the record stays on this laptop until then.",
-    "not_acknowledged": "Export that version and import the organisation's receipt for it.",
+FATE_ACTION_MESSAGES: dict[str, Message] = {
+    "": Message("receipt.action_purge"),
+    "already_purged": Message("receipt.action_nothing"),
+    "redacted_only": Message("receipt.action_keep"),
+    "amendment_open": Message("receipt.action_seal_amendment"),
+    "not_in_receipt": Message("receipt.action_ask"),
+    "not_acknowledged": Message("receipt.action_export_version"),
 }
+# Their English sentences, as RecordFate and --json have always carried them.
+FATE_REASONS: dict[str, str] = {k: str(m) for k, m in FATE_REASON_MESSAGES.items()}
+FATE_ACTIONS: dict[str, str] = {k: str(m) for k, m in FATE_ACTION_MESSAGES.items()}
 _BLOCKER_REASON: dict[PurgeBlocker, FateReason] = {
     "purged": "already_purged",
     "draft": "amendment_open",
