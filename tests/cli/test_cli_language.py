@@ -151,7 +151,7 @@ def test_a_bad_bundle_and_a_bad_receipt_in_azerbaijani(vault: Path, tmp_path: Pa
 
 
 def test_what_became_of_each_record_after_a_receipt_in_russian_and_azerbaijani() -> None:
-    from testimony_app.cli_bundles import _fate_lines
+    from testimony_app.cli.bundles import _fate_lines
     from testimony_app.services.acknowledge import RecordFate
 
     fates = [
