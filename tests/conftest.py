@@ -80,3 +80,17 @@ def session(vault_dir: Path) -> Iterator[VaultSession]:
     s = create_vault(vault_dir, vault_kit.PASSPHRASE, kdf="test")
     yield s
     s.lock()
+
+
+@pytest.fixture(autouse=True)
+def passphrase_waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The waits after wrong passphrases, recorded instead of slept through.
+
+    The growing wait (``storage.vault_lock``) is real in the program; a test asserts what it
+    would have waited rather than spend 1 + 2 + 4 … seconds doing it.
+    """
+    from testimony_app.storage import vault_lock
+
+    waits: list[float] = []
+    monkeypatch.setattr(vault_lock, "sleep", waits.append)
+    return waits

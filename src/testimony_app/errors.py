@@ -90,6 +90,26 @@ class KeyFileDamaged(UserFacingError):
     """Both copies of the key file are unreadable."""
 
 
+class VaultInUse(UserFacingError):
+    """Another window or program has this vault open (one process per vault)."""
+
+    def __init__(
+        self,
+        message: str = "The vault is open in another window or program; lock it there first.",
+    ) -> None:
+        super().__init__(message)
+
+
+class PassphraseChangedWithoutBackup(UserFacingError):
+    """The passphrase was changed, but the fresh backup under the new key could not be made."""
+
+    exit_code = 3  # done, but not backed up (as a seal whose backup failed)
+
+
+class OriginalChanged(UserFacingError):
+    """``--delete-original`` refused: the file is no longer what was stored."""
+
+
 class UnsupportedLibrary(UserFacingError):
     """The installed SQLCipher is too old or not set up to protect the vault."""
 

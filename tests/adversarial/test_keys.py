@@ -21,7 +21,14 @@ from testimony_app.errors import (
     VaultTooNew,
     WrongPassphrase,
 )
-from testimony_app.services.vault import create_vault, unlock_vault
+from testimony_app.services.vault import (
+    create_vault,
+    list_backups,
+    restore_backup,
+    unlock_vault,
+)
+from testimony_app.storage import vault as storage_vault
+from testimony_app.storage import vault_files
 
 pytestmark = pytest.mark.slow  # kill -9 children, hostile KDF parameters, real key files (0.5-16 s)
 
@@ -61,16 +68,42 @@ def _one_sentence(exc: BaseException) -> str:
 # -- B1 ---------------------------------------------------------------------------------------
 
 
-def test_b1_wrong_passphrase_five_times_changes_nothing(vault: Path, kit: ModuleType) -> None:
+def _without_attempts(snapshot: dict[str, tuple[bytes, int]]) -> dict[str, tuple[bytes, int]]:
+    return {k: v for k, v in snapshot.items() if not k.endswith("vault.attempts")}
+
+
+def test_b1_wrong_passphrase_five_times_changes_nothing_but_the_count(
+    vault: Path, kit: ModuleType, passphrase_waits: list[float]
+) -> None:
     before = kit.snapshot([vault.parent])
+    assert str(vault / "vault.attempts") in before  # made with the vault: no new file later
     messages = set()
     for attempt in ["", "tərtər", kit.PASSPHRASE.upper(), kit.PASSPHRASE + " ", "Ёлка-7"]:
         with pytest.raises(WrongPassphrase) as info:
             unlock_vault(vault, attempt)
         messages.add(_one_sentence(info.value))
     assert messages == {"The passphrase is not correct for this vault."}
-    assert kit.snapshot([vault.parent]) == before  # same files, bytes and mtimes
+    after = kit.snapshot([vault.parent])
+    assert _without_attempts(after) == _without_attempts(before)  # same bytes and mtimes
+    assert set(after) == set(before)  # no file created or removed
+    # The delay grows: 1, 2, 4, 8 seconds before attempts 2 to 5 (a little less, as time
+    # passes between them), and it is written down, so a new process waits too.
+    assert len(passphrase_waits) == 4
+    assert passphrase_waits == sorted(passphrase_waits)
+    assert passphrase_waits[-1] > 4 * passphrase_waits[0] > 0
+    assert json.loads((vault / "vault.attempts").read_text())["failures"] == 5
+    probe = subprocess.run(
+        [sys.executable, "-c", "import sys; from pathlib import Path; "
+         "from testimony_app.storage import vault_lock; "
+         "print(vault_lock.remaining_wait(Path(sys.argv[1])))", str(vault)],
+        capture_output=True, text=True, timeout=60, check=True,
+    )
+    assert 8 < float(probe.stdout) <= 16  # a restart does not reset the wait
+    passphrase_waits.clear()
     assert len(_records(vault, kit.PASSPHRASE)) == 2
+    assert passphrase_waits
+    assert passphrase_waits[0] > 8
+    assert json.loads((vault / "vault.attempts").read_text())["failures"] == 0
 
 
 # -- B6 ---------------------------------------------------------------------------------------
@@ -123,7 +156,7 @@ def test_b6_damaged_main_copy_and_wrong_passphrase_repairs_nothing(
     before = kit.snapshot([vault])
     with pytest.raises(WrongPassphrase):
         unlock_vault(vault, "yanlış açar")
-    assert kit.snapshot([vault]) == before
+    assert _without_attempts(kit.snapshot([vault])) == _without_attempts(before)
 
 
 def test_b6_key_file_from_a_newer_program(vault: Path, kit: ModuleType) -> None:
@@ -144,6 +177,9 @@ def test_b6_key_file_from_a_newer_program(vault: Path, kit: ModuleType) -> None:
 
 HOSTILE: dict[str, dict[str, dict[str, object]]] = {
     "memory 64 GiB": {"kdf": {"memory_kib": 64 * 1024 * 1024}},
+    # The review's B7.8: inside the old bounds, 123 s and 4.2 GB per attempt.
+    "4 GiB x 20 passes": {"kdf": {"memory_kib": 4 * 1024 * 1024, "iterations": 20}},
+    "512 MiB x 10 passes": {"kdf": {"memory_kib": 512 * 1024, "iterations": 10}},
     "iterations 1e9": {"kdf": {"iterations": 10**9}},
     "parallelism 0": {"kdf": {"parallelism": 0}},
     "salt 1 byte": {"kdf": {"salt": "AQ=="}},
@@ -237,13 +273,173 @@ def test_b7_hostile_main_copy_falls_back_to_a_sane_copy(vault: Path, kit: Module
 
 
 def test_b7_bounds_match_the_design() -> None:
-    assert kdf.MAX_MEMORY_KIB == 4 * 1024 * 1024
-    assert kdf.MAX_ITERATIONS == 20
-    assert kdf.MAX_PARALLELISM == 16
+    """At most twice the memory and no more work than the dearest calibration (F-4)."""
+    assert kdf.MAX_MEMORY_KIB == 512 * 1024
+    assert kdf.MAX_ITERATIONS == 10
+    assert kdf.MAX_PARALLELISM == 8
+    assert kdf.MAX_WORK_KIB == 256 * 1024 * 10
     assert keyslots.WRAPPED_BYTES == 48
+    dearest = kdf.KdfParams(kdf.CEILING_MEMORY_KIB, kdf.MAX_CALIBRATED_ITERATIONS,
+                            kdf.MAX_CALIBRATED_PARALLELISM, bytes(16))
+    dearest.check_bounds()  # every vault calibration can make still opens
+    for m, t in ((kdf.MAX_MEMORY_KIB, 6), (kdf.CEILING_MEMORY_KIB, 11), (4 * 1024 * 1024, 20)):
+        with pytest.raises(KeyFileDamaged):
+            kdf.KdfParams(m, t, 1, bytes(16)).check_bounds()
 
 
-# -- B8 ---------------------------------------------------------------------------------------
+# -- B6.10: an edited copy with its checksum recomputed ---------------------------------------
+
+FIELDS = {
+    "wrapped key": ("wrap", "ciphertext"),
+    "salt": ("kdf", "salt"),
+    "nonce": ("wrap", "nonce"),
+}
+
+
+def _edit_one_bit(path: Path, section: str, field: str) -> None:
+    """Flip one bit of a base64 field and recompute the (secret-less) checksum."""
+    import base64
+
+    doc = json.loads(path.read_bytes())
+    raw = bytearray(base64.b64decode(doc[section][field]))
+    raw[len(raw) // 2] ^= 0x01
+    doc[section][field] = base64.b64encode(bytes(raw)).decode("ascii")
+    path.write_bytes(_reseal(doc))
+    keyslots.parse(path.read_bytes())  # still a well-formed key file
+
+
+@pytest.mark.parametrize("which", ["vault.keys", "vault.keys.bak"])
+@pytest.mark.parametrize("field", sorted(FIELDS))
+def test_b6_10_an_edited_copy_is_reported_not_taken_for_a_wrong_passphrase(
+    vault: Path, kit: ModuleType, field: str, which: str
+) -> None:
+    intact = (vault / "vault.keys").read_bytes()
+    _edit_one_bit(vault / which, *FIELDS[field])
+    s = unlock_vault(vault, kit.PASSPHRASE)
+    try:
+        warning = s.key_file_warning
+        assert warning is not None
+        assert "changed" in _one_sentence(UserFacingError(warning))
+        report = s.check()
+        assert not report.ok
+        assert report.problems[0] == warning
+        assert len(s.testimonies.list()) == 2
+    finally:
+        s.lock()
+    assert (vault / "vault.keys").read_bytes() == intact  # repaired from the intact copy
+    assert (vault / "vault.keys.bak").read_bytes() == intact
+    with pytest.raises(WrongPassphrase):  # a wrong passphrase is still only that
+        unlock_vault(vault, "yanlış açar")
+
+
+def test_b6_10_restore_also_uses_the_intact_copy(vault: Path, kit: ModuleType) -> None:
+    s = unlock_vault(vault, kit.PASSPHRASE)
+    try:
+        s.backup()
+    finally:
+        s.lock()
+    _edit_one_bit(vault / "vault.keys", "wrap", "ciphertext")
+    restore_backup(vault, list_backups(vault)[0], kit.PASSPHRASE)
+    assert len(_records(vault, kit.PASSPHRASE)) == 2
+
+
+def test_b6_10_both_copies_edited_alike_cannot_be_told_from_a_wrong_passphrase(
+    vault: Path, kit: ModuleType
+) -> None:
+    """The documented limit: with no intact copy left there is nothing to compare with."""
+    _edit_one_bit(vault / "vault.keys", "kdf", "salt")
+    shutil.copyfile(vault / "vault.keys", vault / "vault.keys.bak")
+    with pytest.raises(WrongPassphrase):
+        unlock_vault(vault, kit.PASSPHRASE)
+
+
+# -- B8 / B10: a passphrase change gives a new key and retires the old passphrase -------------
+
+
+@pytest.fixture
+def rich(vault_dir: Path, kit: ModuleType, tmp_path: Path) -> Path:
+    """A locked vault with sealed records, an attachment, two backups and a set-aside database
+    (from a restore), so that a passphrase change has every kind of file to deal with."""
+    s = create_vault(vault_dir, kit.PASSPHRASE, kdf="test")
+    a = s.testimonies.create(kit.sample_testimony("a"))
+    src = tmp_path / "şəkil.jpg"
+    src.write_bytes(os.urandom(30_000))
+    s.testimonies.add_attachment(a, src)
+    s.testimonies.seal(a)
+    s.testimonies.seal(s.testimonies.create(kit.sample_testimony("b")))
+    s.lock()
+    restore_backup(vault_dir, list_backups(vault_dir)[0], kit.PASSPHRASE)
+    s = unlock_vault(vault_dir, kit.PASSPHRASE)
+    try:
+        s.testimonies.create(kit.sample_testimony("c", consent=False))
+    finally:
+        s.lock()
+    assert list(vault_dir.glob("vault.db.damaged-*"))
+    assert len(list_backups(vault_dir)) == 2
+    return vault_dir
+
+
+def _old_key(vault: Path, passphrase: str) -> bytes:
+    dek, _ = storage_vault.unwrap_key(vault, passphrase)
+    return bytes(dek)
+
+
+def _nothing_opens_with(vault: Path, passphrase: str, dek: bytes) -> None:
+    """Every file left in the vault, tried as a key file with ``passphrase`` and as a
+    database with ``dek``: none opens (the attachment files' keys live only in databases)."""
+    tried = 0
+    for file in sorted(p for p in vault.rglob("*") if p.is_file()):
+        tried += 1
+        try:
+            slot = keyslots.parse(file.read_bytes()[: keyslots.MAX_FILE_BYTES + 1])
+        except KeyFileDamaged:
+            pass
+        else:
+            with pytest.raises(WrongPassphrase):
+                keyslots.unwrap(slot, passphrase)
+        assert not vault_files.opens_with(file, dek), file
+    assert tried > 6
+
+
+def test_b10_old_passphrase_opens_no_file_after_a_change(
+    rich: Path, kit: ModuleType, tmp_path: Path
+) -> None:
+    old_dek = _old_key(rich, kit.PASSPHRASE)
+    expected = _records(rich, kit.PASSPHRASE)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    kept = list_backups(rich)[0]
+    shutil.copy(kept, usb / kept.name)
+    shutil.copy(kept.with_suffix(".keys"), usb / kept.with_suffix(".keys").name)
+    s = unlock_vault(rich, kit.PASSPHRASE)
+    try:
+        s.change_passphrase(kit.PASSPHRASE, kit.NEW_PASSPHRASE)
+        added = s.testimonies.create(kit.sample_testimony("after the change"))
+    finally:
+        s.lock()
+    _nothing_opens_with(rich, kit.PASSPHRASE, old_dek)
+    # What remains: the vault under the new key, one fresh verified backup, the set-aside
+    # database re-encrypted (a later purge can still look inside it), no old key files.
+    assert len(list_backups(rich)) == 1
+    assert not list(rich.glob("vault.keys.damaged-*"))
+    new_dek = _old_key(rich, kit.NEW_PASSPHRASE)
+    for file in [*list_backups(rich), *rich.glob("vault.db.damaged-*")]:
+        if not file.name.endswith(("-wal", "-shm")):
+            assert vault_files.opens_with(file, new_dek), file
+    assert keyslots.read_slot(rich / "vault.keys").predecessor is None
+    with pytest.raises(WrongPassphrase):
+        unlock_vault(rich, kit.PASSPHRASE)
+    assert _records(rich, kit.NEW_PASSPHRASE) == sorted([*expected, added])
+    # A backup kept elsewhere from before the change: restoring it re-keys it to the current
+    # passphrase, and the old one still opens nothing in the vault.
+    with pytest.raises(WrongPassphrase, match="another passphrase"):
+        restore_backup(rich, usb / kept.name, kit.NEW_PASSPHRASE)
+    restore_backup(rich, usb / kept.name, kit.NEW_PASSPHRASE, backup_passphrase=kit.PASSPHRASE)
+    assert vault_files.opens_with(rich / "vault.db", new_dek)
+    _nothing_opens_with(rich, kit.PASSPHRASE, old_dek)
+    assert len(_records(rich, kit.NEW_PASSPHRASE)) == 2
+    with pytest.raises(WrongPassphrase):
+        unlock_vault(rich, kit.PASSPHRASE)
 
 
 def _try(vault: Path, passphrase: str, scratch: Path) -> bool:
@@ -258,46 +454,61 @@ def _try(vault: Path, passphrase: str, scratch: Path) -> bool:
     return True
 
 
-def test_b8_kill_during_passphrase_change_leaves_exactly_one(
-    vault: Path, kit: ModuleType, tmp_path: Path
-) -> None:
-    template = tmp_path / "template"
-    shutil.copytree(vault, template)
-    expected = _records(vault, kit.PASSPHRASE)
-    env = dict(os.environ, KIT_TRACE="1")
-    dry = subprocess.run(kit.child_argv("passwd", vault, 0), capture_output=True, text=True,
-                         env=env, timeout=60, check=True)
-    ticks = [line for line in dry.stdout.splitlines() if line.startswith("tick")]
-    assert dry.stdout.rstrip().endswith("done")
-    assert len(ticks) >= 20, ticks
-    outcomes = {"old": 0, "new": 0}
-    points = range(1, len(ticks) + 1)
-    for point in points:
-        shutil.copytree(template, tmp_path / f"case{point}")
-    # The children run in parallel (each is one short-lived process); then each case is judged.
-    pending = list(points)
+def _run_children(kit: ModuleType, cases: dict[int, Path]) -> dict[int, tuple[int, str]]:
+    """Run one passwd child per kill point, four at a time; return exit codes and output."""
+    pending = sorted(cases)
     running: list[tuple[int, subprocess.Popen[str]]] = []
     codes: dict[int, tuple[int, str]] = {}
     while pending or running:
         while pending and len(running) < 4:
             point = pending.pop()
             running.append((point, subprocess.Popen(
-                kit.child_argv("passwd", tmp_path / f"case{point}", point),
+                kit.child_argv("passwd", cases[point], point),
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
         point, proc = running.pop(0)
-        out, err = proc.communicate(timeout=60)
+        out, err = proc.communicate(timeout=120)
         codes[point] = (proc.returncode, out + err)
-    for point in points:
-        case = tmp_path / f"case{point}"
-        assert codes[point][0] == -9, (point, codes[point])
+    return codes
+
+
+@pytest.mark.slow
+def test_b8_kill_at_every_step_of_a_passphrase_change(
+    rich: Path, kit: ModuleType, tmp_path: Path
+) -> None:
+    """SIGKILL at each file-system step of the change: exactly one passphrase works, nothing
+    is lost, and once the new one works no file opens with the old one."""
+    template = tmp_path / "template"
+    shutil.copytree(rich, template)
+    expected = _records(rich, kit.PASSPHRASE)
+    old_dek = _old_key(rich, kit.PASSPHRASE)
+    env = dict(os.environ, KIT_TRACE="1")
+    dry = subprocess.run(kit.child_argv("passwd", rich, 0), capture_output=True, text=True,
+                         env=env, timeout=120, check=True)
+    ticks = [line for line in dry.stdout.splitlines() if line.startswith("tick")]
+    assert dry.stdout.rstrip().endswith("done")
+    assert len(ticks) >= 40, ticks
+    cases = {point: tmp_path / f"case{point}" for point in range(1, len(ticks) + 1)}
+    for case in cases.values():
+        shutil.copytree(template, case)
+    codes = _run_children(kit, cases)
+    outcomes = {"old": 0, "new": 0}
+    for point, case in cases.items():
+        where = (point, ticks[point - 1])
+        assert codes[point][0] == -9, (where, codes[point])
         old = _try(case, kit.PASSPHRASE, tmp_path / "try")
         new = _try(case, kit.NEW_PASSPHRASE, tmp_path / "try")
-        assert old != new, (point, ticks[point - 1], old, new)
+        assert old != new, (where, old, new)
         works = kit.PASSPHRASE if old else kit.NEW_PASSPHRASE
         outcomes["old" if old else "new"] += 1
-        assert _records(case, works) == expected
-        assert not list(case.glob(".vault.keys*.tmp"))  # cleaned at that unlock
+        assert _records(case, works) == expected, where
+        for leftover in (".vault.keys*.tmp", ".rekey-*", ".restore-*"):
+            assert not list(case.glob(leftover)), (where, leftover)
         assert (case / "vault.keys").read_bytes() == (case / "vault.keys.bak").read_bytes()
+        assert list(case.glob("vault.db.damaged-*")), where  # never deleted
+        assert list_backups(case), where
+        if new:
+            _nothing_opens_with(case, kit.PASSPHRASE, old_dek)
+            assert keyslots.read_slot(case / "vault.keys").predecessor is None, where
         shutil.rmtree(case)
     print(f"B8: {len(ticks)} kill points, old passphrase survived {outcomes['old']},"
           f" new {outcomes['new']}")
@@ -305,15 +516,17 @@ def test_b8_kill_during_passphrase_change_leaves_exactly_one(
     assert outcomes["new"] > 0
 
 
-def test_b8_tick_trace_covers_both_files(vault: Path, kit: ModuleType) -> None:
-    """The injected points really are inside both atomic writes (a guard on the harness)."""
+def test_b8_tick_trace_covers_every_kind_of_step(rich: Path, kit: ModuleType) -> None:
+    """The injected points really are inside each step (a guard on the harness)."""
     env = dict(os.environ, KIT_TRACE="1")
-    dry = subprocess.run(kit.child_argv("passwd", vault, 0), capture_output=True, text=True,
-                         env=env, timeout=60, check=True)
+    dry = subprocess.run(kit.child_argv("passwd", rich, 0), capture_output=True, text=True,
+                         env=env, timeout=120, check=True)
     names = [line.split(" ", 2)[2] for line in dry.stdout.splitlines() if line.startswith("tick")]
-    for step in ("before mkstemp", "mid write", "after replace", "after fsync_dir"):
-        assert names.count(step) == 2, (step, names)
-    assert names.count("before fsync") == 4  # file and directory, twice
+    for step in ("before rekeyed_copy", "after rekeyed_copy", "mid write", "before replace",
+                 "before unlink", "before copyfile", "before reopen",
+                 "before backup_to", "before fsync"):
+        assert step in names, (step, sorted(set(names)))
+    assert names.count("after rekeyed_copy") == 2  # the live and the set-aside database
     with pytest.raises(UserFacingError):
-        unlock_vault(vault, kit.PASSPHRASE)
-    assert len(_records(vault, kit.NEW_PASSPHRASE)) == 2
+        unlock_vault(rich, kit.PASSPHRASE)
+    assert len(_records(rich, kit.NEW_PASSPHRASE)) == 3

@@ -1,9 +1,10 @@
-"""B5 (a): a database rolled back alone is reported at unlock, not silently trusted.
+"""B5 (a): a database rolled back alone, or one that lost its WAL, is reported at unlock.
 
-SQLCipher accepts an older valid copy of the database file (security.md §2.2). Each export
-records the audit log's head in the key files under a DEK-keyed MAC; unlock checks that the
-database still holds it. Rolling back the key files *with* the database is not detectable on
-the laptop (the organisation's verifier is the defence there), and the test says so.
+SQLCipher accepts an older valid copy of the database file (security.md §2.2). Each seal and
+each export records the audit log's head in the key files under a DEK-keyed MAC, after moving
+the WAL into the database file; unlock checks that the database still holds that head.
+Rolling back the key files *with* the database is not detectable on the laptop (the
+organisation's verifier is the defence there), and the test says so.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from testimony_app.crypto import keyslots
-from testimony_app.errors import KeyFileDamaged
+from testimony_app.errors import KeyFileDamaged, VaultDamaged
 from testimony_app.services.vault import VaultSession, unlock_vault
 from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
 
@@ -68,7 +69,8 @@ def test_b5a_database_rolled_back_alone_is_reported_at_unlock(
     try:
         warning = session.history_warning
         assert warning is not None
-        assert "ends before the last export" in warning
+        assert "ends before entry" in warning
+        assert "sealed since may be missing" in warning
         assert "\n" not in warning
         assert session.history_gap is not None
         assert session.history_gap[0] == "shorter"
@@ -83,22 +85,25 @@ def test_b5a_database_rolled_back_alone_is_reported_at_unlock(
 
 
 def test_b5a_a_diverging_history_is_reported_too(
-    exported: tuple[Path, dict[str, bytes], str],
+    exported: tuple[Path, dict[str, bytes], str], tmp_path: Path
 ) -> None:
-    """An older copy that has since grown past the anchor with other entries still differs."""
+    """A copy of the database that grew elsewhere, past the anchor, still differs."""
     vault, older, _ = exported
-    _put_back(vault, older)
-    session = unlock_vault(vault, S.passphrase())
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(vault, elsewhere)
+    _put_back(elsewhere, older)
+    session = unlock_vault(elsewhere, S.passphrase())
     try:
-        for tag in ("c", "d", "e", "f"):
+        for tag in ("c", "d", "e", "f", "g", "h"):
             S.sealed(session, S.english(tag))
     finally:
         session.lock()
+    _put_back(vault, _db_files(elsewhere))
     session = unlock_vault(vault, S.passphrase())
     try:
         assert session.history_gap is not None
         assert session.history_gap[0] == "differs"
-        assert "differs from the one last exported" in (session.history_warning or "")
+        assert "differs from the one it had reached" in (session.history_warning or "")
     finally:
         session.lock()
 
@@ -163,10 +168,23 @@ def test_b5a_anchor_survives_a_passphrase_change(
         session.lock()
     assert keyslots.read_slot(vault / "vault.keys").anchor == anchor
     assert keyslots.read_slot(vault / "vault.keys.bak").anchor == anchor
+    after_change = _db_files(vault)
+    # A copy from before the change is under the old key: it no longer opens at all.
     _put_back(vault, older)
+    with pytest.raises(VaultDamaged):
+        unlock_vault(vault, "yeni parol — новый пароль 2026")
+    # A copy from after the change, rolled back past a later seal, is reported.
+    _put_back(vault, after_change)
+    session = unlock_vault(vault, "yeni parol — новый пароль 2026")
+    try:
+        S.sealed(session, S.english("after the change"))
+    finally:
+        session.lock()
+    _put_back(vault, after_change)
     session = unlock_vault(vault, "yeni parol — новый пароль 2026")
     try:
         assert session.history_gap is not None
+        assert session.history_gap[0] == "shorter"
     finally:
         session.lock()
 
@@ -202,7 +220,7 @@ def test_b5a_command_line_prints_the_warning(
         env=env,
     )
     assert run.returncode == 0, run.stderr
-    assert "Warning: The vault's history ends before the last export" in run.stderr
+    assert "Warning: The vault's history ends before entry" in run.stderr
     assert "Traceback" not in run.stderr
 
 

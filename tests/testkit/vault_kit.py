@@ -247,14 +247,18 @@ def _kill_at(target: int) -> Callable[[str], None]:
     return tick
 
 
-def child_passwd(vault: Path, point: int) -> None:
-    """Change the passphrase, dying at the ``point``-th file-system step (before or after)."""
+def _instrument(tick: Callable[[str], None]) -> None:
+    """Put a kill point before and after every file-system step this process takes.
+
+    The steps are every rename, link, unlink, fsync, temporary file and key-file write, the
+    middle of each key-file write, each re-encrypted or backup copy of a database, and the
+    closing and reopening of the live connection.
+    """
+    import shutil
     import tempfile
 
     from testimony_app import paths
-
-    session, _ = _unlock(vault)
-    tick = _kill_at(point)
+    from testimony_app.storage import database
 
     def around(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -298,11 +302,44 @@ def child_passwd(vault: Path, point: int) -> None:
     os.fdopen = fdopen
     os.fsync = around("fsync", os.fsync)
     os.replace = around("replace", os.replace)
+    os.unlink = around("unlink", os.unlink)
+    os.link = around("link", os.link)
+    shutil.copyfile = around("copyfile", shutil.copyfile)  # type: ignore[assignment]
     paths.fsync_dir = around("fsync_dir", paths.fsync_dir)
+    database.rekeyed_copy = around("rekeyed_copy", database.rekeyed_copy)
+    database.backup_to = around("backup_to", database.backup_to)
+    database.Database.close = around("close", database.Database.close)  # type: ignore[method-assign]
+    database.Database.reopen = around("reopen", database.Database.reopen)  # type: ignore[method-assign]
+
+
+def child_passwd(vault: Path, point: int) -> None:
+    """Change the passphrase, dying at the ``point``-th file-system step (before or after)."""
+    session, _ = _unlock(vault)
+    _instrument(_kill_at(point))
     session.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
     _say("changed")
     session.close()
     _say("done")
+
+
+def child_restore(vault: Path, point: int) -> None:
+    """Restore the oldest backup, dying at the ``point``-th file-system step."""
+    from testimony_app.storage import vault as storage_vault
+
+    backup = sorted((vault / "backups").glob("vault-*.db"))[0]
+    _instrument(_kill_at(point))
+    storage_vault.restore(vault, backup, PASSPHRASE)
+    _say("restored")
+    _say("done")
+
+
+def child_seal(vault: Path) -> None:
+    """Seal a new testimony, say so, and die before locking (the WAL is left as it is)."""
+    _, service = _unlock(vault)
+    record_id = service.create(sample_testimony("WAL"))
+    version = service.seal(record_id, backup=False)
+    _say("sealed", record_id, version.content_sha256)
+    _die()
 
 
 def child_commits(vault: Path, seed: int) -> None:
@@ -385,6 +422,10 @@ def main(argv: list[str]) -> None:
         child_record(vault, int(argv[2]))
     elif mode == "fsize":
         child_fsize(vault, Path(argv[2]), int(argv[3]))
+    elif mode == "restore":
+        child_restore(vault, int(argv[2]))
+    elif mode == "seal":
+        child_seal(vault)
     else:
         raise SystemExit(f"unknown mode {mode}")
 

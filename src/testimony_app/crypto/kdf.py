@@ -20,14 +20,24 @@ from testimony_app.errors import KeyFileDamaged
 SALT_BYTES = 16
 KEY_BYTES = 32
 
-# Bounds for parameters read from a key file (security.md §4.2, §5 B7).
-MIN_MEMORY_KIB = 1024
-MAX_MEMORY_KIB = 4 * 1024 * 1024
-MAX_ITERATIONS = 20
-MAX_PARALLELISM = 16
-# What a newly created vault never goes below.
+# What calibration may choose: never below the floor, never above the ceiling.
 FLOOR_MEMORY_KIB = 64 * 1024
+CEILING_MEMORY_KIB = 256 * 1024
+MAX_CALIBRATED_ITERATIONS = 10
+MAX_CALIBRATED_PARALLELISM = 4
 TARGET_SECONDS = 1.0
+
+# Bounds for parameters read from a key file (security.md §4.2, §5 B7). A key file is not
+# trusted until it unwraps, and Argon2 runs before that, so an edited file could make every
+# attempt as slow and as large as it likes: 4 GiB and 20 passes cost 123 s and 4.2 GB per try
+# on a reviewer's laptop. Nothing calibration makes costs more than 256 MiB x 10 passes, so the
+# bounds allow twice the memory and no more total work than that (about 4 s where 4 GiB x 20
+# took 123 s): a hostile file can slow an attempt a few times, not lock the owner out.
+MIN_MEMORY_KIB = 1024
+MAX_MEMORY_KIB = 2 * CEILING_MEMORY_KIB
+MAX_ITERATIONS = MAX_CALIBRATED_ITERATIONS
+MAX_PARALLELISM = 2 * MAX_CALIBRATED_PARALLELISM
+MAX_WORK_KIB = CEILING_MEMORY_KIB * MAX_CALIBRATED_ITERATIONS  # memory x passes
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,7 @@ class KdfParams:
             and 1 <= self.iterations <= MAX_ITERATIONS
             and 1 <= self.parallelism <= MAX_PARALLELISM
             and self.memory_kib >= 8 * self.parallelism
+            and self.memory_kib * self.iterations <= MAX_WORK_KIB
             and len(self.salt) == SALT_BYTES
         ):
             raise KeyFileDamaged("vault.key_file_impossible")
@@ -88,14 +99,18 @@ def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
     graphics cards; passes are then added until the target is reached.
     """
     salt = os.urandom(SALT_BYTES)
-    parallelism = max(1, min(4, os.cpu_count() or 1))
-    for memory in (256 * 1024, 128 * 1024, FLOOR_MEMORY_KIB):
+    parallelism = max(1, min(MAX_CALIBRATED_PARALLELISM, os.cpu_count() or 1))
+    for memory in (CEILING_MEMORY_KIB, 128 * 1024, FLOOR_MEMORY_KIB):
         params = KdfParams(memory, 1, parallelism, salt)
         elapsed = _time_once(params)
         if elapsed <= target_seconds or memory == FLOOR_MEMORY_KIB:
-            iterations = max(1, min(10, round(target_seconds / max(elapsed, 1e-3))))
+            passes = round(target_seconds / max(elapsed, 1e-3))
+            iterations = max(1, min(MAX_CALIBRATED_ITERATIONS, passes))
             return KdfParams(
-                memory, max(iterations, 2 if memory < 256 * 1024 else 1), parallelism, salt
+                memory,
+                max(iterations, 2 if memory < CEILING_MEMORY_KIB else 1),
+                parallelism,
+                salt,
             )
     raise AssertionError("unreachable")  # pragma: no cover
 

@@ -2,7 +2,9 @@
 
 A random 32-byte database key (DEK) encrypts the SQLCipher database. The key file holds the DEK
 wrapped with ChaCha20-Poly1305 under a key derived from the passphrase by Argon2id, together
-with the Argon2id parameters and salt. Changing the passphrase rewrites only this small file.
+with the Argon2id parameters and salt. Changing the passphrase replaces the DEK too (the
+database is re-encrypted, see :mod:`testimony_app.storage.rekey`), so an old copy of this
+file opens nothing the vault still holds.
 
 Two checks, for two different failures:
 
@@ -12,12 +14,19 @@ Two checks, for two different failures:
 * an HMAC under a key derived from the DEK (``mac``) proves that whoever wrote the file held the
   DEK: swapping in another vault's slot or editing the parameters is detected after unwrapping.
 
-The file also carries the **export anchor**: the audit log's head (sequence number and hash)
-when the vault last exported a bundle. SQLCipher cannot tell a database file replaced by an
-older valid copy (security.md §2.2); the anchor, under the same DEK-keyed MAC, lets the vault
-notice at unlock that its history is shorter than, or different from, what already left the
-laptop (security.md B5a). Replacing both files together is not detectable on the laptop; the
-organisation's copy of each bundle's audit head is the defence there.
+The file also carries the **history anchor**: the audit log's head (sequence number and hash)
+when the vault last sealed a testimony or exported a bundle. SQLCipher cannot tell a database
+file replaced by an older valid copy (security.md §2.2); the anchor, under the same DEK-keyed
+MAC, lets the vault notice at unlock that its history is shorter than, or different from, what
+it had already reached (security.md B5a). Replacing both files together is not detectable on
+the laptop; the organisation's copy of each bundle's audit head is the defence there.
+
+A passphrase change gives the vault a new DEK. The new file then names its **predecessor**:
+the SHA-256 of the file it replaces and a tag under the *old* DEK's MAC key. Whoever held the
+old passphrase can check the tag, so while the two copies differ (a crash between their
+writes) the old passphrase is recognised as retired instead of opening the stale copy; and a
+copy edited by someone without the key carries no valid tag, so it is reported as changed
+instead of being taken for a newer passphrase. The field goes once the change is complete.
 """
 
 from __future__ import annotations
@@ -56,6 +65,14 @@ class Anchor:
 
 
 @dataclass(frozen=True)
+class Predecessor:
+    """The key file a passphrase change replaced: its digest and a tag under its DEK."""
+
+    sha256: str
+    tag: str
+
+
+@dataclass(frozen=True)
 class KeySlot:
     """The parsed content of a key file."""
 
@@ -65,6 +82,7 @@ class KeySlot:
     wrapped: bytes
     mac: bytes
     anchor: Anchor | None = None
+    predecessor: Predecessor | None = None
 
     def _aad(self) -> bytes:
         return _AAD_PREFIX + self.vault_id.encode("ascii") + _params_bytes(self.params)
@@ -104,6 +122,8 @@ def _body(slot: KeySlot) -> dict[str, Any]:
     }
     if slot.anchor is not None:
         body["anchor"] = {"seq": slot.anchor.seq, "entry_hash": slot.anchor.entry_hash}
+    if slot.predecessor is not None:
+        body["predecessor"] = {"sha256": slot.predecessor.sha256, "tag": slot.predecessor.tag}
     return body
 
 
@@ -152,6 +172,9 @@ def parse(data: bytes) -> KeySlot:
             wrapped=base64.b64decode(w["ciphertext"], validate=True),
             mac=bytes.fromhex(doc["mac"]),
             anchor=_parse_anchor(doc["anchor"]) if "anchor" in doc else None,
+            predecessor=(
+                _parse_predecessor(doc["predecessor"]) if "predecessor" in doc else None
+            ),
         )
     except KeyFileDamaged:
         raise
@@ -174,6 +197,16 @@ def _parse_anchor(value: object) -> Anchor:
     return Anchor(seq, digest)
 
 
+def _parse_predecessor(value: object) -> Predecessor:
+    if not isinstance(value, dict) or set(value) != {"sha256", "tag"}:
+        raise TypeError
+    digest, tag = value["sha256"], value["tag"]
+    for field in (digest, tag):
+        if not isinstance(field, str) or len(field) != 64 or field != bytes.fromhex(field).hex():
+            raise ValueError
+    return Predecessor(digest, tag)
+
+
 def _int(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError
@@ -186,12 +219,63 @@ def _signed(slot: KeySlot, dek: bytes | bytearray) -> bytes:
     return hmac.new(_mac_key(dek), _canonical(_body(unsigned)), hashlib.sha256).digest()
 
 
+def signed_by(slot: KeySlot, dek: bytes | bytearray) -> bool:
+    """Whether ``slot`` was written by someone holding ``dek`` (its MAC verifies)."""
+    return hmac.compare_digest(_signed(slot, dek), slot.mac)
+
+
 def with_anchor(slot: KeySlot, dek: bytes | bytearray, anchor: Anchor | None) -> KeySlot:
     """The same slot carrying ``anchor``, signed again; the slot must belong to ``dek``."""
-    if not hmac.compare_digest(_signed(slot, dek), slot.mac):
+    if not signed_by(slot, dek):
         raise KeyFileDamaged("vault.key_file_foreign")
     moved = replace(slot, anchor=anchor)
     return replace(moved, mac=_signed(moved, dek))
+
+
+def without_predecessor(slot: KeySlot, dek: bytes | bytearray) -> KeySlot:
+    """The same slot once a passphrase change is complete, signed again."""
+    if not signed_by(slot, dek):
+        raise KeyFileDamaged("vault.key_file_foreign")
+    final = replace(slot, predecessor=None)
+    return replace(final, mac=_signed(final, dek))
+
+
+def digest(slot: KeySlot) -> str:
+    """SHA-256 of a slot's canonical content (MAC included): what a successor names."""
+    return hashlib.sha256(_canonical(_body(slot))).hexdigest()
+
+
+def _succession_tag(slot: KeySlot, old_dek: bytes | bytearray) -> str:
+    """The tag under the old DEK over the new slot, its own tag and MAC left out."""
+    assert slot.predecessor is not None
+    bare = replace(slot, mac=bytes(32), predecessor=Predecessor(slot.predecessor.sha256, ""))
+    message = b"testimony-keyslot-successor/v1\x00" + _canonical(_body(bare))
+    return hmac.new(_mac_key(old_dek), message, hashlib.sha256).hexdigest()
+
+
+def succeeds(slot: KeySlot, old: KeySlot, old_dek: bytes | bytearray) -> bool:
+    """Whether ``slot`` is the file a passphrase change made to replace ``old``.
+
+    Only someone holding ``old``'s DEK (the old passphrase) can tell, and only someone who held
+    it could have made the tag: an edited copy never passes for a successor.
+    """
+    if slot.predecessor is None or slot.predecessor.sha256 != digest(old):
+        return False
+    return hmac.compare_digest(_succession_tag(slot, old_dek), slot.predecessor.tag)
+
+
+def successor(
+    passphrase: str,
+    dek: bytes | bytearray,
+    params: kdf.KdfParams,
+    old: KeySlot,
+    old_dek: bytes | bytearray,
+) -> KeySlot:
+    """A new slot wrapping the new ``dek`` under ``passphrase``, naming ``old`` as replaced."""
+    fresh = new_slot(passphrase, dek, params, old.vault_id, old.anchor)
+    named = replace(fresh, predecessor=Predecessor(digest(old), ""))
+    tagged = replace(named, predecessor=Predecessor(digest(old), _succession_tag(named, old_dek)))
+    return replace(tagged, mac=_signed(tagged, dek))
 
 
 def new_slot(

@@ -156,6 +156,8 @@ class PurgeReport:
     purged: tuple[str, ...]
     kept: tuple[RecordFate, ...]
     backup: Path | None
+    # Databases a restore set aside that hold something the vault lacks: kept, not deleted.
+    kept_aside: tuple[Path, ...] = ()
 
 
 class Acknowledger:
@@ -299,7 +301,8 @@ class Acknowledger:
                 raise UserFacingError(
                     "receipt.purge_backup_failed"
                 ) from None
-        return PurgeReport(tuple(purged), tuple(kept), backup)
+        aside = tuple(self._vault.kept_aside) if purged else ()
+        return PurgeReport(tuple(purged), tuple(kept), backup, aside)
 
 
 def _read_receipt(path: Path) -> bytes:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import errno
+import hashlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,7 +25,7 @@ from testimony_app.domain.model import (
     TestimonySummary,
     VersionInfo,
 )
-from testimony_app.errors import ConsentMissing, UserFacingError
+from testimony_app.errors import ConsentMissing, OriginalChanged, UserFacingError
 from testimony_app.log import get_logger
 from testimony_app.storage import audit
 from testimony_app.storage.attachments import AttachmentWriter
@@ -31,7 +33,10 @@ from testimony_app.storage.vault import OpenVault
 
 log = get_logger("services.testimonies")
 
-__all__ = ["AttachmentWriter", "TestimonyService"]
+#: The most hits one search returns.
+MAX_SEARCH_HITS = 10_000
+
+__all__ = ["AttachmentWriter", "OriginalChanged", "TestimonyService"]
 
 
 class TestimonyService:
@@ -41,6 +46,8 @@ class TestimonyService:
         self._vault = vault
         self._records = vault.records
         self._attachments = vault.attachments
+        #: Why the backup after the last seal failed (one sentence), or None.
+        self.backup_problem: str | None = None
 
     def resolve(self, record_id: str) -> str:
         """A full record id from a full id or a unique prefix."""
@@ -84,24 +91,46 @@ class TestimonyService:
         return self._records.summary(record_id)
 
     def search(self, query: str, limit: int = 200) -> builtins.list[SearchHit]:
-        """Search every field, folded: ``meherremov`` finds ``Məhərrəmov``."""
-        return self._records.search(query, limit)
+        """Search every field, folded: ``meherremov`` finds ``Məhərrəmov``.
+
+        ``limit`` is kept between 1 and :data:`MAX_SEARCH_HITS` (SQLite cannot take a number
+        beyond 64 bits, and nobody reads more hits than that).
+        """
+        return self._records.search(query, max(1, min(int(limit), MAX_SEARCH_HITS)))
 
     def seal(self, record_id: str, *, backup: bool = True) -> VersionInfo:
-        """Freeze the current draft as an immutable version, then back the vault up."""
+        """Freeze the current draft as an immutable version, anchor it, then back up.
+
+        The sealed version is moved out of the WAL into the database file and the audit head
+        recorded in the key files before this returns (a lost WAL or an older copy of the
+        database is then reported at unlock). If the backup after it fails, the seal stands
+        and :attr:`backup_problem` says why, for the window and the command line to tell the
+        person; it is ``None`` after a seal whose backup succeeded.
+        """
         testimony = self._records.get(record_id)
         if not testimony.consent.is_recorded:
             raise ConsentMissing(
                 "record.witness_consent_legal_proceedings"
             )
         testimony.attachments = self._records.attachments_of(record_id)
+        self.backup_problem = None
         version = self._records.seal(record_id, testimony)
+        problems: builtins.list[str] = []
+        try:
+            self._vault.anchor_history()
+        except (UserFacingError, OSError) as exc:
+            # The seal is committed; the rollback check lags one seal behind.
+            log.warning("the history anchor could not be recorded after sealing")
+            problems.append(_sentence(exc))
         if backup:
             try:
                 self._vault.backup()
-            except (UserFacingError, OSError):
+            except (UserFacingError, OSError) as exc:
                 # The seal itself is committed; a failed backup must not undo or hide it.
                 log.warning("backup after sealing failed")
+                problems.append(_sentence(exc))
+        if problems:
+            self.backup_problem = problems[-1]
         return version
 
     def begin_amendment(self, record_id: str, reason: str) -> int:
@@ -126,11 +155,24 @@ class TestimonyService:
         cancelled: Callable[[], bool] | None = None,
         delete_original: bool = False,
     ) -> AttachmentInfo:
-        """Hash and store a file in the vault; optionally delete the original afterwards."""
+        """Hash and store a file in the vault; optionally delete the original afterwards.
+
+        The original is deleted only if it still is, byte for byte, what was stored: a file a
+        recorder is still writing grows while it is read, and deleting it then would destroy
+        what was not stored (security review F-15). Otherwise :class:`OriginalChanged` says
+        so, and the stored attachment stays.
+        """
+        before = _identity(source)
         info = self._attachments.import_file(
             record_id, source, description=description, progress=progress, cancelled=cancelled
         )
         if delete_original:
+            if before is None or _identity(source) != before or _sha256(source) != info.sha256:
+                raise OriginalChanged(
+                    "The file changed while it was being stored (is a recording program still"
+                    " writing it?); the vault keeps what was read, and the original was not"
+                    " deleted."
+                )
             with contextlib.suppress(OSError):
                 _overwrite_and_delete(source, info.size)
         return info
@@ -186,6 +228,35 @@ class TestimonyService:
     def history(self, record_id: str) -> builtins.list[AuditEntry]:
         """The audit entries of one record, oldest first."""
         return audit.entries(self._vault.db, record_id)
+
+
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
+    """Device, inode, size and modification time of the file a path leads to."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _sha256(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            while block := handle.read(1024 * 1024):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _sentence(exc: BaseException) -> str:
+    """What went wrong, as one sentence safe to show (never a path or a traceback)."""
+    if isinstance(exc, UserFacingError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return "The disk is full."
+    return "The disk could not be written."
 
 
 def _overwrite_and_delete(path: Path, size: int) -> None:

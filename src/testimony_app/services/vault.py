@@ -21,6 +21,7 @@ from testimony_app.services.registry import RegistryService
 from testimony_app.services.statements import StatementService
 from testimony_app.services.testimonies import TestimonyService
 from testimony_app.storage import vault as storage_vault
+from testimony_app.storage import vault_lock
 from testimony_app.storage.vault import VaultState
 
 KdfChoice = Literal["calibrated", "test"]
@@ -32,6 +33,7 @@ __all__ = [
     "create_vault",
     "generate_passphrase",
     "passphrase_strength",
+    "passphrase_wait",
     "restore_backup",
     "unlock_vault",
     "vault_state",
@@ -62,13 +64,28 @@ class VaultSession:
 
     @property
     def history_warning(self) -> str | None:
-        """One sentence if the database's history no longer holds what was last exported.
+        """One sentence if the database's history no longer holds what it had reached.
 
-        Set at unlock when the vault's database looks replaced by an older or different copy
-        (security.md B5a); the GUI and the command line show it, and every check repeats it.
-        It stays until the next export records a new anchor.
+        Set at unlock when the vault's database looks replaced by an older or different copy,
+        or lost the last changes of its WAL (security.md B5a): every seal and every export
+        anchors the audit log's head in the key files. The GUI and the command line show it,
+        and every check repeats it. It stays until the next seal or export anchors anew.
         """
         return self._vault.history_problem
+
+    @property
+    def key_file_warning(self) -> str | None:
+        """One sentence if unlocking found one copy of the key file edited (and replaced it).
+
+        Someone or something changed the key file; the intact copy opened the vault. Every
+        check of this session repeats it.
+        """
+        return self._vault.key_problem
+
+    @property
+    def read_only(self) -> bool:
+        """True when the disk was too full to open the vault for writing: reading works."""
+        return self._vault.read_only
 
     @property
     def history_gap(self) -> tuple[str, int] | None:
@@ -82,7 +99,15 @@ class VaultSession:
         matching.clear_caches()
 
     def change_passphrase(self, old: str, new: str) -> None:
-        """Re-wrap the key under a new passphrase; the old one stops working."""
+        """Give the vault a new key under a new passphrase; the old one stops working.
+
+        The database (and any database a restore set aside) is re-encrypted under a new key,
+        a fresh backup is written under it, and every older backup and key file is deleted, so
+        nothing left in the vault opens with the old passphrase. Each step survives a crash:
+        afterwards exactly one of the two passphrases works. Raises
+        :class:`~testimony_app.storage.vault.PassphraseChangedWithoutBackup` if only the fresh
+        backup failed (the new passphrase is then already the one that works).
+        """
         self._vault.change_passphrase(old, new)
 
     def check(self) -> CheckReport:
@@ -154,9 +179,22 @@ def unlock_vault(path: Path, passphrase: str) -> VaultSession:
     return session
 
 
-def restore_backup(path: Path, backup: Path, passphrase: str) -> None:
-    """Replace a damaged vault database with a verified backup (the old file is kept aside)."""
-    storage_vault.restore(path, backup, passphrase)
+def restore_backup(
+    path: Path, backup: Path, passphrase: str, *, backup_passphrase: str | None = None
+) -> None:
+    """Replace the vault's database with a verified backup (the old file is kept aside).
+
+    ``passphrase`` is the vault's current one, and the restored vault opens with it (a backup
+    made under an older passphrase is re-encrypted; ``backup_passphrase`` opens such a backup).
+    Refused while the vault is open in another window or program, and for another vault's
+    backup. Safe against a crash at any point: the next unlock finishes or forgets it.
+    """
+    storage_vault.restore(path, backup, passphrase, backup_passphrase=backup_passphrase)
+
+
+def passphrase_wait(path: Path) -> float:
+    """Seconds the next unlock attempt of the vault at ``path`` will wait (wrong passphrases)."""
+    return vault_lock.remaining_wait(path)
 
 
 def list_backups(path: Path) -> list[Path]:

@@ -1,34 +1,37 @@
-"""A vault on disk: its directory, key files, database, backups and restore.
+"""A vault on disk: its directory, key files, database, backups, and the open session.
 
 Layout (directory mode 0700, files 0600)::
 
     vault.db (+ -wal, -shm)     SQLCipher 4 database: everything but attachment bytes
     attachments/                attachment files, each sealed under a key kept in vault.db
-    vault.keys, vault.keys.bak  the key file and its identical copy
+    vault.keys, vault.keys.bak  the key file and its identical copy (:mod:`.keyfiles`)
+    vault.attempts              how many wrong passphrases in a row (:mod:`.vault_lock`)
     backups/                    rotating encrypted backups, each with a copy of the key file
     backups/attachments/        one copy of every attachment file the backups name (files
                                 never change, so each is copied once, not once per backup)
 
-Rules that keep a testimony from being lost:
+Rules that keep a testimony from being lost or read by the wrong person:
 
 * a vault is created in a staging directory and renamed into place, so it exists whole or
   not at all;
 * a missing or empty ``vault.db`` beside a key file is damage to report, never a new vault;
-* a wrong passphrase changes no file; a damaged key file falls back to its copy;
-* a passphrase change rewrites only the key files, atomically, one after the other, so a crash
-  at any point leaves exactly one passphrase that works;
-* a restore verifies the backup and its copy before moving the damaged file aside (never
-  deleting it) and putting the copy in place; attachment files the restored database names
-  that are missing or damaged are brought back from the backups' copies;
-* each export records the audit log's head in the key files (the *export anchor*), and each
-  unlock checks that the database's history still contains it, so a database replaced by an
-  older copy is reported rather than silently trusted.
+* one process at a time: unlocking takes a lock on the directory (:mod:`.vault_lock`);
+* a wrong passphrase changes no file but the count of wrong attempts; leftovers of an
+  interrupted operation are settled only once a passphrase was proven;
+* a damaged key file falls back to its copy, and an edited one is told from a wrong
+  passphrase (:mod:`.keyfiles`);
+* a passphrase change gives the database a new key and removes every file the old passphrase
+  opens, crash-safe at every step (:mod:`.rekey`);
+* a restore verifies the backup, re-keys it to the current passphrase and installs it
+  atomically, keeping the replaced database aside (:mod:`.restore`);
+* every seal copies the WAL into the database file and records the audit log's head in the
+  key files (the *history anchor*); each unlock checks that the database still holds it, so a
+  database replaced by an older copy, or a lost WAL, is reported rather than trusted.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import secrets
 import shutil
@@ -43,28 +46,35 @@ from testimony_app.domain import interchange
 from testimony_app.domain.model import CheckReport
 from testimony_app.errors import (
     KeyFileDamaged,
+    PassphraseChangedWithoutBackup,
     UserFacingError,
     VaultDamaged,
     VaultExists,
     VaultNotFound,
-    VaultTooNew,
     WrongPassphrase,
 )
 from testimony_app.log import get_logger
 from testimony_app.paths import atomic_write, ensure_private_dir, fsync_dir
-from testimony_app.storage import audit, database, schema
+from testimony_app.storage import audit, backups, database, keyfiles, rekey, schema, vault_lock
+from testimony_app.storage import restore as restoring
 from testimony_app.storage.attachments import AttachmentStore
-from testimony_app.storage.blobs import BLOB_DIR, BlobDamaged, BlobMissing, BlobRef, BlobStore
 from testimony_app.storage.disclosures import DisclosureStore
+from testimony_app.storage.keyfiles import KEYS_BAK_NAME, KEYS_NAME, KeyNotice
 from testimony_app.storage.records import RecordStore
+from testimony_app.storage.vault_files import (
+    BACKUP_DIR,
+    DB_NAME,
+    KEEP_BACKUPS,
+    companions,
+    list_backups,
+    set_aside_databases,
+    set_aside_files,
+    unlink_quietly,
+    verify_database_file,
+)
+from testimony_app.storage.vault_lock import VaultInUse, VaultLock
 
 log = get_logger("storage.vault")
-
-DB_NAME = "vault.db"
-KEYS_NAME = "vault.keys"
-KEYS_BAK_NAME = "vault.keys.bak"
-BACKUP_DIR = "backups"
-KEEP_BACKUPS = 7
 
 
 class VaultState(StrEnum):
@@ -86,78 +96,23 @@ def state(path: Path) -> VaultState:
     if not keys.exists() and not bak.exists():
         return VaultState.DAMAGED if db.exists() else VaultState.ABSENT
     if not db.exists() or db.stat().st_size == 0:
+        if any(path.glob(f"{restoring.STAGING}*.db")):
+            return VaultState.READY  # a restore was interrupted; unlocking finishes it
         return VaultState.DAMAGED
     return VaultState.READY
 
 
-def _check_format(data: bytes) -> None:
-    """Tell a key file from a newer program apart from a damaged one."""
-    try:
-        fmt = json.loads(data.decode("ascii")).get("format", "")
-    except (ValueError, UnicodeDecodeError, AttributeError):
-        return
-    if isinstance(fmt, str) and fmt.startswith("testimony-keys/") and fmt != keyslots.FORMAT:
-        raise VaultTooNew(
-            "vault.too_new"
-        )
-
-
-def _read_slot(path: Path) -> keyslots.KeySlot:
-    try:
-        data = path.read_bytes()[: keyslots.MAX_FILE_BYTES + 1]
-    except FileNotFoundError:
-        raise KeyFileDamaged("vault.key_file_missing") from None
-    except OSError:
-        raise KeyFileDamaged("vault.key_file_unreadable") from None
-    _check_format(data)
-    return keyslots.parse(data)
-
-
-def _clean_stray_temps(path: Path) -> None:
-    for stray in path.glob(".vault.keys*.tmp"):
-        stray.unlink(missing_ok=True)
-    for stray in path.glob(f"{DB_NAME}.restoring*"):
-        stray.unlink(missing_ok=True)
-
-
 def unwrap_key(path: Path, passphrase: str) -> tuple[bytearray, keyslots.KeySlot]:
-    """Unwrap the database key from the key file, falling back to its copy only on damage.
-
-    A wrong passphrase never falls back: if the main copy is intact, it alone decides. That is
-    what makes a crash during a passphrase change leave exactly one passphrase working.
-    Repairs the other copy when the two differ.
-    """
-    keys, bak = path / KEYS_NAME, path / KEYS_BAK_NAME
-    damage: KeyFileDamaged | None = None
-    for source, other in ((keys, bak), (bak, keys)):
-        try:
-            slot = _read_slot(source)
-            dek = keyslots.unwrap(slot, passphrase)
-        except KeyFileDamaged as exc:
-            damage = damage or exc
-            continue
-        _repair_copy(source, other)
-        return dek, slot
-    if not keys.exists() and not bak.exists():
-        # Callers have seen a database here: missing key files are damage to repair (restore
-        # falls back to a backup's key file), not an absent vault.
-        raise KeyFileDamaged("vault.key_files_missing")
-    raise KeyFileDamaged(
-        "vault.key_file_both_damaged"
-    ) from damage
+    """The database key and the key file it came from (see :mod:`.keyfiles`)."""
+    unwrapped = keyfiles.unwrap_key(path, passphrase)
+    return unwrapped.dek, unwrapped.slot
 
 
-def _repair_copy(good: Path, other: Path) -> None:
-    data = good.read_bytes()
-    try:
-        if other.read_bytes() == data:
-            return
-    except OSError:
-        pass
-    try:
-        atomic_write(other, data)
-    except OSError:
-        log.warning("could not repair the key file copy")
+def _clean_stray_key_temps(path: Path) -> None:
+    # Torn temporaries of atomic key-file writes: they may hold an older key file, which a
+    # later passphrase change would otherwise leave behind, readable with the old passphrase.
+    for stray in path.glob(f".{KEYS_NAME}*.tmp"):
+        stray.unlink(missing_ok=True)
 
 
 class OpenVault:
@@ -170,20 +125,31 @@ class OpenVault:
         dek: bytearray,
         vault_id: str,
         now: Callable[[], str] = utc_now,
+        lock: VaultLock | None = None,
     ) -> None:
         self.path = path
         self.db = db
         self._dek = dek
         self.vault_id = vault_id
         self.now = now
+        self._lock = lock
         self.records = RecordStore(db, now)
         self.attachments = AttachmentStore(db, now)
         self.disclosures = DisclosureStore(db, now)
         # Found at unlock; shown to the person and repeated by every check (security.md B5a):
         # ("shorter" | "differs", the anchored entry's sequence number).
         self.history_gap: tuple[str, int] | None = None
+        # Found at unlock: one key file copy was edited by someone; the intact one was used.
+        self.key_notice: KeyNotice | None = None
         # Attachment files the last backup could not copy (damaged or missing in the vault).
         self.backup_missing_files = 0
+        # Set-aside databases the last purge kept because they hold something the vault lacks.
+        self.kept_aside: list[Path] = []
+
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only because the disk is full: reading works, saving does not."""
+        return self.db.read_only
 
     @property
     def history_problem(self) -> str | None:
@@ -193,13 +159,24 @@ class OpenVault:
         kind, seq = self.history_gap
         if kind == "shorter":
             return (
-                f"The vault's history ends before the last export (entry {seq}): its"
-                " database was replaced by an older copy, by a restore or by someone else."
+                f"The vault's history ends before entry {seq}, which it had already reached:"
+                " its database was replaced by an older copy or lost its last changes, and"
+                " testimonies sealed since may be missing."
             )
         return (
-            f"The vault's history differs from the one last exported (entry {seq}): its"
+            f"The vault's history differs from the one it had reached (entry {seq}): its"
             " database was replaced by another copy, by a restore or by someone else."
         )
+
+    @property
+    def key_problem(self) -> str | None:
+        """The key-file finding of this unlock as one sentence, or None."""
+        if self.key_notice is KeyNotice.CHANGED:
+            return (
+                "One copy of the vault's key file had been changed outside the program; the"
+                " intact copy was used and the changed one replaced."
+            )
+        return None
 
     @property
     def is_open(self) -> bool:
@@ -207,10 +184,21 @@ class OpenVault:
         return self.db.is_open
 
     def close(self) -> None:
-        """Stop open recordings, close the database and wipe the key from memory."""
-        self.attachments.close()
-        self.db.close()
-        kdf.wipe(self._dek)
+        """Stop open recordings, close the database, wipe the key, let others open it."""
+        try:
+            self.attachments.close()
+            self.db.close()
+        finally:
+            kdf.wipe(self._dek)
+            if self._lock is not None:
+                self._lock.release()
+
+    def _require_writable(self) -> None:
+        if self.db.read_only:
+            raise UserFacingError(
+                "The disk is full, so the vault is open for reading only; free some space,"
+                " then lock and unlock it."
+            )
 
     # -- settings and metadata -------------------------------------------------------------
 
@@ -239,14 +227,29 @@ class OpenVault:
             (key, value, value),
         )
 
-    # -- export anchor ---------------------------------------------------------------------
+    # -- history anchor --------------------------------------------------------------------
+
+    def anchor_history(self) -> None:
+        """After a seal: move the WAL into ``vault.db``, then anchor the audit head.
+
+        Once this returns, the sealed version is in the database file itself (a lost
+        ``vault.db-wal`` cannot take it away) and the key files name the entry that sealed it,
+        so a database that no longer holds it is reported at the next unlock.
+        """
+        if self.db.read_only:
+            return
+        with self.db.lock:
+            if not self.db.checkpoint():
+                log.warning("the WAL could not be fully checkpointed after sealing")
+            seq, head = audit.head(self.db)
+        self.record_export_anchor(seq, head)
 
     def record_export_anchor(self, seq: int, entry_hash: str) -> None:
-        """Remember the audit head that just left the laptop in a bundle (both key files).
+        """Record ``(seq, entry_hash)`` as the history anchor in both key files.
 
-        Called after a bundle was written and verified. The key files are rewritten one after
-        the other, atomically; a crash between them leaves copies that differ, and the next
-        unlock repairs the second from the first.
+        Called after every seal and after an export. The key files are rewritten one after
+        the other, atomically; a crash between them leaves copies that differ in their anchor
+        only, and the next unlock repairs the second from the first.
         """
         if seq < 1:
             return
@@ -255,7 +258,7 @@ class OpenVault:
         for source in (keys, bak):
             try:
                 slot = keyslots.with_anchor(
-                    _read_slot(source), self._dek, keyslots.Anchor(seq, entry_hash)
+                    keyfiles.read_slot(source), self._dek, keyslots.Anchor(seq, entry_hash)
                 )
                 break
             except KeyFileDamaged:
@@ -264,114 +267,136 @@ class OpenVault:
             raise KeyFileDamaged(
                 "vault.key_file_both_damaged"
             )
-        data = keyslots.serialise(slot)
-        atomic_write(keys, data)
-        atomic_write(bak, data)
+        keyfiles.write_pair(self.path, slot)
 
     # -- passphrase ------------------------------------------------------------------------
 
     def change_passphrase(self, old: str, new: str) -> None:
-        """Re-wrap the database key under ``new``; only the key files are rewritten."""
+        """Give the vault a new database key, wrapped under ``new`` (see :mod:`.rekey`).
+
+        Afterwards nothing in the vault opens with ``old``: the database and the databases a
+        restore set aside are re-encrypted, a fresh backup is written under the new key, and
+        every older backup and every other key file is deleted. Raises
+        :class:`PassphraseChangedWithoutBackup` when only that fresh backup failed.
+        """
         if not new:
             raise UserFacingError("vault.new_passphrase_empty")
-        dek, slot = unwrap_key(self.path, old)
+        self._require_writable()
         try:
-            fresh = keyslots.new_slot(
-                new, dek, slot.params.with_new_salt(), slot.vault_id, slot.anchor
+            current = keyfiles.unwrap_key(self.path, old)
+        except WrongPassphrase:
+            vault_lock.record_failure(self.path)
+            raise
+        new_dek = bytearray(secrets.token_bytes(kdf.KEY_BYTES))
+        try:
+            if bytes(current.dek) != bytes(self._dek):
+                raise KeyFileDamaged(
+                    "The vault's key file changed while the vault was open; lock the vault"
+                    " and unlock it again."
+                )
+            fresh = keyslots.successor(
+                new, new_dek, current.slot.params.with_new_salt(), current.slot, current.dek
             )
+        except BaseException:
+            kdf.wipe(new_dek)
+            raise
         finally:
-            kdf.wipe(dek)
-        data = keyslots.serialise(fresh)
-        atomic_write(self.path / KEYS_NAME, data)
-        atomic_write(self.path / KEYS_BAK_NAME, data)
+            kdf.wipe(current.dek)
+        with self.db.lock:
+            try:
+                asides = set_aside_databases(self.path)
+                rekey.prepare(self.path, self.db, self._dek, new_dek, asides)
+                # The commit point: the main key file names the new key.
+                atomic_write(self.path / KEYS_NAME, keyslots.serialise(fresh))
+            except BaseException:
+                rekey.discard(self.path)
+                kdf.wipe(new_dek)
+                raise
+            try:
+                atomic_write(self.path / KEYS_BAK_NAME, keyslots.serialise(fresh))
+            except OSError:
+                log.warning("the key file copy could not be written; the next unlock repairs it")
+            self.db.close()
+            rekey.settle(self.path, new_dek)
+            kdf.wipe(self._dek)
+            self._dek = new_dek
+            self.db.reopen(new_dek)
+        self.finish_passphrase_change()
+
+    def finish_passphrase_change(self) -> None:
+        """The last step of a passphrase change (re-run at unlock until it succeeds).
+
+        Writes a fresh verified backup under the current key, then deletes every backup not
+        made under it, the key files a restore set aside and torn key-file temporaries: all
+        of them open with an older passphrase. Last, the key files drop their predecessor.
+        """
+        problem: BaseException | None = None
+        fresh: Path | None = None
+        try:
+            fresh = self.backup(rotate=False)
+        except (UserFacingError, OSError) as exc:
+            problem = exc
+        for old in list_backups(self.path):
+            if old == fresh or (fresh is None and self._made_under_this_key(old)):
+                continue
+            unlink_quietly(old, old.with_suffix(".keys"), *companions(old))
+        folder = self.path / BACKUP_DIR
+        if folder.is_dir():
+            for orphan in folder.glob("vault-*.keys"):
+                if not orphan.with_suffix(".db").exists():
+                    unlink_quietly(orphan)
+            fsync_dir(folder)
+        for aside in set_aside_files(self.path):
+            if aside.name.startswith(KEYS_NAME):
+                unlink_quietly(aside)
+        _clean_stray_key_temps(self.path)
+        fsync_dir(self.path)
+        self._collect_backup_files()
+        if problem is not None:
+            raise PassphraseChangedWithoutBackup(
+                "The passphrase was changed, but no backup could be written under it (is the"
+                " disk full?); the older backups were removed because the old passphrase"
+                " opens them. Make a backup as soon as you can."
+            )
+        slot = keyfiles.read_slot(self.path / KEYS_NAME)
+        if slot.predecessor is not None:
+            keyfiles.write_pair(self.path, keyslots.without_predecessor(slot, self._dek))
+
+    def _made_under_this_key(self, backup: Path) -> bool:
+        try:
+            return keyslots.signed_by(keyfiles.read_slot(backup.with_suffix(".keys")), self._dek)
+        except KeyFileDamaged:
+            return False
 
     # -- backups ---------------------------------------------------------------------------
 
-    def backup(self) -> Path:
+    def backup(self, *, rotate: bool = True) -> Path:
         """Write a new encrypted backup, verify it, rotate old ones; return its path."""
-        folder = ensure_private_dir(self.path / BACKUP_DIR)
-        # Microseconds keep "newest first" true for several backups in one second (each seal
-        # makes one); with seconds only, rotation could delete the backup just written.
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        name = f"vault-{stamp}-{secrets.token_hex(2)}"
-        dest = folder / f"{name}.db"
-        try:
-            database.backup_to(self.db, dest, self._dek)
-            problems = verify_database_file(dest, self._dek)
-            if problems:
-                raise VaultDamaged("vault.backup_not_verified")
-            self.backup_missing_files = self._back_up_files(dest)
-            shutil.copyfile(self.path / KEYS_NAME, folder / f"{name}.keys")
-            os.chmod(folder / f"{name}.keys", 0o600)
-            fsync_dir(folder)
-        except BaseException:
-            dest.unlink(missing_ok=True)
-            (folder / f"{name}.keys").unlink(missing_ok=True)
-            raise
-        self._rotate(folder)
+        self._require_writable()
+        dest, self.backup_missing_files = backups.write(
+            self.path, self.db, self._dek, self.attachments
+        )
+        if rotate:
+            backups.rotate(self.path, self._dek, self.attachments)
         return dest
 
-    def _back_up_files(self, backup_db: Path) -> int:
-        """Copy the attachment files a new backup names that the backups do not hold yet.
-
-        A file that cannot be read is skipped, not fatal: one damaged recording must not stop
-        every later backup of everything else. Returns how many were skipped, for the person
-        to be told (``check`` names them).
-        """
-        store = BlobStore.beside(backup_db)
-        missing = 0
-        for ref in _refs_in(backup_db, self._dek):
-            if store.exists(ref.name):
-                continue
-            try:
-                self.attachments.blobs.copy_into(store, ref)
-            except (BlobMissing, BlobDamaged):
-                missing += 1
-        return missing
-
     def _collect_backup_files(self) -> None:
-        """Delete backup copies of attachment files no kept backup and not the vault names."""
-        store = BlobStore(self.path / BACKUP_DIR / BLOB_DIR)
-        if not store.folder.is_dir():
-            return
-        keep = {ref.name for ref in self.attachments.committed_refs()}
-        for backup in list_backups(self.path):
-            keep.update(ref.name for ref in _refs_in(backup, self._dek))
-        store.remove(sorted(set(store.finals() + store.parts()) - keep))
+        backups.collect_files(self.path, self._dek, self.attachments)
 
     def backups(self) -> list[Path]:
         """Backups of this vault, newest first."""
         return list_backups(self.path)
 
-    def _rotate(self, folder: Path) -> None:
-        for old in list_backups(self.path)[KEEP_BACKUPS:]:
-            old.unlink(missing_ok=True)
-            old.with_suffix(".keys").unlink(missing_ok=True)
-        self._collect_backup_files()
-
     def replace_backups(self) -> Path:
-        """Write and verify a fresh backup, then delete every older one; return the new one.
+        """After a purge: one fresh backup instead of every older copy of the content.
 
-        After a purge the older backups still hold the purged content: what is not on the
-        laptop cannot be coerced out of it, so they go once a backup without it exists. So do
-        the databases a restore set aside (``vault.db.damaged-*``, with their WAL and key
-        files): they are older copies of the same content; and so do the attachment files only
-        those copies named.
+        Set-aside databases that hold something the vault lacks are kept, and listed in
+        :attr:`kept_aside` for the person to be told (see :func:`.backups.replace_all`).
         """
-        fresh = self.backup()
-        for old in list_backups(self.path):
-            if old != fresh:
-                old.unlink(missing_ok=True)
-                old.with_suffix(".keys").unlink(missing_ok=True)
-        fsync_dir(self.path / BACKUP_DIR)
-        self._collect_backup_files()
-        for aside in set_aside_files(self.path):
-            aside.unlink(missing_ok=True)
-        fsync_dir(self.path)
-        # With the set-aside databases gone, a file the vault does not name is named by nothing.
-        live = self.attachments.blobs
-        named = {ref.name for ref in self.attachments.committed_refs()}
-        live.remove(sorted(set(live.finals()) - named))
+        self._require_writable()
+        fresh, self.kept_aside = backups.replace_all(
+            self.path, self.db, self._dek, self.attachments
+        )
         return fresh
 
     def compact(self) -> None:
@@ -406,8 +431,9 @@ class OpenVault:
         records = 0
         with contextlib.suppress(UserFacingError):
             records = self.records.count()
-        if self.history_problem:
-            problems.insert(0, self.history_problem)
+        for finding in (self.key_problem, self.history_problem):
+            if finding:
+                problems.insert(0, finding)
         return CheckReport(tuple(problems), records, count)
 
 
@@ -426,68 +452,6 @@ def _sealed_hash_problems(vault: OpenVault) -> list[str]:
     return problems
 
 
-def list_backups(path: Path) -> list[Path]:
-    """Backup database files of the vault at ``path``, newest first."""
-    folder = path / BACKUP_DIR
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob("vault-*.db"), key=lambda p: p.name, reverse=True)
-
-
-def set_aside_files(path: Path) -> list[Path]:
-    """The files a restore moved aside instead of deleting (database, WAL, SHM, key files)."""
-    names = (f"{DB_NAME}.damaged-*", f"{KEYS_NAME}.damaged-*", f"{KEYS_BAK_NAME}.damaged-*")
-    return sorted(p for pattern in names for p in path.glob(pattern) if p.is_file())
-
-
-def _refs_in(db_file: Path, dek: bytes | bytearray) -> list[BlobRef]:
-    """The committed attachment files a database file names (none before schema 6)."""
-    db = database.connect(db_file, dek)
-    try:
-        if schema.user_version(db) < 6:
-            return []
-        return AttachmentStore(db, utc_now).committed_refs()
-    finally:
-        db.close()
-
-
-def _bring_back_files(path: Path, db_file: Path, backup: Path, dek: bytes | bytearray) -> None:
-    """Before a restored database goes live: its attachment files, from the backups if needed.
-
-    A file the vault still holds intact stays; one that is missing or damaged is copied from
-    the backups' copy if that one verifies. What neither holds, ``check`` reports.
-    """
-    live = BlobStore(path / BLOB_DIR)
-    kept = BlobStore.beside(backup)
-    for ref in _refs_in(db_file, dek):
-        if live.verify(ref) is None:
-            continue
-        if kept.verify(ref) is None:
-            kept.copy_into(live, ref)
-        else:
-            log.warning("an attachment file of the restored database is in no backup")
-
-
-def verify_database_file(path: Path, dek: bytes | bytearray) -> list[str]:
-    """Open a database file read-only in spirit and run every check on it."""
-    try:
-        db = database.connect(path, dek)
-    except UserFacingError as exc:
-        return [str(exc)]
-    try:
-        problems = database.cipher_problems(db)
-        if problems:
-            return problems
-        if schema.user_version(db) > schema.SCHEMA_VERSION:
-            return ["The backup was written by a newer version of Testimony."]
-        chain_problems, _ = audit.verify(db)
-        return chain_problems
-    except UserFacingError as exc:
-        return [str(exc)]
-    finally:
-        db.close()
-
-
 def create(
     path: Path, passphrase: str, params: kdf.KdfParams, now: Callable[[], str] = utc_now
 ) -> OpenVault:
@@ -499,6 +463,9 @@ def create(
     parent = ensure_private_dir(path.parent) if not path.parent.exists() else path.parent
     staging = parent / f".{path.name}.creating-{secrets.token_hex(4)}"
     ensure_private_dir(staging)
+    # The lock is on the directory itself, so it is held before the vault has a name and
+    # stays held across the rename that gives it one.
+    lock = VaultLock.acquire(staging)
     dek = bytearray(secrets.token_bytes(kdf.KEY_BYTES))
     vault_id = keyslots.new_vault_id()
     try:
@@ -522,9 +489,8 @@ def create(
         finally:
             db.close()
         slot = keyslots.new_slot(passphrase, dek, params, vault_id)
-        data = keyslots.serialise(slot)
-        atomic_write(staging / KEYS_NAME, data)
-        atomic_write(staging / KEYS_BAK_NAME, data)
+        keyfiles.write_pair(staging, slot)
+        vault_lock.record_success(staging)
         if path.exists():
             path.rmdir()
         os.rename(staging, path)
@@ -532,28 +498,54 @@ def create(
         fsync_dir(parent)
     except BaseException:
         kdf.wipe(dek)
+        lock.release()
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return _open(path, dek, vault_id, now)
+    return _open(path, dek, vault_id, now, None, lock)
 
 
 def unlock(path: Path, passphrase: str, now: Callable[[], str] = utc_now) -> OpenVault:
     """Open the vault at ``path`` with ``passphrase``.
 
-    Raises :class:`WrongPassphrase` (no file touched), :class:`VaultNotFound`,
-    :class:`VaultDamaged`, :class:`KeyFileDamaged` or :class:`VaultTooNew`.
+    Raises :class:`WrongPassphrase` (no file touched but the attempt count),
+    :class:`VaultNotFound`, :class:`VaultInUse`, :class:`VaultDamaged`,
+    :class:`KeyFileDamaged` or :class:`VaultTooNew`. Waits first if earlier attempts were
+    wrong (:func:`.vault_lock.wait_turn`).
     """
-    if not path.is_dir():
+    if not path.is_dir() or state(path) is VaultState.ABSENT:
         raise VaultNotFound("vault.not_found")
-    if state(path) is VaultState.ABSENT:
-        raise VaultNotFound("vault.not_found")
-    _clean_stray_temps(path)
-    dek, slot = unwrap_key(path, passphrase)
-    return _open(path, dek, slot.vault_id, now, slot.anchor)
+    lock = VaultLock.acquire(path)
+    try:
+        vault_lock.wait_turn(path)
+        try:
+            key = keyfiles.unwrap_key(path, passphrase)
+        except WrongPassphrase:
+            vault_lock.record_failure(path)
+            raise
+        vault_lock.record_success(path)
+        try:
+            # Only now, with the passphrase proven, is anything left behind touched.
+            _clean_stray_key_temps(path)
+            restoring.settle(path, key.dek)
+            rekey.settle(path, key.dek)
+        except BaseException:
+            kdf.wipe(key.dek)
+            raise
+        vault = _open(path, key.dek, key.slot.vault_id, now, key.slot.anchor, lock)
+    except BaseException:
+        lock.release()
+        raise
+    vault.key_notice = key.notice
+    if key.slot.predecessor is not None and not vault.read_only:
+        try:
+            vault.finish_passphrase_change()
+        except (UserFacingError, OSError):
+            log.warning("finishing an interrupted passphrase change failed; tried again later")
+    return vault
 
 
 def _history_gap(db: database.Database, anchor: keyslots.Anchor | None) -> tuple[str, int] | None:
-    """Whether the audit log still holds the head recorded at the last export (B5a)."""
+    """Whether the audit log still holds the head recorded at the last seal or export."""
     if anchor is None:
         return None
     found = db.scalar("SELECT entry_hash FROM audit WHERE seq = ?", (anchor.seq,))
@@ -569,24 +561,33 @@ def _open(
     dek: bytearray,
     vault_id: str,
     now: Callable[[], str],
-    anchor: keyslots.Anchor | None = None,
+    anchor: keyslots.Anchor | None,
+    lock: VaultLock,
 ) -> OpenVault:
     try:
-        db = database.connect(path / DB_NAME, dek)
+        db = database.connect(path / DB_NAME, dek, allow_read_only=True)
     except BaseException:
         kdf.wipe(dek)
         raise
     try:
-        schema.migrate(db)
+        if db.read_only:
+            if schema.user_version(db) != schema.SCHEMA_VERSION:
+                raise UserFacingError(
+                    "The disk is full and this vault needs an update this program cannot"
+                    " write; free some space and try again."
+                )
+        else:
+            schema.migrate(db)
         stored_id = db.scalar("SELECT value FROM meta WHERE key = 'vault_id'")
         if stored_id != vault_id:
             raise VaultDamaged("vault.key_file_other_vault")
-        vault = OpenVault(path, db, dek, vault_id, now)
+        vault = OpenVault(path, db, dek, vault_id, now, lock)
         vault.history_gap = _history_gap(db, anchor)
         if vault.history_gap:
-            log.warning("audit log does not contain the export anchor")
-        vault.attachments.recover()
-        vault.attachments.move_legacy()
+            log.warning("audit log does not contain the history anchor")
+        if not db.read_only:
+            vault.attachments.recover()
+            vault.attachments.move_legacy()
     except BaseException:
         db.close()
         kdf.wipe(dek)
@@ -594,65 +595,26 @@ def _open(
     return vault
 
 
-def restore(path: Path, backup: Path, passphrase: str) -> None:
-    """Replace the vault's database with a verified copy of ``backup``.
-
-    The current database, if any, is moved aside as ``vault.db.damaged-<time>``; only a purge
-    (:meth:`OpenVault.replace_backups`) ever deletes it.
-    """
-    if not backup.is_file():
-        raise UserFacingError("vault.backup_missing")
-    backup_keys = backup.with_suffix(".keys")
-    new_keys: bytes | None = None
-    try:
-        dek, _ = unwrap_key(path, passphrase)
-    except KeyFileDamaged:
-        if not backup_keys.is_file():
-            raise
-        dek = keyslots.unwrap(_read_slot(backup_keys), passphrase)
-        new_keys = backup_keys.read_bytes()  # written only once the database is in place
-    try:
-        if verify_database_file(backup, dek):
-            raise VaultDamaged("vault.backup_damaged_too")
-        staging = path / f"{DB_NAME}.restoring"
-        staging.unlink(missing_ok=True)
-        source = database.connect(backup, dek)
-        try:
-            database.backup_to(source, staging, dek)
-        finally:
-            source.close()
-        if verify_database_file(staging, dek):
-            staging.unlink(missing_ok=True)
-            raise VaultDamaged("vault.restore_not_verified")
-        _bring_back_files(path, staging, backup, dek)
-        # Microseconds: a second restore in the same second must not replace the first's
-        # set-aside file.
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        for suffix in ("", "-wal", "-shm"):
-            live = path / f"{DB_NAME}{suffix}"
-            if live.exists():
-                os.replace(live, path / f"{DB_NAME}.damaged-{stamp}{suffix}")
-        os.replace(staging, path / DB_NAME)
-        if new_keys is not None:
-            # The damaged key files are set aside too (a person may still repair one by hand).
-            for name in (KEYS_NAME, KEYS_BAK_NAME):
-                if (path / name).exists():
-                    os.replace(path / name, path / f"{name}.damaged-{stamp}")
-            atomic_write(path / KEYS_NAME, new_keys)
-            atomic_write(path / KEYS_BAK_NAME, new_keys)
-        fsync_dir(path)
-    finally:
-        kdf.wipe(dek)
+def restore(
+    path: Path, backup: Path, passphrase: str, *, backup_passphrase: str | None = None
+) -> None:
+    """Replace the vault's database with a verified copy of ``backup`` (see :mod:`.restore`)."""
+    restoring.restore(path, backup, passphrase, backup_passphrase=backup_passphrase)
 
 
 __all__ = [
+    "KEEP_BACKUPS",
     "KeyFileDamaged",
     "OpenVault",
+    "PassphraseChangedWithoutBackup",
+    "VaultInUse",
     "VaultState",
     "WrongPassphrase",
     "create",
     "list_backups",
     "restore",
+    "set_aside_files",
     "state",
     "unlock",
+    "verify_database_file",
 ]

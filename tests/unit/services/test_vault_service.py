@@ -19,6 +19,8 @@ from testimony_app.services.vault import (
     unlock_vault,
     vault_state,
 )
+from testimony_app.storage import vault as storage_vault
+from testimony_app.storage import vault_files
 
 
 @pytest.mark.slow
@@ -33,7 +35,9 @@ def test_create_lock_unlock(vault_dir: Path, kit: ModuleType) -> None:
     with pytest.raises(UserFacingError, match="locked"):
         s.testimonies.list()
     assert vault_state(vault_dir) is VaultState.READY
-    assert sorted(os.listdir(vault_dir)) == ["vault.db", "vault.keys", "vault.keys.bak"]
+    assert sorted(os.listdir(vault_dir)) == [
+        "vault.attempts", "vault.db", "vault.keys", "vault.keys.bak"
+    ]
     s = unlock_vault(vault_dir, kit.PASSPHRASE)
     try:
         assert s.vault_id == vault_id
@@ -77,13 +81,19 @@ def test_passphrase_nfc_and_nfd_both_unlock(vault_dir: Path) -> None:
 def test_change_passphrase(session: VaultSession, vault_dir: Path, kit: ModuleType) -> None:
     rid = session.testimonies.create(kit.sample_testimony())
     db_before = (vault_dir / "vault.db").stat().st_ino
+    old_key, _ = storage_vault.unwrap_key(vault_dir, kit.PASSPHRASE)
     with pytest.raises(WrongPassphrase):
         session.change_passphrase("yanlış", kit.NEW_PASSPHRASE)
     with pytest.raises(UserFacingError, match="empty"):
         session.change_passphrase(kit.PASSPHRASE, "")
     session.change_passphrase(kit.PASSPHRASE, kit.NEW_PASSPHRASE)
     assert (vault_dir / "vault.keys").read_bytes() == (vault_dir / "vault.keys.bak").read_bytes()
-    assert (vault_dir / "vault.db").stat().st_ino == db_before  # only the key files changed
+    # A new database key: the database was re-encrypted into a new file, which the old key
+    # no longer opens, and the session goes on under the new one.
+    assert (vault_dir / "vault.db").stat().st_ino != db_before
+    assert not vault_files.opens_with(vault_dir / "vault.db", old_key)
+    assert session.testimonies.get(rid).witness.name == "Nemət Məhərrəmov"
+    assert session.check().ok
     session.lock()
     with pytest.raises(WrongPassphrase):
         unlock_vault(vault_dir, kit.PASSPHRASE)
