@@ -296,7 +296,10 @@ def test_wrong_passphrase_is_exit_2_one_line(cli: Cli) -> None:
         "testimony-app: The passphrase is not correct for this vault."
     )
     assert "səhv" not in proc.stderr + proc.stdout
-    assert _files(cli.vault) == before
+    after = _files(cli.vault)
+    assert json.loads(after.pop("vault.attempts"))["failures"] == 1  # the next one waits
+    before.pop("vault.attempts")
+    assert after == before
 
 
 @pytest.mark.slow
@@ -527,3 +530,148 @@ def test_keep_doubtful_is_a_recorded_decision(
     assert again.read_bytes() == out.read_bytes()
     listing = json.loads(cli.ok("redactions", record_id, "--json"))
     assert [h["text"] for h in listing["hits"] if h["doubtful"]] == ["azad"]
+
+
+# -- hostile input and the low findings of the security review (F-8 … F-15) -------------------
+
+HOSTILE_DOCUMENTS = {
+    "nested 100,000 deep": ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    "lone surrogate": ('{"title": "a\\ud800b"}', "not valid Unicode"),
+    "100,000-digit number": (
+        '{"acts": [{"episode": ' + "9" * 100_000 + "}]}", "too long to be one"),
+    "NaN": ('{"effects": {"body_marks": [{"x": NaN, "y": 0.5}]}}', "NaN"),
+    "Infinity": ('{"effects": {"body_marks": [{"x": Infinity, "y": 0.5}]}}', "Infinity"),
+    "1e999": ('{"effects": {"body_marks": [{"x": 1e999, "y": 0.5}]}}', "too large"),
+    "duplicate field": ('{"title": "birinci", "title": "ikinci"}', "'title' twice"),
+    "9 MiB": (json.dumps({"narrative": "ş" * (4 * 1024 * 1024 + 10)}), "larger than 8 MiB"),
+    "3 MiB canonical": (json.dumps({"narrative": "x" * (3 * 1024 * 1024)}), "larger than 2 MiB"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_DOCUMENTS))
+def test_hostile_documents_are_one_sentence_not_a_crash(
+    cli: Cli, tmp_path: Path, name: str
+) -> None:
+    content, expected = HOSTILE_DOCUMENTS[name]
+    before = _files(cli.vault)
+    doc = tmp_path / "hostile.json"
+    doc.write_text(content, encoding="utf-8")
+    assert expected in _one_sentence(cli("add", doc), code=2)
+    assert _files(cli.vault) == before
+
+
+def test_search_limit_out_of_range_is_a_usage_error(cli: Cli) -> None:
+    for limit in ("99999999999999999999", "0", "-5", "lots"):
+        proc = cli("search", "Tərtər", "--limit", limit, sub=True)
+        assert proc.returncode == 2, (limit, proc.stderr)
+        assert "--limit" in proc.stderr
+        assert "whole number" in proc.stderr
+        assert "Traceback" not in proc.stderr
+    hits = json.loads(cli.ok("search", "Tərtər", "--limit", "10000", "--json"))
+    assert len(hits) == 1
+
+
+def test_a_failed_backup_after_a_seal_is_exit_3_with_a_sentence(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """The seal stands; the person is told that no backup holds it yet (F-13)."""
+    doc = copy.deepcopy(DOCUMENT)
+    doc["consent"].update(informed_of_purpose=True, no_coercion_confirmed=True)
+    path = tmp_path / "razılıq.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    record_id = cli.ok("add", path).strip()
+    shutil.rmtree(cli.vault / "backups", ignore_errors=True)
+    (cli.vault / "backups").write_bytes(b"")  # a file where the folder must be: cannot write
+    proc = cli("seal", record_id)
+    assert proc.returncode == 3, proc.stderr
+    assert "Sealed version 1" in proc.stdout
+    assert "sealed, but no backup was made after it" in proc.stderr
+    assert proc.stderr.count("\n") == 1
+    rows = {r["id"]: r for r in json.loads(cli.ok("list", "--json"))}
+    assert rows[record_id]["status"] == "sealed"
+    (cli.vault / "backups").unlink()
+    assert "All checks passed" in cli.ok("check")
+
+
+def test_restore_refuses_while_the_vault_is_open_elsewhere(cli: Cli) -> None:
+    """A window (here: a session in this process) has the vault open: restore waits (F-6)."""
+    from testimony_app.services.vault import unlock_vault
+
+    cli.ok("backup")
+    session = unlock_vault(cli.vault, PASSPHRASE)
+    try:
+        before = _files(cli.vault)
+        proc = cli("restore", "latest", sub=True)
+        assert "open in another window" in _one_sentence(proc, code=2)
+        second = cli("list", sub=True)
+        assert "open in another window" in _one_sentence(second, code=2)
+        assert _files(cli.vault) == before
+    finally:
+        session.lock()
+    assert "Restored" in cli.ok("restore", "latest", sub=True)
+
+
+def test_wrong_passphrases_make_the_next_command_wait_and_say_so(cli: Cli) -> None:
+    for _ in range(5):  # 1, 2, 4, 8, then 16 seconds before the next attempt
+        wrong = cli("list", TESTIMONY_PASSPHRASE="səhv")
+        assert wrong.returncode == 2
+        assert wrong.stderr.strip().endswith("The passphrase is not correct for this vault.")
+    # A new process (the command line run again): the wait is kept in the vault. The child
+    # reports the sleep instead of sleeping through it.
+    child = (
+        "import sys; from testimony_app.storage import vault_lock; "
+        "vault_lock.sleep = lambda s: print(f'slept {s:.1f}', file=sys.stderr); "
+        "from testimony_app.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    proc = subprocess.run([sys.executable, "-c", child, "list", "--vault", str(cli.vault)],
+                          capture_output=True, text=True, encoding="utf-8",
+                          env=_env(cli.home), timeout=120, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0, proc.stderr
+    first, second = proc.stderr.splitlines()
+    assert first.startswith("testimony-app: waiting ")
+    assert first.endswith(" s after earlier wrong passphrases…")
+    assert 8 < float(second.split()[1]) <= 16
+    assert json.loads((cli.vault / "vault.attempts").read_text())["failures"] == 0
+
+
+def test_an_edited_key_file_is_reported_and_repaired(cli: Cli) -> None:
+    import base64
+
+    from testimony_app.crypto import keyslots
+
+    keys = cli.vault / "vault.keys"
+    intact = keys.read_bytes()
+    doc = json.loads(intact)
+    raw = bytearray(base64.b64decode(doc["wrap"]["ciphertext"]))
+    raw[3] ^= 0x10
+    doc["wrap"]["ciphertext"] = base64.b64encode(bytes(raw)).decode()
+    doc.pop("checksum")
+    doc["checksum"] = hashlib.sha256(keyslots._canonical(doc)).hexdigest()
+    keys.write_text(json.dumps(doc))
+    proc = cli("list")
+    assert proc.returncode == 0, proc.stderr
+    assert "Warning: One copy of the vault's key file had been changed" in proc.stderr
+    assert keys.read_bytes() == intact
+    assert "All checks passed" in cli.ok("check")
+
+
+def test_restore_of_a_backup_from_before_a_passphrase_change(
+    cli: Cli, tmp_path: Path
+) -> None:
+    out = json.loads(cli.ok("backup", "--json"))
+    kept = tmp_path / "usb"
+    kept.mkdir()
+    backup = Path(out["backup"])
+    shutil.copy(backup, kept / backup.name)
+    shutil.copy(backup.with_suffix(".keys"), kept / backup.with_suffix(".keys").name)
+    assert "nothing left in the vault opens with the old passphrase" in cli.ok(
+        "passwd", TESTIMONY_NEW_PASSPHRASE=NEW_PASSPHRASE)
+    assert not (cli.vault / "backups" / backup.name).exists()
+    proc = cli("restore", kept / backup.name, TESTIMONY_PASSPHRASE=NEW_PASSPHRASE)
+    assert "another passphrase" in _one_sentence(proc, code=2)
+    old_file = tmp_path / "old.txt"
+    old_file.write_text(PASSPHRASE, encoding="utf-8")
+    assert "Restored" in cli.ok("restore", kept / backup.name, "--backup-passphrase-file",
+                                old_file, TESTIMONY_PASSPHRASE=NEW_PASSPHRASE)
+    cli.ok("list", TESTIMONY_PASSPHRASE=NEW_PASSPHRASE)  # re-keyed to the current passphrase
+    _one_sentence(cli("list"), code=2)

@@ -392,6 +392,11 @@ def cmd_acknowledge(args: argparse.Namespace) -> int:
     lines += _fate_lines(fates)
     data: dict[str, Any] = asdict(report) | {"records": [asdict(f) for f in fates]}
     if purge is not None:
+        lines += [
+            f"  kept {p.name}: a database a restore set aside, holding testimony the vault"
+            " lacks"
+            for p in purge.kept_aside
+        ]
         data["purge"] = asdict(purge)
     elif report.purgeable:
         lines.append(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import math
 import os
 import sys
 from collections.abc import Callable
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_DAMAGED = 1
 EXIT_USER = 2
+EXIT_NOT_BACKED_UP = 3  # done and saved, but the backup after it failed
 EXIT_BUG = 70
 
 Handler = Callable[[argparse.Namespace], int]
@@ -87,13 +89,49 @@ def _vault_path(args: argparse.Namespace) -> Path:
     return Path(args.vault) if args.vault else paths.AppPaths.default().default_vault
 
 
-def _open(args: argparse.Namespace) -> VaultSession:
+def _say_wait(path: Path) -> None:
+    """Tell the person why nothing happens for a while (the wait is the vault's, not ours)."""
+    from testimony_app.services.vault import passphrase_wait
+
+    seconds = passphrase_wait(path)
+    if seconds > 0:
+        print(
+            f"testimony-app: waiting {math.ceil(seconds)} s after earlier wrong passphrases…",
+            file=sys.stderr,
+        )
+
+
+def _unlock(args: argparse.Namespace, passphrase: str) -> VaultSession:
     from testimony_app.services.vault import unlock_vault
 
-    session = unlock_vault(_vault_path(args), read_passphrase(args))
-    if session.history_warning:
-        print(f"Warning: {session.history_warning}", file=sys.stderr)
+    path = _vault_path(args)
+    _say_wait(path)
+    session = unlock_vault(path, passphrase)
+    for warning in (session.key_file_warning, session.history_warning):
+        if warning:
+            print(f"Warning: {warning}", file=sys.stderr)
+    if session.read_only:
+        print(
+            "Warning: The disk is full, so the vault is open for reading only.",
+            file=sys.stderr,
+        )
     return session
+
+
+def _open(args: argparse.Namespace) -> VaultSession:
+    return _unlock(args, read_passphrase(args))
+
+
+def _backed_up(session: VaultSession) -> int:
+    """After a seal: exit 0, or say the backup failed (the seal itself is kept) and exit 3."""
+    problem = session.testimonies.backup_problem
+    if problem is None:
+        return EXIT_OK
+    print(
+        f"testimony-app: the testimony is sealed, but no backup was made after it: {problem}",
+        file=sys.stderr,
+    )
+    return EXIT_NOT_BACKED_UP
 
 
 def _emit(args: argparse.Namespace, data: Any, text: str) -> None:

@@ -13,6 +13,7 @@ from testimony_app import words
 from testimony_app.cli.common import (
     _EXTENSIONS,
     EXIT_OK,
+    _backed_up,
     _emit,
     _open,
     command,
@@ -148,6 +149,7 @@ def cmd_seal(args: argparse.Namespace) -> int:
     try:
         record_id = session.testimonies.resolve(args.id)
         version = session.testimonies.seal(record_id)
+        status = _backed_up(session)
     finally:
         session.lock()
     _emit(
@@ -155,7 +157,7 @@ def cmd_seal(args: argparse.Namespace) -> int:
         {"id": record_id} | asdict(version),
         f"Sealed version {version.number} of {record_id}\nSHA-256 {version.content_sha256}",
     )
-    return EXIT_OK
+    return status
 
 
 @command("amend")
@@ -166,6 +168,7 @@ def cmd_amend(args: argparse.Namespace) -> int:
     try:
         record_id = session.testimonies.resolve(args.id)
         version = session.testimonies.amend(record_id, testimony, args.reason)
+        status = _backed_up(session)
     finally:
         session.lock()
     _emit(
@@ -173,7 +176,7 @@ def cmd_amend(args: argparse.Namespace) -> int:
         {"id": record_id} | asdict(version),
         f"Sealed amendment, version {version.number} of {record_id}",
     )
-    return EXIT_OK
+    return status
 
 
 @command("attach")
@@ -197,6 +200,13 @@ def cmd_attach(args: argparse.Namespace) -> int:
 # -- parsing -----------------------------------------------------------------------------
 
 
+def _hit_count(text: str) -> int:
+    """``--limit``: a whole number from 1 to 10,000 (argparse prints the sentence)."""
+    if not text.isdigit() or len(text) > 6 or not 1 <= int(text) <= 10_000:
+        raise argparse.ArgumentTypeError("give a whole number from 1 to 10000")
+    return int(text)
+
+
 def _add_parsers(
     sub: Any, common: argparse.ArgumentParser, out: argparse.ArgumentParser
 ) -> None:
@@ -218,7 +228,7 @@ def _add_parsers(
     p.add_argument("--version", type=int, default=None, help="a version number (default: latest)")
     p = add("search", "search testimonies", out)
     p.add_argument("query")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=_hit_count, default=50, help="at most this many hits")
     p = add("seal", "seal the current draft", out)
     p.add_argument("id")
     p = add("amend", "seal a corrected version", out)

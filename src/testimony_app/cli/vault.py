@@ -16,6 +16,8 @@ from testimony_app.cli.common import (
     _open,
     _prompt,
     _read_secret_file,
+    _say_wait,
+    _unlock,
     _vault_path,
     command,
     read_passphrase,
@@ -105,16 +107,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
         backup = found[0]
     else:
         backup = Path(args.backup)
-    restore_backup(path, backup, read_passphrase(args))
+    passphrase = read_passphrase(args)
+    older = _read_secret_file(args.backup_passphrase_file) if args.backup_passphrase_file else None
+    _say_wait(path)
+    restore_backup(path, backup, passphrase, backup_passphrase=older)
     print(f"Restored from {backup.name}; the previous database file was kept beside it.")
     return EXIT_OK
 
 
 @command("passwd")
 def cmd_passwd(args: argparse.Namespace) -> int:
-    """Change the vault's passphrase (rewrites only the key file)."""
-    from testimony_app.services.vault import unlock_vault
-
+    """Change the vault's passphrase: a new database key; older backups are removed."""
     old = read_passphrase(args)
     if args.new_passphrase_file:
         new = _read_secret_file(args.new_passphrase_file)
@@ -122,12 +125,15 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         new = os.environ["TESTIMONY_NEW_PASSPHRASE"]
     else:
         new = _prompt("New passphrase: ", confirm=True)
-    session = unlock_vault(_vault_path(args), old)
+    session = _unlock(args, old)
     try:
         session.change_passphrase(old, new)
     finally:
         session.lock()
-    print("The passphrase was changed.")
+    print(
+        "The passphrase was changed: the vault has a new key, a fresh backup was written, and"
+        " nothing left in the vault opens with the old passphrase."
+    )
     return EXIT_OK
 
 
@@ -177,6 +183,11 @@ def _add_parsers(
     add("backup", "write a verified encrypted backup", out)
     p = add("restore", "restore the database from a backup")
     p.add_argument("backup", help="a backup .db file, or 'latest'")
+    p.add_argument(
+        "--backup-passphrase-file",
+        metavar="FILE",
+        help="the passphrase a backup made before a passphrase change was made with",
+    )
     p = add("passwd", "change the passphrase")
     p.add_argument(
         "--new-passphrase-file",

@@ -6,6 +6,14 @@ the field, never a traceback. Unknown keys are refused rather than silently drop
 that vanishes on import is a field lost from the evidence.
 
 ``canonical_bytes`` is the exact byte string whose SHA-256 identifies a sealed version.
+
+Input is hostile until proven otherwise (a file handed to ``add``, a record in a bundle), so
+every way JSON can go wrong ends in one sentence, never a crash (security review F-9 … F-12):
+nesting too deep, a number too long to be one or not a number at all (``NaN``, ``Infinity``,
+which would seal a record no statement or bundle could ever be made of), a field given twice
+(JSON keeps the last silently: a field lost from the evidence), text that is not Unicode (a
+lone surrogate), and size: a record's canonical form holds at most :data:`MAX_RECORD_BYTES`
+(a 100 MB narrative took 1.3 GB of memory and its statement never finished).
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import math
 import types
 import typing
 import unicodedata
@@ -24,6 +33,15 @@ from testimony_app.words import Verbatim
 
 FORMAT = "testimony/v1"
 T = TypeVar("T")
+
+#: The largest record, as canonical JSON: about two million Latin or one million Cyrillic
+#: characters, several times the longest transcribed interview (a 200,000-character narrative
+#: prints in about 3 s, a million in about 30 s).
+MAX_RECORD_BYTES = 2 * 1024 * 1024
+#: The largest document file accepted (indented JSON is larger than its canonical form).
+MAX_DOCUMENT_BYTES = 4 * MAX_RECORD_BYTES
+#: Digits in one JSON number: far beyond any date, count or index a testimony holds.
+MAX_NUMBER_CHARS = 32
 
 
 def to_dict(testimony: model.Testimony) -> dict[str, Any]:
@@ -56,10 +74,23 @@ def canonical_bytes(testimony: model.Testimony) -> bytes:
 
 
 def canonical_json(doc: dict[str, Any]) -> bytes:
-    """The canonical bytes of an interchange document already turned into a dict."""
-    return json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode(
-        "utf-8"
-    )
+    """The canonical bytes of an interchange document already turned into a dict.
+
+    Raises :class:`InvalidRecord` for a record larger than :data:`MAX_RECORD_BYTES`, or one
+    holding text that cannot be written as UTF-8 or a number JSON does not have.
+    """
+    try:
+        text = json.dumps(
+            doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+        )
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidRecord("record.lone_surrogate") from None
+    except ValueError:
+        raise InvalidRecord("record.not_finite") from None
+    if len(data) > MAX_RECORD_BYTES:
+        raise InvalidRecord("record.too_large")
+    return data
 
 
 def from_dict(doc: object) -> model.Testimony:
@@ -80,14 +111,65 @@ def from_dict(doc: object) -> model.Testimony:
 
 
 def loads(text: str | bytes) -> model.Testimony:
-    """Parse JSON text into a testimony."""
+    """Parse JSON text into a testimony; every malformed input is one sentence."""
+    return from_dict(parse_json(text))
+
+
+def parse_json(text: str | bytes) -> object:
+    """Strict JSON: bounded size, depth and numbers; no NaN, no duplicate field."""
+    if len(text) > MAX_DOCUMENT_BYTES:
+        raise InvalidRecord("record.document_too_large")
     try:
-        doc = json.loads(text)
+        return json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+            parse_constant=_no_constant,
+        )
+    except InvalidRecord:
+        raise
+    except RecursionError:
+        raise InvalidRecord("record.nested_too_deeply") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InvalidRecord(
             "record.not_json", line=Verbatim(getattr(exc, "lineno", "?"))
         ) from None
-    return from_dict(doc)
+    except ValueError:
+        raise InvalidRecord("record.not_json_text") from None
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    doc: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in doc:
+            raise InvalidRecord("record.duplicate_field", field=Verbatim(_shown(key)))
+        doc[key] = value
+    return doc
+
+
+def _shown(key: str) -> str:
+    """A field name safe to print (a lone surrogate cannot be written to a terminal)."""
+    return key.encode("utf-8", "backslashreplace").decode("utf-8")[:80]
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits) > MAX_NUMBER_CHARS:
+        raise InvalidRecord("record.number_too_long")
+    return int(digits)
+
+
+def _parse_float(digits: str) -> float:
+    if len(digits) > MAX_NUMBER_CHARS:
+        raise InvalidRecord("record.number_too_long")
+    value = float(digits)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise InvalidRecord("record.number_too_large")
+    return value
+
+
+def _no_constant(name: str) -> object:
+    raise InvalidRecord("record.not_a_json_number", name=Verbatim(name))
 
 
 #: A compiled reader of one field: ``(value, parent path, key) -> value``. The field's path
@@ -164,6 +246,8 @@ def _reader(hint: Any) -> _Reader:
         def read_float(value: object, parent: str, key: str | int) -> Any:
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise InvalidRecord("record.field_not_number", field=_at(parent, key))
+            if not math.isfinite(value):
+                raise InvalidRecord("record.field_not_finite", field=_at(parent, key))
             return float(value)
 
         return read_float
@@ -173,7 +257,13 @@ def _reader(hint: Any) -> _Reader:
         def read_str(value: object, parent: str, key: str | int) -> Any:
             if not isinstance(value, str):
                 raise InvalidRecord("record.field_not_text", field=_at(parent, key))
-            return value if value.isascii() else normalize("NFC", value)
+            if value.isascii():
+                return value
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InvalidRecord("record.field_lone_surrogate", field=_at(parent, key)) from None
+            return normalize("NFC", value)
 
         return read_str
 

@@ -328,3 +328,59 @@ def test_a_field_added_later_leaves_older_documents_byte_for_byte_unchanged() ->
 def test_a_new_record_has_no_role_until_one_is_recorded() -> None:
     assert model.Witness().role == ""
     assert interchange.from_dict({"witness": {"name": "X"}}).witness.role == ""
+
+
+# -- hostile JSON: every way it can go wrong is one sentence (security review F-9 … F-12) -------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[" * 50_000 + "]" * 50_000, "nested too deeply"),
+        ('{"title": "' + "a" * 10 + '\\udc80"}', "lone surrogate"),
+        ('{"witness": {"name": "\\ud83d"}}', "witness.name"),
+        ('{"acts": [{"episode": ' + "1" * 100_000 + "}]}", "too long to be one"),
+        ('{"acts": [{"episode": 1' + "0" * 40 + "}]}", "too long to be one"),
+        ('{"effects": {"body_marks": [{"x": NaN}]}}', "NaN"),
+        ('{"effects": {"body_marks": [{"x": -Infinity}]}}', "-Infinity"),
+        ('{"effects": {"body_marks": [{"x": 1e400}]}}', "too large"),
+        ('{"title": "a", "title": "b"}', "'title' twice"),
+        ('{"witness": {"name": "a", "name": "a"}}', "'name' twice"),
+        ('{"\\ud800": 1, "\\ud800": 2}', "twice"),
+    ],
+)
+def test_hostile_json_is_one_sentence(text: str, expected: str) -> None:
+    with pytest.raises(InvalidRecord) as info:
+        interchange.loads(text)
+    message = str(info.value)
+    assert expected in message
+    assert "\n" not in message
+    message.encode("utf-8")  # printable: no lone surrogate leaks into the sentence
+
+
+def test_numbers_of_ordinary_length_still_read() -> None:
+    t = interchange.loads('{"acts": [{"episode": 12}], "effects": {"body_marks": [{"x": 0.25}]}}')
+    assert t.acts[0].episode == 12
+    assert t.effects.body_marks[0].x == 0.25
+
+
+def test_size_limits_on_the_document_and_the_record() -> None:
+    with pytest.raises(InvalidRecord, match="larger than 8 MiB"):
+        interchange.loads(b" " * (interchange.MAX_DOCUMENT_BYTES + 1))
+    big = model.Testimony()
+    big.narrative.text = "ə" * (interchange.MAX_RECORD_BYTES // 2)  # 2 bytes each in UTF-8
+    with pytest.raises(InvalidRecord, match="larger than 2 MiB"):
+        interchange.canonical_bytes(big)
+    big.narrative.text = "ə" * (interchange.MAX_RECORD_BYTES // 2 - 4096)
+    assert len(interchange.canonical_bytes(big)) <= interchange.MAX_RECORD_BYTES
+
+
+def test_a_record_built_in_memory_cannot_hold_nan_or_a_surrogate() -> None:
+    """The window builds records without JSON; the canonical form still refuses them."""
+    t = model.Testimony()
+    t.effects.body_marks.append(model.BodyMark(x=float("nan")))
+    with pytest.raises(InvalidRecord, match="not finite"):
+        interchange.canonical_bytes(t)
+    t = model.Testimony(title="a\udc80")
+    with pytest.raises(InvalidRecord, match="lone surrogate"):
+        interchange.canonical_bytes(t)
