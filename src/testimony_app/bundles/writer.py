@@ -25,7 +25,9 @@ authentication tag instead, with the same result.
 
 Where it is written (architecture.md, "The vault"; security.md §4.1):
 
-1. a new file ``.tmp-<random>`` in the destination folder, created 0600 with ``O_EXCL``;
+1. a new file ``.tmp-<random>`` in the destination folder, created 0600 with ``O_EXCL`` and
+   locked (``flock``) while it is written; temporaries no living process holds, left by an
+   export that was killed, are deleted first;
 2. ciphertext is hashed and counted while it is written; then ``fsync``;
 3. read back, while the ``fsync`` runs: the size and the header on disk must be what was
    written, every encrypted chunk must authenticate again under the key it was sealed with
@@ -43,6 +45,7 @@ import errno
 import hashlib
 import os
 import queue
+import re
 import secrets
 import threading
 import uuid
@@ -77,7 +80,16 @@ from testimony_app.bundles.manifest import (
 )
 from testimony_app.crypto.signing import SignatureContext, SigningKey, signature_to_text
 from testimony_app.errors import DiskFull, OperationCancelled, UserFacingError
-from testimony_app.paths import WritebackPacer, fsync_dir
+from testimony_app.paths import (
+    WritebackPacer,
+    fsync_dir,
+    hold_temp,
+    release_temp,
+    sweep_stale_temps,
+)
+
+# The temporary bundle in the destination folder (see the module docstring, step 1).
+_TEMP_NAME = re.compile(r"\.tmp-[0-9a-f]{16}")
 
 if TYPE_CHECKING:
     from typing_extensions import Buffer
@@ -435,6 +447,8 @@ def write_bundle(
         if progress is not None:
             progress(tar_length + min(tar_length, done * tar_length // max(1, size)), total)
 
+    # Temporaries that an export killed mid-way left here are removed first (F-17).
+    sweep_stale_temps(directory, _TEMP_NAME)
     tmp = directory / f".tmp-{secrets.token_hex(8)}"
     flags = (
         os.O_RDWR
@@ -449,6 +463,7 @@ def write_bundle(
         if _is_disk_full(exc):
             raise DiskFull("bundle.disk_full") from None
         raise ExportFailed("bundle.folder_not_writable") from None
+    holder = hold_temp(fd)  # kept until the file has its final name
     try:
         with os.fdopen(fd, "w+b", closefd=True) as handle:
             prefetch = _Prefetch(_all_pieces(tar_members))
@@ -469,6 +484,8 @@ def write_bundle(
         if _is_disk_full(exc):
             raise DiskFull("bundle.disk_full") from None
         raise
+    finally:
+        release_temp(holder)
     fsync_dir(directory)
     if progress is not None:
         progress(total, total)
