@@ -2206,6 +2206,10 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>Həmin versiyanı ixrac edin və təşkilatın ona görə qəbzini idxal edin.</translation>
         </message>
         <message>
+            <source>A copy of the database that a restore set aside was kept, because it holds something the vault does not: %1</source>
+            <translation>Bərpa zamanı kənara qoyulmuş verilənlər bazası nüsxəsi saxlanıldı, çünki onda seyfin özündə olmayan nəsə var: %1</translation>
+        </message>
+        <message>
             <source>What became of each testimony in the bundle:</source>
             <translation>Paketdəki hər ifadənin taleyi:</translation>
         </message>
@@ -3667,6 +3671,30 @@ Start one when the witness is ready (Ctrl+N).</source>
     <context>
         <name>VaultAccess</name>
         <message>
+            <source>The vault's key file was changed</source>
+            <translation>Seyfin açar faylı dəyişdirilib</translation>
+        </message>
+        <message>
+            <source>One copy of the vault's key file had been changed outside the program. The intact copy opened the vault and replaced the changed one.</source>
+            <translation>Seyfin açar faylının bir nüsxəsi proqramdan kənarda dəyişdirilmişdi. Seyfi toxunulmamış nüsxə açdı və dəyişdirilmiş nüsxəni əvəz etdi.</translation>
+        </message>
+        <message>
+            <source>If you did not do this yourself, tell your organisation.</source>
+            <translation>Bunu özünüz etməmisinizsə, təşkilatınıza xəbər verin.</translation>
+        </message>
+        <message>
+            <source>The disk is full</source>
+            <translation>Disk doludur</translation>
+        </message>
+        <message>
+            <source>The disk is full, so the vault is open for reading only: you can read and print, but nothing can be saved.</source>
+            <translation>Disk doludur, ona görə seyf yalnız oxumaq üçün açılıb: oxuya və çap edə bilərsiniz, amma heç nə yadda saxlanıla bilməz.</translation>
+        </message>
+        <message>
+            <source>Free some space, then lock the vault and unlock it again.</source>
+            <translation>Diskdə yer boşaldın, sonra seyfi kilidləyin və yenidən açın.</translation>
+        </message>
+        <message>
             <source>Restore from a backup</source>
             <translation>Ehtiyat nüsxədən bərpa</translation>
         </message>
@@ -3691,12 +3719,24 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation>Bərpa et</translation>
         </message>
         <message>
+            <source>This vault's history ends before entry %1, which it had already reached. Testimonies sealed since may be missing: its database was replaced by an older copy (a restore from an older backup, or someone else), or lost its last changes.</source>
+            <translation>Bu seyfin tarixçəsi artıq çatdığı %1 saylı qeyddən əvvəl bitir. O vaxtdan möhürlənmiş ifadələr itmiş ola bilər: verilənlər bazası köhnə nüsxə ilə əvəz olunub (köhnə ehtiyat nüsxədən bərpa və ya başqa biri tərəfindən) və ya son dəyişikliklərini itirib.</translation>
+        </message>
+        <message>
+            <source>This vault's history differs from the one it had reached (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
+            <translation>Bu seyfin tarixçəsi onun çatdığı tarixçədən fərqlidir (%1 saylı qeyd). Verilənlər bazası başqa nüsxə ilə əvəz olunub: bərpa ilə və ya başqa biri tərəfindən.</translation>
+        </message>
+        <message>
+            <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next seal or export.</source>
+            <translation>O vaxtdan ixrac olunmuş ifadələr təşkilatınızdadır. Ehtiyat nüsxədən bərpa etməmisinizsə, yenidən ixrac etməzdən əvvəl təşkilatınıza xəbər verin. Bu xəbərdarlıq növbəti möhürləməyə və ya ixraca qədər qalır.</translation>
+        </message>
+        <message>
             <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
-            <translation>Bu seyfin tarixçəsi son ixracdan əvvəl bitir (qeyd %1). Onun verilənlər bazası köhnə nüsxə ilə əvəz olunub: ya köhnə ehtiyat nüsxədən bərpa ilə, ya da başqa biri tərəfindən.</translation>
+            <translation type="vanished">Bu seyfin tarixçəsi son ixracdan əvvəl bitir (qeyd %1). Onun verilənlər bazası köhnə nüsxə ilə əvəz olunub: ya köhnə ehtiyat nüsxədən bərpa ilə, ya da başqa biri tərəfindən.</translation>
         </message>
         <message>
             <source>This vault's history differs from the one last exported (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
-            <translation>Bu seyfin tarixçəsi son ixrac olunandan fərqlənir (qeyd %1). Onun verilənlər bazası başqa nüsxə ilə əvəz olunub: ya bərpa ilə, ya da başqa biri tərəfindən.</translation>
+            <translation type="vanished">Bu seyfin tarixçəsi son ixrac olunandan fərqlənir (qeyd %1). Onun verilənlər bazası başqa nüsxə ilə əvəz olunub: ya bərpa ilə, ya da başqa biri tərəfindən.</translation>
         </message>
         <message>
             <source>The vault may have been replaced</source>
@@ -3704,7 +3744,7 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
-            <translation>O vaxtdan bəri ixrac olunmuş ifadələr təşkilatınızdadır. Ehtiyat nüsxədən bərpa etməmisinizsə, yenidən ixrac etməzdən əvvəl təşkilatınıza xəbər verin. Bu xəbərdarlıq növbəti ixraca qədər qalır.</translation>
+            <translation type="vanished">O vaxtdan bəri ixrac olunmuş ifadələr təşkilatınızdadır. Ehtiyat nüsxədən bərpa etməmisinizsə, yenidən ixrac etməzdən əvvəl təşkilatınıza xəbər verin. Bu xəbərdarlıq növbəti ixraca qədər qalır.</translation>
         </message>
     </context>
     <context>
@@ -3779,8 +3819,12 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation>Parolu dəyiş</translation>
         </message>
         <message>
+            <source>The passphrase was changed. Use the new one from now on: the vault has a new key, a fresh backup was written, and nothing in the vault's folder opens with the old passphrase any more.</source>
+            <translation>Parol dəyişdirildi. Bundan sonra yenisindən istifadə edin: seyfin yeni açarı var, təzə ehtiyat nüsxə yazıldı və seyfin qovluğunda köhnə parolla açılan heç nə qalmadı.</translation>
+        </message>
+        <message>
             <source>The passphrase was changed. Use the new one from now on.</source>
-            <translation>Parol dəyişdirildi. Bundan sonra yenisini işlədin.</translation>
+            <translation type="vanished">Parol dəyişdirildi. Bundan sonra yenisini işlədin.</translation>
         </message>
     </context>
     <context>
@@ -3820,6 +3864,14 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>Sealed as version %d</source>
             <translation>%d-ci versiya kimi möhürləndi</translation>
+        </message>
+        <message>
+            <source>Sealed, but not backed up</source>
+            <translation>Möhürləndi, amma ehtiyat nüsxə çıxarılmadı</translation>
+        </message>
+        <message>
+            <source>The testimony is sealed, but no backup was made after it: %1 Free some space, then use Vault → Back up now.</source>
+            <translation>İfadə möhürləndi, amma ondan sonra ehtiyat nüsxə çıxarılmadı: %1 Diskdə yer boşaldın, sonra Seyf → Ehtiyat nüsxə çıxar əmrindən istifadə edin.</translation>
         </message>
         <message>
             <source>Amend this testimony</source>
@@ -4180,6 +4232,98 @@ Seyfdə saxlanılanlar təhlükəsizdir. Pəncərə qəribə davranarsa, Testimo
         <message>
             <source>This version is sealed; start an amendment to remove an attachment.</source>
             <translation type="vanished">Bu versiya möhürlənib; qoşmanı çıxarmaq üçün düzəlişə başlayın.</translation>
+        </message>
+        <message>
+            <source>The vault is open in another window or program; lock it there first.</source>
+            <translation type="vanished">Seyf başqa pəncərədə və ya proqramda açıqdır; əvvəlcə orada kilidləyin.</translation>
+        </message>
+        <message>
+            <source>The disk is full, so the vault is open for reading only; free some space, then lock and unlock it.</source>
+            <translation type="vanished">Disk doludur, ona görə seyf yalnız oxumaq üçün açıqdır; diskdə yer boşaldın, sonra seyfi kilidləyib yenidən açın.</translation>
+        </message>
+        <message>
+            <source>The vault could not be opened because the disk is full or cannot be written; free some space and try again.</source>
+            <translation type="vanished">Disk dolu olduğuna və ya ona yazmaq mümkün olmadığına görə seyf açıla bilmədi; diskdə yer boşaldın və yenidən cəhd edin.</translation>
+        </message>
+        <message>
+            <source>The disk is full, and the vault's last changes are still waiting to be merged into its database; free some space to open it.</source>
+            <translation type="vanished">Disk doludur, seyfin son dəyişiklikləri isə hələ verilənlər bazasına birləşdirilməyi gözləyir; seyfi açmaq üçün diskdə yer boşaldın.</translation>
+        </message>
+        <message>
+            <source>The disk is full and this vault needs an update this program cannot write; free some space and try again.</source>
+            <translation type="vanished">Disk doludur, bu seyfin isə proqramın yaza bilmədiyi yenilənməyə ehtiyacı var; diskdə yer boşaldın və yenidən cəhd edin.</translation>
+        </message>
+        <message>
+            <source>The passphrase was changed, but no backup could be written under it (is the disk full?); the older backups were removed because the old passphrase opens them. Make a backup as soon as you can.</source>
+            <translation type="vanished">Parol dəyişdirildi, amma yeni parolla ehtiyat nüsxə yazıla bilmədi (disk doludurmu?); köhnə ehtiyat nüsxələr silindi, çünki onları köhnə parol açır. İmkan olan kimi ehtiyat nüsxə çıxarın.</translation>
+        </message>
+        <message>
+            <source>The vault's key file changed while the vault was open; lock the vault and unlock it again.</source>
+            <translation type="vanished">Seyf açıq olarkən onun açar faylı dəyişdi; seyfi kilidləyin və yenidən açın.</translation>
+        </message>
+        <message>
+            <source>The re-encrypted copy of the vault did not verify; the passphrase was not changed.</source>
+            <translation type="vanished">Seyfin yenidən şifrələnmiş nüsxəsi yoxlamadan keçmədi; parol dəyişdirilmədi.</translation>
+        </message>
+        <message>
+            <source>That backup belongs to another vault; choose one of this vault's own.</source>
+            <translation type="vanished">Bu ehtiyat nüsxə başqa seyfə aiddir; bu seyfin öz nüsxələrindən birini seçin.</translation>
+        </message>
+        <message>
+            <source>That backup was made with another passphrase; give the passphrase it was made with.</source>
+            <translation type="vanished">Bu ehtiyat nüsxə başqa parolla çıxarılıb; onun çıxarıldığı parolu daxil edin.</translation>
+        </message>
+        <message>
+            <source>That backup does not open with this vault's key; choose another.</source>
+            <translation type="vanished">Bu ehtiyat nüsxə seyfin açarı ilə açılmır; başqasını seçin.</translation>
+        </message>
+        <message>
+            <source>That backup's key file is damaged; choose another backup.</source>
+            <translation type="vanished">Bu ehtiyat nüsxənin açar faylı zədələnib; başqa ehtiyat nüsxə seçin.</translation>
+        </message>
+        <message>
+            <source>Both copies of the vault's key file are damaged, and that backup has no key file beside it; choose another backup.</source>
+            <translation type="vanished">Seyfin açar faylının hər iki nüsxəsi zədələnib, bu ehtiyat nüsxənin yanında isə açar faylı yoxdur; başqa ehtiyat nüsxə seçin.</translation>
+        </message>
+        <message>
+            <source>The file changed while it was being stored (is a recording program still writing it?); the vault keeps what was read, and the original was not deleted.</source>
+            <translation type="vanished">Fayl saxlanılarkən dəyişdi (səsyazma proqramı hələ ona yazır?); seyf oxunanı saxlayır, orijinal isə silinmədi.</translation>
+        </message>
+        <message>
+            <source>The testimony is larger than 2 MiB, the most one record may hold; move long material into attachments.</source>
+            <translation type="vanished">İfadə 2 MiB-dan böyükdür, bir qeydin saxlaya biləcəyi maksimum budur; uzun materialları qoşmalara köçürün.</translation>
+        </message>
+        <message>
+            <source>The testimony holds text that is not valid Unicode (a lone surrogate).</source>
+            <translation type="vanished">İfadədə düzgün Unicode olmayan mətn var (tək qalmış surrogat).</translation>
+        </message>
+        <message>
+            <source>The testimony holds a number that is not finite.</source>
+            <translation type="vanished">İfadədə sonlu olmayan rəqəm var.</translation>
+        </message>
+        <message>
+            <source>The disk is full.</source>
+            <translation type="vanished">Disk doludur.</translation>
+        </message>
+        <message>
+            <source>The disk could not be written.</source>
+            <translation type="vanished">Diskə yazmaq mümkün olmadı.</translation>
+        </message>
+        <message>
+            <source>This copy of Testimony was built with an SQLCipher library it does not trust (too old or not SQLCipher); install the program again from your organisation.</source>
+            <translation type="vanished">Testimony-nin bu nüsxəsi etibar etmədiyi SQLCipher kitabxanası ilə qurulub (çox köhnədir və ya SQLCipher deyil); proqramı təşkilatınızdan yenidən quraşdırın.</translation>
+        </message>
+        <message>
+            <source>This copy of Testimony was built with an SQLCipher library that can write temporary files unencrypted; install the program again from your organisation.</source>
+            <translation type="vanished">Testimony-nin bu nüsxəsi müvəqqəti faylları şifrələmədən yaza bilən SQLCipher kitabxanası ilə qurulub; proqramı təşkilatınızdan yenidən quraşdırın.</translation>
+        </message>
+        <message>
+            <source>The SQLCipher library did not apply the vault's encryption settings; install the program again from your organisation.</source>
+            <translation type="vanished">SQLCipher kitabxanası seyfin şifrələmə parametrlərini tətbiq etmədi; proqramı təşkilatınızdan yenidən quraşdırın.</translation>
+        </message>
+        <message>
+            <source>The SQLCipher library did not keep temporary data in memory; install the program again from your organisation.</source>
+            <translation type="vanished">SQLCipher kitabxanası müvəqqəti məlumatları yaddaşda saxlamadı; proqramı təşkilatınızdan yenidən quraşdırın.</translation>
         </message>
         <message>
             <source>The witness's consent to legal proceedings is not recorded.</source>

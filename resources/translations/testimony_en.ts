@@ -1799,6 +1799,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation type="unfinished" />
         </message>
         <message>
+            <source>A copy of the database that a restore set aside was kept, because it holds something the vault does not: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>What became of each testimony in the bundle:</source>
             <translation type="unfinished" />
         </message>
@@ -2771,6 +2775,30 @@ Start one when the witness is ready (Ctrl+N).</source>
     <context>
         <name>VaultAccess</name>
         <message>
+            <source>The vault's key file was changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One copy of the vault's key file had been changed outside the program. The intact copy opened the vault and replaced the changed one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If you did not do this yourself, tell your organisation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The disk is full</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The disk is full, so the vault is open for reading only: you can read and print, but nothing can be saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Free some space, then lock the vault and unlock it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Restore from a backup</source>
             <translation type="unfinished" />
         </message>
@@ -2795,19 +2823,19 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
+            <source>This vault's history ends before entry %1, which it had already reached. Testimonies sealed since may be missing: its database was replaced by an older copy (a restore from an older backup, or someone else), or lost its last changes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This vault's history differs from the one last exported (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
+            <source>This vault's history differs from the one it had reached (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next seal or export.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>The vault may have been replaced</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2882,7 +2910,7 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The passphrase was changed. Use the new one from now on.</source>
+            <source>The passphrase was changed. Use the new one from now on: the vault has a new key, a fresh backup was written, and nothing in the vault's folder opens with the old passphrase any more.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2922,6 +2950,14 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>Sealed as version %d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sealed, but not backed up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The testimony is sealed, but no backup was made after it: %1 Free some space, then use Vault → Back up now.</source>
             <translation type="unfinished" />
         </message>
         <message>

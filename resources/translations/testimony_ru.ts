@@ -2224,6 +2224,10 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>Экспортируйте эту версию и импортируйте квитанцию организации за неё.</translation>
         </message>
         <message>
+            <source>A copy of the database that a restore set aside was kept, because it holds something the vault does not: %1</source>
+            <translation>Копия базы, отложенная при восстановлении, сохранена: в ней есть то, чего нет в самом хранилище: %1</translation>
+        </message>
+        <message>
             <source>What became of each testimony in the bundle:</source>
             <translation>Что стало с каждым свидетельством из пакета:</translation>
         </message>
@@ -3694,6 +3698,30 @@ Start one when the witness is ready (Ctrl+N).</source>
     <context>
         <name>VaultAccess</name>
         <message>
+            <source>The vault's key file was changed</source>
+            <translation>Файл ключа хранилища изменён</translation>
+        </message>
+        <message>
+            <source>One copy of the vault's key file had been changed outside the program. The intact copy opened the vault and replaced the changed one.</source>
+            <translation>Одна копия файла ключа хранилища была изменена вне программы. Хранилище открыла нетронутая копия и заменила изменённую.</translation>
+        </message>
+        <message>
+            <source>If you did not do this yourself, tell your organisation.</source>
+            <translation>Если вы не делали этого сами, сообщите организации.</translation>
+        </message>
+        <message>
+            <source>The disk is full</source>
+            <translation>Диск заполнен</translation>
+        </message>
+        <message>
+            <source>The disk is full, so the vault is open for reading only: you can read and print, but nothing can be saved.</source>
+            <translation>Диск заполнен, поэтому хранилище открыто только для чтения: читать и печатать можно, но сохранить ничего нельзя.</translation>
+        </message>
+        <message>
+            <source>Free some space, then lock the vault and unlock it again.</source>
+            <translation>Освободите место, затем заблокируйте хранилище и откройте его снова.</translation>
+        </message>
+        <message>
             <source>Restore from a backup</source>
             <translation>Восстановление из резервной копии</translation>
         </message>
@@ -3718,12 +3746,24 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation>Восстановить</translation>
         </message>
         <message>
+            <source>This vault's history ends before entry %1, which it had already reached. Testimonies sealed since may be missing: its database was replaced by an older copy (a restore from an older backup, or someone else), or lost its last changes.</source>
+            <translation>История этого хранилища обрывается до записи %1, до которой оно уже доходило. Свидетельства, запечатанные с тех пор, могут отсутствовать: база заменена более старой копией (восстановлением из старой резервной копии или кем-то другим) или потеряла последние изменения.</translation>
+        </message>
+        <message>
+            <source>This vault's history differs from the one it had reached (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
+            <translation>История этого хранилища отличается от той, до которой оно доходило (запись %1). База заменена другой копией: восстановлением или кем-то другим.</translation>
+        </message>
+        <message>
+            <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next seal or export.</source>
+            <translation>Свидетельства, экспортированные с тех пор, находятся у вашей организации. Если вы не восстанавливали резервную копию, сообщите организации до следующего экспорта. Предупреждение остаётся до следующего запечатывания или экспорта.</translation>
+        </message>
+        <message>
             <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
-            <translation>История этого хранилища заканчивается раньше последнего экспорта (запись %1). Его база заменена более старой копией: восстановлением из старой резервной копии или кем-то другим.</translation>
+            <translation type="vanished">История этого хранилища заканчивается раньше последнего экспорта (запись %1). Его база заменена более старой копией: восстановлением из старой резервной копии или кем-то другим.</translation>
         </message>
         <message>
             <source>This vault's history differs from the one last exported (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
-            <translation>История этого хранилища отличается от последней экспортированной (запись %1). Его база заменена другой копией: восстановлением или кем-то другим.</translation>
+            <translation type="vanished">История этого хранилища отличается от последней экспортированной (запись %1). Его база заменена другой копией: восстановлением или кем-то другим.</translation>
         </message>
         <message>
             <source>The vault may have been replaced</source>
@@ -3731,7 +3771,7 @@ Start one when the witness is ready (Ctrl+N).</source>
         </message>
         <message>
             <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
-            <translation>Показания, экспортированные с тех пор, находятся у вашей организации. Если вы не восстанавливали резервную копию, сообщите организации до следующего экспорта. Это предупреждение останется до следующего экспорта.</translation>
+            <translation type="vanished">Показания, экспортированные с тех пор, находятся у вашей организации. Если вы не восстанавливали резервную копию, сообщите организации до следующего экспорта. Это предупреждение останется до следующего экспорта.</translation>
         </message>
     </context>
     <context>
@@ -3806,8 +3846,12 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation>Смена парольной фразы</translation>
         </message>
         <message>
+            <source>The passphrase was changed. Use the new one from now on: the vault has a new key, a fresh backup was written, and nothing in the vault's folder opens with the old passphrase any more.</source>
+            <translation>Парольная фраза изменена. Теперь пользуйтесь новой: у хранилища новый ключ, записана свежая резервная копия, и в папке хранилища больше ничего не открывается старой фразой.</translation>
+        </message>
+        <message>
             <source>The passphrase was changed. Use the new one from now on.</source>
-            <translation>Парольная фраза изменена. Теперь используйте новую.</translation>
+            <translation type="vanished">Парольная фраза изменена. Теперь используйте новую.</translation>
         </message>
     </context>
     <context>
@@ -3847,6 +3891,14 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>Sealed as version %d</source>
             <translation>Запечатано как версия %d</translation>
+        </message>
+        <message>
+            <source>Sealed, but not backed up</source>
+            <translation>Запечатано, но резервная копия не создана</translation>
+        </message>
+        <message>
+            <source>The testimony is sealed, but no backup was made after it: %1 Free some space, then use Vault → Back up now.</source>
+            <translation>Свидетельство запечатано, но резервная копия после этого не создана: %1 Освободите место и выберите Хранилище → Создать резервную копию.</translation>
         </message>
         <message>
             <source>Amend this testimony</source>
@@ -4207,6 +4259,98 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
         <message>
             <source>This version is sealed; start an amendment to remove an attachment.</source>
             <translation type="vanished">Эта версия запечатана; чтобы убрать вложение, начните поправку.</translation>
+        </message>
+        <message>
+            <source>The vault is open in another window or program; lock it there first.</source>
+            <translation type="vanished">Хранилище открыто в другом окне или программе; сначала заблокируйте его там.</translation>
+        </message>
+        <message>
+            <source>The disk is full, so the vault is open for reading only; free some space, then lock and unlock it.</source>
+            <translation type="vanished">Диск заполнен, поэтому хранилище открыто только для чтения; освободите место, затем заблокируйте и откройте его снова.</translation>
+        </message>
+        <message>
+            <source>The vault could not be opened because the disk is full or cannot be written; free some space and try again.</source>
+            <translation type="vanished">Хранилище не удалось открыть: диск заполнен или недоступен для записи; освободите место и попробуйте снова.</translation>
+        </message>
+        <message>
+            <source>The disk is full, and the vault's last changes are still waiting to be merged into its database; free some space to open it.</source>
+            <translation type="vanished">Диск заполнен, а последние изменения хранилища ещё ждут переноса в его базу; чтобы открыть хранилище, освободите место.</translation>
+        </message>
+        <message>
+            <source>The disk is full and this vault needs an update this program cannot write; free some space and try again.</source>
+            <translation type="vanished">Диск заполнен, а хранилищу нужно обновление, которое программа не может записать; освободите место и попробуйте снова.</translation>
+        </message>
+        <message>
+            <source>The passphrase was changed, but no backup could be written under it (is the disk full?); the older backups were removed because the old passphrase opens them. Make a backup as soon as you can.</source>
+            <translation type="vanished">Парольная фраза изменена, но резервную копию под новой фразой записать не удалось (диск заполнен?); прежние копии удалены, потому что их открывает старая фраза. Создайте резервную копию, как только сможете.</translation>
+        </message>
+        <message>
+            <source>The vault's key file changed while the vault was open; lock the vault and unlock it again.</source>
+            <translation type="vanished">Файл ключа хранилища изменился, пока хранилище было открыто; заблокируйте хранилище и откройте его снова.</translation>
+        </message>
+        <message>
+            <source>The re-encrypted copy of the vault did not verify; the passphrase was not changed.</source>
+            <translation type="vanished">Перешифрованная копия хранилища не прошла проверку; парольная фраза не изменена.</translation>
+        </message>
+        <message>
+            <source>That backup belongs to another vault; choose one of this vault's own.</source>
+            <translation type="vanished">Эта резервная копия принадлежит другому хранилищу; выберите копию этого хранилища.</translation>
+        </message>
+        <message>
+            <source>That backup was made with another passphrase; give the passphrase it was made with.</source>
+            <translation type="vanished">Эта резервная копия сделана с другой парольной фразой; введите фразу, с которой она сделана.</translation>
+        </message>
+        <message>
+            <source>That backup does not open with this vault's key; choose another.</source>
+            <translation type="vanished">Эта резервная копия не открывается ключом этого хранилища; выберите другую.</translation>
+        </message>
+        <message>
+            <source>That backup's key file is damaged; choose another backup.</source>
+            <translation type="vanished">Файл ключа этой резервной копии повреждён; выберите другую копию.</translation>
+        </message>
+        <message>
+            <source>Both copies of the vault's key file are damaged, and that backup has no key file beside it; choose another backup.</source>
+            <translation type="vanished">Обе копии файла ключа хранилища повреждены, а рядом с этой резервной копией нет файла ключа; выберите другую копию.</translation>
+        </message>
+        <message>
+            <source>The file changed while it was being stored (is a recording program still writing it?); the vault keeps what was read, and the original was not deleted.</source>
+            <translation type="vanished">Файл изменился, пока его сохраняли (программа записи ещё пишет в него?); хранилище сохранило прочитанное, а оригинал не удалён.</translation>
+        </message>
+        <message>
+            <source>The testimony is larger than 2 MiB, the most one record may hold; move long material into attachments.</source>
+            <translation type="vanished">Свидетельство больше 2 МиБ — это предел для одной записи; вынесите объёмные материалы во вложения.</translation>
+        </message>
+        <message>
+            <source>The testimony holds text that is not valid Unicode (a lone surrogate).</source>
+            <translation type="vanished">В свидетельстве есть текст, не являющийся корректным Юникодом (одиночный суррогат).</translation>
+        </message>
+        <message>
+            <source>The testimony holds a number that is not finite.</source>
+            <translation type="vanished">В свидетельстве есть число, не являющееся конечным.</translation>
+        </message>
+        <message>
+            <source>The disk is full.</source>
+            <translation type="vanished">Диск заполнен.</translation>
+        </message>
+        <message>
+            <source>The disk could not be written.</source>
+            <translation type="vanished">Не удалось записать на диск.</translation>
+        </message>
+        <message>
+            <source>This copy of Testimony was built with an SQLCipher library it does not trust (too old or not SQLCipher); install the program again from your organisation.</source>
+            <translation type="vanished">Эта копия Testimony собрана с библиотекой SQLCipher, которой программа не доверяет (слишком старой или не SQLCipher); установите программу заново от вашей организации.</translation>
+        </message>
+        <message>
+            <source>This copy of Testimony was built with an SQLCipher library that can write temporary files unencrypted; install the program again from your organisation.</source>
+            <translation type="vanished">Эта копия Testimony собрана с библиотекой SQLCipher, которая может записывать временные файлы без шифрования; установите программу заново от вашей организации.</translation>
+        </message>
+        <message>
+            <source>The SQLCipher library did not apply the vault's encryption settings; install the program again from your organisation.</source>
+            <translation type="vanished">Библиотека SQLCipher не применила параметры шифрования хранилища; установите программу заново от вашей организации.</translation>
+        </message>
+        <message>
+            <source>The SQLCipher library did not keep temporary data in memory; install the program again from your organisation.</source>
+            <translation type="vanished">Библиотека SQLCipher не удержала временные данные в памяти; установите программу заново от вашей организации.</translation>
         </message>
         <message>
             <source>The witness's consent to legal proceedings is not recorded.</source>

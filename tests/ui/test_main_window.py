@@ -490,7 +490,35 @@ def test_unlock_warns_when_the_database_lost_the_exported_history(
     assert box.isVisible()
     assert "entry 99" in box.text()
     assert "older copy" in box.text()
-    assert "next export" in box.informativeText()
+    assert "next seal or export" in box.informativeText()
     # The person still reaches their testimonies.
+    assert window.pages.currentWidget() is window.list_page
+    box.accept()
+
+
+def test_unlock_says_when_one_key_file_copy_was_edited(make_window, qtbot, tmp_path, type_text):
+    """F-4: a one-bit edit with its checksum recomputed; the intact copy opens the vault."""
+    import base64
+    import hashlib
+    import json
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from testimony_app.crypto import keyslots
+
+    make_vault(tmp_path / "vault", [witness("Əli Həsənov", "Tərtər", "Mətn.")])
+    keys = tmp_path / "vault" / "vault.keys"
+    doc = json.loads(keys.read_bytes())
+    salt = bytearray(base64.b64decode(doc["kdf"]["salt"]))
+    salt[0] ^= 0x01
+    doc["kdf"]["salt"] = base64.b64encode(bytes(salt)).decode()
+    doc.pop("checksum")
+    doc["checksum"] = hashlib.sha256(keyslots._canonical(doc)).hexdigest()
+    keys.write_text(json.dumps(doc))
+    window = make_window()
+    unlock(window, qtbot, type_text)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "keyFileWarning") is not None)
+    box = window.findChild(QMessageBox, "keyFileWarning")
+    assert "changed outside the program" in box.text()
     assert window.pages.currentWidget() is window.list_page
     box.accept()

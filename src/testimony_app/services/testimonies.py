@@ -253,7 +253,7 @@ def _sha256(path: Path) -> str | None:
 def _sentence(exc: BaseException) -> str:
     """What went wrong, as one sentence safe to show (never a path or a traceback)."""
     if isinstance(exc, UserFacingError):
-        return str(exc)
+        return exc.text()  # in the reader's language (the window and the command line set it)
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         return "The disk is full."
     return "The disk could not be written."

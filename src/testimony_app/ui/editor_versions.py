@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtCore import QCoreApplication, QObject, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from testimony_app.domain.model import RecordInfo, Testimony
@@ -99,13 +99,23 @@ class VersionSteps(QObject):
         ed.set_editable(False, banner=False)
         ed.header.show_sealing()
 
-        def done(version: Any) -> None:
+        def done(result: tuple[Any, str | None]) -> None:
+            version, problem = result
             self.busy = False
             if ed.current_record_id() != record_id:
                 return
             ed.open_record(record_id, note=self.tr("Sealed as version %d") % version.number)
             ed.sealed.emit(record_id, version.number)
             ed.record_changed.emit(record_id)
+            if problem is not None:  # the seal stands; no backup holds it yet (F-13)
+                prompts_for(self._parent).error(
+                    self._parent,
+                    self.tr("Sealed, but not backed up"),
+                    self.tr(
+                        "The testimony is sealed, but no backup was made after it: %1 Free"
+                        " some space, then use Vault → Back up now."
+                    ).replace("%1", QCoreApplication.translate("errors", problem)),
+                )
 
         def failed(exc: BaseException) -> None:
             self.busy = False
@@ -125,7 +135,11 @@ class VersionSteps(QObject):
                 self.busy = False
                 ed.set_editable(True)  # the save's failure is already on the status line
                 return
-            ed.ops.submit(lambda s: s.testimonies.seal(record_id), done, failed)
+            ed.ops.submit(
+                lambda s: (s.testimonies.seal(record_id), s.testimonies.backup_problem),
+                done,
+                failed,
+            )
 
         ed.saver.mark_dirty()  # Ctrl+S semantics: write the draft even if nothing changed
         ed.saver.flush(saved)

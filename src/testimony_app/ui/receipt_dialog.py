@@ -427,6 +427,11 @@ class ReceiptDialog(QDialog):
             text += " " + self.tr(
                 "A fresh encrypted backup replaced the older ones, which still held the content."
             )
+        if report.kept_aside:
+            text += " " + self.tr(
+                "A copy of the database that a restore set aside was kept, because it holds "
+                "something the vault does not: %1"
+            ).replace("%1", ", ".join(p.name for p in report.kept_aside))
         self.purge_result.setText(text)
         self.purge_result.setVisible(True)
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from testimony_app.domain.model import CheckReport
+from testimony_app.errors import PassphraseChangedWithoutBackup
 from testimony_app.services.vault import passphrase_strength
 from testimony_app.ui.dialogs import ChangePassphraseDialog, SettingsDialog
 from testimony_app.ui.prompts import Prompts
@@ -123,7 +124,13 @@ class VaultMaintenance(QObject):
 
         def requested(old: str, new: str) -> None:
             def failed(exc: BaseException) -> None:
-                if shiboken6.isValid(dialog):
+                if isinstance(exc, PassphraseChangedWithoutBackup):
+                    # The new passphrase already works: close the dialog and say what is
+                    # missing, rather than invite the old passphrase again.
+                    if shiboken6.isValid(dialog):
+                        dialog.accept()
+                    show_error(self._window, exc)
+                elif shiboken6.isValid(dialog):
                     dialog.show_error(error_sentence(exc))
                 else:
                     show_error(self._window, exc)
@@ -134,7 +141,11 @@ class VaultMaintenance(QObject):
                 self._prompts.information(
                     self._window,
                     self.tr("Change passphrase"),
-                    self.tr("The passphrase was changed. Use the new one from now on."),
+                    self.tr(
+                        "The passphrase was changed. Use the new one from now on: the vault has"
+                        " a new key, a fresh backup was written, and nothing in the vault's"
+                        " folder opens with the old passphrase any more."
+                    ),
                 )
 
             self._runner.submit(lambda: session.change_passphrase(old, new), done, failed)

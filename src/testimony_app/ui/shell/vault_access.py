@@ -72,6 +72,26 @@ class VaultAccess(QObject):
             self._create_page.set_busy(False)
         else:
             self._unlock_page.succeeded()
+        if session.key_file_warning is not None:
+            self._warn(
+                "keyFileWarning",
+                self.tr("The vault's key file was changed"),
+                self.tr(
+                    "One copy of the vault's key file had been changed outside the program. "
+                    "The intact copy opened the vault and replaced the changed one."
+                ),
+                self.tr("If you did not do this yourself, tell your organisation."),
+            )
+        if session.read_only:
+            self._warn(
+                "readOnlyWarning",
+                self.tr("The disk is full"),
+                self.tr(
+                    "The disk is full, so the vault is open for reading only: you can read "
+                    "and print, but nothing can be saved."
+                ),
+                self.tr("Free some space, then lock the vault and unlock it again."),
+            )
         if session.history_gap is not None:
             self._warn_history(*session.history_gap)
 
@@ -140,32 +160,35 @@ class VaultAccess(QObject):
     # -- history ----------------------------------------------------------------------------
 
     def _warn_history(self, kind: str, seq: int) -> None:
-        """The database no longer holds what was last exported (security.md B5a)."""
+        """The database no longer holds what it had reached (security.md B5a)."""
         if kind == "shorter":
             text = self.tr(
-                "This vault's history ends before the last export (entry %1). Its database "
-                "was replaced by an older copy: by a restore from an older backup, or by "
-                "someone else."
+                "This vault's history ends before entry %1, which it had already reached. "
+                "Testimonies sealed since may be missing: its database was replaced by an "
+                "older copy (a restore from an older backup, or someone else), or lost its "
+                "last changes."
             )
         else:
             text = self.tr(
-                "This vault's history differs from the one last exported (entry %1). Its "
+                "This vault's history differs from the one it had reached (entry %1). Its "
                 "database was replaced by another copy: by a restore, or by someone else."
             )
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        self._warn(
+            "historyWarning",
             self.tr("The vault may have been replaced"),
             text.replace("%1", str(seq)),
-            QMessageBox.StandardButton.Ok,
-            self._window,
-        )
-        box.setObjectName("historyWarning")
-        box.setInformativeText(
             self.tr(
                 "Testimonies exported since then are with your organisation. If you did not "
                 "restore a backup, tell your organisation before you export again. This "
-                "warning stays until the next export."
-            )
+                "warning stays until the next seal or export."
+            ),
         )
+
+    def _warn(self, name: str, title: str, text: str, more: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self._window
+        )
+        box.setObjectName(name)
+        box.setInformativeText(more)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
