@@ -377,9 +377,9 @@ class _CannotWrite(Exception):
     """Opening failed because SQLite could not create or grow its WAL or shared-memory file."""
 
 
-# SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_FULL, SQLITE_READONLY: the primary result codes a full
-# or read-only disk gives while a WAL database is being opened.
-_WRITE_FAILURES = frozenset({10, 14, 13, 8})
+# The primary result codes a full or read-only disk gives while a WAL database is being
+# opened (SQLITE_CANTOPEN, 14: the -wal or -shm file cannot be created).
+_WRITE_FAILURES = frozenset({SQLITE_IOERR, 14, SQLITE_FULL, SQLITE_READONLY})
 
 
 def _wal_is_empty(path: Path) -> bool:
@@ -446,7 +446,7 @@ def _connect_with(
             for pragma in _PRAGMAS:
                 conn.execute(pragma).fetchall()
         except sqlcipher.OperationalError as exc:
-            if getattr(exc, "sqlite_errorcode", 0) & 0xFF in _WRITE_FAILURES and uri is None:
+            if result_code(exc) in _WRITE_FAILURES and uri is None:
                 raise _CannotWrite() from None
             with translate_errors():
                 raise
