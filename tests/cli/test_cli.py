@@ -629,7 +629,7 @@ def test_wrong_passphrases_make_the_next_command_wait_and_say_so(cli: Cli) -> No
     assert proc.returncode == 0, proc.stderr
     first, second = proc.stderr.splitlines()
     assert first.startswith("testimony-app: waiting ")
-    assert first.endswith(" s after earlier wrong passphrases…")
+    assert first.endswith(" seconds after earlier wrong passphrases…")
     assert 8 < float(second.split()[1]) <= 16
     assert json.loads((cli.vault / "vault.attempts").read_text())["failures"] == 0
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -41,6 +43,12 @@ def vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert code == 0, err
     return path
+
+
+@pytest.fixture(autouse=True)
+def no_earlier_wrong_passphrases(vault: Path) -> None:
+    """Each test starts without the wait that the tests before it earned (one vault for all)."""
+    (vault / "vault.attempts").unlink(missing_ok=True)
 
 
 @pytest.mark.parametrize(
@@ -174,3 +182,30 @@ def test_what_became_of_each_record_after_a_receipt_in_russian_and_azerbaijani()
         words.set_language("en")
     # English, and the sentences --json has always carried.
     assert _fate_lines(fates)[0].endswith(fates[0].reason_text)
+
+
+@pytest.mark.parametrize(
+    ("language", "failures", "expected"),
+    [
+        ("en", 1, "testimony-app: waiting 1 second after earlier wrong passphrases…"),
+        ("en", 3, "testimony-app: waiting 4 seconds after earlier wrong passphrases…"),
+        ("az", 3, "testimony-app: əvvəlki səhv parollara görə 4 saniyə gözlənilir…"),
+        ("ru", 1, "testimony-app: ждём 1 секунду после неверных парольных фраз…"),
+        ("ru", 3, "testimony-app: ждём 4 секунды после неверных парольных фраз…"),
+    ],
+)
+def test_the_wait_after_wrong_passphrases_is_said_in_the_language_asked_for(
+    vault: Path, passphrase_waits: list[float], language: str, failures: int, expected: str
+) -> None:
+    """After wrong attempts the command says why nothing happens for a while, in the reader's
+    words. The count's time is in the future, so the wait is the whole delay however slow the
+    machine (a clock set back never waits longer than the delay itself)."""
+    (vault / "vault.attempts").write_text(
+        json.dumps({"failures": failures, "last": time.time() + 3600}), encoding="ascii"
+    )
+    code, _, err = _run(
+        ["--language", language, "list", "--vault", str(vault)], TESTIMONY_PASSPHRASE="not it"
+    )
+    assert code == 2
+    assert err.splitlines()[0] == expected
+    assert passphrase_waits == [2 ** (failures - 1)]

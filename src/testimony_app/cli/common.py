@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from testimony_app import paths
+from testimony_app import paths, words
 from testimony_app.errors import UserFacingError
 
 if TYPE_CHECKING:
@@ -95,10 +95,8 @@ def _say_wait(path: Path) -> None:
 
     seconds = passphrase_wait(path)
     if seconds > 0:
-        print(
-            f"testimony-app: waiting {math.ceil(seconds)} s after earlier wrong passphrases…",
-            file=sys.stderr,
-        )
+        wait = words.Message("cli.passphrase_wait", count=math.ceil(seconds))
+        print(f"testimony-app: {words.text(wait)}", file=sys.stderr)
 
 
 def _unlock(args: argparse.Namespace, passphrase: str) -> VaultSession:
@@ -111,10 +109,7 @@ def _unlock(args: argparse.Namespace, passphrase: str) -> VaultSession:
         if warning:
             print(f"Warning: {warning}", file=sys.stderr)
     if session.read_only:
-        print(
-            "Warning: The disk is full, so the vault is open for reading only.",
-            file=sys.stderr,
-        )
+        print(f"Warning: {words.text(words.Message('cli.read_only'))}", file=sys.stderr)
     return session
 
 
