@@ -14,10 +14,14 @@ one, or a colleague's).
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
@@ -28,7 +32,7 @@ from testimony_app.domain import interchange
 from testimony_app.domain.model import Testimony as Record
 from testimony_app.errors import BundleRejected
 from testimony_app.services import organisation
-from testimony_app.services.vault import VaultSession
+from testimony_app.services.vault import VaultSession, unlock_vault
 from testkit import bundle_support as S  # noqa: N812 (S: used on every other line)
 
 GENUINE = "Gözlərimi bağladılar"
@@ -360,3 +364,268 @@ def test_the_organisation_can_transfer_a_record_to_another_device(scene: Scene) 
     assert [v.outcome for v in scene.org_import(late.path).versions] == ["kept aside"]
     successor.session.lock()
     assert str(uuid.UUID(scene.record_id)) == scene.record_id
+
+
+# -- the same attacks through the command line, as the organisation and the laptop run it ---------
+
+
+class Cli:
+    """``python -m testimony_app`` in a child process, one vault per party."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def run(self, *args: object) -> subprocess.CompletedProcess[str]:
+        env = dict(os.environ, TESTIMONY_PASSPHRASE=S.passphrase())
+        env.pop("TESTIMONY_DEBUG", None)
+        return subprocess.run(
+            [sys.executable, "-m", "testimony_app", *(str(a) for a in args)],
+            capture_output=True, text=True, encoding="utf-8", env=env, stdin=subprocess.DEVNULL,
+            timeout=300,
+        )
+
+    def ok(self, *args: object) -> str:
+        done = self.run(*args)
+        assert done.returncode == 0, (args, done.stdout, done.stderr)
+        assert "Traceback" not in done.stderr
+        return done.stdout
+
+    def json(self, *args: object) -> Any:
+        return json.loads(self.ok(*args, "--json"))
+
+    def refused(self, *args: object) -> str:
+        done = self.run(*args)
+        assert done.returncode == 2, (args, done.stdout, done.stderr)
+        assert "Traceback" not in done.stderr + done.stdout
+        return done.stderr
+
+
+@dataclass
+class CliScene:
+    """The organisation and one interviewer's laptop, set up only with commands."""
+
+    cli: Cli
+    keys: dict[str, str]
+    org: Path
+    laptop: Path
+    record_id: str
+    sealed_sha256: str
+
+    @property
+    def identity(self) -> str:
+        return self.keys["identity_file"]
+
+    def laptop_device(self) -> dict[str, str]:
+        return cast(dict[str, str], self.cli.json("device", "--vault", self.laptop))
+
+    def attacker(self, name: str, *, registered: bool) -> Device:
+        """A laptop enrolled with the organisation (its recipient is public); its key read
+        the way someone holding that laptop and its passphrase can read it."""
+        vault = self.cli.root / name
+        self.cli.ok("init", "--vault", vault, "--kdf", "test")
+        self.cli.ok(
+            "enrol", "--vault", vault, "--recipient", self.keys["recipient"], "--org-key",
+            self.keys["receipt_key"], "--name", "Hüquq Mərkəzi", "--yes",
+        )
+        if registered:
+            key = self.cli.json("device", "--vault", vault)["public_key"]
+            self.cli.ok("devices", "add", "--vault", self.org, key, "--name", name, "--yes")
+        session = unlock_vault(vault, S.passphrase())
+        try:
+            return Device.of(session)
+        finally:
+            session.lock()
+
+    def forge(self, attacker: Device, name: str, forgery: Forgery) -> Path:
+        return forged_bundle(
+            self.cli.root / name, self.keys["recipient"], attacker.key, attacker.device_id,
+            [forgery],
+        )
+
+    def org_import(self, bundle: Path, *extra: str) -> Any:
+        return self.cli.json("import", "--vault", self.org, bundle, "--identity", self.identity,
+                             *extra)
+
+    def receipt(self, bundle: Path, name: str) -> tuple[Path, dict[str, Any]]:
+        out = self.cli.root / name
+        self.cli.ok("receipt", "--vault", self.org, bundle, "--identity", self.identity,
+                    "--signing-key", self.keys["signing_key_file"], "-o", out)
+        return out, json.loads(out.read_bytes().split(b"\n")[0])
+
+    def text_at_org(self) -> str:
+        return str(self.cli.json("show", "--vault", self.org, self.record_id)["narrative"]["text"])
+
+    def text_on_laptop(self) -> str:
+        doc = self.cli.json("show", "--vault", self.laptop, self.record_id)
+        return str(doc["narrative"]["text"])
+
+
+@pytest.fixture
+def cli_scene(tmp_path: Path) -> CliScene:
+    cli = Cli(tmp_path)
+    keys = cli.json("org-keygen", "-o", tmp_path / "org-keys")
+    org, laptop = tmp_path / "org-vault", tmp_path / "laptop"
+    cli.ok("init", "--vault", org, "--kdf", "test")
+    cli.ok("init", "--vault", laptop, "--kdf", "test")
+    cli.ok("enrol", "--vault", laptop, "--recipient", keys["recipient"], "--org-key",
+           keys["receipt_key"], "--name", "Hüquq Mərkəzi", "--yes")
+    device = cli.json("device", "--vault", laptop)
+    cli.ok("devices", "add", "--vault", org, device["public_key"], "--name", "Gülnarə", "--yes")
+    document = tmp_path / "ifadə.json"
+    document.write_text(
+        json.dumps(interchange.to_dict(S.azerbaijani("a")), ensure_ascii=False), encoding="utf-8"
+    )
+    rid = cli.json("add", "--vault", laptop, document)["id"]
+    sealed = cli.json("seal", "--vault", laptop, rid)
+    assert GENUINE in str(cli.json("show", "--vault", laptop, rid)["narrative"]["text"])
+    return CliScene(cli, keys, org, laptop, rid, sealed["content_sha256"])
+
+
+@pytest.mark.slow
+def test_cli_forged_copy_from_a_new_device_is_refused_and_the_genuine_one_is_what_is_held(
+    cli_scene: CliScene,
+) -> None:
+    """F-1 as the finding was played: a new device key, garbage marked redacted, the genuine
+    hash claimed. Refused at its signature; kept aside unopened if asked; even registered by
+    mistake afterwards, it never replaces or pre-empts the genuine testimony, the receipt names
+    the hash the organisation computed over the genuine content, and that is what the laptop
+    may then delete."""
+    s = cli_scene
+    attacker = s.attacker("attacker", registered=False)
+    forged = s.forge(
+        attacker, "forged.age",
+        Forgery(s.record_id, 1, garbage_for(s.record_id), s.sealed_sha256, True),
+    )
+    # A valid age file to the organisation, signed in every byte: only the key is foreign.
+    plain = subprocess.run(["age", "-d", "-i", s.identity, str(forged)], capture_output=True)
+    assert plain.returncode == 0
+    assert plain.stdout
+    said = s.cli.refused("import", "--vault", s.org, forged, "--identity", s.identity)
+    assert "not registered" in said
+    kept = s.org_import(forged, "--quarantine")
+    assert kept["quarantined"]["records"] == 1
+    assert s.cli.run("show", "--vault", s.org, s.record_id).returncode == 2  # nothing merged
+
+    genuine = s.cli.root / "genuine.age"
+    s.cli.ok("export", "--vault", s.laptop, "-o", genuine)
+    (outcome,) = s.org_import(genuine)["versions"]
+    assert (outcome["outcome"], outcome["redacted"]) == ("added", False)
+    assert GENUINE in s.text_at_org()
+
+    # A person registers the attacker's key anyway and imports the quarantined bundle.
+    s.cli.ok("devices", "add", "--vault", s.org, attacker.key.public_key.to_text(), "--name",
+             "by mistake", "--yes")
+    late = s.cli.json("quarantine", "import", "--vault", s.org, "1", "--identity", s.identity)
+    assert [v["outcome"] for v in late["versions"]] == ["kept aside"]
+    assert GENUINE in s.text_at_org()
+    assert FORGED not in s.text_at_org()
+
+    receipt, body = s.receipt(genuine, "receipt.txt")
+    genuine_bytes = interchange.canonical_bytes(
+        interchange.from_dict(s.cli.json("show", "--vault", s.org, s.record_id))
+    )
+    assert [(r["id"], r["version"], r["content_sha256"]) for r in body["records"]] == [
+        (s.record_id, 1, sha256_hex(genuine_bytes))
+    ]
+    assert sha256_hex(genuine_bytes) == s.sealed_sha256
+    assert body["redacted_copies"] == []
+    s.cli.ok("acknowledge", "--vault", s.laptop, receipt, "--purge", "--yes")
+    assert "All checks passed" in s.cli.ok("check", "--vault", s.org)
+    assert GENUINE in s.text_at_org()
+
+
+@pytest.mark.slow
+def test_cli_forged_copy_from_a_registered_device_never_purges_the_genuine_testimony(
+    cli_scene: CliScene,
+) -> None:
+    """F-1 with a seized, registered laptop whose forgery arrives first: it is stored as a
+    redacted copy under its own hash, the genuine bundle is kept aside (not "unchanged"), the
+    receipt acknowledges nothing, and ``acknowledge --purge`` keeps the testimony. The
+    organisation then transfers the record to its real laptop and the genuine version is
+    acknowledged."""
+    s = cli_scene
+    attacker = s.attacker("seized", registered=True)
+    forged = s.forge(
+        attacker, "forged.age",
+        Forgery(s.record_id, 1, garbage_for(s.record_id), s.sealed_sha256, True),
+    )
+    (first,) = s.org_import(forged)["versions"]
+    assert (first["outcome"], first["redacted"]) == ("added", True)
+
+    genuine = s.cli.root / "genuine.age"
+    s.cli.ok("export", "--vault", s.laptop, "-o", genuine)
+    (outcome,) = s.org_import(genuine)["versions"]
+    assert outcome["outcome"] == "kept aside"
+    receipt, body = s.receipt(genuine, "receipt.txt")
+    assert body["records"] == []
+    ack = s.cli.json("acknowledge", "--vault", s.laptop, receipt, "--purge", "--yes")
+    assert ack["acknowledged"] == []
+    (fate,) = ack["records"]
+    assert (fate["state"], fate["reason"]) == ("kept", "not_in_receipt")
+    assert GENUINE in s.text_on_laptop()
+    assert "All checks passed" in s.cli.ok("check", "--vault", s.laptop)
+
+    # What the organisation can do: revoke the seized laptop and give the record back to its
+    # own laptop. Version 1 stays the forged copy's number (nothing sealed is overwritten; the
+    # genuine version 1 stays kept aside, held, never lost), so the genuine content becomes
+    # current through the interviewer's next version, and the laptop keeps version 1's text
+    # because no receipt can acknowledge it.
+    fingerprint = s.laptop_device()["fingerprint"]
+    s.cli.ok("devices", "revoke", "--vault", s.org, attacker.key.public_key.to_text(),
+             "--reason", "seized", "--yes")
+    s.cli.ok("devices", "transfer", "--vault", s.org, s.record_id, "--to", fingerprint,
+             "--reason", "forged copy from a seized laptop", "--yes")
+    (again,) = s.org_import(genuine)["versions"]
+    assert again["outcome"] == "kept aside"
+    doc = s.cli.json("show", "--vault", s.laptop, s.record_id)
+    doc["consent"]["name_may_appear"] = True
+    amended = s.cli.root / "amended.json"
+    amended.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    s.cli.ok("amend", "--vault", s.laptop, s.record_id, amended, "--reason", "forged v1 at org")
+    second = s.cli.root / "second.age"
+    s.cli.ok("export", "--vault", s.laptop, "-o", second)
+    (v2,) = s.org_import(second)["versions"]
+    assert (v2["version"], v2["outcome"]) == (2, "added")
+    assert GENUINE in s.text_at_org()
+    assert FORGED not in s.text_at_org()
+    receipt, body = s.receipt(second, "receipt-2.txt")
+    assert [(r["id"], r["version"]) for r in body["records"]] == [(s.record_id, 2)]
+    ack = s.cli.json("acknowledge", "--vault", s.laptop, receipt, "--purge", "--yes")
+    assert ack["records"][0]["state"] == "kept"
+    assert GENUINE in s.text_on_laptop()
+
+
+@pytest.mark.slow
+def test_cli_a_registered_device_cannot_add_a_version_to_another_laptops_record(
+    cli_scene: CliScene,
+) -> None:
+    """F-2: device B sends ``records/<A's id>/v2`` with honest hashes. Kept aside, never
+    current; A's own amendment becomes v2 and is acknowledged."""
+    s = cli_scene
+    first = s.cli.root / "first.age"
+    s.cli.ok("export", "--vault", s.laptop, "-o", first)
+    s.org_import(first)
+    colleague = s.attacker("colleague", registered=True)
+    fake = garbage_for(s.record_id, name_may_appear=True)
+    cross = s.forge(colleague, "cross.age", Forgery(s.record_id, 2, fake, sha256_hex(fake), False))
+    report = s.org_import(cross)
+    assert [v["outcome"] for v in report["versions"]] == ["kept aside"]
+    assert any("belongs to another device" in w for w in report["warnings"])
+    assert FORGED not in s.text_at_org()
+    history = s.cli.json("show", "--vault", s.org, s.record_id, "--version", "1")
+    assert GENUINE in history["narrative"]["text"]
+    assert s.cli.run("show", "--vault", s.org, s.record_id, "--version", "2").returncode != 0
+
+    doc = s.cli.json("show", "--vault", s.laptop, s.record_id)
+    doc["narrative"]["text"] += "\n\nƏlavə: ikinci gün də döydülər."
+    amended = s.cli.root / "amended.json"
+    amended.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    s.cli.ok("amend", "--vault", s.laptop, s.record_id, amended, "--reason", "əlavə")
+    second = s.cli.root / "second.age"
+    s.cli.ok("export", "--vault", s.laptop, "-o", second)
+    (v2,) = s.org_import(second)["versions"]
+    assert (v2["version"], v2["outcome"]) == (2, "added")
+    assert "ikinci gün" in s.text_at_org()
+    receipt, _ = s.receipt(second, "r2.txt")
+    ack = s.cli.json("acknowledge", "--vault", s.laptop, receipt)
+    assert [tuple(a) for a in ack["acknowledged"]] == [(s.record_id, 2)]
