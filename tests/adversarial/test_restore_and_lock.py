@@ -24,8 +24,7 @@ from testimony_app.services.vault import (
 )
 from testimony_app.storage import vault as storage_vault
 from testimony_app.storage.vault_lock import VaultInUse
-
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
+from testkit import bundle_support as S  # noqa: N812 (as in the other bundle tests)
 
 
 def _ids(vault: Path, passphrase: str) -> list[str]:

@@ -12,8 +12,7 @@ import textwrap
 from pathlib import Path
 
 from testimony_app.services.vault import unlock_vault
-
-S = sys.modules["bundle_support"]  # loaded by tests/conftest.py
+from testkit import bundle_support as S  # noqa: N812 (as in the other bundle tests)
 
 _KILLED_EXPORT = textwrap.dedent(
     """

@@ -18,6 +18,7 @@ from testimony_app.services.vault import (
 )
 from testimony_app.storage import restore as restore_module
 from testimony_app.storage import vault as storage_vault
+from testimony_app.storage import vault_files
 
 pytestmark = pytest.mark.slow  # each test writes, verifies or restores real backups (0.5-2.6 s)
 
@@ -125,7 +126,7 @@ def test_restore_checks_the_copy_before_replacing(
     filled: tuple[Path, dict[str, object]], kit: ModuleType, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     vault, _ = filled
-    real = restore_module.verify_database_file
+    real = vault_files.verify_database_file
 
     def copy_goes_bad(path: Path, dek: bytes | bytearray) -> list[str]:
         return ["simulated bad copy"] if path.name.startswith(".restore-") else real(path, dek)
