@@ -753,3 +753,32 @@ def test_timed_saves_do_not_pile_up_behind_a_held_database(
     assert len(calls) <= 2  # the one that waited, then one with the newest text
     assert calls[-1] == box.toPlainText()
     assert session.testimonies.get(record_id).narrative.text == box.toPlainText()
+
+
+@pytest.mark.slow
+def test_a_seal_whose_backup_failed_says_so_and_stands(
+    editor: Editor,
+    session: VaultSession,
+    prompts: ScriptedPrompts,
+    type_text: Any,
+    qtbot: Any,
+) -> None:
+    """Issue 13 (F-13): the backup after a seal cannot be written (a file sits where the
+    backups folder must be). The seal stands and the window says that no backup holds it,
+    instead of a log line nobody reads."""
+    record_id = editor.current_record_id()
+    assert record_id is not None
+    record_consent(editor)
+    editor.show_section("narrative")
+    type_text(find(editor, QPlainTextEdit, "narrative.text"), AZ)
+    (session.path / "backups").write_bytes(b"")
+    editor.show_section("review")
+    prompts.queue("confirm", True)
+    with qtbot.waitSignal(editor.sealed, timeout=10000):
+        QTest.mouseClick(find(editor, QPushButton, "sealButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(prompts.texts("error")), timeout=10000)
+    (said,) = prompts.texts("error")
+    assert said.startswith("The testimony is sealed, but no backup was made after it: ")
+    assert said.endswith("then use Vault → Back up now.")
+    assert session.testimonies.info(record_id).versions[0].sealed
+    assert editor.is_read_only()
