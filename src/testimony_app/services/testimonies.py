@@ -168,11 +168,7 @@ class TestimonyService:
         )
         if delete_original:
             if before is None or _identity(source) != before or _sha256(source) != info.sha256:
-                raise OriginalChanged(
-                    "The file changed while it was being stored (is a recording program still"
-                    " writing it?); the vault keeps what was read, and the original was not"
-                    " deleted."
-                )
+                raise OriginalChanged("attachment.original_changed")
             with contextlib.suppress(OSError):
                 _overwrite_and_delete(source, info.size)
         return info

@@ -82,10 +82,7 @@ def _copy(
     try:
         database.rekeyed_copy(source, tmp, dek, new_dek)
         if verify_database_file(tmp, new_dek):
-            raise VaultDamaged(
-                "The re-encrypted copy of the vault did not verify; the passphrase was not"
-                " changed."
-            )
+            raise VaultDamaged("vault.rekey_not_verified")
         os.replace(tmp, final)
     except BaseException:
         unlink_quietly(tmp, *companions(tmp))

@@ -147,15 +147,12 @@ def _backup_key(
     keys_file = backup.with_suffix(".keys")
     if not keys_file.is_file():
         if live is None:
-            raise KeyFileDamaged(
-                "Both copies of the vault's key file are damaged, and that backup has no key"
-                " file beside it; choose another backup."
-            )
-        raise VaultDamaged("That backup does not open with this vault's key; choose another.")
+            raise KeyFileDamaged("restore.no_key_file_anywhere")
+        raise VaultDamaged("restore.backup_other_key")
     try:
         slot = keyfiles.read_slot(keys_file)
     except KeyFileDamaged:
-        raise KeyFileDamaged("That backup's key file is damaged; choose another backup.") from None
+        raise KeyFileDamaged("restore.backup_key_file_damaged") from None
     for candidate in (backup_passphrase, passphrase):
         if not candidate:
             continue
@@ -167,9 +164,7 @@ def _backup_key(
             return dek, slot
         kdf.wipe(dek)
         raise VaultDamaged("vault.backup_damaged_too")
-    raise WrongPassphrase(
-        "That backup was made with another passphrase; give the passphrase it was made with."
-    )
+    raise WrongPassphrase("restore.backup_other_passphrase")
 
 
 def _check_same_vault(
@@ -190,7 +185,7 @@ def _check_same_vault(
             [b.with_suffix(".keys") for b in list_backups(path) if b != backup]
         )
     if found is None or (expected and found not in expected):
-        raise VaultDamaged("That backup belongs to another vault; choose one of this vault's own.")
+        raise VaultDamaged("restore.backup_other_vault")
 
 
 def _replace_key_files(

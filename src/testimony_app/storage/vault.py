@@ -195,10 +195,7 @@ class OpenVault:
 
     def _require_writable(self) -> None:
         if self.db.read_only:
-            raise UserFacingError(
-                "The disk is full, so the vault is open for reading only; free some space,"
-                " then lock and unlock it."
-            )
+            raise UserFacingError("vault.read_only_disk_full")
 
     # -- settings and metadata -------------------------------------------------------------
 
@@ -290,10 +287,7 @@ class OpenVault:
         new_dek = bytearray(secrets.token_bytes(kdf.KEY_BYTES))
         try:
             if bytes(current.dek) != bytes(self._dek):
-                raise KeyFileDamaged(
-                    "The vault's key file changed while the vault was open; lock the vault"
-                    " and unlock it again."
-                )
+                raise KeyFileDamaged("vault.key_file_changed_while_open")
             fresh = keyslots.successor(
                 new, new_dek, current.slot.params.with_new_salt(), current.slot, current.dek
             )
@@ -353,11 +347,7 @@ class OpenVault:
         fsync_dir(self.path)
         self._collect_backup_files()
         if problem is not None:
-            raise PassphraseChangedWithoutBackup(
-                "The passphrase was changed, but no backup could be written under it (is the"
-                " disk full?); the older backups were removed because the old passphrase"
-                " opens them. Make a backup as soon as you can."
-            )
+            raise PassphraseChangedWithoutBackup("vault.passphrase_changed_without_backup")
         slot = keyfiles.read_slot(self.path / KEYS_NAME)
         if slot.predecessor is not None:
             keyfiles.write_pair(self.path, keyslots.without_predecessor(slot, self._dek))
@@ -572,10 +562,7 @@ def _open(
     try:
         if db.read_only:
             if schema.user_version(db) != schema.SCHEMA_VERSION:
-                raise UserFacingError(
-                    "The disk is full and this vault needs an update this program cannot"
-                    " write; free some space and try again."
-                )
+                raise UserFacingError("vault.read_only_needs_update")
         else:
             schema.migrate(db)
         stored_id = db.scalar("SELECT value FROM meta WHERE key = 'vault_id'")
