@@ -304,7 +304,7 @@ def _instrument(tick: Callable[[str], None]) -> None:
     os.replace = around("replace", os.replace)
     os.unlink = around("unlink", os.unlink)
     os.link = around("link", os.link)
-    shutil.copyfile = around("copyfile", shutil.copyfile)  # type: ignore[assignment]
+    shutil.copyfile = around("copyfile", shutil.copyfile)
     paths.fsync_dir = around("fsync_dir", paths.fsync_dir)
     database.rekeyed_copy = around("rekeyed_copy", database.rekeyed_copy)
     database.backup_to = around("backup_to", database.backup_to)

@@ -496,7 +496,9 @@ def test_unlock_warns_when_the_database_lost_the_exported_history(
     box.accept()
 
 
-def test_unlock_says_when_one_key_file_copy_was_edited(make_window, qtbot, tmp_path, type_text):
+def test_unlock_says_when_one_key_file_copy_was_edited(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
     """F-4: a one-bit edit with its checksum recomputed; the intact copy opens the vault."""
     import base64
     import hashlib
@@ -519,6 +521,7 @@ def test_unlock_says_when_one_key_file_copy_was_edited(make_window, qtbot, tmp_p
     unlock(window, qtbot, type_text)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "keyFileWarning") is not None)
     box = window.findChild(QMessageBox, "keyFileWarning")
+    assert box is not None
     assert "changed outside the program" in box.text()
     assert window.pages.currentWidget() is window.list_page
     box.accept()
