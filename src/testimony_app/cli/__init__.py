@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from testimony_app import __version__, crash, paths, words
 from testimony_app.cli.common import _COMMANDS, _EXTENSIONS, EXIT_BUG, EXIT_OK, EXIT_USER
 from testimony_app.errors import TestimonyError, UserFacingError
+from testimony_app.words import Message
 
 # The services (and through them SQLCipher, ReportLab, the age code) are imported inside the
 # commands that use them, never at module level in this package: the parser is built first,
@@ -120,19 +121,16 @@ def main(argv: Sequence[str]) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        print("testimony-app: interrupted; nothing half-written was kept.", file=sys.stderr)
+        print("testimony-app: " + words.text(Message("cli.interrupted")), file=sys.stderr)
         return 130
     except Exception as exc:
         if os.environ.get("TESTIMONY_DEBUG"):
             raise
         # A bug: a report without testimony content (crash.py), and one sentence.
         where = crash.report(exc)
-        print(
-            "testimony-app: something went wrong inside the program; your data was not"
-            " changed beyond the last completed step"
-            + (f" (a report without any testimony content is in {where})." if where else "."),
-            file=sys.stderr,
-        )
+        bug = (Message("cli.bug_with_report", path=str(where)) if where
+               else Message("cli.bug"))
+        print("testimony-app: " + words.text(bug), file=sys.stderr)
         return EXIT_BUG
 
 

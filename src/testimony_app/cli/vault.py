@@ -23,6 +23,8 @@ from testimony_app.cli.common import (
     read_passphrase,
 )
 from testimony_app.errors import UserFacingError
+from testimony_app.words import Message
+from testimony_app.words import text as wording
 
 # The services (and through them SQLCipher, ReportLab, the age code) are imported inside the
 # commands that use them, so that --help and --version load none of them
@@ -41,7 +43,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args, confirm=True)
     session = create_vault(path, passphrase, kdf=args.kdf)
     session.lock()
-    print(f"Created a vault at {path}")
+    print(wording(Message("cli.vault_created", path=str(path))))
     return EXIT_OK
 
 
@@ -54,9 +56,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     finally:
         session.lock()
     text = (
-        f"All checks passed: {report.records} testimonies, {report.audit_entries} audit entries."
+        wording(Message("cli.check_passed", count=report.records, entries=report.audit_entries))
         if report.ok
-        else "Problems found:\n" + "\n".join(f"- {p}" for p in report.problems)
+        else "\n".join([wording(Message("cli.check_problems"))]
+                       + [f"- {p}" for p in report.problems])
     )
     _emit(
         args,
@@ -83,12 +86,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
     _emit(
         args,
         {"backup": str(where), "missing_attachment_files": missing},
-        f"Backup written and verified: {where}",
+        wording(Message("cli.backup_written", path=str(where))),
     )
     if missing:
         print(
-            f"testimony-app: the backup lacks {missing} attachment file(s) that are damaged or"
-            " missing in the vault; run 'testimony-app check'.",
+            "testimony-app: " + wording(Message("cli.backup_missing_files", count=missing)),
             file=sys.stderr,
         )
     return EXIT_OK
@@ -111,7 +113,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     older = _read_secret_file(args.backup_passphrase_file) if args.backup_passphrase_file else None
     _say_wait(path)
     restore_backup(path, backup, passphrase, backup_passphrase=older)
-    print(f"Restored from {backup.name}; the previous database file was kept beside it.")
+    print(wording(Message("cli.restored", backup=backup.name)))
     return EXIT_OK
 
 
@@ -130,10 +132,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         session.change_passphrase(old, new)
     finally:
         session.lock()
-    print(
-        "The passphrase was changed: the vault has a new key, a fresh backup was written, and"
-        " nothing left in the vault opens with the old passphrase."
-    )
+    print(wording(Message("cli.passphrase_changed")))
     return EXIT_OK
 
 
@@ -149,8 +148,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         rows = session.testimonies.list()
     finally:
         session.lock()
-    print(f"Demo vault at {path} (passphrase: {demo_service.DEMO_PASSPHRASE})")
-    print("All testimonies in it are fictional.")
+    print(wording(Message("cli.demo_vault", path=str(path),
+                      passphrase=demo_service.DEMO_PASSPHRASE)))
+    print(wording(Message("cli.demo_fictional")))
     for r in rows:
         print(
             f"{r.id[:8]}  {r.status.value:<9} {r.interview_date:<10} {r.language:<3} "
