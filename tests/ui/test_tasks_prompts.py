@@ -122,8 +122,8 @@ def test_error_sentence_speaks_the_interface_language(qtbot: QtBot) -> None:
         Translations().apply("az")
         assert error_sentence(WrongPassphrase()) == "Bu seyf üçün parol düzgün deyil."
         assert error_sentence(DiskFull()).startswith("Disk doludur")
-        # An error still raised with a sentence is looked up in the .ts "errors" context.
-        assert error_sentence(UserFacingError("The vault is locked.")) == "Seyf kilidlidir."
+        # A plain UserFacingError carries its code too (no error is raised with a sentence now).
+        assert error_sentence(UserFacingError("vault.locked")) == "Seyf kilidlidir."
         Translations().apply("ru")
         assert error_sentence(WrongPassphrase()) == (
             "Парольная фраза не подходит к этому хранилищу."
