@@ -28,6 +28,8 @@ from typing import Any
 from testimony_app.cli.bundles import _confirm, _import_data, _import_lines, _say
 from testimony_app.cli.common import _EXTENSIONS, EXIT_OK, _emit, _open, command
 from testimony_app.errors import UserFacingError
+from testimony_app.words import Message
+from testimony_app.words import text as wording
 
 
 @command("device")
@@ -45,10 +47,9 @@ def cmd_device(args: argparse.Namespace) -> int:
         {"public_key": key, "fingerprint": fingerprint, "device_id": device_id},
         "\n".join(
             [
-                f"Fingerprint (read it aloud to the organisation): {fingerprint}",
-                f"Device key (give it to the organisation):        {key}",
-                "The organisation registers this laptop with:"
-                f" testimony-app devices add {key} --name …",
+                wording(Message("cli.device_fingerprint", fingerprint=fingerprint)),
+                wording(Message("cli.device_key", key=key)),
+                wording(Message("cli.device_register_with", key=key)),
             ]
         ),
     )
@@ -95,7 +96,8 @@ def cmd_devices(args: argparse.Namespace) -> int:
             _emit(
                 args,
                 _device_data(row),
-                f"Registered {row.name} ({row.fingerprint}): its bundles can now be imported.",
+                wording(Message("cli.device_registered", name=row.name,
+                                fingerprint=row.fingerprint)),
             )
         elif action == "revoke":
             row = devices.find(args.device)
@@ -107,8 +109,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
             _emit(
                 args,
                 _device_data(row),
-                f"Revoked {row.name or row.fingerprint}: its bundles are refused from now on;"
-                " what it sent before stays.",
+                wording(Message("cli.device_revoked", name=row.name or row.fingerprint)),
             )
         else:
             target = devices.find(args.to)
@@ -120,9 +121,9 @@ def cmd_devices(args: argparse.Namespace) -> int:
             _emit(
                 args,
                 asdict(moved),
-                f"Record {moved.record_id} now belongs to {moved.device_name}"
-                f" ({moved.device_fingerprint}); import its bundle again to take the versions"
-                " that were kept aside.",
+                wording(Message("cli.record_transferred", record=moved.record_id,
+                                name=moved.device_name,
+                                fingerprint=moved.device_fingerprint)),
             )
     finally:
         session.lock()
@@ -169,7 +170,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
             _emit(
                 args,
                 asdict(row),
-                f"Discarded bundle {row.bundle_id}; the quarantine log keeps that it arrived.",
+                wording(Message("cli.bundle_discarded", bundle=row.bundle_id)),
             )
     finally:
         session.lock()
