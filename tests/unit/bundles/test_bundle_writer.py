@@ -159,7 +159,7 @@ def test_file_size_limit_mid_write_leaves_nothing(tmp_path: Path) -> None:
     script = f"""
 import resource, signal, sys
 from pathlib import Path
-sys.path.insert(0, {str(Path(__file__).parent)!r})
+sys.path.insert(0, {str(Path(__file__).parents[2])!r})
 from testkit.bundle_helpers import export
 from testimony_app.bundles import OrganisationKeys
 from testimony_app.crypto.signing import SigningKey
