@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import tempfile
@@ -97,14 +96,16 @@ def test_checks_only_what_the_program_depends_on() -> None:
     import tomllib
     from importlib.metadata import packages_distributions
 
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
     project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text("utf-8"))
     runtime = {
-        re.split(r"[<>=!~\[ ]", dep, maxsplit=1)[0].lower()
-        for dep in project["project"]["dependencies"]
+        canonicalize_name(Requirement(dep).name) for dep in project["project"]["dependencies"]
     }
     owners = packages_distributions()
     for module in selftest.NATIVE_MODULES:
-        distributions = {name.lower() for name in owners.get(module, [])}
+        distributions = {canonicalize_name(name) for name in owners.get(module, [])}
         assert distributions & runtime, f"{module} is not a runtime dependency"
 
 
