@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import os
 import re
 import stat
@@ -215,3 +216,15 @@ class AppPaths:
     def default_vault(self) -> Path:
         """The vault opened when none is named."""
         return self.data / "vault"
+
+
+def file_sha256(path: Path, chunk: int = 1 << 20) -> tuple[str, int]:
+    """SHA-256 and size of a file, read back from the disk in chunks (``OSError`` if it
+    cannot be read): the one way the program hashes a file it wrote or was given."""
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as handle:
+        while block := handle.read(chunk):
+            digest.update(block)
+            size += len(block)
+    return digest.hexdigest(), size

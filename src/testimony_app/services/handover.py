@@ -36,6 +36,7 @@ from testimony_app.bundles import neutral_bundle_name
 from testimony_app.bundles.age_io import Cancelled, Progress
 from testimony_app.errors import UserFacingError
 from testimony_app.log import get_logger
+from testimony_app.paths import file_sha256
 from testimony_app.services.bundles import BundleService, Enrolment, _Planned
 from testimony_app.storage import audit
 from testimony_app.storage.database import Error as DatabaseError
@@ -44,7 +45,6 @@ from testimony_app.storage.outbox import (
     Handover,
     Outbox,
     OutboxEntry,
-    file_sha256,
     scrub_copy,
     set_aside_databases,
     write_fsynced_copy,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import builtins
 import contextlib
 import errno
-import hashlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,6 +26,7 @@ from testimony_app.domain.model import (
 )
 from testimony_app.errors import ConsentMissing, OriginalChanged, UserFacingError
 from testimony_app.log import get_logger
+from testimony_app.paths import file_sha256
 from testimony_app.storage import audit
 from testimony_app.storage.attachments import AttachmentWriter
 from testimony_app.storage.vault import OpenVault
@@ -236,14 +236,10 @@ def _identity(path: Path) -> tuple[int, int, int, int] | None:
 
 
 def _sha256(path: Path) -> str | None:
-    digest = hashlib.sha256()
     try:
-        with path.open("rb") as handle:
-            while block := handle.read(1024 * 1024):
-                digest.update(block)
+        return file_sha256(path)[0]
     except OSError:
         return None
-    return digest.hexdigest()
 
 
 def _sentence(exc: BaseException) -> str:

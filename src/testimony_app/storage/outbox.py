@@ -22,7 +22,6 @@ layer decides who may be handed over (:mod:`testimony_app.services.handover`).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -30,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from testimony_app.log import get_logger
-from testimony_app.paths import ensure_private_dir, fsync_dir
+from testimony_app.paths import ensure_private_dir, file_sha256, fsync_dir
 from testimony_app.storage import audit, schema
 from testimony_app.storage.attachments import empty_trash
 from testimony_app.storage.database import Database
@@ -82,17 +81,6 @@ class HandedRecord:
     content_sha256: str
     pseudonym: str
     interview_date: str
-
-
-def file_sha256(path: Path) -> tuple[str, int]:
-    """SHA-256 and size of a file, read back from the disk in chunks."""
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
 
 
 class Outbox:
