@@ -130,6 +130,7 @@ def test_high_risk_setting_hand_over_and_the_handed_over_page(
     assert "1 handed-over testimony" in window.list_page.count_label.text()
     _shot(window, "handed-over-search.png")
     window.lock()
+    assert window.runner.wait_idle()  # the vault closes on the worker: wait before reopening
     session = unlock_vault(path, S.passphrase())
     try:
         assert session.testimonies.info(first).status is Status.HANDED_OVER
