@@ -25,6 +25,7 @@ from typing import Any, cast
 
 import pytest
 
+from testimony_app import words
 from testimony_app.bundles import AuditHead, BundleMember, RecordRef, write_bundle
 from testimony_app.crypto.chain import sha256_hex
 from testimony_app.crypto.signing import SigningKey
@@ -276,8 +277,9 @@ def test_a_receipt_for_a_redacted_only_delivery_purges_nothing(scene: Scene) -> 
     assert ack.purgeable == ()
     (fate,) = ack.records
     assert (fate.record_id, fate.state, fate.reason) == (hidden, "kept", "redacted_only")
-    S.one_sentence(fate.reason_text)
-    S.one_sentence(fate.action_text)
+    assert fate.action is not None
+    S.one_sentence(words.text(fate.why))
+    S.one_sentence(words.text(fate.action))
     report = laptop.bundles.purge([hidden])
     assert report.purged == ()
     assert laptop.testimonies.get(hidden).witness.name == "Nemət Məhərrəmov"

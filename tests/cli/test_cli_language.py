@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import json
 import os
@@ -180,8 +181,12 @@ def test_what_became_of_each_record_after_a_receipt_in_russian_and_azerbaijani()
         assert _fate_lines(fates)[1].startswith("      Nə etməli: Tam qeyd təşkilatla")
     finally:
         words.set_language("en")
-    # English, and the sentences --json has always carried.
-    assert _fate_lines(fates)[0].endswith(fates[0].reason_text)
+    # English; --json carries the codes only, the same in every language.
+    assert _fate_lines(fates)[0].endswith(words.text(fates[0].why, "en"))
+    assert dataclasses.asdict(fates[0]) == {
+        "record_id": "81c7c5ec", "label": "Z. M. Q. B.", "versions": (1,), "state": "kept",
+        "reason": "redacted_only",
+    }
 
 
 @pytest.mark.parametrize(

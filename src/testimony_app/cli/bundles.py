@@ -409,8 +409,6 @@ def cmd_acknowledge(args: argparse.Namespace) -> int:
 
 def _fate_lines(fates: Any) -> list[str]:
     """What became of each record, in the command line's language."""
-    from testimony_app.services.acknowledge import FATE_ACTION_MESSAGES, FATE_REASON_MESSAGES
-
     states = {"purged": Message("cli.fate_purged"), "purgeable": Message("cli.fate_purgeable"),
               "kept": Message("cli.fate_kept")}
     lines = []
@@ -418,10 +416,9 @@ def _fate_lines(fates: Any) -> list[str]:
         label = f" ({fate.label})" if fate.label else ""
         lines.append(text(Message("cli.fate", record=f"{fate.record_id}{label}",
                                   state=states[fate.state],
-                                  reason=FATE_REASON_MESSAGES[fate.reason])))
-        if fate.action_text and fate.state != "purgeable":
-            action = FATE_ACTION_MESSAGES[fate.reason]
-            lines.append(text(Message("cli.fate_action", action=action)))
+                                  reason=fate.why)))
+        if fate.state == "kept" and fate.action is not None:
+            lines.append(text(Message("cli.fate_action", action=fate.action)))
     return lines
 
 

@@ -36,9 +36,7 @@ from testimony_app.storage.vault import OpenVault
 from testimony_app.words import Message
 
 __all__ = [
-    "FATE_ACTIONS",
     "FATE_ACTION_MESSAGES",
-    "FATE_REASONS",
     "FATE_REASON_MESSAGES",
     "AckReport",
     "Acknowledger",
@@ -58,8 +56,8 @@ FateReason = Literal[
     "not_acknowledged",
 ]
 
-# One message per reason, and one for what resolves it, in the services catalogue (the window
-# has its own translated texts keyed by the same codes; the command line says these).
+# One message per reason, and one for what resolves it, in the services catalogue: the window
+# and the command line both say these, in their reader's language; ``--json`` gives the codes.
 FATE_REASON_MESSAGES: dict[str, Message] = {
     "": Message("receipt.fate_complete"),
     "already_purged": Message("receipt.fate_already_purged"),
@@ -76,9 +74,6 @@ FATE_ACTION_MESSAGES: dict[str, Message] = {
     "not_in_receipt": Message("receipt.action_ask"),
     "not_acknowledged": Message("receipt.action_export_version"),
 }
-# Their English sentences, as RecordFate and --json have always carried them.
-FATE_REASONS: dict[str, str] = {k: str(m) for k, m in FATE_REASON_MESSAGES.items()}
-FATE_ACTIONS: dict[str, str] = {k: str(m) for k, m in FATE_ACTION_MESSAGES.items()}
 _BLOCKER_REASON: dict[PurgeBlocker, FateReason] = {
     "purged": "already_purged",
     "draft": "amendment_open",
@@ -103,7 +98,9 @@ class RecordFate:
 
     ``state``: ``purged`` (content deleted from this laptop), ``purgeable`` (every sealed
     version acknowledged complete: a purge may delete it) or ``kept``; ``reason`` a code of
-    :data:`FATE_REASONS`, with its sentence and the action that resolves it.
+    :data:`FATE_REASON_MESSAGES`. A fate carries codes only, never a sentence: whoever shows
+    it says :attr:`why` and :attr:`action` in the reader's language (``words.text``), and
+    ``acknowledge --json`` prints the codes, the same in every language.
     """
 
     record_id: str
@@ -111,8 +108,17 @@ class RecordFate:
     versions: tuple[int, ...]
     state: FateState
     reason: FateReason
-    reason_text: str
-    action_text: str
+
+    @property
+    def why(self) -> Message:
+        """Why the record is where it is (the services catalogue's ``receipt.fate_*``)."""
+        return FATE_REASON_MESSAGES[self.reason]
+
+    @property
+    def action(self) -> Message | None:
+        """What to do next (``receipt.action_*``): purge a purgeable record, or what resolves
+        a kept one; ``None`` once the record is purged."""
+        return None if self.state == "purged" else FATE_ACTION_MESSAGES[self.reason]
 
     @classmethod
     def of(
@@ -123,16 +129,8 @@ class RecordFate:
         state: FateState,
         reason: FateReason,
     ) -> RecordFate:
-        """A fate with the English sentences for its reason."""
-        return cls(
-            record_id,
-            label,
-            tuple(versions),
-            state,
-            reason,
-            FATE_REASONS[reason],
-            FATE_ACTIONS[reason] if state != "purged" else "",
-        )
+        """A fate, its versions as a tuple (callers pass any sequence)."""
+        return cls(record_id, label, tuple(versions), state, reason)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from testimony_app import words
 from testimony_app.log import get_logger
 from testimony_app.services.bundles import AckReport, PurgeReport, RecordFate
 from testimony_app.ui.bundle_texts import short_id
@@ -369,53 +370,14 @@ class ReceiptDialog(QDialog):
             .replace("%2", versions)
             .replace("%3", state)
         )
-        if fate.state == "purged":
-            if fate.reason == "already_purged":
-                return head + "\n" + self._reason_text(fate.reason)
+        if fate.state == "purged" and fate.reason != "already_purged":
             return head + "\n" + self.tr("Its id and hashes stay, as proof of what was sent.")
-        lines = [head, self._reason_text(fate.reason)]
-        if fate.state == "kept":
-            lines.append(self.tr("What to do: %1").replace("%1", self._action_text(fate.reason)))
+        # Why and what to do: the services catalogue's words (receipt.fate_*, receipt.action_*),
+        # in the interface language, the same the command line says.
+        lines = [head, words.text(fate.why)]
+        if fate.state == "kept" and fate.action is not None:
+            lines.append(self.tr("What to do: %1").replace("%1", words.text(fate.action)))
         return "\n".join(lines)
-
-    def _reason_text(self, code: str) -> str:
-        """Why, in the interface language (the codes of ``services.acknowledge``)."""
-        texts = {
-            "": self.tr("The organisation holds every sealed version of it, complete."),
-            "already_purged": self.tr("Its content was already deleted from this laptop."),
-            "redacted_only": self.tr(
-                "The organisation received only a copy without the witness's identity, so this "
-                "laptop keeps the complete original."
-            ),
-            "amendment_open": self.tr("An amendment of it is open and not sealed."),
-            "not_in_receipt": self.tr(
-                "The receipt does not acknowledge this version: the organisation did not take "
-                "it as received."
-            ),
-            "not_acknowledged": self.tr(
-                "A sealed version of it has not been acknowledged by the organisation."
-            ),
-        }
-        return texts.get(code, "")
-
-    def _action_text(self, code: str) -> str:
-        """What resolves a kept record, in the interface language."""
-        texts = {
-            "redacted_only": self.tr(
-                "Keep it here until the complete record reaches the organisation another way, "
-                "as agreed with it."
-            ),
-            "amendment_open": self.tr(
-                "Seal the amendment, export it, and import the organisation's receipt for it."
-            ),
-            "not_in_receipt": self.tr(
-                "Ask the organisation why; the record stays on this laptop until then."
-            ),
-            "not_acknowledged": self.tr(
-                "Export that version and import the organisation's receipt for it."
-            ),
-        }
-        return texts.get(code, "")
 
     def _show_purge(self) -> None:
         report = self._purge

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from testimony_app import words
 from testimony_app.bundles import (
     RecordRef,
     VerifiedBundle,
@@ -338,8 +339,10 @@ def test_purge_waits_for_acknowledgement_and_keeps_redacted_only_records(
         assert early.purged == ()
         (waiting,) = early.kept
         assert (waiting.state, waiting.reason) == ("kept", "not_acknowledged")
-        S.one_sentence(waiting.reason_text)
-        S.one_sentence(waiting.action_text)
+        assert waiting.action is not None
+        for lang in ("en", "az", "ru"):
+            S.one_sentence(words.text(waiting.why, lang))
+            S.one_sentence(words.text(waiting.action, lang))
 
         organisation.import_bundle(org_vault, bundle.path, org.paths[0])
         receipt = organisation.receipt(
@@ -356,8 +359,9 @@ def test_purge_waits_for_acknowledgement_and_keeps_redacted_only_records(
             drafted: ("kept", "amendment_open"),
         }
         for fate in ack.records:
-            S.one_sentence(fate.reason_text)
-            S.one_sentence(fate.action_text)
+            assert fate.action is not None
+            S.one_sentence(words.text(fate.why))
+            S.one_sentence(words.text(fate.action))
         report = device.bundles.purge([hidden, plain, drafted])
         assert report.purged == (plain,)
         reasons = {w.record_id: w.reason for w in report.kept}
