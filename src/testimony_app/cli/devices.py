@@ -15,21 +15,43 @@ On the organisation's vault:
     quarantine discard ID [--yes]
 
 Thin over :mod:`testimony_app.services.devices` and :mod:`.quarantine`: every rule lives
-there. A user error is one sentence on stderr and a non-zero exit; ``--json`` prints data.
+there. A user error is one sentence on stderr and a non-zero exit. What they print, ask and
+their ``--help`` are in the reader's language (the ``cli`` catalogue); ``--json`` prints data,
+statuses and reasons as codes, the same in every language.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from testimony_app import words
 from testimony_app.cli.bundles import _confirm, _import_data, _import_lines, _say
 from testimony_app.cli.common import _EXTENSIONS, EXIT_OK, _emit, _open, command
 from testimony_app.errors import UserFacingError
-from testimony_app.words import Message
+from testimony_app.words import Message, Size, Verbatim
 from testimony_app.words import text as wording
+
+
+def _line(code: str, **params: words.Param) -> str:
+    """The words of ``code`` in the reader's language."""
+    return words.text(Message(code, **params))
+
+
+def _help(code: str) -> str:
+    """A help text in the reader's language (the parser is built after the language is set)."""
+    return words.text(Message(code))
+
+
+def _day(stamp: str) -> words.Param:
+    """The day of an ISO time stamp as the reader writes dates (as written if it is not one)."""
+    try:
+        return datetime.date.fromisoformat(stamp[:10])
+    except ValueError:
+        return stamp or "—"
 
 
 @command("device")
@@ -61,15 +83,17 @@ def _device_data(row: Any) -> dict[str, Any]:
 
 
 def _device_line(row: Any) -> str:
+    """A registered device: fingerprint, name, standing, bundles imported; then its key."""
     status = {
-        "registered": f"registered {row.registered_at[:10]}",
-        "unconfirmed": "UNCONFIRMED (pinned on first use by version 0.1)",
-        "revoked": f"REVOKED {row.revoked_at[:10]}: {row.revoked_reason}",
+        "registered": Message("cli.devices.registered_on", day=_day(row.registered_at)),
+        "unconfirmed": Message("cli.devices.unconfirmed"),
+        "revoked": Message("cli.devices.revoked_on", day=_day(row.revoked_at),
+                           reason=row.revoked_reason),
     }[row.status]
-    return (
-        f"  {row.fingerprint}  {row.name or '(no name)'}  {status};"
-        f" {row.bundles} bundle(s) imported\n    {row.public_key}"
-    )
+    name = row.name or _line("cli.devices.no_name")
+    said = _line("cli.devices.line", fingerprint=row.fingerprint, name=name, status=status,
+                 count=row.bundles)
+    return f"{said}\n    {row.public_key}"
 
 
 @command("devices")
@@ -81,14 +105,14 @@ def cmd_devices(args: argparse.Namespace) -> int:
         action = args.devices_command
         if action == "list":
             rows = devices.list()
-            text = "\n".join(_device_line(r) for r in rows) or "No device is registered yet."
+            text = "\n".join(_device_line(r) for r in rows) or _line("cli.devices.none")
             _emit(args, [_device_data(r) for r in rows], text)
         elif action == "add":
             fingerprint = devices.fingerprint_of(args.key)
             if not args.json:
-                _say(f"Device key:   {args.key}")
-                _say(f"Fingerprint:  {fingerprint}")
-            if not _confirm(args, "Does the interviewer read out the same fingerprint?"):
+                _say(_line("cli.devices.key_to_compare", key=args.key))
+                _say(_line("cli.devices.fingerprint_to_compare", fingerprint=fingerprint))
+            if not _confirm(args, _line("cli.devices.confirm_register")):
                 raise UserFacingError(
                     "device.register_not_confirmed"
                 )
@@ -103,7 +127,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
             row = devices.find(args.device)
             if not args.json:
                 _say(_device_line(row))
-            if not _confirm(args, "Refuse every later bundle from this device?"):
+            if not _confirm(args, _line("cli.devices.confirm_revoke")):
                 raise UserFacingError("device.revoke_not_confirmed")
             row = devices.revoke(row.public_key, args.reason, confirmed=True)
             _emit(
@@ -115,7 +139,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
             target = devices.find(args.to)
             if not args.json:
                 _say(_device_line(target))
-            if not _confirm(args, "Take this record's versions from that device from now on?"):
+            if not _confirm(args, _line("cli.devices.confirm_transfer")):
                 raise UserFacingError("device.transfer_not_confirmed")
             moved = devices.transfer(args.record, target.public_key, args.reason, confirmed=True)
             _emit(
@@ -131,16 +155,16 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 
 def _quarantine_line(row: Any) -> str:
+    """A bundle kept aside: its number, id, size, when it was made and why it waits."""
     why = {
-        "unregistered": "device not registered",
-        "unconfirmed": "device never confirmed",
-        "revoked": "device revoked",
-    }[row.reason]
-    return (
-        f"  {row.id:>3}  bundle {row.bundle_id}  {row.records} record(s), {row.size} bytes,"
-        f" made {row.created_at}  [{why}]\n"
-        f"       fingerprint {row.fingerprint}  key {row.public_key}"
-    )
+        "unregistered": Message("cli.quarantine.unregistered"),
+        "unconfirmed": Message("cli.quarantine.unconfirmed"),
+        "revoked": Message("cli.quarantine.revoked"),
+    }.get(row.reason, Verbatim(row.reason))
+    said = _line("cli.quarantine.line", bundle=row.bundle_id, count=row.records,
+                 size=Size(row.size), made=_day(row.created_at), why=why)
+    keys = _line("cli.quarantine.keys", fingerprint=row.fingerprint, key=row.public_key)
+    return f"  {row.id:>3}  {said}\n       {keys}"
 
 
 @command("quarantine")
@@ -154,7 +178,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
             rows = organisation.quarantine.list(held_only=not args.all)
             text = (
                 "\n".join(_quarantine_line(r) for r in rows)
-                or "No bundle is waiting in the quarantine."
+                or _line("cli.quarantine.none")
             )
             _emit(args, [asdict(r) for r in rows], text)
         elif action == "import":
@@ -164,7 +188,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
             row = organisation.quarantine.find(args.id)
             if not args.json:
                 _say(_quarantine_line(row))
-            if not _confirm(args, "Delete this bundle's copy without importing it?"):
+            if not _confirm(args, _line("cli.quarantine.confirm_discard")):
                 raise UserFacingError("quarantine.discard_not_confirmed")
             row = organisation.discard_quarantined(args.id, confirmed=True)
             _emit(
@@ -179,39 +203,38 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
 
 def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.ArgumentParser) -> None:
     """Register ``device``, ``devices`` and ``quarantine`` with the main parser."""
-    sub.add_parser("device", help="this laptop's device key and fingerprint", parents=[common, out])
-    p = sub.add_parser(
-        "devices", help="the laptops the organisation registered", parents=[common, out]
-    )
+    both = [common, out]
+    device = _help("cli.help.device_key_or_fingerprint")
+    reason = _help("cli.help.devices_reason")
+    no_question = _help("cli.help.yes")
+    sub.add_parser("device", help=_help("cli.help.device"), parents=both)
+    p = sub.add_parser("devices", help=_help("cli.help.devices"), parents=both)
     inner = p.add_subparsers(dest="devices_command", required=True, metavar="ACTION")
-    inner.add_parser("list", help="list registered devices", parents=[common, out])
-    q = inner.add_parser("add", help="register a laptop's key", parents=[common, out])
-    q.add_argument("key", metavar="ed25519:…")
-    q.add_argument("--name", required=True, metavar="TEXT", help="the interviewer and laptop")
-    q.add_argument("--yes", action="store_true", help="the fingerprint was confirmed")
-    q = inner.add_parser("revoke", help="refuse a lost or seized laptop", parents=[common, out])
-    q.add_argument("device", metavar="KEY|FINGERPRINT")
-    q.add_argument("--reason", required=True, metavar="TEXT")
-    q.add_argument("--yes", action="store_true", help="do not ask")
-    q = inner.add_parser(
-        "transfer", help="give a record to another registered laptop", parents=[common, out]
-    )
-    q.add_argument("record", metavar="RECORD")
-    q.add_argument("--to", required=True, metavar="KEY|FINGERPRINT")
-    q.add_argument("--reason", required=True, metavar="TEXT")
-    q.add_argument("--yes", action="store_true", help="do not ask")
-    p = sub.add_parser("quarantine", help="bundles kept aside, unmerged", parents=[common, out])
+    inner.add_parser("list", help=_help("cli.help.devices_list"), parents=both)
+    q = inner.add_parser("add", help=_help("cli.help.devices_add"), parents=both)
+    q.add_argument("key", metavar="ed25519:…", help=_help("cli.help.devices_add_key"))
+    q.add_argument("--name", required=True, metavar="TEXT", help=_help("cli.help.devices_name"))
+    q.add_argument("--yes", action="store_true", help=_help("cli.help.devices_add_yes"))
+    q = inner.add_parser("revoke", help=_help("cli.help.devices_revoke"), parents=both)
+    q.add_argument("device", metavar="KEY|FINGERPRINT", help=device)
+    q.add_argument("--reason", required=True, metavar="TEXT", help=reason)
+    q.add_argument("--yes", action="store_true", help=no_question)
+    q = inner.add_parser("transfer", help=_help("cli.help.devices_transfer"), parents=both)
+    q.add_argument("record", metavar="RECORD", help=_help("cli.help.devices_record"))
+    q.add_argument("--to", required=True, metavar="KEY|FINGERPRINT", help=device)
+    q.add_argument("--reason", required=True, metavar="TEXT", help=reason)
+    q.add_argument("--yes", action="store_true", help=no_question)
+    p = sub.add_parser("quarantine", help=_help("cli.help.quarantine"), parents=both)
     inner = p.add_subparsers(dest="quarantine_command", required=True, metavar="ACTION")
-    q = inner.add_parser("list", help="bundles waiting for a decision", parents=[common, out])
-    q.add_argument("--all", action="store_true", help="also those imported or discarded")
-    q = inner.add_parser(
-        "import", help="import a bundle once its device is registered", parents=[common, out]
-    )
-    q.add_argument("id", metavar="ID")
-    q.add_argument("--identity", required=True, metavar="FILE")
-    q = inner.add_parser("discard", help="delete a bundle's copy unmerged", parents=[common, out])
-    q.add_argument("id", metavar="ID")
-    q.add_argument("--yes", action="store_true", help="do not ask")
+    q = inner.add_parser("list", help=_help("cli.help.quarantine_list"), parents=both)
+    q.add_argument("--all", action="store_true", help=_help("cli.help.quarantine_all"))
+    q = inner.add_parser("import", help=_help("cli.help.quarantine_import"), parents=both)
+    q.add_argument("id", metavar="ID", help=_help("cli.help.quarantine_id"))
+    q.add_argument("--identity", required=True, metavar="FILE",
+                   help=_help("cli.help.quarantine_identity"))
+    q = inner.add_parser("discard", help=_help("cli.help.quarantine_discard"), parents=both)
+    q.add_argument("id", metavar="ID", help=_help("cli.help.quarantine_id"))
+    q.add_argument("--yes", action="store_true", help=no_question)
 
 
 _EXTENSIONS.append(_add_parsers)

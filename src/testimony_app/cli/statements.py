@@ -25,11 +25,15 @@
 attestation are checked, and the device's fingerprint is printed to compare with the one the
 organisation knows. With ``--vault`` (the organisation's vault) the device must also be one the
 vault has registered, with the same key.
+
+What they print, and their ``--help``, is in the reader's language (the ``cli`` catalogue);
+``--json`` prints the same data in every language.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -43,10 +47,25 @@ from testimony_app.words import Message, Verbatim
 
 if TYPE_CHECKING:  # imported where used, so that --help loads no service (see cli/__init__.py)
     from testimony_app.domain.redaction_review import Hit, ReviewChoices
-    from testimony_app.services.statement_signing import StatementVerification
+    from testimony_app.services.statement_signing import SignatureCheck, StatementVerification
     from testimony_app.services.statements import RedactionReview
 
 _MAX_REVIEW_FILE = 4 * 1024 * 1024
+
+
+def _line(code: str, **params: words.Param) -> str:
+    """The words of ``code`` in the reader's language."""
+    return words.text(Message(code, **params))
+
+
+def _help(code: str) -> str:
+    """A help text in the reader's language (the parser is built after the language is set)."""
+    return words.text(Message(code))
+
+
+def _said(value: object) -> str:
+    """A finding of the layers below: a message in the reader's language, else as written."""
+    return words.text(value) if isinstance(value, Message) else str(value)
 
 
 def review_file(path: str | None) -> ReviewChoices | None:
@@ -128,9 +147,12 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         data |= {"signed": signed.ok, "unsigned_length": signed.unsigned_length,
                  "unsigned_sha256": signed.unsigned_sha256,
                  "device_fingerprint": signed.signatures[-1].device_fingerprint}
-        text += (f"\nSigned by this laptop (device key {data['device_fingerprint']})."
-                 f"\nThe unsigned statement is its first {signed.unsigned_length} bytes,"
-                 f" SHA-256 {signed.unsigned_sha256}")
+        text += "\n" + _line("cli.statement.signed_here",
+                             fingerprint=data["device_fingerprint"])
+        # The length as written (no grouping): it is what ``head -c`` takes to cut it off.
+        text += "\n" + _line("cli.statement.unsigned_bytes",
+                             length=Verbatim(signed.unsigned_length),
+                             sha256=signed.unsigned_sha256)
         if not signed.ok:
             out.unlink(missing_ok=True)
             raise UserFacingError("cli.signed_statement_not_verified")
@@ -150,16 +172,38 @@ def hit_data(hit: Hit) -> dict[str, Any]:
 
 def hits_text(hits: tuple[Hit, ...] | list[Hit]) -> str:
     """One line a hit: replaced or kept, where, and the word in its context."""
+    marks = [
+        _line("cli.redaction.replaced") if hit.replaced
+        else _line("cli.redaction.kept_doubtful") if hit.doubtful
+        else _line("cli.redaction.kept")
+        for hit in hits
+    ]
+    width = max(map(len, marks), default=0)
     lines = []
-    for hit in hits:
-        mark = "replaced" if hit.replaced else "KEPT (doubtful)" if hit.doubtful else "kept"
-        why = f" [{hit.doubt}]" if hit.doubt else ""
-        lines.append(f"  {mark:<16} {hit.where}: …{hit.before}«{hit.text}»{hit.after}…{why}")
+    for hit, mark in zip(hits, marks, strict=True):
+        why = f" [{_doubt(hit.doubt)}]" if hit.doubt else ""
+        lines.append(f"  {mark}{' ' * (width - len(mark))} {hit.where}:"
+                     f" …{hit.before}«{hit.text}»{hit.after}…{why}")
     replaced = sum(1 for h in hits if h.replaced)
     doubtful = sum(1 for h in hits if h.doubtful and not h.replaced)
     lines.append(words.text(Message("cli.redactions_summary", replaced=replaced,
                                     doubtful=doubtful)))
     return "\n".join(lines)
+
+
+_DOUBTS = {
+    "common_word": Message("cli.redaction.doubt_common_word"),
+    "other_person": Message("cli.redaction.doubt_other_person"),
+    "spelling": Message("cli.redaction.doubt_spelling"),
+    "day_month": Message("cli.redaction.doubt_day_month"),
+    "bare_initials": Message("cli.redaction.doubt_bare_initials"),
+}
+
+
+def _doubt(code: str) -> str:
+    """Why a hit is doubtful, in the reader's language (``--json`` gives the code)."""
+    message = _DOUBTS.get(code)
+    return words.text(message) if message is not None else code
 
 
 def _review_text(review: RedactionReview) -> str:
@@ -191,41 +235,70 @@ def cmd_redactions(args: argparse.Namespace) -> int:
 
 
 def describe(report: StatementVerification) -> list[str]:
-    """The report as lines a person reads (shared by ``verify-statement`` and ``pdf --sign``)."""
-    from testimony_app.services.statement_signing import NOT_CHECKED
-
-    lines = [f"Statement {report.path}", f"SHA-256:  {report.sha256}  ({report.size} bytes)"]
+    """The report as lines a person reads (shared by ``verify-statement`` and ``pdf --sign``),
+    in the reader's language; the marks ``[ok  ]``, ``[FAIL]``, ``[--  ]`` are the same in
+    every language, for the eye and for ``grep``."""
+    lines = [_line("cli.statement_check.file", path=report.path),
+             _line("cli.statement_check.sha256", sha256=report.sha256, count=report.size)]
     if report.unsigned_length:
-        lines.append(
-            f"Unsigned statement: its first {report.unsigned_length} bytes,"
-            f" SHA-256 {report.unsigned_sha256}"
-        )
+        lines.append(_line("cli.statement_check.unsigned_bytes",
+                           length=Verbatim(report.unsigned_length),
+                           sha256=report.unsigned_sha256))
     for number, sig in enumerate(report.signatures, start=1):
-        lines.append(f"Signature {number} ({sig.field_name}), signed {sig.signed_at_claimed}"
-                     " by the laptop's clock")
-        mark = {True: "ok  ", False: "FAIL"}
-        lines.append(f"  [{mark[sig.sound]}] the signature matches the bytes it covers"
-                     + (f" ({sig.key})" if sig.key else ""))
-        if sig.whole_file:
-            lines.append("  [ok  ] it covers the whole file")
-        else:
-            lines.append(f"  [{mark[sig.later_changes_acceptable]}] it covers its revision;"
-                         f" later: {sig.later_changes}")
-        if sig.vouched:
-            lines.append(f"  [ok  ] vouched for by device {sig.device_id}")
-            lines.append(f"         device key {sig.device_fingerprint} ({sig.device_key})")
-            if sig.registration == NOT_CHECKED:
-                lines.append("  [--  ] not checked against a vault: compare the fingerprint"
-                             " with the device's (or give --vault)")
-            else:
-                ok = sig.registration in ("registered", "this vault's own device")
-                lines.append(f"  [{mark[ok]}] device {sig.registration} in this vault")
-        else:
-            lines.append("  [FAIL] not vouched for by a Testimony device key")
-        lines.append(f"         certificate SHA-256 {sig.certificate_sha256}")
-    lines += [f"Problem: {p}" for p in report.problems]
-    lines.append("All checks passed." if report.ok else "Verification failed.")
+        lines += _signature_lines(number, sig)
+    lines += [_line("cli.statement_check.problem", problem=_said(p)) for p in report.problems]
+    lines.append(_line("cli.statement_check.passed") if report.ok
+                 else _line("cli.statement_check.failed"))
     return lines
+
+
+_MARK = {True: "  [ok  ] ", False: "  [FAIL] "}
+_MORE = "         "
+
+
+def _signature_lines(number: int, sig: SignatureCheck) -> list[str]:
+    """One signature: who signed when, and each check with its mark."""
+    from testimony_app.services import statement_signing as signing
+
+    lines = [_line("cli.statement_check.signature", number=Verbatim(number),
+                   field=sig.field_name, when=_claimed(sig.signed_at_claimed))]
+    sound = _line("cli.statement_check.sound")
+    lines.append(_MARK[sig.sound] + (f"{sound} ({sig.key})" if sig.key else sound))
+    if sig.whole_file:
+        lines.append(_MARK[True] + _line("cli.statement_check.whole_file"))
+    else:
+        lines.append(_MARK[sig.later_changes_acceptable] + _line(
+            "cli.statement_check.revision", changes=_said(sig.later_changes)))
+    if not sig.vouched:
+        lines.append(_MARK[False] + _line("cli.statement_check.not_vouched"))
+    else:
+        lines.append(_MARK[True] + _line("cli.statement_check.vouched", device=sig.device_id))
+        lines.append(_MORE + _line("cli.statement_check.device_key",
+                                   fingerprint=sig.device_fingerprint, key=sig.device_key))
+        standing = {
+            signing.REGISTERED: Message("cli.statement_check.registered"),
+            signing.OWN_DEVICE: Message("cli.statement_check.own_device"),
+            signing.NOT_REGISTERED: Message("cli.statement_check.not_registered"),
+            signing.DIFFERENT_KEY: Message("cli.statement_check.different_key"),
+            signing.REVOKED: Message("cli.statement_check.revoked"),
+        }
+        if sig.registration == signing.NOT_CHECKED:
+            lines.append("  [--  ] " + _line("cli.statement_check.not_checked"))
+        else:
+            ok = sig.registration in (signing.REGISTERED, signing.OWN_DEVICE)
+            found = standing.get(sig.registration)
+            lines.append(_MARK[ok] + (words.text(found) if found else sig.registration))
+    lines.append(_MORE + _line("cli.statement_check.certificate",
+                               sha256=sig.certificate_sha256))
+    return lines
+
+
+def _claimed(stamp: str) -> words.Param:
+    """The signing time the laptop's clock gave (UTC), as the reader writes dates."""
+    try:
+        return datetime.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return stamp or "—"
 
 
 @command("verify-statement")
@@ -248,37 +321,31 @@ def cmd_verify_statement(args: argparse.Namespace) -> int:
 
 def _add_parsers(sub: Any, common: argparse.ArgumentParser,
                  out: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("pdf", help="write a testimony's statement as PDF",
-                       parents=[common, out])
-    p.add_argument("id")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
-    p.add_argument("--language", choices=["en", "az", "ru"], default="en")
-    p.add_argument("--redacted", action="store_true",
-                   help="replace the witness's name and marked names (for sharing)")
-    p.add_argument("--review-file", metavar="FILE",
-                   help="redaction choices to apply and store (see 'redactions --json')")
+    record = _help("cli.help.record_id")
+    version = _help("cli.help.version_number")
+    language = _help("cli.help.statement_language")
+    p = sub.add_parser("pdf", help=_help("cli.help.pdf"), parents=[common, out])
+    p.add_argument("id", help=record)
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf",
+                   help=_help("cli.help.pdf_output"))
+    p.add_argument("--language", choices=["en", "az", "ru"], default="en", help=language)
+    p.add_argument("--redacted", action="store_true", help=_help("cli.help.pdf_redacted"))
+    p.add_argument("--review-file", metavar="FILE", help=_help("cli.help.pdf_review_file"))
     p.add_argument("--keep-doubtful", action="store_true",
-                   help="without a review: keep the doubtful words as written (recorded)")
-    p.add_argument("--named", action="store_true",
-                   help="print the name although the witness's consent does not allow it")
-    p.add_argument("--reason", metavar="TEXT", help="why the named statement is needed")
-    p.add_argument("--version", type=int, default=None)
-    p.add_argument("--sign", action="store_true",
-                   help="sign with this laptop's key (sealed versions only; see verify-statement)")
-    p.add_argument("--attestation", action="store_true",
-                   help="add a block for an authorised person who witnesses the signature")
-    p = sub.add_parser("redactions", help="list what the redacted statement replaces",
+                   help=_help("cli.help.pdf_keep_doubtful"))
+    p.add_argument("--named", action="store_true", help=_help("cli.help.pdf_named"))
+    p.add_argument("--reason", metavar="TEXT", help=_help("cli.help.pdf_reason"))
+    p.add_argument("--version", type=int, default=None, help=version)
+    p.add_argument("--sign", action="store_true", help=_help("cli.help.pdf_sign"))
+    p.add_argument("--attestation", action="store_true", help=_help("cli.help.pdf_attestation"))
+    p = sub.add_parser("redactions", help=_help("cli.help.redactions"), parents=[common, out])
+    p.add_argument("id", help=record)
+    p.add_argument("--version", type=int, default=None, help=version)
+    p.add_argument("--language", choices=["en", "az", "ru"], default="en", help=language)
+    p.add_argument("--review-file", metavar="FILE", help=_help("cli.help.redactions_review_file"))
+    p = sub.add_parser("verify-statement", help=_help("cli.help.verify_statement"),
                        parents=[common, out])
-    p.add_argument("id")
-    p.add_argument("--version", type=int, default=None)
-    p.add_argument("--language", choices=["en", "az", "ru"], default="en")
-    p.add_argument("--review-file", metavar="FILE", help="apply these choices instead")
-    p = sub.add_parser(
-        "verify-statement",
-        help="check a signed statement (exit 0 only if every check passed)",
-        parents=[common, out],
-    )
-    p.add_argument("file", metavar="FILE.pdf")
+    p.add_argument("file", metavar="FILE.pdf", help=_help("cli.help.verify_statement_file"))
 
 
 _EXTENSIONS.append(_add_parsers)

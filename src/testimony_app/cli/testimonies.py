@@ -1,4 +1,9 @@
-"""Commands on testimonies: add, list, show, search, seal, amend, attach."""
+"""Commands on testimonies: add, list, show, search, seal, amend, attach.
+
+What they print, and their ``--help``, is in the reader's language (the ``cli`` catalogue, the
+words of the window's statuses); ``--json`` prints the same data in every language, statuses as
+their codes (``draft``, ``sealed``).
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ from testimony_app.cli.common import (
     command,
 )
 from testimony_app.errors import UserFacingError
+from testimony_app.words import Message, Verbatim
 
 if TYPE_CHECKING:
     from testimony_app.domain.model import Testimony
@@ -26,6 +32,39 @@ if TYPE_CHECKING:
 # The services (and through them SQLCipher, ReportLab, the age code) are imported inside the
 # commands that use them, so that --help and --version load none of them
 # (tests/cli/test_cli_startup.py).
+
+
+# -- words -------------------------------------------------------------------------------
+
+
+def _line(code: str, **params: words.Param) -> str:
+    """The words of ``code`` in the reader's language."""
+    return words.text(Message(code, **params))
+
+
+def _help(code: str) -> str:
+    """A help text in the reader's language (the parser is built after the language is set)."""
+    return words.text(Message(code))
+
+
+_STATUS = {
+    "draft": Message("cli.status.draft"),
+    "sealed": Message("cli.status.sealed"),
+    "amended": Message("cli.status.amended"),
+    "exported": Message("cli.status.exported"),
+    "acknowledged": Message("cli.status.acknowledged"),
+    "handed_over": Message("cli.status.handed_over"),
+}
+
+
+def status_word(status: str) -> str:
+    """A testimony's status as the window names it, in the reader's language."""
+    message = _STATUS.get(status)
+    return words.text(message) if message is not None else status
+
+
+def _padded(text: str, width: int) -> str:
+    return text + " " * max(0, width - len(text))
 
 
 # -- commands ----------------------------------------------------------------------------
@@ -62,16 +101,18 @@ def cmd_list(args: argparse.Namespace) -> int:
         rows = session.testimonies.list()
     finally:
         session.lock()
+    statuses = [status_word(r.status.value) for r in rows]
+    width = max(map(len, statuses), default=0)
     lines = [
-        f"{r.id[:8]}  {r.status.value:<9} v{r.version}  {r.interview_date or '—':<10}  "
+        f"{r.id[:8]}  {_padded(status, width)} v{r.version}  {r.interview_date or '—':<10}  "
         f"{r.language or '—':<3} {r.witness_label:<14} {r.place}"
-        for r in rows
+        for r, status in zip(rows, statuses, strict=True)
     ]
     data = [
         {k: v for k, v in asdict(r).items() if k != "witness_name"} | {"status": r.status.value}
         for r in rows
     ]
-    _emit(args, data, "\n".join(lines) if lines else "The vault holds no testimonies yet.")
+    _emit(args, data, "\n".join(lines) if lines else _line("cli.testimonies.none"))
     return EXIT_OK
 
 
@@ -95,24 +136,40 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def _describe(t: Testimony, status: str, version: int) -> str:
-    lines = [
-        f"Testimony {t.id}  ({status}, version {version})",
-        f"Title:       {t.title}",
-        f"Witness:     {t.witness.display_name()}",
-        f"Interview:   {t.interview.date} {t.interview.place} ({t.interview.language})",
-        f"Interviewer: {t.interview.interviewer}",
-        f"Consent:     legal proceedings={_yn(t.consent.legal_proceedings)},"
-        f" name may appear={_yn(t.consent.name_may_appear)}",
-        f"Detentions:  {len(t.detentions)}   Acts: {len(t.acts)}"
-        f"   Attachments: {len(t.attachments)}",
-        "",
+    """A testimony as a person reads it: the labels in the reader's language, aligned."""
+    lang = words.current_language()
+    interview = ", ".join(
+        part for part in (words.formats.partial_date(t.interview.date, lang), t.interview.place)
+        if part
+    )
+    if t.interview.language:
+        interview += f" ({t.interview.language})"
+    fields = [
+        (_line("cli.testimony.title"), t.title),
+        (_line("cli.testimony.witness"), t.witness.display_name()),
+        (_line("cli.testimony.interview"), interview),
+        (_line("cli.testimony.interviewer"), t.interview.interviewer),
+        (_line("cli.testimony.consent"), _line(
+            "cli.testimony.consent_answers", legal=_answer(t.consent.legal_proceedings),
+            named=_answer(t.consent.name_may_appear))),
+        (_line("cli.testimony.contents"), _line(
+            "cli.testimony.contents_counts", detentions=len(t.detentions), acts=len(t.acts),
+            attachments=len(t.attachments))),
     ]
+    width = max(len(label) for label, _ in fields) + 1
+    lines = [_line("cli.testimony.head", id=t.id, status=status_word(status),
+                   version=Verbatim(version))]
+    lines += [f"{_padded(label, width)}{value}" for label, value in fields]
+    lines.append("")
     lines += [f"{i}. {p}" for i, p in enumerate(t.narrative.paragraphs, 1)]
     return "\n".join(lines)
 
 
-def _yn(value: bool | None) -> str:
-    return "not asked" if value is None else ("yes" if value else "no")
+def _answer(value: bool | None) -> Message:
+    """A consent answer: yes, no, or not asked."""
+    if value is None:
+        return Message("cli.answer.not_asked")
+    return Message("cli.answer.yes") if value else Message("cli.answer.no")
 
 
 @command("search")
@@ -135,7 +192,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         for h in hits
     ]
     lines = [f"{h.testimony_id[:8]}  {h.summary.witness_label:<14} {h.snippet}" for h in hits]
-    _emit(args, data, "\n".join(lines) if lines else "Nothing found.")
+    _emit(args, data, "\n".join(lines) if lines else _line("cli.search.nothing_found"))
     if hidden:
         # High-risk mode: what only the organisation holds cannot be searched here.
         print(words.text(words.Message("cli.search.handed_over", count=hidden)), file=sys.stderr)
@@ -155,7 +212,8 @@ def cmd_seal(args: argparse.Namespace) -> int:
     _emit(
         args,
         {"id": record_id} | asdict(version),
-        f"Sealed version {version.number} of {record_id}\nSHA-256 {version.content_sha256}",
+        _line("cli.testimony.sealed", version=Verbatim(version.number), record=record_id,
+              sha256=version.content_sha256),
     )
     return status
 
@@ -174,7 +232,7 @@ def cmd_amend(args: argparse.Namespace) -> int:
     _emit(
         args,
         {"id": record_id} | asdict(version),
-        f"Sealed amendment, version {version.number} of {record_id}",
+        _line("cli.testimony.amended", version=Verbatim(version.number), record=record_id),
     )
     return status
 
@@ -193,7 +251,8 @@ def cmd_attach(args: argparse.Namespace) -> int:
         )
     finally:
         session.lock()
-    _emit(args, asdict(info), f"{info.id}  {info.size} bytes  SHA-256 {info.sha256}")
+    _emit(args, asdict(info), _line("cli.attachment_stored", id=info.id, count=info.size,
+                                    sha256=info.sha256))
     return EXIT_OK
 
 
@@ -203,7 +262,7 @@ def cmd_attach(args: argparse.Namespace) -> int:
 def _hit_count(text: str) -> int:
     """``--limit``: a whole number from 1 to 10,000 (argparse prints the sentence)."""
     if not text.isdigit() or len(text) > 6 or not 1 <= int(text) <= 10_000:
-        raise argparse.ArgumentTypeError("give a whole number from 1 to 10000")
+        raise argparse.ArgumentTypeError(_line("cli.limit_invalid", most=10_000))
     return int(text)
 
 
@@ -220,29 +279,31 @@ def _add_parsers(
         )
         return parser
 
-    p = add("add", "add a testimony from a JSON file", out)
-    p.add_argument("file")
-    add("list", "list testimonies", out)
-    p = add("show", "show a testimony", out)
-    p.add_argument("id")
-    p.add_argument("--version", type=int, default=None, help="a version number (default: latest)")
-    p = add("search", "search testimonies", out)
-    p.add_argument("query")
-    p.add_argument("--limit", type=_hit_count, default=50, help="at most this many hits")
-    p = add("seal", "seal the current draft", out)
-    p.add_argument("id")
-    p = add("amend", "seal a corrected version", out)
-    p.add_argument("id")
-    p.add_argument("file")
-    p.add_argument("--reason", required=True)
-    p = add("attach", "attach a file to a testimony", out)
-    p.add_argument("id")
-    p.add_argument("file")
-    p.add_argument("--description", default="")
+    record = _help("cli.help.record_id")
+    p = add("add", _help("cli.help.add"), out)
+    p.add_argument("file", help=_help("cli.help.add_file"))
+    add("list", _help("cli.help.list"), out)
+    p = add("show", _help("cli.help.show"), out)
+    p.add_argument("id", help=record)
+    p.add_argument("--version", type=int, default=None, help=_help("cli.help.version_number"))
+    p = add("search", _help("cli.help.search"), out)
+    p.add_argument("query", help=_help("cli.help.search_query"))
+    p.add_argument("--limit", type=_hit_count, default=50, help=_help("cli.help.search_limit"))
+    p = add("seal", _help("cli.help.seal"), out)
+    p.add_argument("id", help=record)
+    p = add("amend", _help("cli.help.amend"), out)
+    p.add_argument("id", help=record)
+    p.add_argument("file", help=_help("cli.help.amend_file"))
+    p.add_argument("--reason", required=True, metavar="TEXT", help=_help("cli.help.amend_reason"))
+    p = add("attach", _help("cli.help.attach"), out)
+    p.add_argument("id", help=record)
+    p.add_argument("file", help=_help("cli.help.attach_file"))
+    p.add_argument("--description", default="", metavar="TEXT",
+                   help=_help("cli.help.attach_description"))
     p.add_argument(
         "--delete-original",
         action="store_true",
-        help="overwrite and delete the original file once it is safely stored",
+        help=_help("cli.help.attach_delete_original"),
     )
 
 
