@@ -1,9 +1,10 @@
 """A. Confidentiality at rest (security.md §5): A1 canary sweep and A4 permissions.
 
-A1 drives the whole vault workflow through the services with a canary string in every kind of
-field, then reads every byte the workflow could have left behind. PDF statements and bundle
-export are not part of this sweep yet: when they exist, add them to ``_workflow`` (they must
-write only the file the user chose) and scan the export folder as well.
+A1 drives the whole vault workflow (``testkit.canaries``) through the services with a canary
+string in every kind of field, then reads every byte the workflow could have left behind,
+the exported bundle included. The statement PDF is built in memory; the workflow writes no
+file but the bundle the user chose. A2 (the same workflow under ``strace``) is in
+``test_syscall_canary.py``.
 """
 
 from __future__ import annotations
@@ -17,46 +18,13 @@ from types import ModuleType
 
 import pytest
 
-from testimony_app.domain import folding
-from testimony_app.domain.model import Perpetrator
 from testimony_app.services.vault import (
-    VaultSession,
     create_vault,
     list_backups,
     restore_backup,
     unlock_vault,
 )
-
-CANARIES = {
-    "narrative": "KnrNarrativeZq7Canary",
-    "translation": "KnrTranslationWx3Canary",
-    "witness_name": "Kanareyka Şəkiliqızı Canary",
-    "pseudonym": "KnrPseudoJj4",
-    "place": "KnrPlaceQırxbulaq",
-    "perpetrator": "КанарейкаЩёкинKnr",
-    "armenian": "ԿանարյակKnrHay",
-    "tag": "KnrTagVv9",
-    "notes": "KnrNotesPp2",
-    "setting": "KnrSettingLl5",
-    "reason": "KnrReasonMm6",
-    "attachment_bytes": "KnrAttachmentBytesYy8",
-    "attachment_name": "KnrFileNameƏə",
-    "amended": "KnrAmendedTextHh1",
-}
-
-
-def _needles() -> list[tuple[str, bytes]]:
-    found: list[tuple[str, bytes]] = []
-    for field, canary in CANARIES.items():
-        variants = {canary, canary.lower(), canary.upper(), folding.fold(canary),
-                    folding.fold(canary, schwa="a")}
-        for text in variants:
-            for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
-                found.append((f"{field}/{encoding}/{text}", text.encode(encoding)))
-    return found
-
-
-NEEDLES = _needles()
+from testkit.canaries import CANARIES, needles_in, workflow
 
 
 def _hits(files: Iterator[Path]) -> list[str]:
@@ -66,7 +34,7 @@ def _hits(files: Iterator[Path]) -> list[str]:
             data = path.read_bytes()
         except (FileNotFoundError, IsADirectoryError, PermissionError):
             continue
-        hits += [f"{path}: {name}" for name, needle in NEEDLES if needle in data]
+        hits += [f"{path}: {name}" for name in needles_in(data)]
     return hits
 
 
@@ -101,64 +69,19 @@ def test_a1_scanner_finds_a_planted_canary(tmp_path: Path) -> None:
     assert len({h.split(":")[0] for h in hits}) == 6
 
 
-def _canary_testimony(kit: ModuleType):  # type: ignore[no-untyped-def]
-    t = kit.sample_testimony("canary")
-    t.narrative.text += f"\n\nO dedi: {CANARIES['narrative']} və getdi."
-    t.narrative.translation += f" {CANARIES['translation']}"
-    t.witness.name = CANARIES["witness_name"]
-    t.witness.pseudonym = CANARIES["pseudonym"]
-    t.interview.place = CANARIES["place"]
-    t.detentions[0].place = CANARIES["place"]
-    t.acts[0].perpetrators.append(Perpetrator(name=CANARIES["perpetrator"], rank="майор"))
-    t.interview.persons_present.append(CANARIES["armenian"])
-    t.tags.append(CANARIES["tag"])
-    t.interviewer_notes = CANARIES["notes"]
-    return t
-
-
-def _workflow(session: VaultSession, kit: ModuleType, scratch: Path) -> None:
-    service = session.testimonies
-    session.set_setting("interviewer_default", CANARIES["setting"])
-    t = _canary_testimony(kit)
-    rid = service.create(t)
-    for i in range(5):  # autosaves while typing
-        t.narrative.text += f"\n\nƏlavə {i}: {CANARIES['narrative']}"
-        service.save_draft(rid, t)
-    other = service.create(kit.sample_testimony("other"))
-    service.save_draft(other, kit.sample_testimony("other, edited"))
-    queries = (CANARIES["narrative"], CANARIES["perpetrator"].lower(), "KNRPLACEQIRX",
-               "канарейкащекин", CANARIES["witness_name"])
-    for query in queries:
-        assert [h.testimony_id for h in service.search(query)] == [rid], query
-    assert {r.id for r in service.list()} == {rid, other}
-    source = scratch / f"{CANARIES['attachment_name']}.wav"
-    source.write_bytes((b"RIFF" + CANARIES["attachment_bytes"].encode() + os.urandom(3000)) * 400)
-    info = service.add_attachment(rid, source, delete_original=True)
-    assert not source.exists()
-    assert CANARIES["attachment_bytes"].encode() in service.read_attachment(info.id)
-    service.seal(rid)  # seals and writes a backup
-    t = service.get(rid)
-    t.narrative.text += "\n\n" + CANARIES["amended"]
-    service.amend(rid, t, f"Şahid düzəltdi {CANARIES['reason']}")
-    session.backup()
-    session.change_passphrase(kit.PASSPHRASE, kit.NEW_PASSPHRASE)
-    # Typing goes on under the new key (the WAL holds these pages until the vault locks).
-    service.save_draft(other, kit.sample_testimony("other, edited after the change"))
-    assert session.check().ok
-
-
 @pytest.mark.slow
 def test_a1_canary_sweep(vault_dir: Path, kit: ModuleType, tmp_path: Path) -> None:
     temp_root = Path(tempfile.gettempdir())
     home = Path(os.environ["HOME"])
     xdg = [Path(os.environ[v]) for v in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")]
     temp_before = _state(temp_root)
-    scratch = tmp_path / "scratch"
+    scratch, export_to = tmp_path / "scratch", tmp_path / "export"
     scratch.mkdir()
+    export_to.mkdir()
 
     session = create_vault(vault_dir, kit.PASSPHRASE, kdf="test")
     try:
-        _workflow(session, kit, scratch)
+        workflow(session, kit, scratch, export_to)
         # While open: the WAL holds the latest pages and must be ciphertext too.
         wal = vault_dir / "vault.db-wal"
         assert wal.exists()
@@ -184,7 +107,9 @@ def test_a1_canary_sweep(vault_dir: Path, kit: ModuleType, tmp_path: Path) -> No
     assert {p.name for p in scanned} >= {"vault.db", "vault.keys", "vault.keys.bak"}
     assert sum(1 for p in scanned if p.parent.name == "backups") == 2
     temp_new = [p for p, mtime in _state(temp_root).items() if temp_before.get(p) != mtime]
-    roots = [*scanned, *temp_new, *(p for root in [home, *xdg] for p in _files(root))]
+    exported = list(_files(export_to))
+    assert len(exported) == 1  # the bundle, and nothing beside it (no .tmp-*)
+    roots = [*scanned, *temp_new, *exported, *(p for root in [home, *xdg] for p in _files(root))]
     assert _hits(iter(roots)) == []
 
 
