@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import errno
 import hashlib
 import os
 import re
@@ -174,7 +175,9 @@ def atomic_write(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
     """Write ``data`` to ``path`` so that a reader sees the old or the new file, never half.
 
     The temporary file lives beside the target, is created with ``mode`` before any data is
-    written, is fsynced, renamed over the target, and the directory is fsynced.
+    written, is fsynced, read back (a medium that drops bytes while reporting success, a
+    failing USB stick, must not leave a short statement or key file under the final name:
+    security.md C7; raised as ``EIO``), renamed over the target, and the directory is fsynced.
     """
     directory = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -185,6 +188,9 @@ def atomic_write(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        with open(tmp, "rb") as check:
+            if check.read(len(data) + 1) != data:
+                raise OSError(errno.EIO, "the file read back differs from what was written")
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -41,6 +41,7 @@ again after it has raised, so an error is never followed by a confusing second o
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import threading
@@ -359,6 +360,8 @@ class _HashingWriter:
         written = 0
         while written < len(data):
             n = self._out.write(data[written:])
+            if n == 0:  # a medium that takes nothing would loop here for ever
+                raise OSError(errno.EIO, "the medium accepted no bytes")
             written += len(data) - written if n is None else n
         self.hash.update(data)
 

@@ -35,8 +35,9 @@ Where it is written (architecture.md, "The vault"; security.md §4.1):
    the header must pass our own pre-validator;
 4. ``os.replace`` to the final name, then ``fsync`` of the folder.
 
-Any failure — an exception, cancellation, a member mismatch, a full disk — removes the
-temporary file, and the final name is never created.
+Any failure — an exception, cancellation, a member mismatch, a full disk, a medium that
+fails or drops bytes — removes the temporary file, and the final name is never created; a
+failing medium is reported as :class:`ExportFailed` with the system's reason.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ from testimony_app.bundles.manifest import (
     render_sha256sums,
 )
 from testimony_app.crypto.signing import SignatureContext, SigningKey, signature_to_text
-from testimony_app.errors import DiskFull, OperationCancelled, UserFacingError
+from testimony_app.errors import DiskFull, OperationCancelled, UserFacingError, os_reason
 from testimony_app.paths import (
     WritebackPacer,
     fsync_dir,
@@ -483,6 +484,10 @@ def write_bundle(
         tmp.unlink(missing_ok=True)
         if _is_disk_full(exc):
             raise DiskFull("bundle.disk_full") from None
+        if isinstance(exc, OSError):
+            # A medium that fails (EIO from a dying stick, a rename refused): one sentence,
+            # not a crash report; nothing was left under either name (security.md C7).
+            raise ExportFailed("bundle.write_failed", reason=os_reason(exc)) from None
         raise
     finally:
         release_temp(holder)

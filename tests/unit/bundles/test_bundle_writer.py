@@ -161,18 +161,18 @@ import resource, signal, sys
 from pathlib import Path
 sys.path.insert(0, {str(Path(__file__).parents[2])!r})
 from testkit.bundle_helpers import export
-from testimony_app.bundles import OrganisationKeys
+from testimony_app.bundles import ExportFailed, OrganisationKeys
 from testimony_app.crypto.signing import SigningKey
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
 try:
     export(OrganisationKeys.generate(), SigningKey.generate(), Path({str(tmp_path)!r}) / "b.age",
            [("big.bin", b"y" * 2_000_000)])
-except OSError as exc:
-    print("OSError", exc.errno)
+except ExportFailed as exc:  # the system's refusal, as one sentence (security.md C7)
+    print(exc.code, exc.message.params["reason"].code)
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert result.stdout.strip() == f"OSError {errno.EFBIG}", result.stderr
+    assert result.stdout.strip() == "bundle.write_failed os.write_failed", result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
