@@ -67,7 +67,7 @@ def domain_of(relative: str) -> str | None:
         return "reports"
     if top in ("services", "storage", "bundles"):
         return "services"
-    if top.startswith("cli") or top in ("crash.py", "__main__.py", "paths.py", "log.py"):
+    if top.startswith("cli") or top in ("app.py", "crash.py", "__main__.py", "paths.py", "log.py"):
         return "cli"
     return None
 

@@ -14,7 +14,7 @@ import sys
 from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 
-from testimony_app import APP_ID, APP_NAME, __version__, crash, paths
+from testimony_app import APP_ID, APP_NAME, __version__, crash, paths, words
 
 #: Qt messages that tell a user nothing to act on. Loading QtMultimedia (at import, before any
 #: audio is asked for) looks for the optional PipeWire library and falls back to PulseAudio,
@@ -35,15 +35,16 @@ def quiet_qt_logging(environ: MutableMapping[str, str] = os.environ) -> None:
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     """Our options, and whatever is left for Qt."""
-    parser = argparse.ArgumentParser(
-        prog="testimony-app", description="Offline, encrypted documentation of testimony."
-    )
-    parser.add_argument("--vault", type=Path, help="the vault directory to open or create")
-    parser.add_argument(
-        "--demo-passphrase",
-        metavar="TEXT",
-        help="show this passphrase on the unlock page (demo vault only)",
-    )
+    # Before the window exists, the environment says the language (LANG and the like).
+    lang = words.language_from_environment()
+
+    def said(code: str) -> str:
+        return words.text(words.Message(code), lang)
+
+    parser = argparse.ArgumentParser(prog="testimony-app", description=said("app.help.description"))
+    parser.add_argument("--vault", type=Path, help=said("app.help.vault"))
+    parser.add_argument("--demo-passphrase", metavar="TEXT",
+                        help=said("app.help.demo_passphrase"))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_known_args(list(argv))
 

@@ -37,8 +37,9 @@ from typing import IO
 
 import platformdirs
 
-from testimony_app import APP_NAME, __version__
+from testimony_app import APP_NAME, __version__, words
 from testimony_app.paths import FILE_MODE, atomic_write, ensure_private_dir
+from testimony_app.words import Message
 
 Notifier = Callable[[Path], None]
 
@@ -143,9 +144,9 @@ def report(exc: BaseException, tb: TracebackType | None = None, *,
 
 
 def tell_stderr(path: Path | None) -> None:
-    """The command line's notice: one sentence."""
-    where = f" A report without any testimony content is in {path}." if path else ""
-    sys.stderr.write(f"testimony-app: something went wrong inside the program.{where}\n")
+    """The command line's notice: one sentence, in the language the program speaks."""
+    notice = Message("cli.crash_with_report", path=str(path)) if path else Message("cli.crash")
+    sys.stderr.write(f"testimony-app: {words.text(notice)}\n")
 
 
 def _notify(path: Path | None) -> None:

@@ -23,7 +23,15 @@ import sys
 from collections.abc import Mapping, Sequence
 
 from testimony_app import __version__, crash, paths, words
-from testimony_app.cli.common import _COMMANDS, _EXTENSIONS, EXIT_BUG, EXIT_OK, EXIT_USER
+from testimony_app.cli.common import (
+    _COMMANDS,
+    _EXTENSIONS,
+    EXIT_BUG,
+    EXIT_OK,
+    EXIT_USER,
+    Parser,
+    help_text,
+)
 from testimony_app.errors import TestimonyError, UserFacingError
 from testimony_app.words import Message
 
@@ -66,38 +74,26 @@ def language_asked(args: Sequence[str], environ: Mapping[str, str] | None = None
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every sub-command."""
-    parser = argparse.ArgumentParser(
-        prog="testimony-app",
-        description="Testimony: encrypted documentation of torture and arbitrary detention.",
-    )
-    parser.add_argument("--version", action="version", version=f"testimony-app {__version__}")
+    """The argument parser with every sub-command, its help in the current language."""
+    parser = Parser(prog="testimony-app", description=help_text("cli.help.description"))
+    parser.add_argument("--version", action="version", version=f"testimony-app {__version__}",
+                        help=help_text("cli.help.version"))
     parser.add_argument(
-        "--language", choices=words.LANGUAGES, default=None, help=_LANGUAGE_HELP
+        "--language", choices=words.LANGUAGES, default=None, help=help_text("cli.help.language")
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
+    common.add_argument("--vault", metavar="DIR", help=help_text("cli.help.vault"))
     common.add_argument(
-        "--vault", metavar="DIR", help="vault directory (default: the platform's data location)"
+        "--passphrase-file", metavar="FILE", help=help_text("cli.help.passphrase_file")
     )
-    common.add_argument(
-        "--passphrase-file",
-        metavar="FILE",
-        help="read the passphrase from FILE (else TESTIMONY_PASSPHRASE or a prompt)",
-    )
-    out = argparse.ArgumentParser(add_help=False)
-    out.add_argument("--json", action="store_true", help="print JSON")
+    out = Parser(add_help=False)
+    out.add_argument("--json", action="store_true", help=help_text("cli.help.json"))
 
     for extra in _EXTENSIONS:
         extra(sub, common, out)
     return parser
-
-
-_LANGUAGE_HELP = (
-    "the language of messages: en, az or ru (default: from LANGUAGE, LC_ALL, LC_MESSAGES or"
-    " LANG); give it before the command"
-)
 
 
 def main(argv: Sequence[str]) -> int:

@@ -36,10 +36,11 @@ from testimony_app.cli.common import (
     _emit,
     _open,
     command,
+    help_text,
 )
 from testimony_app.cli.statements import doubtful_refused, review_file
 from testimony_app.errors import UserFacingError
-from testimony_app.words import Message, text
+from testimony_app.words import Message, Size, Verbatim, text
 
 if TYPE_CHECKING:
     from testimony_app.services.acknowledge import Withheld
@@ -54,14 +55,19 @@ def _say(text: str) -> None:
     sys.stdout.flush()
 
 
-def _confirm(args: argparse.Namespace, question: str) -> bool:
-    """``--yes``, or an explicit "y" typed at a terminal; scripts must say ``--yes``."""
+def _confirm(args: argparse.Namespace, question: Message | str) -> bool:
+    """``--yes``, or an explicit yes typed at a terminal; scripts must say ``--yes``.
+
+    The question (a message, or words already in the reader's language) and the answers that
+    mean yes are in the reader's language ("y" in English, "bəli" in Azerbaijani, where "y"
+    could be the start of "yox", no, and is not taken).
+    """
     if args.yes:
         return True
     if not sys.stdin.isatty():
         raise UserFacingError("cli.confirm_with_yes")
-    answer = input(f"{question} [y/N] ").strip().lower()
-    return answer in ("y", "yes")
+    answer = input(text(Message("cli.confirm.ask", question=question))).strip().lower()
+    return answer in text(Message("cli.confirm.yes_answers")).split()
 
 
 @command("org-keygen")
@@ -81,15 +87,14 @@ def cmd_org_keygen(args: argparse.Namespace) -> int:
             "signing_key_file": str(signing),
         },
         "\n".join(
-            [
-                f"Recipient (give to every interviewer): {result.recipient}",
-                f"Receipt key (give to every interviewer): {result.signing_public_key}",
-                f"Fingerprint (read it aloud when they enrol): {result.fingerprint}",
-                f"Secret identity: {identity}",
-                f"Secret receipt-signing key: {signing}",
-                "Keep both secret files safe and backed up: without the identity no bundle"
-                " sent to it can ever be opened.",
-            ]
+            text(m) for m in (
+                Message("cli.org_keygen.recipient", recipient=result.recipient),
+                Message("cli.org_keygen.receipt_key", key=result.signing_public_key),
+                Message("cli.org_keygen.fingerprint", fingerprint=result.fingerprint),
+                Message("cli.org_keygen.identity", path=str(identity)),
+                Message("cli.org_keygen.signing_key", path=str(signing)),
+                Message("cli.org_keygen.keep_safe"),
+            )
         ),
     )
     return EXIT_OK
@@ -103,12 +108,13 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         service = session.bundles
         fingerprint = service.enrolment_fingerprint(args.recipient, args.org_key)
         if not args.json:
-            _say(f"Organisation: {args.name or '(no name given)'}")
+            name = args.name or Message("cli.enrol.no_name")
+            _say(text(Message("cli.enrol.organisation", name=name)))
             for recipient in args.recipient:
-                _say(f"Recipient:    {recipient}")
-            _say(f"Receipt key:  {args.org_key}")
-            _say(f"Fingerprint:  {fingerprint}")
-        confirmed = _confirm(args, "Does the organisation read out the same fingerprint?")
+                _say(text(Message("cli.enrol.recipient", recipient=recipient)))
+            _say(text(Message("cli.enrol.receipt_key", key=args.org_key)))
+            _say(text(Message("cli.enrol.fingerprint", fingerprint=fingerprint)))
+        confirmed = _confirm(args, Message("cli.enrol.same_fingerprint"))
         if not confirmed:
             raise UserFacingError(
                 "cli.enrol_not_confirmed"
@@ -123,13 +129,11 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         asdict(enrolment)
         | {"device_fingerprint": device_fingerprint, "device_public_key": device_key},
         "\n".join(
-            [
-                "Enrolled. Now read this laptop's fingerprint to the organisation:"
-                f" {device_fingerprint}",
-                f"and give it this laptop's device key: {device_key}",
-                "It must register this laptop before it accepts your bundles"
-                " (testimony-app devices add …).",
-            ]
+            text(m) for m in (
+                Message("cli.enrol.done_fingerprint", fingerprint=device_fingerprint),
+                Message("cli.enrol.done_key", key=device_key),
+                Message("cli.enrol.must_register"),
+            )
         ),
     )
     return EXIT_OK
@@ -233,28 +237,31 @@ def cmd_verify(args: argparse.Namespace) -> int:
             session.lock()
     else:
         report = organisation.verify(Path(args.bundle), Path(args.identity))
-    lines = [f"Bundle {report.bundle_id or '(unreadable)'}"]
+    bundle = report.bundle_id or Message("cli.verify.unreadable")
+    lines = [text(Message("cli.verify.bundle", bundle=bundle))]
     if report.device_id:
         pinned = {
-            "registered": f"registered here as {report.device_name}",
-            "not registered": "NOT registered in this vault",
-            "unconfirmed": "pinned by an older version and NOT confirmed",
-            "revoked": "REVOKED in this vault",
-            "different key": "NOT the key this device id sent its bundles with",
-        }.get(report.pin_status, "not checked: compare the fingerprint with the interviewer's")
-        lines += [
-            f"Device:   {report.device_id}",
-            f"Key:      {report.device_fingerprint} ({pinned})",
-            f"Made:     {report.created_at}",
-            f"SHA-256:  {report.bundle_sha256}  ({report.bundle_size} bytes, {report.members}"
-            " members)",
-        ]
+            "registered": Message("cli.verify.pin_registered", name=report.device_name),
+            "not registered": Message("cli.verify.pin_not_registered"),
+            "unconfirmed": Message("cli.verify.pin_unconfirmed"),
+            "revoked": Message("cli.verify.pin_revoked"),
+            "different key": Message("cli.verify.pin_different_key"),
+        }.get(report.pin_status, Message("cli.verify.pin_not_checked"))
+        lines += [text(m) for m in (
+            Message("cli.verify.device", device=report.device_id),
+            Message("cli.verify.key", fingerprint=report.device_fingerprint, pinned=pinned),
+            Message("cli.verify.made", made=report.created_at),
+            Message("cli.verify.sha256", sha256=report.bundle_sha256, size=Size(report.bundle_size),
+                    count=report.members),
+        )]
     for r in report.records:
-        form = "redacted" if r.redacted else "complete"
-        lines.append(
-            f"  record {r.record_id} v{r.version}  {form}  {r.language or '—'}"
-            f"  {r.attachments} attachment(s)"
-        )
+        version, language = Verbatim(r.version), r.language or "—"
+        lines.append(text(
+            Message("cli.verify.record_redacted", record=r.record_id, version=version,
+                    language=language, count=r.attachments) if r.redacted
+            else Message("cli.verify.record", record=r.record_id, version=version,
+                         language=language, count=r.attachments)
+        ))
     reason = text(report.failure) if report.failure is not None else report.error
     for check in report.checks:
         mark = {"passed": "ok  ", "failed": "FAIL", "not run": "--  "}[check.status]
@@ -282,11 +289,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 session, Path(args.bundle), Path(args.identity), quarantine=args.quarantine
             )
         except organisation.DeviceNotRegistered as exc:
-            _say(
-                "Compare the fingerprint with the interviewer, then register the device"
-                f" (testimony-app devices add {exc.public_key} --name …), or keep the bundle"
-                " aside with --quarantine."
-            )
+            _say(text(Message("cli.import.register_hint", key=exc.public_key)))
             raise
     finally:
         session.lock()
@@ -302,36 +305,54 @@ def _import_lines(report: Any) -> list[str]:
     """What an import did, in lines for the terminal (also used for the quarantine)."""
     if report.quarantined is not None:
         row = report.quarantined
-        return [
-            f"Kept aside in the quarantine (number {row.id}), not imported: bundle"
-            f" {row.bundle_id}, {row.records} record(s), from a device with fingerprint"
-            f" {row.fingerprint}.",
-            f"Its key: {row.public_key}",
-            "Compare the fingerprint with the interviewer; register the device"
-            " (testimony-app devices add KEY --name …), then testimony-app quarantine import"
-            f" {row.id}, or discard it (testimony-app quarantine discard {row.id}).",
-        ]
-    lines = [
-        f"Bundle {report.bundle_id} from device {report.device_id} ({report.device_fingerprint})",
-    ]
-    for v in report.versions:
-        form = " (redacted copy)" if v.redacted else ""
-        kept = f": {v.kept}" if v.kept else ""
-        lines.append(f"  {v.outcome:<10} {v.record_id} v{v.version}{form}{kept}")
-    lines.append(
-        f"Attachments: {report.attachments_added} added,"
-        f" {report.attachments_already_held} already held."
-    )
-    lines += [f"Note: {w}" for w in report.warnings]
+        number = Verbatim(row.id)
+        return [text(m) for m in (
+            Message("cli.import.quarantined", number=number, bundle=row.bundle_id,
+                    count=row.records, fingerprint=row.fingerprint),
+            Message("cli.import.its_key", key=row.public_key),
+            Message("cli.import.quarantine_next", number=number),
+        )]
+    lines = [text(Message("cli.import.bundle_from", bundle=report.bundle_id,
+                          device=report.device_id, fingerprint=report.device_fingerprint))]
+    lines += [_version_line(v) for v in report.versions]
+    lines.append(text(Message("cli.import.attachments", added=report.attachments_added,
+                              held=report.attachments_already_held)))
+    lines += [text(Message("cli.import.note", note=_note(w))) for w in report.warnings]
     if report.kept_aside:
-        lines.append(
-            f"{len(report.kept_aside)} version(s) were kept aside, not current; nothing was"
-            " overwritten (testimony-app devices, and the organisation's guide, section 6)."
-        )
-    lines.append(
-        "Imported." if report.changed else "Nothing changed: everything in it was already held."
-    )
+        lines.append(text(Message("cli.import.kept_aside", count=len(report.kept_aside))))
+    lines.append(text(Message("cli.import.imported") if report.changed
+                      else Message("cli.import.nothing_changed")))
     return lines
+
+
+_OUTCOMES = {"added": Message("cli.import.added"), "unchanged": Message("cli.import.unchanged"),
+             "kept aside": Message("cli.import.kept")}
+_KEPT = {"conflict": Message("cli.import.kept_conflict"),
+         "another device": Message("cli.import.kept_another_device"),
+         "redacted copy": Message("cli.import.kept_redacted_copy")}
+
+
+def _version_line(v: Any) -> str:
+    """One version of an import: what became of it, and why it was kept aside if it was."""
+    outcome = text(_OUTCOMES[v.outcome]).ljust(10)  # a column, in the reader's words
+    record, version = v.record_id, Verbatim(v.version)
+    kept = _KEPT.get(v.kept)
+    if kept is None and v.redacted:
+        return text(Message("cli.import.version_redacted", outcome=outcome, record=record,
+                            version=version))
+    if kept is None:
+        return text(Message("cli.import.version", outcome=outcome, record=record,
+                            version=version))
+    if v.redacted:
+        return text(Message("cli.import.version_redacted_kept", outcome=outcome, record=record,
+                            version=version, reason=kept))
+    return text(Message("cli.import.version_kept", outcome=outcome, record=record,
+                        version=version, reason=kept))
+
+
+def _note(warning: object) -> Message | str:
+    """An import's warning: a message, or a sentence the service still words itself."""
+    return warning if isinstance(warning, Message) else str(warning)
 
 
 @command("receipt")
@@ -350,7 +371,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
         )
     finally:
         session.lock()
-    _emit(args, {"receipt": str(where)}, f"Receipt written: {where}")
+    _emit(args, {"receipt": str(where)}, text(Message("cli.receipt_written", path=str(where))))
     return EXIT_OK
 
 
@@ -362,10 +383,7 @@ def cmd_acknowledge(args: argparse.Namespace) -> int:
         report = session.bundles.acknowledge(Path(args.receipt))
         purge = None
         if args.purge and report.purgeable:
-            question = (
-                f"Delete the content of {len(report.purgeable)} acknowledged testimony(ies)"
-                " from this laptop, keeping only ids and hashes?"
-            )
+            question = Message("cli.acknowledge.purge_question", count=len(report.purgeable))
             if not _confirm(args, question):
                 raise UserFacingError("cli.nothing_deleted")
             purge = session.bundles.purge(list(report.purgeable))
@@ -378,31 +396,26 @@ def cmd_acknowledge(args: argparse.Namespace) -> int:
         fates = [
             _purged_fate(f) if f.record_id in done else later.get(f.record_id, f) for f in fates
         ]
-    lines = [f"Receipt for bundle {report.bundle_id} verified (received {report.received_at})."]
-    lines += [f"  acknowledged {rid} v{n}" for rid, n in report.acknowledged]
-    lines += [f"  already acknowledged {rid} v{n}" for rid, n in report.already_acknowledged]
-    lines += [f"  held only as a redacted copy {rid} v{n}" for rid, n in report.redacted_copies]
+    lines = [text(Message("cli.acknowledge.verified", bundle=report.bundle_id,
+                          received=report.received_at))]
     copies = set(report.redacted_copies)
-    lines += [
-        f"  NOT acknowledged {rid} v{n}"
-        for rid, n in report.not_acknowledged
-        if (rid, n) not in copies
-    ]
-    lines.append("What became of each record:")
+    lines += [text(Message("cli.acknowledge.acknowledged", record=rid, version=Verbatim(n)))
+              for rid, n in report.acknowledged]
+    lines += [text(Message("cli.acknowledge.already", record=rid, version=Verbatim(n)))
+              for rid, n in report.already_acknowledged]
+    lines += [text(Message("cli.acknowledge.redacted_copy", record=rid, version=Verbatim(n)))
+              for rid, n in report.redacted_copies]
+    lines += [text(Message("cli.acknowledge.not_acknowledged", record=rid, version=Verbatim(n)))
+              for rid, n in report.not_acknowledged if (rid, n) not in copies]
+    lines.append(text(Message("cli.acknowledge.fates")))
     lines += _fate_lines(fates)
     data: dict[str, Any] = asdict(report) | {"records": [asdict(f) for f in fates]}
     if purge is not None:
-        lines += [
-            f"  kept {p.name}: a database a restore set aside, holding testimony the vault"
-            " lacks"
-            for p in purge.kept_aside
-        ]
+        lines += [text(Message("cli.acknowledge.kept_file", name=p.name))
+                  for p in purge.kept_aside]
         data["purge"] = asdict(purge)
     elif report.purgeable:
-        lines.append(
-            f"{len(report.purgeable)} testimony(ies) can now be deleted from this laptop"
-            " (acknowledge --purge)."
-        )
+        lines.append(text(Message("cli.acknowledge.purgeable", count=len(report.purgeable))))
     _emit(args, data, "\n".join(lines))
     return EXIT_OK
 
@@ -431,46 +444,51 @@ def _purged_fate(fate: Any) -> Any:
 def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.ArgumentParser) -> None:
     """Register the bundle sub-commands with the main parser."""
 
-    def add(name: str, help_text: str, *parents: argparse.ArgumentParser) -> Any:
-        return sub.add_parser(name, help=help_text, parents=list(parents))
+    def add(name: str, text: str, *parents: argparse.ArgumentParser) -> Any:
+        return sub.add_parser(name, help=text, parents=list(parents))
 
-    p = add("org-keygen", "make the organisation's keys (age identity, receipt key)", out)
-    p.add_argument("-o", "--output", required=True, metavar="DIR")
-    p = add("enrol", "pin the organisation's keys in this vault", common, out)
-    p.add_argument("--recipient", action="append", required=True, metavar="age1…")
-    p.add_argument("--org-key", required=True, metavar="ed25519:…")
-    p.add_argument("--name", default="", metavar="TEXT")
-    p.add_argument("--yes", action="store_true", help="the fingerprint was confirmed")
-    p = add("export", "write a bundle for the organisation", common, out)
-    p.add_argument("-o", "--output", required=True, metavar="OUT.age")
-    p.add_argument("--recipient", action="append", default=[], metavar="age1…")
+    p = add("org-keygen", help_text("cli.help.org_keygen"), out)
+    p.add_argument("-o", "--output", required=True, metavar="DIR",
+                   help=help_text("cli.help.org_keygen_output"))
+    p = add("enrol", help_text("cli.help.enrol"), common, out)
+    p.add_argument("--recipient", action="append", required=True, metavar="age1…",
+                   help=help_text("cli.help.enrol_recipient"))
+    p.add_argument("--org-key", required=True, metavar="ed25519:…",
+                   help=help_text("cli.help.enrol_org_key"))
+    p.add_argument("--name", default="", metavar="TEXT", help=help_text("cli.help.enrol_name"))
+    p.add_argument("--yes", action="store_true", help=help_text("cli.help.fingerprint_confirmed"))
+    p = add("export", help_text("cli.help.export"), common, out)
+    p.add_argument("-o", "--output", required=True, metavar="OUT.age",
+                   help=help_text("cli.help.export_output"))
+    p.add_argument("--recipient", action="append", default=[], metavar="age1…",
+                   help=help_text("cli.help.export_recipient"))
     p.add_argument("--review-file", action="append", default=[], metavar="ID=FILE",
-                   help="redaction choices for a record that goes redacted (stored)")
+                   help=help_text("cli.help.export_review_file"))
     p.add_argument("--keep-doubtful", action="store_true",
-                   help="without a review: keep the doubtful words as written (recorded)")
-    p.add_argument("ids", nargs="*", metavar="ID")
-    p = add("verify", "check a bundle (exit 0 only if every check passed)", common, out)
+                   help=help_text("cli.help.keep_doubtful"))
+    p.add_argument("ids", nargs="*", metavar="ID", help=help_text("cli.help.export_ids"))
+    p = add("verify", help_text("cli.help.verify"), common, out)
     p.add_argument("bundle", metavar="BUNDLE")
-    p.add_argument("--identity", required=True, metavar="FILE")
-    p = add("import", "import a bundle into the organisation's vault", common, out)
+    p.add_argument("--identity", required=True, metavar="FILE",
+                   help=help_text("cli.help.identity"))
+    p = add("import", help_text("cli.help.import"), common, out)
     p.add_argument("bundle", metavar="BUNDLE")
-    p.add_argument("--identity", required=True, metavar="FILE")
-    p.add_argument(
-        "--quarantine",
-        action="store_true",
-        help="keep a bundle from an unregistered device aside, unmerged, for a person to decide",
-    )
-    p = add("receipt", "sign a receipt for an imported bundle", common, out)
+    p.add_argument("--identity", required=True, metavar="FILE",
+                   help=help_text("cli.help.identity"))
+    p.add_argument("--quarantine", action="store_true",
+                   help=help_text("cli.help.import_quarantine"))
+    p = add("receipt", help_text("cli.help.receipt"), common, out)
     p.add_argument("bundle", metavar="BUNDLE")
-    p.add_argument("--identity", required=True, metavar="FILE")
-    p.add_argument("--signing-key", required=True, metavar="FILE")
-    p.add_argument("-o", "--output", required=True, metavar="RECEIPT")
-    p = add("acknowledge", "verify the organisation's receipt", common, out)
+    p.add_argument("--identity", required=True, metavar="FILE",
+                   help=help_text("cli.help.identity"))
+    p.add_argument("--signing-key", required=True, metavar="FILE",
+                   help=help_text("cli.help.signing_key"))
+    p.add_argument("-o", "--output", required=True, metavar="RECEIPT",
+                   help=help_text("cli.help.receipt_output"))
+    p = add("acknowledge", help_text("cli.help.acknowledge"), common, out)
     p.add_argument("receipt", metavar="RECEIPT")
-    p.add_argument(
-        "--purge", action="store_true", help="delete the acknowledged content from this laptop"
-    )
-    p.add_argument("--yes", action="store_true", help="do not ask before deleting")
+    p.add_argument("--purge", action="store_true", help=help_text("cli.help.purge"))
+    p.add_argument("--yes", action="store_true", help=help_text("cli.help.purge_yes"))
 
 
 _EXTENSIONS.append(_add_parsers)

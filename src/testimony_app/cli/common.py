@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from testimony_app import paths, words
 from testimony_app.errors import UserFacingError
+from testimony_app.words import Message
 
 if TYPE_CHECKING:
     from testimony_app.services.vault import VaultSession
@@ -53,6 +54,64 @@ Extension = Callable[[Any, argparse.ArgumentParser, argparse.ArgumentParser], No
 _EXTENSIONS: list[Extension] = []
 
 
+# -- words -----------------------------------------------------------------------------
+
+
+def in_words(message: Message) -> str:
+    """The words of ``message`` in the command line's language (set before the parser is
+    built, from ``--language`` or the environment)."""
+    return words.text(message)
+
+
+def help_text(code: str) -> str:
+    """A ``--help`` text in the reader's language: the parser is built after the language is
+    set, so ``--help`` follows ``--language`` and ``LANG`` like every other output."""
+    return words.text(Message(code))
+
+
+def warn(message: Message) -> None:
+    """A warning on stderr (``Warning: …``), in the reader's language."""
+    print(in_words(Message("cli.warning", text=message)), file=sys.stderr)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose own words (``usage:``, the section titles, ``-h``) are in the
+    reader's language too, not only the texts we give it.
+
+    argparse takes those from gettext's global ``messages`` domain, which we leave alone (it
+    belongs to the process, not to us); the sub-parsers are made of this class as well, since
+    ``add_subparsers`` uses the parent's class.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = help_text("cli.help.help")
+
+    def add_argument_group(self, *args: Any, **kwargs: Any) -> Any:
+        """The group, its standard title in the reader's words. Renamed as it is made, before
+        the parents' options are merged in by title (else "options" and "параметры" would be
+        two sections)."""
+        group = super().add_argument_group(*args, **kwargs)
+        if group.title == "positional arguments":
+            group.title = help_text("cli.help.positionals")
+        elif group.title == "options":  # Python 3.10 and later ("optional arguments" before)
+            group.title = help_text("cli.help.options")
+        return group
+
+
+class _Formatter(argparse.HelpFormatter):
+    """``usage:`` in the reader's language."""
+
+    def add_usage(
+        self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None
+    ) -> None:
+        super().add_usage(usage, actions, groups,
+                          help_text("cli.help.usage") if prefix is None else prefix)
+
+
 # -- passphrases -------------------------------------------------------------------------
 
 
@@ -71,16 +130,16 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
     env = os.environ.get("TESTIMONY_PASSPHRASE")
     if env:
         return env
-    return _prompt("Passphrase: ", confirm)
+    return _prompt(Message("cli.prompt.passphrase"), confirm)
 
 
-def _prompt(label: str, confirm: bool) -> str:
+def _prompt(label: Message, confirm: bool) -> str:
     if not sys.stdin.isatty():
         raise UserFacingError(
             "cli.passphrase_missing"
         )
-    first = getpass.getpass(label)
-    if confirm and getpass.getpass("Again: ") != first:
+    first = getpass.getpass(in_words(label))
+    if confirm and getpass.getpass(in_words(Message("cli.prompt.again"))) != first:
         raise UserFacingError("cli.passphrases_differ")
     return first
 
@@ -95,8 +154,8 @@ def _say_wait(path: Path) -> None:
 
     seconds = passphrase_wait(path)
     if seconds > 0:
-        wait = words.Message("cli.passphrase_wait", count=math.ceil(seconds))
-        print(f"testimony-app: {words.text(wait)}", file=sys.stderr)
+        wait = Message("cli.passphrase_wait", count=math.ceil(seconds))
+        print(f"testimony-app: {in_words(wait)}", file=sys.stderr)
 
 
 def _unlock(args: argparse.Namespace, passphrase: str) -> VaultSession:
@@ -105,12 +164,27 @@ def _unlock(args: argparse.Namespace, passphrase: str) -> VaultSession:
     path = _vault_path(args)
     _say_wait(path)
     session = unlock_vault(path, passphrase)
-    for warning in (session.key_file_warning, session.history_warning):
-        if warning:
-            print(f"Warning: {warning}", file=sys.stderr)
-    if session.read_only:
-        print(f"Warning: {words.text(words.Message('cli.read_only'))}", file=sys.stderr)
+    for warning in _unlock_warnings(session):
+        warn(warning)
     return session
+
+
+def _unlock_warnings(session: VaultSession) -> list[Message]:
+    """What the unlock found that the person must know: an edited key file, a database
+    older than the history it had reached (security.md B5a), a full disk. From the findings'
+    facts, not the session's English sentences, so that they are said in the reader's words."""
+    found = []
+    if session.key_file_warning is not None:
+        found.append(Message("cli.key_file_changed"))
+    gap = session.history_gap
+    if gap is not None:
+        kind, entry = gap
+        number = words.Verbatim(entry)
+        found.append(Message("cli.history_shorter", entry=number) if kind == "shorter"
+                     else Message("cli.history_differs", entry=number))
+    if session.read_only:
+        found.append(Message("cli.read_only"))
+    return found
 
 
 def _open(args: argparse.Namespace) -> VaultSession:
@@ -122,10 +196,8 @@ def _backed_up(session: VaultSession) -> int:
     problem = session.testimonies.backup_problem
     if problem is None:
         return EXIT_OK
-    print(
-        f"testimony-app: the testimony is sealed, but no backup was made after it: {problem}",
-        file=sys.stderr,
-    )
+    print("testimony-app: " + in_words(Message("cli.sealed_without_backup", problem=problem)),
+          file=sys.stderr)
     return EXIT_NOT_BACKED_UP
 
 

@@ -24,18 +24,40 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from testimony_app.cli.common import _EXTENSIONS, EXIT_OK, _emit, _open, command
+from testimony_app.cli.common import _EXTENSIONS, EXIT_OK, _emit, _open, command, help_text
 from testimony_app.cli.statements import hit_data, hits_text, review_file
 from testimony_app.domain.redaction_review import DoubtfulUnreviewed
 from testimony_app.errors import UserFacingError
+from testimony_app.words import Message, Verbatim, text
 
 if TYPE_CHECKING:  # imported where used, so that --help loads no matching code (cli/__init__.py)
     from testimony_app.domain.matching import MentionSuggestions
 
 
+# The registry's own words for its kinds and a link's states (the data keeps the English
+# keys, and so does --json).
+_KINDS = {"person": Message("cli.registry.kind_person"),
+          "place": Message("cli.registry.kind_place"),
+          "unit": Message("cli.registry.kind_unit")}
+_STATUSES = {"suggested": Message("cli.registry.status_suggested"),
+             "confirmed": Message("cli.registry.status_confirmed"),
+             "rejected": Message("cli.registry.status_rejected")}
+
+
+def _kind(kind: str) -> str:
+    found = _KINDS.get(kind)
+    return text(found) if found is not None else kind
+
+
+def _status(status: str) -> Message | str:
+    return _STATUSES.get(status, status)
+
+
 def _link_line(link: Any) -> str:
-    return (f"  link {link.id} [{link.status}] {link.record_id[:8]} v{link.version}"
-            f" {link.mention_path}: {link.mention.text or link.mention.rank}")
+    return text(Message("cli.registry.link_line", link=Verbatim(link.id),
+                        status=_status(link.status), record=link.record_id[:8],
+                        version=Verbatim(link.version), path=link.mention_path,
+                        mention=link.mention.text or link.mention.rank))
 
 
 def _suggestions_data(item: MentionSuggestions) -> dict[str, Any]:
@@ -62,6 +84,14 @@ def _check_period(date_from: str, date_to: str) -> None:
         raise UserFacingError("cli.period_reversed")
 
 
+def _merge_line(merge: Any) -> str:
+    number, source, target = Verbatim(merge.id), merge.source_id[:8], merge.target_id[:8]
+    if merge.undone_at:
+        return text(Message("cli.registry.merge_undone", merge=number, source=source,
+                            target=target))
+    return text(Message("cli.registry.merge_line", merge=number, source=source, target=target))
+
+
 @command("registry")
 def cmd_registry(args: argparse.Namespace) -> int:
     """List, show, suggest, link, confirm, reject, unlink, merge and unmerge entries."""
@@ -72,47 +102,52 @@ def cmd_registry(args: argparse.Namespace) -> int:
         if action == "list":
             entries = reg.list_entries(args.kind)
             _emit(args, [asdict(e) for e in entries], "\n".join(
-                f"{e.id[:8]}  {e.kind:6}  {e.display_name}"
+                f"{e.id[:8]}  {_kind(e.kind):6}  {e.display_name}"
                 + (f"  ({e.rank})" if e.rank else "") for e in entries
-            ) or "The registry is empty.")
+            ) or text(Message("cli.registry.empty")))
         elif action == "show":
             detail = reg.show(args.entry)
             e = detail.entry
-            lines = [f"{e.id}  {e.kind}  {e.display_name}", f"  rank: {e.rank}  unit: {e.unit}"]
+            lines = [f"{e.id}  {_kind(e.kind)}  {e.display_name}",
+                     text(Message("cli.registry.rank_unit", rank=e.rank, unit=e.unit))]
             lines += [_link_line(link) for link in detail.links]
-            lines += [f"  merge {m.id}: {m.source_id[:8]} into {m.target_id[:8]}"
-                      + (" (undone)" if m.undone_at else "") for m in detail.merges]
+            lines += [_merge_line(m) for m in detail.merges]
             _emit(args, asdict(detail), "\n".join(lines))
         elif action == "suggest":
             found = reg.suggestions(args.record)
             lines = []
             for item in found:
                 m = item.mention
-                lines.append(f"{m.path} ({m.kind}): {m.text or m.rank or m.unit}")
+                lines.append(f"{m.path} ({_kind(m.kind)}): {m.text or m.rank or m.unit}")
                 lines += [_link_line(link) for link in item.links]
-                lines += [f"  → {s.entry_id[:8]} {s.score:.2f} ({', '.join(s.reasons)})"
+                lines += [f"  → {s.entry_id[:8]} {s.score:.2f} "
+                          f"({', '.join(text(r.message) for r in s.factors)})"
                           for s in item.suggestions]
             _emit(args, [_suggestions_data(i) for i in found],
-                  "\n".join(lines) or "Nothing to link.")
+                  "\n".join(lines) or text(Message("cli.registry.nothing_to_link")))
         elif action == "link":
             if bool(args.entry) == bool(args.new):
                 raise UserFacingError("cli.entry_or_new")
             link = reg.link(args.record, args.path, args.entry, new_entry=args.new,
                             status="suggested" if args.suggested else "confirmed")
-            _emit(args, asdict(link), f"Linked (link {link.id}, entry {link.entry_id}).")
+            _emit(args, asdict(link), text(Message("cli.registry.linked", link=Verbatim(link.id),
+                                                   entry=link.entry_id)))
         elif action in ("confirm", "reject"):
             link = reg.confirm(args.link) if action == "confirm" else reg.reject(args.link)
-            _emit(args, asdict(link), f"Link {link.id} is now {link.status}.")
+            _emit(args, asdict(link), text(Message("cli.registry.link_now", link=Verbatim(link.id),
+                                                   status=_status(link.status))))
         elif action == "unlink":
             reg.unlink(args.link)
-            _emit(args, {"removed": args.link}, f"Link {args.link} was removed.")
+            _emit(args, {"removed": args.link},
+                  text(Message("cli.registry.unlinked", link=Verbatim(args.link))))
         elif action == "merge":
             merge = reg.merge(args.source, args.target)
             _emit(args, asdict(merge),
-                  f"Merged (merge {merge.id}); undo with: registry undo-merge {merge.id}")
+                  text(Message("cli.registry.merged", merge=Verbatim(merge.id))))
         elif action == "undo-merge":
             merge = reg.undo_merge(args.merge)
-            _emit(args, asdict(merge), f"Merge {merge.id} was undone.")
+            _emit(args, asdict(merge),
+                  text(Message("cli.registry.unmerged", merge=Verbatim(merge.id))))
     finally:
         session.lock()
     return EXIT_OK
@@ -157,14 +192,17 @@ def cmd_corroborate(args: argparse.Namespace) -> int:
         _emit(args, {"entry": result.entry.id, "pdf": str(out), "sha256": digest,
                      "testimonies": len(result.items),
                      "independent_witnesses": result.independent_witnesses},
-              f"Corroboration report written to {out}\nSHA-256 of the PDF: {digest}")
+              text(Message("cli.corroborate.report_written", path=str(out), sha256=digest)))
         return EXIT_OK
     data = asdict(result)
     for item in data["items"]:
         item.pop("private_terms", None)  # for redaction only, not for printing
         item.pop("witness_name", None)
-    lines = [f"{result.entry.display_name}: {len(result.items)} testimony(ies),"
-             f" {result.independent_witnesses} independent witness(es)"]
+    lines = [text(Message(
+        "cli.corroborate.summary", entry=result.entry.display_name,
+        testimonies=Message("cli.corroborate.testimonies", count=len(result.items)),
+        witnesses=Message("cli.corroborate.witnesses", count=result.independent_witnesses),
+    ))]
     lines += [f"  {i.record_id[:8]} v{i.version} {i.witness_label}"
               f" {', '.join(a.date for a in i.acts)}" for i in result.items]
     _emit(args, data, "\n".join(lines))
@@ -173,48 +211,54 @@ def cmd_corroborate(args: argparse.Namespace) -> int:
 
 def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.ArgumentParser) -> None:
     """Register ``registry`` and ``corroborate`` with the main parser."""
-    p = sub.add_parser("registry", help="people, places and units across testimonies",
-                       parents=[common, out])
+    p = sub.add_parser("registry", help=help_text("cli.help.registry"), parents=[common, out])
     inner = p.add_subparsers(dest="registry_command", required=True, metavar="ACTION")
-    q = inner.add_parser("list", help="list entries", parents=[common, out])
-    q.add_argument("--kind", choices=["person", "place", "unit"], default=None)
-    q = inner.add_parser("show", help="show an entry and its links", parents=[common, out])
+    q = inner.add_parser("list", help=help_text("cli.help.registry_list"), parents=[common, out])
+    q.add_argument("--kind", choices=["person", "place", "unit"], default=None,
+                   help=help_text("cli.help.registry_kind"))
+    q = inner.add_parser("show", help=help_text("cli.help.registry_show"), parents=[common, out])
     q.add_argument("entry")
-    q = inner.add_parser("suggest", help="suggest entries for a record's mentions",
+    q = inner.add_parser("suggest", help=help_text("cli.help.registry_suggest"),
                          parents=[common, out])
     q.add_argument("record")
-    q = inner.add_parser("link", help="link a mention to an entry", parents=[common, out])
+    q = inner.add_parser("link", help=help_text("cli.help.registry_link"), parents=[common, out])
     q.add_argument("record")
-    q.add_argument("path", help="e.g. acts[0].perpetrators[1]")
+    q.add_argument("path", help=help_text("cli.help.registry_path"))
     q.add_argument("entry", nargs="?", default=None)
-    q.add_argument("--new", action="store_true", help="make a new entry from the mention")
-    q.add_argument("--suggested", action="store_true", help="record as a suggestion only")
-    for name in ("confirm", "reject", "unlink"):
-        q = inner.add_parser(name, help=f"{name} a link", parents=[common, out])
+    q.add_argument("--new", action="store_true", help=help_text("cli.help.registry_new"))
+    q.add_argument("--suggested", action="store_true",
+                   help=help_text("cli.help.registry_suggested"))
+    for name, helps in (("confirm", help_text("cli.help.registry_confirm")),
+                        ("reject", help_text("cli.help.registry_reject")),
+                        ("unlink", help_text("cli.help.registry_unlink"))):
+        q = inner.add_parser(name, help=helps, parents=[common, out])
         q.add_argument("link", type=int)
-    q = inner.add_parser("merge", help="merge SOURCE into TARGET", parents=[common, out])
+    q = inner.add_parser("merge", help=help_text("cli.help.registry_merge"), parents=[common, out])
     q.add_argument("source")
     q.add_argument("target")
-    q = inner.add_parser("undo-merge", help="undo a merge", parents=[common, out])
+    q = inner.add_parser("undo-merge", help=help_text("cli.help.registry_undo_merge"),
+                         parents=[common, out])
     q.add_argument("merge", type=int)
-    p = sub.add_parser("corroborate", help="testimonies that corroborate an entry",
+    p = sub.add_parser("corroborate", help=help_text("cli.help.corroborate"),
                        parents=[common, out])
     p.add_argument("entry")
-    p.add_argument("--from", dest="date_from", default="", metavar="DATE")
-    p.add_argument("--to", dest="date_to", default="", metavar="DATE")
-    p.add_argument("--place", default="")
+    p.add_argument("--from", dest="date_from", default="", metavar="DATE",
+                   help=help_text("cli.help.corroborate_from"))
+    p.add_argument("--to", dest="date_to", default="", metavar="DATE",
+                   help=help_text("cli.help.corroborate_to"))
+    p.add_argument("--place", default="", help=help_text("cli.help.corroborate_place"))
     p.add_argument("--pdf", default="", metavar="OUT.pdf",
-                   help="write the corroboration report (an annex) as PDF")
+                   help=help_text("cli.help.corroborate_pdf"))
     p.add_argument("--redacted", action="store_true",
-                   help="in the report, remove the names of witnesses who did not consent")
+                   help=help_text("cli.help.corroborate_redacted"))
     p.add_argument("--language", choices=["en", "az", "ru"], default="",
-                   help="language of the report's wording (default en)")
+                   help=help_text("cli.help.corroborate_language"))
     p.add_argument("--review-file", metavar="FILE",
-                   help="redaction choices to apply to the redacted report (and keep)")
+                   help=help_text("cli.help.corroborate_review_file"))
     p.add_argument("--redactions", action="store_true",
-                   help="list what the redacted report hides, and the doubtful words it keeps")
+                   help=help_text("cli.help.corroborate_redactions"))
     p.add_argument("--keep-doubtful", action="store_true",
-                   help="without a review: keep the doubtful words as written (recorded)")
+                   help=help_text("cli.help.corroborate_keep_doubtful"))
 
 
 _EXTENSIONS.append(_add_parsers)

@@ -20,6 +20,7 @@ from testimony_app.cli.common import (
     _unlock,
     _vault_path,
     command,
+    help_text,
     read_passphrase,
 )
 from testimony_app.errors import UserFacingError
@@ -126,7 +127,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     elif os.environ.get("TESTIMONY_NEW_PASSPHRASE"):
         new = os.environ["TESTIMONY_NEW_PASSPHRASE"]
     else:
-        new = _prompt("New passphrase: ", confirm=True)
+        new = _prompt(Message("cli.prompt.new_passphrase"), confirm=True)
     session = _unlock(args, old)
     try:
         session.change_passphrase(old, new)
@@ -167,34 +168,32 @@ def _add_parsers(
 ) -> None:
     """The sub-parsers of this group (called by :func:`testimony_app.cli.build_parser`)."""
 
-    def add(
-        name: str, help_text: str, *parents: argparse.ArgumentParser
-    ) -> argparse.ArgumentParser:
+    def add(name: str, text: str, *parents: argparse.ArgumentParser) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = sub.add_parser(
-            name, help=help_text, parents=[common, *parents]
+            name, help=text, parents=[common, *parents]
         )
         return parser
 
-    p = add("init", "create a new vault")
+    p = add("init", help_text("cli.help.init"))
     p.add_argument(
         "--kdf", choices=["calibrated", "test"], default="calibrated", help=argparse.SUPPRESS
     )
-    add("check", "verify the vault (exit 1 on damage)", out)
-    add("backup", "write a verified encrypted backup", out)
-    p = add("restore", "restore the database from a backup")
-    p.add_argument("backup", help="a backup .db file, or 'latest'")
+    add("check", help_text("cli.help.check"), out)
+    add("backup", help_text("cli.help.backup"), out)
+    p = add("restore", help_text("cli.help.restore"))
+    p.add_argument("backup", help=help_text("cli.help.restore_backup"))
     p.add_argument(
         "--backup-passphrase-file",
         metavar="FILE",
-        help="the passphrase a backup made before a passphrase change was made with",
+        help=help_text("cli.help.backup_passphrase_file"),
     )
-    p = add("passwd", "change the passphrase")
+    p = add("passwd", help_text("cli.help.passwd"))
     p.add_argument(
         "--new-passphrase-file",
         metavar="FILE",
-        help="read the new passphrase from FILE (else TESTIMONY_NEW_PASSPHRASE or a prompt)",
+        help=help_text("cli.help.new_passphrase_file"),
     )
-    p = add("demo", "create a demo vault of fictional testimonies")
+    p = add("demo", help_text("cli.help.demo"))
     p.add_argument(
         "--kdf", choices=["calibrated", "test"], default="calibrated", help=argparse.SUPPRESS
     )
