@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[3]
 #: Errors still raised with an English sentence (or one built at run time). Only goes down.
 LEGACY_AT_MOST = 0
 #: Sentences built with an f-string, ``%`` or ``.format``, or printed as literals. Only goes down.
-BUILT_AT_MOST = 101
+BUILT_AT_MOST = 34
 
 
 def _tool() -> ModuleType:
