@@ -10,6 +10,10 @@ whose only Python override forwards the header's sort request to the model. The 
 the view has one model whose API (``set_filters``, ``sort``) does not change if a text filter
 in C++ is ever added.
 
+At 100,000 rows even a Python sort per click is too slow (270-360 ms): the model shows
+*positions* into its list, and :class:`~testimony_app.ui.list_order.ListIndex` keeps each
+column's keys, each order asked for and the filters' masks, all made in C loops (issue 19).
+
 Witnesses are shown by pseudonym or initials. Full names appear only while "Reveal names" is on,
 and the window turns it off again whenever it locks.
 """
@@ -34,6 +38,7 @@ from PySide6.QtCore import (
 
 from testimony_app.domain.model import SearchHit, Status, TestimonySummary
 from testimony_app.ui.i18n import format_date
+from testimony_app.ui.list_order import ListIndex, both, new_rows
 
 Index = QModelIndex | QPersistentModelIndex
 MethodLabel = Callable[[str], str]
@@ -126,7 +131,8 @@ class TestimonyTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None, method_label: MethodLabel | None = None):
         super().__init__(parent)
         self._all: list[TestimonySummary] = []
-        self._rows: list[TestimonySummary] = []
+        self._index = ListIndex(self._all)
+        self._shown: list[int] = []  # positions in _all, in the order shown
         self._filters: tuple[str | None, str | None, str | None, str | None] = (None,) * 4
         self._snippets: dict[str, str] = {}
         self._scores: dict[str, float] = {}
@@ -201,6 +207,7 @@ class TestimonyTableModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """Refresh headers and localised cells after a language change."""
+        self._index.forget(self._key_name(COL_LANGUAGE))  # language names sort anew
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
         self._refresh_all()
 
@@ -219,29 +226,27 @@ class TestimonyTableModel(QAbstractTableModel):
         if reveal == self._reveal:
             return
         self._reveal = reveal
-        if self._rows:
+        if self._shown:
             self.dataChanged.emit(
                 self.index(0, COL_WITNESS),
-                self.index(len(self._rows) - 1, COL_WITNESS),
+                self.index(len(self._shown) - 1, COL_WITNESS),
                 [Qt.ItemDataRole.DisplayRole],
             )
             if self._sort_column == COL_WITNESS:
-                self.sort(self._sort_column, self._sort_order)
+                self._resort(self._sort_column, self._sort_order)
 
     def summary_at(self, row: int) -> TestimonySummary:
         """The summary shown in ``row`` (fast path for the proxy; no bounds check)."""
-        return self._rows[row]
+        return self._all[self._shown[row]]
 
     def record_id(self, row: int) -> str:
         """The record id of ``row``."""
-        return self._rows[row].id
+        return self.summary_at(row).id
 
     def row_of(self, record_id: str) -> int:
         """The row showing ``record_id``, or -1."""
-        for row, summary in enumerate(self._rows):
-            if summary.id == record_id:
-                return row
-        return -1
+        position = self._index.position(record_id)
+        return -1 if position < 0 else new_rows(self._shown, [position])[0]
 
     def witness_text(self, summary: TestimonySummary) -> str:
         """The witness as shown: pseudonym or initials, or the full name while revealed."""
@@ -252,7 +257,7 @@ class TestimonyTableModel(QAbstractTableModel):
     # -- Qt model API -----------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 -- Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 -- Qt's signature
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -261,9 +266,9 @@ class TestimonyTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if row >= len(self._rows) or column >= COLUMN_COUNT:
+        if row >= len(self._shown) or column >= COLUMN_COUNT:
             return None
-        summary = self._rows[row]
+        summary = self._all[self._shown[row]]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -279,7 +284,7 @@ class TestimonyTableModel(QAbstractTableModel):
         if role == SUMMARY_ROLE:
             return summary
         if role == SORT_ROLE:
-            return self._sort_key(column)(summary)
+            return self._ranks(column)[self._shown[row]]
         return None
 
     def headerData(
@@ -308,23 +313,27 @@ class TestimonyTableModel(QAbstractTableModel):
         )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the rows in place; persistent indexes (selection) follow their rows."""
+        """Sort the rows in place; persistent indexes (selection) follow their rows.
+
+        The rows always stand in the chosen order (a reset sorts them too), so the same
+        column and order again is nothing to do: ``QTableView.sortByColumn`` asks twice.
+        """
+        if (column, order) == (self._sort_column, self._sort_order):
+            return
+        self._resort(column, order)
+
+    def _resort(self, column: int, order: Qt.SortOrder) -> None:
         self._sort_column, self._sort_order = column, order
-        if not 0 <= column < COLUMN_COUNT or len(self._rows) < 2:
+        if not 0 <= column < COLUMN_COUNT or len(self._shown) < 2:
             return
         self.layoutAboutToBeChanged.emit()
         old_persistent = self.persistentIndexList()
-        old_ids = [self._rows[i.row()].id for i in old_persistent]
-        key = self._sort_key(column)
-        reverse = order == Qt.SortOrder.DescendingOrder
-        # Stable: equal keys keep the previous order, newest-updated first as a tie-break.
-        self._rows.sort(key=_UPDATED, reverse=True)
-        self._rows.sort(key=key, reverse=reverse)
+        old_positions = [self._shown[i.row()] for i in old_persistent]
+        self._shown = self._kept()
         if old_persistent:
-            position = {s.id: row for row, s in enumerate(self._rows)}
+            rows = new_rows(self._shown, old_positions)
             new_persistent = [
-                self.index(position[rid], idx.column())
-                for idx, rid in zip(old_persistent, old_ids, strict=True)
+                self.index(row, idx.column()) for idx, row in zip(old_persistent, rows, strict=True)
             ]
             self.changePersistentIndexList(old_persistent, new_persistent)
         self.layoutChanged.emit()
@@ -335,42 +344,57 @@ class TestimonyTableModel(QAbstractTableModel):
         self, rows: list[TestimonySummary], snippets: dict[str, str], scores: dict[str, float]
     ) -> None:
         self.beginResetModel()
+        if rows is not self._all and not (self._index.same_rows(rows) and scores == self._scores):
+            self._index = ListIndex(rows)  # a new list: new keys, orders and masks
         self._all = rows
-        self._rows = self._filtered(rows)
         self._snippets = snippets
         self._scores = scores
-        if 0 <= self._sort_column < COLUMN_COUNT:
-            reverse = self._sort_order == Qt.SortOrder.DescendingOrder
-            self._rows.sort(key=_UPDATED, reverse=True)
-            self._rows.sort(key=self._sort_key(self._sort_column), reverse=reverse)
+        self._shown = self._kept()
         self.endResetModel()
 
-    def _filtered(self, rows: list[TestimonySummary]) -> list[TestimonySummary]:
+    def _kept(self) -> list[int]:
+        """The positions shown: every row the filters keep, in the chosen sort order (the
+        list's own order if none)."""
+        column, mask = self._sort_column, self._mask()
+        if not 0 <= column < COLUMN_COUNT:
+            return self._index.kept(list(range(len(self._all))), mask, None, False)
+        reverse = self._sort_order == Qt.SortOrder.DescendingOrder
+        # Stable: equal keys keep the newest-updated first.
+        ranks = self._ranks(column)
+        order = self._index.order(self._key_name(column), ranks, reverse)
+        return self._index.kept(order, mask, ranks, reverse)
+
+    def _mask(self) -> bytes | None:
+        """The rows the filters keep (``None``: no filter, every row)."""
         status, date_from, date_to, method = self._filters
-        if not (status or date_from or date_to or method):
-            return list(rows)
-        out = rows
+        index, mask = self._index, None
         if status:
-            out = [s for s in out if s.status == status]
+            mask = index.where("status", "status", status, lambda v: v == status)
         if method:
-            out = [s for s in out if method in s.methods]
+            mask = both(mask, index.where("methods", "methods", method, lambda v: method in v))
         if date_from or date_to:
             low_limit = date_from or ""
             high_limit = date_to or "9999"
-            # Decided once per distinct date, then a set lookup per row.
-            kept = {
-                d
-                for d in {s.interview_date for s in out}
-                if d and _date_bounds(d)[1] >= low_limit and _date_bounds(d)[0] <= high_limit
-            }
-            out = [s for s in out if s.interview_date in kept]
-        return out if out is not rows else list(rows)
+            mask = both(
+                mask,
+                index.where(
+                    "interview_date",
+                    "interview_date",
+                    (low_limit, high_limit),
+                    lambda d: (
+                        bool(d)
+                        and _date_bounds(d)[1] >= low_limit
+                        and _date_bounds(d)[0] <= high_limit
+                    ),
+                ),
+            )
+        return mask
 
     def _refresh_all(self) -> None:
-        if self._rows:
+        if self._shown:
             self.dataChanged.emit(
                 self.index(0, 0),
-                self.index(len(self._rows) - 1, COLUMN_COUNT - 1),
+                self.index(len(self._shown) - 1, COLUMN_COUNT - 1),
                 [Qt.ItemDataRole.DisplayRole],
             )
 
@@ -392,35 +416,39 @@ class TestimonyTableModel(QAbstractTableModel):
             return snippet if self._reveal else mask_name(snippet, summary.witness_name)
         return ""
 
-    def _sort_key(self, column: int) -> Callable[[TestimonySummary], Any]:
+    def _key_name(self, column: int) -> tuple[int, bool]:
+        """What a column's keys are kept under (the witness's depend on "Reveal names")."""
+        return column, column == COL_WITNESS and self._reveal
+
+    def _ranks(self, column: int) -> list[int]:
+        """Every row's rank in ``column``'s ascending order (kept by the list's index).
+
+        Keys that need a translation or a casefold are made once per distinct value.
+        """
+        name, index = self._key_name(column), self._index
         if column == COL_STATUS:
-            return lambda s: _STATUS_ORDER.get(s.status, 99)
+            return index.ranks(name, "status", lambda s: _STATUS_ORDER.get(s, 99))
         if column == COL_DATE:
             # Undated testimonies sort after dated ones in ascending order.
-            dates = {d: f"0{d}" if d else "1" for d in {s.interview_date for s in self._rows}}
-            return lambda s: dates[s.interview_date]
-        # Keys that need a translation or a casefold are made once per distinct value, not once
-        # per row: 100,000 rows share a few hundred places and a handful of languages.
+            return index.ranks(name, "interview_date", lambda d: f"0{d}" if d else "1")
         if column == COL_PLACE:
-            places = {p: p.casefold() for p in {s.place for s in self._rows}}
-            return lambda s: places[s.place]
+            return index.ranks(name, "place", str.casefold)
         if column == COL_LANGUAGE:
-            codes = {s.language for s in self._rows}
-            languages = {c: language_label(c).casefold() for c in codes}
-            return lambda s: languages[s.language]
-        if column == COL_WITNESS:
+            return index.ranks(name, "language", lambda c: language_label(c).casefold())
+        if column == COL_WITNESS:  # as witness_text() shows it
             if self._reveal:
-                return lambda s: (s.witness_name or s.witness_label or "—").casefold()
-            return lambda s: (s.witness_label or "—").casefold()
+                return index.ranks(
+                    name,
+                    attrgetter("witness_name", "witness_label"),
+                    lambda pair: (pair[0] or pair[1] or "—").casefold(),
+                )
+            return index.ranks(name, "witness_label", lambda label: (label or "—").casefold())
         if column == COL_METHODS:
-            return lambda s: len(s.methods)
+            return index.ranks(name, "methods", len)
         if column == COL_MATCH:
             scores = self._scores
-            return lambda s: -scores.get(s.id, 0.0)
-        return lambda s: 0
-
-
-_UPDATED = attrgetter("updated_at")
+            return index.ranks(name, "id", lambda i: -scores.get(i, 0.0))
+        return index.ranks(name, lambda s: 0, lambda v: v)
 
 
 class TestimonyFilterProxy(QSortFilterProxyModel):
