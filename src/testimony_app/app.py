@@ -78,7 +78,8 @@ def run(argv: Sequence[str]) -> int:
     vault = args.vault if args.vault is not None else paths.AppPaths.default().default_vault
     vault = vault.expanduser().absolute()
     paths.ensure_private_dir(vault.parent)
-    window = MainWindow(vault, demo_passphrase=args.demo_passphrase)
+    # The unlock page first; the rest of the window right after its first paint (issue 19).
+    window = MainWindow(vault, demo_passphrase=args.demo_passphrase, defer_pages=True)
     crash.set_notifier(CrashNotice(window).notify)
     # Logout, shutdown and kill (SIGTERM), a closed terminal (SIGHUP), Ctrl+C: save and lock.
     install_termination_handler(window.terminate, window)

@@ -3,26 +3,31 @@
 This is the API the GUI and the command line call. It raises only
 :class:`~testimony_app.errors.UserFacingError` subclasses for things a user can cause, each
 carrying one sentence safe to show.
+
+The services behind an unlocked vault (bundles, statements, the registry, hand-over, with
+``cryptography.x509``, ReportLab's neighbours and the matching rules) are imported when a
+session is made, not with this module: the window imports it to show the unlock page, and that
+page must be up within a second of starting the program (issue 19, docs/performance.md).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from testimony_app.crypto import kdf
-from testimony_app.domain import matching
 from testimony_app.domain.model import CheckReport
 from testimony_app.errors import UserFacingError
-from testimony_app.services.bundles import BundleService, ensure_device_key
-from testimony_app.services.handover import HandoverService
-from testimony_app.services.passphrase import generate_passphrase, passphrase_strength
-from testimony_app.services.registry import RegistryService
-from testimony_app.services.statements import StatementService
-from testimony_app.services.testimonies import TestimonyService
 from testimony_app.storage import vault as storage_vault
 from testimony_app.storage import vault_lock
 from testimony_app.storage.vault import VaultState
+
+if TYPE_CHECKING:
+    from testimony_app.services.bundles import BundleService
+    from testimony_app.services.handover import HandoverService
+    from testimony_app.services.registry import RegistryService
+    from testimony_app.services.statements import StatementService
+    from testimony_app.services.testimonies import TestimonyService
 
 KdfChoice = Literal["calibrated", "test"]
 
@@ -44,13 +49,19 @@ class VaultSession:
     """An unlocked vault. Thread-safe: calls are serialised on the vault's connection lock."""
 
     def __init__(self, opened: storage_vault.OpenVault) -> None:
+        from testimony_app.services.bundles import BundleService
+        from testimony_app.services.handover import HandoverService
+        from testimony_app.services.registry import RegistryService
+        from testimony_app.services.statements import StatementService
+        from testimony_app.services.testimonies import TestimonyService
+
         self._vault = opened
         self.path = opened.path
-        self.testimonies = TestimonyService(opened)
-        self.statements = StatementService(opened)
-        self.bundles = BundleService(opened)
-        self.handover = HandoverService(opened, self.bundles)
-        self.registry = RegistryService(opened)
+        self.testimonies: TestimonyService = TestimonyService(opened)
+        self.statements: StatementService = StatementService(opened)
+        self.bundles: BundleService = BundleService(opened)
+        self.handover: HandoverService = HandoverService(opened, self.bundles)
+        self.registry: RegistryService = RegistryService(opened)
 
     @property
     def is_open(self) -> bool:
@@ -94,6 +105,8 @@ class VaultSession:
 
     def lock(self) -> None:
         """Close the database and wipe the key; the session cannot be used afterwards."""
+        from testimony_app.domain import matching
+
         self._vault.close()
         self.registry.forget()
         matching.clear_caches()
@@ -159,6 +172,8 @@ def _params(choice: KdfChoice) -> kdf.KdfParams:
 
 def create_vault(path: Path, passphrase: str, *, kdf: KdfChoice = "calibrated") -> VaultSession:
     """Create a vault (calibrating Argon2id to about a second here) and open it."""
+    from testimony_app.services.bundles import ensure_device_key
+
     opened = storage_vault.create(path, passphrase, _params(kdf))
     try:
         ensure_device_key(opened)
@@ -200,3 +215,19 @@ def passphrase_wait(path: Path) -> float:
 def list_backups(path: Path) -> list[Path]:
     """Backups of a vault, newest first, without unlocking it."""
     return storage_vault.list_backups(path)
+
+
+def generate_passphrase(words: int = 7) -> str:
+    """Random words joined by hyphens (see :mod:`testimony_app.services.passphrase`)."""
+    from testimony_app.services import passphrase
+
+    return passphrase.generate_passphrase(words)
+
+
+def passphrase_strength(text: str) -> tuple[int, str]:
+    """A score from 0 (useless) to 4 (strong) and one sentence of advice (see
+    :mod:`testimony_app.services.passphrase`, imported at the first keystroke: zxcvbn's
+    dictionaries are not needed to unlock)."""
+    from testimony_app.services import passphrase
+
+    return passphrase.passphrase_strength(text)

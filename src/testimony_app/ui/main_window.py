@@ -11,6 +11,13 @@ enabled-state table, :class:`VaultMaintenance` the Vault menu's upkeep, :class:`
 what was copied from here, :class:`LockTriggers` what locks without a click (idle time with its
 warning, sleep, the panic keys), :class:`HelpMenu` the guide and About.
 
+Two stages (issue 19: the window within a second of starting the program). The window is
+first built with what the create and unlock pages need; the list, the editor and the
+services and dialogs behind them (two thirds of the program's imports and most of the
+window's construction) come in :meth:`MainWindow.build_pages`, which the program calls once
+the unlock page is painted (``defer_pages=True``) and which runs at once otherwise (tests,
+scripts). Opening a session builds them first if they are not yet.
+
 Locking, in order (security.md §4.4):
 
 1. close any open dialog (it may hold a passphrase or a name);
@@ -29,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
@@ -47,28 +54,29 @@ from testimony_app.services.vault import (
     generate_passphrase,
     passphrase_strength,
 )
-from testimony_app.ui.editor import TestimonyEditor
-from testimony_app.ui.handed_over_page import HandedOverPage
 from testimony_app.ui.i18n import Translations, UiPreferences
 from testimony_app.ui.prompts import Prompts, default_prompts
 from testimony_app.ui.shell.actions import ActionState, ShellActions
 from testimony_app.ui.shell.clipboard_guard import ClipboardGuard
-from testimony_app.ui.shell.handover_control import HandoverControl
 from testimony_app.ui.shell.help import HelpMenu
 from testimony_app.ui.shell.lock_triggers import LockTriggers
-from testimony_app.ui.shell.maintenance import VaultMaintenance
-from testimony_app.ui.shell.record_dialogs import RecordDialogs
-from testimony_app.ui.shell.recovery import Recovery
 from testimony_app.ui.shell.session_controller import OPEN_RECORD, SessionController, Settings
 from testimony_app.ui.shell.vault_access import VaultAccess
 from testimony_app.ui.shell.vault_chooser import VaultChooser
 from testimony_app.ui.tasks import TaskRunner
-from testimony_app.ui.testimony_list import TestimonyListPage
 from testimony_app.ui.vault_pages import CreateVaultPage, LanguageSelector, UnlockPage
 from testimony_app.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
+    # Imported by build_pages(), after the unlock page is on screen.
     from testimony_app.services.vault import VaultSession
+    from testimony_app.ui.editor import TestimonyEditor
+    from testimony_app.ui.handed_over_page import HandedOverPage
+    from testimony_app.ui.shell.handover_control import HandoverControl
+    from testimony_app.ui.shell.maintenance import VaultMaintenance
+    from testimony_app.ui.shell.record_dialogs import RecordDialogs
+    from testimony_app.ui.shell.recovery import Recovery
+    from testimony_app.ui.testimony_list import TestimonyListPage
 
 _log = get_logger("ui.main_window")
 
@@ -88,6 +96,15 @@ class MainWindow(QMainWindow):
 
     PAGE_CREATE, PAGE_UNLOCK, PAGE_LIST, PAGE_EDITOR, PAGE_HANDED_OVER = range(5)
 
+    # Made by build_pages() (ui/shell/later_pages.py).
+    list_page: TestimonyListPage
+    editor: TestimonyEditor
+    handed_over_page: HandedOverPage
+    recovery: Recovery
+    dialogs: RecordDialogs
+    handover: HandoverControl
+    maintenance: VaultMaintenance
+
     def __init__(
         self,
         vault_path: Path,
@@ -101,8 +118,11 @@ class MainWindow(QMainWindow):
         wall_clock: Callable[[], float] | None = None,
         idle_check_ms: int = 5000,
         watch_sleep: bool = True,
+        defer_pages: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """``defer_pages``: build the list, the editor and what they need only after the first
+        paint (the program's start); otherwise at once."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.prompts: Prompts = prompts or default_prompts()
@@ -110,6 +130,8 @@ class MainWindow(QMainWindow):
         self._current_record: str | None = None
         self._language_chosen_while_locked = False
         self._terminating = False
+        self._pages_built = False
+        self._build_after_paint = defer_pages
         self.preferences = preferences or UiPreferences()
         self.translations = translations or Translations()
         self.translations.apply(self.preferences.language)
@@ -139,16 +161,7 @@ class MainWindow(QMainWindow):
             vault_path, strength=passphrase_strength, generate=generate_passphrase
         )
         self.unlock_page = UnlockPage(vault_path)
-        self.list_page = TestimonyListPage(
-            self.session, self.runner, language=self.translations.code
-        )
-        self.editor = TestimonyEditor(self.session, self.runner, parent=self.pages)
-        self.editor.setObjectName("editor")
-        self.editor.set_language(self.translations.code)
-        self.handed_over_page = HandedOverPage(self.session, self.runner, parent=self.pages)
-        for page in (
-            self.create_page, self.unlock_page, self.list_page, self.editor, self.handed_over_page
-        ):
+        for page in (self.create_page, self.unlock_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         for selector in (self.create_page.language, self.unlock_page.language):
@@ -157,39 +170,17 @@ class MainWindow(QMainWindow):
                 lambda _index, chosen=selector: self._language_selected(chosen)
             )
 
-        self.recovery = Recovery(self)
         self.access = VaultAccess(
             self, self.sessions, self.create_page, self.unlock_page, self.prompts
         )
-        self.dialogs = RecordDialogs(self)
-        self.handover = HandoverControl(self)
         self.vaults = VaultChooser(self, self.prompts, vault_path)
         self.vaults.chosen.connect(self.switch_vault)
         self.commands = ShellActions(self)
-        self.maintenance = VaultMaintenance(
-            self,
-            self.sessions,
-            self.runner,
-            self.prompts,
-            self.statusBar(),
-            save_typing=self.editor.flush,
-            current_settings=lambda: (self.translations.code, self.lock_minutes),
-        )
-        self._wire_actions()
+        self._wire_start_actions()
         self._build_status_bar()
 
         self.sessions.opened.connect(self._open_session)
-        self.list_page.open_requested.connect(self.open_record)
-        self.list_page.new_requested.connect(self.commands.new.trigger)
-        self.editor.closed.connect(self.back_to_list)
-        self.handed_over_page.back.connect(self.back_to_list)
-        self.editor.record_changed.connect(self._record_changed)
-        self.maintenance.settings_chosen.connect(self.apply_settings)
         self.pages.currentChanged.connect(self._update_actions)
-        self.list_page.table.selectionModel().selectionChanged.connect(self._update_actions)
-        # The selected row is read from the current index too: its change alone must count.
-        self.list_page.table.selectionModel().currentChanged.connect(self._update_actions)
-        self.list_page.proxy.modelReset.connect(self._update_actions)
         self.runner.busy_changed.connect(self._busy_changed)
 
         if demo_passphrase:
@@ -200,6 +191,23 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self._fit_to_screen()
         self.show_start_page()
+        if not defer_pages:
+            self.build_pages()
+
+    def build_pages(self) -> None:
+        """The list, the editor, the handed-over page and what works on an open vault: their
+        modules are imported here, not with the window (see the module docstring). Once."""
+        if not self._pages_built:
+            from testimony_app.ui.shell.later_pages import build_later_pages
+
+            self._pages_built = True
+            build_later_pages(self)
+            self._update_actions()
+
+    @property
+    def pages_built(self) -> bool:
+        """Whether :meth:`build_pages` has run."""
+        return self._pages_built
 
     def _fit_to_screen(self) -> None:
         """A first size that fits the screen: 1180×760 where there is room, less on a small
@@ -212,28 +220,11 @@ class MainWindow(QMainWindow):
             height = min(height, area.height() - 48)
         self.resize(max(640, width), max(480, height))
 
-    def _wire_actions(self) -> None:
+    def _wire_start_actions(self) -> None:
+        """What works before the pages behind the unlock page exist."""
         c = self.commands
         slots: list[tuple[QAction, Callable[[], object]]] = [
-            (c.new, self.new_testimony),
-            (c.open, self.open_selected),
-            (c.find, self._find),
-            (c.back, self._back),
-            (c.seal, self.editor.seal),
-            (c.amend, self.editor.amend),
-            (c.statement, self.dialogs.statement),
-            (c.export, self.dialogs.export),
-            (c.registry, lambda: self.dialogs.registry()),
-            (c.suggest_links, lambda: self.dialogs.registry(suggestions=True)),
-            (c.import_receipt, self.dialogs.import_receipt),
-            (c.device_fingerprint, self.dialogs.device_fingerprint),
-            (c.high_risk, self.handover.open_setting),
-            (c.hand_over, self.handover.hand_over),
             (c.lock, self.lock_triggers.panic_lock),
-            (c.backup, self.maintenance.backup),
-            (c.check, self.maintenance.check),
-            (c.change_passphrase, self.maintenance.change_passphrase),
-            (c.settings, self.maintenance.open_settings),
             (c.quit, self.close),
             (c.about, self.help.show_about),
             (c.new_vault, self.vaults.new_vault),
@@ -305,15 +296,16 @@ class MainWindow(QMainWindow):
         """Save, close the vault, wipe every page and show the unlock page. Safe to repeat."""
         self._close_dialogs()
         was_open = self.sessions.is_open
-        if was_open:
+        if was_open and self._pages_built:
             try:
                 self.editor.flush()  # queued before the lock: the serial runner keeps the order
             except Exception:  # noqa: BLE001 -- the lock must happen whatever the editor does
                 _log.exception("flush before lock failed")
             self.recovery.clear()  # a clean end: nothing to recover at the next unlock
         self.sessions.lock()
-        self.handover.locked()
-        self.recovery.forget()
+        if self._pages_built:
+            self.handover.locked()
+            self.recovery.forget()
         self.lock_triggers.stop()
         self._current_record = None
         self._wipe_pages()
@@ -327,6 +319,10 @@ class MainWindow(QMainWindow):
             self.locked.emit()
 
     def _wipe_pages(self) -> None:
+        if not self._pages_built:
+            self.create_page.clear()
+            self.clipboard_guard.wipe()
+            return
         try:
             self.editor.clear()
         except Exception:  # noqa: BLE001 -- keep wiping the rest
@@ -348,6 +344,7 @@ class MainWindow(QMainWindow):
 
     def _open_session(self, _session: VaultSession, settings: Settings, created: bool) -> None:
         """Apply the settings stored in the vault and show the list."""
+        self.build_pages()  # already done unless the vault opened before the first paint
         minutes = settings.get("lock_minutes")
         self.lock_triggers.set_minutes(
             int(minutes) if minutes and minutes.isdigit() else self.lock_minutes
@@ -409,13 +406,14 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(self.PAGE_HANDED_OVER)
         self._update_actions()
 
-    def _back(self) -> None:
+    def back(self) -> None:
         """Back to the list, from the editor or from a handed-over testimony's page."""
         if self.pages.currentIndex() == self.PAGE_HANDED_OVER:
             self.back_to_list()
         else:
             self.editor.close_editor()
 
+    @Slot()
     def refresh_actions(self) -> None:
         """Enable the actions again after something they depend on changed."""
         self._update_actions()
@@ -450,7 +448,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     @Slot(str)
-    def _record_changed(self, record_id: str) -> None:
+    def record_changed(self, record_id: str) -> None:
+        """The editor opened, saved or sealed ``record_id``: follow it."""
         if record_id:
             self._current_record = record_id
         self._update_actions()
@@ -472,8 +471,9 @@ class MainWindow(QMainWindow):
         self.preferences.language = applied
         for selector in (self.create_page.language, self.unlock_page.language):
             selector.set_code(applied)
-        self.list_page.set_language(applied)
-        self.editor.set_language(applied)
+        if self._pages_built:
+            self.list_page.set_language(applied)
+            self.editor.set_language(applied)
         # installTranslator posted LanguageChange to every widget; deliver those now so the
         # switch is complete when this returns. Actions are not widgets: retranslate() does them.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
@@ -510,6 +510,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def _update_actions(self) -> None:
         page = self.pages.currentIndex()
+        if not self._pages_built:
+            self.commands.update(ActionState())  # locked: nothing but the vault's door
+            return
         has_record = self._current_record is not None and not self.editor.is_opening()
         self.commands.update(
             ActionState(
@@ -535,7 +538,8 @@ class MainWindow(QMainWindow):
         return row >= 0 and model.summary_at(row).status is Status.HANDED_OVER
 
     @Slot()
-    def _find(self) -> None:
+    def find_in_list(self) -> None:
+        """Ctrl+F: the search box, on the list."""
         if self.pages.currentIndex() == self.PAGE_LIST:
             self.list_page.focus_search()
 
@@ -555,6 +559,13 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._build_after_paint:
+            # Once the unlock page is on screen, the rest comes in the next turn of the loop.
+            self._build_after_paint = False
+            QTimer.singleShot(0, self.build_pages)
+
     def terminate(self) -> None:
         """The system ends the program (logout, SIGTERM): save, lock and close, asking nothing."""
         self._terminating = True
@@ -568,6 +579,7 @@ class MainWindow(QMainWindow):
         """
         if (
             self.sessions.is_open
+            and self._pages_built
             and not self._terminating
             and not self.editor.save_and_wait()
             and not self.editor.saver.saving  # still waiting behind a backup: the lock waits too
