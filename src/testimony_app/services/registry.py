@@ -248,18 +248,24 @@ class RegistryService:
             by_record[(link.record_id, link.version)].append(link)
         items: builtins.list[CorroborationItem] = []
         matrix_sets: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        # An entry with thousands of testimonies: each record is read and parsed once, and
-        # each linked entry's name looked up once (docs/performance.md).
+        # An entry with thousands of testimonies: each record is read and parsed once, all of
+        # them and their links in two queries, and each linked entry's name looked up once
+        # (docs/performance.md).
         entry_names: dict[str, str] = {}
+        versions = self._records.versions_of(by_record)
+        links_of = self._store.links_of_records(record_id for record_id, _ in by_record)
         for (record_id, version), record_links in sorted(by_record.items()):
-            testimony = self._records.get(record_id, version)
+            testimony, sealed, digest = versions[(record_id, version)]
             item = self._item(
-                record_id, version, testimony, record_links, date_from, date_to, place
+                record_id, version, testimony, sealed, digest, record_links,
+                date_from, date_to, place,
             )
             if item is None:
                 continue
             items.append(item)
-            labels = self._perpetrator_labels(record_id, entry_names)
+            labels = self._perpetrator_labels(
+                record_id, entry_names, links_of.get(record_id, [])
+            )
             for act in item.acts:
                 source = testimony.acts[act.act_index]
                 for j, perpetrator in enumerate(source.perpetrators):
@@ -372,13 +378,19 @@ class RegistryService:
         return pdf
 
     def _perpetrator_labels(
-        self, record_id: str, entry_names: dict[str, str] | None = None
+        self,
+        record_id: str,
+        entry_names: dict[str, str] | None = None,
+        links: builtins.list[Link] | None = None,
     ) -> dict[str, str]:
         """Each confirmed person mention's path and its entry's name (looked up once per
-        entry in ``entry_names`` when the caller keeps one across records)."""
+        entry in ``entry_names`` when the caller keeps one across records); ``links`` are
+        the record's links when the caller has read them already."""
         known = {} if entry_names is None else entry_names
         names: dict[str, str] = {}
-        for link in self._store.links_of_record(record_id):
+        if links is None:
+            links = self._store.links_of_record(record_id)
+        for link in links:
             if link.status == "confirmed" and link.mention.kind == "person":
                 if link.entry_id not in known:
                     known[link.entry_id] = self._store.entry(link.entry_id).display_name
@@ -390,19 +402,14 @@ class RegistryService:
         record_id: str,
         version: int,
         testimony: Testimony,
+        sealed: bool,
+        sealed_digest: str,
         links: builtins.list[Link],
         date_from: str,
         date_to: str,
         place: str,
     ) -> CorroborationItem | None:
-        info = self._records.info(record_id)
-        chosen = [v for v in info.versions if v.number == version]
-        sealed = bool(chosen and chosen[0].sealed)
-        digest = (
-            chosen[0].content_sha256
-            if chosen and chosen[0].content_sha256
-            else sha256_hex(interchange.canonical_bytes(testimony))
-        )
+        digest = sealed_digest or sha256_hex(interchange.canonical_bytes(testimony))
         indices: set[int] = set()
         for link in links:
             indices.update(_acts_for_path(testimony, link.mention_path))
