@@ -303,7 +303,8 @@ class RegistryService:
         if language not in ("en", "az", "ru"):
             raise UserFacingError("registry.report_language")
         result = self.corroborate(entry_id, date_from=date_from, date_to=date_to, place=place)
-        sources = tuple(self._records.get(i.record_id, i.version) for i in result.items)
+        read = self._records.versions_of((i.record_id, i.version) for i in result.items)
+        sources = tuple(read[(i.record_id, i.version)][0] for i in result.items)
         choices = EMPTY
         if redacted:
             choices = self.stored_report_review(result.entry.id) if review is None else review
