@@ -408,3 +408,15 @@ def test_the_crash_notice_in_the_program_s_language(
     crash.tell_stderr(Path("/r/crash.txt"))
     assert capsys.readouterr().err == expected
 
+
+
+@pytest.mark.slow  # the demo vault holds several testimonies, some sealed
+def test_the_demo_vault_s_rows_name_the_status_in_russian(run: Run, tmp_path: Path) -> None:
+    out = _ok(run, "--language", "ru", "demo", "--kdf", "test", "--vault", tmp_path / "demo")
+    lines = out.splitlines()
+    assert lines[1] == "Все свидетельства в нём вымышлены."
+    statuses = {line.split()[1] for line in lines[2:]}
+    assert {"черновик", "запечатано"} <= statuses, statuses
+    assert not statuses & {"draft", "sealed", "amended"}
+    # One column: every date starts at the same place whatever the status's length.
+    assert len({line.index(" 20") for line in lines[2:]}) == 1, lines

@@ -23,6 +23,7 @@ from testimony_app.cli.common import (
     help_text,
     read_passphrase,
 )
+from testimony_app.cli.testimonies import status_word
 from testimony_app.errors import UserFacingError
 from testimony_app.words import Message
 from testimony_app.words import text as wording
@@ -152,9 +153,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(wording(Message("cli.demo_vault", path=str(path),
                       passphrase=demo_service.DEMO_PASSPHRASE)))
     print(wording(Message("cli.demo_fictional")))
-    for r in rows:
+    statuses = [status_word(r.status.value) for r in rows]  # as the window and ``list`` say
+    width = max((len(s) for s in statuses), default=0)
+    for r, status in zip(rows, statuses, strict=True):
         print(
-            f"{r.id[:8]}  {r.status.value:<9} {r.interview_date:<10} {r.language:<3} "
+            f"{r.id[:8]}  {status:<{width}} {r.interview_date:<10} {r.language:<3} "
             f"{r.witness_label:<14} {r.place}"
         )
     return EXIT_OK
