@@ -37,6 +37,7 @@ from testimony_app.cli.common import (
     _open,
     command,
     help_text,
+    in_words,
 )
 from testimony_app.cli.statements import doubtful_refused, review_file
 from testimony_app.errors import UserFacingError
@@ -265,8 +266,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     reason = text(report.failure) if report.failure is not None else report.error
     for check in report.checks:
         mark = {"passed": "ok  ", "failed": "FAIL", "not run": "--  "}[check.status]
-        detail = reason if check.status == "failed" and report.failure else check.detail
-        lines.append(f"  [{mark}] {check.name}" + (f": {detail}" if detail else ""))
+        detail = reason if check.status == "failed" and report.failure else in_words(check.detail)
+        lines.append(f"  [{mark}] {in_words(check.name)}" + (f": {detail}" if detail else ""))
     lines.append(
         text(Message("cli.verify_passed")) if report.ok
         else text(Message("cli.verify_failed", reason=reason))
@@ -317,7 +318,7 @@ def _import_lines(report: Any) -> list[str]:
     lines += [_version_line(v) for v in report.versions]
     lines.append(text(Message("cli.import.attachments", added=report.attachments_added,
                               held=report.attachments_already_held)))
-    lines += [text(Message("cli.import.note", note=_note(w))) for w in report.warnings]
+    lines += [text(Message("cli.import.note", note=in_words(w))) for w in report.warnings]
     if report.kept_aside:
         lines.append(text(Message("cli.import.kept_aside", count=len(report.kept_aside))))
     lines.append(text(Message("cli.import.imported") if report.changed
@@ -348,11 +349,6 @@ def _version_line(v: Any) -> str:
                             version=version, reason=kept))
     return text(Message("cli.import.version_kept", outcome=outcome, record=record,
                         version=version, reason=kept))
-
-
-def _note(warning: object) -> Message | str:
-    """An import's warning: a message, or a sentence the service still words itself."""
-    return warning if isinstance(warning, Message) else str(warning)
 
 
 @command("receipt")

@@ -57,10 +57,12 @@ _EXTENSIONS: list[Extension] = []
 # -- words -----------------------------------------------------------------------------
 
 
-def in_words(message: Message) -> str:
-    """The words of ``message`` in the command line's language (set before the parser is
-    built, from ``--language`` or the environment)."""
-    return words.text(message)
+def in_words(value: object) -> str:
+    """The words of a message in the command line's language (set before the parser is built,
+    from ``--language`` or the environment); anything else, such as a sentence a service still
+    words itself, as it is. So a finding is said in the reader's words as soon as the layer
+    below makes it a code."""
+    return words.text(value) if isinstance(value, Message) else str(value)
 
 
 def help_text(code: str) -> str:

@@ -21,6 +21,7 @@ from testimony_app.cli.common import (
     _vault_path,
     command,
     help_text,
+    in_words,
     read_passphrase,
 )
 from testimony_app.cli.testimonies import status_word
@@ -61,7 +62,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         wording(Message("cli.check_passed", count=report.records, entries=report.audit_entries))
         if report.ok
         else "\n".join([wording(Message("cli.check_problems"))]
-                       + [f"- {p}" for p in report.problems])
+                       + [f"- {in_words(p)}" for p in report.problems])
     )
     _emit(
         args,
