@@ -21,11 +21,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from testimony_app.bundles.keys import InvalidRecipient, parse_recipients
+from testimony_app.crypto.record_ids import is_salt_text
 from testimony_app.crypto.signing import KeyFormatError, PublicKey
 from testimony_app.errors import BundleRejected
 from testimony_app.words import Message
@@ -96,11 +97,29 @@ class ManifestMember:
 
 @dataclass(frozen=True)
 class RecordRef:
-    """One record version carried by the bundle, by the hash of its sealed content."""
+    """One record version carried by the bundle, by the hash of its sealed content.
+
+    ``id_salt`` (32 hex digits, in manifests only) proves a bound record id under the signing
+    device's key (crypto/record_ids.py); ``""`` for a record made before ids were bound, and
+    then absent from the manifest, as in every bundle made before.
+    """
 
     id: str
     version: int
     content_sha256: str
+    # Not part of what a version *is*: receipts name versions without it.
+    id_salt: str = field(default="", compare=False)
+
+    def manifest_entry(self) -> dict[str, Any]:
+        """The record's entry in ``manifest.json``."""
+        entry: dict[str, Any] = {
+            "id": self.id,
+            "version": self.version,
+            "content_sha256": self.content_sha256,
+        }
+        if self.id_salt:
+            entry["id_salt"] = self.id_salt
+        return entry
 
 
 @dataclass(frozen=True)
@@ -136,10 +155,7 @@ class Manifest:
             "previous_bundle_id": self.previous_bundle_id,
             "audit_head": {"seq": self.audit_head.seq, "hash": self.audit_head.hash},
             "members": [{"path": m.path, "size": m.size, "sha256": m.sha256} for m in self.members],
-            "records": [
-                {"id": r.id, "version": r.version, "content_sha256": r.content_sha256}
-                for r in self.records
-            ],
+            "records": [r.manifest_entry() for r in self.records],
         }
 
     def to_bytes(self) -> bytes:
@@ -233,6 +249,9 @@ def check_records(records: Sequence[RecordRef]) -> None:
             isinstance(r.content_sha256, str)
             and SHA256_PATTERN.fullmatch(r.content_sha256) is not None,
             "it lists a malformed record hash",
+        )
+        require(
+            r.id_salt == "" or is_salt_text(r.id_salt), "it lists a malformed record id salt"
         )
         require((r.id, r.version) not in seen, "it lists the same record version twice")
         seen.add((r.id, r.version))
@@ -356,6 +375,21 @@ def _list(value: object, what: str, limit: int) -> list[Any]:
     return value
 
 
+_RECORD_KEYS = {"id", "version", "content_sha256"}
+
+
+def _record_entry(item: object) -> RecordRef:
+    """A record entry; ``id_salt`` is optional (absent from bundles made before it existed),
+    and when present it may not be empty, so that each entry has one spelling."""
+    keys = _RECORD_KEYS | {"id_salt"} if isinstance(item, dict) and "id_salt" in item else (
+        _RECORD_KEYS
+    )
+    entry = _object(item, keys, "record entry")
+    salt = entry.get("id_salt", "")
+    require("id_salt" not in entry or is_salt_text(salt), "it lists a malformed record id salt")
+    return RecordRef(entry["id"], entry["version"], entry["content_sha256"], salt)
+
+
 def declared_device_key(data: bytes) -> PublicKey:
     """The device key a manifest claims, read *before* its signature is checked.
 
@@ -404,8 +438,7 @@ def parse_manifest(data: bytes) -> Manifest:
             members.append(ManifestMember(entry["path"], entry["size"], entry["sha256"]))
         records = []
         for item in _list(doc["records"], "record list", MAX_RECORDS):
-            entry = _object(item, {"id", "version", "content_sha256"}, "record entry")
-            records.append(RecordRef(entry["id"], entry["version"], entry["content_sha256"]))
+            records.append(_record_entry(item))
         recipients = _list(doc["recipients"], "recipient list", 64)
         require(all(isinstance(r, str) for r in recipients), "its recipient list is invalid")
         require(isinstance(doc["bundle_id"], str), "its bundle id is not a UUID")

@@ -11,8 +11,8 @@ environment as gettext reads it (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LA
 
 One module per command group: ``vault`` (init, check, backup, restore, passwd, demo),
 ``testimonies`` (add, list, show, search, seal, amend, attach), ``bundles``, ``registry``,
-``statements``, ``devices``, ``handover``; ``common`` holds what they share. Each registers
-its commands and sub-parsers when imported (at the end of this module).
+``statements``, ``devices``, ``handover``, ``kept_aside``; ``common`` holds what they share.
+Each registers its commands and sub-parsers when imported (at the end of this module).
 """
 
 from __future__ import annotations
@@ -139,4 +139,5 @@ from testimony_app.cli import (  # noqa: E402, F401 isort: skip
     statements,
     devices,
     handover,
+    kept_aside,
 )

@@ -585,6 +585,7 @@ class BundleService:
         pdf_budget = [_PDF_MEMORY_BUDGET]
         for item in plan:
             info = {v.number: v for v in records.info(item.record_id).versions}
+            id_salt = records.id_salt(item.record_id)
             shipped: dict[str, str] = {}
             language = "en"
             count = 0
@@ -638,7 +639,9 @@ class BundleService:
                         {"sha256": attached.sha256, "path": shipped[attached.sha256]}
                     )
                 count = len(shipped)
-                refs.append(RecordRef(item.record_id, number, version.content_sha256))
+                refs.append(
+                    RecordRef(item.record_id, number, version.content_sha256, id_salt)
+                )
                 ledger.append(
                     LedgerVersion(item.record_id, number, version.content_sha256, redacted)
                 )

@@ -10,6 +10,11 @@ Merge rules, record version by record version:
 
 * a record belongs to the device that sent its first version (or to the one it was
   transferred to); a version from any other device is **kept aside**, never current;
+* a record id *bound* to its creating device (a UUID of version 8, crypto/record_ids.py) can
+  be claimed only by the device whose key the manifest's salt proves it under: a version
+  whose signer neither proves the id nor owns the record (by a transfer) is **kept aside** as
+  "id not bound", so no device can claim another's new record before it arrives. Ids made
+  before (version 4) prove nothing and keep the first-come rule;
 * a version number not yet held is **added** to the history, sealed, with its number as the
   device gave it (gaps allowed) — a complete version, or a redacted copy stored as what it
   is: its own hash, and the sealed hash only as the device's claim;
@@ -38,17 +43,18 @@ from testimony_app.bundles import (
 from testimony_app.bundles.age_io import Cancelled, Progress
 from testimony_app.bundles.content import CollectingSink, Incoming, inspect
 from testimony_app.bundles.layout import CUSTODY_NAME
+from testimony_app.crypto.record_ids import is_bound_format, proves
 from testimony_app.crypto.signing import PublicKey, signature_to_text
 from testimony_app.errors import BundleRejected
 from testimony_app.storage.import_tx import ImportTransaction, ProvenanceRow
 from testimony_app.storage.org_ledger import ImportLedger
 from testimony_app.storage.quarantine import QuarantineReason, QuarantineRow
-from testimony_app.words import Param
+from testimony_app.words import Message, Param, Verbatim, text
 
 __all__ = ["DeviceNotRegistered", "ImportReport", "VersionOutcome", "import_bundle"]
 
 Outcome = Literal["added", "unchanged", "kept aside"]
-KeptKind = Literal["", "conflict", "another device", "redacted copy"]
+KeptKind = Literal["", "conflict", "another device", "redacted copy", "id not bound"]
 
 
 @dataclass(frozen=True)
@@ -267,6 +273,12 @@ def _kept_warning(v: VersionOutcome) -> str:
             f"{where} belongs to another device; it was kept aside, not taken as current"
             " (transfer the record if it really moved)."
         )
+    if v.kept == "id not bound":
+        return text(
+            Message(
+                "import.kept_id_not_bound", version=Verbatim(v.version), record=v.record_id[:8]
+            )
+        )
     if v.kept == "redacted copy":
         return (
             f"{where} is held as a redacted copy and a different form of it arrived; the new"
@@ -312,6 +324,10 @@ def _merge_version(
     owner = tx.owner(ref.id)
     held = tx.held_version(ref.id, ref.version)
     existing = held.content_sha256 if held is not None else ""
+    bound = is_bound_format(ref.id)
+    proven = bound and proves(ref.id, verified.signer, ref.id_salt)
+    if bound and not proven and owner != signer:
+        return keep_aside("id not bound", existing)
     if owner != signer and (owner is not None or tx.record_held(ref.id)):
         return keep_aside("another device", existing)
     if held is None:
@@ -333,6 +349,7 @@ def _merge_version(
                 interviewer=interviewer,
                 imported_at=tx.now,
             ),
+            id_salt=ref.id_salt if proven else "",
         )
         if item.statement is not None:
             tx.add_statement(ref.id, ref.version, item.statement)

@@ -109,9 +109,10 @@ class OrganisationService:
         """Where each imported version of a record came from."""
         return self._ledger.provenance(record_id)
 
-    def conflicts(self) -> list[ConflictRow]:
-        """Incoming versions kept aside, never current."""
-        return self._ledger.conflicts()
+    def conflicts(self, record_id: str | None = None) -> list[ConflictRow]:
+        """Incoming versions kept aside, never current (of one record, if given), oldest
+        first, each with why (``kind``) and the sending device's fingerprint and name."""
+        return self._ledger.conflicts(record_id)
 
     def conflict_content(self, record_id: str, version: int, incoming_sha256: str) -> bytes:
         """The record JSON of a version kept aside (by the hash of its bytes)."""

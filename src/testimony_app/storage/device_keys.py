@@ -1,8 +1,8 @@
 """The laptop's own keys, kept only inside the encrypted vault's ``meta`` table.
 
-* the **device key** (Ed25519): signs bundle manifests; the organisation pins it from
-  enrolment and the first bundle. Made when the vault is created (or, for an older vault, the
-  first time it is needed).
+* the **device key** (Ed25519): signs bundle manifests, and new record ids are derived from
+  it; the organisation registers it at enrolment. Made when the vault is created (or, for an
+  older vault, the first time it is needed: a new record, an export, a statement).
 * the **statement key** (RSA-3072 and a self-signed certificate that the device key vouches
   for, see :mod:`testimony_app.crypto.statement_keys`): signs statement PDFs so that PDF
   readers can check them. Made the first time a statement is signed, because RSA key
@@ -26,11 +26,11 @@ from testimony_app.crypto.statement_keys import (
     make_statement_key,
 )
 from testimony_app.errors import UserFacingError, VaultDamaged
+from testimony_app.storage.id_binding import DEVICE_KEY as DEVICE_KEY
+from testimony_app.storage.id_binding import DEVICE_PUBLIC as DEVICE_PUBLIC
 from testimony_app.storage.vault import OpenVault
 
 DEVICE_ID = "device_id"
-DEVICE_KEY = "device_signing_key"
-DEVICE_PUBLIC = "device_public_key"
 STATEMENT_KEY = "statement_signing_key"
 STATEMENT_CERTIFICATE = "statement_certificate"
 

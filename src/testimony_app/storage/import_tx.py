@@ -342,8 +342,12 @@ class ImportTransaction:
         sealed_at: str,
         reason: str,
         provenance: ProvenanceRow,
+        id_salt: str = "",
     ) -> None:
         """Add a sealed version to a record's history (creating the record if new).
+
+        ``id_salt`` is the salt that proved a new record's bound id under its device's key,
+        kept with the record (empty for a legacy id).
 
         The record's summary and search row follow the newest version held, so an older
         version arriving after a newer one is kept in the history without replacing it.
@@ -354,8 +358,9 @@ class ImportTransaction:
         ).fetchone()
         if row is None:
             self._conn.execute(
-                "INSERT INTO records (id, created_at, updated_at, current) VALUES (?, ?, ?, ?)",
-                (record_id, self.now, self.now, number),
+                "INSERT INTO records (id, created_at, updated_at, current, id_salt)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (record_id, self.now, self.now, number, id_salt),
             )
             # The device that sent the first version owns the record from now on.
             self._conn.execute(

@@ -39,7 +39,10 @@ class ConflictRow:
 
     ``conflict``: the record's own device sent other content under a number already held;
     ``another device``: the record belongs to another device; ``redacted copy``: a complete
-    version, or another redacted copy, where a redacted copy is held.
+    version, or another redacted copy, where a redacted copy is held; ``id not bound``: the
+    record's id was made by another device and the sender could not prove it
+    (crypto/record_ids.py). ``fingerprint`` and ``device_name`` say who sent it, as this
+    vault knows the key its device id signed with (empty if it was never pinned).
     """
 
     record_id: str
@@ -50,6 +53,8 @@ class ConflictRow:
     device_id: str
     detected_at: str
     kind: str = "conflict"
+    fingerprint: str = ""
+    device_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,13 +157,20 @@ class ImportLedger:
                 )
         return found
 
-    def conflicts(self) -> list[ConflictRow]:
-        """Every incoming version kept aside, oldest first."""
+    def conflicts(self, record_id: str | None = None) -> list[ConflictRow]:
+        """Every incoming version kept aside (of one record, if given), oldest first."""
+        where, params = ("WHERE c.record_id = ?", (record_id,)) if record_id else ("", ())
         return [
             ConflictRow(r[0], int(r[1]), *r[2:])
             for r in self._db.query(
-                "SELECT record_id, version, existing_sha256, incoming_sha256, bundle_id,"
-                " device_id, detected_at, kind FROM import_conflicts ORDER BY id"
+                "SELECT c.record_id, c.version, c.existing_sha256, c.incoming_sha256,"
+                " c.bundle_id, c.device_id, c.detected_at, c.kind,"
+                " COALESCE(d.fingerprint, ''), COALESCE(g.name, '')"
+                " FROM import_conflicts c LEFT JOIN devices d ON d.device_id = c.device_id"
+                " LEFT JOIN device_register g ON g.public_key = d.public_key "
+                + where
+                + " ORDER BY c.id",
+                params,
             )
         ]
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 import builtins
 import json
 import re
-import uuid
 from collections.abc import Callable, Iterable
 from operator import itemgetter
 from typing import Any
 
 from testimony_app.crypto.chain import sha256_hex
+from testimony_app.crypto.record_ids import new_record_id
+from testimony_app.crypto.signing import PublicKey
 from testimony_app.domain import folding, interchange
 from testimony_app.domain.model import (
     AttachmentInfo,
@@ -32,6 +33,7 @@ from testimony_app.domain.model import (
 from testimony_app.errors import InvalidRecord, RecordNotFound, RecordSealed, UserFacingError
 from testimony_app.storage import audit
 from testimony_app.storage.database import Database
+from testimony_app.storage.id_binding import creating_device_key
 from testimony_app.storage.search import index_row, make_snippet
 
 Clock = Callable[[], str]
@@ -144,18 +146,22 @@ class RecordStore:
         """Store several new drafts in one transaction (imports, benchmarks); return ids."""
         ids: builtins.list[str] = []
         with self._db.transaction() as conn:
+            device = creating_device_key(conn)
             for testimony in testimonies:
-                ids.append(self._insert(conn, testimony, self._now()))
+                ids.append(self._insert(conn, testimony, self._now(), device))
         return ids
 
-    def _insert(self, conn: Any, testimony: Testimony, now: str) -> str:
-        record_id = str(uuid.uuid4())
+    def _insert(self, conn: Any, testimony: Testimony, now: str, device: PublicKey) -> str:
+        # Whatever id the testimony came with (a JSON file's, another vault's) is replaced by
+        # a new one bound to this device (crypto/record_ids.py).
+        record_id, salt = new_record_id(device)
         testimony.id = record_id
         doc = interchange.to_dict(testimony)
         content = interchange.canonical_json(doc)
         conn.execute(
-            "INSERT INTO records (id, created_at, updated_at, current) VALUES (?, ?, ?, 1)",
-            (record_id, now, now),
+            "INSERT INTO records (id, created_at, updated_at, current, id_salt)"
+            " VALUES (?, ?, ?, 1, ?)",
+            (record_id, now, now, salt),
         )
         conn.execute(
             "INSERT INTO versions (record_id, number, content, updated_at) VALUES (?, 1, ?, ?)",
@@ -396,6 +402,14 @@ class RecordStore:
             created_at=created,
             updated_at=updated,
         )
+
+    def id_salt(self, record_id: str) -> str:
+        """The salt that proves the record's id bound to this device (hex), or ``""`` for a
+        record made before ids were bound (crypto/record_ids.py)."""
+        value = self._db.scalar("SELECT id_salt FROM records WHERE id = ?", (record_id,))
+        if value is None:
+            raise RecordNotFound("attachment.testimony_id_vault")
+        return str(value)
 
     def list(self) -> builtins.list[TestimonySummary]:
         """Every record, newest interview first (then the newest update).

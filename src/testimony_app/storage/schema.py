@@ -15,6 +15,7 @@ from typing import Any
 from testimony_app.errors import VaultTooNew
 from testimony_app.storage import audit
 from testimony_app.storage.database import Database
+from testimony_app.storage.schema_v13 import V13 as _V13
 from testimony_app.storage.search import index_row
 
 _V1 = [
@@ -530,6 +531,8 @@ _V11 = [
 # (docs/performance.md).
 _V12 = ["CREATE INDEX versions_sealed ON versions(record_id, number, sealed)"]
 
+# Version 13: record ids bound to the device that created them, in schema_v13.py.
+
 Step = str | Callable[[Any], None]
 MIGRATIONS: list[list[Step]] = [
     list(_V1),
@@ -544,6 +547,7 @@ MIGRATIONS: list[list[Step]] = [
     [_v10_search_rows],
     list(_V11),
     list(_V12),
+    list(_V13),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
