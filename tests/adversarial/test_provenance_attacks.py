@@ -14,9 +14,7 @@ one, or a colleague's).
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,136 +24,37 @@ from typing import Any, cast
 import pytest
 
 from testimony_app import words
-from testimony_app.bundles import AuditHead, BundleMember, RecordRef, write_bundle
 from testimony_app.crypto.chain import sha256_hex
-from testimony_app.crypto.signing import SigningKey
 from testimony_app.domain import interchange
-from testimony_app.domain.model import Testimony as Record
 from testimony_app.errors import BundleRejected
-from testimony_app.services import organisation
-from testimony_app.services.vault import VaultSession, unlock_vault
+from testimony_app.services.vault import unlock_vault
 from testkit import bundle_support as S  # noqa: N812 (S: used on every other line)
-
-GENUINE = "Gözlərimi bağladılar"
-FORGED = "FORGED: the witness retracts everything"
-
-
-@dataclass
-class Device:
-    """A laptop: its vault, and the key and id it signs bundles with."""
-
-    session: VaultSession
-    key: SigningKey
-    device_id: str
-
-    @classmethod
-    def of(cls, session: VaultSession) -> Device:
-        secret = session.meta("device_signing_key")
-        assert secret is not None
-        import base64
-
-        return cls(
-            session,
-            SigningKey.from_private_bytes(base64.b64decode(secret)),
-            session.meta("device_id") or "",
-        )
-
-
-@dataclass
-class Forgery:
-    """A record version as an attacker puts it into a bundle."""
-
-    record_id: str
-    version: int
-    content: bytes
-    claimed_sha256: str
-    redacted: bool
-
-
-def forged_bundle(
-    path: Path, recipient: str, key: SigningKey, device_id: str, items: list[Forgery]
-) -> Path:
-    """A bundle encrypted to the organisation and signed by ``key``: valid in every byte."""
-    members: list[BundleMember] = []
-    refs: list[RecordRef] = []
-    custody = []
-    for item in items:
-        member = f"records/{item.record_id}/v{item.version}/record.json"
-        members.append(BundleMember.from_bytes(member, item.content))
-        refs.append(RecordRef(item.record_id, item.version, item.claimed_sha256))
-        custody.append(
-            {
-                "id": item.record_id,
-                "version": item.version,
-                "content_sha256": item.claimed_sha256,
-                "redacted": item.redacted,
-                "sealed_at": "2017-06-14T12:40:00Z",
-                "reason": "",
-                "attachments": [],
-            }
-        )
-    doc = {"format": "testimony-custody/v1", "device_id": device_id, "records": custody}
-    doc["entries"] = []
-    members.append(BundleMember.from_bytes("custody.json", json.dumps(doc).encode()))
-    write_bundle(
-        path,
-        device_id=device_id,
-        device_key=key,
-        recipients=[recipient],
-        members=members,
-        records=refs,
-        audit_head=AuditHead(1, "0" * 64),
-        previous_bundle_id=None,
-    )
-    return path
-
-
-def garbage_for(record_id: str, *, name_may_appear: bool | None = False) -> bytes:
-    """A valid testimony document for ``record_id`` saying what the attacker wants."""
-    fake = Record(id=record_id, title="Tərtər işi", fictional=True)
-    fake.narrative.text = FORGED
-    fake.consent.name_may_appear = name_may_appear
-    return interchange.canonical_bytes(fake)
-
-
-@dataclass
-class Scene:
-    root: Path
-    org: organisation.OrgKeygenResult
-    org_vault: VaultSession
-    laptop: Device
-    record_id: str
-    sealed_sha256: str
-
-    def org_import(self, bundle: Path) -> organisation.ImportReport:
-        return organisation.import_bundle(self.org_vault, bundle, self.org.paths[0])
-
-    def receipt(self, bundle: Path, name: str) -> Path:
-        return organisation.receipt(
-            self.org_vault, bundle, self.org.paths[0], self.org.paths[1], self.root / name
-        )
-
-    def attacker(self, name: str, *, registered: bool) -> Device:
-        """Another laptop, enrolled with the same organisation; registered there if asked."""
-        session = S.new_vault(self.root / name)
-        S.enrol(session, self.org)
-        if registered:
-            S.register(self.org_vault, session, f"{name} (seized)")
-        return Device.of(session)
+from testkit.forgery import (
+    FORGED,
+    GENUINE,
+    Cli,
+    Device,
+    Forgery,
+    Scene,
+    forged_bundle,
+    garbage_for,
+    make_scene,
+)
 
 
 @pytest.fixture
-def scene(tmp_path: Path) -> Iterator[Scene]:
-    org = S.org_keys(tmp_path)
-    org_vault = S.new_vault(tmp_path / "org-vault")
-    laptop = S.new_vault(tmp_path / "laptop")
-    S.enrol(laptop, org)
-    S.register(org_vault, laptop, "Gülnarə's laptop")
-    rid = S.sealed(laptop, S.azerbaijani("a"), backup=True)
-    sealed = laptop.testimonies.info(rid).versions[0].content_sha256
-    yield Scene(tmp_path, org, org_vault, Device.of(laptop), rid, sealed)
-    laptop.lock()
-    org_vault.lock()
+def scene(
+    tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Scene]:
+    """The laptop's record has an id bound to its device, or, with ``indirect`` parameter
+    ``"legacy"``, a version-4 id as records made before ids were bound have."""
+    with monkeypatch.context() as patch:
+        if getattr(request, "param", "bound") == "legacy":
+            S.legacy_record_ids(patch)
+        made = make_scene(tmp_path)
+    yield made
+    made.laptop.session.lock()
+    made.org_vault.lock()
 
 
 def _still_holds_the_genuine_text(scene: Scene) -> None:
@@ -170,10 +69,13 @@ def _still_holds_the_genuine_text(scene: Scene) -> None:
 # -- F-1: a forged "redacted" copy pre-empts the testimony, the laptop then purges it --------------
 
 
+@pytest.mark.parametrize("scene", ["legacy"], indirect=True)
 @pytest.mark.parametrize("registered", [True, False], ids=["registered", "new device"])
 def test_forged_redacted_copy_never_leads_the_laptop_to_purge_the_genuine_record(
     scene: Scene, registered: bool
 ) -> None:
+    """With a record made before ids were bound: first come, first owner. With a bound id
+    (every record made now) the pre-claim fails: tests/adversarial/test_bound_record_ids.py."""
     attacker = scene.attacker("attacker", registered=registered)
     forged = forged_bundle(
         scene.root / "forged.age",
@@ -239,7 +141,12 @@ def test_a_redacted_copy_never_makes_the_complete_version_unchanged(scene: Scene
         scene.org.recipient,
         laptop.key,
         laptop.device_id,
-        [Forgery(scene.record_id, 1, garbage_for(scene.record_id), scene.sealed_sha256, True)],
+        [
+            Forgery(
+                scene.record_id, 1, garbage_for(scene.record_id), scene.sealed_sha256, True,
+                laptop.session._vault.records.id_salt(scene.record_id),
+            )
+        ],
     )
     (first,) = scene.org_import(redacted).versions
     assert first.outcome == "added"
@@ -305,8 +212,8 @@ def test_another_device_cannot_add_versions_to_a_record(scene: Scene, version: i
     attacker.session.lock()
     report = scene.org_import(cross)
     (outcome,) = report.versions
-    assert outcome.outcome == "kept aside"
-    assert any("belongs to another device" in w for w in report.warnings), report.warnings
+    assert (outcome.outcome, outcome.kept) == ("kept aside", "id not bound")
+    assert any("made by another device" in w for w in report.warnings), report.warnings
     org = scene.org_vault
     info = org.testimonies.info(scene.record_id)
     assert [v.number for v in info.versions] == [1]
@@ -371,37 +278,6 @@ def test_the_organisation_can_transfer_a_record_to_another_device(scene: Scene) 
 # -- the same attacks through the command line, as the organisation and the laptop run it ---------
 
 
-class Cli:
-    """``python -m testimony_app`` in a child process, one vault per party."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def run(self, *args: object) -> subprocess.CompletedProcess[str]:
-        env = dict(os.environ, TESTIMONY_PASSPHRASE=S.passphrase())
-        env.pop("TESTIMONY_DEBUG", None)
-        return subprocess.run(
-            [sys.executable, "-m", "testimony_app", *(str(a) for a in args)],
-            capture_output=True, text=True, encoding="utf-8", env=env, stdin=subprocess.DEVNULL,
-            timeout=300,
-        )
-
-    def ok(self, *args: object) -> str:
-        done = self.run(*args)
-        assert done.returncode == 0, (args, done.stdout, done.stderr)
-        assert "Traceback" not in done.stderr
-        return done.stdout
-
-    def json(self, *args: object) -> Any:
-        return json.loads(self.ok(*args, "--json"))
-
-    def refused(self, *args: object) -> str:
-        done = self.run(*args)
-        assert done.returncode == 2, (args, done.stdout, done.stderr)
-        assert "Traceback" not in done.stderr + done.stdout
-        return done.stderr
-
-
 @dataclass
 class CliScene:
     """The organisation and one interviewer's laptop, set up only with commands."""
@@ -464,6 +340,16 @@ class CliScene:
 
 @pytest.fixture
 def cli_scene(tmp_path: Path) -> CliScene:
+    return make_cli_scene(tmp_path)
+
+
+@pytest.fixture
+def legacy_cli_scene(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliScene:
+    """The same, with a record made before ids were bound (a version-4 id, no salt)."""
+    return make_cli_scene(tmp_path, monkeypatch)
+
+
+def make_cli_scene(tmp_path: Path, legacy: pytest.MonkeyPatch | None = None) -> CliScene:
     cli = Cli(tmp_path)
     keys = cli.json("org-keygen", "-o", tmp_path / "org-keys")
     org, laptop = tmp_path / "org-vault", tmp_path / "laptop"
@@ -477,7 +363,16 @@ def cli_scene(tmp_path: Path) -> CliScene:
     document.write_text(
         json.dumps(interchange.to_dict(S.azerbaijani("a")), ensure_ascii=False), encoding="utf-8"
     )
-    rid = cli.json("add", "--vault", laptop, document)["id"]
+    if legacy is None:
+        rid = cli.json("add", "--vault", laptop, document)["id"]
+    else:
+        session = unlock_vault(laptop, S.passphrase())
+        try:
+            with legacy.context() as patch:
+                S.legacy_record_ids(patch)
+                rid = session.testimonies.create(S.azerbaijani("a"))
+        finally:
+            session.lock()
     sealed = cli.json("seal", "--vault", laptop, rid)
     assert GENUINE in str(cli.json("show", "--vault", laptop, rid)["narrative"]["text"])
     return CliScene(cli, keys, org, laptop, rid, sealed["content_sha256"])
@@ -538,14 +433,15 @@ def test_cli_forged_copy_from_a_new_device_is_refused_and_the_genuine_one_is_wha
 
 @pytest.mark.slow
 def test_cli_forged_copy_from_a_registered_device_never_purges_the_genuine_testimony(
-    cli_scene: CliScene,
+    legacy_cli_scene: CliScene,
 ) -> None:
     """F-1 with a seized, registered laptop whose forgery arrives first: it is stored as a
     redacted copy under its own hash, the genuine bundle is kept aside (not "unchanged"), the
     receipt acknowledges nothing, and ``acknowledge --purge`` keeps the testimony. The
     organisation then transfers the record to its real laptop and the genuine version is
-    acknowledged."""
-    s = cli_scene
+    acknowledged. A record made before ids were bound: a bound id cannot be pre-claimed
+    (tests/adversarial/test_bound_record_ids.py)."""
+    s = legacy_cli_scene
     attacker = s.attacker("seized", registered=True)
     forged = s.forge(
         attacker, "forged.age",
@@ -611,8 +507,10 @@ def test_cli_a_registered_device_cannot_add_a_version_to_another_laptops_record(
     fake = garbage_for(s.record_id, name_may_appear=True)
     cross = s.forge(colleague, "cross.age", Forgery(s.record_id, 2, fake, sha256_hex(fake), False))
     report = s.org_import(cross)
-    assert [v["outcome"] for v in report["versions"]] == ["kept aside"]
-    assert any("belongs to another device" in w for w in report["warnings"])
+    assert [(v["outcome"], v["kept"]) for v in report["versions"]] == [
+        ("kept aside", "id not bound")
+    ]
+    assert any("made by another device" in w for w in report["warnings"])
     assert FORGED not in s.text_at_org()
     history = s.cli.json("show", "--vault", s.org, s.record_id, "--version", "1")
     assert GENUINE in history["narrative"]["text"]

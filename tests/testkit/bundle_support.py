@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import uuid
 from pathlib import Path
 from types import ModuleType
 
@@ -48,6 +49,14 @@ def passphrase() -> str:
 
 
 # -- keys and vaults ---------------------------------------------------------------------------
+
+
+def legacy_record_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    """New records get a version-4 id and no salt, as every record made before ids were
+    bound to their device (crypto/record_ids.py): the first-come rule's records."""
+    monkeypatch.setattr(
+        "testimony_app.storage.records.new_record_id", lambda _key: (str(uuid.uuid4()), "")
+    )
 
 
 def org_keys(root: Path) -> OrgKeygenResult:
