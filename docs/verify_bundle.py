@@ -9,7 +9,10 @@ valid Ed25519 signature over ``manifest.json`` (under the manifest context), by 
 given with ``--device-key`` or, if none is given, by the key the manifest names (compare the
 printed fingerprint with the one the interviewer reads out); that every file the manifest lists
 is present with the listed size and SHA-256; that SHA256SUMS agrees with the manifest; and that
-the folder holds no other file. Exit status 0 means every check passed. See bundle-format.md.
+the folder holds no other file. Exit status 0 means every check passed. It also says which
+record ids are bound to the signing device (their ``id_salt`` derives them from its key) and
+which are not: the organisation keeps a version whose bound id its device does not prove
+aside. See bundle-format.md.
 """
 
 # ruff: noqa: T201  (a command-line tool: printing is its output)
@@ -23,6 +26,7 @@ import json
 import os
 import re
 import sys
+import uuid
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -52,6 +56,39 @@ def sha256_file(path: str) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+ID_TAG = b"testimony/record-id/v1\x00"
+
+
+def id_proven(record_id: str, key: bytes, salt: object) -> bool:
+    """Whether ``salt`` (32 lower-case hex digits) derives ``record_id`` from ``key``."""
+    if not isinstance(salt, str) or not re.fullmatch(r"[0-9a-f]{32}", salt):
+        return False
+    digest = int.from_bytes(hashlib.sha256(ID_TAG + key + bytes.fromhex(salt)).digest()[:16], "big")
+    value = (digest & ~(0xF << 76) & ~(0x3 << 62)) | (0x8 << 76) | (0x2 << 62)
+    return str(uuid.UUID(int=value)) == record_id
+
+
+def is_bound(record_id: str) -> bool:
+    """A UUID of version 8: an id that must be proven (older ids are version 4)."""
+    try:
+        parsed = uuid.UUID(record_id)
+    except ValueError:
+        return False
+    return parsed.variant == uuid.RFC_4122 and parsed.version == 8
+
+
+def id_summary(records: list[dict[str, object]], key: bytes) -> str:
+    """How many record ids the signing device proves, how many are older, how many not."""
+    ids = {str(r["id"]): r.get("id_salt") for r in records}
+    bound = [i for i in ids if is_bound(i)]
+    proven = [i for i in bound if id_proven(i, key, ids[i])]
+    line = f"{len(proven)} bound to this device, {len(ids) - len(bound)} made before ids were bound"
+    unproven = [i for i in bound if i not in proven]
+    if unproven:
+        line += f"; NOT this device's (kept aside on import): {', '.join(sorted(unproven))}"
+    return line
 
 
 def verify(root: str, pinned: str | None) -> list[str]:
@@ -114,6 +151,7 @@ def verify(root: str, pinned: str | None) -> list[str]:
         print(f"created  {manifest['created_at']} (the device's own clock)")
         print(f"previous {manifest['previous_bundle_id']}")
         print(f"records  {len(manifest['records'])}, files {len(members)}")
+        print(f"ids      {id_summary(manifest['records'], key)}")
     return problems
 
 

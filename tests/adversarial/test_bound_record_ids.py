@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import secrets
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -141,6 +143,7 @@ def test_a_forged_salt_proves_nothing(scene: Scene, forged: str) -> None:
 
 
 @pytest.mark.slow
+@S.needs_age
 def test_a_device_proves_its_own_new_records(scene: Scene) -> None:
     """The rule does not get in the honest laptop's way: B's own records go in as B's."""
     other = scene.attacker("colleague", registered=True)
@@ -154,6 +157,21 @@ def test_a_device_proves_its_own_new_records(scene: Scene) -> None:
     assert evidence is not None
     (entry,) = json.loads(evidence[0])["records"]
     assert (entry["id"], entry["id_salt"]) == (rid, _salt(other, rid))
+
+    # The standalone verifier (docs/verify_bundle.py) recomputes the proof without the program.
+    def verifier(bundle_path: Path, name: str) -> str:
+        folder = S.extract(scene.org.paths[0], bundle_path, scene.root / name)
+        done = subprocess.run(
+            [sys.executable, str(S.VERIFIER), str(folder)], capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert "ids      1 bound to this device, 0 made before ids were bound\n" in verifier(
+        bundle.path, "honest"
+    )
+    forged = verifier(_pre_claim(scene, other, redacted=False), "forged")
+    assert f"NOT this device's (kept aside on import): {scene.record_id}" in forged
     other.session.lock()
 
 

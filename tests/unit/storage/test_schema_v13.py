@@ -9,7 +9,9 @@ kind, ``id not bound``, and still nothing else.
 
 from __future__ import annotations
 
+import json
 import secrets
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from testimony_app.crypto.record_ids import is_bound_format, proves
 from testimony_app.crypto.signing import PublicKey
 from testimony_app.domain.model import Testimony as Record
+from testimony_app.services.vault import unlock_vault
 from testimony_app.storage import database, schema
 from testimony_app.storage.database import Database
 from testimony_app.storage.id_binding import DEVICE_PUBLIC
@@ -132,3 +135,33 @@ def test_a_record_made_after_the_migration_is_bound_and_makes_the_device_key(
         assert records.get(rid).id == rid
     assert records.id_salt(first) != records.id_salt(second)
     assert records.id_salt(OLD_ID) == ""
+
+
+@pytest.mark.slow
+def test_the_0_1_golden_vault_keeps_its_ids_and_binds_only_new_records(tmp_path: Path) -> None:
+    """The vault version 0.1 wrote (tests/data/golden/v0.1.0), migrated: its testimonies keep
+    their version-4 ids with no salt, an export of them carries no salt (first come at the
+    organisation, as before), and a testimony made afterwards is bound to the vault's key."""
+    golden = Path(__file__).resolve().parents[2] / "data" / "golden" / "v0.1.0"
+    expected = json.loads((golden / "expected.json").read_text(encoding="utf-8"))
+    vault = tmp_path / "vault"
+    vault.mkdir(mode=0o700)
+    for item in golden.iterdir():
+        if item.is_file() and item.name != "expected.json":
+            shutil.copyfile(item, vault / item.name)
+            (vault / item.name).chmod(0o600)
+    session = unlock_vault(vault, expected["passphrase"])
+    try:
+        records = session._vault.records
+        old = [expected["sealed"]["id"], expected["draft"]["id"]]
+        assert sorted(s.id for s in session.testimonies.list()) == sorted(old)
+        for rid in old:
+            assert not is_bound_format(rid)
+            assert records.id_salt(rid) == ""
+        key = PublicKey.from_text(session.bundles.device_public_key())
+        new = session.testimonies.create(Record(title="Tərtər"))
+        assert is_bound_format(new)
+        assert proves(new, key, records.id_salt(new))
+        assert session.check().ok
+    finally:
+        session.lock()
