@@ -102,6 +102,8 @@ def test_a_seized_laptop_cannot_pre_claim_a_bound_record(scene: Scene, redacted:
     assert org.testimonies.info(scene.record_id).versions[0].content_sha256 == (
         scene.sealed_sha256
     )
+    # The organisation keeps the salt that proved the id with the record.
+    assert org._vault.records.id_salt(scene.record_id) == _salt(laptop, scene.record_id)
     # The receipt acknowledges it, and the laptop may now forget it: the organisation holds it.
     ack = laptop.session.bundles.acknowledge(scene.receipt(genuine.path, "receipt.txt"))
     assert ack.acknowledged == ((scene.record_id, 1),)
