@@ -12,7 +12,8 @@ Rules enforced here rather than left to the user:
   compared the fingerprint read aloud by the organisation (security.md §5 D10);
 * **consent**: a record whose witness did not consent to legal proceedings, or named other
   organisations, is withheld with a one-sentence reason; when the name may not appear, the
-  statement is the redacted one and the record JSON loses the name and identifiers;
+  statement is the redacted one and the record JSON loses the name and identifiers
+  (``services/export_consent.py``; what goes in the bundle: ``services/export_contents.py``);
 * the bundle is streamed (attachments straight from the vault, 1 MiB at a time), read back and
   verified by the writer before it is reported; only then is the export remembered, in one
   transaction with the records' flags and their audit entries. The path is never recorded.
@@ -24,7 +25,6 @@ time it is needed) and lives only in the encrypted vault's ``meta`` table.
 from __future__ import annotations
 
 import contextlib
-import copy
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,8 +32,6 @@ from pathlib import Path
 
 from testimony_app.bundles import (
     AuditHead,
-    BundleMember,
-    RecordRef,
     WrittenBundle,
     neutral_bundle_name,
     org_fingerprint,
@@ -41,21 +39,12 @@ from testimony_app.bundles import (
     write_bundle,
 )
 from testimony_app.bundles.age_io import Cancelled, Progress
-from testimony_app.bundles.layout import (
-    CUSTODY_FORMAT,
-    CUSTODY_NAME,
-    attachment_path,
-    record_path,
-    statement_path,
-)
 from testimony_app.crypto.chain import sha256_hex
 from testimony_app.crypto.signing import PublicKey
-from testimony_app.domain import folding, interchange
-from testimony_app.domain.model import Status, Testimony
+from testimony_app.domain.model import Status
 from testimony_app.domain.redaction_review import EMPTY, DoubtfulUnreviewed, ReviewChoices
 from testimony_app.errors import UserFacingError, VaultDamaged
 from testimony_app.log import get_logger
-from testimony_app.reports.redaction import Redactor, redact_testimony
 from testimony_app.services.acknowledge import (
     Acknowledger,
     AckReport,
@@ -63,14 +52,16 @@ from testimony_app.services.acknowledge import (
     RecordFate,
     Withheld,
 )
+from testimony_app.services.export_consent import consent_problem
+from testimony_app.services.export_contents import BundleContents, ExportedRecord, Planned
 from testimony_app.services.organisation import OrganisationService
-from testimony_app.services.statements import LANGUAGES, StatementService
+from testimony_app.services.statements import StatementService
 from testimony_app.storage import audit
 from testimony_app.storage.device_keys import ensure_device_key
 from testimony_app.storage.export_ledger import ExportLedger, ExportRow, LedgerVersion
 from testimony_app.storage.outbox import Outbox
 from testimony_app.storage.vault import OpenVault
-from testimony_app.words import Message, Verbatim
+from testimony_app.words import Message
 
 log = get_logger("services.bundles")
 
@@ -98,10 +89,6 @@ _ORG_FINGERPRINT = "org_fingerprint"
 _ORG_ENROLLED_AT = "org_enrolled_at"
 _LAST_BUNDLE = "last_bundle_id"
 _MAX_NAME = 200
-# Statement PDFs are kept in memory up to this many bytes per export; beyond it they are made
-# twice (once to hash, once to stream): same version, same options, same bytes.
-_PDF_MEMORY_BUDGET = 64 * 1024 * 1024
-_PLACEHOLDER = "[withheld]"
 
 
 # -- reports ------------------------------------------------------------------------------------
@@ -116,18 +103,6 @@ class Enrolment:
     signing_key: str
     fingerprint: str
     enrolled_at: str
-
-
-@dataclass(frozen=True)
-class ExportedRecord:
-    """A record that went into a bundle: which versions, and in what form."""
-
-    record_id: str
-    label: str
-    versions: tuple[int, ...]
-    redacted: bool
-    statement_language: str
-    attachments: int
 
 
 @dataclass(frozen=True)
@@ -179,84 +154,6 @@ class ExportPlan:
     enrolment: Enrolment | None
     device_fingerprint: str
     candidates: tuple[ExportCandidate, ...]
-
-
-@dataclass
-class _Planned:
-    record_id: str
-    label: str
-    versions: list[int]
-    redacted: bool
-
-
-# -- consent and redaction ----------------------------------------------------------------------
-
-
-def _names_match(a: str, b: str) -> bool:
-    """Organisation names compared folded (case, diacritics, ə/e, punctuation)."""
-    left, right = folding.tokens(a), folding.tokens(b)
-    return bool(left) and left == right
-
-
-def consent_problem(testimony: Testimony, organisation: str) -> Message | None:
-    """Why the witness's consent does not cover sending this record, or ``None``."""
-    consent = testimony.consent
-    if consent.legal_proceedings is None:
-        return Message("export.consent_not_recorded")
-    if consent.legal_proceedings is not True:
-        return Message("export.consent_refused")
-    named = [n for n in consent.organisations if n.strip()]
-    if named:
-        if not organisation.strip():
-            return Message("export.consent_names_unknown_org")
-        if not any(_names_match(n, organisation) for n in named):
-            return Message("export.consent_other_orgs", organisation=organisation)
-    return None
-
-
-def strip_identity(testimony: Testimony, choices: ReviewChoices = EMPTY) -> Testimony:
-    """The record as it may leave the laptop when the witness's name may not appear.
-
-    The witness's name, identifiers, contact details and date of birth are removed, and their
-    occurrences anywhere in the text replaced by ``[withheld]``, by the same redactor as the
-    redacted statement (inflections, transliterations, initials, phone numbers however
-    written), so the JSON never says more about the witness than the PDF beside it. The
-    pseudonym field stays. Other people's names are the witness's evidence and stay, except
-    where they share the witness's own name parts. The replacement is a neutral marker,
-    not the pseudonym: a perpetrator who shares the witness's surname must not turn into
-    the witness in the text.
-    """
-    own = _own_identity_only(testimony)
-    # The interviewer's review of the redacted statement applies here too (a false hit kept,
-    # a doubtful word or one more word hidden), so JSON and PDF agree.
-    clone = redact_testimony(own, _PLACEHOLDER, _PLACEHOLDER, choices)
-    witness = clone.witness
-    witness.name = ""
-    witness.identifiers = ""
-    witness.contact = ""
-    witness.date_of_birth = ""
-    witness.pseudonym = testimony.witness.pseudonym
-    witness.victim_name = _redact_text(testimony, testimony.witness.victim_name, choices=choices)
-    clone.sensitive_names = [_redact_text(testimony, n, choices=choices)
-                             for n in testimony.sensitive_names]
-    return clone
-
-
-def _own_identity_only(testimony: Testimony) -> Testimony:
-    """A copy whose redaction rules target the witness alone (no marked or victim names)."""
-    own = copy.deepcopy(testimony)
-    own.sensitive_names = []
-    own.witness.victim_name = ""
-    return own
-
-
-def _redact_text(testimony: Testimony, text: str, where: str = "",
-                 choices: ReviewChoices = EMPTY) -> str:
-    """``text`` with the witness's own identifying details replaced, as in the record JSON."""
-    if not text:
-        return text
-    own = _own_identity_only(Testimony(witness=testimony.witness))
-    return Redactor(own, _PLACEHOLDER, _PLACEHOLDER, choices)(text, where)
 
 
 # -- the service --------------------------------------------------------------------------------
@@ -406,7 +303,7 @@ class BundleService:
             raise NothingToExport(
                 "export.nothing_waiting"
             )
-        self._decide_redactions(plan, reviews or {}, keep_doubtful)
+        self.decide_redactions(plan, reviews or {}, keep_doubtful)
         written, exported, ledger_versions = self.write_planned(
             target, plan, chosen_recipients, progress, cancelled
         )
@@ -438,7 +335,7 @@ class BundleService:
     def write_planned(
         self,
         target: Path,
-        plan: list[_Planned],
+        plan: list[Planned],
         recipients: Sequence[str],
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
@@ -449,22 +346,21 @@ class BundleService:
         outbox and the purge, in one transaction (services/handover.py).
         """
         device_key = ensure_device_key(self.vault)
-        members, refs, custody_records, exported, ledger_versions = self._members(plan)
-        members.append(BundleMember.from_bytes(CUSTODY_NAME, self._custody(plan, custody_records)))
+        contents = BundleContents(self.vault, self._statements, self.device_id).build(plan)
         seq, head = audit.head(self.vault.db)
         written = write_bundle(
             target,
             device_id=self.device_id,
             device_key=device_key,
             recipients=recipients,
-            members=members,
-            records=refs,
+            members=contents.members,
+            records=contents.refs,
             audit_head=AuditHead(seq, head),
             previous_bundle_id=self.vault.get_meta(_LAST_BUNDLE) or None,
             progress=progress,
             cancelled=cancelled,
         )
-        return written, exported, ledger_versions
+        return written, contents.exported, contents.ledger
 
     def anchor_export(self, head: AuditHead) -> None:
         """Record the audit head that left the laptop in the key files (security.md B5a)."""
@@ -475,7 +371,7 @@ class BundleService:
             # The bundle is written and recorded; only the rollback check lags one export.
             log.warning("the export anchor could not be written to the key files")
 
-    def _decide_redactions(self, plan: list[_Planned], reviews: Mapping[str, ReviewChoices],
+    def decide_redactions(self, plan: list[Planned], reviews: Mapping[str, ReviewChoices],
                            keep_doubtful: bool) -> None:
         """Every version that goes redacted has a decision about its doubtful words before
         anything is written (the window reviews each first; a script passes review files or
@@ -550,13 +446,13 @@ class BundleService:
 
     def _plan(
         self, record_ids: Sequence[str] | None, enrolment: Enrolment
-    ) -> tuple[list[_Planned], list[Withheld]]:
-        plan: list[_Planned] = []
+    ) -> tuple[list[Planned], list[Withheld]]:
+        plan: list[Planned] = []
         withheld: list[Withheld] = []
         for candidate in self._candidates(record_ids, enrolment):
             if candidate.reason is None:
                 plan.append(
-                    _Planned(
+                    Planned(
                         candidate.record_id,
                         candidate.label,
                         list(candidate.versions),
@@ -566,170 +462,6 @@ class BundleService:
             else:
                 withheld.append(Withheld(candidate.record_id, candidate.label, candidate.reason))
         return plan, withheld
-
-    def _members(
-        self, plan: list[_Planned]
-    ) -> tuple[
-        list[BundleMember],
-        list[RecordRef],
-        list[dict[str, object]],
-        list[ExportedRecord],
-        list[LedgerVersion],
-    ]:
-        records = self.vault.records
-        members: list[BundleMember] = []
-        refs: list[RecordRef] = []
-        custody: list[dict[str, object]] = []
-        exported: list[ExportedRecord] = []
-        ledger: list[LedgerVersion] = []
-        pdf_budget = [_PDF_MEMORY_BUDGET]
-        for item in plan:
-            info = {v.number: v for v in records.info(item.record_id).versions}
-            id_salt = records.id_salt(item.record_id)
-            shipped: dict[str, str] = {}
-            language = "en"
-            count = 0
-            for number in item.versions:
-                version = info[number]
-                testimony = records.get(item.record_id, number)
-                if item.redacted or testimony.consent.name_may_appear is not True:
-                    redacted = True
-                    choices = self._statements.stored_review(item.record_id, number)
-                    content = interchange.canonical_bytes(strip_identity(testimony, choices))
-                    reason = _redact_text(testimony, version.reason, "amendment_reason",
-                                          choices)
-                    if sha256_hex(content) == version.content_sha256:
-                        # Nothing identifying to strip (a pseudonym only): the record goes
-                        # complete, and the organisation can check it against the sealed hash.
-                        redacted = False
-                else:
-                    redacted = False
-                    content = records.content_bytes(item.record_id, number)
-                    reason = version.reason
-                    if sha256_hex(content) != version.content_sha256:
-                        raise VaultDamaged(
-                            "export.sealed_hash_mismatch",
-                            version=Verbatim(number), record=item.record_id[:8],
-                        )
-                language = (
-                    testimony.interview.language
-                    if testimony.interview.language in LANGUAGES
-                    else "en"
-                )
-                members.append(
-                    BundleMember.from_bytes(record_path(item.record_id, number), content)
-                )
-                statement_redacted = testimony.consent.name_may_appear is not True or redacted
-                members.append(
-                    self._statement_member(
-                        item.record_id, number, language, statement_redacted, pdf_budget
-                    )
-                )
-                attachments = []
-                for attached in testimony.attachments:
-                    # Each attachment travels once per record, under the first version of
-                    # the bundle that lists it; the custody log says where for each version.
-                    if attached.sha256 not in shipped:
-                        member = self._attachment_member(
-                            item.record_id, number, attached.id, attached.sha256, attached.size
-                        )
-                        members.append(member)
-                        shipped[attached.sha256] = member.path
-                    attachments.append(
-                        {"sha256": attached.sha256, "path": shipped[attached.sha256]}
-                    )
-                count = len(shipped)
-                refs.append(
-                    RecordRef(item.record_id, number, version.content_sha256, id_salt)
-                )
-                ledger.append(
-                    LedgerVersion(item.record_id, number, version.content_sha256, redacted)
-                )
-                custody.append(
-                    {
-                        "id": item.record_id,
-                        "version": number,
-                        "content_sha256": version.content_sha256,
-                        "redacted": redacted,
-                        "sealed_at": version.sealed_at,
-                        "reason": reason,
-                        "statement": {
-                            "path": statement_path(item.record_id, number),
-                            "language": language,
-                            "redacted": statement_redacted,
-                        },
-                        "attachments": attachments,
-                    }
-                )
-            exported.append(
-                ExportedRecord(
-                    item.record_id, item.label, tuple(item.versions), item.redacted, language, count
-                )
-            )
-        return members, refs, custody, exported, ledger
-
-    def _statement_member(
-        self, record_id: str, number: int, language: str, redacted: bool, budget: list[int]
-    ) -> BundleMember:
-        def build() -> bytes:
-            return self._statements.build(
-                record_id, version=number, language=language, redacted=redacted
-            )
-
-        pdf = build()
-        path = statement_path(record_id, number)
-        if len(pdf) <= budget[0]:
-            budget[0] -= len(pdf)
-            return BundleMember.from_bytes(path, pdf)
-        return BundleMember(path, len(pdf), sha256_hex(pdf), lambda: (build(),))
-
-    def _attachment_member(
-        self, record_id: str, number: int, attachment_id: str, sha256: str, size: int
-    ) -> BundleMember:
-        """An attachment streamed from the vault; its size and hash as the vault recorded."""
-        try:
-            stored = self.vault.attachments.info(attachment_id)
-        except UserFacingError:
-            raise VaultDamaged("export.attachment_missing", record=record_id[:8]) from None
-        if stored.sha256 != sha256 or stored.size != size:
-            raise VaultDamaged("export.attachment_differs", record=record_id[:8])
-        attachments = self.vault.attachments
-        # A file sealed with AES-GCM when its hash was taken cannot yield other bytes than the
-        # ones hashed; an older vault's chunk rows are hashed again as they stream.
-        sealed = attachments.ref(attachment_id) is not None
-
-        def chunks() -> Iterable[bytes]:
-            return attachments.iter_bytes(attachment_id)
-
-        return BundleMember(
-            attachment_path(record_id, number, sha256), size, sha256, chunks, sealed=sealed
-        )
-
-    def _custody(self, plan: list[_Planned], records: list[dict[str, object]]) -> bytes:
-        """The custody log: each record's hash-chained audit entries, never a path or text."""
-        entries = []
-        for item in plan:
-            for e in audit.entries(self.vault.db, item.record_id):
-                entries.append(
-                    {
-                        "record_id": e.record_id,
-                        "seq": e.seq,
-                        "at": e.at,
-                        "action": e.action,
-                        "version": e.version,
-                        "payload_sha256": e.payload_sha256,
-                        "entry_hash": e.entry_hash,
-                    }
-                )
-        doc = {
-            "format": CUSTODY_FORMAT,
-            "device_id": self.device_id,
-            "records": records,
-            "entries": entries,
-        }
-        return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
-            "utf-8"
-        )
 
     def exports(self) -> list[ExportRow]:
         """Every bundle this laptop wrote, newest first (never where it was written)."""

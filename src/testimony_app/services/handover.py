@@ -37,7 +37,8 @@ from testimony_app.bundles.age_io import Cancelled, Progress
 from testimony_app.errors import UserFacingError
 from testimony_app.log import get_logger
 from testimony_app.paths import file_sha256
-from testimony_app.services.bundles import BundleService, Enrolment, _Planned
+from testimony_app.services.bundles import BundleService, Enrolment
+from testimony_app.services.export_contents import Planned
 from testimony_app.storage import audit
 from testimony_app.storage.database import Error as DatabaseError
 from testimony_app.storage.outbox import (
@@ -221,7 +222,7 @@ class HandoverService:
             raise UserFacingError("handover.needs_enrolment")
         self.recover()
         plan, kept = self._plan(record_ids, enrolment)
-        self._bundles._decide_redactions(plan, {}, keep_doubtful)
+        self._bundles.decide_redactions(plan, {}, keep_doubtful)
         checkpoint("planned")
         folder = self.outbox.ensure_folder()
         target = folder / neutral_bundle_name()
@@ -282,13 +283,13 @@ class HandoverService:
 
     def _plan(
         self, record_ids: Sequence[str], enrolment: Enrolment
-    ) -> tuple[builtins.list[_Planned], builtins.list[HandedRecord]]:
+    ) -> tuple[builtins.list[Planned], builtins.list[HandedRecord]]:
         records = self._vault.records
         ids = list(dict.fromkeys(records.resolve(r) for r in record_ids))
         if not ids:
             raise UserFacingError("handover.nothing_sealed")
         candidates = {c.record_id: c for c in self._bundles.plan_export(ids).candidates}
-        plan: builtins.list[_Planned] = []
+        plan: builtins.list[Planned] = []
         kept: builtins.list[HandedRecord] = []
         for record_id in ids:
             if self.outbox.handover(record_id) is not None:
@@ -307,7 +308,7 @@ class HandoverService:
             # Every sealed version goes: the laptop keeps none of them afterwards, and a
             # bundle of an earlier export may never reach the organisation.
             plan.append(
-                _Planned(record_id, candidate.label, [v.number for v in sealed],
+                Planned(record_id, candidate.label, [v.number for v in sealed],
                          candidate.redacted)
             )
             kept.append(
