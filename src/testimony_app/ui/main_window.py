@@ -11,12 +11,10 @@ enabled-state table, :class:`VaultMaintenance` the Vault menu's upkeep, :class:`
 what was copied from here, :class:`LockTriggers` what locks without a click (idle time with its
 warning, sleep, the panic keys), :class:`HelpMenu` the guide and About.
 
-Two stages (issue 19: the window within a second of starting the program). The window is
-first built with what the create and unlock pages need; the list, the editor and the
-services and dialogs behind them (two thirds of the program's imports and most of the
-window's construction) come in :meth:`MainWindow.build_pages`, which the program calls once
-the unlock page is painted (``defer_pages=True``) and which runs at once otherwise (tests,
-scripts). Opening a session builds them first if they are not yet.
+Two stages (issue 19: the window within a second of the start). First what the create and
+unlock pages need; then the list, the editor and what works on an open vault (two thirds of
+the start), in steps after the first paint with ``defer_pages=True`` (``ui/shell/later_steps``),
+at once otherwise, and at the latest when a vault opens (:meth:`MainWindow.build_pages`).
 
 Locking, in order (security.md §4.4):
 
@@ -59,6 +57,7 @@ from testimony_app.ui.prompts import Prompts, default_prompts
 from testimony_app.ui.shell.actions import ActionState, ShellActions
 from testimony_app.ui.shell.clipboard_guard import ClipboardGuard
 from testimony_app.ui.shell.help import HelpMenu
+from testimony_app.ui.shell.later_steps import SecondStage
 from testimony_app.ui.shell.lock_triggers import LockTriggers
 from testimony_app.ui.shell.session_controller import OPEN_RECORD, SessionController, Settings
 from testimony_app.ui.shell.vault_access import VaultAccess
@@ -130,7 +129,7 @@ class MainWindow(QMainWindow):
         self._current_record: str | None = None
         self._language_chosen_while_locked = False
         self._terminating = False
-        self._pages_built = False
+        self._second_stage = SecondStage(self, lambda: self._update_actions())
         self._build_after_paint = defer_pages
         self.preferences = preferences or UiPreferences()
         self.translations = translations or Translations()
@@ -197,17 +196,12 @@ class MainWindow(QMainWindow):
     def build_pages(self) -> None:
         """The list, the editor, the handed-over page and what works on an open vault: their
         modules are imported here, not with the window (see the module docstring). Once."""
-        if not self._pages_built:
-            from testimony_app.ui.shell.later_pages import build_later_pages
-
-            self._pages_built = True
-            build_later_pages(self)
-            self._update_actions()
+        self._second_stage.finish()
 
     @property
     def pages_built(self) -> bool:
         """Whether :meth:`build_pages` has run."""
-        return self._pages_built
+        return self._second_stage.done
 
     def _fit_to_screen(self) -> None:
         """A first size that fits the screen: 1180×760 where there is room, less on a small
@@ -296,14 +290,14 @@ class MainWindow(QMainWindow):
         """Save, close the vault, wipe every page and show the unlock page. Safe to repeat."""
         self._close_dialogs()
         was_open = self.sessions.is_open
-        if was_open and self._pages_built:
+        if was_open and self._second_stage.done:
             try:
                 self.editor.flush()  # queued before the lock: the serial runner keeps the order
             except Exception:  # noqa: BLE001 -- the lock must happen whatever the editor does
                 _log.exception("flush before lock failed")
             self.recovery.clear()  # a clean end: nothing to recover at the next unlock
         self.sessions.lock()
-        if self._pages_built:
+        if self._second_stage.done:
             self.handover.locked()
             self.recovery.forget()
         self.lock_triggers.stop()
@@ -319,7 +313,7 @@ class MainWindow(QMainWindow):
             self.locked.emit()
 
     def _wipe_pages(self) -> None:
-        if not self._pages_built:
+        if not self._second_stage.done:
             self.create_page.clear()
             self.clipboard_guard.wipe()
             return
@@ -471,7 +465,7 @@ class MainWindow(QMainWindow):
         self.preferences.language = applied
         for selector in (self.create_page.language, self.unlock_page.language):
             selector.set_code(applied)
-        if self._pages_built:
+        if self._second_stage.done:
             self.list_page.set_language(applied)
             self.editor.set_language(applied)
         # installTranslator posted LanguageChange to every widget; deliver those now so the
@@ -510,7 +504,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _update_actions(self) -> None:
         page = self.pages.currentIndex()
-        if not self._pages_built:
+        if not self._second_stage.done:
             self.commands.update(ActionState())  # locked: nothing but the vault's door
             return
         has_record = self._current_record is not None and not self.editor.is_opening()
@@ -562,9 +556,9 @@ class MainWindow(QMainWindow):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._build_after_paint:
-            # Once the unlock page is on screen, the rest comes in the next turn of the loop.
+            # Once the unlock page is on screen, the rest comes in steps (ui/shell/later_steps).
             self._build_after_paint = False
-            QTimer.singleShot(0, self.build_pages)
+            self._second_stage.step_later()
 
     def terminate(self) -> None:
         """The system ends the program (logout, SIGTERM): save, lock and close, asking nothing."""
@@ -579,7 +573,7 @@ class MainWindow(QMainWindow):
         """
         if (
             self.sessions.is_open
-            and self._pages_built
+            and self._second_stage.done
             and not self._terminating
             and not self.editor.save_and_wait()
             and not self.editor.saver.saving  # still waiting behind a backup: the lock waits too
