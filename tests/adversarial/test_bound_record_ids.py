@@ -26,6 +26,7 @@ from testimony_app.crypto.chain import sha256_hex
 from testimony_app.crypto.record_ids import is_bound_format, new_record_id, proves
 from testimony_app.domain import interchange
 from testimony_app.errors import RecordNotFound
+from testimony_app.services import organisation
 from testkit import bundle_support as S  # noqa: N812
 from testkit.forgery import (
     FORGED,
@@ -86,7 +87,11 @@ def test_a_seized_laptop_cannot_pre_claim_a_bound_record(scene: Scene, redacted:
     assert proves(scene.record_id, laptop.key.public_key, _salt(laptop, scene.record_id))
     seized = scene.attacker("seized", registered=True)
 
-    report = scene.org_import(_pre_claim(scene, seized, redacted=redacted))
+    forged = _pre_claim(scene, seized, redacted=redacted)
+    # ``verify`` says so before anything is imported.
+    (checked,) = organisation.verify(forged, scene.org.paths[0]).records
+    assert (checked.record_id, checked.id_binding) == (scene.record_id, "not proven")
+    report = scene.org_import(forged)
     (first,) = report.versions
     assert (first.outcome, first.kept) == ("kept aside", "id not bound")
     assert any("made by another device" in w for w in report.warnings), report.warnings
@@ -95,6 +100,8 @@ def test_a_seized_laptop_cannot_pre_claim_a_bound_record(scene: Scene, redacted:
 
     # A's genuine version arrives later and becomes current, complete, checked by its hash.
     genuine = laptop.session.bundles.export(scene.root / "genuine.age")
+    (checked,) = organisation.verify(genuine.path, scene.org.paths[0]).records
+    assert checked.id_binding == "proven"
     (outcome,) = scene.org_import(genuine.path).versions
     assert (outcome.outcome, outcome.redacted) == ("added", False)
     org = scene.org_vault
@@ -188,6 +195,8 @@ def test_a_legacy_id_still_follows_first_come(legacy_scene: Scene) -> None:
     (first,) = scene.org_import(_pre_claim(scene, seized, redacted=True)).versions
     assert (first.outcome, first.redacted) == ("added", True)
     genuine = scene.laptop.session.bundles.export(scene.root / "genuine.age")
+    (checked,) = organisation.verify(genuine.path, scene.org.paths[0]).records
+    assert checked.id_binding == "legacy"
     (outcome,) = scene.org_import(genuine.path).versions
     evidence = scene.org_vault.bundles.organisation.bundle_evidence(genuine.bundle_id)
     assert evidence is not None
@@ -314,6 +323,11 @@ def test_cli_kept_aside_lists_the_pre_claim_in_every_language(tmp_path: Path) ->
     assert "идентификатор не привязан к этому устройству" in russian
     assert "1 версия отложена." in russian
     assert cli.json("kept-aside", "--vault", org, "--record", "0" * 8) == []
+    identity = scene.org.paths[0]
+    (record,) = cli.json("verify", "--vault", org, bundle, "--identity", identity)["records"]
+    assert record["id_binding"] == "not proven"
+    said = cli.ok("--language", "az", "verify", "--vault", org, bundle, "--identity", identity)
+    assert "identifikatorunu başqa cihaz yaradıb" in said
     assert "Отложенных версий нет." in cli.ok(
         "--language", "ru", "kept-aside", "--vault", org, "--record", "0" * 8
     )

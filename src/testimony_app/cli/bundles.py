@@ -263,6 +263,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
             else Message("cli.verify.record", record=r.record_id, version=version,
                          language=language, count=r.attachments)
         ))
+        if r.id_binding == "not proven":
+            lines.append(text(Message("cli.verify.record_id_not_proven")))
     reason = text(report.failure) if report.failure is not None else report.error
     for check in report.checks:
         mark = {"passed": "ok  ", "failed": "FAIL", "not run": "--  "}[check.status]

@@ -23,6 +23,8 @@ from testimony_app.bundles import (
     open_bundle,
 )
 from testimony_app.bundles.content import CollectingSink, inspect
+from testimony_app.crypto.record_ids import is_bound_format, proves
+from testimony_app.crypto.signing import PublicKey
 from testimony_app.errors import BundleRejected
 from testimony_app.services.devices import DeviceService
 from testimony_app.storage.org_ledger import ImportLedger
@@ -50,6 +52,16 @@ class VerificationCheck:
     detail: str = ""
 
 
+IdBinding = Literal["proven", "not proven", "legacy"]
+
+
+def id_binding(record_id: str, salt: str, signer: PublicKey) -> IdBinding:
+    """Whether ``signer`` can claim ``record_id`` by its id alone (see :class:`VerifiedRecord`)."""
+    if not is_bound_format(record_id):
+        return "legacy"
+    return "proven" if proves(record_id, signer, salt) else "not proven"
+
+
 @dataclass(frozen=True)
 class VerifiedRecord:
     """A record version a bundle carries, as the organisation sees it."""
@@ -61,6 +73,11 @@ class VerifiedRecord:
     interviewer: str
     language: str
     attachments: int
+    id_binding: IdBinding = "legacy"
+    """``proven``: the record id is bound to the signing device (its salt derives it from the
+    key, crypto/record_ids.py); ``not proven``: a bound id the signer cannot claim, which an
+    import keeps aside unless the record was transferred to it; ``legacy``: an id made
+    before ids were bound (the first device to send it owns it)."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +162,7 @@ def verify(
                 i.testimony.interview.interviewer,
                 i.testimony.interview.language,
                 len(i.attachments),
+                id_binding(i.ref.id, i.ref.id_salt, verified.signer),
             )
             for i in incoming
         )
