@@ -171,6 +171,10 @@ def test_masks_orders_and_rows_by_hand(summaries: Summaries) -> None:
     assert many.kept(list(range(300)), few, None, False) == list(range(0, 300, 7))
     assert new_rows([5, 3, 9], [9, 9, 7, 5]) == [2, 2, -1, 0]
     assert new_rows(list(range(100)), list(range(20))) == list(range(20))
+    falanga = index.containing("methods", "falanga")
+    assert falanga == bytes("falanga" in s.methods for s in rows)
+    assert index.containing("methods", "falanga") is falanga  # kept
+    assert index.containing("methods", "no-such-method") == bytes(len(rows))
     assert index.same_rows(list(rows))
     assert not index.same_rows(rows[::-1])
 

@@ -371,7 +371,7 @@ class TestimonyTableModel(QAbstractTableModel):
         if status:
             mask = index.where("status", "status", status, lambda v: v == status)
         if method:
-            mask = both(mask, index.where("methods", "methods", method, lambda v: method in v))
+            mask = both(mask, index.containing("methods", method))
         if date_from or date_to:
             low_limit = date_from or ""
             high_limit = date_to or "9999"
