@@ -93,11 +93,7 @@ class KeyFileDamaged(UserFacingError):
 class VaultInUse(UserFacingError):
     """Another window or program has this vault open (one process per vault)."""
 
-    def __init__(
-        self,
-        message: str = "The vault is open in another window or program; lock it there first.",
-    ) -> None:
-        super().__init__(message)
+    default_code = "vault.in_use"
 
 
 class PassphraseChangedWithoutBackup(UserFacingError):

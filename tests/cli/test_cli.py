@@ -605,6 +605,12 @@ def test_restore_refuses_while_the_vault_is_open_elsewhere(cli: Cli) -> None:
         assert "open in another window" in _one_sentence(proc, code=2)
         second = cli("list", sub=True)
         assert "open in another window" in _one_sentence(second, code=2)
+        # In the reader's language too (it was English in every language; issue 17 trial).
+        third = cli("--language", "az", "list")
+        assert _one_sentence(third, code=2) == (
+            "testimony-app: Seyf başqa pəncərədə və ya proqramda açıqdır;"
+            " əvvəlcə orada kilidləyin."
+        )
         assert _files(cli.vault) == before
     finally:
         session.lock()

@@ -43,12 +43,7 @@ class ContentPurged(UserFacingError):
     """The version's content was deleted from this laptop after the organisation confirmed
     receipt; only its id and hash remain (bundles, security.md §4.3 step 5)."""
 
-    def __init__(
-        self,
-        message: str = "This testimony's content was deleted from this laptop after the"
-        " organisation confirmed receiving it; only its id and hash are kept.",
-    ) -> None:
-        super().__init__(message)
+    default_code = "record.purged"
 
 
 class ContentHandedOver(ContentPurged):

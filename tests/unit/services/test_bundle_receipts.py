@@ -278,8 +278,13 @@ def test_purge_after_acknowledgement_removes_the_content_keeps_ids_and_hashes(
     assert report.kept == ()
 
     # Through the service: content gone, id and hash kept, vault healthy.
-    with pytest.raises(ContentPurged):
+    with pytest.raises(ContentPurged) as purged:
         device.testimonies.get(rid)
+    # Said in the reader's language (it was an English sentence in every one; issue 17 trial).
+    assert purged.value.text("az") == (
+        "Təşkilat bu ifadəni aldığını təsdiqlədikdən sonra onun məzmunu bu noutbukdan silinib;"
+        " yalnız identifikatoru və həşi saxlanılır."
+    )
     with pytest.raises(ContentPurged):
         device.statements.build(rid)
     with pytest.raises(ContentPurged):
