@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from testimony_app.domain.model import Status
 from testimony_app.services import organisation
 from testimony_app.services.vault import VaultSession, create_vault
+from testimony_app.ui.bundle_texts import human_size
 from testimony_app.ui.export_dialog import ExportDialog
 from testimony_app.ui.i18n import Translations
 from testimony_app.ui.prompts import ScriptedPrompts
@@ -202,6 +203,11 @@ def test_export_writes_a_real_bundle_with_progress_and_says_what_was_withheld(
     assert files_in(out) == ["bundle.age"]
     assert dialog.pages.currentIndex() == ExportDialog.PAGE_DONE
     assert dialog.result_page.bundle_hash.text() == digest
+    # The size as the rest of the window writes it (powers of 1000, "MB"), not Qt's "MiB".
+    summary = dialog.result_page.done_summary.text()
+    assert f"{human_size(bundle.stat().st_size)}, in {bundle}" in summary
+    assert "\u00a0MB, in " in summary
+    assert "MiB" not in summary
 
     # Progress came from the worker thread, throttled, and the bar moved through it to the end.
     relay = dialog.progress_relay
@@ -414,6 +420,21 @@ def test_withheld_reasons_are_shown_in_the_interface_language() -> None:
     finally:
         Translations().apply("en")
     assert words.text(refused) == "The witness did not consent to legal proceedings."
+
+
+def test_bundle_sizes_are_written_in_the_interface_language() -> None:
+    """The export's sizes ("%1 of %2", the result) in the reader's words and decimal comma;
+    Qt's formattedDataSize said "240,24 KiB" in Azerbaijani and "512 байты" in Russian."""
+    try:
+        Translations().apply("az")
+        assert human_size(246008) == "246,0\u00a0KB"
+        Translations().apply("ru")
+        assert human_size(246008) == "246,0\u00a0КБ"
+        assert human_size(512) == "512\u00a0Б"
+        assert human_size(3_500_000) == "3,5\u00a0МБ"
+    finally:
+        Translations().apply("en")
+    assert human_size(246008) == "246.0\u00a0kB"
 
 
 @pytest.mark.slow
