@@ -9,11 +9,14 @@ English". The English next to them shows that nothing was lost for English reade
 
 from __future__ import annotations
 
+import argparse
 import base64
 import builtins
 import getpass
+import gettext
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from testimony_app import app, cli, crash, words
+from testimony_app.cli import parsing
 from testimony_app.domain import interchange, model
 from testimony_app.services.vault import create_vault, list_backups
 
@@ -91,6 +95,43 @@ def test_help_follows_the_language_option_and_lang(run: Run) -> None:
     assert "positional arguments:" in out
     assert "  -h, --help            show this help message and exit\n" in out
     assert "    init                create a new vault\n" in out
+
+
+def test_argparse_s_own_errors_in_the_reader_s_language(run: Run) -> None:
+    code, out, err = run("--language", "az", "export")
+    assert (code, out) == (2, "")
+    assert err.startswith("istifadə: testimony-app export [-h]")
+    assert err.splitlines()[-1] == (
+        "testimony-app export: xəta: bu arqumentlər mütləqdir: -o/--output"
+    )
+    code, _, err = run("registry", "list", "--kind", "animal", LANG="ru_RU.UTF-8")
+    assert code == 2
+    assert err.splitlines()[-1] == (
+        "testimony-app registry list: ошибка: аргумент --kind: недопустимое значение: 'animal' "
+        "(выберите из: 'person', 'place', 'unit')"
+    )
+    code, _, err = run("export")
+    assert err.splitlines()[-1] == (
+        "testimony-app export: error: the following arguments are required: -o/--output"
+    )
+    # Only while the command line parses: argparse is itself again afterwards.
+    assert vars(argparse)["_"] is gettext.gettext
+
+
+_PERCENT = re.compile(r"%(?:\(\w+\))?[rs]")
+
+
+@pytest.mark.parametrize("msgid", sorted(parsing.ARGPARSE_MESSAGES))
+def test_argparse_s_placeholders_survive_every_translation(msgid: str) -> None:
+    """argparse fills in its own %-placeholders after our text replaced its English: each
+    translation must keep exactly them, and the English must be argparse's own."""
+    message = parsing.ARGPARSE_MESSAGES[msgid]
+    assert words.text(message, "en") == msgid
+    for lang in ("az", "ru"):
+        said = words.text(message, lang)
+        assert said != msgid, lang
+        assert sorted(_PERCENT.findall(said)) == sorted(_PERCENT.findall(msgid)), (lang, said)
+        assert said.count("%") == msgid.count("%"), (lang, said)
 
 
 def test_help_in_azerbaijani_still_loads_no_service() -> None:

@@ -29,9 +29,9 @@ from testimony_app.cli.common import (
     EXIT_BUG,
     EXIT_OK,
     EXIT_USER,
-    Parser,
     help_text,
 )
+from testimony_app.cli.parsing import argparse_words
 from testimony_app.errors import TestimonyError, UserFacingError
 from testimony_app.words import Message
 
@@ -75,7 +75,8 @@ def language_asked(args: Sequence[str], environ: Mapping[str, str] | None = None
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command, its help in the current language."""
-    parser = Parser(prog="testimony-app", description=help_text("cli.help.description"))
+    parser = argparse.ArgumentParser(prog="testimony-app",
+                                     description=help_text("cli.help.description"))
     parser.add_argument("--version", action="version", version=f"testimony-app {__version__}",
                         help=help_text("cli.help.version"))
     parser.add_argument(
@@ -83,12 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    common = Parser(add_help=False)
+    common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--vault", metavar="DIR", help=help_text("cli.help.vault"))
     common.add_argument(
         "--passphrase-file", metavar="FILE", help=help_text("cli.help.passphrase_file")
     )
-    out = Parser(add_help=False)
+    out = argparse.ArgumentParser(add_help=False)
     out.add_argument("--json", action="store_true", help=help_text("cli.help.json"))
 
     for extra in _EXTENSIONS:
@@ -100,8 +101,8 @@ def main(argv: Sequence[str]) -> int:
     """Run one command; return the exit status."""
     paths.harden_process()
     words.set_language(language_asked(argv))
-    parser = build_parser()
-    args = parser.parse_args(list(argv))
+    with argparse_words():  # its usage, titles and errors in the reader's language too
+        args = build_parser().parse_args(list(argv))
     crash.install()  # other threads and fatal signals; main()'s own bugs are reported below
     try:
         return _COMMANDS[args.command](args)

@@ -76,44 +76,6 @@ def warn(message: Message) -> None:
     print(in_words(Message("cli.warning", text=message)), file=sys.stderr)
 
 
-class Parser(argparse.ArgumentParser):
-    """An argument parser whose own words (``usage:``, the section titles, ``-h``) are in the
-    reader's language too, not only the texts we give it.
-
-    argparse takes those from gettext's global ``messages`` domain, which we leave alone (it
-    belongs to the process, not to us); the sub-parsers are made of this class as well, since
-    ``add_subparsers`` uses the parent's class.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
-        for action in self._actions:
-            if isinstance(action, argparse._HelpAction):
-                action.help = help_text("cli.help.help")
-
-    def add_argument_group(self, *args: Any, **kwargs: Any) -> Any:
-        """The group, its standard title in the reader's words. Renamed as it is made, before
-        the parents' options are merged in by title (else "options" and "параметры" would be
-        two sections)."""
-        group = super().add_argument_group(*args, **kwargs)
-        if group.title == "positional arguments":
-            group.title = help_text("cli.help.positionals")
-        elif group.title == "options":  # Python 3.10 and later ("optional arguments" before)
-            group.title = help_text("cli.help.options")
-        return group
-
-
-class _Formatter(argparse.HelpFormatter):
-    """``usage:`` in the reader's language."""
-
-    def add_usage(
-        self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None
-    ) -> None:
-        super().add_usage(usage, actions, groups,
-                          help_text("cli.help.usage") if prefix is None else prefix)
-
-
 # -- passphrases -------------------------------------------------------------------------
 
 

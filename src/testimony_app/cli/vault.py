@@ -24,7 +24,6 @@ from testimony_app.cli.common import (
     in_words,
     read_passphrase,
 )
-from testimony_app.cli.testimonies import status_word
 from testimony_app.errors import UserFacingError
 from testimony_app.words import Message
 from testimony_app.words import text as wording
@@ -142,7 +141,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
     """Create a vault filled with fictional sample testimonies (for trying the program)."""
-    # Imported here so that every other command works even where the demo data is absent.
+    # Imported here so that every other command works even where the demo data is absent;
+    # the testimony commands' module here so that it registers its commands after these.
+    from testimony_app.cli.testimonies import status_word
     from testimony_app.services import demo as demo_service
 
     path = _vault_path(args)
