@@ -319,7 +319,8 @@ def test_b6_10_an_edited_copy_is_reported_not_taken_for_a_wrong_passphrase(
     try:
         warning = s.key_file_warning
         assert warning is not None
-        assert "changed" in _one_sentence(UserFacingError(warning))
+        assert warning.code == "check.key_file_replaced"
+        assert "changed" in str(warning)
         report = s.check()
         assert not report.ok
         assert report.problems[0] == warning

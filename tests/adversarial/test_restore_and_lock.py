@@ -264,7 +264,7 @@ def test_b5_2_a_database_rolled_back_to_a_later_backup_is_reported(
         assert lost not in {r.id for r in session.testimonies.list()}
         warning = session.history_warning
         assert warning is not None
-        assert "sealed since may be missing" in warning
+        assert "sealed since may be missing" in str(warning)
         report = session.check()
         assert not report.ok
         assert report.problems[0] == warning

@@ -69,9 +69,9 @@ def test_b5a_database_rolled_back_alone_is_reported_at_unlock(
     try:
         warning = session.history_warning
         assert warning is not None
-        assert "ends before entry" in warning
-        assert "sealed since may be missing" in warning
-        assert "\n" not in warning
+        assert "ends before entry" in str(warning)
+        assert "sealed since may be missing" in str(warning)
+        assert "\n" not in str(warning)
         assert session.history_gap is not None
         assert session.history_gap[0] == "shorter"
         report = session.check()
@@ -103,7 +103,7 @@ def test_b5a_a_diverging_history_is_reported_too(
     try:
         assert session.history_gap is not None
         assert session.history_gap[0] == "differs"
-        assert "differs from the one it had reached" in (session.history_warning or "")
+        assert "differs from the one it had reached" in str(session.history_warning)
     finally:
         session.lock()
 

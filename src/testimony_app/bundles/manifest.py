@@ -29,7 +29,7 @@ from testimony_app.bundles.keys import InvalidRecipient, parse_recipients
 from testimony_app.crypto.record_ids import is_salt_text
 from testimony_app.crypto.signing import KeyFormatError, PublicKey
 from testimony_app.errors import BundleRejected
-from testimony_app.words import Message
+from testimony_app.words import Message, Param
 
 FORMAT = "testimony-bundle/v1"
 MANIFEST_NAME = "manifest.json"
@@ -189,12 +189,21 @@ def render_sha256sums(members: Sequence[ManifestMember]) -> bytes:
 
 
 class ManifestInvalid(ValueError):
-    """A manifest field breaks a rule; the text is a phrase safe to show."""
+    """A manifest field breaks a rule; :attr:`message` says which, as a phrase safe to show
+    (a bundle's or receipt's refusal quotes it as its ``detail``)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.code)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
-def require(condition: bool, phrase: str) -> None:
+def require(condition: bool, code: str, **params: Param) -> None:
+    """Raise :class:`ManifestInvalid` with the phrase ``code`` unless ``condition`` holds."""
     if not condition:
-        raise ManifestInvalid(phrase)
+        raise ManifestInvalid(Message(code, **params))
 
 
 def _is_int(value: object) -> bool:
@@ -204,78 +213,79 @@ def _is_int(value: object) -> bool:
 def check_timestamp(value: object) -> str:
     require(
         isinstance(value, str) and _TIMESTAMP.fullmatch(value) is not None,
-        "its creation time is malformed",
+        "manifest.created_malformed",
     )
     assert isinstance(value, str)
     try:
         datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
     except ValueError:
-        raise ManifestInvalid("its creation time is not a real date") from None
+        raise ManifestInvalid(Message("manifest.created_not_a_date")) from None
     return value
 
 
 def _check_members(members: Sequence[ManifestMember]) -> None:
-    require(0 < len(members) <= MAX_MEMBERS, f"it lists no members or more than {MAX_MEMBERS}")
-    require(members[0].path == SUMS_NAME, f"its first member is not {SUMS_NAME}")
+    require(0 < len(members) <= MAX_MEMBERS, "manifest.members_count", count=MAX_MEMBERS)
+    require(members[0].path == SUMS_NAME, "manifest.sums_not_first", name=SUMS_NAME)
     seen: set[str] = set()
     for m in members:
         problem = path_problem(m.path)
-        require(problem is None, f"it lists a member with {problem}")
-        require(m.path not in seen, "it lists the same member twice")
-        require(m.path == SUMS_NAME or m.path not in RESERVED_NAMES, "it lists a reserved name")
+        if problem is not None:
+            raise ManifestInvalid(Message("manifest.member_name", problem=problem))
+        require(m.path not in seen, "manifest.member_twice")
+        require(m.path == SUMS_NAME or m.path not in RESERVED_NAMES, "manifest.member_reserved")
         seen.add(m.path)
         require(
             _is_int(m.size) and 0 <= m.size <= MAX_MEMBER_SIZE,
-            "it lists a member with an invalid size",
+            "manifest.member_size_invalid",
         )
         require(
             isinstance(m.sha256, str) and SHA256_PATTERN.fullmatch(m.sha256) is not None,
-            "it lists a malformed SHA-256",
+            "manifest.member_sha256_malformed",
         )
 
 
 def check_records(records: Sequence[RecordRef]) -> None:
-    require(len(records) <= MAX_RECORDS, f"it lists more than {MAX_RECORDS} records")
+    require(len(records) <= MAX_RECORDS, "manifest.records_too_many", count=MAX_RECORDS)
     seen: set[tuple[str, int]] = set()
     for r in records:
         require(
             isinstance(r.id, str) and _SAFE_ID.fullmatch(r.id) is not None,
-            "it lists a malformed record id",
+            "manifest.record_id_malformed",
         )
         require(
-            _is_int(r.version) and 1 <= r.version <= 2**31, "it lists an invalid record version"
+            _is_int(r.version) and 1 <= r.version <= 2**31, "manifest.record_version_invalid"
         )
         require(
             isinstance(r.content_sha256, str)
             and SHA256_PATTERN.fullmatch(r.content_sha256) is not None,
-            "it lists a malformed record hash",
+            "manifest.record_hash_malformed",
         )
         require(
-            r.id_salt == "" or is_salt_text(r.id_salt), "it lists a malformed record id salt"
+            r.id_salt == "" or is_salt_text(r.id_salt), "manifest.record_salt_malformed"
         )
-        require((r.id, r.version) not in seen, "it lists the same record version twice")
+        require((r.id, r.version) not in seen, "manifest.record_twice")
         seen.add((r.id, r.version))
 
 
 def _validate(manifest: Manifest) -> Manifest:
-    require(UUID4_PATTERN.fullmatch(manifest.bundle_id) is not None, "its bundle id is not a UUID")
+    require(UUID4_PATTERN.fullmatch(manifest.bundle_id) is not None, "manifest.bundle_id_not_uuid")
     check_timestamp(manifest.created_at)
-    require(_SAFE_ID.fullmatch(manifest.device_id) is not None, "its device id is malformed")
+    require(_SAFE_ID.fullmatch(manifest.device_id) is not None, "manifest.device_id_malformed")
     try:
         parse_recipients(manifest.recipients)
     except InvalidRecipient:
-        raise ManifestInvalid("its recipient list is invalid") from None
+        raise ManifestInvalid(Message("manifest.recipients_invalid")) from None
     prev = manifest.previous_bundle_id
     require(
         prev is None or UUID4_PATTERN.fullmatch(prev) is not None,
-        "its previous bundle id is not a UUID",
+        "manifest.previous_not_uuid",
     )
-    require(prev != manifest.bundle_id, "it names itself as its previous bundle")
+    require(prev != manifest.bundle_id, "manifest.previous_is_itself")
     head = manifest.audit_head
-    require(_is_int(head.seq) and 0 <= head.seq < 2**63, "its audit sequence number is invalid")
+    require(_is_int(head.seq) and 0 <= head.seq < 2**63, "manifest.audit_seq_invalid")
     require(
         isinstance(head.hash, str) and SHA256_PATTERN.fullmatch(head.hash) is not None,
-        "its audit hash is malformed",
+        "manifest.audit_hash_malformed",
     )
     _check_members(manifest.members)
     check_records(manifest.records)
@@ -308,7 +318,7 @@ def build_manifest(
             records=tuple(records),
         )
     )
-    require(len(manifest.to_bytes()) <= MAX_MANIFEST_BYTES, "it is larger than 16 MiB")
+    require(len(manifest.to_bytes()) <= MAX_MANIFEST_BYTES, "manifest.larger_than_16mib")
     return manifest
 
 
@@ -319,17 +329,17 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ManifestInvalid("it repeats a key")
+            raise ManifestInvalid(Message("manifest.key_repeated"))
         result[key] = value
     return result
 
 
 def _refuse_constant(_: str) -> Any:
-    raise ManifestInvalid("it contains a non-numeric number")
+    raise ManifestInvalid(Message("manifest.number_not_numeric"))
 
 
 def _refuse_float(_: str) -> Any:
-    raise ManifestInvalid("it contains a fractional number")
+    raise ManifestInvalid(Message("manifest.number_fractional"))
 
 
 def load_json_strict(data: bytes, limit: int) -> Any:
@@ -337,7 +347,7 @@ def load_json_strict(data: bytes, limit: int) -> Any:
 
     Raises ``ManifestInvalid`` with a phrase; the caller turns it into a sentence.
     """
-    require(len(data) <= limit, "it is too large")
+    require(len(data) <= limit, "manifest.too_large")
     try:
         text = data.decode("utf-8")
         document = json.loads(
@@ -349,28 +359,25 @@ def load_json_strict(data: bytes, limit: int) -> Any:
     except ManifestInvalid:
         raise
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise ManifestInvalid("it is not valid JSON") from None
+        raise ManifestInvalid(Message("manifest.not_json")) from None
     try:
         canonical = canonical_json(document)
     except (ValueError, RecursionError):
-        raise ManifestInvalid("it is not valid JSON") from None
-    require(canonical == data, "it is not in canonical form")
+        raise ManifestInvalid(Message("manifest.not_json")) from None
+    require(canonical == data, "manifest.not_canonical")
     return document
 
 
-def _object(value: object, keys: set[str], what: str) -> dict[str, Any]:
-    require(
-        isinstance(value, dict) and set(value) == keys,
-        f"its {what} does not have the expected fields",
-    )
+def _fields_object(value: object, keys: set[str], code: str) -> dict[str, Any]:
+    """``value`` as an object with exactly ``keys``, else the phrase ``code``."""
+    require(isinstance(value, dict) and set(value) == keys, code)
     assert isinstance(value, dict)
     return value
 
 
-def _list(value: object, what: str, limit: int) -> list[Any]:
-    require(
-        isinstance(value, list) and len(value) <= limit, f"its {what} is not a list or is too long"
-    )
+def _bounded_list(value: object, code: str, limit: int) -> list[Any]:
+    """``value`` as a list of at most ``limit`` items, else the phrase ``code``."""
+    require(isinstance(value, list) and len(value) <= limit, code)
     assert isinstance(value, list)
     return value
 
@@ -384,9 +391,9 @@ def _record_entry(item: object) -> RecordRef:
     keys = _RECORD_KEYS | {"id_salt"} if isinstance(item, dict) and "id_salt" in item else (
         _RECORD_KEYS
     )
-    entry = _object(item, keys, "record entry")
+    entry = _fields_object(item, keys, "manifest.fields_record")
     salt = entry.get("id_salt", "")
-    require("id_salt" not in entry or is_salt_text(salt), "it lists a malformed record id salt")
+    require("id_salt" not in entry or is_salt_text(salt), "manifest.record_salt_malformed")
     return RecordRef(entry["id"], entry["version"], entry["content_sha256"], salt)
 
 
@@ -398,10 +405,10 @@ def declared_device_key(data: bytes) -> PublicKey:
     """
     try:
         document = load_json_strict(data, MAX_MANIFEST_BYTES)
-        device = _object(
+        device = _fields_object(
             document.get("device") if isinstance(document, dict) else None,
             {"id", "public_key"},
-            "device",
+            "manifest.fields_device",
         )
         return PublicKey.from_text(device["public_key"])
     except (ManifestInvalid, KeyFormatError, TypeError):
@@ -414,7 +421,7 @@ def parse_manifest(data: bytes) -> Manifest:
     Call this only after the signature over ``data`` has been verified.
     """
     try:
-        doc = _object(
+        doc = _fields_object(
             load_json_strict(data, MAX_MANIFEST_BYTES),
             {
                 "format",
@@ -427,29 +434,29 @@ def parse_manifest(data: bytes) -> Manifest:
                 "members",
                 "records",
             },
-            "top level",
+            "manifest.fields_top",
         )
-        require(doc["format"] == FORMAT, "it is in a format this program does not know")
-        device = _object(doc["device"], {"id", "public_key"}, "device")
-        head = _object(doc["audit_head"], {"seq", "hash"}, "audit head")
+        require(doc["format"] == FORMAT, "manifest.format_unknown")
+        device = _fields_object(doc["device"], {"id", "public_key"}, "manifest.fields_device")
+        head = _fields_object(doc["audit_head"], {"seq", "hash"}, "manifest.fields_audit_head")
         members = []
-        for item in _list(doc["members"], "member list", MAX_MEMBERS):
-            entry = _object(item, {"path", "size", "sha256"}, "member entry")
+        for item in _bounded_list(doc["members"], "manifest.list_members", MAX_MEMBERS):
+            entry = _fields_object(item, {"path", "size", "sha256"}, "manifest.fields_member")
             members.append(ManifestMember(entry["path"], entry["size"], entry["sha256"]))
         records = []
-        for item in _list(doc["records"], "record list", MAX_RECORDS):
+        for item in _bounded_list(doc["records"], "manifest.list_records", MAX_RECORDS):
             records.append(_record_entry(item))
-        recipients = _list(doc["recipients"], "recipient list", 64)
-        require(all(isinstance(r, str) for r in recipients), "its recipient list is invalid")
-        require(isinstance(doc["bundle_id"], str), "its bundle id is not a UUID")
-        require(isinstance(device["id"], str), "its device id is malformed")
-        require(isinstance(device["public_key"], str), "its device key is malformed")
+        recipients = _bounded_list(doc["recipients"], "manifest.list_recipients", 64)
+        require(all(isinstance(r, str) for r in recipients), "manifest.recipients_invalid")
+        require(isinstance(doc["bundle_id"], str), "manifest.bundle_id_not_uuid")
+        require(isinstance(device["id"], str), "manifest.device_id_malformed")
+        require(isinstance(device["public_key"], str), "manifest.device_key_malformed")
         prev = doc["previous_bundle_id"]
-        require(prev is None or isinstance(prev, str), "its previous bundle id is not a UUID")
+        require(prev is None or isinstance(prev, str), "manifest.previous_not_uuid")
         try:
             device_key = PublicKey.from_text(device["public_key"])
         except KeyFormatError:
-            raise ManifestInvalid("its device key is malformed") from None
+            raise ManifestInvalid(Message("manifest.device_key_malformed")) from None
         return _validate(
             Manifest(
                 bundle_id=doc["bundle_id"],
@@ -464,4 +471,4 @@ def parse_manifest(data: bytes) -> Manifest:
             )
         )
     except ManifestInvalid as exc:
-        raise BundleRejected("bundle.manifest_invalid", detail=str(exc)) from None
+        raise BundleRejected("bundle.manifest_invalid", detail=exc.message) from None

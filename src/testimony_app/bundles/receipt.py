@@ -50,6 +50,7 @@ from testimony_app.crypto.signing import (
     signature_to_text,
 )
 from testimony_app.errors import UserFacingError
+from testimony_app.words import Message
 
 RECEIPT_FORMAT = "testimony-receipt/v2"
 OLD_RECEIPT_FORMAT = "testimony-receipt/v1"
@@ -152,32 +153,32 @@ def _parse(body: bytes) -> Receipt:
         raise ReceiptRejected(
             "receipt.old_version"
         )
-    require(isinstance(doc, dict) and set(doc) == _FIELDS, "it does not have the expected fields")
-    require(doc["format"] == RECEIPT_FORMAT, "it is in a format this program does not know")
+    require(isinstance(doc, dict) and set(doc) == _FIELDS, "manifest.fields_unexpected")
+    require(doc["format"] == RECEIPT_FORMAT, "manifest.format_unknown")
     require(
         isinstance(doc["bundle_id"], str) and UUID4_PATTERN.fullmatch(doc["bundle_id"]) is not None,
-        "its bundle id is malformed",
+        "manifest.bundle_id_malformed",
     )
     require(
         isinstance(doc["bundle_sha256"], str)
         and SHA256_PATTERN.fullmatch(doc["bundle_sha256"]) is not None,
-        "its bundle hash is malformed",
+        "manifest.bundle_hash_malformed",
     )
     require(
         isinstance(doc["records"], list) and len(doc["records"]) <= MAX_RECORDS,
-        "its record list is invalid",
+        "manifest.records_invalid",
     )
     records = []
     for item in doc["records"]:
         require(
             isinstance(item, dict) and set(item) == {"id", "version", "content_sha256"},
-            "its record list is invalid",
+            "manifest.records_invalid",
         )
         records.append(RecordRef(item["id"], item["version"], item["content_sha256"]))
     check_records(records)
     require(
         isinstance(doc["redacted_copies"], list) and len(doc["redacted_copies"]) <= MAX_RECORDS,
-        "its list of redacted copies is invalid",
+        "manifest.copies_invalid",
     )
     copies = []
     for item in doc["redacted_copies"]:
@@ -186,20 +187,20 @@ def _parse(body: bytes) -> Receipt:
             and set(item) == _COPY_FIELDS
             and isinstance(item["copy_sha256"], str)
             and SHA256_PATTERN.fullmatch(item["copy_sha256"]) is not None,
-            "its list of redacted copies is invalid",
+            "manifest.copies_invalid",
         )
         copies.append(
             RedactedCopy(item["id"], item["version"], item["content_sha256"], item["copy_sha256"])
         )
     check_records([RecordRef(c.id, c.version, c.content_sha256) for c in copies])
     both = {(r.id, r.version) for r in records} & {(c.id, c.version) for c in copies}
-    require(not both, "it calls one version both complete and redacted")
+    require(not both, "manifest.complete_and_redacted")
     check_timestamp(doc["received_at"])
-    require(isinstance(doc["organisation_public_key"], str), "its organisation key is malformed")
+    require(isinstance(doc["organisation_public_key"], str), "manifest.org_key_malformed")
     try:
         key = PublicKey.from_text(doc["organisation_public_key"])
     except KeyFormatError:
-        raise ManifestInvalid("its organisation key is malformed") from None
+        raise ManifestInvalid(Message("manifest.org_key_malformed")) from None
     return Receipt(
         doc["bundle_id"],
         doc["bundle_sha256"],
@@ -238,7 +239,7 @@ def verify_receipt(
     try:
         receipt = _parse(body)
     except ManifestInvalid as exc:
-        raise ReceiptRejected("receipt.invalid", detail=str(exc)) from None
+        raise ReceiptRejected("receipt.invalid", detail=exc.message) from None
     if receipt.organisation_key != organisation_key:
         raise ReceiptRejected(
             "receipt.other_org_key"

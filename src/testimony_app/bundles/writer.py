@@ -430,7 +430,7 @@ def write_bundle(
             records=records,
         )
     except ManifestInvalid as exc:
-        raise ExportFailed("export.manifest_invalid", detail=str(exc)) from None
+        raise ExportFailed("export.manifest_invalid", detail=exc.message) from None
     manifest_bytes = manifest.to_bytes()
     signature = device_key.sign(SignatureContext.MANIFEST, manifest_bytes)
     signature_bytes = (signature_to_text(signature) + "\n").encode("ascii")

@@ -67,7 +67,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         args,
         {
             "ok": report.ok,
-            "problems": list(report.problems),
+            "problems": [str(p) for p in report.problems],
             "records": report.records,
             "audit_entries": report.audit_entries,
         },

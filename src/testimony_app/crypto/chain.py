@@ -11,6 +11,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from testimony_app.words import Message
+
 GENESIS = "0" * 64
 
 
@@ -44,20 +46,20 @@ def entry_hash(prev_hash: str, entry: ChainEntry) -> str:
     return hashlib.sha256(bytes.fromhex(prev_hash) + body).hexdigest()
 
 
-def verify(entries: Iterable[tuple[ChainEntry, str, str]]) -> list[str]:
+def verify(entries: Iterable[tuple[ChainEntry, str, str]]) -> list[Message]:
     """Check ``(entry, prev_hash, stored_hash)`` triples in order; return problems found."""
-    problems: list[str] = []
+    problems: list[Message] = []
     expected_prev = GENESIS
     expected_seq = 1
     for entry, prev_hash, stored in entries:
         if entry.seq != expected_seq:
             problems.append(
-                f"Audit entry {entry.seq} is out of sequence (expected {expected_seq})."
+                Message("audit.out_of_sequence", entry=entry.seq, expected=expected_seq)
             )
         if prev_hash != expected_prev:
-            problems.append(f"Audit entry {entry.seq} does not link to the entry before it.")
+            problems.append(Message("audit.link_broken", entry=entry.seq))
         if entry_hash(prev_hash, entry) != stored:
-            problems.append(f"Audit entry {entry.seq} was altered after it was written.")
+            problems.append(Message("audit.entry_altered", entry=entry.seq))
         expected_prev = stored
         expected_seq = entry.seq + 1
     return problems

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from testimony_app.words import Message
+
 
 class Status(StrEnum):
     """Where a testimony stands in its lifecycle."""
@@ -359,7 +361,7 @@ class AuditEntry:
 class CheckReport:
     """The result of checking a vault: empty ``problems`` means every check passed."""
 
-    problems: tuple[str, ...]
+    problems: tuple[Message, ...]
     records: int
     audit_entries: int
 

@@ -62,18 +62,20 @@ with warnings.catch_warnings():
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from testimony_app.errors import UserFacingError
+from testimony_app.words import Message, Verbatim
 
 FIELD_NAME = "Testimony device signature"
 _CMS_ROOM = 2048
 MAX_SIGNED_PDF_BYTES = 512 * 1024 * 1024
 
 _LATER_CHANGES = {
-    ModificationLevel.NONE: "none",
-    ModificationLevel.LTA_UPDATES: "archival updates",
-    ModificationLevel.FORM_FILLING: "signatures or form fields",
-    ModificationLevel.ANNOTATIONS: "annotations",
-    ModificationLevel.OTHER: "other changes",
+    ModificationLevel.NONE: Message("statement.later_none"),
+    ModificationLevel.LTA_UPDATES: Message("statement.later_archival"),
+    ModificationLevel.FORM_FILLING: Message("statement.later_form_fields"),
+    ModificationLevel.ANNOTATIONS: Message("statement.later_annotations"),
+    ModificationLevel.OTHER: Message("statement.later_other"),
 }
+_UNKNOWN = Message("statement.later_unknown")
 # What a later revision may add without making an earlier signature doubtful: more signatures.
 _SIGNATURES_ONLY = ModificationLevel.FORM_FILLING
 
@@ -93,8 +95,9 @@ class SignatureReading:
     ``intact``: the signed bytes hash to the digest the signature covers. ``valid``: the
     signature itself checks under the certificate's key. ``whole_file``: the signed bytes are
     the whole file, nothing was appended. ``later_changes``: for a signature that is not the
-    last, what the later revisions changed ("none", "signatures or form fields", "other
-    changes", ...). ``problem``: why a signature could not be checked at all, else "".
+    last, what the later revisions changed (``statement.later_none``, ``…_form_fields``,
+    ``…_other``, ...). ``problem``: why a signature could not be checked at all, else None.
+    ``envelope_problem``: what in its unsigned bytes Testimony would not write, else None.
     """
 
     field_name: str
@@ -102,19 +105,21 @@ class SignatureReading:
     intact: bool
     valid: bool
     whole_file: bool
-    later_changes: str
+    later_changes: Message
     later_changes_acceptable: bool
     signed_at_claimed: str
     certificate_der: bytes
     mechanism: str
     digest_algorithm: str
-    problem: str = ""
-    envelope_problem: str = ""
+    problem: Message | None = None
+    envelope_problem: Message | None = None
 
     @property
     def sound(self) -> bool:
         """Intact, valid, and in the exact envelope Testimony writes."""
-        return self.intact and self.valid and not self.problem and not self.envelope_problem
+        return (
+            self.intact and self.valid and self.problem is None and self.envelope_problem is None
+        )
 
 
 @dataclass(frozen=True)
@@ -286,40 +291,40 @@ def _canonical_der(message: cms.ContentInfo) -> bytes:
     return _der(0x30, content_type + _der(0xA0, _der(0x30, fields)))
 
 
-def _envelope_problem(embedded: EmbeddedPdfSignature, data: bytes) -> str:
-    """Why the signature's unsigned bytes are not exactly what Testimony writes, or ""."""
+def _envelope_problem(embedded: EmbeddedPdfSignature, data: bytes) -> Message | None:
+    """Why the signature's unsigned bytes are not exactly what Testimony writes, or None."""
     byte_range = [int(n) for n in embedded.byte_range]
     if len(byte_range) != 4 or byte_range[0] != 0:
-        return "its byte range is not one gap in one file"
+        return Message("statement.envelope_byte_range")
     start, end = byte_range[1], byte_range[2]
     message = cms.ContentInfo.load(embedded.pkcs7_content)
     der = message.dump()
     if der != _canonical_der(message):
-        return "its signature value is not in the one DER encoding"
+        return Message("statement.envelope_not_der")
     gap = data[start:end]
     padding = len(gap) - 2 - 2 * len(der)
     if padding < 0 or gap != b"<" + der.hex().upper().encode("ascii") + b"0" * padding + b">":
-        return "its signature value is followed or written by other bytes than Testimony writes"
+        return Message("statement.envelope_other_bytes")
     signed_data = embedded.signed_data
     infos = list(signed_data["signer_infos"])
     certificates = list(signed_data["certificates"] or [])
     if len(infos) != 1 or signed_data["version"].native != "v1":
-        return "it does not hold exactly one signer"
+        return Message("statement.envelope_signers")
     info = infos[0]
     if info["version"].native != "v1" or info["unsigned_attrs"].native:
-        return "it carries unsigned additions"
+        return Message("statement.envelope_unsigned_additions")
     if [a["algorithm"].native for a in signed_data["digest_algorithms"]] != [
         info["digest_algorithm"]["algorithm"].native
     ]:
-        return "its list of digest algorithms is not its signer's"
+        return Message("statement.envelope_digest_algorithms")
     if signed_data["crls"].native:
-        return "it carries revocation data Testimony never writes"
+        return Message("statement.envelope_revocation_data")
     if len(certificates) != 1 or certificates[0].chosen.dump() != embedded.signer_cert.dump():
-        return "it carries other certificates than the signer's"
+        return Message("statement.envelope_other_certificates")
     content = signed_data["encap_content_info"]
     if content["content_type"].native != "data" or content["content"].native is not None:
-        return "its signed content is not detached"
-    return ""
+        return Message("statement.envelope_not_detached")
+    return None
 
 
 def _read_one(
@@ -330,19 +335,21 @@ def _read_one(
         certificate = embedded.signer_cert
     except (ValueError, KeyError, SignatureValidationError):
         return SignatureReading(
-            name, embedded.signed_revision, False, False, False, "", False, "", b"", "", "",
-            problem="the signature names no signer certificate",
+            name, embedded.signed_revision, False, False, False, _UNKNOWN, False, "", b"", "", "",
+            problem=Message("statement.no_signer_certificate"),
         )
     context = ValidationContext(trust_roots=[certificate], allow_fetching=False)
     try:
         status = validate_pdf_signature(embedded, context)
     except (SignatureValidationError, PdfError, ValueError, KeyError) as exc:
         return SignatureReading(
-            name, embedded.signed_revision, False, False, False, "", False, "",
-            certificate.dump(), "", "", problem=f"the signature cannot be checked ({exc})",
+            name, embedded.signed_revision, False, False, False, _UNKNOWN, False, "",
+            certificate.dump(), "", "",
+            problem=Message("statement.signature_uncheckable", detail=Verbatim(exc)),
         )
     level = status.modification_level
-    later = _LATER_CHANGES.get(level, "other changes") if level is not None else "unknown"
+    other = _LATER_CHANGES[ModificationLevel.OTHER]
+    later = _LATER_CHANGES.get(level, other) if level is not None else _UNKNOWN
     whole = status.coverage is not None and status.coverage.name == "ENTIRE_FILE"
     acceptable = whole if is_last else (
         level is not None and level <= _SIGNATURES_ONLY and bool(status.docmdp_ok)
@@ -403,7 +410,7 @@ def read_signatures(data: bytes) -> PdfSignatures:
     last = replace(
         found.signatures[-1],
         whole_file=False,
-        later_changes="bytes after the end of the PDF",
+        later_changes=Message("statement.later_after_end"),
         later_changes_acceptable=False,
     )
     return replace(found, size=len(data), signatures=(*found.signatures[:-1], last))

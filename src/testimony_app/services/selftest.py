@@ -86,7 +86,7 @@ def run_self_test(report: Report = print) -> int:
         step = "checking the vault"
         check = session.check()
         if not check.ok:
-            raise SelfTestFailure("; ".join(check.problems))
+            raise SelfTestFailure("; ".join(str(p) for p in check.problems))
         report(f"check: {check.records} record(s), {check.audit_entries} audit entries, all sound")
 
         step = "building a statement"
@@ -124,7 +124,7 @@ def _signed_statement(session: VaultSession, record_id: str, pdf: bytes, workdir
     path.write_bytes(signed)
     checked = session.statements.verify(path)
     if not checked.ok:
-        raise SelfTestFailure("; ".join(checked.problems))
+        raise SelfTestFailure("; ".join(str(p) for p in checked.problems))
     return f"signed statement: signature verified, {len(signed) - len(pdf):,} bytes appended"
 
 

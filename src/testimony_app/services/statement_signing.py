@@ -35,6 +35,7 @@ from testimony_app.errors import UserFacingError
 from testimony_app.services.organisation import OrganisationService
 from testimony_app.storage import device_keys
 from testimony_app.storage.vault import OpenVault
+from testimony_app.words import Message, Verbatim
 
 if TYPE_CHECKING:
     from testimony_app.reports.signature import PdfSignatures, SignatureReading
@@ -93,7 +94,7 @@ class SignatureCheck:
     field_name: str
     sound: bool
     whole_file: bool
-    later_changes: str
+    later_changes: Message
     later_changes_acceptable: bool
     signed_at_claimed: str
     key: str
@@ -103,7 +104,7 @@ class SignatureCheck:
     device_key: str
     device_fingerprint: str
     registration: str
-    problem: str
+    problems: tuple[Message, ...]
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ class StatementVerification:
     signatures: tuple[SignatureCheck, ...]
     vault_checked: bool
     ok: bool
-    problems: tuple[str, ...]
+    problems: tuple[Message, ...]
 
 
 def _registration(vault: OpenVault | None, device_id: str, device_key: str) -> str:
@@ -138,19 +139,19 @@ def _registration(vault: OpenVault | None, device_id: str, device_key: str) -> s
 
 
 def _check(reading: SignatureReading, vault: OpenVault | None, last: bool) -> SignatureCheck:
-    problems: list[str] = []
-    if reading.problem:
-        problems.append(f"It cannot be checked: {reading.problem}.")
+    problems: list[Message] = []
+    if reading.problem is not None:
+        problems.append(Message("statement.uncheckable", problem=reading.problem))
     elif not reading.intact:
-        problems.append("The bytes it covers were changed after signing.")
+        problems.append(Message("statement.covered_bytes_changed"))
     elif not reading.valid:
-        problems.append("The signature does not match its certificate's key.")
-    elif reading.envelope_problem:
-        problems.append(f"Bytes outside the signed range were changed: {reading.envelope_problem}.")
+        problems.append(Message("statement.signature_not_key"))
+    elif reading.envelope_problem is not None:
+        problems.append(Message("statement.envelope_changed", problem=reading.envelope_problem))
     if last and not reading.whole_file:
-        problems.append("It does not cover the whole file: bytes were added after it.")
+        problems.append(Message("statement.not_whole_file"))
     elif not last and not reading.later_changes_acceptable:
-        problems.append(f"The file was changed after it ({reading.later_changes}).")
+        problems.append(Message("statement.changed_after", changes=reading.later_changes))
     device_id = device_key = fingerprint = ""
     vouched = False
     registration = NOT_CHECKED
@@ -161,21 +162,20 @@ def _check(reading: SignatureReading, vault: OpenVault | None, last: bool) -> Si
             key_kind = describe_public_key(reading.certificate_der)
             attestation = vouching_device(reading.certificate_der)
         except CertificateNotVouched as exc:
-            problems.append(f"Its key is not vouched for by a Testimony device: {exc}")
+            problems.append(Message("statement.not_vouched", reason=exc.message))
         else:
             vouched = True
             device_id = attestation.device_id
             device_key = attestation.device_key.to_text()
             fingerprint = attestation.device_key.fingerprint
             registration = _registration(vault, device_id, device_key)
+            device = Verbatim(device_id)
             if registration == NOT_REGISTERED:
-                problems.append(f"Device {device_id} is not registered in this vault.")
+                problems.append(Message("statement.device_not_registered", device=device))
             elif registration == DIFFERENT_KEY:
-                problems.append(
-                    f"Device {device_id} is registered in this vault with a different key."
-                )
+                problems.append(Message("statement.device_other_key", device=device))
             elif registration == REVOKED:
-                problems.append(f"Device {device_id} was revoked in this vault.")
+                problems.append(Message("statement.device_revoked", device=device))
     return SignatureCheck(
         field_name=reading.field_name,
         sound=reading.sound,
@@ -190,7 +190,7 @@ def _check(reading: SignatureReading, vault: OpenVault | None, last: bool) -> Si
         device_key=device_key,
         device_fingerprint=fingerprint,
         registration=registration,
-        problem=" ".join(problems),
+        problems=tuple(problems),
     )
 
 
@@ -216,12 +216,12 @@ def verify_statement(path: Path, vault: OpenVault | None = None) -> StatementVer
         _check(reading, vault, i == count - 1) for i, reading in enumerate(found.signatures)
     )
     problems = [
-        f"Signature {i} ({c.field_name}): {c.problem}"
+        Message("statement.signature_problem", number=i, field=Verbatim(c.field_name), problem=p)
         for i, c in enumerate(checks, start=1)
-        if c.problem
+        for p in c.problems
     ]
     if not checks:
-        problems.append("The file carries no signature.")
+        problems.append(Message("statement.no_signature"))
     unsigned = found.unsigned_length
     return StatementVerification(
         path=str(path),

@@ -21,6 +21,7 @@ from testimony_app.errors import UserFacingError
 from testimony_app.storage import vault as storage_vault
 from testimony_app.storage import vault_lock
 from testimony_app.storage.vault import VaultState
+from testimony_app.words import Message
 
 if TYPE_CHECKING:
     from testimony_app.services.bundles import BundleService
@@ -74,8 +75,8 @@ class VaultSession:
         return self._vault.vault_id
 
     @property
-    def history_warning(self) -> str | None:
-        """One sentence if the database's history no longer holds what it had reached.
+    def history_warning(self) -> Message | None:
+        """What is wrong if the database's history no longer holds what it had reached.
 
         Set at unlock when the vault's database looks replaced by an older or different copy,
         or lost the last changes of its WAL (security.md B5a): every seal and every export
@@ -85,8 +86,8 @@ class VaultSession:
         return self._vault.history_problem
 
     @property
-    def key_file_warning(self) -> str | None:
-        """One sentence if unlocking found one copy of the key file edited (and replaced it).
+    def key_file_warning(self) -> Message | None:
+        """What happened if unlocking found one copy of the key file edited (and replaced it).
 
         Someone or something changed the key file; the intact copy opened the vault. Every
         check of this session repeats it.

@@ -28,6 +28,7 @@ from testimony_app.paths import fsync_dir
 from testimony_app.storage import audit
 from testimony_app.storage.blobs import BlobDamaged, BlobMissing, BlobRef, BlobStore, BlobWriter
 from testimony_app.storage.database import Database
+from testimony_app.words import Message, Verbatim
 
 CHUNK_BYTES = 1024 * 1024
 Progress = Callable[[int, int], None]
@@ -521,7 +522,7 @@ class AttachmentStore:
             )
         ]
 
-    def verify_all(self) -> list[str]:
+    def verify_all(self) -> list[Message]:
         """Re-read and re-hash every complete attachment still held; describe any problem.
 
         A purged attachment keeps only its hash, so there is nothing to re-hash.
@@ -534,13 +535,21 @@ class AttachmentStore:
             if name is not None:
                 problem = self.blobs.verify(BlobRef.from_row(name, key, size), sha256)
                 if problem is not None:
-                    problems.append(f"Attachment {attachment_id[:8]}: {problem}")
+                    problems.append(
+                        Message(
+                            "check.attachment_problem",
+                            attachment=Verbatim(attachment_id[:8]),
+                            problem=problem,
+                        )
+                    )
                 continue
             digest = hashlib.sha256()
             for chunk in self._legacy_chunks(attachment_id):
                 digest.update(chunk)
             if digest.hexdigest() != sha256:
-                problems.append(f"Attachment {attachment_id[:8]} no longer matches its hash.")
+                problems.append(
+                    Message("check.attachment_differs", attachment=Verbatim(attachment_id[:8]))
+                )
         return problems
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from testimony_app.crypto import chain
 from testimony_app.domain.model import AuditEntry
 from testimony_app.storage.database import Database
+from testimony_app.words import Message
 
 
 def append(
@@ -42,7 +43,7 @@ def head(db: Database) -> tuple[int, str]:
     return (int(rows[0][0]), str(rows[0][1])) if rows else (0, chain.GENESIS)
 
 
-def verify(db: Database) -> tuple[list[str], int]:
+def verify(db: Database) -> tuple[list[Message], int]:
     """Recompute the whole chain; return the problems and the number of entries."""
     rows = db.query(
         "SELECT seq, at, action, record_id, version, payload_sha256, prev_hash, entry_hash"

@@ -32,6 +32,7 @@ from typing import BinaryIO
 from testimony_app.crypto import frames
 from testimony_app.errors import DiskFull, UserFacingError
 from testimony_app.paths import WritebackPacer, ensure_private_dir, fsync_dir
+from testimony_app.words import Message, Verbatim
 
 BLOB_DIR = "attachments"
 PART = ".part"
@@ -248,19 +249,21 @@ class BlobStore:
         with handle:
             yield from _frames(handle, ref)
 
-    def verify(self, ref: BlobRef, sha256: str | None = None, *, part: bool = False) -> str | None:
-        """Read the whole file back; one sentence if it is missing, damaged or differs."""
+    def verify(
+        self, ref: BlobRef, sha256: str | None = None, *, part: bool = False
+    ) -> Message | None:
+        """Read the whole file back; what is wrong if it is missing, damaged or differs."""
         digest = hashlib.sha256() if sha256 is not None else None
         try:
             for chunk in self.read(ref, part=part):
                 if digest is not None:
                     digest.update(chunk)
         except BlobMissing:
-            return f"The file of attachment {ref.name[:8]} is missing."
+            return Message("check.attachment_file_missing", file=Verbatim(ref.name[:8]))
         except BlobDamaged:
-            return f"The file of attachment {ref.name[:8]} is damaged or was altered."
+            return Message("check.attachment_file_damaged", file=Verbatim(ref.name[:8]))
         if digest is not None and digest.hexdigest() != sha256:
-            return f"The file of attachment {ref.name[:8]} no longer matches its hash."
+            return Message("check.attachment_file_differs", file=Verbatim(ref.name[:8]))
         return None
 
     def salvage(self, name: str, key: bytes) -> tuple[int, str]:

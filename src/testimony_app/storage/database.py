@@ -25,6 +25,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from testimony_app.crypto import kdf
 from testimony_app.errors import DiskFull, UnsupportedLibrary, UserFacingError, VaultDamaged
 from testimony_app.log import get_logger
+from testimony_app.words import Message
 
 log = get_logger("storage")
 
@@ -475,22 +476,22 @@ def _release_cache(conn: Any) -> None:
         log.warning("releasing the page cache before close failed")
 
 
-def cipher_problems(db: Database) -> list[str]:
+def cipher_problems(db: Database) -> list[Message]:
     """Run SQLCipher's page HMAC check and SQLite's integrity check; describe any damage."""
-    problems: list[str] = []
+    problems: list[Message] = []
     with db.lock:
         try:
             bad_pages = db.conn.execute("PRAGMA cipher_integrity_check").fetchall()
         except sqlcipher.DatabaseError:
-            return ["The vault database is damaged and cannot be checked."]
+            return [Message("check.database_unreadable")]
         if bad_pages:
-            problems.append(f"{len(bad_pages)} database page(s) failed their integrity check.")
+            problems.append(Message("check.pages_failed", count=len(bad_pages)))
         try:
             result = db.conn.execute("PRAGMA integrity_check").fetchall()
         except sqlcipher.DatabaseError:
-            return [*problems, "The database structure is damaged."]
+            return [*problems, Message("check.structure_damaged")]
         if [r[0] for r in result] != ["ok"]:
-            problems.append("The database structure is damaged.")
+            problems.append(Message("check.structure_damaged"))
     return problems
 
 

@@ -73,6 +73,7 @@ from testimony_app.storage.vault_files import (
     verify_database_file,
 )
 from testimony_app.storage.vault_lock import VaultInUse, VaultLock
+from testimony_app.words import Message, Verbatim
 
 log = get_logger("storage.vault")
 
@@ -152,30 +153,20 @@ class OpenVault:
         return self.db.read_only
 
     @property
-    def history_problem(self) -> str | None:
-        """The history gap found at unlock as one sentence, or None."""
+    def history_problem(self) -> Message | None:
+        """The history gap found at unlock, or None."""
         if self.history_gap is None:
             return None
         kind, seq = self.history_gap
         if kind == "shorter":
-            return (
-                f"The vault's history ends before entry {seq}, which it had already reached:"
-                " its database was replaced by an older copy or lost its last changes, and"
-                " testimonies sealed since may be missing."
-            )
-        return (
-            f"The vault's history differs from the one it had reached (entry {seq}): its"
-            " database was replaced by another copy, by a restore or by someone else."
-        )
+            return Message("check.history_shorter", entry=seq)
+        return Message("check.history_differs", entry=seq)
 
     @property
-    def key_problem(self) -> str | None:
-        """The key-file finding of this unlock as one sentence, or None."""
+    def key_problem(self) -> Message | None:
+        """The key-file finding of this unlock, or None."""
         if self.key_notice is KeyNotice.CHANGED:
-            return (
-                "One copy of the vault's key file had been changed outside the program; the"
-                " intact copy was used and the changed one replaced."
-            )
+            return Message("check.key_file_replaced")
         return None
 
     @property
@@ -427,18 +418,20 @@ class OpenVault:
         return CheckReport(tuple(problems), records, count)
 
 
-def _sealed_hash_problems(vault: OpenVault) -> list[str]:
+def _sealed_hash_problems(vault: OpenVault) -> list[Message]:
     problems = []
     for record_id, number, content, digest in vault.records.sealed_versions():
         if chain.sha256_hex(content.encode("utf-8")) != digest:
             problems.append(
-                f"Sealed version {number} of {record_id[:8]} no longer matches its hash."
+                Message("check.sealed_differs", version=number, record=Verbatim(record_id[:8]))
             )
             continue
         try:
             interchange.loads(content)
         except UserFacingError:
-            problems.append(f"Sealed version {number} of {record_id[:8]} cannot be read.")
+            problems.append(
+                Message("check.sealed_unreadable", version=number, record=Verbatim(record_id[:8]))
+            )
     return problems
 
 

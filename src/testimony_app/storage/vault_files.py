@@ -15,6 +15,7 @@ from testimony_app.errors import UserFacingError
 from testimony_app.storage import audit, database, schema
 from testimony_app.storage.attachments import AttachmentStore
 from testimony_app.storage.blobs import BlobRef
+from testimony_app.words import Message
 
 DB_NAME = "vault.db"
 BACKUP_DIR = "backups"
@@ -78,22 +79,22 @@ def refs_in(db_file: Path, dek: bytes | bytearray) -> list[BlobRef]:
         db.close()
 
 
-def verify_database_file(path: Path, dek: bytes | bytearray) -> list[str]:
+def verify_database_file(path: Path, dek: bytes | bytearray) -> list[Message]:
     """Open a database file and run every check on it; return the problems found."""
     try:
         db = database.connect(path, dek)
     except UserFacingError as exc:
-        return [str(exc)]
+        return [exc.message]
     try:
         problems = database.cipher_problems(db)
         if problems:
             return problems
         if schema.user_version(db) > schema.SCHEMA_VERSION:
-            return ["The backup was written by a newer version of Testimony."]
+            return [Message("check.backup_too_new")]
         chain_problems, _ = audit.verify(db)
         return chain_problems
     except UserFacingError as exc:
-        return [str(exc)]
+        return [exc.message]
     finally:
         db.close()
 

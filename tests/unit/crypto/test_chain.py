@@ -29,7 +29,7 @@ def test_edited_entry_is_found() -> None:
     entry, prev, digest = entries[2]
     entries[2] = (dataclasses.replace(entry, action="sealed"), prev, digest)
     problems = chain.verify(entries)
-    assert problems == ["Audit entry 3 was altered after it was written."]
+    assert [str(p) for p in problems] == ["Audit entry 3 was altered after it was written."]
 
 
 def test_rehashed_entry_breaks_the_next_link() -> None:
@@ -38,7 +38,7 @@ def test_rehashed_entry_breaks_the_next_link() -> None:
     forged = dataclasses.replace(entry, payload_sha256="0" * 64)
     entries[2] = (forged, prev, chain.entry_hash(prev, forged))
     problems = chain.verify(entries)
-    assert problems == ["Audit entry 4 does not link to the entry before it."]
+    assert [str(p) for p in problems] == ["Audit entry 4 does not link to the entry before it."]
 
 
 def test_removed_and_reordered_entries_are_found() -> None:

@@ -284,7 +284,7 @@ def test_signing_twice_gives_files_that_both_verify(laptop: Any, tmp_path: Path)
     assert report.unsigned_length == len(unsigned)
     first, second = report.signatures
     assert not first.whole_file
-    assert first.later_changes == "signatures or form fields"
+    assert first.later_changes.code == "statement.later_form_fields"
     assert second.whole_file
     assert second.signed_at_claimed == "2026-12-08T09:30:00Z"
     said = _pdfsig(twice)
@@ -338,7 +338,7 @@ def test_one_changed_byte_is_detected(
         # The digest and the signature still check (pdfsig and pyHanko say valid): only the
         # envelope check sees that the file is not the one the laptop wrote.
         assert "Signature is Valid" in _pdfsig(changed)
-        assert "Bytes outside the signed range were changed" in report.problems[0]
+        assert "Bytes outside the signed range were changed" in str(report.problems[0])
         return
     assert "Signature is Valid" not in _pdfsig(changed)
     statuses = _pyhanko_status(changed.read_bytes()) if where != "signature value" else []
@@ -358,7 +358,7 @@ def test_bytes_appended_after_the_signature_are_detected(
     (check,) = report.signatures
     assert check.sound  # the signed bytes are intact ...
     assert not check.whole_file  # ... but they are not the whole file
-    assert "does not cover the whole file" in report.problems[0]
+    assert "does not cover the whole file" in str(report.problems[0])
     assert "Not total document signed" in _pdfsig(longer)
 
 
@@ -407,7 +407,7 @@ def test_re_signing_with_a_key_no_device_vouched_for_is_detected(
     report = verify_statement(forged)
     assert not report.ok
     assert not report.signatures[0].vouched
-    assert "not vouched for by a Testimony device" in report.problems[0]
+    assert "not vouched for by a Testimony device" in str(report.problems[0])
 
     # The laptop's signed file with the stranger's signature added on top.
     signed = session.statements.build(record_id, sign=True)
@@ -466,7 +466,7 @@ def test_re_signing_by_another_device_names_that_device_and_the_vault_refuses_it
         refused = org_vault.statements.verify(resigned)
         assert not refused.ok
         assert refused.signatures[0].registration == NOT_REGISTERED
-        assert "is not registered in this vault" in refused.problems[0]
+        assert "is not registered in this vault" in str(refused.problems[0])
     finally:
         org_vault.lock()
         intruder.lock()
@@ -503,7 +503,7 @@ def test_files_that_are_not_signed_statements_are_refused_in_one_sentence(
     plain = _write(tmp_path / "plain.pdf", session.statements.build(record_id))
     report = verify_statement(plain)
     assert not report.ok
-    assert report.problems == ("The file carries no signature.",)
+    assert [str(p) for p in report.problems] == ["The file carries no signature."]
     for name, content in (("text.pdf", b"not a pdf at all"), ("cut.pdf", plain.read_bytes()[:900])):
         with pytest.raises(signature.UnreadablePdf) as raised:
             verify_statement(_write(tmp_path / name, content))
@@ -591,7 +591,7 @@ def test_a_signature_value_re_encoded_in_longer_der_is_detected(
     assert len(changed.read_bytes()) == len(signed)
     report = verify_statement(changed)
     assert not report.ok
-    assert "not in the one DER encoding" in report.signatures[0].problem
+    assert "not in the one DER encoding" in " ".join(str(p) for p in report.signatures[0].problems)
 
 
 def test_starting_the_program_does_not_load_pyhanko() -> None:

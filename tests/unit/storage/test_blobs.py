@@ -126,7 +126,7 @@ def test_a_damaged_or_missing_file_is_reported_and_never_released(
         path.unlink()
     problems = session.check().problems
     expected = "is missing" if damage == "delete" else "damaged or was altered"
-    assert any(name[:8] in p and expected in p for p in problems), problems
+    assert any(name[:8] in str(p) and expected in str(p) for p in problems), problems
     with pytest.raises(UserFacingError) as caught:
         session.testimonies.read_attachment(first)
     assert "\n" not in str(caught.value)

@@ -145,7 +145,7 @@ def test_audit_chain_detects_an_edited_entry(session: VaultSession, kit: ModuleT
     conn.execute("DROP TRIGGER audit_append_only_update")
     conn.execute("UPDATE audit SET action = 'draft-saved' WHERE action = 'sealed'")
     problems = session.check().problems
-    assert any("altered" in p for p in problems), problems
+    assert any("altered" in str(p) for p in problems), problems
 
 
 def test_audit_chain_detects_a_removed_entry(session: VaultSession, kit: ModuleType) -> None:
@@ -155,7 +155,7 @@ def test_audit_chain_detects_a_removed_entry(session: VaultSession, kit: ModuleT
     conn.execute("DROP TRIGGER audit_append_only_delete")
     conn.execute("DELETE FROM audit WHERE action = 'created'")
     problems = session.check().problems
-    assert any("sequence" in p or "link" in p for p in problems), problems
+    assert any("sequence" in str(p) or "link" in str(p) for p in problems), problems
 
 
 def test_check_detects_an_edited_sealed_version(session: VaultSession, kit: ModuleType) -> None:
@@ -166,7 +166,7 @@ def test_check_detects_an_edited_sealed_version(session: VaultSession, kit: Modu
     content = session.testimonies.content_bytes(rid, 1).decode().replace("Nemət", "Nemat")
     conn.execute("UPDATE versions SET content = ? WHERE record_id = ?", (content, rid))
     problems = session.check().problems
-    assert any("no longer matches its hash" in p for p in problems), problems
+    assert any("no longer matches its hash" in str(p) for p in problems), problems
 
 
 def test_list_and_summary(session: VaultSession, kit: ModuleType) -> None:

@@ -14,6 +14,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QStatusBar, QWidget
 
+from testimony_app import words
 from testimony_app.domain.model import CheckReport
 from testimony_app.errors import PassphraseChangedWithoutBackup
 from testimony_app.services.vault import passphrase_strength
@@ -108,7 +109,7 @@ class VaultMaintenance(QObject):
                 self._prompts.error(
                     self._window,
                     self.tr("Check the vault"),
-                    self.tr("The check found problems:") + "\n• " + "\n• ".join(report.problems),
+                    self.tr("The check found problems:") + "\n• " + "\n• ".join(words.texts(report.problems)),
                 )
 
         self._runner.submit(session.check, done)
