@@ -213,7 +213,7 @@ def test_another_device_cannot_add_versions_to_a_record(scene: Scene, version: i
     report = scene.org_import(cross)
     (outcome,) = report.versions
     assert (outcome.outcome, outcome.kept) == ("kept aside", "id not bound")
-    assert any("made by another device" in w for w in report.warnings), report.warnings
+    assert any("made by another device" in str(w) for w in report.warnings), report.warnings
     org = scene.org_vault
     info = org.testimonies.info(scene.record_id)
     assert [v.number for v in info.versions] == [1]

@@ -268,7 +268,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     reason = text(report.failure) if report.failure is not None else report.error
     for check in report.checks:
         mark = {"passed": "ok  ", "failed": "FAIL", "not run": "--  "}[check.status]
-        detail = reason if check.status == "failed" and report.failure else in_words(check.detail)
+        detail = in_words(check.detail) if check.detail is not None else ""
         lines.append(f"  [{mark}] {in_words(check.name)}" + (f": {detail}" if detail else ""))
     lines.append(
         text(Message("cli.verify_passed")) if report.ok

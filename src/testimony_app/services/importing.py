@@ -49,7 +49,7 @@ from testimony_app.errors import BundleRejected
 from testimony_app.storage.import_tx import ImportTransaction, ProvenanceRow
 from testimony_app.storage.org_ledger import ImportLedger
 from testimony_app.storage.quarantine import QuarantineReason, QuarantineRow
-from testimony_app.words import Message, Param, Verbatim, text
+from testimony_app.words import Message, Param, Verbatim
 
 __all__ = ["DeviceNotRegistered", "ImportReport", "VersionOutcome", "import_bundle"]
 
@@ -88,7 +88,7 @@ class ImportReport:
     versions: tuple[VersionOutcome, ...]
     attachments_added: int
     attachments_already_held: int
-    warnings: tuple[str, ...]
+    warnings: tuple[Message, ...]
     changed: bool
     quarantined: QuarantineRow | None = None
 
@@ -230,7 +230,7 @@ def _merge(tx: ImportTransaction, sink: _ImportSink, verified: VerifiedBundle) -
             "import.bundle_id_reused"
         )
     incoming = inspect(verified, sink.small)
-    warnings: list[str] = []
+    warnings: list[Message] = []
     if known is None:
         warnings += _chain_warnings(tx, verified)
     if pinned is None:
@@ -266,25 +266,15 @@ def _merge(tx: ImportTransaction, sink: _ImportSink, verified: VerifiedBundle) -
     )
 
 
-def _kept_warning(v: VersionOutcome) -> str:
-    where = f"Version {v.version} of record {v.record_id[:8]}"
+def _kept_warning(v: VersionOutcome) -> Message:
+    record = Verbatim(v.record_id[:8])
     if v.kept == "another device":
-        return (
-            f"{where} belongs to another device; it was kept aside, not taken as current"
-            " (transfer the record if it really moved)."
-        )
+        return Message("import.kept_other_device", version=v.version, record=record)
     if v.kept == "id not bound":
-        return text(
-            Message(
-                "import.kept_id_not_bound", version=Verbatim(v.version), record=v.record_id[:8]
-            )
-        )
+        return Message("import.kept_id_not_bound", version=Verbatim(v.version), record=record)
     if v.kept == "redacted copy":
-        return (
-            f"{where} is held as a redacted copy and a different form of it arrived; the new"
-            " one was kept aside."
-        )
-    return f"{where} is already held with other content; the new one was kept aside."
+        return Message("import.kept_redacted_copy", version=v.version, record=record)
+    return Message("import.kept_other_content", version=v.version, record=record)
 
 
 def _merge_version(
@@ -404,7 +394,7 @@ def _add_attachments(
     return added
 
 
-def _chain_warnings(tx: ImportTransaction, verified: VerifiedBundle) -> list[str]:
+def _chain_warnings(tx: ImportTransaction, verified: VerifiedBundle) -> list[Message]:
     """Replay, gap and fork signs in a device's chain of bundles (flagged, not refused).
 
     Each bundle names the one its device made before it. A bundle older than one already
@@ -415,18 +405,10 @@ def _chain_warnings(tx: ImportTransaction, verified: VerifiedBundle) -> list[str
     seen = tx.device_bundles(manifest.device_id)
     warnings = []
     if seen and manifest.audit_head.seq < max(seq for seq, _ in seen.values()):
-        warnings.append(
-            "This bundle's audit chain is older than one already imported from the same device"
-            " (a replayed bundle or a laptop restored from a backup)."
-        )
+        warnings.append(Message("import.chain_older"))
     previous = manifest.previous_bundle_id or ""
     if previous and previous not in seen:
-        warnings.append(
-            "The bundle this device made before this one has not been imported; one may be missing."
-        )
+        warnings.append(Message("import.chain_gap"))
     if any(prev == previous for _, prev in seen.values()):
-        warnings.append(
-            "Another bundle from this device follows the same earlier bundle: its vault may"
-            " have been copied or restored (a fork)."
-        )
+        warnings.append(Message("import.chain_fork"))
     return warnings

@@ -190,7 +190,7 @@ class OrganisationService:
             versions=(),
             attachments_added=0,
             attachments_already_held=0,
-            warnings=(str(refusal),),
+            warnings=(refusal.message,),
             changed=new,
             quarantined=row,
         )

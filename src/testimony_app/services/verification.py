@@ -11,6 +11,7 @@ an unregistered, unconfirmed or revoked device does not pass.
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -28,28 +29,29 @@ from testimony_app.crypto.signing import PublicKey
 from testimony_app.errors import BundleRejected
 from testimony_app.services.devices import DeviceService
 from testimony_app.storage.org_ledger import ImportLedger
-from testimony_app.words import Message
+from testimony_app.words import Message, Verbatim
 
 __all__ = ["CheckStatus", "VerificationCheck", "VerificationReport", "VerifiedRecord", "verify"]
 
 CheckStatus = Literal["passed", "failed", "not run"]
 
 _CHECK_NAMES = (
-    "size within the limit",
-    "age header (our strict pre-check)",
-    "decrypted with the organisation's identity, every chunk authenticated",
-    "manifest signature and members (sizes, SHA-256, order, nothing missing or extra)",
-    "records match their sealed hashes (or are consented redactions); custody log",
+    Message("verify.check_size"),
+    Message("verify.check_age_header"),
+    Message("verify.check_decrypted"),
+    Message("verify.check_manifest"),
+    Message("verify.check_records"),
 )
+_DEVICE_CHECK = Message("verify.check_device")
 
 
 @dataclass(frozen=True)
 class VerificationCheck:
-    """One named check of a bundle and its outcome."""
+    """One named check of a bundle and its outcome, with what it found (``detail``)."""
 
-    name: str
+    name: Message
     status: CheckStatus
-    detail: str = ""
+    detail: Message | None = None
 
 
 IdBinding = Literal["proven", "not proven", "legacy"]
@@ -140,7 +142,9 @@ def verify(
         VerificationCheck(
             _CHECK_NAMES[3],
             "passed",
-            f"signed by the key the manifest names, fingerprint {verified.signer.fingerprint}",
+            Message(
+                "verify.signed_by_manifest_key", fingerprint=Verbatim(verified.signer.fingerprint)
+            ),
         ),
     ]
     error = ""
@@ -150,7 +154,7 @@ def verify(
         incoming = inspect(verified, sink.small)
     except BundleRejected as exc:
         error, failure = str(exc), exc.message
-        checks.append(VerificationCheck(_CHECK_NAMES[4], "failed", error))
+        checks.append(VerificationCheck(_CHECK_NAMES[4], "failed", failure))
     else:
         checks.append(VerificationCheck(_CHECK_NAMES[4], "passed"))
         records = tuple(
@@ -173,46 +177,39 @@ def verify(
         signer = verified.signer
         row = devices.get(signer.to_text())
         bound = ledger.device_key(manifest.device_id)
-        name = "device registered in this vault"
         device_name = row.name if row is not None else ""
-        problem = ""
+        fingerprint = Verbatim(signer.fingerprint)
+        problem: Message | None = None
         if row is None:
             pin_status = "not registered"
-            problem = (
-                f"The bundle comes from a device this organisation has not registered"
-                f" (fingerprint {signer.fingerprint})."
-            )
+            problem = Message("verify.device_not_registered", fingerprint=fingerprint)
         elif row.status == "unconfirmed":
             pin_status = "unconfirmed"
-            problem = (
-                f"The bundle comes from a device trusted on first use by an older version and"
-                f" never confirmed (fingerprint {signer.fingerprint})."
-            )
+            problem = Message("verify.device_unconfirmed", fingerprint=fingerprint)
         elif row.status == "revoked":
             pin_status = "revoked"
-            problem = (
-                f"The bundle comes from a device revoked on {row.revoked_at[:10]}"
-                f" (fingerprint {signer.fingerprint})."
+            problem = Message(
+                "verify.device_revoked", date=_day(row.revoked_at), fingerprint=fingerprint
             )
         elif bound is not None and bound != signer.to_text():
             pin_status = "different key"
-            problem = (
-                "The bundle claims to come from a known device but was signed by a different key."
-            )
+            problem = Message("verify.device_other_key")
         elif bound is None and ledger.device_ids_of(signer.to_text()):
             pin_status = "different key"
-            problem = (
-                "This device key already sent bundles under another device id; the bundle"
-                " would not be imported."
-            )
+            problem = Message("verify.device_key_other_id")
         else:
             pin_status = "registered"
             signer_pinned = True
-        if problem:
-            error = error or problem
-            checks.append(VerificationCheck(name, "failed", problem))
+        if problem is not None:
+            error = error or str(problem)
+            failure = failure or problem
+            checks.append(VerificationCheck(_DEVICE_CHECK, "failed", problem))
         else:
-            checks.append(VerificationCheck(name, "passed", device_name))
+            checks.append(
+                VerificationCheck(
+                    _DEVICE_CHECK, "passed", Message("verify.registered_as", name=device_name)
+                )
+            )
     return VerificationReport(
         ok=all(c.status == "passed" for c in checks),
         error=error,
@@ -251,7 +248,15 @@ def _failed_checks(error: BundleRejected) -> tuple[VerificationCheck, ...]:
         VerificationCheck(
             name,
             "passed" if i < failed_at else ("failed" if i == failed_at else "not run"),
-            str(error) if i == failed_at else "",
+            error.message if i == failed_at else None,
         )
         for i, name in enumerate(_CHECK_NAMES)
     )
+
+
+def _day(timestamp: str) -> _dt.date | Verbatim:
+    """The day of a stored UTC timestamp, to be written as the reader writes dates."""
+    try:
+        return _dt.date.fromisoformat(timestamp[:10])
+    except ValueError:
+        return Verbatim(timestamp[:10])

@@ -192,7 +192,7 @@ def test_a_conflicting_version_is_kept_aside_and_flagged(
         (2, "kept aside", "conflict"),
     ]
     assert second.changed
-    assert any("(a fork)" in w for w in second.warnings), second.warnings
+    assert any("(a fork)" in str(w) for w in second.warnings), second.warnings
     assert org_vault.testimonies.get(rid).narrative.text == "Version A: a hangar."
     (conflict,) = org_vault.bundles.organisation.conflicts()
     assert (conflict.record_id, conflict.version, conflict.kind) == (rid, 2, "conflict")

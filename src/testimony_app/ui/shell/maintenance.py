@@ -109,7 +109,9 @@ class VaultMaintenance(QObject):
                 self._prompts.error(
                     self._window,
                     self.tr("Check the vault"),
-                    self.tr("The check found problems:") + "\n• " + "\n• ".join(words.texts(report.problems)),
+                    self.tr("The check found problems:")
+                    + "\n• "
+                    + "\n• ".join(words.texts(report.problems)),
                 )
 
         self._runner.submit(session.check, done)
