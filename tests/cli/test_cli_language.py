@@ -146,7 +146,7 @@ def test_a_bad_bundle_and_a_bad_receipt_in_azerbaijani(vault: Path, tmp_path: Pa
     refusal = ("Paket parolla (scrypt) şifrələnib; paketlər təşkilatın açarı ilə "
                "şifrələnməlidir.")
     assert out.splitlines()[-1] == f"Yoxlama uğursuz oldu: {refusal}"
-    assert f"[FAIL] age header (our strict pre-check): {refusal}" in out
+    assert f"[FAIL] age başlığı (bizim ciddi ilkin yoxlamamız): {refusal}" in out
     receipt = tmp_path / "receipt.txt"
     receipt.write_text('{"bundle_id": "x"}\n', encoding="utf-8")
     code, _, err = _run(["--language", "az", "acknowledge", "--vault", str(vault), str(receipt)],

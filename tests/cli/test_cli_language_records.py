@@ -21,6 +21,7 @@ import pytest
 from testimony_app import cli, words
 from testimony_app.domain import interchange
 from testimony_app.domain.model import Testimony as Record
+from testimony_app.words import Message
 from testkit import bundle_support as S  # noqa: N812 (short, as in the other bundle tests)
 from testkit import vault_kit
 
@@ -261,11 +262,12 @@ def test_a_signature_report_in_russian() -> None:
     )
 
     check = SignatureCheck(
-        field_name="Testimony device signature", sound=True, whole_file=True, later_changes="",
+        field_name="Testimony device signature", sound=True, whole_file=True,
+        later_changes=Message("statement.later_none"),
         later_changes_acceptable=True, signed_at_claimed="2026-03-05T14:05:00Z",
         key="RSA 3072", certificate_sha256="c" * 64, vouched=True, device_id="d-1",
         device_key="ed25519:AAAA", device_fingerprint="RAIR-TNY2", registration=NOT_REGISTERED,
-        problem="",
+        problems=(),
     )
     report = StatementVerification(
         path="s.pdf", size=100_867, sha256="a" * 64, unsigned_length=92_695,

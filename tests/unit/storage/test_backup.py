@@ -19,6 +19,7 @@ from testimony_app.services.vault import (
 from testimony_app.storage import restore as restore_module
 from testimony_app.storage import vault as storage_vault
 from testimony_app.storage import vault_files
+from testimony_app.words import Message
 
 pytestmark = pytest.mark.slow  # each test writes, verifies or restores real backups (0.5-2.6 s)
 
@@ -128,8 +129,9 @@ def test_restore_checks_the_copy_before_replacing(
     vault, _ = filled
     real = vault_files.verify_database_file
 
-    def copy_goes_bad(path: Path, dek: bytes | bytearray) -> list[str]:
-        return ["simulated bad copy"] if path.name.startswith(".restore-") else real(path, dek)
+    def copy_goes_bad(path: Path, dek: bytes | bytearray) -> list[Message]:
+        bad = [Message("check.structure_damaged")]
+        return bad if path.name.startswith(".restore-") else real(path, dek)
 
     monkeypatch.setattr(restore_module, "verify_database_file", copy_goes_bad)
     before = (vault / "vault.db").read_bytes()
