@@ -94,7 +94,7 @@ def test_a_seized_laptop_cannot_pre_claim_a_bound_record(scene: Scene, redacted:
     report = scene.org_import(forged)
     (first,) = report.versions
     assert (first.outcome, first.kept) == ("kept aside", "id not bound")
-    assert any("made by another device" in w for w in report.warnings), report.warnings
+    assert any("made by another device" in str(w) for w in report.warnings), report.warnings
     with pytest.raises(RecordNotFound):
         scene.org_vault.testimonies.info(scene.record_id)
 
