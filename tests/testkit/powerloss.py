@@ -39,6 +39,7 @@ _FD = re.compile(r"^(\d+)<([^>]*)>")
 _STRING = re.compile(r'"((?:\\x[0-9a-f]{2})*)"')
 _RESULT = re.compile(r"\)\s+= (-?\d+)(?:<([^>]*)>)?")
 _DIRFD = re.compile(r"^(?:AT_FDCWD|\d+)(?:<([^>]*)>)?, ")
+_MOMENT = re.compile(r"^\d+\s+(?:pwrite64|write|fsync|fdatasync)\(\d+<\\x2f")
 _ESCAPE = re.compile(rb"\\x([0-9a-f]{2})")
 
 
@@ -144,12 +145,23 @@ def _apply(disk: Disk, call: str, args: str, result: int, fd_path: str | None) -
         disk.positions.pop(fd, None)
 
 
-def replay(trace_file: Path, start: dict[str, bytes]) -> Disk:
-    """What the disk holds after the trace, starting from ``start`` (path → synced bytes)."""
+def replay(trace_file: Path, start: dict[str, bytes], cuts: int = 0) -> list[Disk]:
+    """What the disk holds after the trace, starting from ``start`` (path → synced bytes).
+
+    With ``cuts``, also what it held at that many moments spread evenly over the file writes
+    and syncs of the trace (each a power loss of its own: a prefix of the trace is the state
+    at one instant); the last element is always the state at the end.
+    """
+    with trace_file.open(encoding="ascii", errors="replace") as lines:
+        moments = [n for n, line in enumerate(lines) if _MOMENT.search(line)]
+    marks = {moments[len(moments) * (i + 1) // (cuts + 1)] for i in range(cuts)}
     disk = Disk(cache={k: bytearray(v) for k, v in start.items()}, durable=dict(start))
+    states: list[Disk] = []
     unfinished: dict[str, tuple[str, str]] = {}
     with trace_file.open(encoding="ascii", errors="replace") as lines:
-        for line in lines:
+        for number, line in enumerate(lines):
+            if number in marks:
+                states.append(Disk(durable=dict(disk.durable), said=list(disk.said)))
             match = _LINE.match(line.rstrip("\n"))
             if match is None:
                 continue
@@ -167,7 +179,7 @@ def replay(trace_file: Path, start: dict[str, bytes]) -> Disk:
                 continue  # killed inside the call: it never returned
             args = rest[: result.start()]
             _apply(disk, call, args, int(result.group(1)), result.group(2))
-    return disk
+    return [*states, disk]
 
 
 def main(argv: list[str]) -> None:
