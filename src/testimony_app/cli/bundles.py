@@ -466,17 +466,17 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.Argume
                    help=help_text("cli.help.keep_doubtful"))
     p.add_argument("ids", nargs="*", metavar="ID", help=help_text("cli.help.export_ids"))
     p = add("verify", help_text("cli.help.verify"), common, out)
-    p.add_argument("bundle", metavar="BUNDLE")
+    p.add_argument("bundle", metavar="BUNDLE", help=help_text("cli.help.bundle_file"))
     p.add_argument("--identity", required=True, metavar="FILE",
                    help=help_text("cli.help.identity"))
     p = add("import", help_text("cli.help.import"), common, out)
-    p.add_argument("bundle", metavar="BUNDLE")
+    p.add_argument("bundle", metavar="BUNDLE", help=help_text("cli.help.bundle_file"))
     p.add_argument("--identity", required=True, metavar="FILE",
                    help=help_text("cli.help.identity"))
     p.add_argument("--quarantine", action="store_true",
                    help=help_text("cli.help.import_quarantine"))
     p = add("receipt", help_text("cli.help.receipt"), common, out)
-    p.add_argument("bundle", metavar="BUNDLE")
+    p.add_argument("bundle", metavar="BUNDLE", help=help_text("cli.help.bundle_file"))
     p.add_argument("--identity", required=True, metavar="FILE",
                    help=help_text("cli.help.identity"))
     p.add_argument("--signing-key", required=True, metavar="FILE",
@@ -484,7 +484,7 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.Argume
     p.add_argument("-o", "--output", required=True, metavar="RECEIPT",
                    help=help_text("cli.help.receipt_output"))
     p = add("acknowledge", help_text("cli.help.acknowledge"), common, out)
-    p.add_argument("receipt", metavar="RECEIPT")
+    p.add_argument("receipt", metavar="RECEIPT", help=help_text("cli.help.receipt_file"))
     p.add_argument("--purge", action="store_true", help=help_text("cli.help.purge"))
     p.add_argument("--yes", action="store_true", help=help_text("cli.help.purge_yes"))
 

@@ -217,14 +217,14 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.Argume
     q.add_argument("--kind", choices=["person", "place", "unit"], default=None,
                    help=help_text("cli.help.registry_kind"))
     q = inner.add_parser("show", help=help_text("cli.help.registry_show"), parents=[common, out])
-    q.add_argument("entry")
+    q.add_argument("entry", help=help_text("cli.help.entry_id"))
     q = inner.add_parser("suggest", help=help_text("cli.help.registry_suggest"),
                          parents=[common, out])
-    q.add_argument("record")
+    q.add_argument("record", help=help_text("cli.help.record_id"))
     q = inner.add_parser("link", help=help_text("cli.help.registry_link"), parents=[common, out])
-    q.add_argument("record")
+    q.add_argument("record", help=help_text("cli.help.record_id"))
     q.add_argument("path", help=help_text("cli.help.registry_path"))
-    q.add_argument("entry", nargs="?", default=None)
+    q.add_argument("entry", nargs="?", default=None, help=help_text("cli.help.link_entry"))
     q.add_argument("--new", action="store_true", help=help_text("cli.help.registry_new"))
     q.add_argument("--suggested", action="store_true",
                    help=help_text("cli.help.registry_suggested"))
@@ -232,16 +232,16 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.Argume
                         ("reject", help_text("cli.help.registry_reject")),
                         ("unlink", help_text("cli.help.registry_unlink"))):
         q = inner.add_parser(name, help=helps, parents=[common, out])
-        q.add_argument("link", type=int)
+        q.add_argument("link", type=int, help=help_text("cli.help.link_number"))
     q = inner.add_parser("merge", help=help_text("cli.help.registry_merge"), parents=[common, out])
-    q.add_argument("source")
-    q.add_argument("target")
+    q.add_argument("source", help=help_text("cli.help.merge_source"))
+    q.add_argument("target", help=help_text("cli.help.merge_target"))
     q = inner.add_parser("undo-merge", help=help_text("cli.help.registry_undo_merge"),
                          parents=[common, out])
-    q.add_argument("merge", type=int)
+    q.add_argument("merge", type=int, help=help_text("cli.help.merge_number"))
     p = sub.add_parser("corroborate", help=help_text("cli.help.corroborate"),
                        parents=[common, out])
-    p.add_argument("entry")
+    p.add_argument("entry", help=help_text("cli.help.entry_id"))
     p.add_argument("--from", dest="date_from", default="", metavar="DATE",
                    help=help_text("cli.help.corroborate_from"))
     p.add_argument("--to", dest="date_to", default="", metavar="DATE",
