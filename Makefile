@@ -22,7 +22,18 @@ STAMP  := $(VENV)/.installed-stamp
 DEMO_VAULT ?= demo-vault
 # The fast tests: everything not marked slow (`make test` runs them all). The ten slowest are
 # listed at the end: one over half a second needs a `slow` mark (CONTRIBUTING.md).
-FAST   := -m "not slow" --durations=10
+# They run in parallel (pytest-xdist), one worker per core up to four: every test has its own
+# tmp_path, HOME and temporary folder, and each worker its own QApplication, so no two share
+# state. `worksteal` hands an idle worker the other's queued tests, so one long test does not
+# leave a core idle at the end. PYTEST_WORKERS=0 runs them in this one process (to debug).
+# The folders of tests that passed are removed at the end (a failure's are kept to look at).
+PYTEST_WORKERS ?= auto
+FAST   := -m "not slow" --durations=10 -n $(PYTEST_WORKERS) --maxprocesses 4 --dist worksteal \
+	-o tmp_path_retention_policy=failed
+# Their temporary files (vaults that fsync at every commit) go to memory, /dev/shm, where it
+# has 2 GiB free: on a disk shared with other work they spent most of their time waiting for
+# fsync (docs/performance.md). `make test` and CI keep every test on the disk.
+FAST_TMPDIR := $(shell df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 && $$4 > 2097152 { print "/dev/shm" }')
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 # Create a venv and install a lock file into it, one line of output per step; pip's own
@@ -77,7 +88,7 @@ pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 pytest-fast: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(FAST)
+	QT_QPA_PLATFORM=offscreen $(if $(FAST_TMPDIR),TMPDIR=$(FAST_TMPDIR)) $(PY) -m pytest -q $(FAST)
 
 # The floors in pyproject.toml are only true if the program works on them: a fresh venv with
 # the lowest allowed versions (requirements/oldest.txt), then the fast tests.

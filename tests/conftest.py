@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,8 +27,13 @@ quiet_qt_logging()  # as the program does: before anything imports QtMultimedia
 def _private_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Point XDG and HOME at a temporary place so no test writes into the real profile."""
+    """Point XDG, HOME and the temporary folder at places of this test's own, so no test writes
+    into the real profile, and a test that checks the temporary folder stays empty sees only
+    its own files (not those of a test running beside it in another worker, `make check`)."""
     home = tmp_path_factory.mktemp("home")
+    temp = tmp_path_factory.mktemp("tmp")
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))  # gettempdir() caches the first answer
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))

@@ -68,6 +68,7 @@ def test_wrong_passphrase_removes_no_leftover(
     assert not any(p.exists() for p in planted)
 
 
+@pytest.mark.slow
 def test_kill_at_every_step_of_a_restore(
     backed_up: tuple[Path, list[str], list[str]], kit: ModuleType, tmp_path: Path
 ) -> None:

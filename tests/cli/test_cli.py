@@ -593,6 +593,7 @@ def test_a_failed_backup_after_a_seal_is_exit_3_with_a_sentence(
     assert "All checks passed" in cli.ok("check")
 
 
+@pytest.mark.slow
 def test_restore_refuses_while_the_vault_is_open_elsewhere(cli: Cli) -> None:
     """A window (here: a session in this process) has the vault open: restore waits (F-6)."""
     from testimony_app.services.vault import unlock_vault

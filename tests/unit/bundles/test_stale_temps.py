@@ -11,6 +11,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from testimony_app.services.vault import unlock_vault
 from testkit import bundle_support as S  # noqa: N812 (as in the other bundle tests)
 
@@ -31,6 +33,7 @@ _KILLED_EXPORT = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_an_export_killed_at_its_rename_leaves_nothing_after_the_next(tmp_path: Path) -> None:
     org = S.org_keys(tmp_path)
     vault = tmp_path / "device"
