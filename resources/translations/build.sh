@@ -24,7 +24,9 @@ if [ "${1:-}" != "release" ]; then
     sources=$(cd "$root" && find src/testimony_app/ui -name "*.py" | LC_ALL=C sort && echo src/testimony_app/app.py)
     for lang in $languages; do
         # -locations none: no line numbers, so a moved line does not churn the diff.
-        (cd "$root" && "$lupdate" $sources -locations none -source-language en \
+        # -no-obsolete: a text the window no longer shows leaves the file (git keeps its old
+        # translation); the errors and hints that became message codes live in resources/locale.
+        (cd "$root" && "$lupdate" $sources -locations none -no-obsolete -source-language en \
             -target-language "$lang" -ts "resources/translations/testimony_$lang.ts")
     done
 fi

@@ -125,18 +125,6 @@
             <translation>Bu ifadəyə fayl əlavə et</translation>
         </message>
         <message>
-            <source>Delete the originals?</source>
-            <translation type="vanished">Orijinallar silinsin?</translation>
-        </message>
-        <message>
-            <source>After the files are stored encrypted in the vault, delete the originals from this computer? Deleted files cannot be brought back.</source>
-            <translation type="vanished">Fayllar seyfdə şifrələnmiş halda saxlanıldıqdan sonra orijinallar bu kompüterdən silinsin? Silinmiş faylları geri qaytarmaq mümkün deyil.</translation>
-        </message>
-        <message>
-            <source>Delete the originals</source>
-            <translation type="vanished">Orijinalları sil</translation>
-        </message>
-        <message>
             <source>Keep the original files?</source>
             <translation>Orijinal fayllar saxlanılsın?</translation>
         </message>
@@ -201,10 +189,6 @@
             <translation>Fayl əlavə et…</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation type="vanished">Ləğv et</translation>
-        </message>
-        <message>
             <source>Save a copy…</source>
             <translation>Surətini saxla…</translation>
         </message>
@@ -257,14 +241,6 @@
             <translation>Burada görmək üçün qoşmanı seçin.</translation>
         </message>
         <message>
-            <source>Storing %s</source>
-            <translation type="vanished">%s saxlanılır</translation>
-        </message>
-        <message>
-            <source>Cancelled; nothing was added.</source>
-            <translation type="vanished">Ləğv edildi; heç nə əlavə olunmadı.</translation>
-        </message>
-        <message>
             <source>(recording)</source>
             <translation>(yazılır)</translation>
         </message>
@@ -287,14 +263,6 @@
         <message>
             <source>This image cannot be shown.</source>
             <translation>Bu şəkli göstərmək mümkün deyil.</translation>
-        </message>
-        <message>
-            <source>Pause</source>
-            <translation type="vanished">Fasilə</translation>
-        </message>
-        <message>
-            <source>Play</source>
-            <translation type="vanished">Oxut</translation>
         </message>
     </context>
     <context>
@@ -352,14 +320,6 @@
             <source>L</source>
             <comment>the witness's left side, one letter</comment>
             <translation>Sol</translation>
-        </message>
-        <message>
-            <source>R</source>
-            <translation type="vanished">Sağ</translation>
-        </message>
-        <message>
-            <source>L</source>
-            <translation type="vanished">Sol</translation>
         </message>
     </context>
     <context>
@@ -1060,10 +1020,6 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <source>The witness's consent names other organisations than %1.</source>
-            <translation type="vanished">Şahidin razılığında %1 deyil, başqa təşkilatlar göstərilib.</translation>
-        </message>
-        <message>
             <source>Where to write the bundle</source>
             <translation>Paket hara yazılsın</translation>
         </message>
@@ -1099,118 +1055,12 @@
             <translation>İxrac ləğv edildi; heç bir paket yazılmadı.</translation>
         </message>
         <message>
-            <source>the enrolled organisation</source>
-            <translation type="vanished">qeydiyyata alınmış təşkilat</translation>
-        </message>
-        <message>
-            <source>Bundles go to %1 (fingerprint %2). Only that organisation can open them.</source>
-            <translation type="vanished">Paketlərin alıcısı: %1 (barmaq izi %2). Onları yalnız bu təşkilat aça bilər.</translation>
-        </message>
-        <message>
-            <source>%1 · interview of %2 · version %3 · record %4</source>
-            <translation type="vanished">%1 · müsahibə: %2 · versiya %3 · qeyd %4</translation>
-        </message>
-        <message>
-            <source>Will be withheld: %1</source>
-            <translation type="vanished">Göndərilməyəcək: %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>The bundle was written, read back and checked: %n testimony(ies), %1, in %2</source>
-            <translation type="vanished">
-                <numerusform>Paket yazıldı, geri oxundu və yoxlandı: %n ifadə, %1, yeri: %2</numerusform>
-                <numerusform>Paket yazıldı, geri oxundu və yoxlandı: %n ifadə, %1, yeri: %2</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 (record %2): %3</source>
-            <translation type="vanished">%1 (qeyd %2): %3</translation>
-        </message>
-        <message>
-            <source>%1 (record %2): version %3</source>
-            <translation type="vanished">%1 (qeyd %2): versiya %3</translation>
-        </message>
-        <message>
-            <source>%1 (record %2): versions %3</source>
-            <translation type="vanished">%1 (qeyd %2): versiyalar %3</translation>
-        </message>
-        <message>
-            <source>statement in %1</source>
-            <translation type="vanished">bəyanatın dili: %1</translation>
-        </message>
-        <message>
-            <source>redacted: the witness's name may not appear</source>
-            <translation type="vanished">redaktə olunmuş: şahidin adı göstərilə bilməz</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n attachment(s)</source>
-            <translation type="vanished">
-                <numerusform>%n qoşma</numerusform>
-                <numerusform>%n qoşma</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>Export to the organisation</source>
             <translation>Təşkilata ixrac</translation>
         </message>
         <message>
             <source>Looking for testimonies to send…</source>
             <translation>Göndəriləcək ifadələr axtarılır…</translation>
-        </message>
-        <message>
-            <source>No organisation is enrolled on this laptop yet, so nothing can be sent. Enter the keys the organisation gave you (or run testimony-app enrol), then compare the fingerprint with the one the organisation reads out to you.</source>
-            <translation type="vanished">Bu noutbukda hələ heç bir təşkilat qeydiyyata alınmayıb, ona görə heç nə göndərmək olmaz. Təşkilatın sizə verdiyi açarları daxil edin (və ya testimony-app enrol əmrini işə salın), sonra barmaq izini təşkilatın sizə oxuduğu ilə müqayisə edin.</translation>
-        </message>
-        <message>
-            <source>&amp;Recipient (age1…):</source>
-            <translation type="vanished">&amp;Alıcı (age1…):</translation>
-        </message>
-        <message>
-            <source>Receipt &amp;key (ed25519:…):</source>
-            <translation type="vanished">Qəbz &amp;açarı (ed25519:…):</translation>
-        </message>
-        <message>
-            <source>Organisation &amp;name:</source>
-            <translation type="vanished">Təşkilatın a&amp;dı:</translation>
-        </message>
-        <message>
-            <source>As the witness named it in their consent</source>
-            <translation type="vanished">Şahidin razılığında göstərildiyi kimi</translation>
-        </message>
-        <message>
-            <source>Show the &amp;fingerprint</source>
-            <translation type="vanished">&amp;Barmaq izini göstər</translation>
-        </message>
-        <message>
-            <source>The organisation read out exactly this fingerprint, every character</source>
-            <translation type="vanished">Təşkilat məhz bu barmaq izini, hər simvolu ilə oxudu</translation>
-        </message>
-        <message>
-            <source>&amp;Enrol</source>
-            <translation type="vanished">&amp;Qeydiyyata al</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation type="vanished">Bağla</translation>
-        </message>
-        <message>
-            <source>Sealed testimonies not yet sent. A testimony whose consent does not cover this organisation is kept back; the export says why.</source>
-            <translation type="vanished">Hələ göndərilməmiş möhürlənmiş ifadələr. Razılığı bu təşkilatı əhatə etməyən ifadə göndərilmir; ixrac bunun səbəbini bildirir.</translation>
-        </message>
-        <message>
-            <source>Every sealed testimony has already been sent. Nothing is waiting.</source>
-            <translation type="vanished">Bütün möhürlənmiş ifadələr artıq göndərilib. Gözləyən heç nə yoxdur.</translation>
-        </message>
-        <message>
-            <source>Select &amp;all</source>
-            <translation type="vanished">&amp;Hamısını seç</translation>
-        </message>
-        <message>
-            <source>Select &amp;none</source>
-            <translation type="vanished">&amp;Heç birini seçmə</translation>
-        </message>
-        <message>
-            <source>E&amp;xport…</source>
-            <translation type="vanished">İ&amp;xrac et…</translation>
         </message>
         <message>
             <source>The bundle is written under a temporary name, read back and checked, and only then given its name. Cancelling leaves nothing behind.</source>
@@ -1221,24 +1071,8 @@
             <translation>Ləğv et</translation>
         </message>
         <message>
-            <source>SHA-256 of the bundle (the organisation should get the same):</source>
-            <translation type="vanished">Paketin SHA-256 dəyəri (təşkilatda da eyni alınmalıdır):</translation>
-        </message>
-        <message>
-            <source>Exported:</source>
-            <translation type="vanished">İxrac edildi:</translation>
-        </message>
-        <message>
-            <source>Withheld, and why:</source>
-            <translation type="vanished">Göndərilmədi və səbəbi:</translation>
-        </message>
-        <message>
             <source>Checking the redaction…</source>
             <translation>Gizlətmə yoxlanılır…</translation>
-        </message>
-        <message>
-            <source>This laptop signs the bundle with its own key, fingerprint %1. The organisation accepts it only once it has registered this laptop (Vault → This laptop's fingerprint…).</source>
-            <translation type="vanished">Bu noutbuk paketi öz açarı ilə imzalayır, barmaq izi %1. Təşkilat paketi yalnız bu noutbuku qeydiyyata aldıqdan sonra qəbul edir (Seyf → Bu noutbukun barmaq izi…).</translation>
         </message>
     </context>
     <context>
@@ -1609,10 +1443,6 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>Müsahibənin dili</translation>
         </message>
         <message>
-            <source>Translated into</source>
-            <translation type="vanished">Tərcümə dili</translation>
-        </message>
-        <message>
             <source>Conditions</source>
             <translation>Şərait</translation>
         </message>
@@ -1697,37 +1527,6 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
     <context>
         <name>MainWindow</name>
         <message>
-            <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
-            <translation type="vanished">Bu seyfin tarixçəsi son ixracdan əvvəl bitir (qeyd %1). Onun verilənlər bazası köhnə nüsxə ilə əvəz olunub: ya köhnə ehtiyat nüsxədən bərpa ilə, ya da başqa biri tərəfindən.</translation>
-        </message>
-        <message>
-            <source>This vault's history differs from the one last exported (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
-            <translation type="vanished">Bu seyfin tarixçəsi son ixrac olunandan fərqlənir (qeyd %1). Onun verilənlər bazası başqa nüsxə ilə əvəz olunub: ya bərpa ilə, ya da başqa biri tərəfindən.</translation>
-        </message>
-        <message>
-            <source>The vault may have been replaced</source>
-            <translation type="vanished">Seyf dəyişdirilmiş ola bilər</translation>
-        </message>
-        <message>
-            <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
-            <translation type="vanished">O vaxtdan bəri ixrac olunmuş ifadələr təşkilatınızdadır. Ehtiyat nüsxədən bərpa etməmisinizsə, yenidən ixrac etməzdən əvvəl təşkilatınıza xəbər verin. Bu xəbərdarlıq növbəti ixraca qədər qalır.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Locked after %n minute(s) without activity.</source>
-            <translation type="vanished">
-                <numerusform>%n dəqiqə fəaliyyət olmadığı üçün kilidləndi.</numerusform>
-                <numerusform>%n dəqiqə fəaliyyət olmadığı üçün kilidləndi.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Locked.</source>
-            <translation type="vanished">Kilidləndi.</translation>
-        </message>
-        <message>
-            <source>Locked because the computer went to sleep or the screen locked.</source>
-            <translation type="vanished">Kompüter yuxu rejiminə keçdiyi və ya ekran kilidləndiyi üçün kilidləndi.</translation>
-        </message>
-        <message>
             <source>Quit without saving?</source>
             <translation>Saxlamadan çıxılsın?</translation>
         </message>
@@ -1740,214 +1539,8 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>Çıx və onları itir</translation>
         </message>
         <message>
-            <source>Restore from a backup</source>
-            <translation type="vanished">Ehtiyat nüsxədən bərpa</translation>
-        </message>
-        <message>
-            <source>Type the passphrase the backup was made with first.</source>
-            <translation type="vanished">Əvvəlcə ehtiyat nüsxənin çıxarıldığı parolu yazın.</translation>
-        </message>
-        <message>
-            <source>Choose a backup of the vault</source>
-            <translation type="vanished">Seyfin ehtiyat nüsxəsini seçin</translation>
-        </message>
-        <message>
-            <source>Vault backups (*)</source>
-            <translation type="vanished">Seyfin ehtiyat nüsxələri (*)</translation>
-        </message>
-        <message>
-            <source>Restore the vault from this backup? Anything saved after the backup was made is not in it. The damaged files are kept aside, not deleted.</source>
-            <translation type="vanished">Seyf bu ehtiyat nüsxədən bərpa edilsin? Nüsxə çıxarıldıqdan sonra saxlanılanlar onda yoxdur. Zədələnmiş fayllar silinmir, kənarda saxlanılır.</translation>
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation type="vanished">Bərpa et</translation>
-        </message>
-        <message>
-            <source>Seal testimony</source>
-            <translation type="vanished">İfadəni möhürlə</translation>
-        </message>
-        <message>
-            <source>The testimony could not be saved, so it was not sealed.</source>
-            <translation type="vanished">İfadəni saxlamaq mümkün olmadı, ona görə möhürlənmədi.</translation>
-        </message>
-        <message>
-            <source>Sealing freezes this version for the statement. After sealing, changes are made as amendments, each with a reason. Seal now?</source>
-            <translation type="vanished">Möhürləmə bu versiyanı bəyanat üçün dondurur. Möhürləndikdən sonra dəyişikliklər yalnız düzəliş kimi, hər biri səbəbi ilə edilir. İndi möhürlənsin?</translation>
-        </message>
-        <message>
-            <source>Seal</source>
-            <translation type="vanished">Möhürlə</translation>
-        </message>
-        <message>
-            <source>Sealed as version %1.</source>
-            <translation type="vanished">%1-ci versiya kimi möhürləndi.</translation>
-        </message>
-        <message>
-            <source>Amend testimony</source>
-            <translation type="vanished">İfadəyə düzəliş</translation>
-        </message>
-        <message>
-            <source>Why is this sealed testimony being amended?</source>
-            <translation type="vanished">Bu möhürlənmiş ifadəyə nə üçün düzəliş edilir?</translation>
-        </message>
-        <message>
-            <source>Amendment opened as version %1.</source>
-            <translation type="vanished">Düzəliş %1-ci versiya kimi açıldı.</translation>
-        </message>
-        <message>
-            <source>Writing a backup…</source>
-            <translation type="vanished">Ehtiyat nüsxə yazılır…</translation>
-        </message>
-        <message>
-            <source>Backup</source>
-            <translation type="vanished">Ehtiyat nüsxə</translation>
-        </message>
-        <message>
-            <source>An encrypted backup was written and verified:
-%1</source>
-            <translation type="vanished">Şifrələnmiş ehtiyat nüsxə yazıldı və yoxlandı:
-%1</translation>
-        </message>
-        <message>
-            <source>The backup was written and verified, but %1 attachment file(s) are damaged or missing in the vault and are not in it. Check the vault (Vault menu) to see which.</source>
-            <translation type="vanished">Ehtiyat nüsxə yazıldı və yoxlandı, lakin seyfdə %1 əlavə faylı zədələnib və ya itib, ona görə də nüsxədə yoxdur. Hansı olduğunu görmək üçün seyfi yoxlayın («Seyf» menyusu).</translation>
-        </message>
-        <message>
-            <source>Checking the vault…</source>
-            <translation type="vanished">Seyf yoxlanılır…</translation>
-        </message>
-        <message>
-            <source>Check the vault</source>
-            <translation type="vanished">Seyfin yoxlanması</translation>
-        </message>
-        <message>
-            <source>The vault is intact: %1 testimonies and %2 audit entries checked.</source>
-            <translation type="vanished">Seyf qaydasındadır: %1 ifadə və %2 audit qeydi yoxlandı.</translation>
-        </message>
-        <message>
-            <source>The check found problems:</source>
-            <translation type="vanished">Yoxlama problemlər tapdı:</translation>
-        </message>
-        <message>
-            <source>Change passphrase</source>
-            <translation type="vanished">Parolu dəyiş</translation>
-        </message>
-        <message>
-            <source>The passphrase was changed. Use the new one from now on.</source>
-            <translation type="vanished">Parol dəyişdirildi. Bundan sonra yenisini işlədin.</translation>
-        </message>
-        <message>
-            <source>About Testimony</source>
-            <translation type="vanished">Testimony haqqında</translation>
-        </message>
-        <message>
-            <source>Testimony %1: offline, encrypted documentation of torture and arbitrary detention.
-
-The vault is encrypted with your passphrase. It does not protect a laptop that is left unlocked, asleep or hibernating: lock it (Ctrl+Shift+L) and shut the computer down before a checkpoint. Use full-disk encryption.</source>
-            <translation type="vanished">Testimony %1: işgəncə və özbaşına həbs hallarının internetsiz, şifrələnmiş sənədləşdirilməsi.
-
-Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya rejimində qalmış noutbuku qorumur: keçid məntəqəsindən əvvəl seyfi kilidləyin (Ctrl+Shift+L) və kompüteri söndürün. Bütün diskin şifrələnməsindən istifadə edin.</translation>
-        </message>
-        <message>
             <source>Testimony</source>
             <translation>Testimony</translation>
-        </message>
-        <message>
-            <source>&amp;Vault</source>
-            <translation type="vanished">&amp;Seyf</translation>
-        </message>
-        <message>
-            <source>&amp;Testimony</source>
-            <translation type="vanished">&amp;İfadə</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation type="vanished">&amp;Kömək</translation>
-        </message>
-        <message>
-            <source>&amp;New testimony</source>
-            <translation type="vanished">&amp;Yeni ifadə</translation>
-        </message>
-        <message>
-            <source>&amp;Open testimony</source>
-            <translation type="vanished">İfadəni &amp;aç</translation>
-        </message>
-        <message>
-            <source>&amp;Find…</source>
-            <translation type="vanished">A&amp;xtar…</translation>
-        </message>
-        <message>
-            <source>&amp;Back to the list</source>
-            <translation type="vanished">Siyahıya &amp;qayıt</translation>
-        </message>
-        <message>
-            <source>&amp;Seal…</source>
-            <translation type="vanished">&amp;Möhürlə…</translation>
-        </message>
-        <message>
-            <source>&amp;Amend…</source>
-            <translation type="vanished">&amp;Düzəliş et…</translation>
-        </message>
-        <message>
-            <source>S&amp;tatement…</source>
-            <translation type="vanished">&amp;Bəyanat…</translation>
-        </message>
-        <message>
-            <source>&amp;Export to the organisation…</source>
-            <translation type="vanished">&amp;Təşkilata ixrac et…</translation>
-        </message>
-        <message>
-            <source>Import &amp;receipt…</source>
-            <translation type="vanished">&amp;Qəbzi idxal et…</translation>
-        </message>
-        <message>
-            <source>Registry and corroboration…</source>
-            <translation type="vanished">Reyestr və təsdiqedici ifadələr…</translation>
-        </message>
-        <message>
-            <source>Suggest registry &amp;links…</source>
-            <translation type="vanished">&amp;Reyestr əlaqələrini təklif et…</translation>
-        </message>
-        <message>
-            <source>&amp;Lock</source>
-            <translation type="vanished">&amp;Kilidlə</translation>
-        </message>
-        <message>
-            <source>&amp;Back up now</source>
-            <translation type="vanished">&amp;Ehtiyat nüsxə çıxar</translation>
-        </message>
-        <message>
-            <source>&amp;Check the vault</source>
-            <translation type="vanished">Seyfi &amp;yoxla</translation>
-        </message>
-        <message>
-            <source>Change &amp;passphrase…</source>
-            <translation type="vanished">&amp;Parolu dəyiş…</translation>
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation type="vanished">Pa&amp;rametrlər…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation type="vanished">Çı&amp;xış</translation>
-        </message>
-        <message>
-            <source>&amp;About Testimony</source>
-            <translation type="vanished">Testimony &amp;haqqında</translation>
-        </message>
-        <message>
-            <source>Lock the vault now (Ctrl+Shift+L, from anywhere in the program)</source>
-            <translation type="vanished">Seyfi indi kilidlə (Ctrl+Shift+L, proqramın istənilən yerindən)</translation>
-        </message>
-        <message>
-            <source>Freeze this version for the statement; later changes become amendments</source>
-            <translation type="vanished">Bu versiyanı bəyanat üçün dondur; sonrakı dəyişikliklər düzəliş olacaq</translation>
-        </message>
-        <message>
-            <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
-            <translation type="vanished">Şahid bəyanatına PDF kimi baxın, sonra onu saxlayın (Ctrl+P)</translation>
         </message>
     </context>
     <context>
@@ -1959,10 +1552,6 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>Show the translation</source>
             <translation>Tərcüməni göstər</translation>
-        </message>
-        <message>
-            <source>Translated into</source>
-            <translation type="vanished">Tərcümə dili</translation>
         </message>
         <message>
             <source>Language of the written translation</source>
@@ -2052,22 +1641,7 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         </message>
     </context>
     <context>
-        <name>PlaceholderEditor</name>
-        <message>
-            <source>Back to the list</source>
-            <translation type="vanished">Siyahıya qayıt</translation>
-        </message>
-        <message>
-            <source>The testimony editor is not available in this build.</source>
-            <translation type="vanished">İfadə redaktoru bu versiyada yoxdur.</translation>
-        </message>
-    </context>
-    <context>
         <name>ReceiptDialog</name>
-        <message>
-            <source>Kept: %1.</source>
-            <translation type="vanished">Saxlanıldı: %1.</translation>
-        </message>
         <message>
             <source>Choose the organisation's receipt</source>
             <translation>Təşkilatın qəbzini seçin</translation>
@@ -2164,46 +1738,6 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>What to do: %1</source>
             <translation>Nə etməli: %1</translation>
-        </message>
-        <message>
-            <source>The organisation holds every sealed version of it, complete.</source>
-            <translation>Onun bütün möhürlənmiş versiyaları tam şəkildə təşkilatdadır.</translation>
-        </message>
-        <message>
-            <source>Its content was already deleted from this laptop.</source>
-            <translation>Onun məzmunu artıq bu noutbukdan silinib.</translation>
-        </message>
-        <message>
-            <source>The organisation received only a copy without the witness's identity, so this laptop keeps the complete original.</source>
-            <translation>Təşkilat yalnız şahidin şəxsiyyəti göstərilməyən nüsxəni aldı, ona görə tam orijinal bu noutbukda qalır.</translation>
-        </message>
-        <message>
-            <source>An amendment of it is open and not sealed.</source>
-            <translation>Onun düzəlişi açıqdır və möhürlənməyib.</translation>
-        </message>
-        <message>
-            <source>The receipt does not acknowledge this version: the organisation did not take it as received.</source>
-            <translation>Qəbz bu versiyanı təsdiqləmir: təşkilat onu alınmış kimi qəbul etmədi.</translation>
-        </message>
-        <message>
-            <source>A sealed version of it has not been acknowledged by the organisation.</source>
-            <translation>Onun möhürlənmiş versiyalarından birinin alınmasını təşkilat hələ təsdiqləməyib.</translation>
-        </message>
-        <message>
-            <source>Keep it here until the complete record reaches the organisation another way, as agreed with it.</source>
-            <translation>Tam qeyd təşkilata onunla razılaşdırılmış başqa yolla çatana qədər onu burada saxlayın.</translation>
-        </message>
-        <message>
-            <source>Seal the amendment, export it, and import the organisation's receipt for it.</source>
-            <translation>Düzəlişi möhürləyin, ixrac edin və təşkilatın ona görə qəbzini idxal edin.</translation>
-        </message>
-        <message>
-            <source>Ask the organisation why; the record stays on this laptop until then.</source>
-            <translation>Səbəbini təşkilatdan soruşun; o vaxta qədər qeyd bu noutbukda qalır.</translation>
-        </message>
-        <message>
-            <source>Export that version and import the organisation's receipt for it.</source>
-            <translation>Həmin versiyanı ixrac edin və təşkilatın ona görə qəbzini idxal edin.</translation>
         </message>
         <message>
             <source>A copy of the database that a restore set aside was kept, because it holds something the vault does not: %1</source>
@@ -2451,18 +1985,6 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
     <context>
         <name>RegistryView</name>
         <message>
-            <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
-            <translation type="vanished">«%1» qeydi «%2» qeydinə birləşdirilsin? Birincinin bütün əlaqələri ikinciyə keçəcək. Birləşdirməni sonra geri qaytarmaq olar.</translation>
-        </message>
-        <message>
-            <source>Merge entries</source>
-            <translation type="vanished">Qeydlərin birləşdirilməsi</translation>
-        </message>
-        <message>
-            <source>Merge</source>
-            <translation type="vanished">Birləşdir</translation>
-        </message>
-        <message>
             <source>Person</source>
             <translation>Şəxs</translation>
         </message>
@@ -2475,122 +1997,12 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>Hissə</translation>
         </message>
         <message>
-            <source>Select an entry to see who names it.</source>
-            <translation type="vanished">Kimlərin onun adını çəkdiyini görmək üçün qeyd seçin.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n testimonies name this entry.</source>
-            <translation type="vanished">
-                <numerusform>%n ifadədə adı çəkilir.</numerusform>
-                <numerusform>%n ifadədə adı çəkilir.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n independent witnesses.</source>
-            <translation type="vanished">
-                <numerusform>%n müstəqil şahid.</numerusform>
-                <numerusform>%n müstəqil şahid.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>(no date)</source>
-            <translation type="vanished">(tarix göstərilməyib)</translation>
-        </message>
-        <message>
-            <source>(no place)</source>
-            <translation type="vanished">(yer göstərilməyib)</translation>
-        </message>
-        <message>
-            <source>(not named)</source>
-            <translation type="vanished">(adı çəkilməyib)</translation>
-        </message>
-        <message>
-            <source>Open a testimony to see suggested links.</source>
-            <translation type="vanished">Təklif olunan əlaqələri görmək üçün ifadəni açın.</translation>
-        </message>
-        <message>
-            <source>Mentions in testimony %1 and the entries they may refer to. Nothing is linked until you confirm.</source>
-            <translation type="vanished">%1 ifadəsində adı çəkilənlər və onların aid ola biləcəyi qeydlər. Siz təsdiqləməyincə heç nə əlaqələndirilmir.</translation>
-        </message>
-        <message>
-            <source>confirmed</source>
-            <translation type="vanished">təsdiqlənib</translation>
-        </message>
-        <message>
-            <source>suggested</source>
-            <translation type="vanished">təklif olunub</translation>
-        </message>
-        <message>
-            <source>rejected</source>
-            <translation type="vanished">rədd edilib</translation>
-        </message>
-        <message>
-            <source>linked</source>
-            <translation type="vanished">əlaqələndirilib</translation>
-        </message>
-        <message>
-            <source>score %1</source>
-            <translation type="vanished">bal %1</translation>
-        </message>
-        <message>
             <source>Working…</source>
             <translation>İşlənir…</translation>
         </message>
         <message>
             <source>Registry and corroboration</source>
             <translation>Reyestr və təsdiqedici ifadələr</translation>
-        </message>
-        <message>
-            <source>Search names, ranks, units…</source>
-            <translation type="vanished">Adlar, rütbələr, hissələr üzrə axtar…</translation>
-        </message>
-        <message>
-            <source>All kinds</source>
-            <translation type="vanished">Bütün növlər</translation>
-        </message>
-        <message>
-            <source>People</source>
-            <translation type="vanished">Şəxslər</translation>
-        </message>
-        <message>
-            <source>Places</source>
-            <translation type="vanished">Yerlər</translation>
-        </message>
-        <message>
-            <source>Units</source>
-            <translation type="vanished">Hissələr</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation type="vanished">Növ</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="vanished">Ad</translation>
-        </message>
-        <message>
-            <source>Rank / unit</source>
-            <translation type="vanished">Rütbə / hissə</translation>
-        </message>
-        <message>
-            <source>Testimonies</source>
-            <translation type="vanished">İfadələr</translation>
-        </message>
-        <message>
-            <source>&amp;Merge…</source>
-            <translation type="vanished">&amp;Birləşdir…</translation>
-        </message>
-        <message>
-            <source>Select two entries that are one person or place</source>
-            <translation type="vanished">Eyni şəxsə və ya yerə aid iki qeyd seçin</translation>
-        </message>
-        <message>
-            <source>&amp;Undo merge</source>
-            <translation type="vanished">Birləşdirməni &amp;geri qaytar</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation type="vanished">Yenilə</translation>
         </message>
         <message>
             <source>Corroboration</source>
@@ -2601,160 +2013,8 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>Təkliflər</translation>
         </message>
         <message>
-            <source>&amp;From</source>
-            <translation type="vanished">B&amp;aşlanğıc</translation>
-        </message>
-        <message>
-            <source>&amp;To</source>
-            <translation type="vanished">&amp;Son</translation>
-        </message>
-        <message>
-            <source>&amp;Place</source>
-            <translation type="vanished">&amp;Yer</translation>
-        </message>
-        <message>
-            <source>YYYY-MM-DD</source>
-            <translation type="vanished">İİİİ-AA-GG</translation>
-        </message>
-        <message>
-            <source>Any place</source>
-            <translation type="vanished">İstənilən yer</translation>
-        </message>
-        <message>
-            <source>&amp;Apply</source>
-            <translation type="vanished">&amp;Tətbiq et</translation>
-        </message>
-        <message>
-            <source>Testimonies that name it</source>
-            <translation type="vanished">Onun adını çəkən ifadələr</translation>
-        </message>
-        <message>
-            <source>Witness</source>
-            <translation type="vanished">Şahid</translation>
-        </message>
-        <message>
-            <source>Record</source>
-            <translation type="vanished">Qeyd</translation>
-        </message>
-        <message>
-            <source>Dates</source>
-            <translation type="vanished">Tarixlər</translation>
-        </message>
-        <message>
-            <source>Methods</source>
-            <translation type="vanished">Üsullar</translation>
-        </message>
-        <message>
-            <source>Timeline of acts</source>
-            <translation type="vanished">Əməllərin xronologiyası</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation type="vanished">Tarix</translation>
-        </message>
-        <message>
-            <source>Perpetrators</source>
-            <translation type="vanished">Törədənlər</translation>
-        </message>
-        <message>
-            <source>Perpetrators × methods (number of independent witnesses)</source>
-            <translation type="vanished">Törədənlər × üsullar (müstəqil şahidlərin sayı)</translation>
-        </message>
-        <message>
-            <source>Mention / entry</source>
-            <translation type="vanished">Adı çəkilən / qeyd</translation>
-        </message>
-        <message>
-            <source>Kind / score</source>
-            <translation type="vanished">Növ / bal</translation>
-        </message>
-        <message>
-            <source>Reasons</source>
-            <translation type="vanished">Əsaslar</translation>
-        </message>
-        <message>
-            <source>&amp;Confirm</source>
-            <translation type="vanished">&amp;Təsdiqlə</translation>
-        </message>
-        <message>
-            <source>&amp;Reject</source>
-            <translation type="vanished">&amp;Rədd et</translation>
-        </message>
-        <message>
-            <source>Link to &amp;new entry</source>
-            <translation type="vanished">&amp;Yeni qeydlə əlaqələndir</translation>
-        </message>
-        <message>
             <source>Close</source>
             <translation>Bağla</translation>
-        </message>
-        <message>
-            <source>name %1 alike</source>
-            <translation type="vanished">ad %1 oxşardır</translation>
-        </message>
-        <message>
-            <source>only part of the name to compare</source>
-            <translation type="vanished">adın yalnız bir hissəsi müqayisə olunur</translation>
-        </message>
-        <message>
-            <source>description %1 alike</source>
-            <translation type="vanished">təsvir %1 oxşardır</translation>
-        </message>
-        <message>
-            <source>same rank</source>
-            <translation type="vanished">eyni rütbə</translation>
-        </message>
-        <message>
-            <source>different rank</source>
-            <translation type="vanished">fərqli rütbə</translation>
-        </message>
-        <message>
-            <source>same unit</source>
-            <translation type="vanished">eyni hissə</translation>
-        </message>
-        <message>
-            <source>different unit</source>
-            <translation type="vanished">fərqli hissə</translation>
-        </message>
-        <message>
-            <source>same place</source>
-            <translation type="vanished">eyni yer</translation>
-        </message>
-        <message>
-            <source>dates overlap</source>
-            <translation type="vanished">tarixlər üst-üstə düşür</translation>
-        </message>
-        <message>
-            <source>dates far apart</source>
-            <translation type="vanished">tarixlər bir-birindən uzaqdır</translation>
-        </message>
-        <message>
-            <source>no name to compare</source>
-            <translation type="vanished">müqayisə üçün ad yoxdur</translation>
-        </message>
-        <message>
-            <source>rank or unit differ</source>
-            <translation type="vanished">rütbə və ya hissə fərqlidir</translation>
-        </message>
-        <message>
-            <source>different kind</source>
-            <translation type="vanished">fərqli növ</translation>
-        </message>
-        <message>
-            <source>The start of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
-            <translation type="vanished">Dövrün başlanğıcı tarix deyil. Onu İİİİ, İİİİ-AA və ya İİİİ-AA-GG şəklində yazın, məsələn, 2017, 2017-05 və ya 2017-05-18.</translation>
-        </message>
-        <message>
-            <source>The end of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
-            <translation type="vanished">Dövrün sonu tarix deyil. Onu İİİİ, İİİİ-AA və ya İİİİ-AA-GG şəklində yazın, məsələn, 2017, 2017-05 və ya 2017-05-18.</translation>
-        </message>
-        <message>
-            <source>The start of the period (%1) is later than its end (%2). Correct one of the two dates.</source>
-            <translation type="vanished">Dövrün başlanğıcı (%1) sonundan (%2) sonradır. Tarixlərdən birini düzəldin.</translation>
-        </message>
-        <message>
-            <source>A year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD</source>
-            <translation type="vanished">İl, ay və ya gün: İİİİ, İİİİ-AA və ya İİİİ-AA-GG</translation>
         </message>
     </context>
     <context>
@@ -3023,14 +2283,6 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>Bəyanat hazırlandı, lakin onu burada göstərmək mümkün deyil.</translation>
         </message>
         <message>
-            <source>%1 (sealed)</source>
-            <translation type="vanished">%1 (möhürlənib)</translation>
-        </message>
-        <message>
-            <source>%1 (draft)</source>
-            <translation type="vanished">%1 (qaralama)</translation>
-        </message>
-        <message>
             <source>Saved. SHA-256 of the file: %1</source>
             <translation>Saxlanıldı. Faylın SHA-256 dəyəri: %1</translation>
         </message>
@@ -3063,22 +2315,6 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>Redaktə olunmuş bəyanatda şahidin adı və şəxsiyyət məlumatları, həmçinin həssas kimi qeyd edilmiş adlar faylın hər yerində əvəz olunur.</translation>
         </message>
         <message>
-            <source>Fit &amp;width</source>
-            <translation type="vanished">&amp;Enə sığdır</translation>
-        </message>
-        <message>
-            <source>Whole &amp;page</source>
-            <translation type="vanished">Bütün &amp;səhifə</translation>
-        </message>
-        <message>
-            <source>Zoom out</source>
-            <translation type="vanished">Kiçilt</translation>
-        </message>
-        <message>
-            <source>Zoom in</source>
-            <translation type="vanished">Böyüt</translation>
-        </message>
-        <message>
             <source>Making the statement…</source>
             <translation>Bəyanat hazırlanır…</translation>
         </message>
@@ -3089,25 +2325,6 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>Close</source>
             <translation>Bağla</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n page(s)</source>
-            <translation type="vanished">
-                <numerusform>%n səhifə</numerusform>
-                <numerusform>%n səhifə</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Sealed version %1. SHA-256 of the sealed content:</source>
-            <translation type="vanished">Möhürlənmiş versiya %1. Möhürlənmiş məzmunun SHA-256 dəyəri:</translation>
-        </message>
-        <message>
-            <source>Version %1 is not sealed: it must not be signed or filed.</source>
-            <translation type="vanished">Versiya %1 möhürlənməyib: onu imzalamaq və ya məhkəməyə təqdim etmək olmaz.</translation>
-        </message>
-        <message>
-            <source>DRAFT</source>
-            <translation type="vanished">QARALAMA</translation>
         </message>
         <message>
             <source>Saved and signed. SHA-256 of the file: %1</source>
@@ -3128,30 +2345,6 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>Adds a digital signature that shows this laptop made the file; PDF readers and the organisation can check it. It does not replace the signatures on paper. Only a sealed version can be signed.</source>
             <translation>Faylı bu noutbukun hazırladığını göstərən rəqəmsal imza əlavə edir; PDF oxuyucuları və təşkilat onu yoxlaya bilər. Kağız üzərindəki imzaları əvəz etmir. Yalnız möhürlənmiş versiya imzalana bilər.</translation>
-        </message>
-        <message>
-            <source>The witness did not agree to their name appearing. Why must this statement name them? The reason is kept in the record's history when you save.</source>
-            <translation type="vanished">Şahid adının göstərilməsinə razı olmayıb. Bu ifadədə onun adı niyə göstərilməlidir? Yadda saxladığınız zaman səbəb qeydin tarixçəsində saxlanılır.</translation>
-        </message>
-        <message>
-            <source>The witness was not asked whether their name may appear. Why must this statement name them? The reason is kept in the record's history when you save.</source>
-            <translation type="vanished">Şahiddən adının göstərilə biləcəyi soruşulmayıb. Bu ifadədə onun adı niyə göstərilməlidir? Yadda saxladığınız zaman səbəb qeydin tarixçəsində saxlanılır.</translation>
-        </message>
-        <message>
-            <source>Full statement with the name</source>
-            <translation type="vanished">Adı olan tam ifadə</translation>
-        </message>
-        <message>
-            <source>The witness did not agree to their name appearing, so the statement is redacted. The full statement needs a reason.</source>
-            <translation type="vanished">Şahid adının göstərilməsinə razı olmayıb, ona görə ifadədə ad gizlədilib. Tam ifadə üçün səbəb göstərilməlidir.</translation>
-        </message>
-        <message>
-            <source>The witness was not asked whether their name may appear, so the statement is redacted. The full statement needs a reason.</source>
-            <translation type="vanished">Şahiddən adının göstərilə biləcəyi soruşulmayıb, ona görə ifadədə ad gizlədilib. Tam ifadə üçün səbəb göstərilməlidir.</translation>
-        </message>
-        <message>
-            <source>Full statement with the witness's name, against their consent. Your reason is kept in the record's history when you save: %1</source>
-            <translation type="vanished">Şahidin adı olan tam ifadə, onun razılığına zidd olaraq. Yadda saxladığınız zaman səbəbiniz qeydin tarixçəsində saxlanılır: %1</translation>
         </message>
         <message>
             <source>Checking the redaction…</source>
@@ -3211,58 +2404,6 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>bal %1</translation>
         </message>
         <message>
-            <source>name %1 alike</source>
-            <translation type="vanished">ad %1 oxşardır</translation>
-        </message>
-        <message>
-            <source>only part of the name to compare</source>
-            <translation type="vanished">adın yalnız bir hissəsi müqayisə olunur</translation>
-        </message>
-        <message>
-            <source>description %1 alike</source>
-            <translation type="vanished">təsvir %1 oxşardır</translation>
-        </message>
-        <message>
-            <source>same rank</source>
-            <translation type="vanished">eyni rütbə</translation>
-        </message>
-        <message>
-            <source>different rank</source>
-            <translation type="vanished">fərqli rütbə</translation>
-        </message>
-        <message>
-            <source>same unit</source>
-            <translation type="vanished">eyni hissə</translation>
-        </message>
-        <message>
-            <source>different unit</source>
-            <translation type="vanished">fərqli hissə</translation>
-        </message>
-        <message>
-            <source>same place</source>
-            <translation type="vanished">eyni yer</translation>
-        </message>
-        <message>
-            <source>dates overlap</source>
-            <translation type="vanished">tarixlər üst-üstə düşür</translation>
-        </message>
-        <message>
-            <source>dates far apart</source>
-            <translation type="vanished">tarixlər bir-birindən uzaqdır</translation>
-        </message>
-        <message>
-            <source>no name to compare</source>
-            <translation type="vanished">müqayisə üçün ad yoxdur</translation>
-        </message>
-        <message>
-            <source>rank or unit differ</source>
-            <translation type="vanished">rütbə və ya hissə fərqlidir</translation>
-        </message>
-        <message>
-            <source>different kind</source>
-            <translation type="vanished">fərqli növ</translation>
-        </message>
-        <message>
             <source>Mention / entry</source>
             <translation>Adı çəkilən / qeyd</translation>
         </message>
@@ -3303,120 +2444,8 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <translation>Bağla və onları itir</translation>
         </message>
         <message>
-            <source>Seal</source>
-            <translation type="vanished">Möhürlə</translation>
-        </message>
-        <message>
-            <source>The testimony cannot be sealed until the witness's consent is recorded.</source>
-            <translation type="vanished">Şahidin razılığı qeyd edilənə qədər ifadəni möhürləmək olmaz.</translation>
-        </message>
-        <message>
-            <source>Stop the audio recording before sealing.</source>
-            <translation type="vanished">Möhürləmədən əvvəl səs yazısını dayandırın.</translation>
-        </message>
-        <message>
-            <source>Still missing from the checklist: %d</source>
-            <translation type="vanished">Yoxlama siyahısında hələ çatışmır: %d</translation>
-        </message>
-        <message>
-            <source>… and %d more on the Review page.</source>
-            <translation type="vanished">… və «Yoxlama və möhürləmə» səhifəsində daha %d.</translation>
-        </message>
-        <message>
-            <source>Everything the checklist asks for is recorded.</source>
-            <translation type="vanished">Yoxlama siyahısının tələb etdiyi hər şey qeyd edilib.</translation>
-        </message>
-        <message>
-            <source>Seal this version?</source>
-            <translation type="vanished">Bu versiya möhürlənsin?</translation>
-        </message>
-        <message>
-            <source>Once sealed, this version can no longer be changed; corrections become amendments with a reason. Seal it now?</source>
-            <translation type="vanished">Möhürləndikdən sonra bu versiya artıq dəyişdirilə bilməz; düzəlişlər səbəbi göstərilməklə edilir. İndi möhürlənsin?</translation>
-        </message>
-        <message>
-            <source>Sealing…</source>
-            <translation type="vanished">Möhürlənir…</translation>
-        </message>
-        <message>
-            <source>Sealed as version %d</source>
-            <translation type="vanished">%d-ci versiya kimi möhürləndi</translation>
-        </message>
-        <message>
-            <source>Amend this testimony</source>
-            <translation type="vanished">Bu ifadəyə düzəliş</translation>
-        </message>
-        <message>
-            <source>Why is it amended? For example: the witness corrected a date.</source>
-            <translation type="vanished">Düzəliş nə üçün edilir? Məsələn: şahid tarixi düzəltdi.</translation>
-        </message>
-        <message>
-            <source>An amendment needs a reason: the sealed version stays, and the reason says why a new one was made. Write it in a few words.</source>
-            <translation type="vanished">Düzəlişin səbəbi olmalıdır: möhürlənmiş versiya qalır, səbəb isə yenisinin niyə yaradıldığını bildirir. Bunu bir neçə sözlə yazın.</translation>
-        </message>
-        <message>
-            <source>Amendment started: version %d</source>
-            <translation type="vanished">Düzəliş başladı: versiya %d</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation type="vanished">Saxla</translation>
-        </message>
-        <message>
-            <source>Save now (Ctrl+S). Drafts are also saved automatically every few seconds.</source>
-            <translation type="vanished">İndi saxla (Ctrl+S). Qaralamalar həm də bir neçə saniyədən bir avtomatik saxlanılır.</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation type="vanished">Bağla</translation>
-        </message>
-        <message>
-            <source>This version is sealed and cannot be changed. To correct or add something, start an amendment.</source>
-            <translation type="vanished">Bu versiya möhürlənib və dəyişdirilə bilməz. Nəyisə düzəltmək və ya əlavə etmək üçün düzəlişə başlayın.</translation>
-        </message>
-        <message>
-            <source>Amend…</source>
-            <translation type="vanished">Düzəliş et…</translation>
-        </message>
-        <message>
             <source>Alt+%d</source>
             <translation>Alt+%d</translation>
-        </message>
-        <message>
-            <source>Editing…</source>
-            <translation type="vanished">Redaktə edilir…</translation>
-        </message>
-        <message>
-            <source>Not saved — the vault is locked.</source>
-            <translation type="vanished">Saxlanılmadı — seyf kilidlidir.</translation>
-        </message>
-        <message>
-            <source>Not saved — the disk is full. Your text is kept.</source>
-            <translation type="vanished">Saxlanılmadı — disk doludur. Mətniniz itməyib.</translation>
-        </message>
-        <message>
-            <source>Not saved — this version is sealed.</source>
-            <translation type="vanished">Saxlanılmadı — bu versiya möhürlənib.</translation>
-        </message>
-        <message>
-            <source>Not saved — your text is kept; retrying.</source>
-            <translation type="vanished">Saxlanılmadı — mətniniz itməyib; yenidən cəhd edilir.</translation>
-        </message>
-        <message>
-            <source>Saved %s</source>
-            <translation type="vanished">Saxlanıldı %s</translation>
-        </message>
-        <message>
-            <source>Sealed · version %d</source>
-            <translation type="vanished">Möhürlənib · versiya %d</translation>
-        </message>
-        <message>
-            <source>Amendment draft · version %d</source>
-            <translation type="vanished">Düzəliş qaralaması · versiya %d</translation>
-        </message>
-        <message>
-            <source>Draft</source>
-            <translation type="vanished">Qaralama</translation>
         </message>
         <message>
             <source>The witness has not agreed to an audio recording. Record their answer on the Consent page first.</source>
@@ -3425,10 +2454,6 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message>
             <source>The draft could not be saved, so the recording cannot start.</source>
             <translation>Qaralamanı saxlamaq mümkün olmadı, ona görə yazı başlaya bilməz.</translation>
-        </message>
-        <message>
-            <source>● Recording %s</source>
-            <translation type="vanished">● Yazılır %s</translation>
         </message>
     </context>
     <context>
@@ -3731,20 +2756,8 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation>O vaxtdan ixrac olunmuş ifadələr təşkilatınızdadır. Ehtiyat nüsxədən bərpa etməmisinizsə, yenidən ixrac etməzdən əvvəl təşkilatınıza xəbər verin. Bu xəbərdarlıq növbəti möhürləməyə və ya ixraca qədər qalır.</translation>
         </message>
         <message>
-            <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
-            <translation type="vanished">Bu seyfin tarixçəsi son ixracdan əvvəl bitir (qeyd %1). Onun verilənlər bazası köhnə nüsxə ilə əvəz olunub: ya köhnə ehtiyat nüsxədən bərpa ilə, ya da başqa biri tərəfindən.</translation>
-        </message>
-        <message>
-            <source>This vault's history differs from the one last exported (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
-            <translation type="vanished">Bu seyfin tarixçəsi son ixrac olunandan fərqlənir (qeyd %1). Onun verilənlər bazası başqa nüsxə ilə əvəz olunub: ya bərpa ilə, ya da başqa biri tərəfindən.</translation>
-        </message>
-        <message>
             <source>The vault may have been replaced</source>
             <translation>Seyf dəyişdirilmiş ola bilər</translation>
-        </message>
-        <message>
-            <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
-            <translation type="vanished">O vaxtdan bəri ixrac olunmuş ifadələr təşkilatınızdadır. Ehtiyat nüsxədən bərpa etməmisinizsə, yenidən ixrac etməzdən əvvəl təşkilatınıza xəbər verin. Bu xəbərdarlıq növbəti ixraca qədər qalır.</translation>
         </message>
     </context>
     <context>
@@ -3821,10 +2834,6 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>The passphrase was changed. Use the new one from now on: the vault has a new key, a fresh backup was written, and nothing in the vault's folder opens with the old passphrase any more.</source>
             <translation>Parol dəyişdirildi. Bundan sonra yenisindən istifadə edin: seyfin yeni açarı var, təzə ehtiyat nüsxə yazıldı və seyfin qovluğunda köhnə parolla açılan heç nə qalmadı.</translation>
-        </message>
-        <message>
-            <source>The passphrase was changed. Use the new one from now on.</source>
-            <translation type="vanished">Parol dəyişdirildi. Bundan sonra yenisini işlədin.</translation>
         </message>
     </context>
     <context>
@@ -4048,517 +3057,6 @@ Seyfdə saxlanılanlar təhlükəsizdir. Pəncərə qəribə davranarsa, Testimo
         </message>
     </context>
     <context>
-        <name>errors</name>
-        <message>
-            <source>Write the dates of the period as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017-05.</source>
-            <translation type="vanished">Dövrün tarixlərini YYYY, YYYY-MM və ya YYYY-MM-DD kimi yazın, məsələn 2017-05.</translation>
-        </message>
-        <message>
-            <source>The start of the period comes after its end.</source>
-            <translation type="vanished">Dövrün başlanğıcı sonundan sonradır.</translation>
-        </message>
-        <message>
-            <source>The vault's key file has impossible settings and was not used.</source>
-            <translation type="vanished">Seyfin açar faylında mümkünsüz parametrlər var və o istifadə edilmədi.</translation>
-        </message>
-        <message>
-            <source>The vault's key file is damaged.</source>
-            <translation type="vanished">Seyfin açar faylı zədələnib.</translation>
-        </message>
-        <message>
-            <source>The vault's key file does not belong to this key and was not used.</source>
-            <translation type="vanished">Seyfin açar faylı bu açara aid deyil və istifadə edilmədi.</translation>
-        </message>
-        <message>
-            <source>The vault's key file is missing.</source>
-            <translation type="vanished">Seyfin açar faylı yoxdur.</translation>
-        </message>
-        <message>
-            <source>The vault's key file cannot be read.</source>
-            <translation type="vanished">Seyfin açar faylını oxumaq mümkün deyil.</translation>
-        </message>
-        <message>
-            <source>The passphrase is not correct for this vault.</source>
-            <translation type="vanished">Bu seyf üçün parol düzgün deyil.</translation>
-        </message>
-        <message>
-            <source>The disk is full: the last change was not saved. Free some space and save again; your text is kept.</source>
-            <translation type="vanished">Disk doludur: son dəyişiklik saxlanılmadı. Bir az yer boşaldın və yenidən saxlayın; mətniniz itməyib.</translation>
-        </message>
-        <message>
-            <source>Statements can be made in English, Azerbaijani or Russian.</source>
-            <translation type="vanished">Bəyanatlar ingilis, Azərbaycan və ya rus dilində hazırlana bilər.</translation>
-        </message>
-        <message>
-            <source>That version of the testimony does not exist.</source>
-            <translation type="vanished">İfadənin belə versiyası yoxdur.</translation>
-        </message>
-        <message>
-            <source>Record the witness's consent (legal proceedings, use of name, informed of purpose, no coercion) before sealing.</source>
-            <translation type="vanished">Möhürləmədən əvvəl şahidin razılığını qeyd edin (hüquqi proses, adın istifadəsi, məqsəd barədə məlumatlandırma, məcburiyyətin olmaması).</translation>
-        </message>
-        <message>
-            <source>The witness has not agreed to an audio recording.</source>
-            <translation type="vanished">Şahid səs yazısına razılıq verməyib.</translation>
-        </message>
-        <message>
-            <source>Unknown key-derivation setting.</source>
-            <translation type="vanished">Naməlum açar törətmə parametri.</translation>
-        </message>
-        <message>
-            <source>This recording is already finished.</source>
-            <translation type="vanished">Bu yazı artıq başa çatıb.</translation>
-        </message>
-        <message>
-            <source>No testimony with that id is in this vault.</source>
-            <translation type="vanished">Bu seyfdə həmin identifikatorla ifadə yoxdur.</translation>
-        </message>
-        <message>
-            <source>That attachment is not in this vault.</source>
-            <translation type="vanished">Bu qoşma bu seyfdə yoxdur.</translation>
-        </message>
-        <message>
-            <source>This attachment is too large to open here; save a copy instead.</source>
-            <translation type="vanished">Bu qoşma burada açmaq üçün çox böyükdür; əvəzində surətini saxlayın.</translation>
-        </message>
-        <message>
-            <source>The file to attach does not exist.</source>
-            <translation type="vanished">Qoşulacaq fayl yoxdur.</translation>
-        </message>
-        <message>
-            <source>The file to attach cannot be read.</source>
-            <translation type="vanished">Qoşulacaq faylı oxumaq mümkün deyil.</translation>
-        </message>
-        <message>
-            <source>The attachment in the vault is damaged; nothing was saved.</source>
-            <translation type="vanished">Seyfdəki qoşma zədələnib; heç nə saxlanılmadı.</translation>
-        </message>
-        <message>
-            <source>Adding the attachment was cancelled.</source>
-            <translation type="vanished">Qoşmanın əlavə edilməsi ləğv edildi.</translation>
-        </message>
-        <message>
-            <source>The vault is locked.</source>
-            <translation type="vanished">Seyf kilidlidir.</translation>
-        </message>
-        <message>
-            <source>The vault database is damaged; restore it from a backup.</source>
-            <translation type="vanished">Seyfin verilənlər bazası zədələnib; onu ehtiyat nüsxədən bərpa edin.</translation>
-        </message>
-        <message>
-            <source>The vault's database file is empty; restore it from a backup.</source>
-            <translation type="vanished">Seyfin verilənlər bazası faylı boşdur; onu ehtiyat nüsxədən bərpa edin.</translation>
-        </message>
-        <message>
-            <source>The vault could not be written to the disk: the last change was not saved.</source>
-            <translation type="vanished">Seyfi diskə yazmaq mümkün olmadı: son dəyişiklik saxlanılmadı.</translation>
-        </message>
-        <message>
-            <source>The vault's database file is missing; restore it from a backup.</source>
-            <translation type="vanished">Seyfin verilənlər bazası faylı yoxdur; onu ehtiyat nüsxədən bərpa edin.</translation>
-        </message>
-        <message>
-            <source>An amendment needs a reason.</source>
-            <translation type="vanished">Düzəlişin səbəbi göstərilməlidir.</translation>
-        </message>
-        <message>
-            <source>No testimony with that id and version is in this vault.</source>
-            <translation type="vanished">Bu seyfdə həmin identifikator və versiya ilə ifadə yoxdur.</translation>
-        </message>
-        <message>
-            <source>This testimony is sealed; start an amendment to change it.</source>
-            <translation type="vanished">Bu ifadə möhürlənib; dəyişmək üçün düzəlişə başlayın.</translation>
-        </message>
-        <message>
-            <source>This version is already sealed.</source>
-            <translation type="vanished">Bu versiya artıq möhürlənib.</translation>
-        </message>
-        <message>
-            <source>This testimony already has an unsealed draft to edit.</source>
-            <translation type="vanished">Bu ifadənin redaktə üçün möhürlənməmiş qaralaması artıq var.</translation>
-        </message>
-        <message>
-            <source>This vault was written by a newer version of Testimony; update the program to open it.</source>
-            <translation type="vanished">Bu seyf Testimony-nin daha yeni versiyası ilə yazılıb; onu açmaq üçün proqramı yeniləyin.</translation>
-        </message>
-        <message>
-            <source>Both copies of the vault's key file are damaged; restore them from a backup.</source>
-            <translation type="vanished">Seyfin açar faylının hər iki nüsxəsi zədələnib; onları ehtiyat nüsxədən bərpa edin.</translation>
-        </message>
-        <message>
-            <source>The vault's key files are missing; restore them from a backup.</source>
-            <translation type="vanished">Seyfin açar faylları yoxdur; onları ehtiyat nüsxədən bərpa edin.</translation>
-        </message>
-        <message>
-            <source>The passphrase is empty.</source>
-            <translation type="vanished">Parol boşdur.</translation>
-        </message>
-        <message>
-            <source>A vault, or other files, already exist at that location.</source>
-            <translation type="vanished">Həmin yerdə artıq seyf və ya başqa fayllar var.</translation>
-        </message>
-        <message>
-            <source>There is no vault at that location.</source>
-            <translation type="vanished">Həmin yerdə seyf yoxdur.</translation>
-        </message>
-        <message>
-            <source>That backup file does not exist.</source>
-            <translation type="vanished">Belə ehtiyat nüsxə faylı yoxdur.</translation>
-        </message>
-        <message>
-            <source>The new passphrase is empty.</source>
-            <translation type="vanished">Yeni parol boşdur.</translation>
-        </message>
-        <message>
-            <source>The key file and the database belong to different vaults.</source>
-            <translation type="vanished">Açar faylı və verilənlər bazası müxtəlif seyflərə aiddir.</translation>
-        </message>
-        <message>
-            <source>That backup is damaged too; choose an older one.</source>
-            <translation type="vanished">Bu ehtiyat nüsxə də zədələnib; daha köhnəsini seçin.</translation>
-        </message>
-        <message>
-            <source>The restored copy did not verify; nothing was changed.</source>
-            <translation type="vanished">Bərpa edilmiş nüsxə yoxlamadan keçmədi; heç nə dəyişdirilmədi.</translation>
-        </message>
-        <message>
-            <source>The new backup did not verify; the vault itself is unchanged.</source>
-            <translation type="vanished">Yeni ehtiyat nüsxə yoxlamadan keçmədi; seyfin özü dəyişməyib.</translation>
-        </message>
-        <message>
-            <source>That kind of attachment is not in the list.</source>
-            <translation type="vanished">Bu qoşma növü siyahıda yoxdur.</translation>
-        </message>
-        <message>
-            <source>This version is sealed; start an amendment to remove an attachment.</source>
-            <translation type="vanished">Bu versiya möhürlənib; qoşmanı çıxarmaq üçün düzəlişə başlayın.</translation>
-        </message>
-        <message>
-            <source>The vault is open in another window or program; lock it there first.</source>
-            <translation type="vanished">Seyf başqa pəncərədə və ya proqramda açıqdır; əvvəlcə orada kilidləyin.</translation>
-        </message>
-        <message>
-            <source>The disk is full, so the vault is open for reading only; free some space, then lock and unlock it.</source>
-            <translation type="vanished">Disk doludur, ona görə seyf yalnız oxumaq üçün açıqdır; diskdə yer boşaldın, sonra seyfi kilidləyib yenidən açın.</translation>
-        </message>
-        <message>
-            <source>The vault could not be opened because the disk is full or cannot be written; free some space and try again.</source>
-            <translation type="vanished">Disk dolu olduğuna və ya ona yazmaq mümkün olmadığına görə seyf açıla bilmədi; diskdə yer boşaldın və yenidən cəhd edin.</translation>
-        </message>
-        <message>
-            <source>The disk is full, and the vault's last changes are still waiting to be merged into its database; free some space to open it.</source>
-            <translation type="vanished">Disk doludur, seyfin son dəyişiklikləri isə hələ verilənlər bazasına birləşdirilməyi gözləyir; seyfi açmaq üçün diskdə yer boşaldın.</translation>
-        </message>
-        <message>
-            <source>The disk is full and this vault needs an update this program cannot write; free some space and try again.</source>
-            <translation type="vanished">Disk doludur, bu seyfin isə proqramın yaza bilmədiyi yenilənməyə ehtiyacı var; diskdə yer boşaldın və yenidən cəhd edin.</translation>
-        </message>
-        <message>
-            <source>The passphrase was changed, but no backup could be written under it (is the disk full?); the older backups were removed because the old passphrase opens them. Make a backup as soon as you can.</source>
-            <translation type="vanished">Parol dəyişdirildi, amma yeni parolla ehtiyat nüsxə yazıla bilmədi (disk doludurmu?); köhnə ehtiyat nüsxələr silindi, çünki onları köhnə parol açır. İmkan olan kimi ehtiyat nüsxə çıxarın.</translation>
-        </message>
-        <message>
-            <source>The vault's key file changed while the vault was open; lock the vault and unlock it again.</source>
-            <translation type="vanished">Seyf açıq olarkən onun açar faylı dəyişdi; seyfi kilidləyin və yenidən açın.</translation>
-        </message>
-        <message>
-            <source>The re-encrypted copy of the vault did not verify; the passphrase was not changed.</source>
-            <translation type="vanished">Seyfin yenidən şifrələnmiş nüsxəsi yoxlamadan keçmədi; parol dəyişdirilmədi.</translation>
-        </message>
-        <message>
-            <source>That backup belongs to another vault; choose one of this vault's own.</source>
-            <translation type="vanished">Bu ehtiyat nüsxə başqa seyfə aiddir; bu seyfin öz nüsxələrindən birini seçin.</translation>
-        </message>
-        <message>
-            <source>That backup was made with another passphrase; give the passphrase it was made with.</source>
-            <translation type="vanished">Bu ehtiyat nüsxə başqa parolla çıxarılıb; onun çıxarıldığı parolu daxil edin.</translation>
-        </message>
-        <message>
-            <source>That backup does not open with this vault's key; choose another.</source>
-            <translation type="vanished">Bu ehtiyat nüsxə seyfin açarı ilə açılmır; başqasını seçin.</translation>
-        </message>
-        <message>
-            <source>That backup's key file is damaged; choose another backup.</source>
-            <translation type="vanished">Bu ehtiyat nüsxənin açar faylı zədələnib; başqa ehtiyat nüsxə seçin.</translation>
-        </message>
-        <message>
-            <source>Both copies of the vault's key file are damaged, and that backup has no key file beside it; choose another backup.</source>
-            <translation type="vanished">Seyfin açar faylının hər iki nüsxəsi zədələnib, bu ehtiyat nüsxənin yanında isə açar faylı yoxdur; başqa ehtiyat nüsxə seçin.</translation>
-        </message>
-        <message>
-            <source>The file changed while it was being stored (is a recording program still writing it?); the vault keeps what was read, and the original was not deleted.</source>
-            <translation type="vanished">Fayl saxlanılarkən dəyişdi (səsyazma proqramı hələ ona yazır?); seyf oxunanı saxlayır, orijinal isə silinmədi.</translation>
-        </message>
-        <message>
-            <source>The testimony is larger than 2 MiB, the most one record may hold; move long material into attachments.</source>
-            <translation type="vanished">İfadə 2 MiB-dan böyükdür, bir qeydin saxlaya biləcəyi maksimum budur; uzun materialları qoşmalara köçürün.</translation>
-        </message>
-        <message>
-            <source>The testimony holds text that is not valid Unicode (a lone surrogate).</source>
-            <translation type="vanished">İfadədə düzgün Unicode olmayan mətn var (tək qalmış surrogat).</translation>
-        </message>
-        <message>
-            <source>The testimony holds a number that is not finite.</source>
-            <translation type="vanished">İfadədə sonlu olmayan rəqəm var.</translation>
-        </message>
-        <message>
-            <source>The disk is full.</source>
-            <translation type="vanished">Disk doludur.</translation>
-        </message>
-        <message>
-            <source>The disk could not be written.</source>
-            <translation type="vanished">Diskə yazmaq mümkün olmadı.</translation>
-        </message>
-        <message>
-            <source>This copy of Testimony was built with an SQLCipher library it does not trust (too old or not SQLCipher); install the program again from your organisation.</source>
-            <translation type="vanished">Testimony-nin bu nüsxəsi etibar etmədiyi SQLCipher kitabxanası ilə qurulub (çox köhnədir və ya SQLCipher deyil); proqramı təşkilatınızdan yenidən quraşdırın.</translation>
-        </message>
-        <message>
-            <source>This copy of Testimony was built with an SQLCipher library that can write temporary files unencrypted; install the program again from your organisation.</source>
-            <translation type="vanished">Testimony-nin bu nüsxəsi müvəqqəti faylları şifrələmədən yaza bilən SQLCipher kitabxanası ilə qurulub; proqramı təşkilatınızdan yenidən quraşdırın.</translation>
-        </message>
-        <message>
-            <source>The SQLCipher library did not apply the vault's encryption settings; install the program again from your organisation.</source>
-            <translation type="vanished">SQLCipher kitabxanası seyfin şifrələmə parametrlərini tətbiq etmədi; proqramı təşkilatınızdan yenidən quraşdırın.</translation>
-        </message>
-        <message>
-            <source>The SQLCipher library did not keep temporary data in memory; install the program again from your organisation.</source>
-            <translation type="vanished">SQLCipher kitabxanası müvəqqəti məlumatları yaddaşda saxlamadı; proqramı təşkilatınızdan yenidən quraşdırın.</translation>
-        </message>
-        <message>
-            <source>The witness's consent to legal proceedings is not recorded.</source>
-            <translation type="vanished">Şahidin hüquqi prosesə razılığı qeyd edilməyib.</translation>
-        </message>
-        <message>
-            <source>The witness did not consent to legal proceedings.</source>
-            <translation type="vanished">Şahid hüquqi prosesə razılıq verməyib.</translation>
-        </message>
-        <message>
-            <source>The witness named the organisations that may receive it, and this laptop enrolled the organisation without its name.</source>
-            <translation type="vanished">Şahid onu ala biləcək təşkilatların adını çəkib, bu noutbukda isə təşkilat adsız qeydiyyata alınıb.</translation>
-        </message>
-        <message>
-            <source>It has not been sealed yet.</source>
-            <translation type="vanished">O hələ möhürlənməyib.</translation>
-        </message>
-        <message>
-            <source>Its content was deleted from this laptop after the organisation acknowledged it.</source>
-            <translation type="vanished">Təşkilat qəbulu təsdiqlədikdən sonra onun məzmunu bu noutbukdan silinib.</translation>
-        </message>
-        <message>
-            <source>Nothing was exported: every testimony considered was withheld.</source>
-            <translation type="vanished">Heç nə ixrac edilmədi: nəzərdən keçirilən ifadələrin heç biri göndərilə bilməz.</translation>
-        </message>
-        <message>
-            <source>Nothing was exported: no sealed testimony is waiting to be sent.</source>
-            <translation type="vanished">Heç nə ixrac edilmədi: göndərilməyi gözləyən möhürlənmiş ifadə yoxdur.</translation>
-        </message>
-        <message>
-            <source>No organisation is enrolled on this laptop; enrol it before exporting.</source>
-            <translation type="vanished">Bu noutbukda heç bir təşkilat qeydiyyata alınmayıb; ixracdan əvvəl onu qeydiyyata alın.</translation>
-        </message>
-        <message>
-            <source>That recipient is not one of the enrolled organisation's keys; enrol it first.</source>
-            <translation type="vanished">Bu alıcı qeydiyyata alınmış təşkilatın açarlarından deyil; əvvəlcə onu qeydiyyata alın.</translation>
-        </message>
-        <message>
-            <source>The organisation was not enrolled: its fingerprint was not confirmed.</source>
-            <translation type="vanished">Təşkilat qeydiyyata alınmadı: onun barmaq izi təsdiqlənmədi.</translation>
-        </message>
-        <message>
-            <source>The organisation's name is too long or has control characters.</source>
-            <translation type="vanished">Təşkilatın adı çox uzundur və ya idarəedici simvollar var.</translation>
-        </message>
-        <message>
-            <source>The folder chosen for the bundle does not exist.</source>
-            <translation type="vanished">Paket üçün seçilmiş qovluq yoxdur.</translation>
-        </message>
-        <message>
-            <source>A file with that name already exists; the bundle was not written.</source>
-            <translation type="vanished">Bu adda fayl artıq var; paket yazılmadı.</translation>
-        </message>
-        <message>
-            <source>The disk is full: the bundle was not written.</source>
-            <translation type="vanished">Disk doludur: paket yazılmadı.</translation>
-        </message>
-        <message>
-            <source>The bundle cannot be created in that folder.</source>
-            <translation type="vanished">Paketi həmin qovluqda yaratmaq mümkün deyil.</translation>
-        </message>
-        <message>
-            <source>An organisation recipient is empty.</source>
-            <translation type="vanished">Təşkilatın alıcı açarı boşdur.</translation>
-        </message>
-        <message>
-            <source>An organisation recipient is not an age key.</source>
-            <translation type="vanished">Təşkilatın alıcı açarı age açarı deyil.</translation>
-        </message>
-        <message>
-            <source>An age recipient must be written in lower case.</source>
-            <translation type="vanished">age alıcı açarı kiçik hərflərlə yazılmalıdır.</translation>
-        </message>
-        <message>
-            <source>An organisation recipient must start with 'age1'.</source>
-            <translation type="vanished">Təşkilatın alıcı açarı 'age1' ilə başlamalıdır.</translation>
-        </message>
-        <message>
-            <source>An organisation recipient has a typing error (its checksum does not match).</source>
-            <translation type="vanished">Təşkilatın alıcı açarında yazı səhvi var (yoxlama cəmi uyğun gəlmir).</translation>
-        </message>
-        <message>
-            <source>An organisation recipient is not an X25519 age key.</source>
-            <translation type="vanished">Təşkilatın alıcı açarı X25519 age açarı deyil.</translation>
-        </message>
-        <message>
-            <source>An organisation recipient is not a usable key.</source>
-            <translation type="vanished">Təşkilatın alıcı açarı yararlı açar deyil.</translation>
-        </message>
-        <message>
-            <source>An organisation recipient is not a usable age key.</source>
-            <translation type="vanished">Təşkilatın alıcı açarı yararlı age açarı deyil.</translation>
-        </message>
-        <message>
-            <source>No organisation recipient is configured; a bundle needs one.</source>
-            <translation type="vanished">Təşkilatın alıcı açarı təyin edilməyib; paket üçün o lazımdır.</translation>
-        </message>
-        <message>
-            <source>The same organisation recipient is listed twice.</source>
-            <translation type="vanished">Eyni alıcı açar iki dəfə göstərilib.</translation>
-        </message>
-        <message>
-            <source>A public key must be written as 'ed25519:' and 44 base64 characters.</source>
-            <translation type="vanished">Açıq açar 'ed25519:' və 44 base64 simvolu şəklində yazılmalıdır.</translation>
-        </message>
-        <message>
-            <source>The key is not valid base64.</source>
-            <translation type="vanished">Açar düzgün base64 deyil.</translation>
-        </message>
-        <message>
-            <source>The key does not have the expected length or spelling.</source>
-            <translation type="vanished">Açarın uzunluğu və ya yazılışı gözlənilən kimi deyil.</translation>
-        </message>
-        <message>
-            <source>The Ed25519 public key is not a usable key.</source>
-            <translation type="vanished">Ed25519 açıq açarı yararlı açar deyil.</translation>
-        </message>
-        <message>
-            <source>The receipt file cannot be read.</source>
-            <translation type="vanished">Qəbz faylını oxumaq mümkün deyil.</translation>
-        </message>
-        <message>
-            <source>The receipt is too large to be a receipt.</source>
-            <translation type="vanished">Fayl qəbz olmaq üçün çox böyükdür.</translation>
-        </message>
-        <message>
-            <source>The file is not a receipt (it should have exactly two lines).</source>
-            <translation type="vanished">Fayl qəbz deyil (qəbzdə düz iki sətir olmalıdır).</translation>
-        </message>
-        <message>
-            <source>The receipt was not signed by the organisation's key.</source>
-            <translation type="vanished">Qəbz təşkilatın açarı ilə imzalanmayıb.</translation>
-        </message>
-        <message>
-            <source>The receipt is invalid: it is not valid JSON.</source>
-            <translation type="vanished">Qəbz yararsızdır: düzgün JSON deyil.</translation>
-        </message>
-        <message>
-            <source>The receipt is invalid: it names no bundle.</source>
-            <translation type="vanished">Qəbz yararsızdır: orada heç bir paket göstərilməyib.</translation>
-        </message>
-        <message>
-            <source>The receipt is for a bundle this laptop did not export.</source>
-            <translation type="vanished">Qəbz bu noutbukun ixrac etmədiyi paket üçündür.</translation>
-        </message>
-        <message>
-            <source>The receipt lists a record that this bundle did not carry.</source>
-            <translation type="vanished">Qəbzdə bu paketdə olmayan qeyd göstərilib.</translation>
-        </message>
-        <message>
-            <source>The receipt is for a different bundle.</source>
-            <translation type="vanished">Qəbz başqa paket üçündür.</translation>
-        </message>
-        <message>
-            <source>The receipt does not list the same records as the bundle.</source>
-            <translation type="vanished">Qəbzdəki qeydlər paketdəki qeydlərlə eyni deyil.</translation>
-        </message>
-        <message>
-            <source>The receipt names a different organisation key than the one that signed it.</source>
-            <translation type="vanished">Qəbzdə onu imzalayan açardan fərqli təşkilat açarı göstərilib.</translation>
-        </message>
-        <message>
-            <source>The content was deleted, but a fresh backup could not be written, so the older backups that still hold it were kept.</source>
-            <translation type="vanished">Məzmun silindi, lakin yeni ehtiyat nüsxə yazıla bilmədi, ona görə onu hələ də saxlayan köhnə ehtiyat nüsxələr saxlanıldı.</translation>
-        </message>
-        <message>
-            <source>its content was already deleted</source>
-            <translation type="vanished">məzmunu artıq silinib</translation>
-        </message>
-        <message>
-            <source>it has an unsealed draft</source>
-            <translation type="vanished">onun möhürlənməmiş qaralaması var</translation>
-        </message>
-        <message>
-            <source>the organisation has not acknowledged every sealed version of it</source>
-            <translation type="vanished">təşkilat onun bütün möhürlənmiş versiyalarının qəbulunu təsdiqləməyib</translation>
-        </message>
-        <message>
-            <source>the organisation holds only a redacted copy of it, so this laptop holds the only complete one</source>
-            <translation type="vanished">təşkilatda onun yalnız redaktə olunmuş nüsxəsi var, ona görə yeganə tam nüsxə bu noutbukdadır</translation>
-        </message>
-        <message>
-            <source>Only a sealed version can be signed: seal the testimony first.</source>
-            <translation type="vanished">Yalnız möhürlənmiş versiya imzalana bilər: əvvəlcə ifadəni möhürləyin.</translation>
-        </message>
-        <message>
-            <source>The statement could not be signed; it was not saved.</source>
-            <translation type="vanished">Bəyanatı imzalamaq mümkün olmadı; o saxlanılmadı.</translation>
-        </message>
-        <message>
-            <source>The vault's statement-signing key is damaged; restore a backup.</source>
-            <translation type="vanished">Seyfin bəyanat imzalama açarı zədələnib; ehtiyat nüsxəni bərpa edin.</translation>
-        </message>
-        <message>
-            <source>The vault's device key is damaged; restore a backup.</source>
-            <translation type="vanished">Seyfin cihaz açarı zədələnib; ehtiyat nüsxəni bərpa edin.</translation>
-        </message>
-        <message>
-            <source>The vault has no device id; restore a backup.</source>
-            <translation type="vanished">Seyfdə cihaz identifikatoru yoxdur; ehtiyat nüsxəni bərpa edin.</translation>
-        </message>
-        <message>
-            <source>The witness did not agree to their name appearing, so a named statement needs a reason; make the redacted one instead.</source>
-            <translation type="vanished">Şahid adının göstərilməsinə razı olmayıb, ona görə adı olan ifadə üçün səbəb lazımdır; əvəzinə adı gizlədilmiş ifadəni hazırlayın.</translation>
-        </message>
-        <message>
-            <source>The reason is too long; say it in a few sentences.</source>
-            <translation type="vanished">Səbəb çox uzundur; bir neçə cümlə ilə yazın.</translation>
-        </message>
-        <message>
-            <source>This receipt was made by an older version of Testimony, which could acknowledge content the organisation had not checked; ask it to update and send a new receipt.</source>
-            <translation>Bu qəbz Testimony-nin köhnə versiyası ilə hazırlanıb; o, təşkilatın yoxlamadığı məzmunu da təsdiqləyə bilirdi. Təşkilatdan proqramı yeniləyib yeni qəbz göndərməsini xahiş edin.</translation>
-        </message>
-        <message>
-            <source>The receipt calls complete a record that this laptop sent only redacted.</source>
-            <translation>Qəbz bu noutbukun yalnız redaktə olunmuş şəkildə göndərdiyi qeydi tam adlandırır.</translation>
-        </message>
-        <message>
-            <source>The receipt is invalid: it calls one version both complete and redacted.</source>
-            <translation>Qəbz etibarsızdır: eyni versiyanı həm tam, həm də redaktə olunmuş adlandırır.</translation>
-        </message>
-        <message>
-            <source>The receipt is invalid: its list of redacted copies is invalid.</source>
-            <translation>Qəbz etibarsızdır: redaktə olunmuş nüsxələrin siyahısı düzgün deyil.</translation>
-        </message>
-        <message>
-            <source>The receipt is invalid: it does not have the expected fields.</source>
-            <translation>Qəbz etibarsızdır: onda gözlənilən sahələr yoxdur.</translation>
-        </message>
-        <message>
-            <source>The receipt is invalid: it is in a format this program does not know.</source>
-            <translation>Qəbz etibarsızdır: bu proqramın tanımadığı formatdadır.</translation>
-        </message>
-    </context>
-    <context>
         <name>fields</name>
         <message>
             <source>Write the date as YYYY-MM-DD, for example 2017-05-21, or as YYYY-MM or YYYY when only the month or the year is known.</source>
@@ -4587,29 +3085,6 @@ Seyfdə saxlanılanlar təhlükəsizdir. Pəncərə qəribə davranarsa, Testimo
         <message>
             <source>HH:MM, 24-hour clock</source>
             <translation>SS:DD, 24 saatlıq format</translation>
-        </message>
-    </context>
-    <context>
-        <name>passphrase_strength</name>
-        <message>
-            <source>Strong.</source>
-            <translation>Güclü.</translation>
-        </message>
-        <message>
-            <source>Far too weak: use several random words.</source>
-            <translation>Çox zəifdir: bir neçə təsadüfi söz işlədin.</translation>
-        </message>
-        <message>
-            <source>Weak: a person with the laptop could guess it.</source>
-            <translation>Zəifdir: noutbuku ələ keçirən onu tapa bilər.</translation>
-        </message>
-        <message>
-            <source>Fair: add another word or two.</source>
-            <translation>Orta: daha bir-iki söz əlavə edin.</translation>
-        </message>
-        <message>
-            <source>Good.</source>
-            <translation>Yaxşı.</translation>
         </message>
     </context>
     <context>

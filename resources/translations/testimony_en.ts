@@ -1054,20 +1054,6 @@
             <source>The export was cancelled; no bundle was written.</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source>The bundle was written, read back and checked: %n testimony(ies), %1, in %2</source>
-            <translation type="vanished">
-                <numerusform>The bundle was written, read back and checked: %n testimony, %1, in %2</numerusform>
-                <numerusform>The bundle was written, read back and checked: %n testimonies, %1, in %2</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n attachment(s)</source>
-            <translation type="vanished">
-                <numerusform>%n attachment</numerusform>
-                <numerusform>%n attachments</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Export to the organisation</source>
             <translation type="unfinished" />
@@ -1538,13 +1524,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
     </context>
     <context>
         <name>MainWindow</name>
-        <message numerus="yes">
-            <source>Locked after %n minute(s) without activity.</source>
-            <translation type="vanished">
-                <numerusform>Locked after %n minute without activity.</numerusform>
-                <numerusform>Locked after %n minutes without activity.</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Testimony</source>
             <translation type="unfinished" />
@@ -1756,46 +1735,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
         <message>
             <source>What to do: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The organisation holds every sealed version of it, complete.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Its content was already deleted from this laptop.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The organisation received only a copy without the witness's identity, so this laptop keeps the complete original.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>An amendment of it is open and not sealed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The receipt does not acknowledge this version: the organisation did not take it as received.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A sealed version of it has not been acknowledged by the organisation.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keep it here until the complete record reaches the organisation another way, as agreed with it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Seal the amendment, export it, and import the organisation's receipt for it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ask the organisation why; the record stays on this laptop until then.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export that version and import the organisation's receipt for it.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2054,20 +1993,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>Unit</source>
             <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n testimonies name this entry.</source>
-            <translation type="vanished">
-                <numerusform>%n testimony names this entry.</numerusform>
-                <numerusform>%n testimonies name this entry.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n independent witnesses.</source>
-            <translation type="vanished">
-                <numerusform>%n independent witness.</numerusform>
-                <numerusform>%n independent witnesses.</numerusform>
-            </translation>
         </message>
         <message>
             <source>Working…</source>
@@ -2418,13 +2343,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>Close</source>
             <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n page(s)</source>
-            <translation type="vanished">
-                <numerusform>%n page</numerusform>
-                <numerusform>%n pages</numerusform>
-            </translation>
         </message>
         <message>
             <source>Checking the redaction…</source>
@@ -3133,33 +3051,6 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
         </message>
     </context>
     <context>
-        <name>errors</name>
-        <message>
-            <source>This receipt was made by an older version of Testimony, which could acknowledge content the organisation had not checked; ask it to update and send a new receipt.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The receipt calls complete a record that this laptop sent only redacted.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The receipt is invalid: it calls one version both complete and redacted.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The receipt is invalid: its list of redacted copies is invalid.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The receipt is invalid: it does not have the expected fields.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The receipt is invalid: it is in a format this program does not know.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>fields</name>
         <message>
             <source>Write the date as YYYY-MM-DD, for example 2017-05-21, or as YYYY-MM or YYYY when only the month or the year is known.</source>
@@ -3187,29 +3078,6 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
         </message>
         <message>
             <source>HH:MM, 24-hour clock</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>passphrase_strength</name>
-        <message>
-            <source>Strong.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Far too weak: use several random words.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Weak: a person with the laptop could guess it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Fair: add another word or two.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Good.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -125,18 +125,6 @@
             <translation>Добавить файлы к этому свидетельству</translation>
         </message>
         <message>
-            <source>Delete the originals?</source>
-            <translation type="vanished">Удалить оригиналы?</translation>
-        </message>
-        <message>
-            <source>After the files are stored encrypted in the vault, delete the originals from this computer? Deleted files cannot be brought back.</source>
-            <translation type="vanished">После того как файлы будут зашифрованы и сохранены в хранилище, удалить оригиналы с этого компьютера? Удалённые файлы вернуть нельзя.</translation>
-        </message>
-        <message>
-            <source>Delete the originals</source>
-            <translation type="vanished">Удалить оригиналы</translation>
-        </message>
-        <message>
             <source>Keep the original files?</source>
             <translation>Оставить исходные файлы?</translation>
         </message>
@@ -201,10 +189,6 @@
             <translation>Добавить файлы…</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation type="vanished">Отмена</translation>
-        </message>
-        <message>
             <source>Save a copy…</source>
             <translation>Сохранить копию…</translation>
         </message>
@@ -257,14 +241,6 @@
             <translation>Выберите вложение, чтобы увидеть его здесь.</translation>
         </message>
         <message>
-            <source>Storing %s</source>
-            <translation type="vanished">Сохраняется %s</translation>
-        </message>
-        <message>
-            <source>Cancelled; nothing was added.</source>
-            <translation type="vanished">Отменено; ничего не добавлено.</translation>
-        </message>
-        <message>
             <source>(recording)</source>
             <translation>(идёт запись)</translation>
         </message>
@@ -287,14 +263,6 @@
         <message>
             <source>This image cannot be shown.</source>
             <translation>Это изображение не удаётся показать.</translation>
-        </message>
-        <message>
-            <source>Pause</source>
-            <translation type="vanished">Пауза</translation>
-        </message>
-        <message>
-            <source>Play</source>
-            <translation type="vanished">Воспроизвести</translation>
         </message>
     </context>
     <context>
@@ -352,14 +320,6 @@
             <source>L</source>
             <comment>the witness's left side, one letter</comment>
             <translation>Л</translation>
-        </message>
-        <message>
-            <source>R</source>
-            <translation type="vanished">П</translation>
-        </message>
-        <message>
-            <source>L</source>
-            <translation type="vanished">Л</translation>
         </message>
     </context>
     <context>
@@ -1062,10 +1022,6 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <source>The witness's consent names other organisations than %1.</source>
-            <translation type="vanished">В согласии свидетеля названы другие организации, а не %1.</translation>
-        </message>
-        <message>
             <source>Where to write the bundle</source>
             <translation>Куда записать пакет</translation>
         </message>
@@ -1102,120 +1058,12 @@
             <translation>Экспорт отменён; пакет не записан.</translation>
         </message>
         <message>
-            <source>the enrolled organisation</source>
-            <translation type="vanished">зарегистрированная организация</translation>
-        </message>
-        <message>
-            <source>Bundles go to %1 (fingerprint %2). Only that organisation can open them.</source>
-            <translation type="vanished">Получатель пакетов: %1 (отпечаток %2). Открыть их может только эта организация.</translation>
-        </message>
-        <message>
-            <source>%1 · interview of %2 · version %3 · record %4</source>
-            <translation type="vanished">%1 · интервью от %2 · версия %3 · запись %4</translation>
-        </message>
-        <message>
-            <source>Will be withheld: %1</source>
-            <translation type="vanished">Не будет отправлено: %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>The bundle was written, read back and checked: %n testimony(ies), %1, in %2</source>
-            <translation type="vanished">
-                <numerusform>Пакет записан, считан обратно и проверен: %n свидетельство, %1, в %2</numerusform>
-                <numerusform>Пакет записан, считан обратно и проверен: %n свидетельства, %1, в %2</numerusform>
-                <numerusform>Пакет записан, считан обратно и проверен: %n свидетельств, %1, в %2</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 (record %2): %3</source>
-            <translation type="vanished">%1 (запись %2): %3</translation>
-        </message>
-        <message>
-            <source>%1 (record %2): version %3</source>
-            <translation type="vanished">%1 (запись %2): версия %3</translation>
-        </message>
-        <message>
-            <source>%1 (record %2): versions %3</source>
-            <translation type="vanished">%1 (запись %2): версии %3</translation>
-        </message>
-        <message>
-            <source>statement in %1</source>
-            <translation type="vanished">заявление на языке: %1</translation>
-        </message>
-        <message>
-            <source>redacted: the witness's name may not appear</source>
-            <translation type="vanished">обезличено: имя свидетеля не может быть указано</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n attachment(s)</source>
-            <translation type="vanished">
-                <numerusform>%n вложение</numerusform>
-                <numerusform>%n вложения</numerusform>
-                <numerusform>%n вложений</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>Export to the organisation</source>
             <translation>Экспорт в организацию</translation>
         </message>
         <message>
             <source>Looking for testimonies to send…</source>
             <translation>Поиск свидетельств для отправки…</translation>
-        </message>
-        <message>
-            <source>No organisation is enrolled on this laptop yet, so nothing can be sent. Enter the keys the organisation gave you (or run testimony-app enrol), then compare the fingerprint with the one the organisation reads out to you.</source>
-            <translation type="vanished">На этом ноутбуке ещё не зарегистрирована ни одна организация, поэтому отправить ничего нельзя. Введите ключи, которые дала вам организация (или выполните testimony-app enrol), затем сравните отпечаток с тем, который продиктует вам организация.</translation>
-        </message>
-        <message>
-            <source>&amp;Recipient (age1…):</source>
-            <translation type="vanished">&amp;Получатель (age1…):</translation>
-        </message>
-        <message>
-            <source>Receipt &amp;key (ed25519:…):</source>
-            <translation type="vanished">&amp;Ключ квитанций (ed25519:…):</translation>
-        </message>
-        <message>
-            <source>Organisation &amp;name:</source>
-            <translation type="vanished">&amp;Название организации:</translation>
-        </message>
-        <message>
-            <source>As the witness named it in their consent</source>
-            <translation type="vanished">Так, как свидетель назвал её в согласии</translation>
-        </message>
-        <message>
-            <source>Show the &amp;fingerprint</source>
-            <translation type="vanished">Показать &amp;отпечаток</translation>
-        </message>
-        <message>
-            <source>The organisation read out exactly this fingerprint, every character</source>
-            <translation type="vanished">Организация продиктовала именно этот отпечаток, до последнего символа</translation>
-        </message>
-        <message>
-            <source>&amp;Enrol</source>
-            <translation type="vanished">&amp;Зарегистрировать</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation type="vanished">Закрыть</translation>
-        </message>
-        <message>
-            <source>Sealed testimonies not yet sent. A testimony whose consent does not cover this organisation is kept back; the export says why.</source>
-            <translation type="vanished">Запечатанные свидетельства, которые ещё не отправлены. Свидетельство, согласие на которое не распространяется на эту организацию, не отправляется; экспорт сообщит причину.</translation>
-        </message>
-        <message>
-            <source>Every sealed testimony has already been sent. Nothing is waiting.</source>
-            <translation type="vanished">Все запечатанные свидетельства уже отправлены. Ничего не ожидает отправки.</translation>
-        </message>
-        <message>
-            <source>Select &amp;all</source>
-            <translation type="vanished">Выбрать &amp;все</translation>
-        </message>
-        <message>
-            <source>Select &amp;none</source>
-            <translation type="vanished">Сн&amp;ять выбор</translation>
-        </message>
-        <message>
-            <source>E&amp;xport…</source>
-            <translation type="vanished">&amp;Экспортировать…</translation>
         </message>
         <message>
             <source>The bundle is written under a temporary name, read back and checked, and only then given its name. Cancelling leaves nothing behind.</source>
@@ -1226,24 +1074,8 @@
             <translation>Отмена</translation>
         </message>
         <message>
-            <source>SHA-256 of the bundle (the organisation should get the same):</source>
-            <translation type="vanished">SHA-256 пакета (у организации должно получиться то же самое):</translation>
-        </message>
-        <message>
-            <source>Exported:</source>
-            <translation type="vanished">Экспортировано:</translation>
-        </message>
-        <message>
-            <source>Withheld, and why:</source>
-            <translation type="vanished">Не отправлено, и почему:</translation>
-        </message>
-        <message>
             <source>Checking the redaction…</source>
             <translation>Проверка скрытия данных…</translation>
-        </message>
-        <message>
-            <source>This laptop signs the bundle with its own key, fingerprint %1. The organisation accepts it only once it has registered this laptop (Vault → This laptop's fingerprint…).</source>
-            <translation type="vanished">Этот ноутбук подписывает пакет своим ключом, отпечаток %1. Организация примет пакет, только когда зарегистрирует этот ноутбук (Хранилище → Отпечаток этого ноутбука…).</translation>
         </message>
     </context>
     <context>
@@ -1622,10 +1454,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>Язык интервью</translation>
         </message>
         <message>
-            <source>Translated into</source>
-            <translation type="vanished">Язык перевода</translation>
-        </message>
-        <message>
             <source>Conditions</source>
             <translation>Условия</translation>
         </message>
@@ -1711,38 +1539,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
     <context>
         <name>MainWindow</name>
         <message>
-            <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
-            <translation type="vanished">История этого хранилища заканчивается раньше последнего экспорта (запись %1). Его база заменена более старой копией: восстановлением из старой резервной копии или кем-то другим.</translation>
-        </message>
-        <message>
-            <source>This vault's history differs from the one last exported (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
-            <translation type="vanished">История этого хранилища отличается от последней экспортированной (запись %1). Его база заменена другой копией: восстановлением или кем-то другим.</translation>
-        </message>
-        <message>
-            <source>The vault may have been replaced</source>
-            <translation type="vanished">Хранилище, возможно, подменено</translation>
-        </message>
-        <message>
-            <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
-            <translation type="vanished">Показания, экспортированные с тех пор, находятся у вашей организации. Если вы не восстанавливали резервную копию, сообщите организации до следующего экспорта. Это предупреждение останется до следующего экспорта.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Locked after %n minute(s) without activity.</source>
-            <translation type="vanished">
-                <numerusform>Заблокировано после %n минуты бездействия.</numerusform>
-                <numerusform>Заблокировано после %n минут бездействия.</numerusform>
-                <numerusform>Заблокировано после %n минут бездействия.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Locked.</source>
-            <translation type="vanished">Заблокировано.</translation>
-        </message>
-        <message>
-            <source>Locked because the computer went to sleep or the screen locked.</source>
-            <translation type="vanished">Заблокировано: компьютер перешёл в спящий режим или экран был заблокирован.</translation>
-        </message>
-        <message>
             <source>Quit without saving?</source>
             <translation>Выйти без сохранения?</translation>
         </message>
@@ -1755,214 +1551,8 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>Выйти и потерять их</translation>
         </message>
         <message>
-            <source>Restore from a backup</source>
-            <translation type="vanished">Восстановление из резервной копии</translation>
-        </message>
-        <message>
-            <source>Type the passphrase the backup was made with first.</source>
-            <translation type="vanished">Сначала введите парольную фразу, с которой была сделана резервная копия.</translation>
-        </message>
-        <message>
-            <source>Choose a backup of the vault</source>
-            <translation type="vanished">Выберите резервную копию хранилища</translation>
-        </message>
-        <message>
-            <source>Vault backups (*)</source>
-            <translation type="vanished">Резервные копии хранилища (*)</translation>
-        </message>
-        <message>
-            <source>Restore the vault from this backup? Anything saved after the backup was made is not in it. The damaged files are kept aside, not deleted.</source>
-            <translation type="vanished">Восстановить хранилище из этой резервной копии? Того, что было сохранено после её создания, в ней нет. Повреждённые файлы не удаляются, а откладываются в сторону.</translation>
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation type="vanished">Восстановить</translation>
-        </message>
-        <message>
-            <source>Seal testimony</source>
-            <translation type="vanished">Запечатать свидетельство</translation>
-        </message>
-        <message>
-            <source>The testimony could not be saved, so it was not sealed.</source>
-            <translation type="vanished">Свидетельство не удалось сохранить, поэтому оно не запечатано.</translation>
-        </message>
-        <message>
-            <source>Sealing freezes this version for the statement. After sealing, changes are made as amendments, each with a reason. Seal now?</source>
-            <translation type="vanished">Запечатывание закрепляет эту версию для заявления. После этого изменения вносятся только поправками, каждая с указанием причины. Запечатать сейчас?</translation>
-        </message>
-        <message>
-            <source>Seal</source>
-            <translation type="vanished">Запечатать</translation>
-        </message>
-        <message>
-            <source>Sealed as version %1.</source>
-            <translation type="vanished">Запечатано как версия %1.</translation>
-        </message>
-        <message>
-            <source>Amend testimony</source>
-            <translation type="vanished">Поправка к свидетельству</translation>
-        </message>
-        <message>
-            <source>Why is this sealed testimony being amended?</source>
-            <translation type="vanished">Почему в запечатанное свидетельство вносится поправка?</translation>
-        </message>
-        <message>
-            <source>Amendment opened as version %1.</source>
-            <translation type="vanished">Поправка открыта как версия %1.</translation>
-        </message>
-        <message>
-            <source>Writing a backup…</source>
-            <translation type="vanished">Запись резервной копии…</translation>
-        </message>
-        <message>
-            <source>Backup</source>
-            <translation type="vanished">Резервная копия</translation>
-        </message>
-        <message>
-            <source>An encrypted backup was written and verified:
-%1</source>
-            <translation type="vanished">Зашифрованная резервная копия записана и проверена:
-%1</translation>
-        </message>
-        <message>
-            <source>The backup was written and verified, but %1 attachment file(s) are damaged or missing in the vault and are not in it. Check the vault (Vault menu) to see which.</source>
-            <translation type="vanished">Резервная копия записана и проверена, но в ней нет вложений (файлов: %1), повреждённых или отсутствующих в хранилище. Чтобы узнать, каких именно, проверьте хранилище (меню «Хранилище»).</translation>
-        </message>
-        <message>
-            <source>Checking the vault…</source>
-            <translation type="vanished">Проверка хранилища…</translation>
-        </message>
-        <message>
-            <source>Check the vault</source>
-            <translation type="vanished">Проверка хранилища</translation>
-        </message>
-        <message>
-            <source>The vault is intact: %1 testimonies and %2 audit entries checked.</source>
-            <translation type="vanished">Хранилище в порядке: проверено свидетельств — %1, записей журнала — %2.</translation>
-        </message>
-        <message>
-            <source>The check found problems:</source>
-            <translation type="vanished">Проверка выявила проблемы:</translation>
-        </message>
-        <message>
-            <source>Change passphrase</source>
-            <translation type="vanished">Смена парольной фразы</translation>
-        </message>
-        <message>
-            <source>The passphrase was changed. Use the new one from now on.</source>
-            <translation type="vanished">Парольная фраза изменена. Теперь используйте новую.</translation>
-        </message>
-        <message>
-            <source>About Testimony</source>
-            <translation type="vanished">О программе Testimony</translation>
-        </message>
-        <message>
-            <source>Testimony %1: offline, encrypted documentation of torture and arbitrary detention.
-
-The vault is encrypted with your passphrase. It does not protect a laptop that is left unlocked, asleep or hibernating: lock it (Ctrl+Shift+L) and shut the computer down before a checkpoint. Use full-disk encryption.</source>
-            <translation type="vanished">Testimony %1: автономное зашифрованное документирование пыток и произвольных задержаний.
-
-Хранилище зашифровано вашей парольной фразой. Оно не защищает ноутбук, оставленный незаблокированным, в спящем режиме или в гибернации: перед блокпостом заблокируйте хранилище (Ctrl+Shift+L) и выключите компьютер. Используйте шифрование всего диска.</translation>
-        </message>
-        <message>
             <source>Testimony</source>
             <translation>Testimony</translation>
-        </message>
-        <message>
-            <source>&amp;Vault</source>
-            <translation type="vanished">&amp;Хранилище</translation>
-        </message>
-        <message>
-            <source>&amp;Testimony</source>
-            <translation type="vanished">&amp;Свидетельство</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation type="vanished">&amp;Справка</translation>
-        </message>
-        <message>
-            <source>&amp;New testimony</source>
-            <translation type="vanished">&amp;Новое свидетельство</translation>
-        </message>
-        <message>
-            <source>&amp;Open testimony</source>
-            <translation type="vanished">&amp;Открыть свидетельство</translation>
-        </message>
-        <message>
-            <source>&amp;Find…</source>
-            <translation type="vanished">&amp;Найти…</translation>
-        </message>
-        <message>
-            <source>&amp;Back to the list</source>
-            <translation type="vanished">&amp;Вернуться к списку</translation>
-        </message>
-        <message>
-            <source>&amp;Seal…</source>
-            <translation type="vanished">&amp;Запечатать…</translation>
-        </message>
-        <message>
-            <source>&amp;Amend…</source>
-            <translation type="vanished">&amp;Внести поправку…</translation>
-        </message>
-        <message>
-            <source>S&amp;tatement…</source>
-            <translation type="vanished">За&amp;явление…</translation>
-        </message>
-        <message>
-            <source>&amp;Export to the organisation…</source>
-            <translation type="vanished">&amp;Экспорт в организацию…</translation>
-        </message>
-        <message>
-            <source>Import &amp;receipt…</source>
-            <translation type="vanished">Импорт &amp;квитанции…</translation>
-        </message>
-        <message>
-            <source>Registry and corroboration…</source>
-            <translation type="vanished">Реестр и подтверждающие свидетельства…</translation>
-        </message>
-        <message>
-            <source>Suggest registry &amp;links…</source>
-            <translation type="vanished">Предложить &amp;связи с реестром…</translation>
-        </message>
-        <message>
-            <source>&amp;Lock</source>
-            <translation type="vanished">За&amp;блокировать</translation>
-        </message>
-        <message>
-            <source>&amp;Back up now</source>
-            <translation type="vanished">Создать &amp;резервную копию</translation>
-        </message>
-        <message>
-            <source>&amp;Check the vault</source>
-            <translation type="vanished">&amp;Проверить хранилище</translation>
-        </message>
-        <message>
-            <source>Change &amp;passphrase…</source>
-            <translation type="vanished">Сменить п&amp;арольную фразу…</translation>
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation type="vanished">&amp;Настройки…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation type="vanished">В&amp;ыход</translation>
-        </message>
-        <message>
-            <source>&amp;About Testimony</source>
-            <translation type="vanished">&amp;О программе Testimony</translation>
-        </message>
-        <message>
-            <source>Lock the vault now (Ctrl+Shift+L, from anywhere in the program)</source>
-            <translation type="vanished">Заблокировать хранилище сейчас (Ctrl+Shift+L, из любого места программы)</translation>
-        </message>
-        <message>
-            <source>Freeze this version for the statement; later changes become amendments</source>
-            <translation type="vanished">Закрепить эту версию для заявления; дальнейшие изменения станут поправками</translation>
-        </message>
-        <message>
-            <source>Preview the witness statement as a PDF, then save it (Ctrl+P)</source>
-            <translation type="vanished">Просмотреть заявление свидетеля в виде PDF, затем сохранить его (Ctrl+P)</translation>
         </message>
     </context>
     <context>
@@ -1974,10 +1564,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>Show the translation</source>
             <translation>Показать перевод</translation>
-        </message>
-        <message>
-            <source>Translated into</source>
-            <translation type="vanished">Язык перевода</translation>
         </message>
         <message>
             <source>Language of the written translation</source>
@@ -2067,22 +1653,7 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         </message>
     </context>
     <context>
-        <name>PlaceholderEditor</name>
-        <message>
-            <source>Back to the list</source>
-            <translation type="vanished">Вернуться к списку</translation>
-        </message>
-        <message>
-            <source>The testimony editor is not available in this build.</source>
-            <translation type="vanished">Редактор свидетельств недоступен в этой сборке.</translation>
-        </message>
-    </context>
-    <context>
         <name>ReceiptDialog</name>
-        <message>
-            <source>Kept: %1.</source>
-            <translation type="vanished">Оставлено: %1.</translation>
-        </message>
         <message>
             <source>Choose the organisation's receipt</source>
             <translation>Выберите квитанцию организации</translation>
@@ -2182,46 +1753,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>What to do: %1</source>
             <translation>Что делать: %1</translation>
-        </message>
-        <message>
-            <source>The organisation holds every sealed version of it, complete.</source>
-            <translation>У организации есть все его запечатанные версии целиком.</translation>
-        </message>
-        <message>
-            <source>Its content was already deleted from this laptop.</source>
-            <translation>Его содержимое уже удалено с этого ноутбука.</translation>
-        </message>
-        <message>
-            <source>The organisation received only a copy without the witness's identity, so this laptop keeps the complete original.</source>
-            <translation>Организация получила только копию без данных о личности свидетеля, поэтому полный оригинал остаётся на этом ноутбуке.</translation>
-        </message>
-        <message>
-            <source>An amendment of it is open and not sealed.</source>
-            <translation>Открыта поправка к нему, она не запечатана.</translation>
-        </message>
-        <message>
-            <source>The receipt does not acknowledge this version: the organisation did not take it as received.</source>
-            <translation>Квитанция не подтверждает эту версию: организация не приняла её как полученную.</translation>
-        </message>
-        <message>
-            <source>A sealed version of it has not been acknowledged by the organisation.</source>
-            <translation>Получение одной из его запечатанных версий организация ещё не подтвердила.</translation>
-        </message>
-        <message>
-            <source>Keep it here until the complete record reaches the organisation another way, as agreed with it.</source>
-            <translation>Храните его здесь, пока полная запись не попадёт в организацию другим путём, как с ней договорено.</translation>
-        </message>
-        <message>
-            <source>Seal the amendment, export it, and import the organisation's receipt for it.</source>
-            <translation>Запечатайте поправку, экспортируйте её и импортируйте квитанцию организации за неё.</translation>
-        </message>
-        <message>
-            <source>Ask the organisation why; the record stays on this laptop until then.</source>
-            <translation>Спросите организацию о причине; до тех пор запись остаётся на этом ноутбуке.</translation>
-        </message>
-        <message>
-            <source>Export that version and import the organisation's receipt for it.</source>
-            <translation>Экспортируйте эту версию и импортируйте квитанцию организации за неё.</translation>
         </message>
         <message>
             <source>A copy of the database that a restore set aside was kept, because it holds something the vault does not: %1</source>
@@ -2469,18 +2000,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
     <context>
         <name>RegistryView</name>
         <message>
-            <source>Merge “%1” into “%2”? Every link of the first moves to the second. You can undo the merge later.</source>
-            <translation type="vanished">Объединить запись «%1» с записью «%2»? Все связи первой перейдут ко второй. Объединение можно будет отменить.</translation>
-        </message>
-        <message>
-            <source>Merge entries</source>
-            <translation type="vanished">Объединение записей</translation>
-        </message>
-        <message>
-            <source>Merge</source>
-            <translation type="vanished">Объединить</translation>
-        </message>
-        <message>
             <source>Person</source>
             <translation>Лицо</translation>
         </message>
@@ -2493,124 +2012,12 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>Подразделение</translation>
         </message>
         <message>
-            <source>Select an entry to see who names it.</source>
-            <translation type="vanished">Выберите запись, чтобы увидеть, в каких свидетельствах она упоминается.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n testimonies name this entry.</source>
-            <translation type="vanished">
-                <numerusform>Упоминается в %n свидетельстве.</numerusform>
-                <numerusform>Упоминается в %n свидетельствах.</numerusform>
-                <numerusform>Упоминается в %n свидетельствах.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n independent witnesses.</source>
-            <translation type="vanished">
-                <numerusform>%n независимый свидетель.</numerusform>
-                <numerusform>%n независимых свидетеля.</numerusform>
-                <numerusform>%n независимых свидетелей.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>(no date)</source>
-            <translation type="vanished">(дата не указана)</translation>
-        </message>
-        <message>
-            <source>(no place)</source>
-            <translation type="vanished">(место не указано)</translation>
-        </message>
-        <message>
-            <source>(not named)</source>
-            <translation type="vanished">(не назван)</translation>
-        </message>
-        <message>
-            <source>Open a testimony to see suggested links.</source>
-            <translation type="vanished">Откройте свидетельство, чтобы увидеть предлагаемые связи.</translation>
-        </message>
-        <message>
-            <source>Mentions in testimony %1 and the entries they may refer to. Nothing is linked until you confirm.</source>
-            <translation type="vanished">Упоминания в свидетельстве %1 и записи, к которым они могут относиться. Пока вы не подтвердите, ничего не связывается.</translation>
-        </message>
-        <message>
-            <source>confirmed</source>
-            <translation type="vanished">подтверждена</translation>
-        </message>
-        <message>
-            <source>suggested</source>
-            <translation type="vanished">предложена</translation>
-        </message>
-        <message>
-            <source>rejected</source>
-            <translation type="vanished">отклонена</translation>
-        </message>
-        <message>
-            <source>linked</source>
-            <translation type="vanished">связано</translation>
-        </message>
-        <message>
-            <source>score %1</source>
-            <translation type="vanished">оценка %1</translation>
-        </message>
-        <message>
             <source>Working…</source>
             <translation>Выполняется…</translation>
         </message>
         <message>
             <source>Registry and corroboration</source>
             <translation>Реестр и подтверждающие свидетельства</translation>
-        </message>
-        <message>
-            <source>Search names, ranks, units…</source>
-            <translation type="vanished">Поиск по именам, званиям, подразделениям…</translation>
-        </message>
-        <message>
-            <source>All kinds</source>
-            <translation type="vanished">Все виды</translation>
-        </message>
-        <message>
-            <source>People</source>
-            <translation type="vanished">Лица</translation>
-        </message>
-        <message>
-            <source>Places</source>
-            <translation type="vanished">Места</translation>
-        </message>
-        <message>
-            <source>Units</source>
-            <translation type="vanished">Подразделения</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation type="vanished">Вид</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="vanished">Имя / название</translation>
-        </message>
-        <message>
-            <source>Rank / unit</source>
-            <translation type="vanished">Звание / подразделение</translation>
-        </message>
-        <message>
-            <source>Testimonies</source>
-            <translation type="vanished">Свидетельства</translation>
-        </message>
-        <message>
-            <source>&amp;Merge…</source>
-            <translation type="vanished">&amp;Объединить…</translation>
-        </message>
-        <message>
-            <source>Select two entries that are one person or place</source>
-            <translation type="vanished">Выберите две записи об одном и том же лице или месте</translation>
-        </message>
-        <message>
-            <source>&amp;Undo merge</source>
-            <translation type="vanished">О&amp;тменить объединение</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation type="vanished">Обновить</translation>
         </message>
         <message>
             <source>Corroboration</source>
@@ -2621,160 +2028,8 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>Предложения</translation>
         </message>
         <message>
-            <source>&amp;From</source>
-            <translation type="vanished">&amp;С</translation>
-        </message>
-        <message>
-            <source>&amp;To</source>
-            <translation type="vanished">&amp;По</translation>
-        </message>
-        <message>
-            <source>&amp;Place</source>
-            <translation type="vanished">&amp;Место</translation>
-        </message>
-        <message>
-            <source>YYYY-MM-DD</source>
-            <translation type="vanished">ГГГГ-ММ-ДД</translation>
-        </message>
-        <message>
-            <source>Any place</source>
-            <translation type="vanished">Любое место</translation>
-        </message>
-        <message>
-            <source>&amp;Apply</source>
-            <translation type="vanished">Пр&amp;именить</translation>
-        </message>
-        <message>
-            <source>Testimonies that name it</source>
-            <translation type="vanished">Свидетельства, в которых она упоминается</translation>
-        </message>
-        <message>
-            <source>Witness</source>
-            <translation type="vanished">Свидетель</translation>
-        </message>
-        <message>
-            <source>Record</source>
-            <translation type="vanished">Запись</translation>
-        </message>
-        <message>
-            <source>Dates</source>
-            <translation type="vanished">Даты</translation>
-        </message>
-        <message>
-            <source>Methods</source>
-            <translation type="vanished">Методы</translation>
-        </message>
-        <message>
-            <source>Timeline of acts</source>
-            <translation type="vanished">Хронология действий</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation type="vanished">Дата</translation>
-        </message>
-        <message>
-            <source>Perpetrators</source>
-            <translation type="vanished">Исполнители</translation>
-        </message>
-        <message>
-            <source>Perpetrators × methods (number of independent witnesses)</source>
-            <translation type="vanished">Исполнители × методы (число независимых свидетелей)</translation>
-        </message>
-        <message>
-            <source>Mention / entry</source>
-            <translation type="vanished">Упоминание / запись</translation>
-        </message>
-        <message>
-            <source>Kind / score</source>
-            <translation type="vanished">Вид / оценка</translation>
-        </message>
-        <message>
-            <source>Reasons</source>
-            <translation type="vanished">Основания</translation>
-        </message>
-        <message>
-            <source>&amp;Confirm</source>
-            <translation type="vanished">&amp;Подтвердить</translation>
-        </message>
-        <message>
-            <source>&amp;Reject</source>
-            <translation type="vanished">Отк&amp;лонить</translation>
-        </message>
-        <message>
-            <source>Link to &amp;new entry</source>
-            <translation type="vanished">Связать с &amp;новой записью</translation>
-        </message>
-        <message>
             <source>Close</source>
             <translation>Закрыть</translation>
-        </message>
-        <message>
-            <source>name %1 alike</source>
-            <translation type="vanished">имя похоже на %1</translation>
-        </message>
-        <message>
-            <source>only part of the name to compare</source>
-            <translation type="vanished">сравнивается только часть имени</translation>
-        </message>
-        <message>
-            <source>description %1 alike</source>
-            <translation type="vanished">описание похоже на %1</translation>
-        </message>
-        <message>
-            <source>same rank</source>
-            <translation type="vanished">то же звание</translation>
-        </message>
-        <message>
-            <source>different rank</source>
-            <translation type="vanished">другое звание</translation>
-        </message>
-        <message>
-            <source>same unit</source>
-            <translation type="vanished">то же подразделение</translation>
-        </message>
-        <message>
-            <source>different unit</source>
-            <translation type="vanished">другое подразделение</translation>
-        </message>
-        <message>
-            <source>same place</source>
-            <translation type="vanished">то же место</translation>
-        </message>
-        <message>
-            <source>dates overlap</source>
-            <translation type="vanished">даты пересекаются</translation>
-        </message>
-        <message>
-            <source>dates far apart</source>
-            <translation type="vanished">даты далеки друг от друга</translation>
-        </message>
-        <message>
-            <source>no name to compare</source>
-            <translation type="vanished">нет имени для сравнения</translation>
-        </message>
-        <message>
-            <source>rank or unit differ</source>
-            <translation type="vanished">звание или подразделение не совпадают</translation>
-        </message>
-        <message>
-            <source>different kind</source>
-            <translation type="vanished">другой вид</translation>
-        </message>
-        <message>
-            <source>The start of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
-            <translation type="vanished">Начало периода — не дата. Укажите его как ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, например 2017, 2017-05 или 2017-05-18.</translation>
-        </message>
-        <message>
-            <source>The end of the period is not a date. Write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017, 2017-05 or 2017-05-18.</source>
-            <translation type="vanished">Конец периода — не дата. Укажите его как ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, например 2017, 2017-05 или 2017-05-18.</translation>
-        </message>
-        <message>
-            <source>The start of the period (%1) is later than its end (%2). Correct one of the two dates.</source>
-            <translation type="vanished">Начало периода (%1) позже его конца (%2). Исправьте одну из двух дат.</translation>
-        </message>
-        <message>
-            <source>A year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD</source>
-            <translation type="vanished">Год, месяц или день: ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД</translation>
         </message>
     </context>
     <context>
@@ -3043,14 +2298,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>Заявление составлено, но показать его здесь не удаётся.</translation>
         </message>
         <message>
-            <source>%1 (sealed)</source>
-            <translation type="vanished">%1 (запечатана)</translation>
-        </message>
-        <message>
-            <source>%1 (draft)</source>
-            <translation type="vanished">%1 (черновик)</translation>
-        </message>
-        <message>
             <source>Saved. SHA-256 of the file: %1</source>
             <translation>Сохранено. SHA-256 файла: %1</translation>
         </message>
@@ -3083,22 +2330,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>В обезличенном заявлении имя и идентификационные данные свидетеля, а также имена, отмеченные как чувствительные, заменены во всём файле.</translation>
         </message>
         <message>
-            <source>Fit &amp;width</source>
-            <translation type="vanished">По &amp;ширине</translation>
-        </message>
-        <message>
-            <source>Whole &amp;page</source>
-            <translation type="vanished">&amp;Страница целиком</translation>
-        </message>
-        <message>
-            <source>Zoom out</source>
-            <translation type="vanished">Уменьшить</translation>
-        </message>
-        <message>
-            <source>Zoom in</source>
-            <translation type="vanished">Увеличить</translation>
-        </message>
-        <message>
             <source>Making the statement…</source>
             <translation>Составление заявления…</translation>
         </message>
@@ -3109,26 +2340,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>Close</source>
             <translation>Закрыть</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n page(s)</source>
-            <translation type="vanished">
-                <numerusform>%n страница</numerusform>
-                <numerusform>%n страницы</numerusform>
-                <numerusform>%n страниц</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Sealed version %1. SHA-256 of the sealed content:</source>
-            <translation type="vanished">Запечатанная версия %1. SHA-256 запечатанного содержимого:</translation>
-        </message>
-        <message>
-            <source>Version %1 is not sealed: it must not be signed or filed.</source>
-            <translation type="vanished">Версия %1 не запечатана: её нельзя подписывать или подавать в суд.</translation>
-        </message>
-        <message>
-            <source>DRAFT</source>
-            <translation type="vanished">ЧЕРНОВИК</translation>
         </message>
         <message>
             <source>Saved and signed. SHA-256 of the file: %1</source>
@@ -3149,30 +2360,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>Adds a digital signature that shows this laptop made the file; PDF readers and the organisation can check it. It does not replace the signatures on paper. Only a sealed version can be signed.</source>
             <translation>Добавляет цифровую подпись, которая показывает, что файл создан этим ноутбуком; программы для чтения PDF и организация могут её проверить. Она не заменяет подписи на бумаге. Подписать можно только запечатанную версию.</translation>
-        </message>
-        <message>
-            <source>The witness did not agree to their name appearing. Why must this statement name them? The reason is kept in the record's history when you save.</source>
-            <translation type="vanished">Свидетель не согласился, чтобы его имя было указано. Почему в этих показаниях должно стоять его имя? При сохранении причина записывается в историю записи.</translation>
-        </message>
-        <message>
-            <source>The witness was not asked whether their name may appear. Why must this statement name them? The reason is kept in the record's history when you save.</source>
-            <translation type="vanished">Свидетеля не спросили, можно ли указывать его имя. Почему в этих показаниях должно стоять его имя? При сохранении причина записывается в историю записи.</translation>
-        </message>
-        <message>
-            <source>Full statement with the name</source>
-            <translation type="vanished">Полные показания с именем</translation>
-        </message>
-        <message>
-            <source>The witness did not agree to their name appearing, so the statement is redacted. The full statement needs a reason.</source>
-            <translation type="vanished">Свидетель не согласился, чтобы его имя было указано, поэтому в показаниях оно скрыто. Для полных показаний нужна причина.</translation>
-        </message>
-        <message>
-            <source>The witness was not asked whether their name may appear, so the statement is redacted. The full statement needs a reason.</source>
-            <translation type="vanished">Свидетеля не спросили, можно ли указывать его имя, поэтому в показаниях оно скрыто. Для полных показаний нужна причина.</translation>
-        </message>
-        <message>
-            <source>Full statement with the witness's name, against their consent. Your reason is kept in the record's history when you save: %1</source>
-            <translation type="vanished">Полные показания с именем свидетеля, вопреки его согласию. При сохранении ваша причина записывается в историю записи: %1</translation>
         </message>
         <message>
             <source>Checking the redaction…</source>
@@ -3233,58 +2420,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>оценка %1</translation>
         </message>
         <message>
-            <source>name %1 alike</source>
-            <translation type="vanished">имя похоже на %1</translation>
-        </message>
-        <message>
-            <source>only part of the name to compare</source>
-            <translation type="vanished">сравнивается только часть имени</translation>
-        </message>
-        <message>
-            <source>description %1 alike</source>
-            <translation type="vanished">описание похоже на %1</translation>
-        </message>
-        <message>
-            <source>same rank</source>
-            <translation type="vanished">то же звание</translation>
-        </message>
-        <message>
-            <source>different rank</source>
-            <translation type="vanished">другое звание</translation>
-        </message>
-        <message>
-            <source>same unit</source>
-            <translation type="vanished">то же подразделение</translation>
-        </message>
-        <message>
-            <source>different unit</source>
-            <translation type="vanished">другое подразделение</translation>
-        </message>
-        <message>
-            <source>same place</source>
-            <translation type="vanished">то же место</translation>
-        </message>
-        <message>
-            <source>dates overlap</source>
-            <translation type="vanished">даты пересекаются</translation>
-        </message>
-        <message>
-            <source>dates far apart</source>
-            <translation type="vanished">даты далеки друг от друга</translation>
-        </message>
-        <message>
-            <source>no name to compare</source>
-            <translation type="vanished">нет имени для сравнения</translation>
-        </message>
-        <message>
-            <source>rank or unit differ</source>
-            <translation type="vanished">звание или подразделение не совпадают</translation>
-        </message>
-        <message>
-            <source>different kind</source>
-            <translation type="vanished">другой вид</translation>
-        </message>
-        <message>
             <source>Mention / entry</source>
             <translation>Упоминание / запись</translation>
         </message>
@@ -3325,120 +2460,8 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <translation>Закрыть и потерять их</translation>
         </message>
         <message>
-            <source>Seal</source>
-            <translation type="vanished">Запечатать</translation>
-        </message>
-        <message>
-            <source>The testimony cannot be sealed until the witness's consent is recorded.</source>
-            <translation type="vanished">Свидетельство нельзя запечатать, пока не зафиксировано согласие свидетеля.</translation>
-        </message>
-        <message>
-            <source>Stop the audio recording before sealing.</source>
-            <translation type="vanished">Остановите аудиозапись перед запечатыванием.</translation>
-        </message>
-        <message>
-            <source>Still missing from the checklist: %d</source>
-            <translation type="vanished">Ещё не хватает по списку: %d</translation>
-        </message>
-        <message>
-            <source>… and %d more on the Review page.</source>
-            <translation type="vanished">… и ещё %d на странице «Проверка и запечатывание».</translation>
-        </message>
-        <message>
-            <source>Everything the checklist asks for is recorded.</source>
-            <translation type="vanished">Всё, что требует контрольный список, записано.</translation>
-        </message>
-        <message>
-            <source>Seal this version?</source>
-            <translation type="vanished">Запечатать эту версию?</translation>
-        </message>
-        <message>
-            <source>Once sealed, this version can no longer be changed; corrections become amendments with a reason. Seal it now?</source>
-            <translation type="vanished">После запечатывания эту версию нельзя будет изменить; исправления вносятся поправками с указанием причины. Запечатать сейчас?</translation>
-        </message>
-        <message>
-            <source>Sealing…</source>
-            <translation type="vanished">Запечатывание…</translation>
-        </message>
-        <message>
-            <source>Sealed as version %d</source>
-            <translation type="vanished">Запечатано как версия %d</translation>
-        </message>
-        <message>
-            <source>Amend this testimony</source>
-            <translation type="vanished">Поправка к свидетельству</translation>
-        </message>
-        <message>
-            <source>Why is it amended? For example: the witness corrected a date.</source>
-            <translation type="vanished">Почему вносится поправка? Например: свидетель уточнил дату.</translation>
-        </message>
-        <message>
-            <source>An amendment needs a reason: the sealed version stays, and the reason says why a new one was made. Write it in a few words.</source>
-            <translation type="vanished">Для поправки нужна причина: запечатанная версия остаётся, а причина объясняет, зачем создана новая. Напишите её в нескольких словах.</translation>
-        </message>
-        <message>
-            <source>Amendment started: version %d</source>
-            <translation type="vanished">Поправка начата: версия %d</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation type="vanished">Сохранить</translation>
-        </message>
-        <message>
-            <source>Save now (Ctrl+S). Drafts are also saved automatically every few seconds.</source>
-            <translation type="vanished">Сохранить сейчас (Ctrl+S). Черновики также сохраняются автоматически каждые несколько секунд.</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation type="vanished">Закрыть</translation>
-        </message>
-        <message>
-            <source>This version is sealed and cannot be changed. To correct or add something, start an amendment.</source>
-            <translation type="vanished">Эта версия запечатана и не может быть изменена. Чтобы исправить или дополнить что-то, начните поправку.</translation>
-        </message>
-        <message>
-            <source>Amend…</source>
-            <translation type="vanished">Внести поправку…</translation>
-        </message>
-        <message>
             <source>Alt+%d</source>
             <translation>Alt+%d</translation>
-        </message>
-        <message>
-            <source>Editing…</source>
-            <translation type="vanished">Редактирование…</translation>
-        </message>
-        <message>
-            <source>Not saved — the vault is locked.</source>
-            <translation type="vanished">Не сохранено — хранилище заблокировано.</translation>
-        </message>
-        <message>
-            <source>Not saved — the disk is full. Your text is kept.</source>
-            <translation type="vanished">Не сохранено — диск заполнен. Ваш текст не потерян.</translation>
-        </message>
-        <message>
-            <source>Not saved — this version is sealed.</source>
-            <translation type="vanished">Не сохранено — эта версия запечатана.</translation>
-        </message>
-        <message>
-            <source>Not saved — your text is kept; retrying.</source>
-            <translation type="vanished">Не сохранено — ваш текст не потерян; повторная попытка.</translation>
-        </message>
-        <message>
-            <source>Saved %s</source>
-            <translation type="vanished">Сохранено %s</translation>
-        </message>
-        <message>
-            <source>Sealed · version %d</source>
-            <translation type="vanished">Запечатано · версия %d</translation>
-        </message>
-        <message>
-            <source>Amendment draft · version %d</source>
-            <translation type="vanished">Черновик поправки · версия %d</translation>
-        </message>
-        <message>
-            <source>Draft</source>
-            <translation type="vanished">Черновик</translation>
         </message>
         <message>
             <source>The witness has not agreed to an audio recording. Record their answer on the Consent page first.</source>
@@ -3447,10 +2470,6 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
         <message>
             <source>The draft could not be saved, so the recording cannot start.</source>
             <translation>Черновик не удалось сохранить, поэтому запись не может начаться.</translation>
-        </message>
-        <message>
-            <source>● Recording %s</source>
-            <translation type="vanished">● Идёт запись %s</translation>
         </message>
     </context>
     <context>
@@ -3758,20 +2777,8 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation>Свидетельства, экспортированные с тех пор, находятся у вашей организации. Если вы не восстанавливали резервную копию, сообщите организации до следующего экспорта. Предупреждение остаётся до следующего запечатывания или экспорта.</translation>
         </message>
         <message>
-            <source>This vault's history ends before the last export (entry %1). Its database was replaced by an older copy: by a restore from an older backup, or by someone else.</source>
-            <translation type="vanished">История этого хранилища заканчивается раньше последнего экспорта (запись %1). Его база заменена более старой копией: восстановлением из старой резервной копии или кем-то другим.</translation>
-        </message>
-        <message>
-            <source>This vault's history differs from the one last exported (entry %1). Its database was replaced by another copy: by a restore, or by someone else.</source>
-            <translation type="vanished">История этого хранилища отличается от последней экспортированной (запись %1). Его база заменена другой копией: восстановлением или кем-то другим.</translation>
-        </message>
-        <message>
             <source>The vault may have been replaced</source>
             <translation>Хранилище, возможно, подменено</translation>
-        </message>
-        <message>
-            <source>Testimonies exported since then are with your organisation. If you did not restore a backup, tell your organisation before you export again. This warning stays until the next export.</source>
-            <translation type="vanished">Показания, экспортированные с тех пор, находятся у вашей организации. Если вы не восстанавливали резервную копию, сообщите организации до следующего экспорта. Это предупреждение останется до следующего экспорта.</translation>
         </message>
     </context>
     <context>
@@ -3848,10 +2855,6 @@ Start one when the witness is ready (Ctrl+N).</source>
         <message>
             <source>The passphrase was changed. Use the new one from now on: the vault has a new key, a fresh backup was written, and nothing in the vault's folder opens with the old passphrase any more.</source>
             <translation>Парольная фраза изменена. Теперь пользуйтесь новой: у хранилища новый ключ, записана свежая резервная копия, и в папке хранилища больше ничего не открывается старой фразой.</translation>
-        </message>
-        <message>
-            <source>The passphrase was changed. Use the new one from now on.</source>
-            <translation type="vanished">Парольная фраза изменена. Теперь используйте новую.</translation>
         </message>
     </context>
     <context>
@@ -4075,517 +3078,6 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
         </message>
     </context>
     <context>
-        <name>errors</name>
-        <message>
-            <source>Write the dates of the period as YYYY, YYYY-MM or YYYY-MM-DD, for example 2017-05.</source>
-            <translation type="vanished">Запишите даты периода как ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, например 2017-05.</translation>
-        </message>
-        <message>
-            <source>The start of the period comes after its end.</source>
-            <translation type="vanished">Начало периода позже его конца.</translation>
-        </message>
-        <message>
-            <source>The vault's key file has impossible settings and was not used.</source>
-            <translation type="vanished">В файле ключей хранилища недопустимые параметры; он не использован.</translation>
-        </message>
-        <message>
-            <source>The vault's key file is damaged.</source>
-            <translation type="vanished">Файл ключей хранилища повреждён.</translation>
-        </message>
-        <message>
-            <source>The vault's key file does not belong to this key and was not used.</source>
-            <translation type="vanished">Файл ключей хранилища не относится к этому ключу; он не использован.</translation>
-        </message>
-        <message>
-            <source>The vault's key file is missing.</source>
-            <translation type="vanished">Файл ключей хранилища отсутствует.</translation>
-        </message>
-        <message>
-            <source>The vault's key file cannot be read.</source>
-            <translation type="vanished">Файл ключей хранилища не удаётся прочитать.</translation>
-        </message>
-        <message>
-            <source>The passphrase is not correct for this vault.</source>
-            <translation type="vanished">Парольная фраза не подходит к этому хранилищу.</translation>
-        </message>
-        <message>
-            <source>The disk is full: the last change was not saved. Free some space and save again; your text is kept.</source>
-            <translation type="vanished">Диск заполнен: последнее изменение не сохранено. Освободите место и сохраните снова; ваш текст не потерян.</translation>
-        </message>
-        <message>
-            <source>Statements can be made in English, Azerbaijani or Russian.</source>
-            <translation type="vanished">Заявления можно составить на английском, азербайджанском или русском языке.</translation>
-        </message>
-        <message>
-            <source>That version of the testimony does not exist.</source>
-            <translation type="vanished">Такой версии свидетельства нет.</translation>
-        </message>
-        <message>
-            <source>Record the witness's consent (legal proceedings, use of name, informed of purpose, no coercion) before sealing.</source>
-            <translation type="vanished">Перед запечатыванием зафиксируйте согласие свидетеля (судебное разбирательство, использование имени, сообщено о цели, отсутствие принуждения).</translation>
-        </message>
-        <message>
-            <source>The witness has not agreed to an audio recording.</source>
-            <translation type="vanished">Свидетель не дал согласия на аудиозапись.</translation>
-        </message>
-        <message>
-            <source>Unknown key-derivation setting.</source>
-            <translation type="vanished">Неизвестный параметр формирования ключа.</translation>
-        </message>
-        <message>
-            <source>This recording is already finished.</source>
-            <translation type="vanished">Эта запись уже завершена.</translation>
-        </message>
-        <message>
-            <source>No testimony with that id is in this vault.</source>
-            <translation type="vanished">В этом хранилище нет свидетельства с таким идентификатором.</translation>
-        </message>
-        <message>
-            <source>That attachment is not in this vault.</source>
-            <translation type="vanished">Этого вложения нет в хранилище.</translation>
-        </message>
-        <message>
-            <source>This attachment is too large to open here; save a copy instead.</source>
-            <translation type="vanished">Это вложение слишком велико, чтобы открыть его здесь; сохраните копию.</translation>
-        </message>
-        <message>
-            <source>The file to attach does not exist.</source>
-            <translation type="vanished">Прикрепляемый файл не существует.</translation>
-        </message>
-        <message>
-            <source>The file to attach cannot be read.</source>
-            <translation type="vanished">Прикрепляемый файл не удаётся прочитать.</translation>
-        </message>
-        <message>
-            <source>The attachment in the vault is damaged; nothing was saved.</source>
-            <translation type="vanished">Вложение в хранилище повреждено; ничего не сохранено.</translation>
-        </message>
-        <message>
-            <source>Adding the attachment was cancelled.</source>
-            <translation type="vanished">Добавление вложения отменено.</translation>
-        </message>
-        <message>
-            <source>The vault is locked.</source>
-            <translation type="vanished">Хранилище заблокировано.</translation>
-        </message>
-        <message>
-            <source>The vault database is damaged; restore it from a backup.</source>
-            <translation type="vanished">База данных хранилища повреждена; восстановите её из резервной копии.</translation>
-        </message>
-        <message>
-            <source>The vault's database file is empty; restore it from a backup.</source>
-            <translation type="vanished">Файл базы данных хранилища пуст; восстановите его из резервной копии.</translation>
-        </message>
-        <message>
-            <source>The vault could not be written to the disk: the last change was not saved.</source>
-            <translation type="vanished">Не удалось записать хранилище на диск: последнее изменение не сохранено.</translation>
-        </message>
-        <message>
-            <source>The vault's database file is missing; restore it from a backup.</source>
-            <translation type="vanished">Файл базы данных хранилища отсутствует; восстановите его из резервной копии.</translation>
-        </message>
-        <message>
-            <source>An amendment needs a reason.</source>
-            <translation type="vanished">Для поправки нужна причина.</translation>
-        </message>
-        <message>
-            <source>No testimony with that id and version is in this vault.</source>
-            <translation type="vanished">В этом хранилище нет свидетельства с таким идентификатором и версией.</translation>
-        </message>
-        <message>
-            <source>This testimony is sealed; start an amendment to change it.</source>
-            <translation type="vanished">Это свидетельство запечатано; чтобы изменить его, начните поправку.</translation>
-        </message>
-        <message>
-            <source>This version is already sealed.</source>
-            <translation type="vanished">Эта версия уже запечатана.</translation>
-        </message>
-        <message>
-            <source>This testimony already has an unsealed draft to edit.</source>
-            <translation type="vanished">У этого свидетельства уже есть незапечатанный черновик для правки.</translation>
-        </message>
-        <message>
-            <source>This vault was written by a newer version of Testimony; update the program to open it.</source>
-            <translation type="vanished">Это хранилище создано более новой версией Testimony; обновите программу, чтобы открыть его.</translation>
-        </message>
-        <message>
-            <source>Both copies of the vault's key file are damaged; restore them from a backup.</source>
-            <translation type="vanished">Обе копии файла ключей хранилища повреждены; восстановите их из резервной копии.</translation>
-        </message>
-        <message>
-            <source>The vault's key files are missing; restore them from a backup.</source>
-            <translation type="vanished">Файлы ключей хранилища отсутствуют; восстановите их из резервной копии.</translation>
-        </message>
-        <message>
-            <source>The passphrase is empty.</source>
-            <translation type="vanished">Парольная фраза пуста.</translation>
-        </message>
-        <message>
-            <source>A vault, or other files, already exist at that location.</source>
-            <translation type="vanished">В этом месте уже есть хранилище или другие файлы.</translation>
-        </message>
-        <message>
-            <source>There is no vault at that location.</source>
-            <translation type="vanished">В этом месте нет хранилища.</translation>
-        </message>
-        <message>
-            <source>That backup file does not exist.</source>
-            <translation type="vanished">Такого файла резервной копии нет.</translation>
-        </message>
-        <message>
-            <source>The new passphrase is empty.</source>
-            <translation type="vanished">Новая парольная фраза пуста.</translation>
-        </message>
-        <message>
-            <source>The key file and the database belong to different vaults.</source>
-            <translation type="vanished">Файл ключей и база данных относятся к разным хранилищам.</translation>
-        </message>
-        <message>
-            <source>That backup is damaged too; choose an older one.</source>
-            <translation type="vanished">Эта резервная копия тоже повреждена; выберите более старую.</translation>
-        </message>
-        <message>
-            <source>The restored copy did not verify; nothing was changed.</source>
-            <translation type="vanished">Восстановленная копия не прошла проверку; ничего не изменено.</translation>
-        </message>
-        <message>
-            <source>The new backup did not verify; the vault itself is unchanged.</source>
-            <translation type="vanished">Новая резервная копия не прошла проверку; само хранилище не изменилось.</translation>
-        </message>
-        <message>
-            <source>That kind of attachment is not in the list.</source>
-            <translation type="vanished">Такого типа вложения нет в списке.</translation>
-        </message>
-        <message>
-            <source>This version is sealed; start an amendment to remove an attachment.</source>
-            <translation type="vanished">Эта версия запечатана; чтобы убрать вложение, начните поправку.</translation>
-        </message>
-        <message>
-            <source>The vault is open in another window or program; lock it there first.</source>
-            <translation type="vanished">Хранилище открыто в другом окне или программе; сначала заблокируйте его там.</translation>
-        </message>
-        <message>
-            <source>The disk is full, so the vault is open for reading only; free some space, then lock and unlock it.</source>
-            <translation type="vanished">Диск заполнен, поэтому хранилище открыто только для чтения; освободите место, затем заблокируйте и откройте его снова.</translation>
-        </message>
-        <message>
-            <source>The vault could not be opened because the disk is full or cannot be written; free some space and try again.</source>
-            <translation type="vanished">Хранилище не удалось открыть: диск заполнен или недоступен для записи; освободите место и попробуйте снова.</translation>
-        </message>
-        <message>
-            <source>The disk is full, and the vault's last changes are still waiting to be merged into its database; free some space to open it.</source>
-            <translation type="vanished">Диск заполнен, а последние изменения хранилища ещё ждут переноса в его базу; чтобы открыть хранилище, освободите место.</translation>
-        </message>
-        <message>
-            <source>The disk is full and this vault needs an update this program cannot write; free some space and try again.</source>
-            <translation type="vanished">Диск заполнен, а хранилищу нужно обновление, которое программа не может записать; освободите место и попробуйте снова.</translation>
-        </message>
-        <message>
-            <source>The passphrase was changed, but no backup could be written under it (is the disk full?); the older backups were removed because the old passphrase opens them. Make a backup as soon as you can.</source>
-            <translation type="vanished">Парольная фраза изменена, но резервную копию под новой фразой записать не удалось (диск заполнен?); прежние копии удалены, потому что их открывает старая фраза. Создайте резервную копию, как только сможете.</translation>
-        </message>
-        <message>
-            <source>The vault's key file changed while the vault was open; lock the vault and unlock it again.</source>
-            <translation type="vanished">Файл ключа хранилища изменился, пока хранилище было открыто; заблокируйте хранилище и откройте его снова.</translation>
-        </message>
-        <message>
-            <source>The re-encrypted copy of the vault did not verify; the passphrase was not changed.</source>
-            <translation type="vanished">Перешифрованная копия хранилища не прошла проверку; парольная фраза не изменена.</translation>
-        </message>
-        <message>
-            <source>That backup belongs to another vault; choose one of this vault's own.</source>
-            <translation type="vanished">Эта резервная копия принадлежит другому хранилищу; выберите копию этого хранилища.</translation>
-        </message>
-        <message>
-            <source>That backup was made with another passphrase; give the passphrase it was made with.</source>
-            <translation type="vanished">Эта резервная копия сделана с другой парольной фразой; введите фразу, с которой она сделана.</translation>
-        </message>
-        <message>
-            <source>That backup does not open with this vault's key; choose another.</source>
-            <translation type="vanished">Эта резервная копия не открывается ключом этого хранилища; выберите другую.</translation>
-        </message>
-        <message>
-            <source>That backup's key file is damaged; choose another backup.</source>
-            <translation type="vanished">Файл ключа этой резервной копии повреждён; выберите другую копию.</translation>
-        </message>
-        <message>
-            <source>Both copies of the vault's key file are damaged, and that backup has no key file beside it; choose another backup.</source>
-            <translation type="vanished">Обе копии файла ключа хранилища повреждены, а рядом с этой резервной копией нет файла ключа; выберите другую копию.</translation>
-        </message>
-        <message>
-            <source>The file changed while it was being stored (is a recording program still writing it?); the vault keeps what was read, and the original was not deleted.</source>
-            <translation type="vanished">Файл изменился, пока его сохраняли (программа записи ещё пишет в него?); хранилище сохранило прочитанное, а оригинал не удалён.</translation>
-        </message>
-        <message>
-            <source>The testimony is larger than 2 MiB, the most one record may hold; move long material into attachments.</source>
-            <translation type="vanished">Свидетельство больше 2 МиБ — это предел для одной записи; вынесите объёмные материалы во вложения.</translation>
-        </message>
-        <message>
-            <source>The testimony holds text that is not valid Unicode (a lone surrogate).</source>
-            <translation type="vanished">В свидетельстве есть текст, не являющийся корректным Юникодом (одиночный суррогат).</translation>
-        </message>
-        <message>
-            <source>The testimony holds a number that is not finite.</source>
-            <translation type="vanished">В свидетельстве есть число, не являющееся конечным.</translation>
-        </message>
-        <message>
-            <source>The disk is full.</source>
-            <translation type="vanished">Диск заполнен.</translation>
-        </message>
-        <message>
-            <source>The disk could not be written.</source>
-            <translation type="vanished">Не удалось записать на диск.</translation>
-        </message>
-        <message>
-            <source>This copy of Testimony was built with an SQLCipher library it does not trust (too old or not SQLCipher); install the program again from your organisation.</source>
-            <translation type="vanished">Эта копия Testimony собрана с библиотекой SQLCipher, которой программа не доверяет (слишком старой или не SQLCipher); установите программу заново от вашей организации.</translation>
-        </message>
-        <message>
-            <source>This copy of Testimony was built with an SQLCipher library that can write temporary files unencrypted; install the program again from your organisation.</source>
-            <translation type="vanished">Эта копия Testimony собрана с библиотекой SQLCipher, которая может записывать временные файлы без шифрования; установите программу заново от вашей организации.</translation>
-        </message>
-        <message>
-            <source>The SQLCipher library did not apply the vault's encryption settings; install the program again from your organisation.</source>
-            <translation type="vanished">Библиотека SQLCipher не применила параметры шифрования хранилища; установите программу заново от вашей организации.</translation>
-        </message>
-        <message>
-            <source>The SQLCipher library did not keep temporary data in memory; install the program again from your organisation.</source>
-            <translation type="vanished">Библиотека SQLCipher не удержала временные данные в памяти; установите программу заново от вашей организации.</translation>
-        </message>
-        <message>
-            <source>The witness's consent to legal proceedings is not recorded.</source>
-            <translation type="vanished">Согласие свидетеля на судебное разбирательство не зафиксировано.</translation>
-        </message>
-        <message>
-            <source>The witness did not consent to legal proceedings.</source>
-            <translation type="vanished">Свидетель не дал согласия на судебное разбирательство.</translation>
-        </message>
-        <message>
-            <source>The witness named the organisations that may receive it, and this laptop enrolled the organisation without its name.</source>
-            <translation type="vanished">Свидетель назвал организации, которые могут его получить, а на этом ноутбуке организация зарегистрирована без названия.</translation>
-        </message>
-        <message>
-            <source>It has not been sealed yet.</source>
-            <translation type="vanished">Оно ещё не запечатано.</translation>
-        </message>
-        <message>
-            <source>Its content was deleted from this laptop after the organisation acknowledged it.</source>
-            <translation type="vanished">Его содержимое удалено с этого ноутбука после того, как организация подтвердила получение.</translation>
-        </message>
-        <message>
-            <source>Nothing was exported: every testimony considered was withheld.</source>
-            <translation type="vanished">Ничего не экспортировано: ни одно из рассмотренных свидетельств нельзя отправить.</translation>
-        </message>
-        <message>
-            <source>Nothing was exported: no sealed testimony is waiting to be sent.</source>
-            <translation type="vanished">Ничего не экспортировано: нет запечатанных свидетельств, ожидающих отправки.</translation>
-        </message>
-        <message>
-            <source>No organisation is enrolled on this laptop; enrol it before exporting.</source>
-            <translation type="vanished">На этом ноутбуке не зарегистрирована организация; зарегистрируйте её перед экспортом.</translation>
-        </message>
-        <message>
-            <source>That recipient is not one of the enrolled organisation's keys; enrol it first.</source>
-            <translation type="vanished">Этот получатель не входит в ключи зарегистрированной организации; сначала зарегистрируйте его.</translation>
-        </message>
-        <message>
-            <source>The organisation was not enrolled: its fingerprint was not confirmed.</source>
-            <translation type="vanished">Организация не зарегистрирована: её отпечаток не подтверждён.</translation>
-        </message>
-        <message>
-            <source>The organisation's name is too long or has control characters.</source>
-            <translation type="vanished">Название организации слишком длинное или содержит управляющие символы.</translation>
-        </message>
-        <message>
-            <source>The folder chosen for the bundle does not exist.</source>
-            <translation type="vanished">Выбранной для пакета папки не существует.</translation>
-        </message>
-        <message>
-            <source>A file with that name already exists; the bundle was not written.</source>
-            <translation type="vanished">Файл с таким именем уже существует; пакет не записан.</translation>
-        </message>
-        <message>
-            <source>The disk is full: the bundle was not written.</source>
-            <translation type="vanished">Диск заполнен: пакет не записан.</translation>
-        </message>
-        <message>
-            <source>The bundle cannot be created in that folder.</source>
-            <translation type="vanished">В этой папке нельзя создать пакет.</translation>
-        </message>
-        <message>
-            <source>An organisation recipient is empty.</source>
-            <translation type="vanished">Получатель организации пуст.</translation>
-        </message>
-        <message>
-            <source>An organisation recipient is not an age key.</source>
-            <translation type="vanished">Получатель организации не является ключом age.</translation>
-        </message>
-        <message>
-            <source>An age recipient must be written in lower case.</source>
-            <translation type="vanished">Получатель age должен быть записан строчными буквами.</translation>
-        </message>
-        <message>
-            <source>An organisation recipient must start with 'age1'.</source>
-            <translation type="vanished">Получатель организации должен начинаться с 'age1'.</translation>
-        </message>
-        <message>
-            <source>An organisation recipient has a typing error (its checksum does not match).</source>
-            <translation type="vanished">В получателе организации опечатка (контрольная сумма не совпадает).</translation>
-        </message>
-        <message>
-            <source>An organisation recipient is not an X25519 age key.</source>
-            <translation type="vanished">Получатель организации не является ключом age X25519.</translation>
-        </message>
-        <message>
-            <source>An organisation recipient is not a usable key.</source>
-            <translation type="vanished">Получатель организации не является пригодным ключом.</translation>
-        </message>
-        <message>
-            <source>An organisation recipient is not a usable age key.</source>
-            <translation type="vanished">Получатель организации не является пригодным ключом age.</translation>
-        </message>
-        <message>
-            <source>No organisation recipient is configured; a bundle needs one.</source>
-            <translation type="vanished">Получатель организации не задан; без него пакет не создать.</translation>
-        </message>
-        <message>
-            <source>The same organisation recipient is listed twice.</source>
-            <translation type="vanished">Один и тот же получатель указан дважды.</translation>
-        </message>
-        <message>
-            <source>A public key must be written as 'ed25519:' and 44 base64 characters.</source>
-            <translation type="vanished">Открытый ключ записывается как 'ed25519:' и 44 символа base64.</translation>
-        </message>
-        <message>
-            <source>The key is not valid base64.</source>
-            <translation type="vanished">Ключ не является корректным base64.</translation>
-        </message>
-        <message>
-            <source>The key does not have the expected length or spelling.</source>
-            <translation type="vanished">Длина или написание ключа не такие, как ожидается.</translation>
-        </message>
-        <message>
-            <source>The Ed25519 public key is not a usable key.</source>
-            <translation type="vanished">Открытый ключ Ed25519 непригоден.</translation>
-        </message>
-        <message>
-            <source>The receipt file cannot be read.</source>
-            <translation type="vanished">Файл квитанции не удаётся прочитать.</translation>
-        </message>
-        <message>
-            <source>The receipt is too large to be a receipt.</source>
-            <translation type="vanished">Файл слишком велик для квитанции.</translation>
-        </message>
-        <message>
-            <source>The file is not a receipt (it should have exactly two lines).</source>
-            <translation type="vanished">Файл не является квитанцией (в ней должно быть ровно две строки).</translation>
-        </message>
-        <message>
-            <source>The receipt was not signed by the organisation's key.</source>
-            <translation type="vanished">Квитанция подписана не ключом организации.</translation>
-        </message>
-        <message>
-            <source>The receipt is invalid: it is not valid JSON.</source>
-            <translation type="vanished">Квитанция недействительна: это некорректный JSON.</translation>
-        </message>
-        <message>
-            <source>The receipt is invalid: it names no bundle.</source>
-            <translation type="vanished">Квитанция недействительна: в ней не указан пакет.</translation>
-        </message>
-        <message>
-            <source>The receipt is for a bundle this laptop did not export.</source>
-            <translation type="vanished">Квитанция относится к пакету, который этот ноутбук не экспортировал.</translation>
-        </message>
-        <message>
-            <source>The receipt lists a record that this bundle did not carry.</source>
-            <translation type="vanished">В квитанции указана запись, которой не было в этом пакете.</translation>
-        </message>
-        <message>
-            <source>The receipt is for a different bundle.</source>
-            <translation type="vanished">Квитанция относится к другому пакету.</translation>
-        </message>
-        <message>
-            <source>The receipt does not list the same records as the bundle.</source>
-            <translation type="vanished">Записи в квитанции не совпадают с записями пакета.</translation>
-        </message>
-        <message>
-            <source>The receipt names a different organisation key than the one that signed it.</source>
-            <translation type="vanished">В квитанции указан не тот ключ организации, которым она подписана.</translation>
-        </message>
-        <message>
-            <source>The content was deleted, but a fresh backup could not be written, so the older backups that still hold it were kept.</source>
-            <translation type="vanished">Содержимое удалено, но новую резервную копию записать не удалось, поэтому прежние копии, где оно ещё есть, сохранены.</translation>
-        </message>
-        <message>
-            <source>its content was already deleted</source>
-            <translation type="vanished">его содержимое уже удалено</translation>
-        </message>
-        <message>
-            <source>it has an unsealed draft</source>
-            <translation type="vanished">у него есть незапечатанный черновик</translation>
-        </message>
-        <message>
-            <source>the organisation has not acknowledged every sealed version of it</source>
-            <translation type="vanished">организация подтвердила получение не всех его запечатанных версий</translation>
-        </message>
-        <message>
-            <source>the organisation holds only a redacted copy of it, so this laptop holds the only complete one</source>
-            <translation type="vanished">у организации есть только его обезличенная копия, поэтому единственная полная копия — на этом ноутбуке</translation>
-        </message>
-        <message>
-            <source>Only a sealed version can be signed: seal the testimony first.</source>
-            <translation type="vanished">Подписать можно только запечатанную версию: сначала запечатайте показания.</translation>
-        </message>
-        <message>
-            <source>The statement could not be signed; it was not saved.</source>
-            <translation type="vanished">Не удалось подписать заявление; оно не сохранено.</translation>
-        </message>
-        <message>
-            <source>The vault's statement-signing key is damaged; restore a backup.</source>
-            <translation type="vanished">Ключ хранилища для подписи заявлений повреждён; восстановите резервную копию.</translation>
-        </message>
-        <message>
-            <source>The vault's device key is damaged; restore a backup.</source>
-            <translation type="vanished">Ключ устройства в хранилище повреждён; восстановите резервную копию.</translation>
-        </message>
-        <message>
-            <source>The vault has no device id; restore a backup.</source>
-            <translation type="vanished">В хранилище нет идентификатора устройства; восстановите резервную копию.</translation>
-        </message>
-        <message>
-            <source>The witness did not agree to their name appearing, so a named statement needs a reason; make the redacted one instead.</source>
-            <translation type="vanished">Свидетель не согласился, чтобы его имя было указано, поэтому для показаний с именем нужна причина; вместо них сделайте показания со скрытыми данными.</translation>
-        </message>
-        <message>
-            <source>The reason is too long; say it in a few sentences.</source>
-            <translation type="vanished">Причина слишком длинная; изложите её в нескольких предложениях.</translation>
-        </message>
-        <message>
-            <source>This receipt was made by an older version of Testimony, which could acknowledge content the organisation had not checked; ask it to update and send a new receipt.</source>
-            <translation>Эта квитанция создана старой версией Testimony, которая могла подтвердить содержимое, не проверенное организацией; попросите организацию обновить программу и прислать новую квитанцию.</translation>
-        </message>
-        <message>
-            <source>The receipt calls complete a record that this laptop sent only redacted.</source>
-            <translation>Квитанция называет полной запись, которую этот ноутбук отправил только в обезличенном виде.</translation>
-        </message>
-        <message>
-            <source>The receipt is invalid: it calls one version both complete and redacted.</source>
-            <translation>Квитанция недействительна: одна и та же версия названа и полной, и обезличенной.</translation>
-        </message>
-        <message>
-            <source>The receipt is invalid: its list of redacted copies is invalid.</source>
-            <translation>Квитанция недействительна: неверный список обезличенных копий.</translation>
-        </message>
-        <message>
-            <source>The receipt is invalid: it does not have the expected fields.</source>
-            <translation>Квитанция недействительна: в ней нет ожидаемых полей.</translation>
-        </message>
-        <message>
-            <source>The receipt is invalid: it is in a format this program does not know.</source>
-            <translation>Квитанция недействительна: она в формате, который эта программа не знает.</translation>
-        </message>
-    </context>
-    <context>
         <name>fields</name>
         <message>
             <source>Write the date as YYYY-MM-DD, for example 2017-05-21, or as YYYY-MM or YYYY when only the month or the year is known.</source>
@@ -4614,29 +3106,6 @@ What was saved in the vault is safe. If the window behaves oddly, close Testimon
         <message>
             <source>HH:MM, 24-hour clock</source>
             <translation>ЧЧ:ММ, 24-часовой формат</translation>
-        </message>
-    </context>
-    <context>
-        <name>passphrase_strength</name>
-        <message>
-            <source>Strong.</source>
-            <translation>Надёжная.</translation>
-        </message>
-        <message>
-            <source>Far too weak: use several random words.</source>
-            <translation>Слишком слабая: используйте несколько случайных слов.</translation>
-        </message>
-        <message>
-            <source>Weak: a person with the laptop could guess it.</source>
-            <translation>Слабая: тот, у кого окажется ноутбук, может её подобрать.</translation>
-        </message>
-        <message>
-            <source>Fair: add another word or two.</source>
-            <translation>Средняя: добавьте ещё одно-два слова.</translation>
-        </message>
-        <message>
-            <source>Good.</source>
-            <translation>Хорошая.</translation>
         </message>
     </context>
     <context>

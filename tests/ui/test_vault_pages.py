@@ -13,17 +13,18 @@ from pytestqt.qtbot import QtBot
 
 from testimony_app.ui.keyboard_state import KeyboardProbe
 from testimony_app.ui.vault_pages import CreateVaultPage, UnlockPage, retry_delay
+from testimony_app.words import Message
 from testkit.qt import TypeText
 
 
-def _strength(text: str) -> tuple[int, str]:
+def _strength(text: str) -> tuple[int, Message]:
     score = min(4, len(text) // 6)
     return score, [
-        "Far too weak: use several random words.",
-        "Weak: a person with the laptop could guess it.",
-        "Fair: add another word or two.",
-        "Good.",
-        "Strong.",
+        Message("passphrase.far_too_weak"),
+        Message("passphrase.weak"),
+        Message("passphrase.fair"),
+        Message("passphrase.good"),
+        Message("passphrase.strong"),
     ][score]
 
 

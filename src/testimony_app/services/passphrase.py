@@ -21,9 +21,12 @@ from __future__ import annotations
 import functools
 import math
 import secrets
+from collections.abc import Mapping
 from importlib import resources
 
 from zxcvbn import zxcvbn
+
+from testimony_app.words import Message
 
 #: The meter runs on every keystroke, on the GUI thread, and zxcvbn's time grows with the square
 #: of the length (measured here under load: 5 ms at 12 characters, 80 ms at 40, 210 ms at its
@@ -35,13 +38,53 @@ _CONTEXT_WORDS = ("testimony", "vault", "passphrase", "tartar", "tərtər", "bak
                   "azerbaijan", "azərbaycan")
 #: Lower bounds in bits (log2 of guesses) of scores 1 to 4.
 _SCORE_BITS = (20.0, 33.2, 40.0, 50.0)
-_HINTS = (
-    "Far too weak: use several random words.",
-    "Weak: a person with the laptop could guess it.",
-    "Fair: add another word or two.",
-    "Good.",
-    "Strong.",
+#: The verdict of each score, as the meter says it.
+_VERDICTS = (
+    Message("passphrase.far_too_weak"),
+    Message("passphrase.weak"),
+    Message("passphrase.fair"),
+    Message("passphrase.good"),
+    Message("passphrase.strong"),
 )
+#: zxcvbn's feedback is English sentences (its own gettext calls, never translated here), so
+#: each one it can say (zxcvbn 4.5, ``feedback.py``) is mapped to our code; one a later version
+#: adds falls back to ``passphrase.zx_other``. "Add another word or two" is left out: the
+#: verdict already says it.
+_ZXCVBN_REMARKS = {
+    "Straight rows of keys are easy to guess.": Message("passphrase.zx_keyboard_rows"),
+    "Short keyboard patterns are easy to guess.": Message("passphrase.zx_keyboard_short"),
+    'Repeats like "aaa" are easy to guess.': Message("passphrase.zx_repeat_character"),
+    'Repeats like "abcabcabc" are only slightly harder to guess than "abc".':
+        Message("passphrase.zx_repeat_group"),
+    'Sequences like "abc" or "6543" are easy to guess.': Message("passphrase.zx_sequence"),
+    "Recent years are easy to guess.": Message("passphrase.zx_recent_years"),
+    "Dates are often easy to guess.": Message("passphrase.zx_dates"),
+    "This is a top-10 common password.": Message("passphrase.zx_top10"),
+    "This is a top-100 common password.": Message("passphrase.zx_top100"),
+    "This is a very common password.": Message("passphrase.zx_very_common"),
+    "This is similar to a commonly used password.": Message("passphrase.zx_similar_common"),
+    "A word by itself is easy to guess.": Message("passphrase.zx_single_word"),
+    "Names and surnames by themselves are easy to guess.": Message("passphrase.zx_names_alone"),
+    "Common names and surnames are easy to guess.": Message("passphrase.zx_common_names"),
+    "Use a few words, avoid common phrases.": Message("passphrase.zx_few_words"),
+    "No need for symbols, digits, or uppercase letters.":
+        Message("passphrase.zx_no_symbols_needed"),
+    "Use a longer keyboard pattern with more turns.": Message("passphrase.zx_longer_keyboard"),
+    "Avoid repeated words and characters.": Message("passphrase.zx_avoid_repeats"),
+    "Avoid sequences.": Message("passphrase.zx_avoid_sequences"),
+    "Avoid recent years.": Message("passphrase.zx_avoid_recent_years"),
+    "Avoid years that are associated with you.": Message("passphrase.zx_avoid_your_years"),
+    "Avoid dates and years that are associated with you.":
+        Message("passphrase.zx_avoid_your_dates"),
+    "Capitalization doesn't help very much.": Message("passphrase.zx_capitals"),
+    "All-uppercase is almost as easy to guess as all-lowercase.":
+        Message("passphrase.zx_all_upper"),
+    "Reversed words aren't much harder to guess.": Message("passphrase.zx_reversed"),
+    "Predictable substitutions like '@' instead of 'a' don't help very much.":
+        Message("passphrase.zx_substitutions"),
+}
+_ZXCVBN_ADD_A_WORD = "Add another word or two. Uncommon words are better."
+_ZXCVBN_OTHER = Message("passphrase.zx_other")
 
 
 @functools.cache
@@ -66,19 +109,41 @@ def generate_passphrase(words: int = 7) -> str:
 def estimate_bits(passphrase: str) -> float:
     """log2 of the guesses a pattern-aware attacker needs: exact for word-list passphrases,
     zxcvbn's estimate for anything else."""
+    return _measure(passphrase)[0]
+
+
+def _measure(passphrase: str) -> tuple[float, Message | None]:
+    """The bits of :func:`estimate_bits` and zxcvbn's most telling remark, if it made one."""
     if not passphrase:
-        return 0.0
+        return 0.0, None
     pool = _word_set()
     parts = passphrase.replace(" ", "-").split("-")
     if len(parts) >= 3 and all(p in pool for p in parts):
         # A repeated word adds nothing an attacker has to guess.
-        return len(set(parts)) * math.log2(len(pool))
+        return len(set(parts)) * math.log2(len(pool)), None
     result = zxcvbn(passphrase[:_ZXCVBN_MAX], user_inputs=list(_CONTEXT_WORDS))
-    return math.log2(max(float(result["guesses"]), 1.0))
+    bits = math.log2(max(float(result["guesses"]), 1.0))
+    return bits, _remark(result["feedback"])
 
 
-def passphrase_strength(passphrase: str) -> tuple[int, str]:
-    """A score from 0 (useless) to 4 (strong) and one sentence of advice."""
-    bits = estimate_bits(passphrase)
+def _remark(feedback: Mapping[str, object]) -> Message | None:
+    """zxcvbn's warning as our message, else its first suggestion beyond "add a word"."""
+    warning = feedback.get("warning")
+    suggestions = feedback.get("suggestions")
+    said = [warning] if isinstance(warning, str) and warning else []
+    if isinstance(suggestions, list):
+        said += [s for s in suggestions if isinstance(s, str) and s != _ZXCVBN_ADD_A_WORD]
+    if not said:
+        return None
+    return _ZXCVBN_REMARKS.get(said[0], _ZXCVBN_OTHER)
+
+
+def passphrase_strength(passphrase: str) -> tuple[int, Message]:
+    """A score from 0 (useless) to 4 (strong) and the advice for it: the verdict, and for a
+    passphrase below "Good" what pattern zxcvbn saw in it (a date, a keyboard row, ...)."""
+    bits, remark = _measure(passphrase)
     score = sum(1 for floor in _SCORE_BITS if bits >= floor)
-    return score, _HINTS[score]
+    verdict = _VERDICTS[score]
+    if remark is None or score >= 3:
+        return score, verdict
+    return score, Message("passphrase.verdict_and_remark", verdict=verdict, remark=remark)

@@ -225,8 +225,8 @@ def generate_passphrase(words: int = 7) -> str:
     return passphrase.generate_passphrase(words)
 
 
-def passphrase_strength(text: str) -> tuple[int, str]:
-    """A score from 0 (useless) to 4 (strong) and one sentence of advice (see
+def passphrase_strength(text: str) -> tuple[int, Message]:
+    """A score from 0 (useless) to 4 (strong) and the advice for it (see
     :mod:`testimony_app.services.passphrase`, imported at the first keystroke: zxcvbn's
     dictionaries are not needed to unlock)."""
     from testimony_app.services import passphrase

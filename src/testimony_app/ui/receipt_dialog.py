@@ -42,7 +42,7 @@ from testimony_app import words
 from testimony_app.log import get_logger
 from testimony_app.services.bundles import AckReport, PurgeReport, RecordFate
 from testimony_app.ui.bundle_texts import short_id
-from testimony_app.ui.i18n import QT_TRANSLATE_NOOP, format_date
+from testimony_app.ui.i18n import format_date
 from testimony_app.ui.prompts import Prompts, prompts_for
 from testimony_app.ui.session_op import SessionOp
 from testimony_app.ui.tasks import TaskRunner, show_error
@@ -53,26 +53,6 @@ if TYPE_CHECKING:
 _log = get_logger("ui.receipt")
 
 SessionProvider = Callable[[], "VaultSession | None"]
-
-# Sentences the receipt services may raise that this dialog shows (looked up in "errors").
-RECEIPT_SENTENCES: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP(
-        "errors",
-        "This receipt was made by an older version of Testimony, which could acknowledge content the organisation had not checked; ask it to update and send a new receipt.",  # noqa: E501 -- kept whole for lupdate
-    ),
-    QT_TRANSLATE_NOOP(
-        "errors", "The receipt calls complete a record that this laptop sent only redacted."
-    ),
-    QT_TRANSLATE_NOOP(
-        "errors", "The receipt is invalid: it calls one version both complete and redacted."
-    ),
-    QT_TRANSLATE_NOOP("errors", "The receipt is invalid: its list of redacted copies is invalid."),
-    QT_TRANSLATE_NOOP("errors", "The receipt is invalid: it does not have the expected fields."),
-    QT_TRANSLATE_NOOP(
-        "errors", "The receipt is invalid: it is in a format this program does not know."
-    ),
-)
-
 
 @dataclass(frozen=True)
 class Acknowledgement:

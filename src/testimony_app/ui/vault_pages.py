@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from testimony_app import words
 from testimony_app.ui.i18n import LANGUAGES
 from testimony_app.ui.keyboard_state import KeyboardHints, KeyboardProbe
 from testimony_app.ui.passphrase import PassphraseEdit, StrengthMeter
+from testimony_app.words import Message
 
-StrengthFn = Callable[[str], tuple[int, str]]
+StrengthFn = Callable[[str], tuple[int, Message]]
 GenerateFn = Callable[[], str]
 
 #: The weakest score (0–4) accepted for a new passphrase.
@@ -607,6 +609,7 @@ class UnlockPage(_Card):
             self.restore_requested.emit(self.passphrase.text())
 
 
-def translate_hint(hint: str) -> str:
-    """The services write strength hints in English; known ones are translated here."""
-    return QCoreApplication.translate("passphrase_strength", hint) if hint else ""
+def translate_hint(hint: Message) -> str:
+    """The meter's advice in the interface language: a code of the services catalogue (the
+    verdict, and the pattern zxcvbn saw), worded like the rest of what the program says."""
+    return words.text(hint)
