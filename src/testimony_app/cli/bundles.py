@@ -24,6 +24,7 @@ Nothing here prints testimony text; records are named by id and pseudonym or ini
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -148,6 +149,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from testimony_app.services.bundles import NothingToExport
 
     out = Path(args.output)
+    if args.output.endswith(("/", os.sep)) and not out.is_dir():
+        # "-o /media/usbb/": a folder was meant. Path() drops the slash, and the bundle would
+        # be written as a file named "usbb" beside it; say so before asking the passphrase.
+        raise UserFacingError("cli.export_no_folder", path=args.output)
     given = [_review_argument(a) for a in args.review_file]
     session = _open(args)
     try:
