@@ -380,6 +380,11 @@ def test_the_bundle_exchange_in_azerbaijani_and_russian(
     )
     out = _ok(run, "--language", "az", "acknowledge", "--vault", device, receipt)
     assert out.splitlines()[-1] == "1 ifadəni indi bu noutbukdan silmək olar (acknowledge --purge)."
+    # When the organisation received it, as the reader writes a date (it was "2026-12-07T09:…Z").
+    assert re.fullmatch(
+        r".+ paketi üçün qəbz yoxlanıldı \(qəbul vaxtı: \d{1,2} [a-zç]+ \d{4} \d\d:\d\d\)\.",
+        out.splitlines()[0],
+    ), out.splitlines()[0]
 
 
 # -- the registry ------------------------------------------------------------------------------

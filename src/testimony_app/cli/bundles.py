@@ -24,6 +24,7 @@ Nothing here prints testimony text; records are named by id and pseudonym or ini
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 from dataclasses import asdict
@@ -141,6 +142,17 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def moment(stamp: str) -> datetime.datetime | str:
+    """An ISO time stamp of the program's (UTC, ``…Z``) as the reader writes a date and time,
+    on this computer's clock: "7 dekabr 2026 13:31", not "2026-12-07T09:31:08Z". As written
+    when it is not one; ``--json`` keeps the stamp itself."""
+    try:
+        when = datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return when.astimezone() if when.tzinfo is not None else when
+
+
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
     """Write a bundle of sealed testimonies for the enrolled organisation."""
@@ -256,7 +268,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         lines += [text(m) for m in (
             Message("cli.verify.device", device=report.device_id),
             Message("cli.verify.key", fingerprint=report.device_fingerprint, pinned=pinned),
-            Message("cli.verify.made", made=report.created_at),
+            Message("cli.verify.made", made=moment(report.created_at)),
             Message("cli.verify.sha256", sha256=report.bundle_sha256, size=Size(report.bundle_size),
                     count=report.members),
         )]
@@ -400,7 +412,7 @@ def cmd_acknowledge(args: argparse.Namespace) -> int:
             _purged_fate(f) if f.record_id in done else later.get(f.record_id, f) for f in fates
         ]
     lines = [text(Message("cli.acknowledge.verified", bundle=report.bundle_id,
-                          received=report.received_at))]
+                          received=moment(report.received_at)))]
     copies = set(report.redacted_copies)
     lines += [text(Message("cli.acknowledge.acknowledged", record=rid, version=Verbatim(n)))
               for rid, n in report.acknowledged]
