@@ -1661,7 +1661,7 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
         <message numerus="yes">
             <source>Delete the content of %n testimony(ies) from this laptop? The organisation holds them. Only their ids and hashes stay here, and this cannot be undone.</source>
             <translation>
-                <numerusform>%n ifadənin məzmunu bu noutbukdan silinsin? Onlar təşkilatdadır. Burada yalnız identifikatorlar və həşlər qalır; bunu geri qaytarmaq olmaz.</numerusform>
+                <numerusform>%n ifadənin məzmunu bu noutbukdan silinsin? O, təşkilatdadır. Burada yalnız onun identifikatoru və həşləri qalır; bunu geri qaytarmaq olmaz.</numerusform>
                 <numerusform>%n ifadənin məzmunu bu noutbukdan silinsin? Onlar təşkilatdadır. Burada yalnız identifikatorlar və həşlər qalır; bunu geri qaytarmaq olmaz.</numerusform>
             </translation>
         </message>
@@ -1727,9 +1727,12 @@ Seyf sizin parolunuzla şifrələnib. Kilidlənməmiş, yuxu və ya hibernasiya 
             <source>KEPT on this laptop</source>
             <translation>bu noutbukda SAXLANILIR</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%1, version(s) %2: %3</source>
-            <translation>%1, versiya(lar) %2: %3</translation>
+            <translation>
+                <numerusform>%1, versiya %2: %3</numerusform>
+                <numerusform>%1, versiyalar %2: %3</numerusform>
+            </translation>
         </message>
         <message>
             <source>Its id and hashes stay, as proof of what was sent.</source>

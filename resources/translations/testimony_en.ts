@@ -1725,9 +1725,12 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <source>KEPT on this laptop</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <source>%1, version(s) %2: %3</source>
-            <translation type="unfinished" />
+            <translation>
+                <numerusform>%1, version %2: %3</numerusform>
+                <numerusform>%1, versions %2: %3</numerusform>
+            </translation>
         </message>
         <message>
             <source>Its id and hashes stay, as proof of what was sent.</source>

@@ -1742,9 +1742,13 @@ The vault is encrypted with your passphrase. It does not protect a laptop that i
             <source>KEPT on this laptop</source>
             <translation>ОСТАЁТСЯ на этом ноутбуке</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%1, version(s) %2: %3</source>
-            <translation>%1, версия(и) %2: %3</translation>
+            <translation>
+                <numerusform>%1, версия %2: %3</numerusform>
+                <numerusform>%1, версии %2: %3</numerusform>
+                <numerusform>%1, версии %2: %3</numerusform>
+            </translation>
         </message>
         <message>
             <source>Its id and hashes stay, as proof of what was sent.</source>

@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QListWidget
@@ -244,6 +244,33 @@ def test_the_record_list_is_translated(
         assert exchange.redacted[:8] in shown
         assert shown.splitlines()[1:] == [why, action]
         assert "What to do" not in shown
+        # One version: "versiya 1", "версия 1" (it said "versiya(lar) 1", "версия(и) 1").
+        head = shown.splitlines()[0]
+        assert head.endswith(
+            {"az": ", versiya 1: bu noutbukda SAXLANILIR",
+             "ru": ", версия 1: ОСТАЁТСЯ на этом ноутбуке"}[code]
+        ), head
+        assert "(" not in head.rsplit(")", 1)[1]
+    # And the question before a purge speaks of one testimony as one ("O", not "Onlar").
+    Translations().apply("az")
+    one = QCoreApplication.translate("ReceiptDialog", _PURGE_QUESTION, "", 1)
+    assert one == (
+        "1 ifadənin məzmunu bu noutbukdan silinsin? O, təşkilatdadır. Burada yalnız onun "
+        "identifikatoru və həşləri qalır; bunu geri qaytarmaq olmaz."
+    )
+    assert "Onlar təşkilatdadır" in QCoreApplication.translate(
+        "ReceiptDialog", _PURGE_QUESTION, "", 2
+    )
+    Translations().apply("en")
+    assert QCoreApplication.translate("ReceiptDialog", "%1, version(s) %2: %3", "", 2) == (
+        "%1, versions %2: %3"
+    )
+
+
+_PURGE_QUESTION = (
+    "Delete the content of %n testimony(ies) from this laptop? The organisation holds them. "
+    "Only their ids and hashes stay here, and this cannot be undone."
+)
 
 
 def test_a_receipt_signed_by_another_key_is_refused_in_one_sentence(

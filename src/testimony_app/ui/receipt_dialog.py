@@ -345,7 +345,8 @@ class ReceiptDialog(QDialog):
             "kept": self.tr("KEPT on this laptop"),
         }[fate.state]
         head = (
-            self.tr("%1, version(s) %2: %3")
+            # The count only chooses "version" or "versions" (versiya/versiyalar, версия/версии).
+            self.tr("%1, version(s) %2: %3", "", len(fate.versions))
             .replace("%1", self._label(fate.record_id, fate.label))
             .replace("%2", versions)
             .replace("%3", state)
