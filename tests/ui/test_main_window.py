@@ -473,6 +473,45 @@ def test_editor_page_follows_the_language(
     assert window.pages.currentWidget() is window.list_page
 
 
+def test_a_testimony_that_cannot_be_opened_leaves_the_list_showing(
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    type_text: TypeText,
+    scripted_prompts: ScriptedPrompts,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its content purged after a receipt: the error in the reader's language, then the list
+    (it left an empty editor open, "consent not recorded yet", under the purged record)."""
+    from testimony_app.storage.records import ContentPurged
+
+    ids = make_vault(tmp_path / "vault", [witness("Əli Həsənov", "Bərdə", "Mətn."),
+                                          witness("Orxan Səfərli", "Tərtər", "Mətn.")])
+    window = make_window()
+    unlock(window, qtbot, type_text)
+    window.set_language("az")
+    with qtbot.waitSignal(window.editor.opened, timeout=10000):
+        window.open_record(ids[0])
+    window.back_to_list()
+    session = window.session()
+    assert session is not None
+    real_get = session.testimonies.get
+
+    def purged(record_id: str) -> object:
+        if record_id == ids[1]:
+            raise ContentPurged()
+        return real_get(record_id)
+
+    # As the store answers once the content is purged (the real purge is tested with a real
+    # receipt in tests/unit/services/test_bundle_receipts.py).
+    monkeypatch.setattr(session.testimonies, "get", purged)
+    window.open_record(ids[1])
+    qtbot.waitUntil(lambda: bool(scripted_prompts.texts("error")), timeout=10000)
+    assert scripted_prompts.texts("error") == [ContentPurged().text("az")]
+    assert scripted_prompts.texts("error")[0].startswith("Təşkilat bu ifadəni aldığını")
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.list_page, timeout=5000)
+
+
 def test_unlock_warns_when_the_database_lost_the_exported_history(
     make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, type_text: TypeText
 ) -> None:

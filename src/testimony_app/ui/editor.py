@@ -231,6 +231,11 @@ class TestimonyEditor(QWidget):
             self.header.show_status("")
             self.set_editable(self._info is not None and self._info.draft)
             show_error(self, exc)
+            if self._record_id != record_id:
+                # The testimony asked for cannot be shown (its content was purged after a
+                # receipt, say): back to the list, not an empty editor or the one shown before
+                # under the new one's name.
+                self.closed.emit()
 
         self.ops.submit(read, lambda found: self._loaded(record_id, *found), failed)
 
