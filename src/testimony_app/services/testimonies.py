@@ -30,6 +30,7 @@ from testimony_app.paths import file_sha256
 from testimony_app.storage import audit
 from testimony_app.storage.attachments import AttachmentWriter
 from testimony_app.storage.vault import OpenVault
+from testimony_app.words import Message
 
 log = get_logger("services.testimonies")
 
@@ -47,7 +48,7 @@ class TestimonyService:
         self._records = vault.records
         self._attachments = vault.attachments
         #: Why the backup after the last seal failed (one sentence), or None.
-        self.backup_problem: str | None = None
+        self.backup_problem: Message | None = None
 
     def resolve(self, record_id: str) -> str:
         """A full record id from a full id or a unique prefix."""
@@ -115,20 +116,20 @@ class TestimonyService:
         testimony.attachments = self._records.attachments_of(record_id)
         self.backup_problem = None
         version = self._records.seal(record_id, testimony)
-        problems: builtins.list[str] = []
+        problems: builtins.list[Message] = []
         try:
             self._vault.anchor_history()
         except (UserFacingError, OSError) as exc:
             # The seal is committed; the rollback check lags one seal behind.
             log.warning("the history anchor could not be recorded after sealing")
-            problems.append(_sentence(exc))
+            problems.append(_problem(exc))
         if backup:
             try:
                 self._vault.backup()
             except (UserFacingError, OSError) as exc:
                 # The seal itself is committed; a failed backup must not undo or hide it.
                 log.warning("backup after sealing failed")
-                problems.append(_sentence(exc))
+                problems.append(_problem(exc))
         if problems:
             self.backup_problem = problems[-1]
         return version
@@ -242,13 +243,13 @@ def _sha256(path: Path) -> str | None:
         return None
 
 
-def _sentence(exc: BaseException) -> str:
-    """What went wrong, as one sentence safe to show (never a path or a traceback)."""
+def _problem(exc: BaseException) -> Message:
+    """What went wrong, as a message safe to show (never a path or a traceback)."""
     if isinstance(exc, UserFacingError):
-        return exc.text()  # in the reader's language (the window and the command line set it)
+        return exc.message
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        return "The disk is full."
-    return "The disk could not be written."
+        return Message("backup.disk_full")
+    return Message("backup.write_failed")
 
 
 def _overwrite_and_delete(path: Path, size: int) -> None:

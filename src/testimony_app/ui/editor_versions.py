@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, SignalInstance
+from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QWidget
 
+from testimony_app import words
 from testimony_app.domain.model import RecordInfo, Testimony
 from testimony_app.errors import ConsentMissing
 from testimony_app.ui.attachments_view import AttachmentsPage
@@ -25,6 +26,7 @@ from testimony_app.ui.editor_sections import ConsentPage
 from testimony_app.ui.prompts import prompts_for
 from testimony_app.ui.session_op import SessionOp
 from testimony_app.ui.tasks import show_error
+from testimony_app.words import Message
 
 
 class Editor(Protocol):
@@ -99,7 +101,7 @@ class VersionSteps(QObject):
         ed.set_editable(False, banner=False)
         ed.header.show_sealing()
 
-        def done(result: tuple[Any, str | None]) -> None:
+        def done(result: tuple[Any, Message | None]) -> None:
             version, problem = result
             self.busy = False
             if ed.current_record_id() != record_id:
@@ -114,7 +116,7 @@ class VersionSteps(QObject):
                     self.tr(
                         "The testimony is sealed, but no backup was made after it: %1 Free"
                         " some space, then use Vault → Back up now."
-                    ).replace("%1", QCoreApplication.translate("errors", problem)),
+                    ).replace("%1", words.text(problem)),
                 )
 
         def failed(exc: BaseException) -> None:

@@ -49,8 +49,8 @@ def test_a_failed_backup_after_a_seal_is_reported_not_hidden(
     assert version.sealed
     problem = session.testimonies.backup_problem
     assert problem is not None
-    assert problem.endswith(".")
-    assert "\n" not in problem
+    assert str(problem).endswith(".")
+    assert "\n" not in str(problem)
     assert session.testimonies.info(rid).versions[0].sealed
     (session.path / "backups").unlink()
     other = session.testimonies.create(kit.sample_testimony("backup 2"))
