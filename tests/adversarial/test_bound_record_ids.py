@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from testimony_app import words
+from testimony_app.cli.import_report import import_lines
 from testimony_app.crypto.chain import sha256_hex
 from testimony_app.crypto.record_ids import is_bound_format, new_record_id, proves
 from testimony_app.domain import interchange
@@ -296,7 +298,17 @@ def test_cli_kept_aside_lists_the_pre_claim_in_every_language(tmp_path: Path) ->
     scene = make_scene(tmp_path)
     seized = scene.attacker("seized", registered=True)
     bundle = _pre_claim(scene, seized, redacted=True)
-    scene.org_import(bundle)
+    report = scene.org_import(bundle)
+    # What import itself said of the version: kept aside, and why, in the reader's words.
+    (line,) = [line for line in import_lines(report) if scene.record_id in line]
+    assert line.endswith(": id not bound"), line
+    previous = words.current_language()
+    words.set_language("az")
+    try:
+        (line,) = [line for line in import_lines(report) if scene.record_id in line]
+        assert line.endswith(": identifikator bağlı deyil"), line
+    finally:
+        words.set_language(previous)
     fake = garbage_for(scene.record_id, name_may_appear=False)
     seized.session.lock()
     scene.laptop.session.lock()

@@ -25,10 +25,10 @@ from collections.abc import Mapping, Sequence
 from testimony_app import __version__, crash, paths, words
 from testimony_app.cli.common import (
     _COMMANDS,
-    _EXTENSIONS,
     EXIT_BUG,
     EXIT_OK,
     EXIT_USER,
+    EXTENSIONS,
     help_text,
 )
 from testimony_app.cli.parsing import argparse_words
@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     out = argparse.ArgumentParser(add_help=False)
     out.add_argument("--json", action="store_true", help=help_text("cli.help.json"))
 
-    for extra in _EXTENSIONS:
+    for extra in EXTENSIONS:
         extra(sub, common, out)
     return parser
 

@@ -26,21 +26,23 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
-import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from testimony_app.cli.common import (
-    _EXTENSIONS,
     EXIT_DAMAGED,
     EXIT_OK,
-    _emit,
-    _open,
+    EXTENSIONS,
     command,
+    confirm,
+    emit,
     help_text,
     in_words,
+    open_session,
+    write_line,
 )
+from testimony_app.cli.import_report import import_data, import_lines
 from testimony_app.cli.statements import doubtful_refused, review_file
 from testimony_app.errors import UserFacingError
 from testimony_app.words import Message, Size, Verbatim, text
@@ -52,27 +54,6 @@ if TYPE_CHECKING:
 # none of them (see cli/__init__.py).
 
 
-def _say(text: str) -> None:
-    """One line on stdout (the command line's output, like ``print``)."""
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
-
-
-def _confirm(args: argparse.Namespace, question: Message | str) -> bool:
-    """``--yes``, or an explicit yes typed at a terminal; scripts must say ``--yes``.
-
-    The question (a message, or words already in the reader's language) and the answers that
-    mean yes are in the reader's language ("y" in English, "bəli" in Azerbaijani, where "y"
-    could be the start of "yox", no, and is not taken).
-    """
-    if args.yes:
-        return True
-    if not sys.stdin.isatty():
-        raise UserFacingError("cli.confirm_with_yes")
-    answer = input(text(Message("cli.confirm.ask", question=question))).strip().lower()
-    return answer in text(Message("cli.confirm.yes_answers")).split()
-
-
 @command("org-keygen")
 def cmd_org_keygen(args: argparse.Namespace) -> int:
     """Make the organisation's age identity and receipt-signing key."""
@@ -80,7 +61,7 @@ def cmd_org_keygen(args: argparse.Namespace) -> int:
 
     result = organisation.org_keygen(Path(args.output))
     identity, signing = result.paths
-    _emit(
+    emit(
         args,
         {
             "recipient": result.recipient,
@@ -106,18 +87,18 @@ def cmd_org_keygen(args: argparse.Namespace) -> int:
 @command("enrol")
 def cmd_enrol(args: argparse.Namespace) -> int:
     """Pin the organisation's recipients and receipt key after comparing the fingerprint."""
-    session = _open(args)
+    session = open_session(args)
     try:
         service = session.bundles
         fingerprint = service.enrolment_fingerprint(args.recipient, args.org_key)
         if not args.json:
             name = args.name or Message("cli.enrol.no_name")
-            _say(text(Message("cli.enrol.organisation", name=name)))
+            write_line(text(Message("cli.enrol.organisation", name=name)))
             for recipient in args.recipient:
-                _say(text(Message("cli.enrol.recipient", recipient=recipient)))
-            _say(text(Message("cli.enrol.receipt_key", key=args.org_key)))
-            _say(text(Message("cli.enrol.fingerprint", fingerprint=fingerprint)))
-        confirmed = _confirm(args, Message("cli.enrol.same_fingerprint"))
+                write_line(text(Message("cli.enrol.recipient", recipient=recipient)))
+            write_line(text(Message("cli.enrol.receipt_key", key=args.org_key)))
+            write_line(text(Message("cli.enrol.fingerprint", fingerprint=fingerprint)))
+        confirmed = confirm(args, Message("cli.enrol.same_fingerprint"))
         if not confirmed:
             raise UserFacingError(
                 "cli.enrol_not_confirmed"
@@ -127,7 +108,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         device_key = service.device_public_key()
     finally:
         session.lock()
-    _emit(
+    emit(
         args,
         asdict(enrolment)
         | {"device_fingerprint": device_fingerprint, "device_public_key": device_key},
@@ -166,7 +147,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         # be written as a file named "usbb" beside it; say so before asking the passphrase.
         raise UserFacingError("cli.export_no_folder", path=args.output)
     given = [_review_argument(a) for a in args.review_file]
-    session = _open(args)
+    session = open_session(args)
     try:
         reviews = {session.testimonies.resolve(i): choices for i, f in given
                    if (choices := review_file(f)) is not None}
@@ -181,7 +162,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             if not sent:
                 _print_withheld(args, exc.withheld)
                 raise
-            _emit(args, {"outbox": [str(s.path) for s in sent]}, "\n".join(outbox_lines(sent)))
+            emit(args, {"outbox": [str(s.path) for s in sent]}, "\n".join(outbox_lines(sent)))
             return EXIT_OK
         except DoubtfulUnreviewed as exc:
             raise doubtful_refused(exc) from None
@@ -210,7 +191,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         lines.append(text(exported))
     lines += [_withheld_line(w) for w in report.withheld]
-    _emit(args, data, "\n".join(lines))
+    emit(args, data, "\n".join(lines))
     return EXIT_OK
 
 
@@ -236,10 +217,10 @@ def _withheld_line(w: Withheld) -> str:
 
 def _print_withheld(args: argparse.Namespace, withheld: Any) -> None:
     if args.json:
-        _emit(args, {"exported": [], "withheld": [_withheld_data(w) for w in withheld]}, "")
+        emit(args, {"exported": [], "withheld": [_withheld_data(w) for w in withheld]}, "")
         return
     for w in withheld:
-        _say(_withheld_line(w))
+        write_line(_withheld_line(w))
 
 
 @command("verify")
@@ -248,7 +229,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from testimony_app.services import organisation
 
     if args.vault:
-        session = _open(args)
+        session = open_session(args)
         try:
             report = session.bundles.organisation.verify(Path(args.bundle), Path(args.identity))
         finally:
@@ -293,7 +274,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     )
     data = asdict(report)
     data.pop("failure", None)  # the English sentence is in "error", as it always was
-    _emit(args, data, "\n".join(lines))
+    emit(args, data, "\n".join(lines))
     return EXIT_OK if report.ok else EXIT_DAMAGED
 
 
@@ -302,72 +283,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Verify a bundle and import it into the organisation's vault, all or nothing."""
     from testimony_app.services import organisation
 
-    session = _open(args)
+    session = open_session(args)
     try:
         try:
             report = organisation.import_bundle(
                 session, Path(args.bundle), Path(args.identity), quarantine=args.quarantine
             )
         except organisation.DeviceNotRegistered as exc:
-            _say(text(Message("cli.import.register_hint", key=exc.public_key)))
+            write_line(text(Message("cli.import.register_hint", key=exc.public_key)))
             raise
     finally:
         session.lock()
-    _emit(args, _import_data(report), "\n".join(_import_lines(report)))
+    emit(args, import_data(report), "\n".join(import_lines(report)))
     return EXIT_OK
-
-
-def _import_data(report: Any) -> dict[str, Any]:
-    return asdict(report) | {"versions": [asdict(v) for v in report.versions]}
-
-
-def _import_lines(report: Any) -> list[str]:
-    """What an import did, in lines for the terminal (also used for the quarantine)."""
-    if report.quarantined is not None:
-        row = report.quarantined
-        number = Verbatim(row.id)
-        return [text(m) for m in (
-            Message("cli.import.quarantined", number=number, bundle=row.bundle_id,
-                    count=row.records, fingerprint=row.fingerprint),
-            Message("cli.import.its_key", key=row.public_key),
-            Message("cli.import.quarantine_next", number=number),
-        )]
-    lines = [text(Message("cli.import.bundle_from", bundle=report.bundle_id,
-                          device=report.device_id, fingerprint=report.device_fingerprint))]
-    lines += [_version_line(v) for v in report.versions]
-    lines.append(text(Message("cli.import.attachments", added=report.attachments_added,
-                              held=report.attachments_already_held)))
-    lines += [text(Message("cli.import.note", note=in_words(w))) for w in report.warnings]
-    if report.kept_aside:
-        lines.append(text(Message("cli.import.kept_aside", count=len(report.kept_aside))))
-    lines.append(text(Message("cli.import.imported") if report.changed
-                      else Message("cli.import.nothing_changed")))
-    return lines
-
-
-_OUTCOMES = {"added": Message("cli.import.added"), "unchanged": Message("cli.import.unchanged"),
-             "kept aside": Message("cli.import.kept")}
-_KEPT = {"conflict": Message("cli.import.kept_conflict"),
-         "another device": Message("cli.import.kept_another_device"),
-         "redacted copy": Message("cli.import.kept_redacted_copy")}
-
-
-def _version_line(v: Any) -> str:
-    """One version of an import: what became of it, and why it was kept aside if it was."""
-    outcome = text(_OUTCOMES[v.outcome]).ljust(10)  # a column, in the reader's words
-    record, version = v.record_id, Verbatim(v.version)
-    kept = _KEPT.get(v.kept)
-    if kept is None and v.redacted:
-        return text(Message("cli.import.version_redacted", outcome=outcome, record=record,
-                            version=version))
-    if kept is None:
-        return text(Message("cli.import.version", outcome=outcome, record=record,
-                            version=version))
-    if v.redacted:
-        return text(Message("cli.import.version_redacted_kept", outcome=outcome, record=record,
-                            version=version, reason=kept))
-    return text(Message("cli.import.version_kept", outcome=outcome, record=record,
-                        version=version, reason=kept))
 
 
 @command("receipt")
@@ -375,7 +303,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     """Sign a receipt for an imported bundle, to hand back to the interviewer."""
     from testimony_app.services import organisation
 
-    session = _open(args)
+    session = open_session(args)
     try:
         where = organisation.receipt(
             session,
@@ -386,20 +314,20 @@ def cmd_receipt(args: argparse.Namespace) -> int:
         )
     finally:
         session.lock()
-    _emit(args, {"receipt": str(where)}, text(Message("cli.receipt_written", path=str(where))))
+    emit(args, {"receipt": str(where)}, text(Message("cli.receipt_written", path=str(where))))
     return EXIT_OK
 
 
 @command("acknowledge")
 def cmd_acknowledge(args: argparse.Namespace) -> int:
     """Verify the organisation's receipt; say what became of each record; optionally purge."""
-    session = _open(args)
+    session = open_session(args)
     try:
         report = session.bundles.acknowledge(Path(args.receipt))
         purge = None
         if args.purge and report.purgeable:
             question = Message("cli.acknowledge.purge_question", count=len(report.purgeable))
-            if not _confirm(args, question):
+            if not confirm(args, question):
                 raise UserFacingError("cli.nothing_deleted")
             purge = session.bundles.purge(list(report.purgeable))
     finally:
@@ -431,7 +359,7 @@ def cmd_acknowledge(args: argparse.Namespace) -> int:
         data["purge"] = asdict(purge)
     elif report.purgeable:
         lines.append(text(Message("cli.acknowledge.purgeable", count=len(report.purgeable))))
-    _emit(args, data, "\n".join(lines))
+    emit(args, data, "\n".join(lines))
     return EXIT_OK
 
 
@@ -506,4 +434,4 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.Argume
     p.add_argument("--yes", action="store_true", help=help_text("cli.help.purge_yes"))
 
 
-_EXTENSIONS.append(_add_parsers)
+EXTENSIONS.append(_add_parsers)

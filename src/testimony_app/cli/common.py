@@ -51,7 +51,7 @@ def command(name: str) -> Callable[[Handler], Handler]:
 
 # Each command group adds its sub-parsers through one of these (called by cli.build_parser).
 Extension = Callable[[Any, argparse.ArgumentParser, argparse.ArgumentParser], None]
-_EXTENSIONS: list[Extension] = []
+EXTENSIONS: list[Extension] = []
 
 
 # -- words -----------------------------------------------------------------------------
@@ -112,7 +112,7 @@ def _vault_path(args: argparse.Namespace) -> Path:
     return Path(args.vault) if args.vault else paths.AppPaths.default().default_vault
 
 
-def _say_wait(path: Path) -> None:
+def say_wait(path: Path) -> None:
     """Tell the person why nothing happens for a while (the wait is the vault's, not ours)."""
     from testimony_app.services.vault import passphrase_wait
 
@@ -126,7 +126,7 @@ def _unlock(args: argparse.Namespace, passphrase: str) -> VaultSession:
     from testimony_app.services.vault import unlock_vault
 
     path = _vault_path(args)
-    _say_wait(path)
+    say_wait(path)
     session = unlock_vault(path, passphrase)
     for warning in _unlock_warnings(session):
         warn(warning)
@@ -151,11 +151,11 @@ def _unlock_warnings(session: VaultSession) -> list[Message]:
     return found
 
 
-def _open(args: argparse.Namespace) -> VaultSession:
+def open_session(args: argparse.Namespace) -> VaultSession:
     return _unlock(args, read_passphrase(args))
 
 
-def _backed_up(session: VaultSession) -> int:
+def backed_up(session: VaultSession) -> int:
     """After a seal: exit 0, or say the backup failed (the seal itself is kept) and exit 3."""
     problem = session.testimonies.backup_problem
     if problem is None:
@@ -165,8 +165,29 @@ def _backed_up(session: VaultSession) -> int:
     return EXIT_NOT_BACKED_UP
 
 
-def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
+def emit(args: argparse.Namespace, data: Any, text: str) -> None:
     if getattr(args, "json", False):
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     else:
         print(text)
+
+
+def write_line(text: str) -> None:
+    """One line on stdout (the command line's output, like ``print``)."""
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def confirm(args: argparse.Namespace, question: Message | str) -> bool:
+    """``--yes``, or an explicit yes typed at a terminal; scripts must say ``--yes``.
+
+    The question (a message, or words already in the reader's language) and the answers that
+    mean yes are in the reader's language ("y" in English, "bəli" in Azerbaijani, where "y"
+    could be the start of "yox", no, and is not taken).
+    """
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise UserFacingError("cli.confirm_with_yes")
+    answer = input(words.text(Message("cli.confirm.ask", question=question))).strip().lower()
+    return answer in words.text(Message("cli.confirm.yes_answers")).split()

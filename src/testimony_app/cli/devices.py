@@ -29,8 +29,16 @@ from pathlib import Path
 from typing import Any
 
 from testimony_app import words
-from testimony_app.cli.bundles import _confirm, _import_data, _import_lines, _say
-from testimony_app.cli.common import _EXTENSIONS, EXIT_OK, _emit, _open, command
+from testimony_app.cli.common import (
+    EXIT_OK,
+    EXTENSIONS,
+    command,
+    confirm,
+    emit,
+    open_session,
+    write_line,
+)
+from testimony_app.cli.import_report import import_data, import_lines
 from testimony_app.errors import UserFacingError
 from testimony_app.words import Message, Size, Verbatim
 from testimony_app.words import text as wording
@@ -57,14 +65,14 @@ def _day(stamp: str) -> words.Param:
 @command("device")
 def cmd_device(args: argparse.Namespace) -> int:
     """Show this laptop's device key and fingerprint, for the organisation to register."""
-    session = _open(args)
+    session = open_session(args)
     try:
         key = session.bundles.device_public_key()
         fingerprint = session.bundles.device_fingerprint()
         device_id = session.bundles.device_id
     finally:
         session.lock()
-    _emit(
+    emit(
         args,
         {"public_key": key, "fingerprint": fingerprint, "device_id": device_id},
         "\n".join(
@@ -99,25 +107,25 @@ def _device_line(row: Any) -> str:
 @command("devices")
 def cmd_devices(args: argparse.Namespace) -> int:
     """Register, list and revoke laptops; transfer a record to another laptop."""
-    session = _open(args)
+    session = open_session(args)
     try:
         devices = session.bundles.organisation.devices
         action = args.devices_command
         if action == "list":
             rows = devices.list()
             text = "\n".join(_device_line(r) for r in rows) or _line("cli.devices.none")
-            _emit(args, [_device_data(r) for r in rows], text)
+            emit(args, [_device_data(r) for r in rows], text)
         elif action == "add":
             fingerprint = devices.fingerprint_of(args.key)
             if not args.json:
-                _say(_line("cli.devices.key_to_compare", key=args.key))
-                _say(_line("cli.devices.fingerprint_to_compare", fingerprint=fingerprint))
-            if not _confirm(args, _line("cli.devices.confirm_register")):
+                write_line(_line("cli.devices.key_to_compare", key=args.key))
+                write_line(_line("cli.devices.fingerprint_to_compare", fingerprint=fingerprint))
+            if not confirm(args, _line("cli.devices.confirm_register")):
                 raise UserFacingError(
                     "device.register_not_confirmed"
                 )
             row = devices.register(args.key, args.name, confirmed=True)
-            _emit(
+            emit(
                 args,
                 _device_data(row),
                 wording(Message("cli.device_registered", name=row.name,
@@ -126,11 +134,11 @@ def cmd_devices(args: argparse.Namespace) -> int:
         elif action == "revoke":
             row = devices.find(args.device)
             if not args.json:
-                _say(_device_line(row))
-            if not _confirm(args, _line("cli.devices.confirm_revoke")):
+                write_line(_device_line(row))
+            if not confirm(args, _line("cli.devices.confirm_revoke")):
                 raise UserFacingError("device.revoke_not_confirmed")
             row = devices.revoke(row.public_key, args.reason, confirmed=True)
-            _emit(
+            emit(
                 args,
                 _device_data(row),
                 wording(Message("cli.device_revoked", name=row.name or row.fingerprint)),
@@ -138,11 +146,11 @@ def cmd_devices(args: argparse.Namespace) -> int:
         else:
             target = devices.find(args.to)
             if not args.json:
-                _say(_device_line(target))
-            if not _confirm(args, _line("cli.devices.confirm_transfer")):
+                write_line(_device_line(target))
+            if not confirm(args, _line("cli.devices.confirm_transfer")):
                 raise UserFacingError("device.transfer_not_confirmed")
             moved = devices.transfer(args.record, target.public_key, args.reason, confirmed=True)
-            _emit(
+            emit(
                 args,
                 asdict(moved),
                 wording(Message("cli.record_transferred", record=moved.record_id,
@@ -170,7 +178,7 @@ def _quarantine_line(row: Any) -> str:
 @command("quarantine")
 def cmd_quarantine(args: argparse.Namespace) -> int:
     """List, import or discard bundles kept aside by ``import --quarantine``."""
-    session = _open(args)
+    session = open_session(args)
     try:
         organisation = session.bundles.organisation
         action = args.quarantine_command
@@ -180,18 +188,18 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
                 "\n".join(_quarantine_line(r) for r in rows)
                 or _line("cli.quarantine.none")
             )
-            _emit(args, [asdict(r) for r in rows], text)
+            emit(args, [asdict(r) for r in rows], text)
         elif action == "import":
             report = organisation.import_quarantined(args.id, Path(args.identity))
-            _emit(args, _import_data(report), "\n".join(_import_lines(report)))
+            emit(args, import_data(report), "\n".join(import_lines(report)))
         else:
             row = organisation.quarantine.find(args.id)
             if not args.json:
-                _say(_quarantine_line(row))
-            if not _confirm(args, _line("cli.quarantine.confirm_discard")):
+                write_line(_quarantine_line(row))
+            if not confirm(args, _line("cli.quarantine.confirm_discard")):
                 raise UserFacingError("quarantine.discard_not_confirmed")
             row = organisation.discard_quarantined(args.id, confirmed=True)
-            _emit(
+            emit(
                 args,
                 asdict(row),
                 wording(Message("cli.bundle_discarded", bundle=row.bundle_id)),
@@ -237,4 +245,4 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.Argume
     q.add_argument("--yes", action="store_true", help=no_question)
 
 
-_EXTENSIONS.append(_add_parsers)
+EXTENSIONS.append(_add_parsers)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from testimony_app import words
-from testimony_app.cli.common import _EXTENSIONS, EXIT_OK, _emit, _open, command
+from testimony_app.cli.common import EXIT_OK, EXTENSIONS, command, emit, open_session
 from testimony_app.words import Message
 
 
@@ -29,7 +29,7 @@ def _say(message: Message) -> str:
 @command("high-risk")
 def cmd_high_risk(args: argparse.Namespace) -> int:
     """Turn high-risk mode on or off, or show it."""
-    session = _open(args)
+    session = open_session(args)
     try:
         service = session.handover
         if args.state == "status":
@@ -51,14 +51,14 @@ def cmd_high_risk(args: argparse.Namespace) -> int:
     else:
         line = _say(Message("cli.high_risk.off"))
     lines = [line, _say(Message("cli.high_risk.counts", count=handed, waiting=waiting))]
-    _emit(args, data, "\n".join(lines))
+    emit(args, data, "\n".join(lines))
     return EXIT_OK
 
 
 @command("handover")
 def cmd_handover(args: argparse.Namespace) -> int:
     """Hand sealed testimonies over: bundle into the outbox, content off the laptop."""
-    session = _open(args)
+    session = open_session(args)
     try:
         service = session.handover
         keep = args.keep_doubtful
@@ -67,7 +67,7 @@ def cmd_handover(args: argparse.Namespace) -> int:
         elif args.due:
             due = service.due()
             if not due:
-                _emit(args, {"handed_over": []}, _say(Message("cli.handover.none_due")))
+                emit(args, {"handed_over": []}, _say(Message("cli.handover.none_due")))
                 return EXIT_OK
             report = service.hand_over(due, keep_doubtful=keep)
         else:
@@ -97,7 +97,7 @@ def cmd_handover(args: argparse.Namespace) -> int:
         lines.append(f"  {r.record_id[:8]}  {label:<14} {r.interview_date}  v{r.version}")
     if not report.scrubbed:
         lines.append(_say(Message("cli.handover.scrub_pending")))
-    _emit(args, data, "\n".join(lines))
+    emit(args, data, "\n".join(lines))
     return EXIT_OK
 
 
@@ -116,7 +116,7 @@ def _entry_data(entry: Any) -> dict[str, Any]:
 @command("outbox")
 def cmd_outbox(args: argparse.Namespace) -> int:
     """List the outbox, or copy it to a folder (a stick)."""
-    session = _open(args)
+    session = open_session(args)
     try:
         service = session.handover
         if args.outbox_command == "send":
@@ -135,7 +135,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
             text = "\n".join(lines)
     finally:
         session.lock()
-    _emit(args, data, text)
+    emit(args, data, text)
     return EXIT_OK
 
 
@@ -179,4 +179,4 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.Argume
     q.add_argument("-o", "--output", required=True, metavar="FOLDER")
 
 
-_EXTENSIONS.append(_add_parsers)
+EXTENSIONS.append(_add_parsers)

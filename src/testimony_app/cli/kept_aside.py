@@ -21,7 +21,7 @@ import argparse
 from dataclasses import asdict
 from typing import Any
 
-from testimony_app.cli.common import _EXTENSIONS, EXIT_OK, _emit, _open, command
+from testimony_app.cli.common import EXIT_OK, EXTENSIONS, command, emit, open_session
 from testimony_app.words import Message, Verbatim
 from testimony_app.words import text as wording
 
@@ -65,7 +65,7 @@ def _lines(row: Any) -> list[str]:
 @command("kept-aside")
 def cmd_kept_aside(args: argparse.Namespace) -> int:
     """List the versions kept aside at the organisation (all, or one record's)."""
-    session = _open(args)
+    session = open_session(args)
     try:
         rows = session.bundles.organisation.conflicts()
     finally:
@@ -77,7 +77,7 @@ def cmd_kept_aside(args: argparse.Namespace) -> int:
         lines.append(wording(Message("cli.kept_aside_count", count=len(rows))))
     else:
         lines.append(wording(Message("cli.kept_aside_none")))
-    _emit(args, [asdict(r) for r in rows], "\n".join(lines))
+    emit(args, [asdict(r) for r in rows], "\n".join(lines))
     return EXIT_OK
 
 
@@ -91,4 +91,4 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.Argume
     )
 
 
-_EXTENSIONS.append(_add_parsers)
+EXTENSIONS.append(_add_parsers)

@@ -24,7 +24,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from testimony_app.cli.common import _EXTENSIONS, EXIT_OK, _emit, _open, command, help_text
+from testimony_app.cli.common import EXIT_OK, EXTENSIONS, command, emit, help_text, open_session
 from testimony_app.cli.statements import hit_data, hits_text, review_file
 from testimony_app.domain.redaction_review import DoubtfulUnreviewed
 from testimony_app.errors import UserFacingError
@@ -95,13 +95,13 @@ def _merge_line(merge: Any) -> str:
 @command("registry")
 def cmd_registry(args: argparse.Namespace) -> int:
     """List, show, suggest, link, confirm, reject, unlink, merge and unmerge entries."""
-    session = _open(args)
+    session = open_session(args)
     try:
         reg = session.registry
         action = args.registry_command
         if action == "list":
             entries = reg.list_entries(args.kind)
-            _emit(args, [asdict(e) for e in entries], "\n".join(
+            emit(args, [asdict(e) for e in entries], "\n".join(
                 f"{e.id[:8]}  {_kind(e.kind):6}  {e.display_name}"
                 + (f"  ({e.rank})" if e.rank else "") for e in entries
             ) or text(Message("cli.registry.empty")))
@@ -112,7 +112,7 @@ def cmd_registry(args: argparse.Namespace) -> int:
                      text(Message("cli.registry.rank_unit", rank=e.rank, unit=e.unit))]
             lines += [_link_line(link) for link in detail.links]
             lines += [_merge_line(m) for m in detail.merges]
-            _emit(args, asdict(detail), "\n".join(lines))
+            emit(args, asdict(detail), "\n".join(lines))
         elif action == "suggest":
             found = reg.suggestions(args.record)
             lines = []
@@ -123,30 +123,30 @@ def cmd_registry(args: argparse.Namespace) -> int:
                 lines += [f"  → {s.entry_id[:8]} {s.score:.2f} "
                           f"({', '.join(text(r.message) for r in s.factors)})"
                           for s in item.suggestions]
-            _emit(args, [_suggestions_data(i) for i in found],
+            emit(args, [_suggestions_data(i) for i in found],
                   "\n".join(lines) or text(Message("cli.registry.nothing_to_link")))
         elif action == "link":
             if bool(args.entry) == bool(args.new):
                 raise UserFacingError("cli.entry_or_new")
             link = reg.link(args.record, args.path, args.entry, new_entry=args.new,
                             status="suggested" if args.suggested else "confirmed")
-            _emit(args, asdict(link), text(Message("cli.registry.linked", link=Verbatim(link.id),
+            emit(args, asdict(link), text(Message("cli.registry.linked", link=Verbatim(link.id),
                                                    entry=link.entry_id)))
         elif action in ("confirm", "reject"):
             link = reg.confirm(args.link) if action == "confirm" else reg.reject(args.link)
-            _emit(args, asdict(link), text(Message("cli.registry.link_now", link=Verbatim(link.id),
+            emit(args, asdict(link), text(Message("cli.registry.link_now", link=Verbatim(link.id),
                                                    status=_status(link.status))))
         elif action == "unlink":
             reg.unlink(args.link)
-            _emit(args, {"removed": args.link},
+            emit(args, {"removed": args.link},
                   text(Message("cli.registry.unlinked", link=Verbatim(args.link))))
         elif action == "merge":
             merge = reg.merge(args.source, args.target)
-            _emit(args, asdict(merge),
+            emit(args, asdict(merge),
                   text(Message("cli.registry.merged", merge=Verbatim(merge.id))))
         elif action == "undo-merge":
             merge = reg.undo_merge(args.merge)
-            _emit(args, asdict(merge),
+            emit(args, asdict(merge),
                   text(Message("cli.registry.unmerged", merge=Verbatim(merge.id))))
     finally:
         session.lock()
@@ -168,12 +168,12 @@ def cmd_corroborate(args: argparse.Namespace) -> int:
     _check_period(args.date_from, args.date_to)
     review = review_file(args.review_file)
     period = {"date_from": args.date_from, "date_to": args.date_to, "place": args.place}
-    session = _open(args)
+    session = open_session(args)
     try:
         if args.redactions:
             hits = session.registry.report_review(
                 args.entry, language=args.language or "en", choices=review, **period)
-            _emit(args, [hit_data(h) for h in hits], hits_text(hits))
+            emit(args, [hit_data(h) for h in hits], hits_text(hits))
             return EXIT_OK
         result = session.registry.corroborate(args.entry, **period)
         if out is not None:
@@ -189,7 +189,7 @@ def cmd_corroborate(args: argparse.Namespace) -> int:
         session.lock()
     if out is not None:
         digest = hashlib.sha256(pdf).hexdigest()
-        _emit(args, {"entry": result.entry.id, "pdf": str(out), "sha256": digest,
+        emit(args, {"entry": result.entry.id, "pdf": str(out), "sha256": digest,
                      "testimonies": len(result.items),
                      "independent_witnesses": result.independent_witnesses},
               text(Message("cli.corroborate.report_written", path=str(out), sha256=digest)))
@@ -205,7 +205,7 @@ def cmd_corroborate(args: argparse.Namespace) -> int:
     ))]
     lines += [f"  {i.record_id[:8]} v{i.version} {i.witness_label}"
               f" {', '.join(a.date for a in i.acts)}" for i in result.items]
-    _emit(args, data, "\n".join(lines))
+    emit(args, data, "\n".join(lines))
     return EXIT_OK
 
 
@@ -261,4 +261,4 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser, out: argparse.Argume
                    help=help_text("cli.help.corroborate_keep_doubtful"))
 
 
-_EXTENSIONS.append(_add_parsers)
+EXTENSIONS.append(_add_parsers)

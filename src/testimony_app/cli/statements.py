@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from testimony_app import words
-from testimony_app.cli.common import _EXTENSIONS, EXIT_DAMAGED, EXIT_OK, _emit, _open, command
+from testimony_app.cli.common import EXIT_DAMAGED, EXIT_OK, EXTENSIONS, command, emit, open_session
 from testimony_app.domain.redaction_review import DoubtfulUnreviewed
 from testimony_app.errors import UserFacingError
 from testimony_app.words import Message, Verbatim
@@ -111,7 +111,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     if args.keep_doubtful and not args.redacted:
         raise UserFacingError("cli.keep_doubtful_needs_redacted")
     review = review_file(args.review_file)
-    session = _open(args)
+    session = open_session(args)
     try:
         record_id = session.testimonies.resolve(args.id)
         statements = session.statements
@@ -156,7 +156,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         if not signed.ok:
             out.unlink(missing_ok=True)
             raise UserFacingError("cli.signed_statement_not_verified")
-    _emit(args, data, text)
+    emit(args, data, text)
     return EXIT_OK
 
 
@@ -219,7 +219,7 @@ def _review_text(review: RedactionReview) -> str:
 def cmd_redactions(args: argparse.Namespace) -> int:
     """List what the redacted statement replaces, and the doubtful words it keeps."""
     choices = review_file(args.review_file)
-    session = _open(args)
+    session = open_session(args)
     try:
         record_id = session.testimonies.resolve(args.id)
         review = session.statements.review(record_id, version=args.version,
@@ -230,7 +230,7 @@ def cmd_redactions(args: argparse.Namespace) -> int:
         "id": record_id, "version": review.version, "stored_review": review.stored,
         "choices": review.choices.to_dict(), "hits": [hit_data(h) for h in review.hits],
     }
-    _emit(args, data, _review_text(review))
+    emit(args, data, _review_text(review))
     return EXIT_OK
 
 
@@ -308,14 +308,14 @@ def cmd_verify_statement(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if args.vault:
-        session = _open(args)
+        session = open_session(args)
         try:
             report = session.statements.verify(path)
         finally:
             session.lock()
     else:
         report = verify_statement(path)
-    _emit(args, asdict(report), "\n".join(describe(report)))
+    emit(args, asdict(report), "\n".join(describe(report)))
     return EXIT_OK if report.ok else EXIT_DAMAGED
 
 
@@ -348,4 +348,4 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser,
     p.add_argument("file", metavar="FILE.pdf", help=_help("cli.help.verify_statement_file"))
 
 
-_EXTENSIONS.append(_add_parsers)
+EXTENSIONS.append(_add_parsers)

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from testimony_app import words
 from testimony_app.cli.common import (
-    _EXTENSIONS,
     EXIT_OK,
-    _backed_up,
-    _emit,
-    _open,
+    EXTENSIONS,
+    backed_up,
     command,
+    emit,
+    open_session,
 )
 from testimony_app.errors import UserFacingError
 from testimony_app.words import Message, Verbatim
@@ -84,19 +84,19 @@ def _load_document(path: str) -> Testimony:
 def cmd_add(args: argparse.Namespace) -> int:
     """Add a testimony from an interchange JSON file; print its id."""
     testimony = _load_document(args.file)
-    session = _open(args)
+    session = open_session(args)
     try:
         record_id = session.testimonies.create(testimony)
     finally:
         session.lock()
-    _emit(args, {"id": record_id}, record_id)
+    emit(args, {"id": record_id}, record_id)
     return EXIT_OK
 
 
 @command("list")
 def cmd_list(args: argparse.Namespace) -> int:
     """List testimonies (witnesses by pseudonym or initials)."""
-    session = _open(args)
+    session = open_session(args)
     try:
         rows = session.testimonies.list()
     finally:
@@ -112,7 +112,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         {k: v for k, v in asdict(r).items() if k != "witness_name"} | {"status": r.status.value}
         for r in rows
     ]
-    _emit(args, data, "\n".join(lines) if lines else _line("cli.testimonies.none"))
+    emit(args, data, "\n".join(lines) if lines else _line("cli.testimonies.none"))
     return EXIT_OK
 
 
@@ -121,7 +121,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     """Show one testimony (``--json``: the interchange document)."""
     from testimony_app.domain import interchange
 
-    session = _open(args)
+    session = open_session(args)
     try:
         record_id = session.testimonies.resolve(args.id)
         testimony = session.testimonies.get(record_id, args.version)
@@ -175,7 +175,7 @@ def _answer(value: bool | None) -> Message:
 @command("search")
 def cmd_search(args: argparse.Namespace) -> int:
     """Search every testimony."""
-    session = _open(args)
+    session = open_session(args)
     try:
         hits = session.testimonies.search(args.query, args.limit)
         hidden = session.handover.count_handed_over()
@@ -192,7 +192,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         for h in hits
     ]
     lines = [f"{h.testimony_id[:8]}  {h.summary.witness_label:<14} {h.snippet}" for h in hits]
-    _emit(args, data, "\n".join(lines) if lines else _line("cli.search.nothing_found"))
+    emit(args, data, "\n".join(lines) if lines else _line("cli.search.nothing_found"))
     if hidden:
         # High-risk mode: what only the organisation holds cannot be searched here.
         print(words.text(words.Message("cli.search.handed_over", count=hidden)), file=sys.stderr)
@@ -202,14 +202,14 @@ def cmd_search(args: argparse.Namespace) -> int:
 @command("seal")
 def cmd_seal(args: argparse.Namespace) -> int:
     """Seal the current draft."""
-    session = _open(args)
+    session = open_session(args)
     try:
         record_id = session.testimonies.resolve(args.id)
         version = session.testimonies.seal(record_id)
-        status = _backed_up(session)
+        status = backed_up(session)
     finally:
         session.lock()
-    _emit(
+    emit(
         args,
         {"id": record_id} | asdict(version),
         _line("cli.testimony.sealed", version=Verbatim(version.number), record=record_id,
@@ -222,14 +222,14 @@ def cmd_seal(args: argparse.Namespace) -> int:
 def cmd_amend(args: argparse.Namespace) -> int:
     """Seal a corrected version with a reason."""
     testimony = _load_document(args.file)
-    session = _open(args)
+    session = open_session(args)
     try:
         record_id = session.testimonies.resolve(args.id)
         version = session.testimonies.amend(record_id, testimony, args.reason)
-        status = _backed_up(session)
+        status = backed_up(session)
     finally:
         session.lock()
-    _emit(
+    emit(
         args,
         {"id": record_id} | asdict(version),
         _line("cli.testimony.amended", version=Verbatim(version.number), record=record_id),
@@ -240,7 +240,7 @@ def cmd_amend(args: argparse.Namespace) -> int:
 @command("attach")
 def cmd_attach(args: argparse.Namespace) -> int:
     """Store a file in the vault as an attachment of a testimony."""
-    session = _open(args)
+    session = open_session(args)
     try:
         record_id = session.testimonies.resolve(args.id)
         info = session.testimonies.add_attachment(
@@ -251,7 +251,7 @@ def cmd_attach(args: argparse.Namespace) -> int:
         )
     finally:
         session.lock()
-    _emit(args, asdict(info), _line("cli.attachment_stored", id=info.id, count=info.size,
+    emit(args, asdict(info), _line("cli.attachment_stored", id=info.id, count=info.size,
                                     sha256=info.sha256))
     return EXIT_OK
 
@@ -307,4 +307,4 @@ def _add_parsers(
     )
 
 
-_EXTENSIONS.append(_add_parsers)
+EXTENSIONS.append(_add_parsers)

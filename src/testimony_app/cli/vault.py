@@ -9,20 +9,20 @@ from pathlib import Path
 from typing import Any
 
 from testimony_app.cli.common import (
-    _EXTENSIONS,
     EXIT_DAMAGED,
     EXIT_OK,
-    _emit,
-    _open,
+    EXTENSIONS,
     _prompt,
     _read_secret_file,
-    _say_wait,
     _unlock,
     _vault_path,
     command,
+    emit,
     help_text,
     in_words,
+    open_session,
     read_passphrase,
+    say_wait,
 )
 from testimony_app.errors import UserFacingError
 from testimony_app.words import Message
@@ -52,7 +52,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
     """Verify the vault: pages, structure, audit chain, hashes. Exit 1 on any damage."""
-    session = _open(args)
+    session = open_session(args)
     try:
         report = session.check()
     finally:
@@ -63,7 +63,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         else "\n".join([wording(Message("cli.check_problems"))]
                        + [f"- {in_words(p)}" for p in report.problems])
     )
-    _emit(
+    emit(
         args,
         {
             "ok": report.ok,
@@ -79,13 +79,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 @command("backup")
 def cmd_backup(args: argparse.Namespace) -> int:
     """Write a verified encrypted backup."""
-    session = _open(args)
+    session = open_session(args)
     try:
         where = session.backup()
         missing = session.backup_missing_files
     finally:
         session.lock()
-    _emit(
+    emit(
         args,
         {"backup": str(where), "missing_attachment_files": missing},
         wording(Message("cli.backup_written", path=str(where))),
@@ -113,7 +113,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         backup = Path(args.backup)
     passphrase = read_passphrase(args)
     older = _read_secret_file(args.backup_passphrase_file) if args.backup_passphrase_file else None
-    _say_wait(path)
+    say_wait(path)
     restore_backup(path, backup, passphrase, backup_passphrase=older)
     print(wording(Message("cli.restored", backup=backup.name)))
     return EXIT_OK
@@ -204,4 +204,4 @@ def _add_parsers(
     )
 
 
-_EXTENSIONS.append(_add_parsers)
+EXTENSIONS.append(_add_parsers)
