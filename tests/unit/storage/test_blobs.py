@@ -14,6 +14,7 @@ from types import ModuleType
 
 import pytest
 
+from testimony_app import words
 from testimony_app.crypto import frames
 from testimony_app.errors import UserFacingError
 from testimony_app.services.vault import (
@@ -127,6 +128,19 @@ def test_a_damaged_or_missing_file_is_reported_and_never_released(
     problems = session.check().problems
     expected = "is missing" if damage == "delete" else "damaged or was altered"
     assert any(name[:8] in str(p) and expected in str(p) for p in problems), problems
+    # One attachment, one subject: "Attachment X: its file Y …" (it read "Attachment X: The
+    # file of attachment Y …", two ids for one attachment), in the reader's language too.
+    said = {lang: [words.text(p, lang) for p in problems] for lang in ("en", "az", "ru")}
+    gone = damage == "delete"
+    assert f"Attachment {first[:8]}: its file {name[:8]} " + (
+        "is missing." if gone else "is damaged or was altered."
+    ) in said["en"], said
+    assert f"{first[:8]} əlavəsi: onun {name[:8]} faylı " + (
+        "yoxdur." if gone else "zədələnib və ya dəyişdirilib."
+    ) in said["az"], said
+    assert f"Вложение {first[:8]}: его файл {name[:8]} " + (
+        "отсутствует." if gone else "повреждён или изменён."
+    ) in said["ru"], said
     with pytest.raises(UserFacingError) as caught:
         session.testimonies.read_attachment(first)
     assert "\n" not in str(caught.value)

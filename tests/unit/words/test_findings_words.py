@@ -86,19 +86,19 @@ def test_a_damaged_attachment_and_an_edited_audit_entry_read_in_azerbaijani_and_
     assert az == [
         words.text(Message("cli.check_problems"), "az"),
         f"- {d.entry} nömrəli audit yazısı yazıldıqdan sonra dəyişdirilib.",
-        f"- {d.attachment} əlavəsi: {d.blob} əlavəsinin faylı zədələnib və ya dəyişdirilib.",
+        f"- {d.attachment} əlavəsi: onun {d.blob} faylı zədələnib və ya dəyişdirilib.",
     ]
     code, ru = _check(d.vault, "ru")
     assert code != 0
     assert ru == [
         words.text(Message("cli.check_problems"), "ru"),
         f"- Запись аудита {d.entry} была изменена после того, как её записали.",
-        f"- Вложение {d.attachment}: Файл вложения {d.blob} повреждён или изменён.",
+        f"- Вложение {d.attachment}: его файл {d.blob} повреждён или изменён.",
     ]
     code, en = _check(d.vault, "en")
     assert en[1:] == [
         f"- Audit entry {d.entry} was altered after it was written.",
-        f"- Attachment {d.attachment}: The file of attachment {d.blob} is damaged or was altered.",
+        f"- Attachment {d.attachment}: its file {d.blob} is damaged or was altered.",
     ]
 
 
@@ -110,7 +110,7 @@ def test_a_broken_audit_link_and_a_missing_attachment_file_in_russian(damaged: D
     ).unlink()
     code, ru = _check(damaged.vault, "ru")
     assert code != 0
-    assert f"- Вложение {damaged.attachment}: Файл вложения {damaged.blob} отсутствует." in ru
+    assert f"- Вложение {damaged.attachment}: его файл {damaged.blob} отсутствует." in ru
 
 
 @pytest.mark.slow  # an RSA statement key and a signed PDF (several seconds)
