@@ -8,15 +8,13 @@ Every value fed by a vocabulary is printed with the label of the statement's lan
 a value the record never set is printed as "—", never as a default the witness did not give.
 """
 
+
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -28,140 +26,29 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from testimony_app import words
-from testimony_app.domain import vocabularies
-from testimony_app.domain.model import AttachmentInfo, Testimony, WitnessRole
+from testimony_app.domain.model import WitnessRole
 from testimony_app.reports import fonts
+from testimony_app.reports.annexes import Annex, document_date
 from testimony_app.reports.body import BodyFigure
 from testimony_app.reports.layout import (
     CONTENT_W,
     SHADE,
     Anchor,
-    Continued,
     font_style,
     grid_style,
     long_table,
     row_name,
-    styles,
 )
-from testimony_app.reports.request import StatementRequest
-from testimony_app.reports.text import is_rtl, markup, para, upper
+from testimony_app.reports.section_kit import SectionKit
+from testimony_app.reports.text import is_rtl, markup, upper
 from testimony_app.reports.timeformat import duration_minutes, size_text, when
-from testimony_app.words import Message, Param
 
-# Which section refers to an annex of each kind; other kinds are referred to in the annex
-# list only.
-_KIND_SECTION = {
-    "audio": "interview", "video": "interview",
-    "photo": "effects", "medical_report": "effects", "drawing": "effects",
-    "document": "detention", "court_decision": "detention", "death_certificate": "detention",
-}
 NUMBER_W = 15 * mm  # the column of paragraph numbers, wide enough for "12. (cont.)"
 
 
-@dataclass
-class Annex:
-    """One attachment as an annex: its number (A1…), its key for page references, and the
-    section that refers to it."""
-
-    number: str
-    key: str
-    info: AttachmentInfo
-    section: str
-
-
-@dataclass
-class StoryBuilder:
-    """Builds the story for one layout pass; ``known`` holds what the last pass learned (the
-    pages where annexes are referred to, and the number of pages)."""
-
-    record: Testimony
-    request: StatementRequest
-    lang: str
-    known: dict[str, list[int]]
-    found: dict[str, list[int]] = field(default_factory=dict)
-    s: dict[str, ParagraphStyle] = field(default_factory=styles)
-    section_no: int = 0
-
-    # ---- small helpers
-
-    def say(self, code: str, **values: Param) -> str:
-        """The words of ``code`` (reports catalogue) in the statement's language."""
-        return words.text(Message(code, **values), self.lang)
-
-    def vocab(self, name: str, code: str) -> str:
-        return vocabularies.label(name, code, self.lang) if code else ""
-
-    def vocab_list(self, name: str, codes: Sequence[str]) -> list[str]:
-        return [self.vocab(name, c) for c in codes if c]
-
-    def p(self, text: str, style: str = "cell", number: str = "") -> Flowable:
-        return para(text, self.s[style], number)
-
-    def bold(self, text: str, style: str = "label") -> Paragraph:
-        return Paragraph(markup(text, fonts.SANS_BOLD), self.s[style])
-
-    def continued(self, title: str = "") -> Continued:
-        return Continued(self.say("pdf.cont"), self.s["label"], self.s["small"], title,
-                         self.s["tabletitle"])
-
-    def heading(self, code: str) -> list[Flowable]:
-        """A numbered section heading, never left alone at the foot of a page. (A page break
-        is forced only when little room is left, rather than keeping the heading with the
-        whole following table, which would leave half-empty pages.)"""
-        self.section_no += 1
-        return [CondPageBreak(35 * mm), self.numbered_heading(code)]
-
-    def numbered_heading(self, code: str) -> Paragraph:
-        """The heading of the next section, without the page-break guard."""
-        return Paragraph(markup(f"{self.section_no}. {self.say(code)}", fonts.SANS_BOLD),
-                         self.s["h1"])
-
-    def date(self, value: str, precision: str = "day") -> str:
-        if not value:
-            return ""
-        if precision and precision != "day":
-            return f"{value} ({self.vocab('date_precision', precision)})"
-        return value
-
-    def kv_table(self, rows: Sequence[tuple[str, object]], label_w: float = 0.32,
-                 title: str = "") -> Table:
-        """A two-column table of labels and values; a value may be text or flowables.
-        Rows split across pages, and so do cells longer than a page; a row cut in two says
-        "(cont.)" with its label on the next page. With ``title``, the table opens with a
-        title row that repeats, as "title (cont.)", on every page it runs on to."""
-        data: list[list[Any]] = []
-        if title:
-            data.append([self.bold(title, "tabletitle"), ""])
-        for key, value in rows:
-            if isinstance(value, str):
-                cell: Any = [self.p(value or "—")]
-            elif isinstance(value, list):
-                cell = value or [self.p("—")]
-            else:
-                cell = [value]
-            data.append([[row_name(self.bold(key), key)], cell])
-        table = long_table(data, [CONTENT_W * label_w, CONTENT_W * (1 - label_w)], bool(title),
-                           self.continued(title))
-        commands: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (0, -1), SHADE)]
-        if title:
-            commands += [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), SHADE)]
-        table.setStyle(TableStyle(commands))
-        return table
-
-    def lines(self, items: Iterable[str]) -> list[Flowable]:
-        return [self.p(i) for i in items if i] or [self.p("—")]
-
-    def see_annexes(self, annexes: list[Annex], section: str) -> list[Flowable]:
-        mine = [a for a in annexes if a.section == section]
-        if not mine:
-            return []
-        refs = ", ".join(a.number for a in mine)
-        return [Spacer(1, 4), self.p(self.say("pdf.x_see", refs=refs), "small"),
-                Anchor((a.key for a in mine), self.found)]
-
-    def pseudonym(self) -> str:
-        return self.record.witness.pseudonym or self.say("pdf.witness_placeholder")
+class StoryBuilder(SectionKit):
+    """Builds the story for one layout pass, section by section, in the order of the
+    interview (the pass's state and the pieces are :class:`SectionKit`'s)."""
 
     # ---- sections
 
@@ -563,41 +450,3 @@ class StoryBuilder:
         table.setStyle([*grid_style(), ("BACKGROUND", (0, 0), (-1, 0), SHADE), *commands])
         out.append(table)
         return out
-
-
-_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])")
-
-
-def document_date(attachment: AttachmentInfo) -> str:
-    """The document's own date, where its description gives one (``2021-03-05`` or, as
-    Azerbaijani and Russian documents write it, ``05.03.2021``), as ``YYYY-MM-DD``; else
-    "" (the date it entered the vault says nothing about the document)."""
-    text = attachment.description
-    found: list[tuple[int, str]] = []
-    for m in _ISO_DATE.finditer(text):
-        found.append((m.start(), f"{m.group(1)}-{m.group(2)}-{m.group(3)}"))
-    for m in _DOTTED_DATE.finditer(text):
-        found.append((m.start(), f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"))
-    for _pos, value in sorted(found):
-        month, day = int(value[5:7]), int(value[8:10])
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return value
-    return ""
-
-
-def annexes_of(attachments: Sequence[AttachmentInfo]) -> list[Annex]:
-    """Attachments as annexes A1, A2… in the order of the documents' own dates (ECtHR Rule
-    47 asks for a chronological list of documents); a document whose date is not known
-    follows those that have one, in the order it entered the record; ties keep the
-    record's order."""
-    dates = [document_date(a) for a in attachments]
-
-    def key(i: int) -> tuple[int, str, str, int]:
-        return (0 if dates[i] else 1, dates[i], attachments[i].added_at, i)
-
-    out: list[Annex] = []
-    for n, i in enumerate(sorted(range(len(attachments)), key=key), 1):
-        a = attachments[i]
-        out.append(Annex(f"A{n}", f"{i}:{a.id or a.sha256}", a, _KIND_SECTION.get(a.kind, "")))
-    return out

@@ -35,6 +35,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from testimony_app.domain.model import Testimony
 from testimony_app.reports import fonts, pdfa
+from testimony_app.reports.annexes import annexes_of
 from testimony_app.reports.declarations import PAGES_KEY, closing
 from testimony_app.reports.layout import (
     ALERT,
@@ -54,7 +55,7 @@ from testimony_app.reports.layout import (
 )
 from testimony_app.reports.redaction import redact_with_hits
 from testimony_app.reports.request import StatementRequest
-from testimony_app.reports.sections import StoryBuilder, annexes_of
+from testimony_app.reports.sections import StoryBuilder
 from testimony_app.reports.timeformat import when
 from testimony_app.words import LANGUAGES, Message, Param, text
 
