@@ -21,12 +21,8 @@ from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtTest import QTest
 
 from testimony_app.services.vault import VaultSession, create_vault
-from testimony_app.ui.attachments_view import (
-    COL_DESCRIPTION,
-    COL_KIND,
-    COL_SHA256,
-    AttachmentsView,
-)
+from testimony_app.ui.attachment_table import COL_DESCRIPTION, COL_KIND, COL_SHA256
+from testimony_app.ui.attachments_view import AttachmentsView
 from testimony_app.ui.editor import TestimonyEditor as Editor  # not "Test…": pytest collects those
 from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.recorder import PcmFormat, wav_header

@@ -18,24 +18,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from testimony_app.domain.model import AttachmentInfo, Testimony
+from testimony_app.domain.model import AttachmentInfo
 from testimony_app.ui.attachment_import import ImportRow
 from testimony_app.ui.attachment_preview import AttachmentPreview
-from testimony_app.ui.editor_base import EditorPage, path_steps
+from testimony_app.ui.attachment_table import attachment_table, fill_rows, human_size
 from testimony_app.ui.editor_fields import ChoiceField, LineField
-from testimony_app.ui.i18n import format_size
 from testimony_app.ui.prompts import prompts_for
 from testimony_app.ui.recorder import (
     MEDIA_TYPE,
@@ -44,18 +39,10 @@ from testimony_app.ui.recorder import (
     recording_filename,
 )
 from testimony_app.ui.tasks import TaskRunner, show_error
-from testimony_app.ui.vocab_picker import choices, term_label
+from testimony_app.ui.vocab_picker import choices
 
 if TYPE_CHECKING:
     from testimony_app.services.vault import VaultSession
-
-_ID = Qt.ItemDataRole.UserRole
-COL_NAME, COL_KIND, COL_DESCRIPTION, COL_SIZE, COL_ADDED, COL_SHA256 = range(6)
-
-
-def human_size(size: int) -> str:
-    """``1.4 MB`` in English, ``1,4 МБ`` in Russian: sizes as people read them."""
-    return format_size(size)
 
 
 class AttachmentsView(QWidget):
@@ -118,19 +105,7 @@ class AttachmentsView(QWidget):
             lambda busy: self.add_button.setEnabled(not busy and not self._read_only)
         )
 
-        self.table = QTableWidget(0, 6, self)
-        self.table.setObjectName("attachmentsTable")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setMinimumHeight(130)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        for col in (COL_KIND, COL_SIZE, COL_ADDED, COL_SHA256):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = attachment_table(self)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
         # What the annex list of the statement says about the selected file.
@@ -440,32 +415,7 @@ class AttachmentsView(QWidget):
 
     def _fill_table(self) -> None:
         selected = self.selected()
-        self.table.blockSignals(True)
-        try:
-            self.table.setRowCount(len(self._items))
-            for row, info in enumerate(self._items):
-                cells = [
-                    info.filename,
-                    term_label("attachment_kinds", info.kind, self._lang),
-                    info.description,
-                    human_size(info.size),
-                    info.added_at.replace("T", " ")[:16],
-                    (info.sha256[:16] + "…") if info.sha256 else self.tr("(recording)"),
-                ]
-                for col, text in enumerate(cells):
-                    item = QTableWidgetItem(text)
-                    item.setData(_ID, info.id)
-                    if col == COL_SHA256:
-                        item.setToolTip(info.sha256)
-                    elif col in (COL_NAME, COL_DESCRIPTION):
-                        item.setToolTip(text)
-                    if col == COL_SIZE:
-                        item.setTextAlignment(
-                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                        )
-                    self.table.setItem(row, col, item)
-        finally:
-            self.table.blockSignals(False)
+        fill_rows(self.table, self._items, self._lang, self.tr("(recording)"))
         if selected is not None:
             self.select(selected.id)
         self._selection_changed()
@@ -560,64 +510,3 @@ class AttachmentsView(QWidget):
     def _close_preview(self) -> None:
         self._shown_id = ""
         self.preview.close_media(self.tr("Select an attachment to see it here."))
-
-
-class AttachmentsPage(EditorPage):
-    """The editor page around :class:`AttachmentsView`."""
-
-    section = "attachments"
-
-    def __init__(
-        self,
-        session: Callable[[], VaultSession | None],
-        runner: TaskRunner,
-        record_id: Callable[[], str | None],
-        before_recording: Callable[[], str],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.on_language(lambda: self.hint.setText(self.tr(
-            "Photos, documents and recordings are stored encrypted in the vault with their "
-            "SHA-256, taken when they arrive. Originals can be deleted from this computer."
-        )))
-        self.view = AttachmentsView(session, runner, record_id, before_recording, self.body)
-        self.column.addWidget(self.view, 1)
-        self.body.setMaximumWidth(1200)
-
-    def title(self) -> str:
-        """Navigator entry."""
-        return self.tr("Attachments")
-
-    def load(self, testimony: Testimony) -> None:
-        """Show the record's attachments."""
-        self.view.set_attachments(testimony.attachments)
-
-    def store(self, testimony: Testimony) -> None:
-        """The list the vault keeps (the service fills it in again on save)."""
-        testimony.attachments = self.view.attachments()
-
-    def set_read_only(self, read_only: bool) -> None:
-        """Sealed: nothing added."""
-        super().set_read_only(read_only)
-        self.view.set_read_only(read_only)
-
-    def set_language(self, lang: str) -> None:
-        """Kinds in ``lang``."""
-        super().set_language(lang)
-        self.view.set_language(lang)
-
-    def focus_field(self, path: str) -> bool:
-        """``attachments[2]…`` selects the third attachment; otherwise the Add button."""
-        steps = path_steps(path)
-        index = steps[1] if len(steps) > 1 and isinstance(steps[1], int) else -1
-        items = self.view.attachments()
-        if 0 <= index < len(items):
-            self.view.select(items[index].id)
-            wanted = str(steps[2]) if len(steps) > 2 else ""
-            target = {"description": self.view.description, "kind": self.view.kind}.get(
-                wanted, self.view.table
-            )
-            self.show_widget(target if target.isEnabled() else self.view.table)
-            return True
-        self.show_widget(self.view.add_button)
-        return True

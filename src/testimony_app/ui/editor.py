@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from testimony_app.domain.model import RecordInfo, Testimony
 from testimony_app.errors import RecordSealed
 from testimony_app.log import get_logger
-from testimony_app.ui.attachments_view import AttachmentsPage
+from testimony_app.ui.attachments_page import AttachmentsPage
 from testimony_app.ui.draft_saver import DraftSaver, Unsaved
 from testimony_app.ui.editor_acts import ActsPage
 from testimony_app.ui.editor_base import EditorPage, path_steps

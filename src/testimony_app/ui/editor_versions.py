@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from testimony_app import words
 from testimony_app.domain.model import RecordInfo, Testimony
 from testimony_app.errors import ConsentMissing
-from testimony_app.ui.attachments_view import AttachmentsPage
+from testimony_app.ui.attachments_page import AttachmentsPage
 from testimony_app.ui.draft_saver import DraftSaver
 from testimony_app.ui.editor_header import EditorHeader
 from testimony_app.ui.editor_review import ReviewPage
