@@ -11,8 +11,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from testimony_app.ui.create_vault_page import CreateVaultPage
 from testimony_app.ui.keyboard_state import KeyboardProbe
-from testimony_app.ui.vault_pages import CreateVaultPage, UnlockPage, retry_delay
+from testimony_app.ui.unlock_page import UnlockPage, retry_delay
 from testimony_app.words import Message
 from testkit.qt import TypeText
 

@@ -12,7 +12,7 @@ patterns needs. A passphrase made only of our own word list is measured exactly 
 
 The scale is for an offline attack on a seized laptop, not zxcvbn's online default: a
 calibrated Argon2id costs an attacker with good hardware perhaps a thousand guesses a second,
-so "Fair" (the least the window accepts, ``ui/vault_pages.MIN_STRENGTH``) starts at 10^10
+so "Fair" (the least the window accepts, ``ui/passphrase.MIN_STRENGTH``) starts at 10^10
 guesses (about four months of that) and "Strong" at 10^15.
 """
 

@@ -22,8 +22,13 @@ from PySide6.QtWidgets import (
 
 from testimony_app.ui.i18n import LANGUAGES
 from testimony_app.ui.lock import MAX_LOCK_MINUTES, MIN_LOCK_MINUTES
-from testimony_app.ui.passphrase import PassphraseEdit, StrengthMeter
-from testimony_app.ui.vault_pages import MIN_STRENGTH, StrengthFn, translate_hint
+from testimony_app.ui.passphrase import (
+    MIN_STRENGTH,
+    PassphraseEdit,
+    StrengthFn,
+    StrengthMeter,
+    translate_hint,
+)
 
 
 class SettingsDialog(QDialog):

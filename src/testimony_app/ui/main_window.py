@@ -52,6 +52,7 @@ from testimony_app.services.vault import (
     generate_passphrase,
     passphrase_strength,
 )
+from testimony_app.ui.create_vault_page import CreateVaultPage
 from testimony_app.ui.i18n import Translations, UiPreferences
 from testimony_app.ui.prompts import Prompts, default_prompts
 from testimony_app.ui.shell.actions import ActionState, ShellActions
@@ -63,7 +64,8 @@ from testimony_app.ui.shell.session_controller import OPEN_RECORD, SessionContro
 from testimony_app.ui.shell.vault_access import VaultAccess
 from testimony_app.ui.shell.vault_chooser import VaultChooser
 from testimony_app.ui.tasks import TaskRunner
-from testimony_app.ui.vault_pages import CreateVaultPage, LanguageSelector, UnlockPage
+from testimony_app.ui.unlock_page import UnlockPage
+from testimony_app.ui.vault_pages import LanguageSelector
 from testimony_app.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:

@@ -1,11 +1,28 @@
-"""Passphrase input widgets: a field that overwrites itself when cleared, and a strength meter."""
+"""Passphrase input widgets: a field that overwrites itself when cleared, a strength meter, and
+the least strength the window accepts for a new passphrase (new vault, changed passphrase)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
+from testimony_app import words
+from testimony_app.words import Message
+
 STRENGTH_LEVELS = 4
+#: The weakest score (0–4) accepted for a new passphrase.
+MIN_STRENGTH = 2
+
+#: Scores a passphrase: 0–4 and the advice to show (``services.passphrase`` in the window).
+StrengthFn = Callable[[str], tuple[int, Message]]
+
+
+def translate_hint(hint: Message) -> str:
+    """The meter's advice in the interface language: a code of the services catalogue (the
+    verdict, and the pattern zxcvbn saw), worded like the rest of what the program says."""
+    return words.text(hint)
 
 
 class PassphraseEdit(QLineEdit):

@@ -13,7 +13,7 @@ from testimony_app.services.passphrase import (
 )
 from testimony_app.words import Message, text
 
-#: The least the window accepts for a new vault or a new passphrase (ui/vault_pages.py).
+#: The least the window accepts for a new vault or a new passphrase (ui/passphrase.py).
 ACCEPTED = 2
 
 

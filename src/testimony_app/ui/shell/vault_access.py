@@ -17,10 +17,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from testimony_app.errors import KeyFileDamaged, UserFacingError, VaultDamaged, WrongPassphrase
 from testimony_app.log import get_logger
 from testimony_app.services.vault import VaultSession
+from testimony_app.ui.create_vault_page import CreateVaultPage
 from testimony_app.ui.prompts import Prompts
 from testimony_app.ui.shell.session_controller import SessionController, Settings
 from testimony_app.ui.tasks import error_sentence
-from testimony_app.ui.vault_pages import CreateVaultPage, UnlockPage
+from testimony_app.ui.unlock_page import UnlockPage
 
 _log = get_logger("ui.shell.access")
 
