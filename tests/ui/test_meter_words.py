@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from testimony_app.services.vault import generate_passphrase, passphrase_strength
+from testimony_app.ui.create_vault_page import CreateVaultPage
 from testimony_app.ui.dialogs import ChangePassphraseDialog
 from testimony_app.ui.i18n import Translations
-from testimony_app.ui.vault_pages import CreateVaultPage
 
 pytestmark = pytest.mark.gui
 
