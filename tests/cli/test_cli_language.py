@@ -96,6 +96,24 @@ def test_the_language_option_before_the_command_still_means_the_command_line() -
     assert not cli.wants_cli(["--language", "az"])
 
 
+def test_a_mistyped_command_is_a_command_line_error_not_the_window(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``testimony-app lst`` started the window (on a server, Qt's platform-plugin lines)."""
+    from testimony_app.__main__ import main
+
+    assert cli.wants_cli(["lst"])
+    assert cli.wants_cli(["--language", "az", "lst"])
+    assert not cli.wants_cli(["--vault", "somewhere"])  # the window's own options
+    assert not cli.wants_cli(["-platform", "offscreen"])  # and Qt's
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--language", "az", "lst"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err.splitlines()[-1]
+    assert err.startswith("testimony-app: xəta: COMMAND arqumenti: yanlış seçim: 'lst' ")
+    assert "'list'" in err
+
+
 @pytest.mark.slow
 def test_the_console_script_follows_lang(vault: Path, tmp_path: Path) -> None:
     """As an organisation's script runs it: a child process, LANG from its environment."""

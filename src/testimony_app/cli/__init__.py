@@ -41,9 +41,19 @@ from testimony_app.words import Message
 
 
 def wants_cli(args: Sequence[str]) -> bool:
-    """True when the arguments name a sub-command (or ask for help or the version)."""
+    """True when the arguments name a sub-command (or ask for help or the version).
+
+    A first word that is no option is taken for a command even when it is none (``lst``): the
+    command line then says which commands there are, in the reader's language, instead of the
+    window starting (or, with no display, Qt failing with its own lines). The window's own
+    arguments all begin with ``-`` (``--vault``, ``--demo-passphrase``, Qt's ``-platform``).
+    """
     args = _without_language(args)
-    return bool(args) and (args[0] in _COMMANDS or args[0] in ("-h", "--help", "--version"))
+    return bool(args) and (
+        args[0] in _COMMANDS
+        or args[0] in ("-h", "--help", "--version")
+        or not args[0].startswith("-")
+    )
 
 
 def _without_language(args: Sequence[str]) -> Sequence[str]:
