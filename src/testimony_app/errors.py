@@ -79,7 +79,13 @@ class VaultExists(UserFacingError):
 
 
 class VaultDamaged(UserFacingError):
-    """The vault's files are damaged; restore from a backup."""
+    """The vault's files are damaged; restore from a backup.
+
+    The command line exits 1 for damage, as ``check`` does for damage it finds, so a script
+    tells a damaged vault (1) from a mistake of its own (2) whichever way the damage shows.
+    """
+
+    exit_code = 1
 
 
 class VaultTooNew(UserFacingError):
@@ -88,6 +94,8 @@ class VaultTooNew(UserFacingError):
 
 class KeyFileDamaged(UserFacingError):
     """Both copies of the key file are unreadable."""
+
+    exit_code = 1  # damage, as VaultDamaged
 
 
 class VaultInUse(UserFacingError):

@@ -146,7 +146,7 @@ def test_no_vault_and_a_damaged_vault_in_azerbaijani_and_russian(
     (damaged / "vault.db").write_bytes(b"")
     code, _, err = _run(["list", "--vault", str(damaged)], LANG="ru_RU.UTF-8",
                         TESTIMONY_PASSPHRASE=PASSPHRASE)
-    assert code == 2
+    assert code == 1  # damage (README: exit 1 on any damage)
     assert err == (
         "testimony-app: Файл базы данных хранилища пуст; восстановите его из резервной копии.\n"
     )
@@ -192,7 +192,7 @@ def test_what_became_of_each_record_after_a_receipt_in_russian_and_azerbaijani()
             "личности свидетеля, поэтому полный оригинал остаётся на этом ноутбуке.",
             "      Что делать: Храните его здесь, пока полная запись не попадёт в организацию "
             "другим, согласованным с ней путём.",
-            "  d9b52d45: можно очистить. У организации есть все его запечатанные версии, "
+            "  d9b52d45: можно очистить. У организации есть все запечатанные версии этой записи, "
             "полностью.",
         ]
         words.set_language("az")
