@@ -2649,8 +2649,8 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation>Seyfin faylları zədələnib və onu bu halda açmaq mümkün deyil.</translation>
         </message>
         <message>
-            <source>You can restore it from a backup: type the passphrase the backup was made with, then choose the backup file.</source>
-            <translation>Onu ehtiyat nüsxədən bərpa edə bilərsiniz: nüsxənin çıxarıldığı parolu yazın, sonra ehtiyat nüsxə faylını seçin.</translation>
+            <source>To restore it: type the passphrase the backup was made with, then choose the backup file.</source>
+            <translation>Bərpa etmək üçün: nüsxənin çıxarıldığı parolu yazın, sonra ehtiyat nüsxə faylını seçin.</translation>
         </message>
         <message>
             <source>Opening the vault…</source>

@@ -2646,7 +2646,7 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>You can restore it from a backup: type the passphrase the backup was made with, then choose the backup file.</source>
+            <source>To restore it: type the passphrase the backup was made with, then choose the backup file.</source>
             <translation type="unfinished" />
         </message>
         <message>

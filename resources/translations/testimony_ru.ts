@@ -2670,8 +2670,8 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation>Файлы хранилища повреждены, и открыть его в таком виде нельзя.</translation>
         </message>
         <message>
-            <source>You can restore it from a backup: type the passphrase the backup was made with, then choose the backup file.</source>
-            <translation>Его можно восстановить из резервной копии: введите парольную фразу, с которой была сделана копия, затем выберите файл копии.</translation>
+            <source>To restore it: type the passphrase the backup was made with, then choose the backup file.</source>
+            <translation>Чтобы восстановить: введите парольную фразу, с которой была сделана копия, затем выберите файл копии.</translation>
         </message>
         <message>
             <source>Opening the vault…</source>

@@ -149,7 +149,11 @@ def test_damaged_vault_offers_a_restore(qtbot: QtBot, tmp_path: Path, type_text:
     page.show()
     page.set_damaged(True, "The vault database is damaged; restore it from a backup.")
     assert page.damaged_box.isVisible()
-    assert "damaged" in page.damaged_text.text()
+    # The damage sentence already says to restore; the page adds how, without saying it twice.
+    assert page.damaged_text.text() == (
+        "The vault database is damaged; restore it from a backup. To restore it: type the "
+        "passphrase the backup was made with, then choose the backup file."
+    )
     type_text(page.passphrase, "köhnə parol")
     with qtbot.waitSignal(page.restore_requested) as blocker:
         QTest.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)

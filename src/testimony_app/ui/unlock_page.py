@@ -183,8 +183,8 @@ class UnlockPage(VaultCard):
                 self.damaged_text.text()
                 + " "
                 + self.tr(
-                    "You can restore it from a backup: type the passphrase the backup was "
-                    "made with, then choose the backup file."
+                    "To restore it: type the passphrase the backup was made with, then "
+                    "choose the backup file."
                 )
             )
         self._update_button()
