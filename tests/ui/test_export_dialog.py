@@ -17,15 +17,14 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QApplication, QListWidget
 from pytestqt.qtbot import QtBot
 
 from testimony_app.domain.model import Status
 from testimony_app.services import organisation
 from testimony_app.services.vault import VaultSession, create_vault
-from testimony_app.ui.bundle_texts import human_size
 from testimony_app.ui.export_dialog import ExportDialog
-from testimony_app.ui.i18n import Translations
+from testimony_app.ui.i18n import Translations, format_size
 from testimony_app.ui.prompts import ScriptedPrompts
 from testimony_app.ui.tasks import ProgressRelay, TaskRunner
 from testkit import bundle_support as S  # noqa: N812 (short: used on every other line)
@@ -205,7 +204,7 @@ def test_export_writes_a_real_bundle_with_progress_and_says_what_was_withheld(
     assert dialog.result_page.bundle_hash.text() == digest
     # The size as the rest of the window writes it (powers of 1000, "MB"), not Qt's "MiB".
     summary = dialog.result_page.done_summary.text()
-    assert f"{human_size(bundle.stat().st_size)}, in {bundle}" in summary
+    assert f"{format_size(bundle.stat().st_size)}, in {bundle}" in summary
     assert "\u00a0MB, in " in summary
     assert "MiB" not in summary
 
@@ -401,7 +400,8 @@ def test_menu_actions_open_the_dialogs_and_the_lock_cancels_an_export(
     assert window.pages.currentWidget() is window.unlock_page
 
 
-def test_withheld_reasons_are_shown_in_the_interface_language() -> None:
+def test_withheld_reasons_are_shown_in_the_interface_language(qapp: QApplication) -> None:
+    # qapp: the translators are installed on the application, which must exist first.
     from testimony_app import words
     from testimony_app.words import Message
 
@@ -422,19 +422,19 @@ def test_withheld_reasons_are_shown_in_the_interface_language() -> None:
     assert words.text(refused) == "The witness did not consent to legal proceedings."
 
 
-def test_bundle_sizes_are_written_in_the_interface_language() -> None:
+def test_bundle_sizes_are_written_in_the_interface_language(qapp: QApplication) -> None:
     """The export's sizes ("%1 of %2", the result) in the reader's words and decimal comma;
     Qt's formattedDataSize said "240,24 KiB" in Azerbaijani and "512 байты" in Russian."""
     try:
         Translations().apply("az")
-        assert human_size(246008) == "246,0\u00a0KB"
+        assert format_size(246008) == "246,0\u00a0KB"
         Translations().apply("ru")
-        assert human_size(246008) == "246,0\u00a0КБ"
-        assert human_size(512) == "512\u00a0Б"
-        assert human_size(3_500_000) == "3,5\u00a0МБ"
+        assert format_size(246008) == "246,0\u00a0КБ"
+        assert format_size(512) == "512\u00a0Б"
+        assert format_size(3_500_000) == "3,5\u00a0МБ"
     finally:
         Translations().apply("en")
-    assert human_size(246008) == "246.0\u00a0kB"
+    assert format_size(246008) == "246.0\u00a0kB"
 
 
 @pytest.mark.slow
