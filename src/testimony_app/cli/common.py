@@ -65,6 +65,11 @@ def in_words(value: object) -> str:
     return words.text(value) if isinstance(value, Message) else str(value)
 
 
+def words_of(code: str, **params: words.Param) -> str:
+    """The words of ``code`` in the reader's language (set before the parser is built)."""
+    return words.text(Message(code, **params))
+
+
 def help_text(code: str) -> str:
     """A ``--help`` text in the reader's language: the parser is built after the language is
     set, so ``--help`` follows ``--language`` and ``LANG`` like every other output."""

@@ -36,17 +36,13 @@ from testimony_app.cli.common import (
     confirm,
     emit,
     open_session,
+    words_of,
     write_line,
 )
 from testimony_app.cli.import_report import import_data, import_lines
 from testimony_app.errors import UserFacingError
 from testimony_app.words import Message, Size, Verbatim
 from testimony_app.words import text as wording
-
-
-def _line(code: str, **params: words.Param) -> str:
-    """The words of ``code`` in the reader's language."""
-    return words.text(Message(code, **params))
 
 
 def _help(code: str) -> str:
@@ -98,8 +94,8 @@ def _device_line(row: Any) -> str:
         "revoked": Message("cli.devices.revoked_on", day=_day(row.revoked_at),
                            reason=row.revoked_reason),
     }[row.status]
-    name = row.name or _line("cli.devices.no_name")
-    said = _line("cli.devices.line", fingerprint=row.fingerprint, name=name, status=status,
+    name = row.name or words_of("cli.devices.no_name")
+    said = words_of("cli.devices.line", fingerprint=row.fingerprint, name=name, status=status,
                  count=row.bundles)
     return f"{said}\n    {row.public_key}"
 
@@ -113,14 +109,14 @@ def cmd_devices(args: argparse.Namespace) -> int:
         action = args.devices_command
         if action == "list":
             rows = devices.list()
-            text = "\n".join(_device_line(r) for r in rows) or _line("cli.devices.none")
+            text = "\n".join(_device_line(r) for r in rows) or words_of("cli.devices.none")
             emit(args, [_device_data(r) for r in rows], text)
         elif action == "add":
             fingerprint = devices.fingerprint_of(args.key)
             if not args.json:
-                write_line(_line("cli.devices.key_to_compare", key=args.key))
-                write_line(_line("cli.devices.fingerprint_to_compare", fingerprint=fingerprint))
-            if not confirm(args, _line("cli.devices.confirm_register")):
+                write_line(words_of("cli.devices.key_to_compare", key=args.key))
+                write_line(words_of("cli.devices.fingerprint_to_compare", fingerprint=fingerprint))
+            if not confirm(args, words_of("cli.devices.confirm_register")):
                 raise UserFacingError(
                     "device.register_not_confirmed"
                 )
@@ -135,7 +131,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
             row = devices.find(args.device)
             if not args.json:
                 write_line(_device_line(row))
-            if not confirm(args, _line("cli.devices.confirm_revoke")):
+            if not confirm(args, words_of("cli.devices.confirm_revoke")):
                 raise UserFacingError("device.revoke_not_confirmed")
             row = devices.revoke(row.public_key, args.reason, confirmed=True)
             emit(
@@ -147,7 +143,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
             target = devices.find(args.to)
             if not args.json:
                 write_line(_device_line(target))
-            if not confirm(args, _line("cli.devices.confirm_transfer")):
+            if not confirm(args, words_of("cli.devices.confirm_transfer")):
                 raise UserFacingError("device.transfer_not_confirmed")
             moved = devices.transfer(args.record, target.public_key, args.reason, confirmed=True)
             emit(
@@ -169,9 +165,9 @@ def _quarantine_line(row: Any) -> str:
         "unconfirmed": Message("cli.quarantine.unconfirmed"),
         "revoked": Message("cli.quarantine.revoked"),
     }.get(row.reason, Verbatim(row.reason))
-    said = _line("cli.quarantine.line", bundle=row.bundle_id, count=row.records,
+    said = words_of("cli.quarantine.line", bundle=row.bundle_id, count=row.records,
                  size=Size(row.size), made=_day(row.created_at), why=why)
-    keys = _line("cli.quarantine.keys", fingerprint=row.fingerprint, key=row.public_key)
+    keys = words_of("cli.quarantine.keys", fingerprint=row.fingerprint, key=row.public_key)
     return f"  {row.id:>3}  {said}\n       {keys}"
 
 
@@ -186,7 +182,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
             rows = organisation.quarantine.list(held_only=not args.all)
             text = (
                 "\n".join(_quarantine_line(r) for r in rows)
-                or _line("cli.quarantine.none")
+                or words_of("cli.quarantine.none")
             )
             emit(args, [asdict(r) for r in rows], text)
         elif action == "import":
@@ -196,7 +192,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
             row = organisation.quarantine.find(args.id)
             if not args.json:
                 write_line(_quarantine_line(row))
-            if not confirm(args, _line("cli.quarantine.confirm_discard")):
+            if not confirm(args, words_of("cli.quarantine.confirm_discard")):
                 raise UserFacingError("quarantine.discard_not_confirmed")
             row = organisation.discard_quarantined(args.id, confirmed=True)
             emit(

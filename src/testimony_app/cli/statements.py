@@ -40,7 +40,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from testimony_app import words
-from testimony_app.cli.common import EXIT_DAMAGED, EXIT_OK, EXTENSIONS, command, emit, open_session
+from testimony_app.cli.common import (
+    EXIT_DAMAGED,
+    EXIT_OK,
+    EXTENSIONS,
+    command,
+    emit,
+    open_session,
+    words_of,
+)
 from testimony_app.domain.redaction_review import DoubtfulUnreviewed
 from testimony_app.errors import UserFacingError
 from testimony_app.words import Message, Verbatim
@@ -51,11 +59,6 @@ if TYPE_CHECKING:  # imported where used, so that --help loads no service (see c
     from testimony_app.services.statements import RedactionReview
 
 _MAX_REVIEW_FILE = 4 * 1024 * 1024
-
-
-def _line(code: str, **params: words.Param) -> str:
-    """The words of ``code`` in the reader's language."""
-    return words.text(Message(code, **params))
 
 
 def _help(code: str) -> str:
@@ -147,10 +150,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         data |= {"signed": signed.ok, "unsigned_length": signed.unsigned_length,
                  "unsigned_sha256": signed.unsigned_sha256,
                  "device_fingerprint": signed.signatures[-1].device_fingerprint}
-        text += "\n" + _line("cli.statement.signed_here",
+        text += "\n" + words_of("cli.statement.signed_here",
                              fingerprint=data["device_fingerprint"])
         # The length as written (no grouping): it is what ``head -c`` takes to cut it off.
-        text += "\n" + _line("cli.statement.unsigned_bytes",
+        text += "\n" + words_of("cli.statement.unsigned_bytes",
                              length=Verbatim(signed.unsigned_length),
                              sha256=signed.unsigned_sha256)
         if not signed.ok:
@@ -173,9 +176,9 @@ def hit_data(hit: Hit) -> dict[str, Any]:
 def hits_text(hits: tuple[Hit, ...] | list[Hit]) -> str:
     """One line a hit: replaced or kept, where, and the word in its context."""
     marks = [
-        _line("cli.redaction.replaced") if hit.replaced
-        else _line("cli.redaction.kept_doubtful") if hit.doubtful
-        else _line("cli.redaction.kept")
+        words_of("cli.redaction.replaced") if hit.replaced
+        else words_of("cli.redaction.kept_doubtful") if hit.doubtful
+        else words_of("cli.redaction.kept")
         for hit in hits
     ]
     width = max(map(len, marks), default=0)
@@ -238,17 +241,17 @@ def describe(report: StatementVerification) -> list[str]:
     """The report as lines a person reads (shared by ``verify-statement`` and ``pdf --sign``),
     in the reader's language; the marks ``[ok  ]``, ``[FAIL]``, ``[--  ]`` are the same in
     every language, for the eye and for ``grep``."""
-    lines = [_line("cli.statement_check.file", path=report.path),
-             _line("cli.statement_check.sha256", sha256=report.sha256, count=report.size)]
+    lines = [words_of("cli.statement_check.file", path=report.path),
+             words_of("cli.statement_check.sha256", sha256=report.sha256, count=report.size)]
     if report.unsigned_length:
-        lines.append(_line("cli.statement_check.unsigned_bytes",
+        lines.append(words_of("cli.statement_check.unsigned_bytes",
                            length=Verbatim(report.unsigned_length),
                            sha256=report.unsigned_sha256))
     for number, sig in enumerate(report.signatures, start=1):
         lines += _signature_lines(number, sig)
-    lines += [_line("cli.statement_check.problem", problem=_said(p)) for p in report.problems]
-    lines.append(_line("cli.statement_check.passed") if report.ok
-                 else _line("cli.statement_check.failed"))
+    lines += [words_of("cli.statement_check.problem", problem=_said(p)) for p in report.problems]
+    lines.append(words_of("cli.statement_check.passed") if report.ok
+                 else words_of("cli.statement_check.failed"))
     return lines
 
 
@@ -260,20 +263,20 @@ def _signature_lines(number: int, sig: SignatureCheck) -> list[str]:
     """One signature: who signed when, and each check with its mark."""
     from testimony_app.services import statement_signing as signing
 
-    lines = [_line("cli.statement_check.signature", number=Verbatim(number),
+    lines = [words_of("cli.statement_check.signature", number=Verbatim(number),
                    field=sig.field_name, when=_claimed(sig.signed_at_claimed))]
-    sound = _line("cli.statement_check.sound")
+    sound = words_of("cli.statement_check.sound")
     lines.append(_MARK[sig.sound] + (f"{sound} ({sig.key})" if sig.key else sound))
     if sig.whole_file:
-        lines.append(_MARK[True] + _line("cli.statement_check.whole_file"))
+        lines.append(_MARK[True] + words_of("cli.statement_check.whole_file"))
     else:
-        lines.append(_MARK[sig.later_changes_acceptable] + _line(
+        lines.append(_MARK[sig.later_changes_acceptable] + words_of(
             "cli.statement_check.revision", changes=_said(sig.later_changes)))
     if not sig.vouched:
-        lines.append(_MARK[False] + _line("cli.statement_check.not_vouched"))
+        lines.append(_MARK[False] + words_of("cli.statement_check.not_vouched"))
     else:
-        lines.append(_MARK[True] + _line("cli.statement_check.vouched", device=sig.device_id))
-        lines.append(_MORE + _line("cli.statement_check.device_key",
+        lines.append(_MARK[True] + words_of("cli.statement_check.vouched", device=sig.device_id))
+        lines.append(_MORE + words_of("cli.statement_check.device_key",
                                    fingerprint=sig.device_fingerprint, key=sig.device_key))
         standing = {
             signing.REGISTERED: Message("cli.statement_check.registered"),
@@ -283,12 +286,12 @@ def _signature_lines(number: int, sig: SignatureCheck) -> list[str]:
             signing.REVOKED: Message("cli.statement_check.revoked"),
         }
         if sig.registration == signing.NOT_CHECKED:
-            lines.append("  [--  ] " + _line("cli.statement_check.not_checked"))
+            lines.append("  [--  ] " + words_of("cli.statement_check.not_checked"))
         else:
             ok = sig.registration in (signing.REGISTERED, signing.OWN_DEVICE)
             found = standing.get(sig.registration)
             lines.append(_MARK[ok] + (words.text(found) if found else sig.registration))
-    lines.append(_MORE + _line("cli.statement_check.certificate",
+    lines.append(_MORE + words_of("cli.statement_check.certificate",
                                sha256=sig.certificate_sha256))
     return lines
 

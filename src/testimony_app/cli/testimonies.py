@@ -22,6 +22,7 @@ from testimony_app.cli.common import (
     command,
     emit,
     open_session,
+    words_of,
 )
 from testimony_app.errors import UserFacingError
 from testimony_app.words import Message, Verbatim
@@ -35,11 +36,6 @@ if TYPE_CHECKING:
 
 
 # -- words -------------------------------------------------------------------------------
-
-
-def _line(code: str, **params: words.Param) -> str:
-    """The words of ``code`` in the reader's language."""
-    return words.text(Message(code, **params))
 
 
 def _help(code: str) -> str:
@@ -112,7 +108,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         {k: v for k, v in asdict(r).items() if k != "witness_name"} | {"status": r.status.value}
         for r in rows
     ]
-    emit(args, data, "\n".join(lines) if lines else _line("cli.testimonies.none"))
+    emit(args, data, "\n".join(lines) if lines else words_of("cli.testimonies.none"))
     return EXIT_OK
 
 
@@ -145,19 +141,19 @@ def _describe(t: Testimony, status: str, version: int) -> str:
     if t.interview.language:
         interview += f" ({t.interview.language})"
     fields = [
-        (_line("cli.testimony.title"), t.title),
-        (_line("cli.testimony.witness"), t.witness.display_name()),
-        (_line("cli.testimony.interview"), interview),
-        (_line("cli.testimony.interviewer"), t.interview.interviewer),
-        (_line("cli.testimony.consent"), _line(
+        (words_of("cli.testimony.title"), t.title),
+        (words_of("cli.testimony.witness"), t.witness.display_name()),
+        (words_of("cli.testimony.interview"), interview),
+        (words_of("cli.testimony.interviewer"), t.interview.interviewer),
+        (words_of("cli.testimony.consent"), words_of(
             "cli.testimony.consent_answers", legal=_answer(t.consent.legal_proceedings),
             named=_answer(t.consent.name_may_appear))),
-        (_line("cli.testimony.contents"), _line(
+        (words_of("cli.testimony.contents"), words_of(
             "cli.testimony.contents_counts", detentions=len(t.detentions), acts=len(t.acts),
             attachments=len(t.attachments))),
     ]
     width = max(len(label) for label, _ in fields) + 1
-    lines = [_line("cli.testimony.head", id=t.id, status=status_word(status),
+    lines = [words_of("cli.testimony.head", id=t.id, status=status_word(status),
                    version=Verbatim(version))]
     lines += [f"{_padded(label, width)}{value}" for label, value in fields]
     lines.append("")
@@ -192,7 +188,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         for h in hits
     ]
     lines = [f"{h.testimony_id[:8]}  {h.summary.witness_label:<14} {h.snippet}" for h in hits]
-    emit(args, data, "\n".join(lines) if lines else _line("cli.search.nothing_found"))
+    emit(args, data, "\n".join(lines) if lines else words_of("cli.search.nothing_found"))
     if hidden:
         # High-risk mode: what only the organisation holds cannot be searched here.
         print(words.text(words.Message("cli.search.handed_over", count=hidden)), file=sys.stderr)
@@ -212,7 +208,7 @@ def cmd_seal(args: argparse.Namespace) -> int:
     emit(
         args,
         {"id": record_id} | asdict(version),
-        _line("cli.testimony.sealed", version=Verbatim(version.number), record=record_id,
+        words_of("cli.testimony.sealed", version=Verbatim(version.number), record=record_id,
               sha256=version.content_sha256),
     )
     return status
@@ -232,7 +228,7 @@ def cmd_amend(args: argparse.Namespace) -> int:
     emit(
         args,
         {"id": record_id} | asdict(version),
-        _line("cli.testimony.amended", version=Verbatim(version.number), record=record_id),
+        words_of("cli.testimony.amended", version=Verbatim(version.number), record=record_id),
     )
     return status
 
@@ -251,7 +247,7 @@ def cmd_attach(args: argparse.Namespace) -> int:
         )
     finally:
         session.lock()
-    emit(args, asdict(info), _line("cli.attachment_stored", id=info.id, count=info.size,
+    emit(args, asdict(info), words_of("cli.attachment_stored", id=info.id, count=info.size,
                                     sha256=info.sha256))
     return EXIT_OK
 
@@ -262,7 +258,7 @@ def cmd_attach(args: argparse.Namespace) -> int:
 def _hit_count(text: str) -> int:
     """``--limit``: a whole number from 1 to 10,000 (argparse prints the sentence)."""
     if not text.isdigit() or len(text) > 6 or not 1 <= int(text) <= 10_000:
-        raise argparse.ArgumentTypeError(_line("cli.limit_invalid", most=10_000))
+        raise argparse.ArgumentTypeError(words_of("cli.limit_invalid", most=10_000))
     return int(text)
 
 

@@ -23,11 +23,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 COL_NAME, COL_KIND, COL_DESCRIPTION, COL_SIZE, COL_ADDED, COL_SHA256 = range(6)
 
 
-def human_size(size: int) -> str:
-    """``1.4 MB`` in English, ``1,4 МБ`` in Russian: sizes as people read them."""
-    return format_size(size)
-
-
 def attachment_table(parent: QWidget) -> QTableWidget:
     """An empty table of the six columns: whole rows selected one at a time, nothing edited in
     place (a description is typed in the field below it)."""
@@ -60,7 +55,7 @@ def fill_rows(
                 info.filename,
                 term_label("attachment_kinds", info.kind, lang),
                 info.description,
-                human_size(info.size),
+                format_size(info.size),
                 info.added_at.replace("T", " ")[:16],
                 (info.sha256[:16] + "…") if info.sha256 else recording,
             ]

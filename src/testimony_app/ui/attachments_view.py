@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 from testimony_app.domain.model import AttachmentInfo
 from testimony_app.ui.attachment_import import ImportRow
 from testimony_app.ui.attachment_preview import AttachmentPreview
-from testimony_app.ui.attachment_table import attachment_table, fill_rows, human_size
+from testimony_app.ui.attachment_table import attachment_table, fill_rows
 from testimony_app.ui.editor_fields import ChoiceField, LineField
+from testimony_app.ui.i18n import format_size
 from testimony_app.ui.prompts import prompts_for
 from testimony_app.ui.recorder import (
     MEDIA_TYPE,
@@ -422,7 +423,7 @@ class AttachmentsView(QWidget):
 
     def _describe(self, info: AttachmentInfo) -> str:
         return "\n".join([
-            f"{info.filename} · {info.media_type} · {human_size(info.size)}",
+            f"{info.filename} · {info.media_type} · {format_size(info.size)}",
             self.tr("SHA-256: %s") % (info.sha256 or self.tr("not yet known")),
         ])
 

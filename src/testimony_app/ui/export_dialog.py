@@ -51,10 +51,10 @@ from testimony_app.services.bundles import (
     ExportPlan,
     neutral_bundle_name,
 )
-from testimony_app.ui.bundle_texts import human_size
 from testimony_app.ui.enrol_page import EnrolPage
 from testimony_app.ui.export_choose import ChoosePage
 from testimony_app.ui.export_result import ExportOutcome, ExportResultPage, run_export
+from testimony_app.ui.i18n import format_size
 from testimony_app.ui.prompts import Prompts, prompts_for
 from testimony_app.ui.redaction_review import RedactionReviewDialog
 from testimony_app.ui.session_op import SessionOp
@@ -386,8 +386,8 @@ class ExportDialog(QDialog):
         if done < half:
             self.progress_label.setText(
                 self.tr("Writing the encrypted bundle: %1 of %2")
-                .replace("%1", human_size(done))
-                .replace("%2", human_size(half))
+                .replace("%1", format_size(done))
+                .replace("%2", format_size(half))
             )
         else:
             self.progress_label.setText(self.tr("Reading the bundle back to check it…"))

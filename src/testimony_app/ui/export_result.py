@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from testimony_app import words
 from testimony_app.services.bundles import ExportedRecord, ExportReport, NothingToExport, Withheld
-from testimony_app.ui.bundle_texts import human_size, short_id
+from testimony_app.ui.bundle_texts import short_id
+from testimony_app.ui.i18n import format_size
 from testimony_app.ui.statement_dialog import monospace_font
 from testimony_app.ui.testimony_table import language_label
 from testimony_app.words import Message
@@ -136,7 +137,7 @@ class ExportResultPage(QWidget):
                     "",
                     len(report.exported),
                 )
-                .replace("%1", human_size(report.size))
+                .replace("%1", format_size(report.size))
                 .replace("%2", str(report.path))
             )
             self.bundle_hash.setText(report.sha256)
