@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -53,8 +52,7 @@ def _rows(summaries: Summaries, count: int = 400) -> list[TestimonySummary]:
     places = ["Əlibəyli", "əlibəyli", "Şəki", "ŞƏKİ", "Тертер", "тертер", "Ağdam", ""]
     dates = ["2020-03-01", "2020-03", "2020", "", "2021-11-30", "2019-12-31"]
     return [
-        replace(
-            r,
+        r._replace(
             place=rnd.choice(places),
             interview_date=rnd.choice(dates),
             language=rnd.choice(["az", "ru", "en", "AZ", "free text"]),
@@ -114,7 +112,7 @@ def test_sorting_within_filters_matches_a_plain_filter(summaries: Summaries) -> 
 def test_revealed_names_sort_anew(summaries: Summaries) -> None:
     """By code point after casefolding, as before: "ş" comes after "z"."""
     rows = [
-        replace(r, witness_name=name, witness_label="X.")
+        r._replace(witness_name=name, witness_label="X.")
         for r, name in zip(
             summaries(6), ["Zəfər", "Ayan", "Şahin", "Борис", "", "Elçin"], strict=True
         )
@@ -155,7 +153,7 @@ def test_masks_orders_and_rows_by_hand(summaries: Summaries) -> None:
     sealed = index.where("status", "status", "sealed", lambda v: v == "sealed")
     assert sealed == bytes(s.status == "sealed" for s in rows)
     assert index.where("status", "status", "sealed", lambda v: False) is sealed  # kept
-    many = ListIndex([replace(rows[0], id=f"r{i}", place=f"p{i}") for i in range(300)])
+    many = ListIndex([rows[0]._replace(id=f"r{i}", place=f"p{i}") for i in range(300)])
     odd = many.where("place", "place", "odd", lambda p: int(p[1:]) % 2)  # >256 distinct
     assert odd == bytes(i % 2 for i in range(300))
     assert both(None, odd) is odd

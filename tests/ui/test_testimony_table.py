@@ -84,13 +84,11 @@ def test_sorting_keeps_selection_and_orders_dates(
 def test_columns_sort_by_what_they_show(summaries: Summaries) -> None:
     """Place ignores case and script case (Ə/ə), language sorts by its shown name, witness by
     the pseudonym or, while revealed, the name; equal keys keep the newest update first."""
-    from dataclasses import replace
-
     rows = summaries(300)
     places = ["Əlibəyli", "əlibəyli", "Bərdə", "bərdə", "Тертер", "тертер", "Ağdam"]
     languages = ["az", "ru", "en", "hy", "AZ", "fa", "free text"]
     rows = [
-        replace(r, place=places[i % 7], language=languages[i % 7], witness_label=f"w-{i % 11}")
+        r._replace(place=places[i % 7], language=languages[i % 7], witness_label=f"w-{i % 11}")
         for i, r in enumerate(rows)
     ]
     model, proxy = _model(rows)

@@ -8,9 +8,13 @@ undated records and non-ASCII text alike.
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
+
+import pytest
 
 from testimony_app.domain import model
-from testimony_app.services.vault import create_vault
+from testimony_app.domain.model import Status
+from testimony_app.services.vault import VaultSession, create_vault
 
 
 def _testimony(date: str, place: str) -> model.Testimony:
@@ -47,3 +51,53 @@ def test_list_is_newest_interview_first_then_newest_update(tmp_path: Path) -> No
         assert [(s.interview_date, s.updated_at) for s in listed] == by_sql
     finally:
         session.lock()
+
+
+@pytest.mark.slow  # seals and amends in a real vault (about 1 s)
+def test_list_summaries_match_each_record_in_every_status(
+    session: VaultSession, kit: ModuleType
+) -> None:
+    """``list()`` reads every summary in one pass, its status worked out by SQLite, and makes
+    the summaries without a Python call per field (issue 19): each must be exactly what
+    ``summary()`` and ``info()`` say of the same record, whatever its status (handed over:
+    tests/unit/services/test_handover.py)."""
+    service, records = session.testimonies, session._vault.records
+    ids: dict[Status, str] = {}
+    for status in (Status.SEALED, Status.EXPORTED, Status.ACKNOWLEDGED, Status.AMENDED):
+        ids[status] = service.create(kit.sample_testimony(status.value))
+        service.seal(ids[status], backup=False)
+    records.set_flags(ids[Status.EXPORTED], exported=True, action="exported",
+                      payload_sha256="ab" * 32)
+    records.set_flags(ids[Status.ACKNOWLEDGED], exported=True, acknowledged=True,
+                      action="acknowledged", payload_sha256="cd" * 32)
+    amended = ids[Status.AMENDED]
+    service.begin_amendment(amended, "Şahid tarixi düzəltdi")
+    during = next(s for s in service.list() if s.id == amended)
+    assert (during.status, during.version) == (Status.DRAFT, 2)
+    service.seal(amended, backup=False)
+    draft = model.Testimony(
+        title="Без методов",
+        interview=model.Interview(place="Гянджа, подвал"),
+        witness=model.Witness(pseudonym="Ş.Ə."),
+        acts=[model.Act(methods=["", "falanga", ""])],  # an empty code is not listed
+    )
+    ids[Status.DRAFT] = service.create(draft)
+
+    listed = {s.id: s for s in service.list()}
+    assert len(listed) == 5
+    for status, rid in ids.items():
+        got = listed[rid]
+        assert type(got) is model.TestimonySummary
+        assert got.status is status is service.info(rid).status
+        assert got == service.summary(rid)
+        assert type(got.fictional) is bool
+        assert type(got.version) is int
+    assert listed[amended].version == 2
+    assert listed[ids[Status.DRAFT]].methods == ("falanga",)
+    assert (listed[ids[Status.DRAFT]].title, listed[ids[Status.DRAFT]].place) == (
+        "Без методов", "Гянджа, подвал")
+    sealed = listed[ids[Status.SEALED]]
+    assert sealed.methods
+    assert all(sealed.methods)
+    assert sealed.place == kit.sample_testimony().interview.place
+    assert sealed.witness_label == kit.sample_testimony().witness.display_name()
