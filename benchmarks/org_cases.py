@@ -425,21 +425,43 @@ def check_case(org: VaultSession, log: Log) -> list[Result]:
     return [result]
 
 
+def _wait(app: Any, page: Any, *, whole: bool, timeout: float = 300.0) -> None:
+    """Run the GUI's events until the list page shows rows (``whole``: the whole list),
+    sleeping a millisecond between rounds so the worker thread is not kept from the
+    interpreter by a busy loop."""
+    deadline = time.monotonic() + timeout
+    while page.loading if whole else page.model.rowCount() == 0:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the list page did not show the list")
+        app.processEvents()
+        time.sleep(0.001)
+
+
 def unlock_case(path: Path, log: Log) -> list[Result]:
-    """From the passphrase to the list shown in the window, against the KDF alone."""
+    """From the passphrase to the list shown in the window, against the KDF alone.
+
+    The window's own flow after an unlock: the list page's ``refresh()`` reads the first
+    screenful on the worker and shows it (the count saying the list is loading), then the
+    whole list. "Shown" is the first paint of rows; the whole list's arrival is reported too.
+    """
     from testimony_app.crypto import kdf, keyslots
 
     app = _app()
     slot = keyslots.read_slot(path / "vault.keys")
-    total, derive = [], []
+    total, derive, whole = [], [], []
+    rows = 0
     for _ in range(3):
         start = time.perf_counter()
         session = unlock_vault(path, PASSPHRASE)
-        rows = session.testimonies.list()
         page, runner = _list_page(session)
-        page.set_summaries(rows)
-        app.processEvents()
+        page.refresh()
+        _wait(app, page, whole=False)
+        app.processEvents()  # paint the rows
         total.append(time.perf_counter() - start)
+        _wait(app, page, whole=True)
+        app.processEvents()
+        whole.append(time.perf_counter() - start)
+        rows = page.model.rowCount()
         runner.shutdown()
         page.deleteLater()
         app.processEvents()
@@ -456,8 +478,9 @@ def unlock_case(path: Path, log: Log) -> list[Result]:
         (),
         scale=1000,
         target=Target("value", 1000),
-        note=f"{len(rows):,} rows; whole unlock {statistics.median(total) * 1000:.0f} ms,"
-        f" KDF {statistics.median(derive) * 1000:.0f} ms",
+        note=f"{rows:,} rows; first screenful shown, whole unlock"
+        f" {statistics.median(total) * 1000:.0f} ms, KDF {statistics.median(derive) * 1000:.0f}"
+        f" ms; the whole list shown {statistics.median(whole) * 1000:.0f} ms after the start",
     )
     log(f"org_unlock: {result.value:.0f} ms beyond the KDF ({result.note})")
     return [result]

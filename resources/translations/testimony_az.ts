@@ -2526,6 +2526,13 @@ Start one when the witness is ready (Ctrl+N).</source>
             </translation>
         </message>
         <message numerus="yes">
+            <source>Loading the list: the newest %1 of %n testimony(ies) shown…</source>
+            <translation>
+                <numerusform>Siyahı yüklənir: %n ifadədən ən yeni %1-i göstərilir…</numerusform>
+                <numerusform>Siyahı yüklənir: %n ifadədən ən yeni %1-i göstərilir…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%1 of %n testimony(ies) shown</source>
             <translation>
                 <numerusform>%n ifadədən %1-i göstərilir</numerusform>

@@ -2523,6 +2523,13 @@ Start one when the witness is ready (Ctrl+N).</source>
             </translation>
         </message>
         <message numerus="yes">
+            <source>Loading the list: the newest %1 of %n testimony(ies) shown…</source>
+            <translation>
+                <numerusform>Loading the list: the newest %1 of %n testimony shown…</numerusform>
+                <numerusform>Loading the list: the newest %1 of %n testimonies shown…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%1 of %n testimony(ies) shown</source>
             <translation>
                 <numerusform>%1 of %n testimony shown</numerusform>

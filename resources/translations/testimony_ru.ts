@@ -2545,6 +2545,14 @@ Start one when the witness is ready (Ctrl+N).</source>
             </translation>
         </message>
         <message numerus="yes">
+            <source>Loading the list: the newest %1 of %n testimony(ies) shown…</source>
+            <translation>
+                <numerusform>Список загружается: показаны %1 самых новых из %n свидетельства…</numerusform>
+                <numerusform>Список загружается: показаны %1 самых новых из %n свидетельств…</numerusform>
+                <numerusform>Список загружается: показаны %1 самых новых из %n свидетельств…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%1 of %n testimony(ies) shown</source>
             <translation>
                 <numerusform>Показано %1 из %n свидетельства</numerusform>

@@ -184,6 +184,7 @@ def test_list_search_and_human_show(cli: Cli, base: tuple[Path, str, str]) -> No
     assert [r["id"] for r in rows] == [record_id]
     assert rows[0]["status"] == "draft"
     assert "witness_name" not in rows[0]
+    assert (rows[0]["version"], rows[0]["methods"]) == (1, ["falanga", "electric_shock"])
     for query in ("ƏLİYEV", "aliyev", "щекин", "ЩЁКИН", "apardilar"):
         hits = json.loads(cli.ok("search", query, "--json"))
         assert [h["id"] for h in hits] == [record_id], query

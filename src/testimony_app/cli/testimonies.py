@@ -105,7 +105,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         for r, status in zip(rows, statuses, strict=True)
     ]
     data = [
-        {k: v for k, v in asdict(r).items() if k != "witness_name"} | {"status": r.status.value}
+        {k: v for k, v in r._asdict().items() if k != "witness_name"}
+        | {"status": r.status.value, "methods": list(r.methods)}
         for r in rows
     ]
     emit(args, data, "\n".join(lines) if lines else words_of("cli.testimonies.none"))

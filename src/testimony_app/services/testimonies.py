@@ -87,6 +87,12 @@ class TestimonyService:
         """Every testimony, for the list view."""
         return self._records.list()
 
+    def first_screen(self, limit: int) -> tuple[builtins.list[TestimonySummary], int]:
+        """The first ``limit`` testimonies of the list view's first order (interview date,
+        newest first, undated ones before them), and how many testimonies there are: shown
+        while :meth:`list` reads the rest."""
+        return self._records.first_screen(limit)
+
     def summary(self, record_id: str) -> TestimonySummary:
         """One testimony's list entry (its label is the pseudonym or initials, never the name)."""
         return self._records.summary(record_id)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from testimony_app.domain.model import SearchHit, Status, TestimonySummary
 from testimony_app.ui.flow_layout import FlowLayout
 from testimony_app.ui.i18n import current_locale
+from testimony_app.ui.list_loading import ListLoader
 from testimony_app.ui.tasks import TaskRunner
 from testimony_app.ui.testimony_table import (
     COL_DATE,
@@ -52,6 +53,8 @@ if TYPE_CHECKING:
 
 SEARCH_DELAY_MS = 200
 _ANY_DATE = QDate(1900, 1, 1)
+#: The list's first order, the one its first screenful is read in (ui/list_loading.py).
+DEFAULT_SORT = (COL_DATE, Qt.SortOrder.DescendingOrder)
 
 
 def method_choices(lang: str) -> list[tuple[str, str]]:
@@ -103,7 +106,9 @@ class TestimonyListPage(QWidget):
         self._shown_query = ""  # the query whose answer the table shows
         self._enter_after_search = False
         self._all: list[TestimonySummary] = []
-        self._user_sort: tuple[int, Qt.SortOrder] = (COL_DATE, Qt.SortOrder.DescendingOrder)
+        self._user_sort: tuple[int, Qt.SortOrder] = DEFAULT_SORT
+        self._loader = ListLoader(runner)
+        self._loading_total: int | None = None  # while only the first screenful is shown
 
         self.model = TestimonyTableModel(self, method_label=method_labeller(language))
         self.proxy = TestimonyFilterProxy(self)
@@ -242,26 +247,62 @@ class TestimonyListPage(QWidget):
         return self.model.searching
 
     def refresh(self, on_done: Callable[[], None] | None = None) -> None:
-        """Reload the list from the vault (off the GUI thread)."""
+        """Reload the list from the vault (off the GUI thread).
+
+        Right after unlocking (nothing shown yet, the list in its first order) the first
+        screenful is shown at once and the rest follows; until then the count says the list
+        is loading and the filters and sorting wait (ui/list_loading.py).
+        """
         session = self._session()
         if session is None:
             return
+        self._loader.load(
+            session,
+            first_screen=not self._all and self._user_sort == DEFAULT_SORT,
+            show_first=self._show_first_screen,
+            show_all=self.set_summaries,
+            on_done=on_done,
+        )
 
-        def done(rows: list[TestimonySummary]) -> None:
-            self.set_summaries(rows)
-            if on_done is not None:
-                on_done()
-
-        self._runner.submit(session.testimonies.list, done)
+    @property
+    def loading(self) -> bool:
+        """True while only the first screenful of the list is shown."""
+        return self._loading_total is not None
 
     def set_summaries(self, rows: list[TestimonySummary]) -> None:
-        """Show these testimonies; a running search is re-run against them."""
+        """Show these testimonies, the whole list; a running search is re-run against them.
+
+        The selected testimony stays selected (it may have been chosen on the first
+        screenful while the rest was loading).
+        """
+        selected = self.selected_id() if self.loading else None
+        self._set_loading(None)
+        self._show_rows(rows)
+        if selected is not None:
+            self.select_id(selected)
+
+    def _show_first_screen(self, rows: list[TestimonySummary], total: int) -> None:
+        self._set_loading(total)
+        self._show_rows(rows)
+
+    def _show_rows(self, rows: list[TestimonySummary]) -> None:
         self._all = rows
         if self.search_box.text().strip():
             self._run_search()
         else:
             self._show_all()
         self._update_count()
+
+    def _set_loading(self, total: int | None) -> None:
+        """Filters and sorting wait while only the first screenful is shown: they would
+        work on a part of the list as if it were the whole."""
+        self._loading_total = total
+        for widget in (
+            self.status_filter, self.method_filter, self.date_from, self.date_to,
+            self.clear_filters_button,
+        ):
+            widget.setEnabled(total is None)
+        self.table.horizontalHeader().setSectionsClickable(total is None)
 
     def selected_id(self) -> str | None:
         """The record id of the selected row, if any."""
@@ -299,6 +340,8 @@ class TestimonyListPage(QWidget):
     def clear(self) -> None:
         """Forget everything shown or typed (the vault is locking)."""
         self._search_seq += 1  # any reply still on its way is now stale
+        self._loader.cancel()
+        self._set_loading(None)
         self._debounce.stop()
         self._shown_query = ""
         self._enter_after_search = False
@@ -484,11 +527,14 @@ class TestimonyListPage(QWidget):
         if self.model.searching:
             text = self.tr("%n testimony(ies) found", "", shown)
             hidden = sum(1 for s in self._all if s.status is Status.HANDED_OVER)
-            if hidden:
+            if hidden and not self.loading:
                 # High-risk mode: only the organisation holds what was handed over.
                 text += " · " + self.tr(
                     "%n handed-over testimony(ies) cannot be searched", "", hidden
                 )
+        elif self._loading_total is not None:
+            text = self.tr("Loading the list: the newest %1 of %n testimony(ies) shown…", "",
+                           self._loading_total).replace("%1", str(shown))
         elif self.model.filtering:
             text = self.tr("%1 of %n testimony(ies) shown", "", total).replace("%1", str(shown))
         else:

@@ -1,0 +1,99 @@
+"""Loading the list of testimonies: the first screenful at once, the rest when it comes.
+
+Why: an organisation's vault holds 100,000 testimonies, and reading all their summaries takes
+about half a second of the worker's time (more on a busy machine), after unlocking has already
+made the person wait for the key. The rows the list shows first (newest interview first) come
+from one scan of the records' dates in about 40 ms, so the window shows them at once and says
+that the list is still loading; the whole list follows from the same worker (issue 19,
+docs/performance.md). Nothing here is a widget: the list page says how to show each step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from testimony_app.domain.model import TestimonySummary
+from testimony_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from testimony_app.services.vault import VaultSession
+
+#: Rows read first: a tall window shows about 40, and the view's first scroll needs a few more.
+FIRST_SCREEN_ROWS = 100
+
+Rows = list[TestimonySummary]
+
+
+class ListLoader:
+    """One load of the list at a time; a newer load makes an older one's rows stale.
+
+    A stale load's rows are never shown, but what its caller wanted done afterwards (select
+    a record again) still runs, once the newest load has shown the whole list.
+    """
+
+    def __init__(self, runner: TaskRunner) -> None:
+        self._runner = runner
+        self._seq = 0
+        self._pending = False
+        self._after: list[Callable[[], None]] = []
+
+    @property
+    def loading(self) -> bool:
+        """Whether a load has not shown the whole list yet."""
+        return self._pending
+
+    def load(
+        self,
+        session: VaultSession,
+        *,
+        first_screen: bool,
+        show_first: Callable[[Rows, int], None],
+        show_all: Callable[[Rows], None],
+        on_done: Callable[[], None] | None = None,
+    ) -> None:
+        """Read the list; with ``first_screen``, show its first screenful before the rest.
+
+        ``show_first(rows, total)`` gets the first rows and how many testimonies there are,
+        ``show_all(rows)`` the whole list, both on the GUI thread, then ``on_done`` runs.
+        """
+        self._seq += 1
+        self._pending = True
+        seq = self._seq
+        if on_done is not None:
+            self._after.append(on_done)
+
+        def whole(rows: Rows) -> None:
+            if seq != self._seq:
+                return
+            self._pending = False
+            show_all(rows)
+            after, self._after = self._after, []
+            for callback in after:
+                callback()
+
+        def read_whole() -> None:
+            self._runner.submit(session.testimonies.list, whole)
+
+        def first(result: tuple[Rows, int]) -> None:
+            if seq != self._seq:
+                return
+            rows, total = result
+            if len(rows) >= total:  # that was the whole list
+                whole(rows)
+                return
+            show_first(rows, total)
+            read_whole()
+
+        if first_screen:
+            self._runner.submit(
+                lambda: session.testimonies.first_screen(FIRST_SCREEN_ROWS), first
+            )
+        else:
+            read_whole()
+
+    def cancel(self) -> None:
+        """Forget every load under way (the vault is locking): nothing more is shown."""
+        self._seq += 1
+        self._pending = False
+        self._after = []
