@@ -5,18 +5,15 @@ sealed versions are frozen by database triggers. Every change appends an entry t
 chain in the same transaction, so the history and the data can never disagree.
 
 The list view reads denormalised summary columns of ``records`` rather than parsing every
-record's JSON, so 20,000 testimonies list in milliseconds.
+record's JSON (``storage/summaries.py``).
 """
 
 from __future__ import annotations
 
 import builtins
-import gc
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from operator import itemgetter
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from testimony_app.crypto.chain import sha256_hex
@@ -33,10 +30,12 @@ from testimony_app.domain.model import (
     VersionInfo,
 )
 from testimony_app.errors import InvalidRecord, RecordNotFound, RecordSealed, UserFacingError
-from testimony_app.storage import audit
+from testimony_app.storage import audit, summaries
 from testimony_app.storage.database import Database
 from testimony_app.storage.id_binding import creating_device_key
 from testimony_app.storage.search import index_row, make_snippet
+from testimony_app.storage.summaries import SUMMARY_COLUMNS as _SUMMARY_COLUMNS
+from testimony_app.storage.summaries import summary_of as _summary
 
 Clock = Callable[[], str]
 
@@ -66,43 +65,6 @@ def _gone(conn: Any, record_id: str) -> ContentPurged:
     return ContentHandedOver() if row else ContentPurged()
 
 
-# A record's status, worked out by SQLite as the rows are read (the same rules as
-# ``_status``): one column instead of five for each of 100,000 rows.
-_STATUS_SQL = (
-    "CASE WHEN EXISTS (SELECT 1 FROM handovers h WHERE h.record_id = r.id)"
-    f" THEN '{Status.HANDED_OVER.value}'"
-    f" WHEN v.sealed = 0 THEN '{Status.DRAFT.value}'"
-    f" WHEN r.acknowledged != 0 THEN '{Status.ACKNOWLEDGED.value}'"
-    f" WHEN r.exported != 0 THEN '{Status.EXPORTED.value}'"
-    f" WHEN r.current > 1 THEN '{Status.AMENDED.value}'"
-    f" ELSE '{Status.SEALED.value}' END"
-)
-
-# TestimonySummary's fields, in its order (``_summaries`` relies on it).
-_SUMMARY_COLUMNS = (
-    f"r.id, {_STATUS_SQL}, r.current, r.interview_date, r.place, r.language,"
-    " r.witness_label, r.witness_name, r.title, r.methods, r.updated_at, r.fictional"
-)
-
-# Every record with its current version. The records are read in their table's order and
-# each one's version looked up in the small covering index (it stays in the page cache).
-# Left to itself SQLite did the opposite: it walked the index and looked each record up by
-# id, and at 100,000 records (30 MB of rows, more than the page cache) almost every lookup
-# read and decrypted a page again: 2.6 s instead of 0.3 s (issue 19, docs/performance.md).
-_UPDATED, _INTERVIEWED = itemgetter(10), itemgetter(3)  # both NOT NULL
-
-
-def _undated(row: Any) -> bool:
-    return not row[3]
-
-_LIST_FROM = (
-    "FROM records r CROSS JOIN versions v INDEXED BY versions_sealed"
-    " ON v.record_id = r.id AND v.number = r.current"
-)
-
-_STATUS_OF = {s.value: s for s in Status}
-
-
 def _status(
     current: int, sealed: int, exported: int, acknowledged: int, handed_over: int = 0
 ) -> Status:
@@ -115,58 +77,6 @@ def _status(
     if exported:
         return Status.EXPORTED
     return Status.AMENDED if current > 1 else Status.SEALED
-
-
-def _summaries(rows: Iterable[Any]) -> builtins.list[TestimonySummary]:
-    """Summaries of rows of ``_SUMMARY_COLUMNS``.
-
-    Made with ``tuple.__new__`` from the row's values in field order, every step a C call:
-    1.2 µs a row where keyword construction and a Python status function cost 3.4 (issue 19).
-    """
-    new, summary, status_of, split = tuple.__new__, TestimonySummary, _STATUS_OF, str.split
-    return [
-        new(
-            summary,
-            (
-                row[0],
-                status_of[row[1]],
-                row[2],
-                row[3],
-                row[4],
-                row[5],
-                row[6],
-                row[7],
-                row[8],
-                tuple(filter(None, split(row[9], ","))),  # "" → (), no empty codes
-                row[10],
-                bool(row[11]),
-            ),
-        )
-        for row in rows
-    ]
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """No cyclic garbage collection while the whole list is made.
-
-    Why: 100,000 rows and summaries are 2.5 million new objects, and every 700 of them start a
-    collection; the full collections among them walk every object the program holds (the
-    window's too), again and again. Summaries hold no cycles; reference counting still frees
-    all the rest at once. At 100,000, making the summaries took 350-500 ms of CPU with the
-    collector and 200 without (issue 19).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _summary(row: Any) -> TestimonySummary:
-    return _summaries((row,))[0]
 
 
 def _summary_values(t: Testimony) -> dict[str, Any]:
@@ -470,42 +380,12 @@ class RecordStore:
         return str(value)
 
     def list(self) -> builtins.list[TestimonySummary]:
-        """Every record, newest interview first (then the newest update).
-
-        Sorted here, not by ``ORDER BY``: SQLite's sort of the rows (a temporary B-tree, its
-        allocations through SQLCipher's wiping allocator) cost more than the query itself,
-        14 against 6 ms for 2,000 testimonies. Python sorts the same rows, in the same
-        code-point order (UTF-8 byte order), in two stable passes by one column each (a key
-        of two columns made a tuple per row: 3x slower) (docs/performance.md).
-        """
-        with _no_collection():
-            rows = self._db.query(f"SELECT {_SUMMARY_COLUMNS} {_LIST_FROM}")
-            rows.sort(key=_UPDATED, reverse=True)
-            rows.sort(key=_INTERVIEWED, reverse=True)
-            return _summaries(rows)
+        """Every record, newest interview first (then the newest update)."""
+        return summaries.every_summary(self._db)
 
     def first_screen(self, limit: int) -> tuple[builtins.list[TestimonySummary], int]:
-        """The ``limit`` records the window's list shows first, and how many records there are.
-
-        The window's first order is the interview date, newest first, with undated records
-        before them (as its date column sorts), the newest update first among equals. At
-        100,000 testimonies the whole list takes about half a second to read; these rows take
-        a scan of the records' dates (40 ms), so the window shows them at once and the rest
-        when it comes (issue 19).
-        """
-        with self._db.lock:  # nothing is written between the rows and the count
-            rows = self._db.query(
-                f"SELECT {_SUMMARY_COLUMNS} FROM (SELECT id FROM records"
-                " ORDER BY interview_date != '', interview_date DESC, updated_at DESC"
-                " LIMIT ?) AS first JOIN records r ON r.id = first.id JOIN versions v"
-                " ON v.record_id = r.id AND v.number = r.current",
-                (max(0, int(limit)),),
-            )
-            total = self.count()
-        rows.sort(key=_UPDATED, reverse=True)
-        rows.sort(key=_INTERVIEWED, reverse=True)
-        rows.sort(key=_undated, reverse=True)
-        return _summaries(rows), total
+        """The ``limit`` records the window's list shows first, and how many there are."""
+        return summaries.first_screen(self._db, limit)
 
     def summary(self, record_id: str) -> TestimonySummary:
         """One record's list entry."""

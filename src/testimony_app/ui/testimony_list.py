@@ -271,10 +271,7 @@ class TestimonyListPage(QWidget):
 
     def set_summaries(self, rows: list[TestimonySummary]) -> None:
         """Show these testimonies, the whole list; a running search is re-run against them.
-
-        The selected testimony stays selected (it may have been chosen on the first
-        screenful while the rest was loading).
-        """
+        The testimony selected on the first screenful, if any, stays selected."""
         selected = self.selected_id() if self.loading else None
         self._set_loading(None)
         self._show_rows(rows)

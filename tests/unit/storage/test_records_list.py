@@ -49,6 +49,17 @@ def test_list_is_newest_interview_first_then_newest_update(tmp_path: Path) -> No
             " ORDER BY interview_date DESC, updated_at DESC"
         )  # records saved in the same second tie, in any order, as they did before
         assert [(s.interview_date, s.updated_at) for s in listed] == by_sql
+
+        # The window's first screenful: its date column's first order, newest first with the
+        # undated ones on top, the newest update first among equals (ui/list_loading.py).
+        window = sorted(listed, key=lambda s: s.interview_date == "", reverse=True)
+        for limit in (0, 1, 3, 7, 20):
+            first, total = session.testimonies.first_screen(limit)
+            assert total == 7
+            assert [(s.interview_date, s.updated_at) for s in first] == [
+                (s.interview_date, s.updated_at) for s in window[:limit]
+            ]
+            assert all(s in listed for s in first)
     finally:
         session.lock()
 
