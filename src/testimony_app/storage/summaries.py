@@ -19,21 +19,21 @@ from testimony_app.domain.model import Status, TestimonySummary
 from testimony_app.storage.database import Database
 
 # A record's status, worked out by SQLite as the rows are read (the same rules as
-# ``records._status``): one column instead of five for each of 100,000 rows.
+# ``records._status``): one column instead of five for each of 100,000 rows. The words are
+# ``Status`` values (``_STATUS_OF`` maps them back; tests/unit/storage/test_records_list.py).
 _STATUS_SQL = (
-    "CASE WHEN EXISTS (SELECT 1 FROM handovers h WHERE h.record_id = r.id)"
-    f" THEN '{Status.HANDED_OVER.value}'"
-    f" WHEN v.sealed = 0 THEN '{Status.DRAFT.value}'"
-    f" WHEN r.acknowledged != 0 THEN '{Status.ACKNOWLEDGED.value}'"
-    f" WHEN r.exported != 0 THEN '{Status.EXPORTED.value}'"
-    f" WHEN r.current > 1 THEN '{Status.AMENDED.value}'"
-    f" ELSE '{Status.SEALED.value}' END"
+    "CASE WHEN EXISTS (SELECT 1 FROM handovers h WHERE h.record_id = r.id) THEN 'handed_over'"
+    " WHEN v.sealed = 0 THEN 'draft'"
+    " WHEN r.acknowledged != 0 THEN 'acknowledged'"
+    " WHEN r.exported != 0 THEN 'exported'"
+    " WHEN r.current > 1 THEN 'amended'"
+    " ELSE 'sealed' END"
 )
 
 #: TestimonySummary's fields, in its order (:func:`summaries_of` relies on it), for rows of
 #: ``records r`` joined to their current version ``versions v``.
 SUMMARY_COLUMNS = (
-    f"r.id, {_STATUS_SQL}, r.current, r.interview_date, r.place, r.language,"
+    "r.id, " + _STATUS_SQL + ", r.current, r.interview_date, r.place, r.language,"
     " r.witness_label, r.witness_name, r.title, r.methods, r.updated_at, r.fictional"
 )
 
