@@ -19,6 +19,7 @@ from testimony_app.domain import model
 from testimony_app.services.vault import VaultSession, create_vault
 from testimony_app.ui import list_loading
 from testimony_app.ui.i18n import Translations
+from testimony_app.ui.list_order import ListIndex
 from testimony_app.ui.tasks import TaskRunner
 from testimony_app.ui.testimony_list import TestimonyListPage as ListPage
 from testimony_app.ui.testimony_table import RECORD_ID_ROLE
@@ -180,3 +181,49 @@ def test_a_small_vault_is_read_once_and_shown_whole(
     page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # a user's sort…
     page.refresh()  # …after which a reload reads the whole list, as before
     qtbot.waitUntil(lambda: calls == ["list"], timeout=5000)
+
+
+@pytest.mark.parametrize(
+    ("column", "order", "reveal"),
+    [
+        (1, Qt.SortOrder.DescendingOrder, False),  # the first order: interview date
+        (2, Qt.SortOrder.AscendingOrder, False),  # place, Şəki and Шуша alike
+        (4, Qt.SortOrder.DescendingOrder, True),  # witness, names revealed
+        (3, Qt.SortOrder.AscendingOrder, False),  # language, by its shown name
+    ],
+)
+def test_the_order_made_on_the_worker_is_the_order_the_model_makes(
+    qtbot: Any,
+    session: VaultSession,
+    runner: TaskRunner,
+    column: int,
+    order: Qt.SortOrder,
+    reveal: bool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The whole list's index and order are made on the worker thread (the window would
+    otherwise stop to sort 100,000 rows); they must be what the model makes by itself."""
+    page = _page(qtbot, session, runner)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 8 and not page.loading, timeout=5000)
+    page.table.sortByColumn(column, order)
+    page.reveal_button.setChecked(reveal)
+    made_in: list[threading.Thread] = []
+    column_of = ListIndex.column
+
+    def watched(index: ListIndex, *args: Any) -> Any:
+        made_in.append(threading.current_thread())
+        return column_of(index, *args)
+
+    monkeypatch.setattr(ListIndex, "column", watched)
+    done: list[bool] = []
+    page.refresh(on_done=lambda: done.append(True))  # through model.prepare() on the worker
+    qtbot.waitUntil(lambda: done == [True], timeout=5000)
+    qtbot.wait(20)  # the first paint
+    assert made_in
+    assert threading.main_thread() not in made_in  # no column was made on the GUI thread
+    monkeypatch.undo()
+    from_worker = _ids(page)
+    page.set_summaries(session.testimonies.list())  # made here, on the GUI thread
+    assert _ids(page) == from_worker
+    assert len(set(from_worker)) == 8

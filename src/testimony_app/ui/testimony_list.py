@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from testimony_app.domain.model import SearchHit, Status, TestimonySummary
 from testimony_app.ui.flow_layout import FlowLayout
 from testimony_app.ui.i18n import current_locale
-from testimony_app.ui.list_loading import ListLoader
+from testimony_app.ui.list_loading import Holding, ListLoader
 from testimony_app.ui.tasks import TaskRunner
 from testimony_app.ui.testimony_table import (
     COL_DATE,
@@ -42,6 +42,7 @@ from testimony_app.ui.testimony_table import (
     COL_STATUS,
     COL_WITNESS,
     RECORD_ID_ROLE,
+    Prepared,
     TestimonyFilterProxy,
     TestimonyTableModel,
     language_label,
@@ -108,7 +109,7 @@ class TestimonyListPage(QWidget):
         self._all: list[TestimonySummary] = []
         self._user_sort: tuple[int, Qt.SortOrder] = DEFAULT_SORT
         self._loader = ListLoader(runner)
-        self._loading_total: int | None = None  # while only the first screenful is shown
+        self._prepared = Prepared([], None)  # the whole list and its index (model.prepare)
 
         self.model = TestimonyTableModel(self, method_label=method_labeller(language))
         self.proxy = TestimonyFilterProxy(self)
@@ -234,6 +235,10 @@ class TestimonyListPage(QWidget):
         self.table.doubleClicked.connect(self._activated)
         self.new_button.clicked.connect(self.new_requested)
         header.sortIndicatorChanged.connect(self._sort_changed)
+        self._holding = Holding(
+            (self.status_filter, self.method_filter, self.date_from, self.date_to,
+             self.clear_filters_button), header,
+        )
         self.model.modelReset.connect(self._update_count)
         self.model.layoutChanged.connect(self._update_count)
         self.retranslate()
@@ -247,12 +252,8 @@ class TestimonyListPage(QWidget):
         return self.model.searching
 
     def refresh(self, on_done: Callable[[], None] | None = None) -> None:
-        """Reload the list from the vault (off the GUI thread).
-
-        Right after unlocking (nothing shown yet, the list in its first order) the first
-        screenful is shown at once and the rest follows; until then the count says the list
-        is loading and the filters and sorting wait (ui/list_loading.py).
-        """
+        """Reload the list from the vault (off the GUI thread). Right after unlocking, in the
+        list's first order, its first screenful is shown at once (ui/list_loading.py)."""
         session = self._session()
         if session is None:
             return
@@ -260,26 +261,31 @@ class TestimonyListPage(QWidget):
             session,
             first_screen=not self._all and self._user_sort == DEFAULT_SORT,
             show_first=self._show_first_screen,
-            show_all=self.set_summaries,
+            show_all=self._show_prepared,
+            prepare=self.model.prepare(),
             on_done=on_done,
         )
 
     @property
     def loading(self) -> bool:
         """True while only the first screenful of the list is shown."""
-        return self._loading_total is not None
+        return self._holding.total is not None
 
     def set_summaries(self, rows: list[TestimonySummary]) -> None:
         """Show these testimonies, the whole list; a running search is re-run against them.
         The testimony selected on the first screenful, if any, stays selected."""
+        self._show_prepared(Prepared(rows, None))
+
+    def _show_prepared(self, prepared: Prepared) -> None:
         selected = self.selected_id() if self.loading else None
-        self._set_loading(None)
-        self._show_rows(rows)
+        self._holding.set(None)
+        self._prepared = prepared
+        self._show_rows(prepared.rows)
         if selected is not None:
             self.select_id(selected)
 
     def _show_first_screen(self, rows: list[TestimonySummary], total: int) -> None:
-        self._set_loading(total)
+        self._holding.set(total)
         self._show_rows(rows)
 
     def _show_rows(self, rows: list[TestimonySummary]) -> None:
@@ -289,17 +295,6 @@ class TestimonyListPage(QWidget):
         else:
             self._show_all()
         self._update_count()
-
-    def _set_loading(self, total: int | None) -> None:
-        """Filters and sorting wait while only the first screenful is shown: they would
-        work on a part of the list as if it were the whole."""
-        self._loading_total = total
-        for widget in (
-            self.status_filter, self.method_filter, self.date_from, self.date_to,
-            self.clear_filters_button,
-        ):
-            widget.setEnabled(total is None)
-        self.table.horizontalHeader().setSectionsClickable(total is None)
 
     def selected_id(self) -> str | None:
         """The record id of the selected row, if any."""
@@ -338,7 +333,8 @@ class TestimonyListPage(QWidget):
         """Forget everything shown or typed (the vault is locking)."""
         self._search_seq += 1  # any reply still on its way is now stale
         self._loader.cancel()
-        self._set_loading(None)
+        self._holding.set(None)
+        self._prepared = Prepared([], None)
         self._debounce.stop()
         self._shown_query = ""
         self._enter_after_search = False
@@ -468,7 +464,10 @@ class TestimonyListPage(QWidget):
         if self.model.searching:
             self.table.setColumnHidden(COL_MATCH, True)
             self.table.sortByColumn(*self._user_sort)
-        self.model.set_summaries(self._all)
+        if self._prepared.rows is self._all:
+            self.model.set_prepared(self._prepared)
+        else:
+            self.model.set_summaries(self._all)
         self._answered("")
 
     @Slot()
@@ -529,9 +528,9 @@ class TestimonyListPage(QWidget):
                 text += " · " + self.tr(
                     "%n handed-over testimony(ies) cannot be searched", "", hidden
                 )
-        elif self._loading_total is not None:
+        elif self._holding.total is not None:
             text = self.tr("Loading the list: the newest %1 of %n testimony(ies) shown…", "",
-                           self._loading_total).replace("%1", str(shown))
+                           self._holding.total).replace("%1", str(shown))
         elif self.model.filtering:
             text = self.tr("%1 of %n testimony(ies) shown", "", total).replace("%1", str(shown))
         else:

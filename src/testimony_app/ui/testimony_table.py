@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
@@ -341,10 +342,18 @@ class TestimonyTableModel(QAbstractTableModel):
     # -- private ----------------------------------------------------------------------------
 
     def _reset(
-        self, rows: list[TestimonySummary], snippets: dict[str, str], scores: dict[str, float]
+        self,
+        rows: list[TestimonySummary],
+        snippets: dict[str, str],
+        scores: dict[str, float],
+        prepared: ListIndex | None = None,
     ) -> None:
         self.beginResetModel()
-        if rows is not self._all and not (self._index.same_rows(rows) and scores == self._scores):
+        if prepared is not None and prepared.rows is rows:
+            self._index = prepared  # made on the worker thread for these very rows
+        elif rows is not self._all and not (
+            self._index.same_rows(rows) and scores == self._scores
+        ):
             self._index = ListIndex(rows)  # a new list: new keys, orders and masks
         self._all = rows
         self._snippets = snippets
@@ -418,37 +427,80 @@ class TestimonyTableModel(QAbstractTableModel):
 
     def _key_name(self, column: int) -> tuple[int, bool]:
         """What a column's keys are kept under (the witness's depend on "Reveal names")."""
-        return column, column == COL_WITNESS and self._reveal
+        return key_name(column, self._reveal)
 
     def _ranks(self, column: int) -> list[int]:
-        """Every row's rank in ``column``'s ascending order (kept by the list's index).
+        """Every row's rank in ``column``'s ascending order (kept by the list's index)."""
+        return column_ranks(self._index, column, self._reveal, self._scores)
 
-        Keys that need a translation or a casefold are made once per distinct value.
-        """
-        name, index = self._key_name(column), self._index
-        if column == COL_STATUS:
-            return index.ranks(name, "status", lambda s: _STATUS_ORDER.get(s, 99))
-        if column == COL_DATE:
-            # Undated testimonies sort after dated ones in ascending order.
-            return index.ranks(name, "interview_date", lambda d: f"0{d}" if d else "1")
-        if column == COL_PLACE:
-            return index.ranks(name, "place", str.casefold)
-        if column == COL_LANGUAGE:
-            return index.ranks(name, "language", lambda c: language_label(c).casefold())
-        if column == COL_WITNESS:  # as witness_text() shows it
-            if self._reveal:
-                return index.ranks(
-                    name,
-                    attrgetter("witness_name", "witness_label"),
-                    lambda pair: (pair[0] or pair[1] or "—").casefold(),
-                )
-            return index.ranks(name, "witness_label", lambda label: (label or "—").casefold())
-        if column == COL_METHODS:
-            return index.ranks(name, "methods", len)
-        if column == COL_MATCH:
-            scores = self._scores
-            return index.ranks(name, "id", lambda i: -scores.get(i, 0.0))
-        return index.ranks(name, lambda s: 0, lambda v: v)
+    def prepare(self) -> Callable[[list[TestimonySummary]], Prepared]:
+        """A function that, on the worker thread, makes what showing a new whole list needs:
+        its index with the order shown now, and each record's position (to keep the
+        selection). Showing 100,000 summaries then costs the GUI thread a model reset
+        instead of 100-300 ms of sorting (issue 19)."""
+        column, reverse = self._sort_column, self._sort_order == Qt.SortOrder.DescendingOrder
+        reveal = self._reveal
+
+        def prepare(rows: list[TestimonySummary]) -> Prepared:
+            index = ListIndex(rows)
+            if 0 <= column < COLUMN_COUNT and column != COL_MATCH:
+                ranks = column_ranks(index, column, reveal, {})
+                index.order(key_name(column, reveal), ranks, reverse)
+            index.position("")
+            return Prepared(rows, index)
+
+        return prepare
+
+    def set_prepared(self, prepared: Prepared) -> None:
+        """Show a whole list made ready by :meth:`prepare` (not a search)."""
+        self._searching = False
+        self._reset(prepared.rows, {}, {}, prepared.index)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A whole list and its index, made on the worker thread (``TestimonyTableModel.prepare``)."""
+
+    rows: list[TestimonySummary]
+    index: ListIndex | None  # None: made when shown (a short list)
+
+
+def key_name(column: int, reveal: bool) -> tuple[int, bool]:
+    """What a column's keys are kept under (the witness's depend on "Reveal names")."""
+    return column, column == COL_WITNESS and reveal
+
+
+def column_ranks(
+    index: ListIndex, column: int, reveal: bool, scores: dict[str, float]
+) -> list[int]:
+    """Every row's rank in ``column``'s ascending order, kept by ``index``.
+
+    Keys that need a translation or a casefold are made once per distinct value. No widget
+    is touched: the worker thread makes the first order of a new list with it.
+    """
+    name = key_name(column, reveal)
+    if column == COL_STATUS:
+        return index.ranks(name, "status", lambda s: _STATUS_ORDER.get(s, 99))
+    if column == COL_DATE:
+        # Undated testimonies sort after dated ones in ascending order.
+        return index.ranks(name, "interview_date", lambda d: f"0{d}" if d else "1")
+    if column == COL_PLACE:
+        return index.ranks(name, "place", str.casefold)
+    if column == COL_LANGUAGE:
+        return index.ranks(name, "language", lambda c: language_label(c).casefold())
+    if column == COL_WITNESS:  # as witness_text() shows it
+        if reveal:
+            return index.ranks(
+                name,
+                attrgetter("witness_name", "witness_label"),
+                lambda pair: (pair[0] or pair[1] or "—").casefold(),
+            )
+        return index.ranks(name, "witness_label", lambda label: (label or "—").casefold())
+    if column == COL_METHODS:
+        return index.ranks(name, "methods", len)
+    if column == COL_MATCH:
+        return index.ranks(name, "id", lambda i: -scores.get(i, 0.0))
+    return index.ranks(name, lambda s: 0, lambda v: v)
 
 
 class TestimonyFilterProxy(QSortFilterProxyModel):
