@@ -227,3 +227,22 @@ def test_the_order_made_on_the_worker_is_the_order_the_model_makes(
     page.set_summaries(session.testimonies.list())  # made here, on the GUI thread
     assert _ids(page) == from_worker
     assert len(set(from_worker)) == 8
+
+
+def test_a_newer_load_wins_and_every_caller_hears_when_the_list_is_whole(
+    qtbot: Any, session: VaultSession, runner: TaskRunner, held: threading.Event
+) -> None:
+    page = _page(qtbot, session, runner)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.loading, timeout=5000)
+    session.testimonies.create(model.Testimony(title="Yeni", fictional=True))  # a ninth
+    done: list[str] = []
+    page.refresh(on_done=lambda: done.append("first"))  # the window returns to the list
+    page.refresh(on_done=lambda: done.append("second"))
+    held.set()
+    qtbot.waitUntil(lambda: done == ["first", "second"], timeout=5000)
+    assert not page.loading
+    assert page.model.rowCount() == 9
+    assert runner.wait_idle(5000)
+    qtbot.wait(20)
+    assert done == ["first", "second"]  # once each, after the newest load's whole list

@@ -38,13 +38,7 @@ class ListLoader:
     def __init__(self, runner: TaskRunner) -> None:
         self._runner = runner
         self._seq = 0
-        self._pending = False
         self._after: list[Callable[[], None]] = []
-
-    @property
-    def loading(self) -> bool:
-        """Whether a load has not shown the whole list yet."""
-        return self._pending
 
     def load(
         self,
@@ -64,7 +58,6 @@ class ListLoader:
         ``show_all`` on the GUI thread; then ``on_done`` runs.
         """
         self._seq += 1
-        self._pending = True
         seq = self._seq
         if on_done is not None:
             self._after.append(on_done)
@@ -72,7 +65,6 @@ class ListLoader:
         def whole(prepared: Prepared) -> None:
             if seq != self._seq:
                 return
-            self._pending = False
             show_all(prepared)
             after, self._after = self._after, []
             for callback in after:
@@ -101,7 +93,6 @@ class ListLoader:
     def cancel(self) -> None:
         """Forget every load under way (the vault is locking): nothing more is shown."""
         self._seq += 1
-        self._pending = False
         self._after = []
 
 
