@@ -83,8 +83,14 @@ MIN_SQLCIPHER = (4, 7, 0)
 # testimonies made 20,255 mlock calls and ran 4-5x slower than the same query on plain
 # SQLite. Slots big enough for that cursor come from one block that is locked once (227 calls;
 # search p95 ratio 1.4-1.8 -> about 0.4; docs/performance.md). Memory security stays on.
+# The pool must also outlast the statements the connection keeps prepared: each cached
+# statement holds some slots for as long as it stays cached, and after importing bundles the
+# 128 cached statements of the import held all 397 slots of a 100-slot pool (SQLite divides the
+# block into big and 128-byte slots), so every bm25() cursor went back to mlock: search on the
+# importing session 4.55x plain FTS5 at 100,000 testimonies instead of 0.6x on a fresh one. They
+# hold about 840 slots; 500 big-slot units make 1,852 slots in 2.2 MB (issue 19).
 LOOKASIDE_SLOT_BYTES = 4352
-LOOKASIDE_SLOTS = 100
+LOOKASIDE_SLOTS = 500
 _SQLITE_CONFIG_LOOKASIDE = 13
 
 
