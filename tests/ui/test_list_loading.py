@@ -189,7 +189,7 @@ def test_a_small_vault_is_read_once_and_shown_whole(
         (1, Qt.SortOrder.DescendingOrder, False),  # the first order: interview date
         (2, Qt.SortOrder.AscendingOrder, False),  # place, Şəki and Шуша alike
         (4, Qt.SortOrder.DescendingOrder, True),  # witness, names revealed
-        (3, Qt.SortOrder.AscendingOrder, False),  # language, by its shown name
+        (5, Qt.SortOrder.AscendingOrder, False),  # methods
     ],
 )
 def test_the_order_made_on_the_worker_is_the_order_the_model_makes(
@@ -246,3 +246,55 @@ def test_a_newer_load_wins_and_every_caller_hears_when_the_list_is_whole(
     assert runner.wait_idle(5000)
     qtbot.wait(20)
     assert done == ["first", "second"]  # once each, after the newest load's whole list
+
+
+def test_a_language_change_while_the_list_loads_sorts_by_the_new_names(
+    qtbot: Any, tmp_path: Path, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Languages sort by their shown names ("Armenian" before "Azerbaijani", "Армянский"
+    after "Азербайджанский"): an order made on the worker in the old language would be
+    wrong once the list arrives, so that one is made when shown."""
+    vault = create_vault(tmp_path / "langs", "pass", kdf="test")
+    try:
+        vault.testimonies.create_many([
+            model.Testimony(title="[FICTIONAL]", fictional=True,
+                            interview=model.Interview(language=code))
+            for code in ("hy", "az", "en", "hy", "az", "en", "ru", "ka")
+        ])
+        page = _page(qtbot, vault, runner)
+        page.refresh()
+        qtbot.waitUntil(lambda: page.model.rowCount() == 8, timeout=5000)
+        page.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+        assert page.model.summary_at(0).language == "hy"  # Armenian first
+        prepared = threading.Event()
+        gate = threading.Event()
+        make = page.model.prepare
+
+        def held_prepare() -> Callable[[list[model.TestimonySummary]], Any]:
+            inner = make()
+
+            def run(rows: list[model.TestimonySummary]) -> Any:
+                result = inner(rows)  # made in English…
+                prepared.set()
+                gate.wait(10)  # …shown after the switch to Russian
+                return result
+
+            return run
+
+        monkeypatch.setattr(page.model, "prepare", held_prepare)
+        done: list[bool] = []
+        page.refresh(on_done=lambda: done.append(True))
+        assert prepared.wait(10)
+        translations = Translations()
+        try:
+            translations.apply("ru")
+            qtbot.wait(20)  # LanguageChange reaches the page, which retranslates
+            gate.set()
+            qtbot.waitUntil(lambda: done == [True], timeout=5000)
+            languages = [page.model.summary_at(r).language for r in range(8)]
+            assert languages[:2] == ["az", "az"]  # Азербайджанский first
+            assert languages.index("hy") > languages.index("en")  # Армянский after Английский
+        finally:
+            translations.apply("en")
+    finally:
+        vault.lock()

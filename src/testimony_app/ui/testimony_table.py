@@ -443,7 +443,9 @@ class TestimonyTableModel(QAbstractTableModel):
 
         def prepare(rows: list[TestimonySummary]) -> Prepared:
             index = ListIndex(rows)
-            if 0 <= column < COLUMN_COUNT and column != COL_MATCH:
+            # Not by language: its names are in the interface language, which may change
+            # before the list arrives (the model then makes that order itself).
+            if 0 <= column < COLUMN_COUNT and column not in (COL_MATCH, COL_LANGUAGE):
                 ranks = column_ranks(index, column, reveal, {})
                 index.order(key_name(column, reveal), ranks, reverse)
             index.position("")
