@@ -142,11 +142,18 @@ def check_library() -> str:
     Checked once per process, before the first vault file is opened (security.md F1): the
     version must be at least :data:`MIN_SQLCIPHER` and temporary data must be kept in memory
     by the build (``TEMP_STORE`` 2 or 3), since temporary files are never encrypted.
+
+    It also turns memory security on for the process before the first vault connection
+    exists. The setting is process-wide, and a connection takes its lookaside block (2.2 MB
+    of SQLite's small allocations, query values among them) when it opens: the vault's own
+    connection, which used to be the first to ask for memory security, got a block that was
+    neither locked nor wiped when freed (issue 19).
     """
     conn = sqlcipher.connect(":memory:")
     try:
         rows = conn.execute("PRAGMA cipher_version").fetchall()
         options = [r[0] for r in conn.execute("PRAGMA compile_options").fetchall()]
+        conn.execute("PRAGMA cipher_memory_security = ON").fetchall()
     finally:
         conn.close()
     version = str(rows[0][0]) if rows and rows[0] else ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -82,3 +83,53 @@ def test_search_finds_free_lookaside_after_the_statement_cache_is_full(
     assert len(hits) == 20
     assert _status(db.conn, _LOOKASIDE_HIT)[1] > 60  # one bm25 cursor per matching row
     assert _status(db.conn, _LOOKASIDE_MISS_FULL)[1] == 0
+
+
+_LOCKED_CHILD = """
+import secrets, sys
+from pathlib import Path
+from testimony_app.storage import database
+
+def locked_kib():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmLck:"):
+            return int(line.split()[1])
+
+database.check_library()
+before = locked_kib()
+db = database.connect(Path(sys.argv[1]), secrets.token_bytes(32), create=True)
+opened = locked_kib()
+db.close()
+print(before, opened, locked_kib())
+"""
+
+
+def _can_lock(kib: int) -> bool:
+    import os
+    import resource
+
+    soft, _ = resource.getrlimit(resource.RLIMIT_MEMLOCK)
+    return os.geteuid() == 0 or soft == resource.RLIM_INFINITY or soft >= kib * 1024
+
+
+@pytest.mark.slow
+def test_the_first_vault_connection_of_a_process_has_its_lookaside_locked(
+    tmp_path: Path,
+) -> None:
+    """Memory security is process-wide and was first asked for by the vault's connection,
+    after that connection had taken its lookaside block (and its key) unlocked; the library
+    check now turns it on first. A fresh process, because this one turned it on long ago."""
+    import subprocess
+
+    block_kib = database.LOOKASIDE_SLOT_BYTES * database.LOOKASIDE_SLOTS // 1024
+    if not _can_lock(4 * block_kib):
+        pytest.skip("this account may not lock that much memory (RLIMIT_MEMLOCK)")
+    out = subprocess.run(
+        [sys.executable, "-c", _LOCKED_CHILD, str(tmp_path / "vault.db")],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    before, opened, closed = (int(n) for n in out)
+    assert opened - before >= block_kib  # the block (and the key with it) is locked
+    assert closed <= before + 64  # and unlocked (after its wipe) when the connection closes
