@@ -17,6 +17,7 @@ each declaration, its heading and its signature block move to a new page togethe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -24,6 +25,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from testimony_app.domain import vocabularies
 from testimony_app.reports import fonts
+from testimony_app.reports.late import PAGES_KEY, Lookup
 from testimony_app.reports.layout import CONTENT_W, GREY, RULE, SHADE, font_style
 from testimony_app.reports.sections import StoryBuilder
 from testimony_app.reports.text import is_rtl, markup
@@ -31,7 +33,6 @@ from testimony_app.reports.witness_truth import WITNESS_TRUTH
 from testimony_app.words import LANGUAGES, Message, text
 
 BLANK = "______________________"
-PAGES_KEY = "__pages__"  # where the layout passes keep the number of pages
 
 
 def closing(b: StoryBuilder) -> list[Flowable]:
@@ -39,16 +40,14 @@ def closing(b: StoryBuilder) -> list[Flowable]:
     t = b.record
     iv, w = t.interview, t.witness
     name = w.name or b.pseudonym()
-    pages_seen = b.known.get(PAGES_KEY)
-    pages = str(pages_seen[0]) if pages_seen else "—"
     spoken = iv.language
     language = b.vocab("languages", spoken) or "—"
     out: list[Flowable] = []
 
-    truth: list[Flowable] = [
-        b.p(b.say("pdf.truth_text", name=name, pages=pages, language=language), "declaration")
-    ]
-    truth += _in_witness_language(b, spoken, name, pages)
+    truth: list[Flowable] = [b.late_p(
+        lambda pages: b.say("pdf.truth_text", name=name, pages=_count(pages),
+                            language=language), "declaration")]
+    truth += _in_witness_language(b, spoken, name)
     out.append(_kept(b, "pdf.s_truth", truth, signature_block(b, "pdf.sig_witness", name)))
 
     if iv.interpreter:
@@ -67,10 +66,17 @@ def closing(b: StoryBuilder) -> list[Flowable]:
                      signature_block(b, "pdf.sig_interviewer", iv.interviewer)))
 
     if b.request.attestation:
-        said = b.say("pdf.attestation_text", name=name, pages=pages)
-        out.append(_kept(b, "pdf.s_attestation", [b.p(said, "declaration")],
+        attested = b.late_p(lambda pages: b.say("pdf.attestation_text", name=name,
+                                                  pages=_count(pages)), "declaration")
+        out.append(_kept(b, "pdf.s_attestation", [attested],
                          signature_block(b, "pdf.sig_attesting", "", attesting=True)))
     return out
+
+
+def _count(pages: Lookup) -> str:
+    """The number of pages, as the declarations print it."""
+    seen = pages(PAGES_KEY)
+    return str(seen[0]) if seen else "—"
 
 
 def _kept(b: StoryBuilder, code: str, body: list[Flowable], block: Flowable) -> Flowable:
@@ -79,26 +85,31 @@ def _kept(b: StoryBuilder, code: str, body: list[Flowable], block: Flowable) -> 
     return KeepTogether([b.numbered_heading(code), *body, Spacer(1, 6), block])
 
 
-def _in_witness_language(b: StoryBuilder, code: str, name: str, pages: str) -> list[Flowable]:
+def _in_witness_language(b: StoryBuilder, code: str, name: str) -> list[Flowable]:
     """The statement of truth again in the language the witness spoke, when that is not the
     statement's; where we have no written text in that language, a line says it was
     translated orally."""
     if not code or code == b.lang:
         return []
+    said: Callable[[Lookup], str]
     if code in LANGUAGES:
         own_name = vocabularies.label("languages", code, code)
-        truth = Message("pdf.truth_text", name=name, pages=pages, language=own_name)
-        said = text(truth, code)
+
+        def said(pages: Lookup) -> str:
+            return text(Message("pdf.truth_text", name=name, pages=_count(pages),
+                                language=own_name), code)
     elif code in WITNESS_TRUTH:
         own_name, template = WITNESS_TRUTH[code]
-        said = template.format(name=name, pages=pages, language=own_name)
+
+        def said(pages: Lookup) -> str:
+            return template.format(name=name, pages=_count(pages), language=own_name)
     else:
         language = b.vocab("languages", code) or code
         return [b.p(b.say("pdf.truth_oral", language=language), "note")]
     # A right-to-left language's name heads its text on the right, its colon on the left.
     heading: Flowable = (b.p(f"{own_name}:", "label") if is_rtl(own_name)
                          else Paragraph(markup(f"{own_name}:", fonts.SANS_BOLD), b.s["label"]))
-    return [heading, Spacer(1, 2), b.p(said, "declaration")]
+    return [heading, Spacer(1, 2), b.late_p(said, "declaration")]
 
 
 def signature_block(b: StoryBuilder, role: str, name: str, *,

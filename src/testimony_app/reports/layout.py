@@ -20,6 +20,7 @@ Two things here exist because ReportLab's defaults are wrong for a court documen
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
@@ -28,10 +29,12 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFPage, PDFStream, PDFZCompress
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from testimony_app.reports import fonts
+from testimony_app.reports.late import LatePass
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 20 * mm
@@ -49,6 +52,12 @@ GREY = colors.Color(0.42, 0.42, 0.42)
 RULE = colors.Color(0.72, 0.72, 0.72)
 SHADE = colors.Color(0.945, 0.945, 0.945)
 ALERT = colors.Color(0.62, 0.05, 0.05)
+
+# The column of paragraph numbers, wide enough for "12. (cont.)", the gap after it, and the
+# room below each paragraph of the account.
+NUMBER_W = 15 * mm
+NUMBER_GAP = 4
+NARRATIVE_PAD = 6
 
 # A table row is cut across pages only if at least this much of it fits (points); smaller
 # pieces are slivers that ReportLab draws past the frame's foot.
@@ -86,6 +95,9 @@ def styles() -> dict[str, ParagraphStyle]:
                                leading=12, textColor=GREY, spaceAfter=6),
         "numbered": ParagraphStyle("numbered", parent=base, leftIndent=26, bulletIndent=0,
                                    spaceAfter=6, leading=14),
+        # The account's numbered paragraphs: the number hangs in its column, the text after.
+        "narrative": ParagraphStyle("narrative", parent=base, leftIndent=NUMBER_W + NUMBER_GAP,
+                                    bulletIndent=0),
         "number_rtl": ParagraphStyle("number_rtl", parent=base, alignment=TA_RIGHT),
         "declaration": ParagraphStyle("declaration", parent=base, leading=14.5, spaceAfter=6),
         "notice": ParagraphStyle("notice", parent=base, fontName=fonts.SANS_BOLD, fontSize=9,
@@ -97,11 +109,19 @@ def draw_text(canv: Canvas, x: float, y: float, text: str, size: float,
               base: str = fonts.SANS) -> float:
     """Draw one line run by run, each run in a font that has its glyphs; return its width."""
     start = x
-    for font, chunk in fonts.font_runs(text, base):
-        canv.setFont(font, fonts.run_size(font, size))
+    for font, run_size, chunk, width in _line_runs(text, size, base):
+        canv.setFont(font, run_size)
         canv.drawString(x, y, chunk)
-        x += fonts.text_width(chunk, size, font)
+        x += width
     return x - start
+
+
+@functools.lru_cache(maxsize=512)
+def _line_runs(text: str, size: float, base: str) -> tuple[tuple[str, float, str, float], ...]:
+    """The runs of one line, with the size each is drawn at and its width: the running
+    header and the footer draw the same lines on every page."""
+    return tuple((font, fonts.run_size(font, size), chunk, fonts.text_width(chunk, size, font))
+                 for font, chunk in fonts.font_runs(text, base))
 
 
 class PageFurniture(Protocol):
@@ -116,10 +136,14 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
 
     ``finish`` (if given) is called with the canvas just before the file is written, once
     the page count is known: the statement uses it to make the file archival (PDF/A).
+    ``late`` (if given) draws, into the places they kept, the words that depend on the
+    page count and page references (:mod:`~testimony_app.reports.late`); when they do not
+    fit their places, nothing is written and the caller lays the story out again.
     """
 
     def __init__(self, *args: Any, furniture: PageFurniture,
-                 finish: Callable[[Canvas, int], None] | None = None, **kwargs: Any) -> None:
+                 finish: Callable[[Canvas, int], None] | None = None,
+                 late: LatePass | None = None, **kwargs: Any) -> None:
         fonts.register()
         # ReportLab would start every page in Helvetica: declared, never embedded.
         kwargs["initialFontName"] = fonts.SANS
@@ -128,6 +152,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self._furniture = furniture
         self._finish = finish
+        self._late = late
         self._held: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # noqa: N802
@@ -136,24 +161,30 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
 
     def save(self) -> None:
         pages = len(self._held)
+        late = self._late
+        if late is not None and not late.settle(pages):
+            return
         for number, state in enumerate(self._held, start=1):
             self.__dict__.update(state)
+            if late is not None:
+                late.fill(self, number)
             self._furniture.footer(self, number, pages)
             super().showPage()
+            _binary_stream(self._doc.Pages.pages[-1])
         if self._finish is not None:
             self._finish(self, pages)
         super().save()
 
 
-class LayoutCanvas(NumberedCanvas):
-    """A canvas for a pass that only finds out where things fall: it keeps no pages and
-    writes nothing."""
-
-    def showPage(self) -> None:  # noqa: N802
-        self._startPage()
-
-    def save(self) -> None:
-        pass
+def _binary_stream(page: PDFPage) -> None:
+    """Write ``page``'s content compressed (Flate) but binary, not also ASCII85-encoded as
+    ReportLab does by default for 7-bit mail: a quarter smaller, and the encoder (pure
+    Python without ReportLab's C accelerator) took half the time of writing the file. Every
+    reader, and PDF/A, take binary streams; the file's header says it holds binary data."""
+    if page.compression and not page.Contents:
+        contents = PDFStream(content=page.stream, filters=[PDFZCompress])
+        contents.__Comment__ = "page stream"
+        page.Contents = contents
 
 
 class Anchor(Flowable):  # type: ignore[misc]

@@ -10,7 +10,7 @@ declarations with the same pieces.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,7 @@ from testimony_app.domain import vocabularies
 from testimony_app.domain.model import Testimony
 from testimony_app.reports import fonts
 from testimony_app.reports.annexes import Annex
+from testimony_app.reports.late import Late, LatePass, Lookup
 from testimony_app.reports.layout import (
     CONTENT_W,
     SHADE,
@@ -40,8 +41,8 @@ from testimony_app.words import Message, Param
 @dataclass
 class SectionKit:
     """One layout pass's state and the small pieces its sections are made of; ``known`` holds
-    what the last pass learned (the pages where annexes are referred to, and the number of
-    pages)."""
+    what an earlier pass learned (the pages where annexes are referred to, and the number of
+    pages), ``found`` what this one finds, and ``late`` prints what depends on them."""
 
     record: Testimony
     request: StatementRequest
@@ -50,6 +51,10 @@ class SectionKit:
     found: dict[str, list[int]] = field(default_factory=dict)
     s: dict[str, ParagraphStyle] = field(default_factory=styles)
     section_no: int = 0
+    late: LatePass = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.late = LatePass(self.known, self.found)
 
     # ---- small helpers
 
@@ -65,6 +70,11 @@ class SectionKit:
 
     def p(self, text: str, style: str = "cell", number: str = "") -> Flowable:
         return para(text, self.s[style], number)
+
+    def late_p(self, words: Callable[[Lookup], str], style: str = "cell") -> Flowable:
+        """A paragraph whose ``words(pages)`` name a page count or page references, printed
+        once the pages are laid out (:mod:`~testimony_app.reports.late`)."""
+        return Late(lambda pages: self.p(words(pages), style), self.late)
 
     def bold(self, text: str, style: str = "label") -> Paragraph:
         return Paragraph(markup(text, fonts.SANS_BOLD), self.s[style])

@@ -11,6 +11,7 @@ a value the record never set is printed as "—", never as a default the witness
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -30,8 +31,12 @@ from testimony_app.domain.model import WitnessRole
 from testimony_app.reports import fonts
 from testimony_app.reports.annexes import Annex, document_date
 from testimony_app.reports.body import BodyFigure
+from testimony_app.reports.late import OWN_PAGE, Lookup
 from testimony_app.reports.layout import (
     CONTENT_W,
+    CUT_ROW_ABOVE,
+    NARRATIVE_PAD,
+    NUMBER_W,
     SHADE,
     Anchor,
     font_style,
@@ -40,10 +45,8 @@ from testimony_app.reports.layout import (
     row_name,
 )
 from testimony_app.reports.section_kit import SectionKit
-from testimony_app.reports.text import is_rtl, markup, upper
+from testimony_app.reports.text import Hanging, markup, para, upper
 from testimony_app.reports.timeformat import duration_minutes, size_text, when
-
-NUMBER_W = 15 * mm  # the column of paragraph numbers, wide enough for "12. (cont.)"
 
 
 class StoryBuilder(SectionKit):
@@ -197,7 +200,7 @@ class StoryBuilder(SectionKit):
         if not translation:
             out.append(Paragraph(markup(self.say("pdf.n_intro", language=language)),
                                  self.s["note"]))
-            out.append(self._numbered_paragraphs(original))
+            out += self._numbered_paragraphs(original)
             return out
         tr_code = n.translation_language or iv.translation_language
         tr_language = self.vocab("languages", tr_code) or "—"
@@ -220,29 +223,20 @@ class StoryBuilder(SectionKit):
         out.append(long_table(data, [NUMBER_W, col, col], True, self.continued()))
         return out
 
-    def _numbered_paragraphs(self, paragraphs: list[str]) -> Table:
+    def _numbered_paragraphs(self, paragraphs: list[str]) -> list[Flowable]:
         """The account without a translation: numbered paragraphs, the numbers on the side
         the script starts from (right for Persian and Arabic), and "(cont.)" with the number
-        where a paragraph goes on to the next page."""
-        rtl = is_rtl(paragraphs[0])
-        number_style = self.s["number_rtl" if rtl else "body"]
-        data: list[list[Any]] = []
+        where a paragraph goes on to the next page. A paragraph is cut across a page only
+        when a real amount of the page would otherwise go empty, as a table row is."""
+        cont = self.continued()
+        style = self.s["narrative"]
+        out: list[Flowable] = []
         for i, text in enumerate(paragraphs, 1):
-            number = row_name(Paragraph(f"{i}.", number_style), f"{i}.")
-            cells: list[Any] = [[number], [self.p(text, "body")]]
-            data.append(cells[::-1] if rtl else cells)
-        widths = [NUMBER_W, CONTENT_W - NUMBER_W]
-        table = long_table(data, widths[::-1] if rtl else widths, False, self.continued())
-        text_col = 0 if rtl else 1
-        table.setStyle(TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0, colors.white),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING" if rtl else "LEFTPADDING", (text_col, 0), (text_col, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ]))
-        return table
+            number = f"{i}."
+            hanging = Hanging(functools.partial(cont.label, number), CUT_ROW_ABOVE,
+                              NARRATIVE_PAD)
+            out.append(para(text, style, number, hanging))
+        return out
 
     def detention(self, annexes: list[Annex]) -> list[Flowable]:
         out = self.heading("pdf.s_detention")
@@ -424,8 +418,11 @@ class StoryBuilder(SectionKit):
             lines = [f"{kind}: {a.filename}" if a.filename else kind]
             if a.description:
                 lines.append(a.description)
-            pages = self.known.get(annex.key) or self.known.get(f"list:{annex.key}") or []
-            page_text = ", ".join(str(p) for p in pages) if pages else "—"
+            def page_text(pages: Lookup, key: str = annex.key) -> str:
+                # Where the annex is referred to; else where it is listed.
+                seen = pages(key) or pages(f"{OWN_PAGE}{key}")
+                return ", ".join(str(p) for p in seen) if seen else "—"
+
             dated = document_date(a)
             dates = [self.p(dated)] if dated else []
             dates.append(Paragraph(markup(self.say("pdf.x_added_on", date=when(a.added_at) or "—")),
@@ -433,11 +430,11 @@ class StoryBuilder(SectionKit):
             row = len(data)
             data.append([
                 [Paragraph(markup(annex.number, fonts.SANS_BOLD), self.s["cell"]),
-                 Anchor([f"list:{annex.key}"], self.found)],
+                 Anchor([f"{OWN_PAGE}{annex.key}"], self.found)],
                 [self.p(line) for line in lines],
                 dates,
                 [self.p(size_text(a.size, self.say("pdf.x_bytes")))],
-                [self.p(page_text)],
+                [self.late_p(page_text)],
             ])
             data.append(["", [Paragraph(markup(f"SHA-256: {a.sha256 or '—'}"), self.s["hash"])],
                          "", "", ""])

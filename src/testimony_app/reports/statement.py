@@ -13,10 +13,11 @@ make the same testimony and request give the same bytes, so a statement can be r
 and its hash compared years later. A sealed statement is archival PDF/A-1b
 (:mod:`~testimony_app.reports.pdfa`); a draft is plain PDF with a watermark.
 
-Page references are real page numbers: the story is laid out, the page on which each annex
-reference fell (and the number of pages, which the statement of truth names) is recorded as
-it is drawn, and the story is laid out again with those numbers until they stop changing
-(two passes in practice).
+Page references are real page numbers: the page on which each annex reference falls (and
+the number of pages, which the statement of truth names) is recorded as the story is drawn,
+and the words that print them are drawn last, into places kept for them
+(:mod:`~testimony_app.reports.late`); the story is laid out once, and again only when
+those words need more room than was kept.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 from testimony_app.domain.model import Testimony
 from testimony_app.reports import fonts, pdfa
 from testimony_app.reports.annexes import annexes_of
-from testimony_app.reports.declarations import PAGES_KEY, closing
+from testimony_app.reports.declarations import closing
+from testimony_app.reports.late import LatePass
 from testimony_app.reports.layout import (
     ALERT,
     EDGE_L,
@@ -49,7 +51,6 @@ from testimony_app.reports.layout import (
     PAGE_H,
     PAGE_W,
     RULE,
-    LayoutCanvas,
     NumberedCanvas,
     draw_text,
 )
@@ -62,6 +63,7 @@ from testimony_app.words import LANGUAGES, Message, Param, text
 __all__ = ["StatementRequest", "build_statement", "when"]
 
 _HEADER_SIZE = 7.5
+_PASSES = 5  # layout passes at most; the last prints what it has
 _BOX_W, _BOX_H, _BOX_GAP = 26 * mm, 15 * mm, 2 * mm
 
 
@@ -82,12 +84,11 @@ class _Furniture:
         """The words of ``code`` (reports catalogue) in the statement's language."""
         return text(Message(code, **values), self.lang)
 
-    def header(self, canv: Canvas, _doc: Any) -> None:
-        """Running header: which statement this page belongs to, if it is separated. The
-        flags (fictional, redacted, draft) go on a line of their own when they would
-        otherwise run into the record id."""
-        canv.saveState()
-        size = _HEADER_SIZE
+    @functools.cached_property
+    def _header(self) -> tuple[str, str, float, float, float]:
+        """The running header, the same on every page: its text, the flags (fictional,
+        redacted, draft), their width, and where both go. The flags go on a line of their
+        own when they would otherwise run into the record id."""
         left = f"{self.say('pdf.doc_title')} · {self.say('pdf.record_id')} {self.record_id}"
         flags = []
         if self.fictional:
@@ -98,54 +99,70 @@ class _Furniture:
             flags.append(self.say("pdf.draft_watermark"))
         text = " · ".join(flags)
         room = EDGE_R - EDGE_L
-        left_w = fonts.text_width(left, size)
-        flags_w = fonts.text_width(text, size, fonts.SANS_BOLD) if flags else 0.0
+        left_w = fonts.text_width(left, _HEADER_SIZE)
+        flags_w = fonts.text_width(text, _HEADER_SIZE, fonts.SANS_BOLD) if flags else 0.0
         two_lines = bool(flags) and left_w + 3 * mm + flags_w > room
         y = PAGE_H - (10 * mm if two_lines else 12 * mm)
+        return left, text, flags_w, y, y - 9 if two_lines else y
+
+    def header(self, canv: Canvas, _doc: Any) -> None:
+        """Running header: which statement this page belongs to, if it is separated."""
+        left, flags, flags_w, y, flag_y = self._header
+        canv.saveState()
         canv.setFillColor(GREY)
-        draw_text(canv, EDGE_L, y, left, size)
+        draw_text(canv, EDGE_L, y, left, _HEADER_SIZE)
         if flags:
             canv.setFillColor(ALERT)
-            flag_y = y - 9 if two_lines else y
-            draw_text(canv, EDGE_R - flags_w, flag_y, text, size, fonts.SANS_BOLD)
+            draw_text(canv, EDGE_R - flags_w, flag_y, flags, _HEADER_SIZE, fonts.SANS_BOLD)
             y = flag_y
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         canv.line(EDGE_L, y - 4, EDGE_R, y - 4)
         canv.restoreState()
 
-    def footer(self, canv: Canvas, page: int, pages: int) -> None:
-        """Page X of Y, record and hash, the initials boxes; and the watermark of a draft."""
-        canv.saveState()
-        top = MARGIN_BOTTOM - 6 * mm
-        canv.setStrokeColor(RULE)
-        canv.setLineWidth(0.5)
-        canv.line(EDGE_L, top, EDGE_R, top)
+    @functools.cached_property
+    def _footer(self) -> tuple[str, str, float, list[tuple[str, float]], float]:
+        """What the footer says on every page: the record line, the hash line and its size,
+        the initials boxes' labels and sizes, and where the boxes begin. The words are
+        fitted once per statement, not once per page."""
+        record = self.say("pdf.footer_record", record=self.record_id, version=self.version)
         boxes = [self.say("pdf.initials")]
         if self.interpreter:
             boxes.append(self.say("pdf.interpreter_initials"))
-        box_y = top - 3 * mm - _BOX_H
         box_left = EDGE_R - len(boxes) * _BOX_W - (len(boxes) - 1) * _BOX_GAP
-        canv.setFillColor(INK)
-        draw_text(canv, EDGE_L, top - 5 * mm, self.say("pdf.page_of", page=page, pages=pages),
-                  9, fonts.SANS_BOLD)
-        canv.setFillColor(GREY)
-        draw_text(canv, EDGE_L, top - 9 * mm,
-                  self.say("pdf.footer_record", record=self.record_id, version=self.version), 7.5)
         sha = f"SHA-256: {self.sha256 or '—'}"
         room = box_left - 3 * mm - EDGE_L
         size = 7.0
         while size > 5 and fonts.text_width(sha, size) > room:
             size -= 0.25
-        draw_text(canv, EDGE_L, top - 12.5 * mm, sha, size)
-        canv.setStrokeColor(GREY)
-        canv.setLineWidth(0.7)
-        for i, words in enumerate(boxes):
-            x = box_left + i * (_BOX_W + _BOX_GAP)
-            canv.rect(x, box_y, _BOX_W, _BOX_H, stroke=1, fill=0)
+        labels = []
+        for words in boxes:
             label_size = 6.0
             while label_size > 4.5 and fonts.text_width(words, label_size) > _BOX_W - 4:
                 label_size -= 0.25
+            labels.append((words, label_size))
+        return record, sha, size, labels, box_left
+
+    def footer(self, canv: Canvas, page: int, pages: int) -> None:
+        """Page X of Y, record and hash, the initials boxes; and the watermark of a draft."""
+        record, sha, sha_size, labels, box_left = self._footer
+        canv.saveState()
+        top = MARGIN_BOTTOM - 6 * mm
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(EDGE_L, top, EDGE_R, top)
+        box_y = top - 3 * mm - _BOX_H
+        canv.setFillColor(INK)
+        draw_text(canv, EDGE_L, top - 5 * mm, self.say("pdf.page_of", page=page, pages=pages),
+                  9, fonts.SANS_BOLD)
+        canv.setFillColor(GREY)
+        draw_text(canv, EDGE_L, top - 9 * mm, record, 7.5)
+        draw_text(canv, EDGE_L, top - 12.5 * mm, sha, sha_size)
+        canv.setStrokeColor(GREY)
+        canv.setLineWidth(0.7)
+        for i, (words, label_size) in enumerate(labels):
+            x = box_left + i * (_BOX_W + _BOX_GAP)
+            canv.rect(x, box_y, _BOX_W, _BOX_H, stroke=1, fill=0)
             draw_text(canv, x + 2, box_y + _BOX_H - 7, words, label_size)
         if self.draft:
             canv.setFillColor(ALERT)
@@ -188,17 +205,14 @@ def build_statement(testimony: Testimony, request: StatementRequest) -> bytes:
     info = _document_info(shown, request, lang, author)
     known: dict[str, list[int]] = {}
     pdf = b""
-    for attempt in range(5):
+    for attempt in range(_PASSES):
         builder = StoryBuilder(shown, request, lang, known)
-        # The first pass knows no page references and no page count yet, so it cannot be the
-        # last: it is laid out and drawn to learn them but never assembled into a PDF.
-        layout_only = attempt == 0
-        pages: list[int] = []
-        pdf = _render(_story(builder), furniture, info, request, pages,
-                      layout_only=layout_only)
-        builder.found[PAGES_KEY] = pages
-        if builder.found == known and not layout_only:
+        builder.late.last = attempt == _PASSES - 1
+        pdf = _render(_story(builder), furniture, info, request, builder.late)
+        if builder.late.settled:
             break
+        # The words that depend on the pages did not fit their places: lay out again,
+        # knowing them (the pass after it almost always settles).
         known = builder.found
     if request.sealed:
         pdf = pdfa.end_streams_with_eol(pdf)
@@ -253,10 +267,9 @@ def _identity(request: StatementRequest, lang: str) -> str:
 
 
 def _render(story: list[Flowable], furniture: _Furniture, info: pdfa.DocumentInfo,
-            request: StatementRequest, pages: list[int], *, layout_only: bool = False) -> bytes:
-    """The PDF of ``story``; with ``layout_only``, lay it out and draw it (so that anchors
-    record their pages) but skip the footers and the PDF itself, and return ``b""``. The
-    number of pages is appended to ``pages``."""
+            request: StatementRequest, late: LatePass) -> bytes:
+    """The PDF of ``story``, or ``b""`` if the words that depend on its pages did not fit
+    the places they kept (``late.settled`` says which)."""
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
@@ -269,10 +282,11 @@ def _render(story: list[Flowable], furniture: _Furniture, info: pdfa.DocumentInf
         pdfa.finish(canv, info, identity=_identity(request, furniture.lang),
                     sealed_at=request.sealed_at, archival=request.sealed)
 
-    maker = LayoutCanvas if layout_only else NumberedCanvas
-    canvasmaker: Callable[..., Canvas] = functools.partial(maker, furniture=furniture,
-                                                           finish=finish)
-    doc.build(story, onFirstPage=furniture.header, onLaterPages=furniture.header,
-              canvasmaker=canvasmaker)
-    pages.append(doc.page)
+    def on_page(canv: Canvas, page_doc: Any) -> None:
+        late.page = page_doc.page
+        furniture.header(canv, page_doc)
+
+    canvasmaker: Callable[..., Canvas] = functools.partial(
+        NumberedCanvas, furniture=furniture, finish=finish, late=late)
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=canvasmaker)
     return out.getvalue()
