@@ -36,6 +36,7 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfgen.canvas import Canvas
 
 OUTPUT_CONDITION = "sRGB IEC61966-2.1"
+_LENGTH = re.compile(rb"/Length\s+(\d+)\b")
 _XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf]) ?\r?\n")
 
 
@@ -200,12 +201,32 @@ def finish(canv: Canvas, info: DocumentInfo, *, identity: str, sealed_at: str,
     doc.Catalog = doc._catalog = catalog
 
 
+def _eol_before_endstream(chunk: bytes) -> bytes:
+    """One object, with an end of line between its stream's data and ``endstream``."""
+    keyword = chunk.rfind(b"endstream")
+    if keyword <= 0:
+        return chunk
+    data_at = chunk.find(b"\nstream\n")
+    length = _LENGTH.search(chunk, 0, data_at) if data_at > 0 else None
+    if length is not None:
+        data_end = data_at + len(b"\nstream\n") + int(length.group(1))
+        if data_end == keyword:
+            return chunk[:keyword] + b"\n" + chunk[keyword:]
+        if chunk[data_end:data_end + 1] in (b"\n", b"\r"):
+            return chunk
+    # No direct /Length to go by: judge by the byte before the keyword.
+    if chunk[keyword - 1:keyword] in (b"\n", b"\r"):
+        return chunk
+    return chunk[:keyword] + b"\n" + chunk[keyword:]
+
+
 def end_streams_with_eol(pdf: bytes) -> bytes:
     """``pdf`` with an end of line before every ``endstream`` (ISO 19005-1 §6.1.7).
 
     ReportLab writes a stream's data straight up to the keyword. Adding the line end after
     the data leaves every ``/Length`` right; the object offsets move, so the cross-reference
-    table is written again.
+    table is written again. Where the data ends is read from ``/Length``: binary data may
+    itself end in a line-end byte, which is not the end of line the standard asks for.
     """
     xref_at = pdf.rindex(b"\nxref\n") + 1
     start = xref_at + len(b"xref\n")
@@ -219,10 +240,7 @@ def end_streams_with_eol(pdf: bytes) -> bytes:
     position = len(body[0])
     for i, (offset, number) in enumerate(offsets):
         end = offsets[i + 1][0] if i + 1 < len(offsets) else xref_at
-        chunk = pdf[offset:end]
-        keyword = chunk.rfind(b"endstream")
-        if keyword > 0 and chunk[keyword - 1:keyword] not in (b"\n", b"\r"):
-            chunk = chunk[:keyword] + b"\n" + chunk[keyword:]
+        chunk = _eol_before_endstream(pdf[offset:end])
         new_offsets[number] = position
         body.append(chunk)
         position += len(chunk)

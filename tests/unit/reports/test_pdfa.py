@@ -114,6 +114,20 @@ def test_every_stream_ends_with_an_end_of_line() -> None:
         assert re.match(rb"\d+ 0 obj", pdf[int(offset):int(offset) + 20])
 
 
+@pytest.mark.parametrize(("lang", "script"), [("ru", ""), ("ru", "ar"), ("az", "fa")])
+def test_every_stream_has_its_end_of_line_after_the_data_its_length_counts(
+        lang: str, script: str) -> None:
+    """Page streams are binary: their data may itself end in a line-end byte, which counts
+    in /Length and is not the end of line PDF/A asks for before ``endstream``."""
+    pdf = _statement(lang, script)
+    streams = list(re.finditer(rb"/Length (\d+)\b(?:(?!endobj).)*?\nstream\n", pdf, re.S))
+    assert len(streams) > 10
+    for match in streams:
+        data_end = match.end() + int(match.group(1))
+        assert pdf[data_end:data_end + 1] in (b"\n", b"\r")
+        assert pdf[data_end:data_end + 20].lstrip(b"\r\n").startswith(b"endstream")
+
+
 def test_the_same_sealed_version_gives_identical_bytes() -> None:
     first = _statement("ru", "fa")
     assert _statement("ru", "fa") == first
