@@ -233,7 +233,7 @@ class StoryBuilder(SectionKit):
         out: list[Flowable] = []
         for i, text in enumerate(paragraphs, 1):
             number = f"{i}."
-            hanging = Hanging(functools.partial(cont.label, number), CUT_ROW_ABOVE,
+            hanging = Hanging(functools.partial(cont.label, number), NUMBER_W, CUT_ROW_ABOVE,
                               NARRATIVE_PAD)
             out.append(para(text, style, number, hanging))
         return out

@@ -39,7 +39,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from testimony_app.reports import fonts
-from testimony_app.reports.layout import NUMBER_W
 
 # A run of right-to-left text inside a left-to-right paragraph: from a strong RTL character
 # to the last one, with whatever neutral characters (spaces, digits, punctuation) lie between.
@@ -208,13 +207,15 @@ class Hanging:
     two-column table it once was did (so the pages break where they always broke).
 
     ``label()`` is what a piece that goes on from an earlier page shows where the number
-    stood ("12." and "(cont.)"); a paragraph is cut across a page only when at least
-    ``cut_above`` points are left for its first piece (else it moves whole to the next
-    page); ``pad`` points below each paragraph belong to it (a row's bottom padding), so a
-    paragraph fits at the foot of a page only with them.
+    stood ("12." and "(cont.)"), in the column of numbers ``column`` points wide; a
+    paragraph is cut across a page only when at least ``cut_above`` points are left for its
+    first piece (else it moves whole to the next page); ``pad`` points below each paragraph
+    belong to it (a row's bottom padding), so a paragraph fits at the foot of a page only
+    with them.
     """
 
     label: Callable[[], Flowable]
+    column: float
     cut_above: float
     pad: float
 
@@ -302,7 +303,7 @@ class NumberedParagraph(CachedParagraph):
     def draw(self) -> None:
         if self.goes_on and self.hanging is not None:
             # First, so that a reader's copy says "12. (cont.)" before the text.
-            _draw_label(self.canv, self.hanging.label(), 0.0, float(self.height))
+            _draw_label(self.canv, self.hanging, 0.0, float(self.height))
         super().draw()
 
 
@@ -314,9 +315,11 @@ def _cut(hanging: Hanging | None) -> tuple[Hanging | None, Hanging | None]:
     return dataclasses.replace(hanging, pad=0.0), hanging
 
 
-def _draw_label(canv: Any, label: Flowable, x: float, top: float) -> None:
-    """Draw ``label`` in the column of numbers starting at ``x``, hanging from ``top``."""
-    _w, height = label.wrap(NUMBER_W, top)
+def _draw_label(canv: Any, hanging: Hanging, x: float, top: float) -> None:
+    """Draw the label of a continued piece in the column of numbers starting at ``x``,
+    hanging from ``top``."""
+    label = hanging.label()
+    _w, height = label.wrap(hanging.column, top)
     label.drawOn(canv, x, top - height)
 
 
@@ -450,7 +453,7 @@ class RTLParagraph(Flowable):  # type: ignore[misc]
             canv.setFont(fonts.SANS, self._size)
             canv.drawRightString(self.width, self.height - self._size, self.number)
         elif not self._first and self.hanging is not None:
-            _draw_label(canv, self.hanging.label(), self.width - NUMBER_W, self.height)
+            _draw_label(canv, self.hanging, self.width - self.hanging.column, self.height)
         for line in self._lines:
             runs = [(font, chunk, fonts.run_width(chunk, font, self._size))
                     for font, chunk in _merged_runs(visual(line))]
