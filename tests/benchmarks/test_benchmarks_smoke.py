@@ -85,6 +85,9 @@ def test_quick_benchmarks_write_every_case(tmp_path: Path) -> None:
             assert r["ratio"] == pytest.approx(r["value"] / r["baseline_value"], rel=0.01)
         if r["target"] is not None:
             assert isinstance(r["met"], bool)
+    search = next(r for r in results if r["name"] == "org_search_p95")
+    assert search["extra"]["cpu_p95_ms"] > 0  # CPU time too: load on the machine inflates wall
+    assert search["extra"]["baseline_cpu_p95_ms"] > 0
     table = out.with_suffix(".md").read_text(encoding="utf-8")
     assert "| `org_search_p95`" in table
     assert "load" in table
