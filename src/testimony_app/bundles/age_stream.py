@@ -237,7 +237,7 @@ class StreamChecker:
         self._aead = ChaCha20Poly1305(key)
         self._chunks = chunks
 
-    def check(self, first: int, sealed: bytes) -> bool:
+    def check(self, first: int, sealed: bytes | memoryview) -> bool:
         """Whether ``sealed``, the chunks from number ``first`` on, all authenticate."""
         scratch = memoryview(bytearray(CHUNK_BYTES))
         view = memoryview(sealed)

@@ -84,14 +84,14 @@ class CollectingSink:
     ) -> None:
         """Verify-only: nothing to prepare."""
 
-    def write(self, data: bytes) -> None:
-        """Keep small members' bytes; attachments are handled by subclasses."""
+    def write(self, data: memoryview) -> None:
+        """Keep (a copy of) small members' bytes; attachments are handled by subclasses."""
         if self._mode == "small":
-            self._buffer.append(data)
+            self._buffer.append(bytes(data))
         else:
             self._write_attachment(data)
 
-    def _write_attachment(self, data: bytes) -> None:
+    def _write_attachment(self, data: memoryview) -> None:
         """Verify-only: drop the bytes."""
 
     def end(self, member: ManifestMember) -> None:

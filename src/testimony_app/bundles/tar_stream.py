@@ -103,8 +103,9 @@ class TarEvents:
     def member_start(self, index: int, path: str, size: int) -> None:
         """A regular file begins; raise to refuse it before any of its data."""
 
-    def member_data(self, data: bytes) -> None:
-        """The next bytes of the current member."""
+    def member_data(self, data: memoryview) -> None:
+        """The next bytes of the current member: a view of the caller's buffer, valid only
+        as long as :meth:`TarWalker.feed`'s ``data`` is (copy what you keep)."""
 
     def member_end(self) -> None:
         """The current member's data is complete."""
@@ -139,15 +140,16 @@ class TarWalker:
         """True once the end-of-archive marker has been read."""
         return self._state == self._TRAILER
 
-    def feed(self, data: bytes | bytearray) -> None:
-        """Consume the next plaintext bytes (any length)."""
+    def feed(self, data: bytes | bytearray | memoryview) -> None:
+        """Consume the next plaintext bytes (any length). Member data is passed on as views of
+        ``data``, not copies (a copy of every MiB was the walker's whole cost)."""
         view = memoryview(data)
         pos = 0
         while pos < len(view):
             state = self._state
             if state == self._DATA:
                 take = min(self._remaining, len(view) - pos)
-                self._events.member_data(bytes(view[pos : pos + take]))
+                self._events.member_data(view[pos : pos + take])
                 pos += take
                 self._remaining -= take
                 if self._remaining == 0:

@@ -70,12 +70,25 @@ class FrameCipher:
         sealed = self._aead.encrypt(index.to_bytes(12, "big"), data, self._ad)
         return LENGTH.pack(len(sealed)) + sealed
 
-    def open(self, index: int, sealed: bytes) -> bytes:
+    def seal_into(self, index: int, data: bytes | bytearray | memoryview, out: memoryview) -> None:
+        """Frame ``index`` of ``data`` written into ``out``, which must be exactly
+        :func:`frame_size` bytes: no new buffer per frame, and no copy to prefix the length."""
+        if len(data) > MAX_FRAME_PLAINTEXT:
+            raise ValueError("frame too large")
+        LENGTH.pack_into(out, 0, len(data) + TAG_BYTES)
+        self._aead.encrypt_into(index.to_bytes(12, "big"), data, self._ad, out[LENGTH.size :])
+
+    def open(self, index: int, sealed: bytes | memoryview) -> bytes:
         """The plaintext of frame ``index``; :class:`FrameDamaged` if it is not authentic."""
         try:
             return self._aead.decrypt(index.to_bytes(12, "big"), sealed, self._ad)
         except InvalidTag:
             raise FrameDamaged(f"frame {index} failed authentication") from None
+
+
+def frame_size(plaintext_bytes: int) -> int:
+    """The bytes a frame of ``plaintext_bytes`` takes in the file: length prefix and tag."""
+    return LENGTH.size + plaintext_bytes + TAG_BYTES
 
 
 def frame_length(prefix: bytes) -> int:

@@ -140,9 +140,11 @@ class _ImportSink(CollectingSink):
     """Also streams attachment bytes into the vault, inside the import's transaction.
 
     An attachment the record already holds (same SHA-256) is not written again. Each piece the
-    tar walker releases (an immutable ``bytes`` of up to about 1 MiB) is handed over as it is
-    to the transaction's writing thread (:meth:`ImportTransaction.staging_thread`), which seals
-    it as one frame of the attachment's file, so memory stays at a few pieces.
+    reader releases (a view of up to about 1 MiB of its decryption buffers) is sealed straight
+    into the attachment file's write buffer, on the reader's helper thread, right after that
+    thread hashed it (:mod:`testimony_app.bundles.reader`): the same bytes, still in the
+    cache, no copy, and no thread of its own (issue 19). The hash is the reader's; the file
+    is not hashed or read again.
     """
 
     def __init__(self, tx: ImportTransaction) -> None:
@@ -166,7 +168,7 @@ class _ImportSink(CollectingSink):
         self._current = _Staged(str(uuid.uuid4()), record_id, version, sha, member.size)
         self._seq = 0
 
-    def _write_attachment(self, data: bytes) -> None:
+    def _write_attachment(self, data: memoryview) -> None:
         if self._current is None or not data:
             return
         self._tx.stage_chunk(self._current.attachment_id, self._seq, data)
@@ -199,16 +201,15 @@ def import_bundle(
     identities = load_age_identities(identity_path)
     with ledger.import_transaction() as tx:
         sink = _ImportSink(tx)
-        with tx.staging_thread():
-            verified = open_bundle(
-                bundle_path,
-                identities,
-                trusted_device_keys=trusted,
-                sink=sink,
-                max_size=max_size,
-                progress=progress,
-                cancelled=cancelled,
-            )
+        verified = open_bundle(
+            bundle_path,
+            identities,
+            trusted_device_keys=trusted,
+            sink=sink,
+            max_size=max_size,
+            progress=progress,
+            cancelled=cancelled,
+        )
         return _merge(tx, sink, verified)
 
 

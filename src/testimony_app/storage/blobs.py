@@ -32,12 +32,15 @@ from typing import BinaryIO
 from testimony_app.crypto import frames
 from testimony_app.errors import DiskFull, UserFacingError
 from testimony_app.paths import WritebackPacer, ensure_private_dir, fsync_dir
+from testimony_app.storage.direct_append import DirectAppender
 from testimony_app.words import Message, Verbatim
 
 BLOB_DIR = "attachments"
 PART = ".part"
 FINAL = ".blob"
 READ_BYTES = 1024 * 1024
+# A direct writer's frames: pieces handed to it are cut at this size.
+DIRECT_FRAME_BYTES = 1024 * 1024
 
 
 class BlobMissing(UserFacingError):
@@ -78,9 +81,14 @@ def _disk_error(exc: OSError) -> UserFacingError:
 
 
 class BlobWriter:
-    """Appends sealed frames to a new ``.part`` file; :meth:`finish` pads and fsyncs it."""
+    """Appends sealed frames to a new ``.part`` file; :meth:`finish` pads and fsyncs it.
 
-    def __init__(self, store: BlobStore, *, hashing: bool = True) -> None:
+    A ``direct`` writer (the organisation's import) seals frames straight into page-aligned
+    buffers that :class:`.direct_append.DirectAppender` writes around the page cache, on a
+    helper thread; it makes its file durable only at :meth:`finish` (no ``durable`` writes).
+    """
+
+    def __init__(self, store: BlobStore, *, hashing: bool = True, direct: bool = False) -> None:
         self.name = uuid.uuid4().hex
         self.key = frames.new_key()
         self._store = store
@@ -89,12 +97,18 @@ class BlobWriter:
         self._index = 0
         self._written = 0
         self._pacer: WritebackPacer | None = None
+        self._appender: DirectAppender | None = None
         self.size = 0
         self._fd: int | None = None
         self.path = store.part_path(self.name)
         try:
             self._fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            self._pacer = WritebackPacer(self._fd)
+            if direct:
+                self._appender = DirectAppender(
+                    self._fd, max_piece=frames.frame_size(DIRECT_FRAME_BYTES)
+                )
+            else:
+                self._pacer = WritebackPacer(self._fd)
             self._append(frames.header(bytes.fromhex(self.name)))
         except OSError as exc:
             self._close()
@@ -111,31 +125,62 @@ class BlobWriter:
     def _append(self, data: bytes) -> None:
         if self._fd is None:
             raise UserFacingError("attachment.file_already_closed")
-        _write_all(self._fd, data)
+        if self._appender is not None:
+            self._appender.append(data)
+        else:
+            _write_all(self._fd, data)
         self._written += len(data)
 
     def write(self, data: bytes | bytearray | memoryview, *, durable: bool = False) -> None:
-        """Seal ``data`` as the next frame; with ``durable``, on disk before returning."""
+        """Seal ``data`` as the next frame; with ``durable``, on disk before returning.
+
+        ``data`` is not kept: the caller may reuse its buffer once this returns.
+        """
         if not data:
             return
-        try:
-            sealed = self._cipher.seal(self._index, data)
-            self._append(sealed)
-            if durable and self._fd is not None:
-                os.fsync(self._fd)
-            elif self._pacer is not None:
-                self._pacer.wrote(len(sealed))
-        except OSError as exc:
-            raise _disk_error(exc) from None
-        self._index += 1
+        if self._appender is not None:
+            if durable:
+                raise ValueError("a direct writer is made durable by finish()")
+            self._write_direct(memoryview(data).cast("B"))
+        else:
+            try:
+                sealed = self._cipher.seal(self._index, data)
+                self._append(sealed)
+                if durable and self._fd is not None:
+                    os.fsync(self._fd)
+                elif self._pacer is not None:
+                    self._pacer.wrote(len(sealed))
+            except OSError as exc:
+                raise _disk_error(exc) from None
+            self._index += 1
         self.size += len(data)
         if self._hash is not None:
             self._hash.update(data)
 
+    def _write_direct(self, view: memoryview) -> None:
+        """Seal ``view`` as frames of at most a MiB, each straight into the write buffer."""
+        appender = self._appender
+        assert appender is not None
+        if self._fd is None:
+            raise UserFacingError("attachment.file_already_closed")
+        try:
+            while view:
+                piece = view[:DIRECT_FRAME_BYTES]
+                size = frames.frame_size(len(piece))
+                self._cipher.seal_into(self._index, piece, appender.reserve(size))
+                appender.commit(size)
+                self._index += 1
+                self._written += size
+                view = view[len(piece) :]
+        except OSError as exc:
+            raise _disk_error(exc) from None
+
     def finish(self) -> BlobRef:
         """Pad, fsync and close the file (still a ``.part``); return where its bytes are."""
         try:
-            self._append(frames.padding(frames.padded_size(self._written) - self._written))
+            self._append_padding(frames.padded_size(self._written) - self._written)
+            if self._appender is not None:
+                self._appender.finish()
             if self._fd is not None:
                 os.fsync(self._fd)
         except OSError as exc:
@@ -144,6 +189,13 @@ class BlobWriter:
             self._close()
         _hide_time(self.path)
         return BlobRef(self.name, self.key, self.size)
+
+    def _append_padding(self, count: int) -> None:
+        """Random padding (up to an eighth of the file) in pieces of a MiB, not all at once."""
+        while count > 0:
+            piece = min(count, DIRECT_FRAME_BYTES)
+            self._append(frames.padding(piece))
+            count -= piece
 
     def abort(self) -> None:
         """Close and remove the unfinished file."""
@@ -155,6 +207,9 @@ class BlobWriter:
         self._close()
 
     def _close(self) -> None:
+        if self._appender is not None:
+            appender, self._appender = self._appender, None
+            appender.close()
         if self._fd is not None:
             fd, self._fd = self._fd, None
             os.close(fd)
@@ -184,10 +239,10 @@ class BlobStore:
         """Where a file lives once the row naming it has committed."""
         return self.folder / f"{name}{FINAL}"
 
-    def writer(self, *, hashing: bool = True) -> BlobWriter:
-        """A new file to write an attachment into."""
+    def writer(self, *, hashing: bool = True, direct: bool = False) -> BlobWriter:
+        """A new file to write an attachment into (``direct``: see :class:`BlobWriter`)."""
         ensure_private_dir(self.folder)
-        return BlobWriter(self, hashing=hashing)
+        return BlobWriter(self, hashing=hashing, direct=direct)
 
     def sync(self) -> None:
         """Make the folder's entries durable (before a commit names its files)."""
@@ -239,7 +294,7 @@ class BlobStore:
         """The content, frame by frame, each authenticated before it is yielded."""
         path = self.part_path(ref.name) if part else self.final_path(ref.name)
         try:
-            handle = path.open("rb", buffering=READ_BYTES)
+            handle = path.open("rb", buffering=0)
         except FileNotFoundError:
             raise BlobMissing(
                 "attachment.file_missing_restore"
@@ -326,24 +381,46 @@ class BlobStore:
         os.replace(staging, other.final_path(ref.name))
 
 
+def _fill(handle: BinaryIO, view: memoryview) -> int:
+    """Read into ``view`` until it is full or the file ends; return how many bytes."""
+    got = 0
+    while got < len(view):
+        n = handle.readinto(view[got:])  # type: ignore[attr-defined]
+        if not n:
+            break
+        got += n
+    return got
+
+
 def _frames(handle: BinaryIO, ref: BlobRef) -> Iterator[bytes]:
-    read = handle.read
+    """Each frame's plaintext, authenticated, in order.
+
+    One read per frame into a reused buffer: the frame and the length prefix of the next one
+    (the file is opened unbuffered, so no second copy through Python's buffer either).
+    """
     name = bytes.fromhex(ref.name)
-    if read(frames.HEADER_BYTES) != frames.header(name):
+    start = memoryview(bytearray(frames.HEADER_BYTES + frames.LENGTH.size))
+    got = _fill(handle, start)
+    if bytes(start[: min(got, frames.HEADER_BYTES)]) != frames.header(name):
         raise BlobDamaged("attachment.file_damaged")
     cipher = frames.FrameCipher(ref.key, name)
+    prefix = bytes(start[frames.HEADER_BYTES : got])
+    buffer = memoryview(bytearray(0))
     produced = 0
     index = 0
     try:
         while produced < ref.size:
-            prefix = read(frames.LENGTH.size)
             if len(prefix) < frames.LENGTH.size:
                 raise frames.FrameDamaged("truncated")
             length = frames.frame_length(prefix)
-            sealed = read(length)
-            if len(sealed) < length:
+            want = length + frames.LENGTH.size
+            if len(buffer) < want:
+                buffer = memoryview(bytearray(want))
+            got = _fill(handle, buffer[:want])
+            if got < length:
                 raise frames.FrameDamaged("truncated")
-            plain = cipher.open(index, sealed)
+            plain = cipher.open(index, buffer[:length])
+            prefix = bytes(buffer[length:got])
             produced += len(plain)
             if produced > ref.size:
                 raise frames.FrameDamaged("longer than recorded")

@@ -14,10 +14,7 @@ layer stores. The laptop's side of the same schema is :mod:`.export_ledger`.
 
 from __future__ import annotations
 
-import queue
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,8 +27,6 @@ from testimony_app.storage.blobs import BlobStore, BlobWriter
 from testimony_app.storage.records import RecordStore
 
 Clock = Callable[[], str]
-# Chunks of an incoming attachment waiting for the writing thread (1 MiB each).
-STAGING_QUEUE_CHUNKS = 4
 
 
 @dataclass(frozen=True)
@@ -64,65 +59,6 @@ class ProvenanceRow:
     imported_at: str
 
 
-class _ChunkStager:
-    """Seals incoming attachment chunks into their files on a helper thread.
-
-    Decrypting and checking a bundle (age, SHA-256) and sealing and writing the attachment
-    files (AES-GCM, the disk) run mostly in C without the GIL, so on two cores they overlap
-    instead of adding up (docs/performance.md). The transaction waits for this thread to go
-    idle before it touches an attachment's file or runs a statement of its own.
-    """
-
-    def __init__(self, write: Callable[[str, int, bytes | bytearray], None]) -> None:
-        self._write = write
-        self._queue: queue.Queue[tuple[str, int, bytes | bytearray] | None] = queue.Queue(
-            STAGING_QUEUE_CHUNKS
-        )
-        self._abandoned = False
-        self.error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="bundle-import-writer", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while True:
-            item = self._queue.get()
-            try:
-                if item is None:
-                    return
-                if self.error is None and not self._abandoned:
-                    try:
-                        self._write(*item)
-                    except BaseException as exc:  # noqa: BLE001 -- raised on the caller's thread
-                        self.error = exc
-            finally:
-                self._queue.task_done()
-
-    def put(self, attachment_id: str, seq: int, data: bytes | bytearray) -> None:
-        """Queue one chunk (the stager owns ``data`` from now on); raise an earlier failure."""
-        if self.error is not None:
-            raise self.error
-        self._queue.put((attachment_id, seq, data))
-
-    def wait_idle(self) -> None:
-        """Return once every queued chunk is written; raise the first failure."""
-        self._queue.join()
-        if self.error is not None:
-            raise self.error
-
-    def finish(self) -> None:
-        """Write what is queued, stop the thread, and raise the first failure."""
-        self._queue.put(None)
-        self._thread.join()
-        if self.error is not None:
-            raise self.error
-
-    def abandon(self) -> None:
-        """Drop what is queued (the transaction is about to roll back) and stop the thread."""
-        self._abandoned = True
-        self._queue.put(None)
-        self._thread.join()
-
-
 class ImportTransaction:
     """The statements of one import, all inside the caller's open transaction."""
 
@@ -130,7 +66,6 @@ class ImportTransaction:
         self._raw = conn
         self.now = now
         self.changed = False
-        self._stager: _ChunkStager | None = None
         self._blobs = blobs
         self._writers: dict[str, tuple[BlobWriter, int]] = {}
         self._created: list[str] = []
@@ -138,39 +73,8 @@ class ImportTransaction:
 
     @property
     def _conn(self) -> Any:
-        """The connection, once the chunk writer (if any) has nothing left in flight."""
-        if self._stager is not None:
-            self._stager.wait_idle()
+        """The connection (the SQL of this transaction runs on the caller's thread only)."""
         return self._raw
-
-    @contextmanager
-    def staging_thread(self) -> Iterator[None]:
-        """Within the block, :meth:`stage_chunk` hands chunks to a writing thread.
-
-        Leaving the block normally waits until every chunk is written (and raises a write
-        failure); leaving it by an exception drops what was still queued. Either way the
-        thread has stopped before the transaction commits or rolls back.
-        """
-        stager = _ChunkStager(self._write_chunk)
-        self._stager = stager
-        try:
-            yield
-        except BaseException:
-            self._stager = None
-            stager.abandon()
-            raise
-        self._stager = None
-        stager.finish()
-
-    def _write_chunk(self, attachment_id: str, seq: int, data: bytes | bytearray) -> None:
-        writer, expected = self._writers.get(attachment_id, (None, 0))
-        if seq != expected:
-            raise ValueError("attachment chunks must arrive in order")
-        if writer is None:
-            writer = self._blobs.writer(hashing=False)
-            self._created.append(writer.name)
-        writer.write(data)
-        self._writers[attachment_id] = (writer, seq + 1)
 
     def before_commit(self) -> None:
         """Close files staged for attachments that were not added; make entries durable."""
@@ -201,16 +105,24 @@ class ImportTransaction:
         ).fetchone()
         return row is not None
 
-    def stage_chunk(self, attachment_id: str, seq: int, data: bytes | bytearray) -> None:
-        """Store one chunk of an incoming attachment (its row is added by the merge).
+    def stage_chunk(
+        self, attachment_id: str, seq: int, data: bytes | bytearray | memoryview
+    ) -> None:
+        """Seal one chunk of an incoming attachment into its file (its row is added by the
+        merge); ``data`` is not kept.
 
-        Inside :meth:`staging_thread` the chunk is written by the helper thread and ``data``
-        must not be changed afterwards.
+        No SQL: the reader calls this on its helper thread while the caller's thread decrypts,
+        and the file is written around the page cache (:class:`.blobs.BlobWriter`, ``direct``)
+        and made durable by :meth:`add_attachment`.
         """
-        if self._stager is not None:
-            self._stager.put(attachment_id, seq, data)
-            return
-        self._write_chunk(attachment_id, seq, data)
+        writer, expected = self._writers.get(attachment_id, (None, 0))
+        if seq != expected:
+            raise ValueError("attachment chunks must arrive in order")
+        if writer is None:
+            writer = self._blobs.writer(hashing=False, direct=True)
+            self._created.append(writer.name)
+        writer.write(data)
+        self._writers[attachment_id] = (writer, seq + 1)
 
     # -- what is held ------------------------------------------------------------------------
 
@@ -425,7 +337,7 @@ class ImportTransaction:
         version: int,
     ) -> None:
         """Make staged attachment bytes a complete attachment of the record."""
-        conn = self._conn  # waits until the writing thread has sealed every chunk
+        conn = self._conn
         writer, _ = self._writers.pop(attachment_id, (None, 0))
         if writer is None:  # an empty attachment: no chunk was staged
             writer = self._blobs.writer(hashing=False)

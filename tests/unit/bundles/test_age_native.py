@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from testimony_app.bundles import age_io, age_stream
 from testimony_app.bundles.age_header import AgeFailure, AgeRejected, parse_header
 from testimony_app.bundles.age_io import (
+    PLAINTEXT_RING,
     PROGRESS_STEP_BYTES,
     CiphertextDigest,
     Progress,
@@ -413,16 +414,29 @@ def test_a_file_that_changes_while_read(alice: AgeIdentity) -> None:
 # --- The streaming contract ------------------------------------------------------------------
 
 
-def test_pieces_are_batched_fresh_and_kept(alice: AgeIdentity) -> None:
-    """About a MiB per piece, and each piece is a new object that is never overwritten."""
-    data = _data(5 * PLAIN_BLOCK_BYTES + 3, seed=7)
+def test_pieces_are_batched_and_stay_intact_for_the_ring(alice: AgeIdentity) -> None:
+    """About a MiB per piece; a piece's bytes stay unchanged until the sink has returned from
+    PLAINTEXT_RING - 1 further calls (the reader's helper thread relies on it), and the ring's
+    buffers are reused after that, not allocated afresh."""
+    data = _data(9 * PLAIN_BLOCK_BYTES + 3, seed=7)
     sealed = _ours(data, [alice.recipient])
-    pieces: list[bytes | bytearray] = []
-    decrypt_stream(io.BytesIO(sealed), len(sealed), [alice], pieces.append)
-    assert len(pieces) == 6
-    assert all(len(p) <= PLAIN_BLOCK_BYTES for p in pieces)
-    assert len({id(p) for p in pieces}) == len(pieces)
-    assert b"".join(pieces) == data
+    views: list[memoryview] = []
+    copies: list[bytes] = []
+
+    def sink(piece: memoryview) -> None:
+        # Every piece still held from the last PLAINTEXT_RING - 1 calls is what it was.
+        for view, copy in list(zip(views, copies, strict=True))[-(PLAINTEXT_RING - 1) :]:
+            assert view == copy
+        views.append(piece)
+        copies.append(bytes(piece))
+
+    decrypt_stream(io.BytesIO(sealed), len(sealed), [alice], sink)
+    assert len(copies) == 10
+    assert all(len(c) <= PLAIN_BLOCK_BYTES for c in copies)
+    assert b"".join(copies) == data
+    # Reused: the first piece's buffer now holds a later block, not the first.
+    assert views[0] != copies[0]
+    assert len({id(v.obj) for v in views}) == PLAINTEXT_RING
 
 
 def test_progress_once_per_mib_and_at_the_end(alice: AgeIdentity) -> None:

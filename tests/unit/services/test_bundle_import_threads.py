@@ -11,17 +11,24 @@ import pytest
 
 from testimony_app.errors import DiskFull, UserFacingError
 from testimony_app.services import organisation
-from testimony_app.storage import blobs
+from testimony_app.storage import direct_append
 from testkit import bundle_support as S  # noqa: N812 (S: used on every other line)
 
 
 def _helpers() -> list[str]:
-    return [t.name for t in threading.enumerate() if t.name.startswith("bundle-")]
+    return [t.name for t in threading.enumerate() if t.name.startswith(("bundle-", "blob-"))]
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "size",
+    [
+        3_500_000,  # below the reader's lane: sealed inline, written at the file's end
+        9_500_000,  # on the lane: a write fails while the bundle is still being decrypted
+    ],
+)
 def test_import_write_failure_on_the_helper_commits_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
 ) -> None:
     keys = S.org_keys(tmp_path)
     device = S.new_vault(tmp_path / "device")
@@ -29,21 +36,21 @@ def test_import_write_failure_on_the_helper_commits_nothing(
     S.enrol(device, keys)
     S.register(org_vault, device)
     recording = tmp_path / "r.ogg"
-    recording.write_bytes(hashlib.shake_256(b"v").digest(3_500_000))
+    recording.write_bytes(hashlib.shake_256(b"v").digest(size))
     S.sealed(device, S.azerbaijani("a"), recording)
     bundle = device.bundles.export(tmp_path / "b.age").path
     before = S.table_counts(org_vault)
     files = tmp_path / "org-vault" / "attachments"
+    threads: set[str] = set()
 
-    def full_disk(fd: int, data: bytes) -> None:
-        if threading.current_thread().name == "bundle-import-writer":
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_write_all(fd, data)
+    def full_disk(fd: int, data: memoryview) -> int:
+        threads.add(threading.current_thread().name)
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    real_write_all = blobs._write_all
-    monkeypatch.setattr(blobs, "_write_all", full_disk)
+    monkeypatch.setattr(direct_append, "_os_write", full_disk)
     with pytest.raises(DiskFull, match="disk is full"):
         organisation.import_bundle(org_vault, bundle, keys.paths[0])
+    assert "blob-direct-writer" in threads  # the failure happened on the helper
     assert _helpers() == []
     assert S.table_counts(org_vault) == before
     # Nothing of the refused import is left on disk either.
@@ -51,6 +58,7 @@ def test_import_write_failure_on_the_helper_commits_nothing(
     monkeypatch.undo()
     report = organisation.import_bundle(org_vault, bundle, keys.paths[0])
     assert report.attachments_added == 1
+    (_blob,) = files.glob("*.blob")
     assert org_vault.check().ok
     device.lock()
     org_vault.lock()
@@ -78,3 +86,46 @@ def test_export_of_a_damaged_attachment_file_fails_and_leaves_nothing(tmp_path: 
     assert _helpers() == []
     assert any("damaged" in str(p) for p in device.check().problems)
     device.lock()
+
+
+@pytest.mark.slow
+def test_a_recording_over_many_reused_buffers_arrives_byte_for_byte_or_not_at_all(
+    tmp_path: Path,
+) -> None:
+    """The reader decrypts into a ring of reused buffers and hashes and writes a recording's
+    pieces on its helper thread: a buffer reused too early would change the file's bytes.
+    Nine MiB and an odd tail go round the ring twice; a bundle cut short or changed anywhere
+    is still refused, leaving no row and no file."""
+    keys = S.org_keys(tmp_path)
+    device = S.new_vault(tmp_path / "device")
+    org_vault = S.new_vault(tmp_path / "org-vault")
+    S.enrol(device, keys)
+    S.register(org_vault, device)
+    data = hashlib.shake_256(b"ring").digest(9 * 1024 * 1024 + 4321)
+    recording = tmp_path / "r.ogg"
+    recording.write_bytes(data)
+    S.sealed(device, S.azerbaijani("a"), recording)
+    bundle = device.bundles.export(tmp_path / "b.age").path
+    raw = bundle.read_bytes()
+    before = S.table_counts(org_vault)
+    files = tmp_path / "org-vault" / "attachments"
+    middle = len(raw) // 2
+    for name, damaged in [
+        ("cut", raw[: len(raw) - 70_000]),
+        ("cut at a chunk", raw[:middle]),
+        ("changed", raw[:middle] + bytes([raw[middle] ^ 1]) + raw[middle + 1 :]),
+    ]:
+        bad = tmp_path / f"{name}.age"
+        bad.write_bytes(damaged)
+        with pytest.raises(UserFacingError):
+            organisation.import_bundle(org_vault, bad, keys.paths[0])
+        assert _helpers() == []
+        assert S.table_counts(org_vault) == before, name
+        assert not files.exists() or list(files.iterdir()) == [], name
+    report = organisation.import_bundle(org_vault, bundle, keys.paths[0])
+    (attachment,) = org_vault.testimonies.attachments(report.versions[0].record_id)
+    assert attachment.size == len(data)
+    assert org_vault.testimonies.read_attachment(attachment.id) == data
+    assert _helpers() == []
+    device.lock()
+    org_vault.lock()
