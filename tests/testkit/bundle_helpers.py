@@ -59,8 +59,8 @@ class RecordingSink:
         self._current = member.path
         self.data[member.path] = bytearray()
 
-    def write(self, data: bytes) -> None:
-        self.data[self._current] += data
+    def write(self, data: memoryview) -> None:
+        self.data[self._current] += data  # a copy: the view is valid only during the call
 
     def end(self, member: ManifestMember) -> None:
         self.events.append(f"end:{member.path}")

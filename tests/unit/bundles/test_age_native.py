@@ -480,7 +480,7 @@ def test_a_sink_error_is_raised_unchanged_and_the_sink_is_not_called_again(
     class Refused(Exception):
         pass
 
-    def sink(_: bytes | bytearray) -> None:
+    def sink(_: memoryview) -> None:
         nonlocal calls
         calls += 1
         if calls == 2:

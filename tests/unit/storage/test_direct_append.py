@@ -99,7 +99,7 @@ def test_a_file_system_refusing_direct_writes_gets_the_page_cache(
 ) -> None:
     """EINVAL for a write the flag allowed at open: the same write again, buffered."""
     real = os.write
-    refused = []
+    refused: list[int] = []
 
     def picky(fd: int, data: memoryview) -> int:
         if not refused:
