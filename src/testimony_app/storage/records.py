@@ -446,11 +446,14 @@ class RecordStore:
             )
         }
         rows = [(*texts[rowid], score) for rowid, score in ranked if rowid in texts]
+        # The hits' versions are looked up in the small covering index: through the table
+        # SQLite read each hit's version row (its 7.7 KB of content) to reach ``sealed``, a
+        # page decrypted a hit (0.77 -> 0.19 ms a search at 20,000, issue 19).
         summaries = {
             row[0]: _summary(row)
             for row in self._db.query(
                 f"SELECT {_SUMMARY_COLUMNS} FROM records r JOIN versions v"
-                f" ON v.record_id = r.id AND v.number = r.current"
+                f" INDEXED BY versions_sealed ON v.record_id = r.id AND v.number = r.current"
                 f" WHERE r.id IN (SELECT value FROM json_each(?))",
                 (json.dumps([r[0] for r in rows]),),
             )
