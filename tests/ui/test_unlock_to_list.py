@@ -73,6 +73,7 @@ def test_unlock_shows_the_newest_first_then_the_whole_list_and_a_lock_stops_it(
     assert page.model.rowCount() == 8
     assert page.count_label.text() == "8 testimonies"
     assert page.status_filter.isEnabled()
+    assert not page.table.selectionModel().selectedRows()  # nothing chosen, nothing selected
 
     # A lock while the rest is loading: nothing of the vault comes back afterwards.
     trigger = present(window.findChild(QAction, "actionLock"))

@@ -273,16 +273,17 @@ class TestimonyListPage(QWidget):
 
     def set_summaries(self, rows: list[TestimonySummary]) -> None:
         """Show these testimonies, the whole list; a running search is re-run against them.
-        The testimony selected on the first screenful, if any, stays selected."""
+        A testimony selected on the first screenful stays selected."""
         self._show_prepared(Prepared(rows, None))
 
     def _show_prepared(self, prepared: Prepared) -> None:
-        selected = self.selected_id() if self.loading else None
+        chosen = self.table.selectionModel().selectedRows() if self.loading else []
+        selected = chosen[0].data(RECORD_ID_ROLE) if chosen else None
         self._holding.set(None)
         self._prepared = prepared
         self._show_rows(prepared.rows)
-        if selected is not None:
-            self.select_id(selected)
+        if selected:
+            self.select_id(str(selected))
 
     def _show_first_screen(self, rows: list[TestimonySummary], total: int) -> None:
         self._holding.set(total)
