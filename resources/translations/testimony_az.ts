@@ -2512,38 +2512,38 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation>Bütün üsullar</translation>
         </message>
         <message numerus="yes">
-            <source>%n testimony(ies) found</source>
+            <source>%Ln testimony(ies) found</source>
             <translation>
-                <numerusform>%n ifadə tapıldı</numerusform>
-                <numerusform>%n ifadə tapıldı</numerusform>
+                <numerusform>%Ln ifadə tapıldı</numerusform>
+                <numerusform>%Ln ifadə tapıldı</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n handed-over testimony(ies) cannot be searched</source>
+            <source>%Ln handed-over testimony(ies) cannot be searched</source>
             <translation>
-                <numerusform>təhvil verilmiş %n ifadədə axtarış mümkün deyil</numerusform>
-                <numerusform>təhvil verilmiş %n ifadədə axtarış mümkün deyil</numerusform>
+                <numerusform>təhvil verilmiş %Ln ifadədə axtarış mümkün deyil</numerusform>
+                <numerusform>təhvil verilmiş %Ln ifadədə axtarış mümkün deyil</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Loading the list: the newest %1 of %n testimony(ies) shown…</source>
+            <source>Loading the list: the newest %1 of %Ln testimony(ies) shown…</source>
             <translation>
-                <numerusform>Siyahı yüklənir: %n ifadədən ən yeni %1-i göstərilir…</numerusform>
-                <numerusform>Siyahı yüklənir: %n ifadədən ən yeni %1-i göstərilir…</numerusform>
+                <numerusform>Siyahı yüklənir: %Ln ifadədən ən yeni %1-i göstərilir…</numerusform>
+                <numerusform>Siyahı yüklənir: %Ln ifadədən ən yeni %1-i göstərilir…</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%1 of %n testimony(ies) shown</source>
+            <source>%1 of %Ln testimony(ies) shown</source>
             <translation>
-                <numerusform>%n ifadədən %1-i göstərilir</numerusform>
-                <numerusform>%n ifadədən %1-i göstərilir</numerusform>
+                <numerusform>%Ln ifadədən %1-i göstərilir</numerusform>
+                <numerusform>%Ln ifadədən %1-i göstərilir</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n testimony(ies)</source>
+            <source>%Ln testimony(ies)</source>
             <translation>
-                <numerusform>%n ifadə</numerusform>
-                <numerusform>%n ifadə</numerusform>
+                <numerusform>%Ln ifadə</numerusform>
+                <numerusform>%Ln ifadə</numerusform>
             </translation>
         </message>
     </context>

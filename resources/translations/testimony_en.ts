@@ -2509,38 +2509,38 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <source>%n testimony(ies) found</source>
+            <source>%Ln testimony(ies) found</source>
             <translation>
-                <numerusform>%n testimony found</numerusform>
-                <numerusform>%n testimonies found</numerusform>
+                <numerusform>%Ln testimony found</numerusform>
+                <numerusform>%Ln testimonies found</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n handed-over testimony(ies) cannot be searched</source>
+            <source>%Ln handed-over testimony(ies) cannot be searched</source>
             <translation>
-                <numerusform>%n handed-over testimony cannot be searched</numerusform>
-                <numerusform>%n handed-over testimonies cannot be searched</numerusform>
+                <numerusform>%Ln handed-over testimony cannot be searched</numerusform>
+                <numerusform>%Ln handed-over testimonies cannot be searched</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Loading the list: the newest %1 of %n testimony(ies) shown…</source>
+            <source>Loading the list: the newest %1 of %Ln testimony(ies) shown…</source>
             <translation>
-                <numerusform>Loading the list: the newest %1 of %n testimony shown…</numerusform>
-                <numerusform>Loading the list: the newest %1 of %n testimonies shown…</numerusform>
+                <numerusform>Loading the list: the newest %1 of %Ln testimony shown…</numerusform>
+                <numerusform>Loading the list: the newest %1 of %Ln testimonies shown…</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%1 of %n testimony(ies) shown</source>
+            <source>%1 of %Ln testimony(ies) shown</source>
             <translation>
-                <numerusform>%1 of %n testimony shown</numerusform>
-                <numerusform>%1 of %n testimonies shown</numerusform>
+                <numerusform>%1 of %Ln testimony shown</numerusform>
+                <numerusform>%1 of %Ln testimonies shown</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n testimony(ies)</source>
+            <source>%Ln testimony(ies)</source>
             <translation>
-                <numerusform>%n testimony</numerusform>
-                <numerusform>%n testimonies</numerusform>
+                <numerusform>%Ln testimony</numerusform>
+                <numerusform>%Ln testimonies</numerusform>
             </translation>
         </message>
     </context>

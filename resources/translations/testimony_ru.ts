@@ -2529,43 +2529,43 @@ Start one when the witness is ready (Ctrl+N).</source>
             <translation>Все методы</translation>
         </message>
         <message numerus="yes">
-            <source>%n testimony(ies) found</source>
+            <source>%Ln testimony(ies) found</source>
             <translation>
-                <numerusform>Найдено %n свидетельство</numerusform>
-                <numerusform>Найдено %n свидетельства</numerusform>
-                <numerusform>Найдено %n свидетельств</numerusform>
+                <numerusform>Найдено %Ln свидетельство</numerusform>
+                <numerusform>Найдено %Ln свидетельства</numerusform>
+                <numerusform>Найдено %Ln свидетельств</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n handed-over testimony(ies) cannot be searched</source>
+            <source>%Ln handed-over testimony(ies) cannot be searched</source>
             <translation>
-                <numerusform>в %n переданном свидетельстве искать нельзя</numerusform>
-                <numerusform>в %n переданных свидетельствах искать нельзя</numerusform>
-                <numerusform>в %n переданных свидетельствах искать нельзя</numerusform>
+                <numerusform>в %Ln переданном свидетельстве искать нельзя</numerusform>
+                <numerusform>в %Ln переданных свидетельствах искать нельзя</numerusform>
+                <numerusform>в %Ln переданных свидетельствах искать нельзя</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Loading the list: the newest %1 of %n testimony(ies) shown…</source>
+            <source>Loading the list: the newest %1 of %Ln testimony(ies) shown…</source>
             <translation>
-                <numerusform>Список загружается: показаны %1 самых новых из %n свидетельства…</numerusform>
-                <numerusform>Список загружается: показаны %1 самых новых из %n свидетельств…</numerusform>
-                <numerusform>Список загружается: показаны %1 самых новых из %n свидетельств…</numerusform>
+                <numerusform>Список загружается: показаны %1 самых новых из %Ln свидетельства…</numerusform>
+                <numerusform>Список загружается: показаны %1 самых новых из %Ln свидетельств…</numerusform>
+                <numerusform>Список загружается: показаны %1 самых новых из %Ln свидетельств…</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%1 of %n testimony(ies) shown</source>
+            <source>%1 of %Ln testimony(ies) shown</source>
             <translation>
-                <numerusform>Показано %1 из %n свидетельства</numerusform>
-                <numerusform>Показано %1 из %n свидетельств</numerusform>
-                <numerusform>Показано %1 из %n свидетельств</numerusform>
+                <numerusform>Показано %1 из %Ln свидетельства</numerusform>
+                <numerusform>Показано %1 из %Ln свидетельств</numerusform>
+                <numerusform>Показано %1 из %Ln свидетельств</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n testimony(ies)</source>
+            <source>%Ln testimony(ies)</source>
             <translation>
-                <numerusform>%n свидетельство</numerusform>
-                <numerusform>%n свидетельства</numerusform>
-                <numerusform>%n свидетельств</numerusform>
+                <numerusform>%Ln свидетельство</numerusform>
+                <numerusform>%Ln свидетельства</numerusform>
+                <numerusform>%Ln свидетельств</numerusform>
             </translation>
         </message>
     </context>

@@ -120,7 +120,7 @@ def test_the_first_screenful_shows_first_and_the_rest_keeps_the_selection(
     assert page.model.rowCount() == 8
     assert _ids(page)[:3] == first  # the first screenful is the top of the whole list
     assert page.selected_id() == chosen
-    assert page.count_label.text() == page.tr("%n testimony(ies)", "", 8)
+    assert page.count_label.text() == page.tr("%Ln testimony(ies)", "", 8)
     assert header.sectionsClickable()
     assert page.status_filter.isEnabled()
     dates = [s.interview_date for s in (page.model.summary_at(r) for r in range(8))]

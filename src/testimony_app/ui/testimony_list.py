@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -522,20 +522,22 @@ class TestimonyListPage(QWidget):
         shown = self.model.rowCount()
         total = len(self._all)
         if self.model.searching:
-            text = self.tr("%n testimony(ies) found", "", shown)
+            text = self.tr("%Ln testimony(ies) found", "", shown)
             hidden = sum(1 for s in self._all if s.status is Status.HANDED_OVER)
             if hidden and not self.loading:
                 # High-risk mode: only the organisation holds what was handed over.
                 text += " · " + self.tr(
-                    "%n handed-over testimony(ies) cannot be searched", "", hidden
+                    "%Ln handed-over testimony(ies) cannot be searched", "", hidden
                 )
         elif self._holding.total is not None:
-            text = self.tr("Loading the list: the newest %1 of %n testimony(ies) shown…", "",
-                           self._holding.total).replace("%1", str(shown))
+            text = self.tr("Loading the list: the newest %1 of %Ln testimony(ies) shown…", "",
+                           self._holding.total).replace("%1", QLocale().toString(shown))
         elif self.model.filtering:
-            text = self.tr("%1 of %n testimony(ies) shown", "", total).replace("%1", str(shown))
+            text = self.tr("%1 of %Ln testimony(ies) shown", "", total).replace(
+                "%1", QLocale().toString(shown)
+            )
         else:
-            text = self.tr("%n testimony(ies)", "", total)
+            text = self.tr("%Ln testimony(ies)", "", total)
         self.count_label.setText(text)
         empty = total == 0 and not self.search_box.text().strip()
         self.body.setCurrentIndex(1 if empty else 0)
