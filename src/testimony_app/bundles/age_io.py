@@ -394,21 +394,33 @@ class CiphertextOut(Protocol):
 
 
 class _HashingWriter:
-    """Passes ciphertext to ``out`` while counting and hashing it (on a lane, in place)."""
+    """Passes ciphertext to ``out`` on one lane while another counts and hashes it, both in
+    place: the caller seals the next block meanwhile (writing a GiB through the page cache
+    costs as much CPU as sealing it, so on the caller's thread it made that thread the
+    export's bottleneck: issue 19)."""
 
-    def __init__(self, out: CiphertextOut, digest: LaneDigest) -> None:
+    def __init__(self, out: CiphertextOut, digest: LaneDigest, writes: Lane) -> None:
         self._out = out
         self.hash = digest
+        self._writes = writes
 
-    def write(self, data: memoryview) -> int:
-        """Write all of ``data``; return the hash's ticket (``data`` unchanged until then)."""
+    def _write_all(self, data: memoryview) -> None:
         written = 0
         while written < len(data):
             n = self._out.write(data[written:])
             if n == 0:  # a medium that takes nothing would loop here for ever
                 raise OSError(errno.EIO, "the medium accepted no bytes")
             written += len(data) - written if n is None else n
-        return self.hash.update(data)
+
+    def write(self, data: memoryview) -> tuple[int, int]:
+        """Queue all of ``data``; return the tickets of its write and of its hash, until which
+        ``data`` must stay unchanged. A failed write is raised by a later call."""
+        return self._writes.submit(self._write_all, data), self.hash.update(data)
+
+    def wait(self, tickets: tuple[int, int]) -> None:
+        """Return once the write and the hash with these tickets are done."""
+        self._writes.wait(tickets[0])
+        self.hash.wait(tickets[1])
 
 
 class PlaintextSource(Protocol):
@@ -467,16 +479,16 @@ def encrypt_stream(
     key = payload_key(file_key, nonce)
     sealer = StreamSealer(key)
     prefix = header + nonce
-    with Lane("bundle-hash") as lane:
+    with Lane("bundle-hash") as lane, Lane("bundle-write") as writes:
         digest = LaneDigest(lane)
-        writer = _HashingWriter(out, digest)
+        writer = _HashingWriter(out, digest, writes)
         writer.write(memoryview(prefix))
         plain = (
             memoryview(bytearray(PLAIN_BLOCK_BYTES)),
             memoryview(bytearray(PLAIN_BLOCK_BYTES)),
         )
         sealed = [memoryview(bytearray(SEALED_BLOCK_BYTES)) for _ in range(_CIPHERTEXT_RING)]
-        tickets = [0] * _CIPHERTEXT_RING
+        tickets = [(0, 0)] * _CIPHERTEXT_RING
         turn = 0
         current = 0
         got = _fill_plain(source, plain[current])
@@ -485,13 +497,14 @@ def encrypt_stream(
             if got == PLAIN_BLOCK_BYTES:
                 following = _fill_plain(source, plain[1 - current])
             final = following == 0
-            lane.wait(tickets[turn])  # the lane has hashed what this buffer held
+            writer.wait(tickets[turn])  # what this buffer held is written and hashed
             size = sealer.seal(plain[current][:got], sealed[turn], final=final)
             tickets[turn] = writer.write(sealed[turn][:size])
             turn = (turn + 1) % _CIPHERTEXT_RING
             if final:
                 break
             current, got = 1 - current, following
+        writes.drain()
         out.flush()
         sha256 = digest.hexdigest()
     size = digest.size

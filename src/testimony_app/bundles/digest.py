@@ -116,6 +116,10 @@ class LaneDigest:
         self.size += len(data)
         return self._lane.submit(self._sha.update, data)
 
+    def wait(self, ticket: int) -> None:
+        """Return once the piece with ``ticket`` is hashed."""
+        self._lane.wait(ticket)
+
     def hexdigest(self) -> str:
         """Wait for every queued piece; return the SHA-256 (hex)."""
         self._lane.drain()
