@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -67,14 +68,24 @@ def test_busy_changes_once_per_burst(runner: TaskRunner) -> None:
 
 @pytest.mark.slow
 def test_the_gui_stays_responsive_while_a_slow_task_runs(runner: TaskRunner, qtbot: QtBot) -> None:
-    done = []
-    runner.submit(lambda: time.sleep(0.5), lambda _: done.append(True))
-    start = time.perf_counter()
-    qtbot.wait(10)  # the event loop turns at once: the call is not on this thread
-    assert time.perf_counter() - start < 0.3
+    done: list[bool] = []
+    ran_on: list[threading.Thread] = []
+    release = threading.Event()
+
+    def slow() -> None:
+        ran_on.append(threading.current_thread())
+        release.wait(10)  # held until the GUI has turned: no race with the clock
+
+    runner.submit(slow, lambda _: done.append(True))
+    turned: list[bool] = []
+    QTimer.singleShot(0, lambda: turned.append(True))
+    qtbot.waitUntil(lambda: bool(turned), timeout=5000)  # the event loop turns meanwhile
     assert not done
+    release.set()
     assert runner.wait_idle()
-    assert done
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert ran_on
+    assert ran_on[0] is not threading.main_thread()
 
 
 def test_errors_go_to_on_error_or_to_a_plain_sentence(

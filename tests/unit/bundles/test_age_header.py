@@ -84,7 +84,9 @@ def test_hostile_sizes_are_bounded_in_time() -> None:
         b"\x00" * (10 * MAX_HEADER_BYTES),
     ]
     for data in cases:
-        started = time.perf_counter()
+        # CPU time of this thread, which other work on the machine does not inflate; a
+        # quadratic parse of these inputs would take seconds.
+        started = time.thread_time()
         with pytest.raises(AgeRejected):
             parse_header(data)
-        assert time.perf_counter() - started < 0.05
+        assert time.thread_time() - started < 0.5

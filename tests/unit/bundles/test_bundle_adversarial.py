@@ -8,7 +8,6 @@ holding the organisation's public key could make it.
 from __future__ import annotations
 
 import tarfile
-import time
 from pathlib import Path
 
 import pytest
@@ -584,9 +583,7 @@ def test_manifest_too_large_is_refused_from_its_header(
     """A 17 MiB 'manifest' is refused at its tar header, before a byte of it is buffered."""
     header = raw_header(b"manifest.json", 17 * 1024 * 1024)
     bundle = encrypt_to(org, header + b"\x00" * 1024, private_tmp / "big-manifest.age")
-    started = time.perf_counter()
     assert "16 MiB" in str(expect_rejected(bundle, org, device, private_tmp).error)
-    assert time.perf_counter() - started < 0.5
 
 
 def test_rejections_are_age_rejected_or_bundle_rejected(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from pathlib import Path
 
@@ -17,9 +16,10 @@ SALT = bytes(16)
 def test_test_params_are_within_bounds_and_cheap() -> None:
     params = kdf.test_params()
     params.check_bounds()
-    start = time.perf_counter()
+    # Cheap by construction (1 MiB, one pass, one lane), not by a stopwatch: a wall-time bound
+    # fails on a loaded machine.
+    assert (params.memory_kib, params.iterations, params.parallelism) == (1024, 1, 1)
     key = kdf.derive_key("Tərtər", params)
-    assert time.perf_counter() - start < 0.5
     assert len(key) == kdf.KEY_BYTES
     assert isinstance(key, bytearray)
 
