@@ -67,16 +67,21 @@ def _timed_cmd(cmd: list[str], log: Callable[[str], None] | None = None) -> floa
 
 
 def _ours(action: Callable[[], object], what: str, log: Callable[[str], None]) -> float:
-    """Wall seconds of ``action``; logs its CPU seconds (all threads) and the machine's load,
-    since the machine is shared and a 2-core pipeline loses most when other work runs."""
-    import os
-
+    """Wall seconds of ``action``; logs its CPU seconds (all threads; the system part apart:
+    writing a GiB through the page cache cost 0.2-2 s of it on the benchmark machine, run to
+    run) and the machine's load, since the machine is shared and a 2-core pipeline loses most
+    when other work runs."""
     load = os.getloadavg()[0]
-    cpu = time.process_time()
+    before = os.times()
     start = time.perf_counter()
     action()
     elapsed = time.perf_counter() - start
-    log(f"  {what}: {elapsed:.2f} s, CPU {time.process_time() - cpu:.2f} s, load {load:.1f}")
+    after = os.times()
+    user, system = after.user - before.user, after.system - before.system
+    log(
+        f"  {what}: {elapsed:.2f} s, CPU {user + system:.2f} s (system {system:.2f}),"
+        f" load {load:.1f}"
+    )
     return elapsed
 
 
