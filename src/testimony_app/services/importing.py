@@ -177,6 +177,7 @@ class _ImportSink(CollectingSink):
     def _end_attachment(self, member: ManifestMember) -> None:
         if self._current is None:
             return
+        self._tx.end_chunks(self._current.attachment_id)
         self.staged.append(self._current)
         self._current = None
 

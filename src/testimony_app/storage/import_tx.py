@@ -23,7 +23,7 @@ from testimony_app.domain import interchange
 from testimony_app.domain.model import Testimony
 from testimony_app.storage import audit
 from testimony_app.storage.attachments import guess_kind
-from testimony_app.storage.blobs import BlobStore, BlobWriter
+from testimony_app.storage.blobs import BlobRef, BlobStore, BlobWriter
 from testimony_app.storage.records import RecordStore
 
 Clock = Callable[[], str]
@@ -68,6 +68,7 @@ class ImportTransaction:
         self.changed = False
         self._blobs = blobs
         self._writers: dict[str, tuple[BlobWriter, int]] = {}
+        self._finished: dict[str, BlobRef] = {}
         self._created: list[str] = []
         self._added: list[str] = []
 
@@ -123,6 +124,17 @@ class ImportTransaction:
             self._created.append(writer.name)
         writer.write(data)
         self._writers[attachment_id] = (writer, seq + 1)
+
+    def end_chunks(self, attachment_id: str) -> None:
+        """The attachment's last chunk is staged: pad, ``fsync`` and close its file now.
+
+        So an import holds one open file and one set of write buffers at a time, however many
+        attachments the bundle carries (a direct writer's buffers are 15 MiB and a thread).
+        The file stays a ``.part`` that no row names until :meth:`add_attachment`.
+        """
+        writer, _ = self._writers.pop(attachment_id, (None, 0))
+        if writer is not None:
+            self._finished[attachment_id] = writer.finish()
 
     # -- what is held ------------------------------------------------------------------------
 
@@ -338,11 +350,13 @@ class ImportTransaction:
     ) -> None:
         """Make staged attachment bytes a complete attachment of the record."""
         conn = self._conn
-        writer, _ = self._writers.pop(attachment_id, (None, 0))
-        if writer is None:  # an empty attachment: no chunk was staged
-            writer = self._blobs.writer(hashing=False)
-            self._created.append(writer.name)
-        ref = writer.finish()
+        ref = self._finished.pop(attachment_id, None)
+        if ref is None:
+            writer, _ = self._writers.pop(attachment_id, (None, 0))
+            if writer is None:  # an empty attachment: no chunk was staged
+                writer = self._blobs.writer(hashing=False)
+                self._created.append(writer.name)
+            ref = writer.finish()
         if ref.size != size:
             raise ValueError("staged attachment bytes do not match the manifest's size")
         self._added.append(ref.name)

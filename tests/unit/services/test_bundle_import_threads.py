@@ -129,3 +129,54 @@ def test_a_recording_over_many_reused_buffers_arrives_byte_for_byte_or_not_at_al
     assert _helpers() == []
     device.lock()
     org_vault.lock()
+
+
+@pytest.mark.slow
+def test_many_attachments_hold_one_open_file_at_a_time_and_arrive_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each attachment's file is finished (padded, fsynced, closed) when its member ends: a
+    bundle of many photos never holds a write buffer and a writer thread per photo."""
+    keys = S.org_keys(tmp_path)
+    device = S.new_vault(tmp_path / "device")
+    org_vault = S.new_vault(tmp_path / "org-vault")
+    S.enrol(device, keys)
+    S.register(org_vault, device)
+    contents = {
+        f"p{i}.jpg": hashlib.shake_256(b"photo%d" % i).digest(size)
+        for i, size in enumerate([1, 70_000, 4 * 1024 * 1024 + 3, 200_000, 5_000_001, 9])
+    }
+    paths = []
+    for name, data in contents.items():
+        (tmp_path / name).write_bytes(data)
+        paths.append(tmp_path / name)
+    S.sealed(device, S.azerbaijani("a"), *paths)
+    bundle = device.bundles.export(tmp_path / "b.age").path
+    open_now = 0
+    most = 0
+    appender = direct_append.DirectAppender
+    real_init, real_close = appender.__init__, appender.close
+
+    def counting_init(self: direct_append.DirectAppender, *args: object, **kw: object) -> None:
+        nonlocal open_now, most
+        real_init(self, *args, **kw)  # type: ignore[arg-type]
+        open_now += 1
+        most = max(most, open_now)
+
+    def counting_close(self: direct_append.DirectAppender) -> None:
+        nonlocal open_now
+        open_now -= 1
+        real_close(self)
+
+    monkeypatch.setattr(direct_append.DirectAppender, "__init__", counting_init)
+    monkeypatch.setattr(direct_append.DirectAppender, "close", counting_close)
+    report = organisation.import_bundle(org_vault, bundle, keys.paths[0])
+    assert most == 1
+    assert open_now == 0
+    held = org_vault.testimonies.attachments(report.versions[0].record_id)
+    assert sorted(org_vault.testimonies.read_attachment(a.id) for a in held) == sorted(
+        contents.values()
+    )
+    assert org_vault.check().ok
+    device.lock()
+    org_vault.lock()
