@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages Testimony needs, only those that are missing.
 #   Qt (offscreen and on screen), QtMultimedia's audio, the age tool for bundle checks,
-#   poppler (pdftoppm) for looking at statements, strace for the syscall canary test (A2),
-#   python3-venv; Apache PDFBox Preflight with a
-#   headless Java (and the two Java libraries its validator needs on Java 11+) to check that
+#   poppler (pdftoppm) for looking at statements, qpdf for checking their structure, strace
+#   for the syscall canary test (A2), python3-venv; Apache PDFBox Preflight with a headless
+#   Java (and the two Java libraries its validator needs on Java 11+) to check that
 #   sealed statements are PDF/A-1b; and for the recorder's test a PulseAudio server (started by
 #   the test itself, with a null sink) and sox.
 # apt's own output goes to a log file: one line says what is being installed.
@@ -14,7 +14,7 @@ packages=(
   libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libpulse0 libxrandr2 fonts-dejavu-core
-  age poppler-utils strace
+  age poppler-utils qpdf strace
   default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
   pulseaudio pulseaudio-utils sox
   desktop-file-utils appstream binutils

@@ -7,8 +7,13 @@ would notice, or a search would betray:
   where it overprints the page number and the hash, or off the sheet, where it is invisible
   on paper but found by search and copy) or past its sides;
 * nothing but the page furniture on the header and footer bands;
+* no word drawn over another (a label longer than its cell, run up over its neighbour);
 * the text layer holds each word of the narrative as often as the record does (a word
-  printed twice is hidden text; a word missing is evidence lost).
+  printed twice is hidden text; a word missing is evidence lost);
+* qpdf finds the file's structure sound, without a warning. Like Preflight, qpdf is a
+  system package: ``scripts/install-system-deps.sh`` installs it (``make test`` and CI run
+  that first, and stop if it fails); where it is missing, the guard leaves this check out
+  and the qpdf tests are skipped saying why (``qpdf_missing``).
 
 Positions come from pypdf (the origin of every text run, wherever it was drawn, even off the
 page) and word boxes and words from poppler's ``pdftotext``, which reorders right-to-left
@@ -79,6 +84,7 @@ _WORD = re.compile(r"\w+")
 _BBOX = re.compile(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" '
                    r'yMax="([\d.-]+)">(.*?)</word>')
 _TOLERANCE = 1.0
+_LINE = 20.0  # points: taller than any line of the statement's text
 
 
 def clean(text: str) -> str:
@@ -174,7 +180,11 @@ def check_layout(pdf: bytes, request: StatementRequest, interpreter: bool) -> li
             problems.append(f"page {r.page}: on the {band} band at y={r.y:.0f}: "
                             f"{r.text[:40]!r}")
     watermark = label("draft_watermark", request.language)
-    for page, x0, y0, x1, y1, word in word_boxes(pdf):
+    boxes = word_boxes(pdf)
+    # The watermark of a draft is drawn across the page, over the text, on purpose.
+    problems += overprinted([b for b in boxes
+                             if not (b[5] in watermark and b[4] - b[2] > 2 * _LINE)])
+    for page, x0, y0, x1, y1, word in boxes:
         if word == watermark or word in watermark:
             continue
         if x0 < MARGIN_X - _TOLERANCE or x1 > PAGE_W - MARGIN_X + _TOLERANCE:
@@ -182,6 +192,28 @@ def check_layout(pdf: bytes, request: StatementRequest, interpreter: bool) -> li
                             f"{word!r}")
         if y0 < 0 or y1 > PAGE_H:
             problems.append(f"page {page}: off the sheet: {word!r}")
+    return problems
+
+
+def overprinted(boxes: list[tuple[int, float, float, float, float, str]]) -> list[str]:
+    """Words drawn over one another: boxes that overlap by more than a point across and by
+    more than half the lower box's height (lines of Arabic script, whose fonts are tall,
+    touch their neighbours' boxes without overprinting them)."""
+    problems: list[str] = []
+    by_page: dict[int, list[tuple[int, float, float, float, float, str]]] = {}
+    for box in boxes:
+        by_page.setdefault(box[0], []).append(box)
+    for page, found in sorted(by_page.items()):
+        found.sort(key=lambda b: b[2])
+        for i, a in enumerate(found):
+            for b in found[i + 1:]:
+                if b[2] >= a[4]:
+                    break
+                across = min(a[3], b[3]) - max(a[1], b[1])
+                down = min(a[4], b[4]) - max(a[2], b[2])
+                if across > _TOLERANCE and down > 0.5 * min(a[4] - a[2], b[4] - b[2]):
+                    problems.append(f"page {page}: {a[5]!r} and {b[5]!r} overprint at "
+                                    f"({a[1]:.0f}, {a[2]:.0f})")
     return problems
 
 
@@ -233,7 +265,34 @@ def guard(pdf: bytes, testimony: Testimony, request: StatementRequest) -> None:
         pseudonym = testimony.witness.pseudonym or label("witness_placeholder", lang)
         testimony = redact_testimony(testimony, pseudonym, label("redacted", lang))
     problems += check_words(pdf, testimony, request)
+    if not qpdf_missing():
+        problems += qpdf_check(pdf)
     assert problems == [], "\n".join(problems[:40])
+
+
+# --------------------------------------------------------------------------- qpdf
+
+
+def qpdf_missing() -> str:
+    """Why ``qpdf --check`` cannot run here ("" when it can)."""
+    if shutil.which("qpdf") is None:
+        return "no qpdf (scripts/install-system-deps.sh installs it)"
+    return ""
+
+
+def qpdf_check(pdf: bytes) -> list[str]:
+    """What ``qpdf --check`` says is wrong with ``pdf``: its errors and warnings ([] when
+    it finds the structure, cross-reference table and every stream sound)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "statement.pdf"
+        path.write_bytes(pdf)
+        done = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True,
+                              timeout=120)
+    said = (done.stdout + done.stderr).replace(str(path), "statement.pdf")
+    if done.returncode == 0 and "warning" not in said.lower():
+        return []
+    return [f"qpdf --check (exit {done.returncode}): {line}"
+            for line in said.splitlines() if line.strip()]
 
 
 # --------------------------------------------------------------------------- Preflight

@@ -33,6 +33,7 @@ from testimony_app.reports.witness_truth import WITNESS_TRUTH
 from testimony_app.words import LANGUAGES, Message, text
 
 BLANK = "______________________"
+_PAD_X, _PAD_Y = 5, 3  # a signature block's cell padding (points)
 
 
 def closing(b: StoryBuilder) -> list[Flowable]:
@@ -119,7 +120,10 @@ def signature_block(b: StoryBuilder, role: str, name: str, *,
     lab = b.s["label"]
 
     def cell(code: str) -> Paragraph:
-        return Paragraph(markup(b.say(code), fonts.SANS_BOLD), lab)
+        words = b.say(code)
+        label = Paragraph(markup(words, fonts.SANS_BOLD), lab)
+        label.words = words.split()
+        return label
 
     rows: list[list[Any]] = [
         [Paragraph(markup(b.say(role), fonts.SANS_BOLD), b.s["tabletitle"]), "", "", ""],
@@ -140,7 +144,13 @@ def signature_block(b: StoryBuilder, role: str, name: str, *,
     heights.append(8)
     last = len(rows) - 1
     date_row = last - 2 if attesting else last - 1
-    widths = [30 * mm, 60 * mm, 20 * mm, CONTENT_W - 110 * mm]
+    # The labels' column is wide enough for the longest word of its labels: a word cut in
+    # two ("Предъявленны-й") is not what a clerk accepts either.
+    longest = max((fonts.text_width(word, float(lab.fontSize), fonts.SANS_BOLD)
+                   for row in rows[1:] for word in getattr(row[0], "words", ())), default=0.0)
+    label_w = max(30 * mm, longest + 2 * _PAD_X + 1)
+    widths = [label_w, 90 * mm - label_w, 20 * mm, CONTENT_W - 110 * mm]
+    heights = _room_for_words(rows, heights, widths, date_row)
     table = Table(rows, colWidths=widths, rowHeights=heights, hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
         *font_style(),
@@ -148,8 +158,10 @@ def signature_block(b: StoryBuilder, role: str, name: str, *,
         ("VALIGN", (0, 1), (-1, -1), "BOTTOM"),
         ("BOX", (0, 0), (-1, -1), 0.6, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 1), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), _PAD_Y),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_Y),
         ("LINEBELOW", (1, date_row), (1, date_row), 0.6, GREY),
         ("LINEBELOW", (3, date_row), (3, date_row), 0.6, GREY),
     ]
@@ -162,3 +174,26 @@ def signature_block(b: StoryBuilder, role: str, name: str, *,
         commands.append(("BOX", (1, stamp_row), (1, stamp_row), 0.6, GREY))
     table.setStyle(TableStyle(commands))
     return table
+
+
+def _room_for_words(rows: list[list[Any]], heights: list[float | None], widths: list[float],
+                    date_row: int) -> list[float | None]:
+    """Each row's height: the room to sign or write in, or more when its words need it.
+
+    The rows have fixed heights (the room to write is the point of them), and ReportLab
+    draws a cell's words bottom-aligned whatever their height: a label that wraps onto more
+    lines than its row holds ("Yoxlanılmış şəxsiyyət sənədi" in a 30 mm column, three lines
+    in 24 points) ran up over the label of the row above. So a row grows to hold its
+    longest cell, the label wrapped in its own column and a name across the row."""
+    out = list(heights)
+    for r, row in enumerate(rows):
+        if heights[r] is None:
+            continue
+        spans = ([widths[0], widths[1], widths[2], widths[3]] if r == date_row
+                 else [widths[0], sum(widths[1:])])
+        need = 0.0
+        for cell, width in zip(row, spans, strict=False):
+            if isinstance(cell, Flowable):
+                need = max(need, cell.wrap(width - 2 * _PAD_X, 1e6)[1] + 2 * _PAD_Y)
+        out[r] = max(float(heights[r] or 0), need)
+    return out

@@ -262,6 +262,16 @@ def _empty(value: object) -> bool:
     return value in ("", None)
 
 
+_LINE_UP = 14.0  # points: a line of a table cell, with room to spare
+
+
+def _stub(tail: Table, headers: int) -> bool:
+    """Whether the first row of the piece of a table on the next page is empty: the row
+    above was cut where nothing of it was left."""
+    rows = tail._cellvalues
+    return len(rows) > headers and all(_empty(cell) for cell in rows[headers])
+
+
 class LongTable(Table):  # type: ignore[misc]
     """A table whose rows may be longer than a page (a narrative paragraph, a description).
 
@@ -296,6 +306,14 @@ class LongTable(Table):  # type: ignore[misc]
         pieces: list[Flowable] = self._splitRows(availHeight, doInRowSplit=cut_inside)
         if not pieces and not cut_inside:
             pieces = self._splitRows(availHeight, doInRowSplit=True)
+        # A row cut below its last line (only its bottom padding left over) would go on
+        # to the next page as an empty stub that says "(cont.)": cut a line higher.
+        for less in (_LINE_UP, 2 * _LINE_UP):
+            if len(pieces) != 2 or not _stub(pieces[1], headers):
+                break
+            shorter = self._splitRows(availHeight - less, doInRowSplit=True)
+            if len(shorter) == 2 and not _stub(shorter[1], headers):
+                pieces = shorter
         if len(pieces) == 2:
             self._label_continuation(pieces[0], pieces[1], headers)
         return pieces
@@ -320,7 +338,26 @@ class LongTable(Table):  # type: ignore[misc]
         last_of_head = head._cellvalues[-1][0] if head._cellvalues else ""
         name = _first_name(last_of_head)
         if name and _empty(first[0]):
-            first[0] = [row_name(c.label(name), name)]
+            label = row_name(c.label(name), name)
+            first[0] = [label]
+            _make_room(tail, headers, label)
+
+
+def _make_room(table: Table, row: int, label: Flowable) -> None:
+    """Grow ``row`` of a piece of a table to hold ``label`` in its first cell.
+
+    ReportLab gives the pieces of a cut table fixed row heights, measured before the label
+    was put in: the rest of a row can be a single line (or nothing, when the cut fell at the
+    end of its text), under a label of three lines and "(cont.)", which then ran down over
+    the next row ("Alleged perpetrators (cont.)" over "What was demanded or said")."""
+    heights = table._argH
+    if heights is None or heights[row] is None:
+        return  # measured when laid out, with the label
+    style = table._cellStyles[row][0]
+    width = table._colWidths[0] - style.leftPadding - style.rightPadding
+    need = label.wrap(width, 1e6)[1] + style.topPadding + style.bottomPadding
+    if need > heights[row]:
+        heights[row] = need
 
 
 def long_table(data: list[list[Any]], widths: list[float], header: bool,

@@ -23,6 +23,7 @@ from testimony_app.domain import vocabularies
 from testimony_app.domain.model import Testimony
 from testimony_app.reports import fonts
 from testimony_app.reports.annexes import Annex
+from testimony_app.reports.keep import heads
 from testimony_app.reports.late import Late, LatePass, Lookup
 from testimony_app.reports.layout import (
     CONTENT_W,
@@ -84,11 +85,12 @@ class SectionKit:
                          self.s["tabletitle"])
 
     def heading(self, code: str) -> list[Flowable]:
-        """A numbered section heading, never left alone at the foot of a page. (A page break
-        is forced only when little room is left, rather than keeping the heading with the
-        whole following table, which would leave half-empty pages.)"""
+        """A numbered section heading, never left alone at the foot of a page: it goes
+        where the first piece of its section goes (:mod:`~testimony_app.reports.keep`),
+        not with the whole following table, which would leave half-empty pages; and a new
+        page is begun when little room is left anyway."""
         self.section_no += 1
-        return [CondPageBreak(35 * mm), self.numbered_heading(code)]
+        return [CondPageBreak(35 * mm), heads(self.numbered_heading(code))]
 
     def numbered_heading(self, code: str) -> Paragraph:
         """The heading of the next section, without the page-break guard."""

@@ -31,6 +31,7 @@ from testimony_app.domain.model import WitnessRole
 from testimony_app.reports import fonts
 from testimony_app.reports.annexes import Annex, document_date
 from testimony_app.reports.body import BodyFigure
+from testimony_app.reports.keep import heads
 from testimony_app.reports.late import OWN_PAGE, Lookup
 from testimony_app.reports.layout import (
     CONTENT_W,
@@ -47,6 +48,8 @@ from testimony_app.reports.layout import (
 from testimony_app.reports.section_kit import SectionKit
 from testimony_app.reports.text import Hanging, markup, para, upper
 from testimony_app.reports.timeformat import duration_minutes, size_text, when
+
+_CELL_PAD = 10  # a table cell's padding, left and right (layout.grid_style)
 
 
 class StoryBuilder(SectionKit):
@@ -198,14 +201,15 @@ class StoryBuilder(SectionKit):
         if not original:
             return [*out, self.p(self.say("pdf.n_empty"), "body")]
         if not translation:
-            out.append(Paragraph(markup(self.say("pdf.n_intro", language=language)),
-                                 self.s["note"]))
+            out.append(heads(Paragraph(markup(self.say("pdf.n_intro", language=language)),
+                                       self.s["note"])))
             out += self._numbered_paragraphs(original)
             return out
         tr_code = n.translation_language or iv.translation_language
         tr_language = self.vocab("languages", tr_code) or "—"
-        out.append(Paragraph(markup(self.say("pdf.n_intro_translation", language=language,
-                                           translation=tr_language)), self.s["note"]))
+        out.append(heads(Paragraph(markup(self.say("pdf.n_intro_translation",
+                                                   language=language, translation=tr_language)),
+                                   self.s["note"])))
         # Side by side, so a reader can check a paragraph against its translation; a row
         # longer than a page splits inside the row, and says so on the next page.
         header = [self.bold(self.say("pdf.n_no")),
@@ -302,7 +306,8 @@ class StoryBuilder(SectionKit):
             widths = [NUMBER_W, 36 * mm, 45 * mm]
             widths.append(CONTENT_W - sum(widths))
             out += [CondPageBreak(30 * mm),
-                    Paragraph(markup(self.say("pdf.a_summary"), fonts.SANS_BOLD), self.s["h2"]),
+                    heads(Paragraph(markup(self.say("pdf.a_summary"), fonts.SANS_BOLD),
+                                    self.s["h2"])),
                     long_table(data, widths, True, self.continued())]
         for i, a in enumerate(acts, 1):
             rows: list[tuple[str, object]] = [
@@ -406,7 +411,7 @@ class StoryBuilder(SectionKit):
         out = self.heading("pdf.s_annexes")
         if not annexes:
             return [*out, self.p(self.say("pdf.x_none"), "body")]
-        out.append(Paragraph(markup(self.say("pdf.x_intro")), self.s["note"]))
+        out.append(heads(Paragraph(markup(self.say("pdf.x_intro")), self.s["note"])))
         header = [self.bold(self.say("pdf.x_no")), self.bold(self.say("pdf.x_item")),
                   self.bold(self.say("pdf.x_date")), self.bold(self.say("pdf.x_size")),
                   self.bold(self.say("pdf.x_page"))]
@@ -442,6 +447,14 @@ class StoryBuilder(SectionKit):
                          ("NOSPLIT", (0, row), (-1, row + 1)),
                          ("LINEBELOW", (1, row), (4, row), 0, colors.white)]
         widths = [12 * mm, 0.0, 32 * mm, 34 * mm, 14 * mm]
+        # A column is at least as wide as the longest word of its heading ("Səhifə" was
+        # cut into "Səhif" and "ə" in 14 mm); the document column takes the rest.
+        size = float(self.s["label"].fontSize)
+        for i in (0, 2, 3, 4):
+            code = ("pdf.x_no", "", "pdf.x_date", "pdf.x_size", "pdf.x_page")[i]
+            longest = max(fonts.text_width(w, size, fonts.SANS_BOLD)
+                          for w in self.say(code).split())
+            widths[i] = max(widths[i], longest + _CELL_PAD + 1)
         widths[1] = CONTENT_W - sum(widths)
         table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
         table.setStyle([*grid_style(), ("BACKGROUND", (0, 0), (-1, 0), SHADE), *commands])

@@ -38,6 +38,7 @@ from testimony_app.domain.model import Testimony
 from testimony_app.reports import fonts, pdfa
 from testimony_app.reports.annexes import annexes_of
 from testimony_app.reports.declarations import closing
+from testimony_app.reports.keep import keep_headings
 from testimony_app.reports.late import LatePass
 from testimony_app.reports.layout import (
     ALERT,
@@ -221,7 +222,7 @@ def build_statement(testimony: Testimony, request: StatementRequest) -> bytes:
 
 def _story(b: StoryBuilder) -> list[Flowable]:
     annexes = annexes_of(b.record.attachments)
-    return [
+    return keep_headings([
         *b.title_block(),
         *b.interview(annexes),
         *b.consent(),
@@ -232,7 +233,7 @@ def _story(b: StoryBuilder) -> list[Flowable]:
         *b.effects(annexes),
         *b.annex_list(annexes),
         *closing(b),
-    ]
+    ])
 
 
 def _document_info(t: Testimony, request: StatementRequest, lang: str,
