@@ -412,9 +412,9 @@ class StoryBuilder(SectionKit):
         if not annexes:
             return [*out, self.p(self.say("pdf.x_none"), "body")]
         out.append(heads(Paragraph(markup(self.say("pdf.x_intro")), self.s["note"])))
-        header = [self.bold(self.say("pdf.x_no")), self.bold(self.say("pdf.x_item")),
-                  self.bold(self.say("pdf.x_date")), self.bold(self.say("pdf.x_size")),
-                  self.bold(self.say("pdf.x_page"))]
+        titles = [self.say("pdf.x_no"), self.say("pdf.x_item"), self.say("pdf.x_date"),
+                  self.say("pdf.x_size"), self.say("pdf.x_page")]
+        header = [self.bold(title) for title in titles]
         data: list[list[Any]] = [header]
         commands: list[tuple[Any, ...]] = []
         for annex in annexes:
@@ -451,9 +451,7 @@ class StoryBuilder(SectionKit):
         # cut into "Səhif" and "ə" in 14 mm); the document column takes the rest.
         size = float(self.s["label"].fontSize)
         for i in (0, 2, 3, 4):
-            code = ("pdf.x_no", "", "pdf.x_date", "pdf.x_size", "pdf.x_page")[i]
-            longest = max(fonts.text_width(w, size, fonts.SANS_BOLD)
-                          for w in self.say(code).split())
+            longest = max(fonts.text_width(w, size, fonts.SANS_BOLD) for w in titles[i].split())
             widths[i] = max(widths[i], longest + _CELL_PAD + 1)
         widths[1] = CONTENT_W - sum(widths)
         table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
