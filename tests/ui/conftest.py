@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from testimony_app.domain.model import Status, TestimonySummary, initials
 from testimony_app.ui import prompts as prompts_module
 from testimony_app.ui.prompts import ScriptedPrompts
+from testimony_app.ui.tasks import TaskRunner
 from testkit.qt import FakeClock, MakeWindow
 
 TypeText = Callable[[QWidget, str], None]
@@ -84,6 +85,15 @@ def make_summaries(count: int, seed: int = 7) -> list[TestimonySummary]:
             )
         )
     return rows
+
+
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    """The real task runner (the window's worker thread), idle and shut down after the test."""
+    tasks = TaskRunner()
+    yield tasks
+    tasks.wait_idle(10000)
+    tasks.shutdown()
 
 
 @pytest.fixture

@@ -50,15 +50,6 @@ def session(tmp_path: Path) -> Iterator[VaultSession]:
 
 
 @pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    """The shell's task runner, shut down after the test."""
-    tasks = TaskRunner()
-    yield tasks
-    tasks.wait_idle(10000)
-    tasks.shutdown()
-
-
-@pytest.fixture
 def prompts() -> ScriptedPrompts:
     """Dialog answers queued by each test."""
     return ScriptedPrompts()

@@ -33,14 +33,6 @@ def session(tmp_path: Path) -> Iterator[VaultSession]:
         opened.lock()
 
 
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    tasks = TaskRunner()
-    yield tasks
-    tasks.wait_idle(10000)
-    tasks.shutdown()
-
-
 
 def _editor(window: QMainWindow) -> Editor:
     editor = window.centralWidget()

@@ -7,7 +7,7 @@ read at a glance and is not how Azerbaijani or Russian write the number. The cou
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -27,13 +27,10 @@ COUNT = 12_345
 
 
 @pytest.fixture
-def page(qtbot: Any) -> Iterator[ListPage]:
-    runner = TaskRunner()
+def page(qtbot: Any, runner: TaskRunner) -> ListPage:
     shown = ListPage(lambda: None, runner)  # no vault: the rows are set by the test
     qtbot.addWidget(shown)
-    yield shown
-    runner.wait_idle(10000)
-    runner.shutdown()
+    return shown
 
 
 def _group(code: str) -> str:

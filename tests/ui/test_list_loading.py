@@ -48,14 +48,6 @@ def session(tmp_path: Path) -> Iterator[VaultSession]:
 
 
 @pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    tasks = TaskRunner()
-    yield tasks
-    tasks.wait_idle(10000)
-    tasks.shutdown()
-
-
-@pytest.fixture
 def held(session: VaultSession, monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """The whole list waits for this event; the first screenful is three rows."""
     monkeypatch.setattr(list_loading, "FIRST_SCREEN_ROWS", 3)

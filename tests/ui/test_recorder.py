@@ -90,15 +90,6 @@ def session(tmp_path: Path) -> Iterator[VaultSession]:
 
 
 @pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    """The real task runner."""
-    tasks = TaskRunner()
-    yield tasks
-    tasks.wait_idle(10000)
-    tasks.shutdown()
-
-
-@pytest.fixture
 def prompts() -> ScriptedPrompts:
     """Scripted dialogs."""
     return ScriptedPrompts()

@@ -44,14 +44,6 @@ def session(tmp_path: Path) -> Iterator[VaultSession]:
 
 
 @pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    tasks = TaskRunner()
-    yield tasks
-    tasks.wait_idle(10000)
-    tasks.shutdown()
-
-
-@pytest.fixture
 def page(qtbot: Any, session: VaultSession, runner: TaskRunner) -> ListPage:
     widget = ListPage(lambda: session, runner)
     qtbot.addWidget(widget)
