@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -531,10 +531,10 @@ class TestimonyListPage(QWidget):
                 )
         elif self._holding.total is not None:
             text = self.tr("Loading the list: the newest %1 of %Ln testimony(ies) shown…", "",
-                           self._holding.total).replace("%1", QLocale().toString(shown))
+                           self._holding.total).replace("%1", current_locale().toString(shown))
         elif self.model.filtering:
             text = self.tr("%1 of %Ln testimony(ies) shown", "", total).replace(
-                "%1", QLocale().toString(shown)
+                "%1", current_locale().toString(shown)
             )
         else:
             text = self.tr("%Ln testimony(ies)", "", total)
