@@ -18,7 +18,7 @@ import builtins
 from collections import defaultdict
 from pathlib import Path
 
-from testimony_app import reports
+from testimony_app import gc_pause, reports
 from testimony_app.crypto.chain import sha256_hex
 from testimony_app.domain import interchange, matching
 from testimony_app.domain.matching import (
@@ -228,6 +228,7 @@ class RegistryService:
 
     # -- corroboration ---------------------------------------------------------------------
 
+    @gc_pause.pausing
     def corroborate(
         self, entry_id: str, *, date_from: str = "", date_to: str = "", place: str = ""
     ) -> Corroboration:
@@ -296,6 +297,7 @@ class RegistryService:
             place=place,
         )
 
+    @gc_pause.pausing
     def _report_request(
         self, entry_id: str, language: str, redacted: bool, review: ReviewChoices | None,
         date_from: str, date_to: str, place: str,
