@@ -143,3 +143,23 @@ def test_corroboration_parses_with_the_collector_off(
     assert len(result.items) == 2
     assert parsed == [False, False]  # both testimonies parsed inside the pause
     assert gc.isenabled()
+
+
+def test_the_list_is_read_with_the_collector_off(
+    vault: VaultSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list's own pause is the same one (it used a second, non-nesting copy before)."""
+    from testimony_app.storage import summaries
+
+    vault.testimonies.create(_testimony("Leyla Əliyeva"))
+    during: list[bool] = []
+    real = summaries.summaries_of
+
+    def summaries_of(rows: list[object]) -> list[model.TestimonySummary]:
+        during.append(gc.isenabled())
+        return real(rows)
+
+    monkeypatch.setattr(summaries, "summaries_of", summaries_of)
+    assert [s.witness_label for s in vault.testimonies.list()] == ["L. Ə."]
+    assert during == [False]
+    assert gc.isenabled()

@@ -9,12 +9,11 @@ its own before the rest.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any
 
+from testimony_app import gc_pause
 from testimony_app.domain.model import Status, TestimonySummary
 from testimony_app.storage.database import Database
 
@@ -90,25 +89,12 @@ def summary_of(row: Any) -> TestimonySummary:
     return summaries_of((row,))[0]
 
 
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """No cyclic garbage collection while the whole list is made.
-
-    Why: 100,000 rows, summaries and their methods are 300,000 new tuples, and every 700 new
-    containers start a collection, the full ones walking every object the program holds (the
-    window's too). Measured at 100,000 beside 600,000 other objects, two lists and the work
-    after them: 1,429 collections and 1.92 s of CPU with the collector on, 572 and 1.78-1.82 s
-    with it off while the lists are made (the rows freed before it runs again). Summaries
-    hold no cycles. ``gc.freeze()`` afterwards saved another 0.3 s but would keep whatever
-    cyclic garbage exists at that moment (testimony text included) until the program ends.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+def _let_go(rows: list[Any]) -> None:
+    """Free the rows a slice at a time: freeing 100,000 in one go is a C loop that keeps every
+    other thread, the window's included, waiting for Python's lock for 40-100 ms; between the
+    slices the lock can pass (issue 19)."""
+    while rows:
+        del rows[-8192:]
 
 
 def every_summary(db: Database) -> list[TestimonySummary]:
@@ -120,12 +106,12 @@ def every_summary(db: Database) -> list[TestimonySummary]:
     order (UTF-8 byte order), in two stable passes by one column each (a key of two columns
     made a tuple per row: 3x slower).
     """
-    with _no_collection():
+    with gc_pause.paused():  # 300,000 new tuples: see gc_pause
         rows = db.query(f"SELECT {SUMMARY_COLUMNS} {_EVERY_RECORD}")
         rows.sort(key=_UPDATED, reverse=True)
         rows.sort(key=_INTERVIEWED, reverse=True)
         every = summaries_of(rows)
-        del rows  # freed before the collector runs again: it would walk 100,000 rows
+        _let_go(rows)  # before the collector runs again: it would walk 100,000 rows
     return every
 
 

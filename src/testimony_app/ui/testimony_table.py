@@ -38,6 +38,7 @@ from PySide6.QtCore import (
 )
 
 from testimony_app.domain.model import SearchHit, Status, TestimonySummary
+from testimony_app.ui import piecemeal
 from testimony_app.ui.i18n import format_date
 from testimony_app.ui.list_order import ListIndex, both, new_rows
 
@@ -355,6 +356,10 @@ class TestimonyTableModel(QAbstractTableModel):
             self._index.same_rows(rows) and scores == self._scores
         ):
             self._index = ListIndex(rows)  # a new list: new keys, orders and masks
+        if rows is not self._all:
+            # 100,000 old summaries are freed a piece per turn of the event loop, not here
+            # (61-64 ms of this thread at the organisation: ui/piecemeal.py).
+            piecemeal.release(self._all)
         self._all = rows
         self._snippets = snippets
         self._scores = scores
