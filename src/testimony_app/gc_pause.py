@@ -16,6 +16,9 @@ ends (a corroboration), less where its result is kept (the list), and nothing ar
 an operation whose objects live on (the parsing inside a corroboration alone). Pauses nest and
 may overlap across threads (the collector is one per process): it comes back on when the last
 pause ends, and never if it was off before the first.
+
+``gc.freeze()`` after the list is made saved another 0.3 s, but it keeps whatever cyclic garbage
+exists at that moment (testimony text included) until the program ends: not used.
 """
 
 from __future__ import annotations

@@ -40,7 +40,8 @@ def release(items: list[Any]) -> None:
     """Let go of ``items``: emptied piece by piece if nothing else holds it (see the module doc).
 
     The caller must drop its own references before the event loop turns again. A list of one
-    piece or less is simply let go.
+    piece or less is simply let go. Call it on the GUI thread only (the pieces are freed by a
+    timer of its event loop).
     """
     if len(items) <= PIECE:
         return
