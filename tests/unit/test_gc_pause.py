@@ -18,8 +18,8 @@ import pytest
 
 from testimony_app import gc_pause
 from testimony_app.domain import interchange, model
-from testimony_app.domain.model import Act, Consent, Perpetrator, Witness
 from testimony_app.services.vault import VaultSession, create_vault
+from testkit.vault_kit import sample_testimony
 
 PW = "gc pause passphrase"
 
@@ -94,29 +94,6 @@ def test_overlapping_pauses_on_two_threads() -> None:
     assert gc.isenabled()
 
 
-def _testimony(witness: str) -> model.Testimony:
-    return model.Testimony(
-        title="Tərtər, 2017",
-        fictional=True,
-        witness=Witness(name=witness),
-        consent=Consent(
-            legal_proceedings=True,
-            name_may_appear=True,
-            informed_of_purpose=True,
-            no_coercion_confirmed=True,
-        ),
-        acts=[
-            Act(
-                date="2017-05-24",
-                place="Q-903 hərbi hissəsi, Tərtər",
-                methods=["beating"],
-                description="Məni döydülər; сказали подписать.",
-                perpetrators=[Perpetrator(name="Elçin Məmmədov", rank="kapitan")],
-            )
-        ],
-    )
-
-
 @pytest.fixture
 def vault(tmp_path: Path) -> Iterator[VaultSession]:
     s = create_vault(tmp_path / "vault", PW, kdf="test")
@@ -127,7 +104,7 @@ def vault(tmp_path: Path) -> Iterator[VaultSession]:
 def test_corroboration_parses_with_the_collector_off(
     vault: VaultSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ids = [vault.testimonies.create(_testimony(w)) for w in ("Nemət Məhərrəmov", "Аяз Гасанов")]
+    ids = [vault.testimonies.create(sample_testimony(tag)) for tag in ("1", "2")]
     path = "acts[0].perpetrators[0]"
     entry = vault.registry.link(ids[0], path, new_entry=True).entry_id
     vault.registry.link(ids[1], path, entry)
@@ -151,7 +128,7 @@ def test_the_list_is_read_with_the_collector_off(
     """The list's own pause is the same one (it used a second, non-nesting copy before)."""
     from testimony_app.storage import summaries
 
-    vault.testimonies.create(_testimony("Leyla Əliyeva"))
+    vault.testimonies.create(sample_testimony())
     during: list[bool] = []
     real = summaries.summaries_of
 
@@ -160,6 +137,6 @@ def test_the_list_is_read_with_the_collector_off(
         return real(rows)
 
     monkeypatch.setattr(summaries, "summaries_of", summaries_of)
-    assert [s.witness_label for s in vault.testimonies.list()] == ["L. Ə."]
+    assert [s.witness_label for s in vault.testimonies.list()] == ["Şahid-Ə7"]
     assert during == [False]
     assert gc.isenabled()
