@@ -122,7 +122,7 @@ def signature_block(b: StoryBuilder, role: str, name: str, *,
     def cell(code: str) -> Paragraph:
         words = b.say(code)
         label = Paragraph(markup(words, fonts.SANS_BOLD), lab)
-        label.words = words.split()
+        label.words = words
         return label
 
     rows: list[list[Any]] = [
@@ -146,8 +146,8 @@ def signature_block(b: StoryBuilder, role: str, name: str, *,
     date_row = last - 2 if attesting else last - 1
     # The labels' column is wide enough for the longest word of its labels: a word cut in
     # two ("Предъявленны-й") is not what a clerk accepts either.
-    longest = max((fonts.text_width(word, float(lab.fontSize), fonts.SANS_BOLD)
-                   for row in rows[1:] for word in getattr(row[0], "words", ())), default=0.0)
+    longest = max((fonts.widest_word(row[0].words, float(lab.fontSize), fonts.SANS_BOLD)
+                   for row in rows[1:] if hasattr(row[0], "words")), default=0.0)
     label_w = max(30 * mm, longest + 2 * _PAD_X + 1)
     widths = [label_w, 90 * mm - label_w, 20 * mm, CONTENT_W - 110 * mm]
     heights = _room_for_words(rows, heights, widths, date_row)

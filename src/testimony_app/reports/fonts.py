@@ -239,6 +239,12 @@ def text_width(text: str, size: float, base: str = SANS) -> float:
                      for font, chunk in font_runs(text, base)))
 
 
+def widest_word(text: str, size: float, base: str = SANS) -> float:
+    """The width of the widest word of ``text`` (0 for no word): what a column must hold for
+    its words to wrap between words, never inside one."""
+    return max((text_width(word, size, base) for word in text.split()), default=0.0)
+
+
 def missing_glyphs(text: str) -> set[str]:
     """Characters of ``text`` that none of the embedded fonts can draw.
 

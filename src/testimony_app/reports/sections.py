@@ -451,8 +451,8 @@ class StoryBuilder(SectionKit):
         # cut into "Səhif" and "ə" in 14 mm); the document column takes the rest.
         size = float(self.s["label"].fontSize)
         for i in (0, 2, 3, 4):
-            longest = max(fonts.text_width(w, size, fonts.SANS_BOLD) for w in titles[i].split())
-            widths[i] = max(widths[i], longest + _CELL_PAD + 1)
+            widest = fonts.widest_word(titles[i], size, fonts.SANS_BOLD)
+            widths[i] = max(widths[i], widest + _CELL_PAD + 1)
         widths[1] = CONTENT_W - sum(widths)
         table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
         table.setStyle([*grid_style(), ("BACKGROUND", (0, 0), (-1, 0), SHADE), *commands])
